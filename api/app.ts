@@ -1,0 +1,61 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { logger } from '../config/logger';
+import { CORE_RESOURCES } from '../domain/core/resources';
+import { contactAssignmentsRouter } from './core/contact-assignments.router';
+import { recordRouter } from './core/record.router';
+import { authenticate } from './http/authenticated';
+import type { ApiDeps } from './http/deps';
+import { problemHandler, sendProblem } from './http/problem';
+import { authRouter } from './identity/auth.router';
+import { openApiDocument } from './openapi';
+import { searchRouter } from './search/search.router';
+import { healthRouter } from './system/health.router';
+import { smokeRouter } from './system/smoke.router';
+
+export function createApp(deps: ApiDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(pinoHttp({
+    logger,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+      res.setHeader('X-Request-Id', id);
+      return id;
+    },
+    // Only method, path and status: no bodies, no query strings (they may carry personal data).
+    serializers: { req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }), res: (res) => ({ statusCode: res.statusCode }) },
+    autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+  }));
+  // 2 MB so that an oversized field is named by validation rather than cut off by the parser.
+  app.use(express.json({ limit: '2mb' }));
+
+  const doc = openApiDocument();
+  app.get('/api/v1/openapi.json', (_req, res) => res.json(doc));
+  app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(doc, { customSiteTitle: 'Relais API' }));
+
+  const v1 = express.Router();
+  v1.use('/health', healthRouter(deps));
+  v1.use('/auth', authRouter(deps));
+  v1.use(authenticate(deps));
+  v1.use('/contacts/:id/assignments', contactAssignmentsRouter(deps));
+  for (const [p, res] of Object.entries(CORE_RESOURCES)) v1.use(`/${p}`, recordRouter(deps, res));
+  v1.use('/search', searchRouter(deps));
+  v1.use('/smoke-runs', smokeRouter(deps));
+  app.use('/api/v1', v1);
+  app.use('/api', (_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint. See /api/docs for the list.'));
+
+  if (deps.uiDir && fs.existsSync(path.join(deps.uiDir, 'index.html'))) {
+    app.use(express.static(deps.uiDir, { index: false, maxAge: '1h' }));
+    // The single-page app answers every other path itself (vue-router history mode).
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(deps.uiDir!, 'index.html')));
+  }
+  app.use(problemHandler);
+  return app;
+}

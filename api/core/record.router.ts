@@ -1,0 +1,58 @@
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import type { RecordResource } from '../../domain/core/record-resource';
+import { createRecord, deleteRecord, getRecord, listRecords, recordHistory, updateRecord } from '../../domain/core/record-service';
+import { inTenant } from '../http/authenticated';
+import type { ApiDeps } from '../http/deps';
+import { idempotent } from '../http/idempotency';
+import { etagOf, expectedVersion } from '../http/if-match';
+import { validate } from '../http/validate';
+
+export const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+  sort: z.string().max(50).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+function listParams(req: Request) {
+  const { limit, cursor, sort, q, ...rest } = req.query as Record<string, string>;
+  const base = validate(listQuery, { limit, cursor, sort, q }, 'query');
+  const filters: Record<string, string> = {};
+  for (const [k, v] of Object.entries(rest)) if (typeof v === 'string') filters[k] = v;
+  return { ...base, filters };
+}
+
+/** One router per core record kind: list, create, read, update, delete, history. */
+export function recordRouter(deps: ApiDeps, res: RecordResource): Router {
+  const router = Router();
+
+  router.get('/', inTenant(deps, async (req, ctx) => ({ body: await listRecords(ctx, res, listParams(req)) })));
+
+  router.post('/', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    const input = validate(res.createSchema, req.body);
+    const created = await createRecord(ctx, res, input);
+    return { status: 201, body: created, headers: { ETag: etagOf(created.version), Location: `${req.baseUrl}/${created.id}` } };
+  })));
+
+  router.get('/:id', inTenant(deps, async (req, ctx) => {
+    const record = await getRecord(ctx, res, String(req.params.id));
+    return { body: record, headers: { ETag: etagOf(record.version) } };
+  }));
+
+  router.patch('/:id', inTenant(deps, async (req, ctx) => {
+    const version = expectedVersion(req, true);
+    const patch = validate(res.updateSchema, req.body);
+    const updated = await updateRecord(ctx, res, String(req.params.id), version, patch);
+    return { body: updated, headers: { ETag: etagOf(updated.version) } };
+  }));
+
+  router.delete('/:id', inTenant(deps, async (req, ctx) => {
+    await deleteRecord(ctx, res, String(req.params.id), expectedVersion(req, false));
+    return { status: 204 };
+  }));
+
+  router.get('/:id/history', inTenant(deps, async (req, ctx) => ({ body: { items: await recordHistory(ctx, res, String(req.params.id)) } })));
+
+  return router;
+}

@@ -1,0 +1,55 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { withTenant } from '../../db/tenant-scope';
+import { UnauthorizedError } from '../../domain/errors';
+import { buildAbility } from '../../domain/identity/ability';
+import { loadPrincipal } from '../../domain/identity/principal';
+import { verifyAccessToken, type AccessClaims } from '../../domain/identity/tokens';
+import type { RequestContext } from '../../domain/core/record-service';
+import type { ApiDeps } from './deps';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    auth?: AccessClaims;
+  }
+}
+
+/** Verifies the bearer token; 401 for a missing, tampered or expired one. */
+export function authenticate(deps: ApiDeps): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const header = req.get('authorization') ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match) return next(new UnauthorizedError('Send your access token in the Authorization header: "Bearer <accessToken>".'));
+    verifyAccessToken(match[1]!, deps.auth.jwtSecret)
+      .then((claims) => { req.auth = claims; next(); })
+      .catch(() => next(new UnauthorizedError('Your access token is invalid or has expired: refresh it or sign in again.')));
+  };
+}
+
+export interface Reply {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * An authenticated handler: the whole request runs in one transaction whose
+ * row-level security context is the caller's tenant and user, with their
+ * permissions loaded from the database (so a revoked role takes effect at once).
+ */
+export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) => Promise<Reply>): RequestHandler {
+  return (req, res, next) => {
+    const claims = req.auth;
+    if (!claims) return next(new UnauthorizedError());
+    withTenant(claims, async (trx) => {
+      const principal = await loadPrincipal(trx, claims.tenantId, claims.userId);
+      if (!principal) throw new UnauthorizedError('Your account is disabled or no longer exists.');
+      return fn(req, { trx, principal, ability: buildAbility(principal), requestId: String(req.id ?? '') });
+    }, deps.knex)
+      .then((reply) => {
+        for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+        if (reply.body === undefined) res.status(reply.status ?? 204).end();
+        else res.status(reply.status ?? 200).json(reply.body);
+      })
+      .catch(next);
+  };
+}

@@ -1,0 +1,15 @@
+import type { Knex } from 'knex';
+import type { Client } from '@temporalio/client';
+import type { AuthSettings } from '../../domain/identity/auth-service';
+
+/** What the API needs from the outside, given once to createApp (tests pass their own). */
+export interface ApiDeps {
+  knex: Knex;
+  auth: AuthSettings;
+  /** Lazily connected Temporal client (STYLE §9). */
+  temporal: () => Promise<Client>;
+  taskQueue: string;
+  dataDir: string;
+  loginRateLimitPer15Min: number;
+  uiDir?: string;
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { CORE_RESOURCES } from '../domain/core/resources';
+import type { RecordResource } from '../domain/core/record-resource';
+import { loginRequest, refreshRequest, tokenPair } from '../domain/identity/auth.schema';
+
+type Json = Record<string, unknown>;
+
+function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  delete json.$schema;
+  return json;
+}
+
+const problem = { $ref: '#/components/schemas/Problem' };
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problem } } });
+const errors = {
+  400: problemResponse('Invalid input; `errors` names each faulty field'),
+  401: problemResponse('Missing, expired or invalid access token'),
+  403: problemResponse('Your role does not grant this action'),
+  404: problemResponse('Not found, or not visible to you'),
+};
+const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const ifMatch = { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag (version) you read: a stale one answers 412' };
+const idemKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Repeating a request with the same key returns the first answer and creates nothing more' };
+
+function name(res: RecordResource): string {
+  return res.subject;
+}
+
+function resourcePaths(path: string, res: RecordResource): Json {
+  const ref = { $ref: `#/components/schemas/${name(res)}` };
+  const tag = [name(res)];
+  return {
+    [`/api/v1/${path}`]: {
+      get: {
+        tags: tag, summary: `List ${res.recordType} records you may read`,
+        parameters: [
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 } },
+          { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
+          { name: 'sort', in: 'query', schema: { type: 'string', enum: Object.keys(res.sorts) } },
+          { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Contains, ignoring case and accents' },
+          ...Object.keys(res.filters).map((f) => ({ name: f, in: 'query', schema: { type: 'string' }, description: 'Exact match; "null" for none' })),
+        ],
+        responses: { 200: { description: 'A page', ...json({ type: 'object', properties: { items: { type: 'array', items: ref }, nextCursor: { type: ['string', 'null'] } } }) }, ...errors },
+      },
+      post: {
+        tags: tag, summary: `Create a ${res.recordType}`, parameters: [idemKey],
+        requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name(res)}Create` }) },
+        responses: { 201: { description: 'Created', ...json(ref) }, ...errors },
+      },
+    },
+    [`/api/v1/${path}/{id}`]: {
+      get: { tags: tag, summary: `Read a ${res.recordType}`, parameters: [idParam], responses: { 200: { description: 'The record; ETag is its version', ...json(ref) }, ...errors } },
+      patch: {
+        tags: tag, summary: `Change some fields of a ${res.recordType}`, parameters: [idParam, ifMatch],
+        requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name(res)}Update` }) },
+        responses: { 200: { description: 'Updated', ...json(ref) }, ...errors, 412: problemResponse('Someone changed it first; `current` holds their version'), 428: problemResponse('If-Match is missing') },
+      },
+      delete: { tags: tag, summary: `Delete a ${res.recordType}`, parameters: [idParam], responses: { 204: { description: 'Deleted' }, ...errors } },
+    },
+    [`/api/v1/${path}/{id}/history`]: {
+      get: { tags: tag, summary: 'Timeline of changes', parameters: [idParam], responses: { 200: { description: 'Newest first', ...json({ type: 'object' }) }, ...errors } },
+    },
+  };
+}
+
+/** OpenAPI 3.1, generated from the same zod schemas the API validates with. */
+export function openApiDocument(): Json {
+  const schemas: Json = {
+    Problem: {
+      type: 'object',
+      properties: {
+        type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+        errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+      },
+    },
+    LoginRequest: schemaOf(loginRequest, 'input'),
+    RefreshRequest: schemaOf(refreshRequest, 'input'),
+    TokenPair: schemaOf(tokenPair, 'output'),
+  };
+  let paths: Json = {
+    '/api/v1/health': { get: { tags: ['System'], summary: 'State of the database and Temporal', security: [], responses: { 200: { description: 'Both up' }, 503: { description: 'One is down' } } } },
+    '/api/v1/auth/login': { post: { tags: ['Auth'], security: [], summary: 'Sign in', requestBody: { required: true, ...json({ $ref: '#/components/schemas/LoginRequest' }) }, responses: { 200: { description: 'Tokens', ...json({ $ref: '#/components/schemas/TokenPair' }) }, 401: errors[401], 409: problemResponse('Email in several organisations: send `tenant`'), 429: problemResponse('Too many attempts') } } },
+    '/api/v1/auth/refresh': { post: { tags: ['Auth'], security: [], summary: 'Rotate a refresh token (a reused one revokes its whole family)', requestBody: { required: true, ...json({ $ref: '#/components/schemas/RefreshRequest' }) }, responses: { 200: { description: 'New tokens', ...json({ $ref: '#/components/schemas/TokenPair' }) }, 401: errors[401] } } },
+    '/api/v1/auth/logout': { post: { tags: ['Auth'], security: [], summary: 'Revoke a session', requestBody: { required: true, ...json({ $ref: '#/components/schemas/RefreshRequest' }) }, responses: { 204: { description: 'Signed out' } } } },
+    '/api/v1/auth/me': { get: { tags: ['Auth'], summary: 'Who I am, my organisation and my permissions', responses: { 200: { description: 'Me' }, 401: errors[401] } } },
+    '/api/v1/search': { get: { tags: ['Search'], summary: 'Search accounts, contacts and sites', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } }], responses: { 200: { description: 'Hits, best first' }, ...errors } } },
+    '/api/v1/contacts/{id}/assignments': { get: { tags: ['Contact'], summary: 'Where a contact is assigned', parameters: [idParam], responses: { 200: { description: 'Assignments' }, ...errors } }, post: { tags: ['Contact'], summary: 'Assign a contact to a site, billing, support…', parameters: [idParam], responses: { 201: { description: 'Assigned' }, ...errors } } },
+    '/api/v1/smoke-runs': { post: { tags: ['System'], summary: 'Start the smoke workflow', responses: { 202: { description: 'Started' }, ...errors } } },
+  };
+  for (const [path, res] of Object.entries(CORE_RESOURCES)) {
+    schemas[name(res)] = schemaOf(res.outputSchema, 'output');
+    schemas[`${name(res)}Create`] = schemaOf(res.createSchema, 'input');
+    schemas[`${name(res)}Update`] = schemaOf(res.updateSchema, 'input');
+    paths = { ...paths, ...resourcePaths(path, res) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Relais API', version: '1', description: 'Errors are application/problem+json (RFC 9457). Lists use cursor pagination. Updates need If-Match.' },
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } }, schemas },
+    paths,
+  };
+}

@@ -1,0 +1,20 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { search } from '../../domain/search/search-service';
+import { inTenant } from '../http/authenticated';
+import type { ApiDeps } from '../http/deps';
+import { validate } from '../http/validate';
+
+const searchQuery = z.object({
+  q: z.string().trim().min(2, 'must have at least 2 characters').max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+
+export function searchRouter(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/', inTenant(deps, async (req, ctx) => {
+    const { q, limit } = validate(searchQuery, req.query, 'query');
+    return { body: { items: await search(ctx, q, limit) } };
+  }));
+  return router;
+}

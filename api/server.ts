@@ -1,0 +1,51 @@
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { env } from '../config/env';
+import { logger } from '../config/logger';
+import { initSentry } from '../config/sentry';
+import { closeDb, db } from '../db/connection';
+import { createApp } from './app';
+
+/** Lazily connected Temporal client, reconnecting after a failed attempt. */
+export function lazyTemporalClient(address: string, namespace: string): () => Promise<Client> {
+  let pending: Promise<Client> | undefined;
+  return () => {
+    pending ??= Connection.connect({ address }).then((connection) => new Client({ connection, namespace }));
+    pending.catch(() => { pending = undefined; });
+    return pending;
+  };
+}
+
+async function main(): Promise<void> {
+  const config = env();
+  initSentry('api');
+  if (!config.JWT_SECRET) throw new Error('JWT_SECRET is not set (at least 32 random characters). `npm start` creates one under .relais/.');
+  const app = createApp({
+    knex: db(),
+    auth: { jwtSecret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS },
+    temporal: lazyTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE),
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    dataDir: config.RELAIS_DATA_DIR,
+    loginRateLimitPer15Min: config.LOGIN_RATE_LIMIT_PER_15_MIN,
+    uiDir: path.resolve(__dirname, '../ui/dist'),
+  });
+  const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'api listening'));
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    logger.fatal(error.code === 'EADDRINUSE' ? `Port ${config.PORT} is already in use: stop the program using it or set PORT.` : error.message);
+    process.exit(1);
+  });
+  const stop = () => {
+    logger.info('api stopping');
+    server.close(() => { closeDb().finally(() => process.exit(0)); });
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    logger.fatal({ err: error }, error.message);
+    process.exit(1);
+  });
+}

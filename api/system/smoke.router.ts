@@ -1,0 +1,51 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import { isUuid } from '../../domain/core/record-service';
+import { proceedSignal, smokeStateQuery, smokeWorkflow } from '../../workflows/smoke/smoke.workflow';
+import { inTenant } from '../http/authenticated';
+import type { ApiDeps } from '../http/deps';
+import { idempotent } from '../http/idempotency';
+import { validate } from '../http/validate';
+
+const startSmoke = z.object({ waitForSignal: z.boolean().default(false) }).strict();
+
+/** The smoke process: proves API → Temporal → worker → PostgreSQL end to end. */
+export function smokeRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.post('/', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    if (!ctx.ability.can('create', 'SmokeRun')) throw new ForbiddenError('You may not start a smoke run (permission system.smoke.create).');
+    const { waitForSignal } = validate(startSmoke, req.body ?? {});
+    const [row] = await ctx.trx('smokeRuns').insert({ tenantId: ctx.principal.tenantId, workflowId: 'pending', startedBy: ctx.principal.userId }).returning('id');
+    const workflowId = `${ctx.principal.tenantId}/smoke/${row.id}`;
+    await ctx.trx('smokeRuns').where({ id: row.id }).update({ workflowId });
+    const client = await deps.temporal();
+    await client.workflow.start(smokeWorkflow, {
+      workflowId, taskQueue: deps.taskQueue, args: [{ tenantId: ctx.principal.tenantId, runId: row.id, waitForSignal }],
+    });
+    return { status: 202, body: { id: row.id, workflowId, status: 'running' } };
+  })));
+
+  const load = async (ctx: Parameters<Parameters<typeof inTenant>[1]>[1], id: string) => {
+    if (!ctx.ability.can('read', 'SmokeRun')) throw new ForbiddenError('You may not view smoke runs (permission system.smoke.read).');
+    const row = isUuid(id) ? await ctx.trx('smokeRuns').where({ id }).first() : undefined;
+    if (!row) throw new NotFoundError('The smoke run');
+    return row;
+  };
+
+  router.get('/:id', inTenant(deps, async (req, ctx) => {
+    const row = await load(ctx, String(req.params.id));
+    const handle = (await deps.temporal()).workflow.getHandle(row.workflowId);
+    const description = await handle.describe();
+    const state = description.status.name === 'RUNNING' ? await handle.query(smokeStateQuery) : undefined;
+    return { body: { id: row.id, workflowId: row.workflowId, status: row.status, completions: row.completions, workflowStatus: description.status.name, state } };
+  }));
+
+  router.post('/:id/proceed', inTenant(deps, async (req, ctx) => {
+    const row = await load(ctx, String(req.params.id));
+    await (await deps.temporal()).workflow.getHandle(row.workflowId).signal(proceedSignal);
+    return { status: 202, body: { id: row.id } };
+  }));
+  return router;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/**
+ * One validated configuration per process (STYLE §9). Secrets are listed in
+ * SECRET_KEYS so that nothing prints them; `describeConfig` masks them.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Connection used by the application: a role WITHOUT BYPASSRLS. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Connection used for migrations and seeds (table owner). Defaults to DATABASE_URL. */
+  DATABASE_ADMIN_URL: z.string().url().optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('relais'),
+  RELAIS_DATA_DIR: z.string().default('.relais'),
+  RELAIS_DEMO: z.enum(['0', '1']).default('1'),
+  RELAIS_SECRET_KEY: z.string().min(32, 'RELAIS_SECRET_KEY must be at least 32 characters').optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).default(60 * 60 * 24 * 30),
+  LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  SENTRY_DSN: z.string().url().optional(),
+  SENTRY_ENVIRONMENT: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export const SECRET_KEYS = ['DATABASE_URL', 'DATABASE_ADMIN_URL', 'RELAIS_SECRET_KEY', 'JWT_SECRET', 'SENTRY_DSN'] as const;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration in environment variables:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+/** The configuration of this process, read once. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
+
+/** For tests that change the environment between suites. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function describeConfig(config: Env): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...config };
+  for (const key of SECRET_KEYS) if (out[key] !== undefined) out[key] = '***';
+  return out;
+}

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { knexSnakeCaseMappers } from 'objection';
+import pg from 'pg';
+
+// bigint columns hold money in cents and counters: well inside Number's exact range.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+/** Knex settings shared by the application pool and the migration runner. */
+export function knexConfig(connection: string, poolMax = 10): Knex.Config {
+  return {
+    client: 'pg',
+    connection,
+    pool: { min: 0, max: poolMax },
+    migrations: {
+      directory: path.join(__dirname, 'migrations'),
+      loadExtensions: ['.ts'],
+      tableName: 'knex_migrations',
+    },
+    ...knexSnakeCaseMappers(),
+  };
+}

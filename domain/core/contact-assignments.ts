@@ -1,0 +1,48 @@
+import { ValidationError } from '../errors';
+import { appendHistory } from './history';
+import { loadFor, type RequestContext } from './record-service';
+import { contacts } from './resources';
+import type { ContactAssignmentCreate } from './contact.schema';
+
+const COLUMNS = ['id', 'contactId', 'purpose', 'siteId', 'billingSiteId', 'createdAt'];
+
+function present(row: Record<string, unknown>) {
+  return Object.fromEntries(COLUMNS.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : row[c] ?? null]));
+}
+
+export async function listAssignments(ctx: RequestContext, contactId: string) {
+  await loadFor(ctx, contacts, contactId, 'read');
+  const rows = await ctx.trx('contactAssignments').where({ contactId }).orderBy('createdAt');
+  return rows.map(present);
+}
+
+/** Assigns a contact of an account to one of that account's sites, its billing, support… (spec 002 §4.3). */
+export async function assignContact(ctx: RequestContext, contactId: string, input: ContactAssignmentCreate) {
+  const contact = await loadFor(ctx, contacts, contactId, 'update');
+  if (input.siteId) {
+    const site = await ctx.trx('sites').where({ id: input.siteId, accountId: contact.accountId }).first('id');
+    if (!site) throw new ValidationError([{ field: 'siteId', message: 'must be a site of the contact\'s account' }]);
+  }
+  if (input.billingSiteId) {
+    const billing = await ctx.trx('billingSites').where({ id: input.billingSiteId, accountId: contact.accountId }).first('id');
+    if (!billing) throw new ValidationError([{ field: 'billingSiteId', message: 'must be a billing site of the contact\'s account' }]);
+  }
+  const [row] = await ctx.trx('contactAssignments')
+    .insert({ tenantId: ctx.principal.tenantId, contactId, purpose: input.purpose, siteId: input.siteId ?? null, billingSiteId: input.billingSiteId ?? null })
+    .returning('*');
+  await appendHistory(ctx.trx, ctx.principal.tenantId, {
+    recordType: 'contact', recordId: contactId, action: 'assign', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
+    changes: { purpose: input.purpose, siteId: input.siteId ?? null, billingSiteId: input.billingSiteId ?? null },
+  });
+  return present(row);
+}
+
+export async function unassignContact(ctx: RequestContext, contactId: string, assignmentId: string) {
+  await loadFor(ctx, contacts, contactId, 'update');
+  const removed = await ctx.trx('contactAssignments').where({ id: assignmentId, contactId }).delete().returning('*');
+  if (!removed.length) throw new ValidationError([{ field: 'assignmentId', message: 'is not an assignment of this contact' }]);
+  await appendHistory(ctx.trx, ctx.principal.tenantId, {
+    recordType: 'contact', recordId: contactId, action: 'unassign', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
+    changes: { purpose: removed[0].purpose },
+  });
+}

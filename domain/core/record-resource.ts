@@ -1,0 +1,45 @@
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import type { Principal } from '../identity/ability';
+import type { ResourceKey, SubjectName } from '../identity/permission-catalogue';
+
+export interface SortSpec {
+  /** Column (camelCase) that orders the list; `id` breaks ties. */
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
+/**
+ * What the generic record service needs to know about one kind of core record.
+ * Accounts, contacts, sites, billing sites and catalogue items are all served
+ * by the same code driven by one of these.
+ */
+export interface RecordResource {
+  key: ResourceKey;
+  subject: SubjectName;
+  /** Name in history and messages, e.g. "account". */
+  recordType: string;
+  /** French label for messages shown to users, e.g. "Le compte". */
+  label: string;
+  table: string;
+  createSchema: z.ZodType<Record<string, unknown>>;
+  updateSchema: z.ZodType<Record<string, unknown>>;
+  outputSchema: z.ZodObject;
+  /**
+   * How a row reaches the account that carries its ownership facts: 'self'
+   * for accounts, 'accountId' for records created on an account, null for
+   * tenant-wide records (catalogue).
+   */
+  accountLink: 'self' | 'accountId' | null;
+  /** Filters accepted on the list endpoint (query name → column). */
+  filters: Record<string, string>;
+  /** Sorts accepted on the list endpoint (query name → spec). */
+  sorts: Record<string, SortSpec>;
+  defaultSort: string;
+  /** Expression for the `q` filter (a plain-text contains, backed by a trigram index). */
+  quickSearch?: (qb: Knex.QueryBuilder, term: string) => void;
+  /** Business rules on create, in the same transaction (defaults, references). */
+  prepareCreate?: (ctx: { trx: Knex.Transaction; principal: Principal; ownScopedOnly: boolean }, data: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /** Business rules on update, given the current row. */
+  prepareUpdate?: (ctx: { trx: Knex.Transaction; principal: Principal; current: Record<string, unknown> }, patch: Record<string, unknown>) => Promise<Record<string, unknown>>;
+}

@@ -1,0 +1,240 @@
+import type { Knex } from 'knex';
+import { canOn, readableFields, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
+import type { Action } from '../identity/permission-catalogue';
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors';
+import { appendHistory, diffRecords, listHistory, type TimelineItem } from './history';
+import type { RecordResource } from './record-resource';
+import { decodeCursor, encodeCursor } from './cursor';
+
+export interface RequestContext {
+  trx: Knex.Transaction;
+  principal: Principal;
+  ability: AppAbility;
+  requestId?: string;
+}
+
+type Row = Record<string, unknown>;
+
+const FACT_COLUMNS = ['factAccountId', 'factOwnerId', 'factSupportUserId'];
+const HIDDEN = new Set(['tenantId', 'search', ...FACT_COLUMNS]);
+
+function ownerTable(res: RecordResource): string {
+  return res.accountLink === 'self' ? 't' : 'a';
+}
+
+function baseQuery(trx: Knex.Transaction, res: RecordResource): Knex.QueryBuilder {
+  const qb = trx(`${res.table} as t`).select('t.*');
+  if (res.accountLink === 'self') {
+    qb.select('t.id as factAccountId', 't.ownerId as factOwnerId', 't.supportUserId as factSupportUserId');
+  } else if (res.accountLink === 'accountId') {
+    qb.join('accounts as a', 'a.id', 't.accountId')
+      .select('a.id as factAccountId', 'a.ownerId as factOwnerId', 'a.supportUserId as factSupportUserId');
+  }
+  return qb;
+}
+
+export function factsOf(row: Row): OwnershipFacts {
+  return {
+    accountId: (row.factAccountId as string) ?? null,
+    ownerId: (row.factOwnerId as string) ?? null,
+    supportUserId: (row.factSupportUserId as string) ?? null,
+    createdBy: (row.createdBy as string) ?? null,
+  };
+}
+
+/** Limits a query to the rows the user may act on, from the same CASL rules as record checks. */
+export function applyScope(qb: Knex.QueryBuilder, res: RecordResource, ability: AppAbility, action: Action): boolean {
+  const scope = scopeOf(ability, action, res.subject);
+  if (scope === null) return true;
+  if (scope.length === 0) return false;
+  const owner = ownerTable(res);
+  const column: Record<string, string> = {
+    accountId: res.accountLink === 'self' ? 't.id' : 't.accountId',
+    ownerId: `${owner}.ownerId`,
+    supportUserId: `${owner}.supportUserId`,
+    createdBy: 't.createdBy',
+  };
+  qb.where((outer) => {
+    for (const conditions of scope) {
+      outer.orWhere((inner) => {
+        for (const [key, value] of Object.entries(conditions)) inner.where(column[key], value as string);
+      });
+    }
+  });
+  return true;
+}
+
+/** The record as the user may see it: internal columns dropped, unreadable fields left out. */
+export function present(ctx: RequestContext, res: RecordResource, row: Row): Row {
+  const shape = Object.keys(res.outputSchema.shape);
+  const clean: Row = {};
+  for (const key of shape) {
+    if (HIDDEN.has(key) || !(key in row)) continue;
+    const value = row[key];
+    clean[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return readableFields(ctx.ability, res.subject, clean, factsOf(row));
+}
+
+function can(ctx: RequestContext, res: RecordResource, action: Action): boolean {
+  return ctx.ability.can(action, res.subject);
+}
+
+/**
+ * Loads one record for an action. Another tenant's record is invisible
+ * (row-level security) and answers 404; a record of this tenant outside the
+ * user's read scope also answers 404, so its existence is not revealed.
+ */
+export async function loadFor(ctx: RequestContext, res: RecordResource, id: string, action: Action, lock = false): Promise<Row> {
+  if (!isUuid(id)) throw new NotFoundError(res.label);
+  const qb = baseQuery(ctx.trx, res).where('t.id', id).first();
+  if (lock) qb.forUpdate();
+  const row = (await qb) as Row | undefined;
+  if (!row) throw new NotFoundError(res.label);
+  if (!can(ctx, res, 'read')) throw new ForbiddenError(`You may not view records of this kind (${res.recordType}). Ask an administrator for the permission ${res.key}.read.`);
+  const facts = factsOf(row);
+  if (!canOn(ctx.ability, 'read', res.subject, facts)) throw new NotFoundError(res.label);
+  if (action !== 'read' && !canOn(ctx.ability, action, res.subject, facts)) {
+    throw new ForbiddenError(`You may not ${action} this ${res.recordType}: your role grants ${res.key}.${action} only on your own or assigned records, or not at all.`);
+  }
+  return row;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+export interface ListQuery {
+  limit: number;
+  cursor?: string;
+  sort?: string;
+  filters: Record<string, string>;
+  q?: string;
+}
+
+export interface Page {
+  items: Row[];
+  nextCursor: string | null;
+}
+
+export async function listRecords(ctx: RequestContext, res: RecordResource, query: ListQuery): Promise<Page> {
+  if (!can(ctx, res, 'read')) throw new ForbiddenError(`You may not view records of this kind (${res.recordType}). Ask an administrator for the permission ${res.key}.read.`);
+  const sortName = query.sort ?? res.defaultSort;
+  const sort = res.sorts[sortName];
+  if (!sort) throw new ValidationError([{ field: 'sort', message: `must be one of: ${Object.keys(res.sorts).join(', ')}` }]);
+  const qb = baseQuery(ctx.trx, res);
+  applyScope(qb, res, ctx.ability, 'read');
+  for (const [name, value] of Object.entries(query.filters)) {
+    const column = res.filters[name];
+    if (!column) throw new ValidationError([{ field: name, message: `is not a filter of this list; filters: ${Object.keys(res.filters).join(', ')}` }]);
+    if (column.endsWith('Id') && value !== 'null' && !isUuid(value)) throw new ValidationError([{ field: name, message: 'must be an identifier (UUID) or "null"' }]);
+    if (value === 'null') qb.whereNull(`t.${column}`);
+    else qb.where(`t.${column}`, value);
+  }
+  if (query.q && res.quickSearch) res.quickSearch(qb, query.q);
+  const op = sort.direction === 'asc' ? '>' : '<';
+  if (query.cursor) {
+    const [value, id] = decodeCursor(query.cursor);
+    qb.whereRaw(`(??, ??) ${op} (?, ?)`, [`t.${sort.column}`, 't.id', value as string, id as string]);
+  }
+  qb.orderBy([{ column: `t.${sort.column}`, order: sort.direction }, { column: 't.id', order: sort.direction }]).limit(query.limit + 1);
+  const rows = (await qb) as Row[];
+  const more = rows.length > query.limit;
+  const page = more ? rows.slice(0, query.limit) : rows;
+  const last = page[page.length - 1];
+  const lastValue = last?.[sort.column];
+  return {
+    items: page.map((r) => present(ctx, res, r)),
+    nextCursor: more && last ? encodeCursor([lastValue instanceof Date ? lastValue.toISOString() : lastValue, last.id]) : null,
+  };
+}
+
+export async function getRecord(ctx: RequestContext, res: RecordResource, id: string): Promise<Row> {
+  return present(ctx, res, await loadFor(ctx, res, id, 'read'));
+}
+
+/** Checks that the parent account exists for this user, and that they may create under it. */
+async function checkParentAccount(ctx: RequestContext, res: RecordResource, accountId: string): Promise<void> {
+  const account = (await ctx.trx('accounts').where('id', accountId).first('id', 'ownerId', 'supportUserId')) as Row | undefined;
+  const facts: OwnershipFacts = account
+    ? { accountId: account.id as string, ownerId: account.ownerId as string, supportUserId: account.supportUserId as string }
+    : { accountId: null, ownerId: null, supportUserId: null };
+  if (!account || !canOn(ctx.ability, 'read', 'Account', facts)) {
+    throw new ValidationError([{ field: 'accountId', message: 'refers to no account you can see' }]);
+  }
+  if (!canOn(ctx.ability, 'create', res.subject, facts)) {
+    throw new ForbiddenError(`You may not add a ${res.recordType} to this account: your role grants ${res.key}.create only on your own accounts.`);
+  }
+}
+
+export async function createRecord(ctx: RequestContext, res: RecordResource, input: Record<string, unknown>): Promise<Row> {
+  if (!can(ctx, res, 'create')) throw new ForbiddenError(`You may not create a ${res.recordType}. Ask an administrator for the permission ${res.key}.create.`);
+  let data = { ...input };
+  if (res.accountLink === 'accountId') await checkParentAccount(ctx, res, data.accountId as string);
+  const ownScopedOnly = scopeOf(ctx.ability, 'create', res.subject) !== null;
+  if (res.prepareCreate) data = await res.prepareCreate({ trx: ctx.trx, principal: ctx.principal, ownScopedOnly }, data);
+  const [inserted] = await ctx.trx(res.table)
+    .insert({ ...data, tenantId: ctx.principal.tenantId, createdBy: ctx.principal.userId })
+    .returning('id');
+  const row = (await baseQuery(ctx.trx, res).where('t.id', inserted.id).first()) as Row;
+  if (!canOn(ctx.ability, 'create', res.subject, factsOf(row))) {
+    throw new ForbiddenError(`You may create a ${res.recordType} only as its owner.`);
+  }
+  await appendHistory(ctx.trx, ctx.principal.tenantId, {
+    recordType: res.recordType, recordId: row.id as string, action: 'create',
+    actorUserId: ctx.principal.userId, requestId: ctx.requestId, changes: diffRecords(null, present(ctx, res, row)),
+  });
+  return present(ctx, res, row);
+}
+
+export async function updateRecord(ctx: RequestContext, res: RecordResource, id: string, expectedVersion: number, input: Record<string, unknown>): Promise<Row> {
+  const current = await loadFor(ctx, res, id, 'update', true);
+  if (current.version !== expectedVersion) throw new StaleVersionError(present(ctx, res, current));
+  let patch = { ...input };
+  if (res.prepareUpdate) patch = await res.prepareUpdate({ trx: ctx.trx, principal: ctx.principal, current }, patch);
+  // Fields the user may not read may not be written either.
+  const readable = new Set(Object.keys(present(ctx, res, { ...current, ...patch })));
+  const hidden = Object.keys(patch).filter((k) => !readable.has(k));
+  if (hidden.length) throw new ForbiddenError(`You may not change: ${hidden.join(', ')}.`);
+  await ctx.trx(res.table).where({ id }).update({ ...patch, version: expectedVersion + 1 });
+  const after = (await baseQuery(ctx.trx, res).where('t.id', id).first()) as Row;
+  if (!canOn(ctx.ability, 'update', res.subject, factsOf(after))) {
+    throw new ForbiddenError(`This change would move the ${res.recordType} outside what you may edit (for example, giving it to another owner).`);
+  }
+  const changes = diffRecords(present(ctx, res, current), present(ctx, res, after));
+  if (Object.keys(changes).length) {
+    await appendHistory(ctx.trx, ctx.principal.tenantId, {
+      recordType: res.recordType, recordId: id, action: 'update', actorUserId: ctx.principal.userId, requestId: ctx.requestId, changes,
+    });
+  }
+  return present(ctx, res, after);
+}
+
+export async function deleteRecord(ctx: RequestContext, res: RecordResource, id: string, expectedVersion?: number): Promise<void> {
+  const current = await loadFor(ctx, res, id, 'delete', true);
+  if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError(present(ctx, res, current));
+  await ctx.trx(res.table).where({ id }).delete();
+  await appendHistory(ctx.trx, ctx.principal.tenantId, {
+    recordType: res.recordType, recordId: id, action: 'delete', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
+    changes: diffRecords(present(ctx, res, current), null),
+  });
+}
+
+/** The record's timeline, with changes to fields the user may not read left out. */
+export async function recordHistory(ctx: RequestContext, res: RecordResource, id: string): Promise<TimelineItem[]> {
+  const row = await loadFor(ctx, res, id, 'read');
+  const readable = new Set(Object.keys(present(ctx, res, row)));
+  const items = await listHistory(ctx.trx, res.recordType, id);
+  return items.map((item) => ({
+    ...item,
+    changes: Object.fromEntries(Object.entries(item.changes).filter(([field]) => readable.has(field))),
+  }));
+}
+
+/** The rows of a kind the user may read, or null when they may read none. */
+export function readableQuery(ctx: RequestContext, res: RecordResource): Knex.QueryBuilder | null {
+  if (!can(ctx, res, 'read')) return null;
+  const qb = baseQuery(ctx.trx, res);
+  return applyScope(qb, res, ctx.ability, 'read') ? qb : null;
+}

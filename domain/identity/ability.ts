@@ -1,0 +1,109 @@
+import { AbilityBuilder, createMongoAbility, subject as asSubject, type MongoAbility } from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
+import { FIELD_GROUPS, parsePermission, type Action, type SubjectName } from './permission-catalogue';
+
+export const SCOPES = ['own', 'assigned', 'all'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface Grant {
+  permission: string;
+  scope: Scope;
+}
+
+/** Who is asking: resolved from the access token and the database on each request. */
+export interface Principal {
+  userId: string;
+  tenantId: string;
+  type: string;
+  /** For client and partner users: the account (company) they belong to. */
+  accountId: string | null;
+  roles: string[];
+  grants: Grant[];
+}
+
+/**
+ * The ownership facts of a record, taken from its account: `own` means the
+ * user is the account's sales owner (or, for a client user, it is their own
+ * company); `assigned` means the user is the account's assigned support.
+ */
+export interface OwnershipFacts {
+  accountId: string | null;
+  ownerId: string | null;
+  supportUserId: string | null;
+  createdBy?: string | null;
+}
+
+type Conditions = Partial<OwnershipFacts>;
+export type AppAbility = MongoAbility<[Action, SubjectName | (OwnershipFacts & { __caslSubjectType__?: string })]>;
+
+export function scopeConditions(principal: Principal, scope: Scope, subjectName: SubjectName): Conditions[] | null {
+  if (scope === 'all') return null;
+  if (scope === 'assigned') return [{ supportUserId: principal.userId }];
+  // Records that belong to no account (catalogue items) are "own" when the user created them.
+  if (subjectName === 'CatalogueItem') return [{ createdBy: principal.userId }];
+  const own: Conditions[] = [{ ownerId: principal.userId }];
+  if (principal.accountId) own.push({ accountId: principal.accountId });
+  return own;
+}
+
+export function buildAbility(principal: Principal): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const fieldGrants: Array<{ subject: SubjectName; fields: readonly string[]; scope: Scope }> = [];
+  const restricted = new Map<SubjectName, Set<string>>();
+  for (const grant of principal.grants) {
+    const parsed = parsePermission(grant.permission);
+    if (!parsed) continue;
+    if (parsed.kind === 'fields') {
+      fieldGrants.push({ subject: parsed.subject, fields: parsed.fields, scope: grant.scope });
+      continue;
+    }
+    const conditions = scopeConditions(principal, grant.scope, parsed.subject);
+    if (conditions === null) can(parsed.action, parsed.subject);
+    else for (const c of conditions) can(parsed.action, parsed.subject, c);
+  }
+  // Field-level: restricted fields are denied first, then given back where granted
+  // (later CASL rules take precedence).
+  for (const group of FIELD_GROUP_LIST) {
+    const set = restricted.get(group.subject) ?? new Set<string>();
+    group.fields.forEach((f) => set.add(f));
+    restricted.set(group.subject, set);
+    cannot('read', group.subject, [...group.fields]);
+  }
+  for (const g of fieldGrants) {
+    const conditions = scopeConditions(principal, g.scope, g.subject);
+    if (conditions === null) can('read', g.subject, [...g.fields]);
+    else for (const c of conditions) can('read', g.subject, [...g.fields], c);
+  }
+  return build();
+}
+
+const FIELD_GROUP_LIST = Object.values(FIELD_GROUPS) as Array<{ subject: SubjectName; fields: readonly string[] }>;
+
+export function canOn(ability: AppAbility, action: Action, subjectName: SubjectName, facts: OwnershipFacts): boolean {
+  return ability.can(action, asSubject(subjectName, { ...facts }) as never);
+}
+
+/** Removes from a record the fields the user may not read (DESIGN §4: data differs by role). */
+export function readableFields<T extends Record<string, unknown>>(ability: AppAbility, subjectName: SubjectName, record: T, facts: OwnershipFacts): Partial<T> {
+  const all = Object.keys(record);
+  const allowed = new Set(permittedFieldsOf(ability, 'read', asSubject(subjectName, { ...facts }) as never, {
+    fieldsFrom: (rule) => rule.fields ?? all,
+  }));
+  const out: Partial<T> = {};
+  for (const key of all) if (allowed.has(key)) (out as Record<string, unknown>)[key] = record[key];
+  return out;
+}
+
+/**
+ * The rows a user may act on, as SQL-ready conditions derived from the same
+ * CASL rules: null means every row of the tenant; [] means none.
+ */
+export function scopeOf(ability: AppAbility, action: Action, subjectName: SubjectName): Conditions[] | null {
+  const rules = ability.rulesFor(action, subjectName).filter((r) => !r.inverted && !r.fields);
+  const out: Conditions[] = [];
+  for (const rule of rules) {
+    if (!rule.conditions) return null;
+    out.push(rule.conditions as Conditions);
+  }
+  return out;
+}

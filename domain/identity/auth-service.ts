@@ -1,0 +1,100 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import { withTenant } from '../../db/tenant-scope';
+import { ConflictError, UnauthorizedError } from '../errors';
+import { audit } from './audit-log';
+import { dummyPasswordHash, verifyPassword } from './passwords';
+import { hashRefreshToken, newRefreshToken, signAccessToken, tenantOfRefreshToken } from './tokens';
+
+export interface AuthSettings {
+  jwtSecret: string;
+  accessTtlSeconds: number;
+  refreshTtlSeconds: number;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  userId: string;
+  tenantId: string;
+}
+
+const BAD_CREDENTIALS = 'Email or password is incorrect.';
+
+async function issue(trx: Knex.Transaction, settings: AuthSettings, tenantId: string, userId: string, familyId: string): Promise<TokenPair> {
+  const refresh = newRefreshToken(tenantId);
+  await trx('refreshTokens').insert({
+    tenantId, userId, familyId, tokenHash: refresh.hash,
+    expiresAt: new Date(Date.now() + settings.refreshTtlSeconds * 1000),
+  });
+  const accessToken = await signAccessToken({ userId, tenantId }, settings.jwtSecret, settings.accessTtlSeconds);
+  return { accessToken, refreshToken: refresh.token, tokenType: 'Bearer', expiresIn: settings.accessTtlSeconds, userId, tenantId };
+}
+
+interface Candidate { userId: string; tenantId: string; tenantSlug: string; tenantName: string; passwordHash: string; active: boolean }
+
+export async function login(knex: Knex, settings: AuthSettings, input: { email: string; password: string; tenant?: string }, ip: string | null): Promise<TokenPair> {
+  const result = await knex.raw(
+    `select user_id as "userId", tenant_id as "tenantId", tenant_slug as "tenantSlug", tenant_name as "tenantName",
+            password_hash as "passwordHash", active from auth_login_candidates(?)`, [input.email]);
+  let candidates: Candidate[] = result.rows;
+  if (input.tenant) candidates = candidates.filter((c) => c.tenantSlug === input.tenant);
+  const matching: Candidate[] = [];
+  for (const c of candidates) if (c.active && (await verifyPassword(c.passwordHash, input.password))) matching.push(c);
+  if (candidates.length === 0) await verifyPassword(await dummyPasswordHash(), input.password);
+  if (matching.length === 0) {
+    const tenantId = candidates.length === 1 ? candidates[0]!.tenantId : null;
+    const failure = { action: 'auth.login.failed', tenantId, targetType: 'user', targetId: candidates[0]?.userId, ip };
+    if (tenantId) await withTenant({ tenantId }, (trx) => audit(trx, failure), knex);
+    else await audit(knex, { ...failure, targetId: undefined });
+    throw new UnauthorizedError(BAD_CREDENTIALS);
+  }
+  if (matching.length > 1) {
+    throw new ConflictError('This email has an account in several organisations: choose one and send its slug as "tenant".', {
+      tenants: matching.map((m) => ({ slug: m.tenantSlug, name: m.tenantName })),
+    });
+  }
+  const chosen = matching[0]!;
+  return withTenant({ tenantId: chosen.tenantId, userId: chosen.userId }, async (trx) => {
+    await audit(trx, { tenantId: chosen.tenantId, actorUserId: chosen.userId, action: 'auth.login', targetType: 'user', targetId: chosen.userId, ip });
+    return issue(trx, settings, chosen.tenantId, chosen.userId, crypto.randomUUID());
+  }, knex);
+}
+
+/**
+ * Rotates a refresh token. A token used a second time means it leaked: the
+ * whole family is revoked (the thief's and the owner's sessions alike).
+ */
+export async function refresh(knex: Knex, settings: AuthSettings, token: string, ip: string | null): Promise<TokenPair> {
+  const tenantId = tenantOfRefreshToken(token);
+  if (!tenantId) throw new UnauthorizedError();
+  const outcome = await withTenant({ tenantId }, async (trx) => {
+    const row = await trx('refreshTokens').where({ tokenHash: hashRefreshToken(token) }).forUpdate().first();
+    if (!row) return { ok: false as const };
+    if (row.usedAt || row.revokedAt) {
+      await trx('refreshTokens').where({ familyId: row.familyId }).whereNull('revokedAt').update({ revokedAt: trx.fn.now() });
+      await audit(trx, { tenantId, actorUserId: row.userId, action: 'auth.refresh.reused', targetType: 'token-family', targetId: row.familyId, ip });
+      return { ok: false as const };
+    }
+    if (new Date(row.expiresAt).getTime() < Date.now()) return { ok: false as const };
+    const user = await trx('users').where({ id: row.userId, active: true }).first('id');
+    if (!user) return { ok: false as const };
+    await trx('refreshTokens').where({ id: row.id }).update({ usedAt: trx.fn.now() });
+    return { ok: true as const, pair: await issue(trx, settings, tenantId, row.userId, row.familyId) };
+  }, knex);
+  if (!outcome.ok) throw new UnauthorizedError();
+  return outcome.pair;
+}
+
+export async function logout(knex: Knex, token: string): Promise<void> {
+  const tenantId = tenantOfRefreshToken(token);
+  if (!tenantId) return;
+  await withTenant({ tenantId }, async (trx) => {
+    const row = await trx('refreshTokens').where({ tokenHash: hashRefreshToken(token) }).first('familyId', 'userId');
+    if (!row) return;
+    await trx('refreshTokens').where({ familyId: row.familyId }).whereNull('revokedAt').update({ revokedAt: trx.fn.now() });
+    await audit(trx, { tenantId, actorUserId: row.userId, action: 'auth.logout', targetType: 'token-family', targetId: row.familyId });
+  }, knex);
+}

@@ -1,0 +1,18 @@
+import type { Knex } from 'knex';
+import type { AppAbility, Principal } from './ability';
+import { ACTIONS, FIELD_GROUPS, RESOURCES } from './permission-catalogue';
+
+/** What the UI needs to shape itself: who I am, my organisation and what I may do. */
+export async function describeMe(trx: Knex.Transaction, principal: Principal, ability: AppAbility) {
+  const user = await trx('users').where({ id: principal.userId }).first('id', 'email', 'displayName', 'type', 'accountId');
+  const tenant = await trx('tenants').where({ id: principal.tenantId }).first('id', 'slug', 'name', 'branding', 'verticals', 'locale', 'timeZone');
+  const roles = await trx('roles').whereIn('key', principal.roles).select('key', 'labelFr', 'labelEn');
+  const permissions: Record<string, string[]> = {};
+  for (const [resource, subject] of Object.entries(RESOURCES)) {
+    const allowed = ACTIONS.filter((a) => ability.can(a, subject));
+    if (allowed.length) permissions[resource] = allowed;
+  }
+  const scopes = principal.grants.map((g) => `${g.permission}:${g.scope}`).sort();
+  const fieldGroups = Object.keys(FIELD_GROUPS).filter((g) => principal.grants.some((x) => x.permission === `${g}.read`));
+  return { user, tenant, roles, permissions, fieldGroups, grants: scopes };
+}

@@ -1,0 +1,106 @@
+import type { Grant, Scope } from './ability';
+
+/**
+ * Business roles seeded per vertical, named after the specifications
+ * (001: the three departments; 000: auditors, mission leads, administration,
+ * candidates; 002 §10: Direction … Partenaire; 003: admin MSP, manager,
+ * technician, client; 004: the school's offices, teachers, students, alumni).
+ * Tenants may add or change roles; these are the starting point.
+ */
+export interface RoleDefinition {
+  key: string;
+  labelFr: string;
+  labelEn: string;
+  /** The user type a demo user of this role gets (spec 002 §10, level 1). */
+  userType: 'internal' | 'client' | 'partner' | 'reseller' | 'technician' | 'candidate' | 'student';
+  grants: Grant[];
+}
+
+const LETTERS = { r: 'read', c: 'create', u: 'update', d: 'delete' } as const;
+
+/** `on('core.account', 'r=all cu=own')` → read everything, create and update one's own. */
+function on(resource: string, spec: string): Grant[] {
+  return spec.split(' ').flatMap((part) => {
+    const [letters, scope] = part.split('=') as [string, Scope];
+    return [...letters].map((l) => ({ permission: `${resource}.${LETTERS[l as keyof typeof LETTERS]}`, scope }));
+  });
+}
+
+const CORE_RECORDS = ['core.account', 'core.contact', 'core.site', 'core.billing-site', 'core.document'];
+const each = (resources: string[], spec: string) => resources.flatMap((r) => on(r, spec));
+
+const readAll = [...each(CORE_RECORDS, 'r=all'), ...on('core.catalogue', 'r=all')];
+const manageAll = [...each(CORE_RECORDS, 'rcud=all'), ...on('core.catalogue', 'rcud=all')];
+const finance = (scope: Scope = 'all'): Grant[] => [{ permission: 'core.account.finance.read', scope }];
+const margin: Grant[] = [{ permission: 'core.catalogue.purchase-price.read', scope: 'all' }];
+const users = on('identity.user', 'rcud=all');
+const smoke = on('system.smoke', 'rc=all');
+/** A sales rep: reads everything, creates accounts for themself, edits what they own. */
+const salesRep = [...readAll, ...on('core.account', 'cu=own'), ...each(['core.contact', 'core.site', 'core.billing-site'], 'cud=own'),
+  ...on('core.document', 'c=own'), ...finance('own')];
+/** A client user: their own company's records only. */
+const clientUser = [...each(CORE_RECORDS, 'r=own'), ...on('core.contact', 'cu=own'), ...on('core.document', 'c=own'), ...finance('own')];
+/** Someone who works on assigned accounts only (auditor, field technician). */
+const assignedOnly = [...each(CORE_RECORDS, 'r=assigned'), ...on('core.site', 'u=assigned'), ...on('core.document', 'c=assigned')];
+
+const role = (key: string, labelFr: string, labelEn: string, userType: RoleDefinition['userType'], grants: Grant[]): RoleDefinition =>
+  ({ key, labelFr, labelEn, userType, grants });
+
+const telecomStyle = {
+  direction: role('direction', 'Direction', 'Management board', 'internal', [...readAll, ...on('core.account', 'ud=all'), ...finance(), ...margin, ...users, ...smoke]),
+  manager: role('manager', 'Gestionnaire', 'Account manager', 'internal', [...manageAll, ...finance(), ...smoke]),
+  accounting: role('accounting', 'Comptabilité', 'Accounting', 'internal', [...readAll, ...on('core.account', 'u=all'), ...on('core.billing-site', 'cu=all'), ...finance(), ...margin]),
+  client: role('client', 'Client', 'Client', 'client', clientUser),
+};
+
+export const ROLE_CATALOGUE: Record<string, RoleDefinition[]> = {
+  events: [
+    role('management', 'Gestion', 'Management', 'internal', [...readAll, ...on('core.catalogue', 'cud=all'), ...finance(), ...users, ...smoke]),
+    role('sales', 'Commercial', 'Sales', 'internal', salesRep),
+    role('support', 'Support', 'Support', 'internal', readAll),
+  ],
+  audits: [
+    role('mission-lead', 'Responsable de mission', 'Mission lead', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.site', 'd=all'), ...on('core.catalogue', 'r=all'), ...finance(), ...smoke]),
+    role('auditor', 'Auditeur', 'Auditor', 'internal', assignedOnly),
+    role('administration', 'Service administratif', 'Administration', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.billing-site', 'd=all'), ...on('core.catalogue', 'rcud=all'), ...finance(), ...margin, ...users]),
+    role('candidate', 'Candidat', 'Candidate', 'candidate', on('core.catalogue', 'r=all')),
+  ],
+  telecom: [
+    telecomStyle.direction,
+    telecomStyle.manager,
+    role('support-n1', 'Support N1', 'Support level 1', 'internal', [...readAll, ...on('core.contact', 'u=all')]),
+    role('support-n2', 'Support N2', 'Support level 2', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all')]),
+    role('sales', 'Commercial', 'Sales', 'internal', salesRep),
+    telecomStyle.accounting,
+    telecomStyle.client,
+    role('partner', 'Partenaire', 'Partner', 'partner', [...on('core.account', 'rc=own'), ...each(['core.contact', 'core.site', 'core.billing-site'], 'r=own')]),
+  ],
+  fieldservice: [
+    telecomStyle.direction,
+    telecomStyle.manager,
+    telecomStyle.accounting,
+    role('technician', 'Intervenant', 'Field technician', 'technician', assignedOnly),
+    telecomStyle.client,
+  ],
+  psa: [
+    role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke]),
+    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance()]),
+    role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all')]),
+    role('client', 'Client', 'Client', 'client', clientUser),
+  ],
+  school: [
+    role('director', 'Direction', 'Director', 'internal', [...readAll, ...finance(), ...users, ...smoke]),
+    role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users]),
+    role('school-office', 'Pôle scolarité', 'Student office', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.catalogue', 'r=all')]),
+    role('teacher', 'Professeur', 'Teacher', 'internal', [...on('core.account', 'r=all'), ...on('core.contact', 'r=all')]),
+    role('student', 'Étudiant', 'Student', 'student', on('core.account', 'r=all')),
+    role('alumnus', 'Alumni', 'Alumnus', 'student', on('core.account', 'r=all')),
+  ],
+};
+
+/** The roles a tenant gets for its enabled verticals (the first vertical that defines a key wins). */
+export function rolesForVerticals(verticals: string[]): RoleDefinition[] {
+  const byKey = new Map<string, RoleDefinition>();
+  for (const vertical of verticals) for (const r of ROLE_CATALOGUE[vertical] ?? []) if (!byKey.has(r.key)) byKey.set(r.key, r);
+  return [...byKey.values()];
+}

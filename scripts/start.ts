@@ -1,0 +1,143 @@
+/**
+ * `npm start`: the whole platform on embedded defaults — PostgreSQL, the
+ * Temporal dev server, migrations, demo data, the API (serving the UI) and the
+ * worker. Ctrl+C stops everything; the next start reuses .relais/.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrateLatest } from '../db/migrate';
+import { seed, demoLogins } from '../db/seed';
+import { DEMO_PASSWORD } from '../db/seeds/demo-tenants';
+import knexFactory from 'knex';
+import { knexConfig } from '../db/knexfile';
+import { loadLocalSecrets } from './services/local-secrets';
+import { ensureAppLogin, startEmbeddedPostgres } from './services/postgres';
+import { PortTakenError, requireFreePort } from './services/ports';
+import { TemporalBinaryMissingError } from './services/temporal-binaries';
+import { startTemporalDevServer } from './services/temporal-dev-server';
+
+const root = path.resolve(__dirname, '..');
+const dataDir = path.resolve(root, process.env.RELAIS_DATA_DIR ?? '.relais');
+const port = Number(process.env.PORT ?? 3000);
+const pgPort = Number(process.env.RELAIS_PG_PORT ?? 54329);
+const temporalPort = Number(process.env.RELAIS_TEMPORAL_PORT ?? 7233);
+const temporalUiPort = Number(process.env.RELAIS_TEMPORAL_UI_PORT ?? 8233);
+const demo = process.env.RELAIS_DEMO !== '0';
+const say = (m: string) => console.log(`[relais] ${m}`);
+
+const stops: Array<() => Promise<void>> = [];
+const children: ChildProcess[] = [];
+let stopping = false;
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say('stopping…');
+    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+      setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
+    })));
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    say('stopped.');
+  }
+  process.exit(code);
+}
+
+function ensureUiBuilt(): void {
+  if (fs.existsSync(path.join(root, 'ui/dist/index.html'))) return;
+  say('building the UI (first start)…');
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'ui/vite.config.mts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('The UI build failed; see the messages above.');
+}
+
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], { cwd: root, env: { ...env, RELAIS_SERVICE: name }, stdio: 'inherit' });
+  child.once('exit', (code) => {
+    if (!stopping) {
+      say(`${name} exited (code ${code}); stopping everything.`);
+      void shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.status === 200) return;
+    } catch { /* not yet listening */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`The API did not become healthy within ${timeoutMs / 1000} s (${url}).`);
+}
+
+async function main(): Promise<void> {
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  await requireFreePort('the Relais API', port, 'PORT');
+  const secrets = loadLocalSecrets(dataDir);
+
+  let adminUrl = process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
+  let appUrl = process.env.DATABASE_URL;
+  if (!appUrl) {
+    await requireFreePort('the embedded PostgreSQL', pgPort, 'RELAIS_PG_PORT');
+    say(`starting PostgreSQL (data in ${path.relative(root, dataDir)}/postgres)…`);
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, password: secrets.postgresPassword, database: 'relais' });
+    stops.push(pg.stop);
+    adminUrl = pg.adminUrl;
+  }
+  say('applying migrations…');
+  const applied = await migrateLatest(adminUrl!);
+  if (applied.length) say(`applied ${applied.length} migration(s)`);
+  if (!process.env.DATABASE_URL) appUrl = await ensureAppLogin(adminUrl!, 'relais_api', secrets.appPassword);
+  const admin = knexFactory(knexConfig(adminUrl!, 2));
+  try {
+    await seed(admin, { demo });
+  } finally {
+    await admin.destroy();
+  }
+
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  if (!temporalAddress) {
+    say('starting the Temporal dev server…');
+    const temporal = await startTemporalDevServer({
+      port: temporalPort, uiPort: temporalUiPort, dbFile: path.join(dataDir, 'temporal.db'), logFile: path.join(dataDir, 'temporal.log'),
+    });
+    stops.push(temporal.stop);
+    temporalAddress = temporal.address;
+  }
+
+  ensureUiBuilt();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: appUrl,
+    DATABASE_ADMIN_URL: adminUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
+    RELAIS_SECRET_KEY: process.env.RELAIS_SECRET_KEY ?? secrets.secretKey,
+    RELAIS_DATA_DIR: dataDir,
+  };
+  startChild('worker', 'worker/main.ts', env);
+  startChild('api', 'api/server.ts', env);
+  await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, 120_000);
+
+  say(`Relais is running at http://localhost:${port}  (API docs: http://localhost:${port}/api/docs, Temporal UI: http://localhost:${temporalUiPort})`);
+  if (demo) {
+    say(`demo password for every login below: ${DEMO_PASSWORD}`);
+    console.table(demoLogins());
+  }
+  say('press Ctrl+C to stop.');
+}
+
+main().catch(async (error: Error) => {
+  const known = error instanceof PortTakenError || error instanceof TemporalBinaryMissingError;
+  console.error(`\n[relais] cannot start: ${known ? error.message : error.stack ?? error.message}\n`);
+  await shutdown(1);
+});

@@ -1,0 +1,28 @@
+import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import type { Knex } from 'knex';
+import { createActivities } from '../activities';
+
+export interface WorkerOptions {
+  address: string;
+  namespace: string;
+  taskQueue: string;
+  knex: Knex;
+  /** A pre-built bundle (tests build it once); otherwise the workflows are bundled now. */
+  workflowBundle?: WorkflowBundle;
+}
+
+export const WORKFLOWS_PATH = require.resolve('../workflows');
+
+export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const connection = await NativeConnection.connect({ address: opts.address });
+  const worker = await Worker.create({
+    connection,
+    namespace: opts.namespace,
+    taskQueue: opts.taskQueue,
+    activities: createActivities({ knex: opts.knex }),
+    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    // Finish in-flight activities on SIGTERM before exiting.
+    shutdownGraceTime: '10 seconds',
+  });
+  return { worker, connection };
+}

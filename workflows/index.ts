@@ -1,0 +1,2 @@
+/** The one barrel of workflows the worker bundles (STYLE §1). */
+export { smokeWorkflow } from './smoke/smoke.workflow';
