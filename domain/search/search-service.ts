@@ -34,7 +34,7 @@ function textMatch(qb: Knex.QueryBuilder, nameExpr: string, q: string, phoneExpr
  * rows the user may read.
  */
 export async function search(ctx: RequestContext, q: string, limit = 20): Promise<SearchHit[]> {
-  const parts: Array<Promise<SearchHit[]>> = [];
+  const parts: Array<() => Promise<SearchHit[]>> = [];
   const score = (nameExpr: string) => ctx.trx.raw(
     `greatest(ts_rank(t.search, websearch_to_tsquery('french', f_unaccent(?))), similarity(${nameExpr}, f_unaccent(lower(?)))) as score`, [q, q]);
 
@@ -42,25 +42,25 @@ export async function search(ctx: RequestContext, q: string, limit = 20): Promis
   if (accountQuery) {
     const name = 'f_unaccent(lower(t.name))';
     textMatch(accountQuery, name, q, 't.phone');
-    parts.push(accountQuery.clearSelect().select('t.id', 't.name', 't.city', score(name)).orderBy('score', 'desc').limit(limit)
+    parts.push(() => accountQuery.clearSelect().select('t.id', 't.name', 't.city', score(name)).orderBy('score', 'desc').limit(limit)
       .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ type: 'account', id: r.id, title: r.name, subtitle: r.city ?? null, accountId: r.id, score: Number(r.score) }) as SearchHit)));
   }
   const contactQuery = readableQuery(ctx, contacts);
   if (contactQuery) {
     const name = "f_unaccent(lower(coalesce(t.first_name, '') || ' ' || t.last_name))";
     textMatch(contactQuery, name, q, "(coalesce(t.phone, '') || ' ' || coalesce(t.mobile, ''))");
-    parts.push(contactQuery.clearSelect().select('t.id', 't.firstName', 't.lastName', 't.accountId', 'a.name as accountName', score(name)).orderBy('score', 'desc').limit(limit)
+    parts.push(() => contactQuery.clearSelect().select('t.id', 't.firstName', 't.lastName', 't.accountId', 'a.name as accountName', score(name)).orderBy('score', 'desc').limit(limit)
       .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ type: 'contact', id: r.id, title: [r.firstName, r.lastName].filter(Boolean).join(' '), subtitle: r.accountName ?? null, accountId: r.accountId, score: Number(r.score) }) as SearchHit)));
   }
   const siteQuery = readableQuery(ctx, sites);
   if (siteQuery) {
     const name = 'f_unaccent(lower(t.name))';
     textMatch(siteQuery, name, q, 't.phone');
-    parts.push(siteQuery.clearSelect().select('t.id', 't.name', 't.city', 't.accountId', 'a.name as accountName', score(name)).orderBy('score', 'desc').limit(limit)
+    parts.push(() => siteQuery.clearSelect().select('t.id', 't.name', 't.city', 't.accountId', 'a.name as accountName', score(name)).orderBy('score', 'desc').limit(limit)
       .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ type: 'site', id: r.id, title: r.name, subtitle: [r.accountName, r.city].filter(Boolean).join(' — '), accountId: r.accountId, score: Number(r.score) }) as SearchHit)));
   }
   // One transaction, one connection: run the kinds one after the other.
   const hits: SearchHit[] = [];
-  for (const part of parts) hits.push(...(await part));
+  for (const part of parts) hits.push(...(await part()));
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
 }

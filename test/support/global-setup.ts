@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory from 'knex';
+import { knexConfig } from '../../db/knexfile';
+import { migrateLatest } from '../../db/migrate';
+import { seed } from '../../db/seed';
+import { ensureAppLogin, startEmbeddedPostgres } from '../../scripts/services/postgres';
+import { freePort } from '../../scripts/services/ports';
+import { startTemporalDevServer } from '../../scripts/services/temporal-dev-server';
+import { TEST_DIR, TEST_ENV_FILE } from './paths';
+
+/**
+ * Starts one real PostgreSQL (fresh data directory) and one real Temporal dev
+ * server (in memory) for the whole run, migrates and seeds the demo tenants.
+ */
+export default async function globalSetup(): Promise<void> {
+  fs.rmSync(TEST_DIR, { recursive: true, force: true });
+  fs.mkdirSync(TEST_DIR, { recursive: true });
+  const pgPort = await freePort();
+  const password = 'test-admin-password';
+  const pg = await startEmbeddedPostgres({ dataDir: path.join(TEST_DIR, 'postgres'), port: pgPort, password, database: 'relais_test' });
+  await migrateLatest(pg.adminUrl);
+  const appUrl = await ensureAppLogin(pg.adminUrl, 'relais_api', 'test-app-password');
+  const admin = knexFactory(knexConfig(pg.adminUrl, 2));
+  await seed(admin, { demo: true });
+  await admin.destroy();
+  const temporal = await startTemporalDevServer({ port: await freePort(), uiPort: await freePort(), logFile: path.join(TEST_DIR, 'temporal.log') });
+  const env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: appUrl,
+    DATABASE_ADMIN_URL: pg.adminUrl,
+    TEMPORAL_ADDRESS: temporal.address,
+    JWT_SECRET: 'test-jwt-secret-that-is-long-enough-0123456789',
+    RELAIS_SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
+    LOG_LEVEL: 'silent',
+    RELAIS_DATA_DIR: TEST_DIR,
+  };
+  fs.writeFileSync(TEST_ENV_FILE, JSON.stringify(env, null, 2));
+  (globalThis as Record<string, unknown>).__relaisServices = { pg, temporal };
+}
