@@ -44,8 +44,9 @@ export const accounts: RecordResource = {
   quickSearch: containsUnaccented('f_unaccent(lower(t.name))'),
   async prepareCreate({ trx, principal, ownScopedOnly }, data) {
     // A sales rep who may only create their own accounts becomes the owner (spec 001).
-    if (ownScopedOnly) data.ownerId = principal.userId;
-    else if (data.ownerId === undefined) data.ownerId = principal.type === 'internal' ? principal.userId : null;
+    // Someone who may only create their own accounts becomes the owner (spec 001: "le client leur sera
+    // automatiquement associé"); naming another owner is refused after the insert by the create check.
+    if (data.ownerId === undefined) data.ownerId = ownScopedOnly || principal.type === 'internal' ? principal.userId : null;
     await userInTenant(trx, data.ownerId, 'ownerId');
     await userInTenant(trx, data.supportUserId, 'supportUserId');
     return { ...data, number: await nextNumber(trx, principal.tenantId, 'account') };
