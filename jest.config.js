@@ -12,4 +12,6 @@ module.exports = {
   testTimeout: 120_000,
   // Two cores: the database and Temporal share them with the tests.
   maxWorkers: 2,
+  // The Temporal client's gRPC channel can outlive its close() by a few seconds.
+  forceExit: true,
 };
