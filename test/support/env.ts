@@ -1,5 +1,5 @@
-import fs from 'node:fs';
-import { TEST_ENV_FILE } from './paths';
-
-// Every test process reads the services started by global-setup.
-if (fs.existsSync(TEST_ENV_FILE)) Object.assign(process.env, JSON.parse(fs.readFileSync(TEST_ENV_FILE, 'utf8')));
+// Test workers inherit the services' environment from global-setup.ts. Fail
+// early with a clear message when a test file is run without it.
+if (!process.env.DATABASE_URL || !process.env.TEMPORAL_ADDRESS) {
+  throw new Error('Run tests through Jest (`npm test` or `npx jest <file>`): its global setup starts PostgreSQL and Temporal.');
+}

@@ -7,14 +7,28 @@ import { seed } from '../../db/seed';
 import { ensureAppLogin, startEmbeddedPostgres } from '../../scripts/services/postgres';
 import { freePort } from '../../scripts/services/ports';
 import { startTemporalDevServer } from '../../scripts/services/temporal-dev-server';
-import { TEST_DIR, TEST_ENV_FILE } from './paths';
+import { TEST_ROOT } from './paths';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Starts one real PostgreSQL (fresh data directory) and one real Temporal dev
  * server (in memory) for the whole run, migrates and seeds the demo tenants.
  */
 export default async function globalSetup(): Promise<void> {
-  fs.rmSync(TEST_DIR, { recursive: true, force: true });
+  // Remove what earlier runs that are no longer alive left behind.
+  for (const entry of fs.existsSync(TEST_ROOT) ? fs.readdirSync(TEST_ROOT) : []) {
+    const pid = Number(entry.replace('run-', ''));
+    if (entry.startsWith('run-') && !alive(pid)) fs.rmSync(path.join(TEST_ROOT, entry), { recursive: true, force: true });
+  }
+  const TEST_DIR = path.join(TEST_ROOT, `run-${process.pid}`);
   fs.mkdirSync(TEST_DIR, { recursive: true });
   const pgPort = await freePort();
   const password = 'test-admin-password';
@@ -35,6 +49,7 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: 'silent',
     RELAIS_DATA_DIR: TEST_DIR,
   };
-  fs.writeFileSync(TEST_ENV_FILE, JSON.stringify(env, null, 2));
+  // Test workers are started after this and inherit the environment.
+  Object.assign(process.env, env);
   (globalThis as Record<string, unknown>).__relaisServices = { pg, temporal };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const TEST_DIR = path.join(ROOT, '.relais', 'test');
-export const TEST_ENV_FILE = path.join(TEST_DIR, 'env.json');
+/** All test runs' services live under here, one folder per run so that runs never share a database. */
+export const TEST_ROOT = path.join(ROOT, '.relais', 'test');

@@ -1,0 +1,98 @@
+import { http } from './client';
+
+export const ACCOUNT_STATUSES = ['prospect', 'active', 'suspended', 'closed'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+export interface Account {
+  id: string;
+  number: number;
+  name: string;
+  legalName: string | null;
+  siren: string | null;
+  siret: string | null;
+  vatNumber: string | null;
+  externalRef: string | null;
+  status: AccountStatus;
+  ownerId: string | null;
+  supportUserId: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  postalCode: string | null;
+  city: string | null;
+  country: string;
+  /** Absent when the user may not read finance fields. */
+  paymentTermsDays?: number | null;
+  creditLimitCents?: number | null;
+  notes: string | null;
+  currency: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type AccountPatch = Partial<Omit<Account, 'id' | 'number' | 'version' | 'createdAt' | 'updatedAt' | 'currency'>>;
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type AccountSort = 'name' | '-name' | 'number' | '-number' | 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt';
+
+export interface AccountQuery {
+  limit?: number;
+  cursor?: string | null;
+  sort?: AccountSort;
+  q?: string;
+  status?: AccountStatus | null;
+}
+
+export interface Contact {
+  id: string;
+  accountId: string;
+  firstName: string | null;
+  lastName: string | null;
+  jobTitle: string | null;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+}
+
+export interface Site {
+  id: string;
+  accountId: string;
+  name: string;
+  addressLine1: string | null;
+  postalCode: string | null;
+  city: string | null;
+}
+
+export interface BillingSite {
+  id: string;
+  accountId: string;
+  name: string;
+  externalRef: string | null;
+  city: string | null;
+}
+
+export interface HistoryEntry {
+  id: string;
+  action: 'create' | 'update' | 'delete' | 'assign' | 'unassign' | 'upload' | string;
+  at: string;
+  actor: { id: string; displayName: string } | null;
+  changes: Record<string, { before: unknown; after: unknown } | unknown>;
+}
+
+export const accountsApi = {
+  list: (query: AccountQuery, signal?: AbortSignal) => http.get<Page<Account>>('/accounts', { limit: 50, ...query }, signal),
+  get: (id: string) => http.get<Account>(`/accounts/${encodeURIComponent(id)}`),
+  create: (body: AccountPatch) => http.post<Account>('/accounts', body),
+  update: (id: string, patch: AccountPatch, version: number) => http.patch<Account>(`/accounts/${encodeURIComponent(id)}`, patch, version),
+  history: (id: string) => http.get<{ items: HistoryEntry[] }>(`/accounts/${encodeURIComponent(id)}/history`),
+  contacts: (accountId: string) => http.get<Page<Contact>>('/contacts', { accountId, limit: 100 }),
+  sites: (accountId: string) => http.get<Page<Site>>('/sites', { accountId, limit: 100 }),
+  billingSites: (accountId: string) => http.get<Page<BillingSite>>('/billing-sites', { accountId, limit: 100 }),
+};

@@ -1,0 +1,105 @@
+import { ApiError, problemFrom } from './problem';
+import { tokenStorage, type TokenPair } from './tokens';
+
+/** The one fetch client: JSON in and out, bearer token, one refresh-and-retry on 401. */
+const BASE = '/api/v1';
+
+type QueryValue = string | number | null | undefined;
+
+export interface RequestOptions {
+  query?: Record<string, QueryValue>;
+  body?: unknown;
+  /** Record version sent as `If-Match: "<version>"`. */
+  ifMatch?: number;
+  /** false for the sign-in calls, which carry no bearer token. */
+  auth?: boolean;
+  signal?: AbortSignal;
+}
+
+let sessionExpired: () => void = () => {};
+
+/** Called once the refresh token is refused: the user must sign in again. */
+export function onSessionExpired(handler: () => void): void {
+  sessionExpired = handler;
+}
+
+function urlOf(path: string, query?: Record<string, QueryValue>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `${BASE}${path}${search ? `?${search}` : ''}`;
+}
+
+async function send(method: string, path: string, options: RequestOptions, accessToken?: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  try {
+    return await fetch(urlOf(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, { title: 'Network error', detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Rotates the token pair. Concurrent callers share one refresh: a refresh token is single-use. */
+function refreshTokens(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const pair = tokenStorage.read();
+    if (!pair) return false;
+    const response = await send('POST', '/auth/refresh', { body: { refreshToken: pair.refreshToken } });
+    if (response.ok) {
+      tokenStorage.write((await response.json()) as TokenPair);
+      return true;
+    }
+    if (response.status === 400 || response.status === 401) {
+      tokenStorage.clear();
+      sessionExpired();
+      return false;
+    }
+    throw await problemFrom(response);
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const withAuth = options.auth !== false;
+  const used = withAuth ? tokenStorage.read()?.accessToken : undefined;
+  let response = await send(method, path, options, used);
+
+  if (response.status === 401 && withAuth && used) {
+    const current = tokenStorage.read()?.accessToken;
+    // Another call may already have rotated the pair while this one was in flight.
+    const renewed = current !== undefined && current !== used ? true : await refreshTokens();
+    if (renewed) {
+      response = await send(method, path, options, tokenStorage.read()?.accessToken);
+      if (response.status === 401) {
+        tokenStorage.clear();
+        sessionExpired();
+      }
+    }
+  }
+
+  if (!response.ok) throw await problemFrom(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const http = {
+  get: <T>(path: string, query?: RequestOptions['query'], signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
+  post: <T>(path: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body: unknown, ifMatch: number) => request<T>('PATCH', path, { body, ifMatch }),
+};

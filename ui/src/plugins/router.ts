@@ -1,0 +1,49 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { useSessionStore } from '@/stores/session';
+import pinia from './pinia';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean;
+    /** `[resource, action]` the user needs, from /auth/me permissions. */
+    permission?: [string, string];
+  }
+}
+
+const router = createRouter({
+  history: createWebHistory('/'),
+  routes: [
+    { path: '/login', name: 'login', component: () => import('@/identity/LoginPage.vue'), meta: { public: true } },
+    {
+      path: '/',
+      component: () => import('@/shell/AppShell.vue'),
+      children: [
+        { path: '', name: 'home', component: () => import('@/shell/HomePage.vue') },
+        // One route for the list and its side panel: opening a panel never remounts the list.
+        {
+          path: 'accounts/:id?',
+          name: 'accounts',
+          component: () => import('@/core/AccountsPage.vue'),
+          meta: { permission: ['core.account', 'read'] },
+        },
+      ],
+    },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore(pinia);
+  if (to.meta.public) {
+    return to.name === 'login' && session.me ? { name: 'home' } : true;
+  }
+  if (!session.signedIn) return { name: 'login', query: { redirect: to.fullPath } };
+  if (!session.me && !(await session.loadMe())) return { name: 'login', query: { redirect: to.fullPath } };
+  if (to.name === 'home' && session.can('core.account', 'read')) return { name: 'accounts' };
+  const needed = to.meta.permission;
+  if (needed && !session.can(needed[0], needed[1])) return { name: 'home' };
+  return true;
+});
+
+export default router;

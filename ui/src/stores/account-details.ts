@@ -1,0 +1,48 @@
+import { defineStore } from 'pinia';
+import { reactive } from 'vue';
+import { accountsApi, type BillingSite, type Contact, type HistoryEntry, type Site } from '@/api/accounts.api';
+import { useRequestState } from './request-state';
+import { useSessionStore } from './session';
+
+export interface AccountDetails {
+  contacts: Contact[] | null;
+  sites: Site[] | null;
+  billingSites: BillingSite[] | null;
+  history: HistoryEntry[];
+}
+
+/** What the side panel shows below the fields: related records and the timeline, cached per account. */
+export const useAccountDetailsStore = defineStore('account-details', () => {
+  const byAccount = reactive<Record<string, AccountDetails>>({});
+  const { loading, error, run } = useRequestState();
+  const session = useSessionStore();
+
+  function entry(accountId: string): AccountDetails {
+    byAccount[accountId] ??= { contacts: null, sites: null, billingSites: null, history: [] };
+    return byAccount[accountId];
+  }
+
+  /** Lists the user may not read stay null and are not shown. */
+  async function load(accountId: string): Promise<void> {
+    const target = entry(accountId);
+    await run(async () => {
+      const [contacts, sites, billingSites, history] = await Promise.all([
+        session.can('core.contact', 'read') ? accountsApi.contacts(accountId) : null,
+        session.can('core.site', 'read') ? accountsApi.sites(accountId) : null,
+        session.can('core.billing-site', 'read') ? accountsApi.billingSites(accountId) : null,
+        accountsApi.history(accountId),
+      ]);
+      target.contacts = contacts?.items ?? null;
+      target.sites = sites?.items ?? null;
+      target.billingSites = billingSites?.items ?? null;
+      target.history = history.items;
+    });
+  }
+
+  async function refreshHistory(accountId: string): Promise<void> {
+    const history = await run(() => accountsApi.history(accountId));
+    if (history) entry(accountId).history = history.items;
+  }
+
+  return { byAccount, loading, error, entry, load, refreshHistory };
+});
