@@ -7,6 +7,7 @@ import swaggerUi from 'swagger-ui-express';
 import { logger } from '../config/logger';
 import { CORE_RESOURCES } from '../domain/core/resources';
 import { contactAssignmentsRouter } from './core/contact-assignments.router';
+import { documentsRouter } from './core/documents.router';
 import { recordRouter } from './core/record.router';
 import { authenticate } from './http/authenticated';
 import type { ApiDeps } from './http/deps';
@@ -20,7 +21,7 @@ import { smokeRouter } from './system/smoke.router';
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', deps.trustProxy ?? 'loopback');
   app.use(pinoHttp({
     logger,
     genReqId: (req, res) => {
@@ -45,6 +46,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use('/auth', authRouter(deps));
   v1.use(authenticate(deps));
   v1.use('/contacts/:id/assignments', contactAssignmentsRouter(deps));
+  v1.use(documentsRouter(deps));
   for (const [p, res] of Object.entries(CORE_RESOURCES)) v1.use(`/${p}`, recordRouter(deps, res));
   v1.use('/search', searchRouter(deps));
   v1.use('/smoke-runs', smokeRouter(deps));

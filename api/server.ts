@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     dataDir: config.RELAIS_DATA_DIR,
     loginRateLimitPer15Min: config.LOGIN_RATE_LIMIT_PER_15_MIN,
     uiDir: path.resolve(__dirname, '../ui/dist'),
+    trustProxy: config.TRUST_PROXY,
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'api listening'));
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -24,6 +24,8 @@ const schema = z.object({
   LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
   SENTRY_DSN: z.string().url().optional(),
   SENTRY_ENVIRONMENT: z.string().optional(),
+  /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (rate limits, audit log). */
+  TRUST_PROXY: z.string().default('loopback'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -34,7 +36,9 @@ export const SECRET_KEYS = ['DATABASE_URL', 'DATABASE_ADMIN_URL', 'RELAIS_SECRET
 export class ConfigError extends Error {}
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = schema.safeParse(source);
+  // An empty variable (`SENTRY_DSN=` in a compose file) means "not set".
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = schema.safeParse(present);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration in environment variables:\n${lines.join('\n')}`);

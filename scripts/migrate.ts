@@ -7,4 +7,10 @@ if (!url) {
   console.error('Set DATABASE_ADMIN_URL (a role that owns the schema) to run migrations.');
   process.exit(1);
 }
-migrateLatest(url).then((applied) => console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date'));
+migrateLatest(url).then(
+  (applied) => console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date'),
+  (error: Error) => {
+    console.error(`Migration failed: ${error.message}`);
+    process.exit(1);
+  },
+);

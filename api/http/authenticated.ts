@@ -28,6 +28,8 @@ export function authenticate(deps: ApiDeps): RequestHandler {
 export interface Reply {
   status?: number;
   body?: unknown;
+  /** Bytes sent as they are (file downloads) instead of JSON. */
+  raw?: Buffer;
   headers?: Record<string, string>;
 }
 
@@ -47,7 +49,8 @@ export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) 
     }, deps.knex)
       .then((reply) => {
         for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-        if (reply.body === undefined) res.status(reply.status ?? 204).end();
+        if (reply.raw) res.status(reply.status ?? 200).send(reply.raw);
+        else if (reply.body === undefined) res.status(reply.status ?? 204).end();
         else res.status(reply.status ?? 200).json(reply.body);
       })
       .catch(next);

@@ -12,4 +12,6 @@ export interface ApiDeps {
   dataDir: string;
   loginRateLimitPer15Min: number;
   uiDir?: string;
+  /** Express `trust proxy` setting (see TRUST_PROXY). */
+  trustProxy?: string;
 }
