@@ -87,6 +87,15 @@ export function openApiDocument(): Json {
     '/api/v1/auth/me': { get: { tags: ['Auth'], summary: 'Who I am, my organisation and my permissions', responses: { 200: { description: 'Me' }, 401: errors[401] } } },
     '/api/v1/search': { get: { tags: ['Search'], summary: 'Search accounts, contacts and sites', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } }], responses: { 200: { description: 'Hits, best first' }, ...errors } } },
     '/api/v1/contacts/{id}/assignments': { get: { tags: ['Contact'], summary: 'Where a contact is assigned', parameters: [idParam], responses: { 200: { description: 'Assignments' }, ...errors } }, post: { tags: ['Contact'], summary: 'Assign a contact to a site, billing, support…', parameters: [idParam], responses: { 201: { description: 'Assigned' }, ...errors } } },
+    '/api/v1/accounts/{id}/documents': {
+      get: { tags: ['Document'], summary: 'Documents attached to an account', parameters: [idParam], responses: { 200: { description: 'Newest first' }, ...errors } },
+      post: {
+        tags: ['Document'], summary: 'Attach a file (up to 20 MB)', parameters: [idParam],
+        requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
+        responses: { 201: { description: 'Stored' }, ...errors, 413: problemResponse('File too large') },
+      },
+    },
+    '/api/v1/documents/{id}/content': { get: { tags: ['Document'], summary: 'Download a document', parameters: [idParam], responses: { 200: { description: 'The file, as an attachment' }, ...errors } } },
     '/api/v1/smoke-runs': { post: { tags: ['System'], summary: 'Start the smoke workflow', responses: { 202: { description: 'Started' }, ...errors } } },
   };
   for (const [path, res] of Object.entries(CORE_RESOURCES)) {
