@@ -2,9 +2,13 @@ import * as Sentry from '@sentry/node';
 import type { ErrorEvent } from '@sentry/node';
 import { env } from './env';
 
-/** Keys whose values never leave the process, wherever they sit in an event. */
-const SENSITIVE_KEY = /pass(word)?|token|secret|authorization|cookie|email|phone|mobile|iban|nir|social|first_?name|last_?name|display_?name|address|api_?key/i;
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.-]+/g;
+/**
+ * Keys whose values never leave the process, wherever they sit in an event
+ * (`query`: query strings, such as `url.query` in HTTP breadcrumbs, carry whatever the caller put in them).
+ */
+const SENSITIVE_KEY = /pass(word)?|token|secret|authorization|cookie|email|phone|mobile|iban|nir|social|first_?name|last_?name|display_?name|address|api_?key|query/i;
+/** Emails, also URL-encoded (`%40`) as in URLs and query strings. */
+const EMAIL = /(?:[\w.+-]|%[0-9A-Fa-f]{2})+(?:@|%40)[\w-]+\.[\w.-]+/g;
 const PHONE = /\+?\d[\d .-]{7,}\d/g;
 
 export function scrub(value: unknown, depth = 0): unknown {

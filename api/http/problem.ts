@@ -34,6 +34,14 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     sendProblem(res, 413, TITLES[413]!, 'The request body is too large (limit 2 MB).', {}, 'too-large');
     return;
   }
+  if ((err as { code?: string }).code === 'LIMIT_FILE_SIZE') {
+    sendProblem(res, 413, TITLES[413]!, 'The file is too large (limit 20 MB).', {}, 'too-large');
+    return;
+  }
+  if ((err as { name?: string }).name === 'MulterError') {
+    sendProblem(res, 400, TITLES[400]!, `The upload is not valid: ${(err as Error).message}. Send one file in the multipart field "file".`, {}, 'validation');
+    return;
+  }
   const pg = err as PgError;
   if (pg.code === '23505') {
     sendProblem(res, 409, TITLES[409]!, 'A record with the same unique value already exists.', { constraint: pg.constraint }, 'duplicate');
@@ -43,7 +51,7 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     sendProblem(res, 409, TITLES[409]!, 'This change refers to a record that does not exist, or removes one that others still refer to.', {}, 'reference');
     return;
   }
-  if (pg.code === '23514' || pg.code === '22P02' || pg.code === '22001') {
+  if (pg.code === '23514' || pg.code === '22P02' || pg.code === '22001' || pg.code === '22007' || pg.code === '22008' || pg.code === '22021') {
     sendProblem(res, 400, TITLES[400]!, 'A value is outside what this field accepts.', {}, 'validation');
     return;
   }

@@ -2,7 +2,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 
 /** Reusable field schemas: one definition per kind of value (STYLE: one schema per concept). */
-export const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+// PostgreSQL cannot store the NUL character: refuse it here, naming the field, rather than fail on insert.
+export const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`).regex(/^[^\u0000]*$/, 'must not contain the NUL character');
 export const requiredText = (max: number) => text(max).min(1, 'is required');
 export const optionalText = (max: number) => text(max).nullable().optional();
 

@@ -4,7 +4,7 @@ import type { Action } from '../identity/permission-catalogue';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors';
 import { appendHistory, diffRecords, listHistory, type TimelineItem } from './history';
 import type { RecordResource } from './record-resource';
-import { decodeCursor, encodeCursor } from './cursor';
+import { cursorValueFits, decodeCursor, encodeCursor } from './cursor';
 
 export interface RequestContext {
   trx: Knex.Transaction;
@@ -124,6 +124,9 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   const sort = res.sorts[sortName];
   if (!sort) throw new ValidationError([{ field: 'sort', message: `must be one of: ${Object.keys(res.sorts).join(', ')}` }]);
   const qb = baseQuery(ctx.trx, res);
+  // The sort value as PostgreSQL prints it: a timestamp keeps its microseconds
+  // (a JavaScript Date would cut them), so the next page starts right after this one.
+  qb.select(ctx.trx.raw("to_json(??) #>> '{}' as ??", [`t.${sort.column}`, 'cursorValue']));
   applyScope(qb, res, ctx.ability, 'read');
   for (const [name, value] of Object.entries(query.filters)) {
     const column = res.filters[name];
@@ -136,6 +139,9 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   const op = sort.direction === 'asc' ? '>' : '<';
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
+    if (!isUuid(id) || !cursorValueFits(sort.column, value)) {
+      throw new ValidationError([{ field: 'cursor', message: 'does not belong to this sort; start again without it' }]);
+    }
     qb.whereRaw(`(??, ??) ${op} (?, ?)`, [`t.${sort.column}`, 't.id', value as string, id as string]);
   }
   qb.orderBy([{ column: `t.${sort.column}`, order: sort.direction }, { column: 't.id', order: sort.direction }]).limit(query.limit + 1);
@@ -143,10 +149,9 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
-  const lastValue = last?.[sort.column];
   return {
     items: page.map((r) => present(ctx, res, r)),
-    nextCursor: more && last ? encodeCursor([lastValue instanceof Date ? lastValue.toISOString() : lastValue, last.id]) : null,
+    nextCursor: more && last ? encodeCursor([last.cursorValue, last.id]) : null,
   };
 }
 
@@ -225,10 +230,13 @@ export async function deleteRecord(ctx: RequestContext, res: RecordResource, id:
 export async function recordHistory(ctx: RequestContext, res: RecordResource, id: string): Promise<TimelineItem[]> {
   const row = await loadFor(ctx, res, id, 'read');
   const readable = new Set(Object.keys(present(ctx, res, row)));
+  // Changes to the record's own fields that the user may not read are left out; other entries
+  // (an uploaded document, an assignment) are not fields of the record and stay.
+  const hidden = new Set(Object.keys(res.outputSchema.shape).filter((f) => !readable.has(f)));
   const items = await listHistory(ctx.trx, res.recordType, id);
   return items.map((item) => ({
     ...item,
-    changes: Object.fromEntries(Object.entries(item.changes).filter(([field]) => readable.has(field))),
+    changes: Object.fromEntries(Object.entries(item.changes).filter(([field]) => !hidden.has(field))),
   }));
 }
 

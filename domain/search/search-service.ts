@@ -14,7 +14,8 @@ export interface SearchHit {
 /** Digits of a phone-looking query, without the national leading 0, to match E.164 numbers. */
 export function phoneDigits(q: string): string | null {
   const digits = q.replace(/\D/g, '');
-  if (digits.length < 4 || digits.length < q.replace(/\s/g, '').length - 1) return null;
+  // Spaces, dots and dashes are how French numbers are written ("06.12.34.56.78"); one other character (the "+") may remain.
+  if (digits.length < 4 || digits.length < q.replace(/[\s.-]/g, '').length - 1) return null;
   return digits.replace(/^0/, '');
 }
 

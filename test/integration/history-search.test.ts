@@ -151,7 +151,7 @@ describe('history and search', () => {
       const account = await create('manager@softwhere', 'accounts', { name: uniqueName('Plomberie') });
       const contact = await create('manager@softwhere', 'contacts', { accountId: account.id, lastName: word('Tel'), phone: '06 12 34 56 78' });
       expect(await t.admin('contacts').where({ id: contact.id }).first('phone')).toEqual({ phone: '+33612345678' });
-      for (const q of ['06 12 34', '06 12 34 56 78', '0612345678', '+33 6 12 34']) {
+      for (const q of ['06 12 34', '06 12 34 56 78', '0612345678', '+33 6 12 34', '06.12.34.56.78', '06-12-34']) {
         const hits = await search('manager@softwhere', q);
         expect(hits).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'contact', id: contact.id })]));
       }
