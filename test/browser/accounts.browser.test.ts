@@ -49,18 +49,18 @@ describe('accounts in the browser', () => {
     await page.getByTestId('login-email').fill('sales@epic-events.demo');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('accounts-table').waitFor();
+    await page.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
   }
 
   async function openAccount(page: Page): Promise<void> {
     await page.goto(`${base}/accounts/${accountId}`);
-    await page.getByTestId('account-panel').waitFor();
+    await page.getByTestId('account-panel').waitFor({ timeout: 60_000 });
   }
 
   /** "Enregistré", matched on its state: the text "Modifications non enregistrées" contains it too. */
   const saved = async (page: Page) => {
     try {
-      await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 15_000 });
+      await page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 30_000 });
     } catch (error) {
       await page.screenshot({ path: path.join(process.env.RELAIS_DATA_DIR!, 'failure.png') });
       const status = await page.getByTestId('save-status').getAttribute('data-status').catch(() => 'none');
@@ -87,7 +87,7 @@ describe('accounts in the browser', () => {
     expect((await t.admin('accounts').where({ id: accountId }).first('city')).city).toBe('Chambord');
 
     await page.reload();
-    await page.getByTestId('account-panel').waitFor();
+    await page.getByTestId('account-panel').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('field-city').inputValue()).resolves.toBe('Chambord');
     // The change is on the record's timeline.
     await page.getByTestId('history-timeline').getByText('Chambord').first().waitFor();
@@ -106,7 +106,7 @@ describe('accounts in the browser', () => {
     await saved(first);
 
     await edit(second, 'name', 'Nom depuis l\'onglet 2');
-    await second.getByTestId('conflict-dialog').waitFor({ timeout: 15_000 });
+    await second.getByTestId('conflict-dialog').waitFor({ timeout: 30_000 });
     // Nothing was overwritten silently.
     expect((await t.admin('accounts').where({ id: accountId }).first('name')).name).toBe('Nom depuis l\'onglet 1');
     await second.getByTestId('conflict-keep-mine').click();
