@@ -99,19 +99,28 @@ export async function up(knex: Knex): Promise<void> {
     );
     create index audit_log_tenant on audit_log (tenant_id, id);
 
+    -- The hash of a row covers its predecessor's hash and all its content.
+    create or replace function audit_log_row_hash(r audit_log) returns text
+      language sql immutable as $f$
+      select encode(digest(r.prev_hash || '|' || coalesce(r.tenant_id::text, '') || '|' ||
+        coalesce(r.actor_user_id::text, '') || '|' || r.action || '|' || coalesce(r.target_type, '') || '|' ||
+        coalesce(r.target_id, '') || '|' || r.details::text || '|' || coalesce(r.ip, '') || '|' ||
+        to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), 'sha256'), 'hex')
+    $f$;
+
     create or replace function audit_log_chain() returns trigger
       language plpgsql security definer set search_path = public as $f$
     declare last_hash text;
     begin
       perform pg_advisory_xact_lock(hashtext('audit_log:' || coalesce(new.tenant_id::text, '-')));
+      -- The id is taken once the tenant's chain is locked, so id order is chain order
+      -- (a column default would be taken before the wait).
+      new.id := nextval(pg_get_serial_sequence('audit_log', 'id'));
       select hash into last_hash from audit_log
         where tenant_id is not distinct from new.tenant_id order by id desc limit 1;
       new.prev_hash := coalesce(last_hash, repeat('0', 64));
       new.at := clock_timestamp();
-      new.hash := encode(digest(new.prev_hash || '|' || coalesce(new.tenant_id::text, '') || '|' ||
-        coalesce(new.actor_user_id::text, '') || '|' || new.action || '|' || coalesce(new.target_type, '') || '|' ||
-        coalesce(new.target_id, '') || '|' || new.details::text || '|' || coalesce(new.ip, '') || '|' ||
-        to_char(new.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), 'sha256'), 'hex');
+      new.hash := audit_log_row_hash(new);
       return new;
     end $f$;
     create trigger audit_log_chain before insert on audit_log for each row execute function audit_log_chain();
@@ -120,21 +129,20 @@ export async function up(knex: Knex): Promise<void> {
     begin raise exception 'audit_log is append-only'; end $f$;
     create trigger audit_log_no_update before update or delete on audit_log
       for each row execute function audit_log_immutable();
+    -- Row triggers do not see TRUNCATE.
+    create trigger audit_log_no_truncate before truncate on audit_log
+      for each statement execute function audit_log_immutable();
 
     -- Recomputes the chain of one tenant; returns the id of the first broken row, or null.
     create or replace function audit_log_verify(p_tenant uuid) returns bigint
       language plpgsql stable security definer set search_path = public as $f$
-    declare r record; expected_prev text := repeat('0', 64); h text;
+    declare r audit_log; expected_prev text := repeat('0', 64);
     begin
       if p_tenant is distinct from app_tenant_id() and p_tenant is not null then
         raise exception 'audit_log_verify: tenant mismatch';
       end if;
       for r in select * from audit_log where tenant_id is not distinct from p_tenant order by id loop
-        h := encode(digest(r.prev_hash || '|' || coalesce(r.tenant_id::text, '') || '|' ||
-          coalesce(r.actor_user_id::text, '') || '|' || r.action || '|' || coalesce(r.target_type, '') || '|' ||
-          coalesce(r.target_id, '') || '|' || r.details::text || '|' || coalesce(r.ip, '') || '|' ||
-          to_char(r.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), 'sha256'), 'hex');
-        if r.prev_hash <> expected_prev or r.hash <> h then return r.id; end if;
+        if r.prev_hash <> expected_prev or r.hash <> audit_log_row_hash(r) then return r.id; end if;
         expected_prev := r.hash;
       end loop;
       return null;
@@ -175,6 +183,7 @@ export async function up(knex: Knex): Promise<void> {
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
     drop function if exists auth_login_candidates(text);
+    drop function if exists audit_log_row_hash(audit_log);
     drop table if exists audit_log, refresh_tokens, permission_grants, user_roles, roles, users, tenants cascade;
     drop function if exists audit_log_chain(), audit_log_immutable(), audit_log_verify(uuid);
   `);
