@@ -1,6 +1,6 @@
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Knex } from 'knex';
-import { createActivities } from '../activities';
+import { createActivities, type ActivityDeps } from '../activities';
 
 export interface WorkerOptions {
   address: string;
@@ -9,7 +9,15 @@ export interface WorkerOptions {
   knex: Knex;
   /** A pre-built bundle (tests build it once); otherwise the workflows are bundled now. */
   workflowBundle?: WorkflowBundle;
+  /** Where call activities find the plans they start (tests may pass their own). */
+  loadPlan?: ActivityDeps['loadPlan'];
 }
+
+/** The latest deployed plan of a key (RLS limits the lookup to the tenant of the transaction). */
+const latestDeployedPlan: ActivityDeps['loadPlan'] = async (trx, processKey) => {
+  const row = await trx('processDefinitions').where({ key: processKey, status: 'deployed' }).orderBy('version', 'desc').first('plan');
+  return row?.plan;
+};
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 
@@ -19,7 +27,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities({ knex: opts.knex }),
+    activities: createActivities({ knex: opts.knex, loadPlan: opts.loadPlan ?? latestDeployedPlan }),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     // Finish in-flight activities on SIGTERM before exiting.
     shutdownGraceTime: '10 seconds',

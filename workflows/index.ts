@@ -1,2 +1,3 @@
 /** The one barrel of workflows the worker bundles (STYLE §1). */
 export { smokeWorkflow } from './smoke/smoke.workflow';
+export { bpmnProcess } from './engine/bpmn-process.workflow';

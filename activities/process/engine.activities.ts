@@ -1,0 +1,120 @@
+import type { Knex } from 'knex';
+import { withTenant } from '../../db/tenant-scope';
+import type { Plan } from '../../workflows/engine/plan';
+import { ApplicationFailure } from '@temporalio/activity';
+
+export interface EngineDeps {
+  knex: Knex;
+  /** The latest deployed plan of a process key for the tenant (call activities start it). */
+  loadPlan: (trx: Knex.Transaction, processKey: string) => Promise<Plan | undefined>;
+}
+
+export interface OpenTaskInput {
+  tenantId: string;
+  instanceId: string;
+  workflowId: string;
+  processKey: string;
+  businessKey: string;
+  elementId: string;
+  taskKey: string;
+  name: string | null;
+  formKey: string | null;
+  inlineForm: Record<string, unknown> | null;
+  candidateRoles: string[];
+  candidateUsers: string[];
+  assignee: string | null;
+  dueAt: string | null;
+  priority: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The engine's own activities: they keep the PostgreSQL projections (task
+ * list, incidents, message subscriptions, instance status) in step with the
+ * workflow. Each is idempotent, so a retry or a replay never duplicates a row.
+ */
+export function createEngineActivities(deps: EngineDeps) {
+  const inTenant = <T>(tenantId: string, fn: (trx: Knex.Transaction) => Promise<T>) => withTenant({ tenantId }, fn, deps.knex);
+  return {
+    async 'process.openTask'(input: OpenTaskInput): Promise<{ taskId: string }> {
+      return inTenant(input.tenantId, async (trx) => {
+        const assignee = input.assignee && UUID.test(input.assignee) ? input.assignee : null;
+        await trx('tasks').insert({
+          tenantId: input.tenantId, instanceId: input.instanceId, workflowId: input.workflowId, processKey: input.processKey,
+          businessKey: input.businessKey, elementId: input.elementId, taskKey: input.taskKey, name: input.name, formKey: input.formKey,
+          inlineForm: input.inlineForm ? JSON.stringify(input.inlineForm) : null, candidateRoles: input.candidateRoles,
+          candidateUsers: input.candidateUsers, assignee, dueAt: input.dueAt, priority: input.priority,
+        }).onConflict(['workflowId', 'taskKey']).ignore();
+        const row = await trx('tasks').where({ workflowId: input.workflowId, taskKey: input.taskKey }).first('id');
+        return { taskId: row.id as string };
+      });
+    },
+
+    async 'process.closeTask'(input: { tenantId: string; taskId: string; status: 'completed' | 'cancelled'; completedBy: string | null; data: Record<string, unknown> | null }): Promise<void> {
+      await inTenant(input.tenantId, (trx) => trx('tasks').where({ id: input.taskId, status: 'open' }).update({
+        status: input.status, completedBy: input.completedBy, completedAt: trx.fn.now(), data: input.data ? JSON.stringify(input.data) : null,
+        version: trx.raw('version + 1'),
+      }));
+    },
+
+    async 'process.recordIncident'(input: { tenantId: string; instanceId: string; workflowId: string; elementId: string; incidentKey: string; message: string }): Promise<{ incidentId: string }> {
+      return inTenant(input.tenantId, async (trx) => {
+        await trx('processIncidents').insert({
+          tenantId: input.tenantId, instanceId: input.instanceId, workflowId: input.workflowId, elementId: input.elementId,
+          incidentKey: input.incidentKey, message: input.message.slice(0, 4000),
+        }).onConflict(['workflowId', 'incidentKey']).ignore();
+        await trx('processInstances').where({ id: input.instanceId, status: 'running' }).update({ status: 'incident', updatedAt: trx.fn.now() });
+        const row = await trx('processIncidents').where({ workflowId: input.workflowId, incidentKey: input.incidentKey }).first('id');
+        return { incidentId: row.id as string };
+      });
+    },
+
+    async 'process.resolveIncident'(input: { tenantId: string; instanceId: string; incidentId: string; resolution: 'retry' | 'skip'; resolvedBy: string | null }): Promise<void> {
+      await inTenant(input.tenantId, async (trx) => {
+        await trx('processIncidents').where({ id: input.incidentId, status: 'open' })
+          .update({ status: 'resolved', resolution: input.resolution, resolvedAt: trx.fn.now(), resolvedBy: input.resolvedBy });
+        const open = await trx('processIncidents').where({ instanceId: input.instanceId, status: 'open' }).first('id');
+        if (!open) await trx('processInstances').where({ id: input.instanceId, status: 'incident' }).update({ status: 'running', updatedAt: trx.fn.now() });
+      });
+    },
+
+    async 'process.subscribeMessage'(input: { tenantId: string; workflowId: string; elementId: string; messageName: string; correlationKey: string }): Promise<void> {
+      await inTenant(input.tenantId, (trx) => trx('messageSubscriptions').insert(input)
+        .onConflict(['workflowId', 'elementId']).merge(['messageName', 'correlationKey']));
+    },
+
+    async 'process.unsubscribeMessage'(input: { tenantId: string; workflowId: string; elementId: string }): Promise<void> {
+      await inTenant(input.tenantId, (trx) => trx('messageSubscriptions').where({ workflowId: input.workflowId, elementId: input.elementId }).delete());
+    },
+
+    /** Creates the child instance's row for a call activity and hands over the plan it runs. */
+    async 'process.prepareChild'(input: { tenantId: string; processKey: string; workflowId: string; businessKey: string; startedBy: string | null }): Promise<{ instanceId: string; plan: Plan }> {
+      return inTenant(input.tenantId, async (trx) => {
+        const plan = await deps.loadPlan(trx, input.processKey);
+        if (!plan) {
+          // An operator can deploy the missing process, then retry the incident.
+          throw ApplicationFailure.nonRetryable(`The called process "${input.processKey}" has no deployed version in this organisation.`);
+        }
+        await trx('processInstances').insert({
+          tenantId: input.tenantId, workflowId: input.workflowId, processKey: plan.processKey, version: plan.version,
+          businessKey: input.businessKey, startedBy: input.startedBy,
+        }).onConflict('workflowId').ignore();
+        const row = await trx('processInstances').where({ workflowId: input.workflowId }).first('id');
+        return { instanceId: row.id as string, plan };
+      });
+    },
+
+    async 'process.finishInstance'(input: { tenantId: string; instanceId: string; status: 'completed' | 'cancelled'; reason?: string | null }): Promise<void> {
+      await inTenant(input.tenantId, async (trx) => {
+        await trx('processInstances').where({ id: input.instanceId }).update({
+          status: input.status, endedAt: trx.fn.now(), updatedAt: trx.fn.now(), cancelReason: input.reason ?? null,
+        });
+        await trx('tasks').where({ instanceId: input.instanceId, status: 'open' }).update({ status: 'cancelled', completedAt: trx.fn.now() });
+        await trx('messageSubscriptions').where({ workflowId: (await trx('processInstances').where({ id: input.instanceId }).first('workflowId'))?.workflowId ?? '' }).delete();
+      });
+    },
+  };
+}
+
+export type EngineActivities = ReturnType<typeof createEngineActivities>;

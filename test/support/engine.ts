@@ -1,0 +1,36 @@
+import crypto from 'node:crypto';
+import type { Knex } from 'knex';
+import { Client, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import type { ProcessInput, ProcessResult } from '../../workflows/engine/contract';
+import type { Plan } from '../../workflows/engine/plan';
+
+let bundle: Promise<WorkflowBundle> | undefined;
+/** Workflows are bundled once per test file. */
+export function workflowBundle(): Promise<WorkflowBundle> {
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, trace: () => undefined } });
+  return bundle;
+}
+
+export async function engineWorker(connection: NativeConnection, taskQueue: string, knex: Knex, plans: Record<string, Plan> = {}, namespace = 'default'): Promise<Worker> {
+  return Worker.create({
+    connection, namespace, taskQueue, workflowBundle: await workflowBundle(),
+    activities: createActivities({ knex, loadPlan: async (_trx, key) => plans[key] }),
+  });
+}
+
+/** Starts an instance the way the API does: its projection row first, then the workflow. */
+export async function startInstance(admin: Knex, client: Client, taskQueue: string, tenantId: string, plan: Plan, variables: Record<string, unknown> = {}, extra: Partial<ProcessInput> & { maxStepsPerRun?: number } = {}): Promise<{ handle: WorkflowHandleWithFirstExecutionRunId; instanceId: string; workflowId: string }> {
+  const businessKey = crypto.randomUUID();
+  const workflowId = `${tenantId}/${plan.processKey}/${businessKey}`;
+  const [row] = await admin('processInstances').insert({ tenantId, workflowId, processKey: plan.processKey, version: plan.version, businessKey }).returning('id');
+  const handle = await client.workflow.start('bpmnProcess', {
+    workflowId, taskQueue,
+    args: [{ tenantId, instanceId: row.id, businessKey, plan, variables, startedBy: null, ...extra }],
+  });
+  return { handle, instanceId: row.id, workflowId };
+}
+
+export type { ProcessResult };
