@@ -17,6 +17,9 @@ export const RESOURCES = {
   'core.catalogue': 'CatalogueItem',
   'identity.user': 'User',
   'system.smoke': 'SmokeRun',
+  'comms.message': 'Message',
+  'comms.template': 'MessageTemplate',
+  'comms.settings': 'CommsSettings',
 } as const;
 export type ResourceKey = keyof typeof RESOURCES;
 export type SubjectName = (typeof RESOURCES)[ResourceKey];

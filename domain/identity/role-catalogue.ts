@@ -35,6 +35,10 @@ const finance = (scope: Scope = 'all'): Grant[] => [{ permission: 'core.account.
 const margin: Grant[] = [{ permission: 'core.catalogue.purchase-price.read', scope: 'all' }];
 const users = on('identity.user', 'rcud=all');
 const smoke = on('system.smoke', 'rc=all');
+/** Communications: staff read the log; senders also send and manage templates; administrators set the providers. */
+const commsRead = on('comms.message', 'r=all');
+const commsSend = [...on('comms.message', 'rc=all'), ...on('comms.template', 'rcud=all')];
+const commsAdmin = [...commsSend, ...on('comms.settings', 'ru=all')];
 /** A sales rep: reads everything, creates accounts for themself, edits what they own. */
 const salesRep = [...readAll, ...on('core.account', 'cu=own'), ...each(['core.contact', 'core.site', 'core.billing-site'], 'cud=own'),
   ...on('core.document', 'c=own'), ...finance('own')];
@@ -47,30 +51,30 @@ const role = (key: string, labelFr: string, labelEn: string, userType: RoleDefin
   ({ key, labelFr, labelEn, userType, grants });
 
 const telecomStyle = {
-  direction: role('direction', 'Direction', 'Management board', 'internal', [...readAll, ...on('core.account', 'ud=all'), ...finance(), ...margin, ...users, ...smoke]),
-  manager: role('manager', 'Gestionnaire', 'Account manager', 'internal', [...manageAll, ...finance(), ...smoke]),
-  accounting: role('accounting', 'Comptabilité', 'Accounting', 'internal', [...readAll, ...on('core.account', 'u=all'), ...on('core.billing-site', 'cu=all'), ...finance(), ...margin]),
+  direction: role('direction', 'Direction', 'Management board', 'internal', [...readAll, ...on('core.account', 'ud=all'), ...finance(), ...margin, ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')]),
+  manager: role('manager', 'Gestionnaire', 'Account manager', 'internal', [...manageAll, ...finance(), ...smoke, ...commsSend]),
+  accounting: role('accounting', 'Comptabilité', 'Accounting', 'internal', [...readAll, ...on('core.account', 'u=all'), ...on('core.billing-site', 'cu=all'), ...finance(), ...margin, ...commsRead]),
   client: role('client', 'Client', 'Client', 'client', clientUser),
 };
 
 export const ROLE_CATALOGUE: Record<string, RoleDefinition[]> = {
   events: [
-    role('management', 'Gestion', 'Management', 'internal', [...readAll, ...on('core.catalogue', 'cud=all'), ...finance(), ...users, ...smoke]),
-    role('sales', 'Commercial', 'Sales', 'internal', salesRep),
-    role('support', 'Support', 'Support', 'internal', readAll),
+    role('management', 'Gestion', 'Management', 'internal', [...readAll, ...on('core.catalogue', 'cud=all'), ...finance(), ...users, ...smoke, ...commsAdmin]),
+    role('sales', 'Commercial', 'Sales', 'internal', [...salesRep, ...commsSend]),
+    role('support', 'Support', 'Support', 'internal', [...readAll, ...commsRead]),
   ],
   audits: [
-    role('mission-lead', 'Responsable de mission', 'Mission lead', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.site', 'd=all'), ...on('core.catalogue', 'r=all'), ...finance(), ...smoke]),
-    role('auditor', 'Auditeur', 'Auditor', 'internal', assignedOnly),
-    role('administration', 'Service administratif', 'Administration', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.billing-site', 'd=all'), ...on('core.catalogue', 'rcud=all'), ...finance(), ...margin, ...users]),
+    role('mission-lead', 'Responsable de mission', 'Mission lead', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.site', 'd=all'), ...on('core.catalogue', 'r=all'), ...finance(), ...smoke, ...commsSend]),
+    role('auditor', 'Auditeur', 'Auditor', 'internal', [...assignedOnly, ...commsRead]),
+    role('administration', 'Service administratif', 'Administration', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.billing-site', 'd=all'), ...on('core.catalogue', 'rcud=all'), ...finance(), ...margin, ...users, ...commsAdmin]),
     role('candidate', 'Candidat', 'Candidate', 'candidate', on('core.catalogue', 'r=all')),
   ],
   telecom: [
     telecomStyle.direction,
     telecomStyle.manager,
-    role('support-n1', 'Support N1', 'Support level 1', 'internal', [...readAll, ...on('core.contact', 'u=all')]),
-    role('support-n2', 'Support N2', 'Support level 2', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all')]),
-    role('sales', 'Commercial', 'Sales', 'internal', salesRep),
+    role('support-n1', 'Support N1', 'Support level 1', 'internal', [...readAll, ...on('core.contact', 'u=all'), ...commsRead]),
+    role('support-n2', 'Support N2', 'Support level 2', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...commsRead]),
+    role('sales', 'Commercial', 'Sales', 'internal', [...salesRep, ...commsSend]),
     telecomStyle.accounting,
     telecomStyle.client,
     role('partner', 'Partenaire', 'Partner', 'partner', [...on('core.account', 'rc=own'), ...each(['core.contact', 'core.site', 'core.billing-site'], 'r=own')]),
@@ -83,16 +87,16 @@ export const ROLE_CATALOGUE: Record<string, RoleDefinition[]> = {
     telecomStyle.client,
   ],
   psa: [
-    role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke]),
-    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance()]),
-    role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all')]),
+    role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin]),
+    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend]),
+    role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead]),
     role('client', 'Client', 'Client', 'client', clientUser),
   ],
   school: [
-    role('director', 'Direction', 'Director', 'internal', [...readAll, ...finance(), ...users, ...smoke]),
-    role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users]),
-    role('school-office', 'Pôle scolarité', 'Student office', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.catalogue', 'r=all')]),
-    role('teacher', 'Professeur', 'Teacher', 'internal', [...on('core.account', 'r=all'), ...on('core.contact', 'r=all')]),
+    role('director', 'Direction', 'Director', 'internal', [...readAll, ...finance(), ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')]),
+    role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users, ...commsAdmin]),
+    role('school-office', 'Pôle scolarité', 'Student office', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.catalogue', 'r=all'), ...commsSend]),
+    role('teacher', 'Professeur', 'Teacher', 'internal', [...on('core.account', 'r=all'), ...on('core.contact', 'r=all'), ...commsRead]),
     role('student', 'Étudiant', 'Student', 'student', on('core.account', 'r=all')),
     role('alumnus', 'Alumni', 'Alumnus', 'student', on('core.account', 'r=all')),
   ],

@@ -49,8 +49,8 @@ export class ScopeRun {
 
   /** The variables visible here: the process's, then each enclosing scope's locals. */
   context(variables: Record<string, unknown>): Record<string, unknown> {
-    const chain: ScopeRun[] = [];
-    for (let s: ScopeRun | undefined = this; s; s = s.parent) chain.unshift(s);
+    const chain: ScopeRun[] = [this];
+    for (let s = this.parent; s; s = s.parent) chain.unshift(s);
     return Object.assign({}, variables, ...chain.map((s) => s.locals));
   }
 }
