@@ -1,0 +1,121 @@
+import { Router } from 'express';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { readableFields } from '../../domain/identity/ability';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import {
+  cancelInstanceRequest, instanceListQuery, resolveIncidentRequest, startInstanceRequest,
+} from '../../domain/process/instance.schema';
+import {
+  createInstanceRow, listIncidents, listInstances, loadInstance, requireDeployedPlan, requireInstancePermission,
+} from '../../domain/process/instances-service';
+import { cancelProcessSignal, processStateQuery, resolveIncidentUpdate, type ProcessState } from '../../workflows/engine/contract';
+import { inTenant } from '../http/authenticated';
+import type { ApiDeps } from '../http/deps';
+import { idempotent } from '../http/idempotency';
+import { validate } from '../http/validate';
+import { asConflict } from './temporal-errors';
+
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
+
+export function processInstancesRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.post('/', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    requireInstancePermission(ctx, 'create');
+    const input = validate(startInstanceRequest, req.body);
+    const plan = await requireDeployedPlan(ctx, input.processKey);
+    const row = await createInstanceRow(ctx, plan, input.businessKey);
+    try {
+      await (await deps.temporal()).workflow.start('bpmnProcess', {
+        workflowId: row.workflowId, taskQueue: deps.taskQueue,
+        args: [{ tenantId: ctx.principal.tenantId, instanceId: row.id, businessKey: input.businessKey, plan, variables: input.variables, startedBy: ctx.principal.userId }],
+      });
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new ConflictError(`A "${plan.processKey}" process is already running for ${input.businessKey}.`, { instance: { workflowId: row.workflowId } });
+      }
+      throw error;
+    }
+    return { status: 201, body: { id: row.id, workflowId: row.workflowId, processKey: plan.processKey, version: plan.version, businessKey: input.businessKey, status: 'running' } };
+  })));
+
+  router.get('/', inTenant(deps, async (req, ctx) => {
+    const rows = await listInstances(ctx, validate(instanceListQuery, req.query, 'query'));
+    return { body: { items: rows.map((r: Record<string, unknown>) => ({ ...r, startedAt: iso(r.startedAt), endedAt: iso(r.endedAt), updatedAt: iso(r.updatedAt), tenantId: undefined })) } };
+  }));
+
+  router.get('/:id', inTenant(deps, async (req, ctx) => {
+    const row = await loadInstance(ctx, String(req.params.id));
+    let state: ProcessState | null = null;
+    if (row.status === 'running' || row.status === 'incident') {
+      state = await (await deps.temporal()).workflow.getHandle(row.workflowId).query(processStateQuery).catch(() => null);
+    }
+    const incidents = await listIncidents(ctx, row.id);
+    const tasks = await ctx.trx('tasks').where({ instanceId: row.id }).orderBy('createdAt').select('id', 'elementId', 'name', 'status', 'assignee', 'dueAt', 'completedAt');
+    const view = {
+      id: row.id, workflowId: row.workflowId, processKey: row.processKey, version: row.version, businessKey: row.businessKey,
+      status: row.status, startedAt: iso(row.startedAt), endedAt: iso(row.endedAt), cancelReason: row.cancelReason,
+      activeElements: state?.activeElements ?? [], completedElements: state?.completedElements ?? null,
+      openTasks: tasks.filter((t: { status: string }) => t.status === 'open'), tasks,
+      incidents: incidents.map((i: Record<string, unknown>) => ({ ...i, tenantId: undefined, createdAt: iso(i.createdAt), resolvedAt: iso(i.resolvedAt) })),
+      variables: state?.variables ?? null,
+    };
+    // Process variables are business data: shown only with process.instance.variables.read.
+    return { body: readableFields(ctx.ability, 'ProcessInstance', view, { accountId: null, ownerId: null, supportUserId: null }) };
+  }));
+
+  router.get('/:id/history', inTenant(deps, async (req, ctx) => {
+    const row = await loadInstance(ctx, String(req.params.id));
+    const history = await (await deps.temporal()).workflow.getHandle(row.workflowId).fetchHistory();
+    const items = (history.events ?? []).map((e) => ({
+      id: String(e.eventId), at: e.eventTime?.seconds ? new Date(Number(e.eventTime.seconds) * 1000 + Math.floor((e.eventTime.nanos ?? 0) / 1e6)).toISOString() : null,
+      type: describeEvent(e as Record<string, unknown>),
+    })).filter((e) => e.type !== null);
+    return { body: { items } };
+  }));
+
+  router.post('/:id/cancel', inTenant(deps, async (req, ctx) => {
+    requireInstancePermission(ctx, 'update');
+    const { reason } = validate(cancelInstanceRequest, req.body);
+    const row = await loadInstance(ctx, String(req.params.id));
+    if (row.status !== 'running' && row.status !== 'incident') throw new ConflictError(`This process is already ${row.status}.`);
+    await asConflict(async () => (await deps.temporal()).workflow.getHandle(row.workflowId).signal(cancelProcessSignal, { reason, userId: ctx.principal.userId }));
+    return { status: 202, body: { id: row.id, status: 'cancelling', reason } };
+  }));
+
+  router.post('/:id/incidents/:incidentId/resolve', inTenant(deps, async (req, ctx) => {
+    requireInstancePermission(ctx, 'update');
+    const input = validate(resolveIncidentRequest, req.body);
+    const row = await loadInstance(ctx, String(req.params.id));
+    const incident = await ctx.trx('processIncidents').where({ id: String(req.params.incidentId), instanceId: row.id }).first('id', 'status').catch(() => undefined);
+    if (!incident) throw new NotFoundError('The incident');
+    if (incident.status !== 'open') throw new ConflictError('This incident is already resolved.');
+    await asConflict(async () => (await deps.temporal()).workflow.getHandle(row.workflowId)
+      .executeUpdate(resolveIncidentUpdate, { args: [{ incidentId: incident.id, action: input.action, variables: input.variables }] }));
+    return { status: 202, body: { id: incident.id, action: input.action } };
+  }));
+  return router;
+}
+
+/** A readable line for the monitor's history, from Temporal's event attributes. */
+function describeEvent(event: Record<string, unknown>): string | null {
+  const pick = (key: string) => event[key] as Record<string, unknown> | undefined | null;
+  if (pick('workflowExecutionStartedEventAttributes')) return 'Process started';
+  if (pick('workflowExecutionCompletedEventAttributes')) return 'Process completed';
+  if (pick('workflowExecutionContinuedAsNewEventAttributes')) return 'Continued as new run';
+  const scheduled = pick('activityTaskScheduledEventAttributes');
+  if (scheduled) return `Activity ${(scheduled.activityType as { name?: string } | undefined)?.name ?? ''} scheduled`;
+  if (pick('activityTaskCompletedEventAttributes')) return 'Activity completed';
+  const failed = pick('activityTaskFailedEventAttributes');
+  if (failed) return `Activity failed: ${(failed.failure as { message?: string } | undefined)?.message ?? ''}`;
+  const timer = pick('timerStartedEventAttributes');
+  if (timer) return 'Timer started';
+  if (pick('timerFiredEventAttributes')) return 'Timer fired';
+  const signal = pick('workflowExecutionSignaledEventAttributes');
+  if (signal) return `Signal ${String(signal.signalName ?? '')}`;
+  const update = pick('workflowExecutionUpdateAcceptedEventAttributes');
+  if (update) return `Update ${String((update.acceptedRequest as { input?: { name?: string } } | undefined)?.input?.name ?? '')}`;
+  if (pick('startChildWorkflowExecutionInitiatedEventAttributes')) return 'Called process started';
+  if (pick('childWorkflowExecutionCompletedEventAttributes')) return 'Called process completed';
+  return null;
+}

@@ -1,0 +1,64 @@
+import type { Knex } from 'knex';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import { isUuid, type RequestContext } from '../core/record-service';
+import type { Plan } from '../../workflows/engine/plan';
+
+/** The latest deployed plan of a key for the caller's tenant. */
+export async function latestPlan(trx: Knex.Transaction, processKey: string): Promise<Plan | undefined> {
+  const row = await trx('processDefinitions').where({ key: processKey, status: 'deployed' }).orderBy('version', 'desc').first('plan');
+  return row?.plan;
+}
+
+export function workflowIdOf(tenantId: string, processKey: string, businessKey: string): string {
+  return `${tenantId}/${processKey}/${businessKey}`;
+}
+
+export function requireInstancePermission(ctx: RequestContext, action: 'read' | 'create' | 'update'): void {
+  if (!ctx.ability.can(action, 'ProcessInstance')) {
+    throw new ForbiddenError(`Your role does not allow this on processes (permission process.instance.${action}).`);
+  }
+}
+
+/** Writes the projection row of a new instance; a running one for the same business object answers 409. */
+export async function createInstanceRow(ctx: RequestContext, plan: Plan, businessKey: string): Promise<{ id: string; workflowId: string }> {
+  const workflowId = workflowIdOf(ctx.principal.tenantId, plan.processKey, businessKey);
+  const existing = await ctx.trx('processInstances').where({ workflowId }).first('id', 'status');
+  if (existing && (existing.status === 'running' || existing.status === 'incident')) {
+    throw new ConflictError(`A "${plan.processKey}" process is already running for ${businessKey}.`, { instance: { id: existing.id, workflowId } });
+  }
+  if (existing) {
+    // A finished instance keeps its id; a new run for the same business object replaces the projection.
+    await ctx.trx('processInstances').where({ id: existing.id }).update({
+      version: plan.version, status: 'running', startedBy: ctx.principal.userId, startedAt: ctx.trx.fn.now(), endedAt: null, cancelReason: null,
+    });
+    return { id: existing.id, workflowId };
+  }
+  const [row] = await ctx.trx('processInstances').insert({
+    tenantId: ctx.principal.tenantId, workflowId, processKey: plan.processKey, version: plan.version, businessKey, startedBy: ctx.principal.userId,
+  }).returning('id');
+  return { id: row.id, workflowId };
+}
+
+export async function loadInstance(ctx: RequestContext, id: string) {
+  requireInstancePermission(ctx, 'read');
+  const row = isUuid(id) ? await ctx.trx('processInstances').where({ id }).first() : undefined;
+  if (!row) throw new NotFoundError('The process instance');
+  return row;
+}
+
+export async function listInstances(ctx: RequestContext, query: { processKey?: string; status?: string; businessKey?: string; version?: number; limit: number }) {
+  requireInstancePermission(ctx, 'read');
+  const qb = ctx.trx('processInstances').orderBy('startedAt', 'desc').limit(query.limit);
+  for (const key of ['processKey', 'status', 'businessKey', 'version'] as const) if (query[key] !== undefined) qb.where(key, query[key]);
+  return qb;
+}
+
+export async function listIncidents(ctx: RequestContext, instanceId: string) {
+  return ctx.trx('processIncidents').where({ instanceId }).orderBy('createdAt', 'desc');
+}
+
+export async function requireDeployedPlan(ctx: RequestContext, processKey: string): Promise<Plan> {
+  const plan = await latestPlan(ctx.trx, processKey);
+  if (!plan) throw new UnprocessableError(`No deployed version of process "${processKey}": deploy it first (POST /api/v1/process-definitions?deploy=true).`);
+  return plan;
+}

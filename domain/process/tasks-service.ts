@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { scopeOf } from '../identity/ability';
+import { isUuid, type RequestContext } from '../core/record-service';
+import { findForm } from './forms';
+
+const COLUMNS = ['id', 'instanceId', 'processKey', 'businessKey', 'elementId', 'name', 'formKey', 'inlineForm', 'candidateRoles',
+  'candidateUsers', 'assignee', 'dueAt', 'priority', 'status', 'data', 'createdAt', 'claimedAt', 'completedAt', 'completedBy', 'version'];
+
+function present(row: Record<string, unknown>) {
+  return Object.fromEntries(COLUMNS.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : row[c] ?? null]));
+}
+
+/** A PostgreSQL array literal, bound as one parameter (knex would spread a JavaScript array). */
+function pgTextArray(values: string[]): string {
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
+function requireTaskPermission(ctx: RequestContext, action: 'read' | 'update'): void {
+  if (!ctx.ability.can(action, 'Task')) throw new ForbiddenError(`Your role does not give access to the task list (permission process.task.${action}).`);
+}
+
+/** May see every task of the organisation (managers), not only those offered to them. */
+function seesAll(ctx: RequestContext, action: 'read' | 'update'): boolean {
+  return scopeOf(ctx.ability, action, 'Task') === null;
+}
+
+function isCandidate(ctx: RequestContext, task: Record<string, unknown>): boolean {
+  const roles = task.candidateRoles as string[];
+  const users = task.candidateUsers as string[];
+  return task.assignee === ctx.principal.userId || users.includes(ctx.principal.userId) || roles.some((r) => ctx.principal.roles.includes(r));
+}
+
+export async function listTasks(ctx: RequestContext, query: { assignee?: 'me'; candidate?: 'me'; status: string; processKey?: string; sort: string; limit: number }) {
+  requireTaskPermission(ctx, 'read');
+  const me = ctx.principal.userId;
+  const qb = ctx.trx('tasks').where({ status: query.status }).limit(query.limit);
+  if (query.processKey) qb.where({ processKey: query.processKey });
+  if (query.assignee === 'me') qb.where({ assignee: me });
+  else if (query.candidate === 'me' || !seesAll(ctx, 'read')) {
+    qb.where((w) => w.where({ assignee: me })
+      .orWhere((c) => c.whereNull('assignee').where((r) => r.whereRaw('candidate_roles && ?::text[]', [pgTextArray(ctx.principal.roles)]).orWhereRaw('? = any(candidate_users)', [me]))));
+  }
+  const sorts: Record<string, [string, 'asc' | 'desc']> = { dueAt: ['dueAt', 'asc'], '-priority': ['priority', 'desc'], createdAt: ['createdAt', 'asc'], '-createdAt': ['createdAt', 'desc'] };
+  const [column, order] = sorts[query.sort]!;
+  qb.orderByRaw(`?? ${order} nulls last, ?? desc, ?? asc`, [column, 'priority', 'createdAt']);
+  return (await qb).map(present);
+}
+
+export async function loadTask(ctx: RequestContext, id: string, lock = false) {
+  requireTaskPermission(ctx, 'read');
+  const qb = isUuid(id) ? ctx.trx('tasks').where({ id }).first() : undefined;
+  if (qb && lock) qb.forUpdate();
+  const row = qb ? await qb : undefined;
+  if (!row || (!isCandidate(ctx, row) && !seesAll(ctx, 'read'))) throw new NotFoundError('The task');
+  return row as Record<string, unknown>;
+}
+
+export async function getTask(ctx: RequestContext, id: string) {
+  return present(await loadTask(ctx, id));
+}
+
+function requireOpen(task: Record<string, unknown>): void {
+  if (task.status !== 'open') throw new ConflictError(`This task is already ${task.status}.`);
+}
+
+export async function claimTask(ctx: RequestContext, id: string) {
+  requireTaskPermission(ctx, 'update');
+  const task = await loadTask(ctx, id, true);
+  requireOpen(task);
+  if (!isCandidate(ctx, task)) throw new ForbiddenError('This task is not offered to you or your roles.');
+  if (task.assignee && task.assignee !== ctx.principal.userId) throw new ConflictError('Someone else has already claimed this task.', { assignee: task.assignee });
+  const [row] = await ctx.trx('tasks').where({ id }).update({ assignee: ctx.principal.userId, claimedAt: ctx.trx.fn.now(), version: ctx.trx.raw('version + 1') }).returning('*');
+  return present(row);
+}
+
+export async function releaseTask(ctx: RequestContext, id: string) {
+  requireTaskPermission(ctx, 'update');
+  const task = await loadTask(ctx, id, true);
+  requireOpen(task);
+  if (task.assignee !== ctx.principal.userId && !seesAll(ctx, 'update')) throw new ForbiddenError('Only the person who claimed this task (or a manager) can release it.');
+  const [row] = await ctx.trx('tasks').where({ id }).update({ assignee: null, claimedAt: null, version: ctx.trx.raw('version + 1') }).returning('*');
+  return present(row);
+}
+
+export async function reassignTask(ctx: RequestContext, id: string, assignee: string) {
+  requireTaskPermission(ctx, 'update');
+  if (!seesAll(ctx, 'update')) throw new ForbiddenError('Only a manager can give a task to someone else (permission process.task.update on all tasks).');
+  const task = await loadTask(ctx, id, true);
+  requireOpen(task);
+  const user = await ctx.trx('users').where({ id: assignee, active: true }).first('id');
+  if (!user) throw new ValidationError([{ field: 'assignee', message: 'refers to no active user of this organisation' }]);
+  const [row] = await ctx.trx('tasks').where({ id }).update({ assignee, claimedAt: ctx.trx.fn.now(), version: ctx.trx.raw('version + 1') }).returning('*');
+  return present(row);
+}
+
+/** Checks the form data against the task's registered form or inline JSON Schema; answers the clean data. */
+export function validateTaskData(task: Record<string, unknown>, data: unknown): Record<string, unknown> {
+  let schema: z.ZodType = z.record(z.string(), z.unknown());
+  if (task.formKey) {
+    const form = findForm(String(task.formKey));
+    if (!form) throw new ConflictError(`The form "${task.formKey}" of this task is no longer registered; ask an administrator.`);
+    schema = form.schema;
+  } else if (task.inlineForm) {
+    schema = z.fromJSONSchema(task.inlineForm as Parameters<typeof z.fromJSONSchema>[0]);
+  }
+  const result = schema.safeParse(data ?? {});
+  if (!result.success) {
+    throw new ValidationError(result.error.issues.map((i) => ({
+      field: i.code === 'unrecognized_keys' ? i.keys.join(', ') : i.path.join('.') || 'data',
+      message: i.code === 'unrecognized_keys' ? 'is not a field of this form' : i.message,
+    })));
+  }
+  return result.data as Record<string, unknown>;
+}
+
+/** Checks that the caller may complete the task now; the workflow's update validator checks again. */
+export async function prepareCompletion(ctx: RequestContext, id: string, data: unknown) {
+  requireTaskPermission(ctx, 'update');
+  const task = await loadTask(ctx, id, true);
+  requireOpen(task);
+  if (!isCandidate(ctx, task)) throw new ForbiddenError('This task is not offered to you or your roles.');
+  if (task.assignee && task.assignee !== ctx.principal.userId) throw new ConflictError('Someone else has claimed this task; ask them to release it first.');
+  return { task, data: validateTaskData(task, data) };
+}
