@@ -1,6 +1,7 @@
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities, type ActivityDeps } from '../activities';
+import { getPlan } from '../domain/process/definitions-service';
 
 export interface WorkerOptions {
   address: string;
@@ -14,10 +15,7 @@ export interface WorkerOptions {
 }
 
 /** The latest deployed plan of a key (RLS limits the lookup to the tenant of the transaction). */
-const latestDeployedPlan: ActivityDeps['loadPlan'] = async (trx, processKey) => {
-  const row = await trx('processDefinitions').where({ key: processKey, status: 'deployed' }).orderBy('version', 'desc').first('plan');
-  return row?.plan;
-};
+const latestDeployedPlan: ActivityDeps['loadPlan'] = (trx, processKey) => getPlan(trx, processKey);
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 

@@ -1,13 +1,7 @@
-import type { Knex } from 'knex';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import { isUuid, type RequestContext } from '../core/record-service';
 import type { Plan } from '../../workflows/engine/plan';
-
-/** The latest deployed plan of a key for the caller's tenant. */
-export async function latestPlan(trx: Knex.Transaction, processKey: string): Promise<Plan | undefined> {
-  const row = await trx('processDefinitions').where({ key: processKey, status: 'deployed' }).orderBy('version', 'desc').first('plan');
-  return row?.plan;
-}
+import { getPlan } from './definitions-service';
 
 export function workflowIdOf(tenantId: string, processKey: string, businessKey: string): string {
   return `${tenantId}/${processKey}/${businessKey}`;
@@ -58,7 +52,7 @@ export async function listIncidents(ctx: RequestContext, instanceId: string) {
 }
 
 export async function requireDeployedPlan(ctx: RequestContext, processKey: string): Promise<Plan> {
-  const plan = await latestPlan(ctx.trx, processKey);
+  const plan = await getPlan(ctx.trx, processKey);
   if (!plan) throw new UnprocessableError(`No deployed version of process "${processKey}": deploy it first (POST /api/v1/process-definitions?deploy=true).`);
   return plan;
 }

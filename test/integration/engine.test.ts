@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
@@ -32,7 +35,19 @@ describe('bpmnProcess interpreter', () => {
     worker = await engineWorker(connection, taskQueue, knex, plans);
     running = worker.run();
   });
+  /** Workflow ids whose histories become replay fixtures when RECORD_HISTORIES=1 (see engine-replay.test.ts). */
+  const recorded: Array<{ name: string; workflowId: string }> = [];
   afterAll(async () => {
+    if (process.env.RECORD_HISTORIES === '1') {
+      const dir = path.join(__dirname, '../fixtures/histories');
+      fs.mkdirSync(dir, { recursive: true });
+      for (const { name, workflowId } of recorded) {
+        const history = await client.workflow.getHandle(workflowId).fetchHistory();
+        // The workflow id (child ids derive from it) and the protobuf history, base64: the exact bytes Temporal stores.
+        const encoded = Buffer.from(temporal.api.history.v1.History.encode(history).finish()).toString('base64');
+        fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify({ workflowId, history: encoded }, null, 1)}\n`);
+      }
+    }
     worker.shutdown();
     await running;
     await connection.close();
@@ -41,8 +56,11 @@ describe('bpmnProcess interpreter', () => {
     await admin.destroy();
   });
 
-  const start = (plan: ReturnType<typeof buildPlan>, variables: Record<string, unknown> = {}, extra = {}) =>
-    startInstance(admin, client, taskQueue, tenantId, plan, variables, extra);
+  const start = async (plan: ReturnType<typeof buildPlan>, variables: Record<string, unknown> = {}, extra = {}) => {
+    const started = await startInstance(admin, client, taskQueue, tenantId, plan, variables, extra);
+    recorded.push({ name: `${plan.processKey}-${recorded.filter((r) => r.name.startsWith(plan.processKey)).length + 1}`, workflowId: started.workflowId });
+    return started;
+  };
 
   async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
     for (let i = 0; i < 200; i++) {

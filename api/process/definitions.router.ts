@@ -1,0 +1,65 @@
+import express, { Router, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { DomainError, NotFoundError, ValidationError } from '../../domain/errors';
+import { PROCESS_KEY } from '../../domain/process/bpmn-model';
+import {
+  deploy, getXml, listDefinitions, listVersions, readPlan, saveDraft, type VersionRef,
+} from '../../domain/process/definitions-service';
+import { inTenant } from '../http/authenticated';
+import type { ApiDeps } from '../http/deps';
+import { idempotent } from '../http/idempotency';
+import { validate } from '../http/validate';
+
+const XML_TYPES = ['application/xml', 'text/xml'];
+
+/** A little over the definition limit (1 MB): a file just above it gets the parser's clear answer, not the body parser's. */
+const xmlBody = express.text({ type: XML_TYPES, limit: '2mb' });
+
+const requireXml: RequestHandler = (req, _res, next) => {
+  if (req.is(XML_TYPES)) return next();
+  next(new DomainError('Send the BPMN file itself as the request body, with "Content-Type: application/xml".', 415, 'unsupported-media-type'));
+};
+
+const postQuery = z.object({ deploy: z.enum(['true', 'false']).default('false') }).strict();
+
+function keyParam(value: unknown): string {
+  const key = String(value);
+  if (!PROCESS_KEY.test(key)) throw new NotFoundError(`The process definition "${key.slice(0, 100)}"`);
+  return key;
+}
+
+function versionParam(value: unknown, allowDraft: boolean): VersionRef {
+  const text = String(value);
+  if (/^[1-9]\d{0,8}$/.test(text)) return Number(text);
+  if (text === 'latest' || (allowDraft && text === 'draft')) return text;
+  throw new ValidationError([{ field: 'version', message: `must be a version number, "latest"${allowDraft ? ' or "draft"' : ''}` }]);
+}
+
+/** Process definitions: save a draft or deploy a BPMN file, list keys and versions, read XML and compiled plans. */
+export function processDefinitionsRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.post('/', xmlBody, requireXml, inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    const { deploy: deployIt } = validate(postQuery, req.query, 'query');
+    const xml = typeof req.body === 'string' ? req.body : '';
+    const body = deployIt === 'true' ? await deploy(ctx, xml) : await saveDraft(ctx, xml);
+    const where = `${req.baseUrl}/${encodeURIComponent(body.key)}/versions/${body.version ?? 'draft'}/xml`;
+    return { status: 201, body, headers: { Location: where } };
+  })));
+
+  router.get('/', inTenant(deps, async (_req, ctx) => ({ body: { items: await listDefinitions(ctx) } })));
+
+  router.get('/:key/versions', inTenant(deps, async (req, ctx) => ({ body: { items: await listVersions(ctx, keyParam(req.params.key)) } })));
+
+  router.get('/:key/versions/:version/xml', inTenant(deps, async (req, ctx) => {
+    const xml = await getXml(ctx, keyParam(req.params.key), versionParam(req.params.version, true));
+    return { raw: Buffer.from(xml, 'utf8'), headers: { 'Content-Type': 'application/xml; charset=utf-8' } };
+  }));
+
+  router.get('/:key/versions/:version/plan', inTenant(deps, async (req, ctx) => {
+    const version = versionParam(req.params.version, false) as number | 'latest';
+    return { body: await readPlan(ctx, keyParam(req.params.key), version) };
+  }));
+
+  return router;
+}

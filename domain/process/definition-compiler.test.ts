@@ -1,0 +1,169 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../test/support/paths';
+import type { Plan } from '../../workflows/engine/plan';
+import { compileDefinition } from './definition-compiler';
+import { lintDefinition } from './definition-linter';
+import { parseDefinition } from './definition-parser';
+
+async function compile(xml: string, version = 1): Promise<Plan> {
+  const parsed = await parseDefinition(xml);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+  const problems = await lintDefinition(parsed.definitions);
+  if (problems.length) throw new Error(JSON.stringify(problems));
+  return compileDefinition(parsed.definitions, version);
+}
+
+const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8');
+
+const RETRY = { maximumAttempts: 5, initialIntervalMs: 1000, backoffCoefficient: 2, maximumIntervalMs: 60_000 };
+/** system.echo asks for 3 attempts; the rest of its policy is the default. */
+const ECHO_RETRY = { ...RETRY, maximumAttempts: 3 };
+
+describe('compileDefinition', () => {
+  it('compiles a user task with a reminder and a decision into the exact plan', async () => {
+    expect(await compile(fixture('order-approval.bpmn'), 4)).toEqual({
+      processKey: 'order-approval',
+      name: 'Order approval',
+      version: 4,
+      root: { id: 'order-approval', startNodeIds: ['OrderReceived'] },
+      nodes: {
+        OrderReceived: { id: 'OrderReceived', name: 'Order received', scope: 'order-approval', incoming: [], outgoing: ['Flow_1'], kind: 'startEvent', trigger: { type: 'none' } },
+        RecordOrder: {
+          id: 'RecordOrder', name: 'Record the order', scope: 'order-approval', incoming: ['Flow_1'], outgoing: ['Flow_2'],
+          kind: 'serviceTask', activity: 'system.record', inputs: { label: 'Order received', data: '=order' }, resultVariable: 'recorded',
+          retry: RETRY, timeoutMs: 60_000,
+        },
+        Approve: {
+          id: 'Approve', name: 'Approve the order', scope: 'order-approval', incoming: ['Flow_2'], outgoing: ['Flow_3'],
+          boundary: ['RemindApprovers'], outputs: { orderApproved: '=approved' },
+          kind: 'userTask', formKey: 'core.approval', candidateRoles: ['manager', 'direction'], candidateUsers: [],
+          dueDate: 'P2D', priority: '=if order.total > 1000 then 80 else 50',
+        },
+        RemindApprovers: {
+          id: 'RemindApprovers', name: '4 hours', scope: 'order-approval', incoming: [], outgoing: ['Flow_R1'],
+          kind: 'boundaryEvent', attachedTo: 'Approve', cancelActivity: false, trigger: { type: 'timer', duration: 'PT4H' },
+        },
+        SendReminder: {
+          id: 'SendReminder', name: 'Remind the approvers', scope: 'order-approval', incoming: ['Flow_R1'], outgoing: ['Flow_R2'],
+          kind: 'serviceTask', activity: 'system.echo', inputs: { orderId: '=order.id' }, retry: ECHO_RETRY, timeoutMs: 60_000,
+        },
+        ReminderSent: { id: 'ReminderSent', name: 'Reminder sent', scope: 'order-approval', incoming: ['Flow_R2'], outgoing: [], kind: 'endEvent', trigger: { type: 'none' } },
+        Decision: {
+          id: 'Decision', name: 'Approved?', scope: 'order-approval', incoming: ['Flow_3'], outgoing: ['Flow_Yes', 'Flow_No'],
+          kind: 'exclusiveGateway', defaultFlow: 'Flow_No',
+        },
+        Approved: { id: 'Approved', name: 'Order approved', scope: 'order-approval', incoming: ['Flow_Yes'], outgoing: [], kind: 'endEvent', trigger: { type: 'none' } },
+        Rejected: { id: 'Rejected', name: 'Order rejected', scope: 'order-approval', incoming: ['Flow_No'], outgoing: [], kind: 'endEvent', trigger: { type: 'none' } },
+      },
+      flows: {
+        Flow_1: { id: 'Flow_1', source: 'OrderReceived', target: 'RecordOrder' },
+        Flow_2: { id: 'Flow_2', source: 'RecordOrder', target: 'Approve' },
+        Flow_R1: { id: 'Flow_R1', source: 'RemindApprovers', target: 'SendReminder' },
+        Flow_R2: { id: 'Flow_R2', source: 'SendReminder', target: 'ReminderSent' },
+        Flow_3: { id: 'Flow_3', source: 'Approve', target: 'Decision' },
+        Flow_Yes: { id: 'Flow_Yes', source: 'Decision', target: 'Approved', condition: '=orderApproved' },
+        Flow_No: { id: 'Flow_No', source: 'Decision', target: 'Rejected' },
+      },
+    });
+  });
+
+  it('compiles every kind of node of the plan format', async () => {
+    const P = 'all-elements';
+    const plan = await compile(fixture('all-elements.bpmn'));
+    expect(plan.root).toEqual({ id: P, startNodeIds: ['StartNone', 'StartMessage', 'StartTimer'] });
+    expect(plan.nodes).toEqual({
+      StartNone: { id: 'StartNone', name: 'Started by hand', scope: P, incoming: [], outgoing: ['F1'], kind: 'startEvent', trigger: { type: 'none' } },
+      StartMessage: { id: 'StartMessage', name: 'Order placed', scope: P, incoming: [], outgoing: ['F2'], kind: 'startEvent', trigger: { type: 'message', messageName: 'order.placed' } },
+      StartTimer: { id: 'StartTimer', name: 'New year', scope: P, incoming: [], outgoing: ['F3'], kind: 'startEvent', trigger: { type: 'timer', date: '2030-01-01T08:00:00Z' } },
+      JoinStarts: { id: 'JoinStarts', scope: P, incoming: ['F1', 'F2', 'F3'], outgoing: ['F4'], kind: 'exclusiveGateway' },
+      Split: { id: 'Split', scope: P, incoming: ['F4'], outgoing: ['F5', 'F8', 'F10'], kind: 'parallelGateway' },
+      Notify: {
+        id: 'Notify', name: 'Notify each recipient', scope: P, incoming: ['F5'], outgoing: ['F7'], boundary: ['NotifyFailed'],
+        kind: 'serviceTask', activity: 'system.echo', inputs: { to: '=recipient' }, resultVariable: 'echo', retry: ECHO_RETRY, timeoutMs: 60_000,
+        multiInstance: { sequential: true, collection: '=recipients', elementVariable: 'recipient', outputCollection: 'echoes', outputElement: '=echo' },
+      },
+      NotifyFailed: {
+        id: 'NotifyFailed', name: 'Any error', scope: P, incoming: [], outgoing: ['F6'],
+        kind: 'boundaryEvent', attachedTo: 'Notify', cancelActivity: true, trigger: { type: 'error' },
+      },
+      Failed: { id: 'Failed', name: 'Failed', scope: P, incoming: ['F6'], outgoing: [], kind: 'endEvent', trigger: { type: 'terminate' } },
+      Review: {
+        id: 'Review', name: 'Review', scope: P, incoming: ['F8'], outgoing: ['F9'], kind: 'userTask',
+        inlineForm: { type: 'object', properties: { ok: { type: 'boolean' } } },
+        candidateRoles: [], candidateUsers: ['3f0e9a3c-1d2b-4c5d-8e9f-0a1b2c3d4e5f'], assignee: '=reviewer', dueDate: '=deadline', priority: '70',
+        multiInstance: { sequential: false, collection: '=reviewers', elementVariable: 'reviewer' },
+      },
+      Fulfil: {
+        id: 'Fulfil', name: 'Fulfil each item', scope: P, incoming: ['F10'], outgoing: ['F13'], boundary: ['FulfilFailed'],
+        kind: 'subProcess', scopeId: 'Fulfil',
+        multiInstance: { sequential: false, collection: '=items', elementVariable: 'item', outputCollection: 'results', outputElement: '=packed' },
+      },
+      SubStart: { id: 'SubStart', scope: 'Fulfil', incoming: [], outgoing: ['SF1'], kind: 'startEvent', trigger: { type: 'none' } },
+      Pack: {
+        id: 'Pack', name: 'Pack', scope: 'Fulfil', incoming: ['SF1'], outgoing: ['SF2'], kind: 'serviceTask', activity: 'system.record',
+        inputs: { label: 'Packed', data: '=item' }, resultVariable: 'packed', retry: RETRY, timeoutMs: 60_000,
+      },
+      Available: { id: 'Available', name: 'In stock?', scope: 'Fulfil', incoming: ['SF2'], outgoing: ['SF_Missing', 'SF_InStock'], kind: 'exclusiveGateway', defaultFlow: 'SF_InStock' },
+      OutOfStock: { id: 'OutOfStock', name: 'Out of stock', scope: 'Fulfil', incoming: ['SF_Missing'], outgoing: [], kind: 'endEvent', trigger: { type: 'error', errorCode: 'OUT_OF_STOCK' } },
+      Options: { id: 'Options', name: 'Options', scope: 'Fulfil', incoming: ['SF_InStock'], outgoing: ['SF_Fragile', 'SF_Insured', 'SF_Plain'], kind: 'inclusiveGateway', defaultFlow: 'SF_Plain' },
+      Wrap: { id: 'Wrap', name: 'Wrap', scope: 'Fulfil', incoming: ['SF_Fragile'], outgoing: ['SF_Wrapped'], kind: 'serviceTask', activity: 'system.echo', inputs: {}, retry: ECHO_RETRY, timeoutMs: 60_000 },
+      Insure: { id: 'Insure', name: 'Insure', scope: 'Fulfil', incoming: ['SF_Insured'], outgoing: ['SF_Insured2'], kind: 'serviceTask', activity: 'system.echo', inputs: {}, retry: ECHO_RETRY, timeoutMs: 60_000 },
+      OptionsDone: { id: 'OptionsDone', scope: 'Fulfil', incoming: ['SF_Plain', 'SF_Wrapped', 'SF_Insured2'], outgoing: ['SF_End'], kind: 'inclusiveGateway' },
+      SubEnd: { id: 'SubEnd', scope: 'Fulfil', incoming: ['SF_End'], outgoing: [], kind: 'endEvent', trigger: { type: 'none' } },
+      FulfilFailed: {
+        id: 'FulfilFailed', name: 'Out of stock', scope: P, incoming: [], outgoing: ['F11'],
+        kind: 'boundaryEvent', attachedTo: 'Fulfil', cancelActivity: true, trigger: { type: 'error', errorCode: 'OUT_OF_STOCK' },
+      },
+      Escalate: {
+        id: 'Escalate', name: 'Decide what to do', scope: P, incoming: ['F11'], outgoing: ['F12'],
+        kind: 'userTask', formKey: 'core.approval', candidateRoles: ['manager'], candidateUsers: [],
+      },
+      FulfilDone: { id: 'FulfilDone', scope: P, incoming: ['F12', 'F13'], outgoing: ['F14'], kind: 'exclusiveGateway' },
+      Join: { id: 'Join', scope: P, incoming: ['F7', 'F9', 'F14'], outgoing: ['F15'], kind: 'parallelGateway' },
+      Wait: { id: 'Wait', scope: P, incoming: ['F15'], outgoing: ['F16', 'F18'], kind: 'eventBasedGateway' },
+      Paid: {
+        id: 'Paid', name: 'Payment received', scope: P, incoming: ['F16'], outgoing: ['F17'], outputs: { paidAmount: '=amount' },
+        kind: 'intermediateCatchEvent', trigger: { type: 'message', messageName: 'payment.received', correlationKey: '=orderId' },
+      },
+      Timeout: { id: 'Timeout', name: '7 days', scope: P, incoming: ['F18'], outgoing: ['F19'], kind: 'intermediateCatchEvent', trigger: { type: 'timer', duration: 'P7D' } },
+      Unpaid: { id: 'Unpaid', name: 'Unpaid', scope: P, incoming: ['F19'], outgoing: [], kind: 'endEvent', trigger: { type: 'none' } },
+      Bill: {
+        id: 'Bill', name: 'Invoice', scope: P, incoming: ['F17'], outgoing: ['F21'], boundary: ['CancelOrder'],
+        kind: 'callActivity', calledProcessKey: 'invoicing', inputs: { orderId: '=orderId' }, outputs: { invoiceNumber: '=invoiceNumber' },
+      },
+      CancelOrder: {
+        id: 'CancelOrder', name: 'Order cancelled', scope: P, incoming: [], outgoing: ['F20'],
+        kind: 'boundaryEvent', attachedTo: 'Bill', cancelActivity: true,
+        // The key is set on the bpmn:message: every event of that message uses it.
+        trigger: { type: 'message', messageName: 'order.cancelled', correlationKey: '=orderId' },
+      },
+      Cancelled: { id: 'Cancelled', name: 'Cancelled', scope: P, incoming: ['F20'], outgoing: [], kind: 'endEvent', trigger: { type: 'terminate' } },
+      Pause: { id: 'Pause', name: 'Pause', scope: P, incoming: ['F21'], outgoing: ['F22'], kind: 'intermediateCatchEvent', trigger: { type: 'timer', duration: '=pauseDuration' } },
+      Done: { id: 'Done', name: 'Done', scope: P, incoming: ['F22'], outgoing: [], kind: 'endEvent', trigger: { type: 'none' } },
+    });
+    // Conditions are always FEEL: one written without "=" gets it.
+    expect(plan.flows.SF_Missing).toEqual({ id: 'SF_Missing', source: 'Available', target: 'OutOfStock', condition: '=item.stock = 0' });
+    expect(plan.flows.SF_Fragile!.condition).toBe('=item.fragile');
+    expect(Object.keys(plan.flows)).toHaveLength(32);
+    expect(Object.values(plan.flows).filter((f) => f.condition).map((f) => f.id)).toEqual(['SF_Missing', 'SF_Fragile', 'SF_Insured']);
+    // Every flow's ends are nodes of the plan, and every node lists the flows that name it.
+    for (const flow of Object.values(plan.flows)) {
+      expect(plan.nodes[flow.source]!.outgoing).toContain(flow.id);
+      expect(plan.nodes[flow.target]!.incoming).toContain(flow.id);
+    }
+  });
+
+  it('compiles the executable process of a collaboration only', async () => {
+    const plan = await compile(fixture('collaboration.bpmn'));
+    expect(plan.processKey).toBe('shop-order');
+    expect(plan.root).toEqual({ id: 'shop-order', startNodeIds: ['OrderArrives'] });
+    expect(Object.keys(plan.nodes)).toEqual(['OrderArrives', 'Ship', 'Shipped']);
+    expect(plan.nodes.OrderArrives).toMatchObject({ kind: 'startEvent', trigger: { type: 'message', messageName: 'shop.order' } });
+  });
+
+  it('is plain JSON: it survives a round trip unchanged', async () => {
+    const plan = await compile(fixture('all-elements.bpmn'));
+    expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
+  });
+});

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../test/support/paths';
+import { lintConfig, lintDefinition, type LintOptions } from './definition-linter';
+import { parseDefinition } from './definition-parser';
+import { RELAIS_RULES } from './relais-lint-rules';
+
+const ROLES = ['manager', 'direction'];
+
+async function lint(name: string, options: LintOptions = { roleKeys: ROLES }) {
+  const parsed = await parseDefinition(fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8'));
+  if (!parsed.ok) throw new Error(`${name} does not parse: ${JSON.stringify(parsed.problems)}`);
+  return lintDefinition(parsed.definitions, options);
+}
+
+/** Element and rule of each problem, in document order. */
+const where = (problems: Array<{ elementId: string | null; rule: string }>) => problems.map((p) => `${p.elementId} ${p.rule}`);
+
+describe('lintDefinition', () => {
+  it('finds nothing wrong in the valid fixtures', async () => {
+    expect(await lint('order-approval.bpmn')).toEqual([]);
+    expect(await lint('all-elements.bpmn')).toEqual([]);
+  });
+
+  it('lints only the executable process of a collaboration: the other pools are documentation', async () => {
+    expect(await lint('collaboration.bpmn')).toEqual([]);
+    const xml = fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn/collaboration.bpmn'), 'utf8').replace(' relais:candidateRoles="manager"', '');
+    const parsed = await parseDefinition(xml);
+    if (!parsed.ok) throw new Error('does not parse');
+    expect(where(await lintDefinition(parsed.definitions))).toEqual(['Ship relais/user-task']);
+  });
+
+  it('runs every Relais rule as an error', () => {
+    const rules = lintConfig({ roleKeys: ROLES }).rules;
+    for (const name of Object.keys(RELAIS_RULES)) expect(rules[`relais/${name}`]).toBeDefined();
+    expect(rules['relais/user-task']).toEqual(['error', { roleKeys: ROLES }]);
+    expect(rules['label-required']).toBeUndefined();
+  });
+
+  it('refuses elements the engine does not execute, saying what to use instead', async () => {
+    const problems = await lint('lint-unsupported-element.bpmn');
+    expect(where(problems)).toEqual([
+      'Script relais/unsupported-element', 'Send relais/unsupported-element', 'Complex relais/unsupported-element', 'Alarm relais/unsupported-element',
+      'Loop relais/unsupported-element', 'Tx relais/unsupported-element', 'End relais/unsupported-element',
+    ]);
+    expect(problems[0]!.message).toBe('"Compute": Script tasks are not supported: use a service task that calls an activity, or output mappings to compute variables.');
+    expect(problems[3]!.message).toBe('"Alarm": signal intermediate catch events are not supported (supported here: message, timer).');
+    expect(problems[6]!.message).toBe('"End": message end events are not supported (supported here: none, error, terminate).');
+  });
+
+  it('checks service tasks against the activity registry and its input schema', async () => {
+    const problems = await lint('lint-service-task.bpmn');
+    expect(where(problems)).toEqual([
+      'NoActivity relais/service-task', 'Unknown relais/service-task', 'BadInputs relais/service-task', 'BadInputs relais/service-task',
+      'BadInputs relais/service-task', 'BadLiteral relais/service-task',
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'Service task "Does something" does not say which activity it runs: choose one (relais:activity).',
+      'Service task "Fax it" runs "comms.fax.send", which is not a known activity. Choose one from the activity list.',
+      'Service task "Record": the result variable "2fast" is not a valid variable name (letters, digits and "_", not starting with a digit).',
+      'Service task "Record": activity "system.record" has no input "labl". Its inputs are: label, data.',
+      'Service task "Record": activity "system.record" needs the input "label". Add an input mapping for it.',
+      expect.stringMatching(/^Service task "Record": the fixed value "this label is far too long to be accepte…" is not accepted for input "label" \(.*200.*\)\. To compute it, start it with "="\.$/),
+    ]);
+  });
+
+  it('checks user tasks: someone to do them, known roles and forms, valid settings', async () => {
+    const problems = await lint('lint-user-task.bpmn');
+    expect(where(problems)).toEqual([
+      'Nobody relais/user-task', 'UnknownRole relais/user-task', 'UnknownForm relais/user-task',
+      'BadInline relais/user-task', 'BadInline relais/user-task', 'BadInline relais/user-task', 'Both relais/user-task',
+    ]);
+    expect(problems[0]!.message).toBe('User task "Nobody\'s job" has nobody to do it: give it candidate roles, candidate users or an assignee.');
+    expect(problems[1]!.message).toBe('User task "Check": the role "wizard" does not exist in this organisation. Known roles: manager, direction.');
+    expect(problems[2]!.message).toBe('User task "Fill in": the form "events.nothing" does not exist. Choose a registered form or write an inline form.');
+    expect(problems[3]!.message).toContain('the inline form is not a JSON object');
+    expect(problems[4]!.message).toContain('the due date "tomorrow" is neither an ISO 8601 duration');
+    expect(problems[5]!.message).toContain('the priority "high" is not a priority from 0 to 100');
+  });
+
+  it('checks candidate roles only when the tenant\'s roles are given', async () => {
+    expect(where(await lint('lint-user-task.bpmn', {}))).not.toContain('UnknownRole relais/user-task');
+  });
+
+  it('wants a condition on every flow of a choosing gateway but its default flow', async () => {
+    expect(await lint('lint-missing-condition.bpmn')).toEqual([{
+      elementId: 'Small', rule: 'relais/missing-condition',
+      message: 'The flow from gateway "Big order?" to "Small" has no condition. Give it a condition, or make it the gateway\'s default flow.',
+    }]);
+  });
+
+  it('refuses conditions that would never be evaluated', async () => {
+    const problems = await lint('lint-condition-not-evaluated.bpmn');
+    expect(where(problems)).toEqual(['FromTask relais/condition-not-evaluated', 'Default relais/condition-not-evaluated']);
+    expect(problems[0]!.message).toContain('leaves "Check", which is not an exclusive or inclusive gateway');
+    expect(problems[1]!.message).toContain('default flow of gateway "Choice"');
+  });
+
+  it('checks timers', async () => {
+    const problems = await lint('lint-timer.bpmn');
+    expect(where(problems)).toEqual(['NoValue relais/timer', 'Cycle relais/timer', 'BadDuration relais/timer', 'BadDate relais/timer']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'Timer "Wait" has no duration or date: give it a duration (PT15M, P2D) or a date-time.',
+      'Timer "Every day": repeating timers (cycles) are not supported. Use a duration or a date.',
+      expect.stringContaining('"2 days" is not an ISO 8601 duration'),
+      expect.stringContaining('"2030-01-01" is not an ISO 8601 date-time with a time zone'),
+    ]);
+  });
+
+  it('wants a message name on message events', async () => {
+    const problems = await lint('lint-message.bpmn');
+    expect(where(problems)).toEqual(['NoMessage relais/message', 'NoName relais/message']);
+    expect(problems[0]!.message).toBe('Message event "Reply" has no message name: choose or create a message and give it a name (the name senders use).');
+  });
+
+  it('checks error events', async () => {
+    const problems = await lint('lint-error-event.bpmn');
+    expect(where(problems)).toEqual(['Caught relais/error-event', 'Caught relais/error-event', 'Fail relais/error-event']);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('refers to an error without a code'),
+      'Boundary error event "Broken" must interrupt its task: an error always stops it.',
+      'Error end event "Fail" has no error code: choose or create an error with a code, so that a boundary error event can catch it.',
+    ]);
+  });
+
+  it('refuses boundary events where they cannot fire', async () => {
+    expect(await lint('lint-boundary-host.bpmn')).toEqual([{
+      elementId: 'Refused', rule: 'relais/boundary-host',
+      message: 'Boundary error event "Refused" is attached to "Approve", where it cannot fire. Attach it to a service task, a sub-process or a call activity.',
+    }]);
+  });
+
+  it('wants timer or message catch events after an event-based gateway', async () => {
+    expect(where(await lint('lint-event-based-gateway-target.bpmn'))).toEqual(['Call relais/event-based-gateway-target']);
+  });
+
+  it('wants a called process key on call activities', async () => {
+    const problems = await lint('lint-call-activity.bpmn');
+    expect(where(problems)).toEqual(['CallNothing relais/call-activity', 'CallExpression relais/call-activity']);
+    expect(problems[1]!.message).toContain('"=which" is not a process key');
+  });
+
+  it('checks multi-instance settings', async () => {
+    const problems = await lint('lint-multi-instance.bpmn');
+    expect(where(problems)).toEqual(['Each relais/multi-instance', 'Each relais/multi-instance', 'Each relais/multi-instance']);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('has no collection'), expect.stringContaining('has no element variable'),
+      expect.stringContaining('the output collection and the output element go together'),
+    ]);
+  });
+
+  it('checks input and output mappings', async () => {
+    const problems = await lint('lint-io-mapping.bpmn');
+    expect(problems.map((p) => p.message)).toEqual([
+      '"Approve": input mappings are only read by service tasks and call activities. Remove them.',
+      '"Approve": "b" is set by two output mappings: keep one.',
+      '"Approve": the output target "not valid" is not a valid name (letters, digits and "_", not starting with a digit).',
+    ]);
+  });
+
+  it('refuses FEEL expressions that do not parse, wherever they are', async () => {
+    const problems = await lint('lint-feel.bpmn');
+    expect(where(problems)).toEqual([
+      'Msg_1 relais/feel', 'Echo relais/feel', 'Echo relais/feel', 'Approve relais/feel', 'Odd relais/feel', 'Wait relais/feel',
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'The correlation key of "reply": "=customer." is not a valid FEEL expression: the expression is incomplete at its end.',
+      'The input "a" of "Echo": "=a +" is not a valid FEEL expression: the expression is incomplete at its end.',
+      'The multi-instance collection of "Echo": "=items[" is not a valid FEEL expression: the expression is incomplete at its end.',
+      'The assignee of "Approve": "=if then" is not a valid FEEL expression: unexpected "then" at character 4.',
+      'The condition of "Odd": "=amount >>= 3)" is not a valid FEEL expression: unexpected ")" at character 13.',
+      'The timer duration of "Wait": "=duration(" is not a valid FEEL expression: the expression is incomplete at its end.',
+    ]);
+  });
+
+  it('finds elements no start event leads to', async () => {
+    expect(where(await lint('lint-unreachable.bpmn'))).toEqual(['Ping relais/unreachable', 'Again relais/unreachable', 'Island relais/unreachable']);
+  });
+
+  it('refuses several executable processes in one file, naming them', async () => {
+    expect(await lint('lint-single-process.bpmn')).toEqual([{
+      elementId: 'billing', rule: 'relais/single-process',
+      message: 'The file contains several executable processes ("sales", "billing"); a definition holds one. Keep one executable process per file and call the others with call activities.',
+    }]);
+  });
+
+  it('applies bpmnlint\'s structural rules with clearer messages', async () => {
+    expect(await lint('lint-structure.bpmn')).toEqual([
+      { elementId: 'Split', rule: 'no-implicit-split', message: 'Several flows without conditions leave this element: add a parallel gateway to run them all, or an exclusive gateway to choose one.' },
+      { elementId: 'Right', rule: 'no-implicit-end', message: 'No sequence flow leaves this element: connect it to the next step or to an end event.' },
+      { elementId: 'Lonely', rule: 'no-disconnected', message: 'This element is not connected to anything: connect it with sequence flows, or remove it.' },
+      { elementId: 'Lonely', rule: 'no-implicit-start', message: 'No sequence flow leads to this element, so it would never run: connect it, or remove it.' },
+      { elementId: 'Lonely', rule: 'no-implicit-end', message: 'No sequence flow leaves this element: connect it to the next step or to an end event.' },
+    ]);
+    expect(where(await lint('lint-sub-process.bpmn'))).toEqual([
+      'Sub start-event-required', 'Sub end-event-required', 'Inside no-disconnected', 'Inside no-implicit-start', 'Inside no-implicit-end',
+    ]);
+  });
+});

@@ -1,0 +1,133 @@
+import type { BpmnElement, DefinitionProblem } from './bpmn-model';
+import { chooseProcess, RELAIS_RULES, type Reporter, type RuleDefinition, type RuleFactory } from './relais-lint-rules';
+
+interface Report { id?: string; message: string; category: string }
+interface BpmnLinter { lint(root: BpmnElement, config: LintConfig): Promise<Record<string, Report[]>> }
+interface LintConfig { rules: Record<string, string | [string, Record<string, unknown>]> }
+type Check = RuleDefinition['check'] | { enter?: RuleDefinition['check']; leave?: RuleDefinition['check'] };
+type TransformRule = (rule: { check: Check }) => { check: Check };
+
+const { Linter } = require('bpmnlint') as { Linter: new (options: { resolver: Resolver; transformRule?: TransformRule }) => BpmnLinter };
+
+interface Resolver {
+  resolveRule(pkg: string, ruleName: string): RuleFactory | undefined;
+  resolveConfig(pkg: string, configName: string): undefined;
+}
+
+/**
+ * bpmnlint's recommended rules that matter for execution (layout and label
+ * rules are left out; Relais' own rules cover gateways' conditions and the
+ * unsupported elements with clearer messages). Listed with explicit requires
+ * so that a bundler sees them too.
+ */
+const BPMNLINT_RULES: Record<string, RuleFactory> = {
+  'start-event-required': require('bpmnlint/rules/start-event-required'),
+  'end-event-required': require('bpmnlint/rules/end-event-required'),
+  'no-disconnected': require('bpmnlint/rules/no-disconnected'),
+  'no-implicit-start': require('bpmnlint/rules/no-implicit-start'),
+  'no-implicit-end': require('bpmnlint/rules/no-implicit-end'),
+  'no-implicit-split': require('bpmnlint/rules/no-implicit-split'),
+  'no-gateway-join-fork': require('bpmnlint/rules/no-gateway-join-fork'),
+  'event-based-gateway': require('bpmnlint/rules/event-based-gateway'),
+  'single-event-definition': require('bpmnlint/rules/single-event-definition'),
+  'single-blank-start-event': require('bpmnlint/rules/single-blank-start-event'),
+  'sub-process-blank-start-event': require('bpmnlint/rules/sub-process-blank-start-event'),
+  'no-duplicate-sequence-flows': require('bpmnlint/rules/no-duplicate-sequence-flows'),
+};
+
+/** bpmnlint's messages are terse; these say what to do. */
+const CLEARER: Record<string, (message: string) => string> = {
+  'start-event-required': (m) => (m.startsWith('Sub') ? 'This sub-process has no start event: add a start event inside it.' : 'This process has no start event: add one.'),
+  'end-event-required': (m) => (m.startsWith('Sub') ? 'This sub-process has no end event: add one where its paths finish.' : 'This process has no end event: add one where its paths finish.'),
+  'no-disconnected': () => 'This element is not connected to anything: connect it with sequence flows, or remove it.',
+  'no-implicit-start': () => 'No sequence flow leads to this element, so it would never run: connect it, or remove it.',
+  'no-implicit-end': () => 'No sequence flow leaves this element: connect it to the next step or to an end event.',
+  'no-implicit-split': () => 'Several flows without conditions leave this element: add a parallel gateway to run them all, or an exclusive gateway to choose one.',
+  'no-gateway-join-fork': () => 'This gateway both joins and splits: use two gateways, one to join the incoming paths and one to split.',
+  'event-based-gateway': (m) => (m.includes('at least 2')
+    ? 'An event-based gateway needs at least two outgoing flows, each to a timer or message catch event.'
+    : 'A flow leaving an event-based gateway cannot have a condition: the first event to happen decides. Remove the condition.'),
+  'single-event-definition': () => 'This event has several triggers: keep one.',
+  'single-blank-start-event': () => 'This process or sub-process has several start events without a trigger: keep one.',
+  'sub-process-blank-start-event': () => 'The start event of an embedded sub-process cannot have a trigger (timer, message…): remove it.',
+  'no-duplicate-sequence-flows': (m) => (m.startsWith('SequenceFlow') ? 'This sequence flow duplicates another one between the same elements: remove it.' : 'Two sequence flows connect the same elements here: remove one.'),
+};
+
+export interface LintOptions {
+  /** The tenant's role keys: candidate roles must be among them. Absent: not checked. */
+  roleKeys?: readonly string[];
+}
+
+const RELAIS_PACKAGE = 'bpmnlint-plugin-relais';
+
+const resolver: Resolver = {
+  resolveRule: (pkg, ruleName) => (pkg === RELAIS_PACKAGE ? RELAIS_RULES[ruleName] : pkg === 'bpmnlint' ? BPMNLINT_RULES[ruleName] : undefined),
+  resolveConfig: () => undefined,
+};
+
+/** The lint configuration the API applies before a deploy (the modeler may use the same). */
+export function lintConfig(options: LintOptions = {}): LintConfig {
+  const rules: LintConfig['rules'] = {};
+  for (const name of Object.keys(BPMNLINT_RULES)) rules[name] = 'error';
+  for (const name of Object.keys(RELAIS_RULES)) rules[`relais/${name}`] = 'error';
+  rules['relais/user-task'] = ['error', { roleKeys: options.roleKeys }];
+  return { rules };
+}
+
+/**
+ * Every reason the definition would not run as drawn, in document order. An
+ * empty list means it can be compiled and deployed.
+ */
+export async function lintDefinition(definitions: BpmnElement, options: LintOptions = {}): Promise<DefinitionProblem[]> {
+  const results = await new Linter({ resolver, transformRule: onlyProcess(chooseProcess(definitions)) }).lint(definitions, lintConfig(options));
+  const order = documentOrder(definitions);
+  const problems: DefinitionProblem[] = [];
+  for (const [rule, reports] of Object.entries(results)) {
+    for (const r of reports) {
+      const elementId = r.id || null;
+      if (r.category === 'rule-error') {
+        problems.push({ elementId, rule, message: `Relais could not check this rule (${r.message}). Check the element, or report it to support.` });
+        continue;
+      }
+      const clearer = CLEARER[rule];
+      problems.push({ elementId, rule, message: clearer ? clearer(r.message) : r.message });
+    }
+  }
+  const position = (p: DefinitionProblem) => (p.elementId === null ? -1 : (order.get(p.elementId) ?? Number.MAX_SAFE_INTEGER));
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => position(a.p) - position(b.p) || a.i - b.i)
+    .map(({ p }) => p);
+}
+
+/**
+ * In a collaboration, the other pools document partners (a customer, a
+ * supplier) and are not executed: rules skip what lies inside them.
+ */
+function onlyProcess(executed: BpmnElement | undefined): TransformRule {
+  const skip = (node: BpmnElement) => {
+    let e: BpmnElement | undefined = node;
+    while (e && e.$type !== 'bpmn:Process') e = e.$parent;
+    return !!executed && !!e && e !== executed;
+  };
+  const guard = (fn: RuleDefinition['check'] | undefined) => fn && ((node: BpmnElement, reporter: Reporter) => (skip(node) ? undefined : fn(node, reporter)));
+  return (rule) => ({
+    ...rule,
+    check: typeof rule.check === 'function' ? guard(rule.check)! : { enter: guard(rule.check.enter), leave: guard(rule.check.leave) },
+  });
+}
+
+/** Each element id's position in the document (a depth-first walk of the model). */
+function documentOrder(root: BpmnElement): Map<string, number> {
+  const index = new Map<string, number>();
+  const visit = (e: BpmnElement) => {
+    if (e.id && !index.has(e.id)) index.set(e.id, index.size);
+    for (const value of Object.values(e)) {
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (item && typeof item === 'object' && (item as BpmnElement).$parent === e) visit(item as BpmnElement);
+      }
+    }
+  };
+  visit(root);
+  return index;
+}

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../../test/support/paths';
+import { enclosingId, MAX_DEFINITION_BYTES, parseDefinition } from './definition-parser';
+
+const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8');
+
+const NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:relais="http://relais.dev/schema/bpmn/1.0"';
+const minimal = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions ${NS} id="Defs" targetNamespace="x">${body}</bpmn:definitions>`;
+
+describe('parseDefinition', () => {
+  it('reads a BPMN file with relais: extensions', async () => {
+    const result = await parseDefinition(fixture('order-approval.bpmn'));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.definitions.$type).toBe('bpmn:Definitions');
+    const task = result.elementsById.RecordOrder!;
+    expect(task.activity).toBe('system.record');
+    expect(task.resultVariable).toBe('recorded');
+  });
+
+  it('refuses a file over the size limit before parsing it, as too large', async () => {
+    const xml = minimal(`<!-- ${'x'.repeat(MAX_DEFINITION_BYTES)} -->`);
+    expect(await parseDefinition(xml)).toEqual({
+      ok: false, tooLarge: true,
+      problems: [{ elementId: null, rule: 'xml/too-large', message: 'The file is 1,025 KB; a process definition may be at most 1,024 KB. Split the process with call activities.' }],
+    });
+    expect((await parseDefinition(minimal('<bpmn:process id="P" />'), { maxBytes: 50 })).ok).toBe(false);
+  });
+
+  it('refuses DOCTYPE and ENTITY declarations (XML external entities) anywhere', async () => {
+    const expected = { ok: false, tooLarge: false, problems: [{ elementId: null, rule: 'xml/doctype', message: expect.stringContaining('DOCTYPE or ENTITY declaration') }] };
+    expect(await parseDefinition(fixture('parse-xxe.bpmn'))).toEqual(expected);
+    expect(await parseDefinition(minimal('<!-- <!ENTITY e "x"> -->'))).toEqual(expected);
+    expect(await parseDefinition('<!doctype html><html></html>')).toEqual(expected);
+  });
+
+  it('refuses what is not XML, and XML that is not BPMN', async () => {
+    for (const text of ['', 'hello', '{"bpmn": true}']) {
+      expect(await parseDefinition(text)).toEqual({ ok: false, tooLarge: false, problems: [{ elementId: null, rule: 'xml/not-xml', message: expect.stringContaining('not XML') }] });
+    }
+    expect(await parseDefinition('<html><body>hi</body></html>')).toEqual({
+      ok: false, tooLarge: false, problems: [{ elementId: null, rule: 'xml/not-bpmn', message: expect.stringContaining('root element must be <definitions>') }],
+    });
+  });
+
+  it('names where malformed XML breaks', async () => {
+    expect(await parseDefinition(fixture('parse-malformed.bpmn'))).toEqual({
+      ok: false, tooLarge: false,
+      problems: [{ elementId: 'Start', rule: 'xml/malformed', message: 'The XML is malformed at line 5, column 3 near </bpmn:process>: closing tag mismatch.' }],
+    });
+    const truncated = await parseDefinition(minimal('<bpmn:process id="P"><bpmn:task id="T" />').replace('</bpmn:definitions>', ''));
+    expect(truncated).toMatchObject({ ok: false, problems: [{ elementId: 'P', rule: 'xml/malformed' }] });
+  });
+
+  it('turns unknown elements and attributes, dangling references and duplicate ids into problems on their element', async () => {
+    expect(await parseDefinition(fixture('parse-unknown.bpmn'))).toEqual({
+      ok: false, tooLarge: false,
+      problems: [
+        { elementId: 'Record', rule: 'xml/unknown-attribute', message: 'Unknown attribute "relais:activty" on "Record": Relais does not know it. Check its spelling or remove it.' },
+        { elementId: 'Record', rule: 'xml/unknown-element', message: 'Unknown element <relais:inptu> (line 9) in "Record": Relais does not know it. Check its spelling or remove it.' },
+        { elementId: 'F2', rule: 'xml/unresolved-reference', message: '"F2" refers to "Nowhere" (targetRef), which does not exist in this file.' },
+      ],
+    });
+    expect(await parseDefinition(minimal('<bpmn:process id="P"><bpmn:startEvent id="A" /><bpmn:endEvent id="A" /></bpmn:process>'))).toEqual({
+      ok: false, tooLarge: false, problems: [{ elementId: 'A', rule: 'xml/duplicate-id', message: 'Two elements have the id "A" (line 2): ids must be unique.' }],
+    });
+  });
+
+  it('keeps foreign extensions without complaint (other tools write them)', async () => {
+    const xml = minimal('<bpmn:process id="P" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" camunda:versionTag="1"><bpmn:startEvent id="S" /></bpmn:process>');
+    expect((await parseDefinition(xml)).ok).toBe(true);
+  });
+
+  it('derives incoming and outgoing flows when the file lists only the sequence flows', async () => {
+    const result = await parseDefinition(minimal(`<bpmn:process id="P">
+      <bpmn:startEvent id="S" /><bpmn:sequenceFlow id="F1" sourceRef="S" targetRef="E" />
+      <bpmn:endEvent id="E"><bpmn:incoming>F1</bpmn:incoming></bpmn:endEvent></bpmn:process>`));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const ids = (property: string, id: string) => (result.elementsById[id]![property] as Array<{ id: string }>).map((f) => f.id);
+    expect([ids('outgoing', 'S'), ids('incoming', 'S'), ids('incoming', 'E'), ids('outgoing', 'E')]).toEqual([['F1'], [], ['F1'], []]);
+  });
+});
+
+describe('enclosingId', () => {
+  it('finds the innermost open element with an id at a position', () => {
+    const xml = '<a id="A">\n  <b>\n    <c id="C"/><d/>';
+    expect(enclosingId(xml, 2, 4)).toBe('A');
+    expect(enclosingId(xml, 2, 14)).toBe('A');
+    expect(enclosingId('<x><!-- <y id="Y"> --></x>', 0, 22)).toBeNull();
+  });
+});

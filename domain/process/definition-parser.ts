@@ -1,0 +1,137 @@
+import { idOf, is, list, RELAIS_DESCRIPTOR, type BpmnElement, type DefinitionProblem, type FromXmlResult, type ModdleWarning } from './bpmn-model';
+
+interface Moddle {
+  fromXML(xml: string, typeName?: string): Promise<FromXmlResult>;
+}
+
+// bpmn-moddle is an ES module whose main entry has no typings: loaded with
+// require() (Node ≥ 20.19 loads ES modules that way; Jest compiles it) and typed here.
+const { BpmnModdle } = require('bpmn-moddle') as { BpmnModdle: new (packages: Record<string, unknown>) => Moddle };
+
+/** A moddle that knows BPMN 2.0 and the relais: extensions. */
+export function createModdle(): Moddle {
+  return new BpmnModdle({ relais: RELAIS_DESCRIPTOR });
+}
+
+/** The largest BPMN file accepted, in bytes (UTF-8). */
+export const MAX_DEFINITION_BYTES = 1024 * 1024;
+
+export type ParseResult =
+  | { ok: true; definitions: BpmnElement; elementsById: Record<string, BpmnElement> }
+  /** tooLarge: refused for its size alone (the API answers 413 rather than 422). */
+  | { ok: false; problems: DefinitionProblem[]; tooLarge: boolean };
+
+const refuse = (rule: string, message: string, elementId: string | null = null, tooLarge = false): ParseResult =>
+  ({ ok: false, problems: [{ elementId, rule, message }], tooLarge });
+
+function kilobytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
+}
+
+/**
+ * Reads a BPMN 2.0 file with the relais: extensions. Refused before parsing:
+ * a file over the size limit, any DOCTYPE or ENTITY declaration (XML external
+ * entities and entity expansion), anything that is not XML. Every warning of
+ * the XML reader (unknown element or attribute, dangling reference, duplicate
+ * id, malformed XML) is a problem: nothing is silently dropped.
+ */
+export async function parseDefinition(xml: string, options: { maxBytes?: number } = {}): Promise<ParseResult> {
+  const maxBytes = options.maxBytes ?? MAX_DEFINITION_BYTES;
+  const bytes = Buffer.byteLength(xml, 'utf8');
+  if (bytes > maxBytes) {
+    return refuse('xml/too-large', `The file is ${kilobytes(bytes)}; a process definition may be at most ${kilobytes(maxBytes)}. Split the process with call activities.`, null, true);
+  }
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
+    return refuse('xml/doctype', 'The file contains a DOCTYPE or ENTITY declaration. They are refused for security (XML external entities); a BPMN file does not need one: remove it.');
+  }
+  const body = xml.replace(/^\uFEFF/, '').trimStart();
+  if (!body.startsWith('<')) {
+    return refuse('xml/not-xml', 'The file is not XML. Send the BPMN 2.0 file itself, as saved by the modeler (it starts with "<?xml" or "<bpmn:definitions").');
+  }
+
+  let result;
+  try {
+    result = await createModdle().fromXML(xml, 'bpmn:Definitions');
+  } catch (error) {
+    const err = error as Error & { warnings?: ModdleWarning[] };
+    if (/failed to parse document as/.test(err.message)) {
+      return refuse('xml/not-bpmn', 'The file is not a BPMN 2.0 definition: its root element must be <definitions> in the BPMN 2.0 namespace (http://www.omg.org/spec/BPMN/20100524/MODEL).');
+    }
+    return { ok: false, problems: [fromWarning({ message: err.message }, xml, 'xml/malformed')], tooLarge: false };
+  }
+  const problems = result.warnings.map((w) => fromWarning(w, xml));
+  if (problems.length) return { ok: false, problems, tooLarge: false };
+  connectFlows(result.rootElement);
+  return { ok: true, definitions: result.rootElement, elementsById: result.elementsById };
+}
+
+/**
+ * Makes every flow node's incoming and outgoing lists agree with the sequence
+ * flows' sourceRef and targetRef. Modelers write both; other tools may write
+ * only the flows, and the linter and compiler read the lists.
+ */
+function connectFlows(definitions: BpmnElement): void {
+  const containers: BpmnElement[] = list(definitions, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
+  for (let i = 0; i < containers.length; i++) {
+    const elements = list(containers[i]!, 'flowElements');
+    containers.push(...elements.filter((e) => is(e, 'bpmn:FlowElementsContainer')));
+    const flows = elements.filter((e) => e.$type === 'bpmn:SequenceFlow');
+    for (const node of elements.filter((e) => is(e, 'bpmn:FlowNode'))) {
+      for (const [property, end] of [['incoming', 'targetRef'], ['outgoing', 'sourceRef']] as const) {
+        const mine = flows.filter((f) => f[end] === node);
+        node[property] = [...list(node, property).filter((f) => mine.includes(f)), ...mine.filter((f) => !list(node, property).includes(f))];
+      }
+    }
+  }
+}
+
+const UNPARSABLE = /^unparsable content (.*?) ?detected\n\tline: (\d+)\n\tcolumn: (\d+)\n\tnested error: ([\s\S]*)$/;
+
+function fromWarning(warning: ModdleWarning, xml: string, fallbackRule = 'xml/invalid'): DefinitionProblem {
+  const { message } = warning;
+  let m = /^unknown attribute <(.+)>$/.exec(message);
+  if (m) {
+    const id = idOf(warning.element);
+    return { elementId: id, rule: 'xml/unknown-attribute', message: `Unknown attribute "${m[1]}"${id ? ` on "${id}"` : ''}: Relais does not know it. Check its spelling or remove it.` };
+  }
+  m = /^unresolved reference <(.+)>$/.exec(message);
+  if (m) {
+    const id = idOf(warning.element);
+    const property = String(warning.property ?? '').replace(/^\w+:/, '');
+    return { elementId: id, rule: 'xml/unresolved-reference', message: `"${id ?? '?'}" refers to "${m[1]}"${property ? ` (${property})` : ''}, which does not exist in this file.` };
+  }
+  m = UNPARSABLE.exec(message);
+  if (m) {
+    const [, near, line0, column0, nested] = m as unknown as [string, string, string, string, string];
+    const line = Number(line0) + 1;
+    const column = Number(column0) + 1;
+    const where = enclosingId(xml, Number(line0), Number(column0));
+    const duplicate = /^duplicate ID <(.+)>$/.exec(nested);
+    if (duplicate) return { elementId: duplicate[1]!, rule: 'xml/duplicate-id', message: `Two elements have the id "${duplicate[1]}" (line ${line}): ids must be unique.` };
+    const unknown = /^unknown type <(.+)>$/.exec(nested);
+    if (unknown) {
+      return { elementId: where, rule: 'xml/unknown-element', message: `Unknown element ${near} (line ${line})${where ? ` in "${where}"` : ''}: Relais does not know it. Check its spelling or remove it.` };
+    }
+    return { elementId: where, rule: 'xml/malformed', message: `The XML is malformed at line ${line}, column ${column}${near ? ` near ${near}` : ''}: ${nested}.` };
+  }
+  return { elementId: idOf(warning.element), rule: fallbackRule, message };
+}
+
+const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<(\/?)([A-Za-z_][\w.:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+
+/** The id of the innermost element with an id that is open at a position of the XML text (for messages). */
+export function enclosingId(xml: string, line: number, column: number): string | null {
+  const lines = xml.split('\n');
+  let offset = column;
+  for (let i = 0; i < line && i < lines.length; i++) offset += lines[i]!.length + 1;
+  const stack: Array<string | null> = [];
+  const prefix = xml.slice(0, offset);
+  TOKEN.lastIndex = 0;
+  for (let t = TOKEN.exec(prefix); t; t = TOKEN.exec(prefix)) {
+    if (!t[2]) continue;
+    if (t[1]) stack.pop();
+    else if (!t[4]) stack.push(/\sid\s*=\s*["']([^"']+)["']/.exec(t[3] ?? '')?.[1] ?? null);
+  }
+  for (let i = stack.length - 1; i >= 0; i--) if (stack[i]) return stack[i]!;
+  return null;
+}

@@ -1,0 +1,239 @@
+import type { Knex } from 'knex';
+import type { Plan } from '../../workflows/engine/plan';
+import type { RequestContext } from '../core/record-service';
+import { DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import type { DefinitionProblem } from './bpmn-model';
+import { compileDefinition } from './definition-compiler';
+import { lintDefinition } from './definition-linter';
+import { MAX_DEFINITION_BYTES, parseDefinition } from './definition-parser';
+import { chooseProcess } from './relais-lint-rules';
+
+/** What a save or a deploy answers. */
+export interface DefinitionSummary {
+  id: string;
+  key: string;
+  /** null for a draft. */
+  version: number | null;
+  status: 'draft' | 'deployed';
+  name: string | null;
+  deployedAt: string | null;
+}
+
+/** One key in the list: its latest deployed version, how many there are, and whether a draft waits. */
+export interface DefinitionListItem {
+  key: string;
+  name: string | null;
+  latestVersion: number | null;
+  versions: number;
+  hasDraft: boolean;
+  deployedAt: string | null;
+  deployedBy: string | null;
+  draftSavedAt: string | null;
+}
+
+export interface DefinitionVersion extends DefinitionSummary {
+  deployedBy: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A stored version: a number, the latest deployed one, or the draft. */
+export type VersionRef = number | 'latest' | 'draft';
+
+/** The file is over MAX_DEFINITION_BYTES: 413 rather than 422. */
+export class DefinitionTooLargeError extends DomainError {
+  constructor(problems: DefinitionProblem[]) {
+    super(problems[0]?.message ?? 'The file is too large.', 413, 'too-large', { problems });
+  }
+}
+
+/** The definition cannot be stored as it is: every problem, each on its element. */
+export class DefinitionProblemsError extends UnprocessableError {
+  constructor(problems: DefinitionProblem[], what: 'deployed' | 'saved') {
+    const shown = problems.slice(0, 3).map((p) => (p.elementId ? `${p.elementId}: ${p.message}` : p.message)).join(' ');
+    const more = problems.length > 3 ? ` …and ${problems.length - 3} more (see "problems").` : '';
+    super(`The process definition cannot be ${what}: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}. ${shown}${more}`, { problems });
+  }
+}
+
+const table = (trx: Knex | Knex.Transaction) => trx('processDefinitions');
+const SUMMARY = ['id', 'key', 'version', 'status', 'name', 'deployedAt'] as const;
+
+function iso(value: unknown): string | null {
+  return value instanceof Date ? value.toISOString() : (value as string | null) ?? null;
+}
+
+function summary(row: Record<string, unknown>): DefinitionSummary {
+  return {
+    id: row.id as string, key: row.key as string, version: (row.version as number | null) ?? null,
+    status: row.status as DefinitionSummary['status'], name: (row.name as string | null) ?? null, deployedAt: iso(row.deployedAt),
+  };
+}
+
+function mayRead(ctx: RequestContext): void {
+  if (!ctx.ability.can('read', 'ProcessDefinition')) {
+    throw new ForbiddenError('You may not view process definitions (permission process.definition.read).');
+  }
+}
+
+function mayWrite(ctx: RequestContext, action: 'create' | 'update'): void {
+  if (!ctx.ability.can(action, 'ProcessDefinition')) {
+    throw new ForbiddenError(action === 'create'
+      ? 'You may not create process definitions (permission process.definition.create).'
+      : 'You may not change this process definition (permission process.definition.update).');
+  }
+}
+
+/** Serialises saves and deploys of one key of one tenant until the transaction ends. */
+async function lockKey(trx: Knex.Transaction, tenantId: string, key: string): Promise<void> {
+  await trx.raw("select pg_advisory_xact_lock(hashtext('process_definitions'), hashtext(? || '/' || ?))", [tenantId, key]);
+}
+
+async function tenantRoleKeys(trx: Knex.Transaction): Promise<string[]> {
+  return (await trx('roles').select('key').orderBy('key')).map((r: { key: string }) => r.key);
+}
+
+/** Parses, refuses what cannot be read, and answers the process and every lint problem. */
+async function examine(ctx: RequestContext, xml: string, what: 'deployed' | 'saved') {
+  const parsed = await parseDefinition(xml, { maxBytes: MAX_DEFINITION_BYTES });
+  if (!parsed.ok) {
+    if (parsed.tooLarge) throw new DefinitionTooLargeError(parsed.problems);
+    throw new DefinitionProblemsError(parsed.problems, what);
+  }
+  const problems = await lintDefinition(parsed.definitions, { roleKeys: await tenantRoleKeys(ctx.trx) });
+  const process = chooseProcess(parsed.definitions);
+  const keyProblems = problems.filter((p) => p.rule === 'relais/single-process');
+  if (!process || keyProblems.length) {
+    throw new DefinitionProblemsError(keyProblems.length ? keyProblems : [{ elementId: null, rule: 'relais/single-process', message: 'The file holds no process to store.' }], what);
+  }
+  return { definitions: parsed.definitions, key: process.id!, name: typeof process.name === 'string' && process.name.trim() ? process.name.trim() : null, problems };
+}
+
+async function keyExists(trx: Knex.Transaction, key: string): Promise<boolean> {
+  return !!(await table(trx).where({ key }).first('id'));
+}
+
+/**
+ * Saves the modeler's work as the draft of its key (replacing the previous
+ * draft). The file must be readable BPMN with one process; lint problems do not
+ * stop a draft and are answered so that the modeler can show them.
+ */
+export async function saveDraft(ctx: RequestContext, xml: string): Promise<DefinitionSummary & { problems: DefinitionProblem[] }> {
+  if (!ctx.ability.can('create', 'ProcessDefinition') && !ctx.ability.can('update', 'ProcessDefinition')) mayWrite(ctx, 'create');
+  const { key, name, problems } = await examine(ctx, xml, 'saved');
+  await lockKey(ctx.trx, ctx.principal.tenantId, key);
+  mayWrite(ctx, (await keyExists(ctx.trx, key)) ? 'update' : 'create');
+  const draft = await table(ctx.trx).where({ key, status: 'draft' }).first('id');
+  const [row] = draft
+    ? await table(ctx.trx).where({ id: draft.id }).update({ name, xml, updatedAt: ctx.trx.fn.now() }).returning([...SUMMARY])
+    : await table(ctx.trx).insert({ tenantId: ctx.principal.tenantId, key, status: 'draft', name, xml, createdBy: ctx.principal.userId }).returning([...SUMMARY]);
+  return { ...summary(row), problems };
+}
+
+/**
+ * Deploys a definition as the next version of its key: parse, lint (every
+ * problem refuses it, 422), compile, then store XML and plan. The version is
+ * taken under a per-key lock, so concurrent deploys never share one. The
+ * key's draft, now deployed, is removed.
+ */
+export async function deploy(ctx: RequestContext, xml: string): Promise<DefinitionSummary> {
+  if (!ctx.ability.can('create', 'ProcessDefinition') && !ctx.ability.can('update', 'ProcessDefinition')) mayWrite(ctx, 'create');
+  const { definitions, key, name, problems } = await examine(ctx, xml, 'deployed');
+  if (problems.length) throw new DefinitionProblemsError(problems, 'deployed');
+  const plan = compileDefinition(definitions, 0);
+  await lockKey(ctx.trx, ctx.principal.tenantId, key);
+  mayWrite(ctx, (await keyExists(ctx.trx, key)) ? 'update' : 'create');
+  const latest = await table(ctx.trx).where({ key }).max('version as max').first();
+  const version = Number(latest?.max ?? 0) + 1;
+  const [row] = await table(ctx.trx).insert({
+    tenantId: ctx.principal.tenantId, key, version, status: 'deployed', name, xml, plan: JSON.stringify({ ...plan, version }),
+    deployedBy: ctx.principal.userId, deployedAt: ctx.trx.fn.now(), createdBy: ctx.principal.userId,
+  }).returning([...SUMMARY]);
+  await table(ctx.trx).where({ key, status: 'draft' }).delete();
+  return summary(row);
+}
+
+/** Every key of the tenant, sorted by key. */
+export async function listDefinitions(ctx: RequestContext): Promise<DefinitionListItem[]> {
+  mayRead(ctx);
+  const rows: Array<Record<string, unknown>> = await table(ctx.trx)
+    .select('key', 'version', 'status', 'name', 'deployedAt', 'deployedBy', 'updatedAt')
+    .orderBy([{ column: 'key' }, { column: 'version', order: 'desc', nulls: 'last' }]);
+  const byKey = new Map<string, DefinitionListItem>();
+  for (const row of rows) {
+    const key = row.key as string;
+    let item = byKey.get(key);
+    if (!item) {
+      item = { key, name: null, latestVersion: null, versions: 0, hasDraft: false, deployedAt: null, deployedBy: null, draftSavedAt: null };
+      byKey.set(key, item);
+    }
+    if (row.status === 'draft') {
+      item.hasDraft = true;
+      item.draftSavedAt = iso(row.updatedAt);
+      item.name ??= (row.name as string | null) ?? null;
+      continue;
+    }
+    item.versions += 1;
+    if (item.latestVersion === null) {
+      // Rows come newest version first: the first deployed row names the key.
+      item.latestVersion = row.version as number;
+      item.name = (row.name as string | null) ?? null;
+      item.deployedAt = iso(row.deployedAt);
+      item.deployedBy = (row.deployedBy as string | null) ?? null;
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The draft (first, if any) and every deployed version of a key, newest first. */
+export async function listVersions(ctx: RequestContext, key: string): Promise<DefinitionVersion[]> {
+  mayRead(ctx);
+  const rows: Array<Record<string, unknown>> = await table(ctx.trx).where({ key })
+    .select(...SUMMARY, 'deployedBy', 'createdBy', 'createdAt', 'updatedAt')
+    .orderBy([{ column: 'version', order: 'desc', nulls: 'first' }]);
+  if (rows.length === 0) throw new NotFoundError(`The process definition "${key}"`);
+  return rows.map((row) => ({
+    ...summary(row), deployedBy: (row.deployedBy as string | null) ?? null, createdBy: (row.createdBy as string | null) ?? null,
+    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+  }));
+}
+
+function byRef(query: Knex.QueryBuilder, version: VersionRef): Knex.QueryBuilder {
+  if (version === 'draft') return query.where({ status: 'draft' });
+  if (version === 'latest') return query.where({ status: 'deployed' }).orderBy('version', 'desc');
+  return query.where({ version });
+}
+
+function describe(key: string, version: VersionRef): string {
+  if (version === 'draft') return `The draft of process definition "${key}"`;
+  if (version === 'latest') return `A deployed version of process definition "${key}"`;
+  return `Version ${version} of process definition "${key}"`;
+}
+
+/** The BPMN XML of a version, the latest one or the draft. */
+export async function getXml(ctx: RequestContext, key: string, version: VersionRef): Promise<string> {
+  mayRead(ctx);
+  const row = await byRef(table(ctx.trx).where({ key }), version).first('xml');
+  if (!row) throw new NotFoundError(describe(key, version));
+  return row.xml as string;
+}
+
+/** The compiled plan of a version for the API (permission checked; 404 when missing). */
+export async function readPlan(ctx: RequestContext, key: string, version: number | 'latest'): Promise<Plan> {
+  mayRead(ctx);
+  const plan = await getPlan(ctx.trx, key, version);
+  if (!plan) throw new NotFoundError(describe(key, version));
+  return plan;
+}
+
+/**
+ * The compiled plan of a deployed version of a key (by default the latest),
+ * or undefined. No permission check: for the engine and for code that has
+ * checked already. `trx` must be scoped to the tenant (withTenant): row-level
+ * security keeps other tenants' definitions out.
+ */
+export async function getPlan(trx: Knex | Knex.Transaction, key: string, version: number | 'latest' = 'latest'): Promise<Plan | undefined> {
+  const row = await byRef(table(trx).where({ key }), version).first('plan');
+  return row ? (row.plan as Plan) : undefined;
+}

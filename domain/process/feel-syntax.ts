@@ -1,0 +1,68 @@
+import { parseExpression } from 'feelin';
+import { durationMs } from '../../workflows/engine/durations';
+
+interface SyntaxNode {
+  from: number;
+  to: number;
+  type: { isError: boolean };
+}
+
+/**
+ * Why a FEEL expression (without its leading "=") does not parse, or
+ * undefined when it does. Only the syntax is checked: variables are not known
+ * before the process runs.
+ */
+export function feelSyntaxError(source: string): string | undefined {
+  if (source.trim() === '') return 'the expression is empty';
+  const tree = parseExpression(source, {}, undefined);
+  let error: { from: number; to: number } | undefined;
+  tree.iterate({
+    enter(node: SyntaxNode) {
+      if (!error && node.type.isError) error = { from: node.from, to: node.to };
+      return !error;
+    },
+  });
+  if (!error) return undefined;
+  if (error.from >= source.trimEnd().length) return 'the expression is incomplete at its end';
+  const near = source.slice(error.from, Math.max(error.to, error.from + 1)).slice(0, 30);
+  return `unexpected "${near}" at character ${error.from + 1}`;
+}
+
+/**
+ * Checks a value that follows Camunda's convention: "=…" is FEEL, anything
+ * else a literal. `literal` validates the literal form (undefined: any text).
+ */
+export function expressionError(value: string, literal?: (text: string) => string | undefined): string | undefined {
+  if (value.startsWith('=')) {
+    const why = feelSyntaxError(value.slice(1));
+    return why ? `"${value}" is not a valid FEEL expression: ${why}` : undefined;
+  }
+  return literal?.(value);
+}
+
+/** ISO 8601 durations as the engine reads them (weeks, days, hours, minutes, seconds). */
+export function durationError(text: string): string | undefined {
+  try {
+    if (durationMs(text) < 0) return `"${text}" is a negative duration`;
+    return undefined;
+  } catch {
+    return `"${text}" is not an ISO 8601 duration such as PT15M, P2D or P1DT2H (months and years are not accepted), nor a FEEL expression starting with "="`;
+  }
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function dateTimeError(text: string): string | undefined {
+  if (DATE_TIME.test(text) && !Number.isNaN(Date.parse(text))) return undefined;
+  return `"${text}" is not an ISO 8601 date-time with a time zone such as 2026-01-31T09:00:00+01:00, nor a FEEL expression starting with "="`;
+}
+
+/** A due date: a duration from the task's creation, or a date-time. */
+export function dueDateError(text: string): string | undefined {
+  if (text.startsWith('P')) return durationError(text);
+  return dateTimeError(text) ? `"${text}" is neither an ISO 8601 duration (P2D) nor a date-time with a time zone, nor a FEEL expression starting with "="` : undefined;
+}
+
+export function priorityError(text: string): string | undefined {
+  return /^\d{1,3}$/.test(text) && Number(text) <= 100 ? undefined : `"${text}" is not a priority from 0 to 100, nor a FEEL expression starting with "="`;
+}
