@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { commsActivities, type CommsOverrides } from './comms/comms.wiring';
 import { createEngineActivities, type EngineDeps } from './process/engine.activities';
 import { createSmokeActivities } from './smoke/smoke.activities';
 import { createSystemActivities } from './system/system.activities';
@@ -6,6 +7,8 @@ import { createSystemActivities } from './system/system.activities';
 export interface ActivityDeps {
   knex: Knex;
   loadPlan: EngineDeps['loadPlan'];
+  /** Tests replace comms adapters or endpoints here. */
+  comms?: CommsOverrides;
 }
 
 /** The one registry of activity implementations the worker serves (STYLE §1), by registry name. */
@@ -14,5 +17,6 @@ export function createActivities(deps: ActivityDeps) {
     ...createSmokeActivities(deps),
     ...createEngineActivities(deps),
     ...createSystemActivities(deps),
+    ...commsActivities(deps.knex, deps.comms),
   };
 }

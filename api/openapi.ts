@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commsOpenApiPaths } from './comms/comms.openapi';
 import { CORE_RESOURCES } from '../domain/core/resources';
 import type { RecordResource } from '../domain/core/record-resource';
 import { loginRequest, refreshRequest, tokenPair } from '../domain/identity/auth.schema';
@@ -97,6 +98,37 @@ export function openApiDocument(): Json {
     },
     '/api/v1/documents/{id}/content': { get: { tags: ['Document'], summary: 'Download a document', parameters: [idParam], responses: { 200: { description: 'The file, as an attachment' }, ...errors } } },
     '/api/v1/smoke-runs': { post: { tags: ['System'], summary: 'Start the smoke workflow', responses: { 202: { description: 'Started' }, ...errors } } },
+    '/api/v1/process-definitions': {
+      get: { tags: ['Process definition'], summary: 'Every process key: latest deployed version, number of versions, draft or not', responses: { 200: { description: '`items`, by key' }, ...errors } },
+      post: {
+        tags: ['Process definition'], summary: 'Save a BPMN 2.0 file as the draft of its process key, or deploy it as the next version (?deploy=true)',
+        parameters: [{ name: 'deploy', in: 'query', schema: { type: 'string', enum: ['true', 'false'], default: 'false' }, description: 'true: parse, lint, compile and store as version n+1' }, idemKey],
+        requestBody: { required: true, content: { 'application/xml': { schema: { type: 'string', maxLength: 1048576 } }, 'text/xml': { schema: { type: 'string' } } } },
+        responses: {
+          201: { description: '`{ id, key, version, status, name, deployedAt }`; a draft also lists its lint `problems`' }, ...errors,
+          413: problemResponse('The file is over 1 MB'), 415: problemResponse('The body is not application/xml or text/xml'),
+          422: problemResponse('The file cannot be read or deployed: `problems` lists `{ elementId, rule, message }`'),
+        },
+      },
+    },
+    '/api/v1/process-definitions/{key}/versions': {
+      get: { tags: ['Process definition'], summary: 'The draft and every deployed version of a key, newest first', parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: '`items`' }, ...errors } },
+    },
+    '/api/v1/process-definitions/{key}/versions/{version}/xml': {
+      get: {
+        tags: ['Process definition'], summary: 'The BPMN XML of a version',
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'path', required: true, schema: { type: 'string' }, description: 'A version number, "latest" or "draft"' }],
+        responses: { 200: { description: 'The file', content: { 'application/xml': { schema: { type: 'string' } } } }, ...errors },
+      },
+    },
+    '/api/v1/process-definitions/{key}/versions/{version}/plan': {
+      get: {
+        tags: ['Process definition'], summary: 'The compiled plan of a deployed version (what the bpmnProcess workflow runs)',
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'path', required: true, schema: { type: 'string' }, description: 'A version number or "latest"' }],
+        responses: { 200: { description: 'The plan', ...json({ type: 'object' }) }, ...errors },
+      },
+    },
+    '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms and the organisation\'s roles', responses: { 200: { description: '`{ activities, forms, roles }`' }, ...errors } } },
   };
   for (const [path, res] of Object.entries(CORE_RESOURCES)) {
     schemas[name(res)] = schemaOf(res.outputSchema, 'output');
@@ -104,6 +136,7 @@ export function openApiDocument(): Json {
     schemas[`${name(res)}Update`] = schemaOf(res.updateSchema, 'input');
     paths = { ...paths, ...resourcePaths(path, res) };
   }
+  paths = { ...paths, ...commsOpenApiPaths() };
   return {
     openapi: '3.1.0',
     info: { title: 'Relais API', version: '1', description: 'Errors are application/problem+json (RFC 9457). Lists use cursor pagination. Updates need If-Match.' },

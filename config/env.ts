@@ -26,6 +26,12 @@ const schema = z.object({
   SENTRY_ENVIRONMENT: z.string().optional(),
   /** Express `trust proxy`: which proxies' X-Forwarded-For to believe for the client address (rate limits, audit log). */
   TRUST_PROXY: z.string().default('loopback'),
+  /** The API's address as the outside world reaches it: vendor webhooks (Twilio) are signed over it. Default http://localhost:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Where the Twilio adapter sends REST calls: Twilio itself unless a test or a proxy says otherwise. */
+  TWILIO_API_BASE_URL: z.string().url().default('https://api.twilio.com'),
+  /** Delay between the simulated status changes of the sandbox SMS provider. */
+  COMMS_SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,6 +62,11 @@ export function env(): Env {
 /** For tests that change the environment between suites. */
 export function resetEnvCache(): void {
   cached = undefined;
+}
+
+/** The public base URL (no trailing slash). */
+export function publicUrl(config: Env): string {
+  return (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
 }
 
 export function describeConfig(config: Env): Record<string, unknown> {

@@ -1,3 +1,5 @@
 /** The one barrel of workflows the worker bundles (STYLE §1). */
 export { smokeWorkflow } from './smoke/smoke.workflow';
 export { bpmnProcess } from './engine/bpmn-process.workflow';
+export { sendOneMessage } from './comms/send-one.workflow';
+export { bulkSend } from './comms/bulk-send.workflow';

@@ -12,6 +12,8 @@ export interface ApiDeps {
   dataDir: string;
   loginRateLimitPer15Min: number;
   uiDir?: string;
+  /** The API's public base URL (PUBLIC_URL): vendor webhook signatures cover it. Defaults to the configuration. */
+  publicUrl?: string;
   /** Express `trust proxy` setting (see TRUST_PROXY). */
   trustProxy?: string;
 }

@@ -17,6 +17,10 @@ export const RESOURCES = {
   'core.catalogue': 'CatalogueItem',
   'identity.user': 'User',
   'system.smoke': 'SmokeRun',
+  'process.instance': 'ProcessInstance',
+  'process.task': 'Task',
+  'process.message': 'ProcessMessage',
+  'process.definition': 'ProcessDefinition',
   'comms.message': 'Message',
   'comms.template': 'MessageTemplate',
   'comms.settings': 'CommsSettings',
@@ -28,6 +32,8 @@ export type SubjectName = (typeof RESOURCES)[ResourceKey];
 export const FIELD_GROUPS = {
   'core.account.finance': { subject: 'Account', fields: ACCOUNT_FINANCE_FIELDS },
   'core.catalogue.purchase-price': { subject: 'CatalogueItem', fields: CATALOGUE_MARGIN_FIELDS },
+  /** Process variables carry business data: the monitor shows them only with this grant. */
+  'process.instance.variables': { subject: 'ProcessInstance', fields: ['variables'] },
 } as const satisfies Record<string, { subject: SubjectName; fields: readonly string[] }>;
 export type FieldGroupKey = keyof typeof FIELD_GROUPS;
 

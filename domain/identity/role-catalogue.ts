@@ -102,9 +102,36 @@ export const ROLE_CATALOGUE: Record<string, RoleDefinition[]> = {
   ],
 };
 
+/** Who runs the processes of their organisation: they see every task and instance, cancel and repair. */
+const PROCESS_OWNERS = new Set(['management', 'mission-lead', 'direction', 'manager', 'admin', 'school-lead']);
+
+/**
+ * Process permissions, by kind of role: everyone works the tasks offered to
+ * them; internal staff start processes and follow them; process owners
+ * manage all tasks, see variables, cancel instances and resolve incidents.
+ */
+function processGrants(role: RoleDefinition): Grant[] {
+  const tasks = on('process.task', PROCESS_OWNERS.has(role.key) ? 'ru=all' : 'ru=own');
+  if (role.userType !== 'internal') return tasks;
+  if (!PROCESS_OWNERS.has(role.key)) return [...tasks, ...on('process.instance', 'rc=all'), ...on('process.message', 'c=all')];
+  return [...tasks, ...on('process.instance', 'rcu=all'), ...on('process.message', 'rc=all'),
+    { permission: 'process.instance.variables.read', scope: 'all' }];
+}
+
+/** Who saves and deploys process definitions (the modeler), by vertical; every internal role reads them. */
+const DEFINITION_AUTHORS = new Set(([
+  ['events', 'management'], ['audits', 'mission-lead'], ['telecom', 'direction'], ['telecom', 'manager'],
+  ['fieldservice', 'direction'], ['fieldservice', 'manager'], ['psa', 'admin'], ['school', 'school-lead'],
+] as const).map(([vertical, key]) => ROLE_CATALOGUE[vertical]!.find((r) => r.key === key)!));
+
+function definitionGrants(role: RoleDefinition): Grant[] {
+  if (role.userType !== 'internal') return [];
+  return on('process.definition', DEFINITION_AUTHORS.has(role) ? 'rcu=all' : 'r=all');
+}
+
 /** The roles a tenant gets for its enabled verticals (the first vertical that defines a key wins). */
 export function rolesForVerticals(verticals: string[]): RoleDefinition[] {
   const byKey = new Map<string, RoleDefinition>();
   for (const vertical of verticals) for (const r of ROLE_CATALOGUE[vertical] ?? []) if (!byKey.has(r.key)) byKey.set(r.key, r);
-  return [...byKey.values()];
+  return [...byKey.values()].map((r) => ({ ...r, grants: [...r.grants, ...processGrants(r), ...definitionGrants(r)] }));
 }

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import request from 'supertest';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { ROOT } from '../support/paths';

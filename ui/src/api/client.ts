@@ -14,6 +14,10 @@ export interface RequestOptions {
   /** false for the sign-in calls, which carry no bearer token. */
   auth?: boolean;
   signal?: AbortSignal;
+  /** Sends `body` as it is (a string) with this Content-Type instead of JSON, e.g. 'application/xml'. */
+  contentType?: string;
+  /** 'text' answers the body as a string (XML downloads) instead of parsed JSON. */
+  responseType?: 'json' | 'text';
 }
 
 let sessionExpired: () => void = () => {};
@@ -34,14 +38,14 @@ function urlOf(path: string, query?: Record<string, QueryValue>): string {
 
 async function send(method: string, path: string, options: RequestOptions, accessToken?: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   try {
     return await fetch(urlOf(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : options.contentType ? String(options.body) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (e) {
@@ -95,6 +99,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (!response.ok) throw await problemFrom(response);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
+  if (options.responseType === 'text') return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

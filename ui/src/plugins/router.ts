@@ -1,4 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { commsRoutes } from '@/comms/routes';
+import { processRoutes } from '@/process/routes';
 import { useSessionStore } from '@/stores/session';
 import pinia from './pinia';
 
@@ -27,6 +29,8 @@ const router = createRouter({
           component: () => import('@/core/AccountsPage.vue'),
           meta: { permission: ['core.account', 'read'] },
         },
+        ...processRoutes,
+        ...commsRoutes,
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
@@ -41,6 +45,7 @@ router.beforeEach(async (to) => {
   if (!session.signedIn) return { name: 'login', query: { redirect: to.fullPath } };
   if (!session.me && !(await session.loadMe())) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.name === 'home' && session.can('core.account', 'read')) return { name: 'accounts' };
+  if (to.name === 'home' && session.can('process.task', 'read')) return { name: 'tasks' };
   const needed = to.meta.permission;
   if (needed && !session.can(needed[0], needed[1])) return { name: 'home' };
   return true;

@@ -1,0 +1,86 @@
+import { ApplicationFailure } from '@temporalio/common';
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import { withTenant } from '../../db/tenant-scope';
+import { campaignBatch, finishCampaign } from '../../domain/comms/campaigns';
+import { deliver, type DeliveryPorts, type DeliveryResult } from '../../domain/comms/delivery';
+import { loadCommsConfig } from '../../domain/comms/settings';
+import type { SecretBox } from '../../domain/core/secret-box';
+import type { ServiceTaskMeta } from '../registry';
+import { COMMS_FAILURE } from '../../workflows/comms/comms.contract';
+import { mailSendInput, smsSendInput, type MailSendInput, type SendOutput, type SmsSendInput } from './comms.definitions';
+
+export interface CommsActivityDeps {
+  knex: Knex;
+  box: SecretBox;
+  ports: DeliveryPorts;
+  /** Public base URL of the API (PUBLIC_URL), for provider callbacks. */
+  publicUrl: string;
+}
+
+/** Turns a delivery outcome into the activity's answer: a result, or a failure Temporal knows how to treat. */
+export function settle(result: DeliveryResult): SendOutput {
+  switch (result.kind) {
+    case 'accepted':
+      return { messageId: String(result.message.id), status: String(result.message.status), providerMessageId: (result.message.providerMessageId as string) ?? null };
+    case 'refused':
+      throw ApplicationFailure.create({ type: COMMS_FAILURE.refused, nonRetryable: true, message: result.detail, details: [{ reason: result.reason, messageId: result.message.id }] });
+    case 'rejected':
+      throw ApplicationFailure.create({ type: COMMS_FAILURE.rejected, nonRetryable: true, message: result.detail, details: [{ reason: result.reason, messageId: result.message.id }] });
+    case 'retry':
+      throw ApplicationFailure.create({
+        type: result.delayMs !== undefined ? COMMS_FAILURE.rateLimited : COMMS_FAILURE.unavailable,
+        nonRetryable: false, message: result.detail, ...(result.delayMs !== undefined ? { nextRetryDelay: result.delayMs } : {}),
+      });
+    default:
+      throw new Error(`unexpected delivery result ${JSON.stringify(result satisfies never)}`);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ');
+  throw ApplicationFailure.create({ type: COMMS_FAILURE.invalidInput, nonRetryable: true, message: `Invalid input: ${why}` });
+}
+
+/** Built by a factory that receives its dependencies (STYLE §2). Registered under the registry's names. */
+export function createCommsActivities(deps: CommsActivityDeps) {
+  const delivery = { knex: deps.knex, ports: deps.ports, publicUrl: deps.publicUrl, loadConfig: (trx: Knex.Transaction, tenantId: string) => loadCommsConfig(trx, tenantId, deps.box) };
+  const senderName = (tenantId: string) => withTenant({ tenantId }, async (trx) => (await trx('tenants').first('name'))?.name ?? '', deps.knex);
+  const context = (meta: ServiceTaskMeta, campaignId?: string) => ({
+    tenantId: meta.tenantId, idempotencyKey: meta.idempotencyKey, sentByProcess: meta.workflowId, campaignId: campaignId ?? null,
+  });
+
+  return {
+    async 'comms.sms.send'(input: SmsSendInput, meta: ServiceTaskMeta): Promise<SendOutput> {
+      const { campaignId, ...request } = parse(smsSendInput, input);
+      return settle(await deliver(delivery, context(meta, campaignId), { channel: 'sms', ...request }, await senderName(meta.tenantId)));
+    },
+
+    async 'comms.mail.send'(input: MailSendInput, meta: ServiceTaskMeta): Promise<SendOutput> {
+      const { campaignId, ...request } = parse(mailSendInput, input);
+      return settle(await deliver(delivery, context(meta, campaignId), { channel: 'mail', ...request }, await senderName(meta.tenantId)));
+    },
+
+    /** The bulk-send workflow reads its recipients page by page (its history stays small). */
+    async commsCampaignBatch(input: { tenantId: string; campaignId: string; afterPosition: number; limit: number }) {
+      return withTenant({ tenantId: input.tenantId }, (trx) => campaignBatch(trx, input.campaignId, input.afterPosition, input.limit), deps.knex) as Promise<Array<{ position: number; contactId: string }>>;
+    },
+
+    async commsCampaignFinish(input: { tenantId: string; campaignId: string }): Promise<void> {
+      await withTenant({ tenantId: input.tenantId }, (trx) => finishCampaign(trx, input.campaignId), deps.knex);
+    },
+
+    /** A send that exhausted its retries inside a campaign: the message is marked failed with the last reason. */
+    async commsMarkFailed(input: { tenantId: string; idempotencyKey: string; reason: string }): Promise<void> {
+      await withTenant({ tenantId: input.tenantId }, async (trx) => {
+        const [row] = await trx('messages').where({ idempotencyKey: input.idempotencyKey, status: 'pending' })
+          .update({ status: 'failed', errorReason: input.reason }).returning('id');
+        if (row) await trx('messageEvents').insert({ tenantId: input.tenantId, messageId: row.id, status: 'failed', detail: JSON.stringify({ reason: input.reason }) }).onConflict(['tenantId', 'messageId', 'status']).ignore();
+      }, deps.knex);
+    },
+  };
+}
+
+export type CommsActivities = ReturnType<typeof createCommsActivities>;

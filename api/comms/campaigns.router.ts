@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { commsMailSend, commsSmsSend } from '../../activities/comms/comms.definitions';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
+import { campaignReport, createCampaign, listCampaigns } from '../../domain/comms/campaigns';
+import { campaignCreate } from '../../domain/comms/comms.schemas';
+import { bulkSend } from '../../workflows/comms/bulk-send.workflow';
+import { inTenant } from '../http/authenticated';
+import type { ApiDeps } from '../http/deps';
+import { idempotent } from '../http/idempotency';
+import { validate } from '../http/validate';
+
+const reportQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+}).strict();
+
+/** /comms/campaigns: bulk sends run by the bulkSend workflow; the report is read from the messages. */
+export function campaignsRouter(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.post('/campaigns', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    const input = validate(campaignCreate, req.body);
+    const { campaign, template } = await createCampaign(ctx, input, async (channel) => {
+      const settings = await ctx.trx('commsSettings').first('smsRatePerMinute', 'mailRatePerMinute');
+      return channel === 'sms' ? settings?.smsRatePerMinute ?? 60 : settings?.mailRatePerMinute ?? 120;
+    });
+    const def = campaign.channel === 'sms' ? commsSmsSend : commsMailSend;
+    await (await deps.temporal()).workflow.start(bulkSend, {
+      workflowId: campaign.workflowId, taskQueue: deps.taskQueue,
+      args: [{
+        tenantId: ctx.principal.tenantId, campaignId: campaign.id, activity: def.name as 'comms.sms.send',
+        templateKey: template.key, language: template.language, variables: input.variables,
+        ratePerMinute: campaign.ratePerMinute, retry: { ...DEFAULT_RETRY, ...def.retry }, timeoutMs: def.timeoutMs ?? DEFAULT_TIMEOUT_MS, total: campaign.total,
+      }],
+    });
+    return { status: 202, body: { id: campaign.id, workflowId: campaign.workflowId, total: campaign.total, status: 'running' }, headers: { Location: `${req.baseUrl}/campaigns/${campaign.id}` } };
+  })));
+
+  router.get('/campaigns', inTenant(deps, async (_req, ctx) => ({ body: { items: await listCampaigns(ctx) } })));
+
+  router.get('/campaigns/:id', inTenant(deps, async (req, ctx) => {
+    const { after, limit } = validate(reportQuery, req.query, 'query');
+    return { body: await campaignReport(ctx, String(req.params.id), { afterPosition: after, limit }) };
+  }));
+
+  return router;
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { campaignCreate, consentRecord, sendRequest, settingsUpdate, templateCreate, templatePreview, templateUpdate } from '../../domain/comms/comms.schemas';
+
+/** The comms part of the OpenAPI document, from the same zod schemas the API validates with. */
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodType, io: 'input' | 'output' = 'input'): Json => {
+  const json = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  delete json.$schema;
+  return json;
+};
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const errors = { 400: problem('Invalid input; `errors` names each faulty field'), 401: problem('Not signed in'), 403: problem('Your role does not grant this'), 404: problem('Not found, or not visible to you') };
+const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
+const id = (name = 'id') => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+const ok = (description: string) => ({ description });
+const refused = problem('Refused before any send: `reason` is one of invalid_number, no_address, opted_out, no_consent, missing_variables, unknown_template…');
+const tags = ['Communications'];
+const twilioForm = {
+  required: true,
+  content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: { type: 'string' } } } },
+};
+
+export function commsOpenApiPaths(): Json {
+  return {
+    '/api/v1/comms/messages': {
+      get: {
+        tags, summary: 'Messages (outbox and log), newest first',
+        parameters: ['recordType', 'recordId', 'contactId', 'status', 'channel', 'direction', 'campaignId', 'cursor', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
+        responses: { 200: ok('`items`, `nextCursor`'), ...errors },
+      },
+      post: { tags, summary: 'Send an SMS or a mail (recorded, then delivered by a workflow); Idempotency-Key supported', requestBody: body(sendRequest), responses: { 202: ok('The pending message'), ...errors, 422: refused } },
+    },
+    '/api/v1/comms/messages/{id}': { get: { tags, summary: 'A message with its status history (`events`)', parameters: [id()], responses: { 200: ok('The message'), ...errors } } },
+    '/api/v1/contacts/{id}/sms': {
+      post: {
+        tags, summary: 'Send an SMS to a contact (template or free text)', parameters: [id()],
+        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { templateKey: { type: 'string' }, language: { enum: ['fr', 'en'] }, body: { type: 'string' }, variables: { type: 'object' } } } } } },
+        responses: { 202: ok('The pending message'), ...errors, 422: refused },
+      },
+    },
+    '/api/v1/contacts/{id}/consents': {
+      get: { tags, summary: 'Marketing consents of a contact', parameters: [id()], responses: { 200: ok('`items`'), ...errors } },
+      post: { tags, summary: 'Record consent for a channel, with its source', parameters: [id()], requestBody: body(consentRecord), responses: { 201: ok('The consent'), ...errors } },
+    },
+    '/api/v1/contacts/{id}/consents/{channel}': {
+      delete: { tags, summary: 'Withdraw consent (kept with its date)', parameters: [id(), { name: 'channel', in: 'path', required: true, schema: { enum: ['sms', 'mail'] } }], responses: { 200: ok('The withdrawn consent'), ...errors } },
+    },
+    '/api/v1/comms/templates': {
+      get: { tags, summary: 'Templates', parameters: [{ name: 'channel', in: 'query', schema: { enum: ['sms', 'mail'] } }, { name: 'language', in: 'query', schema: { enum: ['fr', 'en'] } }], responses: { 200: ok('`items`'), ...errors } },
+      post: { tags, summary: 'Create a template (a variable its kind does not declare is refused)', requestBody: body(templateCreate), responses: { 201: ok('Created'), ...errors } },
+    },
+    '/api/v1/comms/templates/{id}': {
+      get: { tags, summary: 'A template', parameters: [id()], responses: { 200: ok('The template; ETag is its version'), ...errors } },
+      patch: { tags, summary: 'Change a template (If-Match)', parameters: [id(), { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }], requestBody: body(templateUpdate), responses: { 200: ok('Updated'), ...errors, 412: problem('Changed meanwhile') } },
+      delete: { tags, summary: 'Delete a template', parameters: [id()], responses: { 204: ok('Deleted'), ...errors } },
+    },
+    '/api/v1/comms/templates/preview': { post: { tags, summary: 'Render a saved or draft template with sample, contact or given data', requestBody: body(templatePreview), responses: { 200: ok('`{ subject, body, missing, problems, segments }`'), ...errors } } },
+    '/api/v1/comms/template-kinds': { get: { tags, summary: 'Template kinds and the variables each allows', responses: { 200: ok('`items`'), ...errors } } },
+    '/api/v1/comms/campaigns': {
+      get: { tags, summary: 'Recent campaigns', responses: { 200: ok('`items`'), ...errors } },
+      post: { tags, summary: 'Start a bulk send (workflow) to contacts or a filter, paced to the organisation\'s rate', requestBody: body(campaignCreate), responses: { 202: ok('`{ id, workflowId, total }`'), ...errors } },
+    },
+    '/api/v1/comms/campaigns/{id}': {
+      get: {
+        tags, summary: 'Progress: counts pending/sent/refused/failed and each recipient\'s outcome and reason (paged by `after`)',
+        parameters: [id(), { name: 'after', in: 'query', schema: { type: 'integer' } }, { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 1000 } }],
+        responses: { 200: ok('The report'), ...errors },
+      },
+    },
+    '/api/v1/comms/settings': {
+      get: { tags, summary: 'Providers and rate limits (administrators; secrets never returned)', responses: { 200: ok('Settings'), ...errors } },
+      put: { tags, summary: 'Change providers, credentials (encrypted at rest) and rate limits', requestBody: body(settingsUpdate), responses: { 200: ok('Settings'), ...errors } },
+    },
+    '/api/v1/comms/sandbox/sms/inbound': {
+      post: { tags, summary: 'Simulate an SMS reply while SMS go through the sandbox (STOP/START included)', responses: { 201: ok('`{ messageId, optOut }`'), ...errors } },
+    },
+    '/api/v1/webhooks/twilio/status': {
+      post: { tags, security: [], summary: 'Twilio status callback (X-Twilio-Signature checked; `?tenant=<slug>`)', parameters: [{ name: 'tenant', in: 'query', required: true, schema: { type: 'string' } }], requestBody: twilioForm, responses: { 204: ok('Applied'), 403: problem('Wrong or missing signature: nothing changed') } },
+    },
+    '/api/v1/webhooks/twilio/inbound': {
+      post: { tags, security: [], summary: 'Twilio inbound SMS (STOP/ARRÊT/… opt out, START opts in)', parameters: [{ name: 'tenant', in: 'query', required: true, schema: { type: 'string' } }], requestBody: twilioForm, responses: { 200: ok('Empty TwiML'), 403: problem('Wrong or missing signature: nothing changed') } },
+    },
+  };
+}

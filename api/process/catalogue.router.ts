@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { ACTIVITY_CATALOGUE } from '../../activities/catalogue';
+import type { ActivityDefinition } from '../../activities/registry';
+import { ForbiddenError } from '../../domain/errors';
+import { FORM_REGISTRY } from '../../domain/process/forms';
+import { inTenant } from '../http/authenticated';
+import type { ApiDeps } from '../http/deps';
+
+export interface CatalogueInput {
+  name: string;
+  required: boolean;
+}
+
+/** The named input fields of an activity (none for one that takes any record, like system.echo). */
+export function activityInputs(activity: ActivityDefinition): CatalogueInput[] {
+  const input = activity.input;
+  if (!(input instanceof z.ZodObject)) return [];
+  return Object.entries(input.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+    name,
+    required: !field.safeParse(undefined).success,
+  }));
+}
+
+/** What the modeler offers: activities for service tasks, registered forms and the organisation's roles for user tasks. */
+export function processCatalogueRouter(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/', inTenant(deps, async (_req, ctx) => {
+    if (!ctx.ability.can('read', 'ProcessDefinition')) {
+      throw new ForbiddenError('You may not view process definitions (permission process.definition.read).');
+    }
+    const roles = await ctx.trx('roles').select('key', 'labelFr', 'labelEn').orderBy('key');
+    return {
+      body: {
+        activities: ACTIVITY_CATALOGUE.map((a) => ({ name: a.name, description: a.description, inputs: activityInputs(a) })),
+        forms: Object.values(FORM_REGISTRY).map((f) => ({ key: f.key, title: f.title })),
+        roles,
+      },
+    };
+  }));
+  return router;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/**
+ * Each template declares its kind, and the kind fixes the variables it may use:
+ * a template that names anything else is refused when saved, not when a
+ * process tries to send it. Sends fill `contact`, `account`, `tenant` and
+ * `sender` themselves; the rest comes from the caller (a process's variables).
+ */
+const contact = z.object({ firstName: z.string(), lastName: z.string(), fullName: z.string() });
+const account = z.object({ name: z.string() });
+const tenant = z.object({ name: z.string() });
+const sender = z.object({ name: z.string() });
+const base = z.object({ contact, account, tenant, sender });
+
+export interface TemplateKind {
+  description: { fr: string; en: string };
+  variables: z.ZodObject;
+  /** Shown in the editor's preview until real data is chosen. */
+  sample: Record<string, unknown>;
+}
+
+const baseSample = {
+  contact: { firstName: 'Camille', lastName: 'Martin', fullName: 'Camille Martin' },
+  account: { name: 'Société Exemple' },
+  tenant: { name: 'Relais' },
+  sender: { name: 'Service client' },
+};
+
+export const TEMPLATE_KINDS = {
+  'contact.message': {
+    description: { fr: 'Message à un contact', en: 'Message to a contact' },
+    variables: base,
+    sample: baseSample,
+  },
+  'billing.payment-reminder': {
+    description: { fr: 'Relance de paiement', en: 'Payment reminder' },
+    variables: base.extend({ invoice: z.object({ number: z.string(), amountDue: z.string(), dueDate: z.string() }) }),
+    sample: { ...baseSample, invoice: { number: 'F2026-0042', amountDue: '1 250,00 €', dueDate: '15/03/2026' } },
+  },
+  'school.exam-result': {
+    description: { fr: 'Résultat d\'examen', en: 'Exam result' },
+    variables: base.extend({ exam: z.object({ name: z.string(), result: z.string() }) }),
+    sample: { ...baseSample, exam: { name: 'Gestion de projet', result: 'admis' } },
+  },
+  'events.event-reminder': {
+    description: { fr: 'Rappel d\'événement', en: 'Event reminder' },
+    variables: base.extend({ event: z.object({ name: z.string(), date: z.string(), location: z.string() }) }),
+    sample: { ...baseSample, event: { name: 'Séminaire annuel', date: '12/06/2026 à 9h', location: 'Château de Candé' } },
+  },
+  'appointment.reminder': {
+    description: { fr: 'Rappel de rendez-vous', en: 'Appointment reminder' },
+    variables: base.extend({ appointment: z.object({ date: z.string(), place: z.string() }) }),
+    sample: { ...baseSample, appointment: { date: 'mardi 14h', place: 'Agence de Vannes' } },
+  },
+} as const satisfies Record<string, TemplateKind>;
+
+export type TemplateKindKey = keyof typeof TEMPLATE_KINDS;
+export const TEMPLATE_KIND_KEYS = Object.keys(TEMPLATE_KINDS) as [TemplateKindKey, ...TemplateKindKey[]];
+
+/** Every leaf path of a variables schema: `contact.firstName`, `invoice.amountDue`… */
+export function variablePaths(schema: z.ZodObject, prefix = ''): string[] {
+  return Object.entries(schema.shape).flatMap(([key, value]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    return value instanceof z.ZodObject ? variablePaths(value, path) : [path];
+  });
+}
+
+export function kindOf(key: string): TemplateKind | undefined {
+  return (TEMPLATE_KINDS as Record<string, TemplateKind>)[key];
+}

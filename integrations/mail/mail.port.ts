@@ -1,0 +1,30 @@
+/**
+ * The mail port (DESIGN §7). Like the SMS port, expected failures are typed
+ * results; the send activity decides what is retried.
+ */
+export type MailProvider = 'sandbox' | 'smtp';
+
+export interface MailSendRequest {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  /**
+   * Message-ID header, derived from our message id: a resend after a crash
+   * carries the same one, which lets mail systems recognise the duplicate.
+   */
+  messageId: string;
+  /** Our message id (the sandbox keys its outbox on it). */
+  reference: string;
+}
+
+export type MailFailureReason = 'invalid_address' | 'rejected' | 'misconfigured' | 'unavailable';
+
+export type MailSendResult =
+  | { ok: true; providerMessageId: string }
+  | { ok: false; reason: MailFailureReason; retryable: boolean; code?: string; message: string };
+
+export interface MailPort {
+  readonly provider: MailProvider;
+  send(request: MailSendRequest): Promise<MailSendResult>;
+}

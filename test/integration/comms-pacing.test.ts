@@ -1,0 +1,74 @@
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { CommsActivities } from '../../activities/comms/comms.activities';
+import { locateTemporalBinary } from '../../scripts/services/temporal-binaries';
+import { bulkSend } from '../../workflows/comms/bulk-send.workflow';
+import { COMMS_FAILURE } from '../../workflows/comms/comms.contract';
+import { workflowBundle } from '../support/engine';
+
+/**
+ * The bulk-send workflow's pacing, on the time-skipping test server (minutes
+ * of workflow time pass in a moment) with activity doubles typed against the
+ * real ones: never more sends in a minute than the organisation's rate, each
+ * recipient exactly once across continue-as-new, outcomes counted by failure type.
+ */
+describe('comms: bulk send pacing (time-skipping)', () => {
+  let env: TestWorkflowEnvironment;
+
+  beforeAll(async () => {
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      // Already installed by another test file in this Jest worker.
+    }
+    const executable = locateTemporalBinary('temporal-test-server');
+    env = await TestWorkflowEnvironment.createTimeSkipping(executable ? { server: { executable: { type: 'existing-path', path: executable } } } : {});
+  });
+  afterAll(() => env?.teardown());
+
+  it('sends at most `ratePerMinute` per minute of workflow time, each recipient once, and counts refusals and failures', async () => {
+    const total = 25;
+    const ratePerMinute = 10;
+    const sends: Array<{ position: number; at: number }> = [];
+    const doubles: Pick<CommsActivities, 'comms.sms.send' | 'commsCampaignBatch' | 'commsCampaignFinish' | 'commsMarkFailed'> = {
+      async 'comms.sms.send'(_input, meta) {
+        const position = meta.loopCounter;
+        // Server time: with time skipping it is the workflow's clock, not the wall clock.
+        sends.push({ position, at: Context.current().info.currentAttemptScheduledTimestampMs });
+        if (position === 5) throw ApplicationFailure.create({ type: COMMS_FAILURE.refused, nonRetryable: true, message: 'replied STOP' });
+        if (position === 7) throw ApplicationFailure.create({ type: COMMS_FAILURE.rejected, nonRetryable: true, message: 'bad credentials' });
+        return { messageId: '00000000-0000-4000-8000-000000000000', status: 'queued', providerMessageId: `SM${position}` };
+      },
+      async commsCampaignBatch({ afterPosition, limit }) {
+        const out: Array<{ position: number; contactId: string }> = [];
+        for (let p = afterPosition + 1; p <= Math.min(total, afterPosition + limit); p += 1) out.push({ position: p, contactId: `contact-${p}` });
+        return out;
+      },
+      async commsCampaignFinish() {},
+      async commsMarkFailed() {},
+    };
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'pacing', workflowBundle: await workflowBundle(), activities: doubles });
+    const counts = await worker.runUntil(env.client.workflow.execute(bulkSend, {
+      workflowId: 'pacing-campaign', taskQueue: 'pacing',
+      args: [{
+        tenantId: 't', campaignId: 'c', activity: 'comms.sms.send', templateKey: 'k', language: 'fr', ratePerMinute, total,
+        retry: { maximumAttempts: 2, initialIntervalMs: 1000, backoffCoefficient: 2, maximumIntervalMs: 10_000 }, timeoutMs: 10_000,
+        // Small runs, so that continue-as-new happens twice and the pacing carries across it.
+        recipientsPerRun: 10,
+      }],
+    }));
+
+    expect(counts).toEqual({ sent: 23, refused: 1, failed: 1 });
+    expect(sends.map((s) => s.position).sort((x, y) => x - y)).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+    const times = sends.map((s) => s.at).sort((x, y) => x - y);
+    for (const start of times) {
+      expect(times.filter((at) => at >= start && at < start + 60_000).length).toBeLessThanOrEqual(ratePerMinute);
+    }
+    // And not slower than asked: 25 sends at 10 a minute take about 2.4 minutes.
+    const minutes = (times.at(-1)! - times[0]!) / 60_000;
+    expect(minutes).toBeGreaterThanOrEqual(2.3);
+    expect(minutes).toBeLessThan(2.7);
+  });
+});

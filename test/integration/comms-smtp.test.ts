@@ -1,0 +1,147 @@
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { ApplicationFailure } from '@temporalio/common';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
+import request from 'supertest';
+import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
+import type { SendOutput } from '../../activities/comms/comms.definitions';
+import { commsActivities } from '../../activities/comms/comms.wiring';
+import type { ServiceTaskMeta } from '../../activities/registry';
+import { loginAs, testContext, type TestContext } from '../support/api';
+import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+
+interface ReceivedMail {
+  from: string;
+  to: string[];
+  user: string | undefined;
+  raw: string;
+}
+
+/** A loopback SMTP server (smtp-server): it authenticates, refuses an unknown mailbox, and can answer 451 once. */
+async function startLoopbackSmtp() {
+  const received: ReceivedMail[] = [];
+  let temporaryFailures = 0;
+  const server = new SMTPServer({
+    secure: false, disabledCommands: ['STARTTLS'], allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'], logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === 'relais' && auth.password === 'smtp-secret') callback(null, { user: 'relais' });
+      else callback(new Error('Invalid username or password'));
+    },
+    onRcptTo(address: SMTPServerAddress, _session, callback) {
+      if (address.address === 'nobody@example.test') return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (temporaryFailures > 0) {
+          temporaryFailures -= 1;
+          return callback(Object.assign(new Error('4.3.0 Try again later'), { responseCode: 451 }));
+        }
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address),
+          user: session.user as string | undefined, raw: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.server.address() as AddressInfo).port,
+    received,
+    failNext: (n: number) => { temporaryFailures = n; },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function header(raw: string, name: string): string | undefined {
+  const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
+  return head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))?.slice(name.length + 1).trim();
+}
+
+describe('comms: mail through the SMTP adapter (loopback SMTP server)', () => {
+  let t: TestContext;
+  let smtp: Awaited<ReturnType<typeof startLoopbackSmtp>>;
+  let tenant: OwnTenant;
+  let contactId: string;
+  let activities: ReturnType<typeof commsActivities>;
+  // Expected failures are part of these tests: keep the SDK's warnings out of the output.
+  const env = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
+  const meta = (): ServiceTaskMeta => {
+    const workflowId = `${tenant.tenantId}/welcome/${crypto.randomUUID()}`;
+    return { tenantId: tenant.tenantId, workflowId, elementId: 'Task_Mail', loopCounter: 0, idempotencyKey: `${workflowId}/Task_Mail/1/0` };
+  };
+  const send = (input: Record<string, unknown>, m: ServiceTaskMeta): Promise<SendOutput> => env.run(activities['comms.mail.send'], input as never, m);
+
+  beforeAll(async () => {
+    smtp = await startLoopbackSmtp();
+    t = testContext();
+    activities = commsActivities(t.knex);
+    tenant = await createOwnTenant(t.admin, 'comms-smtp', ['events']);
+    const management = (await loginAs(t.app, 'management', tenant.slug)).accessToken;
+    const [account] = await t.admin('accounts').insert({ tenantId: tenant.tenantId, number: 1, name: 'Cool Startup' }).returning('id');
+    const [contact] = await t.admin('contacts').insert({ tenantId: tenant.tenantId, accountId: account.id, firstName: 'Paul', lastName: 'Martin', email: 'Paul.Martin@example.test' }).returning('id');
+    contactId = contact.id;
+    const settings = await request(t.app).put('/api/v1/comms/settings').set('Authorization', `Bearer ${management}`).send({
+      smsProvider: 'sandbox', mailProvider: 'smtp', smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false,
+      smtpUser: 'relais', smtpPassword: 'smtp-secret', mailFrom: 'Relais Test <noreply@relais.test>',
+    });
+    expect(settings.status).toBe(200);
+    expect(settings.body).toMatchObject({ smtpPasswordSet: true });
+    expect(JSON.stringify(settings.body)).not.toContain('smtp-secret');
+    const template = await request(t.app).post('/api/v1/comms/templates').set('Authorization', `Bearer ${management}`).send({
+      key: 'welcome', language: 'fr', channel: 'mail', category: 'transactional', kind: 'contact.message', name: 'Bienvenue',
+      subject: 'Welcome {{contact.firstName}}', body: 'Hello {{contact.fullName}},\n\nYour account at {{account.name}} is ready.\n\n{{tenant.name}}',
+    });
+    expect(template.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await smtp.close();
+    await t.close();
+  });
+
+  it('delivers the rendered template to the SMTP server, authenticated, with our headers; a repeat sends nothing more', async () => {
+    const m = meta();
+    const result = await send({ contactId, templateKey: 'welcome' }, m);
+    expect(result).toMatchObject({ status: 'sent' });
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!;
+    expect(mail).toMatchObject({ from: 'noreply@relais.test', to: ['paul.martin@example.test'], user: 'relais' });
+    expect(header(mail.raw, 'From')).toBe('Relais Test <noreply@relais.test>');
+    expect(header(mail.raw, 'To')).toBe('paul.martin@example.test');
+    expect(header(mail.raw, 'Subject')).toBe('Welcome Paul');
+    expect(header(mail.raw, 'Message-ID')).toBe(`<${result.messageId}@relais.message>`);
+    expect(header(mail.raw, 'X-Relais-Message')).toBe(result.messageId);
+    expect(mail.raw).toContain('Hello Paul Martin,');
+    expect(mail.raw).toContain(`Your account at Cool Startup is ready.`);
+
+    // The same task retried (same key): the message exists, nothing is sent again.
+    expect(await send({ contactId, templateKey: 'welcome' }, m)).toEqual(result);
+    expect(smtp.received).toHaveLength(1);
+    const row = await t.admin('messages').where({ id: result.messageId }).first('status', 'subject', 'recordType', 'recordId');
+    expect(row).toEqual({ status: 'sent', subject: 'Welcome Paul', recordType: 'contact', recordId: contactId });
+  });
+
+  it('refuses for good a mailbox the server does not know, and retries a temporary refusal', async () => {
+    const refused = await send({ to: 'nobody@example.test', body: 'Hello', subject: 'Test' }, meta()).then(() => null, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApplicationFailure);
+    expect(refused).toMatchObject({ type: 'CommsRefused', nonRetryable: true });
+    expect(String((refused as Error).message)).toMatch(/No such mailbox/);
+
+    const before = smtp.received.length;
+    smtp.failNext(1);
+    const m = meta();
+    const transient = await send({ contactId, body: 'Second try', subject: 'Retry' }, m).then(() => null, (e: unknown) => e);
+    expect(transient).toMatchObject({ type: 'CommsProviderUnavailable', nonRetryable: false });
+    expect(smtp.received.length).toBe(before);
+    // Temporal's retry of the same task: sent once.
+    const retried = await send({ contactId, body: 'Second try', subject: 'Retry' }, m);
+    expect(retried.status).toBe('sent');
+    expect(smtp.received.length).toBe(before + 1);
+    expect(await t.admin('messages').where({ id: retried.messageId }).first('attempts')).toEqual({ attempts: 2 });
+  });
+});

@@ -1,0 +1,80 @@
+import { defineQuery } from '@temporalio/workflow';
+
+/**
+ * What the comms workflows, their activities and the API share: failure
+ * types, inputs and the progress query (STYLE §3: typed constants, never
+ * string names at call sites).
+ */
+export const COMMS_FAILURE = {
+  /** A rule says no (invalid number, STOP, no consent, missing variable): final, with its reason. */
+  refused: 'CommsRefused',
+  /** The provider refused the message for good (bad credentials, content). */
+  rejected: 'CommsRejected',
+  invalidInput: 'CommsInvalidInput',
+  /** Outage or timeout at the provider: retried with backoff. */
+  unavailable: 'CommsProviderUnavailable',
+  /** The organisation's per-minute limit is reached: retried when the minute ends. */
+  rateLimited: 'CommsRateLimited',
+} as const;
+
+export interface RetrySettings {
+  maximumAttempts: number;
+  initialIntervalMs: number;
+  backoffCoefficient: number;
+  maximumIntervalMs: number;
+}
+
+/** As the engine passes it to a service task (activities/registry.ts ServiceTaskMeta). */
+export interface SendMeta {
+  tenantId: string;
+  workflowId: string;
+  elementId: string;
+  loopCounter: number;
+  idempotencyKey: string;
+}
+
+export type SendActivityName = 'comms.sms.send' | 'comms.mail.send';
+
+export interface SendOneInput {
+  activity: SendActivityName;
+  input: Record<string, unknown>;
+  meta: SendMeta;
+  /** Copied from the activity registry by the caller, as the engine does for a plan. */
+  retry: RetrySettings;
+  timeoutMs: number;
+}
+
+export interface CampaignCounts {
+  sent: number;
+  refused: number;
+  failed: number;
+}
+
+export interface BulkSendInput {
+  tenantId: string;
+  campaignId: string;
+  activity: SendActivityName;
+  templateKey: string;
+  language: 'fr' | 'en';
+  variables?: Record<string, unknown>;
+  ratePerMinute: number;
+  retry: RetrySettings;
+  timeoutMs: number;
+  total: number;
+  /** Where the previous run stopped (continue-as-new carries it). */
+  afterPosition?: number;
+  counts?: CampaignCounts;
+  pace?: { next: number };
+  /** Sends running at once. */
+  maxInFlight?: number;
+  /** Recipients handled by one run before it continues as new (keeps the history small). */
+  recipientsPerRun?: number;
+}
+
+export interface CampaignProgress extends CampaignCounts {
+  total: number;
+  processed: number;
+  inFlight: number;
+}
+
+export const campaignProgressQuery = defineQuery<CampaignProgress>('campaignProgress');
