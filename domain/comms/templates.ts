@@ -114,6 +114,9 @@ export async function previewTemplate(ctx: RequestContext, input: { templateId?:
     variables = mergeVariables(variables, await baseVariables(ctx.trx, contact, user?.displayName ?? ''));
   }
   variables = mergeVariables(variables, input.variables);
+  const missing = [...new Set([...placeholdersOf(body), ...placeholdersOf(subject ?? '')].filter((p) => !render(`{{${p}}}`, variables).ok))];
+  // A value without data shows as «name» in the preview, so the rest still reads as it will be sent.
+  for (const path of missing) variables = mergeVariables(variables, path.split('.').reduceRight<unknown>((inner, key) => ({ [key]: inner }), `«${path}»`) as Record<string, unknown>);
   const renderedBody = render(body, variables);
   const renderedSubject = subject ? render(subject, variables) : null;
   const text = renderedBody.ok ? renderedBody.text : body;
@@ -121,7 +124,7 @@ export async function previewTemplate(ctx: RequestContext, input: { templateId?:
     channel,
     subject: renderedSubject ? (renderedSubject.ok ? renderedSubject.text : subject) : null,
     body: text,
-    missing: [...(renderedBody.ok ? [] : renderedBody.missing), ...(renderedSubject && !renderedSubject.ok ? renderedSubject.missing : [])],
+    missing,
     problems: checkTemplate({ kind: kindKey, channel, category: String(input.category ?? saved?.category ?? 'transactional'), subject, body }),
     segments: channel === 'sms' ? smsSegments(text) : null,
   };

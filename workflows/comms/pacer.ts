@@ -4,20 +4,21 @@ import { sleep } from '@temporalio/workflow';
  * Paces sends on workflow time (deterministic on replay) with the generic
  * cell rate algorithm: send k has a theoretical time; it may start once that
  * time minus a tolerance has come, and each send moves the theoretical time
- * one interval on. The theoretical time may lag the present by a little (a
- * timer fires late, the next activation comes late) and then catches up,
- * but never by more: a pause (stopped worker) causes no burst.
+ * one interval on. The theoretical time may lag the present by a little and
+ * then catches up, but never by more: a pause (stopped worker) causes no burst.
  *
- * Any window of W ms then holds at most 1 + (W + tolerance + catch-up) / interval
- * sends. With interval = 61 s / rate, a minute holds at most `rate` with
- * 300 ms to spare for the delay between the workflow's decision and the
- * provider call. The organisation's rate is thus never exceeded in any
- * sliding minute, at the price of running about 1.6 % below it when the
- * system keeps up (bench/comms measures it).
+ * Temporal fires timers about a second apart at best (bench/comms measured
+ * gaps of ~1,000 ms for shorter sleeps), so tolerance + catch-up must cover
+ * a second and some latency, or every wake-up loses time. Any window of W ms
+ * holds at most 1 + (W + tolerance + catch-up) / interval sends; with
+ * interval = 61.5 s / rate a minute holds at most `rate`, with 300 ms to spare
+ * for the delay between the workflow's decision and the provider call. The
+ * organisation's rate is thus never exceeded in any sliding minute, at the
+ * price of running about 2.4 % below it when the system keeps up.
  */
-export const PACER_TOLERANCE_MS = 400;
-export const PACER_CATCH_UP_MS = 300;
-export const PACER_WINDOW_MS = 61_000;
+export const PACER_TOLERANCE_MS = 500;
+export const PACER_CATCH_UP_MS = 700;
+export const PACER_WINDOW_MS = 61_500;
 
 export class Pacer {
   private readonly intervalMs: number;

@@ -1,0 +1,20 @@
+import { setHandler } from '@temporalio/workflow';
+import {
+  cancelProcessSignal, completeTaskUpdate, processMessageSignal, processStateQuery, resolveIncidentUpdate,
+  type ProcessInput, type ProcessResult,
+} from './contract';
+import { ProcessRun } from './process-run';
+
+/**
+ * The one workflow type that runs every BPMN process (DESIGN §5): it
+ * interprets the compiled plan it is given.
+ */
+export async function bpmnProcess(input: ProcessInput & { maxStepsPerRun?: number }): Promise<ProcessResult> {
+  const run = new ProcessRun(input, input.maxStepsPerRun);
+  setHandler(processStateQuery, () => run.state());
+  setHandler(completeTaskUpdate, (args) => run.completeTask(args), { validator: (args) => run.validateCompletion(args) });
+  setHandler(resolveIncidentUpdate, (args) => run.resolveIncident(args), { validator: (args) => run.validateResolution(args) });
+  setHandler(processMessageSignal, (message) => run.deliver(message));
+  setHandler(cancelProcessSignal, (request) => run.cancel(request));
+  return run.execute();
+}

@@ -1,0 +1,136 @@
+/**
+ * The compiled, JSON form of a BPMN process that the `bpmnProcess` workflow
+ * interprets. The compiler (domain/process/compiler) produces it from BPMN XML
+ * at deploy time; the workflow receives it as input, so execution never reads
+ * the database and stays deterministic. Everything here is plain data.
+ *
+ * Expressions are FEEL source text (evaluated with feelin against the process
+ * variables); an expression that starts with "=" is FEEL, any other string
+ * is a literal, as in Camunda 8.
+ */
+export type Feel = string;
+
+export interface Plan {
+  /** The BPMN process element's id; the definition key. */
+  processKey: string;
+  name?: string;
+  /** Version of the definition for this tenant (set at deploy). */
+  version: number;
+  /** The scope of the process itself: its start events and all top-level nodes. */
+  root: Scope;
+  /** Every node of every scope, by BPMN element id. */
+  nodes: Record<string, PlanNode>;
+  /** Every sequence flow, by BPMN element id. */
+  flows: Record<string, PlanFlow>;
+}
+
+/** A process or an embedded sub-process: where tokens start and end together. */
+export interface Scope {
+  id: string;
+  /** The none start event of the scope (for the process: also message and timer starts). */
+  startNodeIds: string[];
+}
+
+export interface PlanFlow {
+  id: string;
+  source: string;
+  target: string;
+  /** FEEL condition; absent means unconditional. */
+  condition?: Feel;
+}
+
+interface NodeBase {
+  id: string;
+  name?: string;
+  /** The scope (process or sub-process id) this node belongs to. */
+  scope: string;
+  incoming: string[];
+  outgoing: string[];
+  /** Boundary events attached to this node. */
+  boundary?: string[];
+  /** Output mappings applied when the node completes: variable → FEEL. */
+  outputs?: Record<string, Feel>;
+}
+
+export type EventTrigger =
+  | { type: 'none' }
+  | { type: 'timer'; /** ISO 8601 duration (PT15M) or FEEL giving one */ duration?: Feel; /** ISO 8601 date-time or FEEL */ date?: Feel }
+  | { type: 'message'; messageName: string; /** FEEL giving the correlation key; defaults to the business key */ correlationKey?: Feel }
+  | { type: 'error'; /** absent on a boundary: catch any error */ errorCode?: string };
+
+export interface MultiInstance {
+  sequential: boolean;
+  /** FEEL giving the list to iterate over. */
+  collection: Feel;
+  /** Name of the variable holding the current item inside each instance. */
+  elementVariable: string;
+  /** Variable that receives the list of each instance's result (optional). */
+  outputCollection?: string;
+  /** FEEL giving what each instance contributes to outputCollection. */
+  outputElement?: Feel;
+}
+
+export interface StartEventNode extends NodeBase { kind: 'startEvent'; trigger: EventTrigger }
+export interface EndEventNode extends NodeBase { kind: 'endEvent'; trigger: { type: 'none' } | { type: 'error'; errorCode: string } | { type: 'terminate' } }
+export interface IntermediateCatchNode extends NodeBase { kind: 'intermediateCatchEvent'; trigger: Extract<EventTrigger, { type: 'timer' } | { type: 'message' }> }
+export interface BoundaryEventNode extends NodeBase {
+  kind: 'boundaryEvent';
+  attachedTo: string;
+  /** false: the task goes on and a new token leaves (escalation, SLA reminder). */
+  cancelActivity: boolean;
+  trigger: Extract<EventTrigger, { type: 'timer' } | { type: 'message' } | { type: 'error' }>;
+}
+
+export interface ServiceTaskNode extends NodeBase {
+  kind: 'serviceTask';
+  /** Name of an activity of the registry, e.g. "comms.sms.send". */
+  activity: string;
+  /** Activity input fields → FEEL over the process variables. */
+  inputs: Record<string, Feel>;
+  /** Variable that receives the activity's result. */
+  resultVariable?: string;
+  /** Copied from the registry at deploy time, so the workflow needs no registry code. */
+  retry: { maximumAttempts: number; initialIntervalMs: number; backoffCoefficient: number; maximumIntervalMs: number };
+  timeoutMs: number;
+  multiInstance?: MultiInstance;
+}
+
+export interface UserTaskNode extends NodeBase {
+  kind: 'userTask';
+  /** A registered form key (e.g. "events.assign-support"). */
+  formKey?: string;
+  /** Or a small inline JSON Schema written in the modeler. */
+  inlineForm?: Record<string, unknown>;
+  candidateRoles: string[];
+  candidateUsers: string[];
+  /** FEEL giving the assignee's user id. */
+  assignee?: Feel;
+  /** FEEL giving an ISO 8601 duration from creation (P2D) or a date-time. */
+  dueDate?: Feel;
+  /** FEEL giving 0..100 (default 50). */
+  priority?: Feel;
+  multiInstance?: MultiInstance;
+}
+
+export interface GatewayNode extends NodeBase {
+  kind: 'exclusiveGateway' | 'parallelGateway' | 'inclusiveGateway' | 'eventBasedGateway';
+  /** Flow taken when no condition holds (exclusive, inclusive). */
+  defaultFlow?: string;
+}
+
+export interface SubProcessNode extends NodeBase { kind: 'subProcess'; /** the scope it opens */ scopeId: string; multiInstance?: MultiInstance }
+
+export interface CallActivityNode extends NodeBase {
+  kind: 'callActivity';
+  calledProcessKey: string;
+  /** Child variables → FEEL over the parent's; absent: the child gets all the parent's variables. */
+  inputs?: Record<string, Feel>;
+  /** Parent variables → FEEL over the child's result; absent: all of the child's variables are merged back. */
+  outputs?: Record<string, Feel>;
+}
+
+export type PlanNode =
+  | StartEventNode | EndEventNode | IntermediateCatchNode | BoundaryEventNode
+  | ServiceTaskNode | UserTaskNode | GatewayNode | SubProcessNode | CallActivityNode;
+
+export type PlanNodeKind = PlanNode['kind'];

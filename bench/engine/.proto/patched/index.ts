@@ -1,0 +1,1 @@
+export { bpmnProcess } from './bpmn-process.workflow';

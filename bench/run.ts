@@ -1,0 +1,26 @@
+/**
+ * `npm run bench`: every benchmark of the project, one after the other.
+ * Each prints its figures next to a baseline measured in the same run.
+ * See docs/performance.md for the recorded results and how to read them.
+ */
+import { runApiBench } from './api';
+import { runEngineBench } from './engine';
+
+const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
+  { name: 'api', run: () => runApiBench() },
+  { name: 'engine', run: () => runEngineBench() },
+];
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  for (const b of benchmarks) {
+    if (only.length && !only.includes(b.name)) continue;
+    process.stdout.write(`\n=== bench/${b.name} ===\n`);
+    await b.run();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => { process.stderr.write(`${error.stack ?? error.message}\n`); process.exit(1); },
+);
