@@ -3,6 +3,23 @@ import type { z } from 'zod';
 import type { Principal } from '../identity/ability';
 import type { ResourceKey, SubjectName } from '../identity/permission-catalogue';
 
+/** A list filter that is not a plain column match: it validates its value and adds its own condition. */
+export type FilterFn = (qb: Knex.QueryBuilder, value: string, principal: Principal) => void;
+
+/**
+ * How a record reaches the facts its permissions depend on, for records that
+ * are not core records under an account (a vertical's own tables): the joins
+ * that reach them, and the columns (aliased, e.g. `c.salesContactId`) that
+ * hold the owner, the assigned user and the account. The joins may also
+ * select display columns (a client's name on its contracts).
+ */
+export interface OwnershipSpec {
+  joins: (qb: Knex.QueryBuilder, trx: Knex.Transaction) => void;
+  owner: string | null;
+  support: string | null;
+  account: string | null;
+}
+
 export interface SortSpec {
   /** Column (camelCase) that orders the list; `id` breaks ties. */
   column: string;
@@ -31,8 +48,10 @@ export interface RecordResource {
    * tenant-wide records (catalogue).
    */
   accountLink: 'self' | 'accountId' | null;
-  /** Filters accepted on the list endpoint (query name → column). */
-  filters: Record<string, string>;
+  /** Ownership through other tables (takes the place of accountLink's facts). */
+  ownership?: OwnershipSpec;
+  /** Filters accepted on the list endpoint (query name → column, or a function for anything else). */
+  filters: Record<string, string | FilterFn>;
   /** Sorts accepted on the list endpoint (query name → spec). */
   sorts: Record<string, SortSpec>;
   defaultSort: string;

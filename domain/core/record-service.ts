@@ -18,17 +18,27 @@ type Row = Record<string, unknown>;
 const FACT_COLUMNS = ['factAccountId', 'factOwnerId', 'factSupportUserId'];
 const HIDDEN = new Set(['tenantId', 'search', ...FACT_COLUMNS]);
 
-function ownerTable(res: RecordResource): string {
-  return res.accountLink === 'self' ? 't' : 'a';
+/** Where the ownership facts of a record live, as SQL column references. */
+function ownershipColumns(res: RecordResource): { account: string | null; owner: string | null; support: string | null } {
+  if (res.ownership) return res.ownership;
+  if (res.accountLink === 'self') return { account: 't.id', owner: 't.ownerId', support: 't.supportUserId' };
+  if (res.accountLink === 'accountId') return { account: 't.accountId', owner: 'a.ownerId', support: 'a.supportUserId' };
+  return { account: null, owner: null, support: null };
 }
 
 function baseQuery(trx: Knex.Transaction, res: RecordResource): Knex.QueryBuilder {
   const qb = trx(`${res.table} as t`).select('t.*');
-  if (res.accountLink === 'self') {
-    qb.select('t.id as factAccountId', 't.ownerId as factOwnerId', 't.supportUserId as factSupportUserId');
+  if (res.ownership) {
+    res.ownership.joins(qb, trx);
   } else if (res.accountLink === 'accountId') {
-    qb.join('accounts as a', 'a.id', 't.accountId')
-      .select('a.id as factAccountId', 'a.ownerId as factOwnerId', 'a.supportUserId as factSupportUserId');
+    qb.join('accounts as a', 'a.id', 't.accountId');
+  }
+  const columns = ownershipColumns(res);
+  const fact = (column: string | null, alias: string) => (column ? qb.select(`${column} as ${alias}`) : qb.select(trx.raw('null::uuid as ??', [alias])));
+  if (res.ownership || res.accountLink) {
+    fact(columns.account, 'factAccountId');
+    fact(columns.owner, 'factOwnerId');
+    fact(columns.support, 'factSupportUserId');
   }
   return qb;
 }
@@ -47,17 +57,22 @@ export function applyScope(qb: Knex.QueryBuilder, res: RecordResource, ability: 
   const scope = scopeOf(ability, action, res.subject);
   if (scope === null) return true;
   if (scope.length === 0) return false;
-  const owner = ownerTable(res);
-  const column: Record<string, string> = {
-    accountId: res.accountLink === 'self' ? 't.id' : 't.accountId',
-    ownerId: `${owner}.ownerId`,
-    supportUserId: `${owner}.supportUserId`,
+  const columns = ownershipColumns(res);
+  const column: Record<string, string | null> = {
+    accountId: columns.account,
+    ownerId: columns.owner,
+    supportUserId: columns.support,
     createdBy: 't.createdBy',
   };
   qb.where((outer) => {
     for (const conditions of scope) {
       outer.orWhere((inner) => {
-        for (const [key, value] of Object.entries(conditions)) inner.where(column[key], value as string);
+        for (const [key, value] of Object.entries(conditions)) {
+          const target = column[key];
+          // A condition on a fact this kind of record does not have matches nothing.
+          if (target) inner.where(target, value as string);
+          else inner.whereRaw('false');
+        }
       });
     }
   });
@@ -131,6 +146,10 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   for (const [name, value] of Object.entries(query.filters)) {
     const column = res.filters[name];
     if (!column) throw new ValidationError([{ field: name, message: `is not a filter of this list; filters: ${Object.keys(res.filters).join(', ')}` }]);
+    if (typeof column === 'function') {
+      column(qb, value, ctx.principal);
+      continue;
+    }
     if (column.endsWith('Id') && value !== 'null' && !isUuid(value)) throw new ValidationError([{ field: name, message: 'must be an identifier (UUID) or "null"' }]);
     if (value === 'null') qb.whereNull(`t.${column}`);
     else qb.where(`t.${column}`, value);

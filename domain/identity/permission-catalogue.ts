@@ -24,6 +24,10 @@ export const RESOURCES = {
   'comms.message': 'Message',
   'comms.template': 'MessageTemplate',
   'comms.settings': 'CommsSettings',
+  'events.client': 'EventClient',
+  'events.contract': 'EventContract',
+  'events.event': 'Event',
+  'events.payment': 'EventPayment',
 } as const;
 export type ResourceKey = keyof typeof RESOURCES;
 export type SubjectName = (typeof RESOURCES)[ResourceKey];

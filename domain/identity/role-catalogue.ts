@@ -57,11 +57,23 @@ const telecomStyle = {
   client: role('client', 'Client', 'Client', 'client', clientUser),
 };
 
+/**
+ * Spec 001: every collaborator reads every client, contract and event; writes follow the
+ * departments exactly. Management creates and edits all contracts (and records payments)
+ * and edits events to assign support; sales create clients (theirs automatically), update
+ * their clients and those clients' contracts, and create events for them; support update
+ * the events they are responsible for.
+ */
+const EVENT_RECORDS = ['events.client', 'events.contract', 'events.event', 'events.payment'];
+const eventsReadAll = each(EVENT_RECORDS, 'r=all');
+
 export const ROLE_CATALOGUE: Record<string, RoleDefinition[]> = {
   events: [
-    role('management', 'Gestion', 'Management', 'internal', [...readAll, ...on('core.catalogue', 'cud=all'), ...finance(), ...users, ...smoke, ...commsAdmin]),
-    role('sales', 'Commercial', 'Sales', 'internal', [...salesRep, ...commsSend]),
-    role('support', 'Support', 'Support', 'internal', [...readAll, ...commsRead]),
+    role('management', 'Gestion', 'Management', 'internal', [...readAll, ...on('core.catalogue', 'cud=all'), ...finance(), ...users, ...smoke, ...commsAdmin,
+      ...eventsReadAll, ...on('events.contract', 'cu=all'), ...on('events.event', 'u=all'), ...on('events.payment', 'c=all')]),
+    role('sales', 'Commercial', 'Sales', 'internal', [...salesRep, ...commsSend,
+      ...eventsReadAll, ...on('events.client', 'cu=own'), ...on('events.contract', 'u=own'), ...on('events.event', 'c=own')]),
+    role('support', 'Support', 'Support', 'internal', [...readAll, ...commsRead, ...eventsReadAll, ...on('events.event', 'u=assigned')]),
   ],
   audits: [
     role('mission-lead', 'Responsable de mission', 'Mission lead', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.site', 'd=all'), ...on('core.catalogue', 'r=all'), ...finance(), ...smoke, ...commsSend]),

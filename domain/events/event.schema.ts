@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { optionalText, recordMeta, requiredText, uuid } from '../core/fields';
+
+const instant = z.string().datetime({ offset: true, message: 'must be a date and time such as 2026-06-04T13:00:00+02:00' });
+
+const editable = {
+  name: requiredText(200),
+  startsAt: instant,
+  endsAt: instant,
+  /** The support collaborator responsible for the event (assigned by management). */
+  supportContactId: uuid.nullable(),
+  location: optionalText(500),
+  attendees: z.number().int('must be a whole number').min(0).max(1_000_000).nullable(),
+  notes: optionalText(10_000),
+};
+
+const endsAfterStart = (e: { startsAt?: string; endsAt?: string }) => !e.startsAt || !e.endsAt || Date.parse(e.endsAt) > Date.parse(e.startsAt);
+const endsAfterStartIssue = { message: 'must be after the start', path: ['endsAt'] };
+
+/** Event organised for a client under a signed contract (spec 001, "Les événements"). */
+export const eventCreate = z.object({
+  ...editable,
+  contractId: uuid,
+  supportContactId: editable.supportContactId.optional(),
+  location: editable.location,
+  attendees: editable.attendees.optional(),
+}).strict().refine(endsAfterStart, endsAfterStartIssue);
+export const eventUpdate = z.object(editable).partial().strict().refine(endsAfterStart, endsAfterStartIssue);
+export const eventClose = z.object({ notes: optionalText(10_000) }).strict();
+export const event = z.object({
+  ...recordMeta,
+  number: z.number().int(),
+  ...editable,
+  contractId: z.string().uuid(),
+  contractNumber: z.number().int(),
+  clientId: z.string().uuid(),
+  clientName: z.string(),
+  /** How to reach the client (spec 001's "Client contact"): email and phone. */
+  clientEmail: z.string().nullable(),
+  clientPhone: z.string().nullable(),
+  supportContactName: z.string().nullable(),
+  status: z.enum(['planned', 'closed']),
+  closedAt: z.string().nullable(),
+});
+
+export type EventCreate = z.infer<typeof eventCreate>;
+export type EventRecord = z.infer<typeof event>;
