@@ -1,4 +1,5 @@
 import { COMMS_ACTIVITIES } from './comms/comms.definitions';
+import { EVENTS_ACTIVITIES } from './events/events.definitions';
 import type { ActivityDefinition } from './registry';
 import { SYSTEM_ACTIVITIES } from './system/system.definitions';
 
@@ -6,6 +7,7 @@ import { SYSTEM_ACTIVITIES } from './system/system.definitions';
 export const ACTIVITY_CATALOGUE: ReadonlyArray<ActivityDefinition> = [
   ...SYSTEM_ACTIVITIES,
   ...COMMS_ACTIVITIES,
+  ...EVENTS_ACTIVITIES,
 ];
 
 export function findActivity(name: string): ActivityDefinition | undefined {

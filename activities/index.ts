@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { publicUrl, env } from '../config/env';
 import { commsActivities, type CommsOverrides } from './comms/comms.wiring';
+import { createEventsActivities } from './events/events.activities';
 import { createEngineActivities, type EngineDeps } from './process/engine.activities';
 import { createSmokeActivities } from './smoke/smoke.activities';
 import { createSystemActivities } from './system/system.activities';
@@ -13,10 +15,12 @@ export interface ActivityDeps {
 
 /** The one registry of activity implementations the worker serves (STYLE §1), by registry name. */
 export function createActivities(deps: ActivityDeps) {
+  const comms = commsActivities(deps.knex, deps.comms);
   return {
     ...createSmokeActivities(deps),
     ...createEngineActivities(deps),
     ...createSystemActivities(deps),
-    ...commsActivities(deps.knex, deps.comms),
+    ...comms,
+    ...createEventsActivities({ knex: deps.knex, publicUrl: deps.comms?.publicUrl ?? publicUrl(env()), sendMail: comms['comms.mail.send'] }),
   };
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { hashPassword } from '../domain/identity/passwords';
 import { rolesForVerticals } from '../domain/identity/role-catalogue';
 import { DEMO_PASSWORD, DEMO_TENANTS, demoEmail, type DemoTenant } from './seeds/demo-tenants';
+import { installShippedProcesses } from './seeds/shipped-processes';
 
 /** Creates a tenant with the roles of its verticals, or updates them. Returns its id. */
 export async function ensureTenant(admin: Knex, t: { slug: string; name: string; verticals: string[]; branding?: object }): Promise<string> {
@@ -71,11 +72,16 @@ async function seedDemoTenant(admin: Knex, t: DemoTenant, passwordHash: string):
   if (userIds.partner) await admin('accounts').where({ tenantId, number: t.accounts.length }).update({ ownerId: userIds.partner });
 }
 
-/** Seeds the demo organisations when RELAIS_DEMO is not 0. Safe to run on every start. */
+/**
+ * Seeds the demo organisations when RELAIS_DEMO is not 0, then gives every
+ * organisation the shipped processes of its verticals. Safe to run on every start.
+ */
 export async function seed(admin: Knex, options: { demo: boolean }): Promise<void> {
-  if (!options.demo) return;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const t of DEMO_TENANTS) await seedDemoTenant(admin, t, passwordHash);
+  if (options.demo) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const t of DEMO_TENANTS) await seedDemoTenant(admin, t, passwordHash);
+  }
+  await installShippedProcesses(admin);
 }
 
 export function demoLogins(): Array<{ tenant: string; role: string; email: string }> {

@@ -2,6 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { RecordResource } from '../../domain/core/record-resource';
 import { createRecord, deleteRecord, getRecord, listRecords, recordHistory, updateRecord } from '../../domain/core/record-service';
+import type { RequestContext } from '../../domain/core/record-service';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
@@ -23,8 +24,17 @@ function listParams(req: Request) {
   return { ...base, filters };
 }
 
-/** One router per core record kind: list, create, read, update, delete, history. */
-export function recordRouter(deps: ApiDeps, res: RecordResource): Router {
+type Row = Record<string, unknown>;
+type AfterCommit = () => Promise<void>;
+
+/** What a vertical does when its records change: in the transaction, and optionally once it has committed. */
+export interface RecordHooks {
+  created?: (ctx: RequestContext, record: Row) => Promise<AfterCommit | void>;
+  updated?: (ctx: RequestContext, patch: Row, record: Row) => Promise<AfterCommit | void>;
+}
+
+/** One router per record kind: list, create, read, update, delete, history. */
+export function recordRouter(deps: ApiDeps, res: RecordResource, hooks: RecordHooks = {}): Router {
   const router = Router();
 
   router.get('/', inTenant(deps, async (req, ctx) => ({ body: await listRecords(ctx, res, listParams(req)) })));
@@ -32,7 +42,8 @@ export function recordRouter(deps: ApiDeps, res: RecordResource): Router {
   router.post('/', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const input = validate(res.createSchema, req.body);
     const created = await createRecord(ctx, res, input);
-    return { status: 201, body: created, headers: { ETag: etagOf(created.version), Location: `${req.baseUrl}/${created.id}` } };
+    const afterCommit = (await hooks.created?.(ctx, created)) ?? undefined;
+    return { status: 201, body: created, headers: { ETag: etagOf(created.version), Location: `${req.baseUrl}/${created.id}` }, afterCommit };
   })));
 
   router.get('/:id', inTenant(deps, async (req, ctx) => {
@@ -44,7 +55,8 @@ export function recordRouter(deps: ApiDeps, res: RecordResource): Router {
     const version = expectedVersion(req, true);
     const patch = validate(res.updateSchema, req.body);
     const updated = await updateRecord(ctx, res, String(req.params.id), version, patch);
-    return { body: updated, headers: { ETag: etagOf(updated.version) } };
+    const afterCommit = (await hooks.updated?.(ctx, patch, updated)) ?? undefined;
+    return { body: updated, headers: { ETag: etagOf(updated.version) }, afterCommit };
   }));
 
   router.delete('/:id', inTenant(deps, async (req, ctx) => {

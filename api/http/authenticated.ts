@@ -31,6 +31,13 @@ export interface Reply {
   /** Bytes sent as they are (file downloads) instead of JSON. */
   raw?: Buffer;
   headers?: Record<string, string>;
+  /**
+   * Runs once the transaction has committed, before the answer is sent: for
+   * telling other systems (a process waiting for this record) about work that
+   * is now durable. Its failure is logged, never turned into an error, because
+   * the change itself is saved.
+   */
+  afterCommit?: () => Promise<void>;
 }
 
 /**
@@ -47,7 +54,10 @@ export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) 
       if (!principal) throw new UnauthorizedError('Your account is disabled or no longer exists.');
       return fn(req, { trx, principal, ability: buildAbility(principal), requestId: String(req.id ?? '') });
     }, deps.knex)
-      .then((reply) => {
+      .then(async (reply) => {
+        if (reply.afterCommit) {
+          await reply.afterCommit().catch((error: Error) => req.log?.warn({ err: error }, 'after-commit step failed; the change itself is saved'));
+        }
         for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
         if (reply.raw) res.status(reply.status ?? 200).send(reply.raw);
         else if (reply.body === undefined) res.status(reply.status ?? 204).end();

@@ -97,11 +97,23 @@ export async function up(knex: Knex): Promise<void> {
     create index event_events_support on event_events (tenant_id, support_contact_id, starts_at, id);
     create index event_events_without_support on event_events (tenant_id, starts_at, id) where support_contact_id is null;
   `);
+  // The timeline also shows a contract signed, a payment, an event closed, an import.
+  await knex.raw(`
+    alter table history drop constraint history_action_check;
+    alter table history add constraint history_action_check
+      check (action in ('create','update','delete','assign','unassign','upload','message','consent','sign','payment','close','import'));
+  `);
   for (const table of ['event_clients', 'event_contracts', 'event_events']) await tenantOwned(knex, table);
   // Payments are a ledger of money received: never edited or deleted.
   await tenantOwned(knex, 'event_payments', 'select, insert');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await knex.raw('drop table if exists event_events, event_payments, event_contracts, event_clients cascade');
+  await knex.raw(`
+    drop table if exists event_events, event_payments, event_contracts, event_clients cascade;
+    delete from history where action in ('sign','payment','close','import');
+    alter table history drop constraint history_action_check;
+    alter table history add constraint history_action_check
+      check (action in ('create','update','delete','assign','unassign','upload','message','consent'));
+  `);
 }

@@ -17,11 +17,13 @@ const editable = {
 const endsAfterStart = (e: { startsAt?: string; endsAt?: string }) => !e.startsAt || !e.endsAt || Date.parse(e.endsAt) > Date.parse(e.startsAt);
 const endsAfterStartIssue = { message: 'must be after the start', path: ['endsAt'] };
 
-/** Event organised for a client under a signed contract (spec 001, "Les événements"). */
+/**
+ * Event organised for a client under a signed contract (spec 001, "Les événements").
+ * Sales create it; management then designates its support contact (an update).
+ */
 export const eventCreate = z.object({
   ...editable,
   contractId: uuid,
-  supportContactId: editable.supportContactId.optional(),
   location: editable.location,
   attendees: editable.attendees.optional(),
 }).strict().refine(endsAfterStart, endsAfterStartIssue);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENTS_FORMS } from '../events/forms';
 
 /**
  * Registered task forms (DESIGN §6): a user task names one by key; the UI renders it
@@ -20,9 +21,9 @@ export const approvalForm: FormDefinition = {
   }).strict(),
 };
 
-export const FORM_REGISTRY: Record<string, FormDefinition> = {
-  [approvalForm.key]: approvalForm,
-};
+export const FORM_REGISTRY: Record<string, FormDefinition> = Object.fromEntries(
+  [approvalForm, ...EVENTS_FORMS].map((form) => [form.key, form]),
+);
 
 export function findForm(key: string): FormDefinition | undefined {
   return FORM_REGISTRY[key];

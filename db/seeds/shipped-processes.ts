@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { buildAbility, type Principal } from '../../domain/identity/ability';
+import { deploy } from '../../domain/process/definitions-service';
+import { withTenant } from '../tenant-scope';
+
+/** The BPMN definitions Relais ships, one per business process, named `<vertical>-<process>.bpmn`. */
+export const SHIPPED_PROCESSES_DIR = path.resolve(__dirname, '../../workflows/processes');
+
+export function shippedProcessFiles(): Array<{ vertical: string; file: string }> {
+  if (!fs.existsSync(SHIPPED_PROCESSES_DIR)) return [];
+  return fs.readdirSync(SHIPPED_PROCESSES_DIR).filter((f) => f.endsWith('.bpmn')).sort()
+    .map((f) => ({ vertical: f.split('-')[0]!, file: path.join(SHIPPED_PROCESSES_DIR, f) }));
+}
+
+/**
+ * Deploys each shipped process to every tenant that enabled its vertical and
+ * has no version of it yet. A process owner's later versions are never
+ * replaced: the shipped file is only the starting point.
+ */
+export async function installShippedProcesses(admin: Knex): Promise<Array<{ tenant: string; key: string; version: number | null }>> {
+  const installed: Array<{ tenant: string; key: string; version: number | null }> = [];
+  const files = shippedProcessFiles();
+  const tenants: Array<{ id: string; slug: string; verticals: string[] }> = await admin('tenants').select('id', 'slug', 'verticals');
+  for (const tenant of tenants) {
+    for (const { vertical, file } of files) {
+      if (!tenant.verticals.includes(vertical)) continue;
+      const xml = fs.readFileSync(file, 'utf8');
+      const key = /<bpmn:process id="([^"]+)"/.exec(xml)?.[1];
+      if (!key) throw new Error(`${path.basename(file)} holds no <bpmn:process id="…">.`);
+      await withTenant({ tenantId: tenant.id }, async (trx) => {
+        if (await trx('processDefinitions').where({ key, status: 'deployed' }).first('id')) return;
+        // Installed by the platform itself: no user, only the right to deploy.
+        const principal: Principal = {
+          userId: null as unknown as string, tenantId: tenant.id, type: 'internal', accountId: null, roles: [],
+          grants: [{ permission: 'process.definition.create', scope: 'all' }, { permission: 'process.definition.update', scope: 'all' }],
+        };
+        const summary = await deploy({ trx, principal, ability: buildAbility(principal) }, xml);
+        installed.push({ tenant: tenant.slug, key, version: summary.version });
+      }, admin);
+    }
+  }
+  return installed;
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import type { RequestContext } from '../core/record-service';
+
+export const collaboratorQuery = z.object({ role: z.enum(['sales', 'support', 'management']).optional() }).strict();
+
+/** The organisation's active staff, for pickers (sales contact, support contact). */
+export async function listCollaborators(ctx: RequestContext, query: z.infer<typeof collaboratorQuery>) {
+  const qb = ctx.trx('users as u')
+    .join('userRoles as ur', 'ur.userId', 'u.id').join('roles as r', 'r.id', 'ur.roleId')
+    .where({ 'u.active': true, 'u.type': 'internal' })
+    .groupBy('u.id').orderBy('u.displayName')
+    .select('u.id', 'u.displayName', 'u.email', ctx.trx.raw('array_agg(r.key order by r.key) as roles'));
+  if (query.role) qb.havingRaw('bool_or(r.key = ?)', [query.role]);
+  return (await qb) as Array<{ id: string; displayName: string; email: string; roles: string[] }>;
+}
