@@ -62,3 +62,8 @@ export class UnprocessableError extends DomainError {
     super(message, 422, 'unprocessable', extra);
   }
 }
+
+/** A well-formed request that a business rule refuses (422), naming the field concerned. */
+export function ruleViolation(field: string, message: string): UnprocessableError {
+  return new UnprocessableError(`${field}: ${message}`, { errors: [{ field, message }] });
+}

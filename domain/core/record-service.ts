@@ -103,7 +103,8 @@ function can(ctx: RequestContext, res: RecordResource, action: Action): boolean 
 export async function loadFor(ctx: RequestContext, res: RecordResource, id: string, action: Action, lock = false): Promise<Row> {
   if (!isUuid(id)) throw new NotFoundError(res.label);
   const qb = baseQuery(ctx.trx, res).where('t.id', id).first();
-  if (lock) qb.forUpdate();
+  // Only the record itself: joined rows (its client, a display name) may be on the nullable side of an outer join.
+  if (lock) qb.forUpdate('t');
   const row = (await qb) as Row | undefined;
   if (!row) throw new NotFoundError(res.label);
   if (!can(ctx, res, 'read')) throw new ForbiddenError(`You may not view records of this kind (${res.recordType}). Ask an administrator for the permission ${res.key}.read.`);

@@ -1,4 +1,4 @@
-import { ForbiddenError, ValidationError } from '../errors';
+import { ForbiddenError, ruleViolation } from '../errors';
 import { appendHistory } from '../core/history';
 import { getRecord, loadFor, type RequestContext } from '../core/record-service';
 import { payment, type PaymentCreate } from './contract.schema';
@@ -41,7 +41,7 @@ export async function recordPayment(ctx: RequestContext, contractId: string, inp
   const current = await loadFor(ctx, eventContracts, contractId, 'read', true);
   const due = Number(current.amountDueCents);
   if (input.amountCents > due) {
-    throw new ValidationError([{ field: 'amountCents', message: `is more than the amount due (${due} cents): record at most what remains to be paid` }]);
+    throw ruleViolation('amountCents', `is more than the amount due (${due} cents): record at most what remains to be paid`);
   }
   const [row] = await ctx.trx('event_payments').insert({ ...input, tenantId: ctx.principal.tenantId, contractId, createdBy: ctx.principal.userId })
     .returning(['*', ctx.trx.raw("to_char(paid_on, 'YYYY-MM-DD') as paid_on_text")]);

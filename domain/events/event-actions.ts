@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ruleViolation } from '../errors';
 import { appendHistory } from '../core/history';
 import { getRecord, loadFor, type RequestContext } from '../core/record-service';
 import { eventEvents } from './resources';
@@ -14,7 +14,7 @@ export async function closeEvent(ctx: RequestContext, id: string, input: { notes
   if (current.closedAt) return { event: await getRecord(ctx, eventEvents, id), changed: false };
   const endsAt = current.endsAt as Date;
   if (endsAt.getTime() > now.getTime()) {
-    throw new ValidationError([{ field: 'endsAt', message: `the event ends at ${endsAt.toISOString()}: it can be closed once it is over` }]);
+    throw ruleViolation('endsAt', `the event ends at ${endsAt.toISOString()}: it can be closed once it is over`);
   }
   const notes = input.notes === undefined ? current.notes : input.notes;
   await ctx.trx('event_events').where({ id }).update({ closedAt: ctx.trx.fn.now(), notes, version: Number(current.version) + 1, updatedAt: ctx.trx.fn.now() });

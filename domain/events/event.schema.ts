@@ -21,10 +21,10 @@ const endsAfterStartIssue = { message: 'must be after the start', path: ['endsAt
  * Event organised for a client under a signed contract (spec 001, "Les événements").
  * Sales create it; management then designates its support contact (an update).
  */
+const { supportContactId: _assignedLater, ...createFields } = editable;
 export const eventCreate = z.object({
-  ...editable,
+  ...createFields,
   contractId: uuid,
-  location: editable.location,
   attendees: editable.attendees.optional(),
 }).strict().refine(endsAfterStart, endsAfterStartIssue);
 export const eventUpdate = z.object(editable).partial().strict().refine(endsAfterStart, endsAfterStartIssue);

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ValidationError } from '../errors';
+import { ruleViolation, ValidationError } from '../errors';
 import type { FilterFn, RecordResource } from '../core/record-resource';
 import { nextNumber } from '../core/tenant-counter';
 import type { Principal } from '../identity/ability';
@@ -156,14 +156,14 @@ export const eventEvents: RecordResource = {
     const found = await trx('event_contracts').where({ id: data.contractId }).first('id', 'signed');
     if (!found) throw new ValidationError([{ field: 'contractId', message: 'refers to no contract of this organisation' }]);
     // Spec 001: an event is created "pour un de leurs clients qui a signé un contrat".
-    if (!found.signed) throw new ValidationError([{ field: 'contractId', message: 'this contract is not signed yet: an event can only be created for a signed contract' }]);
+    if (!found.signed) throw ruleViolation('contractId', 'this contract is not signed yet: an event can only be created for a signed contract');
     await requireUserWithRole(trx, data.supportContactId, 'supportContactId', 'support', 'support');
     return { ...data, number: await nextNumber(trx, principal.tenantId, 'event') };
   },
   async prepareUpdate({ trx, current }, patch) {
     await requireUserWithRole(trx, patch.supportContactId, 'supportContactId', 'support', 'support');
     if (current.closedAt && Object.keys(patch).some((k) => k !== 'notes')) {
-      throw new ValidationError([{ field: Object.keys(patch).find((k) => k !== 'notes')!, message: 'this event is closed: only its notes can still change' }]);
+      throw ruleViolation(Object.keys(patch).find((k) => k !== 'notes')!, 'this event is closed: only its notes can still change');
     }
     return { ...patch, updatedAt: trx.fn.now() };
   },

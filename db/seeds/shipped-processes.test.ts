@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { shippedProcessFiles } from '../../db/seeds/shipped-processes';
+import { shippedProcessFiles } from './shipped-processes';
 import { compileDefinition } from '../../domain/process/definition-compiler';
 import { lintDefinition } from '../../domain/process/definition-linter';
 import { parseDefinition } from '../../domain/process/definition-parser';
