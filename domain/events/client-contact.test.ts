@@ -11,7 +11,7 @@ describe('parseClientContact', () => {
   it('splits the spec\'s second example and keeps the invalid phone as written, never inventing a number', () => {
     const c = parseClientContact('Jacky Blangier jacky@loubouzin.grd + 666 12345');
     expect(c).toMatchObject({ personName: 'Jacky Blangier', email: 'jacky@loubouzin.grd', phone: null, phoneText: '+ 666 12345' });
-    expect(c.warnings).toEqual(['"+ 666 12345" is not a valid phone number: kept as written in the notes, not stored as the phone']);
+    expect(c.warnings).toEqual(['"+ 666 12345" is not a valid phone number: kept as written in the client\'s notes, not stored as the phone']);
   });
 
   it.each([

@@ -61,7 +61,7 @@ export function parseClientContact(input: string | null | undefined): ClientCont
     if (!out.email) out.email = email;
     else {
       out.extra.push(email);
-      out.warnings.push(`a second email "${email}" is kept in the notes`);
+      out.warnings.push(`a second email "${email}" is kept in the client's notes`);
     }
   }
   rest = rest.replace(EMAIL, ' ');
@@ -71,14 +71,14 @@ export function parseClientContact(input: string | null | undefined): ClientCont
   for (const written of phones) {
     if (out.phone || out.phoneText) {
       out.extra.push(written);
-      out.warnings.push(`a second phone "${written}" is kept in the notes`);
+      out.warnings.push(`a second phone "${written}" is kept in the client's notes`);
       continue;
     }
     const e164 = normalisePhone(written);
     if (e164) out.phone = e164;
     else {
       out.phoneText = written;
-      out.warnings.push(`"${written}" is not a valid phone number: kept as written in the notes, not stored as the phone`);
+      out.warnings.push(`"${written}" is not a valid phone number: kept as written in the client's notes, not stored as the phone`);
     }
   }
   rest = rest.replace(PHONE, (m) => (m.replace(/\D/g, '').length < 4 ? m : ' '));

@@ -204,6 +204,19 @@ describe('parseEventSheet', () => {
     expect(s.rows.find((r) => r.key === 'Support contact')).toMatchObject({ outcome: 'warning', message: expect.stringMatching(/no support contact/) });
   });
 
+  it('refuses a sheet far longer than an event sheet, and ignores rows that only carry formatting', async () => {
+    const long = await oneSheet(Array.from({ length: 250 }, (_, i) => [`Key ${i}`, i] as [string, number]));
+    expect(long.errors).toEqual([expect.stringMatching(/^The sheet has 251 rows/)]);
+    const buffer = await bufferOf((wb) => {
+      const ws = wb.addWorksheet('Styled');
+      ws.getCell('A1').value = 'Styled';
+      BASE.forEach(([k, v], i) => { ws.getCell(i + 2, 1).value = k; ws.getCell(i + 2, 2).value = v as ExcelJS.CellValue; });
+      ws.getCell('A500').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF0000' } };
+    });
+    const [styled] = await readEventWorkbook(buffer);
+    expect(styled!.errors).toEqual([]);
+  });
+
   it('applies the API\'s own limits (zod schemas), naming the row', async () => {
     const s = await oneSheet([...BASE, ['Location', 'x'.repeat(501)]]);
     expect(s.errors).toEqual(['Row 8 (Location): must be at most 500 characters']);

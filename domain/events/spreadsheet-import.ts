@@ -232,10 +232,15 @@ export function parseEventSheet(ws: ExcelJS.Worksheet): ParsedSheet {
   const extraNotes: string[] = [];
   const raw: Partial<Record<SheetField, { value: unknown; numFmt?: string; text: string }>> = {};
 
-  const lastRow = Math.min(ws.actualRowCount ? ws.rowCount : 0, MAX_ROWS_PER_SHEET + 1);
-  if (ws.rowCount > MAX_ROWS_PER_SHEET + 1) reject(`The sheet has ${ws.rowCount} rows: an event sheet has about a dozen (at most ${MAX_ROWS_PER_SHEET}); is it an event sheet?`);
+  // Only rows holding values count (formatting alone does not make a row).
+  const rowNumbers: number[] = [];
+  ws.eachRow({ includeEmpty: false }, (_row, n) => { rowNumbers.push(n); });
+  if (rowNumbers.length > MAX_ROWS_PER_SHEET) {
+    reject(`The sheet has ${rowNumbers.length} rows: an event sheet has about a dozen (at most ${MAX_ROWS_PER_SHEET}); is it an event sheet?`);
+    return out;
+  }
   let anyContent = false;
-  for (let r = 1; r <= lastRow; r++) {
+  for (const r of rowNumbers) {
     const row = ws.getRow(r);
     const keyCell: Cell = row.getCell(1);
     const valueCell: Cell = row.getCell(2);
@@ -571,6 +576,7 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
             ? `no active support collaborator is named "${draft.supportName}": the event is created without support; management assigns one`
             : `${support.count} active support collaborators are named "${draft.supportName}": the event is created without support; management assigns the right one`;
           if (supportRow) addProblem(supportRow, 'warning', message);
+          messages.push(`Support contact: ${message}.`);
         } else if (support.kind === 'one' && supportRow) {
           supportRow.message = `matched ${support.user.displayName}`;
         }
