@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import express, { type Express } from 'express';
 import request from 'supertest';
 import { eventsImportRouter } from '../../api/events/import.router';
