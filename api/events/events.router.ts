@@ -12,6 +12,7 @@ import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { etagOf } from '../http/if-match';
 import { validate } from '../http/validate';
+import { eventsImportRouter } from './import.router';
 import { startLeadToEvent, tellLeadToEvent } from './lead-to-event.link';
 
 /** The Epic Events vertical (spec 001): clients, contracts and payments, events; each change moves the client's process on. */
@@ -41,6 +42,7 @@ export function eventsRouter(deps: ApiDeps): Router {
   router.use('/contracts', contracts);
 
   const events = Router();
+  events.use('/import', eventsImportRouter(deps));
   events.post('/:id/close', inTenant(deps, async (req, ctx) => {
     const { event, changed } = await closeEvent(ctx, String(req.params.id), validate(eventClose, req.body ?? {}));
     return {
