@@ -261,8 +261,11 @@ describe('events API', () => {
       expect(closed.body).toMatchObject({ status: 'closed', notes: 'Wedding went well, DJ until 2AM.' });
 
       // The contract is not paid: the sales contact gets a payment reminder.
-      const reminder = await until('the payment reminder', async () => (await t.admin('messages').where({ tenantId: tenant, recordId: contract.body.id, recipient: 'sales@epic-events.demo' }).first('subject')) ?? undefined);
-      expect(reminder!.subject).toContain(`contrat n° ${contract.body.number}`);
+      const reminder = await until('the payment reminder', async () => {
+        const row: { subject: string } | undefined = await t.admin('messages').where({ tenantId: tenant, recordId: contract.body.id, recipient: 'sales@epic-events.demo' }).first('subject');
+        return row;
+      });
+      expect(reminder.subject).toContain(`contrat n° ${contract.body.number}`);
       const instance = (await t.admin('processInstances').where({ tenantId: tenant, businessKey: client.body.id }).first('id')).id;
       const state = await until('the wait before the next reminder', async () => {
         const res = await as('management').get(`/api/v1/process-instances/${instance}`);
