@@ -600,30 +600,13 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
       if (err instanceof DryRunRollback) {
         report.eventId = undefined;
         messages.push('Dry run: nothing was written.');
-      } else if (err instanceof SheetRejected) {
-        report.status = 'rejected';
-        for (const p of err.problems) {
-          if (p.row) addProblem(p.row, 'error', p.message);
-          messages.push(p.row ? `Row ${p.row.row} (${p.row.key}): ${p.message}` : p.message);
-        }
-        messages.push('Nothing was written for this sheet.');
-        report.eventId = undefined;
-        report.messages.push(...messages);
-        continue;
-      } else if (err instanceof ValidationError) {
-        report.status = 'rejected';
-        messages.push(...err.problems.map((p) => `${p.field} ${p.message}`), 'Nothing was written for this sheet.');
-        report.eventId = undefined;
-        report.messages.push(...messages);
-        continue;
-      } else if (isDatabaseError(err)) {
-        report.status = 'rejected';
-        messages.push(`The database refused this sheet (${err.code}${err.constraint ? `, ${err.constraint}` : ''}); nothing was written for it.`);
-        report.eventId = undefined;
-        report.messages.push(...messages);
-        continue;
       } else {
-        throw err;
+        const reasons = rejectionReasons(err);
+        if (!reasons) throw err;
+        report.status = 'rejected';
+        report.eventId = undefined;
+        report.messages.push(...messages, ...reasons, 'Nothing was written for this sheet.');
+        continue;
       }
     }
     report.created = created;
@@ -641,6 +624,21 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
     },
   });
   return { filename, dryRun, sheets, totals };
+}
+
+/** Why a sheet's savepoint failed, as lines for the report; undefined for an unexpected error (a bug: answered 500). */
+function rejectionReasons(err: unknown): string[] | undefined {
+  if (err instanceof SheetRejected) {
+    return err.problems.map((p) => {
+      if (p.row) addProblem(p.row, 'error', p.message);
+      return p.row ? `Row ${p.row.row} (${p.row.key}): ${p.message}` : p.message;
+    });
+  }
+  if (err instanceof ValidationError) return err.problems.map((p) => `${p.field} ${p.message}`);
+  // A schema the API tightened since the sheet was read: refused, naming the fields.
+  if (err instanceof z.ZodError) return err.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`);
+  if (isDatabaseError(err)) return [`The database refused this sheet (${err.code}${err.constraint ? `, ${err.constraint}` : ''}).`];
+  return undefined;
 }
 
 function sourceOf(filename: string | null, sheet: string): { before: null; after: string } {
