@@ -1,0 +1,42 @@
+import { CliError, ExitCode, usageError } from './exit-codes';
+import type { Api } from './http';
+import { isUuid } from './records';
+
+export interface Collaborator {
+  id: string;
+  displayName: string;
+  email: string;
+  roles: string[];
+}
+
+/** The signed-in user's id: stored at login, else asked from the API. */
+export async function myId(api: Api): Promise<string> {
+  const stored = api.currentSession?.userId;
+  if (stored) return stored;
+  const me = await api.get<{ user: { id: string } }>('/auth/me');
+  return me.body.user.id;
+}
+
+const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+
+/**
+ * A collaborator from what people know of them: "me", "none" (nobody), an id,
+ * an email or a name (accents and case ignored), looked up among the
+ * organisation's members of `role`.
+ */
+export async function resolveCollaborator(api: Api, who: string, role: 'sales' | 'support' | 'management', flag: string): Promise<string | null> {
+  const text = who.trim();
+  if (/^(none|null|nobody|personne)$/i.test(text)) return null;
+  if (/^me$/i.test(text)) return myId(api);
+  if (isUuid(text)) return text;
+  const list = await api.get<{ items: Collaborator[] }>('/events/collaborators', { query: { role } });
+  const wanted = fold(text);
+  const matches = list.body.items.filter((c) => fold(c.email) === wanted || fold(c.displayName) === wanted);
+  const partial = matches.length ? matches : list.body.items.filter((c) => fold(c.displayName).includes(wanted));
+  if (partial.length === 1) return partial[0]!.id;
+  const known = list.body.items.map((c) => `${c.displayName} <${c.email}>`).join(', ') || 'nobody';
+  if (partial.length === 0) {
+    throw new CliError(`${flag} "${who}": no ${role} collaborator has this name or email. ${role} collaborators: ${known}.`, ExitCode.NOT_FOUND);
+  }
+  throw usageError(`${flag} "${who}" matches several ${role} collaborators (${partial.map((c) => c.displayName).join(', ')}): give the email.`, [{ field: flag, message: 'is ambiguous' }]);
+}

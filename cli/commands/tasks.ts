@@ -1,0 +1,98 @@
+import type { Command } from 'commander';
+import { formatDateTime } from '../dates';
+import { CliError, ExitCode, usageError } from '../exit-codes';
+import type { Api } from '../http';
+import { renderTable } from '../output';
+import { isUuid } from '../records';
+import { emit, withJson, type Context, type JsonFlag } from './common';
+
+interface Task {
+  id: string;
+  processKey: string;
+  businessKey: string | null;
+  elementId: string;
+  name: string | null;
+  assignee: string | null;
+  dueAt: string | null;
+  status: string;
+}
+
+/** "true", "12", "null", '{"a":1}' are JSON values; anything else is kept as text. */
+export function parseValue(text: string): unknown {
+  if (/^(true|false|null|-?\d+(\.\d+)?|\{.*\}|\[.*\]|".*")$/s.test(text.trim())) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** The task's data: --data's JSON object, then each key=value on top of it. */
+export function taskData(json: string | undefined, pairs: string[]): Record<string, unknown> {
+  let data: Record<string, unknown> = {};
+  if (json !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(json);
+    } catch (e) {
+      throw usageError(`--data is not valid JSON (${(e as Error).message}): write it like '{"approved": true}'.`, [{ field: '--data', message: 'is not valid JSON' }]);
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw usageError('--data must be a JSON object, such as \'{"approved": true}\'.', [{ field: '--data', message: 'must be an object' }]);
+    data = parsed as Record<string, unknown>;
+  }
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    if (at <= 0) throw usageError(`"${pair}" is not key=value: write it like approved=true or comment="Done".`, [{ field: pair, message: 'is not key=value' }]);
+    data[pair.slice(0, at).trim()] = parseValue(pair.slice(at + 1));
+  }
+  return data;
+}
+
+/** A task id, or the first characters of one as `tasks list` shows them. */
+async function resolveTask(api: Api, ref: string): Promise<string> {
+  if (isUuid(ref)) return ref;
+  if (!/^[0-9a-f-]{4,}$/i.test(ref)) throw usageError(`"${ref}" is not a task id: copy it from \`relais tasks list\`.`, [{ field: '<id>', message: 'is not a task id' }]);
+  const tasks = (await api.get<{ items: Task[] }>('/tasks', { query: { candidate: 'me', limit: 200 } })).body.items;
+  const matches = tasks.filter((t) => t.id.toLowerCase().startsWith(ref.toLowerCase()));
+  if (matches.length === 1) return matches[0]!.id;
+  if (matches.length === 0) throw new CliError(`No open task of yours starts with "${ref}". See \`relais tasks list\`.`, ExitCode.NOT_FOUND);
+  throw usageError(`"${ref}" starts several tasks' ids: give more of it.`);
+}
+
+export function registerTasks(program: Command, ctx: Context): void {
+  const tasks = program.command('tasks').description('your tasks in the lead-to-event process: list and complete');
+
+  withJson(tasks.command('list').description('open tasks assigned to you or offered to your roles')
+    .option('--assigned', 'only tasks assigned to me')
+    .option('--status <status>', 'open, completed or cancelled', 'open')
+    .option('--process <key>', 'only this process (e.g. events.lead-to-event)')
+    .option('--limit <n>', 'how many (1-200)', '50'))
+    .action(async (o: JsonFlag & { assigned?: boolean; status: string; process?: string; limit: string }) => {
+      const api = ctx.api();
+      const query = { ...(o.assigned ? { assignee: 'me' } : { candidate: 'me' }), status: o.status, processKey: o.process, limit: o.limit };
+      const res = await api.get<{ items: Task[] }>('/tasks', { query, flags: { status: '--status', processKey: '--process', limit: '--limit' } });
+      const me = api.currentSession?.userId;
+      emit(ctx, o, res.body, () => `${renderTable(res.body.items, [
+        { header: 'Id', value: (t) => t.id },
+        { header: 'Task', value: (t) => t.name ?? t.elementId },
+        { header: 'Step', value: (t) => t.elementId },
+        { header: 'Process', value: (t) => t.processKey },
+        { header: 'About', value: (t) => t.businessKey },
+        { header: 'Assignee', value: (t) => (t.assignee ? (t.assignee === me ? 'me' : 'someone else') : '(offered)') },
+        { header: 'Due', value: (t) => formatDateTime(t.dueAt, ctx.timeZone) },
+      ])}\n${res.body.items.length} task${res.body.items.length === 1 ? '' : 's'}`);
+    });
+
+  withJson(tasks.command('complete').argument('<id>', 'task id (or its first characters)').argument('[values...]', 'form values as key=value (approved=true comment="OK")')
+    .description('complete a task with its form data')
+    .option('--data <json>', 'the form data as a JSON object'))
+    .action(async (ref: string, values: string[], o: JsonFlag & { data?: string }) => {
+      const api = ctx.api();
+      const data = taskData(o.data, values);
+      const id = await resolveTask(api, ref);
+      const res = await api.post<{ id: string; status: string }>(`/tasks/${id}/complete`, data);
+      emit(ctx, o, res.body, () => `Task ${id} is completed.`);
+    });
+}

@@ -1,0 +1,96 @@
+import { Command, CommanderError } from 'commander';
+import { registerAuth } from './commands/auth';
+import { registerClients } from './commands/clients';
+import { createContext, type Context } from './commands/common';
+import { registerContracts } from './commands/contracts';
+import { registerEvents } from './commands/events';
+import { registerTasks } from './commands/tasks';
+import { CliError, ExitCode } from './exit-codes';
+import { terminal, type Output } from './output';
+import { SessionStore } from './session-store';
+import { reportUnexpected } from './sentry';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0  done                          4  permission denied
+  1  unexpected error (a bug)      5  not found
+  2  bad usage or input            6  conflict: someone else changed it, or already done
+  3  not logged in / expired       7  cannot reach the server
+`;
+
+/** Thrown on purpose when RELAIS_CLI_CRASH_TEST=1, so that tests can check what Sentry receives. */
+class CrashTestError extends Error {
+  override name = 'CrashTestError';
+}
+
+export function buildProgram(ctx: Context): Command {
+  const program = new Command('relais')
+    .description('Relais command-line client: Epic Events clients, contracts, events and tasks')
+    .version('0.1.0')
+    // Usage errors become CommanderErrors handled below (exit 2) instead of commander exiting by itself.
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', EXIT_CODES_HELP);
+  program.hook('preAction', () => {
+    // The one place an unexpected error can be provoked; it quotes the email to prove it is scrubbed.
+    if (process.env.RELAIS_CLI_CRASH_TEST === '1') throw new CrashTestError(`Crash test requested while signed in as ${ctx.store.read()?.email ?? 'nobody'}`);
+  });
+  registerAuth(program, ctx);
+  registerClients(program, ctx);
+  registerContracts(program, ctx);
+  registerEvents(program, ctx);
+  registerTasks(program, ctx);
+  return program;
+}
+
+function printCliError(output: Output, error: CliError): void {
+  const lines = [`Error: ${error.message}`];
+  for (const p of error.problems) lines.push(`  - ${p.field}: ${p.message}`);
+  output.err(lines.join('\n'));
+}
+
+/** Runs one command line and answers its exit code; nothing but RELAIS_DEBUG prints a stack trace. */
+export async function run(argv: string[], output: Output = terminal, store = new SessionStore()): Promise<number> {
+  const ctx = createContext(store, output);
+  try {
+    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    return ExitCode.OK;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander printed its message (or the help, or the version) already.
+      return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;
+    }
+    if (error instanceof CliError) {
+      printCliError(output, error);
+      return error.exitCode;
+    }
+    let session;
+    try {
+      session = store.read();
+    } catch {
+      session = undefined;
+    }
+    const reported = await reportUnexpected(error, session).catch(() => false);
+    output.err(`Unexpected error: ${(error as Error)?.message ?? String(error)}\n`
+      + `This is a bug in relais${reported ? ' and it has been reported' : ''}. Run again with RELAIS_DEBUG=1 to see the details.`);
+    if (process.env.RELAIS_DEBUG === '1') output.err(String((error as Error)?.stack ?? error));
+    return ExitCode.UNEXPECTED;
+  }
+}
+
+/** Exits once what was written to stdout and stderr has been handed over (a pipe may still hold it). */
+async function exit(code: number): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => s.write('', resolve))));
+  process.exit(code);
+}
+
+/** The program: the bin launcher (cli/bin/relais.mjs) calls this; `node --import tsx cli/main.ts` too. */
+export function cli(argv = process.argv.slice(2)): void {
+  void run(argv).then(exit, async (error: unknown) => {
+    process.stderr.write(`Unexpected error: ${String(error)}\n`);
+    await exit(ExitCode.UNEXPECTED);
+  });
+}
+
+if (require.main === module) cli();

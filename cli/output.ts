@@ -1,0 +1,58 @@
+import Table from 'cli-table3';
+
+/** Where commands write: stdout for results, stderr for messages (so `--json` output stays parseable). */
+export interface Output {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const terminal: Output = {
+  out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+  err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+};
+
+export function printJson(output: Output, value: unknown): void {
+  output.out(JSON.stringify(value, null, 2));
+}
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string | number | null | undefined;
+  align?: 'left' | 'right';
+}
+
+/** A table of rows; no colours, so that output piped to a file or a pager stays clean. */
+export function renderTable<T>(rows: T[], columns: Column<T>[]): string {
+  const table = new Table({
+    head: columns.map((c) => c.header),
+    colAligns: columns.map((c) => c.align ?? 'left'),
+    style: { head: [], border: [], compact: true },
+  });
+  for (const row of rows) table.push(columns.map((c) => oneLine(c.value(row))));
+  return table.toString();
+}
+
+/** Long notes would break the table: first line only, cut at 60 characters. */
+function oneLine(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = String(value).split(/\r?\n/)[0]!;
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** A record as "label  value" lines under a title; multi-line values are indented under their label. */
+export function renderRecord(title: string, fields: Array<[string, string | number | boolean | null | undefined]>): string {
+  const width = Math.max(...fields.map(([label]) => label.length));
+  const lines = [title];
+  for (const [label, raw] of fields) {
+    const value = raw === null || raw === undefined || raw === '' ? '—' : typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : String(raw);
+    const [first, ...rest] = value.split(/\r?\n/);
+    lines.push(`  ${label.padEnd(width)}  ${first}`);
+    for (const line of rest) lines.push(`  ${' '.repeat(width)}  ${line}`);
+  }
+  return lines.join('\n');
+}
+
+export function listFooter(count: number, nextCursor: string | null | undefined, noun: string): string {
+  const shown = `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return nextCursor ? `${shown} shown; more exist: add --all, or narrow the list with filters.` : shown;
+}

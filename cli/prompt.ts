@@ -1,0 +1,96 @@
+import readline from 'node:readline';
+import { CliError, ExitCode, usageError } from './exit-codes';
+
+export interface PromptStreams {
+  input: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  output: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+const standard = (): PromptStreams => ({ input: process.stdin, output: process.stderr as PromptStreams['output'] });
+
+/**
+ * Questions are asked only when a person is there: stdin and stdout both
+ * terminals. A script (pipe, cron, CI) gets an error naming the missing flag
+ * instead of a command that hangs waiting for an answer.
+ */
+export function interactive(): boolean {
+  return Boolean(process.stdin.isTTY && process.stdout.isTTY);
+}
+
+/** Asks one question on the terminal and answers the trimmed line. Prompts go to stderr to keep stdout for results. */
+export function ask(question: string, streams: PromptStreams = standard()): Promise<string> {
+  const rl = readline.createInterface({ input: streams.input, output: streams.output, terminal: Boolean(streams.input.isTTY) });
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    rl.on('SIGINT', () => {
+      rl.close();
+      reject(new CliError('Cancelled.', ExitCode.USAGE));
+    });
+    rl.on('close', () => {
+      if (!answered) reject(new CliError('Cancelled: no answer.', ExitCode.USAGE));
+    });
+    rl.question(question, (answer) => {
+      answered = true;
+      rl.close();
+      resolve(answer.trim());
+    });
+  });
+}
+
+/** Reads a secret without echoing it: the terminal in raw mode, one key at a time. */
+export function askHidden(question: string, streams: PromptStreams = standard()): Promise<string> {
+  const { input, output } = streams;
+  if (!input.isTTY || !input.setRawMode) return ask(question, streams);
+  output.write(question);
+  input.setRawMode(true);
+  input.resume();
+  return new Promise((resolve, reject) => {
+    let value = '';
+    const done = (error?: CliError) => {
+      input.removeListener('data', onData);
+      input.setRawMode!(false);
+      input.pause();
+      output.write('\n');
+      if (error) reject(error);
+      else resolve(value);
+    };
+    const onData = (chunk: Buffer | string) => {
+      for (const ch of chunk.toString('utf8')) {
+        if (ch === '\r' || ch === '\n') return done();
+        if (ch === '\u0003') return done(new CliError('Cancelled.', ExitCode.USAGE));
+        if (ch === '\u0004') return done(value ? undefined : new CliError('Cancelled: no answer.', ExitCode.USAGE));
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
+        else if (ch >= ' ') value += ch;
+      }
+    };
+    input.on('data', onData);
+  });
+}
+
+export interface RequiredValue<T> {
+  /** The flag that gives this value, named in the error when it is missing: `--name`. */
+  flag: string;
+  /** What to ask for: "Full name". */
+  label: string;
+  parse: (text: string) => T | Promise<T>;
+}
+
+/**
+ * A required value: from its flag when given; otherwise asked for (again
+ * until it parses) when a person is at the terminal; otherwise an error that
+ * names the flag (exit 2).
+ */
+export async function required<T>(given: string | undefined, spec: RequiredValue<T>, canAsk = interactive(), streams?: PromptStreams): Promise<T> {
+  if (given !== undefined && given.trim() !== '') return spec.parse(given);
+  if (!canAsk) throw usageError(`Missing ${spec.flag} (${spec.label.toLowerCase()}).`, [{ field: spec.flag, message: 'is required' }]);
+  for (;;) {
+    const answer = await ask(`${spec.label}: `, streams);
+    if (answer === '') continue;
+    try {
+      return await spec.parse(answer);
+    } catch (e) {
+      if (!(e instanceof CliError) || (e.exitCode !== ExitCode.USAGE && e.exitCode !== ExitCode.NOT_FOUND)) throw e;
+      (streams?.output ?? process.stderr).write(`${e.message}\n`);
+    }
+  }
+}
