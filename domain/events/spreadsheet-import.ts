@@ -85,7 +85,8 @@ export interface ImportRow {
 }
 
 export interface CreatedRef {
-  id: string;
+  /** Absent on a dry run: nothing was kept. */
+  id?: string;
   number: number;
   name?: string;
 }
@@ -599,6 +600,7 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
     } catch (err) {
       if (err instanceof DryRunRollback) {
         report.eventId = undefined;
+        for (const ref of Object.values(created)) delete ref.id;
         messages.push('Dry run: nothing was written.');
       } else {
         const reasons = rejectionReasons(err);

@@ -186,6 +186,7 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ dryRun: true, totals: { created: 1 } });
     expect(res.body.sheets[0].messages).toContain('Dry run: nothing was written.');
+    expect(res.body.sheets[0].created).toEqual({ client: { number: expect.any(Number), name: 'Dry Client' }, contract: { number: 8901 }, event: { number: 8101, name: 'Dry run party' } });
     expect(await t.admin('event_events').where({ tenantId: epic, number: 8101 }).select('id')).toEqual([]);
     expect(await t.admin('event_clients').where({ tenantId: epic, fullName: 'Dry Client' }).select('id')).toEqual([]);
   });
