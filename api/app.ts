@@ -13,6 +13,7 @@ import { contactAssignmentsRouter } from './core/contact-assignments.router';
 import { documentsRouter } from './core/documents.router';
 import { recordRouter } from './core/record.router';
 import { eventsRouter } from './events/events.router';
+import { usersRouter } from './identity/users.router';
 import { authenticate } from './http/authenticated';
 import type { ApiDeps } from './http/deps';
 import { problemHandler, sendProblem } from './http/problem';
@@ -61,6 +62,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use('/comms', commsRouter(deps));
   v1.use(documentsRouter(deps));
   for (const [p, res] of Object.entries(CORE_RESOURCES)) v1.use(`/${p}`, recordRouter(deps, res));
+  v1.use('/users', usersRouter(deps));
   v1.use('/events', eventsRouter(deps));
   v1.use('/search', searchRouter(deps));
   v1.use('/smoke-runs', smokeRouter(deps));

@@ -1,0 +1,122 @@
+import type { Knex } from 'knex';
+import { ConflictError, ForbiddenError, NotFoundError, ruleViolation, StaleVersionError, ValidationError } from '../errors';
+import { isUuid, type RequestContext } from '../core/record-service';
+import { audit } from './audit-log';
+import { hashPassword } from './passwords';
+import type { UserCreate, UserUpdate } from './user.schema';
+
+type Row = Record<string, unknown>;
+
+function may(ctx: RequestContext, action: 'read' | 'create' | 'update' | 'delete'): void {
+  if (!ctx.ability.can(action, 'User')) {
+    throw new ForbiddenError(`You may not ${action === 'read' ? 'view' : action} collaborators (permission identity.user.${action}).`);
+  }
+}
+
+function query(trx: Knex.Transaction): Knex.QueryBuilder {
+  return trx('users as u')
+    .leftJoin('userRoles as ur', 'ur.userId', 'u.id').leftJoin('roles as r', 'r.id', 'ur.roleId')
+    .groupBy('u.id')
+    .select('u.id', 'u.email', 'u.displayName', 'u.type', 'u.active', 'u.version', 'u.createdAt', 'u.updatedAt',
+      trx.raw("coalesce(array_agg(r.key order by r.key) filter (where r.key is not null), '{}') as roles"));
+}
+
+function present(row: Row): Row {
+  return { ...row, createdAt: (row.createdAt as Date).toISOString(), updatedAt: (row.updatedAt as Date).toISOString() };
+}
+
+async function load(ctx: RequestContext, id: string, lock = false): Promise<Row> {
+  if (!isUuid(id)) throw new NotFoundError('The collaborator');
+  if (lock) await ctx.trx('users').where({ id }).forUpdate().first('id');
+  const row = await query(ctx.trx).where('u.id', id).first();
+  if (!row) throw new NotFoundError('The collaborator');
+  return row;
+}
+
+/** Role keys must exist in the organisation; answers their ids. */
+async function roleIds(trx: Knex.Transaction, keys: string[]): Promise<string[]> {
+  const rows: Array<{ id: string; key: string }> = await trx('roles').whereIn('key', keys).select('id', 'key');
+  const unknown = keys.filter((k) => !rows.some((r) => r.key === k));
+  if (unknown.length) {
+    const known = (await trx('roles').orderBy('key').pluck('key')).join(', ');
+    throw new ValidationError([{ field: 'roles', message: `unknown role ${unknown.join(', ')}; roles of this organisation: ${known}` }]);
+  }
+  return rows.map((r) => r.id);
+}
+
+async function emailTaken(trx: Knex.Transaction, email: string, except?: string): Promise<void> {
+  const qb = trx('users').whereRaw('lower(email) = lower(?)', [email]);
+  if (except) qb.whereNot({ id: except });
+  if (await qb.first('id')) throw new ConflictError(`A collaborator with the email ${email} already exists in this organisation.`);
+}
+
+export async function listUsers(ctx: RequestContext, filters: { role?: string; active?: 'true' | 'false'; q?: string }): Promise<Row[]> {
+  may(ctx, 'read');
+  const qb = query(ctx.trx).orderBy('u.displayName');
+  if (filters.active) qb.where('u.active', filters.active === 'true');
+  if (filters.role) qb.havingRaw('bool_or(r.key = ?)', [filters.role]);
+  if (filters.q) qb.whereRaw("f_unaccent(lower(u.display_name || ' ' || u.email)) like '%' || f_unaccent(lower(?)) || '%'", [filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)]);
+  return (await qb).map(present);
+}
+
+export async function getUser(ctx: RequestContext, id: string): Promise<Row> {
+  may(ctx, 'read');
+  return present(await load(ctx, id));
+}
+
+export async function createUser(ctx: RequestContext, input: UserCreate): Promise<Row> {
+  may(ctx, 'create');
+  await emailTaken(ctx.trx, input.email);
+  const ids = await roleIds(ctx.trx, input.roles);
+  const [row] = await ctx.trx('users').insert({
+    tenantId: ctx.principal.tenantId, email: input.email, displayName: input.displayName, type: 'internal', passwordHash: await hashPassword(input.password),
+  }).returning('id');
+  await ctx.trx('userRoles').insert(ids.map((roleId) => ({ tenantId: ctx.principal.tenantId, userId: row.id, roleId })));
+  await audit(ctx.trx, { tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: 'user.created', targetType: 'user', targetId: row.id, details: { roles: input.roles } });
+  return present(await load(ctx, row.id));
+}
+
+export async function updateUser(ctx: RequestContext, id: string, expectedVersion: number, input: UserUpdate): Promise<Row> {
+  may(ctx, 'update');
+  const current = await load(ctx, id, true);
+  if (current.version !== expectedVersion) throw new StaleVersionError(present(current));
+  if (id === ctx.principal.userId && (input.active === false || (input.roles && !input.roles.some((r) => (current.roles as string[]).includes(r))))) {
+    throw ruleViolation(input.active === false ? 'active' : 'roles', 'you cannot deactivate yourself or remove all your own roles: ask another manager');
+  }
+  if (input.email) await emailTaken(ctx.trx, input.email, id);
+  const patch: Row = { version: expectedVersion + 1, updatedAt: ctx.trx.fn.now() };
+  if (input.email !== undefined) patch.email = input.email;
+  if (input.displayName !== undefined) patch.displayName = input.displayName;
+  if (input.active !== undefined) patch.active = input.active;
+  if (input.password !== undefined) patch.passwordHash = await hashPassword(input.password);
+  await ctx.trx('users').where({ id }).update(patch);
+  if (input.roles) {
+    const ids = await roleIds(ctx.trx, input.roles);
+    await ctx.trx('userRoles').where({ userId: id }).delete();
+    await ctx.trx('userRoles').insert(ids.map((roleId) => ({ tenantId: ctx.principal.tenantId, userId: id, roleId })));
+  }
+  // A deactivated collaborator or a new password ends every open session at once.
+  if (input.active === false || input.password !== undefined) {
+    await ctx.trx('refreshTokens').where({ userId: id }).whereNull('revokedAt').update({ revokedAt: ctx.trx.fn.now() });
+  }
+  await audit(ctx.trx, {
+    tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: input.active === false ? 'user.deactivated' : 'user.updated',
+    targetType: 'user', targetId: id, details: { fields: Object.keys(input).filter((k) => k !== 'password'), passwordChanged: input.password !== undefined, roles: input.roles },
+  });
+  return present(await load(ctx, id));
+}
+
+/**
+ * Removes a collaborator from the organisation. Their past work keeps their
+ * name (history, records they own), so the account is deactivated, its
+ * sessions revoked and its roles withdrawn rather than the row deleted.
+ */
+export async function removeUser(ctx: RequestContext, id: string): Promise<void> {
+  may(ctx, 'delete');
+  if (id === ctx.principal.userId) throw ruleViolation('id', 'you cannot remove yourself: ask another manager');
+  await load(ctx, id, true);
+  await ctx.trx('users').where({ id }).update({ active: false, version: ctx.trx.raw('version + 1'), updatedAt: ctx.trx.fn.now() });
+  await ctx.trx('userRoles').where({ userId: id }).delete();
+  await ctx.trx('refreshTokens').where({ userId: id }).whereNull('revokedAt').update({ revokedAt: ctx.trx.fn.now() });
+  await audit(ctx.trx, { tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: 'user.removed', targetType: 'user', targetId: id });
+}

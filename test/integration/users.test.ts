@@ -1,0 +1,88 @@
+import request from 'supertest';
+import { loginAs, testContext, userId, type TestContext } from '../support/api';
+
+/** Spec 001, management: "créer, mettre à jour et supprimer des collaborateurs". */
+describe('collaborators API', () => {
+  let t: TestContext;
+  let management: string;
+  let sales: string;
+  beforeAll(async () => {
+    t = testContext();
+    management = (await loginAs(t.app, 'management', 'epic-events')).accessToken;
+    sales = (await loginAs(t.app, 'sales', 'epic-events')).accessToken;
+  });
+  afterAll(() => t.close());
+
+  const as = (token: string) => ({
+    get: (url: string) => request(t.app).get(url).set('Authorization', `Bearer ${token}`),
+    post: (url: string, body: unknown) => request(t.app).post(url).set('Authorization', `Bearer ${token}`).send(body as object),
+    patch: (url: string, version: number, body: unknown) => request(t.app).patch(url).set('Authorization', `Bearer ${token}`).set('If-Match', `"${version}"`).send(body as object),
+    delete: (url: string) => request(t.app).delete(url).set('Authorization', `Bearer ${token}`),
+  });
+  const login = (email: string, password: string) => request(t.app).post('/api/v1/auth/login').send({ email, password });
+
+  it('lets management create a collaborator who can then sign in with their role', async () => {
+    const res = await as(management).post('/api/v1/users', { email: 'Aline.Vichum@epic-events.demo', displayName: 'Aliénor Vichum', roles: ['support'], password: 'correct horse battery' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ email: 'aline.vichum@epic-events.demo', displayName: 'Aliénor Vichum', roles: ['support'], active: true, type: 'internal' });
+    expect(res.body).not.toHaveProperty('passwordHash');
+    const signedIn = await login('aline.vichum@epic-events.demo', 'correct horse battery');
+    expect(signedIn.status).toBe(200);
+    const me = await request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${signedIn.body.accessToken}`);
+    expect(JSON.stringify(me.body)).toContain('support');
+    const pickers = await as(sales).get('/api/v1/events/collaborators?role=support');
+    expect(pickers.body.items.map((u: { displayName: string }) => u.displayName)).toContain('Aliénor Vichum');
+  });
+
+  it('changes roles, and deactivating ends the sessions and refuses sign-in', async () => {
+    const created = await as(management).post('/api/v1/users', { email: 'temp@epic-events.demo', displayName: 'Temp', roles: ['sales'], password: 'temporary password 1' });
+    const session = (await login('temp@epic-events.demo', 'temporary password 1')).body;
+    const moved = await as(management).patch(`/api/v1/users/${created.body.id}`, created.body.version, { roles: ['support', 'sales'] });
+    expect(moved.body.roles).toEqual(['sales', 'support']);
+    const off = await as(management).patch(`/api/v1/users/${created.body.id}`, moved.body.version, { active: false });
+    expect(off.body.active).toBe(false);
+    expect((await login('temp@epic-events.demo', 'temporary password 1')).status).toBe(401);
+    expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: session.refreshToken })).status).toBe(401);
+    const stale = await as(management).patch(`/api/v1/users/${created.body.id}`, moved.body.version, { displayName: 'Other' });
+    expect(stale.status).toBe(412);
+  });
+
+  it('removes a collaborator (deactivated, roles withdrawn, name kept for history) but never oneself', async () => {
+    const created = await as(management).post('/api/v1/users', { email: 'leaving@epic-events.demo', displayName: 'Leaving Soon', roles: ['sales'], password: 'temporary password 2' });
+    expect((await as(management).delete(`/api/v1/users/${created.body.id}`)).status).toBe(204);
+    const after = await as(management).get(`/api/v1/users/${created.body.id}`);
+    expect(after.body).toMatchObject({ active: false, roles: [], displayName: 'Leaving Soon' });
+    const self = await as(management).delete(`/api/v1/users/${await userId(t.admin, 'management', 'epic-events')}`);
+    expect(self.status).toBe(422);
+    const audit = await t.admin('auditLog').where({ targetId: created.body.id }).orderBy('id').pluck('action');
+    expect(audit).toEqual(['user.created', 'user.removed']);
+  });
+
+  it('refuses bad input with the field named and changes nothing', async () => {
+    const before = await t.admin('users').count({ n: '*' }).first();
+    const cases: Array<[unknown, string]> = [
+      [{ email: 'x@epic-events.demo', displayName: 'X', roles: ['support'], password: 'short' }, 'password'],
+      [{ email: 'not-an-email', displayName: 'X', roles: ['support'], password: 'long enough password' }, 'email'],
+      [{ email: 'y@epic-events.demo', displayName: 'Y', roles: ['astronaut'], password: 'long enough password' }, 'roles'],
+      [{ email: 'z@epic-events.demo', displayName: 'Z', roles: [], password: 'long enough password' }, 'roles'],
+      [{ email: 'w@epic-events.demo', displayName: 'W', roles: ['sales'], password: 'long enough password', type: 'client' }, 'type'],
+    ];
+    for (const [body, field] of cases) {
+      const res = await as(management).post('/api/v1/users', body);
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body.errors)).toContain(field);
+    }
+    const dup = await as(management).post('/api/v1/users', { email: 'SALES@epic-events.demo', displayName: 'Dup', roles: ['sales'], password: 'long enough password' });
+    expect(dup.status).toBe(409);
+    expect(await t.admin('users').count({ n: '*' }).first()).toEqual(before);
+  });
+
+  it('is management only, and another organisation\'s collaborator is not found', async () => {
+    expect((await as(sales).get('/api/v1/users')).status).toBe(403);
+    expect((await as(sales).post('/api/v1/users', { email: 'a@b.fr', displayName: 'A', roles: ['sales'], password: 'long enough password' })).status).toBe(403);
+    const other = await userId(t.admin, 'manager', 'softwhere');
+    expect((await as(management).get(`/api/v1/users/${other}`)).status).toBe(404);
+    const list = await as(management).get('/api/v1/users?role=support');
+    expect(list.body.items.every((u: { roles: string[] }) => u.roles.includes('support'))).toBe(true);
+  });
+});
