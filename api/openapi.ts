@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { commsOpenApiPaths } from './comms/comms.openapi';
 import { CORE_RESOURCES } from '../domain/core/resources';
+import { EVENTS_RESOURCES } from '../domain/events/resources';
+import { eventsOpenApiPaths } from './events/events.openapi';
 import type { RecordResource } from '../domain/core/record-resource';
 import { loginRequest, refreshRequest, tokenPair } from '../domain/identity/auth.schema';
 
@@ -41,7 +43,7 @@ function resourcePaths(path: string, res: RecordResource): Json {
           { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
           { name: 'sort', in: 'query', schema: { type: 'string', enum: Object.keys(res.sorts) } },
           { name: 'q', in: 'query', schema: { type: 'string' }, description: 'Contains, ignoring case and accents' },
-          ...Object.keys(res.filters).map((f) => ({ name: f, in: 'query', schema: { type: 'string' }, description: 'Exact match; "null" for none' })),
+          ...Object.entries(res.filters).map(([f, how]) => ({ name: f, in: 'query', schema: { type: 'string' }, description: typeof how === 'string' ? 'Exact match; "null" for none' : 'See the guide: true/false, me, a user id or null' })),
         ],
         responses: { 200: { description: 'A page', ...json({ type: 'object', properties: { items: { type: 'array', items: ref }, nextCursor: { type: ['string', 'null'] } } }) }, ...errors },
       },
@@ -130,13 +132,14 @@ export function openApiDocument(): Json {
     },
     '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms and the organisation\'s roles', responses: { 200: { description: '`{ activities, forms, roles }`' }, ...errors } } },
   };
-  for (const [path, res] of Object.entries(CORE_RESOURCES)) {
+  const records = [...Object.entries(CORE_RESOURCES), ...Object.entries(EVENTS_RESOURCES).map(([p, res]) => [`events/${p}`, res] as const)];
+  for (const [path, res] of records) {
     schemas[name(res)] = schemaOf(res.outputSchema, 'output');
     schemas[`${name(res)}Create`] = schemaOf(res.createSchema, 'input');
     schemas[`${name(res)}Update`] = schemaOf(res.updateSchema, 'input');
     paths = { ...paths, ...resourcePaths(path, res) };
   }
-  paths = { ...paths, ...commsOpenApiPaths() };
+  paths = { ...paths, ...commsOpenApiPaths(), ...eventsOpenApiPaths() };
   return {
     openapi: '3.1.0',
     info: { title: 'Relais API', version: '1', description: 'Errors are application/problem+json (RFC 9457). Lists use cursor pagination. Updates need If-Match.' },
