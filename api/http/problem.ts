@@ -57,6 +57,13 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   }
   const requestId = (req as { id?: unknown }).id;
   logger.error({ err, requestId }, 'unhandled error');
-  Sentry.captureException(err);
+  // Who hit it (their id only: scrubEvent keeps nothing else of a user) and in which organisation.
+  const auth = (req as { auth?: { userId?: string; tenantId?: string } }).auth;
+  Sentry.withScope((scope) => {
+    if (auth?.userId) scope.setUser({ id: auth.userId });
+    if (auth?.tenantId) scope.setTag('tenant', auth.tenantId);
+    if (requestId) scope.setTag('request_id', String(requestId));
+    Sentry.captureException(err);
+  });
   sendProblem(res, 500, TITLES[500]!, `Something went wrong on our side. Quote request ${String(requestId ?? '')} to support if it happens again.`);
 };

@@ -132,6 +132,9 @@ describe('Sentry reporting', () => {
     expect(event).toBeDefined();
     expect(event!.exception.values.map((v: { value: string }) => v.value)).toContain('Temporal refused the start requested for [email]');
     expect(event!.request.headers).toMatchObject({ authorization: '[redacted]' });
+    // The user's id, and nothing else about them.
+    expect(login.body.userId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event!.user).toEqual({ id: login.body.userId });
     const raw = received.slice(from).map((r) => r.raw).join('\n');
     for (const secret of [email, encodeURIComponent(email), accessToken, accessToken.split('.')[1]!]) expect(raw).not.toContain(secret);
   });
