@@ -1,9 +1,11 @@
 import type { MessageSchema } from './fr';
 import commsEn from '@/comms/comms.en';
+import eventsEn from '@/events/events.en';
 
 const en: MessageSchema = {
   app: { name: 'Relais' },
   comms: commsEn,
+  events: eventsEn,
   common: {
     close: 'Close',
     retry: 'Retry',

@@ -1,8 +1,10 @@
 import commsFr from '@/comms/comms.fr';
+import eventsFr from '@/events/events.fr';
 /** French: the default language. Every other locale has exactly these keys. */
 const fr = {
   app: { name: 'Relais' },
   comms: commsFr,
+  events: eventsFr,
   common: {
     close: 'Fermer',
     retry: 'Réessayer',

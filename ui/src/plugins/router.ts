@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { commsRoutes } from '@/comms/routes';
+import { eventsRoutes } from '@/events/routes';
 import { processRoutes } from '@/process/routes';
 import { useSessionStore } from '@/stores/session';
 import pinia from './pinia';
@@ -31,6 +32,7 @@ const router = createRouter({
         },
         ...processRoutes,
         ...commsRoutes,
+        ...eventsRoutes,
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -1,4 +1,7 @@
-/** Business modules a tenant may enable. None is built yet: the drawer lists them as "coming soon". */
+/**
+ * Business modules a tenant may enable. Built ones have their own drawer group (`BUILT_VERTICALS`);
+ * the others are listed as "coming soon".
+ */
 export const VERTICAL_ICONS: Record<string, string> = {
   events: 'mdi-calendar-star',
   audits: 'mdi-clipboard-check-outline',
@@ -13,3 +16,5 @@ export const VERTICAL_ICONS: Record<string, string> = {
   gdpr: 'mdi-shield-lock-outline',
 };
 
+/** Verticals with screens: the drawer shows their group instead of a disabled entry. */
+export const BUILT_VERTICALS: ReadonlySet<string> = new Set(['events']);
