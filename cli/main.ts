@@ -5,6 +5,7 @@ import { createContext, type Context } from './commands/common';
 import { registerContracts } from './commands/contracts';
 import { registerEvents } from './commands/events';
 import { registerTasks } from './commands/tasks';
+import { registerUsers } from './commands/users';
 import { CliError, ExitCode } from './exit-codes';
 import { terminal, type Output } from './output';
 import { SessionStore } from './session-store';
@@ -41,6 +42,7 @@ export function buildProgram(ctx: Context): Command {
   registerContracts(program, ctx);
   registerEvents(program, ctx);
   registerTasks(program, ctx);
+  registerUsers(program, ctx);
   return program;
 }
 

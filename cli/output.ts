@@ -52,7 +52,9 @@ export function renderRecord(title: string, fields: Array<[string, string | numb
   return lines.join('\n');
 }
 
-export function listFooter(count: number, nextCursor: string | null | undefined, noun: string): string {
-  const shown = `${count} ${noun}${count === 1 ? '' : 's'}`;
-  return nextCursor ? `${shown} shown; more exist: add --all, or narrow the list with filters.` : shown;
+/** A list as a table with its count, or one line when it is empty. */
+export function renderList<T>(rows: T[], columns: Column<T>[], noun: string, nextCursor?: string | null): string {
+  if (rows.length === 0) return `No ${noun}s.`;
+  const shown = `${rows.length} ${noun}${rows.length === 1 ? '' : 's'}`;
+  return `${renderTable(rows, columns)}\n${nextCursor ? `${shown} shown; more exist: add --all, or narrow the list with filters.` : shown}`;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { resolveCollaborator } from '../collaborators';
 import { formatDateTime, parseDate, parseDateTime } from '../dates';
-import { listFooter, renderRecord, renderTable } from '../output';
+import { renderList, renderRecord } from '../output';
 import { required } from '../prompt';
 import { fetchRecord, listRecords, patchFrom, updateRecord, type ListOptions, type RecordKind } from '../records';
 import { emit, withJson, withListOptions, type Context, type JsonFlag } from './common';
@@ -94,7 +94,7 @@ export function registerClients(program: Command, ctx: Context): void {
     .option('--mine', 'only the clients I am the sales contact of')
     .action(async (o: ListOptions & JsonFlag & { mine?: boolean }) => {
       const page = await listRecords<Client>(ctx.api(), CLIENTS, { salesContactId: o.mine ? 'me' : undefined }, o);
-      emit(ctx, o, page, () => `${renderTable(page.items, [
+      emit(ctx, o, page, () => renderList(page.items, [
         { header: 'No.', value: (c) => c.number, align: 'right' },
         { header: 'Name', value: (c) => c.fullName },
         { header: 'Company', value: (c) => c.companyName },
@@ -102,7 +102,7 @@ export function registerClients(program: Command, ctx: Context): void {
         { header: 'Phone', value: (c) => c.phone },
         { header: 'Sales contact', value: (c) => c.salesContactName },
         { header: 'Last contact', value: (c) => formatDateTime(c.lastContactAt, ctx.timeZone) },
-      ])}\n${listFooter(page.items.length, page.nextCursor, 'client')}`);
+      ], 'client', page.nextCursor));
     });
 
   withJson(clients.command('show').argument('<client>', 'client number (12) or id').description('show one client'))

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CliError, usageError } from '../exit-codes';
 import { formatDate, formatDateTime, parseDate } from '../dates';
 import { formatCents, parseAmount } from '../money';
-import { listFooter, renderRecord, renderTable } from '../output';
+import { renderList, renderRecord, renderTable } from '../output';
 import { required } from '../prompt';
 import { fetchRecord, listRecords, patchFrom, resolveRef, updateRecord, type ListOptions, type RecordKind } from '../records';
 import { CLIENTS } from './clients';
@@ -101,7 +101,7 @@ export function registerContracts(program: Command, ctx: Context): void {
         salesContactId: o.mine ? 'me' : undefined,
         clientId: o.client ? await resolveRef(api, CLIENTS, o.client, '--client') : undefined,
       }, o);
-      emit(ctx, o, page, () => `${renderTable(page.items, [
+      emit(ctx, o, page, () => renderList(page.items, [
         { header: 'No.', value: (c) => c.number, align: 'right' },
         { header: 'Client', value: (c) => c.clientName },
         { header: 'Sales contact', value: (c) => c.salesContactName },
@@ -109,7 +109,7 @@ export function registerContracts(program: Command, ctx: Context): void {
         { header: 'Due', value: (c) => formatCents(c.amountDueCents), align: 'right' },
         { header: 'Signed', value: (c) => (c.signed ? 'yes' : 'no') },
         { header: 'Created', value: (c) => formatDateTime(c.createdAt, ctx.timeZone).slice(0, 10) },
-      ])}\n${listFooter(page.items.length, page.nextCursor, 'contract')}`);
+      ], 'contract', page.nextCursor));
     });
 
   withJson(contracts.command('show').argument('<contract>', 'contract number (12) or id').description('show one contract and its payments'))

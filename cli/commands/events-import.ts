@@ -38,12 +38,12 @@ export function renderImport(report: ImportReport): string {
     { header: 'Result', value: (s) => s.status },
     { header: 'Event', value: (s) => [s.eventNumber ? `#${s.eventNumber}` : '', s.title ?? ''].join(' ').trim() },
   ]);
-  // Every message, sheet by sheet: what was created, and why anything was refused.
+  // Every message, sheet by sheet: what was created, and why anything was refused (the
+  // report's messages already quote the rows in error; the rows' warnings are added).
   const details = report.sheets.flatMap((s) => [
     `${s.sheet} (${s.status}):`,
     ...s.messages.map((m) => `  ${m}`),
-    ...s.rows.filter((r) => r.outcome !== 'mapped' && r.message && !s.messages.some((m) => m.includes(r.message!)))
-      .map((r) => `  Row ${r.row} (${r.key}): ${r.outcome}: ${r.message}`),
+    ...s.rows.filter((r) => r.outcome === 'warning' && r.message).map((r) => `  Row ${r.row} (${r.key}): warning: ${r.message}`),
   ]);
   const t = report.totals;
   const summary = `${report.dryRun ? 'Dry run, nothing written: ' : ''}${t.sheets} sheet(s): ${t.created} created, ${t.skipped} skipped, ${t.rejected} rejected; ${t.warnings} warning(s).`;

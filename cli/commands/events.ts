@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { resolveCollaborator } from '../collaborators';
 import { formatDateTime, parseDateTime } from '../dates';
 import { usageError } from '../exit-codes';
-import { listFooter, renderRecord, renderTable } from '../output';
+import { renderList, renderRecord } from '../output';
 import { required } from '../prompt';
 import { fetchRecord, listRecords, patchFrom, resolveRef, updateRecord, type ListOptions, type RecordKind } from '../records';
 import { CLIENTS } from './clients';
@@ -129,7 +129,7 @@ export function registerEvents(program: Command, ctx: Context): void {
         clientId: o.client ? await resolveRef(api, CLIENTS, o.client, '--client') : undefined,
         supportContactId: o.support ? (await resolveCollaborator(api, o.support, 'support', '--support')) ?? 'null' : undefined,
       }, o);
-      emit(ctx, o, page, () => `${renderTable(page.items, [
+      emit(ctx, o, page, () => renderList(page.items, [
         { header: 'No.', value: (e) => e.number, align: 'right' },
         { header: 'Name', value: (e) => e.name },
         { header: 'Client', value: (e) => e.clientName },
@@ -139,7 +139,7 @@ export function registerEvents(program: Command, ctx: Context): void {
         { header: 'Location', value: (e) => e.location },
         { header: 'Attendees', value: (e) => e.attendees, align: 'right' },
         { header: 'Status', value: (e) => e.status },
-      ])}\n${listFooter(page.items.length, page.nextCursor, 'event')}`);
+      ], 'event', page.nextCursor));
     });
 
   withJson(events.command('show').argument('<event>', 'event number (12) or id').description('show one event'))

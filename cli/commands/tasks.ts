@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatDateTime } from '../dates';
 import { CliError, ExitCode, usageError } from '../exit-codes';
 import type { Api } from '../http';
-import { renderTable } from '../output';
+import { renderList } from '../output';
 import { isUuid } from '../records';
 import { emit, withJson, type Context, type JsonFlag } from './common';
 
@@ -74,7 +74,7 @@ export function registerTasks(program: Command, ctx: Context): void {
       const query = { ...(o.assigned ? { assignee: 'me' } : { candidate: 'me' }), status: o.status, processKey: o.process, limit: o.limit };
       const res = await api.get<{ items: Task[] }>('/tasks', { query, flags: { status: '--status', processKey: '--process', limit: '--limit' } });
       const me = api.currentSession?.userId;
-      emit(ctx, o, res.body, () => `${renderTable(res.body.items, [
+      emit(ctx, o, res.body, () => renderList(res.body.items, [
         { header: 'Id', value: (t) => t.id },
         { header: 'Task', value: (t) => t.name ?? t.elementId },
         { header: 'Step', value: (t) => t.elementId },
@@ -82,7 +82,7 @@ export function registerTasks(program: Command, ctx: Context): void {
         { header: 'About', value: (t) => t.businessKey },
         { header: 'Assignee', value: (t) => (t.assignee ? (t.assignee === me ? 'me' : 'someone else') : '(offered)') },
         { header: 'Due', value: (t) => formatDateTime(t.dueAt, ctx.timeZone) },
-      ])}\n${res.body.items.length} task${res.body.items.length === 1 ? '' : 's'}`);
+      ], 'task'));
     });
 
   withJson(tasks.command('complete').argument('<id>', 'task id (or its first characters)').argument('[values...]', 'form values as key=value (approved=true comment="OK")')

@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
 import { freePort } from '../../scripts/services/ports';
 import { TASK_QUEUE, testContext, userId, type TestContext } from '../support/api';
 import { cliUser, listen, STACK_LINE, type CliRun } from '../support/cli';
+import { ROOT } from '../support/paths';
 import { engineWorker } from '../support/engine';
 
 const TENANT = 'epic-events';
@@ -307,6 +308,28 @@ describe('the relais command-line client', () => {
     });
     expect(contracts[0]).toMatchObject({ totalAmountCents: 250_000 });
     expectFailure(await management.run(['tasks', 'complete', task.id, 'totalAmountCents=1']), 6, /already completed/);
+  });
+
+  it('imports the legacy spreadsheet and reports each sheet, with exit 2 when any is refused', async () => {
+    ok(await login(management, 'management'));
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'events');
+    const good = ok(await management.run(['events', 'import', path.join(fixtures, 'epic-events-legacy.xlsx'), '--dry-run']));
+    expect(good.stdout).toContain('John Ouick Wedding');
+    expect(good.stdout).toContain('Lou Bouzin General Assembly');
+    expect(good.stdout).toContain('Dry run, nothing written');
+    expect(ok(await management.run(['events', 'import', path.join(fixtures, 'epic-events-legacy.xlsx'), '--dry-run', '--json'])).json().totals).toMatchObject({ sheets: 2, rejected: 0 });
+    const bad = await management.run(['events', 'import', path.join(fixtures, 'epic-events-legacy-bad.xlsx'), '--dry-run']);
+    expectFailure(bad, 2, /sheet\(s\) not imported: see why above/);
+    expect(bad.stdout).toMatch(/Unparseable date \(rejected\):\n\s+Row \d+ \(Event date start\)/);
+    expectFailure(await management.run(['events', 'import', path.join(root, 'missing.xlsx')]), 2, 'There is no file');
+  });
+
+  it('lists the collaborators, to find whom to assign', async () => {
+    ok(await login(management, 'management'));
+    const listed = ok(await management.run(['users', 'list', '--role', 'support', '--json'])).json();
+    expect(listed.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: ids.support, displayName: 'Kate Hastroff' })]));
+    expect(ok(await management.run(['users', 'list'])).stdout).toMatch(/Gaëlle Gestion\s+│ management@epic-events.demo/);
+    expectFailure(await management.run(['users', 'list', '--role', 'pirate']), 2, '--role "pirate" must be one of');
   });
 
   it('reports an unexpected error to Sentry with the user id only, never tokens, password or email', async () => {

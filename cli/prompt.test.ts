@@ -1,0 +1,53 @@
+import { PassThrough } from 'node:stream';
+import { CliError, ExitCode, usageError } from './exit-codes';
+import { askHidden, required, type PromptStreams } from './prompt';
+
+function terminal(): PromptStreams & { typed: (text: string) => void; shown: () => string } {
+  const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
+  const output = Object.assign(new PassThrough(), { isTTY: true });
+  let shown = '';
+  output.on('data', (c: Buffer) => { shown += c.toString(); });
+  return { input, output, typed: (text) => input.write(text), shown: () => shown };
+}
+
+describe('prompts for missing required values', () => {
+  const spec = { flag: '--total', label: 'Total amount (€)', parse: (t: string) => {
+    if (!/^\d+$/.test(t)) throw usageError(`--total "${t}" is not an amount`);
+    return Number(t);
+  } };
+
+  it('takes the flag\'s value without asking', async () => {
+    expect(await required('12', spec, true)).toBe(12);
+  });
+
+  it('without a terminal, fails naming the flag (exit 2)', async () => {
+    const error = await required(undefined, spec, false).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CliError);
+    expect(error).toMatchObject({ exitCode: ExitCode.USAGE, message: 'Missing --total (total amount (€)).' });
+  });
+
+  it('in a terminal, asks again until the answer parses', async () => {
+    const tty = terminal();
+    const answer = required(undefined, spec, true, tty);
+    setTimeout(() => tty.typed('douze\n'), 10);
+    setTimeout(() => tty.typed('\n'), 30);
+    setTimeout(() => tty.typed('12\n'), 50);
+    expect(await answer).toBe(12);
+    expect(tty.shown()).toContain('Total amount (€): ');
+    expect(tty.shown()).toContain('--total "douze" is not an amount');
+  });
+
+  it('reads a password without echoing it, and Ctrl+C cancels', async () => {
+    const tty = terminal();
+    const secret = askHidden('Password: ', tty);
+    tty.typed('s3cr');
+    tty.typed('x\u007fet\r');
+    expect(await secret).toBe('s3cret');
+    expect(tty.shown()).toBe('Password: \n');
+
+    const other = terminal();
+    const cancelled = askHidden('Password: ', other);
+    other.typed('ab\u0003');
+    await expect(cancelled).rejects.toMatchObject({ exitCode: ExitCode.USAGE, message: 'Cancelled.' });
+  });
+});
