@@ -89,6 +89,11 @@ async function exit(code: number): Promise<never> {
 
 /** The program: the bin launcher (cli/bin/relais.mjs) calls this; `node --import tsx cli/main.ts` too. */
 export function cli(argv = process.argv.slice(2)): void {
+  // `relais events list | head -3`: the reader went away; that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(ExitCode.OK);
+    throw error;
+  });
   void run(argv).then(exit, async (error: unknown) => {
     process.stderr.write(`Unexpected error: ${String(error)}\n`);
     await exit(ExitCode.UNEXPECTED);

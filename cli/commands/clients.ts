@@ -114,9 +114,11 @@ export function registerClients(program: Command, ctx: Context): void {
   withJson(clientFlags(clients.command('create').description('create a client (a salesperson becomes its sales contact)')
     .option('--name <full name>', 'full name (required; asked when missing in a terminal)')))
     .action(async (o: ClientFlags) => {
+      // Not logged in, or a bad flag: said before any question is asked.
+      const api = ctx.api();
+      const fields = await fieldsFrom(ctx, o);
       const fullName = await required(o.name, { flag: '--name', label: 'Full name', parse: (t) => t.trim() });
-      const body = { fullName, ...(await fieldsFrom(ctx, o)) };
-      const created = (await ctx.api().post<Client>(CLIENTS.path, body, { flags: CLIENTS.flags })).body;
+      const created = (await api.post<Client>(CLIENTS.path, { fullName, ...fields }, { flags: CLIENTS.flags })).body;
       emit(ctx, o, created, () => `Created client #${created.number}.\n${renderClient(created, ctx.timeZone)}`);
     });
 
