@@ -5,6 +5,9 @@ import pg from 'pg';
 
 // bigint columns hold money in cents and counters: well inside Number's exact range.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// A calendar date (a first contact, a payment day) stays 'YYYY-MM-DD': a JavaScript Date would
+// put it at midnight in the server's time zone and could show the day before.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 /** Knex settings shared by the application pool and the migration runner. */
 export function knexConfig(connection: string, poolMax = 10): Knex.Config {

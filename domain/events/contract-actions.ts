@@ -30,9 +30,8 @@ function presentPayment(row: Row): Row {
 export async function listPayments(ctx: RequestContext, contractId: string): Promise<Row[]> {
   await loadFor(ctx, eventContracts, contractId, 'read');
   if (!ctx.ability.can('read', 'EventPayment')) throw new ForbiddenError('You may not view payments. Ask an administrator for the permission events.payment.read.');
-  const rows = await ctx.trx('event_payments').where({ contractId }).orderBy([{ column: 'paidOn', order: 'asc' }, { column: 'createdAt', order: 'asc' }])
-    .select('*', ctx.trx.raw("to_char(paid_on, 'YYYY-MM-DD') as paid_on_text"));
-  return rows.map((r: Row) => presentPayment({ ...r, paidOn: r.paidOnText }));
+  const rows = await ctx.trx('event_payments').where({ contractId }).orderBy([{ column: 'paidOn', order: 'asc' }, { column: 'createdAt', order: 'asc' }]);
+  return rows.map(presentPayment);
 }
 
 /** Records money received against the amount due; a payment above what is due is refused. */
@@ -43,13 +42,12 @@ export async function recordPayment(ctx: RequestContext, contractId: string, inp
   if (input.amountCents > due) {
     throw ruleViolation('amountCents', `is more than the amount due (${due} cents): record at most what remains to be paid`);
   }
-  const [row] = await ctx.trx('event_payments').insert({ ...input, tenantId: ctx.principal.tenantId, contractId, createdBy: ctx.principal.userId })
-    .returning(['*', ctx.trx.raw("to_char(paid_on, 'YYYY-MM-DD') as paid_on_text")]);
+  const [row] = await ctx.trx('event_payments').insert({ ...input, tenantId: ctx.principal.tenantId, contractId, createdBy: ctx.principal.userId }).returning('*');
   await ctx.trx('event_contracts').where({ id: contractId })
     .update({ amountDueCents: due - input.amountCents, version: Number(current.version) + 1, updatedAt: ctx.trx.fn.now() });
   await appendHistory(ctx.trx, ctx.principal.tenantId, {
     recordType: eventContracts.recordType, recordId: contractId, action: 'payment', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
     changes: { amountDueCents: { before: due, after: due - input.amountCents } },
   });
-  return { payment: presentPayment({ ...row, paidOn: row.paidOnText }), contract: await getRecord(ctx, eventContracts, contractId) };
+  return { payment: presentPayment(row), contract: await getRecord(ctx, eventContracts, contractId) };
 }

@@ -40,6 +40,14 @@ function userFilter(field: string, column: string): FilterFn {
   };
 }
 
+/** The human number people quote ("contract 652"). */
+function numberFilter(column: string): FilterFn {
+  return (qb, value) => {
+    if (!/^\d{1,9}$/.test(value)) throw new ValidationError([{ field: 'number', message: 'must be a whole number such as 652' }]);
+    qb.where(column, Number(value));
+  };
+}
+
 function idFilter(field: string, column: string): FilterFn {
   return (qb, value) => {
     if (!UUID.test(value)) throw new ValidationError([{ field, message: 'must be an identifier (UUID)' }]);
@@ -63,7 +71,7 @@ export const eventClients: RecordResource = {
     joins: (qb) => { qb.leftJoin('users as sales', 'sales.id', 't.salesContactId').select('sales.displayName as salesContactName'); },
     owner: 't.salesContactId', support: null, account: null,
   },
-  filters: { salesContactId: userFilter('salesContactId', 't.salesContactId') },
+  filters: { number: numberFilter('t.number'), salesContactId: userFilter('salesContactId', 't.salesContactId') },
   sorts: {
     fullName: { column: 'fullName', direction: 'asc' }, '-fullName': { column: 'fullName', direction: 'desc' }, ...byNumber, ...byDates,
   },
@@ -93,6 +101,7 @@ export const eventContracts: RecordResource = {
     owner: 'c.salesContactId', support: null, account: null,
   },
   filters: {
+    number: numberFilter('t.number'),
     clientId: idFilter('clientId', 't.clientId'),
     salesContactId: userFilter('salesContactId', 'c.salesContactId'),
     signed: booleanFilter('signed', (qb, yes) => { qb.where('t.signed', yes); }),
@@ -132,6 +141,7 @@ export const eventEvents: RecordResource = {
     owner: 'c.salesContactId', support: 't.supportContactId', account: null,
   },
   filters: {
+    number: numberFilter('t.number'),
     contractId: idFilter('contractId', 't.contractId'),
     clientId: idFilter('clientId', 'k.clientId'),
     supportContactId: userFilter('supportContactId', 't.supportContactId'),
