@@ -1,16 +1,17 @@
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type DataConverter } from '@temporalio/client';
 import { env } from '../config/env';
 import { logger } from '../config/logger';
 import { initSentry } from '../config/sentry';
 import { closeDb, db } from '../db/connection';
+import { processDataConverter } from '../domain/process/payload-codec';
 import { createApp } from './app';
 
 /** Lazily connected Temporal client, reconnecting after a failed attempt. */
-export function lazyTemporalClient(address: string, namespace: string): () => Promise<Client> {
+export function lazyTemporalClient(address: string, namespace: string, dataConverter?: DataConverter): () => Promise<Client> {
   let pending: Promise<Client> | undefined;
   return () => {
-    pending ??= Connection.connect({ address }).then((connection) => new Client({ connection, namespace }));
+    pending ??= Connection.connect({ address }).then((connection) => new Client({ connection, namespace, dataConverter }));
     pending.catch(() => { pending = undefined; });
     return pending;
   };
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
   const app = createApp({
     knex: db(),
     auth: { jwtSecret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS },
-    temporal: lazyTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE),
+    temporal: lazyTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, processDataConverter(db(), config.RELAIS_SECRET_KEY)),
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataDir: config.RELAIS_DATA_DIR,
     loginRateLimitPer15Min: config.LOGIN_RATE_LIMIT_PER_15_MIN,

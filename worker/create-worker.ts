@@ -1,7 +1,9 @@
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities, type ActivityDeps } from '../activities';
+import { env } from '../config/env';
 import { getPlan } from '../domain/process/definitions-service';
+import { processDataConverter } from '../domain/process/payload-codec';
 
 export interface WorkerOptions {
   address: string;
@@ -26,6 +28,8 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities({ knex: opts.knex, loadPlan: opts.loadPlan ?? latestDeployedPlan }),
+    // Encrypts every payload with its tenant's key (the API's client uses the same converter).
+    dataConverter: processDataConverter(opts.knex, env().RELAIS_SECRET_KEY),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     // Finish in-flight activities on SIGTERM before exiting.
     shutdownGraceTime: '10 seconds',

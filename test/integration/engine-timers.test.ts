@@ -4,7 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import { knexConfig } from '../../db/knexfile';
 import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { completeTaskUpdate, processMessageSignal, processStateQuery, type ProcessResult } from '../../workflows/engine/contract';
-import { engineWorker, startInstance } from '../support/engine';
+import { engineWorker, startInstance, testDataConverter } from '../support/engine';
 import { buildPlan } from '../support/plans';
 
 /** Timers on Temporal's time-skipping test server: days pass in milliseconds. */
@@ -18,11 +18,12 @@ describe('bpmnProcess timers', () => {
   const taskQueue = `timers-${process.pid}`;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: ensureTemporalBinary('temporal-test-server') } },
-    });
     admin = knexFactory(knexConfig(process.env.DATABASE_ADMIN_URL!, 2));
     knex = knexFactory(knexConfig(process.env.DATABASE_URL!, 5));
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: ensureTemporalBinary('temporal-test-server') } },
+      client: { dataConverter: testDataConverter(knex) },
+    });
     tenantId = (await admin('tenants').where({ slug: 'epic-events' }).first('id')).id;
     worker = await engineWorker(env.nativeConnection, taskQueue, knex);
     running = worker.run();

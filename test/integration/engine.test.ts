@@ -9,7 +9,7 @@ import { knexConfig } from '../../db/knexfile';
 import {
   cancelProcessSignal, completeTaskUpdate, processMessageSignal, processStateQuery, resolveIncidentUpdate, type ProcessResult,
 } from '../../workflows/engine/contract';
-import { engineWorker, startInstance } from '../support/engine';
+import { engineWorker, startInstance, testDataConverter } from '../support/engine';
 import { buildPlan } from '../support/plans';
 
 /** The BPMN interpreter on a real Temporal server with the real engine activities and PostgreSQL. */
@@ -31,8 +31,10 @@ describe('bpmnProcess interpreter', () => {
     tenantId = (await admin('tenants').where({ slug: 'softwhere' }).first('id')).id;
     connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
     clientConnection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    client = new Client({ connection: clientConnection });
-    worker = await engineWorker(connection, taskQueue, knex, plans);
+    // Payloads are encrypted as in production, except when recording replay fixtures (they must replay without this run's keys).
+    const dataConverter = process.env.RECORD_HISTORIES === '1' ? {} : testDataConverter(knex);
+    client = new Client({ connection: clientConnection, dataConverter });
+    worker = await engineWorker(connection, taskQueue, knex, plans, 'default', dataConverter);
     running = worker.run();
   });
   /** Workflow ids whose histories become replay fixtures when RECORD_HISTORIES=1 (see engine-replay.test.ts). */

@@ -6,7 +6,7 @@ import { DEFAULT_LEAD_TO_EVENT_DURATIONS, LEAD_TO_EVENT } from '../../domain/eve
 import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
-import { engineWorker, startInstance } from '../support/engine';
+import { engineWorker, startInstance, testDataConverter } from '../support/engine';
 
 const DAY = 86_400_000;
 
@@ -27,11 +27,12 @@ describe('events.lead-to-event escalation', () => {
   const taskQueue = `events-escalation-${process.pid}`;
 
   beforeAll(async () => {
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: ensureTemporalBinary('temporal-test-server') } },
-    });
     admin = knexFactory(knexConfig(process.env.DATABASE_ADMIN_URL!, 2));
     knex = knexFactory(knexConfig(process.env.DATABASE_URL!, 5));
+    env = await TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: ensureTemporalBinary('temporal-test-server') } },
+      client: { dataConverter: testDataConverter(knex) },
+    });
     tenantId = (await admin('tenants').where({ slug: 'epic-events' }).first('id')).id;
     for (const role of ['management', 'sales', 'support']) users[role] = (await admin('users').where({ tenantId, email: `${role}@epic-events.demo` }).first('id')).id;
     const row = await admin('processDefinitions').where({ tenantId, key: LEAD_TO_EVENT, status: 'deployed' }).orderBy('version', 'desc').first('plan');

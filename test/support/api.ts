@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import { createApp } from '../../api/app';
 import { lazyTemporalClient } from '../../api/server';
 import { knexConfig } from '../../db/knexfile';
+import { processDataConverter } from '../../domain/process/payload-codec';
 import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
 import type { ApiDeps } from '../../api/http/deps';
 
@@ -21,7 +22,7 @@ export interface TestContext {
 export function testContext(overrides: Partial<ApiDeps> = {}): TestContext {
   const knex = knexFactory(knexConfig(process.env.DATABASE_URL!, 5));
   const admin = knexFactory(knexConfig(process.env.DATABASE_ADMIN_URL!, 2));
-  const temporal = lazyTemporalClient(process.env.TEMPORAL_ADDRESS!, 'default');
+  const temporal = lazyTemporalClient(process.env.TEMPORAL_ADDRESS!, 'default', processDataConverter(knex, process.env.RELAIS_SECRET_KEY));
   const deps: ApiDeps = {
     knex,
     auth: { jwtSecret: process.env.JWT_SECRET!, accessTtlSeconds: 900, refreshTtlSeconds: 3600 },

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import { Client, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import { Client, type DataConverter, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { processDataConverter } from '../../domain/process/payload-codec';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
 import type { ProcessInput, ProcessResult } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
@@ -14,9 +15,14 @@ export function workflowBundle(): Promise<WorkflowBundle> {
   return bundle;
 }
 
-export async function engineWorker(connection: NativeConnection, taskQueue: string, knex: Knex, plans: Record<string, Plan> = {}, namespace = 'default'): Promise<Worker> {
+/** The converter of the product's clients and workers: payloads encrypted with the tenant's key. */
+export function testDataConverter(knex: Knex) {
+  return processDataConverter(knex, process.env.RELAIS_SECRET_KEY);
+}
+
+export async function engineWorker(connection: NativeConnection, taskQueue: string, knex: Knex, plans: Record<string, Plan> = {}, namespace = 'default', dataConverter: DataConverter = testDataConverter(knex)): Promise<Worker> {
   return Worker.create({
-    connection, namespace, taskQueue, workflowBundle: await workflowBundle(),
+    connection, namespace, taskQueue, workflowBundle: await workflowBundle(), dataConverter,
     activities: createActivities({ knex, loadPlan: async (_trx, key) => plans[key] }),
   });
 }
