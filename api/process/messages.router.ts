@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
+import { plansStartedBy } from '../../domain/process/definitions-service';
 import { publishMessageRequest } from '../../domain/process/instance.schema';
+import { createInstanceRow } from '../../domain/process/instances-service';
 import { processMessageSignal } from '../../workflows/engine/contract';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
@@ -19,6 +21,21 @@ export function processMessagesRouter(deps: ApiDeps): Router {
     const subscription = await ctx.trx('messageSubscriptions')
       .where({ messageName: input.name, correlationKey: input.correlationKey }).orderBy('createdAt').first('workflowId');
     if (!subscription) {
+      // A process that starts on this message (message start event): a new instance, keyed by the correlation key.
+      const starters = await plansStartedBy(ctx.trx, input.name);
+      if (starters.length) {
+        const client = await deps.temporal();
+        const started = [];
+        for (const { plan, startAt } of starters) {
+          const row = await createInstanceRow(ctx, plan, input.correlationKey);
+          await client.workflow.start('bpmnProcess', {
+            workflowId: row.workflowId, taskQueue: deps.taskQueue,
+            args: [{ tenantId: ctx.principal.tenantId, instanceId: row.id, businessKey: input.correlationKey, plan, variables: input.variables, startedBy: ctx.principal.userId, startAt }],
+          });
+          started.push({ id: row.id, workflowId: row.workflowId, processKey: plan.processKey, version: plan.version, startEvent: startAt });
+        }
+        return { status: 201, body: { delivered: true, started } };
+      }
       const [row] = await ctx.trx('unmatchedMessages').insert({
         tenantId: ctx.principal.tenantId, name: input.name, correlationKey: input.correlationKey,
         variables: JSON.stringify(input.variables), receivedBy: ctx.principal.userId,

@@ -228,6 +228,24 @@ export async function readPlan(ctx: RequestContext, key: string, version: number
 }
 
 /**
+ * The latest deployed plans whose process starts on this message (a message
+ * start event), with that event's id. RLS keeps the lookup in the tenant.
+ */
+export async function plansStartedBy(trx: Knex | Knex.Transaction, messageName: string): Promise<Array<{ plan: Plan; startAt: string }>> {
+  const rows: Array<{ plan: Plan }> = await table(trx).where({ status: 'deployed' })
+    .whereRaw('version = (select max(d.version) from process_definitions d where d.key = process_definitions.key and d.status = ?)', ['deployed'])
+    .select('plan');
+  const found: Array<{ plan: Plan; startAt: string }> = [];
+  for (const { plan } of rows) {
+    for (const id of plan.root.startNodeIds) {
+      const node = plan.nodes[id];
+      if (node?.kind === 'startEvent' && node.trigger.type === 'message' && node.trigger.messageName === messageName) found.push({ plan, startAt: id });
+    }
+  }
+  return found;
+}
+
+/**
  * The compiled plan of a deployed version of a key (by default the latest),
  * or undefined. No permission check: for the engine and for code that has
  * checked already. `trx` must be scoped to the tenant (withTenant): row-level

@@ -145,6 +145,30 @@ describe('process runtime API', () => {
     expect(finished.status).toBe('completed');
   });
 
+  it('starts a new instance when a message matches a message start event, keyed by its correlation key', async () => {
+    const orderKey = `order-by-message-${process.pid}`;
+    await deploy('softwhere', buildPlan(orderKey, [
+      { id: 'manual', kind: 'startEvent' },
+      { id: 'received', kind: 'startEvent', trigger: { type: 'message', messageName: `order-received-${process.pid}` } },
+      { id: 'review', kind: 'userTask', name: 'Vérifier la commande reçue', candidateRoles: ['support-n1'], formKey: 'core.approval' },
+      { id: 'end', kind: 'endEvent' },
+    ], [['f0', 'manual', 'review'], ['f1', 'received', 'review'], ['f2', 'review', 'end']]));
+    const res = await as(manager).post('/api/v1/process-messages', { name: `order-received-${process.pid}`, correlationKey: 'CMD-WEB-1', variables: { total: 120 } });
+    expect(res.status).toBe(201);
+    expect(res.body.started).toEqual([expect.objectContaining({ processKey: orderKey, startEvent: 'received' })]);
+    const task = await until(async () => {
+      const list = await as(supportN1).get(`/api/v1/tasks?candidate=me&processKey=${orderKey}`);
+      return list.body.items.find((x: { businessKey: string }) => x.businessKey === 'CMD-WEB-1');
+    });
+    expect(task.elementId).toBe('review');
+    const instance = await as(manager).get(`/api/v1/process-instances/${res.body.started[0].id}`);
+    expect(instance.body.variables).toMatchObject({ total: 120 });
+    expect(instance.body.completedElements).toMatchObject({ received: 1 });
+    // The same business object again while it runs: 409, nothing started twice.
+    const again = await as(manager).post('/api/v1/process-messages', { name: `order-received-${process.pid}`, correlationKey: 'CMD-WEB-1' });
+    expect(again.status).toBe(409);
+  });
+
   it('cancels with a reason, only for process owners, and lists instances by state', async () => {
     const { instance } = await startOne('CMD-5');
     expect((await as(supportN1).post(`/api/v1/process-instances/${instance.id}/cancel`, { reason: 'x' })).status).toBe(403);

@@ -10,6 +10,8 @@ export interface ProcessInput {
   plan: Plan;
   variables: Record<string, unknown>;
   startedBy: string | null;
+  /** The start event that fired, when it is not the none start event (a message start event). */
+  startAt?: string;
   /** Set when the run continues a previous one (continue-as-new): where its single token was. */
   resume?: { nodeId: string; completed: Record<string, number>; visits: Record<string, number> };
 }

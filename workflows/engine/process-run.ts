@@ -151,6 +151,7 @@ export class ProcessRun {
   }
 
   private startNode(): string {
+    if (this.input.startAt && this.plan.root.startNodeIds.includes(this.input.startAt)) return this.input.startAt;
     const starts = this.plan.root.startNodeIds.map((id) => this.plan.nodes[id]!);
     const none = starts.find((n) => n.kind === 'startEvent' && n.trigger.type === 'none');
     return (none ?? starts[0])!.id;
