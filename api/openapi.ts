@@ -130,7 +130,7 @@ export function openApiDocument(): Json {
         responses: { 200: { description: 'The plan', ...json({ type: 'object' }) }, ...errors },
       },
     },
-    '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms and the organisation\'s roles', responses: { 200: { description: '`{ activities, forms, roles }`' }, ...errors } } },
+    '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms (with their JSON Schema) and the organisation\'s roles', responses: { 200: { description: '`{ activities, forms: [{ key, title: { fr, en }, schema }], roles }`' }, ...errors } } },
   };
   const records = [...Object.entries(CORE_RESOURCES), ...Object.entries(EVENTS_RESOURCES).map(([p, res]) => [`events/${p}`, res] as const)];
   for (const [path, res] of records) {

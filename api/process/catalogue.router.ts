@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ACTIVITY_CATALOGUE } from '../../activities/catalogue';
 import type { ActivityDefinition } from '../../activities/registry';
 import { ForbiddenError } from '../../domain/errors';
-import { FORM_REGISTRY } from '../../domain/process/forms';
+import { describeForm, FORM_REGISTRY } from '../../domain/process/forms';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 
@@ -22,7 +22,10 @@ export function activityInputs(activity: ActivityDefinition): CatalogueInput[] {
   }));
 }
 
-/** What the modeler offers: activities for service tasks, registered forms and the organisation's roles for user tasks. */
+/**
+ * What the modeler offers: activities for service tasks, registered forms (with the JSON Schema
+ * of what each accepts) and the organisation's roles for user tasks.
+ */
 export function processCatalogueRouter(deps: ApiDeps): Router {
   const router = Router();
   router.get('/', inTenant(deps, async (_req, ctx) => {
@@ -33,7 +36,7 @@ export function processCatalogueRouter(deps: ApiDeps): Router {
     return {
       body: {
         activities: ACTIVITY_CATALOGUE.map((a) => ({ name: a.name, description: a.description, inputs: activityInputs(a) })),
-        forms: Object.values(FORM_REGISTRY).map((f) => ({ key: f.key, title: f.title })),
+        forms: Object.values(FORM_REGISTRY).map(describeForm),
         roles,
       },
     };

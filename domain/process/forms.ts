@@ -28,3 +28,41 @@ export const FORM_REGISTRY: Record<string, FormDefinition> = Object.fromEntries(
 export function findForm(key: string): FormDefinition | undefined {
   return FORM_REGISTRY[key];
 }
+
+/** A form as the task list and the modeler receive it: its key, titles and the JSON Schema of what it accepts. */
+export interface FormDescription {
+  key: string;
+  title: { fr: string; en: string };
+  schema: Record<string, unknown>;
+}
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * The JSON Schema of a form's input, generated from its zod schema (the one the API
+ * validates with, so the two cannot drift). A field's `.describe()` is its label: it
+ * becomes the property's `title` (unless `.meta({ title })` set one).
+ */
+function formJsonSchema(form: FormDefinition): JsonObject {
+  const json = z.toJSONSchema(form.schema, { io: 'input', unrepresentable: 'any' }) as JsonObject;
+  delete json.$schema;
+  const properties = (json.properties ?? {}) as Record<string, JsonObject>;
+  for (const property of Object.values(properties)) {
+    if (property.title === undefined && typeof property.description === 'string') {
+      property.title = property.description;
+      delete property.description;
+    }
+  }
+  return { ...json, title: form.title.fr };
+}
+
+const described = new Map<string, FormDescription>();
+
+export function describeForm(form: FormDefinition): FormDescription {
+  let description = described.get(form.key);
+  if (!description) {
+    description = { key: form.key, title: form.title, schema: formJsonSchema(form) };
+    described.set(form.key, description);
+  }
+  return description;
+}

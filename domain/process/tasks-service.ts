@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { scopeOf } from '../identity/ability';
 import { isUuid, type RequestContext } from '../core/record-service';
-import { findForm } from './forms';
+import { describeForm, findForm } from './forms';
 
 const COLUMNS = ['id', 'instanceId', 'processKey', 'businessKey', 'elementId', 'name', 'formKey', 'inlineForm', 'candidateRoles',
   'candidateUsers', 'assignee', 'dueAt', 'priority', 'status', 'data', 'createdAt', 'claimedAt', 'completedAt', 'completedBy', 'version'];
@@ -56,8 +56,14 @@ export async function loadTask(ctx: RequestContext, id: string, lock = false) {
   return row as Record<string, unknown>;
 }
 
+/**
+ * One task, with its registered form (titles and JSON Schema) when it names one: whoever
+ * may see the task needs its form, even without access to the process catalogue.
+ */
 export async function getTask(ctx: RequestContext, id: string) {
-  return present(await loadTask(ctx, id));
+  const task = present(await loadTask(ctx, id));
+  const form = task.formKey ? findForm(String(task.formKey)) : undefined;
+  return { ...task, form: form ? describeForm(form) : null };
 }
 
 function requireOpen(task: Record<string, unknown>): void {
