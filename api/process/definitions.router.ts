@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { DomainError, NotFoundError, ValidationError } from '../../domain/errors';
 import { PROCESS_KEY } from '../../domain/process/bpmn-model';
 import {
-  deploy, getXml, listDefinitions, listVersions, readPlan, saveDraft, type VersionRef,
+  deploy, getXml, listDefinitions, listVersions, readPlan, saveDraft, type DefinitionSummary, type VersionRef,
 } from '../../domain/process/definitions-service';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
+import { scheduleTimerStarts } from './timer-starts.link';
 
 const XML_TYPES = ['application/xml', 'text/xml'];
 
@@ -42,7 +43,11 @@ export function processDefinitionsRouter(deps: ApiDeps): Router {
   router.post('/', xmlBody, requireXml, inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const { deploy: deployIt } = validate(postQuery, req.query, 'query');
     const xml = typeof req.body === 'string' ? req.body : '';
-    const body = deployIt === 'true' ? await deploy(ctx, xml) : await saveDraft(ctx, xml);
+    let body: DefinitionSummary & { scheduledStarts?: Awaited<ReturnType<typeof scheduleTimerStarts>> } = deployIt === 'true' ? await deploy(ctx, xml) : await saveDraft(ctx, xml);
+    if (deployIt === 'true' && body.version !== null) {
+      const scheduled = await scheduleTimerStarts(deps, ctx, body.key, body.version);
+      if (scheduled.length) body = { ...body, scheduledStarts: scheduled };
+    }
     const where = `${req.baseUrl}/${encodeURIComponent(body.key)}/versions/${body.version ?? 'draft'}/xml`;
     return { status: 201, body, headers: { Location: where } };
   })));

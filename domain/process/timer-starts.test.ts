@@ -1,0 +1,25 @@
+import { buildPlan } from '../../test/support/plans';
+import { timerStarts } from './timer-starts';
+
+describe('timerStarts', () => {
+  const now = Date.parse('2026-11-23T10:00:00Z');
+  const plan = (trigger: Record<string, unknown>) => ({ ...buildPlan('p', [
+    { id: 'manual', kind: 'startEvent' },
+    { id: 'clock', kind: 'startEvent', trigger: { type: 'timer', ...trigger } },
+    { id: 'end', kind: 'endEvent' },
+  ], [['a', 'manual', 'end'], ['b', 'clock', 'end']]), version: 3 });
+
+  it('starts at a date, keyed by start event and version', () => {
+    expect(timerStarts(plan({ date: '2026-12-01T08:00:00+01:00' }), now)).toEqual([{ startAt: 'clock', delayMs: Date.parse('2026-12-01T07:00:00Z') - now, businessKey: 'timer:clock:v3' }]);
+  });
+
+  it('starts a duration after the deploy, FEEL included; a past date starts at once', () => {
+    expect(timerStarts(plan({ duration: 'PT15M' }), now)[0]!.delayMs).toBe(15 * 60_000);
+    expect(timerStarts(plan({ duration: '=duration("P1D")' }), now)[0]!.delayMs).toBe(86_400_000);
+    expect(timerStarts(plan({ date: '2020-01-01T00:00:00Z' }), now)[0]!.delayMs).toBe(0);
+  });
+
+  it('ignores processes without a timer start event', () => {
+    expect(timerStarts(buildPlan('q', [{ id: 's', kind: 'startEvent' }, { id: 'e', kind: 'endEvent' }], [['f', 's', 'e']]), now)).toEqual([]);
+  });
+});
