@@ -15,7 +15,7 @@ const byDates = {
 } as const;
 
 /** Contains-match on an unaccented, lower-cased expression (trigram-indexed). */
-function containsUnaccented(expression: string) {
+export function containsUnaccented(expression: string) {
   return (qb: Knex.QueryBuilder, term: string) => {
     const escaped = term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     qb.whereRaw(`${expression} like '%' || f_unaccent(?) || '%'`, [escaped]);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ruleViolation, ValidationError } from '../errors';
 import type { FilterFn, RecordResource } from '../core/record-resource';
+import { containsUnaccented } from '../core/resources';
 import { nextNumber } from '../core/tenant-counter';
 import type { Principal } from '../identity/ability';
 import { client, clientCreate, clientUpdate } from './client.schema';
@@ -12,13 +13,6 @@ const byDates = {
   updatedAt: { column: 'updatedAt', direction: 'asc' }, '-updatedAt': { column: 'updatedAt', direction: 'desc' },
 } as const;
 const byNumber = { number: { column: 'number', direction: 'asc' }, '-number': { column: 'number', direction: 'desc' } } as const;
-
-function containsUnaccented(expression: string) {
-  return (qb: Knex.QueryBuilder, term: string) => {
-    const escaped = term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    qb.whereRaw(`${expression} like '%' || f_unaccent(?) || '%'`, [escaped]);
-  };
-}
 
 /** `true` / `false` filters (`?signed=false`). */
 function booleanFilter(field: string, apply: (qb: Knex.QueryBuilder, yes: boolean) => void): FilterFn {

@@ -1,10 +1,9 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
 import { knexConfig } from '../../db/knexfile';
-import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { completeTaskUpdate, processMessageSignal, processStateQuery, type ProcessResult } from '../../workflows/engine/contract';
-import { engineWorker, startInstance, testDataConverter } from '../support/engine';
+import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
 
 /** Timers on Temporal's time-skipping test server: days pass in milliseconds. */
@@ -20,10 +19,7 @@ describe('bpmnProcess timers', () => {
   beforeAll(async () => {
     admin = knexFactory(knexConfig(process.env.DATABASE_ADMIN_URL!, 2));
     knex = knexFactory(knexConfig(process.env.DATABASE_URL!, 5));
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: ensureTemporalBinary('temporal-test-server') } },
-      client: { dataConverter: testDataConverter(knex) },
-    });
+    env = await timeSkippingEnv(knex);
     tenantId = (await admin('tenants').where({ slug: 'epic-events' }).first('id')).id;
     worker = await engineWorker(env.nativeConnection, taskQueue, knex);
     running = worker.run();

@@ -1,12 +1,11 @@
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
 import { knexConfig } from '../../db/knexfile';
 import { DEFAULT_LEAD_TO_EVENT_DURATIONS, LEAD_TO_EVENT } from '../../domain/events/lead-to-event';
-import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
-import { engineWorker, startInstance, testDataConverter } from '../support/engine';
+import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
 
 const DAY = 86_400_000;
 
@@ -29,10 +28,7 @@ describe('events.lead-to-event escalation', () => {
   beforeAll(async () => {
     admin = knexFactory(knexConfig(process.env.DATABASE_ADMIN_URL!, 2));
     knex = knexFactory(knexConfig(process.env.DATABASE_URL!, 5));
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: ensureTemporalBinary('temporal-test-server') } },
-      client: { dataConverter: testDataConverter(knex) },
-    });
+    env = await timeSkippingEnv(knex);
     tenantId = (await admin('tenants').where({ slug: 'epic-events' }).first('id')).id;
     for (const role of ['management', 'sales', 'support']) users[role] = (await admin('users').where({ tenantId, email: `${role}@epic-events.demo` }).first('id')).id;
     const row = await admin('processDefinitions').where({ tenantId, key: LEAD_TO_EVENT, status: 'deployed' }).orderBy('version', 'desc').first('plan');
@@ -49,7 +45,7 @@ describe('events.lead-to-event escalation', () => {
   });
 
   async function openTask(instanceId: string, elementId: string) {
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 600; i++) {
       const row = await admin('tasks').where({ instanceId, elementId, status: 'open' }).first();
       if (row) return row;
       await new Promise((r) => setTimeout(r, 50));
@@ -90,7 +86,7 @@ describe('events.lead-to-event escalation', () => {
     // Two more days: the 14-day mark has passed.
     await env.sleep(2 * DAY);
     let sent: Array<{ recipient: string; subject: string; body: string }> = [];
-    for (let i = 0; i < 100 && sent.length === 0; i++) {
+    for (let i = 0; i < 600 && sent.length === 0; i++) {
       sent = await escalations(run.eventId);
       if (!sent.length) await new Promise((r) => setTimeout(r, 50));
     }
@@ -110,7 +106,7 @@ describe('events.lead-to-event escalation', () => {
     await run.complete('AssignSupport', 'management', { supportContactId: users.support });
     const toSupport = async (count: number) => {
       let rows: Array<{ subject: string }> = [];
-      for (let i = 0; i < 100 && rows.length < count; i++) {
+      for (let i = 0; i < 600 && rows.length < count; i++) {
         rows = await admin('messages').where({ tenantId, recordType: 'event', recordId: run.eventId, recipient: 'support@epic-events.demo' }).orderBy('createdAt').select('subject');
         if (rows.length < count) await new Promise((r) => setTimeout(r, 50));
       }

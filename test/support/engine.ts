@@ -3,7 +3,9 @@ import type { Knex } from 'knex';
 import { Client, type DataConverter, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { processDataConverter } from '../../domain/process/payload-codec';
+import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { WORKFLOWS_PATH } from '../../worker/create-worker';
 import type { ProcessInput, ProcessResult } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
@@ -13,6 +15,14 @@ let bundle: Promise<WorkflowBundle> | undefined;
 export function workflowBundle(): Promise<WorkflowBundle> {
   bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, trace: () => undefined } });
   return bundle;
+}
+
+/** Temporal's time-skipping test server (days pass in milliseconds), its client using the product's converter. */
+export function timeSkippingEnv(knex: Knex): Promise<TestWorkflowEnvironment> {
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: ensureTemporalBinary('temporal-test-server') } },
+    client: { dataConverter: testDataConverter(knex) },
+  });
 }
 
 /** The converter of the product's clients and workers: payloads encrypted with the tenant's key. */
