@@ -1,10 +1,13 @@
 import { z } from 'zod';
+import { ForbiddenError } from '../errors';
 import type { RequestContext } from '../core/record-service';
 
 export const collaboratorQuery = z.object({ role: z.enum(['sales', 'support', 'management']).optional() }).strict();
 
 /** The organisation's active staff, for pickers (sales contact, support contact). */
 export async function listCollaborators(ctx: RequestContext, query: z.infer<typeof collaboratorQuery>) {
+  // Staff names and emails: for the people who work on events, not for every account of the platform.
+  if (!ctx.ability.can('read', 'Event')) throw new ForbiddenError('You may not list the collaborators of the events department (permission events.event.read).');
   const qb = ctx.trx('users as u')
     .join('userRoles as ur', 'ur.userId', 'u.id').join('roles as r', 'r.id', 'ur.roleId')
     .where({ 'u.active': true, 'u.type': 'internal' })

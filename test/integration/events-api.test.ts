@@ -117,6 +117,9 @@ describe('events API', () => {
       expect(res.status).toBe(404);
       const list = await request(t.app).get('/api/v1/events/clients?limit=200').set('Authorization', `Bearer ${other}`);
       expect(list.body.items ?? []).toEqual([]);
+      // Nor the names and emails of its staff.
+      const staff = await request(t.app).get('/api/v1/events/collaborators').set('Authorization', `Bearer ${other}`);
+      expect(staff.status).toBe(403);
     });
   });
 
