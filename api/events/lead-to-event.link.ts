@@ -1,4 +1,5 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { DomainError } from '../../domain/errors';
 import type { RequestContext } from '../../domain/core/record-service';
 import { LEAD_TO_EVENT, leadToEventVariables } from '../../domain/events/lead-to-event';
 import { getPlan } from '../../domain/process/definitions-service';
@@ -22,10 +23,16 @@ export async function startLeadToEvent(deps: ApiDeps, ctx: RequestContext, clien
   const plan = await getPlan(ctx.trx, LEAD_TO_EVENT);
   if (!plan) return;
   const row = await createInstanceRow(ctx, plan, client.id);
-  await (await deps.temporal()).workflow.start('bpmnProcess', {
-    workflowId: row.workflowId, taskQueue: deps.taskQueue,
-    args: [{ tenantId: ctx.principal.tenantId, instanceId: row.id, businessKey: client.id, plan, variables: leadToEventVariables(client), startedBy: ctx.principal.userId }],
-  });
+  try {
+    await (await deps.temporal()).workflow.start('bpmnProcess', {
+      workflowId: row.workflowId, taskQueue: deps.taskQueue,
+      args: [{ tenantId: ctx.principal.tenantId, instanceId: row.id, businessKey: client.id, plan, variables: leadToEventVariables(client), startedBy: ctx.principal.userId }],
+    });
+  } catch (error) {
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw error;
+    // Nothing is saved (the transaction rolls back): say so, and that trying again is safe.
+    throw new DomainError('The process engine cannot be reached, so the client was not created. Try again in a moment; if it lasts, tell your administrator.', 503, 'engine-unavailable');
+  }
 }
 
 /** After the change commits: the client's process hears that `name` happened. A client without a running process is fine. */

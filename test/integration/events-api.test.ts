@@ -145,6 +145,18 @@ describe('events API', () => {
       expect(close.body.errors[0].field).toBe('endsAt');
     });
 
+    it('creates no client when the process engine is unreachable, and says to try again (503)', async () => {
+      const down = testContext({ temporal: async () => { throw new Error('connect ECONNREFUSED 127.0.0.1:7233'); } });
+      try {
+        const res = await request(down.app).post('/api/v1/events/clients').set('Authorization', `Bearer ${token.sales}`).send({ fullName: 'Client Sans Moteur' });
+        expect(res.status).toBe(503);
+        expect(res.body.detail).toMatch(/not created. Try again/);
+        expect(await t.admin('eventClients').where({ fullName: 'Client Sans Moteur' }).first('id')).toBeUndefined();
+      } finally {
+        await down.close();
+      }
+    });
+
     it('keeps the amount due in step with payments and lists them', async () => {
       const { contract } = await fixture('sales', { signed: true });
       const first = await as('management').post(`/api/v1/events/contracts/${contract.id}/payments`, { amountCents: 200_000, paidOn: '2026-11-20', method: 'transfer', reference: 'VIR-42' });
