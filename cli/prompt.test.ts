@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { CliError, ExitCode, usageError } from './exit-codes';
-import { askHidden, required, type PromptStreams } from './prompt';
+import { askHidden, askNewPassword, required, type PromptStreams } from './prompt';
 
 function terminal(): PromptStreams & { typed: (text: string) => void; shown: () => string } {
   const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
@@ -49,5 +49,21 @@ describe('prompts for missing required values', () => {
     const cancelled = askHidden('Password: ', other);
     other.typed('ab\u0003');
     await expect(cancelled).rejects.toMatchObject({ exitCode: ExitCode.USAGE, message: 'Cancelled.' });
+  });
+
+  it('asks a new password twice, again when it is too short or the two differ, and gives up after three tries', async () => {
+    const tty = terminal();
+    const chosen = askNewPassword(tty);
+    const lines = ['short\r', 'correct horse battery\r', 'correct horse batterY\r', 'correct horse battery\r', 'correct horse battery\r'];
+    lines.forEach((line, i) => setTimeout(() => tty.typed(line), 10 + 20 * i));
+    expect(await chosen).toBe('correct horse battery');
+    expect(tty.shown()).toContain('Too short: 5 characters, at least 12 are needed.');
+    expect(tty.shown()).toContain('The two passwords differ.');
+    expect(tty.shown()).not.toContain('correct horse');
+
+    const other = terminal();
+    const refused = askNewPassword(other);
+    ['tiny\r', 'small\r', 'wee\r'].forEach((line, i) => setTimeout(() => other.typed(line), 10 + 20 * i));
+    await expect(refused).rejects.toMatchObject({ exitCode: ExitCode.USAGE, message: expect.stringContaining('No password set') });
   });
 });

@@ -37,6 +37,13 @@ export function ask(question: string, streams: PromptStreams = standard()): Prom
   });
 }
 
+/** The first line of standard input, for secrets piped in (`--password-stdin`). */
+export async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0]!;
+}
+
 /** Reads a secret without echoing it: the terminal in raw mode, one key at a time. */
 export function askHidden(question: string, streams: PromptStreams = standard()): Promise<string> {
   const { input, output } = streams;
@@ -93,4 +100,25 @@ export async function required<T>(given: string | undefined, spec: RequiredValue
       (streams?.output ?? process.stderr).write(`${e.message}\n`);
     }
   }
+}
+
+/** The API's rule for passwords (domain/identity/user.schema.ts), checked at the prompt so that a short one is asked again. */
+export const MIN_PASSWORD_LENGTH = 12;
+
+/**
+ * A new password typed twice at hidden prompts: asked again while it is too
+ * short or the two do not match, three times at most (exit 2 then).
+ */
+export async function askNewPassword(streams: PromptStreams = standard(), attempts = 3): Promise<string> {
+  for (let attempt = 1; attempt <= attempts; attempt += 1) {
+    const first = await askHidden(`New password (at least ${MIN_PASSWORD_LENGTH} characters): `, streams);
+    if (first.length < MIN_PASSWORD_LENGTH) {
+      streams.output.write(`Too short: ${first.length} characters, at least ${MIN_PASSWORD_LENGTH} are needed.\n`);
+      continue;
+    }
+    const again = await askHidden('Same password again: ', streams);
+    if (again === first) return first;
+    streams.output.write('The two passwords differ.\n');
+  }
+  throw usageError(`No password set: it must have at least ${MIN_PASSWORD_LENGTH} characters and be typed the same twice.`, [{ field: 'password', message: 'was not confirmed' }]);
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { CliError, ExitCode, usageError } from '../exit-codes';
 import { Api } from '../http';
 import { renderRecord } from '../output';
-import { ask, askHidden } from '../prompt';
+import { ask, askHidden, readStdin } from '../prompt';
 import type { Session } from '../session-store';
 import { emit, withJson, type Context, type JsonFlag } from './common';
 
@@ -30,12 +30,6 @@ function checkUrl(text: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw usageError(`--url "${text}" must start with http:// or https://.`, [{ field: '--url', message: 'must be http or https' }]);
   return url.origin + url.pathname.replace(/\/+$/, '');
-}
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0]!;
 }
 
 /**
