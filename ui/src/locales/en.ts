@@ -177,7 +177,9 @@ const en: MessageSchema = {
     instanceStatuses: { running: 'Running', incident: 'Incident', completed: 'Completed', cancelled: 'Cancelled' },
     forms: {
       comment: 'Comment',
-      coreApproval: { title: 'Decision', approved: 'Approved', comment: 'Comment' },
+      amount: 'Invalid amount (e.g. 1500.00)',
+      dateTime: 'Invalid date and time',
+      timeZone: 'Time zone: {zone}',
       min: 'At least {n}',
       max: 'At most {n}',
       minLength: 'At least {n} characters',
@@ -207,6 +209,7 @@ const en: MessageSchema = {
       process: 'Process',
       processVersion: 'Process, version {version}',
       openAccount: 'Open the account',
+      openClient: 'Open the client’s record',
       form: 'Form',
       unknownForm: 'The form “{key}” is unknown to this version of Relais.',
       notOffered: 'This task is offered neither to you nor to your roles: you may view it, not work it.',

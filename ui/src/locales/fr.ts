@@ -176,7 +176,9 @@ const fr = {
     instanceStatuses: { running: 'En cours', incident: 'Incident', completed: 'Terminé', cancelled: 'Annulé' },
     forms: {
       comment: 'Commentaire',
-      coreApproval: { title: 'Décision', approved: 'Approuvé', comment: 'Commentaire' },
+      amount: 'Montant invalide (ex. 1500,00)',
+      dateTime: 'Date et heure invalides',
+      timeZone: 'Fuseau horaire : {zone}',
       min: 'Au moins {n}',
       max: 'Au plus {n}',
       minLength: 'Au moins {n} caractères',
@@ -206,6 +208,7 @@ const fr = {
       process: 'Processus',
       processVersion: 'Processus, version {version}',
       openAccount: 'Ouvrir le compte client',
+      openClient: 'Ouvrir la fiche du client',
       form: 'Formulaire',
       unknownForm: 'Le formulaire « {key} » est inconnu de cette version de Relais.',
       notOffered: "Cette tâche n'est proposée ni à vous ni à vos rôles : vous pouvez la consulter, pas la traiter.",

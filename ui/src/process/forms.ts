@@ -1,24 +1,11 @@
-import type { JsonSchemaObject, Task } from '@/api/process.api';
+import type { JsonSchemaObject, RegisteredForm, Task } from '@/api/process.api';
 import { i18n } from '@/plugins/i18n';
 
 /**
- * Registered task forms (domain/process/forms.ts on the server, validated there with zod),
- * described here as JSON Schema so that one renderer draws them and inline forms alike.
+ * The form of a task, as one JSON Schema object drawn by one renderer: a registered form
+ * (domain/process/forms.ts, whose schema the server generates from the zod schema it
+ * validates with and sends with the task), an inline form from the BPMN, or "Terminer".
  */
-const REGISTERED: Record<string, () => JsonSchemaObject> = {
-  'core.approval': () => {
-    const t = i18n.global.t;
-    return {
-      type: 'object',
-      title: t('process.forms.coreApproval.title'),
-      properties: {
-        approved: { type: 'boolean', title: t('process.forms.coreApproval.approved') },
-        comment: { type: 'string', title: t('process.forms.coreApproval.comment'), maxLength: 2000 },
-      },
-      required: ['approved'],
-    };
-  },
-};
 
 /** A task without any form: "Terminer", with an optional comment. */
 function simpleForm(): JsonSchemaObject {
@@ -28,13 +15,17 @@ function simpleForm(): JsonSchemaObject {
   };
 }
 
-export function isRegisteredForm(key: string): boolean {
-  return key in REGISTERED;
+/** A registered form's schema titled in the reader's language. */
+function registeredSchema(form: RegisteredForm): JsonSchemaObject {
+  return { ...form.schema, title: i18n.global.locale.value === 'en' ? form.title.en : form.title.fr };
 }
 
-/** The form to render for a task; null when its form key is unknown to this UI. */
-export function formSchemaOf(task: Pick<Task, 'formKey' | 'inlineForm'>): JsonSchemaObject | null {
-  if (task.formKey) return REGISTERED[task.formKey]?.() ?? null;
+/**
+ * The form to render for a task; null when it names a registered form that did not come with
+ * it (not loaded yet, or unknown to the server).
+ */
+export function formSchemaOf(task: Pick<Task, 'formKey' | 'inlineForm'>, registered: RegisteredForm | null): JsonSchemaObject | null {
+  if (task.formKey) return registered?.key === task.formKey ? registeredSchema(registered) : null;
   if (task.inlineForm && typeof task.inlineForm === 'object') return task.inlineForm;
   return simpleForm();
 }

@@ -1,8 +1,10 @@
+import type { CollaboratorRole } from '@/api/events.api';
 import type { JsonSchemaObject, JsonSchemaProperty } from '@/api/process.api';
+import { centsToInput, DEFAULT_TIME_ZONE, formatMoney, fromLocalInput, parseEuros, toLocalInput } from '@/events/format';
 import { i18n } from '@/plugins/i18n';
 
 /** What a form field is drawn as. */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'boolean' | 'select';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'boolean' | 'select' | 'money' | 'datetime' | 'collaborator';
 
 export interface FormField {
   name: string;
@@ -12,12 +14,61 @@ export interface FormField {
   required: boolean;
   options: Array<{ title: string; value: string | number }>;
   maxLength?: number;
+  /** A collaborator picker offers the people of this department. */
+  role?: CollaboratorRole;
 }
 
-/** Values as typed: strings for text and number fields, booleans, the chosen enum value. */
+/** Values as typed: strings for text, number, amount and date-time fields, booleans, the chosen enum value or person. */
 export type FormValues = Record<string, unknown>;
 
-function kindOf(property: JsonSchemaProperty): FieldKind {
+/** Date-times are typed and read in the organisation's time zone. */
+export interface FormOptions {
+  timeZone: string;
+}
+
+const DEFAULTS: FormOptions = { timeZone: DEFAULT_TIME_ZONE };
+const ROLES: readonly CollaboratorRole[] = ['sales', 'support', 'management'];
+
+/**
+ * Widgets by field name, for registered forms whose schema does not say `x-relais-widget`
+ * (a field named after a person of a department holds that person's id).
+ */
+const NAMED_WIDGETS: Record<string, string> = {
+  supportContactId: 'collaborator:support',
+  salesContactId: 'collaborator:sales',
+};
+
+/**
+ * How to draw a field beyond its JSON type: an explicit `x-relais-widget`, else the conventions
+ * of the registered forms: `*Cents` integers are amounts typed in euros, `format: date-time`
+ * strings are typed as a local date and time, a few names are people.
+ */
+export function widgetOf(name: string, property: JsonSchemaProperty): string | undefined {
+  if (property['x-relais-widget']) return property['x-relais-widget'];
+  if (NAMED_WIDGETS[name]) return NAMED_WIDGETS[name];
+  if (property.type === 'integer' && /Cents$/.test(name)) return 'money';
+  if (property.type === 'string' && property.format === 'date-time') return 'datetime';
+  return undefined;
+}
+
+/** A nullable field (`anyOf: [X, { type: 'null' }]`, as zod writes `.nullable()`) read as X. */
+function plain(property: JsonSchemaProperty): JsonSchemaProperty {
+  const branches = property.anyOf?.filter((branch) => branch.type !== 'null');
+  if (!branches || branches.length !== 1) return property;
+  const { anyOf: _anyOf, ...rest } = property;
+  return { ...branches[0], ...rest };
+}
+
+function roleOf(widget: string | undefined): CollaboratorRole | undefined {
+  const role = widget?.startsWith('collaborator:') ? widget.slice('collaborator:'.length) : undefined;
+  return ROLES.find((r) => r === role);
+}
+
+function kindOf(name: string, property: JsonSchemaProperty): FieldKind {
+  const widget = widgetOf(name, property);
+  if (widget === 'money') return 'money';
+  if (widget === 'datetime') return 'datetime';
+  if (roleOf(widget)) return 'collaborator';
   if (Array.isArray(property.enum) && property.enum.length) return 'select';
   switch (property.type) {
     case 'boolean': return 'boolean';
@@ -35,30 +86,51 @@ function orderedProperties(schema: JsonSchemaObject): Array<[string, JsonSchemaP
   const properties = schema.properties ?? {};
   const required = (schema.required ?? []).filter((name) => name in properties);
   const rest = Object.keys(properties).filter((name) => !required.includes(name));
-  return [...required, ...rest].map((name) => [name, properties[name]!]);
+  return [...required, ...rest].map((name) => [name, plain(properties[name]!)]);
+}
+
+/** An amount is typed in euros: a label written for the stored cents loses its "(centimes)". */
+function labelOf(name: string, property: JsonSchemaProperty, kind: FieldKind): string {
+  const label = property.title ?? name;
+  return kind === 'money' ? label.replace(/\s*\((centimes|cents)\)\s*$/i, '') : label;
 }
 
 export function fieldsOf(schema: JsonSchemaObject): FormField[] {
   const required = new Set(schema.required ?? []);
-  return orderedProperties(schema).map(([name, property]) => ({
-    name,
-    kind: kindOf(property),
-    label: property.title ?? name,
-    description: property.description,
-    required: required.has(name),
-    options: (property.enum ?? []).map((value) => ({ title: String(value), value })),
-    maxLength: property.maxLength,
-  }));
+  return orderedProperties(schema).map(([name, property]) => {
+    const kind = kindOf(name, property);
+    return {
+      name,
+      kind,
+      label: labelOf(name, property, kind),
+      description: property.description,
+      required: required.has(name),
+      options: (property.enum ?? []).map((value) => ({ title: String(value), value })),
+      maxLength: property.maxLength,
+      role: kind === 'collaborator' ? roleOf(widgetOf(name, property)) : undefined,
+    };
+  });
 }
 
-/** Defaults from the schema; a checkbox starts unchecked (false), everything else empty. */
-export function initialValues(schema: JsonSchemaObject): FormValues {
+function propertyOf(schema: JsonSchemaObject, name: string): JsonSchemaProperty {
+  return plain(schema.properties?.[name] ?? {});
+}
+
+/** Defaults from the schema, as typed; a checkbox starts unchecked (false), everything else empty. */
+export function initialValues(schema: JsonSchemaObject, options: FormOptions = DEFAULTS): FormValues {
   const values: FormValues = {};
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    if (property.default !== undefined) values[name] = property.type === 'number' || property.type === 'integer' ? String(property.default) : property.default;
-    else if (kindOf(property) === 'boolean') values[name] = false;
-    else if (kindOf(property) === 'select') values[name] = null;
-    else values[name] = '';
+  for (const field of fieldsOf(schema)) {
+    const byDefault = propertyOf(schema, field.name).default;
+    if (byDefault === undefined || byDefault === null) {
+      values[field.name] = field.kind === 'boolean' ? false : field.kind === 'select' || field.kind === 'collaborator' ? null : '';
+      continue;
+    }
+    switch (field.kind) {
+      case 'money': values[field.name] = centsToInput(byDefault as number); break;
+      case 'datetime': values[field.name] = toLocalInput(String(byDefault), options.timeZone); break;
+      case 'number': case 'integer': values[field.name] = String(byDefault); break;
+      default: values[field.name] = byDefault;
+    }
   }
   return values;
 }
@@ -74,23 +146,36 @@ function numberOf(text: unknown): number | undefined {
   return Number(normalised);
 }
 
+/** The typed value as the server expects it (cents, ISO date-time with offset, a number), or undefined if it cannot be. */
+function valueOf(field: FormField, value: unknown, options: FormOptions): unknown {
+  switch (field.kind) {
+    case 'money': return parseEuros(String(value)) ?? undefined;
+    case 'datetime': return fromLocalInput(String(value), options.timeZone) ?? undefined;
+    case 'number': return numberOf(value);
+    case 'integer': { const n = numberOf(value); return n !== undefined && Number.isInteger(n) ? n : undefined; }
+    default: return typeof value === 'string' ? value.trim() : value;
+  }
+}
+
 /** The same checks the server makes, so that most mistakes show before sending. */
-export function validateValues(schema: JsonSchemaObject, values: FormValues): Record<string, string> {
+export function validateValues(schema: JsonSchemaObject, values: FormValues, options: FormOptions = DEFAULTS): Record<string, string> {
   const t = i18n.global.t;
   const errors: Record<string, string> = {};
-  const properties = schema.properties ?? {};
   for (const field of fieldsOf(schema)) {
     const value = values[field.name];
-    const property = properties[field.name]!;
+    const property = propertyOf(schema, field.name);
     if (isBlank(value)) {
       if (field.required) errors[field.name] = t('errors.required');
       continue;
     }
-    if (field.kind === 'number' || field.kind === 'integer') {
-      const n = numberOf(value);
-      if (n === undefined || (field.kind === 'integer' && !Number.isInteger(n))) errors[field.name] = t('errors.number');
-      else if (property.minimum !== undefined && n < property.minimum) errors[field.name] = t('process.forms.min', { n: property.minimum });
-      else if (property.maximum !== undefined && n > property.maximum) errors[field.name] = t('process.forms.max', { n: property.maximum });
+    const sent = valueOf(field, value, options);
+    if (field.kind === 'money' || field.kind === 'number' || field.kind === 'integer') {
+      const shown = (n: number) => (field.kind === 'money' ? formatMoney(n) : n);
+      if (typeof sent !== 'number') errors[field.name] = t(field.kind === 'money' ? 'process.forms.amount' : 'errors.number');
+      else if (property.minimum !== undefined && sent < property.minimum) errors[field.name] = t('process.forms.min', { n: shown(property.minimum) });
+      else if (property.maximum !== undefined && sent > property.maximum) errors[field.name] = t('process.forms.max', { n: shown(property.maximum) });
+    } else if (field.kind === 'datetime') {
+      if (sent === undefined) errors[field.name] = t('process.forms.dateTime');
     } else if (typeof value === 'string') {
       if (property.maxLength !== undefined && value.length > property.maxLength) errors[field.name] = t('process.forms.maxLength', { n: property.maxLength });
       else if (property.minLength !== undefined && value.trim().length < property.minLength) errors[field.name] = t('process.forms.minLength', { n: property.minLength });
@@ -99,15 +184,12 @@ export function validateValues(schema: JsonSchemaObject, values: FormValues): Re
   return errors;
 }
 
-/** The data sent to the server: numbers as numbers, blank optional fields left out. */
-export function toData(schema: JsonSchemaObject, values: FormValues): Record<string, unknown> {
+/** The data sent to the server: numbers as numbers, amounts in cents, date-times with their offset, blank optional fields left out. */
+export function toData(schema: JsonSchemaObject, values: FormValues, options: FormOptions = DEFAULTS): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const field of fieldsOf(schema)) {
     const value = values[field.name];
-    if (isBlank(value)) continue;
-    if (field.kind === 'number' || field.kind === 'integer') data[field.name] = numberOf(value);
-    else if (typeof value === 'string') data[field.name] = value.trim();
-    else data[field.name] = value;
+    if (!isBlank(value)) data[field.name] = valueOf(field, value, options);
   }
   return data;
 }
