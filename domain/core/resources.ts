@@ -65,7 +65,7 @@ export const contacts: RecordResource = {
   filters: { accountId: 'accountId' },
   sorts: { lastName: { column: 'lastName', direction: 'asc' }, '-lastName': { column: 'lastName', direction: 'desc' }, ...byDates },
   defaultSort: 'lastName',
-  quickSearch: containsUnaccented("f_unaccent(lower(coalesce(t.first_name, '') || ' ' || t.last_name))"),
+  quickSearch: containsUnaccented('t.search_name'),
 };
 
 export const billingSites: RecordResource = {

@@ -70,7 +70,7 @@ export const eventClients: RecordResource = {
     fullName: { column: 'fullName', direction: 'asc' }, '-fullName': { column: 'fullName', direction: 'desc' }, ...byNumber, ...byDates,
   },
   defaultSort: 'fullName',
-  quickSearch: containsUnaccented("f_unaccent(lower(t.full_name || ' ' || coalesce(t.company_name, '')))"),
+  quickSearch: containsUnaccented('t.search_name'),
   async prepareCreate({ trx, principal, ownScopedOnly }, data) {
     // Spec 001: "Créer des clients (le client leur sera automatiquement associé)".
     if (data.salesContactId === undefined) data.salesContactId = ownScopedOnly ? principal.userId : null;
@@ -106,7 +106,7 @@ export const eventContracts: RecordResource = {
     amountDueCents: { column: 'amountDueCents', direction: 'asc' }, '-amountDueCents': { column: 'amountDueCents', direction: 'desc' },
   },
   defaultSort: '-number',
-  quickSearch: containsUnaccented("f_unaccent(lower(c.full_name || ' ' || coalesce(c.company_name, '')))"),
+  quickSearch: containsUnaccented('c.search_name'),
   async prepareCreate({ trx, principal }, data) {
     const found = await trx('event_clients').where({ id: data.clientId }).first('id');
     if (!found) throw new ValidationError([{ field: 'clientId', message: 'refers to no client of this organisation' }]);

@@ -48,8 +48,9 @@ export async function search(ctx: RequestContext, q: string, limit = 20): Promis
   }
   const contactQuery = readableQuery(ctx, contacts);
   if (contactQuery) {
-    const name = "f_unaccent(lower(coalesce(t.first_name, '') || ' ' || t.last_name))";
-    textMatch(contactQuery, name, q, "(coalesce(t.phone, '') || ' ' || coalesce(t.mobile, ''))");
+    // Generated columns (indexed, and usable under row-level security).
+    const name = 't.search_name';
+    textMatch(contactQuery, name, q, 't.search_phones');
     parts.push(() => contactQuery.clearSelect().select('t.id', 't.firstName', 't.lastName', 't.accountId', 'a.name as accountName', score(name)).orderBy('score', 'desc').limit(limit)
       .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ type: 'contact', id: r.id, title: [r.firstName, r.lastName].filter(Boolean).join(' '), subtitle: r.accountName ?? null, accountId: r.accountId, score: Number(r.score) }) as SearchHit)));
   }

@@ -1,0 +1,54 @@
+import knexFactory, { type Knex } from 'knex';
+import { knexConfig } from '../../db/knexfile';
+import { withTenant } from '../../db/tenant-scope';
+import { createOwnTenant } from '../support/fixtures';
+
+/**
+ * Searches run as the application role, under row-level security: their
+ * conditions must still be able to use the trigram and full-text indexes
+ * (migration 20261123000060). An organisation of 3,000 accounts and contacts
+ * makes an index worth it; the plan shows whether the condition can use one.
+ */
+describe('search conditions under row-level security', () => {
+  let app: Knex;
+  let admin: Knex;
+  let tenant: string;
+  beforeAll(async () => {
+    app = knexFactory(knexConfig(process.env.DATABASE_URL!, 2));
+    admin = knexFactory(knexConfig(process.env.DATABASE_ADMIN_URL!, 1));
+    tenant = (await createOwnTenant(admin, 'search-idx')).tenantId;
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ tenantId: tenant, number: i + 1, name: `Société ${i}` }));
+    for (let i = 0; i < rows.length; i += 500) {
+      const accounts = await admin('accounts').insert(rows.slice(i, i + 500)).returning('id');
+      await admin('contacts').insert(accounts.map((a: { id: string }, j: number) => ({ tenantId: tenant, accountId: a.id, lastName: `M${i + j}` })));
+    }
+    await admin.raw('analyze accounts, contacts');
+  });
+  afterAll(async () => {
+    await app.destroy();
+    await admin.destroy();
+  });
+
+  async function plan(sql: string, bindings: string[]): Promise<string> {
+    return withTenant({ tenantId: tenant }, async (trx) => {
+      // Sequential scans priced out: whether an index can serve the condition at all, whatever the table's size.
+      await trx.raw('set local enable_seqscan = off');
+      const result = await trx.raw(`explain ${sql}`, bindings);
+      return result.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n');
+    }, app);
+  }
+
+  it('uses the trigram index for a name contains-match', async () => {
+    const text = await plan("select id from accounts t where f_unaccent(lower(t.name)) like '%' || f_unaccent(lower(?)) || '%'", ['zqxw']);
+    expect(text).toContain('accounts_name_trgm');
+  });
+
+  it('uses the full-text index for a French text query', async () => {
+    const text = await plan("select id from accounts t where t.search @@ websearch_to_tsquery('french', f_unaccent(?))", ['zqxwv']);
+    expect(text).toContain('accounts_search');
+  });
+
+  it('uses the trigram index of contact names (a generated column: COALESCE would stop it)', async () => {
+    expect(await plan("select id from contacts t where t.search_name % f_unaccent(lower(?))", ['zqxwv'])).toContain('contacts_search_name_trgm');
+  });
+});
