@@ -1,8 +1,7 @@
 import { defineStore } from 'pinia';
-import { ref, shallowRef, type Ref } from 'vue';
+import { ref } from 'vue';
 import { recordsApi, type EventsKind, type EventsRecordOf } from '@/api/events.api';
-import { useRequestState } from './request-state';
-import type { SortItem } from './accounts';
+import { useRecordList, type SortItem } from '@/shared/record-list';
 
 interface ListOptions {
   /** Column keys the API sorts by (`sort=<key>` / `sort=-<key>`). */
@@ -25,60 +24,13 @@ function defineEventsList<K extends EventsKind>(kind: K) {
   const options = OPTIONS[kind];
 
   return defineStore(`events-${kind}`, () => {
-    const items = ref([]) as Ref<Row[]>;
     const api = recordsApi(kind);
-    const nextCursor = shallowRef<string | null>(null);
-    const loaded = shallowRef(false);
-    const q = shallowRef('');
     /** Active filter chips, as query parameters (`signed: 'false'`). */
     const filters = ref<Record<string, string>>({});
-    const sortBy = ref<SortItem[]>([options.defaultSort]);
-    const { loading, error, run } = useRequestState();
-
-    let generation = 0;
-    let controller: AbortController | null = null;
-    let debounce: ReturnType<typeof setTimeout> | undefined;
-
-    function sortParam(): string {
-      const first = sortBy.value[0];
-      const chosen = first && options.sortable.includes(first.key) ? first : options.defaultSort;
-      return chosen.order === 'desc' ? `-${chosen.key}` : chosen.key;
-    }
-
-    function query(cursor: string | null) {
-      return { q: q.value.trim() || undefined, sort: sortParam(), cursor, filters: { ...filters.value } };
-    }
-
-    /** First page for the current search and filters; an older answer arriving late is ignored. */
-    async function load(): Promise<void> {
-      clearTimeout(debounce);
-      controller?.abort();
-      controller = new AbortController();
-      const mine = ++generation;
-      const signal = controller.signal;
-      const page = await run(() => api.list(query(null), signal));
-      if (!page || mine !== generation) return;
-      items.value = page.items;
-      nextCursor.value = page.nextCursor;
-      loaded.value = true;
-    }
-
-    async function loadMore(): Promise<void> {
-      if (!nextCursor.value || loading.value) return;
-      const mine = generation;
-      const page = await run(() => api.list(query(nextCursor.value)));
-      if (!page || mine !== generation) return;
-      const known = new Set(items.value.map((r) => r.id));
-      items.value.push(...page.items.filter((r) => !known.has(r.id)));
-      nextCursor.value = page.nextCursor;
-    }
-
-    /** Search box: shown at once, applied 300 ms after the last keystroke. */
-    function setQuery(text: string | null): void {
-      q.value = text ?? '';
-      clearTimeout(debounce);
-      debounce = setTimeout(() => void load(), 300);
-    }
+    const list = useRecordList<Row>({
+      ...options,
+      fetch: (query, signal) => api.list({ ...query, filters: { ...filters.value } }, signal),
+    });
 
     /** A filter parameter set or removed (chips of the same parameter replace each other). */
     function setFilter(key: string, value: string | null): void {
@@ -86,7 +38,7 @@ function defineEventsList<K extends EventsKind>(kind: K) {
       if (value === null) delete next[key];
       else next[key] = value;
       filters.value = next;
-      void load();
+      void list.load();
     }
 
     function toggleFilter(key: string, value: string): void {
@@ -97,25 +49,12 @@ function defineEventsList<K extends EventsKind>(kind: K) {
       return filters.value[key] === value;
     }
 
+    /** No sort chosen: back to the list's default order. */
     function setSort(value: SortItem[]): void {
-      sortBy.value = value.length ? value : [options.defaultSort];
-      void load();
+      list.setSort(value.length ? value : [options.defaultSort]);
     }
 
-    function upsert(record: Row): void {
-      const index = items.value.findIndex((r) => r.id === record.id);
-      if (index >= 0 && items.value[index]!.version <= record.version) items.value[index] = record;
-    }
-
-    /** A record just created here: on top of the list until the next load. */
-    function prepend(record: Row): void {
-      if (!items.value.some((r) => r.id === record.id)) items.value.unshift(record);
-    }
-
-    function find(id: string): Row | undefined {
-      return items.value.find((r) => r.id === id);
-    }
-
+    const { items, nextCursor, loaded, q, sortBy, loading, error, load, loadMore, setQuery, upsert, prepend, find } = list;
     return { items, nextCursor, loaded, q, filters, sortBy, loading, error, load, loadMore, setQuery, setFilter, toggleFilter, isOn, setSort, upsert, prepend, find };
   });
 }
