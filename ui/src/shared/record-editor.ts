@@ -352,5 +352,13 @@ export function useRecordEditor<R extends VersionedRecord, F, X extends object =
     }
   }
 
-  return { entries, loading, entry, open, replace, valueOf, isChanged, edit, flush, flushAll, save, conflictRows, keepMine, takeTheirs, syncRecord };
+  return {
+    /** What every editor store exposes as is. */
+    common: { entries, loading, valueOf, isChanged, edit, flush, save, conflictRows, keepMine, takeTheirs },
+    entry,
+    open,
+    replace,
+    flushAll,
+    syncRecord,
+  };
 }

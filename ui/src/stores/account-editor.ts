@@ -31,17 +31,8 @@ export const useAccountEditorStore = defineStore('account-editor', () => {
   });
 
   return {
-    entries: editor.entries,
-    loading: editor.loading,
-    valueOf: editor.valueOf,
-    isChanged: editor.isChanged,
-    edit: editor.edit,
-    flush: editor.flush,
+    ...editor.common,
     flushAll: editor.flushAll,
-    save: editor.save,
-    conflictRows: editor.conflictRows,
-    keepMine: editor.keepMine,
-    takeTheirs: editor.takeTheirs,
     syncRecord: editor.syncRecord,
     entry: (id: string) => editor.entry(id, {}),
     open: (id: string) => editor.open(id, {}),

@@ -46,16 +46,7 @@ export const useEventsEditorStore = defineStore('events-editor', () => {
   });
 
   return {
-    entries: editor.entries,
-    loading: editor.loading,
-    valueOf: editor.valueOf,
-    isChanged: editor.isChanged,
-    edit: editor.edit,
-    flush: editor.flush,
-    save: editor.save,
-    conflictRows: editor.conflictRows,
-    keepMine: editor.keepMine,
-    takeTheirs: editor.takeTheirs,
+    ...editor.common,
     entry: (kind: EventsKind, id: string) => editor.entry(id, { kind }),
     open: (kind: EventsKind, id: string) => editor.open(id, { kind }),
     /** A record changed by an action (sign, close, payment): the new version becomes the base. */
