@@ -14,6 +14,7 @@ import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
 import { asConflict } from './temporal-errors';
+import { untilWorkflowLists } from './workflow-sync';
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
 
@@ -90,8 +91,9 @@ export function processInstancesRouter(deps: ApiDeps): Router {
     const incident = await ctx.trx('processIncidents').where({ id: String(req.params.incidentId), instanceId: row.id }).first('id', 'status').catch(() => undefined);
     if (!incident) throw new NotFoundError('The incident');
     if (incident.status !== 'open') throw new ConflictError('This incident is already resolved.');
-    await asConflict(async () => (await deps.temporal()).workflow.getHandle(row.workflowId)
-      .executeUpdate(resolveIncidentUpdate, { args: [{ incidentId: incident.id, action: input.action, variables: input.variables }] }));
+    const handle = (await deps.temporal()).workflow.getHandle(row.workflowId);
+    await untilWorkflowLists(handle, { incidentId: incident.id });
+    await asConflict(() => handle.executeUpdate(resolveIncidentUpdate, { args: [{ incidentId: incident.id, action: input.action, variables: input.variables }] }));
     return { status: 202, body: { id: incident.id, action: input.action } };
   }));
   return router;

@@ -6,6 +6,7 @@ import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { validate } from '../http/validate';
 import { asConflict } from './temporal-errors';
+import { untilWorkflowLists } from './workflow-sync';
 
 /** The task list: my tasks, my roles' tasks, all (managers); claim, release, reassign, complete. */
 export function tasksRouter(deps: ApiDeps): Router {
@@ -20,7 +21,9 @@ export function tasksRouter(deps: ApiDeps): Router {
   router.post('/:id/complete', inTenant(deps, async (req, ctx) => {
     const { task, data } = await prepareCompletion(ctx, String(req.params.id), req.body);
     // The workflow's validator checks again (open, candidate) before anything is recorded.
-    await asConflict(async () => (await deps.temporal()).workflow.getHandle(String(task.workflowId)).executeUpdate(completeTaskUpdate, {
+    const handle = (await deps.temporal()).workflow.getHandle(String(task.workflowId));
+    await untilWorkflowLists(handle, { taskId: String(task.id) });
+    await asConflict(() => handle.executeUpdate(completeTaskUpdate, {
       args: [{ taskId: String(task.id), userId: ctx.principal.userId, roles: ctx.principal.roles, data }],
     }));
     return { body: { id: task.id, status: 'completed', data } };

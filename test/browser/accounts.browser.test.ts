@@ -79,7 +79,7 @@ describe('accounts in the browser', () => {
     const context = await browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
     await signIn(page);
-    await expect(page.getByTestId('account-row').first().isVisible()).resolves.toBe(true);
+    await page.getByTestId('account-row').first().waitFor();
     await openAccount(page);
     await edit(page, 'city', 'Chambord');
     await saved(page);

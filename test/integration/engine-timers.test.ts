@@ -3,6 +3,7 @@ import type { Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
 import { knexConfig } from '../../db/knexfile';
 import { completeTaskUpdate, processMessageSignal, processStateQuery, type ProcessResult } from '../../workflows/engine/contract';
+import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
 
@@ -88,6 +89,7 @@ describe('bpmnProcess timers', () => {
     ], [['f1', 'start', 'do'], ['f2', 'do', 'end'], ['l1', 'deadline', 'late'], ['l2', 'late', 'late-end']]);
     const { handle, instanceId, workflowId } = await start(plan);
     const task = await openTask(instanceId);
+    await untilWorkflowLists(handle, { taskId: task.id });
     await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, userId: '00000000-0000-4000-8000-000000000001', roles: ['support'], data: { done: true } }] });
     expect((await handle.result() as ProcessResult).variables).toMatchObject({ done: true });
     expect(await admin('processJournal').where({ workflowId })).toEqual([]);

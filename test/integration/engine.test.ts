@@ -9,6 +9,7 @@ import { knexConfig } from '../../db/knexfile';
 import {
   cancelProcessSignal, completeTaskUpdate, processMessageSignal, processStateQuery, resolveIncidentUpdate, type ProcessResult,
 } from '../../workflows/engine/contract';
+import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { engineWorker, startInstance, testDataConverter } from '../support/engine';
 import { buildPlan } from '../support/plans';
 
@@ -138,11 +139,13 @@ describe('bpmnProcess interpreter', () => {
     expect(first.message).toMatch(/no\.such\.activity/);
     expect((await admin('processInstances').where({ id: instanceId }).first('status')).status).toBe('incident');
     expect((await handle.query(processStateQuery)).incidents.map((i) => i.elementId)).toEqual(['broken']);
+    await untilWorkflowLists(handle, { incidentId: first.id });
     await handle.executeUpdate(resolveIncidentUpdate, { args: [{ incidentId: first.id, action: 'skip' }] });
 
     const second = await until(async () => admin('processIncidents').where({ instanceId, status: 'open', elementId: 'route' }).first(), 'the gateway incident');
     expect(second.elementId).toBe('route');
     // Retrying with corrected variables lets the process go on.
+    await untilWorkflowLists(handle, { incidentId: second.id });
     await handle.executeUpdate(resolveIncidentUpdate, { args: [{ incidentId: second.id, action: 'retry', variables: { level: 5 } }] });
     const result = await handle.result() as ProcessResult;
     expect(result.status).toBe('completed');

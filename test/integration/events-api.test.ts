@@ -29,8 +29,8 @@ describe('events API', () => {
     tenant = await tenantId(t.admin, 'epic-events');
     // A second salesperson and a second support collaborator: "other" in the matrix.
     const passwordHash = await hashPassword('relais-demo-2026');
-    await ensureUser(t.admin, tenant, { email: 'sales2@epic-events.demo', displayName: 'Bill Boquet', type: 'internal', passwordHash, roleKeys: ['sales'] });
-    await ensureUser(t.admin, tenant, { email: 'support2@epic-events.demo', displayName: 'Kate Hastroff', type: 'internal', passwordHash, roleKeys: ['support'] });
+    await ensureUser(t.admin, tenant, { email: 'sales2@epic-events.demo', displayName: 'Second Sales', type: 'internal', passwordHash, roleKeys: ['sales'] });
+    await ensureUser(t.admin, tenant, { email: 'support2@epic-events.demo', displayName: 'Second Support', type: 'internal', passwordHash, roleKeys: ['support'] });
     for (const role of ['management', 'sales', 'support', 'sales2', 'support2']) {
       token[role] = (await loginAs(t.app, role, 'epic-events')).accessToken;
       uid[role] = await userId(t.admin, role, 'epic-events');
@@ -231,30 +231,30 @@ describe('events API', () => {
       });
 
       // Sales creates the client: it is theirs, and the process asks management for a contract.
-      const client = await as('sales').post('/api/v1/events/clients', { fullName: 'John Ouick', email: 'john.ouick@gmail.com', phone: '+1 234 567 8901', companyName: 'Ouick & Co' });
+      const client = await as('sales').post('/api/v1/events/clients', { fullName: 'Camille Durand', email: 'camille.durand@example.fr', phone: '06 12 34 56 78', companyName: 'Durand & Fils' });
       expect(client.status).toBe(201);
-      expect(client.body).toMatchObject({ salesContactId: uid.sales, salesContactName: expect.any(String), phone: '+12345678901' });
+      expect(client.body).toMatchObject({ salesContactId: uid.sales, salesContactName: expect.any(String), phone: '+33612345678' });
       const createContract = await taskFor('management', 'CreateContract', client.body.id);
       expect(createContract).toMatchObject({ name: 'Créer le contrat', formKey: 'events.create-contract' });
 
       // Management creates the contract on the records: the task closes, signing is the sales contact's.
       const contract = await as('management').post('/api/v1/events/contracts', { clientId: client.body.id, totalAmountCents: 1_500_000 });
       expect(contract.status).toBe(201);
-      expect(contract.body).toMatchObject({ number: expect.any(Number), salesContactId: uid.sales, amountDueCents: 1_500_000, signed: false, clientName: 'John Ouick' });
+      expect(contract.body).toMatchObject({ number: expect.any(Number), salesContactId: uid.sales, amountDueCents: 1_500_000, signed: false, clientName: 'Camille Durand' });
       const sign = await taskFor('sales', 'SignContract', client.body.id);
       expect(sign.assignee).toBe(uid.sales);
-      const early = await as('sales').post('/api/v1/events/events', { contractId: contract.body.id, name: 'John Ouick Wedding', startsAt: new Date(Date.now() - 5 * HOUR).toISOString(), endsAt: new Date(Date.now() - HOUR).toISOString() });
+      const early = await as('sales').post('/api/v1/events/events', { contractId: contract.body.id, name: 'Mariage Durand', startsAt: new Date(Date.now() - 5 * HOUR).toISOString(), endsAt: new Date(Date.now() - HOUR).toISOString() });
       expect(early.status).toBe(422);
 
       // The client signs; sales records it and creates the event (already over, so the process reaches its end at once).
       expect((await as('sales').post(`/api/v1/events/contracts/${contract.body.id}/sign`)).body).toMatchObject({ signed: true, signedAt: expect.any(String) });
       await taskFor('sales', 'CreateEvent', client.body.id);
       const event = await as('sales').post('/api/v1/events/events', {
-        contractId: contract.body.id, name: 'John Ouick Wedding', startsAt: new Date(Date.now() - 5 * HOUR).toISOString(), endsAt: new Date(Date.now() - HOUR).toISOString(),
+        contractId: contract.body.id, name: 'Mariage Durand', startsAt: new Date(Date.now() - 5 * HOUR).toISOString(), endsAt: new Date(Date.now() - HOUR).toISOString(),
         location: '53 Rue du Château, 41120 Candé-sur-Beuvron, France', attendees: 75,
       });
       expect(event.status).toBe(201);
-      expect(event.body).toMatchObject({ status: 'planned', supportContactId: null, clientName: 'John Ouick', contractNumber: contract.body.number });
+      expect(event.body).toMatchObject({ status: 'planned', supportContactId: null, clientName: 'Camille Durand', contractNumber: contract.body.number });
 
       // Management finds it among the events without support and assigns one; support is told.
       await taskFor('management', 'AssignSupport', client.body.id);

@@ -5,6 +5,7 @@ import { knexConfig } from '../../db/knexfile';
 import { DEFAULT_LEAD_TO_EVENT_DURATIONS, LEAD_TO_EVENT } from '../../domain/events/lead-to-event';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
+import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
 
 const DAY = 86_400_000;
@@ -61,6 +62,7 @@ describe('events.lead-to-event escalation', () => {
     });
     const complete = async (elementId: string, role: string, data: Record<string, unknown>) => {
       const task = await openTask(started.instanceId, elementId);
+      await untilWorkflowLists(started.handle, { taskId: task.id });
       await started.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, userId: users[role]!, roles: [role], data }] });
     };
     await complete('CreateContract', 'management', { totalAmountCents: 1_250_000 });
