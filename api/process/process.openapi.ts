@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { cancelInstanceRequest, publishMessageRequest, reassignRequest, resolveIncidentRequest, startInstanceRequest } from '../../domain/process/instance.schema';
+
+/** The process runtime in the OpenAPI document: instances, tasks, messages (definitions are in api/openapi.ts). */
+type Json = Record<string, unknown>;
+
+const schema = (s: z.ZodType): Json => {
+  const json = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
+  delete json.$schema;
+  return json;
+};
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const errors = { 400: problem('Invalid input; `errors` names each faulty field'), 401: problem('Not signed in'), 403: problem('Your role does not grant this'), 404: problem('Not found, or not visible to you') };
+const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
+const id = (name = 'id') => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+const conflict = problem('The task or incident is no longer open, or the process no longer runs');
+
+export function processOpenApiPaths(): Json {
+  const instances = ['Process instance'];
+  const tasks = ['Task'];
+  return {
+    '/api/v1/process-instances': {
+      get: { tags: instances, summary: 'Instances, newest first', parameters: ['processKey', 'status', 'businessKey', 'version', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { 200: { description: '`items`' }, ...errors } },
+      post: { tags: instances, summary: 'Start the latest deployed version of a process for a business object', requestBody: body(startInstanceRequest), responses: { 201: { description: 'Started' }, ...errors, 409: problem('One already runs for this business key'), 422: problem('No deployed version') } },
+    },
+    '/api/v1/process-instances/{id}': { get: { tags: instances, summary: 'State, active and completed elements, open tasks, incidents, variables (with permission)', parameters: [id()], responses: { 200: { description: 'The instance' }, ...errors } } },
+    '/api/v1/process-instances/{id}/history': { get: { tags: instances, summary: 'What happened when (from Temporal\'s history)', parameters: [id()], responses: { 200: { description: '`items`' }, ...errors } } },
+    '/api/v1/process-instances/{id}/cancel': { post: { tags: instances, summary: 'Cancel with a reason (process owners)', parameters: [id()], requestBody: body(cancelInstanceRequest), responses: { 202: { description: 'Cancelling' }, ...errors, 409: conflict } } },
+    '/api/v1/process-instances/{id}/incidents/{incidentId}/resolve': {
+      post: { tags: instances, summary: 'Retry (optionally with corrected variables) or skip the element of an incident', parameters: [id(), id('incidentId')], requestBody: body(resolveIncidentRequest), responses: { 202: { description: 'Done' }, ...errors, 409: conflict } },
+    },
+    '/api/v1/tasks': {
+      get: { tags: tasks, summary: 'My tasks (assignee=me), my roles\' tasks (candidate=me), or all (process owners)', parameters: ['assignee', 'candidate', 'status', 'processKey', 'sort', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { 200: { description: '`items`' }, ...errors } },
+    },
+    '/api/v1/tasks/{id}': { get: { tags: tasks, summary: 'A task, with its form (`form`: key, title, JSON Schema) when it has a registered one', parameters: [id()], responses: { 200: { description: 'The task' }, ...errors } } },
+    '/api/v1/tasks/{id}/claim': { post: { tags: tasks, summary: 'Take the task', parameters: [id()], responses: { 200: { description: 'Claimed' }, ...errors, 409: conflict } } },
+    '/api/v1/tasks/{id}/release': { post: { tags: tasks, summary: 'Give the task back to its candidates', parameters: [id()], responses: { 200: { description: 'Released' }, ...errors, 409: conflict } } },
+    '/api/v1/tasks/{id}/reassign': { post: { tags: tasks, summary: 'Give the task to someone (process owners)', parameters: [id()], requestBody: body(reassignRequest), responses: { 200: { description: 'Reassigned' }, ...errors, 409: conflict } } },
+    '/api/v1/tasks/{id}/complete': {
+      post: { tags: tasks, summary: 'Complete the task with its form\'s data (validated against the form)', parameters: [id()], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: { 200: { description: 'Completed' }, ...errors, 409: conflict } },
+    },
+    '/api/v1/process-messages': {
+      post: {
+        tags: ['Process message'], summary: 'Deliver a message to the instance waiting for it, or start a process that begins with it',
+        requestBody: body(publishMessageRequest),
+        responses: { 201: { description: 'Started `started` instances (message start event)' }, 202: { description: 'Delivered' }, ...errors, 404: problem('Nobody waits for it: recorded, listed at /process-messages/unmatched'), 409: problem('The process it starts already runs for this key') },
+      },
+    },
+    '/api/v1/process-messages/unmatched': { get: { tags: ['Process message'], summary: 'Messages that matched nothing, newest first', responses: { 200: { description: '`items`' }, ...errors } } },
+  };
+}
