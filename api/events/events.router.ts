@@ -55,9 +55,16 @@ export function eventsRouter(deps: ApiDeps): Router {
       contractId: event.contractId, eventId: event.id, eventStartsAt: event.startsAt, eventEndsAt: event.endsAt,
       ...(event.supportContactId ? { supportContactId: event.supportContactId } : {}),
     }),
-    updated: async (ctx, patch, event) => (patch.supportContactId && event.supportContactId
-      ? tellLeadToEvent(deps, ctx, String(event.clientId), MSG.supportAssigned, { supportContactId: event.supportContactId })
-      : undefined),
+    updated: async (ctx, patch, event) => {
+      const tell: Array<() => Promise<void>> = [];
+      if (patch.supportContactId && event.supportContactId) {
+        tell.push(tellLeadToEvent(deps, ctx, String(event.clientId), MSG.supportAssigned, { supportContactId: event.supportContactId }));
+      }
+      if (patch.startsAt !== undefined || patch.endsAt !== undefined) {
+        tell.push(tellLeadToEvent(deps, ctx, String(event.clientId), MSG.eventRescheduled, { eventStartsAt: event.startsAt, eventEndsAt: event.endsAt }));
+      }
+      return tell.length ? async () => { for (const t of tell) await t(); } : undefined;
+    },
   }));
   router.use('/events', events);
 

@@ -12,6 +12,8 @@ export const LEAD_TO_EVENT_MESSAGES = {
   eventCreated: 'events.event-created',
   supportAssigned: 'events.support-assigned',
   eventClosed: 'events.event-closed',
+  /** New dates: the reminder and the end of the event move with them. */
+  eventRescheduled: 'events.event-rescheduled',
 } as const;
 
 export interface LeadToEventDurations {

@@ -2,8 +2,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
 import { knexConfig } from '../../db/knexfile';
-import { DEFAULT_LEAD_TO_EVENT_DURATIONS, LEAD_TO_EVENT } from '../../domain/events/lead-to-event';
-import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
+import { DEFAULT_LEAD_TO_EVENT_DURATIONS, LEAD_TO_EVENT, LEAD_TO_EVENT_MESSAGES } from '../../domain/events/lead-to-event';
+import { completeTaskUpdate, processMessageSignal, processStateQuery } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
@@ -119,5 +119,29 @@ describe('events.lead-to-event escalation', () => {
     await env.sleep(29 * DAY);
     expect(await toSupport(2)).toEqual([expect.stringMatching(/^Vous êtes le contact support/), expect.stringMatching(/^Rappel : l'événement n° \d+ approche/)]);
     expect(await escalations(run.eventId)).toEqual([]);
+  });
+
+  it('moves the reminder when the event is rescheduled (the records send the new dates)', async () => {
+    const run = await untilSupportIsToBeAssigned(30);
+    await run.complete('AssignSupport', 'management', { supportContactId: users.support });
+    const now = await env.currentTimeMs();
+    const startsAt = new Date(now + 60 * DAY).toISOString();
+    const endsAt = new Date(now + 61 * DAY).toISOString();
+    await admin('eventEvents').where({ id: run.eventId }).update({ startsAt, endsAt });
+    // What PATCH /api/v1/events/events/:id sends when the dates change.
+    await run.handle.signal(processMessageSignal, { name: LEAD_TO_EVENT_MESSAGES.eventRescheduled, correlationKey: run.workflowId.split('/').pop()!, variables: { eventStartsAt: startsAt, eventEndsAt: endsAt } });
+    const reminders = () => admin('messages').where({ tenantId, recordType: 'event', recordId: run.eventId }).where('subject', 'like', 'Rappel%').select('id');
+    // The old reminder date (day 28) passes quietly…
+    await env.sleep(40 * DAY);
+    expect(await reminders()).toEqual([]);
+    expect((await run.handle.query(processStateQuery)).activeElements).toEqual(expect.arrayContaining(['WaitBeforeEvent']));
+    // …and the new one (day 58) reminds.
+    await env.sleep(19 * DAY);
+    let sent: unknown[] = [];
+    for (let i = 0; i < 600 && sent.length === 0; i++) {
+      sent = await reminders();
+      if (!sent.length) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(sent).toHaveLength(1);
   });
 });
