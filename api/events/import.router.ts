@@ -4,6 +4,7 @@ import { DomainError, ValidationError } from '../../domain/errors';
 import { importEventsSpreadsheet, MAX_IMPORT_BYTES } from '../../domain/events/spreadsheet-import';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
+import { joinProcess } from './imported-events.link';
 
 /**
  * POST / — imports the legacy events spreadsheet (multipart field `file`, an
@@ -34,7 +35,8 @@ export function eventsImportRouter(deps: ApiDeps): Router {
       throw new ValidationError([{ field: 'dryRun', message: 'must be true or false' }]);
     }
     const report = await importEventsSpreadsheet(ctx, req.file, { filename: req.file?.originalname ?? null, dryRun: dryRun === 'true', ip: req.ip ?? null });
-    return { body: report };
+    const { joined, afterCommit } = await joinProcess(deps, ctx, report);
+    return { body: { ...report, processesJoined: joined }, afterCommit };
   }));
   return router;
 }

@@ -5,7 +5,9 @@ import request from 'supertest';
 import { withTenant } from '../../db/tenant-scope';
 import type { ImportReport, SheetReport } from '../../domain/events/spreadsheet-import';
 import { workbookOf, type LegacySheet } from '../../scripts/fixtures/make-events-spreadsheet';
-import { loginAs, tenantId, testContext, userId, type TestContext } from '../support/api';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { engineWorker } from '../support/engine';
+import { loginAs, TASK_QUEUE, tenantId, testContext, userId, type TestContext } from '../support/api';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/events');
 const GOOD = fs.readFileSync(path.join(FIXTURES, 'epic-events-legacy.xlsx'));
@@ -28,14 +30,26 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     request(app).post(URL).set('Authorization', `Bearer ${token}`).attach('file', bytes, { filename, contentType });
   const sheet = (report: ImportReport, name: string): SheetReport => report.sheets.find((s) => s.sheet === name)!;
 
+  let connection: NativeConnection;
+  let worker: Worker;
+  let running: Promise<void>;
+
   beforeAll(async () => {
     t = testContext();
+    connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+    worker = await engineWorker(connection, TASK_QUEUE, t.knex);
+    running = worker.run();
     management = (await loginAs(t.app, 'management', 'epic-events')).accessToken;
     app = t.app;
     epic = await tenantId(t.admin, 'epic-events');
     kate = await userId(t.admin, 'support', 'epic-events');
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+    await t.close();
+  });
 
   it('creates the spec\'s two events with their contracts and clients, and reports every row', async () => {
     const res = await upload(management, GOOD);
@@ -212,5 +226,29 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
       clients: await trx('event_clients').whereIn('fullName', ['John Ouick', 'Lou Bouzin']).select('id'),
     }), t.knex);
     expect(rows).toEqual({ events: [], contracts: [], clients: [] });
+  });
+
+  it('puts an imported event still to come into the lead-to-event process, waiting for a support contact', async () => {
+    const bytes = await xlsxOf([{
+      name: 'Futur', title: 'Séminaire à venir', rows: [
+        ['Event ID', 8201], ['Contract ID', 8951], ['Client name', 'Future Client Import'], ['Client contact', 'future.client@example.fr'],
+        ['Event date start', '4 Jun 2031 @ 1PM'], ['Event date end', '4 Jun 2031 @ 6PM'], ['Location', 'Blois'], ['Attendees', 40],
+      ],
+    }]);
+    const res = await upload(management, bytes, 'futur.xlsx');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ processesJoined: 1, totals: { created: 1 } });
+    const client = await t.admin('event_clients').where({ tenantId: epic, fullName: 'Future Client Import' }).first('id');
+    // The contract and the event exist already: the process skips to "assign a support contact".
+    let task: { status: string } | undefined;
+    for (let i = 0; i < 300 && !task; i++) {
+      task = await t.admin('tasks').where({ tenantId: epic, businessKey: client.id, elementId: 'AssignSupport', status: 'open' }).first();
+      if (!task) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(task).toBeDefined();
+    const done = await t.admin('tasks').where({ tenantId: epic, businessKey: client.id }).whereNot({ elementId: 'AssignSupport' }).pluck('status');
+    expect(done.every((s: string) => s === 'cancelled')).toBe(true);
+    // The spec's own examples are past events: records only, no process.
+    expect(await t.admin('process_instances').where({ tenantId: epic }).whereIn('businessKey', t.admin('event_clients').where({ fullName: 'Lou Bouzin' }).select(t.admin.raw('id::text'))).first('id')).toBeUndefined();
   });
 });
