@@ -1,16 +1,20 @@
 import type { Knex } from 'knex';
 import type { Grant, Principal, Scope } from './ability';
 
-/** Loads the user, their roles and the union of their roles' grants. Null when inactive or gone. */
+/**
+ * Loads the user, their roles and the union of their roles' grants, in one
+ * statement (every request does this). Null when inactive or gone.
+ */
 export async function loadPrincipal(trx: Knex.Transaction, tenantId: string, userId: string): Promise<Principal | null> {
-  const user = await trx('users').where({ id: userId, active: true }).first('id', 'type', 'accountId');
-  if (!user) return null;
-  const rows: Array<{ key: string; permission: string | null; scope: Scope | null }> = await trx('userRoles as ur')
-    .join('roles as r', 'r.id', 'ur.roleId')
+  const rows: Array<{ id: string; type: string; accountId: string | null; key: string | null; permission: string | null; scope: Scope | null }> = await trx('users as u')
+    .leftJoin('userRoles as ur', 'ur.userId', 'u.id')
+    .leftJoin('roles as r', 'r.id', 'ur.roleId')
     .leftJoin('permissionGrants as g', 'g.roleId', 'r.id')
-    .where('ur.userId', userId)
-    .select('r.key', 'g.permission', 'g.scope');
-  const roles = [...new Set(rows.map((r) => r.key))];
+    .where({ 'u.id': userId, 'u.active': true })
+    .select('u.id', 'u.type', 'u.accountId', 'r.key', 'g.permission', 'g.scope');
+  const user = rows[0];
+  if (!user) return null;
+  const roles = [...new Set(rows.map((r) => r.key).filter((k): k is string => k !== null))];
   const grants: Grant[] = rows.filter((r) => r.permission && r.scope).map((r) => ({ permission: r.permission!, scope: r.scope! }));
   return { userId: user.id, tenantId, type: user.type, accountId: user.accountId ?? null, roles, grants };
 }
