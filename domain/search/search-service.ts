@@ -19,14 +19,32 @@ export function phoneDigits(q: string): string | null {
   return digits.replace(/^0/, '');
 }
 
-function textMatch(qb: Knex.QueryBuilder, nameExpr: string, q: string, phoneExpr: string | null): void {
+/** Candidates a kind keeps per way of matching: ranking stays cheap when a word matches thousands of records. */
+export const CANDIDATES_PER_MATCH = 200;
+
+/**
+ * The ids that may be hits, each way of matching on its own (each can use its
+ * index) and bounded, then merged: the exact name (never crowded out), names
+ * starting with the words, the French full text, names containing
+ * the words, names close to them (typos), phone numbers.
+ */
+function candidateIds(ctx: RequestContext, readable: () => Knex.QueryBuilder, nameExpr: string, q: string, phoneExpr: string | null): Knex.QueryBuilder {
   const digits = phoneDigits(q);
-  qb.where((w) => {
-    w.whereRaw("t.search @@ websearch_to_tsquery('french', f_unaccent(?))", [q])
-      .orWhereRaw(`${nameExpr} like '%' || f_unaccent(lower(?)) || '%'`, [q.replace(/[\\%_]/g, (c) => `\\${c}`)])
-      .orWhereRaw(`${nameExpr} % f_unaccent(lower(?))`, [q]);
-    if (digits && phoneExpr) w.orWhereRaw(`${phoneExpr} like ?`, [`%${digits}%`]);
+  const escaped = q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const ways: Array<(qb: Knex.QueryBuilder) => void> = [
+    (qb) => qb.whereRaw(`${nameExpr} = f_unaccent(lower(?))`, [q.trim()]),
+    (qb) => qb.whereRaw(`${nameExpr} like f_unaccent(?) || '%'`, [escaped]),
+    (qb) => qb.whereRaw("t.search @@ websearch_to_tsquery('french', f_unaccent(?))", [q]),
+    (qb) => qb.whereRaw(`${nameExpr} like '%' || f_unaccent(?) || '%'`, [escaped]),
+    (qb) => qb.whereRaw(`${nameExpr} % f_unaccent(lower(?))`, [q]),
+  ];
+  if (digits && phoneExpr) ways.push((qb) => qb.whereRaw(`${phoneExpr} like ?`, [`%${digits}%`]));
+  const parts = ways.map((way) => {
+    const qb = readable().clearSelect().select('t.id').limit(CANDIDATES_PER_MATCH);
+    way(qb);
+    return qb;
   });
+  return ctx.trx.queryBuilder().union(parts, true);
 }
 
 /**
@@ -42,7 +60,7 @@ export async function search(ctx: RequestContext, q: string, limit = 20): Promis
   const accountQuery = readableQuery(ctx, accounts);
   if (accountQuery) {
     const name = 'f_unaccent(lower(t.name))';
-    textMatch(accountQuery, name, q, 't.phone');
+    accountQuery.whereIn('t.id', candidateIds(ctx, () => readableQuery(ctx, accounts)!, name, q, 't.phone'));
     parts.push(() => accountQuery.clearSelect().select('t.id', 't.name', 't.city', score(name)).orderBy('score', 'desc').limit(limit)
       .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ type: 'account', id: r.id, title: r.name, subtitle: r.city ?? null, accountId: r.id, score: Number(r.score) }) as SearchHit)));
   }
@@ -50,14 +68,14 @@ export async function search(ctx: RequestContext, q: string, limit = 20): Promis
   if (contactQuery) {
     // Generated columns (indexed, and usable under row-level security).
     const name = 't.search_name';
-    textMatch(contactQuery, name, q, 't.search_phones');
+    contactQuery.whereIn('t.id', candidateIds(ctx, () => readableQuery(ctx, contacts)!, name, q, 't.search_phones'));
     parts.push(() => contactQuery.clearSelect().select('t.id', 't.firstName', 't.lastName', 't.accountId', 'a.name as accountName', score(name)).orderBy('score', 'desc').limit(limit)
       .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ type: 'contact', id: r.id, title: [r.firstName, r.lastName].filter(Boolean).join(' '), subtitle: r.accountName ?? null, accountId: r.accountId, score: Number(r.score) }) as SearchHit)));
   }
   const siteQuery = readableQuery(ctx, sites);
   if (siteQuery) {
     const name = 'f_unaccent(lower(t.name))';
-    textMatch(siteQuery, name, q, 't.phone');
+    siteQuery.whereIn('t.id', candidateIds(ctx, () => readableQuery(ctx, sites)!, name, q, 't.phone'));
     parts.push(() => siteQuery.clearSelect().select('t.id', 't.name', 't.city', 't.accountId', 'a.name as accountName', score(name)).orderBy('score', 'desc').limit(limit)
       .then((rows: Array<Record<string, unknown>>) => rows.map((r) => ({ type: 'site', id: r.id, title: r.name, subtitle: [r.accountName, r.city].filter(Boolean).join(' — '), accountId: r.accountId, score: Number(r.score) }) as SearchHit)));
   }

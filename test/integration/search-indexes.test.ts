@@ -1,6 +1,8 @@
 import knexFactory, { type Knex } from 'knex';
 import { knexConfig } from '../../db/knexfile';
 import { withTenant } from '../../db/tenant-scope';
+import request from 'supertest';
+import { loginAs, testContext, type TestContext } from '../support/api';
 import { createOwnTenant } from '../support/fixtures';
 
 /**
@@ -13,10 +15,13 @@ describe('search conditions under row-level security', () => {
   let app: Knex;
   let admin: Knex;
   let tenant: string;
+  let slug: string;
   beforeAll(async () => {
     app = knexFactory(knexConfig(process.env.DATABASE_URL!, 2));
     admin = knexFactory(knexConfig(process.env.DATABASE_ADMIN_URL!, 1));
-    tenant = (await createOwnTenant(admin, 'search-idx')).tenantId;
+    const own = await createOwnTenant(admin, 'search-idx');
+    tenant = own.tenantId;
+    slug = own.slug;
     const rows = Array.from({ length: 3000 }, (_, i) => ({ tenantId: tenant, number: i + 1, name: `Société ${i}` }));
     for (let i = 0; i < rows.length; i += 500) {
       const accounts = await admin('accounts').insert(rows.slice(i, i + 500)).returning('id');
@@ -50,5 +55,19 @@ describe('search conditions under row-level security', () => {
 
   it('uses the trigram index of contact names (a generated column: COALESCE would stop it)', async () => {
     expect(await plan("select id from contacts t where t.search_name % f_unaccent(lower(?))", ['zqxwv'])).toContain('contacts_search_name_trgm');
+  });
+
+  it('ranks a bounded set of candidates, and the exact name still comes first among thousands of matches', async () => {
+    await admin('accounts').insert({ tenantId: tenant, number: 99_999, name: 'Société' });
+    const t: TestContext = testContext();
+    try {
+      const token = (await loginAs(t.app, 'manager', slug)).accessToken;
+      const res = await request(t.app).get('/api/v1/search').query({ q: 'Société', limit: 5 }).set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      expect(res.body.items[0]).toMatchObject({ type: 'account', title: 'Société' });
+      expect(res.body.items).toHaveLength(5);
+    } finally {
+      await t.close();
+    }
   });
 });
