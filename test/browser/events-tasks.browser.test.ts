@@ -1,16 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'node:http';
-import { NativeConnection, type Worker } from '@temporalio/worker';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
-import { engineWorker } from '../support/engine';
-import { loginAs, TASK_QUEUE, testContext, userId, type TestContext } from '../support/api';
-import { ROOT } from '../support/paths';
+import { loginAs, userId, type TestContext } from '../support/api';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const UI_DIR = path.join(ROOT, 'ui/dist');
 const DAY = 86_400_000;
 
 /** 'YYYY-MM-DD' of an instant in Paris. */
@@ -29,41 +23,22 @@ function parisDay(at: number): string {
  */
 describe('Epic Events tasks in the browser', () => {
   let t: TestContext;
-  let server: Server;
+  let stack: BrowserStack;
   let base: string;
   let browser: Browser;
-  let connection: NativeConnection;
-  let worker: Worker;
-  let running: Promise<void>;
   const contexts: BrowserContext[] = [];
   const users: Record<string, string> = {};
   const suffix = `${process.pid}-${Date.now() % 100_000}`;
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(UI_DIR, 'index.html'))) throw new Error('Build the UI first: npm run build:ui');
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
-    t = testContext({ uiDir: UI_DIR });
-    await new Promise<void>((resolve) => { server = t.app.listen(0, '127.0.0.1', () => resolve()); });
-    const address = server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    stack = await startBrowserStack();
+    ({ t, base, browser } = stack);
     for (const role of ['sales', 'management', 'support']) users[role] = await userId(t.admin, role, 'epic-events');
-    connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    worker = await engineWorker(connection, TASK_QUEUE, t.knex);
-    running = worker.run();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    worker?.shutdown();
-    await running;
-    await connection?.close();
-    await new Promise((r) => server?.close(r));
-    await t?.close();
+    await stack?.close();
   });
 
   async function signIn(role: 'sales' | 'management'): Promise<Page> {

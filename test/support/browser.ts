@@ -1,0 +1,59 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { TASK_QUEUE, testContext, type TestContext } from './api';
+import { engineWorker } from './engine';
+import { ROOT } from './paths';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const UI_DIR = path.join(ROOT, 'ui/dist');
+/** The flags Debian's Chromium needs here (headless, as root, offline). */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+export interface BrowserStack {
+  t: TestContext;
+  /** The app's URL (API + built UI). */
+  base: string;
+  browser: Browser;
+  /** A new browser context, closed with the stack. */
+  newContext(options?: Parameters<Browser['newContext']>[0]): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app listening on a free port and serving the built UI, a worker
+ * running the process engine, and Debian's Chromium: what a browser test of a
+ * process needs.
+ */
+export async function startBrowserStack(): Promise<BrowserStack> {
+  if (!fs.existsSync(path.join(UI_DIR, 'index.html'))) throw new Error('Build the UI first: npm run build:ui');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  const t = testContext({ uiDir: UI_DIR });
+  const server: Server = await new Promise((resolve) => { const s = t.app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+  const worker: Worker = await engineWorker(connection, TASK_QUEUE, t.knex);
+  const running = worker.run();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const contexts: BrowserContext[] = [];
+  return {
+    t, base, browser,
+    async newContext(options) {
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => undefined);
+      await browser.close();
+      worker.shutdown();
+      await running;
+      await connection.close();
+      await new Promise((r) => server.close(r));
+      await t.close();
+    },
+  };
+}
