@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { errors as commonErrors, problem, schemaOf, type Json } from './openapi-parts';
 import { commsOpenApiPaths } from './comms/comms.openapi';
 import { CORE_RESOURCES } from '../domain/core/resources';
 import { EVENTS_RESOURCES } from '../domain/events/resources';
@@ -7,21 +7,11 @@ import { processOpenApiPaths } from './process/process.openapi';
 import type { RecordResource } from '../domain/core/record-resource';
 import { loginRequest, refreshRequest, tokenPair } from '../domain/identity/auth.schema';
 
-type Json = Record<string, unknown>;
-
-function schemaOf(schema: z.ZodType, io: 'input' | 'output'): Json {
-  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
-  delete json.$schema;
-  return json;
-}
-
-const problem = { $ref: '#/components/schemas/Problem' };
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: problem } } });
+const problemResponse = problem;
 const errors = {
-  400: problemResponse('Invalid input; `errors` names each faulty field'),
+  ...commonErrors,
   401: problemResponse('Missing, expired or invalid access token'),
   403: problemResponse('Your role does not grant this action'),
-  404: problemResponse('Not found, or not visible to you'),
 };
 const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };

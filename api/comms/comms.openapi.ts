@@ -1,18 +1,9 @@
-import { z } from 'zod';
 import { campaignCreate, consentRecord, sendRequest, settingsUpdate, templateCreate, templatePreview, templateUpdate } from '../../domain/comms/comms.schemas';
+import { errors, jsonBody, problem, uuidPath, type Json } from '../openapi-parts';
 
 /** The comms part of the OpenAPI document, from the same zod schemas the API validates with. */
-type Json = Record<string, unknown>;
-
-const schema = (s: z.ZodType, io: 'input' | 'output' = 'input'): Json => {
-  const json = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
-  delete json.$schema;
-  return json;
-};
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
-const errors = { 400: problem('Invalid input; `errors` names each faulty field'), 401: problem('Not signed in'), 403: problem('Your role does not grant this'), 404: problem('Not found, or not visible to you') };
-const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
-const id = (name = 'id') => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+const body = jsonBody;
+const id = uuidPath;
 const ok = (description: string) => ({ description });
 const refused = problem('Refused before any send: `reason` is one of invalid_number, no_address, opted_out, no_consent, missing_variables, unknown_template…');
 const tags = ['Communications'];

@@ -1,20 +1,11 @@
-import { z } from 'zod';
 import { paymentCreate } from '../../domain/events/contract.schema';
 import { eventClose } from '../../domain/events/event.schema';
 import { userCreate, userUpdate } from '../../domain/identity/user.schema';
+import { errors as common, jsonBody as body, problem, uuidPath, type Json } from '../openapi-parts';
 
 /** The events vertical's actions and the collaborators API in the OpenAPI document (records come from their resources). */
-type Json = Record<string, unknown>;
-
-const schema = (s: z.ZodType): Json => {
-  const json = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
-  delete json.$schema;
-  return json;
-};
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
-const errors = { 400: problem('Invalid input; `errors` names each faulty field'), 401: problem('Not signed in'), 403: problem('Your department does not grant this'), 404: problem('Not found, or not visible to you') };
-const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
-const id = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const errors = { ...common, 403: problem('Your department does not grant this') };
+const id = uuidPath();
 const rule = problem('A business rule refuses it; `errors` names the field (e.g. the event is not over yet)');
 
 export function eventsOpenApiPaths(): Json {

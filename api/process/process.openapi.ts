@@ -1,18 +1,7 @@
-import { z } from 'zod';
 import { cancelInstanceRequest, publishMessageRequest, reassignRequest, resolveIncidentRequest, startInstanceRequest } from '../../domain/process/instance.schema';
+import { errors, jsonBody as body, problem, uuidPath as id, type Json } from '../openapi-parts';
 
 /** The process runtime in the OpenAPI document: instances, tasks, messages (definitions are in api/openapi.ts). */
-type Json = Record<string, unknown>;
-
-const schema = (s: z.ZodType): Json => {
-  const json = z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as Json;
-  delete json.$schema;
-  return json;
-};
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
-const errors = { 400: problem('Invalid input; `errors` names each faulty field'), 401: problem('Not signed in'), 403: problem('Your role does not grant this'), 404: problem('Not found, or not visible to you') };
-const body = (s: z.ZodType) => ({ required: true, content: { 'application/json': { schema: schema(s) } } });
-const id = (name = 'id') => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
 const conflict = problem('The task or incident is no longer open, or the process no longer runs');
 
 export function processOpenApiPaths(): Json {
