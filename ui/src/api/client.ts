@@ -14,7 +14,7 @@ export interface RequestOptions {
   /** false for the sign-in calls, which carry no bearer token. */
   auth?: boolean;
   signal?: AbortSignal;
-  /** Sends `body` as it is (a string) with this Content-Type instead of JSON, e.g. 'application/xml'. */
+  /** A FormData body is sent as multipart/form-data (file uploads). Otherwise: sends `body` as it is (a string) with this Content-Type instead of JSON, e.g. 'application/xml'. */
   contentType?: string;
   /** 'text' answers the body as a string (XML downloads) instead of parsed JSON. */
   responseType?: 'json' | 'text';
@@ -38,14 +38,16 @@ function urlOf(path: string, query?: Record<string, QueryValue>): string {
 
 async function send(method: string, path: string, options: RequestOptions, accessToken?: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
+  const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  // FormData: the browser writes the multipart Content-Type with its boundary.
+  if (options.body !== undefined && !multipart) headers['Content-Type'] = options.contentType ?? 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
   try {
     return await fetch(urlOf(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : options.contentType ? String(options.body) : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : multipart ? (options.body as FormData) : options.contentType ? String(options.body) : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (e) {

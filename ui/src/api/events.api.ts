@@ -122,6 +122,42 @@ export interface PaymentCreate {
   reference?: string | null;
 }
 
+/** One line of an imported sheet (domain/events/spreadsheet-import.ts). */
+export interface ImportRow {
+  row: number;
+  key: string;
+  field?: string;
+  value: string;
+  outcome: 'mapped' | 'warning' | 'error';
+  message?: string;
+}
+
+export interface ImportCreatedRef {
+  /** Absent on a dry run. */
+  id?: string;
+  number: number;
+  name?: string;
+}
+
+export interface ImportSheetReport {
+  sheet: string;
+  title: string | null;
+  status: 'created' | 'skipped' | 'rejected';
+  eventId?: string;
+  eventNumber?: number;
+  rows: ImportRow[];
+  created: { client?: ImportCreatedRef; contract?: ImportCreatedRef; event?: ImportCreatedRef };
+  messages: string[];
+}
+
+export interface ImportReport {
+  filename: string | null;
+  dryRun: boolean;
+  sheets: ImportSheetReport[];
+  totals: { sheets: number; created: number; skipped: number; rejected: number; clientsCreated: number; contractsCreated: number; warnings: number; errors: number };
+  processesJoined: number;
+}
+
 /** The three record kinds, as their path under /events. */
 export type EventsKind = 'clients' | 'contracts' | 'events';
 
@@ -171,6 +207,12 @@ export const eventsApi = {
     ...recordApi('events'),
     create: (body: EventCreate) => http.post<EventRecord>('/events/events', body),
     close: (id: string, notes: string | null) => http.post<EventRecord>(`/events/events/${enc(id)}/close`, notes ? { notes } : {}),
+    /** Imports the legacy spreadsheet (.xlsx, multipart field `file`); `dryRun` answers the report without writing. */
+    importSpreadsheet: (file: File, dryRun: boolean) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return http.post<ImportReport>('/events/events/import', form, { query: { dryRun: String(dryRun) } });
+    },
   },
   collaborators: (role: CollaboratorRole) => http.get<{ items: Collaborator[] }>('/events/collaborators', { role }),
 };
