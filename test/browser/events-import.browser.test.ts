@@ -106,6 +106,8 @@ describe('Epic Events spreadsheet import in the browser', () => {
       // ── The list shows the imported event. ──
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'hidden' });
+      // Other tests' events fill the first pages: search for this one, as a person would.
+      await page.getByTestId('events-search').fill(`Gala ${suffix}`);
       await page.locator(`[data-testid="event-row"][data-event-id="${stored.events[0]}"]`).waitFor({ timeout: 30_000 });
       expect(await page.locator(`[data-testid="event-row"][data-event-id="${stored.events[0]}"]`).textContent()).toContain(`Gala ${suffix}`);
     });
