@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { DataConverter, Payload, PayloadCodec, SerializationContext } from '@temporalio/common';
 import { withTenant } from '../../db/tenant-scope';
 import { createSecretBox, type SecretBox } from '../core/secret-box';
+import { FAILURE_CONVERTER_PATH } from './failure-converter';
 
 /**
  * The Temporal payload codec of DESIGN §5: every payload Relais sends to
@@ -131,9 +132,13 @@ export class TenantPayloadCodec implements PayloadCodec {
 
 /**
  * The data converter every Temporal client and worker of Relais uses (they
- * must agree). Without RELAIS_SECRET_KEY nothing is encrypted.
+ * must agree). Failure messages and stack traces (an activity's error can
+ * quote business data) travel in an encoded payload (failure-converter.ts), so
+ * the codec encrypts them too; the workflow bundle must name the same
+ * converter (`failureConverterPath`).
+ * Without RELAIS_SECRET_KEY nothing is encrypted.
  */
 export function processDataConverter(knex: Knex, secret: string | undefined): DataConverter {
-  if (!secret) return {};
-  return { payloadCodecs: [new TenantPayloadCodec(postgresKeyRing(knex, createSecretBox(secret), secret))] };
+  if (!secret) return { failureConverterPath: FAILURE_CONVERTER_PATH };
+  return { payloadCodecs: [new TenantPayloadCodec(postgresKeyRing(knex, createSecretBox(secret), secret))], failureConverterPath: FAILURE_CONVERTER_PATH };
 }
