@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
+import type { ElementInstance } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
 import { ApplicationFailure } from '@temporalio/activity';
 
@@ -25,6 +26,23 @@ export interface OpenTaskInput {
   assignee: string | null;
   dueAt: string | null;
   priority: number;
+}
+
+/**
+ * Upserts element instances on (instance_id, seq): a retried or replayed call
+ * writes the same rows again; a late copy still active never reopens a row that ended.
+ */
+async function storeElements(trx: Knex.Transaction, tenantId: string, instanceId: string, elements: ElementInstance[] | undefined): Promise<void> {
+  const rows = (elements ?? []).map((e) => ({
+    tenantId, instanceId, seq: e.seq, elementId: e.elementId, name: e.name, type: e.type, scopeId: e.scopeId, loopCounter: e.loopCounter,
+    startedAt: e.startedAt, endedAt: e.endedAt, outcome: e.outcome, takenFlows: e.takenFlows,
+  }));
+  // Twelve parameters a row: 1000 rows stay well under PostgreSQL's 65535.
+  for (let i = 0; i < rows.length; i += 1000) {
+    await trx('processElementInstances').insert(rows.slice(i, i + 1000)).onConflict(['instanceId', 'seq'])
+      .merge(['elementId', 'name', 'type', 'scopeId', 'loopCounter', 'startedAt', 'endedAt', 'outcome', 'takenFlows'])
+      .where(trx.raw("process_element_instances.outcome = 'active' or excluded.outcome <> 'active'"));
+  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -105,10 +123,23 @@ export function createEngineActivities(deps: EngineDeps) {
       });
     },
 
-    async 'process.finishInstance'(input: { tenantId: string; instanceId: string; status: 'completed' | 'cancelled'; reason?: string | null }): Promise<void> {
+    /** The elements that ended in a run that continues as new (its successor does not carry them). */
+    async 'process.recordElements'(input: { tenantId: string; instanceId: string; elements: ElementInstance[] }): Promise<void> {
+      await inTenant(input.tenantId, (trx) => storeElements(trx, input.tenantId, input.instanceId, input.elements));
+    },
+
+    async 'process.finishInstance'(input: {
+      tenantId: string; instanceId: string; status: 'completed' | 'cancelled' | 'failed'; reason?: string | null;
+      /** Every element instance not stored yet. */
+      elements?: ElementInstance[];
+      /** The final variables, kept on the instance's row. */
+      variables?: Record<string, unknown>;
+    }): Promise<void> {
       await inTenant(input.tenantId, async (trx) => {
+        await storeElements(trx, input.tenantId, input.instanceId, input.elements);
         await trx('processInstances').where({ id: input.instanceId }).update({
           status: input.status, endedAt: trx.fn.now(), updatedAt: trx.fn.now(), cancelReason: input.reason ?? null,
+          ...(input.variables ? { variables: JSON.stringify(input.variables) } : {}),
         });
         await trx('tasks').where({ instanceId: input.instanceId, status: 'open' }).update({ status: 'cancelled', completedAt: trx.fn.now() });
         await trx('messageSubscriptions').where({ workflowId: (await trx('processInstances').where({ id: input.instanceId }).first('workflowId'))?.workflowId ?? '' }).delete();

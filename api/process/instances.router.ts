@@ -8,6 +8,8 @@ import {
 import {
   createInstanceRow, listIncidents, listInstances, loadInstance, requireDeployedPlan, requireInstancePermission,
 } from '../../domain/process/instances-service';
+import { elementHistory, storedElements } from '../../domain/process/element-history';
+import { elementEvents, elementsOfEvents, mergeByTime } from './instance-history';
 import { cancelProcessSignal, processStateQuery, resolveIncidentUpdate, type ProcessState } from '../../workflows/engine/contract';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
@@ -53,13 +55,19 @@ export function processInstancesRouter(deps: ApiDeps): Router {
     }
     const incidents = await listIncidents(ctx, row.id);
     const tasks = await ctx.trx('tasks').where({ instanceId: row.id }).orderBy('createdAt').select('id', 'elementId', 'name', 'status', 'assignee', 'dueAt', 'completedAt');
+    // What it did: the stored element instances, with the live ones while it runs.
+    const done = elementHistory(await storedElements(ctx.trx, row.id), state?.elements);
     const view = {
       id: row.id, workflowId: row.workflowId, processKey: row.processKey, version: row.version, businessKey: row.businessKey,
       status: row.status, startedAt: iso(row.startedAt), endedAt: iso(row.endedAt), cancelReason: row.cancelReason,
-      activeElements: state?.activeElements ?? [], completedElements: state?.completedElements ?? null,
+      activeElements: state?.activeElements ?? [],
+      // A worker older than the element log answers counts without elements.
+      completedElements: state && !state.elements ? state.completedElements : done.completedElements,
+      elements: done.elements, takenFlows: done.takenFlows,
       openTasks: tasks.filter((t: { status: string }) => t.status === 'open'), tasks,
       incidents: incidents.map((i: Record<string, unknown>) => ({ ...i, tenantId: undefined, createdAt: iso(i.createdAt), resolvedAt: iso(i.resolvedAt) })),
-      variables: state?.variables ?? null,
+      // Live while it runs; the final ones, kept on the row, once it has ended.
+      variables: (state ? state.variables : row.variables) ?? null,
     };
     // Process variables are business data: shown only with process.instance.variables.read.
     return { body: readableFields(ctx.ability, 'ProcessInstance', view, { accountId: null, ownerId: null, supportUserId: null }) };
@@ -67,12 +75,20 @@ export function processInstancesRouter(deps: ApiDeps): Router {
 
   router.get('/:id/history', inTenant(deps, async (req, ctx) => {
     const row = await loadInstance(ctx, String(req.params.id));
-    const history = await (await deps.temporal()).workflow.getHandle(row.workflowId).fetchHistory();
-    const items = (history.events ?? []).map((e) => ({
+    const client = await deps.temporal();
+    const handle = client.workflow.getHandle(row.workflowId);
+    const history = await handle.fetchHistory();
+    const events = (history.events ?? []) as Array<Record<string, unknown>>;
+    const tasks: Array<{ id: string; elementId: string }> = await ctx.trx('tasks').where({ instanceId: row.id }).select('id', 'elementId');
+    const elementOf = await elementsOfEvents(events, row.workflowId, client.options.loadedDataConverter, new Map(tasks.map((x) => [x.id, x.elementId])));
+    const engineItems = (history.events ?? []).map((e) => ({
       id: String(e.eventId), at: e.eventTime?.seconds ? new Date(Number(e.eventTime.seconds) * 1000 + Math.floor((e.eventTime.nanos ?? 0) / 1e6)).toISOString() : null,
-      type: describeEvent(e as Record<string, unknown>),
+      type: describeEvent(e as Record<string, unknown>), elementId: elementOf.get(String(e.eventId)) ?? null,
     })).filter((e) => e.type !== null);
-    return { body: { items } };
+    // Complemented by the element instances themselves (stored, and live while it runs).
+    const live = row.status === 'running' || row.status === 'incident' ? await handle.query(processStateQuery).catch(() => null) : null;
+    const { elements } = elementHistory(await storedElements(ctx.trx, row.id), live?.elements);
+    return { body: { items: mergeByTime(engineItems, elementEvents(elements)) } };
   }));
 
   router.post('/:id/cancel', inTenant(deps, async (req, ctx) => {

@@ -1,5 +1,7 @@
-import { cancelInstanceRequest, publishMessageRequest, reassignRequest, resolveIncidentRequest, startInstanceRequest } from '../../domain/process/instance.schema';
-import { errors, jsonBody as body, problem, uuidPath as id, type Json } from '../openapi-parts';
+import {
+  cancelInstanceRequest, instanceHistoryView, instanceProgressView, publishMessageRequest, reassignRequest, resolveIncidentRequest, startInstanceRequest,
+} from '../../domain/process/instance.schema';
+import { errors, jsonBody as body, problem, schemaOf, uuidPath as id, type Json } from '../openapi-parts';
 
 /** The process runtime in the OpenAPI document: instances, tasks, messages (definitions are in api/openapi.ts). */
 const conflict = problem('The task or incident is no longer open, or the process no longer runs');
@@ -12,8 +14,18 @@ export function processOpenApiPaths(): Json {
       get: { tags: instances, summary: 'Instances, newest first', parameters: ['processKey', 'status', 'businessKey', 'version', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { 200: { description: '`items`' }, ...errors } },
       post: { tags: instances, summary: 'Start the latest deployed version of a process for a business object', requestBody: body(startInstanceRequest), responses: { 201: { description: 'Started' }, ...errors, 409: problem('One already runs for this business key'), 422: problem('No deployed version') } },
     },
-    '/api/v1/process-instances/{id}': { get: { tags: instances, summary: 'State, active and completed elements, open tasks, incidents, variables (with permission)', parameters: [id()], responses: { 200: { description: 'The instance' }, ...errors } } },
-    '/api/v1/process-instances/{id}/history': { get: { tags: instances, summary: 'What happened when (from Temporal\'s history)', parameters: [id()], responses: { 200: { description: '`items`' }, ...errors } } },
+    '/api/v1/process-instances/{id}': {
+      get: {
+        tags: instances, summary: 'State, element instances and flows taken (also once ended), open tasks, incidents, variables (with permission)', parameters: [id()],
+        responses: { 200: { description: 'The instance (its progress fields below, with status, tasks, incidents…)', content: { 'application/json': { schema: schemaOf(instanceProgressView, 'output') } } }, ...errors },
+      },
+    },
+    '/api/v1/process-instances/{id}/history': {
+      get: {
+        tags: instances, summary: 'What happened when: Temporal\'s history (with the element of each event where known) and the element instances', parameters: [id()],
+        responses: { 200: { description: '`items`, oldest first', content: { 'application/json': { schema: schemaOf(instanceHistoryView, 'output') } } }, ...errors },
+      },
+    },
     '/api/v1/process-instances/{id}/cancel': { post: { tags: instances, summary: 'Cancel with a reason (process owners)', parameters: [id()], requestBody: body(cancelInstanceRequest), responses: { 202: { description: 'Cancelling' }, ...errors, 409: conflict } } },
     '/api/v1/process-instances/{id}/incidents/{incidentId}/resolve': {
       post: { tags: instances, summary: 'Retry (optionally with corrected variables) or skip the element of an incident', parameters: [id(), id('incidentId')], requestBody: body(resolveIncidentRequest), responses: { 202: { description: 'Done' }, ...errors, 409: conflict } },

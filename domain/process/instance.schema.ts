@@ -38,3 +38,37 @@ export const taskListQuery = z.object({
 });
 
 export const reassignRequest = z.object({ assignee: z.string().uuid('must be a user id') }).strict();
+
+/** One execution of an element (answers only: documents GET /process-instances/:id). */
+export const elementInstanceView = z.object({
+  seq: z.number().int().describe('Order of start within the instance'),
+  elementId: z.string(),
+  name: z.string().nullable(),
+  type: z.string().describe('The element\'s kind: userTask, exclusiveGateway, endEvent…'),
+  scopeId: z.string().describe('The process or embedded sub-process it ran in'),
+  loopCounter: z.number().int().nullable().describe('1-based index inside a multi-instance'),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  outcome: z.enum(['active', 'completed', 'interrupted', 'terminated', 'cancelled', 'failed']),
+  takenFlows: z.array(z.string()).describe('Sequence flows the token left by'),
+});
+
+/** What GET /process-instances/:id says the instance did (with its other fields: status, tasks, incidents…). */
+export const instanceProgressView = z.object({
+  activeElements: z.array(z.string()),
+  elements: z.array(elementInstanceView).describe('Every element instance, in order of start, also after the instance has ended'),
+  takenFlows: z.array(z.string()).describe('Every sequence flow taken'),
+  completedElements: z.record(z.string(), z.number().int()).describe('Completed executions per element id'),
+  variables: z.record(z.string(), z.unknown()).nullable().optional()
+    .describe('Live while it runs, the final ones once ended; only with the field group process.instance.variables'),
+});
+
+const instanceHistoryItem = z.object({
+  id: z.string(),
+  at: z.string().nullable(),
+  type: z.string().describe('A readable line: "Activity process.openTask scheduled", "Element Vérifier (review) completed"…'),
+  elementId: z.string().nullable().describe('The element it concerns, where known (not for timers)'),
+  phase: z.string().optional().describe('Element lines only: started, or how it ended'),
+});
+
+export const instanceHistoryView = z.object({ items: z.array(instanceHistoryItem).describe('Oldest first') });

@@ -21,10 +21,12 @@ export async function createInstanceRow(ctx: RequestContext, plan: Plan, busines
     throw new ConflictError(`A "${plan.processKey}" process is already running for ${businessKey}.`, { instance: { id: existing.id, workflowId } });
   }
   if (existing) {
-    // A finished instance keeps its id; a new run for the same business object replaces the projection.
+    // A finished instance keeps its id; a new run for the same business object replaces the projection
+    // (what the previous run did stays in Temporal's history of that run).
     await ctx.trx('processInstances').where({ id: existing.id }).update({
-      version: plan.version, status: 'running', startedBy: ctx.principal.userId, startedAt: ctx.trx.fn.now(), endedAt: null, cancelReason: null,
+      version: plan.version, status: 'running', startedBy: ctx.principal.userId, startedAt: ctx.trx.fn.now(), endedAt: null, cancelReason: null, variables: null,
     });
+    await ctx.trx('processElementInstances').where({ instanceId: existing.id }).delete();
     return { id: existing.id, workflowId };
   }
   const [row] = await ctx.trx('processInstances').insert({
