@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import type { z } from 'zod';
 
 /**
@@ -22,6 +23,13 @@ export interface ActivityDefinition<I extends z.ZodType = z.ZodType, O extends z
   retry?: Partial<RetryPolicy>;
   /** Start-to-close timeout of one attempt. */
   timeoutMs?: number;
+  /**
+   * Business errors the activity may raise (code → what it means): a
+   * boundary error event with that code on the service task catches it
+   * (the linter checks the code is declared); uncaught, it opens an incident.
+   * '*' declares that the caller chooses the code (system.require).
+   */
+  errors?: Record<string, { fr: string; en: string }>;
 }
 
 /** What the engine passes to every service-task activity besides its input. */
@@ -42,4 +50,16 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export function defineActivity<I extends z.ZodType, O extends z.ZodType>(def: ActivityDefinition<I, O>): ActivityDefinition<I, O> {
   return def;
+}
+
+/** ApplicationFailure type the interpreter routes to boundary error events (workflows/engine/contract.ts BPMN_ERROR_TYPE). */
+export const BPMN_ERROR_TYPE = 'BpmnError';
+
+/**
+ * A business error raised by an activity (a declared code, not a technical
+ * failure): never retried, routed by the interpreter to the boundary error
+ * event that catches the code.
+ */
+export function bpmnError(code: string, message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: BPMN_ERROR_TYPE, message, details: [code], nonRetryable: true });
 }

@@ -1,11 +1,16 @@
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
-import type { ServiceTaskMeta } from '../registry';
+import { bpmnError, type ServiceTaskMeta } from '../registry';
 
 export function createSystemActivities(deps: { knex: Knex }) {
   return {
     async 'system.echo'(input: Record<string, unknown>): Promise<Record<string, unknown>> {
       return input;
+    },
+    /** A business rule as a process step: false raises the BPMN error the diagram names. */
+    async 'system.require'(input: { holds: boolean; errorCode: string; message?: string }): Promise<{ holds: true }> {
+      if (!input.holds) throw bpmnError(input.errorCode, input.message ?? `Condition not met (${input.errorCode})`);
+      return { holds: true };
     },
     /** Idempotent on the task's key: a retried or replayed call records nothing more. */
     async 'system.record'(input: { label: string; data?: unknown }, meta: ServiceTaskMeta): Promise<{ recorded: boolean }> {

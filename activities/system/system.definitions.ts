@@ -20,4 +20,19 @@ export const systemRecord = defineActivity({
   output: z.object({ recorded: z.boolean() }),
 });
 
-export const SYSTEM_ACTIVITIES = [systemEcho, systemRecord];
+export const systemRequire = defineActivity({
+  name: 'system.require',
+  description: {
+    fr: 'Vérifie une condition métier ; si elle est fausse, lève l\'erreur BPMN indiquée (à attraper par un événement d\'erreur en bordure)',
+    en: 'Checks a business condition; when it is false, raises the given BPMN error (caught by a boundary error event)',
+  },
+  input: z.object({
+    holds: z.boolean(),
+    errorCode: z.string().regex(/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/),
+    message: z.string().max(500).optional(),
+  }).strict(),
+  output: z.object({ holds: z.literal(true) }),
+  errors: { '*': { fr: 'Le code d\'erreur donné en entrée', en: 'The error code given as input' } },
+});
+
+export const SYSTEM_ACTIVITIES = [systemEcho, systemRecord, systemRequire];

@@ -3,18 +3,18 @@ import {
   cancelProcessSignal, completeTaskUpdate, processMessageSignal, processStateQuery, resolveIncidentUpdate,
   type ProcessInput, type ProcessResult,
 } from './contract';
-import { ProcessRun } from './process-run';
+import { ElementRun } from './element-run';
 
 /**
  * The one workflow type that runs every BPMN process (DESIGN §5): it
  * interprets the compiled plan it is given.
  */
 export async function bpmnProcess(input: ProcessInput & { maxStepsPerRun?: number }): Promise<ProcessResult> {
-  const run = new ProcessRun(input, input.maxStepsPerRun);
+  const run = new ElementRun(input, input.maxStepsPerRun);
   setHandler(processStateQuery, () => run.state());
   setHandler(completeTaskUpdate, (args) => run.completeTask(args), { validator: (args) => run.validateCompletion(args) });
   setHandler(resolveIncidentUpdate, (args) => run.resolveIncident(args), { validator: (args) => run.validateResolution(args) });
   setHandler(processMessageSignal, (message) => run.deliver(message));
   setHandler(cancelProcessSignal, (request) => run.cancel(request));
-  return run.execute();
+  return run.run();
 }

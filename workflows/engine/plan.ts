@@ -50,6 +50,12 @@ interface NodeBase {
   boundary?: string[];
   /** Output mappings applied when the node completes: variable → FEEL. */
   outputs?: Record<string, Feel>;
+  /**
+   * The BPMN element type it was drawn as, when it differs from its kind
+   * (bpmn:ManualTask runs as a passThrough, bpmn:SendTask as a serviceTask):
+   * the element history shows what was drawn.
+   */
+  bpmnType?: string;
 }
 
 export type EventTrigger =
@@ -60,10 +66,14 @@ export type EventTrigger =
 
 export interface MultiInstance {
   sequential: boolean;
-  /** FEEL giving the list to iterate over. */
-  collection: Feel;
+  /** FEEL giving the list to iterate over (or loopCardinality). */
+  collection?: Feel;
+  /** FEEL giving the number of instances, when there is no collection. */
+  loopCardinality?: Feel;
+  /** FEEL evaluated after each instance completes; true ends the others (they are interrupted). */
+  completionCondition?: Feel;
   /** Name of the variable holding the current item inside each instance. */
-  elementVariable: string;
+  elementVariable?: string;
   /** Variable that receives the list of each instance's result (optional). */
   outputCollection?: string;
   /** FEEL giving what each instance contributes to outputCollection. */
@@ -118,6 +128,28 @@ export interface GatewayNode extends NodeBase {
   defaultFlow?: string;
 }
 
+/**
+ * Elements that only pass the token on (plain and manual tasks, none or
+ * message intermediate throw events without an activity, link events once
+ * their link is resolved into a flow): recorded in the history, nothing runs.
+ */
+export interface PassThroughNode extends NodeBase { kind: 'passThrough' }
+
+/** A receive task: waits for a message like a message catch event, and can carry boundary events. */
+export interface ReceiveTaskNode extends NodeBase {
+  kind: 'receiveTask';
+  trigger: Extract<EventTrigger, { type: 'message' }>;
+  multiInstance?: MultiInstance;
+}
+
+/** A script task in FEEL: the expression's value goes to resultVariable. */
+export interface ScriptTaskNode extends NodeBase {
+  kind: 'scriptTask';
+  expression: Feel;
+  resultVariable?: string;
+  multiInstance?: MultiInstance;
+}
+
 export interface SubProcessNode extends NodeBase { kind: 'subProcess'; /** the scope it opens */ scopeId: string; multiInstance?: MultiInstance }
 
 export interface CallActivityNode extends NodeBase {
@@ -127,10 +159,12 @@ export interface CallActivityNode extends NodeBase {
   inputs?: Record<string, Feel>;
   /** Parent variables → FEEL over the child's result; absent: all of the child's variables are merged back. */
   outputs?: Record<string, Feel>;
+  multiInstance?: MultiInstance;
 }
 
 export type PlanNode =
   | StartEventNode | EndEventNode | IntermediateCatchNode | BoundaryEventNode
-  | ServiceTaskNode | UserTaskNode | GatewayNode | SubProcessNode | CallActivityNode;
+  | ServiceTaskNode | UserTaskNode | GatewayNode | SubProcessNode | CallActivityNode
+  | PassThroughNode | ReceiveTaskNode | ScriptTaskNode;
 
 export type PlanNodeKind = PlanNode['kind'];

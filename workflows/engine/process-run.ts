@@ -1,30 +1,20 @@
 import {
-  ActivityFailure, ApplicationFailure, CancellationScope, condition, continueAsNew, executeChild, isCancellation,
-  proxyActivities, sleep, workflowInfo, type ActivityOptions,
+  ApplicationFailure, CancellationScope, condition, ContinueAsNew, continueAsNew, isCancellation, patched, proxyActivities, workflowInfo,
 } from '@temporalio/workflow';
 import type { EngineActivities } from '../../activities/process/engine.activities';
-import {
-  BPMN_ERROR_TYPE, type CompleteTaskArgs, type IncidentView, type OpenTaskView, type ProcessInput, type ProcessMessageArgs,
-  type ProcessResult, type ProcessState, type ResolveIncidentArgs,
-} from './contract';
-import { timerDelayMs } from './durations';
-import { feel, FeelError, holds } from './feel';
 import type {
-  BoundaryEventNode, EventTrigger, GatewayNode, IntermediateCatchNode, MultiInstance, Plan, PlanNode, ServiceTaskNode, UserTaskNode,
-} from './plan';
-import { ScopeRun } from './scope-run';
+  CompleteTaskArgs, ElementInstance, ElementOutcome, IncidentView, OpenTaskView, ProcessInput, ProcessMessageArgs, ProcessResult,
+  ProcessState, ResolveIncidentArgs,
+} from './contract';
+import { ElementLog } from './element-log';
+import { feel, FeelError, holds } from './feel';
+import type { BoundaryEventNode, GatewayNode, Plan, PlanNode } from './plan';
+import { Reachability } from './reachability';
+import { ScopeRun, type JoinWaiter } from './scope-run';
+import { BpmnErrorSignal, EngineSignal, ProcessErrorEnd, TerminateSignal } from './signals';
+import { describeFailure } from './values';
 
-/** An error thrown by an error end event or an activity's BpmnError, on its way to a boundary error event. */
-class BpmnErrorSignal extends Error {
-  constructor(readonly code: string) {
-    super(`BPMN error ${code}`);
-  }
-}
-
-/** A terminate end event: every token of the process stops. */
-class TerminateSignal extends Error {}
-
-interface OpenTask extends OpenTaskView {
+export interface OpenTask extends OpenTaskView {
   completion: { userId: string; data: Record<string, unknown> } | null;
 }
 
@@ -34,13 +24,13 @@ interface Incident extends IncidentView {
   skippable: boolean;
 }
 
-interface MessageWaiter {
+export interface MessageWaiter {
   name: string;
   correlationKey: string;
   received: ProcessMessageArgs | null;
 }
 
-const engine = proxyActivities<EngineActivities>({
+export const engine = proxyActivities<EngineActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
@@ -48,36 +38,49 @@ const engine = proxyActivities<EngineActivities>({
 /** Steps a run may take before it continues as new, keeping its history small (Temporal suggests it too). */
 const DEFAULT_MAX_STEPS = 5_000;
 
-type Activity = (input: unknown, meta: unknown) => Promise<unknown>;
+type Ended = Exclude<ElementOutcome, 'active'>;
+
+const isJoin = (node: PlanNode): node is GatewayNode =>
+  (node.kind === 'parallelGateway' || node.kind === 'inclusiveGateway') && node.incoming.length >= 2;
 
 /**
- * Interprets a compiled plan with token semantics. Deterministic: everything
- * it knows comes from its input, its activities' results and its messages.
+ * The token machinery of the interpreter: scopes, tokens, joins, incidents,
+ * the element history and the run's life (completion, cancellation,
+ * failure, continue-as-new). What each kind of element does is in
+ * ElementRun (element-run.ts), which extends this class. Deterministic:
+ * everything it knows comes from its input, its activities' results and its
+ * messages.
  */
-export class ProcessRun {
-  private readonly plan: Plan;
-  private readonly variables: Record<string, unknown>;
-  private readonly active: Record<string, number> = {};
-  private readonly completed: Record<string, number>;
-  private readonly visits: Record<string, number>;
-  private readonly tasks = new Map<string, OpenTask>();
+export abstract class ProcessRun {
+  protected readonly plan: Plan;
+  protected readonly variables: Record<string, unknown>;
+  protected readonly active: Record<string, number> = {};
+  protected readonly completed: Record<string, number>;
+  protected readonly visits: Record<string, number>;
+  protected readonly tasks = new Map<string, OpenTask>();
   private readonly incidents = new Map<string, Incident>();
-  private readonly waiters: MessageWaiter[] = [];
+  protected readonly waiters: MessageWaiter[] = [];
   /** Messages that arrived before anyone waited for them. */
-  private readonly inbox: ProcessMessageArgs[] = [];
-  private readonly proxies = new Map<string, Activity>();
+  protected readonly inbox: ProcessMessageArgs[] = [];
   private readonly incidentCounts: Record<string, number> = {};
+  protected readonly log: ElementLog;
+  private readonly reach: Reachability;
   private root: ScopeRun | undefined;
   private status: ProcessState['status'] = 'running';
-  private cancelRequest: { reason: string; userId: string | null } | null = null;
+  protected cancelRequest: { reason: string; userId: string | null } | null = null;
   private steps = 0;
 
-  constructor(private readonly input: ProcessInput, private readonly maxSteps = DEFAULT_MAX_STEPS) {
+  constructor(protected readonly input: ProcessInput, private readonly maxSteps = DEFAULT_MAX_STEPS) {
     this.plan = input.plan;
     this.variables = { ...input.variables };
     this.completed = { ...(input.resume?.completed ?? {}) };
     this.visits = { ...(input.resume?.visits ?? {}) };
+    this.log = new ElementLog(input.resume?.seq ?? 1);
+    this.reach = new Reachability(this.plan);
   }
+
+  /** Executes one element; answers the flows its token leaves by. */
+  protected abstract execute1(node: PlanNode, scope: ScopeRun, entry: ElementInstance): Promise<string[]>;
 
   // ---- handlers (queries, updates, signals) ----
 
@@ -89,6 +92,8 @@ export class ProcessRun {
       openTasks: [...this.tasks.values()].map(({ completion: _c, ...view }) => view),
       incidents: [...this.incidents.values()].map(({ resolution: _r, skippable: _s, ...view }) => view),
       variables: { ...this.variables },
+      elements: this.log.all(),
+      elementsFrom: this.log.firstSeq,
     };
   }
 
@@ -133,21 +138,34 @@ export class ProcessRun {
 
   // ---- the run ----
 
-  async execute(): Promise<ProcessResult> {
+  async run(): Promise<ProcessResult> {
     const startId = this.input.resume?.nodeId ?? this.startNode();
+    let errorCode: string | undefined;
+    let failure: string | null = null;
     try {
-      await this.runScope(this.plan.root.id, startId, undefined, {});
+      await this.runScope(this.plan.root.id, startId, undefined, {}, this.input.resume?.via);
       this.status = 'completed';
     } catch (error) {
+      if (error instanceof ContinueAsNew) throw error;
       if (error instanceof TerminateSignal) this.status = 'completed';
-      else if (this.cancelRequest && (isCancellation(error) || error instanceof Error)) this.status = 'cancelled';
-      else throw error;
+      else if (error instanceof ProcessErrorEnd) {
+        this.status = 'completed';
+        errorCode = error.code;
+      } else if (this.cancelRequest && isCancellation(error)) this.status = 'cancelled';
+      else {
+        // Never silent: the instance shows failed, with the reason, in the list, the monitor and the API.
+        this.status = 'failed';
+        failure = describeFailure(error);
+      }
     }
+    const status = this.status as 'completed' | 'cancelled' | 'failed';
     await CancellationScope.nonCancellable(() => engine['process.finishInstance']({
-      tenantId: this.input.tenantId, instanceId: this.input.instanceId, status: this.status === 'cancelled' ? 'cancelled' : 'completed',
-      reason: this.cancelRequest?.reason ?? null,
+      tenantId: this.input.tenantId, instanceId: this.input.instanceId, status,
+      reason: this.cancelRequest?.reason ?? failure, variables: this.variables, elements: this.log.all(),
     }));
-    return { status: this.status === 'cancelled' ? 'cancelled' : 'completed', variables: this.variables };
+    if (failure !== null) throw ApplicationFailure.nonRetryable(failure, 'ProcessFailed');
+    if (errorCode !== undefined) return { status: 'error', errorCode, variables: this.variables };
+    return { status: status === 'cancelled' ? 'cancelled' : 'completed', variables: this.variables };
   }
 
   private startNode(): string {
@@ -157,408 +175,198 @@ export class ProcessRun {
     return (none ?? starts[0])!.id;
   }
 
-  private async runScope(scopeId: string, startId: string, parent: ScopeRun | undefined, locals: Record<string, unknown>): Promise<void> {
+  protected async runScope(scopeId: string, startId: string, parent: ScopeRun | undefined, locals: Record<string, unknown>, via?: string): Promise<void> {
     const cancellation = new CancellationScope();
     const scope = new ScopeRun(scopeId, cancellation, parent, locals);
-    if (!parent) this.root = scope;
+    if (!parent) {
+      this.root = scope;
+      if (this.cancelRequest) cancellation.cancel();
+    }
     await cancellation.run(async () => {
-      scope.spawn(() => this.walk(startId, scope));
+      scope.spawn(() => this.walk(startId, scope, via));
       await scope.done();
     });
   }
 
-  /** Moves one token from node to node until it ends or merges into a join. */
-  private async walk(startId: string, scope: ScopeRun): Promise<void> {
-    let nodeId = startId;
-    for (;;) {
-      const node = this.plan.nodes[nodeId]!;
-      if (!this.arrive(node, scope)) return;
-      this.visits[node.id] = (this.visits[node.id] ?? 0) + 1;
-      this.active[node.id] = (this.active[node.id] ?? 0) + 1;
-      let flows: string[];
-      try {
-        flows = await this.execute1(node, scope);
-      } finally {
-        this.active[node.id] = (this.active[node.id] ?? 1) - 1;
-      }
-      this.completed[node.id] = (this.completed[node.id] ?? 0) + 1;
-      if (flows.length === 0) return;
-      for (const flow of flows.slice(1)) scope.spawn(() => this.walk(this.plan.flows[flow]!.target, scope));
-      nodeId = this.plan.flows[flows[0]!]!.target;
-      await this.maybeContinueAsNew(nodeId, scope);
-    }
-  }
-
-  /** Join gateways consume tokens until all the expected ones are there. */
-  private arrive(node: PlanNode, scope: ScopeRun): boolean {
-    if ((node.kind !== 'parallelGateway' && node.kind !== 'inclusiveGateway') || node.incoming.length < 2) return true;
-    const expected = node.kind === 'inclusiveGateway' ? (scope.inclusiveBranches ?? node.incoming.length) : node.incoming.length;
-    const arrived = (scope.joins.get(node.id) ?? 0) + 1;
-    if (arrived < expected) {
-      scope.joins.set(node.id, arrived);
-      return false;
-    }
-    scope.joins.delete(node.id);
-    return true;
-  }
-
-  private async maybeContinueAsNew(nextNodeId: string, scope: ScopeRun): Promise<void> {
-    this.steps += 1;
-    const quiet = scope === this.root && scope.tokens === 1 && this.tasks.size === 0 && this.incidents.size === 0 && this.waiters.length === 0;
-    if (!quiet || (this.steps < this.maxSteps && !workflowInfo().continueAsNewSuggested)) return;
-    await continueAsNew<(input: ProcessInput) => Promise<ProcessResult>>({
-      ...this.input, variables: this.variables, resume: { nodeId: nextNodeId, completed: this.completed, visits: this.visits },
-    });
-  }
-
-  /** Executes one node; answers the flows its token leaves by. */
-  private async execute1(node: PlanNode, scope: ScopeRun): Promise<string[]> {
-    switch (node.kind) {
-      case 'startEvent':
-        return node.outgoing;
-      case 'endEvent':
-        return this.endEvent(node, scope);
-      case 'exclusiveGateway':
-      case 'inclusiveGateway':
-        return node.outgoing.length <= 1 ? node.outgoing : this.chooseFlows(node, scope);
-      case 'parallelGateway':
-        return node.outgoing;
-      case 'eventBasedGateway':
-        return this.eventBasedGateway(node, scope);
-      case 'intermediateCatchEvent':
-        await this.catchEvent(node, node.trigger, scope);
-        return node.outgoing;
-      case 'boundaryEvent':
-        return node.outgoing;
-      case 'serviceTask':
-      case 'userTask':
-      case 'subProcess':
-      case 'callActivity':
-        return this.activityNode(node, scope);
-    }
-  }
-
-  private async endEvent(node: Extract<PlanNode, { kind: 'endEvent' }>, scope: ScopeRun): Promise<string[]> {
-    if (node.trigger.type === 'terminate') throw new TerminateSignal();
-    if (node.trigger.type === 'error') {
-      const code = node.trigger.errorCode;
-      for (;;) {
-        if (this.catcherOf(scope, code)) throw new BpmnErrorSignal(code);
-        // Nobody catches it: an operator decides (retry after fixing the diagram's data, or skip).
-        if ((await this.incident(node, `Error "${code}" is thrown here but no boundary error event catches it.`, scope)) === 'skip') return [];
-      }
-    }
-    return [];
-  }
-
-  /** Exclusive: the first flow whose condition holds; inclusive: every such flow. Else the default flow. */
-  private async chooseFlows(node: GatewayNode, scope: ScopeRun): Promise<string[]> {
-    for (;;) {
-      try {
-        const ctx = scope.context(this.variables);
-        const candidates = node.outgoing.filter((f) => f !== node.defaultFlow);
-        const taken: string[] = [];
-        for (const id of candidates) {
-          const flow = this.plan.flows[id]!;
-          if (flow.condition === undefined || holds(flow.condition, ctx)) {
-            taken.push(id);
-            if (node.kind === 'exclusiveGateway') break;
-          }
-        }
-        if (taken.length === 0 && node.defaultFlow) taken.push(node.defaultFlow);
-        if (taken.length === 0) throw new FeelError('', 'no outgoing flow\'s condition holds and there is no default flow');
-        if (node.kind === 'inclusiveGateway') scope.inclusiveBranches = taken.length;
-        return taken;
-      } catch (error) {
-        if (!(error instanceof FeelError)) throw error;
-        const resolution = await this.incident(node, error.message, scope);
-        if (resolution === 'skip') return node.defaultFlow ? [node.defaultFlow] : [];
-      }
-    }
-  }
-
-  /** Waits for the first of the events after the gateway; the others are withdrawn. */
-  private async eventBasedGateway(node: PlanNode, scope: ScopeRun): Promise<string[]> {
-    const race = new CancellationScope();
-    let winner: IntermediateCatchNode | undefined;
-    // The first event to happen settles the race; cancelling the scope withdraws the others.
-    await race.run(() => Promise.race(node.outgoing.map(async (flowId) => {
-      const target = this.plan.nodes[this.plan.flows[flowId]!.target] as IntermediateCatchNode;
-      try {
-        await this.catchEvent(target, target.trigger, scope);
-        if (!winner) {
-          winner = target;
-          race.cancel();
-        }
-      } catch (error) {
-        if (!isCancellation(error)) throw error;
-      }
-    })));
-    this.completed[winner!.id] = (this.completed[winner!.id] ?? 0) + 1;
-    return winner!.outgoing;
-  }
-
-  private async catchEvent(node: PlanNode, trigger: EventTrigger, scope: ScopeRun): Promise<void> {
-    if (trigger.type === 'timer') {
-      await sleep(await this.withIncidents(node, scope, () => timerDelayMs({
-        duration: trigger.duration !== undefined ? String(feel(trigger.duration, scope.context(this.variables))) : undefined,
-        date: trigger.date !== undefined ? String(feel(trigger.date, scope.context(this.variables))) : undefined,
-      }, Date.now())));
-    } else if (trigger.type === 'message') {
-      const key = await this.withIncidents(node, scope, () => (trigger.correlationKey
-        ? String(feel(trigger.correlationKey, scope.context(this.variables)))
-        : this.input.businessKey));
-      const message = await this.waitForMessage(node.id, trigger.messageName, key);
-      Object.assign(this.variables, message.variables ?? {});
-    }
-  }
-
-  private async waitForMessage(elementId: string, name: string, correlationKey: string): Promise<ProcessMessageArgs> {
-    const buffered = this.inbox.findIndex((m) => m.name === name && m.correlationKey === correlationKey);
-    if (buffered >= 0) return this.inbox.splice(buffered, 1)[0]!;
-    // Listen before subscribing: a message sent as soon as the subscription exists is not missed.
-    const waiter: MessageWaiter = { name, correlationKey, received: null };
-    this.waiters.push(waiter);
-    const where = { tenantId: this.input.tenantId, workflowId: workflowInfo().workflowId, elementId };
+  /** Moves one token from element to element until it ends, or merges into another token at a join. */
+  protected async walk(startId: string, scope: ScopeRun, via?: string): Promise<void> {
+    const token = scope.track(startId);
     try {
-      await engine['process.subscribeMessage']({ ...where, messageName: name, correlationKey });
-      await condition(() => waiter.received !== null);
-      return waiter.received!;
+      let nodeId = startId;
+      let arrivedBy = via;
+      for (;;) {
+        scope.positions.set(token, nodeId);
+        const node = this.plan.nodes[nodeId]!;
+        if (isJoin(node) && !(await this.join(node, scope, arrivedBy, token))) return;
+        const flows = await this.step(node, scope);
+        if (flows.length === 0) return;
+        for (const flow of flows.slice(1)) scope.spawn(() => this.walk(this.plan.flows[flow]!.target, scope, flow));
+        arrivedBy = flows[0]!;
+        nodeId = this.plan.flows[arrivedBy]!.target;
+        await this.maybeContinueAsNew(nodeId, arrivedBy, scope);
+      }
     } finally {
-      this.waiters.splice(this.waiters.indexOf(waiter), 1);
-      await CancellationScope.nonCancellable(() => engine['process.unsubscribeMessage'](where));
+      scope.positions.delete(token);
     }
   }
 
-  // ---- tasks, sub-processes, call activities, with boundary events and multi-instance ----
-
-  private async activityNode(node: ServiceTaskNode | UserTaskNode | Extract<PlanNode, { kind: 'subProcess' | 'callActivity' }>, scope: ScopeRun): Promise<string[]> {
-    const boundary = await this.withBoundaries(node, scope, async () => {
-      const multi = node.kind !== 'callActivity' ? node.multiInstance : undefined;
-      if (multi && node.kind !== 'callActivity') await this.multiInstance(node, multi, scope);
-      else await this.body(node, scope, {}, 1);
-    });
-    if (boundary) {
-      this.completed[boundary.id] = (this.completed[boundary.id] ?? 0) + 1;
-      return boundary.outgoing;
-    }
-    return node.outgoing;
-  }
-
-  private async body(node: ServiceTaskNode | UserTaskNode | Extract<PlanNode, { kind: 'subProcess' | 'callActivity' }>, scope: ScopeRun, locals: Record<string, unknown>, loopCounter: number): Promise<void> {
-    let result: Record<string, unknown> = {};
-    if (node.kind === 'serviceTask') result = await this.serviceTask(node, scope, locals, loopCounter);
-    else if (node.kind === 'userTask') result = await this.userTask(node, scope, locals, loopCounter);
-    else if (node.kind === 'subProcess') {
-      const sub = Object.values(this.plan.nodes).find((n) => n.scope === node.scopeId && n.kind === 'startEvent');
-      await this.runScope(node.scopeId, sub!.id, scope, locals);
-    } else result = await this.callActivity(node, scope, locals);
-    // Inside a multi-instance the results stay local to the instance (its outputElement reads them);
-    // a call activity with output mappings passes on only what they map.
-    const target = Object.keys(locals).length ? locals : this.variables;
-    if (!(node.kind === 'callActivity' && node.outputs)) Object.assign(target, result);
-    if (node.outputs) {
-      const ctx = { ...scope.context(this.variables), ...locals, ...result };
-      const mapped = await this.withIncidents(node, scope, () => Object.fromEntries(Object.entries(node.outputs!).map(([k, e]) => [k, feel(e, ctx)])));
-      Object.assign(this.variables, mapped);
+  /** One execution of one element, recorded in the element history. */
+  private async step(node: PlanNode, scope: ScopeRun): Promise<string[]> {
+    this.visits[node.id] = (this.visits[node.id] ?? 0) + 1;
+    this.active[node.id] = (this.active[node.id] ?? 0) + 1;
+    const entry = this.log.start(node);
+    let outcome: Ended = 'failed';
+    let flows: string[] = [];
+    try {
+      flows = await this.executeOrIncident(node, scope, entry);
+      outcome = 'completed';
+      this.completed[node.id] = (this.completed[node.id] ?? 0) + 1;
+      return flows;
+    } catch (error) {
+      outcome = this.outcomeOf(error, scope);
+      throw error;
+    } finally {
+      this.active[node.id] = (this.active[node.id] ?? 1) - 1;
+      this.log.end(entry, outcome, flows);
     }
   }
 
-  private async multiInstance(node: ServiceTaskNode | UserTaskNode | Extract<PlanNode, { kind: 'subProcess' }>, multi: MultiInstance, scope: ScopeRun): Promise<void> {
-    const items = await this.withIncidents(node, scope, () => {
-      const value = feel(multi.collection, scope.context(this.variables));
-      if (!Array.isArray(value)) throw new FeelError(multi.collection, 'the multi-instance collection is not a list');
-      return value;
-    });
-    const results: unknown[] = new Array(items.length).fill(null);
-    const one = async (item: unknown, index: number) => {
-      const locals: Record<string, unknown> = { [multi.elementVariable]: item, loopCounter: index + 1 };
-      await this.body(node, scope, locals, index + 1);
-      if (multi.outputElement) results[index] = feel(multi.outputElement, { ...scope.context(this.variables), ...locals });
-    };
-    if (multi.sequential) for (let i = 0; i < items.length; i++) await one(items[i], i);
-    else await Promise.all(items.map(one));
-    if (multi.outputCollection) this.variables[multi.outputCollection] = results;
+  /** An unexpected error in an element becomes an incident on it: nothing fails silently, an operator retries or skips. */
+  private async executeOrIncident(node: PlanNode, scope: ScopeRun, entry: ElementInstance): Promise<string[]> {
+    for (;;) {
+      try {
+        return await this.execute1(node, scope, entry);
+      } catch (error) {
+        if (isCancellation(error) || error instanceof EngineSignal || this.cancelRequest) throw error;
+        if ((await this.incident(node, describeFailure(error), scope)) === 'skip') return node.outgoing;
+      }
+    }
+  }
+
+  /** How an element ended when an exception left it. */
+  protected outcomeOf(error: unknown, scope: ScopeRun): Ended {
+    if (isCancellation(error)) {
+      if (scope.isTerminated()) return 'terminated';
+      return this.cancelRequest ? 'cancelled' : 'interrupted';
+    }
+    return error instanceof EngineSignal ? 'interrupted' : 'failed';
   }
 
   /**
-   * Runs a task under its boundary events: timers and messages (interrupting
-   * or not) and errors. Answers the boundary event that took over, if any.
+   * A token arrives at a joining gateway. Parallel: it fires when a token has
+   * arrived on every incoming flow. Inclusive: when no token elsewhere in its
+   * scope can still reach it. Answers true for the one token that goes on;
+   * the others it took end here. A join that can never fire keeps its tokens
+   * waiting, visibly: the instance does not complete.
    */
-  private async withBoundaries(node: PlanNode, scope: ScopeRun, work: () => Promise<void>): Promise<BoundaryEventNode | undefined> {
-    const boundaries = (node.boundary ?? []).map((id) => this.plan.nodes[id] as BoundaryEventNode);
-    if (boundaries.length === 0) {
-      await work();
-      return undefined;
-    }
-    const body = new CancellationScope();
-    const watchers = new CancellationScope();
-    let interruptedBy: BoundaryEventNode | undefined;
-    for (const b of boundaries.filter((x) => x.trigger.type !== 'error')) {
-      void watchers.run(async () => {
-        try {
-          await this.catchEvent(b, b.trigger, scope);
-        } catch (error) {
-          if (isCancellation(error)) return;
-          throw error;
-        }
-        if (b.cancelActivity) {
-          interruptedBy ??= b;
-          body.cancel();
-        } else {
-          this.completed[b.id] = (this.completed[b.id] ?? 0) + 1;
-          for (const flow of b.outgoing) scope.spawn(() => this.walk(this.plan.flows[flow]!.target, scope));
-        }
-      }).catch(() => undefined);
-    }
+  private async join(node: GatewayNode, scope: ScopeRun, via: string | undefined, token: number): Promise<boolean> {
+    const waiters = scope.joins.get(node.id) ?? [];
+    scope.joins.set(node.id, waiters);
+    const me: JoinWaiter = { flow: via, token, consumed: false };
+    waiters.push(me);
+    let goesOn = false;
+    // Firing happens inside the predicate, so that two waiting tokens can never both fire one arrival set.
+    const settle = () => {
+      if (me.consumed) return true;
+      if (!this.joinReady(node, scope, waiters)) return false;
+      this.fire(node, waiters, me);
+      goesOn = true;
+      return true;
+    };
+    if (settle()) return goesOn;
+    this.active[node.id] = (this.active[node.id] ?? 0) + 1;
     try {
-      await body.run(work);
-      return undefined;
-    } catch (error) {
-      if (interruptedBy && isCancellation(error)) return interruptedBy;
-      if (error instanceof BpmnErrorSignal) {
-        const catcher = this.errorBoundary(boundaries, error.code);
-        if (catcher) return catcher;
-      }
-      throw error;
+      await condition(settle);
     } finally {
-      watchers.cancel();
+      this.active[node.id] = (this.active[node.id] ?? 1) - 1;
+      if (!me.consumed) waiters.splice(waiters.indexOf(me), 1);
+    }
+    return goesOn;
+  }
+
+  private joinReady(node: GatewayNode, scope: ScopeRun, waiters: JoinWaiter[]): boolean {
+    if (node.kind === 'parallelGateway') return node.incoming.every((f) => waiters.some((w) => w.flow === f));
+    if (waiters.length === 0) return false;
+    const here = new Set(waiters.map((w) => w.token));
+    for (const [token, at] of scope.positions) {
+      if (here.has(token) || at === node.id) continue;
+      if (this.reach.canReach(at, node.id)) return false;
+    }
+    return true;
+  }
+
+  /** Takes one waiting token per incoming flow that has one (this token for its own flow); the rest wait for the next firing. */
+  private fire(node: GatewayNode, waiters: JoinWaiter[], me: JoinWaiter): void {
+    const flows = node.kind === 'parallelGateway' ? node.incoming : [...new Set(waiters.map((w) => w.flow))];
+    for (const flow of flows) {
+      const taken = flow === me.flow ? me : waiters.find((w) => w.flow === flow);
+      if (!taken) continue;
+      taken.consumed = true;
+      waiters.splice(waiters.indexOf(taken), 1);
+    }
+    if (!me.consumed) {
+      me.consumed = true;
+      waiters.splice(waiters.indexOf(me), 1);
     }
   }
 
-  private errorBoundary(boundaries: BoundaryEventNode[], code: string): BoundaryEventNode | undefined {
-    const errors = boundaries.filter((b) => b.trigger.type === 'error');
+  private async maybeContinueAsNew(nextNodeId: string, via: string, scope: ScopeRun): Promise<void> {
+    this.steps += 1;
+    const joinsWaiting = [...scope.joins.values()].some((w) => w.length > 0);
+    const quiet = scope === this.root && scope.tokens === 1 && !joinsWaiting && this.tasks.size === 0 && this.incidents.size === 0 && this.waiters.length === 0;
+    if (!quiet || (this.steps < this.maxSteps && !workflowInfo().continueAsNewSuggested)) return;
+    // The history so far is stored before this run's events are left behind (runs recorded before it existed skip it).
+    if (patched('element-history')) {
+      await engine['process.recordElements']({ tenantId: this.input.tenantId, instanceId: this.input.instanceId, elements: this.log.all() });
+    }
+    await continueAsNew<(input: ProcessInput) => Promise<ProcessResult>>({
+      ...this.input, variables: this.variables,
+      resume: { nodeId: nextNodeId, via, seq: this.log.nextSeq, completed: this.completed, visits: this.visits },
+    });
+  }
+
+  // ---- errors ----
+
+  /** The boundary error events of a node that catch this code: the exact code first, then a catch-all. */
+  protected errorBoundary(node: PlanNode, code: string): BoundaryEventNode | undefined {
+    const errors = (node.boundary ?? []).map((id) => this.plan.nodes[id] as BoundaryEventNode).filter((b) => b.trigger.type === 'error');
     return errors.find((b) => b.trigger.type === 'error' && b.trigger.errorCode === code)
       ?? errors.find((b) => b.trigger.type === 'error' && !b.trigger.errorCode);
   }
 
-  /** The boundary error event that would catch this code, from the current scope outwards. */
-  private catcherOf(scope: ScopeRun | undefined, code: string, node?: PlanNode): BoundaryEventNode | undefined {
-    const hosts: PlanNode[] = [];
-    if (node) hosts.push(node);
+  /** The elements whose boundary events an error raised here may reach: the element itself, then each enclosing sub-process. */
+  protected hostsAround(scope: ScopeRun | undefined, node?: PlanNode): PlanNode[] {
+    const hosts: PlanNode[] = node ? [node] : [];
     for (let s = scope; s && s.parent; s = s.parent) hosts.push(this.plan.nodes[s.scopeId]!);
-    for (const host of hosts) {
-      const found = this.errorBoundary((host.boundary ?? []).map((id) => this.plan.nodes[id] as BoundaryEventNode), code);
-      if (found) return found;
-    }
-    return undefined;
+    return hosts;
   }
 
-  private activityFor(node: ServiceTaskNode): Activity {
-    let proxy = this.proxies.get(node.id);
-    if (!proxy) {
-      const options: ActivityOptions = {
-        startToCloseTimeout: node.timeoutMs,
-        retry: {
-          maximumAttempts: node.retry.maximumAttempts, initialInterval: node.retry.initialIntervalMs,
-          backoffCoefficient: node.retry.backoffCoefficient, maximumInterval: node.retry.maximumIntervalMs,
-          nonRetryableErrorTypes: [BPMN_ERROR_TYPE],
-        },
-      };
-      proxy = proxyActivities<Record<string, Activity>>(options)[node.activity]!;
-      this.proxies.set(node.id, proxy);
-    }
-    return proxy;
+  protected catches(scope: ScopeRun | undefined, code: string, node?: PlanNode): boolean {
+    if (this.hostsAround(scope, node).some((host) => this.errorBoundary(host, code))) return true;
+    const parent = this.input.parentCatches ?? [];
+    return parent.includes('*') || parent.includes(code);
   }
 
-  private async serviceTask(node: ServiceTaskNode, scope: ScopeRun, locals: Record<string, unknown>, loopCounter: number): Promise<Record<string, unknown>> {
-    const visit = this.visits[node.id] ?? 1;
-    const meta = {
-      tenantId: this.input.tenantId, workflowId: workflowInfo().workflowId, elementId: node.id, loopCounter,
-      idempotencyKey: `${workflowInfo().workflowId}/${node.id}/${visit}/${loopCounter}`,
-    };
-    for (;;) {
-      let failure: string;
-      try {
-        const ctx = { ...scope.context(this.variables), ...locals };
-        const input = Object.fromEntries(Object.entries(node.inputs).map(([k, e]) => [k, feel(e, ctx)]));
-        const result = await this.activityFor(node)(input, meta);
-        return node.resultVariable ? { [node.resultVariable]: result } : {};
-      } catch (error) {
-        if (isCancellation(error)) throw error;
-        const code = bpmnErrorCode(error);
-        if (code !== undefined && this.catcherOf(scope, code, node)) throw new BpmnErrorSignal(code);
-        failure = describeFailure(error);
-      }
-      if ((await this.incident(node, failure, scope)) === 'skip') return {};
-    }
-  }
-
-  private async userTask(node: UserTaskNode, scope: ScopeRun, locals: Record<string, unknown>, loopCounter: number): Promise<Record<string, unknown>> {
-    const ctx = { ...scope.context(this.variables), ...locals };
-    const computed = await this.withIncidents(node, scope, () => ({
-      assignee: node.assignee ? nullableString(feel(node.assignee, ctx)) : null,
-      dueAt: node.dueDate ? dueDate(String(feel(node.dueDate, ctx))) : null,
-      priority: node.priority ? clampPriority(feel(node.priority, ctx)) : 50,
-    }));
-    const { taskId } = await engine['process.openTask']({
-      tenantId: this.input.tenantId, instanceId: this.input.instanceId, workflowId: workflowInfo().workflowId,
-      processKey: this.plan.processKey, businessKey: this.input.businessKey, elementId: node.id,
-      taskKey: `${node.id}#${this.visits[node.id] ?? 1}#${loopCounter}`, name: node.name ?? null, formKey: node.formKey ?? null,
-      inlineForm: node.inlineForm ?? null, candidateRoles: node.candidateRoles, candidateUsers: node.candidateUsers, ...computed,
-    });
-    const task: OpenTask = {
-      taskId, elementId: node.id, name: node.name ?? null, candidateRoles: node.candidateRoles, candidateUsers: node.candidateUsers,
-      assignee: computed.assignee, completion: null,
-    };
-    this.tasks.set(taskId, task);
-    try {
-      await condition(() => task.completion !== null);
-    } catch (error) {
-      if (isCancellation(error)) {
-        await CancellationScope.nonCancellable(() => engine['process.closeTask']({ tenantId: this.input.tenantId, taskId, status: 'cancelled', completedBy: null, data: null }));
-      }
-      throw error;
-    } finally {
-      this.tasks.delete(taskId);
-    }
-    const { userId, data } = task.completion!;
-    await engine['process.closeTask']({ tenantId: this.input.tenantId, taskId, status: 'completed', completedBy: userId, data });
-    return data;
-  }
-
-  private async callActivity(node: Extract<PlanNode, { kind: 'callActivity' }>, scope: ScopeRun, locals: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const ctx = { ...scope.context(this.variables), ...locals };
-    const variables = await this.withIncidents(node, scope, () => (node.inputs
-      ? Object.fromEntries(Object.entries(node.inputs).map(([k, e]) => [k, feel(e, ctx)]))
-      : { ...ctx }));
-    const visit = this.visits[node.id] ?? 1;
-    const workflowId = `${workflowInfo().workflowId}/${node.id}/${visit}`;
-    const businessKey = `${this.input.businessKey}/${node.id}/${visit}`;
-    for (;;) {
-      let failure: string;
-      try {
-        const child = await engine['process.prepareChild']({
-          tenantId: this.input.tenantId, processKey: node.calledProcessKey, workflowId, businessKey, startedBy: this.input.startedBy,
-        });
-        const result = await executeChild('bpmnProcess', {
-          workflowId,
-          args: [{ tenantId: this.input.tenantId, instanceId: child.instanceId, businessKey, plan: child.plan, variables, startedBy: this.input.startedBy }],
-        }) as ProcessResult;
-        return result.variables;
-      } catch (error) {
-        if (isCancellation(error)) throw error;
-        failure = describeFailure(error);
-      }
-      if ((await this.incident(node, failure, scope)) === 'skip') return {};
-    }
+  /** The signal that carries an error to its catcher: a boundary here, or the calling process. */
+  protected errorSignal(scope: ScopeRun | undefined, code: string, node?: PlanNode): EngineSignal {
+    return this.hostsAround(scope, node).some((host) => this.errorBoundary(host, code)) ? new BpmnErrorSignal(code) : new ProcessErrorEnd(code);
   }
 
   // ---- incidents ----
 
-  /** Evaluates with incidents on FEEL errors: an operator retries (after fixing variables) or skips. */
-  private async withIncidents<T>(node: PlanNode, scope: ScopeRun, evaluate: () => T): Promise<T> {
+  /** Evaluates with incidents on FEEL errors: an operator retries (after fixing variables); skipping is refused. */
+  protected async withIncidents<T>(node: PlanNode, scope: ScopeRun, evaluate: () => T): Promise<T> {
     for (;;) {
       try {
         return evaluate();
       } catch (error) {
-        if (isCancellation(error) || !(error instanceof Error)) throw error;
+        if (isCancellation(error) || !(error instanceof Error) || error instanceof EngineSignal) throw error;
         await this.incident(node, error.message, scope, false);
       }
     }
   }
 
-  private async incident(node: PlanNode, message: string, _scope: ScopeRun, skippable = true): Promise<'retry' | 'skip'> {
+  protected async incident(node: PlanNode, message: string, _scope: ScopeRun, skippable = true): Promise<'retry' | 'skip'> {
     this.incidentCounts[node.id] = (this.incidentCounts[node.id] ?? 0) + 1;
     const key = `${node.id}#${this.visits[node.id] ?? 1}#${this.incidentCounts[node.id]}`;
     const { incidentId } = await engine['process.recordIncident']({
@@ -579,36 +387,15 @@ export class ProcessRun {
     });
     return resolution.action;
   }
-}
 
-function bpmnErrorCode(error: unknown): string | undefined {
-  const cause = error instanceof ActivityFailure ? error.cause : error;
-  if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
-    const code = cause.details?.[0];
-    return typeof code === 'string' ? code : cause.message;
+  /** A condition that holds, or an incident until it can be evaluated. */
+  protected feelHolds(node: PlanNode, scope: ScopeRun, expression: string, context: Record<string, unknown>): Promise<boolean> {
+    return this.withIncidents(node, scope, () => holds(expression, context));
   }
-  return undefined;
+
+  protected feelValue(node: PlanNode, scope: ScopeRun, expression: string, context: Record<string, unknown>): Promise<unknown> {
+    return this.withIncidents(node, scope, () => feel(expression, context));
+  }
 }
 
-function describeFailure(error: unknown): string {
-  if (error instanceof ActivityFailure && error.cause) return error.cause.message || error.message;
-  return error instanceof Error ? error.message : String(error);
-}
-
-function nullableString(value: unknown): string | null {
-  return value === null || value === undefined || value === '' ? null : String(value);
-}
-
-function clampPriority(value: unknown): number {
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new FeelError(String(value), 'priority must be a number from 0 to 100');
-  return Math.min(100, Math.max(0, Math.round(n)));
-}
-
-/** A due date is a duration from now (P2D) or a date-time. */
-function dueDate(value: string): string {
-  if (value.startsWith('P') || value.startsWith('-P')) return new Date(Date.now() + timerDelayMs({ duration: value }, Date.now())).toISOString();
-  const at = Date.parse(value);
-  if (Number.isNaN(at)) throw new FeelError(value, 'a due date must be an ISO 8601 duration (P2D) or date-time');
-  return new Date(at).toISOString();
-}
+export { FeelError };

@@ -1,18 +1,31 @@
 import { CancellationScope } from '@temporalio/workflow';
+import { TerminateSignal } from './signals';
+
+/** A token waiting at a join gateway, on the flow it arrived by. */
+export interface JoinWaiter {
+  flow: string | undefined;
+  token: number;
+  /** Set when a firing of the join took this token (it continues, or ends if another token carries on). */
+  consumed: boolean;
+}
 
 /**
  * One running instance of a scope (the process, or an embedded sub-process):
- * counts its tokens, keeps its join counters and local variables, and can be
- * cancelled as a whole (interrupting boundary events, errors, terminate).
+ * its tokens and where each one is, the tokens waiting at its joins, its local
+ * variables; it can be cancelled as a whole (interrupting boundary events,
+ * errors, terminate).
  */
 export class ScopeRun {
   private active = 0;
+  private nextToken = 1;
   private waiting: Array<() => void> = [];
   private failure: unknown;
-  /** Tokens that arrived at each join gateway and wait for the others. */
-  readonly joins = new Map<string, number>();
-  /** Branches the last inclusive split activated: what the matching inclusive join waits for. */
-  inclusiveBranches: number | undefined;
+  /** Where each live token of this scope is (node id). */
+  readonly positions = new Map<number, string>();
+  /** Tokens waiting at each join gateway. */
+  readonly joins = new Map<string, JoinWaiter[]>();
+  /** Set when a terminate end event ended this scope: its elements end "terminated". */
+  terminated = false;
 
   constructor(
     readonly scopeId: string,
@@ -25,13 +38,18 @@ export class ScopeRun {
     return this.active;
   }
 
-  /** Starts a token; a token that fails cancels its siblings and fails the scope. */
+  /**
+   * Starts a token in this scope's own cancellation scope, whoever starts it:
+   * the path a non-interrupting boundary event opens lives on after its host
+   * ends. A token that fails cancels its siblings and fails the scope.
+   */
   spawn(run: () => Promise<void>): void {
     this.active += 1;
-    run()
+    this.cancellation.run(run)
       .catch((error) => {
         if (this.failure === undefined) {
           this.failure = error;
+          if (error instanceof TerminateSignal) this.terminated = true;
           this.cancellation.cancel();
         }
       })
@@ -41,10 +59,22 @@ export class ScopeRun {
       });
   }
 
+  /** A token enters the scope at a node: answers its number. */
+  track(nodeId: string): number {
+    const token = this.nextToken++;
+    this.positions.set(token, nodeId);
+    return token;
+  }
+
   /** Resolves when every token has ended; rethrows the first failure. */
   async done(): Promise<void> {
     if (this.active > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
     if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** True when this scope or one around it was ended by a terminate end event. */
+  isTerminated(): boolean {
+    return this.terminated || (this.parent?.isTerminated() ?? false);
   }
 
   /** The variables visible here: the process's, then each enclosing scope's locals. */

@@ -1,0 +1,313 @@
+import { CancellationScope, condition, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
+import type { ElementInstance, ProcessMessageArgs } from './contract';
+import { timerDelayMs } from './durations';
+import { feel, FeelError, holds } from './feel';
+import type {
+  BoundaryEventNode, EventTrigger, GatewayNode, IntermediateCatchNode, MultiInstance, PlanNode, ReceiveTaskNode,
+} from './plan';
+import { engine, ProcessRun, type MessageWaiter } from './process-run';
+import type { ScopeRun } from './scope-run';
+import { BpmnErrorSignal, TerminateSignal } from './signals';
+import { runCallActivity, runServiceTask, runUserTask, type Activity, type TaskHost } from './task-run';
+import { cardinality } from './values';
+
+/** Elements that can carry boundary events and multi-instance markers. */
+export type ActivityNode = Extract<PlanNode, { kind: 'serviceTask' | 'userTask' | 'subProcess' | 'callActivity' | 'receiveTask' | 'scriptTask' }>;
+
+/** What each kind of element does (BPMN 2.0 execution semantics, as Camunda 8 runs them). */
+export class ElementRun extends ProcessRun {
+  private readonly proxies = new Map<string, Activity>();
+
+  protected async execute1(node: PlanNode, scope: ScopeRun, entry: ElementInstance): Promise<string[]> {
+    switch (node.kind) {
+      case 'startEvent':
+      case 'passThrough':
+      case 'boundaryEvent':
+      case 'parallelGateway':
+        return node.outgoing;
+      case 'endEvent':
+        return this.endEvent(node, scope, entry);
+      case 'exclusiveGateway':
+      case 'inclusiveGateway':
+        return node.outgoing.length <= 1 ? node.outgoing : this.chooseFlows(node, scope);
+      case 'eventBasedGateway':
+        return this.eventBasedGateway(node, scope);
+      case 'intermediateCatchEvent':
+        await this.catchEvent(node, node.trigger, scope);
+        return node.outgoing;
+      default:
+        return this.activityNode(node, scope, entry);
+    }
+  }
+
+  private async endEvent(node: Extract<PlanNode, { kind: 'endEvent' }>, scope: ScopeRun, entry: ElementInstance): Promise<string[]> {
+    if (node.trigger.type === 'terminate') {
+      this.log.end(entry, 'completed');
+      throw new TerminateSignal();
+    }
+    if (node.trigger.type === 'error') {
+      const code = node.trigger.errorCode;
+      for (;;) {
+        if (this.catches(scope, code)) {
+          this.log.end(entry, 'completed');
+          throw this.errorSignal(scope, code);
+        }
+        // Nobody catches it: an operator decides (retry after deploying a catcher in a caller, or skip).
+        if ((await this.incident(node, `Error "${code}" is thrown here but no boundary error event catches it.`, scope)) === 'skip') return [];
+      }
+    }
+    return [];
+  }
+
+  /** Exclusive: the first flow whose condition holds; inclusive: every such flow. Else the default flow. */
+  private async chooseFlows(node: GatewayNode, scope: ScopeRun): Promise<string[]> {
+    for (;;) {
+      try {
+        const ctx = scope.context(this.variables);
+        const taken: string[] = [];
+        for (const id of node.outgoing.filter((f) => f !== node.defaultFlow)) {
+          const flow = this.plan.flows[id]!;
+          if (flow.condition === undefined || holds(flow.condition, ctx)) {
+            taken.push(id);
+            if (node.kind === 'exclusiveGateway') break;
+          }
+        }
+        if (taken.length === 0 && node.defaultFlow) taken.push(node.defaultFlow);
+        if (taken.length === 0) throw new FeelError('', 'no outgoing flow\'s condition holds and there is no default flow');
+        return taken;
+      } catch (error) {
+        if (!(error instanceof FeelError)) throw error;
+        if ((await this.incident(node, error.message, scope)) === 'skip') return node.defaultFlow ? [node.defaultFlow] : [];
+      }
+    }
+  }
+
+  /** Waits for the first of the events after the gateway; the others are withdrawn. */
+  private async eventBasedGateway(node: PlanNode, scope: ScopeRun): Promise<string[]> {
+    const race = new CancellationScope();
+    let winner: IntermediateCatchNode | ReceiveTaskNode | undefined;
+    await race.run(() => Promise.race(node.outgoing.map(async (flowId) => {
+      const target = this.plan.nodes[this.plan.flows[flowId]!.target] as IntermediateCatchNode | ReceiveTaskNode;
+      try {
+        await this.catchEvent(target, target.trigger, scope);
+        if (!winner) {
+          winner = target;
+          race.cancel();
+        }
+      } catch (error) {
+        // The losers are withdrawn; a cancellation from outside still cancels the gateway.
+        if (!(isCancellation(error) && winner)) throw error;
+      }
+    })));
+    this.completed[winner!.id] = (this.completed[winner!.id] ?? 0) + 1;
+    this.log.instant(winner!, winner!.outgoing);
+    return winner!.outgoing;
+  }
+
+  protected async catchEvent(node: PlanNode, trigger: EventTrigger, scope: ScopeRun): Promise<void> {
+    if (trigger.type === 'timer') {
+      await sleep(await this.withIncidents(node, scope, () => timerDelayMs({
+        duration: trigger.duration !== undefined ? String(feel(trigger.duration, scope.context(this.variables))) : undefined,
+        date: trigger.date !== undefined ? String(feel(trigger.date, scope.context(this.variables))) : undefined,
+      }, Date.now())));
+    } else if (trigger.type === 'message') {
+      const key = await this.withIncidents(node, scope, () => (trigger.correlationKey
+        ? String(feel(trigger.correlationKey, scope.context(this.variables)))
+        : this.input.businessKey));
+      const message = await this.waitForMessage(node.id, trigger.messageName, key);
+      Object.assign(this.variables, message.variables ?? {});
+    }
+  }
+
+  private async waitForMessage(elementId: string, name: string, correlationKey: string): Promise<ProcessMessageArgs> {
+    const buffered = this.inbox.findIndex((m) => m.name === name && m.correlationKey === correlationKey);
+    if (buffered >= 0) return this.inbox.splice(buffered, 1)[0]!;
+    // Listen before subscribing: a message sent as soon as the subscription exists is not missed.
+    const waiter: MessageWaiter = { name, correlationKey, received: null };
+    this.waiters.push(waiter);
+    const where = { tenantId: this.input.tenantId, workflowId: workflowInfo().workflowId, elementId };
+    try {
+      // A message published before anyone waited was buffered by the API: subscribing hands it over.
+      const subscribed = (await engine['process.subscribeMessage']({ ...where, messageName: name, correlationKey })) as
+        { message?: ProcessMessageArgs | null } | undefined | void;
+      if (subscribed && subscribed.message && !waiter.received) waiter.received = subscribed.message;
+      await condition(() => waiter.received !== null);
+      return waiter.received!;
+    } finally {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      await CancellationScope.nonCancellable(() => engine['process.unsubscribeMessage'](where));
+    }
+  }
+
+  // ---- tasks, sub-processes, call activities, with boundary events and multi-instance ----
+
+  private async activityNode(node: ActivityNode, scope: ScopeRun, entry: ElementInstance): Promise<string[]> {
+    const boundary = await this.withBoundaries(node, scope, async () => {
+      if (node.multiInstance) await this.multiInstance(node, node.multiInstance, scope);
+      else await this.body(node, scope, {}, 1);
+    });
+    if (!boundary) return node.outgoing;
+    this.log.end(entry, 'interrupted');
+    this.completed[boundary.id] = (this.completed[boundary.id] ?? 0) + 1;
+    this.log.instant(boundary, boundary.outgoing);
+    return boundary.outgoing;
+  }
+
+  private get host(): TaskHost {
+    return {
+      input: this.input, plan: this.plan, variables: this.variables, visits: this.visits, tasks: this.tasks,
+      withIncidents: (node, scope, evaluate) => this.withIncidents(node, scope, evaluate),
+      incident: (node, message, scope) => this.incident(node, message, scope),
+      catches: (scope, code, node) => this.catches(scope, code, node),
+      errorSignal: (scope, code, node) => this.errorSignal(scope, code, node),
+      hostsAround: (scope, node) => this.hostsAround(scope, node),
+      proxies: this.proxies,
+    };
+  }
+
+  private async body(node: ActivityNode, scope: ScopeRun, locals: Record<string, unknown>, loopCounter: number): Promise<void> {
+    let result: Record<string, unknown> = {};
+    switch (node.kind) {
+      case 'serviceTask':
+        result = await runServiceTask(this.host, node, scope, locals, loopCounter);
+        break;
+      case 'userTask':
+        result = await runUserTask(this.host, node, scope, locals, loopCounter);
+        break;
+      case 'callActivity':
+        result = await runCallActivity(this.host, node, scope, locals);
+        break;
+      case 'receiveTask':
+        await this.catchEvent(node, node.trigger, scope);
+        break;
+      case 'scriptTask': {
+        const value = await this.feelValue(node, scope, node.expression, { ...scope.context(this.variables), ...locals });
+        if (node.resultVariable) result = { [node.resultVariable]: value };
+        break;
+      }
+      case 'subProcess': {
+        const start = Object.values(this.plan.nodes).find((n) => n.scope === node.scopeId && n.kind === 'startEvent');
+        try {
+          await this.runScope(node.scopeId, start!.id, scope, locals);
+        } catch (error) {
+          // A terminate end event inside ends only the sub-process; the flow after it continues.
+          if (!(error instanceof TerminateSignal)) throw error;
+        }
+        break;
+      }
+    }
+    // Inside a multi-instance the results stay local to the instance (its outputElement reads them);
+    // a call activity with output mappings passes on only what they map.
+    const target = Object.keys(locals).length ? locals : this.variables;
+    if (!(node.kind === 'callActivity' && node.outputs)) Object.assign(target, result);
+    if (node.outputs) {
+      const ctx = { ...scope.context(this.variables), ...locals, ...result };
+      const mapped = await this.withIncidents(node, scope, () => Object.fromEntries(Object.entries(node.outputs!).map(([k, e]) => [k, feel(e, ctx)])));
+      Object.assign(this.variables, mapped);
+    }
+  }
+
+  /**
+   * Runs the element once per item of the collection (or loopCardinality
+   * times), in parallel or in sequence. A completion condition that holds
+   * after an instance completes ends the others (they are interrupted).
+   */
+  private async multiInstance(node: ActivityNode, multi: MultiInstance, scope: ScopeRun): Promise<void> {
+    const items = await this.withIncidents(node, scope, () => {
+      const ctx = scope.context(this.variables);
+      if (multi.collection) {
+        const value = feel(multi.collection, ctx);
+        if (!Array.isArray(value)) throw new FeelError(multi.collection, 'the multi-instance collection is not a list');
+        return value;
+      }
+      const n = cardinality(feel(multi.loopCardinality ?? '=0', ctx), multi.loopCardinality ?? '');
+      return Array.from({ length: n }, (_, i) => i + 1);
+    });
+    const results: unknown[] = new Array(items.length).fill(null);
+    const counts = { completed: 0, active: 0 };
+    let finished = false;
+    const instances = new CancellationScope();
+    const one = async (item: unknown, index: number) => {
+      if (finished) return;
+      const locals: Record<string, unknown> = { loopCounter: index + 1, ...(multi.elementVariable ? { [multi.elementVariable]: item } : {}) };
+      const entry = this.log.start(node, index + 1);
+      counts.active += 1;
+      try {
+        await this.body(node, scope, locals, index + 1);
+      } catch (error) {
+        this.log.end(entry, this.outcomeOf(error, scope));
+        if (finished && isCancellation(error)) return;
+        throw error;
+      } finally {
+        counts.active -= 1;
+      }
+      this.log.end(entry, 'completed');
+      counts.completed += 1;
+      const ctx = { ...scope.context(this.variables), ...locals };
+      if (multi.outputElement) results[index] = await this.feelValue(node, scope, multi.outputElement, ctx);
+      if (multi.completionCondition && !finished) {
+        const stats = { numberOfInstances: items.length, numberOfCompletedInstances: counts.completed, numberOfActiveInstances: counts.active };
+        if (await this.feelHolds(node, scope, multi.completionCondition, { ...ctx, ...stats })) {
+          finished = true;
+          instances.cancel();
+        }
+      }
+    };
+    await instances.run(async () => {
+      if (multi.sequential) for (let i = 0; i < items.length && !finished; i++) await one(items[i], i);
+      else await Promise.all(items.map(one));
+    });
+    if (multi.outputCollection) this.variables[multi.outputCollection] = results;
+  }
+
+  /**
+   * Runs an element under its boundary events: timers and messages
+   * (interrupting or not) and errors. Answers the boundary event that took
+   * over, if any. The path a non-interrupting event opens is a token of the
+   * enclosing scope: it lives on after the element ends.
+   */
+  private async withBoundaries(node: PlanNode, scope: ScopeRun, work: () => Promise<void>): Promise<BoundaryEventNode | undefined> {
+    const boundaries = (node.boundary ?? []).map((id) => this.plan.nodes[id] as BoundaryEventNode);
+    if (boundaries.length === 0) {
+      await work();
+      return undefined;
+    }
+    const body = new CancellationScope();
+    const watchers = new CancellationScope();
+    let interruptedBy: BoundaryEventNode | undefined;
+    let watcherError: unknown;
+    for (const b of boundaries.filter((x) => x.trigger.type !== 'error')) {
+      watchers.run(async () => {
+        await this.catchEvent(b, b.trigger, scope);
+        if (b.cancelActivity) {
+          interruptedBy ??= b;
+          body.cancel();
+        } else {
+          this.completed[b.id] = (this.completed[b.id] ?? 0) + 1;
+          this.log.instant(b, b.outgoing);
+          for (const flow of b.outgoing) scope.spawn(() => this.walk(this.plan.flows[flow]!.target, scope, flow));
+        }
+      }).catch((error) => {
+        // A watcher that cannot watch (its timer's expression…) is never swallowed: the element stops with its error.
+        if (isCancellation(error)) return;
+        watcherError ??= error;
+        body.cancel();
+      });
+    }
+    try {
+      await body.run(work);
+      if (watcherError !== undefined) throw watcherError;
+      return undefined;
+    } catch (error) {
+      if (watcherError !== undefined && isCancellation(error)) throw watcherError;
+      if (interruptedBy && isCancellation(error)) return interruptedBy;
+      if (error instanceof BpmnErrorSignal) {
+        const catcher = this.errorBoundary(node, error.code);
+        if (catcher) return catcher;
+      }
+      throw error;
+    } finally {
+      watchers.cancel();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure } from '@temporalio/workflow';
+import { BPMN_ERROR_TYPE } from './contract';
+import { timerDelayMs } from './durations';
+import { FeelError } from './feel';
+
+/** The BPMN error code an activity raised (ApplicationFailure of type BpmnError), if any. */
+export function bpmnErrorCode(error: unknown): string | undefined {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  if (cause instanceof ApplicationFailure && cause.type === BPMN_ERROR_TYPE) {
+    const code = cause.details?.[0];
+    return typeof code === 'string' ? code : cause.message;
+  }
+  return undefined;
+}
+
+/** The message an operator reads on an incident or a failed instance: the root cause, not the wrapper. */
+export function describeFailure(error: unknown): string {
+  if ((error instanceof ActivityFailure || error instanceof ChildWorkflowFailure) && error.cause) {
+    return describeFailure(error.cause) || error.message;
+  }
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+export function nullableString(value: unknown): string | null {
+  return value === null || value === undefined || value === '' ? null : String(value);
+}
+
+export function clampPriority(value: unknown): number {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new FeelError(String(value), 'priority must be a number from 0 to 100');
+  return Math.min(100, Math.max(0, Math.round(n)));
+}
+
+/** A due date is a duration from now (P2D) or a date-time. */
+export function dueDate(value: string): string {
+  if (value.startsWith('P') || value.startsWith('-P')) return new Date(Date.now() + timerDelayMs({ duration: value }, Date.now())).toISOString();
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) throw new FeelError(value, 'a due date must be an ISO 8601 duration (P2D) or date-time');
+  return new Date(at).toISOString();
+}
+
+/** The number of instances of a multi-instance by cardinality. */
+export function cardinality(value: unknown, expression: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new FeelError(expression, `the loop cardinality must be a whole number ≥ 0, not ${JSON.stringify(value)}`);
+  return n;
+}
