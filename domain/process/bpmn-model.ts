@@ -29,6 +29,9 @@ export interface FromXmlResult {
   warnings: ModdleWarning[];
 }
 
+/** The prefix of Camunda 8's extensions (zeebe-bpmn-moddle), which Relais reads too. */
+export const ZEEBE_PREFIX = 'zeebe';
+
 /** The relais: moddle package (workflows/engine/moddle/relais.json), for bpmn-moddle and bpmn-js. */
 export const RELAIS_DESCRIPTOR = relaisDescriptor;
 
@@ -89,8 +92,12 @@ export function commaList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** Process keys (and called process keys): the BPMN process id, usable in workflow ids and URLs. */
-export const PROCESS_KEY = /^[A-Za-z][A-Za-z0-9._-]{0,99}$/;
+/**
+ * Process keys (and called process keys): the BPMN process id, usable in
+ * workflow ids and URLs. An XML NCName may start with "_" (the OMG's reference
+ * diagrams' "_6-1"), so a key may too.
+ */
+export const PROCESS_KEY = /^[A-Za-z_][A-Za-z0-9._-]{0,99}$/;
 
 /** Variable names written by mappings, result variables and multi-instance settings. */
 export const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;

@@ -1,10 +1,14 @@
 import { findActivity } from '../../activities/catalogue';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
 import type {
-  BoundaryEventNode, EndEventNode, EventTrigger, Feel, IntermediateCatchNode, MultiInstance, Plan, PlanFlow, PlanNode, StartEventNode,
+  BoundaryEventNode, EndEventNode, EventTrigger, Feel, IntermediateCatchNode, MultiInstance, Plan, PlanFlow, PlanNode, ReceiveTaskNode, StartEventNode,
 } from '../../workflows/engine/plan';
-import { child, commaList, eventDefinitions, expressionBody, ioMapping, list, text, type BpmnElement } from './bpmn-model';
-import { chooseProcess, triggerOf } from './relais-lint-rules';
+import { child, eventDefinitions, expressionBody, list, text, type BpmnElement } from './bpmn-model';
+import {
+  activityName, calledElementPropagation, calledProcessKey, correlationKeyOf, ioMappingOf, isLinkEvent, linkName, messageOf, multiInstanceSettings,
+  planKindOf, scriptOf, userTaskPeople, userTaskSettings,
+} from './element-settings';
+import { chooseProcess, triggerOf } from './lint-rule-kit';
 
 /** A value that is always FEEL (conditions, collections): stored with its "=" as the plan's convention wants. */
 const asFeel = (value: string): Feel => (value.startsWith('=') ? value : `=${value}`);
@@ -22,13 +26,16 @@ function mappings(items: BpmnElement[]): Record<string, Feel> | undefined {
 function multiInstanceOf(activity: BpmnElement): MultiInstance | undefined {
   const loop = child(activity, 'loopCharacteristics');
   if (loop?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return undefined;
-  const outputElement = text(loop, 'outputElement');
+  const settings = multiInstanceSettings(loop);
+  const feel = (value: string | undefined) => (value ? asFeel(value) : undefined);
   return compact({
     sequential: loop.isSequential === true,
-    collection: asFeel(text(loop, 'collection')!),
-    elementVariable: text(loop, 'elementVariable')!,
-    outputCollection: text(loop, 'outputCollection'),
-    outputElement: outputElement ? asFeel(outputElement) : undefined,
+    collection: feel(settings.collection),
+    loopCardinality: feel(settings.loopCardinality),
+    completionCondition: feel(settings.completionCondition),
+    elementVariable: settings.elementVariable,
+    outputCollection: settings.outputCollection,
+    outputElement: feel(settings.outputElement),
   });
 }
 
@@ -41,10 +48,8 @@ function triggerFor(event: BpmnElement): EventTrigger | { type: 'terminate' } {
       return { type: 'terminate' };
     case 'timer':
       return compact({ type: 'timer' as const, duration: expressionBody(definition, 'timeDuration'), date: expressionBody(definition, 'timeDate') });
-    case 'message': {
-      const message = child(definition!, 'messageRef');
-      return compact({ type: 'message' as const, messageName: text(message, 'name')!, correlationKey: text(event, 'correlationKey') ?? text(message, 'correlationKey') });
-    }
+    case 'message':
+      return messageTrigger(event);
     case 'error':
       return compact({ type: 'error' as const, errorCode: text(child(definition!, 'errorRef'), 'errorCode') });
     default:
@@ -52,12 +57,18 @@ function triggerFor(event: BpmnElement): EventTrigger | { type: 'terminate' } {
   }
 }
 
+function messageTrigger(element: BpmnElement): ReceiveTaskNode['trigger'] {
+  return compact({ type: 'message' as const, messageName: text(messageOf(element), 'name')!, correlationKey: correlationKeyOf(element) });
+}
+
 /**
  * Compiles a linted definition (see definition-linter.ts) into the plan the
  * bpmnProcess workflow interprets (workflows/engine/plan.ts). Embedded
  * sub-processes are flattened: their nodes carry the sub-process id as scope.
  * Retry policy and timeout of service tasks are copied from the activity
- * registry, so the workflow needs no registry code.
+ * registry, so the workflow needs no registry code. Link events become a
+ * flow from each link throw event to the catch event of the same name in
+ * its scope (id "<throw id>:link"); both pass the token on.
  */
 export function compileDefinition(definitions: BpmnElement, version: number): Plan {
   const process = chooseProcess(definitions);
@@ -85,6 +96,14 @@ export function compileDefinition(definitions: BpmnElement, version: number): Pl
       if (node) nodes[node.id] = node;
       if (element.$type === 'bpmn:SubProcess') compileScope(element, element.id!);
     }
+    for (const thrown of elements.filter((e) => e.$type === 'bpmn:IntermediateThrowEvent' && isLinkEvent(e))) {
+      const caught = elements.find((e) => e.$type === 'bpmn:IntermediateCatchEvent' && isLinkEvent(e) && linkName(e) === linkName(thrown));
+      if (!caught) throw new Error(`Link event ${thrown.id} leads nowhere: lint it before compiling.`);
+      const id = `${thrown.id!}:link`;
+      flows[id] = { id, source: thrown.id!, target: caught.id! };
+      nodes[thrown.id!]!.outgoing.push(id);
+      nodes[caught.id!]!.incoming.push(id);
+    }
   };
   compileScope(process, process.id!);
 
@@ -93,7 +112,8 @@ export function compileDefinition(definitions: BpmnElement, version: number): Pl
 }
 
 function compileNode(element: BpmnElement, scope: string, boundary: string[] | undefined): PlanNode | undefined {
-  const mapping = ioMapping(element);
+  const mapping = ioMappingOf(element);
+  const kind = planKindOf(element);
   const base = compact({
     id: element.id!,
     name: text(element, 'name'),
@@ -102,61 +122,74 @@ function compileNode(element: BpmnElement, scope: string, boundary: string[] | u
     outgoing: list(element, 'outgoing').map((f) => f.id!),
     boundary,
     outputs: mappings(mapping?.outputs ?? []),
+    bpmnType: kind && kind !== element.$type.replace('bpmn:', '').replace(/^./, (c) => c.toLowerCase()) ? element.$type : undefined,
   });
-  switch (element.$type) {
-    case 'bpmn:StartEvent':
-      return { ...base, kind: 'startEvent', trigger: triggerFor(element) as StartEventNode['trigger'] };
-    case 'bpmn:EndEvent':
-      return { ...base, kind: 'endEvent', trigger: triggerFor(element) as EndEventNode['trigger'] };
-    case 'bpmn:IntermediateCatchEvent':
-      return { ...base, kind: 'intermediateCatchEvent', trigger: triggerFor(element) as IntermediateCatchNode['trigger'] };
-    case 'bpmn:BoundaryEvent':
+  switch (kind) {
+    case 'startEvent':
+      return { ...base, kind, trigger: triggerFor(element) as StartEventNode['trigger'] };
+    case 'endEvent':
+      // A message end event that sends nothing ends like a none end event (the linter warns).
+      return { ...base, kind, trigger: (triggerOf(element) === 'message' ? { type: 'none' } : triggerFor(element)) as EndEventNode['trigger'] };
+    case 'intermediateCatchEvent':
+      return { ...base, kind, trigger: triggerFor(element) as IntermediateCatchNode['trigger'] };
+    case 'boundaryEvent':
       return {
-        ...base, kind: 'boundaryEvent', attachedTo: child(element, 'attachedToRef')!.id!,
+        ...base, kind, attachedTo: child(element, 'attachedToRef')!.id!,
         cancelActivity: element.cancelActivity !== false, trigger: triggerFor(element) as BoundaryEventNode['trigger'],
       };
-    case 'bpmn:ServiceTask': {
-      const activity = findActivity(text(element, 'activity') ?? '');
-      if (!activity) throw new Error(`Service task ${element.id} names no known activity: lint it before compiling.`);
+    case 'passThrough':
+      return { ...base, kind };
+    case 'serviceTask': {
+      const activity = findActivity(activityName(element) ?? '');
+      if (!activity) throw new Error(`${element.$type} ${element.id} names no known activity: lint it before compiling.`);
       return compact({
-        ...base, kind: 'serviceTask' as const, activity: activity.name, inputs: mappings(mapping?.inputs ?? []) ?? {},
+        ...base, kind, activity: activity.name, inputs: mappings(mapping?.inputs ?? []) ?? {},
         resultVariable: text(element, 'resultVariable'),
         retry: { ...DEFAULT_RETRY, ...activity.retry },
         timeoutMs: activity.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         multiInstance: multiInstanceOf(element),
       });
     }
-    case 'bpmn:UserTask': {
+    case 'receiveTask':
+      return compact({ ...base, kind, trigger: messageTrigger(element), multiInstance: multiInstanceOf(element) });
+    case 'scriptTask': {
+      const script = scriptOf(element);
+      return compact({ ...base, kind, expression: asFeel(script.expression!), resultVariable: script.resultVariable, multiInstance: multiInstanceOf(element) });
+    }
+    case 'userTask': {
       const inlineForm = text(element, 'inlineForm');
+      const people = userTaskPeople(element);
+      const settings = userTaskSettings(element);
       return compact({
-        ...base, kind: 'userTask' as const,
-        formKey: text(element, 'formKey'),
+        ...base, kind,
+        formKey: settings.formKey,
         inlineForm: inlineForm ? (JSON.parse(inlineForm) as Record<string, unknown>) : undefined,
-        candidateRoles: commaList(text(element, 'candidateRoles')),
-        candidateUsers: commaList(text(element, 'candidateUsers')),
-        assignee: text(element, 'assignee'),
-        dueDate: text(element, 'dueDate'),
-        priority: text(element, 'priority'),
+        candidateRoles: people.candidateRoles,
+        candidateUsers: people.candidateUsers,
+        assignee: people.assignee,
+        dueDate: settings.dueDate,
+        priority: settings.priority,
         multiInstance: multiInstanceOf(element),
       });
     }
-    case 'bpmn:ExclusiveGateway':
-    case 'bpmn:InclusiveGateway':
+    case 'exclusiveGateway':
+    case 'inclusiveGateway':
+      return compact({ ...base, kind, defaultFlow: child(element, 'default')?.id });
+    case 'parallelGateway':
+    case 'eventBasedGateway':
+      return { ...base, kind };
+    case 'subProcess':
+      return compact({ ...base, kind, scopeId: element.id!, multiInstance: multiInstanceOf(element) });
+    case 'callActivity': {
+      const propagation = calledElementPropagation(element);
+      const inputs = mappings(mapping?.inputs ?? []);
       return compact({
-        ...base, kind: element.$type === 'bpmn:ExclusiveGateway' ? 'exclusiveGateway' as const : 'inclusiveGateway' as const,
-        defaultFlow: child(element, 'default')?.id,
+        ...base, kind, calledProcessKey: calledProcessKey(element)!,
+        inputs: inputs ?? (propagation.allParentVariables ? undefined : {}),
+        outputs: base.outputs ?? (propagation.allChildVariables ? undefined : {}),
+        multiInstance: multiInstanceOf(element),
       });
-    case 'bpmn:ParallelGateway':
-      return { ...base, kind: 'parallelGateway' };
-    case 'bpmn:EventBasedGateway':
-      return { ...base, kind: 'eventBasedGateway' };
-    case 'bpmn:SubProcess':
-      return compact({ ...base, kind: 'subProcess' as const, scopeId: element.id!, multiInstance: multiInstanceOf(element) });
-    case 'bpmn:CallActivity':
-      return compact({
-        ...base, kind: 'callActivity' as const, calledProcessKey: text(element, 'calledProcess')!,
-        inputs: mappings(mapping?.inputs ?? []),
-      });
+    }
     default:
       // Data objects and the like: documentation, nothing to execute.
       return undefined;

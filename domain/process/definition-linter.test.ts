@@ -1,11 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
-import { lintConfig, lintDefinition, type LintOptions } from './definition-linter';
+import { lintConfig, lintDefinition, lintReport, type LintOptions } from './definition-linter';
 import { parseDefinition } from './definition-parser';
+import { RELAIS_WARNING_RULES } from './extension-lint-rules';
 import { RELAIS_RULES } from './relais-lint-rules';
 
 const ROLES = ['manager', 'direction'];
+
+async function parsed(name: string) {
+  const result = await parseDefinition(fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8'));
+  if (!result.ok) throw new Error(`${name} does not parse: ${JSON.stringify(result.problems)}`);
+  return result.definitions;
+}
 
 async function lint(name: string, options: LintOptions = { roleKeys: ROLES }) {
   const parsed = await parseDefinition(fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8'));
@@ -27,25 +34,30 @@ describe('lintDefinition', () => {
     const xml = fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn/collaboration.bpmn'), 'utf8').replace(' relais:candidateRoles="manager"', '');
     const parsed = await parseDefinition(xml);
     if (!parsed.ok) throw new Error('does not parse');
-    expect(where(await lintDefinition(parsed.definitions))).toEqual(['Ship relais/user-task']);
+    const report = await lintReport(parsed.definitions);
+    expect(report.errors).toEqual([]);
+    expect(where(report.warnings)).toEqual(['Ship relais/user-task-candidates']);
   });
 
-  it('runs every Relais rule as an error', () => {
+  it('runs every Relais rule as an error, and the warning rules as warnings', () => {
     const rules = lintConfig({ roleKeys: ROLES }).rules;
     for (const name of Object.keys(RELAIS_RULES)) expect(rules[`relais/${name}`]).toBeDefined();
+    for (const name of Object.keys(RELAIS_WARNING_RULES)) expect(rules[`relais/${name}`]).toBe('warn');
     expect(rules['relais/user-task']).toEqual(['error', { roleKeys: ROLES }]);
     expect(rules['label-required']).toBeUndefined();
   });
 
-  it('refuses elements the engine does not execute, saying what to use instead', async () => {
-    const problems = await lint('lint-unsupported-element.bpmn');
-    expect(where(problems)).toEqual([
-      'Script relais/unsupported-element', 'Send relais/unsupported-element', 'Complex relais/unsupported-element', 'Alarm relais/unsupported-element',
-      'Loop relais/unsupported-element', 'Tx relais/unsupported-element', 'End relais/unsupported-element',
+  it('refuses elements the engine does not execute, naming them and saying what to use instead; a send task or message end event without an activity only warns', async () => {
+    const { errors, warnings } = await lintReport((await parsed('lint-unsupported-element.bpmn')), { roleKeys: ROLES });
+    expect(where(errors)).toEqual([
+      'Script relais/script-task', 'Complex relais/unsupported-element', 'Alarm relais/unsupported-element',
+      'Loop relais/unsupported-element', 'Tx relais/unsupported-element',
     ]);
-    expect(problems[0]!.message).toBe('"Compute": Script tasks are not supported: use a service task that calls an activity, or output mappings to compute variables.');
-    expect(problems[3]!.message).toBe('"Alarm": signal intermediate catch events are not supported (supported here: message, timer).');
-    expect(problems[6]!.message).toBe('"End": message end events are not supported (supported here: none, error, terminate).');
+    expect(errors[0]!.message).toBe('Script task "Compute" is written in javascript: only FEEL scripts run in Relais. Rewrite it as a FEEL expression (script format "feel").');
+    expect(errors[2]!.message).toBe('"Alarm": signal intermediate catch events are not executed by Relais (executed here: message, timer, link). Use a message (sent to one instance by its correlation key).');
+    expect(errors[4]!.message).toContain('transactions (and their cancel events) are not executed by Relais');
+    expect(where(warnings)).toEqual(['Send relais/nothing-sent', 'End relais/nothing-sent']);
+    expect(warnings[0]!.message).toBe('Send task "Send" sends nothing: it is passed through. To send a message, choose the sending activity it runs (relais:activity, or the job type of a Camunda task definition).');
   });
 
   it('checks service tasks against the activity registry and its input schema', async () => {
@@ -55,7 +67,7 @@ describe('lintDefinition', () => {
       'BadInputs relais/service-task', 'BadLiteral relais/service-task',
     ]);
     expect(problems.map((p) => p.message)).toEqual([
-      'Service task "Does something" does not say which activity it runs: choose one (relais:activity).',
+      'Service task "Does something" does not say which activity it runs: choose one (relais:activity, or the job type of a Camunda task definition).',
       'Service task "Fax it" runs "comms.fax.send", which is not a known activity. Choose one from the activity list.',
       'Service task "Record": the result variable "2fast" is not a valid variable name (letters, digits and "_", not starting with a digit).',
       'Service task "Record": activity "system.record" has no input "labl". Its inputs are: label, data.',
@@ -64,18 +76,21 @@ describe('lintDefinition', () => {
     ]);
   });
 
-  it('checks user tasks: someone to do them, known roles and forms, valid settings', async () => {
-    const problems = await lint('lint-user-task.bpmn');
+  it('checks user tasks: known roles and forms, valid settings; a task offered to nobody only warns, as a manager can give it to someone', async () => {
+    const { errors: problems, warnings } = await lintReport(await parsed('lint-user-task.bpmn'), { roleKeys: ROLES });
     expect(where(problems)).toEqual([
-      'Nobody relais/user-task', 'UnknownRole relais/user-task', 'UnknownForm relais/user-task',
+      'UnknownRole relais/user-task', 'UnknownForm relais/user-task',
       'BadInline relais/user-task', 'BadInline relais/user-task', 'BadInline relais/user-task', 'Both relais/user-task',
     ]);
-    expect(problems[0]!.message).toBe('User task "Nobody\'s job" has nobody to do it: give it candidate roles, candidate users or an assignee.');
-    expect(problems[1]!.message).toBe('User task "Check": the role "wizard" does not exist in this organisation. Known roles: manager, direction.');
-    expect(problems[2]!.message).toBe('User task "Fill in": the form "events.nothing" does not exist. Choose a registered form or write an inline form.');
-    expect(problems[3]!.message).toContain('the inline form is not a JSON object');
-    expect(problems[4]!.message).toContain('the due date "tomorrow" is neither an ISO 8601 duration');
-    expect(problems[5]!.message).toContain('the priority "high" is not a priority from 0 to 100');
+    expect(warnings).toEqual([{
+      elementId: 'Nobody', rule: 'relais/user-task-candidates',
+      message: 'User task "Nobody\'s job" is offered to nobody: only managers, who see every task, will find it in the task list, and one must give it to someone before it can be done. Give it candidate roles, candidate users or an assignee.',
+    }]);
+    expect(problems[0]!.message).toBe('User task "Check": the role "wizard" does not exist in this organisation. Known roles: manager, direction.');
+    expect(problems[1]!.message).toBe('User task "Fill in": the form "events.nothing" does not exist. Choose a registered form or write an inline form.');
+    expect(problems[2]!.message).toContain('the inline form is not a JSON object');
+    expect(problems[3]!.message).toContain('the due date "tomorrow" is neither an ISO 8601 duration');
+    expect(problems[4]!.message).toContain('the priority "high" is not a priority from 0 to 100');
   });
 
   it('checks candidate roles only when the tenant\'s roles are given', async () => {
@@ -101,7 +116,7 @@ describe('lintDefinition', () => {
     expect(where(problems)).toEqual(['NoValue relais/timer', 'Cycle relais/timer', 'BadDuration relais/timer', 'BadDate relais/timer']);
     expect(problems.map((p) => p.message)).toEqual([
       'Timer "Wait" has no duration or date: give it a duration (PT15M, P2D) or a date-time.',
-      'Timer "Every day": repeating timers (cycles) are not supported. Use a duration or a date.',
+      'Timer "Every day": repeating timers (timeCycle) are not executed by Relais. Use a duration or a date; to repeat, loop back through an exclusive gateway.',
       expect.stringContaining('"2 days" is not an ISO 8601 duration'),
       expect.stringContaining('"2030-01-01" is not an ISO 8601 date-time with a time zone'),
     ]);
@@ -142,9 +157,9 @@ describe('lintDefinition', () => {
 
   it('checks multi-instance settings', async () => {
     const problems = await lint('lint-multi-instance.bpmn');
-    expect(where(problems)).toEqual(['Each relais/multi-instance', 'Each relais/multi-instance', 'Each relais/multi-instance']);
+    expect(where(problems)).toEqual(['Each relais/multi-instance', 'Each relais/multi-instance']);
     expect(problems.map((p) => p.message)).toEqual([
-      expect.stringContaining('has no collection'), expect.stringContaining('has no element variable'),
+      expect.stringContaining('has no collection and no loop cardinality'),
       expect.stringContaining('the output collection and the output element go together'),
     ]);
   });
@@ -152,7 +167,7 @@ describe('lintDefinition', () => {
   it('checks input and output mappings', async () => {
     const problems = await lint('lint-io-mapping.bpmn');
     expect(problems.map((p) => p.message)).toEqual([
-      '"Approve": input mappings are only read by service tasks and call activities. Remove them.',
+      '"Approve": input mappings are only read by service tasks (and elements that run an activity) and call activities. Remove them.',
       '"Approve": "b" is set by two output mappings: keep one.',
       '"Approve": the output target "not valid" is not a valid name (letters, digits and "_", not starting with a digit).',
     ]);

@@ -1,4 +1,6 @@
 import type { BpmnElement, DefinitionProblem } from './bpmn-model';
+import { parseWarningsOf } from './definition-parser';
+import { RELAIS_WARNING_RULES } from './extension-lint-rules';
 import { chooseProcess, RELAIS_RULES, type Reporter, type RuleDefinition, type RuleFactory } from './relais-lint-rules';
 
 interface Report { id?: string; message: string; category: string }
@@ -61,7 +63,7 @@ export interface LintOptions {
 const RELAIS_PACKAGE = 'bpmnlint-plugin-relais';
 
 const resolver: Resolver = {
-  resolveRule: (pkg, ruleName) => (pkg === RELAIS_PACKAGE ? RELAIS_RULES[ruleName] : pkg === 'bpmnlint' ? BPMNLINT_RULES[ruleName] : undefined),
+  resolveRule: (pkg, ruleName) => (pkg === RELAIS_PACKAGE ? RELAIS_RULES[ruleName] ?? RELAIS_WARNING_RULES[ruleName] : pkg === 'bpmnlint' ? BPMNLINT_RULES[ruleName] : undefined),
   resolveConfig: () => undefined,
 };
 
@@ -71,28 +73,50 @@ export function lintConfig(options: LintOptions = {}): LintConfig {
   for (const name of Object.keys(BPMNLINT_RULES)) rules[name] = 'error';
   for (const name of Object.keys(RELAIS_RULES)) rules[`relais/${name}`] = 'error';
   rules['relais/user-task'] = ['error', { roleKeys: options.roleKeys }];
+  for (const name of Object.keys(RELAIS_WARNING_RULES)) rules[`relais/${name}`] = 'warn';
   return { rules };
 }
 
+/** What the linter found: errors refuse a deploy; warnings (what Relais will ignore) do not, and are shown with its result. */
+export interface LintReport {
+  errors: DefinitionProblem[];
+  warnings: DefinitionProblem[];
+}
+
 /**
- * Every reason the definition would not run as drawn, in document order. An
- * empty list means it can be compiled and deployed.
+ * Every reason the definition would not run as drawn (errors), and every
+ * part of it Relais will ignore (warnings), each in document order. No
+ * errors means it can be compiled and deployed.
  */
-export async function lintDefinition(definitions: BpmnElement, options: LintOptions = {}): Promise<DefinitionProblem[]> {
+export async function lintReport(definitions: BpmnElement, options: LintOptions = {}): Promise<LintReport> {
   const results = await new Linter({ resolver, transformRule: onlyProcess(chooseProcess(definitions)) }).lint(definitions, lintConfig(options));
-  const order = documentOrder(definitions);
-  const problems: DefinitionProblem[] = [];
+  const errors: DefinitionProblem[] = [];
+  const warnings: DefinitionProblem[] = [...parseWarningsOf(definitions)];
   for (const [rule, reports] of Object.entries(results)) {
     for (const r of reports) {
       const elementId = r.id || null;
       if (r.category === 'rule-error') {
-        problems.push({ elementId, rule, message: `Relais could not check this rule (${r.message}). Check the element, or report it to support.` });
+        errors.push({ elementId, rule, message: `Relais could not check this rule (${r.message}). Check the element, or report it to support.` });
         continue;
       }
       const clearer = CLEARER[rule];
-      problems.push({ elementId, rule, message: clearer ? clearer(r.message) : r.message });
+      (r.category === 'warn' ? warnings : errors).push({ elementId, rule, message: clearer ? clearer(r.message) : r.message });
     }
   }
+  const order = documentOrder(definitions);
+  return { errors: inDocumentOrder(errors, order), warnings: inDocumentOrder(warnings, order) };
+}
+
+/**
+ * Every reason the definition would not run as drawn, in document order. An
+ * empty list means it can be compiled and deployed (warnings, see lintReport,
+ * are left out: they do not stop a deploy).
+ */
+export async function lintDefinition(definitions: BpmnElement, options: LintOptions = {}): Promise<DefinitionProblem[]> {
+  return (await lintReport(definitions, options)).errors;
+}
+
+function inDocumentOrder(problems: DefinitionProblem[], order: Map<string, number>): DefinitionProblem[] {
   const position = (p: DefinitionProblem) => (p.elementId === null ? -1 : (order.get(p.elementId) ?? Number.MAX_SAFE_INTEGER));
   return problems
     .map((p, i) => ({ p, i }))

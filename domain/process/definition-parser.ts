@@ -1,4 +1,4 @@
-import { idOf, is, list, RELAIS_DESCRIPTOR, type BpmnElement, type DefinitionProblem, type FromXmlResult, type ModdleWarning } from './bpmn-model';
+import { idOf, is, list, RELAIS_DESCRIPTOR, ZEEBE_PREFIX, type BpmnElement, type DefinitionProblem, type FromXmlResult, type ModdleWarning } from './bpmn-model';
 
 interface Moddle {
   fromXML(xml: string, typeName?: string): Promise<FromXmlResult>;
@@ -7,10 +7,46 @@ interface Moddle {
 // bpmn-moddle is an ES module whose main entry has no typings: loaded with
 // require() (Node ≥ 20.19 loads ES modules that way; Jest compiles it) and typed here.
 const { BpmnModdle } = require('bpmn-moddle') as { BpmnModdle: new (packages: Record<string, unknown>) => Moddle };
+// Camunda 8's extensions (zeebe:), as Camunda Modeler writes them: Camunda's own descriptor.
+const ZEEBE_DESCRIPTOR = require('zeebe-bpmn-moddle/resources/zeebe.json') as Record<string, unknown>;
 
-/** A moddle that knows BPMN 2.0 and the relais: extensions. */
+/** A moddle that knows BPMN 2.0, the relais: extensions and Camunda 8's zeebe: ones. */
 export function createModdle(): Moddle {
-  return new BpmnModdle({ relais: RELAIS_DESCRIPTOR });
+  return new BpmnModdle({ relais: RELAIS_DESCRIPTOR, zeebe: ZEEBE_DESCRIPTOR });
+}
+
+/**
+ * What the parser read but Relais will not use (an extension of a newer
+ * Camunda version): not a refusal, a warning the linter adds to its own.
+ */
+const parseWarnings = new WeakMap<BpmnElement, DefinitionProblem[]>();
+
+/** The warnings noted while parsing these definitions (see parseDefinition). */
+export function parseWarningsOf(definitions: BpmnElement): DefinitionProblem[] {
+  return parseWarnings.get(definitions) ?? [];
+}
+
+/** Single-byte encodings whose first 128 characters are ASCII: a file in ASCII reads the same in them as in UTF-8. */
+const ASCII_COMPATIBLE = /^(us-ascii|ascii|iso-8859-\d{1,2}|iso8859-\d{1,2}|latin-?\d|windows-125\d|cp125\d)$/i;
+const XML_DECLARATION = /^(<\?xml[^>]*?\sencoding\s*=\s*)(["'])([^"']*)\2/;
+
+/**
+ * The XML text with its declared encoding made UTF-8 when that changes
+ * nothing (UTF-8 itself, or a single-byte encoding and ASCII content), or
+ * the problem that refuses it.
+ */
+function declaredEncoding(body: string): { xml: string } | { problem: string } {
+  const declaration = XML_DECLARATION.exec(body);
+  const encoding = declaration?.[3];
+  if (!declaration || !encoding || /^utf-?8$/i.test(encoding)) return { xml: body };
+  if (ASCII_COMPATIBLE.test(encoding) && /^[\x00-\x7F]*$/.test(body)) {
+    return { xml: `${declaration[1]}${declaration[2]}UTF-8${declaration[2]}${body.slice(declaration[0].length)}` };
+  }
+  return {
+    problem: ASCII_COMPATIBLE.test(encoding)
+      ? `The file declares the encoding "${encoding}" and contains accented or other non-ASCII characters, which Relais cannot read in that encoding. Save the file as UTF-8 (the modeler's default) and deploy it again.`
+      : `The file declares the encoding "${encoding}"; Relais reads BPMN files in UTF-8. Save the file as UTF-8 (the modeler's default) and deploy it again.`,
+  };
 }
 
 /** The largest BPMN file accepted, in bytes (UTF-8). */
@@ -49,9 +85,12 @@ export async function parseDefinition(xml: string, options: { maxBytes?: number 
     return refuse('xml/not-xml', 'The file is not XML. Send the BPMN 2.0 file itself, as saved by the modeler (it starts with "<?xml" or "<bpmn:definitions").');
   }
 
+  const encoded = declaredEncoding(body);
+  if ('problem' in encoded) return refuse('xml/encoding', encoded.problem);
+
   let result;
   try {
-    result = await createModdle().fromXML(xml, 'bpmn:Definitions');
+    result = await createModdle().fromXML(encoded.xml, 'bpmn:Definitions');
   } catch (error) {
     const err = error as Error & { warnings?: ModdleWarning[] };
     if (/failed to parse document as/.test(err.message)) {
@@ -59,8 +98,11 @@ export async function parseDefinition(xml: string, options: { maxBytes?: number 
     }
     return { ok: false, problems: [fromWarning({ message: err.message }, xml, 'xml/malformed')], tooLarge: false };
   }
-  const problems = result.warnings.map((w) => fromWarning(w, xml));
+  const read = result.warnings.map((w) => ({ warning: w, problem: fromWarning(w, encoded.xml) }));
+  const ignored = (w: ModdleWarning) => !!unknownZeebe(w) || !!externalReference(w);
+  const problems = read.filter((r) => !ignored(r.warning)).map((r) => r.problem);
   if (problems.length) return { ok: false, problems, tooLarge: false };
+  parseWarnings.set(result.rootElement, read.filter((r) => ignored(r.warning)).map((r) => ignoredWarning(r.warning, r.problem)));
   connectFlows(result.rootElement);
   return { ok: true, definitions: result.rootElement, elementsById: result.elementsById };
 }
@@ -83,6 +125,36 @@ function connectFlows(definitions: BpmnElement): void {
       }
     }
   }
+}
+
+/** The name of a zeebe: attribute or element that Camunda's descriptor does not know (a newer Camunda version), if that is the warning. */
+function unknownZeebe(warning: ModdleWarning): string | undefined {
+  const prefix = `${ZEEBE_PREFIX}:`;
+  const attribute = /^unknown attribute <([^>]+)>$/.exec(warning.message)?.[1];
+  if (attribute) return attribute.startsWith(prefix) ? attribute : undefined;
+  const element = /^unparsable content <\/?([\w.:-]+)[^]*nested error: unknown type </.exec(warning.message)?.[1];
+  return element?.startsWith(prefix) ? element : undefined;
+}
+
+/**
+ * A reference to an element of another namespace ("triso:unspecified", a
+ * QName into an imported file), which this file cannot resolve: what needs it
+ * (a message's name…) is checked by the linter; the rest is documentation.
+ */
+function externalReference(warning: ModdleWarning): string | undefined {
+  const target = /^unresolved reference <([^>]+)>$/.exec(warning.message)?.[1];
+  return target && /^[A-Za-z_][\w.-]*:/.test(target) ? target : undefined;
+}
+
+function ignoredWarning(warning: ModdleWarning, problem: DefinitionProblem): DefinitionProblem {
+  const zeebe = unknownZeebe(warning);
+  return {
+    elementId: problem.elementId,
+    rule: 'relais/extension',
+    message: zeebe
+      ? `"${zeebe}" is a Camunda extension Relais does not know: it is ignored and the process runs without it. Remove it if the process depends on it.`
+      : `"${problem.elementId ?? '?'}" refers to "${externalReference(warning)}" in another file, which Relais does not read: the reference is ignored.`,
+  };
 }
 
 const UNPARSABLE = /^unparsable content (.*?) ?detected\n\tline: (\d+)\n\tcolumn: (\d+)\n\tnested error: ([\s\S]*)$/;

@@ -2,40 +2,25 @@ import { z } from 'zod';
 import { findActivity } from '../../activities/catalogue';
 import { findForm } from './forms';
 import {
-  child, commaList, eventDefinitions, expressionBody, idOf, ioMapping, is, list, text, PROCESS_KEY, VARIABLE_NAME, type BpmnElement,
+  child, expressionBody, is, list, text, PROCESS_KEY, VARIABLE_NAME, type BpmnElement,
 } from './bpmn-model';
+import {
+  activityName, calledProcessKey, extension, ioMappingOf, isLinkEvent, linkName, messageCorrelationKey, messageOf, multiInstanceSettings,
+  planKindOf, scriptOf, userTaskPeople, userTaskSettings,
+} from './element-settings';
+import { CONSTRUCT_RULES } from './construct-lint-rules';
 import { dateTimeError, dueDateError, durationError, expressionError, feelSyntaxError, priorityError } from './feel-syntax';
+import { chooseProcess, label, report, rule, triggerOf, type RuleFactory } from './lint-rule-kit';
 
 /**
- * Relais' own lint rules, written as bpmnlint rules (a factory that takes the
- * rule's configuration and returns a `check` called on every element of the
- * model) so that the modeler can run the same rules through bpmn-js-bpmnlint.
- * They refuse what the interpreter (workflows/engine) would not execute as
- * drawn. Messages are for the process owner: what is wrong, what to do.
+ * Relais' own lint rules (errors): they refuse what the interpreter
+ * (workflows/engine) would not execute as drawn. The elements it does not
+ * execute at all are in construct-lint-rules.ts, the warnings in
+ * extension-lint-rules.ts; what the rules are made of in lint-rule-kit.ts.
  */
-export interface Reporter {
-  report(id: string, message: string): void;
-}
-export interface RuleDefinition {
-  check(node: BpmnElement, reporter: Reporter): void;
-}
-export type RuleFactory = (config?: Record<string, unknown>) => RuleDefinition;
-
-const rule = (check: (node: BpmnElement, reporter: Reporter, config: Record<string, unknown>) => void): RuleFactory =>
-  (config = {}) => ({ check: (node, reporter) => check(node, reporter, config) });
-
-const report = (reporter: Reporter, element: BpmnElement, message: string) => reporter.report(idOf(element) ?? '', message);
-const label = (element: BpmnElement) => (element.name ? `"${element.name}"` : `"${element.id}"`);
+export { chooseProcess, triggerOf, type Reporter, type RuleDefinition, type RuleFactory } from './lint-rule-kit';
 
 // ---- which processes a definition holds ----
-
-/** The process a definition deploys: its only process, or its only executable one. */
-export function chooseProcess(definitions: BpmnElement): BpmnElement | undefined {
-  const processes = list(definitions, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
-  if (processes.length === 1) return processes[0];
-  const executable = processes.filter((p) => p.isExecutable === true);
-  return executable.length === 1 ? executable[0] : undefined;
-}
 
 const singleProcess = rule((node, reporter) => {
   if (!is(node, 'bpmn:Definitions')) return;
@@ -50,119 +35,41 @@ const singleProcess = rule((node, reporter) => {
     const names = (executable.length ? executable : processes).map((p) => `"${p.id}"`).join(', ');
     report(reporter, executable[1] ?? processes[1] ?? node, executable.length > 1
       ? `The file contains several executable processes (${names}); a definition holds one. Keep one executable process per file and call the others with call activities.`
-      : `None of the processes ${names} is marked executable. Mark the one to deploy as executable.`);
+      : `This file is a collaboration of ${processes.length} pools (processes ${names}), none marked executable: it describes how partners work together, and Relais cannot tell which one to run. Mark the one process Relais should run as executable, or deploy each process from its own file.`);
     return;
   }
   if (!PROCESS_KEY.test(chosen.id ?? '')) {
-    report(reporter, chosen, `The process id "${chosen.id}" is its key and cannot be used as one: use letters, digits, ".", "_" or "-", starting with a letter (at most 100 characters).`);
+    report(reporter, chosen, `The process id "${chosen.id}" is its key and cannot be used as one: use letters, digits, ".", "_" or "-", starting with a letter or "_" (at most 100 characters).`);
   }
 });
 
 // ---- elements the engine executes ----
 
-const SUPPORTED = new Set([
-  'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent',
-  'bpmn:ServiceTask', 'bpmn:UserTask', 'bpmn:SubProcess', 'bpmn:CallActivity',
-  'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway',
-  'bpmn:SequenceFlow',
-  // Documentation only: the engine ignores them.
-  'bpmn:DataObject', 'bpmn:DataObjectReference', 'bpmn:DataStoreReference',
-]);
-
-const UNSUPPORTED_ADVICE: Record<string, string> = {
-  'bpmn:Task': 'A task without a type does nothing: make it a service task (an activity runs) or a user task (someone acts).',
-  'bpmn:ScriptTask': 'Script tasks are not supported: use a service task that calls an activity, or output mappings to compute variables.',
-  'bpmn:SendTask': 'Send tasks are not supported: use a service task that calls a sending activity (an SMS or a mail).',
-  'bpmn:ReceiveTask': 'Receive tasks are not supported: use an intermediate message catch event.',
-  'bpmn:ManualTask': 'Manual tasks are not supported: use a user task, so that someone confirms the work is done.',
-  'bpmn:BusinessRuleTask': 'Business rule tasks are not supported: use an exclusive gateway with conditions, or a service task.',
-  'bpmn:ComplexGateway': 'Complex gateways are not supported: use an exclusive, inclusive or parallel gateway.',
-  'bpmn:Transaction': 'Transactions are not supported: use an embedded sub-process with error boundary events.',
-  'bpmn:AdHocSubProcess': 'Ad-hoc sub-processes are not supported: use an embedded sub-process with sequence flows.',
-  'bpmn:IntermediateThrowEvent': 'Intermediate throw events are not supported: to send something, use a service task.',
-  'bpmn:ChoreographyTask': 'Choreographies are not supported.',
-};
-
-const DEFINITION_NAMES: Record<string, string> = {
-  'bpmn:MessageEventDefinition': 'message', 'bpmn:TimerEventDefinition': 'timer', 'bpmn:ErrorEventDefinition': 'error',
-  'bpmn:TerminateEventDefinition': 'terminate', 'bpmn:SignalEventDefinition': 'signal', 'bpmn:EscalationEventDefinition': 'escalation',
-  'bpmn:CompensateEventDefinition': 'compensation', 'bpmn:ConditionalEventDefinition': 'conditional', 'bpmn:LinkEventDefinition': 'link',
-  'bpmn:CancelEventDefinition': 'cancel',
-};
-
-/** Event triggers the engine executes, by position. */
-const ALLOWED_TRIGGERS: Record<string, string[]> = {
-  'bpmn:StartEvent': ['none', 'message', 'timer'],
-  'bpmn:EndEvent': ['none', 'error', 'terminate'],
-  'bpmn:IntermediateCatchEvent': ['message', 'timer'],
-  'bpmn:BoundaryEvent': ['message', 'timer', 'error'],
-};
-
-const POSITION: Record<string, string> = {
-  'bpmn:StartEvent': 'start events', 'bpmn:EndEvent': 'end events', 'bpmn:IntermediateCatchEvent': 'intermediate catch events', 'bpmn:BoundaryEvent': 'boundary events',
-};
-
-export function triggerOf(event: BpmnElement): string {
-  const defs = eventDefinitions(event);
-  return defs.length === 0 ? 'none' : (DEFINITION_NAMES[defs[0]!.$type] ?? defs[0]!.$type);
-}
-
-const unsupportedElement = rule((node, reporter) => {
-  if (is(node, 'bpmn:FlowElement')) {
-    if (!SUPPORTED.has(node.$type)) {
-      report(reporter, node, `${label(node)}: ${UNSUPPORTED_ADVICE[node.$type] ?? `${node.$type.replace('bpmn:', '')} elements are not supported by Relais.`}`);
-      return;
-    }
-    if (node.$type === 'bpmn:SubProcess' && node.triggeredByEvent) {
-      report(reporter, node, `${label(node)}: event sub-processes are not supported. Use boundary events on an embedded sub-process instead.`);
-    }
-    if (is(node, 'bpmn:Activity') && node.isForCompensation) {
-      report(reporter, node, `${label(node)}: compensation is not supported. Model the undo steps explicitly after an error boundary event.`);
-    }
-  }
-  if (is(node, 'bpmn:Event') && ALLOWED_TRIGGERS[node.$type]) {
-    // Start events of sub-processes must be blank: bpmnlint's sub-process-blank-start-event says so.
-    if (node.$type === 'bpmn:StartEvent' && !is(node.$parent, 'bpmn:Process')) return;
-    const trigger = triggerOf(node);
-    if (!ALLOWED_TRIGGERS[node.$type]!.includes(trigger)) {
-      const allowed = ALLOWED_TRIGGERS[node.$type]!.join(', ');
-      report(reporter, node, trigger === 'none'
-        ? `${label(node)}: an intermediate event must wait for a timer or a message.`
-        : `${label(node)}: ${trigger} ${POSITION[node.$type]} are not supported (supported here: ${allowed}).`);
-    }
-  }
-  if (is(node, 'bpmn:Activity')) {
-    const loop = child(node, 'loopCharacteristics');
-    if (loop?.$type === 'bpmn:StandardLoopCharacteristics') {
-      report(reporter, node, `${label(node)}: loops are not supported. Use a multi-instance marker over a list, or a flow back through an exclusive gateway.`);
-    }
-    if (loop?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
-      if (node.$type === 'bpmn:CallActivity') report(reporter, node, `${label(node)}: multi-instance call activities are not supported. Put the call activity in a multi-instance sub-process.`);
-      if (child(loop, 'loopCardinality')) report(reporter, node, `${label(node)}: a multi-instance loop cardinality is not supported. Iterate over a list with relais:collection.`);
-      if (child(loop, 'completionCondition')) report(reporter, node, `${label(node)}: a multi-instance completion condition is not supported. Remove it; every instance runs.`);
-    }
-  }
-});
-
 // ---- service tasks ----
 
+/** What a node that runs an activity is called in messages. */
+const RUNNER_NAMES: Record<string, string> = {
+  'bpmn:ServiceTask': 'Service task', 'bpmn:SendTask': 'Send task', 'bpmn:EndEvent': 'Message end event', 'bpmn:IntermediateThrowEvent': 'Message throw event',
+};
+
 const serviceTask = rule((node, reporter) => {
-  if (node.$type !== 'bpmn:ServiceTask') return;
-  const name = text(node, 'activity');
+  if (planKindOf(node) !== 'serviceTask') return;
+  const what = RUNNER_NAMES[node.$type] ?? 'Service task';
+  const name = activityName(node);
   if (!name) {
-    report(reporter, node, `Service task ${label(node)} does not say which activity it runs: choose one (relais:activity).`);
+    report(reporter, node, `${what} ${label(node)} does not say which activity it runs: choose one (relais:activity, or the job type of a Camunda task definition).`);
     return;
   }
   const activity = findActivity(name);
   if (!activity) {
-    report(reporter, node, `Service task ${label(node)} runs "${name}", which is not a known activity. Choose one from the activity list.`);
+    report(reporter, node, `${what} ${label(node)} runs "${name}", which is not a known activity. Choose one from the activity list.`);
     return;
   }
   const result = text(node, 'resultVariable');
-  if (result && !VARIABLE_NAME.test(result)) report(reporter, node, `Service task ${label(node)}: the result variable "${result}" is not a valid variable name (letters, digits and "_", not starting with a digit).`);
+  if (result && !VARIABLE_NAME.test(result)) report(reporter, node, `${what} ${label(node)}: the result variable "${result}" is not a valid variable name (letters, digits and "_", not starting with a digit).`);
   if (!(activity.input instanceof z.ZodObject)) return;
   const shape = activity.input.shape as Record<string, z.ZodType>;
-  const inputs = ioMapping(node)?.inputs ?? [];
+  const inputs = ioMappingOf(node)?.inputs ?? [];
   const given = new Set<string>();
   for (const input of inputs) {
     const field = text(input, 'target');
@@ -170,7 +77,7 @@ const serviceTask = rule((node, reporter) => {
     given.add(field);
     const schema = shape[field];
     if (!schema) {
-      report(reporter, node, `Service task ${label(node)}: activity "${name}" has no input "${field}". Its inputs are: ${Object.keys(shape).join(', ') || 'none'}.`);
+      report(reporter, node, `${what} ${label(node)}: activity "${name}" has no input "${field}". Its inputs are: ${Object.keys(shape).join(', ') || 'none'}.`);
       continue;
     }
     const source = typeof input.source === 'string' ? input.source : '';
@@ -178,13 +85,13 @@ const serviceTask = rule((node, reporter) => {
       const parsed = schema.safeParse(source);
       if (!parsed.success) {
         const shown = source.length > 40 ? `${source.slice(0, 40)}…` : source;
-        report(reporter, node, `Service task ${label(node)}: the fixed value "${shown}" is not accepted for input "${field}" (${parsed.error.issues[0]?.message ?? 'invalid'}). To compute it, start it with "=".`);
+        report(reporter, node, `${what} ${label(node)}: the fixed value "${shown}" is not accepted for input "${field}" (${parsed.error.issues[0]?.message ?? 'invalid'}). To compute it, start it with "=".`);
       }
     }
   }
   for (const [field, schema] of Object.entries(shape)) {
     if (!given.has(field) && !schema.safeParse(undefined).success) {
-      report(reporter, node, `Service task ${label(node)}: activity "${name}" needs the input "${field}". Add an input mapping for it.`);
+      report(reporter, node, `${what} ${label(node)}: activity "${name}" needs the input "${field}". Add an input mapping for it.`);
     }
   }
 });
@@ -193,23 +100,30 @@ const serviceTask = rule((node, reporter) => {
 
 const userTask = rule((node, reporter, config) => {
   if (node.$type !== 'bpmn:UserTask') return;
-  const roles = commaList(text(node, 'candidateRoles'));
-  const users = commaList(text(node, 'candidateUsers'));
-  const assignee = text(node, 'assignee');
-  if (roles.length === 0 && users.length === 0 && !assignee) {
-    report(reporter, node, `User task ${label(node)} has nobody to do it: give it candidate roles, candidate users or an assignee.`);
+  const { candidateRoles: roles, candidateUsers: users } = userTaskPeople(node);
+  const computed = [...roles, ...users].filter((r) => r.startsWith('='));
+  if (computed.length) {
+    report(reporter, node, `User task ${label(node)}: candidates computed by an expression (${computed.join(', ')}) are not supported. List the role keys or user ids themselves, separated by commas.`);
   }
   const known = config.roleKeys as readonly string[] | undefined;
   if (known) {
-    const unknown = roles.filter((r) => !known.includes(r));
+    const unknown = roles.filter((r) => !r.startsWith('=') && !known.includes(r));
     if (unknown.length) {
       report(reporter, node, `User task ${label(node)}: ${unknown.length > 1 ? 'the roles' : 'the role'} ${unknown.map((r) => `"${r}"`).join(', ')} ${unknown.length > 1 ? 'do' : 'does'} not exist in this organisation. Known roles: ${known.join(', ')}.`);
     }
   }
-  const formKey = text(node, 'formKey');
+  const { formKey, dueDate, priority } = userTaskSettings(node);
   const inlineForm = text(node, 'inlineForm');
+  const camundaForm = extension(node, 'zeebe:FormDefinition');
+  if (!formKey && (text(camundaForm, 'formId') || text(camundaForm, 'externalReference'))) {
+    report(reporter, node, `User task ${label(node)} uses a Camunda form (form id or external reference), which Relais cannot show. Choose a registered form (form key) or write an inline form.`);
+  }
   if (formKey && inlineForm) report(reporter, node, `User task ${label(node)} has both a form key and an inline form: keep one.`);
-  if (formKey && !findForm(formKey)) report(reporter, node, `User task ${label(node)}: the form "${formKey}" does not exist. Choose a registered form or write an inline form.`);
+  if (formKey?.startsWith('camunda-forms:')) {
+    report(reporter, node, `User task ${label(node)}: the form "${formKey}" is a Camunda form embedded in the file, which Relais cannot show. Choose a registered form or write an inline form.`);
+  } else if (formKey && !findForm(formKey)) {
+    report(reporter, node, `User task ${label(node)}: the form "${formKey}" does not exist. Choose a registered form or write an inline form.`);
+  }
   if (inlineForm) {
     let parsed: unknown;
     try {
@@ -221,10 +135,8 @@ const userTask = rule((node, reporter, config) => {
       report(reporter, node, `User task ${label(node)}: the inline form is not a JSON object (a JSON Schema such as {"type":"object","properties":{…}}).`);
     }
   }
-  const dueDate = text(node, 'dueDate');
   const dueProblem = dueDate && !dueDate.startsWith('=') ? dueDateError(dueDate) : undefined;
   if (dueProblem) report(reporter, node, `User task ${label(node)}: the due date ${dueProblem}.`);
-  const priority = text(node, 'priority');
   const priorityProblem = priority && !priority.startsWith('=') ? priorityError(priority) : undefined;
   if (priorityProblem) report(reporter, node, `User task ${label(node)}: the priority ${priorityProblem}.`);
 });
@@ -262,7 +174,7 @@ const timer = rule((node, reporter) => {
   const duration = expressionBody(node, 'timeDuration');
   const date = expressionBody(node, 'timeDate');
   if (child(node, 'timeCycle')) {
-    report(reporter, event, `Timer ${label(event)}: repeating timers (cycles) are not supported. Use a duration or a date.`);
+    report(reporter, event, `Timer ${label(event)}: repeating timers (timeCycle) are not executed by Relais. Use a duration or a date; to repeat, loop back through an exclusive gateway.`);
     return;
   }
   if (!duration && !date) {
@@ -280,18 +192,17 @@ const timer = rule((node, reporter) => {
 });
 
 const message = rule((node, reporter) => {
-  if (node.$type !== 'bpmn:MessageEventDefinition') return;
-  const event = node.$parent!;
-  // Message end and throw events are refused as unsupported elements already.
-  if (!is(event, 'bpmn:CatchEvent')) return;
-  const msg = child(node, 'messageRef');
-  const name = text(msg, 'name');
-  if (!msg || !name) {
-    report(reporter, event, `Message event ${label(event)} has no message name: choose or create a message and give it a name (the name senders use).`);
+  const receiver = node.$type === 'bpmn:ReceiveTask' ? node : node.$type === 'bpmn:MessageEventDefinition' ? node.$parent! : undefined;
+  // A message end or throw event sends through its activity: the message itself is documentation.
+  if (!receiver || !(is(receiver, 'bpmn:CatchEvent') || receiver.$type === 'bpmn:ReceiveTask')) return;
+  const what = receiver.$type === 'bpmn:ReceiveTask' ? 'Receive task' : 'Message event';
+  const name = text(messageOf(receiver), 'name');
+  if (!name) {
+    report(reporter, receiver, `${what} ${label(receiver)} has no message name: choose or create a message and give it a name (the name senders use).`);
     return;
   }
   if (name.startsWith('=')) {
-    report(reporter, event, `Message event ${label(event)}: the message name "${name}" must be a fixed name, not an expression.`);
+    report(reporter, receiver, `${what} ${label(receiver)}: the message name "${name}" must be a fixed name, not an expression.`);
   }
 });
 
@@ -310,13 +221,14 @@ const errorEvent = rule((node, reporter) => {
 });
 
 const KIND_NAMES: Record<string, string> = {
-  'bpmn:ServiceTask': 'a service task', 'bpmn:UserTask': 'a user task', 'bpmn:SubProcess': 'a sub-process', 'bpmn:CallActivity': 'a call activity',
+  serviceTask: 'a service task', userTask: 'a user task', subProcess: 'a sub-process', callActivity: 'a call activity', receiveTask: 'a receive task',
 };
 
+/** Plan kinds each boundary trigger can interrupt. */
 const BOUNDARY_HOSTS: Record<string, string[]> = {
-  timer: ['bpmn:ServiceTask', 'bpmn:UserTask', 'bpmn:SubProcess', 'bpmn:CallActivity'],
-  message: ['bpmn:ServiceTask', 'bpmn:UserTask', 'bpmn:SubProcess', 'bpmn:CallActivity'],
-  error: ['bpmn:ServiceTask', 'bpmn:SubProcess', 'bpmn:CallActivity'],
+  timer: ['serviceTask', 'userTask', 'subProcess', 'callActivity', 'receiveTask'],
+  message: ['serviceTask', 'userTask', 'subProcess', 'callActivity', 'receiveTask'],
+  error: ['serviceTask', 'subProcess', 'callActivity'],
 };
 
 const boundaryHost = rule((node, reporter) => {
@@ -324,7 +236,7 @@ const boundaryHost = rule((node, reporter) => {
   const host = child(node, 'attachedToRef');
   const hosts = BOUNDARY_HOSTS[triggerOf(node)];
   if (!host || !hosts) return;
-  if (!hosts.includes(host.$type)) {
+  if (!hosts.includes(planKindOf(host) ?? '')) {
     const kinds = hosts.map((h) => KIND_NAMES[h]!);
     report(reporter, node, `Boundary ${triggerOf(node)} event ${label(node)} is attached to ${label(host)}, where it cannot fire. Attach it to ${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}.`);
   }
@@ -345,9 +257,9 @@ const eventBasedGatewayTarget = rule((node, reporter) => {
 
 const callActivity = rule((node, reporter) => {
   if (node.$type !== 'bpmn:CallActivity') return;
-  const called = text(node, 'calledProcess');
+  const called = calledProcessKey(node);
   if (!called) {
-    report(reporter, node, `Call activity ${label(node)} does not say which process it starts: set the called process key (relais:calledProcess).`);
+    report(reporter, node, `Call activity ${label(node)} does not say which process it starts: set the called process key (relais:calledProcess, or the called element's process id).`);
   } else if (!PROCESS_KEY.test(called)) {
     report(reporter, node, `Call activity ${label(node)}: "${called}" is not a process key (the id of a deployed process; a fixed name, not an expression).`);
   }
@@ -356,13 +268,16 @@ const callActivity = rule((node, reporter) => {
 const multiInstance = rule((node, reporter) => {
   if (node.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return;
   const activity = node.$parent!;
-  if (activity.$type === 'bpmn:CallActivity') return;
-  const collection = text(node, 'collection');
-  const element = text(node, 'elementVariable');
-  const outputCollection = text(node, 'outputCollection');
-  const outputElement = text(node, 'outputElement');
-  if (!collection) report(reporter, activity, `Multi-instance ${label(activity)} has no collection: give the FEEL expression of the list to iterate over (relais:collection).`);
-  if (!element) report(reporter, activity, `Multi-instance ${label(activity)} has no element variable: name the variable that holds the current item (relais:elementVariable).`);
+  const { collection, elementVariable: element, outputCollection, outputElement, loopCardinality } = multiInstanceSettings(node);
+  if (!collection && !loopCardinality) {
+    report(reporter, activity, `Multi-instance ${label(activity)} has no collection and no loop cardinality: give the FEEL expression of the list to iterate over (relais:collection), or the number of instances (loop cardinality).`);
+  }
+  if (collection && loopCardinality) {
+    report(reporter, activity, `Multi-instance ${label(activity)} has both a collection and a loop cardinality: keep one (the list decides how many instances run).`);
+  }
+  if (collection && !element) {
+    report(reporter, activity, `Multi-instance ${label(activity)} iterates over a collection but has no element variable: name the variable that holds the current item (relais:elementVariable).`);
+  }
   for (const [what, value] of [['element variable', element], ['output collection', outputCollection]] as const) {
     if (value && !VARIABLE_NAME.test(value)) report(reporter, activity, `Multi-instance ${label(activity)}: the ${what} "${value}" is not a valid variable name (letters, digits and "_", not starting with a digit).`);
   }
@@ -371,34 +286,36 @@ const multiInstance = rule((node, reporter) => {
   }
 });
 
-const OUTPUT_HOSTS = new Set([
-  'bpmn:ServiceTask', 'bpmn:UserTask', 'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:StartEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent',
+const INPUT_KINDS = new Set(['serviceTask', 'callActivity']);
+const OUTPUT_KINDS = new Set([
+  'serviceTask', 'userTask', 'subProcess', 'callActivity', 'startEvent', 'intermediateCatchEvent', 'boundaryEvent', 'receiveTask', 'scriptTask',
 ]);
 
 const ioMappingRule = rule((node, reporter) => {
   if (!is(node, 'bpmn:FlowNode')) return;
-  const mapping = ioMapping(node);
+  const mapping = ioMappingOf(node);
   if (!mapping) return;
-  if (mapping.inputs.length && node.$type !== 'bpmn:ServiceTask' && node.$type !== 'bpmn:CallActivity') {
-    report(reporter, node, `${label(node)}: input mappings are only read by service tasks and call activities. Remove them.`);
+  const kind = planKindOf(node) ?? '';
+  if (mapping.inputs.length && !INPUT_KINDS.has(kind)) {
+    report(reporter, node, `${label(node)}: input mappings are only read by service tasks (and elements that run an activity) and call activities. Remove them.`);
   }
-  if (mapping.outputs.length && !OUTPUT_HOSTS.has(node.$type)) {
+  if (mapping.outputs.length && !OUTPUT_KINDS.has(kind)) {
     report(reporter, node, `${label(node)}: output mappings are only read on tasks, sub-processes, call activities and catch events. Remove them.`);
   }
-  for (const [kind, items] of [['input', mapping.inputs], ['output', mapping.outputs]] as const) {
+  for (const [direction, items] of [['input', mapping.inputs], ['output', mapping.outputs]] as const) {
     const seen = new Set<string>();
     for (const item of items) {
       const target = text(item, 'target');
       if (!target) {
-        report(reporter, node, `${label(node)}: an ${kind} mapping has no target: name the ${kind === 'input' && node.$type === 'bpmn:ServiceTask' ? 'activity input' : 'variable'} it sets.`);
+        report(reporter, node, `${label(node)}: an ${direction} mapping has no target: name the ${direction === 'input' && kind === 'serviceTask' ? 'activity input' : 'variable'} it sets.`);
         continue;
       }
       if (typeof item.source !== 'string' || item.source.trim() === '') {
-        report(reporter, node, `${label(node)}: the ${kind} mapping to "${target}" has no source: give a value, or a FEEL expression starting with "=".`);
+        report(reporter, node, `${label(node)}: the ${direction} mapping to "${target}" has no source: give a value, or a FEEL expression starting with "=".`);
       }
-      if (seen.has(target)) report(reporter, node, `${label(node)}: "${target}" is set by two ${kind} mappings: keep one.`);
+      if (seen.has(target)) report(reporter, node, `${label(node)}: "${target}" is set by two ${direction} mappings: keep one.`);
       seen.add(target);
-      if (!VARIABLE_NAME.test(target)) report(reporter, node, `${label(node)}: the ${kind} target "${target}" is not a valid name (letters, digits and "_", not starting with a digit).`);
+      if (!VARIABLE_NAME.test(target)) report(reporter, node, `${label(node)}: the ${direction} target "${target}" is not a valid name (letters, digits and "_", not starting with a digit).`);
     }
   }
 });
@@ -411,21 +328,28 @@ export function expressionsOf(node: BpmnElement): Array<{ what: string; value: s
   const add = (what: string, value: string | undefined, always = false) => { if (value) out.push({ what, value, always }); };
   if (node.$type === 'bpmn:SequenceFlow') add('condition', expressionBody(node, 'conditionExpression'), true);
   if (node.$type === 'bpmn:UserTask') {
-    add('assignee', text(node, 'assignee'));
-    add('due date', text(node, 'dueDate'));
-    add('priority', text(node, 'priority'));
+    const { assignee } = userTaskPeople(node);
+    const { dueDate, priority } = userTaskSettings(node);
+    add('assignee', assignee);
+    add('due date', dueDate);
+    add('priority', priority);
   }
+  if (node.$type === 'bpmn:ScriptTask') add('script', scriptOf(node).expression, true);
   if (node.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
-    add('multi-instance collection', text(node, 'collection'), true);
-    add('multi-instance output element', text(node, 'outputElement'), true);
+    const settings = multiInstanceSettings(node);
+    add('multi-instance collection', settings.collection, true);
+    add('multi-instance output element', settings.outputElement, true);
+    add('multi-instance loop cardinality', settings.loopCardinality, true);
+    add('multi-instance completion condition', settings.completionCondition, true);
   }
-  if (is(node, 'bpmn:CatchEvent') || node.$type === 'bpmn:Message') add('correlation key', text(node, 'correlationKey'));
+  if (is(node, 'bpmn:CatchEvent') || node.$type === 'bpmn:ReceiveTask') add('correlation key', text(node, 'correlationKey'));
+  if (node.$type === 'bpmn:Message') add('correlation key', messageCorrelationKey(node));
   if (node.$type === 'bpmn:TimerEventDefinition') {
     add('timer duration', expressionBody(node, 'timeDuration'));
     add('timer date', expressionBody(node, 'timeDate'));
   }
   if (is(node, 'bpmn:FlowNode')) {
-    const mapping = ioMapping(node);
+    const mapping = ioMappingOf(node);
     for (const i of mapping?.inputs ?? []) add(`input "${text(i, 'target') ?? '?'}"`, typeof i.source === 'string' ? i.source.trim() : undefined);
     for (const o of mapping?.outputs ?? []) add(`output "${text(o, 'target') ?? '?'}"`, typeof o.source === 'string' ? o.source.trim() : undefined);
   }
@@ -466,6 +390,9 @@ const unreachable = rule((node, reporter) => {
     if (reached.has(current)) continue;
     reached.add(current);
     queue.push(...(boundaries.get(current) ?? []));
+    if (current.$type === 'bpmn:IntermediateThrowEvent' && isLinkEvent(current)) {
+      queue.push(...elements.filter((e) => e.$type === 'bpmn:IntermediateCatchEvent' && isLinkEvent(e) && linkName(e) === linkName(current)));
+    }
     for (const flow of list(current, 'outgoing')) {
       const target = child(flow, 'targetRef');
       if (target) queue.push(target);
@@ -473,8 +400,8 @@ const unreachable = rule((node, reporter) => {
   }
   for (const e of elements) {
     if (!is(e, 'bpmn:FlowNode') || reached.has(e) || e.$type === 'bpmn:StartEvent' || e.$type === 'bpmn:BoundaryEvent') continue;
-    // Nothing leads to it at all: bpmnlint's no-implicit-start says so.
-    if (list(e, 'incoming').length === 0) continue;
+    // Nothing leads to it at all: bpmnlint's no-implicit-start says so (or a link leads to it).
+    if (list(e, 'incoming').length === 0 && !isLinkEvent(e)) continue;
     report(reporter, e, `${label(e)} can never be reached from a start event: check the sequence flows that lead to it.`);
   }
 });
@@ -482,7 +409,7 @@ const unreachable = rule((node, reporter) => {
 /** The rules, by name (used as `relais/<name>` in lint configurations). */
 export const RELAIS_RULES: Record<string, RuleFactory> = {
   'single-process': singleProcess,
-  'unsupported-element': unsupportedElement,
+  ...CONSTRUCT_RULES,
   'service-task': serviceTask,
   'user-task': userTask,
   'missing-condition': missingCondition,
