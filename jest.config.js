@@ -1,8 +1,8 @@
 /** Jest runs every test against real PostgreSQL and a real Temporal server started once (test/support/global-setup.ts). */
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
-// ESM-only packages (feelin, bpmn-moddle and what they import) are compiled to CommonJS for Jest.
-const ESM_PACKAGES = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'bpmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'min-dom', 'ids', 'temporal-polyfill', 'temporal-spec', 'temporal-utils'];
+// ESM-only packages (feelin, bpmn-moddle, dmn-moddle and what they import) are compiled to CommonJS for Jest.
+const ESM_PACKAGES = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'bpmn-moddle', 'dmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'min-dom', 'ids', 'temporal-polyfill', 'temporal-spec', 'temporal-utils'];
 
 module.exports = {
   testEnvironment: 'node',
