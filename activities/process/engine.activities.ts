@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
+import { consumeBufferedMessage, consumedBy, lockMessageKey, type DeliveredMessage } from '../../domain/process/message-buffer';
 import type { ElementInstance } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
 import { ApplicationFailure } from '@temporalio/activity';
@@ -97,9 +98,22 @@ export function createEngineActivities(deps: EngineDeps) {
       });
     },
 
-    async 'process.subscribeMessage'(input: { tenantId: string; workflowId: string; elementId: string; messageName: string; correlationKey: string }): Promise<void> {
-      await inTenant(input.tenantId, (trx) => trx('messageSubscriptions').insert(input)
-        .onConflict(['workflowId', 'elementId']).merge(['messageName', 'correlationKey']));
+    /**
+     * Subscribes a catch event to a message name and key and, in the same
+     * transaction, consumes the oldest unexpired message buffered for them
+     * (published before anyone waited): the workflow takes that one instead of
+     * waiting. Retried after it committed, it answers the same message again.
+     */
+    async 'process.subscribeMessage'(input: { tenantId: string; workflowId: string; elementId: string; messageName: string; correlationKey: string }): Promise<{ message: DeliveredMessage | null }> {
+      return inTenant(input.tenantId, async (trx) => {
+        await lockMessageKey(trx, input.tenantId, input.messageName, input.correlationKey);
+        const by = { name: input.messageName, correlationKey: input.correlationKey, workflowId: input.workflowId, elementId: input.elementId };
+        const earlier = await trx('messageSubscriptions').where({ workflowId: input.workflowId, elementId: input.elementId }).first('createdAt');
+        const again = earlier ? await consumedBy(trx, { ...by, since: earlier.createdAt as Date }) : null;
+        if (again) return { message: again };
+        await trx('messageSubscriptions').insert(input).onConflict(['workflowId', 'elementId']).merge(['messageName', 'correlationKey']);
+        return { message: await consumeBufferedMessage(trx, by) };
+      });
     },
 
     async 'process.unsubscribeMessage'(input: { tenantId: string; workflowId: string; elementId: string }): Promise<void> {

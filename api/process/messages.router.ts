@@ -1,63 +1,85 @@
 import { Router } from 'express';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { plansStartedBy } from '../../domain/process/definitions-service';
-import { publishMessageRequest } from '../../domain/process/instance.schema';
+import { bufferedMessagesQuery, publishMessageRequest } from '../../domain/process/instance.schema';
 import { createInstanceRow } from '../../domain/process/instances-service';
+import { bufferMessage, listBufferedMessages, lockMessageKey } from '../../domain/process/message-buffer';
 import { processMessageSignal } from '../../workflows/engine/contract';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { validate } from '../http/validate';
 
+const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
+const view = (r: Record<string, unknown>) => ({
+  ...r, tenantId: undefined, receivedAt: iso(r.receivedAt), expiresAt: iso(r.expiresAt), consumedAt: iso(r.consumedAt),
+});
+
 /**
  * Messages from the outside world (a contract signed, a payment received)
- * reach the instance waiting for that name and correlation key. One that
- * matches nothing is recorded and listed, never dropped.
+ * reach the instance waiting for that name and correlation key, or start the
+ * process that begins with it. One nobody waits for yet is buffered until its
+ * time to live runs out: the first catch event that subscribes to it takes it.
  */
 export function processMessagesRouter(deps: ApiDeps): Router {
   const router = Router();
   router.post('/', inTenant(deps, async (req, ctx) => {
     if (!ctx.ability.can('create', 'ProcessMessage')) throw new ForbiddenError('Your role may not send process messages (permission process.message.create).');
     const input = validate(publishMessageRequest, req.body);
-    const subscription = await ctx.trx('messageSubscriptions')
-      .where({ messageName: input.name, correlationKey: input.correlationKey }).orderBy('createdAt').first('workflowId');
-    if (!subscription) {
-      // A process that starts on this message (message start event): a new instance, keyed by the correlation key.
-      const starters = await plansStartedBy(ctx.trx, input.name);
-      if (starters.length) {
-        const client = await deps.temporal();
-        const started = [];
-        for (const { plan, startAt } of starters) {
-          const row = await createInstanceRow(ctx, plan, input.correlationKey);
-          await client.workflow.start('bpmnProcess', {
-            workflowId: row.workflowId, taskQueue: deps.taskQueue,
-            args: [{ tenantId: ctx.principal.tenantId, instanceId: row.id, businessKey: input.correlationKey, plan, variables: input.variables, startedBy: ctx.principal.userId, startAt }],
-          });
-          started.push({ id: row.id, workflowId: row.workflowId, processKey: plan.processKey, version: plan.version, startEvent: startAt });
-        }
-        return { status: 201, body: { delivered: true, started } };
+    // Until this request commits, no catch event can subscribe to this name and key: it finds the message buffered, or we find it.
+    await lockMessageKey(ctx.trx, ctx.principal.tenantId, input.name, input.correlationKey);
+    const message = { name: input.name, correlationKey: input.correlationKey, variables: input.variables };
+    for (;;) {
+      const subscription = await ctx.trx('messageSubscriptions')
+        .where({ messageName: input.name, correlationKey: input.correlationKey }).orderBy('createdAt').first('workflowId');
+      if (!subscription) break;
+      try {
+        await (await deps.temporal()).workflow.getHandle(subscription.workflowId).signal(processMessageSignal, message);
+        return { status: 202, body: { delivered: true, workflowId: subscription.workflowId } };
+      } catch (error) {
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        // The subscription of a workflow that no longer runs (terminated): dropped, and the next one tried.
+        await ctx.trx('messageSubscriptions').where({ workflowId: subscription.workflowId }).delete();
       }
-      const [row] = await ctx.trx('unmatchedMessages').insert({
-        tenantId: ctx.principal.tenantId, name: input.name, correlationKey: input.correlationKey,
-        variables: JSON.stringify(input.variables), receivedBy: ctx.principal.userId,
-      }).returning('id');
-      // Committed even though the answer is an error: the message is kept for an operator.
-      return {
-        status: 404,
-        body: {
-          type: 'https://relais.dev/problems/unmatched-message', title: 'Not found', status: 404,
-          detail: `No process is waiting for message "${input.name}" with key "${input.correlationKey}". It was recorded and is listed at GET /api/v1/process-messages/unmatched.`,
-          unmatchedId: row.id,
-        },
-        headers: { 'Content-Type': 'application/problem+json' },
-      };
     }
-    await (await deps.temporal()).workflow.getHandle(subscription.workflowId).signal(processMessageSignal, input);
-    return { status: 202, body: { delivered: true, workflowId: subscription.workflowId } };
+    // A process that starts on this message (message start event): a new instance, keyed by the correlation key.
+    const starters = await plansStartedBy(ctx.trx, input.name);
+    if (starters.length) {
+      const client = await deps.temporal();
+      const started = [];
+      for (const { plan, startAt } of starters) {
+        const row = await createInstanceRow(ctx, plan, input.correlationKey);
+        await client.workflow.start('bpmnProcess', {
+          workflowId: row.workflowId, taskQueue: deps.taskQueue,
+          args: [{ tenantId: ctx.principal.tenantId, instanceId: row.id, businessKey: input.correlationKey, plan, variables: input.variables, startedBy: ctx.principal.userId, startAt }],
+        });
+        started.push({ id: row.id, workflowId: row.workflowId, processKey: plan.processKey, version: plan.version, startEvent: startAt });
+      }
+      return { status: 201, body: { delivered: true, started } };
+    }
+    const buffered = await bufferMessage(ctx.trx, { tenantId: ctx.principal.tenantId, ...message, receivedBy: ctx.principal.userId }, input.timeToLive);
+    const expiresAt = buffered.expiresAt.toISOString();
+    return {
+      status: 202,
+      body: {
+        delivered: false, buffered: true, expiresAt, messageId: buffered.id,
+        detail: `No process waits for message "${input.name}" with key "${input.correlationKey}" yet: it is kept until ${expiresAt} for the first one that does (GET /api/v1/process-messages/buffered), then expires.`,
+      },
+    };
+  }));
+  router.get('/buffered', inTenant(deps, async (req, ctx) => {
+    if (!ctx.ability.can('read', 'ProcessMessage')) throw new NotFoundError('The list of buffered messages');
+    const { state } = validate(bufferedMessagesQuery, req.query, 'query');
+    return { body: { items: (await listBufferedMessages(ctx.trx, state)).map(view) } };
   }));
   router.get('/unmatched', inTenant(deps, async (_req, ctx) => {
     if (!ctx.ability.can('read', 'ProcessMessage')) throw new NotFoundError('The list of unmatched messages');
-    const rows = await ctx.trx('unmatchedMessages').orderBy('receivedAt', 'desc').limit(200);
-    return { body: { items: rows.map((r: Record<string, unknown>) => ({ ...r, tenantId: undefined, receivedAt: (r.receivedAt as Date).toISOString() })) } };
+    // Buffered messages that expired before any instance took them, and those recorded before messages were buffered.
+    const expired = (await listBufferedMessages(ctx.trx, 'expired')).map(view);
+    const older = await ctx.trx('unmatchedMessages').orderBy('receivedAt', 'desc').limit(200);
+    const items = [...expired, ...older.map((r: Record<string, unknown>) => ({ ...r, tenantId: undefined, state: 'unmatched', receivedAt: iso(r.receivedAt) }))]
+      .sort((a, b) => String(b.receivedAt).localeCompare(String(a.receivedAt))).slice(0, 200);
+    return { body: { items } };
   }));
   return router;
 }

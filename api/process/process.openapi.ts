@@ -42,11 +42,18 @@ export function processOpenApiPaths(): Json {
     },
     '/api/v1/process-messages': {
       post: {
-        tags: ['Process message'], summary: 'Deliver a message to the instance waiting for it, or start a process that begins with it',
+        tags: ['Process message'], summary: 'Deliver a message to the instance waiting for it, start a process that begins with it, or buffer it until one waits (`timeToLive`, ISO 8601, PT1H by default, at most P7D)',
         requestBody: body(publishMessageRequest),
-        responses: { 201: { description: 'Started `started` instances (message start event)' }, 202: { description: 'Delivered' }, ...errors, 404: problem('Nobody waits for it: recorded, listed at /process-messages/unmatched'), 409: problem('The process it starts already runs for this key') },
+        responses: {
+          201: { description: 'Started `started` instances (message start event)' },
+          202: { description: 'Delivered (`delivered: true`), or buffered: `{ delivered: false, buffered: true, expiresAt, messageId, detail }`; the first catch event that subscribes to its name and key before `expiresAt` takes it' },
+          ...errors, 409: problem('The process it starts already runs for this key'),
+        },
       },
     },
-    '/api/v1/process-messages/unmatched': { get: { tags: ['Process message'], summary: 'Messages that matched nothing, newest first', responses: { 200: { description: '`items`' }, ...errors } } },
+    '/api/v1/process-messages/buffered': {
+      get: { tags: ['Process message'], summary: 'Buffered messages, newest first, each with its `state`: waiting, expired or consumed', parameters: [{ name: 'state', in: 'query', schema: { type: 'string', enum: ['waiting', 'expired', 'consumed'] } }], responses: { 200: { description: '`items`' }, ...errors } },
+    },
+    '/api/v1/process-messages/unmatched': { get: { tags: ['Process message'], summary: 'Messages no instance took: buffered ones that expired (`state: expired`) and those recorded before messages were buffered', responses: { 200: { description: '`items`' }, ...errors } } },
   };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { durationMs } from '../../workflows/engine/durations';
+import { DEFAULT_MESSAGE_TTL, MAX_MESSAGE_TTL_MS } from './message-buffer';
 
 export const startInstanceRequest = z.object({
   processKey: z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,99}$/, 'must be the id of a deployed process'),
@@ -18,11 +20,28 @@ export const publishMessageRequest = z.object({
   name: z.string().trim().min(1).max(200),
   correlationKey: z.string().trim().min(1).max(200),
   variables: z.record(z.string().max(100), z.unknown()).default({}),
+  /** How long a message nobody waits for yet stays buffered (ISO 8601 duration, PT1H by default, at most P7D). */
+  timeToLive: z.string().trim().max(50).default(DEFAULT_MESSAGE_TTL).transform((text, ctx) => {
+    let ms: number;
+    try {
+      ms = durationMs(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 duration such as PT10M, PT1H or P2D' });
+      return z.NEVER;
+    }
+    if (ms <= 0 || ms > MAX_MESSAGE_TTL_MS) {
+      ctx.addIssue({ code: 'custom', message: 'must be more than zero and at most P7D (7 days)' });
+      return z.NEVER;
+    }
+    return ms;
+  }),
 }).strict();
+
+export const bufferedMessagesQuery = z.object({ state: z.enum(['waiting', 'expired', 'consumed']).optional() }).strict();
 
 export const instanceListQuery = z.object({
   processKey: z.string().max(100).optional(),
-  status: z.enum(['running', 'incident', 'completed', 'cancelled']).optional(),
+  status: z.enum(['running', 'incident', 'completed', 'cancelled', 'failed']).optional(),
   businessKey: z.string().max(200).optional(),
   version: z.coerce.number().int().min(1).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

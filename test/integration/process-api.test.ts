@@ -125,16 +125,16 @@ describe('process runtime API', () => {
     expect(staff.body.activeElements).toEqual(['review']);
   });
 
-  it('delivers a message to the waiting instance and records one that matches nothing', async () => {
+  it('delivers a message to the waiting instance and buffers one that nobody waits for yet', async () => {
     const { instance, task } = await startOne('CMD-4');
     expect((await as(supportN1).post(`/api/v1/tasks/${task.id}/complete`, { approved: true })).status).toBe(200);
     await until(async () => ((await as(manager).get(`/api/v1/process-instances/${instance.id}`)).body.activeElements.includes('wait-signature') ? true : undefined));
 
-    const lost = await as(manager).post('/api/v1/process-messages', { name: `signed-${process.pid}`, correlationKey: 'CMD-999' });
-    expect(lost.status).toBe(404);
-    expect(lost.headers['content-type']).toMatch(/problem\+json/);
-    const unmatched = await as(manager).get('/api/v1/process-messages/unmatched');
-    expect(unmatched.body.items.map((m: { id: string }) => m.id)).toContain(lost.body.unmatchedId);
+    const early = await as(manager).post('/api/v1/process-messages', { name: `signed-${process.pid}`, correlationKey: 'CMD-999' });
+    expect(early.status).toBe(202);
+    expect(early.body).toMatchObject({ delivered: false, buffered: true });
+    const buffered = await as(manager).get('/api/v1/process-messages/buffered?state=waiting');
+    expect(buffered.body.items.map((m: { id: string }) => m.id)).toContain(early.body.messageId);
 
     const delivered = await as(manager).post('/api/v1/process-messages', { name: `signed-${process.pid}`, correlationKey: 'CMD-4', variables: { signedAt: '2026-11-23' } });
     expect(delivered.status).toBe(202);
