@@ -167,3 +167,51 @@ describe('compileDefinition', () => {
     expect(JSON.parse(JSON.stringify(plan))).toEqual(plan);
   });
 });
+
+describe('compileDefinition of the elements modelers draw', () => {
+  const RETRY3 = { ...RETRY, maximumAttempts: 3 };
+  const ECHO = { activity: 'system.echo', inputs: {}, retry: RETRY3, timeoutMs: 60_000 };
+
+  it('passes plain and manual tasks and none throw events through, and turns a link into a flow to the catch event of the same name', async () => {
+    const plan = await compile(fixture('drawn-elements.bpmn'));
+    expect(plan.processKey).toBe('_6-1');
+    expect(plan.nodes.Plain).toMatchObject({ kind: 'passThrough', bpmnType: 'bpmn:Task' });
+    expect(plan.nodes.Manual).toMatchObject({ kind: 'passThrough', bpmnType: 'bpmn:ManualTask' });
+    expect(plan.nodes.Milestone).toMatchObject({ kind: 'passThrough', bpmnType: 'bpmn:IntermediateThrowEvent', outgoing: ['F4'] });
+    expect(plan.nodes.GoOn).toMatchObject({ kind: 'passThrough', outgoing: ['GoOn:link'] });
+    expect(plan.nodes.Resume).toMatchObject({ kind: 'passThrough', bpmnType: 'bpmn:IntermediateCatchEvent', incoming: ['GoOn:link'], outgoing: ['F5'] });
+    expect(plan.flows['GoOn:link']).toEqual({ id: 'GoOn:link', source: 'GoOn', target: 'Resume' });
+  });
+
+  it('runs the activity of a send task and of a message end event as a service task that remembers what was drawn', async () => {
+    const plan = await compile(fixture('drawn-elements.bpmn'));
+    expect(plan.nodes.Notify).toEqual({ id: 'Notify', name: 'Notify', scope: '_6-1', incoming: ['F5'], outgoing: ['F6'], bpmnType: 'bpmn:SendTask', kind: 'serviceTask', ...ECHO });
+    expect(plan.nodes.Done).toEqual({ id: 'Done', name: 'Confirmed', scope: '_6-1', incoming: ['F12'], outgoing: [], bpmnType: 'bpmn:EndEvent', kind: 'serviceTask', ...ECHO });
+  });
+
+  it('compiles receive tasks (with boundary events), FEEL script tasks, loop cardinality with a completion condition, and multi-instance call activities', async () => {
+    const plan = await compile(fixture('drawn-elements.bpmn'));
+    expect(plan.nodes.Wait).toMatchObject({ kind: 'receiveTask', boundary: ['TooLong'], trigger: { type: 'message', messageName: 'reply', correlationKey: '=orderId' } });
+    expect(plan.nodes.Total).toMatchObject({ kind: 'scriptTask', expression: '=sum(order.lines.amount)', resultVariable: 'total' });
+    expect(plan.nodes.Tries).toMatchObject({ kind: 'serviceTask', multiInstance: { sequential: true, loopCardinality: '=3', completionCondition: '=done = true' } });
+    expect(plan.nodes.Each).toMatchObject({ kind: 'callActivity', calledProcessKey: 'ship-line', multiInstance: { sequential: false, collection: '=order.lines', elementVariable: 'line' } });
+  });
+
+  it('reads standard potentialOwner and humanPerformer assignments as candidates and assignee', async () => {
+    const plan = await compile(fixture('drawn-elements.bpmn'));
+    expect(plan.nodes.Approve).toMatchObject({ kind: 'userTask', candidateRoles: ['manager', 'direction'], candidateUsers: ['u-42'], assignee: 'u-7' });
+  });
+
+  it('reads Camunda 8 (zeebe:) task definitions, mappings, subscriptions, assignments, forms, loops, scripts and called elements', async () => {
+    const plan = await compile(fixture('zeebe-elements.bpmn'));
+    expect(plan.nodes.Record).toMatchObject({ kind: 'serviceTask', activity: 'system.echo', inputs: { orderId: '=order.id' }, outputs: { recorded: '=orderId' } });
+    expect(plan.nodes.Paid).toMatchObject({ trigger: { type: 'message', messageName: 'paid', correlationKey: '=orderId' } });
+    expect(plan.nodes.Approve).toMatchObject({
+      kind: 'userTask', formKey: 'core.approval', candidateRoles: ['manager', 'direction'], candidateUsers: ['u-1'], assignee: '=boss',
+      multiInstance: { sequential: false, collection: '=reviewers', elementVariable: 'reviewer', outputCollection: 'verdicts', outputElement: '=approved' },
+    });
+    expect(plan.nodes.Count).toMatchObject({ kind: 'scriptTask', expression: '=count(verdicts[item = true])', resultVariable: 'yes' });
+    // propagateAllChildVariables="false": nothing of the child comes back but what is mapped.
+    expect(plan.nodes.Ship).toMatchObject({ kind: 'callActivity', calledProcessKey: 'ship-order', outputs: {} });
+  });
+});

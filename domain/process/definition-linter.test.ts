@@ -211,4 +211,34 @@ describe('lintDefinition', () => {
       'Sub start-event-required', 'Sub end-event-required', 'Inside no-disconnected', 'Inside no-implicit-start', 'Inside no-implicit-end',
     ]);
   });
+
+  it('accepts a process key starting with "_", as BPMN ids may', async () => {
+    expect(await lintDefinition(await parsed('drawn-elements.bpmn'), { roleKeys: ROLES })).toEqual([]);
+  });
+
+  it('warns, naming them, about extensions Relais does not read, and does not refuse them', async () => {
+    const { errors, warnings } = await lintReport(await parsed('zeebe-elements.bpmn'), { roleKeys: ROLES });
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => `${w.elementId} ${w.rule}`)).toEqual(['Definitions_zeebe relais/extension', 'Record relais/extension']);
+    expect(warnings[1]!.message).toBe('"Record" carries extensions Relais does not read, which are ignored: zeebe:taskDefinition retries, zeebe:taskHeaders. Relais retries as the activity\'s own policy says. Task headers are not passed to activities: give those values as input mappings. Remove them if the process depends on them.');
+  });
+
+  it('refuses what the engine does not run yet, naming the construct: signals, escalations, event sub-processes, compensation, DMN, cycles, complex and parallel event gateways, conditional events', async () => {
+    const named = ['relais/unsupported-element', 'relais/timer', 'relais/link-event'];
+    const problems = (await lint('lint-constructs.bpmn')).filter((p) => named.includes(p.rule));
+    expect(where(problems)).toEqual([
+      'Rules relais/unsupported-element', 'Either relais/unsupported-element', 'Escalate relais/unsupported-element', 'OnEvent relais/unsupported-element',
+      'Undo relais/unsupported-element', 'Cond relais/unsupported-element', 'Daily relais/timer', 'NoTarget relais/link-event',
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('business rule tasks (DMN decision tables) are not executed by Relais'),
+      expect.stringContaining('a parallel event-based gateway (waiting for all its events) is not executed by Relais'),
+      expect.stringContaining('escalation intermediate throw events are not executed by Relais'),
+      expect.stringContaining('event sub-processes are not executed by Relais'),
+      expect.stringContaining('compensation is not executed by Relais'),
+      expect.stringContaining('conditional intermediate catch events are not executed by Relais'),
+      expect.stringContaining('repeating timers (timeCycle) are not executed by Relais'),
+      expect.stringContaining('leads to the link "nowhere", which has no catch event'),
+    ]);
+  });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
-import { enclosingId, MAX_DEFINITION_BYTES, parseDefinition } from './definition-parser';
+import { enclosingId, MAX_DEFINITION_BYTES, parseDefinition, parseWarningsOf } from './definition-parser';
 
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8');
 
@@ -87,5 +87,22 @@ describe('enclosingId', () => {
     expect(enclosingId(xml, 2, 4)).toBe('A');
     expect(enclosingId(xml, 2, 14)).toBe('A');
     expect(enclosingId('<x><!-- <y id="Y"> --></x>', 0, 22)).toBeNull();
+  });
+
+  it('accepts a declared single-byte encoding when the content is ASCII, and refuses it with accented text', async () => {
+    const latin = (body: string) => minimal(body).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    expect((await parseDefinition(latin('<bpmn:process id="P" name="Order" />'))).ok).toBe(true);
+    expect(await parseDefinition(latin('<bpmn:process id="P" name="Commande reçue" />'))).toEqual({
+      ok: false, tooLarge: false, problems: [{ elementId: null, rule: 'xml/encoding', message: expect.stringContaining('Save the file as UTF-8') }],
+    });
+  });
+
+  it('reads Camunda 8 extensions, and warns about a zeebe: attribute it does not know instead of refusing', async () => {
+    const xml = minimal('<bpmn:process id="P" zeebe:future="1"><bpmn:serviceTask id="S"><bpmn:extensionElements><zeebe:taskDefinition type="system.echo" /></bpmn:extensionElements></bpmn:serviceTask></bpmn:process>')
+      .replace('xmlns:relais', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:relais');
+    const result = await parseDefinition(xml);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.elementsById.S!.extensionElements).toMatchObject({ values: [{ $type: 'zeebe:TaskDefinition', type: 'system.echo' }] });
+    expect(parseWarningsOf(result.definitions)).toEqual([{ elementId: 'P', rule: 'relais/extension', message: expect.stringContaining('"zeebe:future" is a Camunda extension Relais does not know') }]);
   });
 });

@@ -44,7 +44,7 @@ function ignoredExtensions(node: BpmnElement): string[] {
   }
   const descriptor = (node as { $descriptor?: { properties?: Array<{ name: string; ns: { prefix: string; localName: string } }> } }).$descriptor;
   for (const property of descriptor?.properties ?? []) {
-    if (property.ns.prefix === ZEEBE_PREFIX && node[property.ns.localName] !== undefined) names.push(property.name);
+    if (property.ns.prefix === ZEEBE_PREFIX && Object.hasOwn(node, property.ns.localName)) names.push(property.name);
   }
   for (const value of extensions(node)) {
     if (value.$type.startsWith('relais:')) continue;
@@ -55,7 +55,7 @@ function ignoredExtensions(node: BpmnElement): string[] {
     }
     const properties = (value as { $descriptor?: { properties?: Array<{ name: string; isAttr?: boolean; ns: { localName: string } }> } }).$descriptor?.properties ?? [];
     for (const property of properties) {
-      if (property.isAttr && value[property.ns.localName] !== undefined && !read.includes(property.ns.localName)) names.push(`${xmlName(value.$type)} ${property.ns.localName}`);
+      if (property.isAttr && Object.hasOwn(value, property.ns.localName) && !read.includes(property.ns.localName)) names.push(`${xmlName(value.$type)} ${property.ns.localName}`);
     }
     for (const name of Object.keys(value.$attrs ?? {})) if (!/^xmlns(:|$)/.test(name)) names.push(`${xmlName(value.$type)} ${name}`);
   }
