@@ -121,6 +121,30 @@ export function openApiDocument(): Json {
         responses: { 200: { description: 'The plan', ...json({ type: 'object' }) }, ...errors },
       },
     },
+    '/api/v1/process-definitions/{key}/draft': {
+      delete: { tags: ['Process definition'], summary: 'Delete the draft of a key (deployed versions stay)', parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: 'Deleted' }, ...errors } },
+    },
+    '/api/v1/process-definitions/{key}/versions/{version}': {
+      delete: {
+        tags: ['Process definition'], summary: 'Delete the draft ("draft"); a deployed version is refused (409: retire the key instead)',
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 204: { description: 'Draft deleted' }, ...errors, 409: problemResponse('A deployed version is never deleted: retire the process') },
+      },
+    },
+    '/api/v1/process-definitions/{key}/retire': {
+      post: {
+        tags: ['Process definition'], summary: 'Retire a key: no new instance (API start answers 409, message and timer starts do not fire, call activities open an incident); running instances continue',
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: '`{ key, retired: true, retiredAt, retiredBy, cancelledTimerStarts }`' }, ...errors, 409: problemResponse('Only a draft: nothing to retire') },
+      },
+    },
+    '/api/v1/process-definitions/{key}/reactivate': {
+      post: {
+        tags: ['Process definition'], summary: 'Let a retired key start instances again (timer starts its retirement took back are scheduled again)',
+        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: '`{ key, retired: false, scheduledStarts }`' }, ...errors },
+      },
+    },
     '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms (with their JSON Schema) and the organisation\'s roles', responses: { 200: { description: '`{ activities, forms: [{ key, title: { fr, en }, schema }], roles }`' }, ...errors } } },
   };
   const records = [...Object.entries(CORE_RESOURCES), ...Object.entries(EVENTS_RESOURCES).map(([p, res]) => [`events/${p}`, res] as const)];

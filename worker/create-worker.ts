@@ -1,8 +1,9 @@
+import { ApplicationFailure } from '@temporalio/activity';
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities, type ActivityDeps } from '../activities';
 import { env } from '../config/env';
-import { getPlan } from '../domain/process/definitions-service';
+import { getPlan, retirementOf } from '../domain/process/definitions-service';
 import { processDataConverter } from '../domain/process/payload-codec';
 
 export interface WorkerOptions {
@@ -16,8 +17,18 @@ export interface WorkerOptions {
   loadPlan?: ActivityDeps['loadPlan'];
 }
 
-/** The latest deployed plan of a key (RLS limits the lookup to the tenant of the transaction). */
-const latestDeployedPlan: ActivityDeps['loadPlan'] = (trx, processKey) => getPlan(trx, processKey);
+/**
+ * The latest deployed plan of a key (RLS limits the lookup to the tenant of
+ * the transaction) for a call activity. A retired key is refused: the call
+ * activity opens an incident saying so.
+ */
+export const latestDeployedPlan: ActivityDeps['loadPlan'] = async (trx, processKey) => {
+  const retired = await retirementOf(trx, processKey);
+  if (retired) {
+    throw ApplicationFailure.nonRetryable(`The called process "${processKey}" was retired on ${retired.retiredAt.toISOString().slice(0, 10)}: it starts no new instance. Reactivate it (POST /api/v1/process-definitions/${processKey}/reactivate) or change the calling process, then retry this incident.`, 'ProcessRetired');
+  }
+  return getPlan(trx, processKey);
+};
 
 export const WORKFLOWS_PATH = require.resolve('../workflows');
 

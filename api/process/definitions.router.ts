@@ -3,13 +3,14 @@ import { z } from 'zod';
 import { DomainError, NotFoundError, ValidationError } from '../../domain/errors';
 import { PROCESS_KEY } from '../../domain/process/bpmn-model';
 import {
-  deploy, getXml, listDefinitions, listVersions, readPlan, saveDraft, type DefinitionSummary, type VersionRef,
+  deleteDraft, deploy, getXml, listDefinitions, listVersions, reactivate, readPlan, refuseVersionDelete, retire, saveDraft,
+  type DefinitionSummary, type VersionRef,
 } from '../../domain/process/definitions-service';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
-import { scheduleTimerStarts } from './timer-starts.link';
+import { RETIRED_BEFORE_TIMER, scheduleTimerStarts, takeBackTimerStarts } from './timer-starts.link';
 
 const XML_TYPES = ['application/xml', 'text/xml'];
 
@@ -64,6 +65,39 @@ export function processDefinitionsRouter(deps: ApiDeps): Router {
   router.get('/:key/versions/:version/plan', inTenant(deps, async (req, ctx) => {
     const version = versionParam(req.params.version, false) as number | 'latest';
     return { body: await readPlan(ctx, keyParam(req.params.key), version) };
+  }));
+
+  router.delete('/:key/draft', inTenant(deps, async (req, ctx) => {
+    await deleteDraft(ctx, keyParam(req.params.key));
+    return { status: 204 };
+  }));
+
+  router.delete('/:key/versions/:version', inTenant(deps, async (req, ctx) => {
+    const version = versionParam(req.params.version, true);
+    if (version === 'draft') {
+      await deleteDraft(ctx, keyParam(req.params.key));
+      return { status: 204 };
+    }
+    if (version === 'latest') throw new ValidationError([{ field: 'version', message: 'name the version number, or "draft"' }]);
+    return refuseVersionDelete(ctx, keyParam(req.params.key), version);
+  }));
+
+  // Retired: no new instance from the API, messages, timers or call activities; running ones continue.
+  router.post('/:key/retire', inTenant(deps, async (req, ctx) => {
+    const key = keyParam(req.params.key);
+    const state = await retire(ctx, key);
+    const cancelledTimerStarts = await takeBackTimerStarts(deps, ctx, key, RETIRED_BEFORE_TIMER);
+    return { body: { ...state, cancelledTimerStarts } };
+  }));
+
+  router.post('/:key/reactivate', inTenant(deps, async (req, ctx) => {
+    const key = keyParam(req.params.key);
+    const { latestVersion, ...state } = await reactivate(ctx, key);
+    // The timer starts its retirement took back are scheduled again (from now).
+    const takenBack: Array<{ businessKey: string }> = await ctx.trx('processInstances')
+      .where({ processKey: key, version: latestVersion, status: 'cancelled', cancelReason: RETIRED_BEFORE_TIMER }).select('businessKey');
+    const scheduledStarts = takenBack.length ? await scheduleTimerStarts(deps, ctx, key, latestVersion, takenBack.map((r) => r.businessKey)) : [];
+    return { body: { ...state, scheduledStarts } };
   }));
 
   return router;

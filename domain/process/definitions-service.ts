@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Plan } from '../../workflows/engine/plan';
 import type { RequestContext } from '../core/record-service';
-import { DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { DefinitionProblem } from './bpmn-model';
 import { compileDefinition } from './definition-compiler';
 import { lintDefinition } from './definition-linter';
@@ -29,6 +29,9 @@ export interface DefinitionListItem {
   deployedAt: string | null;
   deployedBy: string | null;
   draftSavedAt: string | null;
+  /** Set while the key is retired: it starts no new instance. */
+  retiredAt: string | null;
+  retiredBy: string | null;
 }
 
 export interface DefinitionVersion extends DefinitionSummary {
@@ -45,6 +48,14 @@ export type VersionRef = number | 'latest' | 'draft';
 export class DefinitionTooLargeError extends DomainError {
   constructor(problems: DefinitionProblem[]) {
     super(problems[0]?.message ?? 'The file is too large.', 413, 'too-large', { problems });
+  }
+}
+
+/** The key is retired: nothing starts it until it is reactivated. */
+export class ProcessRetiredError extends ConflictError {
+  constructor(key: string, retiredAt: Date | string, doing = 'It starts no new instance') {
+    const at = new Date(retiredAt).toISOString();
+    super(`Process "${key}" was retired on ${at.slice(0, 10)}. ${doing}: reactivate it first (POST /api/v1/process-definitions/${key}/reactivate).`, { retiredAt: at });
   }
 }
 
@@ -144,6 +155,8 @@ export async function deploy(ctx: RequestContext, xml: string): Promise<Definiti
   const plan = compileDefinition(definitions, 0);
   await lockKey(ctx.trx, ctx.principal.tenantId, key);
   mayWrite(ctx, (await keyExists(ctx.trx, key)) ? 'update' : 'create');
+  const retired = await retirementOf(ctx.trx, key);
+  if (retired) throw new ProcessRetiredError(key, retired.retiredAt, 'A new version cannot be deployed while it is retired');
   const latest = await table(ctx.trx).where({ key }).max('version as max').first();
   const version = Number(latest?.max ?? 0) + 1;
   const [row] = await table(ctx.trx).insert({
@@ -158,14 +171,14 @@ export async function deploy(ctx: RequestContext, xml: string): Promise<Definiti
 export async function listDefinitions(ctx: RequestContext): Promise<DefinitionListItem[]> {
   mayRead(ctx);
   const rows: Array<Record<string, unknown>> = await table(ctx.trx)
-    .select('key', 'version', 'status', 'name', 'deployedAt', 'deployedBy', 'updatedAt')
+    .select('key', 'version', 'status', 'name', 'deployedAt', 'deployedBy', 'updatedAt', 'retiredAt', 'retiredBy')
     .orderBy([{ column: 'key' }, { column: 'version', order: 'desc', nulls: 'last' }]);
   const byKey = new Map<string, DefinitionListItem>();
   for (const row of rows) {
     const key = row.key as string;
     let item = byKey.get(key);
     if (!item) {
-      item = { key, name: null, latestVersion: null, versions: 0, hasDraft: false, deployedAt: null, deployedBy: null, draftSavedAt: null };
+      item = { key, name: null, latestVersion: null, versions: 0, hasDraft: false, deployedAt: null, deployedBy: null, draftSavedAt: null, retiredAt: null, retiredBy: null };
       byKey.set(key, item);
     }
     if (row.status === 'draft') {
@@ -181,6 +194,8 @@ export async function listDefinitions(ctx: RequestContext): Promise<DefinitionLi
       item.name = (row.name as string | null) ?? null;
       item.deployedAt = iso(row.deployedAt);
       item.deployedBy = (row.deployedBy as string | null) ?? null;
+      item.retiredAt = iso(row.retiredAt);
+      item.retiredBy = (row.retiredBy as string | null) ?? null;
     }
   }
   return [...byKey.values()];
@@ -232,14 +247,32 @@ export async function readPlan(ctx: RequestContext, key: string, version: number
  * start event), with that event's id. RLS keeps the lookup in the tenant.
  */
 export async function plansStartedBy(trx: Knex | Knex.Transaction, messageName: string): Promise<Array<{ plan: Plan; startAt: string }>> {
-  const rows: Array<{ plan: Plan }> = await table(trx).where({ status: 'deployed' })
+  // A retired key starts on no message.
+  const rows: Array<{ plan: Plan }> = await table(trx).where({ status: 'deployed' }).whereNull('retiredAt')
     .whereRaw('version = (select max(d.version) from process_definitions d where d.key = process_definitions.key and d.status = ?)', ['deployed'])
     .select('plan');
+  return startEventsOf(rows, (trigger) => trigger.type === 'message' && trigger.messageName === messageName);
+}
+
+/**
+ * The latest deployed, not retired, plans whose process starts on this signal
+ * (a signal start event at the root), with that event's id. RLS keeps the lookup in the tenant.
+ */
+export async function plansStartedBySignal(trx: Knex | Knex.Transaction, signalName: string): Promise<Array<{ plan: Plan; startAt: string }>> {
+  const rows: Array<{ plan: Plan }> = await table(trx).where({ status: 'deployed' }).whereNull('retiredAt')
+    .whereRaw('version = (select max(d.version) from process_definitions d where d.key = process_definitions.key and d.status = ?)', ['deployed'])
+    .select('plan');
+  return startEventsOf(rows, (trigger) => trigger.type === 'signal' && trigger.signalName === signalName);
+}
+
+type StartTrigger = Extract<Plan['nodes'][string], { kind: 'startEvent' }>['trigger'];
+
+function startEventsOf(rows: Array<{ plan: Plan }>, starts: (trigger: StartTrigger) => boolean): Array<{ plan: Plan; startAt: string }> {
   const found: Array<{ plan: Plan; startAt: string }> = [];
   for (const { plan } of rows) {
     for (const id of plan.root.startNodeIds) {
       const node = plan.nodes[id];
-      if (node?.kind === 'startEvent' && node.trigger.type === 'message' && node.trigger.messageName === messageName) found.push({ plan, startAt: id });
+      if (node?.kind === 'startEvent' && starts(node.trigger)) found.push({ plan, startAt: id });
     }
   }
   return found;
@@ -254,4 +287,64 @@ export async function plansStartedBy(trx: Knex | Knex.Transaction, messageName: 
 export async function getPlan(trx: Knex | Knex.Transaction, key: string, version: number | 'latest' = 'latest'): Promise<Plan | undefined> {
   const row = await byRef(table(trx).where({ key }), version).first('plan');
   return row ? (row.plan as Plan) : undefined;
+}
+
+/** When and by whom a key was retired, or null while it may start instances. No permission check (the engine uses it). */
+export async function retirementOf(trx: Knex | Knex.Transaction, key: string): Promise<{ retiredAt: Date; retiredBy: string | null } | null> {
+  const row = await table(trx).where({ key, status: 'deployed' }).whereNotNull('retiredAt').first('retiredAt', 'retiredBy');
+  return row ? { retiredAt: row.retiredAt as Date, retiredBy: (row.retiredBy as string | null) ?? null } : null;
+}
+
+/** What a retire or a reactivate answers. */
+export interface RetirementState { key: string; retired: boolean; retiredAt: string | null; retiredBy: string | null }
+
+async function requireDeployedKey(ctx: RequestContext, key: string): Promise<void> {
+  if (await table(ctx.trx).where({ key, status: 'deployed' }).first('id')) return;
+  if (await keyExists(ctx.trx, key)) throw new ConflictError(`Process "${key}" has only a draft: there is nothing deployed to retire. Delete the draft instead.`);
+  throw new NotFoundError(`The process definition "${key}"`);
+}
+
+/**
+ * Retires a key: no new instance starts (API, message start events, timer
+ * starts, call activities); running instances continue. Retiring a retired
+ * key changes nothing.
+ */
+export async function retire(ctx: RequestContext, key: string): Promise<RetirementState> {
+  mayWrite(ctx, 'update');
+  await lockKey(ctx.trx, ctx.principal.tenantId, key);
+  await requireDeployedKey(ctx, key);
+  const already = await retirementOf(ctx.trx, key);
+  if (!already) await table(ctx.trx).where({ key }).update({ retiredAt: ctx.trx.fn.now(), retiredBy: ctx.principal.userId });
+  const now = already ?? (await retirementOf(ctx.trx, key))!;
+  return { key, retired: true, retiredAt: iso(now.retiredAt), retiredBy: now.retiredBy };
+}
+
+/** Lets a retired key start instances again (its latest deployed version). */
+export async function reactivate(ctx: RequestContext, key: string): Promise<RetirementState & { latestVersion: number }> {
+  mayWrite(ctx, 'update');
+  await lockKey(ctx.trx, ctx.principal.tenantId, key);
+  await requireDeployedKey(ctx, key);
+  await table(ctx.trx).where({ key }).update({ retiredAt: null, retiredBy: null });
+  const latest = await table(ctx.trx).where({ key, status: 'deployed' }).max('version as max').first();
+  return { key, retired: false, retiredAt: null, retiredBy: null, latestVersion: Number(latest?.max) };
+}
+
+/**
+ * Deletes the draft of a key (the modeler's unsaved work). Deployed versions
+ * are never deleted: instances ran them and their history names them.
+ */
+export async function deleteDraft(ctx: RequestContext, key: string): Promise<void> {
+  if (!ctx.ability.can('delete', 'ProcessDefinition') && !ctx.ability.can('update', 'ProcessDefinition')) {
+    throw new ForbiddenError('You may not delete this draft (permission process.definition.update or delete).');
+  }
+  await lockKey(ctx.trx, ctx.principal.tenantId, key);
+  const deleted = await table(ctx.trx).where({ key, status: 'draft' }).delete();
+  if (!deleted) throw new NotFoundError(`The draft of process definition "${key}"`);
+}
+
+/** A deployed version cannot be deleted: the answer says what to do instead. */
+export async function refuseVersionDelete(ctx: RequestContext, key: string, version: number): Promise<never> {
+  mayRead(ctx);
+  if (!(await table(ctx.trx).where({ key, version }).first('id'))) throw new NotFoundError(describe(key, version));
+  throw new ConflictError(`Version ${version} of process "${key}" is deployed: deployed versions are kept (instances ran them). Retire the process instead (POST /api/v1/process-definitions/${key}/retire): it then starts no new instance.`);
 }

@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import { isUuid, type RequestContext } from '../core/record-service';
 import type { Plan } from '../../workflows/engine/plan';
-import { getPlan } from './definitions-service';
+import { getPlan, ProcessRetiredError, retirementOf } from './definitions-service';
 
 export function workflowIdOf(tenantId: string, processKey: string, businessKey: string): string {
   return `${tenantId}/${processKey}/${businessKey}`;
@@ -56,5 +56,7 @@ export async function listIncidents(ctx: RequestContext, instanceId: string) {
 export async function requireDeployedPlan(ctx: RequestContext, processKey: string): Promise<Plan> {
   const plan = await getPlan(ctx.trx, processKey);
   if (!plan) throw new UnprocessableError(`No deployed version of process "${processKey}": deploy it first (POST /api/v1/process-definitions?deploy=true).`);
+  const retired = await retirementOf(ctx.trx, processKey);
+  if (retired) throw new ProcessRetiredError(processKey, retired.retiredAt);
   return plan;
 }

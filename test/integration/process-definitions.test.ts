@@ -50,7 +50,7 @@ describe('process definitions API', () => {
     expect(list.status).toBe(200);
     expect(list.body.items).toContainEqual({
       key: 'order-approval', name: 'Order approval', latestVersion: 2, versions: 2, hasDraft: false,
-      deployedAt: second.body.deployedAt, deployedBy: own.userIds.direction, draftSavedAt: null,
+      deployedAt: second.body.deployedAt, deployedBy: own.userIds.direction, draftSavedAt: null, retiredAt: null, retiredBy: null,
     });
     const versions = await request(t.app).get('/api/v1/process-definitions/order-approval/versions').set(as('direction'));
     expect(versions.body.items.map((v: { version: number; status: string }) => [v.version, v.status])).toEqual([[2, 'deployed'], [1, 'deployed']]);
