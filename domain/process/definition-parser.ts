@@ -35,7 +35,7 @@ const XML_DECLARATION = /^(<\?xml[^>]*?\sencoding\s*=\s*)(["'])([^"']*)\2/;
  * nothing (UTF-8 itself, or a single-byte encoding and ASCII content), or
  * the problem that refuses it.
  */
-function declaredEncoding(body: string): { xml: string } | { problem: string } {
+function declaredEncoding(body: string, format: XmlFormat): { xml: string } | { problem: string } {
   const declaration = XML_DECLARATION.exec(body);
   const encoding = declaration?.[3];
   if (!declaration || !encoding || /^utf-?8$/i.test(encoding)) return { xml: body };
@@ -45,7 +45,7 @@ function declaredEncoding(body: string): { xml: string } | { problem: string } {
   return {
     problem: ASCII_COMPATIBLE.test(encoding)
       ? `The file declares the encoding "${encoding}" and contains accented or other non-ASCII characters, which Relais cannot read in that encoding. Save the file as UTF-8 (the modeler's default) and deploy it again.`
-      : `The file declares the encoding "${encoding}"; Relais reads BPMN files in UTF-8. Save the file as UTF-8 (the modeler's default) and deploy it again.`,
+      : `The file declares the encoding "${encoding}"; Relais reads ${format} files in UTF-8. Save the file as UTF-8 (the modeler's default) and deploy it again.`,
   };
 }
 
@@ -57,36 +57,52 @@ export type ParseResult =
   /** tooLarge: refused for its size alone (the API answers 413 rather than 422). */
   | { ok: false; problems: DefinitionProblem[]; tooLarge: boolean };
 
-const refuse = (rule: string, message: string, elementId: string | null = null, tooLarge = false): ParseResult =>
+const refuse = (rule: string, message: string, elementId: string | null = null, tooLarge = false): Extract<ParseResult, { ok: false }> =>
   ({ ok: false, problems: [{ elementId, rule, message }], tooLarge });
 
 function kilobytes(bytes: number): string {
   return `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
 }
 
+/** The XML formats Relais reads, for the messages of screenXml. */
+export type XmlFormat = 'BPMN' | 'DMN';
+const FORMAT_TEXT: Record<XmlFormat, { what: string; split: string; file: string }> = {
+  BPMN: { what: 'a process definition', split: 'Split the process with call activities.', file: 'the BPMN 2.0 file itself, as saved by the modeler (it starts with "<?xml" or "<bpmn:definitions")' },
+  DMN: { what: 'a decision definition', split: 'Split its decisions into several files.', file: 'the DMN 1.3 file itself, as saved by the modeler (it starts with "<?xml" or "<definitions")' },
+};
+
 /**
- * Reads a BPMN 2.0 file with the relais: extensions. Refused before parsing:
- * a file over the size limit, any DOCTYPE or ENTITY declaration (XML external
- * entities and entity expansion), anything that is not XML. Every warning of
- * the XML reader (unknown element or attribute, dangling reference, duplicate
- * id, malformed XML) is a problem: nothing is silently dropped.
+ * The checks made before an XML file is parsed, refusing: a file over the
+ * size limit, any DOCTYPE or ENTITY declaration (XML external entities and
+ * entity expansion), anything that is not XML, an encoding other than UTF-8
+ * (or ASCII content). Answers the text to parse, its declaration made UTF-8.
  */
-export async function parseDefinition(xml: string, options: { maxBytes?: number } = {}): Promise<ParseResult> {
-  const maxBytes = options.maxBytes ?? MAX_DEFINITION_BYTES;
+export function screenXml(xml: string, options: { maxBytes: number; format: XmlFormat }): { ok: true; xml: string } | Extract<ParseResult, { ok: false }> {
+  const { maxBytes, format } = options;
+  const text = FORMAT_TEXT[format];
   const bytes = Buffer.byteLength(xml, 'utf8');
   if (bytes > maxBytes) {
-    return refuse('xml/too-large', `The file is ${kilobytes(bytes)}; a process definition may be at most ${kilobytes(maxBytes)}. Split the process with call activities.`, null, true);
+    return refuse('xml/too-large', `The file is ${kilobytes(bytes)}; ${text.what} may be at most ${kilobytes(maxBytes)}. ${text.split}`, null, true);
   }
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
-    return refuse('xml/doctype', 'The file contains a DOCTYPE or ENTITY declaration. They are refused for security (XML external entities); a BPMN file does not need one: remove it.');
+    return refuse('xml/doctype', `The file contains a DOCTYPE or ENTITY declaration. They are refused for security (XML external entities); a ${format} file does not need one: remove it.`);
   }
   const body = xml.replace(/^\uFEFF/, '').trimStart();
-  if (!body.startsWith('<')) {
-    return refuse('xml/not-xml', 'The file is not XML. Send the BPMN 2.0 file itself, as saved by the modeler (it starts with "<?xml" or "<bpmn:definitions").');
-  }
-
-  const encoded = declaredEncoding(body);
+  if (!body.startsWith('<')) return refuse('xml/not-xml', `The file is not XML. Send ${text.file}.`);
+  const encoded = declaredEncoding(body, format);
   if ('problem' in encoded) return refuse('xml/encoding', encoded.problem);
+  return { ok: true, xml: encoded.xml };
+}
+
+/**
+ * Reads a BPMN 2.0 file with the relais: extensions, once screenXml let it
+ * through. Every warning of the XML reader (unknown element or attribute,
+ * dangling reference, duplicate id, malformed XML) is a problem: nothing is
+ * silently dropped.
+ */
+export async function parseDefinition(xml: string, options: { maxBytes?: number } = {}): Promise<ParseResult> {
+  const encoded = screenXml(xml, { maxBytes: options.maxBytes ?? MAX_DEFINITION_BYTES, format: 'BPMN' });
+  if (!encoded.ok) return encoded;
 
   let result;
   try {
@@ -159,7 +175,8 @@ function ignoredWarning(warning: ModdleWarning, problem: DefinitionProblem): Def
 
 const UNPARSABLE = /^unparsable content (.*?) ?detected\n\tline: (\d+)\n\tcolumn: (\d+)\n\tnested error: ([\s\S]*)$/;
 
-function fromWarning(warning: ModdleWarning, xml: string, fallbackRule = 'xml/invalid'): DefinitionProblem {
+/** The problem a warning of moddle's XML reader (bpmn-moddle, dmn-moddle) stands for, on its element where known. */
+export function fromWarning(warning: ModdleWarning, xml: string, fallbackRule = 'xml/invalid'): DefinitionProblem {
   const { message } = warning;
   let m = /^unknown attribute <(.+)>$/.exec(message);
   if (m) {
