@@ -1,4 +1,4 @@
-import { parseExpression } from 'feelin';
+import { parseExpression, parseUnaryTests } from 'feelin';
 import { durationMs } from '../../workflows/engine/durations';
 
 interface SyntaxNode {
@@ -10,11 +10,12 @@ interface SyntaxNode {
 /**
  * Why a FEEL expression (without its leading "=") does not parse, or
  * undefined when it does. Only the syntax is checked: variables are not known
- * before the process runs.
+ * before the process runs. `unaryTests`: the input entries of a DMN decision
+ * table ("-", "< 10", "\"a\",\"b\"", "not(…)").
  */
-export function feelSyntaxError(source: string): string | undefined {
+export function feelSyntaxError(source: string, grammar: 'expression' | 'unaryTests' = 'expression'): string | undefined {
   if (source.trim() === '') return 'the expression is empty';
-  const tree = parseExpression(source, {}, undefined);
+  const tree = (grammar === 'unaryTests' ? parseUnaryTests : parseExpression)(source, {}, undefined);
   let error: { from: number; to: number } | undefined;
   tree.iterate({
     enter(node: SyntaxNode) {
