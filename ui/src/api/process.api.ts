@@ -1,4 +1,5 @@
 import { request, http } from './client';
+import type { ElementInstance, ElementOutcome } from '../../../workflows/engine/contract';
 
 /** Tasks, process instances, definitions and the modeler's catalogue (/api/v1). */
 
@@ -134,7 +135,12 @@ export interface InstanceDetail {
   endedAt: string | null;
   cancelReason: string | null;
   activeElements: string[];
-  completedElements: Record<string, number> | null;
+  /** Completed executions per element id. */
+  completedElements: Record<string, number>;
+  /** Every element instance in order of start, also once the instance has ended. */
+  elements: ElementInstance[];
+  /** Every sequence flow a token left by. */
+  takenFlows: string[];
   openTasks: InstanceTask[];
   tasks: InstanceTask[];
   incidents: Incident[];
@@ -142,10 +148,18 @@ export interface InstanceDetail {
   variables?: Record<string, unknown> | null;
 }
 
+/** One execution of one element, as the engine keeps it (workflows/engine/contract.ts). */
+export type { ElementInstance, ElementOutcome } from '../../../workflows/engine/contract';
+
 export interface InstanceEvent {
   id: string;
   at: string | null;
   type: string;
+  /** The element the event concerns, where known. */
+  elementId?: string | null;
+  elementName?: string | null;
+  /** Element lines: started, or how it ended. */
+  phase?: 'started' | Exclude<ElementOutcome, 'active'>;
 }
 
 export interface DefinitionListItem {

@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import request from 'supertest';
+import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
+import { buildPlan } from '../support/plans';
+import { loginAs, tenantId, type TestContext } from '../support/api';
+import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { until } from '../support/worker-process';
+
+/** A diagram with its drawing, so the monitor has something to paint: review, then a gateway towards two ends. */
+function approvalXml(key: string): string {
+  const shape = (id: string, x: number, y: number, w: number, h: number) => `<bpmndi:BPMNShape id="${id}_di" bpmnElement="${id}"><dc:Bounds x="${x}" y="${y}" width="${w}" height="${h}" /></bpmndi:BPMNShape>`;
+  const edge = (id: string, points: Array<[number, number]>) => `<bpmndi:BPMNEdge id="${id}_di" bpmnElement="${id}">${points.map(([x, y]) => `<di:waypoint x="${x}" y="${y}" />`).join('')}</bpmndi:BPMNEdge>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI"
+  xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="defs" targetNamespace="https://relais.example/bpmn">
+  <bpmn:process id="${key}" isExecutable="true">
+    <bpmn:startEvent id="start" name="Commande reçue" />
+    <bpmn:userTask id="review" name="Vérifier la commande" />
+    <bpmn:exclusiveGateway id="decide" name="Acceptée ?" default="no" />
+    <bpmn:endEvent id="end-approved" name="Commande acceptée" />
+    <bpmn:endEvent id="end-rejected" name="Commande refusée" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+    <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="decide" />
+    <bpmn:sequenceFlow id="yes" name="oui" sourceRef="decide" targetRef="end-approved" />
+    <bpmn:sequenceFlow id="no" name="non" sourceRef="decide" targetRef="end-rejected" />
+  </bpmn:process>
+  <bpmndi:BPMNDiagram id="diagram"><bpmndi:BPMNPlane id="plane" bpmnElement="${key}">
+    ${shape('start', 100, 100, 36, 36)}${shape('review', 190, 78, 100, 80)}${shape('decide', 345, 93, 50, 50)}
+    ${shape('end-approved', 460, 40, 36, 36)}${shape('end-rejected', 460, 160, 36, 36)}
+    ${edge('f1', [[136, 118], [190, 118]])}${edge('f2', [[290, 118], [345, 118]])}
+    ${edge('yes', [[370, 93], [370, 58], [460, 58]])}${edge('no', [[370, 143], [370, 178], [460, 178]])}
+  </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>`;
+}
+
+/** The monitor paints what a finished instance did (Camunda Operate's instance history) and lists its element instances. */
+describe('process instance monitor in the browser', () => {
+  let stack: BrowserStack;
+  let t: TestContext;
+  const key = `browser-history-${process.pid}`;
+  const plan = buildPlan(key, [
+    { id: 'start', kind: 'startEvent', name: 'Commande reçue' },
+    { id: 'review', kind: 'userTask', name: 'Vérifier la commande', candidateRoles: ['support-n1'], formKey: 'core.approval' },
+    { id: 'decide', kind: 'exclusiveGateway', name: 'Acceptée ?', defaultFlow: 'no' },
+    { id: 'end-approved', kind: 'endEvent', name: 'Commande acceptée' },
+    { id: 'end-rejected', kind: 'endEvent', name: 'Commande refusée' },
+  ], [['f1', 'start', 'review'], ['f2', 'review', 'decide'], ['yes', 'decide', 'end-approved', '=approved'], ['no', 'decide', 'end-rejected']]);
+
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+    t = stack.t;
+    await t.admin('processDefinitions').insert({
+      tenantId: await tenantId(t.admin, 'softwhere'), key, version: 1, status: 'deployed', xml: approvalXml(key), plan: JSON.stringify(plan), deployedAt: new Date(),
+    });
+  });
+  afterAll(async () => stack?.close());
+
+  async function axeSerious(page: Page): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
+    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    return page.evaluate(async () => {
+      // In the page: axe-core on the instance page (the app shell around it is not this test's subject).
+      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const doc = (globalThis as unknown as { document: { querySelector: (s: string) => unknown } }).document;
+      const result = await axe.run(doc.querySelector('[data-testid="instance-detail"]'), { resultTypes: ['violations'] });
+      return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
+        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+  }
+
+  it('paints the elements executed and the flows taken of a completed instance, lists its element instances, with no serious accessibility issue', async () => {
+    const manager = (await loginAs(t.app, 'manager', 'softwhere')).accessToken;
+    const supportN1 = (await loginAs(t.app, 'support-n1', 'softwhere')).accessToken;
+    const started = await request(t.app).post('/api/v1/process-instances').set('Authorization', `Bearer ${manager}`)
+      .send({ processKey: key, businessKey: 'CMD-MONITOR', variables: { orderId: 'CMD-MONITOR' } });
+    expect(started.status).toBe(201);
+    const task: { id: string } = await until('the review task', async () => (await t.admin('tasks').where({ instanceId: started.body.id, status: 'open' }).first('id')) ?? undefined);
+    const done = await request(t.app).post(`/api/v1/tasks/${task.id}/complete`).set('Authorization', `Bearer ${supportN1}`).send({ approved: true });
+    expect(done.status).toBe(200);
+    await until('the end of the instance', async () => (await t.admin('processInstances').where({ id: started.body.id, status: 'completed' }).first('id')) ?? undefined);
+
+    const page = await (await stack.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 900 } })).newPage();
+    try {
+      await page.goto(`${stack.base}/login`);
+      await page.getByTestId('login-email').fill('manager@softwhere.demo');
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(/\/(accounts|tasks|processes)/, { timeout: 60_000 });
+      await page.goto(`${stack.base}/processes/instances/${started.body.id}`);
+      await page.locator('[data-testid="instance-detail"][data-status="completed"]').waitFor({ timeout: 30_000 });
+
+      const diagram = page.getByTestId('instance-diagram');
+      const gfx = (id: string) => diagram.locator(`.djs-element[data-element-id="${id}"]`);
+      await gfx('end-approved').and(page.locator('.relais-completed')).waitFor({ timeout: 30_000 });
+      for (const id of ['start', 'review', 'decide']) expect(await gfx(id).getAttribute('class')).toMatch(/relais-completed/);
+      expect(await gfx('end-rejected').getAttribute('class')).not.toMatch(/relais-/);
+      for (const id of ['f1', 'f2', 'yes']) expect(await gfx(id).getAttribute('class')).toMatch(/relais-taken/);
+      expect(await gfx('no').getAttribute('class')).not.toMatch(/relais-taken/);
+      // Colour is not the only cue: a legend in words, and the outcome written in the table.
+      expect(await page.getByTestId('instance-detail').getByText('Chemin emprunté').isVisible()).toBe(true);
+
+      const rows = page.getByTestId('instance-element');
+      await rows.nth(3).waitFor();
+      expect(await rows.count()).toBe(4);
+      expect(await rows.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-element-id')}:${e.getAttribute('data-outcome')}`)))
+        .toEqual(['end-approved:completed', 'decide:completed', 'review:completed', 'start:completed']);
+      const last = await rows.first().textContent();
+      for (const text of ['Commande acceptée', 'Événement de fin', 'Terminé']) expect(last).toContain(text);
+      expect(await page.getByTestId('instance-variables').textContent()).toContain('CMD-MONITOR');
+      await page.getByTestId('instance-history').getByText('Étape « Commande acceptée (end-approved) » terminée').waitFor({ timeout: 30_000 });
+
+      expect(await axeSerious(page)).toEqual([]);
+    } catch (error) {
+      await page.screenshot({ path: path.join(process.env.RELAIS_DATA_DIR ?? '/tmp', 'instance-monitor.png'), fullPage: true }).catch(() => undefined);
+      throw error;
+    }
+  });
+});
