@@ -111,6 +111,9 @@ describe('process element history', () => {
       expect(staff.status).toBe(200);
       expect(staff.body.variables).toBeUndefined();
       expect(staff.body.elements).toHaveLength(5);
+      // The list never carries them (the field group is checked on the instance's own answer).
+      const list = await as(manager).get(`/api/v1/process-instances?processKey=${key}&status=completed`);
+      expect(list.body.items.find((i: { id: string }) => i.id === id)).not.toHaveProperty('variables');
     });
 
     it('answers empty lists, never null, for an instance that stored nothing', async () => {
