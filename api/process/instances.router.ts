@@ -45,14 +45,6 @@ export function processInstancesRouter(deps: ApiDeps): Router {
   router.get('/', inTenant(deps, async (req, ctx) => {
     // The final variables stay on the instance's own answer, where their field group is checked.
     const rows = await listInstances(ctx, validate(instanceListQuery, req.query, 'query'));
-    // Rows shown as running whose workflow failed, timed out or was terminated: marked failed now (one visibility query per page).
-    if (rows.some((r: { status: string }) => r.status === 'running' || r.status === 'incident')) {
-      const failed = await reconcileListed(await deps.temporal(), ctx.trx, rows);
-      for (const r of rows) {
-        const failure = failed.get(r.id);
-        if (failure) Object.assign(r, { status: 'failed', failureReason: failure.reason, failedAt: failure.failedAt, endedAt: failure.failedAt });
-      }
-    }
     return { body: { items: rows.map((r: Record<string, unknown>) => ({ ...r, startedAt: iso(r.startedAt), endedAt: iso(r.endedAt), updatedAt: iso(r.updatedAt), tenantId: undefined, variables: undefined })) } };
   }));
 
