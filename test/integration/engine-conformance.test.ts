@@ -239,3 +239,151 @@ describe('BPMN conformance of the interpreter', () => {
     expect((await h.result(workflowId)).status).toBe('cancelled');
   });
 });
+
+describe('BPMN conformance: event sub-processes, escalation, cycles, compensation, signals', () => {
+  const h = engineHarness('conformance-events');
+  const record = (id: string, label = id, scope?: string) => ({ id, kind: 'serviceTask' as const, activity: 'system.record', inputs: { label }, ...(scope ? { scope } : {}) });
+  const task = (id: string, extra: Record<string, unknown> = {}) => ({ id, kind: 'userTask' as const, candidateRoles: ['manager'], ...extra });
+  const esp = (id: string, start: Record<string, unknown>, inner: Array<Record<string, unknown> & { id: string; kind: string }>) => [
+    { id, kind: 'subProcess', scopeId: id, triggeredByEvent: true },
+    { id: `${id}-start`, kind: 'startEvent', scope: id, ...start },
+    ...inner.map((n) => ({ ...n, scope: id })),
+    { id: `${id}-end`, kind: 'endEvent', scope: id },
+  ];
+
+  it('an interrupting message event sub-process stops the process\'s tokens and completes it', async () => {
+    const plan = buildPlan('e-esp-interrupting', [
+      { id: 'start', kind: 'startEvent' }, task('work'), { id: 'end', kind: 'endEvent' },
+      ...esp('cancelled', { trigger: { type: 'message', messageName: 'client-cancelled' } }, [record('refund')]),
+    ] as never, [['f1', 'start', 'work'], ['f2', 'work', 'end'], ['e1', 'cancelled-start', 'refund'], ['e2', 'refund', 'cancelled-end']]);
+    const { workflowId, handle, instanceId } = await h.start(plan);
+    await h.until(() => h.admin('messageSubscriptions').where({ workflowId, elementId: 'cancelled-start' }).first(), 'the event sub-process subscription');
+    await handle.signal(processMessageSignal, { name: 'client-cancelled', correlationKey: workflowId.split('/')[2]! });
+    expect((await h.result(workflowId)).status).toBe('completed');
+    expect(await h.journal(workflowId)).toEqual(['refund']);
+    expect(await h.path(workflowId)).toEqual(['start', 'work:interrupted', 'cancelled', 'cancelled-start', 'refund', 'cancelled-end']);
+    expect((await h.admin('tasks').where({ instanceId }).first('status')).status).toBe('cancelled');
+  });
+
+  it('a non-interrupting event sub-process runs beside the process, once per message', async () => {
+    const plan = buildPlan('e-esp-non-interrupting', [
+      { id: 'start', kind: 'startEvent' }, task('work'), { id: 'end', kind: 'endEvent' },
+      ...esp('note', { trigger: { type: 'message', messageName: 'note-added' }, interrupting: false }, [record('log-note', '=text')]),
+    ] as never, [['f1', 'start', 'work'], ['f2', 'work', 'end'], ['e1', 'note-start', 'log-note'], ['e2', 'log-note', 'note-end']]);
+    const { workflowId, handle } = await h.start(plan);
+    const key = workflowId.split('/')[2]!;
+    await h.until(() => h.admin('messageSubscriptions').where({ workflowId, elementId: 'note-start' }).first(), 'the subscription');
+    await handle.signal(processMessageSignal, { name: 'note-added', correlationKey: key, variables: { text: 'first' } });
+    await h.until(async () => (await h.journal(workflowId)).length === 1, 'the first note');
+    await h.until(() => h.admin('messageSubscriptions').where({ workflowId, elementId: 'note-start' }).first(), 'the subscription again');
+    await handle.signal(processMessageSignal, { name: 'note-added', correlationKey: key, variables: { text: 'second' } });
+    await h.until(async () => (await h.journal(workflowId)).length === 2, 'the second note');
+    await h.complete(workflowId, 'work');
+    expect((await h.result(workflowId)).status).toBe('completed');
+    expect(await h.journal(workflowId)).toEqual(['first', 'second']);
+    expect((await h.path(workflowId)).filter((e) => e === 'note')).toHaveLength(2);
+  });
+
+  it('an error event sub-process catches an error thrown in its scope', async () => {
+    const plan = buildPlan('e-esp-error', [
+      { id: 'start', kind: 'startEvent' },
+      { id: 'check', kind: 'serviceTask', activity: 'system.require', inputs: { holds: '=false', errorCode: 'INVALID' } },
+      { id: 'end', kind: 'endEvent' },
+      ...esp('invalid', { trigger: { type: 'error', errorCode: 'INVALID' } }, [record('notify')]),
+    ] as never, [['f1', 'start', 'check'], ['f2', 'check', 'end'], ['e1', 'invalid-start', 'notify'], ['e2', 'notify', 'invalid-end']]);
+    const { workflowId } = await h.start(plan);
+    expect((await h.result(workflowId)).status).toBe('completed');
+    expect(await h.path(workflowId)).toEqual(['start', 'check:interrupted', 'invalid', 'invalid-start', 'notify', 'invalid-end']);
+  });
+
+  it('an escalation inside a sub-process reaches a non-interrupting boundary while the sub-process goes on', async () => {
+    const plan = buildPlan('e-escalation', [
+      { id: 'start', kind: 'startEvent' }, { id: 'sub', kind: 'subProcess', scopeId: 'sub' },
+      { id: 's-start', kind: 'startEvent', scope: 'sub' },
+      { id: 's-raise', kind: 'intermediateThrowEvent', scope: 'sub', trigger: { type: 'escalation', escalationCode: 'LATE' } },
+      record('s-go-on', 's-go-on', 'sub'), { id: 's-end', kind: 'endEvent', scope: 'sub' },
+      { id: 'late', kind: 'boundaryEvent', attachedTo: 'sub', cancelActivity: false, trigger: { type: 'escalation', escalationCode: 'LATE' } },
+      record('tell-manager'), { id: 'end', kind: 'endEvent' }, { id: 'told', kind: 'endEvent' },
+    ], [['f1', 'start', 'sub'], ['f2', 'sub', 'end'], ['s1', 's-start', 's-raise'], ['s2', 's-raise', 's-go-on'], ['s3', 's-go-on', 's-end'], ['b1', 'late', 'tell-manager'], ['b2', 'tell-manager', 'told']]);
+    const { workflowId } = await h.start(plan);
+    expect((await h.result(workflowId)).status).toBe('completed');
+    expect((await h.journal(workflowId)).sort()).toEqual(['s-go-on', 'tell-manager']);
+    const path = await h.path(workflowId);
+    expect(path).toContain('late');
+    expect(path).toContain('sub');
+  });
+
+  it('an escalation caught by an interrupting boundary stops the sub-process', async () => {
+    const plan = buildPlan('e-escalation-interrupting', [
+      { id: 'start', kind: 'startEvent' }, { id: 'sub', kind: 'subProcess', scopeId: 'sub' },
+      { id: 's-start', kind: 'startEvent', scope: 'sub' }, { id: 's-split', kind: 'parallelGateway', scope: 'sub' },
+      { ...task('s-wait'), scope: 'sub' }, { id: 's-raise', kind: 'endEvent', scope: 'sub', trigger: { type: 'escalation', escalationCode: 'STOP' } },
+      { id: 's-end', kind: 'endEvent', scope: 'sub' },
+      { id: 'stopped', kind: 'boundaryEvent', attachedTo: 'sub', cancelActivity: true, trigger: { type: 'escalation' } },
+      { id: 'end', kind: 'endEvent' }, { id: 'end-stopped', kind: 'endEvent' },
+    ], [['f1', 'start', 'sub'], ['f2', 'sub', 'end'], ['s1', 's-start', 's-split'], ['s2', 's-split', 's-wait'], ['s3', 's-split', 's-raise'], ['s4', 's-wait', 's-end'], ['b1', 'stopped', 'end-stopped']]);
+    const { workflowId, instanceId } = await h.start(plan);
+    expect((await h.result(workflowId)).status).toBe('completed');
+    expect(await h.path(workflowId)).toEqual(['start', 'sub:interrupted', 's-start', 's-split', 's-raise', 's-wait:interrupted', 'stopped', 'end-stopped']);
+    // The escalation may stop the waiting task before or after its row is opened: never left open.
+    expect((await h.admin('tasks').where({ instanceId }).select('status')).every((t: { status: string }) => t.status === 'cancelled')).toBe(true);
+  });
+
+  it('a non-interrupting boundary timer cycle fires once per period, as many times as it says', async () => {
+    const plan = buildPlan('e-cycle', [
+      { id: 'start', kind: 'startEvent' }, task('work'),
+      { id: 'remind', kind: 'boundaryEvent', attachedTo: 'work', cancelActivity: false, trigger: { type: 'timer', cycle: 'R3/PT0.3S' } },
+      record('reminder', '=string(now())'), { id: 'end', kind: 'endEvent' }, { id: 'reminded', kind: 'endEvent' },
+    ], [['f1', 'start', 'work'], ['f2', 'work', 'end'], ['b1', 'remind', 'reminder'], ['b2', 'reminder', 'reminded']]);
+    const { workflowId } = await h.start(plan);
+    await h.until(async () => (await h.journal(workflowId)).length === 3, 'three reminders');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await h.journal(workflowId)).toHaveLength(3);
+    await h.complete(workflowId, 'work');
+    expect((await h.result(workflowId)).status).toBe('completed');
+    expect((await h.path(workflowId)).filter((e) => e === 'remind')).toHaveLength(3);
+  });
+
+  it('a compensation throw undoes the completed activities in reverse order (a saga)', async () => {
+    const plan = buildPlan('e-saga', [
+      { id: 'start', kind: 'startEvent' },
+      { id: 'book', kind: 'serviceTask', activity: 'system.record', inputs: { label: 'book' }, compensatedBy: 'unbook' },
+      { id: 'charge', kind: 'serviceTask', activity: 'system.record', inputs: { label: 'charge' }, compensatedBy: 'refund' },
+      { id: 'confirm', kind: 'serviceTask', activity: 'system.require', inputs: { holds: '=ok', errorCode: 'REFUSED' } },
+      { id: 'c-book', kind: 'boundaryEvent', attachedTo: 'book', cancelActivity: true, trigger: { type: 'compensation' } },
+      { id: 'c-charge', kind: 'boundaryEvent', attachedTo: 'charge', cancelActivity: true, trigger: { type: 'compensation' } },
+      { id: 'unbook', kind: 'serviceTask', activity: 'system.record', inputs: { label: 'unbook' }, isForCompensation: true },
+      { id: 'refund', kind: 'serviceTask', activity: 'system.record', inputs: { label: 'refund' }, isForCompensation: true },
+      { id: 'refused', kind: 'boundaryEvent', attachedTo: 'confirm', cancelActivity: true, trigger: { type: 'error', errorCode: 'REFUSED' } },
+      { id: 'undo', kind: 'intermediateThrowEvent', trigger: { type: 'compensation' } },
+      { id: 'end', kind: 'endEvent' }, { id: 'end-undone', kind: 'endEvent' },
+    ], [['f1', 'start', 'book'], ['f2', 'book', 'charge'], ['f3', 'charge', 'confirm'], ['f4', 'confirm', 'end'], ['b1', 'refused', 'undo'], ['b2', 'undo', 'end-undone']]);
+    const failed = await h.start(plan, { ok: false });
+    expect((await h.result(failed.workflowId)).status).toBe('completed');
+    expect(await h.journal(failed.workflowId)).toEqual(['book', 'charge', 'refund', 'unbook']);
+    // The handlers run inside the compensation throw, most recent first.
+    expect(await h.path(failed.workflowId)).toEqual(['start', 'book', 'charge', 'confirm:interrupted', 'refused', 'undo', 'refund', 'unbook', 'end-undone']);
+    const fine = await h.start(plan, { ok: true });
+    await h.result(fine.workflowId);
+    expect(await h.journal(fine.workflowId)).toEqual(['book', 'charge']);
+  });
+
+  it('a signal thrown by one instance reaches the instances of the tenant waiting for it', async () => {
+    const waiting = buildPlan('e-signal-wait', [
+      { id: 'start', kind: 'startEvent' }, { id: 'go', kind: 'intermediateCatchEvent', trigger: { type: 'signal', signalName: 'catalogue-updated' } },
+      record('refreshed'), { id: 'end', kind: 'endEvent' },
+    ], [['f1', 'start', 'go'], ['f2', 'go', 'refreshed'], ['f3', 'refreshed', 'end']]);
+    const thrower = buildPlan('e-signal-throw', [
+      { id: 'start', kind: 'startEvent' }, { id: 'announce', kind: 'endEvent', trigger: { type: 'signal', signalName: 'catalogue-updated' } },
+    ], [['f1', 'start', 'announce']]);
+    const a = await h.start(waiting);
+    const b = await h.start(waiting);
+    for (const w of [a, b]) await h.until(() => h.admin('signalSubscriptions').where({ workflowId: w.workflowId }).first(), 'the signal subscription');
+    const t = await h.start(thrower);
+    expect((await h.result(t.workflowId)).status).toBe('completed');
+    for (const w of [a, b]) {
+      expect((await h.result(w.workflowId)).status).toBe('completed');
+      expect(await h.journal(w.workflowId)).toEqual(['refreshed']);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
 import {
-  cancelProcessSignal, completeTaskUpdate, processMessageSignal, processStateQuery, resolveIncidentUpdate,
+  cancelProcessSignal, completeTaskUpdate, processMessageSignal, processSignalSignal, processStateQuery, resolveIncidentUpdate,
   type ProcessInput, type ProcessResult,
 } from './contract';
 import { ElementRun } from './element-run';
@@ -15,6 +15,7 @@ export async function bpmnProcess(input: ProcessInput & { maxStepsPerRun?: numbe
   setHandler(completeTaskUpdate, (args) => run.completeTask(args), { validator: (args) => run.validateCompletion(args) });
   setHandler(resolveIncidentUpdate, (args) => run.resolveIncident(args), { validator: (args) => run.validateResolution(args) });
   setHandler(processMessageSignal, (message) => run.deliver(message));
+  setHandler(processSignalSignal, (signal) => run.deliverSignal(signal));
   setHandler(cancelProcessSignal, (request) => run.cancel(request));
   return run.run();
 }

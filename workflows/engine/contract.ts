@@ -114,6 +114,12 @@ export const completeTaskUpdate = defineUpdate<{ ok: true }, [CompleteTaskArgs]>
 export const resolveIncidentUpdate = defineUpdate<{ ok: true }, [ResolveIncidentArgs]>('resolveIncident');
 export const processMessageSignal = defineSignal<[ProcessMessageArgs]>('processMessage');
 export const cancelProcessSignal = defineSignal<[{ reason: string; userId: string | null }]>('cancelProcess');
+/** A BPMN signal broadcast within the tenant (POST /api/v1/process-signals, or a signal throw event of another instance). */
+export interface ProcessSignalArgs {
+  name: string;
+  variables?: Record<string, unknown>;
+}
+export const processSignalSignal = defineSignal<[ProcessSignalArgs]>('processSignal');
 export const processStateQuery = defineQuery<ProcessState>('processState');
 
 /** Error code carried by an activity's ApplicationFailure (type "BpmnError") to reach a boundary error event. */

@@ -1,12 +1,9 @@
-import { CancellationScope, condition, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
-import type { ElementInstance, ProcessMessageArgs } from './contract';
-import { timerDelayMs } from './durations';
+import { CancellationScope, isCancellation } from '@temporalio/workflow';
+import type { ElementInstance } from './contract';
+import { EventRun } from './event-run';
 import { feel, FeelError, holds } from './feel';
-import type {
-  BoundaryEventNode, EventTrigger, GatewayNode, IntermediateCatchNode, MultiInstance, PlanNode, ReceiveTaskNode,
-} from './plan';
-import { engine, ProcessRun, type MessageWaiter } from './process-run';
-import type { ScopeRun } from './scope-run';
+import type { BoundaryEventNode, GatewayNode, MultiInstance, PlanNode } from './plan';
+import type { HostControl, ScopeRun } from './scope-run';
 import { BpmnErrorSignal, TerminateSignal } from './signals';
 import { runCallActivity, runServiceTask, runUserTask, type Activity, type TaskHost } from './task-run';
 import { cardinality } from './values';
@@ -15,7 +12,7 @@ import { cardinality } from './values';
 export type ActivityNode = Extract<PlanNode, { kind: 'serviceTask' | 'userTask' | 'subProcess' | 'callActivity' | 'receiveTask' | 'scriptTask' }>;
 
 /** What each kind of element does (BPMN 2.0 execution semantics, as Camunda 8 runs them). */
-export class ElementRun extends ProcessRun {
+export class ElementRun extends EventRun {
   private readonly proxies = new Map<string, Activity>();
 
   protected async execute1(node: PlanNode, scope: ScopeRun, entry: ElementInstance): Promise<string[]> {
@@ -35,6 +32,9 @@ export class ElementRun extends ProcessRun {
       case 'intermediateCatchEvent':
         await this.catchEvent(node, node.trigger, scope);
         return node.outgoing;
+      case 'intermediateThrowEvent':
+        await this.throwEvent(node, node.trigger, scope);
+        return node.outgoing;
       default:
         return this.activityNode(node, scope, entry);
     }
@@ -44,6 +44,10 @@ export class ElementRun extends ProcessRun {
     if (node.trigger.type === 'terminate') {
       this.log.end(entry, 'completed');
       throw new TerminateSignal();
+    }
+    if (node.trigger.type === 'signal' || node.trigger.type === 'escalation' || node.trigger.type === 'compensation') {
+      await this.throwEvent(node, node.trigger, scope);
+      return [];
     }
     if (node.trigger.type === 'error') {
       const code = node.trigger.errorCode;
@@ -82,69 +86,12 @@ export class ElementRun extends ProcessRun {
     }
   }
 
-  /** Waits for the first of the events after the gateway; the others are withdrawn. */
-  private async eventBasedGateway(node: PlanNode, scope: ScopeRun): Promise<string[]> {
-    const race = new CancellationScope();
-    let winner: IntermediateCatchNode | ReceiveTaskNode | undefined;
-    await race.run(() => Promise.race(node.outgoing.map(async (flowId) => {
-      const target = this.plan.nodes[this.plan.flows[flowId]!.target] as IntermediateCatchNode | ReceiveTaskNode;
-      try {
-        await this.catchEvent(target, target.trigger, scope);
-        if (!winner) {
-          winner = target;
-          race.cancel();
-        }
-      } catch (error) {
-        // The losers are withdrawn; a cancellation from outside still cancels the gateway.
-        if (!(isCancellation(error) && winner)) throw error;
-      }
-    })));
-    this.completed[winner!.id] = (this.completed[winner!.id] ?? 0) + 1;
-    this.log.instant(winner!, winner!.outgoing);
-    return winner!.outgoing;
-  }
-
-  protected async catchEvent(node: PlanNode, trigger: EventTrigger, scope: ScopeRun): Promise<void> {
-    if (trigger.type === 'timer') {
-      await sleep(await this.withIncidents(node, scope, () => timerDelayMs({
-        duration: trigger.duration !== undefined ? String(feel(trigger.duration, scope.context(this.variables))) : undefined,
-        date: trigger.date !== undefined ? String(feel(trigger.date, scope.context(this.variables))) : undefined,
-      }, Date.now())));
-    } else if (trigger.type === 'message') {
-      const key = await this.withIncidents(node, scope, () => (trigger.correlationKey
-        ? String(feel(trigger.correlationKey, scope.context(this.variables)))
-        : this.input.businessKey));
-      const message = await this.waitForMessage(node.id, trigger.messageName, key);
-      Object.assign(this.variables, message.variables ?? {});
-    }
-  }
-
-  private async waitForMessage(elementId: string, name: string, correlationKey: string): Promise<ProcessMessageArgs> {
-    const buffered = this.inbox.findIndex((m) => m.name === name && m.correlationKey === correlationKey);
-    if (buffered >= 0) return this.inbox.splice(buffered, 1)[0]!;
-    // Listen before subscribing: a message sent as soon as the subscription exists is not missed.
-    const waiter: MessageWaiter = { name, correlationKey, received: null };
-    this.waiters.push(waiter);
-    const where = { tenantId: this.input.tenantId, workflowId: workflowInfo().workflowId, elementId };
-    try {
-      // A message published before anyone waited was buffered by the API: subscribing hands it over.
-      const subscribed = (await engine['process.subscribeMessage']({ ...where, messageName: name, correlationKey })) as
-        { message?: ProcessMessageArgs | null } | undefined | void;
-      if (subscribed && subscribed.message && !waiter.received) waiter.received = subscribed.message;
-      await condition(() => waiter.received !== null);
-      return waiter.received!;
-    } finally {
-      this.waiters.splice(this.waiters.indexOf(waiter), 1);
-      await CancellationScope.nonCancellable(() => engine['process.unsubscribeMessage'](where));
-    }
-  }
-
   // ---- tasks, sub-processes, call activities, with boundary events and multi-instance ----
 
   private async activityNode(node: ActivityNode, scope: ScopeRun, entry: ElementInstance): Promise<string[]> {
-    const boundary = await this.withBoundaries(node, scope, async () => {
-      if (node.multiInstance) await this.multiInstance(node, node.multiInstance, scope);
-      else await this.body(node, scope, {}, 1);
+    const boundary = await this.withBoundaries(node, scope, async (host) => {
+      if (node.multiInstance) await this.multiInstance(node, node.multiInstance, scope, host);
+      else await this.body(node, scope, {}, 1, host);
     });
     if (!boundary) return node.outgoing;
     this.log.end(entry, 'interrupted');
@@ -160,12 +107,24 @@ export class ElementRun extends ProcessRun {
       incident: (node, message, scope) => this.incident(node, message, scope),
       catches: (scope, code, node) => this.catches(scope, code, node),
       errorSignal: (scope, code, node) => this.errorSignal(scope, code, node),
-      hostsAround: (scope, node) => this.hostsAround(scope, node),
+      errorCodesCaught: (scope, node) => this.errorCodesCaught(scope, node),
       proxies: this.proxies,
     };
   }
 
-  private async body(node: ActivityNode, scope: ScopeRun, locals: Record<string, unknown>, loopCounter: number): Promise<void> {
+  /** A compensation handler, run by a compensation throw with the locals its activity completed with. */
+  protected async runHandler(node: PlanNode, scope: ScopeRun, locals: Record<string, unknown>): Promise<void> {
+    const entry = this.log.start(node, typeof locals.loopCounter === 'number' ? locals.loopCounter : null);
+    try {
+      await this.body(node as ActivityNode, scope, { ...locals }, typeof locals.loopCounter === 'number' ? locals.loopCounter : 1);
+    } catch (error) {
+      this.log.end(entry, this.outcomeOf(error, scope));
+      throw error;
+    }
+    this.log.end(entry, 'completed');
+  }
+
+  private async body(node: ActivityNode, scope: ScopeRun, locals: Record<string, unknown>, loopCounter: number, host?: HostControl): Promise<void> {
     let result: Record<string, unknown> = {};
     switch (node.kind) {
       case 'serviceTask':
@@ -186,9 +145,11 @@ export class ElementRun extends ProcessRun {
         break;
       }
       case 'subProcess': {
-        const start = Object.values(this.plan.nodes).find((n) => n.scope === node.scopeId && n.kind === 'startEvent');
+        const start = Object.values(this.plan.nodes).find((n) => n.scope === node.scopeId && n.kind === 'startEvent' && !n.isForCompensation);
         try {
-          await this.runScope(node.scopeId, start!.id, scope, locals);
+          const inner = await this.runScope(node.scopeId, start!.id, scope, locals, { hostCtl: host });
+          // What completed inside stays compensable through the sub-process, unless it has its own handler.
+          if (!node.compensatedBy && inner.compensable.length) scope.compensable.push({ nodeId: node.id, locals: {}, inner: inner.compensable });
         } catch (error) {
           // A terminate end event inside ends only the sub-process; the flow after it continues.
           if (!(error instanceof TerminateSignal)) throw error;
@@ -198,6 +159,7 @@ export class ElementRun extends ProcessRun {
     }
     // Inside a multi-instance the results stay local to the instance (its outputElement reads them);
     // a call activity with output mappings passes on only what they map.
+    if (node.compensatedBy && !node.isForCompensation) scope.compensable.push({ nodeId: node.id, handlerId: node.compensatedBy, locals: { ...locals } });
     const target = Object.keys(locals).length ? locals : this.variables;
     if (!(node.kind === 'callActivity' && node.outputs)) Object.assign(target, result);
     if (node.outputs) {
@@ -212,7 +174,7 @@ export class ElementRun extends ProcessRun {
    * times), in parallel or in sequence. A completion condition that holds
    * after an instance completes ends the others (they are interrupted).
    */
-  private async multiInstance(node: ActivityNode, multi: MultiInstance, scope: ScopeRun): Promise<void> {
+  private async multiInstance(node: ActivityNode, multi: MultiInstance, scope: ScopeRun, host: HostControl): Promise<void> {
     const items = await this.withIncidents(node, scope, () => {
       const ctx = scope.context(this.variables);
       if (multi.collection) {
@@ -233,7 +195,7 @@ export class ElementRun extends ProcessRun {
       const entry = this.log.start(node, index + 1);
       counts.active += 1;
       try {
-        await this.body(node, scope, locals, index + 1);
+        await this.body(node, scope, locals, index + 1, host);
       } catch (error) {
         this.log.end(entry, this.outcomeOf(error, scope));
         if (finished && isCancellation(error)) return;
@@ -261,33 +223,42 @@ export class ElementRun extends ProcessRun {
   }
 
   /**
-   * Runs an element under its boundary events: timers and messages
-   * (interrupting or not) and errors. Answers the boundary event that took
-   * over, if any. The path a non-interrupting event opens is a token of the
-   * enclosing scope: it lives on after the element ends.
+   * Runs an element under its boundary events: timers (one-off or cycles),
+   * messages and signals (interrupting or not), errors, and the escalations
+   * its inside throws (through the HostControl it hands to the work).
+   * Answers the boundary event that took over, if any. The path a
+   * non-interrupting event opens is a token of the enclosing scope: it lives
+   * on after the element ends.
    */
-  private async withBoundaries(node: PlanNode, scope: ScopeRun, work: () => Promise<void>): Promise<BoundaryEventNode | undefined> {
+  private async withBoundaries(node: PlanNode, scope: ScopeRun, work: (host: HostControl) => Promise<void>): Promise<BoundaryEventNode | undefined> {
     const boundaries = (node.boundary ?? []).map((id) => this.plan.nodes[id] as BoundaryEventNode);
     if (boundaries.length === 0) {
-      await work();
+      // Nothing can interrupt it: no cancellation scopes to pay for.
+      await work({ node, scope, interrupt: () => undefined });
       return undefined;
     }
     const body = new CancellationScope();
     const watchers = new CancellationScope();
     let interruptedBy: BoundaryEventNode | undefined;
     let watcherError: unknown;
-    for (const b of boundaries.filter((x) => x.trigger.type !== 'error')) {
-      watchers.run(async () => {
-        await this.catchEvent(b, b.trigger, scope);
-        if (b.cancelActivity) {
-          interruptedBy ??= b;
-          body.cancel();
-        } else {
+    const host: HostControl = {
+      node, scope,
+      interrupt: (b) => {
+        interruptedBy ??= b;
+        body.cancel();
+      },
+    };
+    for (const b of boundaries) {
+      const trigger = b.trigger;
+      if (trigger.type !== 'timer' && trigger.type !== 'message' && trigger.type !== 'signal') continue;
+      watchers.run(() => this.watch(b, trigger, scope, !b.cancelActivity, () => {
+        if (b.cancelActivity) host.interrupt(b);
+        else {
           this.completed[b.id] = (this.completed[b.id] ?? 0) + 1;
           this.log.instant(b, b.outgoing);
           for (const flow of b.outgoing) scope.spawn(() => this.walk(this.plan.flows[flow]!.target, scope, flow));
         }
-      }).catch((error) => {
+      })).catch((error) => {
         // A watcher that cannot watch (its timer's expression…) is never swallowed: the element stops with its error.
         if (isCancellation(error)) return;
         watcherError ??= error;
@@ -295,7 +266,7 @@ export class ElementRun extends ProcessRun {
       });
     }
     try {
-      await body.run(work);
+      await body.run(() => work(host));
       if (watcherError !== undefined) throw watcherError;
       return undefined;
     } catch (error) {

@@ -56,13 +56,33 @@ interface NodeBase {
    * the element history shows what was drawn.
    */
   bpmnType?: string;
+  /** The activity that compensates this one (linked from its compensation boundary event), run by a compensation throw. */
+  compensatedBy?: string;
+  /** A compensation handler: run only by a compensation throw, never reached by a flow. */
+  isForCompensation?: boolean;
 }
 
 export type EventTrigger =
   | { type: 'none' }
-  | { type: 'timer'; /** ISO 8601 duration (PT15M) or FEEL giving one */ duration?: Feel; /** ISO 8601 date-time or FEEL */ date?: Feel }
+  | {
+    type: 'timer';
+    /** ISO 8601 duration (PT15M) or FEEL giving one */ duration?: Feel;
+    /** ISO 8601 date-time or FEEL */ date?: Feel;
+    /**
+     * A repeating timer (non-interrupting boundary events, event sub-process starts):
+     * an ISO 8601 repeating interval (R3/PT10M, R/PT1H forever, R2/2026-12-01T09:00:00Z/P1D)
+     * or a 5-field cron expression ("0 9 * * MON-FRI"); FEEL giving one.
+     */
+    cycle?: Feel;
+  }
   | { type: 'message'; messageName: string; /** FEEL giving the correlation key; defaults to the business key */ correlationKey?: Feel }
-  | { type: 'error'; /** absent on a boundary: catch any error */ errorCode?: string };
+  | { type: 'error'; /** absent on a boundary: catch any error */ errorCode?: string }
+  /** Broadcast to every instance of the tenant waiting for this name (and starts the processes a signal start event begins). */
+  | { type: 'signal'; signalName: string }
+  /** Thrown inside a sub-process, caught by its boundary or an event sub-process; absent code on a catch: any escalation. */
+  | { type: 'escalation'; escalationCode?: string }
+  /** Throw: compensate this activity (absent: every completed activity of the scope, in reverse order). Boundary: marks the handler. */
+  | { type: 'compensation'; activityRef?: string };
 
 export interface MultiInstance {
   sequential: boolean;
@@ -80,15 +100,31 @@ export interface MultiInstance {
   outputElement?: Feel;
 }
 
-export interface StartEventNode extends NodeBase { kind: 'startEvent'; trigger: EventTrigger }
-export interface EndEventNode extends NodeBase { kind: 'endEvent'; trigger: { type: 'none' } | { type: 'error'; errorCode: string } | { type: 'terminate' } }
-export interface IntermediateCatchNode extends NodeBase { kind: 'intermediateCatchEvent'; trigger: Extract<EventTrigger, { type: 'timer' } | { type: 'message' }> }
+type ThrownTrigger = Extract<EventTrigger, { type: 'signal' } | { type: 'escalation' } | { type: 'compensation' }>;
+
+export interface StartEventNode extends NodeBase {
+  kind: 'startEvent';
+  trigger: EventTrigger;
+  /** Start event of an event sub-process: false lets the enclosing scope go on (default true). */
+  interrupting?: boolean;
+}
+export interface EndEventNode extends NodeBase {
+  kind: 'endEvent';
+  trigger: { type: 'none' } | { type: 'error'; errorCode: string } | { type: 'terminate' } | Exclude<ThrownTrigger, { type: 'escalation' }> | { type: 'escalation'; escalationCode: string };
+}
+export interface IntermediateCatchNode extends NodeBase { kind: 'intermediateCatchEvent'; trigger: Extract<EventTrigger, { type: 'timer' } | { type: 'message' } | { type: 'signal' }> }
+/** Throws a signal, an escalation or a compensation, then goes on. */
+export interface IntermediateThrowNode extends NodeBase {
+  kind: 'intermediateThrowEvent';
+  trigger: Exclude<ThrownTrigger, { type: 'escalation' }> | { type: 'escalation'; escalationCode: string };
+}
 export interface BoundaryEventNode extends NodeBase {
   kind: 'boundaryEvent';
   attachedTo: string;
   /** false: the task goes on and a new token leaves (escalation, SLA reminder). */
   cancelActivity: boolean;
-  trigger: Extract<EventTrigger, { type: 'timer' } | { type: 'message' } | { type: 'error' }>;
+  /** A compensation boundary event only marks its host's compensation handler (compensatedBy): it is never waited for. */
+  trigger: Exclude<EventTrigger, { type: 'none' }>;
 }
 
 export interface ServiceTaskNode extends NodeBase {
@@ -150,7 +186,13 @@ export interface ScriptTaskNode extends NodeBase {
   multiInstance?: MultiInstance;
 }
 
-export interface SubProcessNode extends NodeBase { kind: 'subProcess'; /** the scope it opens */ scopeId: string; multiInstance?: MultiInstance }
+export interface SubProcessNode extends NodeBase {
+  kind: 'subProcess';
+  /** the scope it opens */ scopeId: string;
+  multiInstance?: MultiInstance;
+  /** An event sub-process: no flow reaches it; its start event's trigger starts it while its enclosing scope runs. */
+  triggeredByEvent?: boolean;
+}
 
 export interface CallActivityNode extends NodeBase {
   kind: 'callActivity';
@@ -165,6 +207,6 @@ export interface CallActivityNode extends NodeBase {
 export type PlanNode =
   | StartEventNode | EndEventNode | IntermediateCatchNode | BoundaryEventNode
   | ServiceTaskNode | UserTaskNode | GatewayNode | SubProcessNode | CallActivityNode
-  | PassThroughNode | ReceiveTaskNode | ScriptTaskNode;
+  | PassThroughNode | ReceiveTaskNode | ScriptTaskNode | IntermediateThrowNode;
 
 export type PlanNodeKind = PlanNode['kind'];

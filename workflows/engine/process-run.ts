@@ -8,9 +8,9 @@ import type {
 } from './contract';
 import { ElementLog } from './element-log';
 import { feel, FeelError, holds } from './feel';
-import type { BoundaryEventNode, GatewayNode, Plan, PlanNode } from './plan';
+import type { BoundaryEventNode, GatewayNode, Plan, PlanNode, StartEventNode } from './plan';
 import { Reachability } from './reachability';
-import { ScopeRun, type JoinWaiter } from './scope-run';
+import { ScopeRun, type HostControl, type JoinWaiter } from './scope-run';
 import { BpmnErrorSignal, EngineSignal, ProcessErrorEnd, TerminateSignal } from './signals';
 import { describeFailure } from './values';
 
@@ -40,6 +40,16 @@ const DEFAULT_MAX_STEPS = 5_000;
 
 type Ended = Exclude<ElementOutcome, 'active'>;
 
+export interface ScopeOptions {
+  /** The flow the first token arrives by. */
+  via?: string;
+  hostCtl?: HostControl;
+  /** false when an event sub-process has taken the scope over: its watchers are not armed again. */
+  armEvents?: boolean;
+  /** The run of the same scope that was taken over: what it left to compensate carries on. */
+  inherit?: ScopeRun;
+}
+
 const isJoin = (node: PlanNode): node is GatewayNode =>
   (node.kind === 'parallelGateway' || node.kind === 'inclusiveGateway') && node.incoming.length >= 2;
 
@@ -65,6 +75,8 @@ export abstract class ProcessRun {
   private readonly incidentCounts: Record<string, number> = {};
   protected readonly log: ElementLog;
   private readonly reach: Reachability;
+  /** Event sub-processes by the scope they watch. */
+  protected readonly eventSubProcesses = new Map<string, PlanNode[]>();
   private root: ScopeRun | undefined;
   private status: ProcessState['status'] = 'running';
   protected cancelRequest: { reason: string; userId: string | null } | null = null;
@@ -77,6 +89,9 @@ export abstract class ProcessRun {
     this.visits = { ...(input.resume?.visits ?? {}) };
     this.log = new ElementLog(input.resume?.seq ?? 1);
     this.reach = new Reachability(this.plan);
+    for (const node of Object.values(this.plan.nodes)) {
+      if (node.kind === 'subProcess' && node.triggeredByEvent) this.eventSubProcesses.set(node.scope, [...(this.eventSubProcesses.get(node.scope) ?? []), node]);
+    }
   }
 
   /** Executes one element; answers the flows its token leaves by. */
@@ -143,7 +158,7 @@ export abstract class ProcessRun {
     let errorCode: string | undefined;
     let failure: string | null = null;
     try {
-      await this.runScope(this.plan.root.id, startId, undefined, {}, this.input.resume?.via);
+      await this.runScope(this.plan.root.id, startId, undefined, {}, { via: this.input.resume?.via });
       this.status = 'completed';
     } catch (error) {
       if (error instanceof ContinueAsNew) throw error;
@@ -175,17 +190,47 @@ export abstract class ProcessRun {
     return (none ?? starts[0])!.id;
   }
 
-  protected async runScope(scopeId: string, startId: string, parent: ScopeRun | undefined, locals: Record<string, unknown>, via?: string): Promise<void> {
+  /**
+   * Runs a scope (the process or an embedded sub-process) until its tokens
+   * end. Its event sub-processes watch while it runs; an interrupting one (or
+   * one an error starts) takes the scope over, and the scope completes when
+   * it does. Answers the scope, for what it leaves to compensate.
+   */
+  protected async runScope(scopeId: string, startId: string, parent: ScopeRun | undefined, locals: Record<string, unknown>, opts: ScopeOptions = {}): Promise<ScopeRun> {
     const cancellation = new CancellationScope();
     const scope = new ScopeRun(scopeId, cancellation, parent, locals);
+    scope.hostCtl = opts.hostCtl;
+    if (opts.inherit) scope.compensable = opts.inherit.compensable;
     if (!parent) {
       this.root = scope;
       if (this.cancelRequest) cancellation.cancel();
     }
-    await cancellation.run(async () => {
-      scope.spawn(() => this.walk(startId, scope, via));
-      await scope.done();
-    });
+    let takeover: string | undefined;
+    try {
+      await cancellation.run(async () => {
+        const watchers = new CancellationScope();
+        if (opts.armEvents !== false) this.armEventSubProcesses(scope, watchers);
+        scope.spawn(() => this.walk(startId, scope, opts.via));
+        try {
+          await scope.done();
+        } finally {
+          watchers.cancel();
+        }
+      });
+    } catch (error) {
+      takeover = this.takeoverFor(scope, error);
+      if (takeover === undefined) throw error;
+    }
+    if (takeover === undefined) return scope;
+    return this.runScope(scopeId, takeover, parent, locals, { hostCtl: opts.hostCtl, armEvents: false, inherit: scope });
+  }
+
+  /** Starts the watchers of the scope's event sub-processes (timer, message, signal starts). */
+  protected armEventSubProcesses(_scope: ScopeRun, _watchers: CancellationScope): void {}
+
+  /** The event sub-process that takes the scope over after this exception, if any. */
+  protected takeoverFor(_scope: ScopeRun, _error: unknown): string | undefined {
+    return undefined;
   }
 
   /** Moves one token from element to element until it ends, or merges into another token at a join. */
@@ -211,7 +256,7 @@ export abstract class ProcessRun {
   }
 
   /** One execution of one element, recorded in the element history. */
-  private async step(node: PlanNode, scope: ScopeRun): Promise<string[]> {
+  protected async step(node: PlanNode, scope: ScopeRun): Promise<string[]> {
     this.visits[node.id] = (this.visits[node.id] ?? 0) + 1;
     this.active[node.id] = (this.active[node.id] ?? 0) + 1;
     const entry = this.log.start(node);
@@ -334,22 +379,56 @@ export abstract class ProcessRun {
       ?? errors.find((b) => b.trigger.type === 'error' && !b.trigger.errorCode);
   }
 
-  /** The elements whose boundary events an error raised here may reach: the element itself, then each enclosing sub-process. */
-  protected hostsAround(scope: ScopeRun | undefined, node?: PlanNode): PlanNode[] {
-    const hosts: PlanNode[] = node ? [node] : [];
-    for (let s = scope; s && s.parent; s = s.parent) hosts.push(this.plan.nodes[s.scopeId]!);
-    return hosts;
+  /** The event sub-processes of a scope whose start event has this trigger type, matching the code (exact first, then catch-all). */
+  protected eventSubProcessFor(scopeId: string, type: 'error' | 'escalation', code: string): { esp: PlanNode; start: StartEventNode } | undefined {
+    const candidates = (this.eventSubProcesses.get(scopeId) ?? []).map((esp) => ({ esp, start: this.startOf(esp.id) }))
+      .filter(({ start }) => start.trigger.type === type);
+    const codeOf = (start: StartEventNode) => (start.trigger.type === 'error' ? start.trigger.errorCode : start.trigger.type === 'escalation' ? start.trigger.escalationCode : undefined);
+    return candidates.find(({ start }) => codeOf(start) === code) ?? candidates.find(({ start }) => codeOf(start) === undefined);
+  }
+
+  /** The start event of a sub-process (an event sub-process has exactly one). */
+  protected startOf(subProcessId: string): StartEventNode {
+    const node = this.plan.nodes[subProcessId];
+    const scopeId = node?.kind === 'subProcess' ? node.scopeId : subProcessId;
+    return Object.values(this.plan.nodes).find((n) => n.scope === scopeId && n.kind === 'startEvent') as StartEventNode;
+  }
+
+  /** True when an error raised here is caught in this process: a boundary, an event sub-process, from the inside out. */
+  private caughtHere(scope: ScopeRun | undefined, code: string, node?: PlanNode): boolean {
+    if (node && this.errorBoundary(node, code)) return true;
+    for (let s = scope; s; s = s.parent) {
+      if (this.eventSubProcessFor(s.scopeId, 'error', code)) return true;
+      if (s.parent && this.errorBoundary(this.plan.nodes[s.scopeId]!, code)) return true;
+    }
+    return false;
   }
 
   protected catches(scope: ScopeRun | undefined, code: string, node?: PlanNode): boolean {
-    if (this.hostsAround(scope, node).some((host) => this.errorBoundary(host, code))) return true;
+    if (this.caughtHere(scope, code, node)) return true;
     const parent = this.input.parentCatches ?? [];
     return parent.includes('*') || parent.includes(code);
   }
 
-  /** The signal that carries an error to its catcher: a boundary here, or the calling process. */
+  /** Every error code caught around an element, here and in the calling processes ("*": any): what a called process may end with. */
+  protected errorCodesCaught(scope: ScopeRun | undefined, node: PlanNode): string[] {
+    const codes = new Set(this.input.parentCatches ?? []);
+    const boundaries = (host: PlanNode) => (host.boundary ?? []).map((id) => this.plan.nodes[id]!)
+      .forEach((b) => { if (b.kind === 'boundaryEvent' && b.trigger.type === 'error') codes.add(b.trigger.errorCode ?? '*'); });
+    boundaries(node);
+    for (let s = scope; s; s = s.parent) {
+      for (const esp of this.eventSubProcesses.get(s.scopeId) ?? []) {
+        const start = this.startOf(esp.id);
+        if (start.trigger.type === 'error') codes.add(start.trigger.errorCode ?? '*');
+      }
+      if (s.parent) boundaries(this.plan.nodes[s.scopeId]!);
+    }
+    return [...codes];
+  }
+
+  /** The signal that carries an error to its catcher: a boundary or event sub-process here, or the calling process. */
   protected errorSignal(scope: ScopeRun | undefined, code: string, node?: PlanNode): EngineSignal {
-    return this.hostsAround(scope, node).some((host) => this.errorBoundary(host, code)) ? new BpmnErrorSignal(code) : new ProcessErrorEnd(code);
+    return this.caughtHere(scope, code, node) ? new BpmnErrorSignal(code) : new ProcessErrorEnd(code);
   }
 
   // ---- incidents ----

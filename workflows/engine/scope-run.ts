@@ -1,4 +1,5 @@
 import { CancellationScope } from '@temporalio/workflow';
+import type { BoundaryEventNode, PlanNode } from './plan';
 import { TerminateSignal } from './signals';
 
 /** A token waiting at a join gateway, on the flow it arrived by. */
@@ -7,6 +8,23 @@ export interface JoinWaiter {
   token: number;
   /** Set when a firing of the join took this token (it continues, or ends if another token carries on). */
   consumed: boolean;
+}
+
+/** The element an embedded sub-process runs for: its boundary events catch what the scope throws (escalations). */
+export interface HostControl {
+  node: PlanNode;
+  /** The scope the host element runs in (where a non-interrupting boundary's path goes). */
+  scope: ScopeRun;
+  /** Interrupts the host for this boundary event (its path is taken instead of the host's outgoing flows). */
+  interrupt(boundary: BoundaryEventNode): void;
+}
+
+/** A completed activity that a compensation throw can undo: its handler, or the compensable activities inside it. */
+export interface Compensable {
+  nodeId: string;
+  handlerId?: string;
+  locals: Record<string, unknown>;
+  inner?: Compensable[];
 }
 
 /**
@@ -26,6 +44,11 @@ export class ScopeRun {
   readonly joins = new Map<string, JoinWaiter[]>();
   /** Set when a terminate end event ended this scope: its elements end "terminated". */
   terminated = false;
+  /** The interrupting event sub-process that took the scope over. */
+  interruptedBy: string | undefined;
+  hostCtl: HostControl | undefined;
+  /** Completed activities with something to compensate, in order of completion. */
+  compensable: Compensable[] = [];
 
   constructor(
     readonly scopeId: string,
@@ -64,6 +87,20 @@ export class ScopeRun {
     const token = this.nextToken++;
     this.positions.set(token, nodeId);
     return token;
+  }
+
+  /** An interrupting event sub-process starts: every token of the scope stops. */
+  interrupt(eventSubProcessId: string): void {
+    if (this.interruptedBy !== undefined) return;
+    this.interruptedBy = eventSubProcessId;
+    this.cancellation.cancel();
+  }
+
+  /** Something around the tokens failed (an event sub-process watcher): the scope fails with it. */
+  fail(error: unknown): void {
+    if (this.failure !== undefined) return;
+    this.failure = error;
+    this.cancellation.cancel();
   }
 
   /** Resolves when every token has ended; rethrows the first failure. */

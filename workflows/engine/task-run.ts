@@ -20,7 +20,7 @@ export interface TaskHost {
   incident(node: PlanNode, message: string, scope: ScopeRun): Promise<'retry' | 'skip'>;
   catches(scope: ScopeRun | undefined, code: string, node?: PlanNode): boolean;
   errorSignal(scope: ScopeRun | undefined, code: string, node?: PlanNode): EngineSignal;
-  hostsAround(scope: ScopeRun | undefined, node?: PlanNode): PlanNode[];
+  errorCodesCaught(scope: ScopeRun | undefined, node: PlanNode): string[];
   /** Activity stubs of this run, one per service task. */
   proxies: Map<string, Activity>;
 }
@@ -109,18 +109,6 @@ export async function runUserTask(host: TaskHost, node: UserTaskNode, scope: Sco
   return data;
 }
 
-/** The error codes caught around a call activity, by its boundaries, the sub-processes around it and the processes that called this one. */
-function codesCaughtAround(host: TaskHost, node: CallActivityNode, scope: ScopeRun): string[] {
-  const codes = new Set(host.input.parentCatches ?? []);
-  for (const h of host.hostsAround(scope, node)) {
-    for (const id of h.boundary ?? []) {
-      const b = host.plan.nodes[id];
-      if (b?.kind === 'boundaryEvent' && b.trigger.type === 'error') codes.add(b.trigger.errorCode ?? '*');
-    }
-  }
-  return [...codes];
-}
-
 /** A call activity: the called process runs as a child bpmnProcess; an error it ends with reaches our boundary events. */
 export async function runCallActivity(host: TaskHost, node: CallActivityNode, scope: ScopeRun, locals: Record<string, unknown>): Promise<Record<string, unknown>> {
   const ctx = { ...scope.context(host.variables), ...locals };
@@ -131,7 +119,7 @@ export async function runCallActivity(host: TaskHost, node: CallActivityNode, sc
   const loop = typeof locals.loopCounter === 'number' ? `/${locals.loopCounter}` : '';
   const workflowId = `${workflowInfo().workflowId}/${node.id}/${visit}${loop}`;
   const businessKey = `${host.input.businessKey}/${node.id}/${visit}${loop}`;
-  const parentCatches = codesCaughtAround(host, node, scope);
+  const parentCatches = host.errorCodesCaught(scope, node);
   for (;;) {
     let failure: string;
     try {
