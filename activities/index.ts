@@ -9,6 +9,8 @@ import { createSystemActivities } from './system/system.activities';
 export interface ActivityDeps {
   knex: Knex;
   loadPlan: EngineDeps['loadPlan'];
+  /** A lazily connected Temporal client with the worker's data converter (signal broadcasts). */
+  temporal?: EngineDeps['temporal'];
   /** Tests replace comms adapters or endpoints here. */
   comms?: CommsOverrides;
 }

@@ -23,6 +23,7 @@ import { processCatalogueRouter } from './process/catalogue.router';
 import { processDefinitionsRouter } from './process/definitions.router';
 import { processInstancesRouter } from './process/instances.router';
 import { processMessagesRouter } from './process/messages.router';
+import { processSignalsRouter } from './process/signals.router';
 import { tasksRouter } from './process/tasks.router';
 import { searchRouter } from './search/search.router';
 import { healthRouter } from './system/health.router';
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use('/process-instances', processInstancesRouter(deps));
   v1.use('/tasks', tasksRouter(deps));
   v1.use('/process-messages', processMessagesRouter(deps));
+  v1.use('/process-signals', processSignalsRouter(deps));
   v1.use('/process-definitions', processDefinitionsRouter(deps));
   v1.use('/process-catalogue', processCatalogueRouter(deps));
   app.use('/api/v1', v1);

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities, type ActivityDeps } from '../activities';
@@ -34,13 +35,17 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
 
 export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
   const connection = await NativeConnection.connect({ address: opts.address });
+  // Encrypts every payload with its tenant's key (the API's client uses the same converter).
+  const dataConverter = processDataConverter(opts.knex, env().RELAIS_SECRET_KEY);
+  // Signal broadcasts signal and start workflows: a client on the worker's own connection, closed with it.
+  let client: Client | undefined;
+  const temporal = async () => (client ??= new Client({ connection, namespace: opts.namespace, dataConverter }));
   const worker = await Worker.create({
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities({ knex: opts.knex, loadPlan: opts.loadPlan ?? latestDeployedPlan }),
-    // Encrypts every payload with its tenant's key (the API's client uses the same converter).
-    dataConverter: processDataConverter(opts.knex, env().RELAIS_SECRET_KEY),
+    activities: createActivities({ knex: opts.knex, loadPlan: opts.loadPlan ?? latestDeployedPlan, temporal }),
+    dataConverter,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     // Finish in-flight activities on SIGTERM before exiting.
     shutdownGraceTime: '10 seconds',

@@ -3,12 +3,16 @@ import { withTenant } from '../../db/tenant-scope';
 import { consumeBufferedMessage, consumedBy, lockMessageKey, type DeliveredMessage } from '../../domain/process/message-buffer';
 import type { ElementInstance } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import { broadcastSignal } from '../../domain/process/signal-broadcast';
 
 export interface EngineDeps {
   knex: Knex;
   /** The latest deployed plan of a process key for the tenant (call activities start it). */
   loadPlan: (trx: Knex.Transaction, processKey: string) => Promise<Plan | undefined>;
+  /** A Temporal client with the worker's data converter, connected on first use (signal throw events broadcast through it). */
+  temporal?: () => Promise<Client>;
 }
 
 export interface OpenTaskInput {
@@ -120,6 +124,30 @@ export function createEngineActivities(deps: EngineDeps) {
       await inTenant(input.tenantId, (trx) => trx('messageSubscriptions').where({ workflowId: input.workflowId, elementId: input.elementId }).delete());
     },
 
+    /** A catch event (intermediate, boundary, event sub-process start) waits for a signal name; signals are not buffered. */
+    async 'process.subscribeSignal'(input: { tenantId: string; workflowId: string; elementId: string; signalName: string }): Promise<void> {
+      await inTenant(input.tenantId, (trx) => trx('signalSubscriptions').insert(input).onConflict(['workflowId', 'elementId']).merge(['signalName']));
+    },
+
+    async 'process.unsubscribeSignal'(input: { tenantId: string; workflowId: string; elementId: string }): Promise<void> {
+      await inTenant(input.tenantId, (trx) => trx('signalSubscriptions').where({ workflowId: input.workflowId, elementId: input.elementId }).delete());
+    },
+
+    /**
+     * A signal throw or end event: every other instance of the tenant waiting for
+     * the name gets it, and the processes it starts begin. Idempotent on the key,
+     * so a retry after the broadcast committed delivers nothing twice.
+     */
+    async 'process.broadcastSignal'(input: { tenantId: string; signalName: string; variables?: Record<string, unknown>; fromWorkflowId: string; idempotencyKey: string }): Promise<{ delivered: number; started: number }> {
+      if (!deps.temporal) throw ApplicationFailure.nonRetryable('This worker has no Temporal client: signals cannot be broadcast.');
+      const client = await deps.temporal();
+      const { counts } = await inTenant(input.tenantId, (trx) => broadcastSignal(trx, client, {
+        tenantId: input.tenantId, name: input.signalName, variables: input.variables ?? {}, idempotencyKey: input.idempotencyKey,
+        fromWorkflowId: input.fromWorkflowId, startedBy: null, taskQueue: Context.current().info.taskQueue,
+      }));
+      return counts;
+    },
+
     /** Creates the child instance's row for a call activity and hands over the plan it runs. */
     async 'process.prepareChild'(input: { tenantId: string; processKey: string; workflowId: string; businessKey: string; startedBy: string | null }): Promise<{ instanceId: string; plan: Plan }> {
       return inTenant(input.tenantId, async (trx) => {
@@ -156,7 +184,9 @@ export function createEngineActivities(deps: EngineDeps) {
           ...(input.variables ? { variables: JSON.stringify(input.variables) } : {}),
         });
         await trx('tasks').where({ instanceId: input.instanceId, status: 'open' }).update({ status: 'cancelled', completedAt: trx.fn.now() });
-        await trx('messageSubscriptions').where({ workflowId: (await trx('processInstances').where({ id: input.instanceId }).first('workflowId'))?.workflowId ?? '' }).delete();
+        const workflowId = (await trx('processInstances').where({ id: input.instanceId }).first('workflowId'))?.workflowId ?? '';
+        await trx('messageSubscriptions').where({ workflowId }).delete();
+        await trx('signalSubscriptions').where({ workflowId }).delete();
       });
     },
   };

@@ -1,5 +1,5 @@
 import {
-  cancelInstanceRequest, instanceHistoryView, instanceProgressView, publishMessageRequest, reassignRequest, resolveIncidentRequest, startInstanceRequest,
+  broadcastSignalRequest, cancelInstanceRequest, instanceHistoryView, instanceProgressView, publishMessageRequest, reassignRequest, resolveIncidentRequest, startInstanceRequest,
 } from '../../domain/process/instance.schema';
 import { errors, jsonBody as body, problem, schemaOf, uuidPath as id, type Json } from '../openapi-parts';
 
@@ -53,6 +53,17 @@ export function processOpenApiPaths(): Json {
     },
     '/api/v1/process-messages/buffered': {
       get: { tags: ['Process message'], summary: 'Buffered messages, newest first, each with its `state`: waiting, expired or consumed', parameters: [{ name: 'state', in: 'query', schema: { type: 'string', enum: ['waiting', 'expired', 'consumed'] } }], responses: { 200: { description: '`items`' }, ...errors } },
+    },
+    '/api/v1/process-signals': {
+      post: {
+        tags: ['Process signal'], summary: 'Broadcast a BPMN signal within the organisation: every instance waiting for its name gets it, and the latest version of each process that starts on it begins one instance. Not buffered: an instance that waits later does not get it',
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Repeating a request with the same key returns the first answer and delivers nothing again' }],
+        requestBody: body(broadcastSignalRequest),
+        responses: {
+          202: { description: '`{ signalId, delivered: n, started: [{ id, workflowId, processKey, version, startEvent }] }`; when nothing waited and nothing started, `detail` says the signal is lost' },
+          ...errors,
+        },
+      },
     },
     '/api/v1/process-messages/unmatched': { get: { tags: ['Process message'], summary: 'Messages no instance took: buffered ones that expired (`state: expired`) and those recorded before messages were buffered', responses: { 200: { description: '`items`' }, ...errors } } },
   };

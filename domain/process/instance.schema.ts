@@ -16,6 +16,12 @@ export const resolveIncidentRequest = z.object({
   variables: z.record(z.string().max(100), z.unknown()).optional(),
 }).strict();
 
+/** A BPMN signal broadcast to the tenant: every instance waiting for the name gets it, none later (not buffered). */
+export const broadcastSignalRequest = z.object({
+  name: z.string().trim().min(1).max(200),
+  variables: z.record(z.string().max(100), z.unknown()).default({}),
+}).strict();
+
 export const publishMessageRequest = z.object({
   name: z.string().trim().min(1).max(200),
   correlationKey: z.string().trim().min(1).max(200),

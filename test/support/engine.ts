@@ -34,7 +34,8 @@ export function testDataConverter(knex: Knex) {
 export async function engineWorker(connection: NativeConnection, taskQueue: string, knex: Knex, plans: Record<string, Plan> = {}, namespace = 'default', dataConverter: DataConverter = testDataConverter(knex)): Promise<Worker> {
   return Worker.create({
     connection, namespace, taskQueue, workflowBundle: await workflowBundle(), dataConverter,
-    activities: createActivities({ knex, loadPlan: async (_trx, key) => plans[key] }),
+    // Signal broadcasts use a client on the worker's connection, with the worker's converter (nothing more to close).
+    activities: createActivities({ knex, loadPlan: async (_trx, key) => plans[key], temporal: async () => new Client({ connection, namespace, dataConverter }) }),
   });
 }
 
