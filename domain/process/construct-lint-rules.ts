@@ -4,10 +4,11 @@ import { label, report, rule, triggerOf, type RuleFactory } from './lint-rule-ki
 
 /**
  * The constructs the interpreter (workflows/engine) executes, and honest
- * refusals, naming the construct, for those it does not: signal, escalation,
- * compensation, conditional and cancel events, event sub-processes, business
- * rule tasks, transactions, complex gateways, standard loops, scripts in
- * another language than FEEL.
+ * refusals, naming the construct, for those it does not: conditional and
+ * cancel events, business rule tasks, transactions, complex gateways,
+ * standard loops, scripts in another language than FEEL. Signals,
+ * escalations, event sub-processes and compensation run, and are checked in
+ * event-lint-rules.ts.
  */
 
 const SUPPORTED = new Set([
@@ -22,20 +23,20 @@ const SUPPORTED = new Set([
 ]);
 
 const UNSUPPORTED_ADVICE: Record<string, string> = {
-  'bpmn:BusinessRuleTask': 'business rule tasks (DMN decision tables) are not executed by Relais. Use an exclusive gateway with conditions, or a script task in FEEL.',
+  'bpmn:BusinessRuleTask': 'business rule tasks (DMN decision tables) are not executed by Relais yet. Use an exclusive gateway with conditions, or a script task in FEEL.',
   'bpmn:ComplexGateway': 'complex gateways are not executed by Relais. Use an exclusive, inclusive or parallel gateway.',
-  'bpmn:Transaction': 'transactions (and their cancel events) are not executed by Relais. Use an embedded sub-process with error boundary events.',
+  'bpmn:Transaction': 'transactions (and their cancel events) are not executed by Relais. Use an embedded sub-process with error boundary events and compensation.',
   'bpmn:AdHocSubProcess': 'ad-hoc sub-processes are not executed by Relais. Use an embedded sub-process with sequence flows.',
   'bpmn:ChoreographyTask': 'choreographies describe exchanges between partners and are not executed by Relais.',
 };
 
-/** Event triggers the engine executes, by position. */
+/** Event triggers the engine executes, by position (start events of event sub-processes: event-lint-rules.ts). */
 const ALLOWED_TRIGGERS: Record<string, string[]> = {
-  'bpmn:StartEvent': ['none', 'message', 'timer'],
-  'bpmn:EndEvent': ['none', 'message', 'error', 'terminate'],
-  'bpmn:IntermediateCatchEvent': ['message', 'timer', 'link'],
-  'bpmn:IntermediateThrowEvent': ['none', 'message', 'link'],
-  'bpmn:BoundaryEvent': ['message', 'timer', 'error'],
+  'bpmn:StartEvent': ['none', 'message', 'timer', 'signal'],
+  'bpmn:EndEvent': ['none', 'message', 'error', 'terminate', 'signal', 'escalation', 'compensation'],
+  'bpmn:IntermediateCatchEvent': ['message', 'timer', 'signal', 'link'],
+  'bpmn:IntermediateThrowEvent': ['none', 'message', 'signal', 'escalation', 'compensation', 'link'],
+  'bpmn:BoundaryEvent': ['message', 'timer', 'signal', 'error', 'escalation', 'compensation'],
 };
 
 const POSITION: Record<string, string> = {
@@ -43,13 +44,12 @@ const POSITION: Record<string, string> = {
   'bpmn:IntermediateThrowEvent': 'intermediate throw events', 'bpmn:BoundaryEvent': 'boundary events',
 };
 
-/** Triggers the engine does not execute anywhere, and what to draw instead. */
+/** What to draw instead of a trigger the engine does not execute (there, or anywhere). */
 const TRIGGER_ADVICE: Record<string, string> = {
-  signal: 'Use a message (sent to one instance by its correlation key).',
-  escalation: 'Use an error end event and a boundary error event, or a message.',
-  compensation: 'Model the undo steps explicitly after an error boundary event.',
   conditional: 'Use a message sent when the condition becomes true, or an exclusive gateway.',
   cancel: 'Use an error end event and a boundary error event.',
+  error: 'An error start event starts an event sub-process: draw it inside one.',
+  escalation: 'An escalation start event starts an event sub-process: draw it inside one.',
 };
 
 const unsupportedElement = rule((node, reporter) => {
@@ -58,27 +58,21 @@ const unsupportedElement = rule((node, reporter) => {
       report(reporter, node, `${label(node)}: ${UNSUPPORTED_ADVICE[node.$type] ?? `${node.$type.replace('bpmn:', '')} elements are not executed by Relais.`}`);
       return;
     }
-    if (node.$type === 'bpmn:SubProcess' && node.triggeredByEvent) {
-      report(reporter, node, `${label(node)}: event sub-processes are not executed by Relais. Use boundary events on an embedded sub-process instead.`);
-    }
-    if (is(node, 'bpmn:Activity') && node.isForCompensation) {
-      report(reporter, node, `${label(node)}: compensation is not executed by Relais. Model the undo steps explicitly after an error boundary event.`);
-    }
     if (node.$type === 'bpmn:EventBasedGateway' && node.eventGatewayType === 'Parallel') {
       report(reporter, node, `${label(node)}: a parallel event-based gateway (waiting for all its events) is not executed by Relais; an event-based gateway takes the first event that happens. Make it exclusive, or wait for each event on parallel branches.`);
     }
     if (node.$type === 'bpmn:EventBasedGateway' && node.instantiate === true) {
-      report(reporter, node, `${label(node)}: an event-based gateway that starts the process is not executed by Relais. Start the process with a message or timer start event.`);
+      report(reporter, node, `${label(node)}: an event-based gateway that starts the process is not executed by Relais. Start the process with a message, signal or timer start event.`);
     }
   }
   if (is(node, 'bpmn:Event') && ALLOWED_TRIGGERS[node.$type]) {
-    // Start events of sub-processes must be blank: bpmnlint's sub-process-blank-start-event says so.
+    // Start events of sub-processes must be blank (bpmnlint's sub-process-blank-start-event); those of event sub-processes are checked by relais/event-sub-process.
     if (node.$type === 'bpmn:StartEvent' && !is(node.$parent, 'bpmn:Process')) return;
     const trigger = triggerOf(node);
     if (!ALLOWED_TRIGGERS[node.$type]!.includes(trigger)) {
       const allowed = ALLOWED_TRIGGERS[node.$type]!.join(', ');
       report(reporter, node, trigger === 'none'
-        ? `${label(node)}: an intermediate catch event must wait for a timer, a message or a link.`
+        ? `${label(node)}: an intermediate catch event must wait for a timer, a message, a signal or a link.`
         : `${label(node)}: ${trigger} ${POSITION[node.$type]} are not executed by Relais (executed here: ${allowed}).${TRIGGER_ADVICE[trigger] ? ` ${TRIGGER_ADVICE[trigger]}` : ''}`);
     }
   }

@@ -215,3 +215,60 @@ describe('compileDefinition of the elements modelers draw', () => {
     expect(plan.nodes.Ship).toMatchObject({ kind: 'callActivity', calledProcessKey: 'ship-order', outputs: {} });
   });
 });
+
+describe('compileDefinition of signals, escalations, event sub-processes, compensation and timer cycles', () => {
+  const P = 'events';
+  const ECHO = { activity: 'system.echo', inputs: {}, retry: { ...RETRY, maximumAttempts: 3 }, timeoutMs: 60_000 };
+
+  it('compiles each into the exact plan node', async () => {
+    const plan = await compile(fixture('event-elements.bpmn'));
+    expect(plan.root).toEqual({ id: P, startNodeIds: ['Start', 'Opened'] });
+    const { nodes } = plan;
+    expect(nodes.Opened).toEqual({ id: 'Opened', name: 'Orders open', scope: P, incoming: [], outgoing: ['F2'], kind: 'startEvent', trigger: { type: 'signal', signalName: 'orders.open' } });
+    // The compensation boundary event names the handler of its host, which no flow reaches.
+    expect(nodes.Book).toEqual({ id: 'Book', name: 'Book', scope: P, incoming: ['F3'], outgoing: ['F4'], boundary: ['BookUndo'], kind: 'serviceTask', ...ECHO, compensatedBy: 'CancelBooking' });
+    expect(nodes.BookUndo).toEqual({ id: 'BookUndo', scope: P, incoming: [], outgoing: [], kind: 'boundaryEvent', attachedTo: 'Book', cancelActivity: true, trigger: { type: 'compensation' } });
+    expect(nodes.CancelBooking).toEqual({ id: 'CancelBooking', name: 'Cancel the booking', scope: P, incoming: [], outgoing: [], isForCompensation: true, kind: 'serviceTask', ...ECHO });
+    expect(nodes.Late).toEqual({ id: 'Late', name: 'Late', scope: 'Work', incoming: ['W1'], outgoing: ['W2'], kind: 'intermediateThrowEvent', trigger: { type: 'escalation', escalationCode: 'late' } });
+    expect(nodes.Escalated).toEqual({
+      id: 'Escalated', name: 'Escalated', scope: P, incoming: [], outgoing: ['F5'], kind: 'boundaryEvent', attachedTo: 'Work', cancelActivity: false, trigger: { type: 'escalation', escalationCode: 'late' },
+    });
+    expect(nodes.TellLate).toEqual({ id: 'TellLate', name: 'Tell everyone', scope: P, incoming: ['F5'], outgoing: [], kind: 'endEvent', trigger: { type: 'signal', signalName: 'order.late' } });
+    expect(nodes.Go).toEqual({ id: 'Go', name: 'Go', scope: P, incoming: ['F6'], outgoing: ['F7'], kind: 'intermediateCatchEvent', trigger: { type: 'signal', signalName: 'go' } });
+    expect(nodes.UndoBooking).toEqual({
+      id: 'UndoBooking', name: 'Undo the booking', scope: P, incoming: ['F7'], outgoing: ['F8'], kind: 'intermediateThrowEvent', trigger: { type: 'compensation', activityRef: 'Book' },
+    });
+    expect(nodes.Approve).toMatchObject({ kind: 'userTask', boundary: ['Remind', 'Stop'] });
+    expect(nodes.Remind).toEqual({
+      id: 'Remind', name: 'Every 10 minutes', scope: P, incoming: [], outgoing: ['F9'], kind: 'boundaryEvent', attachedTo: 'Approve', cancelActivity: false, trigger: { type: 'timer', cycle: 'R3/PT10M' },
+    });
+    expect(nodes.Stop).toEqual({ id: 'Stop', name: 'Stop', scope: P, incoming: [], outgoing: ['F10'], kind: 'boundaryEvent', attachedTo: 'Approve', cancelActivity: true, trigger: { type: 'signal', signalName: 'stop' } });
+    expect(nodes.UndoAll).toEqual({ id: 'UndoAll', name: 'Undo everything', scope: P, incoming: ['F11'], outgoing: [], kind: 'endEvent', trigger: { type: 'compensation' } });
+  });
+
+  it('compiles event sub-processes: no flows, their nodes in their own scope, the start event carrying the trigger and whether it interrupts', async () => {
+    const { nodes } = await compile(fixture('event-elements.bpmn'));
+    expect(nodes.OnCancel).toEqual({ id: 'OnCancel', name: 'On cancel', scope: P, incoming: [], outgoing: [], kind: 'subProcess', scopeId: 'OnCancel', triggeredByEvent: true });
+    expect(nodes.Cancelled).toEqual({
+      id: 'Cancelled', name: 'Cancelled', scope: 'OnCancel', incoming: [], outgoing: ['C1'], kind: 'startEvent', trigger: { type: 'message', messageName: 'order.cancelled' }, interrupting: true,
+    });
+    expect(nodes.CancelEnd).toMatchObject({ scope: 'OnCancel', kind: 'endEvent' });
+    expect(nodes.EveryHour).toEqual({
+      id: 'EveryHour', name: 'Every hour', scope: 'Hourly', incoming: [], outgoing: ['H1'], kind: 'startEvent', trigger: { type: 'timer', cycle: 'R/PT1H' }, interrupting: false,
+    });
+    expect(nodes.OutOfStock).toEqual({
+      id: 'OutOfStock', name: 'Out of stock', scope: 'OnError', incoming: [], outgoing: ['E1'], kind: 'startEvent', trigger: { type: 'error', errorCode: 'OUT' }, interrupting: true,
+    });
+    // Only start events of embedded event sub-processes say whether they interrupt.
+    expect(nodes.Start).not.toHaveProperty('interrupting');
+    expect(nodes.WorkStart).not.toHaveProperty('interrupting');
+  });
+
+  it('compiles the Camunda example whose reminder repeats (MIWG C.9.1) once its job types are Relais activities', async () => {
+    const xml = fs.readFileSync(path.join(ROOT, 'test/fixtures/miwg/C.9.1.bpmn'), 'utf8').replaceAll('type="email"', 'type="system.echo"');
+    const plan = await compile(xml);
+    expect(plan.nodes.BoundaryEvent_1).toMatchObject({
+      kind: 'boundaryEvent', attachedTo: 'ReceiveTask_WaitForDocument', cancelActivity: false, trigger: { type: 'timer', cycle: 'R6/P1D' },
+    });
+  });
+});

@@ -1,12 +1,13 @@
 import { findActivity } from '../../activities/catalogue';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
 import type {
-  BoundaryEventNode, EndEventNode, EventTrigger, Feel, IntermediateCatchNode, MultiInstance, Plan, PlanFlow, PlanNode, ReceiveTaskNode, StartEventNode,
+  BoundaryEventNode, EndEventNode, EventTrigger, Feel, IntermediateCatchNode, IntermediateThrowNode, MultiInstance, Plan, PlanFlow, PlanNode, ReceiveTaskNode,
+  StartEventNode,
 } from '../../workflows/engine/plan';
 import { child, eventDefinitions, expressionBody, list, text, type BpmnElement } from './bpmn-model';
 import {
-  activityName, calledElementPropagation, calledProcessKey, correlationKeyOf, ioMappingOf, isLinkEvent, linkName, messageOf, multiInstanceSettings,
-  planKindOf, scriptOf, userTaskPeople, userTaskSettings,
+  activityName, calledElementPropagation, calledProcessKey, compensationTargets, correlationKeyOf, escalationOf, ioMappingOf, isCompensationBoundary,
+  isEventSubProcess, isLinkEvent, linkName, messageOf, multiInstanceSettings, planKindOf, scriptOf, signalOf, userTaskPeople, userTaskSettings,
 } from './element-settings';
 import { chooseProcess, triggerOf } from './lint-rule-kit';
 
@@ -47,11 +48,19 @@ function triggerFor(event: BpmnElement): EventTrigger | { type: 'terminate' } {
     case 'terminate':
       return { type: 'terminate' };
     case 'timer':
-      return compact({ type: 'timer' as const, duration: expressionBody(definition, 'timeDuration'), date: expressionBody(definition, 'timeDate') });
+      return compact({
+        type: 'timer' as const, duration: expressionBody(definition, 'timeDuration'), date: expressionBody(definition, 'timeDate'), cycle: expressionBody(definition, 'timeCycle'),
+      });
     case 'message':
       return messageTrigger(event);
     case 'error':
       return compact({ type: 'error' as const, errorCode: text(child(definition!, 'errorRef'), 'errorCode') });
+    case 'signal':
+      return { type: 'signal', signalName: text(signalOf(event), 'name')! };
+    case 'escalation':
+      return compact({ type: 'escalation' as const, escalationCode: text(escalationOf(event), 'escalationCode') });
+    case 'compensation':
+      return compact({ type: 'compensation' as const, activityRef: child(definition!, 'activityRef')?.id });
     default:
       throw new Error(`Event ${event.id} has an unsupported trigger: lint it before compiling.`);
   }
@@ -68,7 +77,10 @@ function messageTrigger(element: BpmnElement): ReceiveTaskNode['trigger'] {
  * Retry policy and timeout of service tasks are copied from the activity
  * registry, so the workflow needs no registry code. Link events become a
  * flow from each link throw event to the catch event of the same name in
- * its scope (id "<throw id>:link"); both pass the token on.
+ * its scope (id "<throw id>:link"); both pass the token on. An event
+ * sub-process is a sub-process node marked triggeredByEvent (its start event
+ * carries the trigger and, there, whether it interrupts). A compensation
+ * boundary event's association names its host's handler (compensatedBy).
  */
 export function compileDefinition(definitions: BpmnElement, version: number): Plan {
   const process = chooseProcess(definitions);
@@ -104,6 +116,11 @@ export function compileDefinition(definitions: BpmnElement, version: number): Pl
       nodes[thrown.id!]!.outgoing.push(id);
       nodes[caught.id!]!.incoming.push(id);
     }
+    for (const boundary of elements.filter(isCompensationBoundary)) {
+      const handler = compensationTargets(boundary).find((t) => t.isForCompensation === true);
+      if (!handler) throw new Error(`Compensation boundary event ${boundary.id} has no handler: lint it before compiling.`);
+      nodes[child(boundary, 'attachedToRef')!.id!]!.compensatedBy = handler.id!;
+    }
   };
   compileScope(process, process.id!);
 
@@ -123,15 +140,21 @@ function compileNode(element: BpmnElement, scope: string, boundary: string[] | u
     boundary,
     outputs: mappings(mapping?.outputs ?? []),
     bpmnType: kind && kind !== element.$type.replace('bpmn:', '').replace(/^./, (c) => c.toLowerCase()) ? element.$type : undefined,
+    isForCompensation: element.isForCompensation === true ? true : undefined,
   });
   switch (kind) {
     case 'startEvent':
-      return { ...base, kind, trigger: triggerFor(element) as StartEventNode['trigger'] };
+      return compact({
+        ...base, kind, trigger: triggerFor(element) as StartEventNode['trigger'],
+        interrupting: isEventSubProcess(element.$parent) ? element.isInterrupting !== false : undefined,
+      });
     case 'endEvent':
       // A message end event that sends nothing ends like a none end event (the linter warns).
       return { ...base, kind, trigger: (triggerOf(element) === 'message' ? { type: 'none' } : triggerFor(element)) as EndEventNode['trigger'] };
     case 'intermediateCatchEvent':
       return { ...base, kind, trigger: triggerFor(element) as IntermediateCatchNode['trigger'] };
+    case 'intermediateThrowEvent':
+      return { ...base, kind, trigger: triggerFor(element) as IntermediateThrowNode['trigger'] };
     case 'boundaryEvent':
       return {
         ...base, kind, attachedTo: child(element, 'attachedToRef')!.id!,
@@ -179,7 +202,9 @@ function compileNode(element: BpmnElement, scope: string, boundary: string[] | u
     case 'eventBasedGateway':
       return { ...base, kind };
     case 'subProcess':
-      return compact({ ...base, kind, scopeId: element.id!, multiInstance: multiInstanceOf(element) });
+      return compact({
+        ...base, kind, scopeId: element.id!, multiInstance: multiInstanceOf(element), triggeredByEvent: isEventSubProcess(element) ? true : undefined,
+      });
     case 'callActivity': {
       const propagation = calledElementPropagation(element);
       const inputs = mappings(mapping?.inputs ?? []);

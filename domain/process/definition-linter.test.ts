@@ -50,12 +50,10 @@ describe('lintDefinition', () => {
   it('refuses elements the engine does not execute, naming them and saying what to use instead; a send task or message end event without an activity only warns', async () => {
     const { errors, warnings } = await lintReport((await parsed('lint-unsupported-element.bpmn')), { roleKeys: ROLES });
     expect(where(errors)).toEqual([
-      'Script relais/script-task', 'Complex relais/unsupported-element', 'Alarm relais/unsupported-element',
-      'Loop relais/unsupported-element', 'Tx relais/unsupported-element',
+      'Script relais/script-task', 'Complex relais/unsupported-element', 'Loop relais/unsupported-element', 'Tx relais/unsupported-element',
     ]);
     expect(errors[0]!.message).toBe('Script task "Compute" is written in javascript: only FEEL scripts run in Relais. Rewrite it as a FEEL expression (script format "feel").');
-    expect(errors[2]!.message).toBe('"Alarm": signal intermediate catch events are not executed by Relais (executed here: message, timer, link). Use a message (sent to one instance by its correlation key).');
-    expect(errors[4]!.message).toContain('transactions (and their cancel events) are not executed by Relais');
+    expect(errors[3]!.message).toContain('transactions (and their cancel events) are not executed by Relais');
     expect(where(warnings)).toEqual(['Send relais/nothing-sent', 'End relais/nothing-sent']);
     expect(warnings[0]!.message).toBe('Send task "Send" sends nothing: it is passed through. To send a message, choose the sending activity it runs (relais:activity, or the job type of a Camunda task definition).');
   });
@@ -116,7 +114,7 @@ describe('lintDefinition', () => {
     expect(where(problems)).toEqual(['NoValue relais/timer', 'Cycle relais/timer', 'BadDuration relais/timer', 'BadDate relais/timer']);
     expect(problems.map((p) => p.message)).toEqual([
       'Timer "Wait" has no duration or date: give it a duration (PT15M, P2D) or a date-time.',
-      'Timer "Every day": repeating timers (timeCycle) are not executed by Relais. Use a duration or a date; to repeat, loop back through an exclusive gateway.',
+      'Timer "Every day": an intermediate timer waits once, it cannot repeat (timeCycle). Give it a duration or a date; to repeat, loop back through an exclusive gateway, or use a non-interrupting boundary timer.',
       expect.stringContaining('"2 days" is not an ISO 8601 duration'),
       expect.stringContaining('"2030-01-01" is not an ISO 8601 date-time with a time zone'),
     ]);
@@ -223,22 +221,66 @@ describe('lintDefinition', () => {
     expect(warnings[1]!.message).toBe('"Record" carries extensions Relais does not read, which are ignored: zeebe:taskDefinition retries, zeebe:taskHeaders. Relais retries as the activity\'s own policy says. Task headers are not passed to activities: give those values as input mappings. Remove them if the process depends on them.');
   });
 
-  it('refuses what the engine does not run yet, naming the construct: signals, escalations, event sub-processes, compensation, DMN, cycles, complex and parallel event gateways, conditional events', async () => {
-    const named = ['relais/unsupported-element', 'relais/timer', 'relais/link-event'];
+  it('refuses what the engine does not run yet, naming the construct: DMN, complex and parallel event gateways, conditional events; and links that lead nowhere', async () => {
+    const named = ['relais/unsupported-element', 'relais/timer', 'relais/link-event', 'relais/event-sub-process', 'relais/compensation', 'relais/escalation'];
     const problems = (await lint('lint-constructs.bpmn')).filter((p) => named.includes(p.rule));
     expect(where(problems)).toEqual([
-      'Rules relais/unsupported-element', 'Either relais/unsupported-element', 'Escalate relais/unsupported-element', 'OnEvent relais/unsupported-element',
-      'Undo relais/unsupported-element', 'Cond relais/unsupported-element', 'Daily relais/timer', 'NoTarget relais/link-event',
+      'Rules relais/unsupported-element', 'Either relais/unsupported-element', 'Undo relais/compensation',
+      'Cond relais/unsupported-element', 'Daily relais/timer', 'NoTarget relais/link-event',
     ]);
     expect(problems.map((p) => p.message)).toEqual([
-      expect.stringContaining('business rule tasks (DMN decision tables) are not executed by Relais'),
+      expect.stringContaining('business rule tasks (DMN decision tables) are not executed by Relais yet'),
       expect.stringContaining('a parallel event-based gateway (waiting for all its events) is not executed by Relais'),
-      expect.stringContaining('escalation intermediate throw events are not executed by Relais'),
-      expect.stringContaining('event sub-processes are not executed by Relais'),
-      expect.stringContaining('compensation is not executed by Relais'),
+      // Escalations, event sub-processes and compensation run: what is refused is how the handler is drawn here.
+      expect.stringContaining('is not linked to a compensation boundary event'),
       expect.stringContaining('conditional intermediate catch events are not executed by Relais'),
-      expect.stringContaining('repeating timers (timeCycle) are not executed by Relais'),
+      expect.stringContaining('an intermediate timer waits once, it cannot repeat'),
       expect.stringContaining('leads to the link "nowhere", which has no catch event'),
+    ]);
+  });
+
+  it('accepts signals, escalations, event sub-processes, compensation and repeating boundary timers drawn as the engine runs them', async () => {
+    const { errors, warnings } = await lintReport(await parsed('event-elements.bpmn'), { roleKeys: ROLES });
+    expect(errors).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('checks signals, escalations, event sub-processes, compensation, timer cycles and the names that tell catch events apart', async () => {
+    const problems = await lint('lint-events.bpmn');
+    expect(where(problems)).toEqual([
+      'Schedule relais/timer', 'CompNoHandler relais/compensation', 'Orphan relais/compensation', 'ThrowOther relais/compensation',
+      'ThrowNoHandler relais/compensation', 'Cron relais/timer', 'BadCycle relais/timer', 'EscNoCode relais/escalation', 'CallEsc relais/escalation',
+      'M2 relais/catch-names', 'NoSignal relais/signal', 'Repeat relais/timer', 'EspNoneStart relais/event-sub-process', 'EspErrStart relais/error-event',
+      'PokeB relais/catch-names',
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'Timer "Every morning": a process that starts on a schedule is not supported yet. Give the start event a date or a duration (the process then starts once), or have the process started on a schedule from outside (for example a Temporal schedule that calls POST /api/v1/process-instances); to repeat inside a process, use a timer start event of an event sub-process.',
+      'Compensation boundary event "CompNoHandler" must be connected by an association to exactly one compensation handler: an activity marked "for compensation" that undoes "Book".',
+      'Compensation handler "Undo nothing" is not linked to a compensation boundary event: attach a compensation boundary event to the activity it undoes and connect it to this handler with an association.',
+      'Compensation event "Undo inner" compensates "Inner", which is not an activity of its own process or sub-process: name an activity of the same scope, or none to compensate every completed activity of the scope.',
+      'Compensation event "Undo T2" compensates "Pay", which has no compensation handler: attach a compensation boundary event to it, associated with the activity that undoes it.',
+      'Timer "Weekdays": "0 9 * * MON-FRI" is a cron expression, which Relais does not execute yet: write an ISO 8601 repeating interval such as R3/PT10M (three times, every ten minutes), R/P1D (every day) or R2/2026-12-01T09:00:00Z/P1D (from a date).',
+      expect.stringContaining('"R3/10 minutes" is not an ISO 8601 repeating interval'),
+      'Escalation event "Escalate" has no escalation code: choose or create an escalation with a code, so that a boundary escalation event or an event sub-process can catch it.',
+      'Boundary escalation event "Late" is attached to the call activity "Ship": escalations thrown in a called process do not reach the caller in Relais yet, so it would never fire. In the called process, end with an error end event and catch it here with a boundary error event, or draw the steps as an embedded sub-process.',
+      '"Cancel again" and "Cancel" both wait for the message "cancel" on "Ship": Relais could not tell which one it is for. Keep one, or give them different names.',
+      'Signal event "Go" has no signal name: choose or create a signal and give it a name (every instance waiting for that name receives it).',
+      'Timer "Every hour": an intermediate timer waits once, it cannot repeat (timeCycle). Give it a duration or a date; to repeat, loop back through an exclusive gateway, or use a non-interrupting boundary timer.',
+      'The start event "EspNoneStart" of event sub-process "Blank" has no trigger: give it the timer, message, signal, error or escalation that starts it.',
+      'Error start event "Out" must interrupt: an error always stops the scope it is thrown in. Make the event sub-process interrupting.',
+      '"Poke B" and "Poke A" both wait for the message "poke" in the event sub-processes of "lint-events": Relais could not tell which one it is for. Keep one, or give them different names.',
+    ]);
+  });
+
+  it('refuses an event sub-process reached by a flow, and a compensation boundary event with an outgoing flow', async () => {
+    const xml = fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn/event-elements.bpmn'), 'utf8')
+      .replace('<bpmn:sequenceFlow id="F11" sourceRef="Approve" targetRef="UndoAll" />', '<bpmn:sequenceFlow id="F11" sourceRef="Approve" targetRef="OnCancel" /><bpmn:sequenceFlow id="F12" sourceRef="BookUndo" targetRef="UndoAll" />');
+    const result = await parseDefinition(xml);
+    if (!result.ok) throw new Error('does not parse');
+    const problems = (await lintDefinition(result.definitions, { roleKeys: ROLES })).filter((p) => p.rule.startsWith('relais/'));
+    expect(problems.map((p) => p.message)).toEqual([
+      'Compensation boundary event "BookUndo" has outgoing sequence flows: it only names the handler of "Book". Connect it to the handler with an association instead.',
+      'Event sub-process "On cancel" is connected by sequence flows: it starts on its start event\'s trigger while its process or sub-process runs, so no flow may enter or leave it. Remove the flows.',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import type { BpmnElement, DefinitionProblem } from './bpmn-model';
 import { parseWarningsOf } from './definition-parser';
+import { isCompensationBoundary } from './element-settings';
 import { RELAIS_WARNING_RULES } from './extension-lint-rules';
 import { chooseProcess, RELAIS_RULES, type Reporter, type RuleDefinition, type RuleFactory } from './relais-lint-rules';
 
@@ -16,6 +17,14 @@ interface Resolver {
   resolveConfig(pkg: string, configName: string): undefined;
 }
 
+/** A bpmnlint rule that leaves some elements alone (Relais' own rules check them). */
+function skipping(factory: RuleFactory, skip: (node: BpmnElement) => boolean): RuleFactory {
+  return (config) => {
+    const { check } = factory(config);
+    return { check: (node, reporter) => (skip(node) ? undefined : check(node, reporter)) };
+  };
+}
+
 /**
  * bpmnlint's recommended rules that matter for execution (layout and label
  * rules are left out; Relais' own rules cover gateways' conditions and the
@@ -27,7 +36,8 @@ const BPMNLINT_RULES: Record<string, RuleFactory> = {
   'end-event-required': require('bpmnlint/rules/end-event-required'),
   'no-disconnected': require('bpmnlint/rules/no-disconnected'),
   'no-implicit-start': require('bpmnlint/rules/no-implicit-start'),
-  'no-implicit-end': require('bpmnlint/rules/no-implicit-end'),
+  // It looks for a compensation boundary event's association in the process only, not in a sub-process: relais/compensation checks them.
+  'no-implicit-end': skipping(require('bpmnlint/rules/no-implicit-end'), isCompensationBoundary),
   'no-implicit-split': require('bpmnlint/rules/no-implicit-split'),
   'no-gateway-join-fork': require('bpmnlint/rules/no-gateway-join-fork'),
   'event-based-gateway': require('bpmnlint/rules/event-based-gateway'),

@@ -75,6 +75,59 @@ export function linkName(element: BpmnElement): string | undefined {
   return text(eventDefinitions(element)[0], 'name') ?? text(element, 'name');
 }
 
+/** The bpmn:Signal a signal event refers to. */
+export function signalOf(event: BpmnElement): BpmnElement | undefined {
+  const definition = eventDefinitions(event)[0];
+  return definition?.$type === 'bpmn:SignalEventDefinition' ? child(definition, 'signalRef') : undefined;
+}
+
+/** The bpmn:Escalation an escalation event refers to. */
+export function escalationOf(event: BpmnElement): BpmnElement | undefined {
+  const definition = eventDefinitions(event)[0];
+  return definition?.$type === 'bpmn:EscalationEventDefinition' ? child(definition, 'escalationRef') : undefined;
+}
+
+/** True for an event sub-process (started by its start event's trigger, reached by no flow). */
+export function isEventSubProcess(element: BpmnElement | undefined): boolean {
+  return element?.$type === 'bpmn:SubProcess' && element.triggeredByEvent === true;
+}
+
+/** True for a boundary event with a compensation trigger (it marks its host's compensation handler). */
+export function isCompensationBoundary(element: BpmnElement): boolean {
+  return element.$type === 'bpmn:BoundaryEvent' && eventDefinitions(element)[0]?.$type === 'bpmn:CompensateEventDefinition';
+}
+
+/** Every association of the containers around an element (process, sub-processes) and of the collaborations of its file. */
+function associationsAround(element: BpmnElement): BpmnElement[] {
+  const found: BpmnElement[] = [];
+  let e: BpmnElement | undefined = element.$parent;
+  for (; e; e = e.$parent) {
+    found.push(...list(e, 'artifacts'));
+    if (e.$type === 'bpmn:Definitions') {
+      for (const root of list(e, 'rootElements')) if (root.$type === 'bpmn:Collaboration') found.push(...list(root, 'artifacts'));
+    }
+  }
+  return found.filter((a) => a.$type === 'bpmn:Association');
+}
+
+/** The elements a compensation boundary event is associated with (its compensation handler, when drawn right). */
+export function compensationTargets(boundary: BpmnElement): BpmnElement[] {
+  const targets: BpmnElement[] = [];
+  for (const association of associationsAround(boundary)) {
+    const source = child(association, 'sourceRef');
+    const target = child(association, 'targetRef');
+    if (source === boundary && target) targets.push(target);
+    else if (target === boundary && source) targets.push(source);
+  }
+  return targets;
+}
+
+/** The compensation boundary events associated with an activity (the events whose handler it is). */
+export function compensationBoundariesOf(handler: BpmnElement): BpmnElement[] {
+  return associationsAround(handler).flatMap((association) => [child(association, 'sourceRef'), child(association, 'targetRef')])
+    .filter((end): end is BpmnElement => !!end && end !== handler && isCompensationBoundary(end) && compensationTargets(end).includes(handler));
+}
+
 /** Items of a standard resource assignment: "user(id)" and "group(key)" (as Activiti writes them) or plain comma-separated keys. */
 function assignmentItems(role: BpmnElement): string[] {
   return commaList(expressionBody(child(role, 'resourceAssignmentExpression'), 'expression'));
@@ -155,13 +208,18 @@ export function scriptOf(task: BpmnElement): { expression?: string; resultVariab
   return { expression: body, resultVariable };
 }
 
+/** Throw events that do something of their own: broadcast a signal, raise an escalation, compensate. */
+const THROWN = new Set(['bpmn:SignalEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:CompensateEventDefinition']);
+
 /** What a flow element runs as in the plan (workflows/engine/plan.ts), or undefined when it is not executed (data, documentation). */
 export function planKindOf(element: BpmnElement): string | undefined {
   switch (element.$type) {
     case 'bpmn:StartEvent': return 'startEvent';
     case 'bpmn:EndEvent': return isMessageThrow(element) && activityName(element) ? 'serviceTask' : 'endEvent';
     case 'bpmn:IntermediateCatchEvent': return isLinkEvent(element) ? 'passThrough' : 'intermediateCatchEvent';
-    case 'bpmn:IntermediateThrowEvent': return isMessageThrow(element) && activityName(element) ? 'serviceTask' : 'passThrough';
+    case 'bpmn:IntermediateThrowEvent':
+      if (THROWN.has(eventDefinitions(element)[0]?.$type ?? '')) return 'intermediateThrowEvent';
+      return isMessageThrow(element) && activityName(element) ? 'serviceTask' : 'passThrough';
     case 'bpmn:BoundaryEvent': return 'boundaryEvent';
     case 'bpmn:ServiceTask': return 'serviceTask';
     case 'bpmn:SendTask': return activityName(element) ? 'serviceTask' : 'passThrough';

@@ -58,6 +58,28 @@ export function dateTimeError(text: string): string | undefined {
   return `"${text}" is not an ISO 8601 date-time with a time zone such as 2026-01-31T09:00:00+01:00, nor a FEEL expression starting with "="`;
 }
 
+const REPEATING = /^R(\d*)\/(.+)$/;
+const CRON = /^\S+(\s+\S+){4,5}$/;
+
+/**
+ * A timer cycle: an ISO 8601 repeating interval (R3/PT10M, R/P1D, from a
+ * date R2/2026-12-01T09:00:00Z/P1D, until a date R/PT1H/2026-12-31T18:00:00Z).
+ * Cron expressions are not executed yet.
+ */
+export function cycleError(text: string): string | undefined {
+  const example = 'an ISO 8601 repeating interval such as R3/PT10M (three times, every ten minutes), R/P1D (every day) or R2/2026-12-01T09:00:00Z/P1D (from a date)';
+  if (CRON.test(text)) return `"${text}" is a cron expression, which Relais does not execute yet: write ${example}`;
+  const m = REPEATING.exec(text);
+  if (!m) return `"${text}" is not ${example}, nor a FEEL expression starting with "="`;
+  if (m[1] === '0') return `"${text}" repeats zero times: write R1/… or more, or R/… to repeat for as long as the element waits`;
+  const parts = m[2]!.split('/');
+  const period = parts.length === 1 || parts[0]!.startsWith('P') ? parts[0]! : parts[1]!;
+  const date = parts.length === 2 ? (parts[0]!.startsWith('P') ? parts[1]! : parts[0]!) : undefined;
+  if (parts.length > 2 || durationError(period) || (date !== undefined && dateTimeError(date))) return `"${text}" is not ${example}`;
+  if (durationMs(period) === 0) return `"${text}": the period must be longer than zero`;
+  return undefined;
+}
+
 /** A due date: a duration from the task's creation, or a date-time. */
 export function dueDateError(text: string): string | undefined {
   if (text.startsWith('P')) return durationError(text);

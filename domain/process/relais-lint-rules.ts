@@ -5,11 +5,12 @@ import {
   child, expressionBody, is, list, text, PROCESS_KEY, VARIABLE_NAME, type BpmnElement,
 } from './bpmn-model';
 import {
-  activityName, calledProcessKey, extension, ioMappingOf, isLinkEvent, linkName, messageCorrelationKey, messageOf, multiInstanceSettings,
+  activityName, calledProcessKey, extension, ioMappingOf, isEventSubProcess, isLinkEvent, linkName, messageCorrelationKey, messageOf, multiInstanceSettings,
   planKindOf, scriptOf, userTaskPeople, userTaskSettings,
 } from './element-settings';
 import { CONSTRUCT_RULES } from './construct-lint-rules';
-import { dateTimeError, dueDateError, durationError, expressionError, feelSyntaxError, priorityError } from './feel-syntax';
+import { EVENT_RULES } from './event-lint-rules';
+import { cycleError, dateTimeError, dueDateError, durationError, expressionError, feelSyntaxError, priorityError } from './feel-syntax';
 import { chooseProcess, label, report, rule, triggerOf, type RuleFactory } from './lint-rule-kit';
 
 /**
@@ -168,26 +169,42 @@ const conditionNotEvaluated = rule((node, reporter) => {
 
 // ---- events ----
 
+/** Where a timer may repeat: on a boundary event, or as the start of an event sub-process. */
+function cycleRefusal(event: BpmnElement): string | undefined {
+  if (event.$type === 'bpmn:BoundaryEvent' || (event.$type === 'bpmn:StartEvent' && isEventSubProcess(event.$parent))) return undefined;
+  if (event.$type === 'bpmn:StartEvent') {
+    return 'a process that starts on a schedule is not supported yet. Give the start event a date or a duration (the process then starts once), or have the process started on a schedule from outside (for example a Temporal schedule that calls POST /api/v1/process-instances); to repeat inside a process, use a timer start event of an event sub-process';
+  }
+  return 'an intermediate timer waits once, it cannot repeat (timeCycle). Give it a duration or a date; to repeat, loop back through an exclusive gateway, or use a non-interrupting boundary timer';
+}
+
 const timer = rule((node, reporter) => {
   if (node.$type !== 'bpmn:TimerEventDefinition') return;
   const event = node.$parent!;
   const duration = expressionBody(node, 'timeDuration');
   const date = expressionBody(node, 'timeDate');
-  if (child(node, 'timeCycle')) {
-    report(reporter, event, `Timer ${label(event)}: repeating timers (timeCycle) are not executed by Relais. Use a duration or a date; to repeat, loop back through an exclusive gateway.`);
+  const cycle = expressionBody(node, 'timeCycle');
+  const given = [duration, date, cycle].filter(Boolean).length;
+  if (given === 0) {
+    report(reporter, event, child(node, 'timeCycle')
+      ? `Timer ${label(event)} repeats but its cycle is empty: give a repeating interval such as R3/PT10M (three times, every ten minutes) or R/P1D (every day).`
+      : `Timer ${label(event)} has no duration or date: give it a duration (PT15M, P2D) or a date-time.`);
     return;
   }
-  if (!duration && !date) {
-    report(reporter, event, `Timer ${label(event)} has no duration or date: give it a duration (PT15M, P2D) or a date-time.`);
+  if (given > 1) {
+    report(reporter, event, `Timer ${label(event)} has ${[duration && 'a duration', date && 'a date', cycle && 'a cycle'].filter(Boolean).join(' and ')}: keep one.`);
     return;
   }
-  if (duration && date) {
-    report(reporter, event, `Timer ${label(event)} has both a duration and a date: keep one.`);
-    return;
+  if (cycle) {
+    const refusal = cycleRefusal(event);
+    if (refusal) {
+      report(reporter, event, `Timer ${label(event)}: ${refusal}.`);
+      return;
+    }
   }
-  const problem = duration
-    ? (duration.startsWith('=') ? undefined : durationError(duration))
-    : (date!.startsWith('=') ? undefined : dateTimeError(date!));
+  const value = (duration ?? date ?? cycle)!;
+  if (value.startsWith('=')) return;
+  const problem = duration ? durationError(duration) : date ? dateTimeError(date) : cycleError(cycle!);
   if (problem) report(reporter, event, `Timer ${label(event)}: ${problem}.`);
 });
 
@@ -218,17 +235,26 @@ const errorEvent = rule((node, reporter) => {
     if (error && !code) report(reporter, event, `Boundary error event ${label(event)} refers to an error without a code: give the error a code, or remove the reference to catch every error.`);
     if (event.cancelActivity === false) report(reporter, event, `Boundary error event ${label(event)} must interrupt its task: an error always stops it.`);
   }
+  if (event.$type === 'bpmn:StartEvent' && isEventSubProcess(event.$parent)) {
+    if (error && !code) report(reporter, event, `Error start event ${label(event)} refers to an error without a code: give the error a code, or remove the reference to catch every error.`);
+    if (event.isInterrupting === false) report(reporter, event, `Error start event ${label(event)} must interrupt: an error always stops the scope it is thrown in. Make the event sub-process interrupting.`);
+  }
 });
 
 const KIND_NAMES: Record<string, string> = {
   serviceTask: 'a service task', userTask: 'a user task', subProcess: 'a sub-process', callActivity: 'a call activity', receiveTask: 'a receive task',
+  scriptTask: 'a script task', passThrough: 'a task',
 };
 
 /** Plan kinds each boundary trigger can interrupt. */
 const BOUNDARY_HOSTS: Record<string, string[]> = {
   timer: ['serviceTask', 'userTask', 'subProcess', 'callActivity', 'receiveTask'],
   message: ['serviceTask', 'userTask', 'subProcess', 'callActivity', 'receiveTask'],
+  signal: ['serviceTask', 'userTask', 'subProcess', 'callActivity', 'receiveTask'],
   error: ['serviceTask', 'subProcess', 'callActivity'],
+  // Thrown inside a sub-process (on a call activity, relais/escalation says why it never fires).
+  escalation: ['subProcess', 'callActivity'],
+  compensation: ['serviceTask', 'userTask', 'subProcess', 'callActivity', 'receiveTask', 'scriptTask', 'passThrough'],
 };
 
 const boundaryHost = rule((node, reporter) => {
@@ -347,6 +373,7 @@ export function expressionsOf(node: BpmnElement): Array<{ what: string; value: s
   if (node.$type === 'bpmn:TimerEventDefinition') {
     add('timer duration', expressionBody(node, 'timeDuration'));
     add('timer date', expressionBody(node, 'timeDate'));
+    add('timer cycle', expressionBody(node, 'timeCycle'));
   }
   if (is(node, 'bpmn:FlowNode')) {
     const mapping = ioMappingOf(node);
@@ -410,6 +437,7 @@ const unreachable = rule((node, reporter) => {
 export const RELAIS_RULES: Record<string, RuleFactory> = {
   'single-process': singleProcess,
   ...CONSTRUCT_RULES,
+  ...EVENT_RULES,
   'service-task': serviceTask,
   'user-task': userTask,
   'missing-condition': missingCondition,
