@@ -30,6 +30,7 @@ describe('BPMN conformance of the interpreter', () => {
       ['j2', 'review', 'outerJoin'], ['f2', 'outerJoin', 'after'], ['f3', 'after', 'end'],
     ]);
     const { workflowId } = await h.start(plan);
+    h.record('r-nested-inclusive', workflowId);
     await h.until(async () => (await h.journal(workflowId)).length === 3, 'the three inner branches');
     const waiting = await h.until(async () => {
       const state = await h.state(workflowId);
@@ -108,6 +109,7 @@ describe('BPMN conformance of the interpreter', () => {
       task('remind'), { id: 'end', kind: 'endEvent' }, { id: 'reminded', kind: 'endEvent' },
     ], [['f1', 'start', 'handle'], ['f2', 'handle', 'end'], ['b1', 'sla', 'remind'], ['b2', 'remind', 'reminded']]);
     const { workflowId } = await h.start(plan);
+    h.record('r-boundary-timer', workflowId);
     await h.until(() => h.admin('tasks').where({ workflowId, elementId: 'remind', status: 'open' }).first(), 'the reminder task');
     await h.complete(workflowId, 'handle');
     await h.until(async () => (await h.state(workflowId)).completedElements.end === 1, 'the host path ended');
@@ -127,6 +129,7 @@ describe('BPMN conformance of the interpreter', () => {
       { id: 's-end', kind: 'endEvent', scope: 'sub' }, record('after'), { id: 'end', kind: 'endEvent' },
     ], [['f1', 'start', 'sub'], ['f2', 'sub', 'after'], ['f3', 'after', 'end'], ['s1', 's-start', 's-split'], ['s2', 's-split', 's-wait'], ['s3', 's-split', 's-stop'], ['s4', 's-wait', 's-end']]);
     const { workflowId, instanceId } = await h.start(plan);
+    h.record('r-terminate-sub-process', workflowId);
     expect((await h.result(workflowId)).status).toBe('completed');
     expect(await h.journal(workflowId)).toEqual(['after']);
     const path = await h.path(workflowId);
@@ -149,6 +152,7 @@ describe('BPMN conformance of the interpreter', () => {
       record('handled'), { id: 'end', kind: 'endEvent' }, { id: 'end-refused', kind: 'endEvent' },
     ], [['f1', 'start', 'call'], ['f2', 'call', 'end'], ['b1', 'refused', 'handled'], ['b2', 'handled', 'end-refused']]);
     const { workflowId } = await h.start(plan);
+    h.record('r-call-activity-error', workflowId);
     expect((await h.result(workflowId)).status).toBe('completed');
     expect(await h.journal(workflowId)).toEqual(['handled']);
     expect(await h.path(workflowId)).toEqual(['start', 'call:interrupted', 'refused', 'handled', 'end-refused']);
@@ -221,6 +225,7 @@ describe('BPMN conformance of the interpreter', () => {
       { id: 'end', kind: 'endEvent' },
     ], [['f1', 'start', 'call'], ['f2', 'call', 'end']]);
     const { workflowId } = await h.start(plan, { items: [1, 2, 3] });
+    h.record('r-call-activity-multi-instance', workflowId);
     expect((await h.result(workflowId)).variables.doubles).toEqual([2, 4, 6]);
     expect(await h.admin('processInstances').where('workflowId', 'like', `${workflowId}/call/%`).count('* as n').first()).toEqual({ n: 3 });
   });
@@ -257,6 +262,7 @@ describe('BPMN conformance: event sub-processes, escalation, cycles, compensatio
       ...esp('cancelled', { trigger: { type: 'message', messageName: 'client-cancelled' } }, [record('refund')]),
     ] as never, [['f1', 'start', 'work'], ['f2', 'work', 'end'], ['e1', 'cancelled-start', 'refund'], ['e2', 'refund', 'cancelled-end']]);
     const { workflowId, handle, instanceId } = await h.start(plan);
+    h.record('r-event-sub-process-interrupting', workflowId);
     await h.until(() => h.admin('messageSubscriptions').where({ workflowId, elementId: 'cancelled-start' }).first(), 'the event sub-process subscription');
     await handle.signal(processMessageSignal, { name: 'client-cancelled', correlationKey: workflowId.split('/')[2]! });
     expect((await h.result(workflowId)).status).toBe('completed');
@@ -271,6 +277,7 @@ describe('BPMN conformance: event sub-processes, escalation, cycles, compensatio
       ...esp('note', { trigger: { type: 'message', messageName: 'note-added' }, interrupting: false }, [record('log-note', '=text')]),
     ] as never, [['f1', 'start', 'work'], ['f2', 'work', 'end'], ['e1', 'note-start', 'log-note'], ['e2', 'log-note', 'note-end']]);
     const { workflowId, handle } = await h.start(plan);
+    h.record('r-event-sub-process-non-interrupting', workflowId);
     const key = workflowId.split('/')[2]!;
     await h.until(() => h.admin('messageSubscriptions').where({ workflowId, elementId: 'note-start' }).first(), 'the subscription');
     await handle.signal(processMessageSignal, { name: 'note-added', correlationKey: key, variables: { text: 'first' } });
@@ -336,6 +343,7 @@ describe('BPMN conformance: event sub-processes, escalation, cycles, compensatio
       record('reminder', '=string(now())'), { id: 'end', kind: 'endEvent' }, { id: 'reminded', kind: 'endEvent' },
     ], [['f1', 'start', 'work'], ['f2', 'work', 'end'], ['b1', 'remind', 'reminder'], ['b2', 'reminder', 'reminded']]);
     const { workflowId } = await h.start(plan);
+    h.record('r-boundary-timer-cycle', workflowId);
     await h.until(async () => (await h.journal(workflowId)).length === 3, 'three reminders');
     await new Promise((r) => setTimeout(r, 800));
     expect(await h.journal(workflowId)).toHaveLength(3);
@@ -359,6 +367,7 @@ describe('BPMN conformance: event sub-processes, escalation, cycles, compensatio
       { id: 'end', kind: 'endEvent' }, { id: 'end-undone', kind: 'endEvent' },
     ], [['f1', 'start', 'book'], ['f2', 'book', 'charge'], ['f3', 'charge', 'confirm'], ['f4', 'confirm', 'end'], ['b1', 'refused', 'undo'], ['b2', 'undo', 'end-undone']]);
     const failed = await h.start(plan, { ok: false });
+    h.record('r-compensation', failed.workflowId);
     expect((await h.result(failed.workflowId)).status).toBe('completed');
     expect(await h.journal(failed.workflowId)).toEqual(['book', 'charge', 'refund', 'unbook']);
     // The handlers run inside the compensation throw, most recent first.
@@ -380,6 +389,8 @@ describe('BPMN conformance: event sub-processes, escalation, cycles, compensatio
     const b = await h.start(waiting);
     for (const w of [a, b]) await h.until(() => h.admin('signalSubscriptions').where({ workflowId: w.workflowId }).first(), 'the signal subscription');
     const t = await h.start(thrower);
+    h.record('r-signal-wait', a.workflowId);
+    h.record('r-signal-throw', t.workflowId);
     expect((await h.result(t.workflowId)).status).toBe('completed');
     for (const w of [a, b]) {
       expect((await h.result(w.workflowId)).status).toBe('completed');

@@ -7,6 +7,7 @@ import { completeTaskUpdate, processMessageSignal, processStateQuery } from '../
 import type { Plan } from '../../workflows/engine/plan';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
+import { recordingHistories, saveHistoryFixture } from '../support/history-fixtures';
 
 const DAY = 86_400_000;
 
@@ -37,7 +38,12 @@ describe('events.lead-to-event escalation', () => {
     worker = await engineWorker(env.nativeConnection, taskQueue, knex);
     running = worker.run();
   });
+  /** Runs of the shipped process kept as replay fixtures when RECORD_HISTORIES=1. */
+  const recorded: string[] = [];
   afterAll(async () => {
+    if (recordingHistories()) {
+      for (const [i, workflowId] of recorded.entries()) await saveHistoryFixture(env.client, admin, `events-lead-to-event-${i + 1}`, workflowId, tenantId);
+    }
     worker?.shutdown();
     await running;
     await env?.teardown();
@@ -60,6 +66,7 @@ describe('events.lead-to-event escalation', () => {
     const started = await startInstance(admin, env.client, taskQueue, tenantId, plan, {
       clientId: client.id, salesContactId: users.sales, ...DEFAULT_LEAD_TO_EVENT_DURATIONS,
     });
+    recorded.push(started.workflowId);
     const complete = async (elementId: string, role: string, data: Record<string, unknown>) => {
       const task = await openTask(started.instanceId, elementId);
       await untilWorkflowLists(started.handle, { taskId: task.id });

@@ -6,6 +6,7 @@ import { knexConfig } from '../../db/knexfile';
 import { completeTaskUpdate, processStateQuery, type ElementInstance, type ProcessResult } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
 import { engineWorker, startInstance, testDataConverter } from './engine';
+import { recordingHistories, saveHistoryFixture } from './history-fixtures';
 
 /**
  * A file's engine under test: the real worker (bundled interpreter, engine
@@ -15,6 +16,7 @@ import { engineWorker, startInstance, testDataConverter } from './engine';
 export function engineHarness(name: string) {
   const taskQueue = `${name}-${process.pid}`;
   const plans: Record<string, Plan> = {};
+  const recorded: Array<{ name: string; workflowId: string }> = [];
   const h = {
     admin: undefined as unknown as Knex,
     knex: undefined as unknown as Knex,
@@ -51,6 +53,10 @@ export function engineHarness(name: string) {
     async result(workflowId: string): Promise<ProcessResult> {
       return h.client.workflow.getHandle(workflowId).result() as Promise<ProcessResult>;
     },
+    /** Keeps this instance's history as a replay fixture when RECORD_HISTORIES=1. */
+    record(name: string, workflowId: string) {
+      recorded.push({ name, workflowId });
+    },
     async journal(workflowId: string): Promise<string[]> {
       return (await h.admin('processJournal').where({ workflowId }).orderBy('createdAt').select('label')).map((r: { label: string }) => r.label);
     },
@@ -70,6 +76,7 @@ export function engineHarness(name: string) {
     running = worker.run();
   });
   afterAll(async () => {
+    if (recordingHistories()) for (const r of recorded) await saveHistoryFixture(h.client, h.admin, r.name, r.workflowId, h.tenantId);
     worker.shutdown();
     await running;
     await connection.close();
