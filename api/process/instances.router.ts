@@ -15,6 +15,7 @@ import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
+import { failureOf, markFailed, markRetried, reconcileListed, resetForRetry } from './instance-failures';
 import { asConflict } from './temporal-errors';
 import { untilWorkflowLists } from './workflow-sync';
 
@@ -45,14 +46,35 @@ export function processInstancesRouter(deps: ApiDeps): Router {
   router.get('/', inTenant(deps, async (req, ctx) => {
     // The final variables stay on the instance's own answer, where their field group is checked.
     const rows = await listInstances(ctx, validate(instanceListQuery, req.query, 'query'));
+    // Rows shown as running whose workflow failed, timed out or was terminated: marked failed now (one visibility query per page).
+    if (rows.some((r: { status: string }) => r.status === 'running' || r.status === 'incident')) {
+      const failed = await reconcileListed(await deps.temporal(), ctx.trx, rows);
+      for (const r of rows) {
+        const failure = failed.get(r.id);
+        if (failure) Object.assign(r, { status: 'failed', failureReason: failure.reason, failedAt: failure.failedAt, endedAt: failure.failedAt });
+      }
+    }
     return { body: { items: rows.map((r: Record<string, unknown>) => ({ ...r, startedAt: iso(r.startedAt), endedAt: iso(r.endedAt), updatedAt: iso(r.updatedAt), tenantId: undefined, variables: undefined })) } };
   }));
 
   router.get('/:id', inTenant(deps, async (req, ctx) => {
-    const row = await loadInstance(ctx, String(req.params.id));
+    let row = await loadInstance(ctx, String(req.params.id));
     let state: ProcessState | null = null;
-    if (row.status === 'running' || row.status === 'incident') {
-      state = await (await deps.temporal()).workflow.getHandle(row.workflowId).query(processStateQuery).catch(() => null);
+    if (row.status === 'running' || row.status === 'incident' || row.status === 'failed') {
+      const client = await deps.temporal();
+      const handle = client.workflow.getHandle(row.workflowId);
+      // Temporal says whether it still runs: a failed, timed-out or terminated workflow (or one whose task keeps failing) shows failed.
+      const [described, queried] = await Promise.all([handle.describe().catch(() => null), handle.query(processStateQuery).catch(() => null)]);
+      const reason = described ? await failureOf(client, row.workflowId, described).catch(() => null) : null;
+      if (reason && row.status !== 'failed') {
+        await markFailed(ctx.trx, row, reason);
+        row = await loadInstance(ctx, row.id);
+      } else if (!reason && row.status === 'failed' && described?.status.name === 'RUNNING') {
+        // Running well again (a fixed worker took its task, or a reset made outside Relais).
+        await markRetried(ctx.trx, row);
+        row = await loadInstance(ctx, row.id);
+      }
+      state = row.status === 'failed' ? null : queried;
     }
     const incidents = await listIncidents(ctx, row.id);
     const tasks = await ctx.trx('tasks').where({ instanceId: row.id }).orderBy('createdAt').select('id', 'elementId', 'name', 'status', 'assignee', 'dueAt', 'completedAt');
@@ -61,6 +83,8 @@ export function processInstancesRouter(deps: ApiDeps): Router {
     const view = {
       id: row.id, workflowId: row.workflowId, processKey: row.processKey, version: row.version, businessKey: row.businessKey,
       status: row.status, startedAt: iso(row.startedAt), endedAt: iso(row.endedAt), cancelReason: row.cancelReason,
+      // Why it failed (Temporal's failure message, "Terminated by …") and when; the engine's own failures write cancelReason.
+      failureReason: row.status === 'failed' ? row.failureReason ?? row.cancelReason ?? null : null, failedAt: iso(row.failedAt),
       activeElements: state?.activeElements ?? [],
       // A worker older than the element log answers counts without elements.
       completedElements: state && !state.elements ? state.completedElements : done.completedElements,
@@ -95,10 +119,39 @@ export function processInstancesRouter(deps: ApiDeps): Router {
   router.post('/:id/cancel', inTenant(deps, async (req, ctx) => {
     requireInstancePermission(ctx, 'update');
     const { reason } = validate(cancelInstanceRequest, req.body);
-    const row = await loadInstance(ctx, String(req.params.id));
+    let row = await loadInstance(ctx, String(req.params.id));
+    const client = await deps.temporal();
+    if (row.status === 'running' || row.status === 'incident') {
+      // Its workflow may have failed unseen: then there is nobody to signal.
+      const failure = await failureOf(client, row.workflowId).catch(() => null);
+      if (failure) {
+        await markFailed(ctx.trx, row, failure);
+        row = await loadInstance(ctx, row.id);
+      }
+    }
+    if (row.status === 'failed') {
+      // Nothing runs (or its task keeps failing): Temporal's run is ended, the row and its tasks closed here.
+      const handle = client.workflow.getHandle(row.workflowId);
+      if ((await handle.describe().catch(() => null))?.status.name === 'RUNNING') await handle.terminate(`Cancelled: ${reason}`);
+      await ctx.trx('processInstances').where({ id: row.id }).update({ status: 'cancelled', cancelReason: reason, endedAt: ctx.trx.fn.now(), updatedAt: ctx.trx.fn.now() });
+      await ctx.trx('tasks').where({ instanceId: row.id, status: 'open' }).update({ status: 'cancelled', completedAt: ctx.trx.fn.now() });
+      await ctx.trx('messageSubscriptions').where({ workflowId: row.workflowId }).delete();
+      return { status: 200, body: { id: row.id, status: 'cancelled', reason } };
+    }
     if (row.status !== 'running' && row.status !== 'incident') throw new ConflictError(`This process is already ${row.status}.`);
-    await asConflict(async () => (await deps.temporal()).workflow.getHandle(row.workflowId).signal(cancelProcessSignal, { reason, userId: ctx.principal.userId }));
+    await asConflict(async () => client.workflow.getHandle(row.workflowId).signal(cancelProcessSignal, { reason, userId: ctx.principal.userId }));
     return { status: 202, body: { id: row.id, status: 'cancelling', reason } };
+  }));
+
+  // A failed instance: Temporal resets it to the last workflow task completed before the failure, so the failed element runs again.
+  router.post('/:id/retry', inTenant(deps, async (req, ctx) => {
+    requireInstancePermission(ctx, 'update');
+    const row = await loadInstance(ctx, String(req.params.id));
+    if (row.status !== 'failed') throw new ConflictError(`Only a failed process can be retried: this one is ${row.status}.`);
+    const reset = await resetForRetry(await deps.temporal(), row.workflowId, ctx.principal.userId);
+    if (!reset) throw new ConflictError('This process failed before its first step: there is nothing to go back to. Cancel it and start it again.');
+    await markRetried(ctx.trx, row);
+    return { status: 202, body: { id: row.id, status: 'running', runId: reset.runId } };
   }));
 
   router.post('/:id/incidents/:incidentId/resolve', inTenant(deps, async (req, ctx) => {

@@ -26,7 +26,18 @@ export function processOpenApiPaths(): Json {
         responses: { 200: { description: '`items`, oldest first', content: { 'application/json': { schema: schemaOf(instanceHistoryView, 'output') } } }, ...errors },
       },
     },
-    '/api/v1/process-instances/{id}/cancel': { post: { tags: instances, summary: 'Cancel with a reason (process owners)', parameters: [id()], requestBody: body(cancelInstanceRequest), responses: { 202: { description: 'Cancelling' }, ...errors, 409: conflict } } },
+    '/api/v1/process-instances/{id}/cancel': {
+      post: {
+        tags: instances, summary: 'Cancel with a reason (process owners); a failed instance is cancelled at once (its tasks closed)', parameters: [id()], requestBody: body(cancelInstanceRequest),
+        responses: { 200: { description: 'A failed instance: cancelled' }, 202: { description: 'Cancelling' }, ...errors, 409: conflict },
+      },
+    },
+    '/api/v1/process-instances/{id}/retry': {
+      post: {
+        tags: instances, summary: 'Retry a failed instance (its workflow failed, timed out or was terminated): Temporal resets it to the last workflow task completed before the failure, so the failed element runs again (process owners)', parameters: [id()],
+        responses: { 202: { description: '`{ id, status: running, runId }`' }, ...errors, 409: problem('The instance is not failed, or failed before its first step') },
+      },
+    },
     '/api/v1/process-instances/{id}/incidents/{incidentId}/resolve': {
       post: { tags: instances, summary: 'Retry (optionally with corrected variables) or skip the element of an incident', parameters: [id(), id('incidentId')], requestBody: body(resolveIncidentRequest), responses: { 202: { description: 'Done' }, ...errors, 409: conflict } },
     },
