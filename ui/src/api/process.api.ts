@@ -81,7 +81,7 @@ export interface TaskQuery {
   limit?: number;
 }
 
-export type InstanceStatus = 'running' | 'incident' | 'completed' | 'cancelled';
+export type InstanceStatus = 'running' | 'incident' | 'completed' | 'cancelled' | 'failed';
 
 export interface InstanceSummary {
   id: string;
@@ -94,6 +94,8 @@ export interface InstanceSummary {
   endedAt: string | null;
   cancelReason: string | null;
   startedBy: string | null;
+  /** Why its workflow failed (failed only). */
+  failureReason?: string | null;
 }
 
 export interface InstanceQuery {
@@ -134,6 +136,9 @@ export interface InstanceDetail {
   startedAt: string | null;
   endedAt: string | null;
   cancelReason: string | null;
+  /** Why its workflow failed, timed out or was terminated (failed only), and when. */
+  failureReason: string | null;
+  failedAt: string | null;
   activeElements: string[];
   /** Completed executions per element id. */
   completedElements: Record<string, number>;
@@ -171,6 +176,9 @@ export interface DefinitionListItem {
   deployedAt: string | null;
   deployedBy: string | null;
   draftSavedAt: string | null;
+  /** Set while the key is retired: it starts no new instance. */
+  retiredAt: string | null;
+  retiredBy: string | null;
 }
 
 export interface DefinitionVersion {
@@ -237,6 +245,8 @@ export const instancesApi = {
   get: (instanceId: string, signal?: AbortSignal) => http.get<InstanceDetail>(`/process-instances/${id(instanceId)}`, undefined, signal),
   history: (instanceId: string) => http.get<{ items: InstanceEvent[] }>(`/process-instances/${id(instanceId)}/history`),
   cancel: (instanceId: string, reason: string) => http.post<unknown>(`/process-instances/${id(instanceId)}/cancel`, { reason }),
+  /** A failed instance: Temporal resets it to before the failure, the failed element runs again. */
+  retry: (instanceId: string) => http.post<unknown>(`/process-instances/${id(instanceId)}/retry`, {}),
   resolveIncident: (instanceId: string, incidentId: string, action: 'retry' | 'skip', variables?: Record<string, unknown>) =>
     http.post<unknown>(`/process-instances/${id(instanceId)}/incidents/${id(incidentId)}/resolve`, { action, ...(variables ? { variables } : {}) }),
 };
@@ -250,4 +260,8 @@ export const definitionsApi = {
   save: (xml: string, deploy: boolean) =>
     request<DefinitionSaved>('POST', '/process-definitions', { query: { deploy: String(deploy) }, body: xml, contentType: 'application/xml' }),
   catalogue: () => http.get<ProcessCatalogue>('/process-catalogue'),
+  deleteDraft: (key: string) => request<unknown>('DELETE', `/process-definitions/${id(key)}/draft`),
+  /** A retired key starts no new instance; running ones continue. */
+  retire: (key: string) => http.post<{ retiredAt: string | null }>(`/process-definitions/${id(key)}/retire`, {}),
+  reactivate: (key: string) => http.post<{ retiredAt: string | null }>(`/process-definitions/${id(key)}/reactivate`, {}),
 };

@@ -22,6 +22,7 @@ export const INSTANCE_STATUS_LOOK: Record<InstanceStatus, { color: string; icon:
   incident: { color: 'error', icon: 'mdi-alert-circle-outline' },
   completed: { color: 'success', icon: 'mdi-check-circle-outline' },
   cancelled: { color: 'grey', icon: 'mdi-cancel' },
+  failed: { color: 'error', icon: 'mdi-close-octagon-outline' },
 };
 
 /** The task is offered to this user (assignee, candidate user or one of their roles), as the server checks. */
