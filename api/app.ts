@@ -20,6 +20,7 @@ import { problemHandler, sendProblem } from './http/problem';
 import { authRouter } from './identity/auth.router';
 import { openApiDocument } from './openapi';
 import { processCatalogueRouter } from './process/catalogue.router';
+import { decisionDefinitionsRouter } from './process/decisions.router';
 import { processDefinitionsRouter } from './process/definitions.router';
 import { processInstancesRouter } from './process/instances.router';
 import { processMessagesRouter } from './process/messages.router';
@@ -72,6 +73,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use('/process-messages', processMessagesRouter(deps));
   v1.use('/process-signals', processSignalsRouter(deps));
   v1.use('/process-definitions', processDefinitionsRouter(deps));
+  v1.use('/decision-definitions', decisionDefinitionsRouter(deps));
   v1.use('/process-catalogue', processCatalogueRouter(deps));
   app.use('/api/v1', v1);
   app.use('/api', (_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint. See /api/docs for the list.'));
