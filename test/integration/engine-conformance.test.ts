@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { compileDmn } from '../../domain/process/dmn-compiler';
 import { cancelProcessSignal, processMessageSignal } from '../../workflows/engine/contract';
 import { engineHarness } from '../support/engine-harness';
 import { buildPlan } from '../support/plans';
@@ -228,6 +231,19 @@ describe('BPMN conformance of the interpreter', () => {
     h.record('r-call-activity-multi-instance', workflowId);
     expect((await h.result(workflowId)).variables.doubles).toEqual([2, 4, 6]);
     expect(await h.admin('processInstances').where('workflowId', 'like', `${workflowId}/call/%`).count('* as n').first()).toEqual({ n: 3 });
+  });
+
+  it('a business rule task evaluates its DMN decision table (FIRST hit policy) and routes on the result', async () => {
+    const dmn = await compileDmn(fs.readFileSync(path.join(__dirname, '../fixtures/dmn/ticket-routing.dmn'), 'utf8'));
+    expect(dmn.problems).toEqual([]);
+    const plan = buildPlan('c-business-rule', [
+      { id: 'start', kind: 'startEvent' },
+      { id: 'route', kind: 'businessRuleTask', decisionId: 'route-ticket', decision: dmn.decisions['route-ticket'], resultVariable: 'routing' },
+      { id: 'end', kind: 'endEvent' },
+    ], [['f1', 'start', 'route'], ['f2', 'route', 'end']]);
+    const outage = await h.start(plan, { ticket: { category: 'outage', priority: 3 }, customer: { segment: 'smb' } });
+    expect((await h.result(outage.workflowId)).variables.routing).toMatchObject({ team: 'support-n2', dueWithin: 'PT4H' });
+    expect(await h.path(outage.workflowId)).toEqual(['start', 'route', 'end']);
   });
 
   it('a boundary timer whose expression fails opens an incident on the boundary event instead of being swallowed', async () => {

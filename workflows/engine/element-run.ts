@@ -1,5 +1,6 @@
 import { CancellationScope, isCancellation } from '@temporalio/workflow';
 import type { ElementInstance } from './contract';
+import { evaluateDecision } from './decision-table';
 import { EventRun } from './event-run';
 import { feel, FeelError, holds } from './feel';
 import type { BoundaryEventNode, GatewayNode, MultiInstance, PlanNode } from './plan';
@@ -9,7 +10,7 @@ import { runCallActivity, runServiceTask, runUserTask, type Activity, type TaskH
 import { cardinality } from './values';
 
 /** Elements that can carry boundary events and multi-instance markers. */
-export type ActivityNode = Extract<PlanNode, { kind: 'serviceTask' | 'userTask' | 'subProcess' | 'callActivity' | 'receiveTask' | 'scriptTask' }>;
+export type ActivityNode = Extract<PlanNode, { kind: 'serviceTask' | 'userTask' | 'subProcess' | 'callActivity' | 'receiveTask' | 'scriptTask' | 'businessRuleTask' }>;
 
 /** What each kind of element does (BPMN 2.0 execution semantics, as Camunda 8 runs them). */
 export class ElementRun extends EventRun {
@@ -141,6 +142,12 @@ export class ElementRun extends EventRun {
         break;
       case 'scriptTask': {
         const value = await this.feelValue(node, scope, node.expression, { ...scope.context(this.variables), ...locals });
+        if (node.resultVariable) result = { [node.resultVariable]: value };
+        break;
+      }
+      case 'businessRuleTask': {
+        // A decision that cannot be evaluated (two rules of a UNIQUE table match…) is an incident an operator retries after fixing variables.
+        const value = await this.withIncidents(node, scope, () => evaluateDecision(node.decision, { ...scope.context(this.variables), ...locals }));
         if (node.resultVariable) result = { [node.resultVariable]: value };
         break;
       }

@@ -8,6 +8,8 @@
  * variables); an expression that starts with "=" is FEEL, any other string
  * is a literal, as in Camunda 8.
  */
+import type { DecisionPlan } from './decision-table';
+
 export type Feel = string;
 
 export interface Plan {
@@ -178,6 +180,19 @@ export interface ReceiveTaskNode extends NodeBase {
   multiInstance?: MultiInstance;
 }
 
+/**
+ * A business rule task: a DMN decision, embedded at deploy time (its table and
+ * the decisions it requires), evaluated in the workflow; the result goes to
+ * resultVariable.
+ */
+export interface BusinessRuleTaskNode extends NodeBase {
+  kind: 'businessRuleTask';
+  decisionId: string;
+  decision: DecisionPlan;
+  resultVariable?: string;
+  multiInstance?: MultiInstance;
+}
+
 /** A script task in FEEL: the expression's value goes to resultVariable. */
 export interface ScriptTaskNode extends NodeBase {
   kind: 'scriptTask';
@@ -207,6 +222,6 @@ export interface CallActivityNode extends NodeBase {
 export type PlanNode =
   | StartEventNode | EndEventNode | IntermediateCatchNode | BoundaryEventNode
   | ServiceTaskNode | UserTaskNode | GatewayNode | SubProcessNode | CallActivityNode
-  | PassThroughNode | ReceiveTaskNode | ScriptTaskNode | IntermediateThrowNode;
+  | PassThroughNode | ReceiveTaskNode | ScriptTaskNode | IntermediateThrowNode | BusinessRuleTaskNode;
 
 export type PlanNodeKind = PlanNode['kind'];
