@@ -3,6 +3,7 @@ import { commsOpenApiPaths } from './comms/comms.openapi';
 import { CORE_RESOURCES } from '../domain/core/resources';
 import { EVENTS_RESOURCES } from '../domain/events/resources';
 import { eventsOpenApiPaths } from './events/events.openapi';
+import { decisionsOpenApiPaths } from './process/decisions.openapi';
 import { processOpenApiPaths } from './process/process.openapi';
 import type { RecordResource } from '../domain/core/record-resource';
 import { loginRequest, refreshRequest, tokenPair } from '../domain/identity/auth.schema';
@@ -154,7 +155,7 @@ export function openApiDocument(): Json {
     schemas[`${name(res)}Update`] = schemaOf(res.updateSchema, 'input');
     paths = { ...paths, ...resourcePaths(path, res) };
   }
-  paths = { ...paths, ...processOpenApiPaths(), ...commsOpenApiPaths(), ...eventsOpenApiPaths() };
+  paths = { ...paths, ...processOpenApiPaths(), ...decisionsOpenApiPaths(), ...commsOpenApiPaths(), ...eventsOpenApiPaths() };
   return {
     openapi: '3.1.0',
     info: { title: 'Relais API', version: '1', description: 'Errors are application/problem+json (RFC 9457). Lists use cursor pagination. Updates need If-Match.' },

@@ -117,6 +117,11 @@ describe('decision definitions API', () => {
     expect((await request(t.app).get('/api/v1/decision-definitions').set(as('stranger'))).body.items).toEqual([]);
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = await request(t.app).get('/api/v1/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/decision-definitions', '/api/v1/decision-definitions/{decisionId}/evaluate']));
+  });
+
   it('needs process.definition.create to deploy and process.definition.read to list or evaluate', async () => {
     const sales = await deploy(fixture('discount.dmn'), 'sales');
     expect(sales.status).toBe(403);
