@@ -4,7 +4,7 @@ import type { RequestContext } from '../core/record-service';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { DefinitionProblem } from './bpmn-model';
 import { compileDefinition } from './definition-compiler';
-import { lintDefinition } from './definition-linter';
+import { lintReport } from './definition-linter';
 import { MAX_DEFINITION_BYTES, parseDefinition } from './definition-parser';
 import { chooseProcess } from './relais-lint-rules';
 
@@ -105,20 +105,20 @@ async function tenantRoleKeys(trx: Knex.Transaction): Promise<string[]> {
   return (await trx('roles').select('key').orderBy('key')).map((r: { key: string }) => r.key);
 }
 
-/** Parses, refuses what cannot be read, and answers the process and every lint problem. */
+/** Parses, refuses what cannot be read, and answers the process, every lint problem (error) and every warning. */
 async function examine(ctx: RequestContext, xml: string, what: 'deployed' | 'saved') {
   const parsed = await parseDefinition(xml, { maxBytes: MAX_DEFINITION_BYTES });
   if (!parsed.ok) {
     if (parsed.tooLarge) throw new DefinitionTooLargeError(parsed.problems);
     throw new DefinitionProblemsError(parsed.problems, what);
   }
-  const problems = await lintDefinition(parsed.definitions, { roleKeys: await tenantRoleKeys(ctx.trx) });
+  const { errors: problems, warnings } = await lintReport(parsed.definitions, { roleKeys: await tenantRoleKeys(ctx.trx) });
   const process = chooseProcess(parsed.definitions);
   const keyProblems = problems.filter((p) => p.rule === 'relais/single-process');
   if (!process || keyProblems.length) {
     throw new DefinitionProblemsError(keyProblems.length ? keyProblems : [{ elementId: null, rule: 'relais/single-process', message: 'The file holds no process to store.' }], what);
   }
-  return { definitions: parsed.definitions, key: process.id!, name: typeof process.name === 'string' && process.name.trim() ? process.name.trim() : null, problems };
+  return { definitions: parsed.definitions, key: process.id!, name: typeof process.name === 'string' && process.name.trim() ? process.name.trim() : null, problems, warnings };
 }
 
 async function keyExists(trx: Knex.Transaction, key: string): Promise<boolean> {
@@ -128,29 +128,30 @@ async function keyExists(trx: Knex.Transaction, key: string): Promise<boolean> {
 /**
  * Saves the modeler's work as the draft of its key (replacing the previous
  * draft). The file must be readable BPMN with one process; lint problems do not
- * stop a draft and are answered so that the modeler can show them.
+ * stop a draft and are answered, with the warnings, so that the modeler can show them.
  */
-export async function saveDraft(ctx: RequestContext, xml: string): Promise<DefinitionSummary & { problems: DefinitionProblem[] }> {
+export async function saveDraft(ctx: RequestContext, xml: string): Promise<DefinitionSummary & { problems: DefinitionProblem[]; warnings: DefinitionProblem[] }> {
   if (!ctx.ability.can('create', 'ProcessDefinition') && !ctx.ability.can('update', 'ProcessDefinition')) mayWrite(ctx, 'create');
-  const { key, name, problems } = await examine(ctx, xml, 'saved');
+  const { key, name, problems, warnings } = await examine(ctx, xml, 'saved');
   await lockKey(ctx.trx, ctx.principal.tenantId, key);
   mayWrite(ctx, (await keyExists(ctx.trx, key)) ? 'update' : 'create');
   const draft = await table(ctx.trx).where({ key, status: 'draft' }).first('id');
   const [row] = draft
     ? await table(ctx.trx).where({ id: draft.id }).update({ name, xml, updatedAt: ctx.trx.fn.now() }).returning([...SUMMARY])
     : await table(ctx.trx).insert({ tenantId: ctx.principal.tenantId, key, status: 'draft', name, xml, createdBy: ctx.principal.userId }).returning([...SUMMARY]);
-  return { ...summary(row), problems };
+  return { ...summary(row), problems, warnings };
 }
 
 /**
  * Deploys a definition as the next version of its key: parse, lint (every
- * problem refuses it, 422), compile, then store XML and plan. The version is
+ * error refuses it, 422; warnings, what Relais will ignore, are answered),
+ * compile, then store XML and plan. The version is
  * taken under a per-key lock, so concurrent deploys never share one. The
  * key's draft, now deployed, is removed.
  */
-export async function deploy(ctx: RequestContext, xml: string): Promise<DefinitionSummary> {
+export async function deploy(ctx: RequestContext, xml: string): Promise<DefinitionSummary & { warnings: DefinitionProblem[] }> {
   if (!ctx.ability.can('create', 'ProcessDefinition') && !ctx.ability.can('update', 'ProcessDefinition')) mayWrite(ctx, 'create');
-  const { definitions, key, name, problems } = await examine(ctx, xml, 'deployed');
+  const { definitions, key, name, problems, warnings } = await examine(ctx, xml, 'deployed');
   if (problems.length) throw new DefinitionProblemsError(problems, 'deployed');
   const plan = compileDefinition(definitions, 0);
   await lockKey(ctx.trx, ctx.principal.tenantId, key);
@@ -164,7 +165,7 @@ export async function deploy(ctx: RequestContext, xml: string): Promise<Definiti
     deployedBy: ctx.principal.userId, deployedAt: ctx.trx.fn.now(), createdBy: ctx.principal.userId,
   }).returning([...SUMMARY]);
   await table(ctx.trx).where({ key, status: 'draft' }).delete();
-  return summary(row);
+  return { ...summary(row), warnings };
 }
 
 /** Every key of the tenant, sorted by key. */

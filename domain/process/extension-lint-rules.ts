@@ -40,7 +40,8 @@ const xmlName = (type: string) => type.replace(/:(\w)/, (_, c: string) => `:${c.
 function ignoredExtensions(node: BpmnElement): string[] {
   const names: string[] = [];
   for (const name of Object.keys(node.$attrs ?? {})) {
-    if (!/^xmlns(:|$)/.test(name) && !name.startsWith('xsi:') && !name.startsWith('relais:')) names.push(name);
+    // zeebe: attributes Camunda's descriptor does not know are named by the parser's warning (definition-parser.ts).
+    if (!/^xmlns(:|$)/.test(name) && !name.startsWith('xsi:') && !name.startsWith('relais:') && !name.startsWith(`${ZEEBE_PREFIX}:`)) names.push(name);
   }
   const descriptor = (node as { $descriptor?: { properties?: Array<{ name: string; ns: { prefix: string; localName: string } }> } }).$descriptor;
   for (const property of descriptor?.properties ?? []) {

@@ -39,7 +39,7 @@ describe('process definitions API', () => {
     const xml = fixture('order-approval.bpmn');
     const first = await post(xml);
     expect(first.status).toBe(201);
-    expect(first.body).toEqual({ id: expect.any(String), key: 'order-approval', version: 1, status: 'deployed', name: 'Order approval', deployedAt: expect.any(String) });
+    expect(first.body).toEqual({ id: expect.any(String), key: 'order-approval', version: 1, status: 'deployed', name: 'Order approval', deployedAt: expect.any(String), warnings: [] });
     expect(first.headers.location).toBe('/api/v1/process-definitions/order-approval/versions/1/xml');
     const changed = xml.replace('name="Approve the order"', 'name="Approve the order (v2)"');
     const second = await post(changed);
@@ -85,7 +85,7 @@ describe('process definitions API', () => {
     const xml = withKey(fixture('order-approval.bpmn'), 'order-approval', 'drafted');
     const draft = await post(xml, '');
     expect(draft.status).toBe(201);
-    expect(draft.body).toEqual({ id: expect.any(String), key: 'drafted', version: null, status: 'draft', name: 'Order approval', deployedAt: null, problems: [] });
+    expect(draft.body).toEqual({ id: expect.any(String), key: 'drafted', version: null, status: 'draft', name: 'Order approval', deployedAt: null, problems: [], warnings: [] });
     expect(draft.headers.location).toBe('/api/v1/process-definitions/drafted/versions/draft/xml');
     const renamed = xml.replace('name="Order approval"', 'name="Order approval, draft 2"');
     const again = await post(renamed, '?deploy=false');
@@ -98,6 +98,21 @@ describe('process definitions API', () => {
 
     expect((await post(renamed)).body.version).toBe(1);
     expect(await rows('drafted')).toEqual([{ key: 'drafted', version: 1, status: 'deployed' }]);
+  });
+
+  it('deploys a definition carrying a Camunda extension Relais does not know, answering 201 with a warning that names it', async () => {
+    const xml = withKey(fixture('order-approval.bpmn'), 'order-approval', 'with-extension')
+      .replace('xmlns:relais=', 'xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" xmlns:relais=')
+      .replace('<bpmn:serviceTask id="RecordOrder"', '<bpmn:serviceTask id="RecordOrder" zeebe:futureSetting="on"');
+    const res = await post(xml);
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ key: 'with-extension', version: 1, status: 'deployed' });
+    expect(res.body.warnings).toEqual([{
+      elementId: 'RecordOrder', rule: 'relais/extension',
+      message: '"zeebe:futureSetting" is a Camunda extension Relais does not know: it is ignored and the process runs without it. Remove it if the process depends on it.',
+    }]);
+    const draft = await post(xml, '');
+    expect(draft.body).toMatchObject({ problems: [], warnings: res.body.warnings });
   });
 
   it('saves a draft that has lint problems and lists them; deploying it is refused', async () => {
