@@ -1,7 +1,7 @@
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import request from 'supertest';
 import { engineWorker } from '../support/engine';
 import { buildPlan } from '../support/plans';
+import { asUser, eventually } from '../support/http';
 import { loginAs, TASK_QUEUE, tenantId, testContext, type TestContext } from '../support/api';
 
 /** Workflows that failed, timed out or were terminated outside the engine show failed, with the reason; an operator retries or cancels them. */
@@ -37,18 +37,8 @@ describe('failed process instances', () => {
     await t.close();
   });
 
-  const as = (token: string) => ({
-    get: (url: string) => request(t.app).get(url).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body: unknown = {}) => request(t.app).post(url).set('Authorization', `Bearer ${token}`).send(body as object),
-  });
-  async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
-    for (let i = 0; i < 200; i++) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('timed out');
-  }
+  const as = (token: string) => asUser(t.app, token);
+  const until = eventually;
   /** Starts an instance and waits until its task is open. */
   async function startOne(businessKey: string) {
     const res = await as(manager).post('/api/v1/process-instances', { processKey: key, businessKey });

@@ -1,8 +1,8 @@
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import request from 'supertest';
 import { createEngineActivities } from '../../activities/process/engine.activities';
 import { engineWorker } from '../support/engine';
 import { buildPlan } from '../support/plans';
+import { asUser, eventually } from '../support/http';
 import { loginAs, TASK_QUEUE, tenantId, testContext, type TestContext } from '../support/api';
 import type { Plan } from '../../workflows/engine/plan';
 
@@ -25,18 +25,8 @@ describe('buffered process messages', () => {
   async function deploy(p: Plan): Promise<void> {
     await t.admin('processDefinitions').insert({ tenantId: tenant, key: p.processKey, version: 1, status: 'deployed', xml: '<definitions/>', plan: JSON.stringify(p), deployedAt: new Date() });
   }
-  const as = (token: string) => ({
-    get: (url: string) => request(t.app).get(url).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body: unknown = {}) => request(t.app).post(url).set('Authorization', `Bearer ${token}`).send(body as object),
-  });
-  async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
-    for (let i = 0; i < 200; i++) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('timed out');
-  }
+  const as = (token: string) => asUser(t.app, token);
+  const until = eventually;
 
   beforeAll(async () => {
     t = testContext();
