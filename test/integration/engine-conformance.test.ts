@@ -368,6 +368,23 @@ describe('BPMN conformance: event sub-processes, escalation, cycles, compensatio
     expect((await h.path(workflowId)).filter((e) => e === 'remind')).toHaveLength(3);
   });
 
+  it('a cron cycle on a non-interrupting boundary fires at each match until its host completes', async () => {
+    const plan = buildPlan('e-cron', [
+      { id: 'start', kind: 'startEvent' }, task('work'),
+      { id: 'tick', kind: 'boundaryEvent', attachedTo: 'work', cancelActivity: false, trigger: { type: 'timer', cycle: '* * * * * *' } },
+      record('ticked', '=string(now())'), { id: 'end', kind: 'endEvent' }, { id: 'ticked-end', kind: 'endEvent' },
+    ], [['f1', 'start', 'work'], ['f2', 'work', 'end'], ['b1', 'tick', 'ticked'], ['b2', 'ticked', 'ticked-end']]);
+    const { workflowId } = await h.start(plan);
+    await h.until(async () => (await h.journal(workflowId)).length >= 2, 'two ticks');
+    await h.complete(workflowId, 'work');
+    expect((await h.result(workflowId)).status).toBe('completed');
+    const ticks = (await h.state(workflowId)).elements.filter((e) => e.elementId === 'tick');
+    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    // Each firing is on a whole second, one after the other.
+    const seconds = ticks.map((t) => Date.parse(t.startedAt) / 1000);
+    expect(seconds.every((s, i) => i === 0 || s > seconds[i - 1]!)).toBe(true);
+  });
+
   it('a compensation throw undoes the completed activities in reverse order (a saga)', async () => {
     const plan = buildPlan('e-saga', [
       { id: 'start', kind: 'startEvent' },

@@ -1,3 +1,5 @@
+// The parser's own module: the package's index also loads its crontab-file reader, which needs fs (not allowed in workflows).
+import { CronExpressionParser } from 'cron-parser/dist/CronExpressionParser';
 import { durationMs } from './durations';
 
 /** A repeating timer: how many times it fires and when the next firing is. */
@@ -14,8 +16,7 @@ const REPEATING = /^R(\d*)\/(.+)$/;
  * An ISO 8601 repeating interval, as BPMN's timeCycle writes it: R3/PT10M
  * (three times, every ten minutes), R/PT1H (every hour, for as long as the
  * element waits), R2/2026-12-01T09:00:00Z/P1D (from a date), or
- * R/PT1H/2026-12-31T18:00:00Z (until a date). Cron expressions are handled by
- * cronCycle (cron.ts).
+ * R/PT1H/2026-12-31T18:00:00Z (until a date).
  */
 export function isoCycle(text: string): Cycle {
   const m = REPEATING.exec(text.trim());
@@ -47,4 +48,30 @@ function dateMs(text: string, cycle: string): number {
   const at = Date.parse(text);
   if (Number.isNaN(at)) throw new Error(`"${cycle}": "${text}" is not an ISO 8601 date-time`);
   return at;
+}
+
+/** The time zone cron expressions are read in (the organisations' default, DESIGN §3). */
+export const CRON_TIME_ZONE = 'Europe/Paris';
+
+/**
+ * A cron expression (5 fields, or 6 with seconds: "0 9 * * MON-FRI" is
+ * 9:00 on weekdays, Paris time), read by cron-parser; it repeats for as long
+ * as its element waits. The workflow's clock is deterministic, so replays
+ * compute the same firings.
+ */
+export function cronCycle(text: string): Cycle {
+  // Parsing now reports a malformed expression (an incident) before the first wait.
+  CronExpressionParser.parse(text.trim(), { tz: CRON_TIME_ZONE, currentDate: new Date(0) });
+  return {
+    repetitions: Number.POSITIVE_INFINITY,
+    next(previous, now) {
+      const from = new Date(Math.max(previous ?? now, now));
+      return CronExpressionParser.parse(text.trim(), { tz: CRON_TIME_ZONE, currentDate: from }).next().getTime();
+    },
+  };
+}
+
+/** A timer cycle as BPMN's timeCycle holds it: an ISO 8601 repeating interval (R…) or a cron expression. */
+export function parseCycle(text: string): Cycle {
+  return text.trim().startsWith('R') ? isoCycle(text) : cronCycle(text);
 }

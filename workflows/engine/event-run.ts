@@ -1,6 +1,6 @@
 import { CancellationScope, condition, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
 import type { ProcessMessageArgs, ProcessSignalArgs } from './contract';
-import { isoCycle } from './cycle';
+import { parseCycle } from './cycle';
 import { timerDelayMs } from './durations';
 import { feel } from './feel';
 import type { BoundaryEventNode, EventTrigger, IntermediateCatchNode, PlanNode, ReceiveTaskNode } from './plan';
@@ -64,7 +64,7 @@ export abstract class EventRun extends ProcessRun {
    */
   protected async watch(node: PlanNode, trigger: EventTrigger, scope: ScopeRun, repeat: boolean, onFire: () => void): Promise<void> {
     if (trigger.type === 'timer' && trigger.cycle !== undefined) {
-      const cycle = await this.withIncidents(node, scope, () => isoCycle(String(feel(trigger.cycle!, scope.context(this.variables)))));
+      const cycle = await this.withIncidents(node, scope, () => parseCycle(String(feel(trigger.cycle!, scope.context(this.variables)))));
       let previous: number | null = null;
       for (let i = 0; i < cycle.repetitions; i++) {
         const at = cycle.next(previous, Date.now());
