@@ -48,7 +48,8 @@ import { seed } from '../../db/seed';
 import { freePort } from '../../scripts/services/ports';
 import { ensureAppLogin, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../scripts/services/postgres';
 import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/services/temporal-dev-server';
-import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../../worker/create-worker';
+import type { DataConverter } from '@temporalio/common';
 import { processDataConverter } from '../../domain/process/payload-codec';
 import { holds } from '../../workflows/engine/feel';
 import type { Plan } from '../../workflows/engine/plan';
@@ -114,12 +115,12 @@ const elapsed = (since: bigint) => `${(Number(process.hrtime.bigint() - since) /
 /** Cores used by other programs during a batch above which its figures are disturbed. */
 const NOISY_OTHER_CORES = 0.15;
 /**
- * The interpreter's FEEL module: preloaded, it (and feelin, lezer-feel,
- * temporal-polyfill under it) is evaluated once per V8 context instead of once
- * per workflow. ('feelin' itself cannot be preloaded: its package declares
- * sideEffects: false, so webpack drops the bare require.)
+ * The worker preloads the interpreter's FEEL, DMN and cycle modules
+ * (worker/create-worker.ts WORKFLOW_PRELOAD_MODULES): evaluated once per V8
+ * context instead of once per workflow. The diagnostics compare with a worker
+ * that preloads nothing. ('feelin' itself cannot be preloaded: its package
+ * declares sideEffects: false, so webpack drops the bare require.)
  */
-const FEEL_PRELOAD = [require.resolve('../../workflows/engine/feel')];
 
 interface InstanceRef { tenantId: string; instanceId: string; businessKey: string; variables: Record<string, unknown> }
 
@@ -148,7 +149,7 @@ function variants(plan: Plan, config: EngineBenchConfig): Variant[] {
   const list: Variant[] = [
     {
       key: 'bpmn', name: 'bpmnProcess (interpreter)', queue: 'bench-engine-bpmn', workflowType: 'bpmnProcess', finishes: true, args: bpmnArgs,
-      bundle: { workflowsPath: WORKFLOWS_PATH, preloadModules: [] }, replays: 'bpmn',
+      bundle: { workflowsPath: WORKFLOWS_PATH, preloadModules: WORKFLOW_PRELOAD_MODULES }, replays: 'bpmn',
     },
     {
       key: 'hand', name: 'hand-written workflow', queue: 'bench-engine-hand', workflowType: HAND_WRITTEN_WORKFLOW, finishes: true, args: handArgs(false),
@@ -157,8 +158,8 @@ function variants(plan: Plan, config: EngineBenchConfig): Variant[] {
   ];
   if (config.diagnostics) {
     list.push({
-      key: 'bpmnPreloaded', name: 'bpmnProcess, feel.ts preloaded', queue: 'bench-engine-bpmn-preload', workflowType: 'bpmnProcess', finishes: true,
-      args: bpmnArgs, bundle: { workflowsPath: WORKFLOWS_PATH, preloadModules: FEEL_PRELOAD }, replays: 'bpmn', extra: true,
+      key: 'bpmnNoPreload', name: 'bpmnProcess, nothing preloaded', queue: 'bench-engine-bpmn-no-preload', workflowType: 'bpmnProcess', finishes: true,
+      args: bpmnArgs, bundle: { workflowsPath: WORKFLOWS_PATH, preloadModules: [] }, replays: 'bpmn', extra: true,
     }, {
       key: 'handNoFinish', name: 'hand-written, no finishInstance', queue: 'bench-engine-hand', workflowType: HAND_WRITTEN_WORKFLOW, finishes: false,
       args: handArgs(true),
@@ -284,11 +285,12 @@ type StoredHistory = { workflowId: string; history: temporal.api.history.v1.IHis
 interface ReplayCost { msPerHistory: number; cpuMsPerHistory: number }
 
 /** Replays histories in this process: the workflow code alone, no server. Per history, the replay worker's fixed cost taken out. */
-async function replayCost(bundle: WorkflowBundle, histories: StoredHistory[]): Promise<ReplayCost> {
+async function replayCost(bundle: WorkflowBundle, histories: StoredHistory[], dataConverter: DataConverter): Promise<ReplayCost> {
   const replay = async (list: StoredHistory[]) => {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'bench-engine' }, list)) {
+    // Histories are encrypted as production writes them: the replay decrypts with the same codec (its keys are cached after the first).
+    for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'bench-engine', dataConverter }, list)) {
       if (result.error) throw new Error(`Replay of ${result.workflowId} failed: ${result.error.message}`);
     }
     const c = process.cpuUsage(c0);
@@ -491,12 +493,13 @@ export async function runEngineBench(config: EngineBenchConfig = configFromEnv()
       const bundles = await Promise.all(replayed.map((v) => bundleWorkflowCode({ ...v.bundle!, logger: silentLogger })));
       // Alternated, three times each; the median of each.
       const costs = new Map<string, ReplayCost[]>(replayed.map((v) => [v.key, []]));
+      const replayConverter = processDataConverter(res.admin!, process.env.RELAIS_SECRET_KEY);
       const failures = new Map<string, string>();
       for (let i = 0; i < 3; i++) {
         for (const [j, v] of replayed.entries()) {
           if (failures.has(v.key)) continue;
           try {
-            costs.get(v.key)!.push(await replayCost(bundles[j]!, histories[v.replays!]));
+            costs.get(v.key)!.push(await replayCost(bundles[j]!, histories[v.replays!], replayConverter));
           } catch (error) {
             failures.set(v.key, (error as Error).message);
           }

@@ -7,14 +7,14 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FAILURE_CONVERTER_PATH } from '../../domain/process/failure-converter';
 import { processDataConverter } from '../../domain/process/payload-codec';
 import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
-import { WORKFLOWS_PATH } from '../../worker/create-worker';
+import { WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../../worker/create-worker';
 import type { ProcessInput, ProcessResult } from '../../workflows/engine/contract';
 import type { Plan } from '../../workflows/engine/plan';
 
 let bundle: Promise<WorkflowBundle> | undefined;
 /** Workflows are bundled once per test file, with the product's failure converter (failure messages encrypted). */
 export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, failureConverterPath: FAILURE_CONVERTER_PATH, logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, trace: () => undefined } });
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: WORKFLOW_PRELOAD_MODULES, failureConverterPath: FAILURE_CONVERTER_PATH, logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, trace: () => undefined } });
   return bundle;
 }
 
