@@ -218,6 +218,20 @@ describe('BPMN conformance of the interpreter', () => {
     expect(inner.map((e) => e.outcome).sort()).toEqual(['completed', 'interrupted', 'interrupted']);
   });
 
+  it('a multi-instance asked for more than 1,000 instances stops at an incident instead of exhausting the worker', async () => {
+    const plan = buildPlan('c-mi-too-many', [
+      { id: 'start', kind: 'startEvent' },
+      { id: 'each', kind: 'scriptTask', expression: '=loopCounter', multiInstance: { sequential: false, loopCardinality: '=count' } },
+      { id: 'end', kind: 'endEvent' },
+    ], [['f1', 'start', 'each'], ['f2', 'each', 'end']]);
+    const { instanceId, handle, workflowId } = await h.start(plan, { count: 100_000_000 });
+    const incident = await h.until(() => h.admin('processIncidents').where({ instanceId, status: 'open' }).first(), 'the incident');
+    expect(incident.elementId).toBe('each');
+    expect(incident.message).toMatch(/at most 1000/);
+    await handle.signal(cancelProcessSignal, { reason: 'test', userId: null });
+    expect((await h.result(workflowId)).status).toBe('cancelled');
+  });
+
   it('runs a multi-instance call activity, one child per item, collecting their results', async () => {
     h.plans['c-mi-child'] = buildPlan('c-mi-child', [
       { id: 'c-start', kind: 'startEvent' }, { id: 'c-double', kind: 'scriptTask', expression: '=n * 2', resultVariable: 'doubled' }, { id: 'c-end', kind: 'endEvent' },

@@ -7,7 +7,7 @@ import type { BoundaryEventNode, GatewayNode, MultiInstance, PlanNode } from './
 import type { HostControl, ScopeRun } from './scope-run';
 import { BpmnErrorSignal, TerminateSignal } from './signals';
 import { runCallActivity, runServiceTask, runUserTask, type Activity, type TaskHost } from './task-run';
-import { cardinality } from './values';
+import { cardinality, tooMany } from './values';
 
 /** Elements that can carry boundary events and multi-instance markers. */
 export type ActivityNode = Extract<PlanNode, { kind: 'serviceTask' | 'userTask' | 'subProcess' | 'callActivity' | 'receiveTask' | 'scriptTask' | 'businessRuleTask' }>;
@@ -187,6 +187,7 @@ export class ElementRun extends EventRun {
       if (multi.collection) {
         const value = feel(multi.collection, ctx);
         if (!Array.isArray(value)) throw new FeelError(multi.collection, 'the multi-instance collection is not a list');
+        tooMany(value.length, multi.collection);
         return value;
       }
       const n = cardinality(feel(multi.loopCardinality ?? '=0', ctx), multi.loopCardinality ?? '');

@@ -39,9 +39,23 @@ export function dueDate(value: string): string {
   return new Date(at).toISOString();
 }
 
+/**
+ * The most instances one multi-instance element may run: each is state in the
+ * workflow and events in its history, so a larger list (a mistaken variable,
+ * an attack) must stop at an incident rather than exhaust the worker.
+ */
+export const MAX_MULTI_INSTANCE = 1_000;
+
 /** The number of instances of a multi-instance by cardinality. */
 export function cardinality(value: unknown, expression: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new FeelError(expression, `the loop cardinality must be a whole number ≥ 0, not ${JSON.stringify(value)}`);
-  return n;
+  return tooMany(n, expression);
+}
+
+export function tooMany(count: number, expression: string): number {
+  if (count > MAX_MULTI_INSTANCE) {
+    throw new FeelError(expression, `${count} instances asked, at most ${MAX_MULTI_INSTANCE} run for one element: split the work (a call activity per batch) or correct the variable`);
+  }
+  return count;
 }
