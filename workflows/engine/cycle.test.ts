@@ -29,6 +29,7 @@ describe('timer cycles', () => {
 
   it('refuses what is neither', () => {
     expect(() => parseCycle('R3/10 minutes')).toThrow(/ISO 8601/);
+    expect(() => parseCycle('R/PT0.01S')).toThrow(/at most once a second/);
     expect(() => parseCycle('every day at nine')).toThrow();
   });
 });

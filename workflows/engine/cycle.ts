@@ -34,7 +34,8 @@ export function isoCycle(text: string): Cycle {
     startAt = dateMs(parts[0]!, text);
     period = durationMs(parts[1]!);
   } else throw new Error(`"${text}" has too many parts: write R<n>/<start>/<period> or R<n>/<period>`);
-  if (period <= 0) throw new Error(`"${text}": the period must be longer than zero`);
+  // Every firing is events in the instance's history: faster than once a second is a mistake, never a need.
+  if (period < 1000) throw new Error(`"${text}": a cycle repeats at most once a second; choose a period of PT1S or more`);
   return {
     repetitions,
     next(previous, now) {
