@@ -5,15 +5,16 @@ import { label, report, rule, triggerOf, type RuleFactory } from './lint-rule-ki
 /**
  * The constructs the interpreter (workflows/engine) executes, and honest
  * refusals, naming the construct, for those it does not: conditional and
- * cancel events, business rule tasks, transactions, complex gateways,
- * standard loops, scripts in another language than FEEL. Signals,
- * escalations, event sub-processes and compensation run, and are checked in
- * event-lint-rules.ts.
+ * cancel events, transactions, complex gateways, standard loops, scripts in
+ * another language than FEEL. Signals, escalations, event sub-processes and
+ * compensation run, and are checked in event-lint-rules.ts; business rule
+ * tasks (DMN decisions) in relais-lint-rules.ts.
  */
 
 const SUPPORTED = new Set([
   'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent',
   'bpmn:ServiceTask', 'bpmn:UserTask', 'bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:ReceiveTask', 'bpmn:ScriptTask', 'bpmn:SendTask',
+  'bpmn:BusinessRuleTask',
   // Passed through, as Camunda does: nothing runs, the history records them.
   'bpmn:Task', 'bpmn:ManualTask',
   'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway',
@@ -23,7 +24,6 @@ const SUPPORTED = new Set([
 ]);
 
 const UNSUPPORTED_ADVICE: Record<string, string> = {
-  'bpmn:BusinessRuleTask': 'business rule tasks (DMN decision tables) are not executed by Relais yet. Use an exclusive gateway with conditions, or a script task in FEEL.',
   'bpmn:ComplexGateway': 'complex gateways are not executed by Relais. Use an exclusive, inclusive or parallel gateway.',
   'bpmn:Transaction': 'transactions (and their cancel events) are not executed by Relais. Use an embedded sub-process with error boundary events and compensation.',
   'bpmn:AdHocSubProcess': 'ad-hoc sub-processes are not executed by Relais. Use an embedded sub-process with sequence flows.',

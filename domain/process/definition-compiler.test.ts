@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
 import type { Plan } from '../../workflows/engine/plan';
 import { compileDefinition } from './definition-compiler';
-import { lintDefinition } from './definition-linter';
+import { lintDefinition, lintReport } from './definition-linter';
+import { compileDmn } from './dmn-compiler';
 import { parseDefinition } from './definition-parser';
 
 async function compile(xml: string, version = 1): Promise<Plan> {
@@ -270,5 +271,28 @@ describe('compileDefinition of signals, escalations, event sub-processes, compen
     expect(plan.nodes.BoundaryEvent_1).toMatchObject({
       kind: 'boundaryEvent', attachedTo: 'ReceiveTask_WaitForDocument', cancelActivity: false, trigger: { type: 'timer', cycle: 'R6/P1D' },
     });
+  });
+
+  it('embeds the decision a business rule task evaluates (relais: or zeebe:calledDecision), and runs the activity of one implemented by a job type', async () => {
+    const dmn = (name: string) => compileDmn(fs.readFileSync(path.join(ROOT, 'test/fixtures/dmn', name), 'utf8'));
+    const decisions = { ...(await dmn('ticket-routing.dmn')).decisions, ...(await dmn('discount.dmn')).decisions };
+    const xml = fixture('lint-business-rule-task.bpmn')
+      .replace(/<bpmn:sequenceFlow id="F3"[\s\S]*<bpmn:sequenceFlow id="F8"[^>]*\/>/, '<bpmn:sequenceFlow id="F3" sourceRef="Discount" targetRef="Worker" />');
+    const parsed = await parseDefinition(xml);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const report = await lintReport(parsed.definitions, { decisionIds: Object.keys(decisions) });
+    expect(report).toEqual({ errors: [], warnings: [] });
+    const { nodes } = compileDefinition(parsed.definitions, 1, decisions);
+    const P2 = 'business-rules';
+    expect(nodes.Route).toEqual({
+      id: 'Route', name: 'Route the ticket', scope: P2, incoming: ['F1'], outgoing: ['F2'],
+      kind: 'businessRuleTask', decisionId: 'route-ticket', decision: decisions['route-ticket'], resultVariable: 'routing',
+    });
+    expect(nodes.Discount).toEqual({
+      id: 'Discount', name: 'Discount', scope: P2, incoming: ['F2'], outgoing: ['F3'], outputs: { rate: '=discount.rate' },
+      kind: 'businessRuleTask', decisionId: 'discount', decision: decisions.discount, resultVariable: 'discount',
+    });
+    expect(nodes.Worker).toMatchObject({ kind: 'serviceTask', activity: 'system.echo', bpmnType: 'bpmn:BusinessRuleTask' });
+    expect(() => compileDefinition(parsed.definitions, 1, {})).toThrow(/Business rule task Route names no deployed decision/);
   });
 });

@@ -1,12 +1,13 @@
 import { findActivity } from '../../activities/catalogue';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
+import type { DecisionPlan } from '../../workflows/engine/decision-table';
 import type {
   BoundaryEventNode, EndEventNode, EventTrigger, Feel, IntermediateCatchNode, IntermediateThrowNode, MultiInstance, Plan, PlanFlow, PlanNode, ReceiveTaskNode,
   StartEventNode,
 } from '../../workflows/engine/plan';
 import { child, eventDefinitions, expressionBody, list, text, type BpmnElement } from './bpmn-model';
 import {
-  activityName, calledElementPropagation, calledProcessKey, compensationTargets, correlationKeyOf, escalationOf, ioMappingOf, isCompensationBoundary,
+  activityName, calledDecisionOf, calledElementPropagation, calledProcessKey, compensationTargets, correlationKeyOf, escalationOf, ioMappingOf, isCompensationBoundary,
   isEventSubProcess, isLinkEvent, linkName, messageOf, multiInstanceSettings, planKindOf, scriptOf, signalOf, userTaskPeople, userTaskSettings,
 } from './element-settings';
 import { chooseProcess, triggerOf } from './lint-rule-kit';
@@ -81,8 +82,11 @@ function messageTrigger(element: BpmnElement): ReceiveTaskNode['trigger'] {
  * sub-process is a sub-process node marked triggeredByEvent (its start event
  * carries the trigger and, there, whether it interrupts). A compensation
  * boundary event's association names its host's handler (compensatedBy).
+ * A business rule task embeds its decision's plan, taken from `decisions`
+ * (the latest deployed version of each decision id, loadDecisionsForDeploy),
+ * so that the workflow reads nothing.
  */
-export function compileDefinition(definitions: BpmnElement, version: number): Plan {
+export function compileDefinition(definitions: BpmnElement, version: number, decisions: Record<string, DecisionPlan> = {}): Plan {
   const process = chooseProcess(definitions);
   if (!process) throw new Error('The definition holds no single executable process: lint it before compiling.');
   const nodes: Record<string, PlanNode> = {};
@@ -104,7 +108,7 @@ export function compileDefinition(definitions: BpmnElement, version: number): Pl
         });
         continue;
       }
-      const node = compileNode(element, scope, boundaries.get(element.id!));
+      const node = compileNode(element, scope, boundaries.get(element.id!), decisions);
       if (node) nodes[node.id] = node;
       if (element.$type === 'bpmn:SubProcess') compileScope(element, element.id!);
     }
@@ -128,7 +132,7 @@ export function compileDefinition(definitions: BpmnElement, version: number): Pl
   return compact({ processKey: process.id!, name: text(process, 'name'), version, root: { id: process.id!, startNodeIds }, nodes, flows });
 }
 
-function compileNode(element: BpmnElement, scope: string, boundary: string[] | undefined): PlanNode | undefined {
+function compileNode(element: BpmnElement, scope: string, boundary: string[] | undefined, decisions: Record<string, DecisionPlan>): PlanNode | undefined {
   const mapping = ioMappingOf(element);
   const kind = planKindOf(element);
   const base = compact({
@@ -178,6 +182,12 @@ function compileNode(element: BpmnElement, scope: string, boundary: string[] | u
     case 'scriptTask': {
       const script = scriptOf(element);
       return compact({ ...base, kind, expression: asFeel(script.expression!), resultVariable: script.resultVariable, multiInstance: multiInstanceOf(element) });
+    }
+    case 'businessRuleTask': {
+      const { decisionId, resultVariable } = calledDecisionOf(element);
+      const decision = decisionId ? decisions[decisionId] : undefined;
+      if (!decisionId || !decision) throw new Error(`Business rule task ${element.id} names no deployed decision: lint it with the deployed decision ids before compiling.`);
+      return compact({ ...base, kind, decisionId, decision, resultVariable, multiInstance: multiInstanceOf(element) });
     }
     case 'userTask': {
       const inlineForm = text(element, 'inlineForm');

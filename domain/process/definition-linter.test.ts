@@ -143,8 +143,50 @@ describe('lintDefinition', () => {
     }]);
   });
 
-  it('wants timer or message catch events after an event-based gateway', async () => {
-    expect(where(await lint('lint-event-based-gateway-target.bpmn'))).toEqual(['Call relais/event-based-gateway-target']);
+  it('wants business rule tasks to name a deployed decision and the variable that receives its result; one with a job type runs an activity', async () => {
+    const problems = await lint('lint-business-rule-task.bpmn', { decisionIds: ['route-ticket', 'discount'] });
+    expect(problems).toEqual([
+      {
+        elementId: 'Nothing', rule: 'relais/business-rule-task',
+        message: 'Business rule task "Decide something" does not say which decision it evaluates: set the id of a deployed DMN decision (relais:decision, or the called decision\'s id in Camunda Modeler).',
+      },
+      {
+        elementId: 'Risk', rule: 'relais/business-rule-task',
+        message: 'Business rule task "Check the risk" evaluates the decision "risk_check", which is not deployed: deploy the DMN file that defines decision "risk_check" first (POST /api/v1/decision-definitions).',
+      },
+      {
+        elementId: 'Computed', rule: 'relais/business-rule-task',
+        message: 'Business rule task "Computed": the decision "=decisionName" must be a fixed decision id, not an expression (the decision is embedded when the process is deployed).',
+      },
+      {
+        elementId: 'Lost', rule: 'relais/business-rule-task',
+        message: 'Business rule task "Result lost" has no result variable, so the decision\'s result would be lost: name the variable that receives it (relais:resultVariable, or the called decision\'s result variable).',
+      },
+      {
+        elementId: 'BadName', rule: 'relais/business-rule-task',
+        message: 'Business rule task "Bad name": the result variable "the routing" is not a valid variable name (letters, digits and "_", not starting with a digit).',
+      },
+    ]);
+  });
+
+  it('checks the decision ids of business rule tasks only when the deployed ones are given', async () => {
+    expect(where(await lint('lint-business-rule-task.bpmn'))).toEqual([
+      'Nothing relais/business-rule-task', 'Computed relais/business-rule-task', 'Lost relais/business-rule-task', 'BadName relais/business-rule-task',
+    ]);
+  });
+
+  it('races timer, message and signal catch events and receive tasks after an event-based gateway, and refuses anything else or a receive task with boundary events', async () => {
+    const problems = await lint('lint-event-based-gateway-target.bpmn');
+    expect(problems).toEqual([
+      {
+        elementId: 'Call', rule: 'relais/event-based-gateway-target',
+        message: '"Call them" follows the event-based gateway "Race": it must be an intermediate timer, message or signal catch event, or a receive task (the first to happen wins).',
+      },
+      {
+        elementId: 'Withdrawn', rule: 'relais/event-based-gateway-target',
+        message: 'Receive task "Withdrawn" follows the event-based gateway "Race", so it cannot carry boundary events: the gateway\'s other events already race its message. Remove them, or draw them as further events after the gateway.',
+      },
+    ]);
   });
 
   it('wants a called process key on call activities', async () => {
@@ -221,15 +263,14 @@ describe('lintDefinition', () => {
     expect(warnings[1]!.message).toBe('"Record" carries extensions Relais does not read, which are ignored: zeebe:taskDefinition retries, zeebe:taskHeaders. Relais retries as the activity\'s own policy says. Task headers are not passed to activities: give those values as input mappings. Remove them if the process depends on them.');
   });
 
-  it('refuses what the engine does not run yet, naming the construct: DMN, complex and parallel event gateways, conditional events; and links that lead nowhere', async () => {
+  it('refuses what the engine does not run yet, naming the construct: parallel event gateways, conditional events; and links that lead nowhere', async () => {
     const named = ['relais/unsupported-element', 'relais/timer', 'relais/link-event', 'relais/event-sub-process', 'relais/compensation', 'relais/escalation'];
     const problems = (await lint('lint-constructs.bpmn')).filter((p) => named.includes(p.rule));
     expect(where(problems)).toEqual([
-      'Rules relais/unsupported-element', 'Either relais/unsupported-element', 'Undo relais/compensation',
+      'Either relais/unsupported-element', 'Undo relais/compensation',
       'Cond relais/unsupported-element', 'Daily relais/timer', 'NoTarget relais/link-event',
     ]);
     expect(problems.map((p) => p.message)).toEqual([
-      expect.stringContaining('business rule tasks (DMN decision tables) are not executed by Relais yet'),
       expect.stringContaining('a parallel event-based gateway (waiting for all its events) is not executed by Relais'),
       // Escalations, event sub-processes and compensation run: what is refused is how the handler is drawn here.
       expect.stringContaining('is not linked to a compensation boundary event'),
@@ -259,7 +300,7 @@ describe('lintDefinition', () => {
       'Compensation handler "Undo nothing" is not linked to a compensation boundary event: attach a compensation boundary event to the activity it undoes and connect it to this handler with an association.',
       'Compensation event "Undo inner" compensates "Inner", which is not an activity of its own process or sub-process: name an activity of the same scope, or none to compensate every completed activity of the scope.',
       'Compensation event "Undo T2" compensates "Pay", which has no compensation handler: attach a compensation boundary event to it, associated with the activity that undoes it.',
-      'Timer "Weekdays": "0 9 * * MON-FRI" is a cron expression, which Relais does not execute yet: write an ISO 8601 repeating interval such as R3/PT10M (three times, every ten minutes), R/P1D (every day) or R2/2026-12-01T09:00:00Z/P1D (from a date).',
+      'Timer "Weekdays": "0 25 * * MON-FRI" is not a valid cron expression (Constraint error, got value 25 expected range 0-23): write a cron expression of 5 fields (minute hour day-of-month month day-of-week, such as "0 9 * * MON-FRI": 9:00 on weekdays, Paris time) or 6 with the seconds first.',
       expect.stringContaining('"R3/10 minutes" is not an ISO 8601 repeating interval'),
       'Escalation event "Escalate" has no escalation code: choose or create an escalation with a code, so that a boundary escalation event or an event sub-process can catch it.',
       'Boundary escalation event "Late" is attached to the call activity "Ship": escalations thrown in a called process do not reach the caller in Relais yet, so it would never fire. In the called process, end with an error end event and catch it here with a boundary error event, or draw the steps as an embedded sub-process.',

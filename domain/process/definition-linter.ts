@@ -57,7 +57,7 @@ const CLEARER: Record<string, (message: string) => string> = {
   'no-implicit-split': () => 'Several flows without conditions leave this element: add a parallel gateway to run them all, or an exclusive gateway to choose one.',
   'no-gateway-join-fork': () => 'This gateway both joins and splits: use two gateways, one to join the incoming paths and one to split.',
   'event-based-gateway': (m) => (m.includes('at least 2')
-    ? 'An event-based gateway needs at least two outgoing flows, each to a timer or message catch event.'
+    ? 'An event-based gateway needs at least two outgoing flows, each to a timer, message or signal catch event or a receive task.'
     : 'A flow leaving an event-based gateway cannot have a condition: the first event to happen decides. Remove the condition.'),
   'single-event-definition': () => 'This event has several triggers: keep one.',
   'single-blank-start-event': () => 'This process or sub-process has several start events without a trigger: keep one.',
@@ -68,6 +68,8 @@ const CLEARER: Record<string, (message: string) => string> = {
 export interface LintOptions {
   /** The tenant's role keys: candidate roles must be among them. Absent: not checked. */
   roleKeys?: readonly string[];
+  /** The tenant's deployed decision ids (those the diagram names, at least): business rule tasks must name one. Absent: not checked. */
+  decisionIds?: readonly string[];
 }
 
 const RELAIS_PACKAGE = 'bpmnlint-plugin-relais';
@@ -83,6 +85,7 @@ export function lintConfig(options: LintOptions = {}): LintConfig {
   for (const name of Object.keys(BPMNLINT_RULES)) rules[name] = 'error';
   for (const name of Object.keys(RELAIS_RULES)) rules[`relais/${name}`] = 'error';
   rules['relais/user-task'] = ['error', { roleKeys: options.roleKeys }];
+  rules['relais/business-rule-task'] = ['error', { decisionIds: options.decisionIds }];
   for (const name of Object.keys(RELAIS_WARNING_RULES)) rules[`relais/${name}`] = 'warn';
   return { rules };
 }

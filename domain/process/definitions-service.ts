@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { DecisionPlan } from '../../workflows/engine/decision-table';
 import type { Plan } from '../../workflows/engine/plan';
 import type { RequestContext } from '../core/record-service';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
@@ -6,6 +7,8 @@ import type { DefinitionProblem } from './bpmn-model';
 import { compileDefinition } from './definition-compiler';
 import { lintReport } from './definition-linter';
 import { MAX_DEFINITION_BYTES, parseDefinition } from './definition-parser';
+import { loadDecisionsForDeploy } from './decisions-service';
+import { namedDecisionIds } from './element-settings';
 import { chooseProcess } from './relais-lint-rules';
 
 /** What a save or a deploy answers. */
@@ -105,20 +108,25 @@ async function tenantRoleKeys(trx: Knex.Transaction): Promise<string[]> {
   return (await trx('roles').select('key').orderBy('key')).map((r: { key: string }) => r.key);
 }
 
-/** Parses, refuses what cannot be read, and answers the process, every lint problem (error) and every warning. */
+/**
+ * Parses, refuses what cannot be read, and answers the process, every lint
+ * problem (error), every warning and the deployed decisions its business rule
+ * tasks name (latest versions, to embed; a decision not deployed is a problem).
+ */
 async function examine(ctx: RequestContext, xml: string, what: 'deployed' | 'saved') {
   const parsed = await parseDefinition(xml, { maxBytes: MAX_DEFINITION_BYTES });
   if (!parsed.ok) {
     if (parsed.tooLarge) throw new DefinitionTooLargeError(parsed.problems);
     throw new DefinitionProblemsError(parsed.problems, what);
   }
-  const { errors: problems, warnings } = await lintReport(parsed.definitions, { roleKeys: await tenantRoleKeys(ctx.trx) });
+  const decisions: Record<string, DecisionPlan> = await loadDecisionsForDeploy(ctx.trx, namedDecisionIds(parsed.definitions));
+  const { errors: problems, warnings } = await lintReport(parsed.definitions, { roleKeys: await tenantRoleKeys(ctx.trx), decisionIds: Object.keys(decisions) });
   const process = chooseProcess(parsed.definitions);
   const keyProblems = problems.filter((p) => p.rule === 'relais/single-process');
   if (!process || keyProblems.length) {
     throw new DefinitionProblemsError(keyProblems.length ? keyProblems : [{ elementId: null, rule: 'relais/single-process', message: 'The file holds no process to store.' }], what);
   }
-  return { definitions: parsed.definitions, key: process.id!, name: typeof process.name === 'string' && process.name.trim() ? process.name.trim() : null, problems, warnings };
+  return { definitions: parsed.definitions, key: process.id!, name: typeof process.name === 'string' && process.name.trim() ? process.name.trim() : null, problems, warnings, decisions };
 }
 
 async function keyExists(trx: Knex.Transaction, key: string): Promise<boolean> {
@@ -145,15 +153,16 @@ export async function saveDraft(ctx: RequestContext, xml: string): Promise<Defin
 /**
  * Deploys a definition as the next version of its key: parse, lint (every
  * error refuses it, 422; warnings, what Relais will ignore, are answered),
- * compile, then store XML and plan. The version is
+ * compile (embedding the latest version of each decision its business rule
+ * tasks evaluate), then store XML and plan. The version is
  * taken under a per-key lock, so concurrent deploys never share one. The
  * key's draft, now deployed, is removed.
  */
 export async function deploy(ctx: RequestContext, xml: string): Promise<DefinitionSummary & { warnings: DefinitionProblem[] }> {
   if (!ctx.ability.can('create', 'ProcessDefinition') && !ctx.ability.can('update', 'ProcessDefinition')) mayWrite(ctx, 'create');
-  const { definitions, key, name, problems, warnings } = await examine(ctx, xml, 'deployed');
+  const { definitions, key, name, problems, warnings, decisions } = await examine(ctx, xml, 'deployed');
   if (problems.length) throw new DefinitionProblemsError(problems, 'deployed');
-  const plan = compileDefinition(definitions, 0);
+  const plan = compileDefinition(definitions, 0, decisions);
   await lockKey(ctx.trx, ctx.principal.tenantId, key);
   mayWrite(ctx, (await keyExists(ctx.trx, key)) ? 'update' : 'create');
   const retired = await retirementOf(ctx.trx, key);

@@ -30,6 +30,35 @@ export function activityName(element: BpmnElement): string | undefined {
   return text(element, 'activity') ?? text(zeebe(element, 'TaskDefinition'), 'type');
 }
 
+/**
+ * The DMN decision a business rule task evaluates and where its result goes:
+ * relais:decision and relais:resultVariable, or zeebe:calledDecision
+ * decisionId and resultVariable (as Camunda Modeler writes them).
+ */
+export function calledDecisionOf(element: BpmnElement): { decisionId?: string; resultVariable?: string } {
+  const called = zeebe(element, 'CalledDecision');
+  return {
+    decisionId: text(element, 'decision') ?? text(called, 'decisionId'),
+    resultVariable: text(element, 'resultVariable') ?? text(called, 'resultVariable'),
+  };
+}
+
+/** Every decision id the business rule tasks of a definition name (to load them before linting and compiling). */
+export function namedDecisionIds(root: BpmnElement): string[] {
+  const found = new Set<string>();
+  const visit = (container: BpmnElement) => {
+    for (const e of [...list(container, 'rootElements'), ...list(container, 'flowElements')]) {
+      if (e.$type === 'bpmn:BusinessRuleTask') {
+        const id = calledDecisionOf(e).decisionId;
+        if (id) found.add(id);
+      }
+      if (e.$type === 'bpmn:Process' || e.$type === 'bpmn:SubProcess') visit(e);
+    }
+  };
+  visit(root);
+  return [...found];
+}
+
 /** Input and output mappings: relais:ioMapping, or zeebe:ioMapping (same source/target shape). */
 export function ioMappingOf(element: BpmnElement): { inputs: BpmnElement[]; outputs: BpmnElement[] } | undefined {
   const mapping = extension(element, 'relais:IoMapping') ?? zeebe(element, 'IoMapping');
@@ -227,6 +256,8 @@ export function planKindOf(element: BpmnElement): string | undefined {
     case 'bpmn:UserTask': return 'userTask';
     case 'bpmn:ReceiveTask': return 'receiveTask';
     case 'bpmn:ScriptTask': return 'scriptTask';
+    // Camunda 8 also lets a job worker implement it (a task definition and no called decision): then it runs an activity.
+    case 'bpmn:BusinessRuleTask': return !calledDecisionOf(element).decisionId && activityName(element) ? 'serviceTask' : 'businessRuleTask';
     case 'bpmn:SubProcess': return 'subProcess';
     case 'bpmn:CallActivity': return 'callActivity';
     case 'bpmn:ExclusiveGateway': return 'exclusiveGateway';

@@ -17,6 +17,7 @@ const ZEEBE_READ: Record<string, string[]> = {
   AssignmentDefinition: ['assignee', 'candidateGroups', 'candidateUsers'],
   CalledElement: ['processId', 'propagateAllChildVariables', 'propagateAllParentVariables'],
   Script: ['expression', 'resultVariable'],
+  CalledDecision: ['decisionId', 'resultVariable'],
   LoopCharacteristics: ['inputCollection', 'inputElement', 'outputCollection', 'outputElement'],
   // formId and externalReference are refused by relais/user-task.
   FormDefinition: ['formKey', 'formId', 'externalReference'],
@@ -29,6 +30,8 @@ const ZEEBE_READ: Record<string, string[]> = {
 const HINTS: Record<string, string> = {
   'zeebe:taskHeaders': 'Task headers are not passed to activities: give those values as input mappings.',
   'zeebe:taskDefinition retries': 'Relais retries as the activity\'s own policy says.',
+  'zeebe:calledDecision bindingType': 'Relais embeds the latest deployed version of the decision when the process is deployed: deploy the process again to take a newer one.',
+  'zeebe:calledDecision versionTag': 'Relais embeds the latest deployed version of the decision when the process is deployed: deploy the process again to take a newer one.',
   'zeebe:executionListeners': 'Execution listeners do not run: draw the step as a service task.',
   'zeebe:taskListeners': 'Task listeners do not run: draw the step as a service task.',
 };

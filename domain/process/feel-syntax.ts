@@ -1,4 +1,6 @@
+import { CronExpressionParser } from 'cron-parser';
 import { parseExpression, parseUnaryTests } from 'feelin';
+import { CRON_TIME_ZONE } from '../../workflows/engine/cycle';
 import { durationMs } from '../../workflows/engine/durations';
 
 interface SyntaxNode {
@@ -59,18 +61,21 @@ export function dateTimeError(text: string): string | undefined {
 }
 
 const REPEATING = /^R(\d*)\/(.+)$/;
-const CRON = /^\S+(\s+\S+){4,5}$/;
+const CRON_EXAMPLE = 'a cron expression of 5 fields (minute hour day-of-month month day-of-week, such as "0 9 * * MON-FRI": 9:00 on weekdays, Paris time) or 6 with the seconds first';
 
 /**
- * A timer cycle: an ISO 8601 repeating interval (R3/PT10M, R/P1D, from a
- * date R2/2026-12-01T09:00:00Z/P1D, until a date R/PT1H/2026-12-31T18:00:00Z).
- * Cron expressions are not executed yet.
+ * A timer cycle as the engine reads it (workflows/engine/cycle.ts): an ISO
+ * 8601 repeating interval (R3/PT10M, R/P1D, from a date
+ * R2/2026-12-01T09:00:00Z/P1D, until a date R/PT1H/2026-12-31T18:00:00Z), or
+ * a cron expression read by cron-parser in Paris time (5 or 6 fields, or a
+ * macro such as @daily).
  */
 export function cycleError(text: string): string | undefined {
   const example = 'an ISO 8601 repeating interval such as R3/PT10M (three times, every ten minutes), R/P1D (every day) or R2/2026-12-01T09:00:00Z/P1D (from a date)';
-  if (CRON.test(text)) return `"${text}" is a cron expression, which Relais does not execute yet: write ${example}`;
-  const m = REPEATING.exec(text);
-  if (!m) return `"${text}" is not ${example}, nor a FEEL expression starting with "="`;
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('R')) return cronError(trimmed, example);
+  const m = REPEATING.exec(trimmed);
+  if (!m) return `"${text}" is not ${example}, nor ${CRON_EXAMPLE}, nor a FEEL expression starting with "="`;
   if (m[1] === '0') return `"${text}" repeats zero times: write R1/… or more, or R/… to repeat for as long as the element waits`;
   const parts = m[2]!.split('/');
   const period = parts.length === 1 || parts[0]!.startsWith('P') ? parts[0]! : parts[1]!;
@@ -78,6 +83,23 @@ export function cycleError(text: string): string | undefined {
   if (parts.length > 2 || durationError(period) || (date !== undefined && dateTimeError(date))) return `"${text}" is not ${example}`;
   if (durationMs(period) === 0) return `"${text}": the period must be longer than zero`;
   return undefined;
+}
+
+/** A cron cycle: 5 or 6 fields (or an @ macro) that cron-parser reads and that fire at least once more. */
+function cronError(text: string, isoExample: string): string | undefined {
+  const fields = text.split(/\s+/).length;
+  if (!text.startsWith('@') && (fields < 5 || fields > 6)) {
+    return fields === 7
+      ? `"${text}" has 7 fields (a year, as Quartz writes it), which Relais does not read: write ${CRON_EXAMPLE}, or ${isoExample}`
+      : `"${text}" is neither ${isoExample}, nor ${CRON_EXAMPLE}, nor a FEEL expression starting with "="`;
+  }
+  try {
+    CronExpressionParser.parse(text, { tz: CRON_TIME_ZONE }).next();
+    return undefined;
+  } catch (error) {
+    const why = error instanceof Error ? error.message.replace(/\.$/, '') : String(error);
+    return `"${text}" is not a valid cron expression (${why}): write ${CRON_EXAMPLE}`;
+  }
 }
 
 /** A due date: a duration from the task's creation, or a date-time. */

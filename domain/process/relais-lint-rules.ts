@@ -5,7 +5,7 @@ import {
   child, expressionBody, is, list, text, PROCESS_KEY, VARIABLE_NAME, type BpmnElement,
 } from './bpmn-model';
 import {
-  activityName, calledProcessKey, extension, ioMappingOf, isEventSubProcess, isLinkEvent, linkName, messageCorrelationKey, messageOf, multiInstanceSettings,
+  activityName, calledDecisionOf, calledProcessKey, extension, ioMappingOf, isEventSubProcess, isLinkEvent, linkName, messageCorrelationKey, messageOf, multiInstanceSettings,
   planKindOf, scriptOf, userTaskPeople, userTaskSettings,
 } from './element-settings';
 import { CONSTRUCT_RULES } from './construct-lint-rules';
@@ -50,7 +50,7 @@ const singleProcess = rule((node, reporter) => {
 
 /** What a node that runs an activity is called in messages. */
 const RUNNER_NAMES: Record<string, string> = {
-  'bpmn:ServiceTask': 'Service task', 'bpmn:SendTask': 'Send task', 'bpmn:EndEvent': 'Message end event', 'bpmn:IntermediateThrowEvent': 'Message throw event',
+  'bpmn:ServiceTask': 'Service task', 'bpmn:SendTask': 'Send task', 'bpmn:BusinessRuleTask': 'Business rule task', 'bpmn:EndEvent': 'Message end event', 'bpmn:IntermediateThrowEvent': 'Message throw event',
 };
 
 const serviceTask = rule((node, reporter) => {
@@ -94,6 +94,35 @@ const serviceTask = rule((node, reporter) => {
     if (!given.has(field) && !schema.safeParse(undefined).success) {
       report(reporter, node, `${what} ${label(node)}: activity "${name}" needs the input "${field}". Add an input mapping for it.`);
     }
+  }
+});
+
+// ---- business rule tasks ----
+
+/**
+ * A business rule task evaluates a deployed DMN decision (its latest version
+ * is embedded at deploy). `decisionIds`: the tenant's deployed decisions
+ * among those named; absent, not checked (the modeler, unit tests).
+ */
+const businessRuleTask = rule((node, reporter, config) => {
+  if (node.$type !== 'bpmn:BusinessRuleTask' || planKindOf(node) !== 'businessRuleTask') return;
+  const { decisionId, resultVariable } = calledDecisionOf(node);
+  if (!decisionId) {
+    report(reporter, node, `Business rule task ${label(node)} does not say which decision it evaluates: set the id of a deployed DMN decision (relais:decision, or the called decision's id in Camunda Modeler).`);
+    return;
+  }
+  if (decisionId.startsWith('=')) {
+    report(reporter, node, `Business rule task ${label(node)}: the decision "${decisionId}" must be a fixed decision id, not an expression (the decision is embedded when the process is deployed).`);
+    return;
+  }
+  const known = config.decisionIds as readonly string[] | undefined;
+  if (known && !known.includes(decisionId)) {
+    report(reporter, node, `Business rule task ${label(node)} evaluates the decision "${decisionId}", which is not deployed: deploy the DMN file that defines decision "${decisionId}" first (POST /api/v1/decision-definitions).`);
+  }
+  if (!resultVariable) {
+    report(reporter, node, `Business rule task ${label(node)} has no result variable, so the decision's result would be lost: name the variable that receives it (relais:resultVariable, or the called decision's result variable).`);
+  } else if (!VARIABLE_NAME.test(resultVariable)) {
+    report(reporter, node, `Business rule task ${label(node)}: the result variable "${resultVariable}" is not a valid variable name (letters, digits and "_", not starting with a digit).`);
   }
 });
 
@@ -243,7 +272,7 @@ const errorEvent = rule((node, reporter) => {
 
 const KIND_NAMES: Record<string, string> = {
   serviceTask: 'a service task', userTask: 'a user task', subProcess: 'a sub-process', callActivity: 'a call activity', receiveTask: 'a receive task',
-  scriptTask: 'a script task', passThrough: 'a task',
+  scriptTask: 'a script task', businessRuleTask: 'a business rule task', passThrough: 'a task',
 };
 
 /** Plan kinds each boundary trigger can interrupt. */
@@ -254,7 +283,7 @@ const BOUNDARY_HOSTS: Record<string, string[]> = {
   error: ['serviceTask', 'subProcess', 'callActivity'],
   // Thrown inside a sub-process (on a call activity, relais/escalation says why it never fires).
   escalation: ['subProcess', 'callActivity'],
-  compensation: ['serviceTask', 'userTask', 'subProcess', 'callActivity', 'receiveTask', 'scriptTask', 'passThrough'],
+  compensation: ['serviceTask', 'userTask', 'subProcess', 'callActivity', 'receiveTask', 'scriptTask', 'businessRuleTask', 'passThrough'],
 };
 
 const boundaryHost = rule((node, reporter) => {
@@ -268,13 +297,27 @@ const boundaryHost = rule((node, reporter) => {
   }
 });
 
+/** The catch events an event-based gateway races (the first to happen wins): timer, message or signal catch events, and receive tasks. */
+const RACED_TRIGGERS = ['timer', 'message', 'signal'];
+
 const eventBasedGatewayTarget = rule((node, reporter) => {
   if (node.$type !== 'bpmn:EventBasedGateway') return;
   for (const flow of list(node, 'outgoing')) {
     const target = child(flow, 'targetRef');
     if (!target) continue;
-    if (target.$type !== 'bpmn:IntermediateCatchEvent' || !['timer', 'message'].includes(triggerOf(target))) {
-      report(reporter, target, `${label(target)} follows the event-based gateway ${label(node)}: it must be an intermediate timer or message catch event (the first to happen wins).`);
+    if (target.$type === 'bpmn:ReceiveTask') {
+      // BPMN 2.0 §10.5.6: the gateway only waits for its message; nothing else of the task runs.
+      const attached = list(target.$parent!, 'flowElements').some((e) => e.$type === 'bpmn:BoundaryEvent' && child(e, 'attachedToRef') === target);
+      if (attached) {
+        report(reporter, target, `Receive task ${label(target)} follows the event-based gateway ${label(node)}, so it cannot carry boundary events: the gateway's other events already race its message. Remove them, or draw them as further events after the gateway.`);
+      }
+      if (child(target, 'loopCharacteristics')) {
+        report(reporter, target, `Receive task ${label(target)} follows the event-based gateway ${label(node)}, so it waits for one message: remove its multi-instance marker.`);
+      }
+      continue;
+    }
+    if (target.$type !== 'bpmn:IntermediateCatchEvent' || !RACED_TRIGGERS.includes(triggerOf(target))) {
+      report(reporter, target, `${label(target)} follows the event-based gateway ${label(node)}: it must be an intermediate timer, message or signal catch event, or a receive task (the first to happen wins).`);
     }
   }
 });
@@ -314,7 +357,7 @@ const multiInstance = rule((node, reporter) => {
 
 const INPUT_KINDS = new Set(['serviceTask', 'callActivity']);
 const OUTPUT_KINDS = new Set([
-  'serviceTask', 'userTask', 'subProcess', 'callActivity', 'startEvent', 'intermediateCatchEvent', 'boundaryEvent', 'receiveTask', 'scriptTask',
+  'serviceTask', 'userTask', 'subProcess', 'callActivity', 'startEvent', 'intermediateCatchEvent', 'boundaryEvent', 'receiveTask', 'scriptTask', 'businessRuleTask',
 ]);
 
 const ioMappingRule = rule((node, reporter) => {
@@ -439,6 +482,7 @@ export const RELAIS_RULES: Record<string, RuleFactory> = {
   ...CONSTRUCT_RULES,
   ...EVENT_RULES,
   'service-task': serviceTask,
+  'business-rule-task': businessRuleTask,
   'user-task': userTask,
   'missing-condition': missingCondition,
   'condition-not-evaluated': conditionNotEvaluated,
