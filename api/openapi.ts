@@ -70,6 +70,11 @@ export function openApiDocument(): Json {
         errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
       },
     },
+    DefinitionProblem: {
+      type: 'object', required: ['elementId', 'rule', 'message'],
+      description: 'A lint finding on a BPMN element (null: the whole file); `message` says what is wrong and what to do.',
+      properties: { elementId: { type: ['string', 'null'] }, rule: { type: 'string', examples: ['relais/business-rule-task', 'relais/extension'] }, message: { type: 'string' } },
+    },
     LoginRequest: schemaOf(loginRequest, 'input'),
     RefreshRequest: schemaOf(refreshRequest, 'input'),
     TokenPair: schemaOf(tokenPair, 'output'),
@@ -99,7 +104,21 @@ export function openApiDocument(): Json {
         parameters: [{ name: 'deploy', in: 'query', schema: { type: 'string', enum: ['true', 'false'], default: 'false' }, description: 'true: parse, lint, compile and store as version n+1' }, idemKey],
         requestBody: { required: true, content: { 'application/xml': { schema: { type: 'string', maxLength: 1048576 } }, 'text/xml': { schema: { type: 'string' } } } },
         responses: {
-          201: { description: '`{ id, key, version, status, name, deployedAt }`; a draft also lists its lint `problems`' }, ...errors,
+          201: {
+            description: 'Saved or deployed. `warnings` lists what Relais will ignore (extensions it does not read, a message end event that sends nothing…): they do not stop a deploy, show them to the process owner. A draft also lists its lint `problems` (what would refuse a deploy); a deploy lists the timer starts it scheduled (`scheduledStarts`).',
+            ...json({
+              type: 'object',
+              required: ['id', 'key', 'version', 'status', 'name', 'deployedAt', 'warnings'],
+              properties: {
+                id: { type: 'string', format: 'uuid' }, key: { type: 'string' }, version: { type: ['integer', 'null'], description: 'null for a draft' },
+                status: { type: 'string', enum: ['draft', 'deployed'] }, name: { type: ['string', 'null'] }, deployedAt: { type: ['string', 'null'], format: 'date-time' },
+                warnings: { type: 'array', items: { $ref: '#/components/schemas/DefinitionProblem' } },
+                problems: { type: 'array', items: { $ref: '#/components/schemas/DefinitionProblem' }, description: 'Drafts only' },
+                scheduledStarts: { type: 'array', items: { type: 'object' }, description: 'Deploys only: the timer start events it scheduled' },
+              },
+            }),
+          },
+          ...errors,
           413: problemResponse('The file is over 1 MB'), 415: problemResponse('The body is not application/xml or text/xml'),
           422: problemResponse('The file cannot be read or deployed: `problems` lists `{ elementId, rule, message }`'),
         },

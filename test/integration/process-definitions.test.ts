@@ -115,6 +115,14 @@ describe('process definitions API', () => {
     expect(draft.body).toMatchObject({ problems: [], warnings: res.body.warnings });
   });
 
+  it('describes the warnings of a save or deploy in the OpenAPI document', async () => {
+    const doc = (await request(t.app).get('/api/v1/openapi.json')).body;
+    const created = doc.paths['/api/v1/process-definitions'].post.responses['201'];
+    expect(created.description).toContain('`warnings`');
+    expect(created.content['application/json'].schema.properties.warnings).toEqual({ type: 'array', items: { $ref: '#/components/schemas/DefinitionProblem' } });
+    expect(doc.components.schemas.DefinitionProblem.required).toEqual(['elementId', 'rule', 'message']);
+  });
+
   it('saves a draft that has lint problems and lists them; deploying it is refused', async () => {
     const xml = fixture('lint-missing-condition.bpmn');
     const draft = await post(xml, '');

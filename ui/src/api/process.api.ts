@@ -209,6 +209,8 @@ export interface DefinitionSaved {
   deployedAt: string | null;
   /** Lint problems of a draft (a deploy with problems is refused with 422). */
   problems?: DefinitionProblem[];
+  /** What Relais will ignore (extensions it does not read…): shown, they do not stop a deploy. */
+  warnings?: DefinitionProblem[];
 }
 
 export type VersionRef = number | 'latest' | 'draft';
