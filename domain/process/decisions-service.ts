@@ -4,7 +4,7 @@ import { traceDecision, type DecisionPlan, type DecisionTrace } from '../../work
 import type { RequestContext } from '../core/record-service';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { DefinitionProblem } from './bpmn-model';
-import { DefinitionTooLargeError } from './definitions-service';
+import { DefinitionTooLargeError } from './definition-errors';
 import { compileDmn } from './dmn-compiler';
 
 /** One decision of a deployed file. */

@@ -2,12 +2,13 @@ import type { Knex } from 'knex';
 import type { DecisionPlan } from '../../workflows/engine/decision-table';
 import type { Plan } from '../../workflows/engine/plan';
 import type { RequestContext } from '../core/record-service';
-import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { DefinitionProblem } from './bpmn-model';
 import { compileDefinition } from './definition-compiler';
 import { lintReport } from './definition-linter';
 import { MAX_DEFINITION_BYTES, parseDefinition } from './definition-parser';
 import { loadDecisionsForDeploy } from './decisions-service';
+import { DefinitionTooLargeError } from './definition-errors';
 import { namedDecisionIds } from './element-settings';
 import { chooseProcess } from './relais-lint-rules';
 
@@ -47,12 +48,7 @@ export interface DefinitionVersion extends DefinitionSummary {
 /** A stored version: a number, the latest deployed one, or the draft. */
 export type VersionRef = number | 'latest' | 'draft';
 
-/** The file is over MAX_DEFINITION_BYTES: 413 rather than 422. */
-export class DefinitionTooLargeError extends DomainError {
-  constructor(problems: DefinitionProblem[]) {
-    super(problems[0]?.message ?? 'The file is too large.', 413, 'too-large', { problems });
-  }
-}
+export { DefinitionTooLargeError } from './definition-errors';
 
 /** The key is retired: nothing starts it until it is reactivated. */
 export class ProcessRetiredError extends ConflictError {

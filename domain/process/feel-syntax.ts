@@ -81,7 +81,8 @@ export function cycleError(text: string): string | undefined {
   const period = parts.length === 1 || parts[0]!.startsWith('P') ? parts[0]! : parts[1]!;
   const date = parts.length === 2 ? (parts[0]!.startsWith('P') ? parts[1]! : parts[0]!) : undefined;
   if (parts.length > 2 || durationError(period) || (date !== undefined && dateTimeError(date))) return `"${text}" is not ${example}`;
-  if (durationMs(period) === 0) return `"${text}": the period must be longer than zero`;
+  // As the interpreter (workflows/engine/cycle.ts): every firing is history, at most one a second.
+  if (durationMs(period) < 1000) return `"${text}": a cycle repeats at most once a second; choose a period of PT1S or more`;
   return undefined;
 }
 
