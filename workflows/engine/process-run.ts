@@ -218,7 +218,8 @@ export abstract class ProcessRun {
         }
       });
     } catch (error) {
-      takeover = this.takeoverFor(scope, error);
+      // A scope already taken over is not taken over again (an event sub-process that throws what started it).
+      takeover = opts.armEvents === false ? undefined : this.takeoverFor(scope, error);
       if (takeover === undefined) throw error;
     }
     if (takeover === undefined) return scope;
@@ -358,7 +359,9 @@ export abstract class ProcessRun {
   private async maybeContinueAsNew(nextNodeId: string, via: string, scope: ScopeRun): Promise<void> {
     this.steps += 1;
     const joinsWaiting = [...scope.joins.values()].some((w) => w.length > 0);
-    const quiet = scope === this.root && scope.tokens === 1 && !joinsWaiting && this.tasks.size === 0 && this.incidents.size === 0 && this.waiters.length === 0;
+    // Event sub-processes of the process watch for as long as it runs: a new run would start their timers again.
+    const quiet = scope === this.root && scope.tokens === 1 && !joinsWaiting && this.tasks.size === 0 && this.incidents.size === 0
+      && this.waiters.length === 0 && !this.eventSubProcesses.has(scope.scopeId);
     if (!quiet || (this.steps < this.maxSteps && !workflowInfo().continueAsNewSuggested)) return;
     // The history so far is stored before this run's events are left behind (runs recorded before it existed skip it).
     if (patched('element-history')) {
