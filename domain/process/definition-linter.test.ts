@@ -136,6 +136,14 @@ describe('lintDefinition', () => {
     ]);
   });
 
+  it('refuses a boundary error event on a service task for a code its activity never raises', async () => {
+    const problems = await lint('lint-undeclared-error.bpmn');
+    expect(problems).toEqual([{
+      elementId: 'Never', rule: 'relais/error-event',
+      message: 'Boundary error event "Never" waits for error "NOPE" from "system.echo", which never raises it (it declares none; its technical failures open incidents): it would never fire. Catch a code the activity declares, or remove the event.',
+    }]);
+  });
+
   it('refuses boundary events where they cannot fire', async () => {
     expect(await lint('lint-boundary-host.bpmn')).toEqual([{
       elementId: 'Refused', rule: 'relais/boundary-host',

@@ -11,7 +11,7 @@ import {
 import { CONSTRUCT_RULES } from './construct-lint-rules';
 import { EVENT_RULES } from './event-lint-rules';
 import { cycleError, dateTimeError, dueDateError, durationError, expressionError, feelSyntaxError, priorityError } from './feel-syntax';
-import { chooseProcess, label, report, rule, triggerOf, type RuleFactory } from './lint-rule-kit';
+import { chooseProcess, label, report, rule, triggerOf, type Reporter, type RuleFactory } from './lint-rule-kit';
 
 /**
  * Relais' own lint rules (errors): they refuse what the interpreter
@@ -252,6 +252,24 @@ const message = rule((node, reporter) => {
   }
 });
 
+/**
+ * On a service task, only the errors its activity declares can arrive (a
+ * technical failure is an incident): a boundary waiting for another code
+ * would never fire.
+ */
+function undeclaredError(event: BpmnElement, code: string | undefined, reporter: Reporter): void {
+  const host = child(event, 'attachedToRef');
+  // A catch-all boundary is left alone: it documents intent even where nothing is declared yet.
+  if (code === undefined || !host || planKindOf(host) !== 'serviceTask') return;
+  const name = activityName(host);
+  const activity = name ? findActivity(name) : undefined;
+  if (!activity) return;
+  const declared = Object.keys(activity.errors ?? {});
+  if (declared.includes('*') || declared.includes(code)) return;
+  const codes = declared.length ? `it declares ${declared.map((c) => `"${c}"`).join(', ')}` : 'it declares none';
+  report(reporter, event, `Boundary error event ${label(event)} waits for error "${code}" from "${name}", which never raises it (${codes}; its technical failures open incidents): it would never fire. Catch a code the activity declares, or remove the event.`);
+}
+
 const errorEvent = rule((node, reporter) => {
   if (node.$type !== 'bpmn:ErrorEventDefinition') return;
   const event = node.$parent!;
@@ -263,6 +281,7 @@ const errorEvent = rule((node, reporter) => {
   if (event.$type === 'bpmn:BoundaryEvent') {
     if (error && !code) report(reporter, event, `Boundary error event ${label(event)} refers to an error without a code: give the error a code, or remove the reference to catch every error.`);
     if (event.cancelActivity === false) report(reporter, event, `Boundary error event ${label(event)} must interrupt its task: an error always stops it.`);
+    undeclaredError(event, code, reporter);
   }
   if (event.$type === 'bpmn:StartEvent' && isEventSubProcess(event.$parent)) {
     if (error && !code) report(reporter, event, `Error start event ${label(event)} refers to an error without a code: give the error a code, or remove the reference to catch every error.`);
