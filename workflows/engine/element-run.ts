@@ -53,9 +53,9 @@ export class ElementRun extends EventRun {
     if (node.trigger.type === 'error') {
       const code = node.trigger.errorCode;
       for (;;) {
-        if (this.catches(scope, code)) {
+        if (this.catchers.catches(scope, code)) {
           this.log.end(entry, 'completed');
-          throw this.errorSignal(scope, code);
+          throw this.catchers.errorSignal(scope, code);
         }
         // Nobody catches it: an operator decides (retry after deploying a catcher in a caller, or skip).
         if ((await this.incident(node, `Error "${code}" is thrown here but no boundary error event catches it.`, scope)) === 'skip') return [];
@@ -106,9 +106,9 @@ export class ElementRun extends EventRun {
       input: this.input, plan: this.plan, variables: this.variables, visits: this.visits, tasks: this.tasks,
       withIncidents: (node, scope, evaluate) => this.withIncidents(node, scope, evaluate),
       incident: (node, message, scope) => this.incident(node, message, scope),
-      catches: (scope, code, node) => this.catches(scope, code, node),
-      errorSignal: (scope, code, node) => this.errorSignal(scope, code, node),
-      errorCodesCaught: (scope, node) => this.errorCodesCaught(scope, node),
+      catches: (scope, code, node) => this.catchers.catches(scope, code, node),
+      errorSignal: (scope, code, node) => this.catchers.errorSignal(scope, code, node),
+      errorCodesCaught: (scope, node) => this.catchers.errorCodesCaught(scope, node),
       proxies: this.proxies,
     };
   }
@@ -281,7 +281,7 @@ export class ElementRun extends EventRun {
       if (watcherError !== undefined && isCancellation(error)) throw watcherError;
       if (interruptedBy && isCancellation(error)) return interruptedBy;
       if (error instanceof BpmnErrorSignal) {
-        const catcher = this.errorBoundary(node, error.code);
+        const catcher = this.catchers.errorBoundary(node, error.code);
         if (catcher) return catcher;
       }
       throw error;

@@ -141,8 +141,8 @@ export abstract class EventRun extends ProcessRun {
   // ---- event sub-processes ----
 
   protected armEventSubProcesses(scope: ScopeRun, watchers: CancellationScope): void {
-    for (const esp of this.eventSubProcesses.get(scope.scopeId) ?? []) {
-      const start = this.startOf(esp.id);
+    for (const esp of this.catchers.eventSubProcesses.get(scope.scopeId) ?? []) {
+      const start = this.catchers.startOf(esp.id);
       const trigger = start.trigger;
       if (trigger.type !== 'timer' && trigger.type !== 'message' && trigger.type !== 'signal') continue;
       const interrupting = start.interrupting !== false;
@@ -157,7 +157,7 @@ export abstract class EventRun extends ProcessRun {
 
   protected takeoverFor(scope: ScopeRun, error: unknown): string | undefined {
     if (scope.interruptedBy !== undefined && isCancellation(error) && !this.cancelRequest) return scope.interruptedBy;
-    if (error instanceof BpmnErrorSignal) return this.eventSubProcessFor(scope.scopeId, 'error', error.code)?.esp.id;
+    if (error instanceof BpmnErrorSignal) return this.catchers.eventSubProcessFor(scope.scopeId, 'error', error.code)?.esp.id;
     return undefined;
   }
 
@@ -187,7 +187,7 @@ export abstract class EventRun extends ProcessRun {
    */
   private escalate(code: string, scope: ScopeRun): void {
     for (let s: ScopeRun | undefined = scope; s; s = s.parent) {
-      const found = this.eventSubProcessFor(s.scopeId, 'escalation', code);
+      const found = this.catchers.eventSubProcessFor(s.scopeId, 'escalation', code);
       if (found) {
         if (found.start.interrupting !== false) s.interrupt(found.esp.id);
         else s.spawn(() => this.walk(found.esp.id, s!));

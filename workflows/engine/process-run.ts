@@ -6,12 +6,14 @@ import type {
   CompleteTaskArgs, ElementInstance, ElementOutcome, IncidentView, OpenTaskView, ProcessInput, ProcessMessageArgs, ProcessResult,
   ProcessState, ResolveIncidentArgs,
 } from './contract';
+import { Catchers } from './catchers';
 import { ElementLog } from './element-log';
 import { feel, FeelError, holds } from './feel';
-import type { BoundaryEventNode, GatewayNode, Plan, PlanNode, StartEventNode } from './plan';
+import type { GatewayNode, Plan, PlanNode } from './plan';
+import { fireJoin, joinReady } from './joins';
 import { Reachability } from './reachability';
 import { ScopeRun, type HostControl, type JoinWaiter } from './scope-run';
-import { BpmnErrorSignal, EngineSignal, ProcessErrorEnd, TerminateSignal } from './signals';
+import { EngineSignal, ProcessErrorEnd, TerminateSignal } from './signals';
 import { describeFailure } from './values';
 
 export interface OpenTask extends OpenTaskView {
@@ -75,8 +77,8 @@ export abstract class ProcessRun {
   private readonly incidentCounts: Record<string, number> = {};
   protected readonly log: ElementLog;
   private readonly reach: Reachability;
-  /** Event sub-processes by the scope they watch. */
-  protected readonly eventSubProcesses = new Map<string, PlanNode[]>();
+  /** Who catches errors and escalations, and the event sub-processes of each scope. */
+  protected readonly catchers: Catchers;
   private root: ScopeRun | undefined;
   private status: ProcessState['status'] = 'running';
   protected cancelRequest: { reason: string; userId: string | null } | null = null;
@@ -89,9 +91,7 @@ export abstract class ProcessRun {
     this.visits = { ...(input.resume?.visits ?? {}) };
     this.log = new ElementLog(input.resume?.seq ?? 1);
     this.reach = new Reachability(this.plan);
-    for (const node of Object.values(this.plan.nodes)) {
-      if (node.kind === 'subProcess' && node.triggeredByEvent) this.eventSubProcesses.set(node.scope, [...(this.eventSubProcesses.get(node.scope) ?? []), node]);
-    }
+    this.catchers = new Catchers(this.plan, input.parentCatches);
   }
 
   /** Executes one element; answers the flows its token leaves by. */
@@ -314,8 +314,8 @@ export abstract class ProcessRun {
     // Firing happens inside the predicate, so that two waiting tokens can never both fire one arrival set.
     const settle = () => {
       if (me.consumed) return true;
-      if (!this.joinReady(node, scope, waiters)) return false;
-      this.fire(node, waiters, me);
+      if (!joinReady(node, scope, waiters, this.reach)) return false;
+      fireJoin(node, waiters, me);
       goesOn = true;
       return true;
     };
@@ -330,38 +330,12 @@ export abstract class ProcessRun {
     return goesOn;
   }
 
-  private joinReady(node: GatewayNode, scope: ScopeRun, waiters: JoinWaiter[]): boolean {
-    if (node.kind === 'parallelGateway') return node.incoming.every((f) => waiters.some((w) => w.flow === f));
-    if (waiters.length === 0) return false;
-    const here = new Set(waiters.map((w) => w.token));
-    for (const [token, at] of scope.positions) {
-      if (here.has(token) || at === node.id) continue;
-      if (this.reach.canReach(at, node.id)) return false;
-    }
-    return true;
-  }
-
-  /** Takes one waiting token per incoming flow that has one (this token for its own flow); the rest wait for the next firing. */
-  private fire(node: GatewayNode, waiters: JoinWaiter[], me: JoinWaiter): void {
-    const flows = node.kind === 'parallelGateway' ? node.incoming : [...new Set(waiters.map((w) => w.flow))];
-    for (const flow of flows) {
-      const taken = flow === me.flow ? me : waiters.find((w) => w.flow === flow);
-      if (!taken) continue;
-      taken.consumed = true;
-      waiters.splice(waiters.indexOf(taken), 1);
-    }
-    if (!me.consumed) {
-      me.consumed = true;
-      waiters.splice(waiters.indexOf(me), 1);
-    }
-  }
-
   private async maybeContinueAsNew(nextNodeId: string, via: string, scope: ScopeRun): Promise<void> {
     this.steps += 1;
     const joinsWaiting = [...scope.joins.values()].some((w) => w.length > 0);
     // Event sub-processes of the process watch for as long as it runs: a new run would start their timers again.
     const quiet = scope === this.root && scope.tokens === 1 && !joinsWaiting && this.tasks.size === 0 && this.incidents.size === 0
-      && this.waiters.length === 0 && !this.eventSubProcesses.has(scope.scopeId);
+      && this.waiters.length === 0 && !this.catchers.eventSubProcesses.has(scope.scopeId);
     if (!quiet || (this.steps < this.maxSteps && !workflowInfo().continueAsNewSuggested)) return;
     // The history so far is stored before this run's events are left behind (runs recorded before it existed skip it).
     if (patched('element-history')) {
@@ -371,67 +345,6 @@ export abstract class ProcessRun {
       ...this.input, variables: this.variables,
       resume: { nodeId: nextNodeId, via, seq: this.log.nextSeq, completed: this.completed, visits: this.visits },
     });
-  }
-
-  // ---- errors ----
-
-  /** The boundary error events of a node that catch this code: the exact code first, then a catch-all. */
-  protected errorBoundary(node: PlanNode, code: string): BoundaryEventNode | undefined {
-    const errors = (node.boundary ?? []).map((id) => this.plan.nodes[id] as BoundaryEventNode).filter((b) => b.trigger.type === 'error');
-    return errors.find((b) => b.trigger.type === 'error' && b.trigger.errorCode === code)
-      ?? errors.find((b) => b.trigger.type === 'error' && !b.trigger.errorCode);
-  }
-
-  /** The event sub-processes of a scope whose start event has this trigger type, matching the code (exact first, then catch-all). */
-  protected eventSubProcessFor(scopeId: string, type: 'error' | 'escalation', code: string): { esp: PlanNode; start: StartEventNode } | undefined {
-    const candidates = (this.eventSubProcesses.get(scopeId) ?? []).map((esp) => ({ esp, start: this.startOf(esp.id) }))
-      .filter(({ start }) => start.trigger.type === type);
-    const codeOf = (start: StartEventNode) => (start.trigger.type === 'error' ? start.trigger.errorCode : start.trigger.type === 'escalation' ? start.trigger.escalationCode : undefined);
-    return candidates.find(({ start }) => codeOf(start) === code) ?? candidates.find(({ start }) => codeOf(start) === undefined);
-  }
-
-  /** The start event of a sub-process (an event sub-process has exactly one). */
-  protected startOf(subProcessId: string): StartEventNode {
-    const node = this.plan.nodes[subProcessId];
-    const scopeId = node?.kind === 'subProcess' ? node.scopeId : subProcessId;
-    return Object.values(this.plan.nodes).find((n) => n.scope === scopeId && n.kind === 'startEvent') as StartEventNode;
-  }
-
-  /** True when an error raised here is caught in this process: a boundary, an event sub-process, from the inside out. */
-  private caughtHere(scope: ScopeRun | undefined, code: string, node?: PlanNode): boolean {
-    if (node && this.errorBoundary(node, code)) return true;
-    for (let s = scope; s; s = s.parent) {
-      if (this.eventSubProcessFor(s.scopeId, 'error', code)) return true;
-      if (s.parent && this.errorBoundary(this.plan.nodes[s.scopeId]!, code)) return true;
-    }
-    return false;
-  }
-
-  protected catches(scope: ScopeRun | undefined, code: string, node?: PlanNode): boolean {
-    if (this.caughtHere(scope, code, node)) return true;
-    const parent = this.input.parentCatches ?? [];
-    return parent.includes('*') || parent.includes(code);
-  }
-
-  /** Every error code caught around an element, here and in the calling processes ("*": any): what a called process may end with. */
-  protected errorCodesCaught(scope: ScopeRun | undefined, node: PlanNode): string[] {
-    const codes = new Set(this.input.parentCatches ?? []);
-    const boundaries = (host: PlanNode) => (host.boundary ?? []).map((id) => this.plan.nodes[id]!)
-      .forEach((b) => { if (b.kind === 'boundaryEvent' && b.trigger.type === 'error') codes.add(b.trigger.errorCode ?? '*'); });
-    boundaries(node);
-    for (let s = scope; s; s = s.parent) {
-      for (const esp of this.eventSubProcesses.get(s.scopeId) ?? []) {
-        const start = this.startOf(esp.id);
-        if (start.trigger.type === 'error') codes.add(start.trigger.errorCode ?? '*');
-      }
-      if (s.parent) boundaries(this.plan.nodes[s.scopeId]!);
-    }
-    return [...codes];
-  }
-
-  /** The signal that carries an error to its catcher: a boundary or event sub-process here, or the calling process. */
-  protected errorSignal(scope: ScopeRun | undefined, code: string, node?: PlanNode): EngineSignal {
-    return this.caughtHere(scope, code, node) ? new BpmnErrorSignal(code) : new ProcessErrorEnd(code);
   }
 
   // ---- incidents ----
