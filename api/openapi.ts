@@ -105,7 +105,7 @@ export function openApiDocument(): Json {
         requestBody: { required: true, content: { 'application/xml': { schema: { type: 'string', maxLength: 1048576 } }, 'text/xml': { schema: { type: 'string' } } } },
         responses: {
           201: {
-            description: 'Saved or deployed. `warnings` lists what Relais will ignore (extensions it does not read, a message end event that sends nothing…): they do not stop a deploy, show them to the process owner. A draft also lists its lint `problems` (what would refuse a deploy); a deploy lists the timer starts it scheduled (`scheduledStarts`).',
+            description: 'Saved or deployed. `warnings` lists what Relais will ignore (extensions it does not read, a message end event that sends nothing…): they do not stop a deploy, show them to the process owner. A draft also lists its lint `problems` (what would refuse a deploy); a deploy lists the timer starts it scheduled (`scheduledStarts`) and the schedules it started (`startSchedules`: one scheduler workflow per timer start event with a cycle, replacing the previous version\'s).',
             ...json({
               type: 'object',
               required: ['id', 'key', 'version', 'status', 'name', 'deployedAt', 'warnings'],
@@ -115,6 +115,7 @@ export function openApiDocument(): Json {
                 warnings: { type: 'array', items: { $ref: '#/components/schemas/DefinitionProblem' } },
                 problems: { type: 'array', items: { $ref: '#/components/schemas/DefinitionProblem' }, description: 'Drafts only' },
                 scheduledStarts: { type: 'array', items: { type: 'object' }, description: 'Deploys only: the timer start events it scheduled' },
+                startSchedules: { type: 'array', items: { type: 'object' }, description: 'Deploys only: `{ startEvent, cycle, workflowId }` of each timer start event with a cycle (the process starts on a schedule)' },
               },
             }),
           },
@@ -155,14 +156,14 @@ export function openApiDocument(): Json {
       post: {
         tags: ['Process definition'], summary: 'Retire a key: no new instance (API start answers 409, message and timer starts do not fire, call activities open an incident); running instances continue',
         parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { 200: { description: '`{ key, retired: true, retiredAt, retiredBy, cancelledTimerStarts }`' }, ...errors, 409: problemResponse('Only a draft: nothing to retire') },
+        responses: { 200: { description: '`{ key, retired: true, retiredAt, retiredBy, cancelledTimerStarts, stoppedSchedules }` (the scheduler workflows terminated)' }, ...errors, 409: problemResponse('Only a draft: nothing to retire') },
       },
     },
     '/api/v1/process-definitions/{key}/reactivate': {
       post: {
         tags: ['Process definition'], summary: 'Let a retired key start instances again (timer starts its retirement took back are scheduled again)',
         parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { 200: { description: '`{ key, retired: false, scheduledStarts }`' }, ...errors },
+        responses: { 200: { description: '`{ key, retired: false, scheduledStarts, startSchedules }` (schedules start again from now)' }, ...errors },
       },
     },
     '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms (with their JSON Schema) and the organisation\'s roles', responses: { 200: { description: '`{ activities, forms: [{ key, title: { fr, en }, schema }], roles }`' }, ...errors } } },

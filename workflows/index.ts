@@ -3,3 +3,4 @@ export { smokeWorkflow } from './smoke/smoke.workflow';
 export { bpmnProcess } from './engine/bpmn-process.workflow';
 export { sendOneMessage } from './comms/send-one.workflow';
 export { bulkSend } from './comms/bulk-send.workflow';
+export { timerStartScheduler } from './process/timer-start-scheduler.workflow';

@@ -6,6 +6,9 @@ import type { Plan } from '../../workflows/engine/plan';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { broadcastSignal } from '../../domain/process/signal-broadcast';
+import { ensureInstanceRow } from '../../domain/process/instances-service';
+import { startTimerInstance } from '../../domain/process/timer-cycle-starts';
+import type { TimerFiring } from '../../workflows/process/timer-start-scheduler.contract';
 
 export interface EngineDeps {
   knex: Knex;
@@ -148,6 +151,16 @@ export function createEngineActivities(deps: EngineDeps) {
       return counts;
     },
 
+    /**
+     * One firing of a timer start event's cycle (the scheduler workflow): starts one
+     * instance of the version, once per firing, or answers that the version no longer
+     * starts anything (retired, or a newer version deployed) so the scheduler ends.
+     */
+    async 'process.startTimerInstance'(input: { tenantId: string; processKey: string; version: number; startAt: string; firedAt: number }): Promise<TimerFiring> {
+      if (!deps.temporal) throw ApplicationFailure.nonRetryable('This worker has no Temporal client: scheduled processes cannot start.');
+      return startTimerInstance(deps.knex, await deps.temporal(), { ...input, taskQueue: Context.current().info.taskQueue });
+    },
+
     /** Creates the child instance's row for a call activity and hands over the plan it runs. */
     async 'process.prepareChild'(input: { tenantId: string; processKey: string; workflowId: string; businessKey: string; startedBy: string | null }): Promise<{ instanceId: string; plan: Plan }> {
       return inTenant(input.tenantId, async (trx) => {
@@ -156,12 +169,11 @@ export function createEngineActivities(deps: EngineDeps) {
           // An operator can deploy the missing process, then retry the incident.
           throw ApplicationFailure.nonRetryable(`The called process "${input.processKey}" has no deployed version in this organisation.`);
         }
-        await trx('processInstances').insert({
+        const instanceId = await ensureInstanceRow(trx, {
           tenantId: input.tenantId, workflowId: input.workflowId, processKey: plan.processKey, version: plan.version,
           businessKey: input.businessKey, startedBy: input.startedBy,
-        }).onConflict('workflowId').ignore();
-        const row = await trx('processInstances').where({ workflowId: input.workflowId }).first('id');
-        return { instanceId: row.id as string, plan };
+        });
+        return { instanceId, plan };
       });
     },
 

@@ -10,7 +10,7 @@ import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
-import { RETIRED_BEFORE_TIMER, scheduleTimerStarts, takeBackTimerStarts } from './timer-starts.link';
+import { RETIRED_BEFORE_TIMER, scheduleTimerStarts, startTimerCycles, stopTimerCycles, takeBackTimerStarts, type StartSchedule } from './timer-starts.link';
 
 const XML_TYPES = ['application/xml', 'text/xml'];
 
@@ -44,10 +44,13 @@ export function processDefinitionsRouter(deps: ApiDeps): Router {
   router.post('/', xmlBody, requireXml, inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const { deploy: deployIt } = validate(postQuery, req.query, 'query');
     const xml = typeof req.body === 'string' ? req.body : '';
-    let body: DefinitionSummary & { scheduledStarts?: Awaited<ReturnType<typeof scheduleTimerStarts>> } = deployIt === 'true' ? await deploy(ctx, xml) : await saveDraft(ctx, xml);
+    let body: DefinitionSummary & { scheduledStarts?: Awaited<ReturnType<typeof scheduleTimerStarts>>; startSchedules?: StartSchedule[] } = deployIt === 'true' ? await deploy(ctx, xml) : await saveDraft(ctx, xml);
     if (deployIt === 'true' && body.version !== null) {
-      const scheduled = await scheduleTimerStarts(deps, ctx, body.key, body.version);
+      const { key, version } = body;
+      const scheduled = await scheduleTimerStarts(deps, ctx, key, version);
       if (scheduled.length) body = { ...body, scheduledStarts: scheduled };
+      const schedules = await startTimerCycles(deps, ctx, key, version);
+      if (schedules.length) body = { ...body, startSchedules: schedules };
     }
     const where = `${req.baseUrl}/${encodeURIComponent(body.key)}/versions/${body.version ?? 'draft'}/xml`;
     return { status: 201, body, headers: { Location: where } };
@@ -87,7 +90,8 @@ export function processDefinitionsRouter(deps: ApiDeps): Router {
     const key = keyParam(req.params.key);
     const state = await retire(ctx, key);
     const cancelledTimerStarts = await takeBackTimerStarts(deps, ctx, key, RETIRED_BEFORE_TIMER);
-    return { body: { ...state, cancelledTimerStarts } };
+    const stoppedSchedules = await stopTimerCycles(deps, ctx, key, 'Process retired');
+    return { body: { ...state, cancelledTimerStarts, stoppedSchedules } };
   }));
 
   router.post('/:key/reactivate', inTenant(deps, async (req, ctx) => {
@@ -97,7 +101,9 @@ export function processDefinitionsRouter(deps: ApiDeps): Router {
     const takenBack: Array<{ businessKey: string }> = await ctx.trx('processInstances')
       .where({ processKey: key, version: latestVersion, status: 'cancelled', cancelReason: RETIRED_BEFORE_TIMER }).select('businessKey');
     const scheduledStarts = takenBack.length ? await scheduleTimerStarts(deps, ctx, key, latestVersion, takenBack.map((r) => r.businessKey)) : [];
-    return { body: { ...state, scheduledStarts } };
+    // Its schedules start again from now (a firing missed meanwhile is not made up for).
+    const startSchedules = await startTimerCycles(deps, ctx, key, latestVersion);
+    return { body: { ...state, scheduledStarts, startSchedules } };
   }));
 
   return router;

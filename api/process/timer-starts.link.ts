@@ -1,7 +1,10 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { RequestContext } from '../../domain/core/record-service';
 import { getPlan } from '../../domain/process/definitions-service';
 import { createInstanceRow } from '../../domain/process/instances-service';
-import { timerStarts } from '../../domain/process/timer-starts';
+import { timerCycles, timerCycleWorkflowId, timerStarts } from '../../domain/process/timer-starts';
+import type { Plan } from '../../workflows/engine/plan';
+import { TIMER_START_SCHEDULER, type TimerStartSchedulerInput } from '../../workflows/process/timer-start-scheduler.contract';
 import type { ApiDeps } from '../http/deps';
 
 /** The reason written on timer starts a retirement took back (reactivating schedules them again). */
@@ -56,4 +59,57 @@ export async function scheduleTimerStarts(deps: ApiDeps, ctx: RequestContext, ke
     scheduled.push({ businessKey: start.businessKey, startsAt: new Date(now + start.delayMs).toISOString() });
   }
   return scheduled;
+}
+
+/** A schedule a deploy or a reactivation started: the scheduler workflow of one timer start event with a cycle. */
+export interface StartSchedule { startEvent: string; cycle: string; workflowId: string }
+
+/**
+ * Timer start events with a cycle (a process that starts on a schedule): each
+ * gets one scheduler workflow per key and event (`timerStartScheduler`), which
+ * starts an instance of this version at every firing. The schedulers of the
+ * previous version are terminated first (a new version replaces them, as it
+ * replaces timer starts that have not happened). In the caller's transaction:
+ * if Temporal refuses, nothing is deployed.
+ */
+export async function startTimerCycles(deps: ApiDeps, ctx: RequestContext, key: string, version: number): Promise<StartSchedule[]> {
+  const plan = await getPlan(ctx.trx, key, version);
+  if (!plan) return [];
+  const cycles = timerCycles(plan);
+  const previous = await ctx.trx('processDefinitions').where({ key, status: 'deployed' }).where('version', '<', version).orderBy('version', 'desc').first('plan');
+  const replaced = [...new Set([...cycles.map((c) => c.startAt), ...(previous ? timerCycles(previous.plan as Plan).map((c) => c.startAt) : [])])];
+  if (!replaced.length) return [];
+  await stopSchedulers(deps, ctx, key, replaced, `Replaced by version ${version}`);
+  const client = await deps.temporal();
+  const started: StartSchedule[] = [];
+  for (const { startAt, cycle } of cycles) {
+    const workflowId = timerCycleWorkflowId(ctx.principal.tenantId, key, startAt);
+    const input: TimerStartSchedulerInput = { tenantId: ctx.principal.tenantId, processKey: key, version, startAt, cycle };
+    await client.workflow.start(TIMER_START_SCHEDULER, { workflowId, taskQueue: deps.taskQueue, args: [input] });
+    started.push({ startEvent: startAt, cycle, workflowId });
+  }
+  return started;
+}
+
+/** Terminates the schedulers of a key's latest version (a retirement): no firing starts an instance; running instances go on. Answers their workflow ids. */
+export async function stopTimerCycles(deps: ApiDeps, ctx: RequestContext, key: string, reason: string): Promise<string[]> {
+  const plan = await getPlan(ctx.trx, key, 'latest');
+  const events = plan ? timerCycles(plan).map((c) => c.startAt) : [];
+  return events.length ? stopSchedulers(deps, ctx, key, events, reason) : [];
+}
+
+async function stopSchedulers(deps: ApiDeps, ctx: RequestContext, key: string, events: string[], reason: string): Promise<string[]> {
+  const client = await deps.temporal();
+  const stopped: string[] = [];
+  for (const event of events) {
+    const workflowId = timerCycleWorkflowId(ctx.principal.tenantId, key, event);
+    try {
+      await client.workflow.getHandle(workflowId).terminate(`${reason}.`);
+      stopped.push(workflowId);
+    } catch (error) {
+      // Never started, or ended after its last repetition: nothing to stop.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  }
+  return stopped;
 }

@@ -303,7 +303,8 @@ describe('lintDefinition', () => {
       'PokeB relais/catch-names',
     ]);
     expect(problems.map((p) => p.message)).toEqual([
-      'Timer "Every morning": a process that starts on a schedule is not supported yet. Give the start event a date or a duration (the process then starts once), or have the process started on a schedule from outside (for example a Temporal schedule that calls POST /api/v1/process-instances); to repeat inside a process, use a timer start event of an event sub-process.',
+      // A process may start on a schedule: its cycle is checked as any other.
+      'Timer "Every morning": "R0/P1D" repeats zero times: write R1/… or more, or R/… to repeat for as long as the element waits.',
       'Compensation boundary event "CompNoHandler" must be connected by an association to exactly one compensation handler: an activity marked "for compensation" that undoes "Book".',
       'Compensation handler "Undo nothing" is not linked to a compensation boundary event: attach a compensation boundary event to the activity it undoes and connect it to this handler with an association.',
       'Compensation event "Undo inner" compensates "Inner", which is not an activity of its own process or sub-process: name an activity of the same scope, or none to compensate every completed activity of the scope.',

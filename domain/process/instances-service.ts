@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import { isUuid, type RequestContext } from '../core/record-service';
 import type { Plan } from '../../workflows/engine/plan';
@@ -11,6 +12,16 @@ export function requireInstancePermission(ctx: RequestContext, action: 'read' | 
   if (!ctx.ability.can(action, 'ProcessInstance')) {
     throw new ForbiddenError(`Your role does not allow this on processes (permission process.instance.${action}).`);
   }
+}
+
+/**
+ * The projection row of an instance the engine starts (a call activity's child,
+ * a scheduled firing): written once per workflow id, so a retried activity finds
+ * the row its first attempt wrote. Answers its id.
+ */
+export async function ensureInstanceRow(trx: Knex.Transaction, row: { tenantId: string; workflowId: string; processKey: string; version: number; businessKey: string; startedBy: string | null }): Promise<string> {
+  await trx('processInstances').insert(row).onConflict('workflowId').ignore();
+  return (await trx('processInstances').where({ workflowId: row.workflowId }).first('id')).id as string;
 }
 
 /** Writes the projection row of a new instance; a running one for the same business object answers 409. */

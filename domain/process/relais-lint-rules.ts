@@ -198,11 +198,12 @@ const conditionNotEvaluated = rule((node, reporter) => {
 
 // ---- events ----
 
-/** Where a timer may repeat: on a boundary event, or as the start of an event sub-process. */
+/** Where a timer may repeat: on a boundary event, as the start of an event sub-process, or as a process's start (it starts on a schedule). */
 function cycleRefusal(event: BpmnElement): string | undefined {
-  if (event.$type === 'bpmn:BoundaryEvent' || (event.$type === 'bpmn:StartEvent' && isEventSubProcess(event.$parent))) return undefined;
+  if (event.$type === 'bpmn:BoundaryEvent') return undefined;
   if (event.$type === 'bpmn:StartEvent') {
-    return 'a process that starts on a schedule is not supported yet. Give the start event a date or a duration (the process then starts once), or have the process started on a schedule from outside (for example a Temporal schedule that calls POST /api/v1/process-instances); to repeat inside a process, use a timer start event of an event sub-process';
+    if (event.$parent?.$type === 'bpmn:Process' || isEventSubProcess(event.$parent)) return undefined;
+    return 'a sub-process starts when a token reaches it, its start event cannot repeat (timeCycle). Remove the timer; to repeat inside a process, use a timer start event of an event sub-process or a non-interrupting boundary timer';
   }
   return 'an intermediate timer waits once, it cannot repeat (timeCycle). Give it a duration or a date; to repeat, loop back through an exclusive gateway, or use a non-interrupting boundary timer';
 }

@@ -1,5 +1,5 @@
 import { buildPlan } from '../../test/support/plans';
-import { timerStarts } from './timer-starts';
+import { timerCycleBusinessKey, timerCycles, timerCycleWorkflowId, timerStarts } from './timer-starts';
 
 describe('timerStarts', () => {
   const now = Date.parse('2026-11-23T10:00:00Z');
@@ -21,5 +21,28 @@ describe('timerStarts', () => {
 
   it('ignores processes without a timer start event', () => {
     expect(timerStarts(buildPlan('q', [{ id: 's', kind: 'startEvent' }, { id: 'e', kind: 'endEvent' }], [['f', 's', 'e']]), now)).toEqual([]);
+  });
+});
+
+describe('timerCycles', () => {
+  const plan = (trigger: Record<string, unknown>) => ({ ...buildPlan('p', [
+    { id: 'clock', kind: 'startEvent', name: 'Chaque matin', trigger: { type: 'timer', ...trigger } },
+    { id: 'end', kind: 'endEvent' },
+  ], [['b', 'clock', 'end']]), version: 2 });
+
+  it('lists the timer start events with a cycle (FEEL evaluated), and leaves them out of the one-off starts', () => {
+    expect(timerCycles(plan({ cycle: 'R3/PT1H' }))).toEqual([{ startAt: 'clock', cycle: 'R3/PT1H' }]);
+    expect(timerCycles(plan({ cycle: '="0 9 * * " + "MON-FRI"' }))).toEqual([{ startAt: 'clock', cycle: '0 9 * * MON-FRI' }]);
+    expect(timerStarts(plan({ cycle: 'R/P1D' }), 0)).toEqual([]);
+    expect(timerCycles(plan({ duration: 'PT1H' }))).toEqual([]);
+  });
+
+  it('refuses a cycle the scheduler could not read, naming the event', () => {
+    expect(() => timerCycles(plan({ cycle: '="every day"' }))).toThrow(/^Timer start event "Chaque matin": "every day" is neither .* Correct its cycle, then deploy again\.$/);
+  });
+
+  it('names the scheduler per key and event, and each firing by its time', () => {
+    expect(timerCycleWorkflowId('t1', 'weekly', 'clock')).toBe('t1/weekly/timer-cycle:clock');
+    expect(timerCycleBusinessKey('clock', Date.parse('2026-12-01T08:00:00Z'))).toBe('timer:clock:2026-12-01T08:00:00.000Z');
   });
 });

@@ -1,6 +1,7 @@
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { engineWorker } from '../support/engine';
+import { timerStartedProcessXml } from '../support/timer-process';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 
 /** Timer start events: deploying a version schedules its start; a newer version replaces a start that has not happened. */
@@ -12,22 +13,7 @@ describe('timer start events', () => {
   let manager: string;
   const key = `weekly-check-${process.pid}`;
 
-  const xml = (timer: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:relais="http://relais.dev/schema/bpmn/1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="D" targetNamespace="http://relais.dev/bpmn">
-  <bpmn:process id="${key}" name="Contrôle" isExecutable="true">
-    <bpmn:startEvent id="Clock" name="À l'heure dite">
-      <bpmn:outgoing>F1</bpmn:outgoing>
-      <bpmn:timerEventDefinition id="T">${timer}</bpmn:timerEventDefinition>
-    </bpmn:startEvent>
-    <bpmn:sequenceFlow id="F1" sourceRef="Clock" targetRef="Check" />
-    <bpmn:userTask id="Check" name="Contrôler les lignes" relais:candidateRoles="manager">
-      <bpmn:incoming>F1</bpmn:incoming>
-      <bpmn:outgoing>F2</bpmn:outgoing>
-    </bpmn:userTask>
-    <bpmn:sequenceFlow id="F2" sourceRef="Check" targetRef="End" />
-    <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
-  </bpmn:process>
-</bpmn:definitions>`;
+  const xml = (timer: string) => timerStartedProcessXml(key, timer);
   const deploy = (timer: string) => request(t.app).post('/api/v1/process-definitions?deploy=true').set('Authorization', `Bearer ${manager}`)
     .set('Content-Type', 'application/xml').send(xml(timer));
 
