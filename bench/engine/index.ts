@@ -112,6 +112,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): EngineBench
 
 const log = (message: string) => process.stdout.write(`[bench/engine] ${message}\n`);
 const elapsed = (since: bigint) => `${(Number(process.hrtime.bigint() - since) / 1e9).toFixed(1)} s`;
+/** The interpreter's throughput target, as a share of the hand-written workflow's (issue: engine second pass). */
+const TARGET_RATIO = 0.9;
 /** Cores used by other programs during a batch above which its figures are disturbed. */
 const NOISY_OTHER_CORES = 0.15;
 /**
@@ -526,7 +528,7 @@ export async function runEngineBench(config: EngineBenchConfig = configFromEnv()
 
     const throughputRatio = bpmn.perSecond / hand.perSecond;
     const p95Ratio = bpmn.p95 / hand.p95;
-    const met = throughputRatio >= 0.8;
+    const met = throughputRatio >= TARGET_RATIO;
     const isNoisy = (b: Batch) => (b.cpu?.otherCores ?? 0) > NOISY_OTHER_CORES;
     const noisy = [...batches.values()].flat().some(isNoisy);
     // On a shared machine: the same figures from the rounds in which no batch was disturbed.
@@ -542,13 +544,13 @@ export async function runEngineBench(config: EngineBenchConfig = configFromEnv()
         throughputRatio: cleanRatio,
         p95Ratio: cb.p95 / ch.p95,
         verdict: `Undisturbed rounds only (${cleanRounds.join(', ')}): throughput interpreter / hand-written ${ratio(cleanRatio)} ` +
-          `(target ≥ 0.80×: ${cleanRatio >= 0.8 ? 'met' : 'NOT met'}); p95 ${ratio(cb.p95 / ch.p95)}; p50 ${ratio(cb.p50 / ch.p50)}.`,
+          `(target ≥ ${TARGET_RATIO.toFixed(2)}×: ${cleanRatio >= TARGET_RATIO ? 'met' : 'NOT met'}); p95 ${ratio(cb.p95 / ch.p95)}; p50 ${ratio(cb.p50 / ch.p50)}.`,
       };
     }
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; Node ${process.version}; PostgreSQL ${pgVersion}; Temporal dev server (in memory)`;
     const setup = `${config.instances} instances per variant per round, ${config.rounds} rounds (order reversed every other round) after ${config.warmup} warm-up instances each; ` +
       `at most ${config.concurrency} in flight; one worker process (a worker per variant), one Temporal client in the bench process`;
-    const verdict = `Throughput interpreter / hand-written: ${ratio(throughputRatio)} (target ≥ 0.80×: ${met ? 'met' : 'NOT met'}); ` +
+    const verdict = `Throughput interpreter / hand-written: ${ratio(throughputRatio)} (target ≥ ${TARGET_RATIO.toFixed(2)}×: ${met ? 'met' : 'NOT met'}); ` +
       `p95 latency interpreter / hand-written: ${ratio(p95Ratio)}; p50: ${ratio(bpmn.p50 / hand.p50)}.`;
     const warning = noisy ? `WARNING: other programs used more than ${NOISY_OTHER_CORES} core during some batches: those figures are disturbed` +
       `${clean ? '; see the undisturbed rounds below.' : ', and no round was free of them: run again on a quiet machine.'}` : '';
