@@ -119,4 +119,15 @@ describe('timer start events with a cycle', () => {
     expect((await env.client.workflow.getHandle(schedulerId(key)).describe()).status.name).toBe('RUNNING');
     await post(`${key}/retire`).expect(200);
   });
+
+  it('skips the firings already past when it begins (a start date in the past)', async () => {
+    const key = `late-${process.pid}`;
+    const now = await env.currentTimeMs();
+    const from = new Date(Math.floor((now - 90 * 60_000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    await deploy(key, `R3/${from}/PT1H`).expect(201);
+    const result = await env.client.workflow.getHandle(schedulerId(key)).result() as TimerStartSchedulerResult;
+    // Two firings were past (-90 and -30 minutes): only the third starts an instance.
+    expect(result).toEqual({ fired: 3, ended: 'repetitions' });
+    expect((await started(key)).map((r) => r.firedAt)).toEqual([Date.parse(from) + 2 * HOUR]);
+  });
 });
