@@ -28,10 +28,10 @@ describe('replay of recorded process histories', () => {
     await admin.destroy();
   });
 
-  it('has recorded histories to replay, among them encrypted ones of the shipped process and of timers, boundaries, event sub-processes and call activities', () => {
+  it('has recorded histories to replay, among them encrypted ones of the shipped process, timers, boundaries, event sub-processes, call activities and the timer-start scheduler', () => {
     expect(fixtures.length).toBeGreaterThan(5);
     const encrypted = fixtures.filter((f) => f.keys?.length).map((f) => f.file);
-    for (const expected of ['events-lead-to-event', 'r-boundary-timer', 'r-event-sub-process', 'r-call-activity']) {
+    for (const expected of ['events-lead-to-event', 'r-boundary-timer', 'r-event-sub-process', 'r-call-activity', 'r-timer-start-scheduler']) {
       expect(encrypted.some((f) => f.startsWith(expected))).toBe(true);
     }
   });

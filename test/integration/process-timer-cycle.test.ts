@@ -2,6 +2,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { engineWorker, timeSkippingEnv } from '../support/engine';
+import { recordingHistories, saveHistoryFixture } from '../support/history-fixtures';
 import { timerStartedProcessXml } from '../support/timer-process';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import type { TimerStartSchedulerResult } from '../../workflows/process/timer-start-scheduler.contract';
@@ -48,7 +49,12 @@ describe('timer start events with a cycle', () => {
     manager = login.accessToken;
     tenantId = login.tenantId;
   });
+  /** Scheduler runs kept as replay fixtures when RECORD_HISTORIES=1. */
+  const recorded: string[] = [];
   afterAll(async () => {
+    if (recordingHistories()) {
+      for (const [i, workflowId] of recorded.entries()) await saveHistoryFixture(env.client, t.admin, `r-timer-start-scheduler-${i + 1}`, workflowId, tenantId);
+    }
     worker?.shutdown();
     await running;
     await env?.teardown();
@@ -63,6 +69,7 @@ describe('timer start events with a cycle', () => {
     expect(res.body.startSchedules).toEqual([{ startEvent: 'Clock', cycle: 'R3/PT1H', workflowId: schedulerId(key) }]);
     // Waiting for the result lets the test server skip the three hours.
     const result = await env.client.workflow.getHandle(schedulerId(key)).result() as TimerStartSchedulerResult;
+    recorded.push(schedulerId(key));
     expect(result).toEqual({ fired: 3, ended: 'repetitions' });
     expect(await env.currentTimeMs() - before).toBeGreaterThanOrEqual(3 * HOUR);
     const rows = await started(key);
