@@ -1,1 +1,0 @@
-export { bpmnProcess } from './bpmn-process.workflow';
