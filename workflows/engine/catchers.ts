@@ -10,10 +10,13 @@ import { BpmnErrorSignal, ProcessErrorEnd, type EngineSignal } from './signals';
 export class Catchers {
   /** Event sub-processes by the scope they watch. */
   readonly eventSubProcesses = new Map<string, PlanNode[]>();
+  /** The start event of each sub-process scope (an embedded or event sub-process has one). */
+  private readonly starts = new Map<string, StartEventNode>();
 
   constructor(private readonly plan: Plan, private readonly parentCatches: string[] = []) {
     for (const node of Object.values(plan.nodes)) {
       if (node.kind === 'subProcess' && node.triggeredByEvent) this.eventSubProcesses.set(node.scope, [...(this.eventSubProcesses.get(node.scope) ?? []), node]);
+      if (node.kind === 'startEvent' && !this.starts.has(node.scope)) this.starts.set(node.scope, node);
     }
   }
 
@@ -36,8 +39,13 @@ export class Catchers {
   /** The start event of a sub-process (an event sub-process has exactly one). */
   startOf(subProcessId: string): StartEventNode {
     const node = this.plan.nodes[subProcessId];
-    const scopeId = node?.kind === 'subProcess' ? node.scopeId : subProcessId;
-    return Object.values(this.plan.nodes).find((n) => n.scope === scopeId && n.kind === 'startEvent') as StartEventNode;
+    return this.starts.get(node?.kind === 'subProcess' ? node.scopeId : subProcessId)!;
+  }
+
+  /** True when the scope is an event sub-process's. */
+  isEventSubProcess(scopeId: string): boolean {
+    const node = this.plan.nodes[scopeId];
+    return node?.kind === 'subProcess' && node.triggeredByEvent === true;
   }
 
   /** True when an error raised here is caught in this process: a boundary, an event sub-process, from the inside out. */

@@ -101,17 +101,16 @@ export class ElementRun extends EventRun {
     return boundary.outgoing;
   }
 
-  private get host(): TaskHost {
-    return {
-      input: this.input, plan: this.plan, variables: this.variables, visits: this.visits, tasks: this.tasks,
-      withIncidents: (node, scope, evaluate) => this.withIncidents(node, scope, evaluate),
-      incident: (node, message, scope) => this.incident(node, message, scope),
-      catches: (scope, code, node) => this.catchers.catches(scope, code, node),
-      errorSignal: (scope, code, node) => this.catchers.errorSignal(scope, code, node),
-      errorCodesCaught: (scope, node) => this.catchers.errorCodesCaught(scope, node),
-      proxies: this.proxies,
-    };
-  }
+  /** What the task runners (task-run.ts) use of this run: built once. */
+  private readonly host: TaskHost = {
+    input: this.input, plan: this.plan, variables: this.variables, visits: this.visits, tasks: this.tasks,
+    withIncidents: (node, scope, evaluate) => this.withIncidents(node, scope, evaluate),
+    incident: (node, message, scope) => this.incident(node, message, scope),
+    catches: (scope, code, node) => this.catchers.catches(scope, code, node),
+    errorSignal: (scope, code, node) => this.catchers.errorSignal(scope, code, node),
+    errorCodesCaught: (scope, node) => this.catchers.errorCodesCaught(scope, node),
+    proxies: this.proxies,
+  };
 
   /** A compensation handler, run by a compensation throw with the locals its activity completed with. */
   protected async runHandler(node: PlanNode, scope: ScopeRun, locals: Record<string, unknown>): Promise<void> {
@@ -152,9 +151,8 @@ export class ElementRun extends EventRun {
         break;
       }
       case 'subProcess': {
-        const start = Object.values(this.plan.nodes).find((n) => n.scope === node.scopeId && n.kind === 'startEvent' && !n.isForCompensation);
         try {
-          const inner = await this.runScope(node.scopeId, start!.id, scope, locals, { hostCtl: host });
+          const inner = await this.runScope(node.scopeId, this.catchers.startOf(node.id).id, scope, locals, { hostCtl: host });
           // What completed inside stays compensable through the sub-process, unless it has its own handler.
           if (!node.compensatedBy && inner.compensable.length) scope.compensable.push({ nodeId: node.id, locals: {}, inner: inner.compensable });
         } catch (error) {

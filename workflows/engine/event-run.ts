@@ -220,8 +220,7 @@ export abstract class EventRun extends ProcessRun {
    * what completed inside it. Each is compensated once.
    */
   private async compensate(scope: ScopeRun, activityRef?: string): Promise<void> {
-    const inEventSubProcess = this.plan.nodes[scope.scopeId]?.kind === 'subProcess' && (this.plan.nodes[scope.scopeId] as { triggeredByEvent?: boolean }).triggeredByEvent;
-    const target = inEventSubProcess && scope.parent ? scope.parent : scope;
+    const target = this.catchers.isEventSubProcess(scope.scopeId) && scope.parent ? scope.parent : scope;
     const records = target.compensable;
     const chosen = records.filter((r) => activityRef === undefined || r.nodeId === activityRef).reverse();
     for (const record of chosen) {

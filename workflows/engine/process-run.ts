@@ -8,7 +8,7 @@ import type {
 } from './contract';
 import { Catchers } from './catchers';
 import { ElementLog } from './element-log';
-import { feel, FeelError, holds } from './feel';
+import { feel, holds } from './feel';
 import type { GatewayNode, Plan, PlanNode } from './plan';
 import { fireJoin, joinReady } from './joins';
 import { Reachability } from './reachability';
@@ -393,4 +393,3 @@ export abstract class ProcessRun {
   }
 }
 
-export { FeelError };
