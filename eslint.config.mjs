@@ -23,4 +23,33 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'setTimeout', message: 'Use sleep() from @temporalio/workflow.' }, { name: 'setInterval', message: 'Use sleep() in a loop.' }],
     },
   },
+  {
+    // The process language both the compiler (domain) and the interpreter (workflows) run: pure,
+    // deterministic and workflow-safe, importing no layer of ours (architecture §2).
+    files: ['kernel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'crypto', 'http', 'https', 'child_process', 'os', 'net'], message: 'The kernel runs inside workflows: no Node built-ins.' },
+          { group: ['@temporalio/*', '**/workflows/**', '**/domain/**', '**/api/**', '**/activities/**', '**/db/**', '**/integrations/**', '**/worker/**', '**/config/**', 'knex', 'pg', 'objection'], message: 'The kernel imports no layer of ours and no Temporal: both domain and workflows import it.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'The kernel does no I/O and keeps no timers.' }, { name: 'setInterval', message: 'The kernel does no I/O and keeps no timers.' }],
+      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Take the time as an argument: the kernel is deterministic.' }, { object: 'Math', property: 'random', message: 'The kernel is deterministic.' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time as an argument: the kernel is deterministic.' }],
+    },
+  },
+  {
+    // Domain rules import the workflows' Temporal definitions (contract files) and the kernel, nothing
+    // else of the workflows, and never the layers above them (architecture §2).
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: String.raw`(^|/)workflows(/(?!(.*/)?([^/]*\.)?contract$)|$)`, message: 'The domain imports only the workflows\' contract files (their signals, queries, names); shared types and pure evaluation live in kernel/.' },
+          { group: ['**/api/**', '**/worker/**'], message: 'The domain sits below api and worker: they import it, not the other way round.' },
+        ],
+      }],
+    },
+  },
 );

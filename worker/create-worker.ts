@@ -40,9 +40,9 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
  * Luxon). They hold no state between calls. Measured in bench/engine.
  */
 export const WORKFLOW_PRELOAD_MODULES = [
-  require.resolve('../workflows/engine/feel'),
-  require.resolve('../workflows/engine/decision-table'),
-  require.resolve('../workflows/engine/cycle'),
+  require.resolve('../kernel/process/feel'),
+  require.resolve('../kernel/process/decision-table'),
+  require.resolve('../kernel/process/cycle'),
 ];
 
 export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
 import { consumeBufferedMessage, consumedBy, lockMessageKey, type DeliveredMessage } from '../../domain/process/message-buffer';
-import type { ElementInstance } from '../../workflows/engine/contract';
-import type { Plan } from '../../workflows/engine/plan';
+import type { ElementInstance } from '../../kernel/process/engine-types';
+import type { Plan } from '../../kernel/process/plan';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
 import { broadcastSignal } from '../../domain/process/signal-broadcast';

@@ -1,5 +1,5 @@
 import type { LoadedDataConverter, Payload } from '@temporalio/common';
-import type { ElementInstance } from '../../workflows/engine/contract';
+import type { ElementInstance } from '../../kernel/process/engine-types';
 
 /**
  * The element each Temporal event of an instance concerns, where it can be known:

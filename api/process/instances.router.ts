@@ -10,7 +10,8 @@ import {
 } from '../../domain/process/instances-service';
 import { elementHistory, storedElements } from '../../domain/process/element-history';
 import { elementEvents, elementsOfEvents, mergeByTime } from './instance-history';
-import { cancelProcessSignal, processStateQuery, resolveIncidentUpdate, type ProcessState } from '../../workflows/engine/contract';
+import { cancelProcessSignal, processStateQuery, resolveIncidentUpdate } from '../../workflows/engine/contract';
+import type { ProcessState } from '../../kernel/process/engine-types';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';

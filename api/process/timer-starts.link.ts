@@ -3,7 +3,7 @@ import type { RequestContext } from '../../domain/core/record-service';
 import { getPlan } from '../../domain/process/definitions-service';
 import { createInstanceRow } from '../../domain/process/instances-service';
 import { timerCycles, timerCycleWorkflowId, timerStarts } from '../../domain/process/timer-starts';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 import { TIMER_START_SCHEDULER, type TimerStartSchedulerInput } from '../../workflows/process/timer-start-scheduler.contract';
 import type { ApiDeps } from '../http/deps';
 

@@ -23,7 +23,7 @@
  * 4. Prints instances/s, p50/p95/p99, CPU per instance by process and the
  *    ratios interpreter / hand-written. With BENCH_ENGINE_DIAG=1 (default),
  *    diagnostic variants run in the same rounds (the product's bundle with
- *    workflows/engine/feel.ts preloaded; the hand-written workflow without
+ *    kernel/process/feel.ts preloaded; the hand-written workflow without
  *    its final PostgreSQL write), then the histories' sizes, the cost of
  *    replaying each workflow's histories, and a FEEL evaluation's cost.
  *    BENCH_ENGINE_CANDIDATE=<workflows module exporting bpmnProcess> adds a
@@ -51,8 +51,8 @@ import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/se
 import { WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../../worker/create-worker';
 import type { DataConverter } from '@temporalio/common';
 import { processDataConverter } from '../../domain/process/payload-codec';
-import { holds } from '../../workflows/engine/feel';
-import type { Plan } from '../../workflows/engine/plan';
+import { holds } from '../../kernel/process/feel';
+import type { Plan } from '../../kernel/process/plan';
 import { between, sample } from './cpu';
 import { HEADER, markdownTable, ratio, row, summarize, textTable, type Batch, type Summary } from './report';
 import { HAND_WRITTEN_WORKFLOW, PROCESS_KEY, type HandWrittenInput } from './shape';

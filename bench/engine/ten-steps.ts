@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { compileDefinition } from '../../domain/process/definition-compiler';
 import { lintDefinition } from '../../domain/process/definition-linter';
 import { parseDefinition } from '../../domain/process/definition-parser';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 import { ECHO_RETRY, ECHO_TIMEOUT_MS, PROCESS_KEY } from './shape';
 
 export const BPMN_FILE = path.join(__dirname, 'ten-steps.bpmn');

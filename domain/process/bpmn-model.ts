@@ -1,4 +1,4 @@
-import relaisDescriptor from '../../workflows/engine/moddle/relais.json';
+import relaisDescriptor from '../../kernel/process/moddle/relais.json';
 
 /**
  * The part of the bpmn-moddle object model this code reads (bpmn-moddle's
@@ -32,7 +32,7 @@ export interface FromXmlResult {
 /** The prefix of Camunda 8's extensions (zeebe-bpmn-moddle), which Relais reads too. */
 export const ZEEBE_PREFIX = 'zeebe';
 
-/** The relais: moddle package (workflows/engine/moddle/relais.json), for bpmn-moddle and bpmn-js. */
+/** The relais: moddle package (kernel/process/moddle/relais.json), for bpmn-moddle and bpmn-js. */
 export const RELAIS_DESCRIPTOR = relaisDescriptor;
 
 /** One problem of a definition, located on a BPMN element (null: the whole file). */

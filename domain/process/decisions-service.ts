@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { FeelError } from '../../workflows/engine/feel';
-import { traceDecision, type DecisionPlan, type DecisionTrace } from '../../workflows/engine/decision-table';
+import { FeelError } from '../../kernel/process/feel';
+import { traceDecision, type DecisionPlan, type DecisionTrace } from '../../kernel/process/decision-table';
 import type { RequestContext } from '../core/record-service';
 import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { DefinitionProblem } from './bpmn-model';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 import { compileDefinition } from './definition-compiler';
 import { lintDefinition, lintReport } from './definition-linter';
 import { compileDmn } from './dmn-compiler';

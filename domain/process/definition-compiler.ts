@@ -1,10 +1,10 @@
 import { findActivity } from '../../activities/catalogue';
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
-import type { DecisionPlan } from '../../workflows/engine/decision-table';
+import type { DecisionPlan } from '../../kernel/process/decision-table';
 import type {
   BoundaryEventNode, EndEventNode, EventTrigger, Feel, IntermediateCatchNode, IntermediateThrowNode, MultiInstance, Plan, PlanFlow, PlanNode, ReceiveTaskNode,
   StartEventNode,
-} from '../../workflows/engine/plan';
+} from '../../kernel/process/plan';
 import { child, eventDefinitions, expressionBody, list, text, type BpmnElement } from './bpmn-model';
 import {
   activityName, calledDecisionOf, calledElementPropagation, calledProcessKey, compensationTargets, correlationKeyOf, escalationOf, ioMappingOf, isCompensationBoundary,
@@ -73,7 +73,7 @@ function messageTrigger(element: BpmnElement): ReceiveTaskNode['trigger'] {
 
 /**
  * Compiles a linted definition (see definition-linter.ts) into the plan the
- * bpmnProcess workflow interprets (workflows/engine/plan.ts). Embedded
+ * bpmnProcess workflow interprets (kernel/process/plan.ts). Embedded
  * sub-processes are flattened: their nodes carry the sub-process id as scope.
  * Retry policy and timeout of service tasks are copied from the activity
  * registry, so the workflow needs no registry code. Link events become a

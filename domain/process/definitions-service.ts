@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import type { DecisionPlan } from '../../workflows/engine/decision-table';
-import type { Plan } from '../../workflows/engine/plan';
+import type { DecisionPlan } from '../../kernel/process/decision-table';
+import type { Plan } from '../../kernel/process/plan';
 import type { RequestContext } from '../core/record-service';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { DefinitionProblem } from './bpmn-model';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { evaluateDecision } from '../../workflows/engine/decision-table';
+import { evaluateDecision } from '../../kernel/process/decision-table';
 import { compileDmn } from './dmn-compiler';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../test/fixtures/dmn', name), 'utf8');

@@ -1,6 +1,6 @@
 import {
   AGGREGATIONS, HIT_POLICIES, type Aggregation, type DecisionInput, type DecisionOutput, type DecisionPlan, type DecisionRule, type HitPolicy,
-} from '../../workflows/engine/decision-table';
+} from '../../kernel/process/decision-table';
 import { child, idOf, PROCESS_KEY, text, type BpmnElement as DmnElement, type DefinitionProblem, type FromXmlResult, type ModdleWarning } from './bpmn-model';
 import { fromWarning, MAX_DEFINITION_BYTES, screenXml } from './definition-parser';
 import { feelSyntaxError } from './feel-syntax';

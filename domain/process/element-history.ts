@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { ElementInstance, ElementOutcome } from '../../workflows/engine/contract';
+import type { ElementInstance, ElementOutcome } from '../../kernel/process/engine-types';
 
 /**
  * What an instance did, element by element: the rows the engine stored

@@ -240,7 +240,7 @@ export function scriptOf(task: BpmnElement): { expression?: string; resultVariab
 /** Throw events that do something of their own: broadcast a signal, raise an escalation, compensate. */
 const THROWN = new Set(['bpmn:SignalEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:CompensateEventDefinition']);
 
-/** What a flow element runs as in the plan (workflows/engine/plan.ts), or undefined when it is not executed (data, documentation). */
+/** What a flow element runs as in the plan (kernel/process/plan.ts), or undefined when it is not executed (data, documentation). */
 export function planKindOf(element: BpmnElement): string | undefined {
   switch (element.$type) {
     case 'bpmn:StartEvent': return 'startEvent';

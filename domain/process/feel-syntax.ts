@@ -1,7 +1,7 @@
 import { CronExpressionParser } from 'cron-parser';
 import { parseExpression, parseUnaryTests } from 'feelin';
-import { CRON_TIME_ZONE } from '../../workflows/engine/cycle';
-import { durationMs } from '../../workflows/engine/durations';
+import { CRON_TIME_ZONE } from '../../kernel/process/cycle';
+import { durationMs } from '../../kernel/process/durations';
 
 interface SyntaxNode {
   from: number;
@@ -64,7 +64,7 @@ const REPEATING = /^R(\d*)\/(.+)$/;
 const CRON_EXAMPLE = 'a cron expression of 5 fields (minute hour day-of-month month day-of-week, such as "0 9 * * MON-FRI": 9:00 on weekdays, Paris time) or 6 with the seconds first';
 
 /**
- * A timer cycle as the engine reads it (workflows/engine/cycle.ts): an ISO
+ * A timer cycle as the engine reads it (kernel/process/cycle.ts): an ISO
  * 8601 repeating interval (R3/PT10M, R/P1D, from a date
  * R2/2026-12-01T09:00:00Z/P1D, until a date R/PT1H/2026-12-31T18:00:00Z), or
  * a cron expression read by cron-parser in Paris time (5 or 6 fields, or a
@@ -81,7 +81,7 @@ export function cycleError(text: string): string | undefined {
   const period = parts.length === 1 || parts[0]!.startsWith('P') ? parts[0]! : parts[1]!;
   const date = parts.length === 2 ? (parts[0]!.startsWith('P') ? parts[1]! : parts[0]!) : undefined;
   if (parts.length > 2 || durationError(period) || (date !== undefined && dateTimeError(date))) return `"${text}" is not ${example}`;
-  // As the interpreter (workflows/engine/cycle.ts): every firing is history, at most one a second.
+  // As the interpreter (kernel/process/cycle.ts): every firing is history, at most one a second.
   if (durationMs(period) < 1000) return `"${text}": a cycle repeats at most once a second; choose a period of PT1S or more`;
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { durationMs } from '../../workflows/engine/durations';
+import { durationMs } from '../../kernel/process/durations';
 import { DEFAULT_MESSAGE_TTL, MAX_MESSAGE_TTL_MS } from './message-buffer';
 
 export const startInstanceRequest = z.object({

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import { isUuid, type RequestContext } from '../core/record-service';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 import { getPlan, ProcessRetiredError, retirementOf } from './definitions-service';
 
 export function workflowIdOf(tenantId: string, processKey: string, businessKey: string): string {

@@ -1,6 +1,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Knex } from 'knex';
-import { processSignalSignal, type ProcessInput } from '../../workflows/engine/contract';
+import { processSignalSignal } from '../../workflows/engine/contract';
+import type { ProcessInput } from '../../kernel/process/engine-types';
 import { plansStartedBySignal } from './definitions-service';
 import { workflowIdOf } from './instances-service';
 

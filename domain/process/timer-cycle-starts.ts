@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
-import type { ProcessInput } from '../../workflows/engine/contract';
+import type { ProcessInput } from '../../kernel/process/engine-types';
 import type { TimerFiring } from '../../workflows/process/timer-start-scheduler.contract';
 import { getPlan, retirementOf } from './definitions-service';
 import { ensureInstanceRow, workflowIdOf } from './instances-service';

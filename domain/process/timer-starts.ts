@@ -1,6 +1,6 @@
-import type { Plan } from '../../workflows/engine/plan';
-import { timerDelayMs } from '../../workflows/engine/durations';
-import { feel } from '../../workflows/engine/feel';
+import type { Plan } from '../../kernel/process/plan';
+import { timerDelayMs } from '../../kernel/process/durations';
+import { feel } from '../../kernel/process/feel';
 import { UnprocessableError } from '../errors';
 import { cycleError } from './feel-syntax';
 

@@ -6,9 +6,8 @@ import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/clien
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
 import { knexConfig } from '../../db/knexfile';
-import {
-  cancelProcessSignal, completeTaskUpdate, processMessageSignal, processStateQuery, resolveIncidentUpdate, type ProcessResult,
-} from '../../workflows/engine/contract';
+import { cancelProcessSignal, completeTaskUpdate, processMessageSignal, processStateQuery, resolveIncidentUpdate } from '../../workflows/engine/contract';
+import type { ProcessResult } from '../../kernel/process/engine-types';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { engineWorker, startInstance, testDataConverter } from '../support/engine';
 import { buildPlan } from '../support/plans';

@@ -4,7 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import { knexConfig } from '../../db/knexfile';
 import { DEFAULT_LEAD_TO_EVENT_DURATIONS, LEAD_TO_EVENT, LEAD_TO_EVENT_MESSAGES } from '../../domain/events/lead-to-event';
 import { completeTaskUpdate, processMessageSignal, processStateQuery } from '../../workflows/engine/contract';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
 import { recordingHistories, saveHistoryFixture } from '../support/history-fixtures';

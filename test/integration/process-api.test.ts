@@ -3,7 +3,7 @@ import request from 'supertest';
 import { engineWorker } from '../support/engine';
 import { buildPlan } from '../support/plans';
 import { loginAs, TASK_QUEUE, tenantId, testContext, type TestContext } from '../support/api';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 
 /** Starting processes, the task list, messages, incidents and cancelling, through the HTTP API. */
 describe('process runtime API', () => {

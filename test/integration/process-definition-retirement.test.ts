@@ -10,7 +10,7 @@ import { buildPlan } from '../support/plans';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { ROOT } from '../support/paths';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 
 const orderApproval = fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn/order-approval.bpmn'), 'utf8');
 const withKey = (key: string) => orderApproval.replaceAll('id="order-approval"', `id="${key}"`).replaceAll('bpmnElement="order-approval"', `bpmnElement="${key}"`);

@@ -4,7 +4,7 @@ import { engineWorker } from '../support/engine';
 import { buildPlan } from '../support/plans';
 import { asUser, eventually } from '../support/http';
 import { loginAs, TASK_QUEUE, tenantId, testContext, type TestContext } from '../support/api';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 
 /** Messages published before an instance waits for them are buffered (time to live), then consumed by the first catch event that subscribes. */
 describe('buffered process messages', () => {

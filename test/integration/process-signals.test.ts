@@ -7,7 +7,7 @@ import { createActivities } from '../../activities';
 import { loginAs, TASK_QUEUE, tenantId, testContext, type TestContext } from '../support/api';
 import { engineWorker, startInstance } from '../support/engine';
 import { buildPlan } from '../support/plans';
-import type { Plan } from '../../workflows/engine/plan';
+import type { Plan } from '../../kernel/process/plan';
 
 /**
  * BPMN signals, server side: POST /api/v1/process-signals and the engine's

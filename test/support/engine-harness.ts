@@ -3,8 +3,9 @@ import { NativeConnection, type Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { knexConfig } from '../../db/knexfile';
-import { completeTaskUpdate, processStateQuery, type ElementInstance, type ProcessResult } from '../../workflows/engine/contract';
-import type { Plan } from '../../workflows/engine/plan';
+import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
+import type { ElementInstance, ProcessResult } from '../../kernel/process/engine-types';
+import type { Plan } from '../../kernel/process/plan';
 import { engineWorker, startInstance, testDataConverter } from './engine';
 import { recordingHistories, saveHistoryFixture } from './history-fixtures';
 

@@ -8,8 +8,8 @@ import { FAILURE_CONVERTER_PATH } from '../../domain/process/failure-converter';
 import { processDataConverter } from '../../domain/process/payload-codec';
 import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../../worker/create-worker';
-import type { ProcessInput, ProcessResult } from '../../workflows/engine/contract';
-import type { Plan } from '../../workflows/engine/plan';
+import type { ProcessInput, ProcessResult } from '../../kernel/process/engine-types';
+import type { Plan } from '../../kernel/process/plan';
 
 let bundle: Promise<WorkflowBundle> | undefined;
 /** Workflows are bundled once per test file, with the product's failure converter (failure messages encrypted). */

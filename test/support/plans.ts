@@ -1,5 +1,5 @@
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
-import type { Plan, PlanNode } from '../../workflows/engine/plan';
+import type { Plan, PlanNode } from '../../kernel/process/plan';
 
 type NodeSpec = { id: string; kind: PlanNode['kind']; scope?: string } & Record<string, unknown>;
 type FlowSpec = [id: string, source: string, target: string, condition?: string];

@@ -1,8 +1,6 @@
 import { setHandler } from '@temporalio/workflow';
-import {
-  cancelProcessSignal, completeTaskUpdate, processMessageSignal, processSignalSignal, processStateQuery, resolveIncidentUpdate,
-  type ProcessInput, type ProcessResult,
-} from './contract';
+import { cancelProcessSignal, completeTaskUpdate, processMessageSignal, processSignalSignal, processStateQuery, resolveIncidentUpdate } from './contract';
+import type { ProcessInput, ProcessResult } from '../../kernel/process/engine-types';
 import { ElementRun } from './element-run';
 
 /**

@@ -1,4 +1,4 @@
-import type { BoundaryEventNode, Plan, PlanNode, StartEventNode } from './plan';
+import type { BoundaryEventNode, Plan, PlanNode, StartEventNode } from '../../kernel/process/plan';
 import type { ScopeRun } from './scope-run';
 import { BpmnErrorSignal, ProcessErrorEnd, type EngineSignal } from './signals';
 

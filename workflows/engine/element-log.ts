@@ -1,5 +1,5 @@
-import type { ElementInstance, ElementOutcome } from './contract';
-import type { PlanNode } from './plan';
+import type { ElementInstance, ElementOutcome } from '../../kernel/process/engine-types';
+import type { PlanNode } from '../../kernel/process/plan';
 
 /**
  * The instance's element history (Camunda Operate's "instance history"):

@@ -1,9 +1,9 @@
 import { CancellationScope, isCancellation } from '@temporalio/workflow';
-import type { ElementInstance } from './contract';
-import { evaluateDecision } from './decision-table';
+import type { ElementInstance } from '../../kernel/process/engine-types';
+import { evaluateDecision } from '../../kernel/process/decision-table';
 import { EventRun } from './event-run';
-import { feel, FeelError, holds } from './feel';
-import type { BoundaryEventNode, GatewayNode, MultiInstance, PlanNode } from './plan';
+import { feel, FeelError, holds } from '../../kernel/process/feel';
+import type { BoundaryEventNode, GatewayNode, MultiInstance, PlanNode } from '../../kernel/process/plan';
 import type { HostControl, ScopeRun } from './scope-run';
 import { BpmnErrorSignal, TerminateSignal } from './signals';
 import { runCallActivity, runServiceTask, runUserTask, type Activity, type TaskHost } from './task-run';

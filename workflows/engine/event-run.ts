@@ -1,9 +1,9 @@
 import { CancellationScope, condition, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
-import type { ProcessMessageArgs, ProcessSignalArgs } from './contract';
-import { parseCycle } from './cycle';
-import { timerDelayMs } from './durations';
-import { feel } from './feel';
-import type { BoundaryEventNode, EventTrigger, IntermediateCatchNode, PlanNode, ReceiveTaskNode } from './plan';
+import type { ProcessMessageArgs, ProcessSignalArgs } from '../../kernel/process/engine-types';
+import { parseCycle } from '../../kernel/process/cycle';
+import { timerDelayMs } from '../../kernel/process/durations';
+import { feel } from '../../kernel/process/feel';
+import type { BoundaryEventNode, EventTrigger, IntermediateCatchNode, PlanNode, ReceiveTaskNode } from '../../kernel/process/plan';
 import { engine, ProcessRun, type MessageWaiter } from './process-run';
 import type { Compensable, ScopeRun } from './scope-run';
 import { BpmnErrorSignal } from './signals';

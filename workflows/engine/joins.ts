@@ -1,4 +1,4 @@
-import type { GatewayNode } from './plan';
+import type { GatewayNode } from '../../kernel/process/plan';
 import type { Reachability } from './reachability';
 import type { JoinWaiter, ScopeRun } from './scope-run';
 

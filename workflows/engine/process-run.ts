@@ -5,11 +5,11 @@ import type { EngineActivities } from '../../activities/process/engine.activitie
 import type {
   CompleteTaskArgs, ElementInstance, ElementOutcome, IncidentView, OpenTaskView, ProcessInput, ProcessMessageArgs, ProcessResult,
   ProcessState, ResolveIncidentArgs,
-} from './contract';
+} from '../../kernel/process/engine-types';
 import { Catchers } from './catchers';
 import { ElementLog } from './element-log';
-import { feel, holds } from './feel';
-import type { GatewayNode, Plan, PlanNode } from './plan';
+import { feel, holds } from '../../kernel/process/feel';
+import type { GatewayNode, Plan, PlanNode } from '../../kernel/process/plan';
 import { fireJoin, joinReady } from './joins';
 import { Reachability } from './reachability';
 import { ScopeRun, type HostControl, type JoinWaiter } from './scope-run';

@@ -1,4 +1,4 @@
-import type { Plan } from './plan';
+import type { Plan } from '../../kernel/process/plan';
 
 /**
  * Which nodes a token can still reach inside its scope, following sequence

@@ -1,5 +1,5 @@
 import { CancellationScope } from '@temporalio/workflow';
-import type { BoundaryEventNode, PlanNode } from './plan';
+import type { BoundaryEventNode, PlanNode } from '../../kernel/process/plan';
 import { TerminateSignal } from './signals';
 
 /** A token waiting at a join gateway, on the flow it arrived by. */

@@ -1,9 +1,9 @@
 import {
   CancellationScope, condition, executeChild, isCancellation, proxyActivities, workflowInfo, type ActivityOptions,
 } from '@temporalio/workflow';
-import { BPMN_ERROR_TYPE, type ProcessInput, type ProcessResult } from './contract';
-import { feel, FeelError } from './feel';
-import type { CallActivityNode, Plan, PlanNode, ServiceTaskNode, UserTaskNode } from './plan';
+import { BPMN_ERROR_TYPE, type ProcessInput, type ProcessResult } from '../../kernel/process/engine-types';
+import { feel, FeelError } from '../../kernel/process/feel';
+import type { CallActivityNode, Plan, PlanNode, ServiceTaskNode, UserTaskNode } from '../../kernel/process/plan';
 import { engine, type OpenTask } from './process-run';
 import type { ScopeRun } from './scope-run';
 import { EngineSignal } from './signals';

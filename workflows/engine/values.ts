@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure, ChildWorkflowFailure } from '@temporalio/workflow';
-import { BPMN_ERROR_TYPE } from './contract';
-import { timerDelayMs } from './durations';
-import { FeelError } from './feel';
+import { BPMN_ERROR_TYPE } from '../../kernel/process/engine-types';
+import { timerDelayMs } from '../../kernel/process/durations';
+import { FeelError } from '../../kernel/process/feel';
 
 /** The BPMN error code an activity raised (ApplicationFailure of type BpmnError), if any. */
 export function bpmnErrorCode(error: unknown): string | undefined {

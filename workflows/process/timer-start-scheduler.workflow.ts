@@ -1,6 +1,6 @@
 import { continueAsNew, proxyActivities, sleep } from '@temporalio/workflow';
 import type { EngineActivities } from '../../activities/process/engine.activities';
-import { parseCycle } from '../engine/cycle';
+import { parseCycle } from '../../kernel/process/cycle';
 import type { TimerStartSchedulerInput, TimerStartSchedulerResult } from './timer-start-scheduler.contract';
 
 const engine = proxyActivities<EngineActivities>({

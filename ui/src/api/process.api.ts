@@ -1,5 +1,5 @@
 import { request, http } from './client';
-import type { ElementInstance, ElementOutcome } from '../../../workflows/engine/contract';
+import type { ElementInstance, ElementOutcome } from '../../../kernel/process/engine-types';
 
 /** Tasks, process instances, definitions and the modeler's catalogue (/api/v1). */
 
@@ -153,8 +153,8 @@ export interface InstanceDetail {
   variables?: Record<string, unknown> | null;
 }
 
-/** One execution of one element, as the engine keeps it (workflows/engine/contract.ts). */
-export type { ElementInstance, ElementOutcome } from '../../../workflows/engine/contract';
+/** One execution of one element, as the engine keeps it (kernel/process/engine-types.ts). */
+export type { ElementInstance, ElementOutcome } from '../../../kernel/process/engine-types';
 
 export interface InstanceEvent {
   id: string;
