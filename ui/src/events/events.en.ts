@@ -38,6 +38,7 @@ const eventsEn: typeof eventsFr = {
     closed: 'Closed',
   },
   clients: {
+    open: 'Open the client’s record',
     title: 'Clients',
     search: 'Search a client (name, company)',
     create: 'New client',

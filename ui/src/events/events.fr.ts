@@ -36,6 +36,7 @@ const eventsFr = {
     closed: 'Clôturés',
   },
   clients: {
+    open: 'Ouvrir la fiche du client',
     title: 'Clients',
     search: 'Rechercher un client (nom, entreprise)',
     create: 'Nouveau client',

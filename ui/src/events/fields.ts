@@ -1,5 +1,6 @@
-import type { EventsKind } from '@/api/events.api';
-import { centsToInput, fromLocalInput, parseEuros, toDay, toLocalInput } from './format';
+import type { EventsKind } from '@/events/events.api';
+import { centsToInput, parseEuros } from '@/shared/format';
+import { fromLocalInput, toDay, toLocalInput } from '@/shared/time-zone';
 
 /** The fields edited inline in the side panels, how they are typed and turned back into API values. */
 export type EventsFieldKind = 'text' | 'textarea' | 'email' | 'tel' | 'date' | 'datetime' | 'integer' | 'money' | 'support';

@@ -1,5 +1,5 @@
 import { computed } from 'vue';
-import type { EventClient, EventContract, EventRecord } from '@/api/events.api';
+import type { EventClient, EventContract, EventRecord } from '@/events/events.api';
 import { useSessionStore } from '@/stores/session';
 
 type Scope = 'all' | 'own' | 'assigned';

@@ -1,11 +1,9 @@
 import type { MessageSchema } from './fr';
 import commsEn from '@/comms/comms.en';
-import eventsEn from '@/events/events.en';
 
 const en: MessageSchema = {
   app: { name: 'Relais' },
   comms: commsEn,
-  events: eventsEn,
   common: {
     close: 'Close',
     retry: 'Retry',
@@ -209,7 +207,6 @@ const en: MessageSchema = {
       process: 'Process',
       processVersion: 'Process, version {version}',
       openAccount: 'Open the account',
-      openClient: 'Open the client’s record',
       form: 'Form',
       unknownForm: 'The form “{key}” is unknown to this version of Relais.',
       notOffered: 'This task is offered neither to you nor to your roles: you may view it, not work it.',

@@ -1,10 +1,8 @@
 import commsFr from '@/comms/comms.fr';
-import eventsFr from '@/events/events.fr';
 /** French: the default language. Every other locale has exactly these keys. */
 const fr = {
   app: { name: 'Relais' },
   comms: commsFr,
-  events: eventsFr,
   common: {
     close: 'Fermer',
     retry: 'Réessayer',
@@ -208,7 +206,6 @@ const fr = {
       process: 'Processus',
       processVersion: 'Processus, version {version}',
       openAccount: 'Ouvrir le compte client',
-      openClient: 'Ouvrir la fiche du client',
       form: 'Formulaire',
       unknownForm: 'Le formulaire « {key} » est inconnu de cette version de Relais.',
       notOffered: "Cette tâche n'est proposée ni à vous ni à vos rôles : vous pouvez la consulter, pas la traiter.",

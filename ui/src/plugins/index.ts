@@ -1,5 +1,7 @@
 import type { App } from 'vue';
 import { onSessionExpired } from '@/api/client';
+import { INSTALLED_MODULES } from '@/installed-modules';
+import { installModules } from '@/modules/install';
 import { useSessionStore } from '@/stores/session';
 import { i18n } from './i18n';
 import { inputTestId } from './input-testid.directive';
@@ -15,6 +17,8 @@ declare module 'vue' {
 
 /** Every plugin, registered in one place. */
 export function registerPlugins(app: App): void {
+  // The verticals' screens and texts are in place before the router's first navigation.
+  installModules(INSTALLED_MODULES);
   app.use(pinia).use(i18n).use(vuetify).use(router);
   app.directive('input-testid', inputTestId);
 

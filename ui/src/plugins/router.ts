@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { commsRoutes } from '@/comms/routes';
-import { eventsRoutes } from '@/events/routes';
 import { processRoutes } from '@/process/routes';
+import { uiModules } from '@/modules/registry';
 import { useSessionStore } from '@/stores/session';
 import pinia from './pinia';
 
@@ -10,9 +10,12 @@ declare module 'vue-router' {
     /** Reachable without signing in. */
     public?: boolean;
     /** `[resource, action]` the user needs, from /auth/me permissions. */
-    permission?: [string, string];
+    permission?: readonly [string, string];
   }
 }
+
+/** The app shell's route: the installed modules add their screens under it (modules/install.ts). */
+export const SHELL_ROUTE = 'shell';
 
 const router = createRouter({
   history: createWebHistory('/'),
@@ -20,6 +23,7 @@ const router = createRouter({
     { path: '/login', name: 'login', component: () => import('@/identity/LoginPage.vue'), meta: { public: true } },
     {
       path: '/',
+      name: SHELL_ROUTE,
       component: () => import('@/shell/AppShell.vue'),
       children: [
         { path: '', name: 'home', component: () => import('@/shell/HomePage.vue') },
@@ -32,7 +36,6 @@ const router = createRouter({
         },
         ...processRoutes,
         ...commsRoutes,
-        ...eventsRoutes,
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
@@ -48,6 +51,11 @@ router.beforeEach(async (to) => {
   if (!session.me && !(await session.loadMe())) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.name === 'home' && session.can('core.account', 'read')) return { name: 'accounts' };
   if (to.name === 'home' && session.can('process.task', 'read')) return { name: 'tasks' };
+  if (to.name === 'home') {
+    const enabled = session.me?.tenant.verticals ?? [];
+    const landing = uiModules().find((m) => m.home && enabled.includes(m.key) && session.can(m.home.permission[0], m.home.permission[1]))?.home;
+    if (landing) return { name: landing.route };
+  }
   const needed = to.meta.permission;
   if (needed && !session.can(needed[0], needed[1])) return { name: 'home' };
   return true;

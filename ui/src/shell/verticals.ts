@@ -1,6 +1,6 @@
 /**
- * Business modules a tenant may enable. Built ones have their own drawer group (`BUILT_VERTICALS`);
- * the others are listed as "coming soon".
+ * Business modules a tenant may enable (keys of `tenant.verticals`). Those installed in this build
+ * (modules/registry.ts) have their own drawer group; the others are listed as "coming soon" with this icon.
  */
 export const VERTICAL_ICONS: Record<string, string> = {
   events: 'mdi-calendar-star',
@@ -16,5 +16,3 @@ export const VERTICAL_ICONS: Record<string, string> = {
   gdpr: 'mdi-shield-lock-outline',
 };
 
-/** Verticals with screens: the drawer shows their group instead of a disabled entry. */
-export const BUILT_VERTICALS: ReadonlySet<string> = new Set(['events']);

@@ -1,10 +1,9 @@
 import { useI18n } from 'vue-i18n';
-import type { EventsKind } from '@/api/events.api';
-import { formatDateTime, formatValue } from '@/shared/format';
-import { useEventsCollaboratorsStore } from '@/stores/events-collaborators';
+import type { EventsKind } from '@/events/events.api';
+import { formatDateTime, formatDay, formatMoney, formatValue } from '@/shared/format';
+import { useEventsCollaboratorsStore } from '@/events/stores/events-collaborators';
 import { fieldOf } from '../fields';
-import { formatDay, formatMoney } from '../format';
-import { useTimeZone } from '../useTimeZone';
+import { useTimeZone } from '@/shared/useTimeZone';
 
 /** Field labels and values as people read them, shared by panels, the conflict dialog and timelines. */
 export function useEventsLabels(kind: EventsKind) {

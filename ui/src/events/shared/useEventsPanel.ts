@@ -1,7 +1,7 @@
 import { computed, watch } from 'vue';
-import type { EventsKind, EventsRecordOf } from '@/api/events.api';
-import { useEventsDetailsStore } from '@/stores/events-details';
-import { useEventsEditorStore } from '@/stores/events-editor';
+import type { EventsKind, EventsRecordOf } from '@/events/events.api';
+import { useEventsDetailsStore } from '@/events/stores/events-details';
+import { useEventsEditorStore } from '@/events/stores/events-editor';
 
 /**
  * The record a side panel shows: opened in the editor with its details when the id

@@ -1,10 +1,11 @@
-import type { CollaboratorRole } from '@/api/events.api';
 import type { JsonSchemaObject, JsonSchemaProperty } from '@/api/process.api';
-import { centsToInput, DEFAULT_TIME_ZONE, formatMoney, fromLocalInput, parseEuros, toLocalInput } from '@/events/format';
+import { namedWidgetOf, pickerOf } from '@/modules/registry';
 import { i18n } from '@/plugins/i18n';
+import { centsToInput, formatMoney, parseEuros } from '@/shared/format';
+import { DEFAULT_TIME_ZONE, fromLocalInput, toLocalInput } from '@/shared/time-zone';
 
 /** What a form field is drawn as. */
-export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'boolean' | 'select' | 'money' | 'datetime' | 'collaborator';
+export type FieldKind = 'text' | 'textarea' | 'number' | 'integer' | 'boolean' | 'select' | 'money' | 'datetime' | 'picker';
 
 export interface FormField {
   name: string;
@@ -14,8 +15,8 @@ export interface FormField {
   required: boolean;
   options: Array<{ title: string; value: string | number }>;
   maxLength?: number;
-  /** A collaborator picker offers the people of this department. */
-  role?: CollaboratorRole;
+  /** A picker (offered by a module) and its argument: `collaborator:support` offers the people of the support department. */
+  picker?: { widget: string; argument: string };
 }
 
 /** Values as typed: strings for text, number, amount and date-time fields, booleans, the chosen enum value or person. */
@@ -27,25 +28,16 @@ export interface FormOptions {
 }
 
 const DEFAULTS: FormOptions = { timeZone: DEFAULT_TIME_ZONE };
-const ROLES: readonly CollaboratorRole[] = ['sales', 'support', 'management'];
-
-/**
- * Widgets by field name, for registered forms whose schema does not say `x-relais-widget`
- * (a field named after a person of a department holds that person's id).
- */
-const NAMED_WIDGETS: Record<string, string> = {
-  supportContactId: 'collaborator:support',
-  salesContactId: 'collaborator:sales',
-};
 
 /**
  * How to draw a field beyond its JSON type: an explicit `x-relais-widget`, else the conventions
  * of the registered forms: `*Cents` integers are amounts typed in euros, `format: date-time`
- * strings are typed as a local date and time, a few names are people.
+ * strings are typed as a local date and time, names a module's picker claims (supportContactId) are pickers.
  */
 export function widgetOf(name: string, property: JsonSchemaProperty): string | undefined {
   if (property['x-relais-widget']) return property['x-relais-widget'];
-  if (NAMED_WIDGETS[name]) return NAMED_WIDGETS[name];
+  const named = namedWidgetOf(name);
+  if (named) return named;
   if (property.type === 'integer' && /Cents$/.test(name)) return 'money';
   if (property.type === 'string' && property.format === 'date-time') return 'datetime';
   return undefined;
@@ -59,16 +51,11 @@ function plain(property: JsonSchemaProperty): JsonSchemaProperty {
   return { ...branches[0], ...rest };
 }
 
-function roleOf(widget: string | undefined): CollaboratorRole | undefined {
-  const role = widget?.startsWith('collaborator:') ? widget.slice('collaborator:'.length) : undefined;
-  return ROLES.find((r) => r === role);
-}
-
 function kindOf(name: string, property: JsonSchemaProperty): FieldKind {
   const widget = widgetOf(name, property);
   if (widget === 'money') return 'money';
   if (widget === 'datetime') return 'datetime';
-  if (roleOf(widget)) return 'collaborator';
+  if (pickerOf(widget)) return 'picker';
   if (Array.isArray(property.enum) && property.enum.length) return 'select';
   switch (property.type) {
     case 'boolean': return 'boolean';
@@ -95,6 +82,11 @@ function labelOf(name: string, property: JsonSchemaProperty, kind: FieldKind): s
   return kind === 'money' ? label.replace(/\s*\((centimes|cents)\)\s*$/i, '') : label;
 }
 
+function pickerField(widget: string | undefined): FormField['picker'] {
+  const found = pickerOf(widget);
+  return found && { widget: found.picker.widget, argument: found.argument };
+}
+
 export function fieldsOf(schema: JsonSchemaObject): FormField[] {
   const required = new Set(schema.required ?? []);
   return orderedProperties(schema).map(([name, property]) => {
@@ -107,7 +99,7 @@ export function fieldsOf(schema: JsonSchemaObject): FormField[] {
       required: required.has(name),
       options: (property.enum ?? []).map((value) => ({ title: String(value), value })),
       maxLength: property.maxLength,
-      role: kind === 'collaborator' ? roleOf(widgetOf(name, property)) : undefined,
+      picker: kind === 'picker' ? pickerField(widgetOf(name, property)) : undefined,
     };
   });
 }
@@ -122,7 +114,7 @@ export function initialValues(schema: JsonSchemaObject, options: FormOptions = D
   for (const field of fieldsOf(schema)) {
     const byDefault = propertyOf(schema, field.name).default;
     if (byDefault === undefined || byDefault === null) {
-      values[field.name] = field.kind === 'boolean' ? false : field.kind === 'select' || field.kind === 'collaborator' ? null : '';
+      values[field.name] = field.kind === 'boolean' ? false : field.kind === 'select' || field.kind === 'picker' ? null : '';
       continue;
     }
     switch (field.kind) {

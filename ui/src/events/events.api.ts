@@ -1,5 +1,5 @@
-import type { HistoryEntry, Page } from './accounts.api';
-import { http } from './client';
+import type { HistoryEntry, Page } from '@/api/accounts.api';
+import { http } from '@/api/client';
 
 /** Epic Events (spec 001): clients, contracts with their payments, events, collaborators (/api/v1/events). */
 
@@ -79,7 +79,8 @@ export interface Payment {
   createdAt: string;
 }
 
-export type CollaboratorRole = 'sales' | 'support' | 'management';
+export const COLLABORATOR_ROLES = ['sales', 'support', 'management'] as const;
+export type CollaboratorRole = (typeof COLLABORATOR_ROLES)[number];
 
 export interface Collaborator {
   id: string;

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import { recordsApi, type EventsKind, type EventsRecordOf } from '@/api/events.api';
+import { recordsApi, type EventsKind, type EventsRecordOf } from '@/events/events.api';
 import { useRecordList, type SortItem } from '@/shared/record-list';
 
 interface ListOptions {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { reactive } from 'vue';
-import { eventsApi, recordsApi, type EventContract, type EventRecord, type EventsKind, type HistoryEntry, type Payment } from '@/api/events.api';
-import { useRequestState } from './request-state';
+import { eventsApi, recordsApi, type EventContract, type EventRecord, type EventsKind, type HistoryEntry, type Payment } from '@/events/events.api';
+import { useRequestState } from '@/stores/request-state';
 
 export interface EventsDetails {
   history: HistoryEntry[];

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { reactive } from 'vue';
-import { eventsApi, type Collaborator, type CollaboratorRole } from '@/api/events.api';
-import { useRequestState } from './request-state';
+import { eventsApi, type Collaborator, type CollaboratorRole } from '@/events/events.api';
+import { useRequestState } from '@/stores/request-state';
 
 /** Collaborators by department, for the pickers (support contact…); loaded once per role. */
 export const useEventsCollaboratorsStore = defineStore('events-collaborators', () => {

@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia';
-import { recordsApi, type EventsKind, type EventsRecordOf } from '@/api/events.api';
+import { recordsApi, type EventsKind, type EventsRecordOf } from '@/events/events.api';
 import { fieldOf, parseInput, toInput, type EventsField } from '@/events/fields';
-import { DEFAULT_TIME_ZONE } from '@/events/format';
 import { i18n } from '@/plugins/i18n';
 import { useRecordEditor, type EditorEntry } from '@/shared/record-editor';
-import { createDraftStorage } from './draft-storage';
+import { createDraftStorage } from '@/stores/draft-storage';
 import { useEventsDetailsStore } from './events-details';
 import { useEventsListOf } from './events-lists';
-import { useSessionStore } from './session';
+import { useSessionStore } from '@/stores/session';
+import { DEFAULT_TIME_ZONE } from '@/shared/time-zone';
 
 export type AnyEventsRecord = EventsRecordOf[EventsKind];
 export type EventsEditorEntry = EditorEntry<AnyEventsRecord> & { kind: EventsKind };

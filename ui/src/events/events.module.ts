@@ -1,0 +1,57 @@
+import type { UiModule } from '@/modules/ui-module';
+import { COLLABORATOR_ROLES, eventsApi } from './events.api';
+import eventsEn from './events.en';
+import eventsFr from './events.fr';
+import { eventsRoutes } from './routes';
+import { useEventsCollaboratorsStore } from './stores/events-collaborators';
+
+/** Processes whose business key is the id of an Epic Events client (its file, from first contact to closed event). */
+const CLIENT_PROCESSES = new Set(['events.lead-to-event']);
+
+/** Epic Events (spec 001) in the UI: clients, contracts, events; installed by `installed-modules.ts`. */
+export const eventsModule: UiModule = {
+  key: 'events',
+  icon: 'mdi-calendar-star',
+  routes: eventsRoutes,
+  nav: {
+    label: 'events.nav.group',
+    testId: 'nav-events',
+    entries: [
+      { route: 'events-clients', icon: 'mdi-account-tie-outline', label: 'events.nav.clients', testId: 'nav-events-clients', permission: ['events.client', 'read'] },
+      { route: 'events-contracts', icon: 'mdi-file-sign', label: 'events.nav.contracts', testId: 'nav-events-contracts', permission: ['events.contract', 'read'] },
+      { route: 'events-events', icon: 'mdi-calendar-star', label: 'events.nav.events', testId: 'nav-events-events', permission: ['events.event', 'read'] },
+    ],
+  },
+  messages: { fr: eventsFr, en: eventsEn },
+  taskLinks: [{
+    testId: 'task-client-link',
+    icon: 'mdi-account-tie-outline',
+    label: 'events.clients.open',
+    permission: ['events.client', 'read'],
+    recordOf: (task) => (CLIENT_PROCESSES.has(task.processKey) && task.businessKey ? task.businessKey : null),
+    to: (id) => ({ name: 'events-clients', params: { id } }),
+    nameOf: async (id) => (await eventsApi.clients.get(id).catch(() => null))?.fullName ?? null,
+  }],
+  pickers: [{
+    // A person of a department (sales, support, management), as the events forms ask for them.
+    widget: 'collaborator',
+    arguments: COLLABORATOR_ROLES,
+    namedFields: { supportContactId: 'support', salesContactId: 'sales' },
+    icon: 'mdi-account-outline',
+    useSource() {
+      const collaborators = useEventsCollaboratorsStore();
+      const roleOf = (argument: string) => COLLABORATOR_ROLES.find((role) => role === argument);
+      return {
+        load: async (argument) => {
+          const role = roleOf(argument);
+          if (role) await collaborators.load(role);
+        },
+        choices: (argument) => {
+          const role = roleOf(argument);
+          return (role ? collaborators.byRole[role] ?? [] : []).map((c) => ({ value: c.id, title: c.displayName, subtitle: c.email }));
+        },
+        loading: () => collaborators.loading,
+      };
+    },
+  }],
+};

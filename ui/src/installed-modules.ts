@@ -1,0 +1,8 @@
+import { eventsModule } from '@/events/events.module';
+import type { UiModule } from '@/modules/ui-module';
+
+/**
+ * The verticals this build installs: the one core file that names them (plugins/index.ts
+ * registers them at start-up). Adding a vertical to the UI is one line here.
+ */
+export const INSTALLED_MODULES: readonly UiModule[] = [eventsModule];

@@ -1,0 +1,47 @@
+import type { FormPicker, TaskRecordLink, UiModule } from './ui-module';
+
+/** The verticals installed in this build, registered once at start-up (plugins/index.ts). */
+const modules: UiModule[] = [];
+
+export function registerModules(list: readonly UiModule[]): void {
+  for (const module of list) {
+    if (modules.some((m) => m.key === module.key)) throw new Error(`UI module "${module.key}" registered twice`);
+    modules.push(module);
+  }
+}
+
+export function uiModules(): readonly UiModule[] {
+  return modules;
+}
+
+/** A vertical has screens in this build (else an enabled one is listed as "coming soon"). */
+export function isBuilt(key: string): boolean {
+  return modules.some((m) => m.key === key);
+}
+
+export function taskRecordLinks(): TaskRecordLink[] {
+  return modules.flatMap((m) => m.taskLinks ?? []);
+}
+
+export function formPickers(): FormPicker[] {
+  return modules.flatMap((m) => m.pickers ?? []);
+}
+
+/** The picker drawn for a widget ('collaborator:support'), with its argument; undefined when no module offers it. */
+export function pickerOf(widget: string | undefined): { picker: FormPicker; argument: string } | undefined {
+  if (!widget) return undefined;
+  const colon = widget.indexOf(':');
+  const name = colon < 0 ? widget : widget.slice(0, colon);
+  const argument = colon < 0 ? '' : widget.slice(colon + 1);
+  const picker = formPickers().find((p) => p.widget === name);
+  return picker && picker.arguments.includes(argument) ? { picker, argument } : undefined;
+}
+
+/** The widget a field gets by its name alone (a registered form's convention), e.g. supportContactId → 'collaborator:support'. */
+export function namedWidgetOf(field: string): string | undefined {
+  for (const picker of formPickers()) {
+    const argument = picker.namedFields?.[field];
+    if (argument !== undefined) return `${picker.widget}:${argument}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,96 @@
+import type { RouteLocationRaw, RouteRecordRaw } from 'vue-router';
+
+/**
+ * What a vertical (Epic Events, audits, school…) gives the UI shell. The core never imports a
+ * vertical: it iterates over the registered manifests (registry.ts), and `installed-modules.ts`
+ * is the one file that lists them.
+ */
+export interface UiModule {
+  /** The vertical's key, as in `tenant.verticals` (/auth/me); its texts live under this i18n namespace. */
+  key: string;
+  /** Icon of the vertical in the drawer's list of modules. */
+  icon: string;
+  /** Screens, children of the app shell (paths relative to '/'); `meta.permission` is checked by the router. */
+  routes: RouteRecordRaw[];
+  /** Its group in the navigation drawer, shown when the organisation enabled the vertical. */
+  nav?: NavGroupDefinition;
+  /** Its texts, merged under `<key>.` (French first: every other language has the same keys). */
+  messages: { fr: LocaleMessages; en: LocaleMessages };
+  /** Links from a task's panel to the records the task is about. */
+  taskLinks?: TaskRecordLink[];
+  /** Form widgets that pick one of its records (`x-relais-widget: "<widget>:<argument>"`). */
+  pickers?: FormPicker[];
+  /** Where "/" leads a person who has nothing in the core to land on (accounts, tasks) and may open it. */
+  home?: { route: string; permission: Permission };
+}
+
+export type LocaleMessages = Record<string, unknown>;
+
+/** `[resource, action]`, as in /auth/me permissions. */
+export type Permission = readonly [resource: string, action: string];
+
+export interface NavGroupDefinition {
+  /** i18n key of the group's title (with the module's namespace: 'events.nav.group'). */
+  label: string;
+  testId: string;
+  entries: NavEntry[];
+}
+
+export interface NavEntry {
+  /** Name of the route it opens. */
+  route: string;
+  icon: string;
+  /** i18n key of its label. */
+  label: string;
+  testId: string;
+  /** Listed only for people who hold it. */
+  permission?: Permission;
+}
+
+/** What a task panel knows of a task when it looks for the records to link. */
+export interface TaskContext {
+  processKey: string;
+  businessKey: string;
+  /** The instance's variables, when the person may read the instance (else null). */
+  variables: Record<string, unknown> | null;
+}
+
+export interface TaskRecordLink {
+  /** `data-testid` of the link. */
+  testId: string;
+  icon: string;
+  /** i18n key of what the link opens ("Ouvrir la fiche du client"). */
+  label: string;
+  /** Shown only to people who hold it. */
+  permission?: Permission;
+  /** The linked record's id for this task, or null when the task is not about such a record. */
+  recordOf(task: TaskContext): string | null;
+  /** Where the link leads. */
+  to(id: string): RouteLocationRaw;
+  /** The record's name, shown as the link's title once it arrives (null: it cannot be read). */
+  nameOf?(id: string): Promise<string | null>;
+}
+
+export interface PickerChoice {
+  value: string;
+  title: string;
+  subtitle?: string;
+}
+
+/** Loads and lists a picker's choices; created in a component's setup (it may use stores). */
+export interface PickerSource {
+  load(argument: string): Promise<void>;
+  choices(argument: string): PickerChoice[];
+  loading(): boolean;
+}
+
+export interface FormPicker {
+  /** The widget's name: `collaborator` for `x-relais-widget: "collaborator:support"`. */
+  widget: string;
+  /** The arguments it accepts after the colon. */
+  arguments: readonly string[];
+  /** Fields drawn as this picker when the schema names no widget (registered forms' conventions): field name → argument. */
+  namedFields?: Readonly<Record<string, string>>;
+  icon?: string;
+  useSource(): PickerSource;
+}
