@@ -1,4 +1,8 @@
 import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
+
+/** The UI's vertical folders (ui/src/<key>/): only installed-modules.ts may import them from the core. */
+const UI_VERTICALS = ['events', 'audits', 'certifications', 'docs', 'telecom', 'fieldservice', 'psa', 'rmm', 'school'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'ui/dist/', '.relais/', 'coverage/'] },
@@ -49,6 +53,27 @@ export default tseslint.config(
           { regex: String.raw`(^|/)workflows(/(?!(.*/)?([^/]*\.)?contract$)|$)`, message: 'The domain imports only the workflows\' contract files (their signals, queries, names); shared types and pure evaluation live in kernel/.' },
           { group: ['**/api/**', '**/worker/**'], message: 'The domain sits below api and worker: they import it, not the other way round.' },
         ],
+      }],
+    },
+  },
+  // ── UI import boundaries: the UI core never imports a vertical (architecture, "UI modules"). ──
+  // Verticals register through ui/src/modules; ui/src/installed-modules.ts is the one core file that
+  // names them. Single-file components are parsed so this rule sees their <script> imports; no other
+  // rule is turned on for them.
+  {
+    files: ['ui/src/**/*.vue'],
+    languageOptions: { parser: vueParser, parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] } },
+    rules: Object.fromEntries(tseslint.configs.recommended.flatMap((config) => Object.keys(config.rules ?? {})).map((rule) => [rule, 'off'])),
+  },
+  {
+    files: ['ui/src/**/*.ts', 'ui/src/**/*.vue'],
+    ignores: ['ui/src/installed-modules.ts', `ui/src/{${UI_VERTICALS.join(',')}}/**`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: String.raw`^(@/|(\.\./)+)(${UI_VERTICALS.join('|')})(/|$)`,
+          message: 'The UI core does not import a vertical: give what it needs through the module manifest (ui/src/modules/ui-module.ts), or move it to ui/src/shared.',
+        }],
       }],
     },
   },
