@@ -17,6 +17,7 @@ import { usersRouter } from './identity/users.router';
 import { authenticate } from './http/authenticated';
 import type { ApiDeps } from './http/deps';
 import { problemHandler, sendProblem } from './http/problem';
+import { limitJsonDepth } from './http/request-limits';
 import { authRouter } from './identity/auth.router';
 import { openApiDocument } from './openapi';
 import { processCatalogueRouter } from './process/catalogue.router';
@@ -48,6 +49,7 @@ export function createApp(deps: ApiDeps): Express {
   }));
   // 2 MB so that an oversized field is named by validation rather than cut off by the parser.
   app.use(express.json({ limit: '2mb' }));
+  app.use(limitJsonDepth());
 
   const doc = openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => res.json(doc));

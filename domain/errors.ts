@@ -14,9 +14,22 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * How many problems an answer lists (`errors`, `problems`; the API's problem
+ * handler cuts the lists and counts the rest): a request with 50,000 unknown
+ * keys must not earn a 5 MB answer.
+ */
+export const MAX_LISTED_PROBLEMS = 50;
+
 export class ValidationError extends DomainError {
   constructor(readonly problems: FieldProblem[], message?: string) {
-    super(message ?? `Invalid request: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, 400, 'validation', { errors: problems });
+    const text = (list: FieldProblem[]) => list.map((p) => `${p.field} ${p.message}`).join('; ');
+    super(
+      message ?? (problems.length > MAX_LISTED_PROBLEMS
+        ? `Requête invalide : ${problems.length} erreurs, dont les ${MAX_LISTED_PROBLEMS} premières sont listées dans « errors » (${text(problems.slice(0, 3))}…).`
+        : `Invalid request: ${text(problems)}`),
+      400, 'validation', { errors: problems },
+    );
   }
 }
 

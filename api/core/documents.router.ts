@@ -1,19 +1,18 @@
 import path from 'node:path';
 import { Router } from 'express';
-import multer from 'multer';
 import { listDocuments, MAX_DOCUMENT_BYTES, readDocument, uploadDocument } from '../../domain/core/documents';
 import { localDiskStorage } from '../../integrations/storage/local-disk.storage';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
+import { singleFileUpload } from '../http/upload';
 
 /** Documents attached to accounts: POST/GET /accounts/:id/documents, GET /documents/:id/content. */
 export function documentsRouter(deps: ApiDeps): Router {
   const router = Router();
   const storage = localDiskStorage(path.resolve(deps.dataDir, 'documents'));
-  // Browsers send file names as UTF-8 without saying so; busboy's default would read them as latin1.
-  const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1 } });
+  const upload = singleFileUpload({ maxBytes: MAX_DOCUMENT_BYTES, expected: 'un fichier', tooLarge: 'The file is too large (limit 20 MB).' });
 
-  router.post('/accounts/:id/documents', upload.single('file'), inTenant(deps, async (req, ctx) => ({
+  router.post('/accounts/:id/documents', upload, inTenant(deps, async (req, ctx) => ({
     status: 201, body: await uploadDocument(ctx, storage, String(req.params.id), req.file),
   })));
   router.get('/accounts/:id/documents', inTenant(deps, async (req, ctx) => ({ body: { items: await listDocuments(ctx, String(req.params.id)) } })));

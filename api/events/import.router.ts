@@ -1,9 +1,10 @@
-import { Router, type RequestHandler } from 'express';
-import multer from 'multer';
-import { DomainError, ValidationError } from '../../domain/errors';
-import { importEventsSpreadsheet, MAX_IMPORT_BYTES } from '../../domain/events/spreadsheet-import';
+import { Router } from 'express';
+import { ValidationError } from '../../domain/errors';
+import { MAX_IMPORT_BYTES } from '../../domain/events/legacy-workbook';
+import { importEventsSpreadsheet } from '../../domain/events/spreadsheet-import';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
+import { singleFileUpload } from '../http/upload';
 import { joinProcess } from './imported-events.link';
 
 /**
@@ -13,21 +14,10 @@ import { joinProcess } from './imported-events.link';
  */
 export function eventsImportRouter(deps: ApiDeps): Router {
   const router = Router();
-  // Browsers send file names as UTF-8 without saying so; busboy's default would read them as latin1.
-  const upload = multer({ storage: multer.memoryStorage(), defParamCharset: 'utf8', limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 5 } });
-  const single: RequestHandler = (req, res, next) => {
-    upload.single('file')(req, res, (err: unknown) => {
-      if (!err) return next();
-      const e = err as { name?: string; code?: string; message?: string };
-      if (e.code === 'LIMIT_FILE_SIZE') {
-        return next(new DomainError(`The spreadsheet is too large (limit ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Split it into several workbooks.`, 413, 'too-large'));
-      }
-      if (e.name === 'MulterError') {
-        return next(new ValidationError([{ field: 'file', message: `the upload is not valid (${e.message}): send one .xlsx file in the multipart field "file"` }]));
-      }
-      return next(err);
-    });
-  };
+  const single = singleFileUpload({
+    maxBytes: MAX_IMPORT_BYTES, expected: 'un classeur .xlsx',
+    tooLarge: `The spreadsheet is too large (limit ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Split it into several workbooks.`,
+  });
 
   router.post('/', single, inTenant(deps, async (req, ctx) => {
     const dryRun = req.query.dryRun;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
-import { enclosingId, MAX_DEFINITION_BYTES, parseDefinition, parseWarningsOf } from './definition-parser';
+import { enclosingId, MAX_DEFINITION_BYTES, MAX_XML_DEPTH, MAX_XML_ELEMENTS, measureXml, parseDefinition, parseWarningsOf } from './definition-parser';
 
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8');
 
@@ -78,6 +78,38 @@ describe('parseDefinition', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const ids = (property: string, id: string) => (result.elementsById[id]![property] as Array<{ id: string }>).map((f) => f.id);
     expect([ids('outgoing', 'S'), ids('incoming', 'S'), ids('incoming', 'E'), ids('outgoing', 'E')]).toEqual([['F1'], [], ['F1'], []]);
+  });
+});
+
+describe('bounds before parsing', () => {
+  const nested = (depth: number) => minimal(`<bpmn:process id="P">${'<bpmn:subProcess>'.repeat(depth)}${'</bpmn:subProcess>'.repeat(depth)}</bpmn:process>`);
+
+  it('counts elements and measures nesting, skipping comments, CDATA, declarations and quoted ">"', () => {
+    expect(measureXml('<?xml version="1.0"?><a x="1>2"><!-- <b><c> --><b/><c><![CDATA[<d><e>]]></c></a>')).toEqual({ elements: 3, depth: 2 });
+  });
+
+  it('refuses more elements than a 1 MB diagram holds, as too large, with a French message naming the limit, before parsing', async () => {
+    const xml = minimal(`<bpmn:process id="P">${Array.from({ length: MAX_XML_ELEMENTS }, (_, i) => `<bpmn:task id="T${i}"/>`).join('')}</bpmn:process>`);
+    const result = await parseDefinition(xml);
+    expect(result).toEqual({ ok: false, tooLarge: true, problems: [{ elementId: null, rule: 'xml/too-many-elements', message: expect.stringMatching(/^Le fichier contient plus de 10\s000 éléments XML, le maximum pour une définition de processus\./) }] });
+  });
+
+  it('refuses nesting deeper than the limit (10,000 nested sub-processes) before parsing, and reads nesting at the limit', async () => {
+    const deep = await parseDefinition(nested(10_000));
+    expect(deep).toMatchObject({ ok: false, tooLarge: true, problems: [{ rule: 'xml/too-deep', message: expect.stringContaining(`plus de ${MAX_XML_DEPTH} niveaux`) }] });
+    // definitions and process are two levels: the sub-processes fill the rest.
+    const atLimit = await parseDefinition(nested(MAX_XML_DEPTH - 2));
+    expect(atLimit.ok || atLimit.problems.every((p) => p.rule !== 'xml/too-deep')).toBe(true);
+  });
+
+  it('lets every reference and fixture diagram through', () => {
+    const dirs = ['test/fixtures/bpmn', 'test/fixtures/miwg', 'workflows/processes'].map((d) => path.join(ROOT, d)).filter((d) => fs.existsSync(d));
+    const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => /\.(bpmn|dmn)$/.test(f)).map((f) => path.join(d, f)));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const { elements, depth } = measureXml(fs.readFileSync(file, 'utf8'));
+      expect({ file, fits: elements <= MAX_XML_ELEMENTS && depth <= MAX_XML_DEPTH }).toEqual({ file, fits: true });
+    }
   });
 });
 

@@ -66,16 +66,74 @@ function kilobytes(bytes: number): string {
 
 /** The XML formats Relais reads, for the messages of screenXml. */
 export type XmlFormat = 'BPMN' | 'DMN';
-const FORMAT_TEXT: Record<XmlFormat, { what: string; split: string; file: string }> = {
-  BPMN: { what: 'a process definition', split: 'Split the process with call activities.', file: 'the BPMN 2.0 file itself, as saved by the modeler (it starts with "<?xml" or "<bpmn:definitions")' },
-  DMN: { what: 'a decision definition', split: 'Split its decisions into several files.', file: 'the DMN 1.3 file itself, as saved by the modeler (it starts with "<?xml" or "<definitions")' },
+const FORMAT_TEXT: Record<XmlFormat, { what: string; split: string; file: string; fr: { what: string; split: string } }> = {
+  BPMN: {
+    what: 'a process definition', split: 'Split the process with call activities.', file: 'the BPMN 2.0 file itself, as saved by the modeler (it starts with "<?xml" or "<bpmn:definitions")',
+    fr: { what: 'une définition de processus', split: 'Découpez le processus avec des activités d\'appel (call activities).' },
+  },
+  DMN: {
+    what: 'a decision definition', split: 'Split its decisions into several files.', file: 'the DMN 1.3 file itself, as saved by the modeler (it starts with "<?xml" or "<definitions")',
+    fr: { what: 'une définition de décisions', split: 'Répartissez ses décisions dans plusieurs fichiers.' },
+  },
 };
+
+/**
+ * The most XML elements a file may hold. The largest OMG reference diagram
+ * (C.8.0) holds 2,430 in 240 KB; a diagram drawn in a modeler holds about one
+ * element per 100 bytes, so 10,000 is what a 1 MB file of real work holds.
+ * Reading, linting and compiling run on the API's event loop, and cost grows
+ * with elements, not bytes: 40,000 bare tasks in 0.9 MB blocked it 3.6 s.
+ */
+export const MAX_XML_ELEMENTS = 10_000;
+
+/**
+ * The deepest XML nesting accepted. A diagram nests a handful of levels per
+ * sub-process (and extension elements a few more); 64 allows sub-processes
+ * nested far deeper than anyone draws, while the reader, linter and compiler,
+ * which recurse, stay far from a stack overflow (10,000 nested sub-processes
+ * took 12 s, then failed).
+ */
+export const MAX_XML_DEPTH = 64;
+
+/**
+ * Counts the elements of an XML text and measures its nesting, without
+ * parsing it: one pass over the "<" of the text (comments, CDATA, processing
+ * instructions and declarations skipped), stopping as soon as a limit is
+ * passed. Text and attribute values cannot hold a raw "<" in XML, so every
+ * other "<" opens or closes a tag; malformed XML is left to the parser.
+ */
+export function measureXml(xml: string, limits = { elements: MAX_XML_ELEMENTS, depth: MAX_XML_DEPTH }): { elements: number; depth: number } {
+  let elements = 0;
+  let depth = 0;
+  let deepest = 0;
+  const skip = (from: number, end: string) => { const at = xml.indexOf(end, from); return at < 0 ? xml.length : at + end.length; };
+  for (let i = xml.indexOf('<'); i >= 0 && i < xml.length; i = xml.indexOf('<', i)) {
+    if (xml.startsWith('<!--', i)) { i = skip(i + 4, '-->'); continue; }
+    if (xml.startsWith('<![CDATA[', i)) { i = skip(i + 9, ']]>'); continue; }
+    const next = xml[i + 1];
+    if (next === '?') { i = skip(i + 2, '?>'); continue; }
+    if (next === '!') { i = skip(i + 2, '>'); continue; }
+    if (next === '/') { depth--; i = skip(i + 2, '>'); continue; }
+    let j = i + 1;
+    for (let quote = ''; j < xml.length; j++) {
+      const c = xml[j]!;
+      if (quote) { if (c === quote) quote = ''; } else if (c === '"' || c === '\'') quote = c; else if (c === '>') break;
+    }
+    elements++;
+    if (xml[j - 1] !== '/') deepest = Math.max(deepest, ++depth);
+    if (elements > limits.elements || deepest > limits.depth) break;
+    i = j + 1;
+  }
+  return { elements, depth: deepest };
+}
 
 /**
  * The checks made before an XML file is parsed, refusing: a file over the
  * size limit, any DOCTYPE or ENTITY declaration (XML external entities and
  * entity expansion), anything that is not XML, an encoding other than UTF-8
- * (or ASCII content). Answers the text to parse, its declaration made UTF-8.
+ * (or ASCII content), more than MAX_XML_ELEMENTS elements or nesting deeper
+ * than MAX_XML_DEPTH (both refused as too large, 413). Answers the text to
+ * parse, its declaration made UTF-8.
  */
 export function screenXml(xml: string, options: { maxBytes: number; format: XmlFormat }): { ok: true; xml: string } | Extract<ParseResult, { ok: false }> {
   const { maxBytes, format } = options;
@@ -91,6 +149,13 @@ export function screenXml(xml: string, options: { maxBytes: number; format: XmlF
   if (!body.startsWith('<')) return refuse('xml/not-xml', `The file is not XML. Send ${text.file}.`);
   const encoded = declaredEncoding(body, format);
   if ('problem' in encoded) return refuse('xml/encoding', encoded.problem);
+  const { elements, depth } = measureXml(encoded.xml);
+  if (elements > MAX_XML_ELEMENTS) {
+    return refuse('xml/too-many-elements', `Le fichier contient plus de ${MAX_XML_ELEMENTS.toLocaleString('fr-FR')} éléments XML, le maximum pour ${text.fr.what}. ${text.fr.split}`, null, true);
+  }
+  if (depth > MAX_XML_DEPTH) {
+    return refuse('xml/too-deep', `Le fichier imbrique ses éléments XML sur plus de ${MAX_XML_DEPTH} niveaux, le maximum pour ${text.fr.what} (des sous-processus imbriqués les uns dans les autres, par exemple). ${text.fr.split}`, null, true);
+  }
   return { ok: true, xml: encoded.xml };
 }
 
