@@ -10,6 +10,23 @@ export interface TemporalDevServer {
   stop(): Promise<void>;
 }
 
+/** SQLite's companions of a database file. */
+const SQLITE_FILES = ['', '-wal', '-shm', '-journal'];
+
+/**
+ * Makes a file (and, for a database, its SQLite companions) readable and
+ * writable by its owner only, whatever mode an older start left them with.
+ */
+export function ownerOnly(file: string, suffixes = SQLITE_FILES): void {
+  for (const suffix of suffixes) {
+    try {
+      fs.chmodSync(`${file}${suffix}`, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
 /**
  * Runs `temporal server start-dev`. With `dbFile` its state persists, so a
  * restart finds running workflows where they were.
@@ -28,8 +45,18 @@ export async function startTemporalDevServer(opts: {
   } else {
     args.push('--headless');
   }
-  const out = opts.logFile ? fs.openSync(opts.logFile, 'a') : 'ignore';
-  const child: ChildProcess = spawn(binary, args, { stdio: ['ignore', out, out] });
+  // Workflow state and logs are business data: readable by their owner only (600), like the secrets.
+  if (opts.dbFile) ownerOnly(opts.dbFile);
+  const out = opts.logFile ? fs.openSync(opts.logFile, 'a', 0o600) : 'ignore';
+  if (opts.logFile) ownerOnly(opts.logFile, ['']);
+  // The server creates its files (the database, its -wal and -shm) with the umask it inherits.
+  const umask = process.umask(0o077);
+  let child: ChildProcess;
+  try {
+    child = spawn(binary, args, { stdio: ['ignore', out, out] });
+  } finally {
+    process.umask(umask);
+  }
   let exited = false;
   child.once('exit', () => { exited = true; });
   try {
@@ -38,6 +65,7 @@ export async function startTemporalDevServer(opts: {
     child.kill('SIGKILL');
     throw new Error(`The Temporal dev server did not start${opts.logFile ? `; see ${opts.logFile}` : ''}: ${(error as Error).message}`);
   }
+  if (opts.dbFile) ownerOnly(opts.dbFile);
   return {
     address: `127.0.0.1:${opts.port}`,
     uiPort: opts.uiPort,
