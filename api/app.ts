@@ -17,6 +17,7 @@ import { usersRouter } from './identity/users.router';
 import { authenticate } from './http/authenticated';
 import type { ApiDeps } from './http/deps';
 import { problemHandler, sendProblem } from './http/problem';
+import { securityHeaders } from './http/security-headers';
 import { limitJsonDepth } from './http/request-limits';
 import { authRouter } from './identity/auth.router';
 import { openApiDocument } from './openapi';
@@ -34,6 +35,7 @@ import { smokeRouter } from './system/smoke.router';
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.set('trust proxy', deps.trustProxy ?? 'loopback');
   app.use(pinoHttp({
     logger,
