@@ -1,6 +1,8 @@
+import type { Knex } from 'knex';
 import request from 'supertest';
 import { withTenant } from '../../db/tenant-scope';
 import { loginAs, tenantId, testContext, type TestContext } from '../support/api';
+import { createOwnTenant } from '../support/fixtures';
 
 /**
  * Another tenant's data is never visible: through the API it answers 404 and
@@ -78,5 +80,86 @@ describe('tenant isolation', () => {
   it('the application role cannot bypass row-level security', async () => {
     const result = await t.knex.raw('select rolbypassrls, rolsuper from pg_roles where rolname = current_user');
     expect(result.rows[0]).toEqual({ rolbypassrls: false, rolsuper: false });
+  });
+
+  /**
+   * Every table read from the catalogue, not a list someone keeps: a table
+   * added with a tenant_id and no policy fails here.
+   */
+  describe('every table with a tenant_id column', () => {
+    /** The base tables of the public schema that have a tenant_id column. */
+    async function tenantTables(db: Knex): Promise<string[]> {
+      const result = await db.raw(`select c.table_name as name from information_schema.columns c
+        join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
+        where c.table_schema = 'public' and c.column_name = 'tenant_id' order by 1`);
+      return result.rows.map((r: { name: string }) => r.name);
+    }
+
+    /** Those of `names` whose row-level security is off or not forced, or that have no policy comparing tenant_id with the request's tenant. */
+    async function unprotected(db: Knex, names: string[]): Promise<Array<{ name: string; enabled: boolean; forced: boolean; tenantPolicy: boolean }>> {
+      const result = await db.raw(`select c.relname as name, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
+          coalesce(bool_or(coalesce(p.qual, '') || coalesce(p.with_check, '') ~ 'tenant_id = app_tenant_id\\(\\)'), false) as "tenantPolicy"
+        from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+        left join pg_policies p on p.schemaname = 'public' and p.tablename = c.relname
+        where c.relname = any(?) and c.relkind = 'r' group by c.relname, c.relrowsecurity, c.relforcerowsecurity order by 1`, [names]);
+      expect(result.rows).toHaveLength(names.length);
+      return result.rows.filter((r: { enabled: boolean; forced: boolean; tenantPolicy: boolean }) => !r.enabled || !r.forced || !r.tenantPolicy);
+    }
+
+    let tables: string[];
+    beforeAll(async () => { tables = await tenantTables(t.admin); });
+
+    it('is found in the catalogue, the core and process tables among them', () => {
+      expect(tables.length).toBeGreaterThan(20);
+      expect(tables).toEqual(expect.arrayContaining(['accounts', 'contacts', 'sites', 'users', 'history', 'audit_log', 'process_instances', 'tasks', 'documents']));
+    });
+
+    it('has row-level security enabled and forced, and a policy comparing tenant_id with the request\'s tenant', async () => {
+      expect(await unprotected(t.admin, tables)).toEqual([]);
+    });
+
+    it('would name a new table with a tenant_id and no policy, or with security not forced (checked in a rolled-back transaction)', async () => {
+      const trx = await t.admin.transaction();
+      try {
+        await trx.raw('create table isolation_probe_bare (id int primary key, tenant_id uuid not null)');
+        await trx.raw('create table isolation_probe_unforced (id int primary key, tenant_id uuid not null)');
+        await trx.raw('alter table isolation_probe_unforced enable row level security');
+        await trx.raw('create policy tenant_isolation on isolation_probe_unforced using (tenant_id = app_tenant_id())');
+        const found = await tenantTables(trx);
+        expect(found).toEqual(expect.arrayContaining(['isolation_probe_bare', 'isolation_probe_unforced']));
+        expect(await unprotected(trx, found)).toEqual([
+          { name: 'isolation_probe_bare', enabled: false, forced: false, tenantPolicy: false },
+          { name: 'isolation_probe_unforced', enabled: true, forced: false, tenantPolicy: true },
+        ]);
+      } finally {
+        await trx.rollback();
+      }
+    });
+
+    it('shows the application role, in one tenant, no row of any other tenant, in every table that holds rows', async () => {
+      // A tenant of its own holds none of the rows the demo seeds and other test files wrote.
+      const own = await createOwnTenant(t.admin, 'isolation-all');
+      const checked: string[] = [];
+      for (const table of tables) {
+        const owners = await t.admin.raw('select tenant_id as "tenantId" from ?? where tenant_id is not null and tenant_id <> ? limit 1', [table, own.tenantId]);
+        if (!owners.rows.length) continue;
+        const other = owners.rows[0].tenantId as string;
+        const readable = (await t.admin.raw("select has_table_privilege('relais_app', ?, 'SELECT') as ok", [table])).rows[0].ok;
+        const seen = await withTenant({ tenantId: own.tenantId }, async (trx) => {
+          if (!readable) return { foreign: 0, ofOther: 0 };
+          const foreign = await trx.raw('select count(*)::int as n from ?? where tenant_id is distinct from ?', [table, own.tenantId]);
+          return { foreign: foreign.rows[0].n as number, ofOther: 0 };
+        }, t.knex);
+        // In the other tenant's own context its rows are there: the policy filters, it does not just hide everything.
+        if (readable) {
+          seen.ofOther = await withTenant({ tenantId: other }, async (trx) => (await trx.raw('select count(*)::int as n from ?? where tenant_id = ?', [table, other])).rows[0].n as number, t.knex);
+        }
+        expect({ table, foreign: seen.foreign, ofOtherInItsOwnContext: readable ? seen.ofOther > 0 : 'not readable' })
+          .toEqual({ table, foreign: 0, ofOtherInItsOwnContext: readable ? true : 'not readable' });
+        checked.push(table);
+      }
+      // The tables the demo seeds and the other test files fill are checked with real rows, not only in the catalogue.
+      expect(checked).toEqual(expect.arrayContaining(['accounts', 'contacts', 'sites', 'users', 'roles', 'permission_grants', 'user_roles', 'history', 'audit_log']));
+    });
   });
 });
