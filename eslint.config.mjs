@@ -4,6 +4,18 @@ import vueParser from 'vue-eslint-parser';
 /** The UI's vertical folders (ui/src/<key>/): only installed-modules.ts may import them from the core. */
 const UI_VERTICALS = ['events', 'audits', 'certifications', 'docs', 'telecom', 'fieldservice', 'psa', 'rmm', 'school'];
 
+// Vertical modules (docs/adr/0007-vertical-modules.md): one folder per layer each (domain/events,
+// api/events, activities/events, workflows/events…). The core never imports one; only the installed-modules
+// lists do. A vertical never imports another. Tests and benchmarks may import them.
+const VERTICALS = ['events', 'audits', 'certifications', 'docs', 'telecom', 'fieldservice', 'psa', 'rmm', 'school'];
+// A path through a vertical folder (`../domain/events/resources`), not a core file that happens to share a name (cli/commands/events.ts).
+const importOf = (folders) => String.raw`^\.{1,2}/(.*/)?(${folders.join('|')})/`;
+const NOT_BOUND = ['ui/**', 'test/**', 'bench/**', '**/*.test.ts', '**/installed-modules.ts'];
+const boundaries = (message, folders) => ({
+  // typescript-eslint's copy of the rule, so these patterns add to the layers' own no-restricted-imports.
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: importOf(folders), message }] }],
+});
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'ui/dist/', '.relais/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -56,6 +68,18 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The core (every file outside a vertical folder) does not know the verticals: it reads the module registry.
+    files: ['**/*.ts'],
+    ignores: [...NOT_BOUND, ...VERTICALS.map((v) => `**/${v}/**`)],
+    rules: boundaries('The core never imports a vertical: declare it in the vertical\'s manifest and read the module registry (domain/modules/registry.ts); only the installed-modules lists import verticals.', VERTICALS),
+  },
+  ...VERTICALS.map((v) => ({
+    // A vertical builds on the core only, never on another vertical.
+    files: [`**/${v}/**/*.ts`],
+    ignores: NOT_BOUND,
+    rules: boundaries(`A vertical does not import another vertical (${v} → another): share through the core.`, VERTICALS.filter((o) => o !== v)),
+  })),
   // ── UI import boundaries: the UI core never imports a vertical (architecture, "UI modules"). ──
   // Verticals register through ui/src/modules; ui/src/installed-modules.ts is the one core file that
   // names them. Single-file components are parsed so this rule sees their <script> imports; no other

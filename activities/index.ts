@@ -1,7 +1,8 @@
+import type { UntypedActivities } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { publicUrl, env } from '../config/env';
+import type { ActivitiesModule } from './activities-module';
 import { commsActivities, type CommsOverrides } from './comms/comms.wiring';
-import { createEventsActivities } from './events/events.activities';
 import { createEngineActivities, type EngineDeps } from './process/engine.activities';
 import { createSmokeActivities } from './smoke/smoke.activities';
 import { createSystemActivities } from './system/system.activities';
@@ -13,16 +14,26 @@ export interface ActivityDeps {
   temporal?: EngineDeps['temporal'];
   /** Tests replace comms adapters or endpoints here. */
   comms?: CommsOverrides;
+  /** The activity implementations of the installed verticals (activities/installed-modules.ts); none when left out (core activities only). */
+  modules?: readonly ActivitiesModule[];
 }
 
 /** The one registry of activity implementations the worker serves (STYLE §1), by registry name. */
 export function createActivities(deps: ActivityDeps) {
   const comms = commsActivities(deps.knex, deps.comms);
-  return {
+  const moduleDeps = { knex: deps.knex, publicUrl: deps.comms?.publicUrl ?? publicUrl(env()), sendMail: comms['comms.mail.send'] };
+  const core = {
     ...createSmokeActivities(deps),
     ...createEngineActivities(deps),
     ...createSystemActivities(deps),
     ...comms,
-    ...createEventsActivities({ knex: deps.knex, publicUrl: deps.comms?.publicUrl ?? publicUrl(env()), sendMail: comms['comms.mail.send'] }),
   };
+  const activities: UntypedActivities = { ...core };
+  for (const module of deps.modules ?? []) {
+    for (const [name, activity] of Object.entries(module.create(moduleDeps))) {
+      if (name in activities) throw new Error(`Activity "${name}" of module "${module.key}" is already registered.`);
+      activities[name] = activity;
+    }
+  }
+  return activities as typeof core & UntypedActivities;
 }

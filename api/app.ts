@@ -5,14 +5,13 @@ import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { logger } from '../config/logger';
-import { CORE_RESOURCES } from '../domain/core/resources';
+import { recordKindsOf } from '../domain/modules/registry';
 import { commsRouter } from './comms/comms.router';
 import { contactCommsRouter } from './comms/contact-comms.router';
 import { webhooksRouter } from './comms/webhooks.router';
 import { contactAssignmentsRouter } from './core/contact-assignments.router';
 import { documentsRouter } from './core/documents.router';
 import { recordRouter } from './core/record.router';
-import { eventsRouter } from './events/events.router';
 import { usersRouter } from './identity/users.router';
 import { authenticate } from './http/authenticated';
 import type { ApiDeps } from './http/deps';
@@ -53,7 +52,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(express.json({ limit: '2mb' }));
   app.use(limitJsonDepth());
 
-  const doc = openApiDocument();
+  const doc = openApiDocument(deps.modules);
   app.get('/api/v1/openapi.json', (_req, res) => res.json(doc));
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(doc, { customSiteTitle: 'Relais API' }));
 
@@ -67,9 +66,10 @@ export function createApp(deps: ApiDeps): Express {
   v1.use('/contacts/:id', contactCommsRouter(deps));
   v1.use('/comms', commsRouter(deps));
   v1.use(documentsRouter(deps));
-  for (const [p, res] of Object.entries(CORE_RESOURCES)) v1.use(`/${p}`, recordRouter(deps, res));
+  // The core contexts' records; a vertical mounts its own (with its hooks) among its routers.
+  for (const { path: at, resource } of recordKindsOf([])) v1.use(`/${at}`, recordRouter(deps, resource));
   v1.use('/users', usersRouter(deps));
-  v1.use('/events', eventsRouter(deps));
+  for (const module of deps.modules) for (const { path: at, router } of module.routers(deps)) v1.use(at, router);
   v1.use('/search', searchRouter(deps));
   v1.use('/smoke-runs', smokeRouter(deps));
   v1.use('/process-instances', processInstancesRouter(deps));

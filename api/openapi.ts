@@ -1,8 +1,7 @@
 import { errors as commonErrors, problem, schemaOf, type Json } from './openapi-parts';
 import { commsOpenApiPaths } from './comms/comms.openapi';
-import { CORE_RESOURCES } from '../domain/core/resources';
-import { EVENTS_RESOURCES } from '../domain/events/resources';
-import { eventsOpenApiPaths } from './events/events.openapi';
+import { recordKinds } from '../domain/modules/registry';
+import type { ApiModule } from './api-module';
 import { decisionsOpenApiPaths } from './process/decisions.openapi';
 import { processOpenApiPaths } from './process/process.openapi';
 import type { RecordResource } from '../domain/core/record-resource';
@@ -61,7 +60,7 @@ function resourcePaths(path: string, res: RecordResource): Json {
 }
 
 /** OpenAPI 3.1, generated from the same zod schemas the API validates with. */
-export function openApiDocument(): Json {
+export function openApiDocument(modules: readonly ApiModule[]): Json {
   const schemas: Json = {
     Problem: {
       type: 'object',
@@ -81,9 +80,9 @@ export function openApiDocument(): Json {
   };
   let paths: Json = {
     '/api/v1/health': { get: { tags: ['System'], summary: 'State of the database and Temporal', security: [], responses: { 200: { description: 'Both up' }, 503: { description: 'One is down' } } } },
-    '/api/v1/auth/login': { post: { tags: ['Auth'], security: [], summary: 'Sign in', requestBody: { required: true, ...json({ $ref: '#/components/schemas/LoginRequest' }) }, responses: { 200: { description: 'Tokens', ...json({ $ref: '#/components/schemas/TokenPair' }) }, 401: errors[401], 409: problemResponse('Email in several organisations: send `tenant`'), 429: problemResponse('Too many attempts') } } },
-    '/api/v1/auth/refresh': { post: { tags: ['Auth'], security: [], summary: 'Rotate a refresh token (a reused one revokes its whole family)', requestBody: { required: true, ...json({ $ref: '#/components/schemas/RefreshRequest' }) }, responses: { 200: { description: 'New tokens', ...json({ $ref: '#/components/schemas/TokenPair' }) }, 401: errors[401] } } },
-    '/api/v1/auth/logout': { post: { tags: ['Auth'], security: [], summary: 'Revoke a session', requestBody: { required: true, ...json({ $ref: '#/components/schemas/RefreshRequest' }) }, responses: { 204: { description: 'Signed out' } } } },
+    '/api/v1/auth/login': { post: { tags: ['Auth'], security: [], summary: 'Sign in. The refresh token is set as an httpOnly cookie (relais_refresh, Path=/api/v1/auth, SameSite=Strict) unless `tokenTransport` is "body" (API clients such as the CLI)', requestBody: { required: true, ...json({ $ref: '#/components/schemas/LoginRequest' }) }, responses: { 200: { description: 'Tokens (Cache-Control: no-store)', ...json({ $ref: '#/components/schemas/TokenPair' }) }, 401: errors[401], 409: problemResponse('Email in several organisations: send `tenant`'), 429: problemResponse('Too many failed attempts for this address and email (Retry-After says when to try again); successful sign-ins are not counted') } } },
+    '/api/v1/auth/refresh': { post: { tags: ['Auth'], security: [], summary: 'Rotate a refresh token, sent in the body or as the relais_refresh cookie (then the body is `{}`); a reused one revokes its whole family', requestBody: { required: true, ...json({ $ref: '#/components/schemas/RefreshRequest' }) }, responses: { 200: { description: 'New tokens, in the transport the refresh token came in', ...json({ $ref: '#/components/schemas/TokenPair' }) }, 401: errors[401], 415: problemResponse('Not JSON: refresh and logout take application/json only (CSRF)') } } },
+    '/api/v1/auth/logout': { post: { tags: ['Auth'], security: [], summary: 'Revoke a session (refresh token in the body or cookie) and the access token sent as Bearer, which stops working at once', requestBody: { required: true, ...json({ $ref: '#/components/schemas/RefreshRequest' }) }, responses: { 204: { description: 'Signed out; the cookie is cleared' }, 415: problemResponse('Not JSON') } } },
     '/api/v1/auth/me': { get: { tags: ['Auth'], summary: 'Who I am, my organisation and my permissions', responses: { 200: { description: 'Me' }, 401: errors[401] } } },
     '/api/v1/search': { get: { tags: ['Search'], summary: 'Search accounts, contacts and sites', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } }], responses: { 200: { description: 'Hits, best first' }, ...errors } } },
     '/api/v1/contacts/{id}/assignments': { get: { tags: ['Contact'], summary: 'Where a contact is assigned', parameters: [idParam], responses: { 200: { description: 'Assignments' }, ...errors } }, post: { tags: ['Contact'], summary: 'Assign a contact to a site, billing, support…', parameters: [idParam], responses: { 201: { description: 'Assigned' }, ...errors } } },
@@ -168,14 +167,14 @@ export function openApiDocument(): Json {
     },
     '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms (with their JSON Schema) and the organisation\'s roles', responses: { 200: { description: '`{ activities, forms: [{ key, title: { fr, en }, schema }], roles }`' }, ...errors } } },
   };
-  const records = [...Object.entries(CORE_RESOURCES), ...Object.entries(EVENTS_RESOURCES).map(([p, res]) => [`events/${p}`, res] as const)];
-  for (const [path, res] of records) {
+  for (const { path, resource: res } of recordKinds()) {
     schemas[name(res)] = schemaOf(res.outputSchema, 'output');
     schemas[`${name(res)}Create`] = schemaOf(res.createSchema, 'input');
     schemas[`${name(res)}Update`] = schemaOf(res.updateSchema, 'input');
     paths = { ...paths, ...resourcePaths(path, res) };
   }
-  paths = { ...paths, ...processOpenApiPaths(), ...decisionsOpenApiPaths(), ...commsOpenApiPaths(), ...eventsOpenApiPaths() };
+  paths = { ...paths, ...processOpenApiPaths(), ...decisionsOpenApiPaths(), ...commsOpenApiPaths() };
+  for (const module of modules) paths = { ...paths, ...module.openApiPaths?.() };
   return {
     openapi: '3.1.0',
     info: { title: 'Relais API', version: '1', description: 'Errors are application/problem+json (RFC 9457). Lists use cursor pagination. Updates need If-Match.' },

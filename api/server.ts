@@ -5,7 +5,9 @@ import { logger } from '../config/logger';
 import { initSentry } from '../config/sentry';
 import { closeDb, db } from '../db/connection';
 import { processDataConverter } from '../domain/process/payload-codec';
+import '../domain/installed-modules';
 import { createApp } from './app';
+import { INSTALLED_API_MODULES } from './installed-modules';
 
 /** Lazily connected Temporal client, reconnecting after a failed attempt. */
 export function lazyTemporalClient(address: string, namespace: string, dataConverter?: DataConverter): () => Promise<Client> {
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
     loginRateLimitPer15Min: config.LOGIN_RATE_LIMIT_PER_15_MIN,
     uiDir: path.resolve(__dirname, '../ui/dist'),
     trustProxy: config.TRUST_PROXY,
+    modules: INSTALLED_API_MODULES,
   });
   const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'api listening'));
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import { hashPassword } from '../domain/identity/passwords';
+import '../domain/installed-modules';
 import { rolesForVerticals } from '../domain/identity/role-catalogue';
+import { modulesOf } from '../domain/modules/registry';
 import { DEMO_PASSWORD, DEMO_TENANTS, demoEmail, type DemoTenant } from './seeds/demo-tenants';
 import { installShippedProcesses } from './seeds/shipped-processes';
 
@@ -47,6 +49,11 @@ async function seedDemoTenant(admin: Knex, t: DemoTenant, passwordHash: string):
       email: demoEmail(def.key, t.slug), displayName: t.people[def.key] ?? def.labelFr, type: def.userType, passwordHash, roleKeys: [def.key],
     });
   }
+  await seedDemoAccounts(admin, tenantId, t, userIds);
+  for (const module of modulesOf(t.verticals)) await module.seedDemo?.(admin, { tenantId, slug: t.slug, userIds });
+}
+
+async function seedDemoAccounts(admin: Knex, tenantId: string, t: DemoTenant, userIds: Record<string, string>): Promise<void> {
   const already = await admin('accounts').where({ tenantId }).first('id');
   if (already) return;
   const owner = userIds.sales ?? userIds.manager ?? userIds['mission-lead'] ?? userIds.admin ?? userIds['school-office'] ?? null;
@@ -73,8 +80,9 @@ async function seedDemoTenant(admin: Knex, t: DemoTenant, passwordHash: string):
 }
 
 /**
- * Seeds the demo organisations when RELAIS_DEMO is not 0, then gives every
- * organisation the shipped processes of its verticals. Safe to run on every start.
+ * Seeds the demo organisations when RELAIS_DEMO is not 0 (core accounts, then
+ * each module's demo data: `seedDemo` in its manifest), then gives every
+ * organisation the shipped processes of its modules. Safe to run on every start.
  */
 export async function seed(admin: Knex, options: { demo: boolean }): Promise<void> {
   if (options.demo) {

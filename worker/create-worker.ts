@@ -2,7 +2,9 @@ import { ApplicationFailure } from '@temporalio/activity';
 import { Client } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import type { Knex } from 'knex';
+import '../domain/installed-modules';
 import { createActivities, type ActivityDeps } from '../activities';
+import { INSTALLED_ACTIVITY_MODULES } from '../activities/installed-modules';
 import { env } from '../config/env';
 import { getPlan, retirementOf } from '../domain/process/definitions-service';
 import { processDataConverter } from '../domain/process/payload-codec';
@@ -56,7 +58,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    activities: createActivities({ knex: opts.knex, loadPlan: opts.loadPlan ?? latestDeployedPlan, temporal }),
+    activities: createActivities({ knex: opts.knex, loadPlan: opts.loadPlan ?? latestDeployedPlan, temporal, modules: INSTALLED_ACTIVITY_MODULES }),
     dataConverter,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
     // Finish in-flight activities on SIGTERM before exiting.

@@ -8,7 +8,7 @@ import { loadCommsConfig } from '../../domain/comms/settings';
 import type { SecretBox } from '../../domain/core/secret-box';
 import type { ServiceTaskMeta } from '../registry';
 import { COMMS_FAILURE } from '../../workflows/comms/comms.contract';
-import { mailSendInput, smsSendInput, type MailSendInput, type SendOutput, type SmsSendInput } from './comms.definitions';
+import { mailSendInput, smsSendInput, type MailSendInput, type SendOutput, type SmsSendInput } from '../../domain/comms/comms.activity-contracts';
 
 export interface CommsActivityDeps {
   knex: Knex;

@@ -6,11 +6,11 @@ import { withTenant } from '../../db/tenant-scope';
 import { appendHistory } from '../../domain/core/history';
 import { nextNumber } from '../../domain/core/tenant-counter';
 import { composeNotification, type NotificationKind } from '../../domain/events/notifications';
-import type { MailSendInput, SendOutput } from '../comms/comms.definitions';
+import type { MailSendInput, SendOutput } from '../../domain/comms/comms.activity-contracts';
 import type { ServiceTaskMeta } from '../registry';
 import {
   eventsAssignSupport, eventsCloseEvent, eventsCreateContract, eventsCreateEvent, eventsLoadContract, eventsNotify, eventsSignContract,
-} from './events.definitions';
+} from '../../domain/events/events.activity-contracts';
 
 export interface EventsActivityDeps {
   knex: Knex;

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { commsMailSend, commsSmsSend } from '../../activities/comms/comms.definitions';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
+import { commsMailSend, commsSmsSend } from '../../domain/comms/comms.activity-contracts';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../domain/process/activity-definition';
 import { campaignReport, createCampaign, listCampaigns } from '../../domain/comms/campaigns';
 import { campaignCreate } from '../../domain/comms/comms.schemas';
 import { bulkSend } from '../../workflows/comms/bulk-send.workflow';

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Request } from 'express';
-import { commsMailSend, commsSmsSend } from '../../activities/comms/comms.definitions';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
+import { commsMailSend, commsSmsSend } from '../../domain/comms/comms.activity-contracts';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../domain/process/activity-definition';
 import type { SendRequest } from '../../domain/comms/comms.schemas';
 import { queueMessage } from '../../domain/comms/queue-message';
 import type { RequestContext } from '../../domain/core/record-service';

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Client } from '@temporalio/client';
 import type { AuthSettings } from '../../domain/identity/auth-service';
+import type { ApiModule } from '../api-module';
 
 /** What the API needs from the outside, given once to createApp (tests pass their own). */
 export interface ApiDeps {
@@ -16,4 +17,6 @@ export interface ApiDeps {
   publicUrl?: string;
   /** Express `trust proxy` setting (see TRUST_PROXY). */
   trustProxy?: string;
+  /** The API parts of the installed verticals (api/installed-modules.ts). */
+  modules: readonly ApiModule[];
 }

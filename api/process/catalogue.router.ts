@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { ACTIVITY_CATALOGUE } from '../../activities/catalogue';
-import type { ActivityDefinition } from '../../activities/registry';
 import { ForbiddenError } from '../../domain/errors';
-import { describeForm, FORM_REGISTRY } from '../../domain/process/forms';
+import { activityCatalogue, formCatalogue } from '../../domain/modules/registry';
+import type { ActivityDefinition } from '../../domain/process/activity-definition';
+import { describeForm } from '../../domain/process/forms';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 
@@ -35,8 +35,8 @@ export function processCatalogueRouter(deps: ApiDeps): Router {
     const roles = await ctx.trx('roles').select('key', 'labelFr', 'labelEn').orderBy('key');
     return {
       body: {
-        activities: ACTIVITY_CATALOGUE.map((a) => ({ name: a.name, description: a.description, inputs: activityInputs(a) })),
-        forms: Object.values(FORM_REGISTRY).map(describeForm),
+        activities: activityCatalogue().map((a) => ({ name: a.name, description: a.description, inputs: activityInputs(a) })),
+        forms: formCatalogue().map(describeForm),
         roles,
       },
     };

@@ -10,7 +10,9 @@
  */
 import type { Server } from 'node:http';
 import knexFactory from 'knex';
+import '../../domain/installed-modules';
 import { createApp } from '../../api/app';
+import { INSTALLED_API_MODULES } from '../../api/installed-modules';
 import { knexConfig } from '../../db/knexfile';
 import type { CapturedStatement, CapturedTransaction } from './types';
 
@@ -28,6 +30,7 @@ const app = createApp({
   taskQueue: 'relais-bench',
   dataDir: required('RELAIS_DATA_DIR'),
   loginRateLimitPer15Min: 1000,
+  modules: INSTALLED_API_MODULES,
 });
 
 // Filled only while capturing: the listener is off during measurements.

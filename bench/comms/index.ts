@@ -31,6 +31,7 @@ import knexFactory, { type Knex } from 'knex';
 import { createActivities } from '../../activities';
 import { createDeliveryPorts } from '../../activities/comms/comms.ports';
 import { createApp } from '../../api/app';
+import { INSTALLED_API_MODULES } from '../../api/installed-modules';
 import { migrateLatest } from '../../db/migrate';
 import { knexConfig } from '../../db/knexfile';
 import { ensureTenant, ensureUser } from '../../db/seed';
@@ -161,7 +162,7 @@ async function main(): Promise<void> {
     const client = new Client({ connection });
     const app = createApp({
       knex, auth: { jwtSecret: crypto.randomBytes(32).toString('hex'), accessTtlSeconds: 3600, refreshTtlSeconds: 3600 },
-      temporal: async () => client, taskQueue: QUEUE, dataDir: dir, loginRateLimitPer15Min: 1000,
+      temporal: async () => client, taskQueue: QUEUE, dataDir: dir, loginRateLimitPer15Min: 1000, modules: INSTALLED_API_MODULES,
     });
     server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server!.once('listening', r));

@@ -2,30 +2,28 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { buildAbility, type Principal } from '../../domain/identity/ability';
+import { registeredModules } from '../../domain/modules/registry';
 import { deploy } from '../../domain/process/definitions-service';
 import { withTenant } from '../tenant-scope';
 
-/** The BPMN definitions Relais ships, one per business process, named `<vertical>-<process>.bpmn`. */
-export const SHIPPED_PROCESSES_DIR = path.resolve(__dirname, '../../workflows/processes');
-
-export function shippedProcessFiles(): Array<{ vertical: string; file: string }> {
-  if (!fs.existsSync(SHIPPED_PROCESSES_DIR)) return [];
-  return fs.readdirSync(SHIPPED_PROCESSES_DIR).filter((f) => f.endsWith('.bpmn')).sort()
-    .map((f) => ({ vertical: f.split('-')[0]!, file: path.join(SHIPPED_PROCESSES_DIR, f) }));
+/** The BPMN definitions the registered modules ship (`processes` in their manifests), with the module that ships each. */
+export function shippedProcessFiles(): Array<{ module: string; core: boolean; file: string }> {
+  return registeredModules().flatMap((m) => (m.processes ?? []).map((file) => ({ module: m.key, core: m.kind === 'core', file })));
 }
 
 /**
- * Deploys each shipped process to every tenant that enabled its vertical and
- * has no version of it yet. A process owner's later versions are never
- * replaced: the shipped file is only the starting point.
+ * Deploys each shipped process to every tenant that has its module (a core
+ * context, or a vertical the tenant enabled) and has no version of it yet. A
+ * process owner's later versions are never replaced: the shipped file is only
+ * the starting point.
  */
 export async function installShippedProcesses(admin: Knex): Promise<Array<{ tenant: string; key: string; version: number | null }>> {
   const installed: Array<{ tenant: string; key: string; version: number | null }> = [];
   const files = shippedProcessFiles();
   const tenants: Array<{ id: string; slug: string; verticals: string[] }> = await admin('tenants').select('id', 'slug', 'verticals');
   for (const tenant of tenants) {
-    for (const { vertical, file } of files) {
-      if (!tenant.verticals.includes(vertical)) continue;
+    for (const { module, core, file } of files) {
+      if (!core && !tenant.verticals.includes(module)) continue;
       const xml = fs.readFileSync(file, 'utf8');
       const key = /<bpmn:process id="([^"]+)"/.exec(xml)?.[1];
       if (!key) throw new Error(`${path.basename(file)} holds no <bpmn:process id="…">.`);

@@ -113,5 +113,3 @@ export const catalogueItems: RecordResource = {
   defaultSort: 'name',
   quickSearch: containsUnaccented('f_unaccent(lower(t.name))'),
 };
-
-export const CORE_RESOURCES = { accounts, contacts, 'billing-sites': billingSites, sites, 'catalogue-items': catalogueItems } as const;

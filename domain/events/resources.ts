@@ -172,5 +172,3 @@ export const eventEvents: RecordResource = {
     return { ...patch, updatedAt: trx.fn.now() };
   },
 };
-
-export const EVENTS_RESOURCES = { clients: eventClients, contracts: eventContracts, events: eventEvents } as const;

@@ -1,6 +1,7 @@
 import { AbilityBuilder, createMongoAbility, subject as asSubject, type MongoAbility } from '@casl/ability';
 import { permittedFieldsOf } from '@casl/ability/extra';
-import { FIELD_GROUPS, parsePermission, type Action, type SubjectName } from './permission-catalogue';
+import { fieldGroups } from '../modules/registry';
+import { parsePermission, type Action, type SubjectName } from './permission-catalogue';
 
 export const SCOPES = ['own', 'assigned', 'all'] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -63,7 +64,7 @@ export function buildAbility(principal: Principal): AppAbility {
   }
   // Field-level: restricted fields are denied first, then given back where granted
   // (later CASL rules take precedence).
-  for (const group of FIELD_GROUP_LIST) {
+  for (const group of Object.values(fieldGroups())) {
     const set = restricted.get(group.subject) ?? new Set<string>();
     group.fields.forEach((f) => set.add(f));
     restricted.set(group.subject, set);
@@ -76,8 +77,6 @@ export function buildAbility(principal: Principal): AppAbility {
   }
   return build();
 }
-
-const FIELD_GROUP_LIST = Object.values(FIELD_GROUPS) as Array<{ subject: SubjectName; fields: readonly string[] }>;
 
 export function canOn(ability: AppAbility, action: Action, subjectName: SubjectName, facts: OwnershipFacts): boolean {
   return ability.can(action, asSubject(subjectName, { ...facts }) as never);

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AppAbility, Principal } from './ability';
-import { ACTIONS, FIELD_GROUPS, RESOURCES } from './permission-catalogue';
+import { fieldGroups, permissionResources } from '../modules/registry';
+import { ACTIONS } from './permission-catalogue';
 
 /** What the UI needs to shape itself: who I am, my organisation and what I may do. */
 export async function describeMe(trx: Knex.Transaction, principal: Principal, ability: AppAbility) {
@@ -8,11 +9,11 @@ export async function describeMe(trx: Knex.Transaction, principal: Principal, ab
   const tenant = await trx('tenants').where({ id: principal.tenantId }).first('id', 'slug', 'name', 'branding', 'verticals', 'locale', 'timeZone');
   const roles = await trx('roles').whereIn('key', principal.roles).select('key', 'labelFr', 'labelEn');
   const permissions: Record<string, string[]> = {};
-  for (const [resource, subject] of Object.entries(RESOURCES)) {
+  for (const [resource, subject] of Object.entries(permissionResources())) {
     const allowed = ACTIONS.filter((a) => ability.can(a, subject));
     if (allowed.length) permissions[resource] = allowed;
   }
   const scopes = principal.grants.map((g) => `${g.permission}:${g.scope}`).sort();
-  const fieldGroups = Object.keys(FIELD_GROUPS).filter((g) => principal.grants.some((x) => x.permission === `${g}.read`));
-  return { user, tenant, roles, permissions, fieldGroups, grants: scopes };
+  const granted = Object.keys(fieldGroups()).filter((g) => principal.grants.some((x) => x.permission === `${g}.read`));
+  return { user, tenant, roles, permissions, fieldGroups: granted, grants: scopes };
 }

@@ -1,5 +1,5 @@
-import { findActivity } from '../../activities/catalogue';
-import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
+import { findActivity } from '../modules/registry';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from './activity-definition';
 import type { DecisionPlan } from '../../kernel/process/decision-table';
 import type {
   BoundaryEventNode, EndEventNode, EventTrigger, Feel, IntermediateCatchNode, IntermediateThrowNode, MultiInstance, Plan, PlanFlow, PlanNode, ReceiveTaskNode,

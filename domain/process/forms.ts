@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { EVENTS_FORMS } from '../events/forms';
 
 /**
  * Registered task forms (DESIGN §6): a user task names one by key; the UI renders it
  * with the generic form renderer and the API validates the data with the same schema.
- * Verticals add theirs here.
+ * Modules declare theirs in their manifest (`domain/modules/registry.ts` findForm).
  */
 export interface FormDefinition {
   key: string;
@@ -20,14 +19,6 @@ export const approvalForm: FormDefinition = {
     comment: z.string().trim().max(2000).optional().describe('Commentaire'),
   }).strict(),
 };
-
-export const FORM_REGISTRY: Record<string, FormDefinition> = Object.fromEntries(
-  [approvalForm, ...EVENTS_FORMS].map((form) => [form.key, form]),
-);
-
-export function findForm(key: string): FormDefinition | undefined {
-  return FORM_REGISTRY[key];
-}
 
 /** A form as the task list and the modeler receive it: its key, titles and the JSON Schema of what it accepts. */
 export interface FormDescription {

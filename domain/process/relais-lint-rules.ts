@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { findActivity } from '../../activities/catalogue';
-import { findForm } from './forms';
+import { findActivity, findForm } from '../modules/registry';
 import {
   child, expressionBody, is, list, text, PROCESS_KEY, VARIABLE_NAME, type BpmnElement,
 } from './bpmn-model';

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { scopeOf } from '../identity/ability';
 import { isUuid, type RequestContext } from '../core/record-service';
-import { describeForm, findForm } from './forms';
+import { findForm } from '../modules/registry';
+import { describeForm } from './forms';
 
 const COLUMNS = ['id', 'instanceId', 'processKey', 'businessKey', 'elementId', 'name', 'formKey', 'inlineForm', 'candidateRoles',
   'candidateUsers', 'assignee', 'dueAt', 'priority', 'status', 'data', 'createdAt', 'claimedAt', 'completedAt', 'completedBy', 'version'];

@@ -5,7 +5,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import request from 'supertest';
 import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
-import type { SendOutput } from '../../activities/comms/comms.definitions';
+import type { SendOutput } from '../../domain/comms/comms.activity-contracts';
 import { commsActivities } from '../../activities/comms/comms.wiring';
 import type { ServiceTaskMeta } from '../../activities/registry';
 import { loginAs, testContext, type TestContext } from '../support/api';

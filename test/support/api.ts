@@ -2,6 +2,7 @@ import knexFactory, { type Knex } from 'knex';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../api/app';
+import { INSTALLED_API_MODULES } from '../../api/installed-modules';
 import { lazyTemporalClient } from '../../api/server';
 import { knexConfig } from '../../db/knexfile';
 import { processDataConverter } from '../../domain/process/payload-codec';
@@ -30,6 +31,7 @@ export function testContext(overrides: Partial<ApiDeps> = {}): TestContext {
     taskQueue: TASK_QUEUE,
     dataDir: process.env.RELAIS_DATA_DIR!,
     loginRateLimitPer15Min: 10_000,
+    modules: INSTALLED_API_MODULES,
     ...overrides,
   };
   const app = createApp(deps);

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { Client, type DataConverter, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { createActivities } from '../../activities';
+import { INSTALLED_ACTIVITY_MODULES } from '../../activities/installed-modules';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { FAILURE_CONVERTER_PATH } from '../../domain/process/failure-converter';
 import { processDataConverter } from '../../domain/process/payload-codec';
@@ -35,7 +36,7 @@ export async function engineWorker(connection: NativeConnection, taskQueue: stri
   return Worker.create({
     connection, namespace, taskQueue, workflowBundle: await workflowBundle(), dataConverter,
     // Signal broadcasts use a client on the worker's connection, with the worker's converter (nothing more to close).
-    activities: createActivities({ knex, loadPlan: async (_trx, key) => plans[key], temporal: async () => new Client({ connection, namespace, dataConverter }) }),
+    activities: createActivities({ knex, loadPlan: async (_trx, key) => plans[key], temporal: async () => new Client({ connection, namespace, dataConverter }), modules: INSTALLED_ACTIVITY_MODULES }),
   });
 }
 

@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../activities/registry';
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../domain/process/activity-definition';
 import type { Plan, PlanNode } from '../../kernel/process/plan';
 
 type NodeSpec = { id: string; kind: PlanNode['kind']; scope?: string } & Record<string, unknown>;

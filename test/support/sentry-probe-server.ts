@@ -17,7 +17,9 @@ import * as Sentry from '@sentry/node';
 import express from 'express';
 import knexFactory from 'knex';
 import type { AddressInfo } from 'node:net';
+import '../../domain/installed-modules';
 import { createApp } from '../../api/app';
+import { INSTALLED_API_MODULES } from '../../api/installed-modules';
 import { problemHandler } from '../../api/http/problem';
 import { initSentry } from '../../config/sentry';
 import { knexConfig } from '../../db/knexfile';
@@ -35,6 +37,7 @@ const api = createApp({
   taskQueue: 'sentry-probe',
   dataDir: process.env.RELAIS_DATA_DIR!,
   loginRateLimitPer15Min: 10_000,
+  modules: INSTALLED_API_MODULES,
 });
 
 const probe = express();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineActivity } from '../registry';
+import { defineActivity } from '../process/activity-definition';
 
 /**
  * Sending SMS and mail from a process's service task. Every send is

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cents, optionalText, requiredText } from '../../domain/core/fields';
-import { defineActivity } from '../registry';
+import { cents, optionalText, requiredText } from '../core/fields';
+import { defineActivity } from '../process/activity-definition';
 
 /**
  * The service tasks of `events.lead-to-event` (spec 001). Each writes once
@@ -36,6 +36,9 @@ export const eventsCreateEvent = defineActivity({
   }).strict(),
   output: z.object({ eventId: uuid, eventStartsAt: z.string(), eventEndsAt: z.string() }),
   retry,
+  errors: {
+    'contract-not-signed': { fr: "Le contrat n'est pas signé : un événement ne se crée que pour un contrat signé", en: 'The contract is not signed: an event is created only for a signed contract' },
+  },
 });
 
 export const eventsAssignSupport = defineActivity({
@@ -52,6 +55,9 @@ export const eventsCloseEvent = defineActivity({
   input: z.object({ eventId: uuid, notes: optionalText(10_000) }).strict(),
   output: z.object({ closed: z.boolean() }),
   retry,
+  errors: {
+    'event-not-over': { fr: "L'événement n'est pas terminé : il se clôture une fois passé", en: 'The event is not over yet: it is closed once it has ended' },
+  },
 });
 
 export const eventsLoadContract = defineActivity({

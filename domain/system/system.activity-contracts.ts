@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineActivity } from '../registry';
+import { defineActivity } from '../process/activity-definition';
 
 /** General-purpose activities for processes: no business side effect beyond what they say. */
 export const systemEcho = defineActivity({

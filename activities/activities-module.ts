@@ -1,0 +1,23 @@
+import type { UntypedActivities } from '@temporalio/common';
+import type { Knex } from 'knex';
+import type { MailSendInput, SendOutput } from '../domain/comms/comms.activity-contracts';
+import type { ServiceTaskMeta } from './registry';
+
+/** What the worker gives a module's activities: the database, the public URL, and the core services they may call. */
+export interface ModuleActivityDeps {
+  knex: Knex;
+  publicUrl: string;
+  /** The comms mail activity: notifications go through the same outbox, consent and retry rules. */
+  sendMail: (input: MailSendInput, meta: ServiceTaskMeta) => Promise<SendOutput>;
+}
+
+/**
+ * The activity implementations of a module (docs/adr/0007-vertical-modules.md),
+ * by registry name: the names its domain manifest declares as activity
+ * contracts. A vertical's is `activities/<v>/<v>.module.ts`;
+ * `activities/installed-modules.ts` lists them and the worker passes the list.
+ */
+export interface ActivitiesModule {
+  key: string;
+  create(deps: ModuleActivityDeps): UntypedActivities;
+}

@@ -1,0 +1,16 @@
+import type { Router } from 'express';
+import type { ApiDeps } from './http/deps';
+import type { Json } from './openapi-parts';
+
+/**
+ * The API part of a module (docs/adr/0007-vertical-modules.md): its routers,
+ * mounted under `/api/v1` behind authentication, and the OpenAPI paths of
+ * what they serve beyond the generic record endpoints (those come from the
+ * record kinds of its domain manifest). A vertical's is `api/<v>/<v>.module.ts`;
+ * `api/installed-modules.ts` lists them and the callers of createApp pass the list.
+ */
+export interface ApiModule {
+  key: string;
+  routers(deps: ApiDeps): Array<{ path: string; router: Router }>;
+  openApiPaths?(): Json;
+}

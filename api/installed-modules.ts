@@ -1,0 +1,9 @@
+import type { ApiModule } from './api-module';
+import { eventsApiModule } from './events/events.module';
+
+/**
+ * The API parts of the installed verticals (their domain parts are in
+ * domain/installed-modules.ts). One of the three lists allowed to import
+ * verticals; api/server.ts and the other callers of createApp pass it.
+ */
+export const INSTALLED_API_MODULES: readonly ApiModule[] = [eventsApiModule];

@@ -1,0 +1,15 @@
+import type { DomainModule } from '../modules/vertical-module';
+import { COMMS_ACTIVITIES } from './comms.activity-contracts';
+
+/** SMS and mail: templates, consent, delivery, and the service tasks that send. */
+export const commsModule: DomainModule = {
+  key: 'comms',
+  kind: 'core',
+  label: { fr: 'Communications', en: 'Communications' },
+  resources: {
+    'comms.message': 'Message',
+    'comms.template': 'MessageTemplate',
+    'comms.settings': 'CommsSettings',
+  },
+  activities: COMMS_ACTIVITIES,
+};

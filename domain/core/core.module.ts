@@ -1,0 +1,56 @@
+import type { DomainModule } from '../modules/vertical-module';
+import { ACCOUNT_FINANCE_FIELDS } from './account.schema';
+import { CATALOGUE_MARGIN_FIELDS } from './catalogue-item.schema';
+import { accountSample, billingSiteSample, catalogueItemSample, contactSample, siteSample } from './record-samples';
+import { accounts, billingSites, catalogueItems, contacts, sites } from './resources';
+
+/** The core records every organisation has: accounts and what hangs on them, documents, the catalogue. */
+export const coreModule: DomainModule = {
+  key: 'core',
+  kind: 'core',
+  label: { fr: 'Socle', en: 'Core' },
+  resources: {
+    'core.account': 'Account',
+    'core.contact': 'Contact',
+    'core.site': 'Site',
+    'core.billing-site': 'BillingSite',
+    'core.document': 'Document',
+    'core.catalogue': 'CatalogueItem',
+  },
+  fieldGroups: {
+    'core.account.finance': { subject: 'Account', fields: ACCOUNT_FINANCE_FIELDS },
+    'core.catalogue.purchase-price': { subject: 'CatalogueItem', fields: CATALOGUE_MARGIN_FIELDS },
+  },
+  records: [
+    {
+      resource: accounts, path: 'accounts', label: { fr: 'compte', en: 'account', frPlural: 'comptes', enPlural: 'accounts' },
+      searchColumns: ['name', 'legal_name', 'city', 'external_ref', 'siret', 'phone'],
+      personalDataColumns: ['email', 'phone', 'address_line1', 'address_line2', 'postal_code', 'city', 'notes'],
+      sample: accountSample,
+    },
+    {
+      resource: contacts, path: 'contacts', label: { fr: 'contact', en: 'contact', frPlural: 'contacts', enPlural: 'contacts' },
+      searchColumns: ['first_name', 'last_name', 'job_title', 'email', 'phone', 'mobile'],
+      personalDataColumns: ['first_name', 'last_name', 'job_title', 'email', 'phone', 'mobile', 'availability', 'notes'],
+      sample: contactSample,
+    },
+    {
+      resource: sites, path: 'sites', label: { fr: 'site', en: 'site', frPlural: 'sites', enPlural: 'sites' },
+      searchColumns: ['name', 'address_line1', 'postal_code', 'city', 'phone'],
+      personalDataColumns: ['phone', 'access_notes', 'address_line1', 'address_line2', 'postal_code', 'city'],
+      sample: siteSample,
+    },
+    {
+      resource: billingSites, path: 'billing-sites', label: { fr: 'site de facturation', en: 'billing site', frPlural: 'sites de facturation', enPlural: 'billing sites' },
+      searchColumns: ['name'],
+      personalDataColumns: ['billing_email', 'address_line1', 'address_line2', 'postal_code', 'city'],
+      sample: billingSiteSample,
+    },
+    {
+      resource: catalogueItems, path: 'catalogue-items', label: { fr: 'article du catalogue', en: 'catalogue item', frPlural: 'articles du catalogue', enPlural: 'catalogue items' },
+      searchColumns: ['name'],
+      personalDataColumns: [],
+      sample: catalogueItemSample,
+    },
+  ],
+};

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { commsAdmin, commsRead, commsSend, each, finance, on, PROCESS_LEAD, readAll, role, salesRep, smoke, users } from '../identity/grants';
+import type { DomainModule } from '../modules/vertical-module';
+import { seedEventsDemo } from './demo-seed';
+import { EVENTS_ACTIVITIES } from './events.activity-contracts';
+import { EVENTS_FORMS } from './forms';
+import { clientSample, contractSample, eventSample } from './record-samples';
+import { eventClients, eventContracts, eventEvents } from './resources';
+
+/**
+ * Spec 001: every collaborator reads every client, contract and event; writes follow the
+ * departments exactly. Management creates and edits all contracts (and records payments)
+ * and edits events to assign support; sales create clients (theirs automatically), update
+ * their clients and those clients' contracts, and create events for them; support update
+ * the events they are responsible for.
+ */
+const EVENT_RECORDS = ['events.client', 'events.contract', 'events.event', 'events.payment'];
+const eventsReadAll = each(EVENT_RECORDS, 'r=all');
+
+/** Epic Events (spec 001): clients, contracts and payments, events, and the lead-to-event process. */
+export const eventsModule: DomainModule = {
+  key: 'events',
+  kind: 'vertical',
+  label: { fr: 'Événementiel', en: 'Events' },
+  resources: {
+    'events.client': 'EventClient',
+    'events.contract': 'EventContract',
+    'events.event': 'Event',
+    'events.payment': 'EventPayment',
+  },
+  roles: [
+    role('management', 'Gestion', 'Management', 'internal', [...readAll, ...on('core.catalogue', 'cud=all'), ...finance(), ...users, ...smoke, ...commsAdmin,
+      ...eventsReadAll, ...on('events.contract', 'cu=all'), ...on('events.event', 'u=all'), ...on('events.payment', 'c=all')], PROCESS_LEAD),
+    role('sales', 'Commercial', 'Sales', 'internal', [...salesRep, ...commsSend,
+      ...eventsReadAll, ...on('events.client', 'cu=own'), ...on('events.contract', 'u=own'), ...on('events.event', 'c=own')]),
+    role('support', 'Support', 'Support', 'internal', [...readAll, ...commsRead, ...eventsReadAll, ...on('events.event', 'u=assigned')]),
+  ],
+  records: [
+    {
+      resource: eventClients, path: 'events/clients', label: { fr: 'client', en: 'client', frPlural: 'clients', enPlural: 'clients' },
+      searchColumns: ['full_name', 'company_name', 'email', 'phone'],
+      personalDataColumns: ['full_name', 'email', 'phone', 'notes'],
+      sample: clientSample,
+    },
+    {
+      resource: eventContracts, path: 'events/contracts', label: { fr: 'contrat', en: 'contract', frPlural: 'contrats', enPlural: 'contracts' },
+      searchColumns: ['number'],
+      personalDataColumns: ['notes'],
+      sample: contractSample,
+    },
+    {
+      resource: eventEvents, path: 'events/events', label: { fr: 'événement', en: 'event', frPlural: 'événements', enPlural: 'events' },
+      searchColumns: ['name', 'location'],
+      personalDataColumns: ['notes'],
+      sample: eventSample,
+    },
+  ],
+  forms: EVENTS_FORMS,
+  activities: EVENTS_ACTIVITIES,
+  processes: [path.resolve(__dirname, '../../workflows/events/lead-to-event.bpmn')],
+  seedDemo: seedEventsDemo,
+};

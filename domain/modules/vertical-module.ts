@@ -1,0 +1,107 @@
+import type { Knex } from 'knex';
+import type { RecordResource } from '../core/record-resource';
+import type { Grant } from '../identity/ability';
+import type { ActivityDefinition } from '../process/activity-definition';
+import type { FormDefinition } from '../process/forms';
+
+/**
+ * The manifest a module gives the core (docs/adr/0007-vertical-modules.md).
+ * The core contexts (core, identity, process, comms, system) describe
+ * themselves with it too, so every catalogue (permissions, roles, record
+ * kinds, forms, activities, shipped processes, demo data) is a union over the
+ * registered modules (`registry.ts`) and the core never names a vertical.
+ * Only what runs everywhere lives here: the API part of a vertical
+ * (`api/<v>/<v>.module.ts`) and its activity implementations
+ * (`activities/<v>/<v>.module.ts`) have manifests of their own.
+ */
+export interface DomainModule {
+  /** `core`, `process`…, or the vertical's key as tenants list it in `tenants.verticals` (`events`). */
+  key: string;
+  /** A core context is there for every tenant; a vertical only for the tenants that enable it. */
+  kind: 'core' | 'vertical';
+  label: Labels;
+  /** Permission resources (`<module>.<resource>`) and the CASL subject each one guards. */
+  resources?: Record<string, string>;
+  /** Field-level permissions, granted as `<group>.read`: the fields are left out of answers unless granted. */
+  fieldGroups?: Record<string, FieldGroup>;
+  /** The starting roles of a tenant that enables the vertical (the first vertical defining a key wins). */
+  roles?: ModuleRole[];
+  /** Kinds of records served by the generic record service, with their history, search and personal-data facts. */
+  records?: RecordKind[];
+  /** Task forms a user task may name (`relais:form`). */
+  forms?: FormDefinition[];
+  /** Activity contracts a service task may name (`relais:activity`); the worker serves their implementations. */
+  activities?: ActivityDefinition[];
+  /** Absolute paths of the `.bpmn` files installed in every tenant that has the module. */
+  processes?: string[];
+  /** Demo data for a demo organisation with the module, after its users exist. Idempotent: safe on every start. */
+  seedDemo?: (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
+}
+
+export interface Labels {
+  fr: string;
+  en: string;
+}
+
+export interface FieldGroup {
+  subject: string;
+  fields: readonly string[];
+}
+
+export interface ModuleRole {
+  key: string;
+  labelFr: string;
+  labelEn: string;
+  /** The user type a demo user of this role gets (spec 002 §10, level 1). */
+  userType: 'internal' | 'client' | 'partner' | 'reseller' | 'technician' | 'candidate' | 'student';
+  grants: Grant[];
+  /** Runs the organisation's processes: every task and instance, variables, cancel and repair. */
+  ownsProcesses?: boolean;
+  /** Saves and deploys process definitions (the modeler). */
+  authorsDefinitions?: boolean;
+}
+
+/**
+ * One kind of record. `resource` drives the generic record service and the
+ * history (`recordType`); the rest is what a global search (issue 12), a
+ * personal-data declaration (issue 15) and the permission matrix need.
+ */
+export interface RecordKind {
+  resource: RecordResource;
+  /** Where the API serves it, under `/api/v1` (`accounts`, `events/clients`). */
+  path: string;
+  /** Singular and plural names shown to people. */
+  label: { fr: string; en: string; frPlural: string; enPlural: string };
+  /** The columns of `resource.table` a search matches (names, numbers, emails, phones). */
+  searchColumns: string[];
+  /** The columns of `resource.table` that hold personal data about a person. */
+  personalDataColumns: string[];
+  /** How to make valid records of this kind for a given owner (the permission matrix, examples). */
+  sample: RecordSample;
+}
+
+/** Whose a sample record is: owned by and assigned to `userId`, or nobody's (`null`). */
+export interface SampleOwner {
+  tenantId: string;
+  userId: string | null;
+}
+
+export interface RecordSample {
+  /** Writes one record (and what it hangs on) into the tenant of `trx`, as `owner`'s; returns its id. */
+  insert(trx: Knex.Transaction, owner: SampleOwner): Promise<string>;
+  /**
+   * A body `POST /api/v1/<path>` accepts, creating a record that is `owner`'s
+   * (its parent is written first when it has one); null when no body makes it
+   * someone else's (a catalogue item is always its creator's).
+   */
+  createBody(trx: Knex.Transaction, owner: SampleOwner): Promise<Record<string, unknown> | null>;
+  /** A change `PATCH` accepts on any sample record. */
+  patch: Record<string, unknown>;
+}
+
+/** What a demo seed hook receives: the organisation and its demo users by role key. */
+export interface DemoTenantFacts {
+  tenantId: string;
+  slug: string;
+  userIds: Record<string, string>;
+}

@@ -1,0 +1,20 @@
+import type { DomainModule } from '../modules/vertical-module';
+import { approvalForm } from './forms';
+
+/** The process engine: definitions, instances, tasks and messages. */
+export const processModule: DomainModule = {
+  key: 'process',
+  kind: 'core',
+  label: { fr: 'Processus', en: 'Processes' },
+  resources: {
+    'process.instance': 'ProcessInstance',
+    'process.task': 'Task',
+    'process.message': 'ProcessMessage',
+    'process.definition': 'ProcessDefinition',
+  },
+  fieldGroups: {
+    /** Process variables carry business data: the monitor shows them only with this grant. */
+    'process.instance.variables': { subject: 'ProcessInstance', fields: ['variables'] },
+  },
+  forms: [approvalForm],
+};

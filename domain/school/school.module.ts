@@ -1,0 +1,17 @@
+import { CORE_RECORDS, commsAdmin, commsRead, commsSend, each, finance, manageAll, on, PROCESS_LEAD, readAll, role, smoke, users } from '../identity/grants';
+import type { DomainModule } from '../modules/vertical-module';
+
+/** School (spec 004): its starting roles; its records, forms and processes come with the vertical. */
+export const schoolModule: DomainModule = {
+  key: 'school',
+  kind: 'vertical',
+  label: { fr: 'École', en: 'School' },
+  roles: [
+    role('director', 'Direction', 'Director', 'internal', [...readAll, ...finance(), ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')]),
+    role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users, ...commsAdmin], PROCESS_LEAD),
+    role('school-office', 'Pôle scolarité', 'Student office', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.catalogue', 'r=all'), ...commsSend]),
+    role('teacher', 'Professeur', 'Teacher', 'internal', [...on('core.account', 'r=all'), ...on('core.contact', 'r=all'), ...commsRead]),
+    role('student', 'Étudiant', 'Student', 'student', on('core.account', 'r=all')),
+    role('alumnus', 'Alumni', 'Alumnus', 'student', on('core.account', 'r=all')),
+  ],
+};
