@@ -1,65 +1,16 @@
+import { isWallClock, PARIS, wallClockAt, wallClockInstant, type WallClock } from '../kernel/time/wall-clock';
 import { usageError } from './exit-codes';
 
 /** Epic Events works in Paris: times typed without an offset are Paris wall-clock times. */
-export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+export const DEFAULT_TIME_ZONE = PARIS;
 
-interface Wall { year: number; month: number; day: number; hour: number; minute: number; second: number }
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function wallFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** The wall-clock time in `timeZone` at an instant. */
-export function wallClock(instant: Date, timeZone: string): Wall {
-  const parts = Object.fromEntries(wallFormatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
-}
-
-const asUtc = (w: Wall) => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-function offsetText(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-/**
- * The instant a Paris wall-clock time names, without a time-zone library: guess
- * the offset, correct it once (enough across a DST change), and refuse times that
- * do not exist (the spring-forward hour). In the autumn's repeated hour the first
- * (summer time) reading wins.
- */
-function fromWallClock(w: Wall, timeZone: string): { instant: Date; offsetMinutes: number } | null {
-  const target = asUtc(w);
-  const candidates = new Set<number>();
-  for (const probe of [target - 86_400_000 / 2, target, target + 86_400_000 / 2]) {
-    const offset = (asUtc(wallClock(new Date(probe), timeZone)) - Math.floor(probe / 1000) * 1000) / 60_000;
-    candidates.add(offset);
-  }
-  const matches = [...candidates].map((offset) => target - offset * 60_000)
-    .filter((t) => asUtc(wallClock(new Date(t), timeZone)) === target).sort((a, b) => a - b);
-  if (matches.length === 0) return null;
-  const instant = new Date(matches[0]!);
-  return { instant, offsetMinutes: (target - instant.getTime()) / 60_000 };
-}
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2})(?:[:h](\d{2}))?(?::(\d{2}))?h?)?$/i;
 const FRENCH = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(?:à\s+)?(\d{1,2})(?:[:h](\d{2}))?h?)?$/i;
 
-function validWall(w: Wall): boolean {
-  const d = new Date(asUtc(w));
-  return w.month >= 1 && w.month <= 12 && d.getUTCDate() === w.day && d.getUTCMonth() === w.month - 1 && w.hour < 24 && w.minute < 60 && w.second < 60;
-}
-
-function parseWall(text: string): { wall: Wall; hasTime: boolean } | null {
+function parseWall(text: string): { wall: Required<WallClock>; hasTime: boolean } | null {
   const local = LOCAL.exec(text);
   const french = local ? null : FRENCH.exec(text);
   if (!local && !french) return null;
@@ -67,7 +18,7 @@ function parseWall(text: string): { wall: Wall; hasTime: boolean } | null {
     ? [local[1], local[2], local[3], local[4], local[5], local[6]]
     : [french![3], french![2], french![1], french![4], french![5], undefined];
   const wall = { year: Number(year), month: Number(month), day: Number(day), hour: Number(hour ?? 0), minute: Number(minute ?? 0), second: Number(second ?? 0) };
-  return validWall(wall) ? { wall, hasTime: hour !== undefined } : null;
+  return isWallClock(wall) ? { wall, hasTime: hour !== undefined } : null;
 }
 
 /**
@@ -85,10 +36,10 @@ export function parseDateTime(input: string, flag: string, timeZone = DEFAULT_TI
   const parsed = parseWall(text);
   if (!parsed) throw usageError(`${flag} "${input}" is not a date and time: ${example}.`, [{ field: flag, message: 'is not a date and time' }]);
   if (!parsed.hasTime) throw usageError(`${flag} "${input}" needs a time too: ${example}.`, [{ field: flag, message: 'needs a time' }]);
-  const found = fromWallClock(parsed.wall, timeZone);
-  if (!found) throw usageError(`${flag} "${input}" does not exist in ${timeZone} (the clocks go forward that night): choose another time.`, [{ field: flag, message: 'does not exist in this time zone' }]);
-  const w = parsed.wall;
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offsetText(found.offsetMinutes)}`;
+  // In the autumn's repeated hour the first (summer time) reading wins.
+  const found = wallClockInstant(parsed.wall, timeZone);
+  if (!found.exists) throw usageError(`${flag} "${input}" does not exist in ${timeZone} (the clocks go forward that night): choose another time.`, [{ field: flag, message: 'does not exist in this time zone' }]);
+  return found.iso;
 }
 
 /** A calendar date ("2026-04-18", "18/04/2026" or "today") as the API's YYYY-MM-DD. */
@@ -103,7 +54,7 @@ export function parseDate(input: string, flag: string, timeZone = DEFAULT_TIME_Z
 
 /** YYYY-MM-DD of an instant in `timeZone`. */
 export function formatDate(instant: Date, timeZone = DEFAULT_TIME_ZONE): string {
-  const w = wallClock(instant, timeZone);
+  const w = wallClockAt(instant.getTime(), timeZone);
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
@@ -112,6 +63,6 @@ export function formatDateTime(value: string | null | undefined, timeZone = DEFA
   if (!value) return '';
   const instant = new Date(value);
   if (Number.isNaN(instant.getTime())) return value;
-  const w = wallClock(instant, timeZone);
+  const w = wallClockAt(instant.getTime(), timeZone);
   return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }

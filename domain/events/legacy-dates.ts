@@ -3,18 +3,14 @@
  * ("4 Jun 2023 @ 1PM", "04/06/2023 13:00", "4 juin 2023 @ 13h"), or as
  * Excel stores them (date cells, serial numbers). They are wall-clock times
  * in Paris: the result is an ISO 8601 instant with Paris's offset on that day
- * (+02:00 in summer, +01:00 in winter).
+ * (+02:00 in summer, +01:00 in winter), computed by kernel/time/wall-clock.ts.
  */
+import { daysInMonth, isoInZone, PARIS, wallClockAt, wallClockInstant, type WallClock as AnyWallClock } from '../../kernel/time/wall-clock';
 
-export const LEGACY_TIME_ZONE = 'Europe/Paris';
+export const LEGACY_TIME_ZONE = PARIS;
 
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
+/** A spreadsheet's date and time, to the minute. */
+export type WallClock = Omit<AnyWallClock, 'second'>;
 
 export type LegacyDate =
   | { ok: true; iso: string; wallClock: WallClock; warning?: string }
@@ -51,10 +47,6 @@ function pad(n: number, width = 2): string {
 
 export function formatWallClock(w: WallClock): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -131,31 +123,6 @@ export function parseWallClockText(input: string): Parsed<WallClock> {
   return { ok: true, value: { ...date.value, ...time.value } };
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Offset from UTC, in minutes, of a time zone at an instant. */
-export function offsetMinutesAt(epochMs: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsetFormats.set(timeZone, format);
-  }
-  const name = format.formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/.exec(name);
-  if (!m || !m[1]) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
-}
-
-function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+';
-  const abs = Math.abs(minutes);
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
-
-function isoWithOffset(w: WallClock, offset: number): string {
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:00${formatOffset(offset)}`;
-}
-
 /**
  * The instant at which a Paris clock shows this wall-clock time. On the
  * spring-forward day a time such as 02:30 never shows (refused: the sheet
@@ -163,28 +130,21 @@ function isoWithOffset(w: WallClock, offset: number): string {
  * first, summer-time one is taken, with a warning).
  */
 export function wallClockToIso(w: WallClock, timeZone = LEGACY_TIME_ZONE): LegacyDate {
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-  const candidates = new Set([-36, 0, 36].map((h) => offsetMinutesAt(asUtc + h * 3_600_000, timeZone)));
-  const valid = [...candidates]
-    .filter((offset) => offsetMinutesAt(asUtc - offset * 60_000, timeZone) === offset)
-    .sort((a, b) => b - a); // larger offset = earlier instant
   const label = formatWallClock(w);
-  if (valid.length === 0) {
+  const found = wallClockInstant(w, timeZone);
+  if (!found.exists) {
     return { ok: false, message: `${label} does not exist in ${timeZone}: the clocks skip that hour when summer time starts; give a time before or after it` };
   }
-  const offset = valid[0]!;
-  const iso = isoWithOffset(w, offset);
-  if (valid.length > 1) {
-    return { ok: true, iso, wallClock: w, warning: `${label} happens twice in ${timeZone} (the clocks go back that night): took the first one, ${iso}` };
+  if (found.repeated) {
+    return { ok: true, iso: found.iso, wallClock: w, warning: `${label} happens twice in ${timeZone} (the clocks go back that night): took the first one, ${found.iso}` };
   }
-  return { ok: true, iso, wallClock: w };
+  return { ok: true, iso: found.iso, wallClock: w };
 }
 
 /** Excel stores date-times as a day count since 1899-12-30 with the time as the fraction. */
 function fromExcelSerial(serial: number): WallClock {
-  const ms = Math.round((serial - 25569) * 86_400_000 / 60_000) * 60_000;
-  const d = new Date(ms);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+  const { year, month, day, hour, minute } = wallClockAt(Math.round((serial - 25569) * 86_400_000 / 60_000) * 60_000, 'UTC');
+  return { year, month, day, hour, minute };
 }
 
 /** Whether an Excel number format shows the time of day ("d mmm yyyy h:mm", not "dd/mm/yyyy"). */
@@ -221,10 +181,8 @@ export function parseLegacyDate(value: unknown, numFmt?: string, timeZone = LEGA
     // Already an instant: shown again with Paris's offset so every imported date reads alike.
     const ms = Date.parse(value.trim());
     if (Number.isNaN(ms)) return { ok: false, message: `"${value.trim()}" is not a valid date and time` };
-    const offset = offsetMinutesAt(ms, timeZone);
-    const local = new Date(ms + offset * 60_000);
-    const w = { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
-    return { ok: true, iso: isoWithOffset(w, offset), wallClock: w };
+    const { year, month, day, hour, minute } = wallClockAt(ms, timeZone);
+    return { ok: true, iso: isoInZone(ms, timeZone), wallClock: { year, month, day, hour, minute } };
   }
   const wall = parseWallClockText(value);
   if (!wall.ok) return wall;

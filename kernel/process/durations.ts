@@ -1,14 +1,20 @@
-/** ISO 8601 durations (P2D, PT15M, P1DT2H30M, PT0.5S) in milliseconds; months and years are refused (their length varies). */
-const DURATION = /^(-)?P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+// Luxon's CommonJS build, the one cron-parser requires: an ES import would bundle its ES build beside it (twice the code in every workflow context).
+import luxon = require('luxon');
 
+/**
+ * ISO 8601 durations (P2D, PT15M, P1DT2H30M, PT0.5S, P1W) in milliseconds,
+ * read by Luxon. Refused on top of what Luxon refuses: months and years (their
+ * length varies), an empty duration (P, PT, a T with nothing after it), a
+ * sign anywhere but before the P, and a comma for the decimal point (the
+ * engine has always refused it: a replayed workflow must read alike).
+ */
 export function durationMs(text: string): number {
-  const m = DURATION.exec(text.trim());
-  if (!m || text.trim() === 'P' || text.trim().endsWith('T')) {
+  const trimmed = text.trim();
+  const duration = /^-?P[^-,]*[^T]$/.test(trimmed) ? luxon.Duration.fromISO(trimmed) : undefined;
+  if (!duration?.isValid || 'years' in duration.toObject() || 'months' in duration.toObject()) {
     throw new Error(`"${text}" is not an ISO 8601 duration such as PT15M, P2D or P1DT2H`);
   }
-  const [, negative, w, d, h, min, s] = m;
-  const ms = (Number(w ?? 0) * 7 * 86_400 + Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3_600 + Number(min ?? 0) * 60 + Number(s ?? 0)) * 1000;
-  return negative ? -ms : ms;
+  return duration.toMillis();
 }
 
 /** Milliseconds from now until a timer defined by a duration or a date-time (never negative). */
