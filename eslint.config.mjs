@@ -63,7 +63,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { regex: String.raw`(^|/)workflows(/(?!(.*/)?([^/]*\.)?contract$)|$)`, message: 'The domain imports only the workflows\' contract files (their signals, queries, names); shared types and pure evaluation live in kernel/.' },
-          { group: ['**/api/**', '**/worker/**'], message: 'The domain sits below api and worker: they import it, not the other way round.' },
+          { group: ['**/api/**', '**/activities/**', '**/worker/**'], message: 'The domain sits below api, activities and worker: they import it, not the other way round.' },
         ],
       }],
     },
