@@ -3,13 +3,13 @@ import { withTenant } from '../../db/tenant-scope';
 import { UnauthorizedError } from '../../domain/errors';
 import { buildAbility } from '../../domain/identity/ability';
 import { loadPrincipal } from '../../domain/identity/principal';
-import { verifyAccessToken, type AccessClaims } from '../../domain/identity/tokens';
+import { verifyAccessToken, type VerifiedAccess } from '../../domain/identity/tokens';
 import type { RequestContext } from '../../domain/core/record-service';
 import type { ApiDeps } from './deps';
 
 declare module 'express-serve-static-core' {
   interface Request {
-    auth?: AccessClaims;
+    auth?: VerifiedAccess;
   }
 }
 
@@ -50,8 +50,8 @@ export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) 
     const claims = req.auth;
     if (!claims) return next(new UnauthorizedError());
     withTenant(claims, async (trx) => {
-      const principal = await loadPrincipal(trx, claims.tenantId, claims.userId);
-      if (!principal) throw new UnauthorizedError('Your account is disabled or no longer exists.');
+      const principal = await loadPrincipal(trx, claims.tenantId, claims.userId, claims.tokenId);
+      if (!principal) throw new UnauthorizedError('Votre session est terminée ou votre compte est désactivé : reconnectez-vous.');
       return fn(req, { trx, principal, ability: buildAbility(principal), requestId: String(req.id ?? '') });
     }, deps.knex)
       .then(async (reply) => {

@@ -1,45 +1,117 @@
-import { Router } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { loginRequest, refreshRequest } from '../../domain/identity/auth.schema';
-import { login, logout, refresh } from '../../domain/identity/auth-service';
+import cookieParser from 'cookie-parser';
+import { Router, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import { env, publicUrl } from '../../config/env';
+import { DomainError, UnauthorizedError } from '../../domain/errors';
+import { loginRequest, normaliseEmail, refreshRequest, type TokenTransport } from '../../domain/identity/auth.schema';
+import { login, logout, refresh, type TokenPair } from '../../domain/identity/auth-service';
 import { describeMe } from '../../domain/identity/me';
+import { verifyAccessToken, type VerifiedAccess } from '../../domain/identity/tokens';
 import { authenticate, inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { sendProblem } from '../http/problem';
+import { noStore } from '../http/security-headers';
 import { validate } from '../http/validate';
+
+/** The browser's refresh token: httpOnly, SameSite=Strict, sent only to the refresh and logout endpoints. */
+export const REFRESH_COOKIE = 'relais_refresh';
+const COOKIE_PATH = '/api/v1/auth';
+const WINDOW_MS = 15 * 60 * 1000;
+/** One address may fail on this many times more emails than on one (password spraying). */
+const ADDRESS_FACTOR = 10;
+
+function isLoopback(url: string): boolean {
+  const host = new URL(url).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host.endsWith('.localhost');
+}
+
+/**
+ * Sign-in failures, not sign-ins, are counted (a successful one gives its
+ * attempt back): per address and email, so one attacker cannot lock everyone
+ * out and one address cannot try many passwords on one account; and per
+ * address alone with a larger budget, so it cannot try one password on many.
+ */
+function failureLimiter(limit: number, key: (req: Request) => string): RateLimitRequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: key,
+    handler: (_req, res) => sendProblem(res, 429, 'Trop de tentatives',
+      'Trop de tentatives de connexion échouées. Réessayez dans 15 minutes, ou demandez à un administrateur de réinitialiser votre mot de passe.', {}, 'rate-limited'),
+  });
+}
+
+/** The email as login reads it (normalised the same way), so padding or case variants share one budget. */
+const emailKey = (req: Request) => (typeof req.body?.email === 'string' ? normaliseEmail(req.body.email) : '');
 
 export function authRouter(deps: ApiDeps): Router {
   const router = Router();
-  // Per address and email, so one attacker cannot lock everyone out and one
-  // address cannot try many passwords on one account.
-  const loginLimiter = rateLimit({
-    windowMs: 15 * 60 * 1000,
-    limit: deps.loginRateLimitPer15Min,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (req) => `${ipKeyGenerator(req.ip ?? '')}|${String(req.body?.email ?? '').toLowerCase()}`,
-    handler: (_req, res) => sendProblem(res, 429, 'Too many requests', 'Too many sign-in attempts. Wait 15 minutes, or reset your password with an administrator.', {}, 'rate-limited'),
-  });
+  router.use(noStore, cookieParser());
+  const perAccount = failureLimiter(deps.loginRateLimitPer15Min, (req) => `${ipKeyGenerator(req.ip ?? '')}|${emailKey(req)}`);
+  const perAddress = failureLimiter(deps.loginRateLimitPer15Min * ADDRESS_FACTOR, (req) => ipKeyGenerator(req.ip ?? ''));
+  let secure = deps.auth.secureCookie;
+  const cookieOptions = () => {
+    secure ??= !isLoopback(deps.publicUrl ?? publicUrl(env()));
+    return { httpOnly: true, secure, sameSite: 'strict' as const, path: COOKIE_PATH };
+  };
 
-  router.post('/login', loginLimiter, async (req, res, next) => {
-    try {
-      const input = validate(loginRequest, req.body);
-      const pair = await login(deps.knex, deps.auth, input, req.ip ?? null);
+  /** Cookie transport: the refresh token goes in the cookie and never in the body. */
+  function sendTokens(res: Response, pair: TokenPair, transport: TokenTransport): void {
+    if (transport === 'body') {
       res.json(pair);
+      return;
+    }
+    res.cookie(REFRESH_COOKIE, pair.refreshToken, { ...cookieOptions(), maxAge: deps.auth.refreshTtlSeconds * 1000 });
+    const { refreshToken: _inCookie, ...rest } = pair;
+    res.json(rest);
+  }
+  const clearCookie = (res: Response) => res.clearCookie(REFRESH_COOKIE, cookieOptions());
+
+  /**
+   * Refresh and logout act on the cookie the browser sends by itself: they
+   * take JSON only, which a form of another site cannot send (and a script of
+   * another site cannot send without a CORS preflight the API never grants).
+   */
+  function requireJson(req: Request): void {
+    if (!req.is('application/json')) {
+      throw new DomainError('Envoyez un corps JSON (Content-Type: application/json), même vide : {}.', 415, 'unsupported-media-type');
+    }
+  }
+
+  router.post('/login', perAddress, perAccount, async (req, res, next) => {
+    try {
+      const { tokenTransport, ...input } = validate(loginRequest, req.body);
+      sendTokens(res, await login(deps.knex, deps.auth, input, req.ip ?? null), tokenTransport ?? 'cookie');
     } catch (e) { next(e); }
   });
 
   router.post('/refresh', async (req, res, next) => {
     try {
-      const { refreshToken } = validate(refreshRequest, req.body);
-      res.json(await refresh(deps.knex, deps.auth, refreshToken, req.ip ?? null));
+      requireJson(req);
+      const body = validate(refreshRequest, req.body ?? {});
+      const token = body.refreshToken ?? req.cookies?.[REFRESH_COOKIE];
+      if (typeof token !== 'string' || !token) throw new UnauthorizedError('Aucune session à renouveler : connectez-vous.');
+      const transport = body.tokenTransport ?? (body.refreshToken ? 'body' : 'cookie');
+      const pair = await refresh(deps.knex, deps.auth, token, req.ip ?? null).catch((e: unknown) => {
+        if (!body.refreshToken) clearCookie(res);
+        throw e;
+      });
+      sendTokens(res, pair, transport);
     } catch (e) { next(e); }
   });
 
   router.post('/logout', async (req, res, next) => {
     try {
-      const { refreshToken } = validate(refreshRequest, req.body);
-      await logout(deps.knex, refreshToken);
+      requireJson(req);
+      const body = validate(refreshRequest, req.body ?? {});
+      const token = body.refreshToken ?? req.cookies?.[REFRESH_COOKIE];
+      const bearer = /^Bearer\s+(.+)$/i.exec(req.get('authorization') ?? '')?.[1];
+      const access: VerifiedAccess | undefined = bearer ? await verifyAccessToken(bearer, deps.auth.jwtSecret).catch(() => undefined) : undefined;
+      await logout(deps.knex, typeof token === 'string' && token ? token : undefined, access);
+      clearCookie(res);
       res.status(204).end();
     } catch (e) { next(e); }
   });

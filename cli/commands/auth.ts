@@ -56,7 +56,7 @@ async function login(ctx: Context, options: LoginOptions): Promise<void> {
   const anonymous = new Api(url, undefined, undefined);
   let pair: { accessToken: string; refreshToken: string; userId?: string };
   try {
-    pair = (await anonymous.post<typeof pair>('/auth/login', { email, password: secret, tenant: options.tenant }, { auth: false, flags: { email: '--email', password: 'password', tenant: '--tenant' } })).body;
+    pair = (await anonymous.post<typeof pair>('/auth/login', { email, password: secret, tenant: options.tenant, tokenTransport: 'body' }, { auth: false, flags: { email: '--email', password: 'password', tenant: '--tenant' } })).body;
   } catch (e) {
     if (e instanceof CliError && e.status === 401) throw new CliError('Email or password is incorrect.', ExitCode.NOT_LOGGED_IN, [], 401);
     if (e instanceof CliError && e.status === 409) {
@@ -80,7 +80,10 @@ async function logout(ctx: Context, options: JsonFlag & { local?: boolean }): Pr
   }
   if (!options.local) {
     try {
-      await new Api(session.url, undefined, undefined).post('/auth/logout', { refreshToken: session.refreshToken }, { auth: false });
+      await new Api(session.url, undefined, undefined).post('/auth/logout', { refreshToken: session.refreshToken }, {
+        // The access token too, so that it stops working at once rather than when it expires.
+        auth: false, headers: { authorization: `Bearer ${session.accessToken}` },
+      });
     } catch (e) {
       // Without the server the session stays valid there: keep the file so that logging out can be retried.
       if (e instanceof CliError && e.exitCode === ExitCode.UNREACHABLE) {

@@ -4,12 +4,14 @@ import { withTenant } from '../../db/tenant-scope';
 import { ConflictError, UnauthorizedError } from '../errors';
 import { audit } from './audit-log';
 import { dummyPasswordHash, verifyPassword } from './passwords';
-import { hashRefreshToken, newRefreshToken, signAccessToken, tenantOfRefreshToken } from './tokens';
+import { hashRefreshToken, newRefreshToken, signAccessToken, tenantOfRefreshToken, type VerifiedAccess } from './tokens';
 
 export interface AuthSettings {
   jwtSecret: string;
   accessTtlSeconds: number;
   refreshTtlSeconds: number;
+  /** Send the refresh cookie with `Secure`; by default, unless the public URL is on localhost. */
+  secureCookie?: boolean;
 }
 
 export interface TokenPair {
@@ -41,8 +43,14 @@ export async function login(knex: Knex, settings: AuthSettings, input: { email: 
             password_hash as "passwordHash", active from auth_login_candidates(?)`, [input.email]);
   let candidates: Candidate[] = result.rows;
   if (input.tenant) candidates = candidates.filter((c) => c.tenantSlug === input.tenant);
+  // The same password work whatever the account's state: a deactivated account is
+  // verified like an active one (its answer is the same 401), an unknown email
+  // against a dummy hash, so timing tells nothing about which accounts exist.
   const matching: Candidate[] = [];
-  for (const c of candidates) if (c.active && (await verifyPassword(c.passwordHash, input.password))) matching.push(c);
+  for (const c of candidates) {
+    const verified = await verifyPassword(c.passwordHash, input.password);
+    if (verified && c.active) matching.push(c);
+  }
   if (candidates.length === 0) await verifyPassword(await dummyPasswordHash(), input.password);
   if (matching.length === 0) {
     const tenantId = candidates.length === 1 ? candidates[0]!.tenantId : null;
@@ -88,13 +96,33 @@ export async function refresh(knex: Knex, settings: AuthSettings, token: string,
   return outcome.pair;
 }
 
-export async function logout(knex: Knex, token: string): Promise<void> {
-  const tenantId = tenantOfRefreshToken(token);
-  if (!tenantId) return;
-  await withTenant({ tenantId }, async (trx) => {
-    const row = await trx('refreshTokens').where({ tokenHash: hashRefreshToken(token) }).first('familyId', 'userId');
-    if (!row) return;
-    await trx('refreshTokens').where({ familyId: row.familyId }).whereNull('revokedAt').update({ revokedAt: trx.fn.now() });
-    await audit(trx, { tenantId, actorUserId: row.userId, action: 'auth.logout', targetType: 'token-family', targetId: row.familyId });
+/**
+ * Ends a session: revokes the refresh token's family and deny-lists the
+ * access token shown with it (until it expires), so neither works after
+ * logout. Either may be missing; an unknown one is ignored.
+ */
+export async function logout(knex: Knex, token: string | undefined, access: VerifiedAccess | undefined): Promise<void> {
+  const tenantId = token ? tenantOfRefreshToken(token) : null;
+  if (token && tenantId) {
+    await withTenant({ tenantId }, async (trx) => {
+      const row = await trx('refreshTokens').where({ tokenHash: hashRefreshToken(token) }).first('familyId', 'userId');
+      if (!row) return;
+      await trx('refreshTokens').where({ familyId: row.familyId }).whereNull('revokedAt').update({ revokedAt: trx.fn.now() });
+      await audit(trx, { tenantId, actorUserId: row.userId, action: 'auth.logout', targetType: 'token-family', targetId: row.familyId });
+    }, knex);
+  }
+  if (access) await denyAccessToken(knex, access);
+}
+
+/**
+ * Deny-lists an access token until its expiry (checked with the principal on
+ * every request, see loadPrincipal). The tenant's entries already expired are
+ * purged on the way: the list only ever holds tokens of the last access-token
+ * lifetime.
+ */
+export async function denyAccessToken(knex: Knex, access: VerifiedAccess): Promise<void> {
+  await withTenant({ tenantId: access.tenantId, userId: access.userId }, async (trx) => {
+    await trx('revokedAccessTokens').insert({ tenantId: access.tenantId, jti: access.tokenId, expiresAt: access.expiresAt }).onConflict('jti').ignore();
+    await trx('revokedAccessTokens').where('expiresAt', '<', trx.fn.now()).delete();
   }, knex);
 }

@@ -6,6 +6,12 @@ export interface AccessClaims {
   tenantId: string;
 }
 
+/** A verified access token: who, and which token (its id is deny-listed at logout until it expires). */
+export interface VerifiedAccess extends AccessClaims {
+  tokenId: string;
+  expiresAt: Date;
+}
+
 const ISSUER = 'relais';
 const AUDIENCE = 'relais-api';
 
@@ -19,16 +25,28 @@ export async function signAccessToken(claims: AccessClaims, secret: string, ttlS
     .setSubject(claims.userId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
+    .setJti(crypto.randomUUID())
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
     .sign(key(secret));
 }
 
-/** Throws on a tampered, expired or foreign token. */
-export async function verifyAccessToken(token: string, secret: string): Promise<AccessClaims> {
-  const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-  if (typeof payload.sub !== 'string' || typeof payload.tid !== 'string') throw new Error('token without subject or tenant');
-  return { userId: payload.sub, tenantId: payload.tid };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Throws on a tampered, expired or foreign token, and on one that lacks an
+ * expiry, an issue time, an id, the issuer or the audience (a token without
+ * `exp` would be valid for ever).
+ */
+export async function verifyAccessToken(token: string, secret: string): Promise<VerifiedAccess> {
+  const { payload } = await jwtVerify(token, key(secret), {
+    issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'jti', 'sub', 'iss', 'aud'],
+  });
+  if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.tid !== 'string' || !UUID.test(payload.tid)) {
+    throw new Error('token without subject or tenant');
+  }
+  if (typeof payload.jti !== 'string' || !UUID.test(payload.jti)) throw new Error('token without a valid id');
+  return { userId: payload.sub, tenantId: payload.tid, tokenId: payload.jti, expiresAt: new Date(payload.exp! * 1000) };
 }
 
 /**

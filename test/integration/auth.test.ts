@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import request from 'supertest';
 import { SignJWT } from 'jose';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
@@ -110,6 +111,40 @@ describe('authentication', () => {
     }
   });
 
+  it('counts padding, case and Unicode variants of an email against one limit, and answers 429 in French with Retry-After', async () => {
+    const limited = testContext({ loginRateLimitPer15Min: 3 });
+    try {
+      const variants = ['  support@epic-events.demo', 'SUPPORT@epic-events.demo  ', 'Support@Epic-Events.demo', '\tsupport@epic-events.demo\n', 'ｓｕｐｐｏｒｔ@epic-events.demo'];
+      const statuses = [];
+      for (const email of variants) statuses.push((await request(limited.app).post('/api/v1/auth/login').send({ email, password: 'wrong' })).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const refused = await request(limited.app).post('/api/v1/auth/login').send({ email: ' support@epic-events.demo ', password: DEMO_PASSWORD });
+      expect(refused.status).toBe(429);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.body.title).toBe('Trop de tentatives');
+      expect(refused.body.detail).toMatch(/Réessayez dans 15 minutes/);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('does not count successful sign-ins: a team sharing a demo account signs in 20 times in a row', async () => {
+    const limited = testContext({ loginRateLimitPer15Min: 3 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 20; i++) {
+        statuses.push((await request(limited.app).post('/api/v1/auth/login').send({ email: i % 2 ? ' Sales@epic-events.demo' : 'sales@epic-events.demo', password: DEMO_PASSWORD })).status);
+      }
+      expect(statuses).toEqual(Array(20).fill(200));
+      // Two failures still leave room for a third attempt; the failures are what is counted.
+      for (let i = 0; i < 2; i++) expect((await request(limited.app).post('/api/v1/auth/login').send({ email: 'sales@epic-events.demo', password: 'wrong' })).status).toBe(401);
+      expect((await request(limited.app).post('/api/v1/auth/login').send({ email: 'sales@epic-events.demo', password: DEMO_PASSWORD })).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('a disabled user\'s still-valid access token is refused', async () => {
     const tenant = await tenantId(t.admin, 'epic-events');
     const passwordHash = await hashPassword('temp-password-1');
@@ -120,5 +155,121 @@ describe('authentication', () => {
     await t.admin('users').where({ id: user.id }).update({ active: false });
     expect((await request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${login.body.accessToken}`)).status).toBe(401);
     expect((await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken })).status).toBe(401);
+  });
+
+  it('refuses access tokens without an expiry, issue time, id, issuer or audience', async () => {
+    const session = await loginAs(t.app, 'sales', 'epic-events');
+    const secret = new TextEncoder().encode(process.env.JWT_SECRET!);
+    const now = Math.floor(Date.now() / 1000);
+    const build = (omit: 'exp' | 'iat' | 'jti' | 'iss' | 'aud') => {
+      const jwt = new SignJWT({ tid: session.tenantId }).setProtectedHeader({ alg: 'HS256' }).setSubject(session.userId);
+      if (omit !== 'iss') jwt.setIssuer('relais');
+      if (omit !== 'aud') jwt.setAudience('relais-api');
+      if (omit !== 'iat') jwt.setIssuedAt(now);
+      if (omit !== 'exp') jwt.setExpirationTime(now + 600);
+      if (omit !== 'jti') jwt.setJti(crypto.randomUUID());
+      return jwt.sign(secret);
+    };
+    for (const omit of ['exp', 'iat', 'jti', 'iss', 'aud'] as const) {
+      const res = await request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${await build(omit)}`);
+      expect([omit, res.status]).toEqual([omit, 401]);
+    }
+    // The same token with every claim is accepted: only the missing claim is refused.
+    const complete = new SignJWT({ tid: session.tenantId }).setProtectedHeader({ alg: 'HS256' }).setSubject(session.userId)
+      .setIssuer('relais').setAudience('relais-api').setIssuedAt(now).setExpirationTime(now + 600).setJti(crypto.randomUUID());
+    expect((await request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${await complete.sign(secret)}`)).status).toBe(200);
+  });
+
+  it('refuses an access token once its session logged out, though it has not expired', async () => {
+    const session = await loginAs(t.app, 'sales', 'epic-events');
+    const other = await loginAs(t.app, 'sales', 'epic-events');
+    const me = (token: string) => request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${token}`);
+    expect((await me(session.accessToken)).status).toBe(200);
+    const out = await request(t.app).post('/api/v1/auth/logout').set('Authorization', `Bearer ${session.accessToken}`).send({ refreshToken: session.refreshToken });
+    expect(out.status).toBe(204);
+    const after = await me(session.accessToken);
+    expect(after.status).toBe(401);
+    expect(after.body.detail).toMatch(/session est terminée/);
+    expect((await request(t.app).get('/api/v1/accounts').set('Authorization', `Bearer ${session.accessToken}`)).status).toBe(401);
+    // Another session of the same user is untouched.
+    expect((await me(other.accessToken)).status).toBe(200);
+  });
+
+  describe('the browser\'s refresh token travels in an httpOnly cookie', () => {
+    const cookieOf = (res: request.Response): string | undefined => ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('relais_refresh='));
+    const valueOf = (cookie: string) => cookie.split(';')[0]!;
+
+    it('login sets the cookie (HttpOnly, SameSite=Strict, Path=/api/v1/auth) and leaves the token out of the body; no-store on token answers', async () => {
+      const res = await request(t.app).post('/api/v1/auth/login').send({ email: 'sales@epic-events.demo', password: DEMO_PASSWORD });
+      expect(res.status).toBe(200);
+      expect(res.body.accessToken).toEqual(expect.any(String));
+      expect(res.body).not.toHaveProperty('refreshToken');
+      const cookie = cookieOf(res)!;
+      expect(cookie).toMatch(/; HttpOnly/);
+      expect(cookie).toMatch(/; SameSite=Strict/);
+      expect(cookie).toMatch(/; Path=\/api\/v1\/auth(;|$)/);
+      expect(cookie).toMatch(/; Max-Age=3600/);
+      // The test server's public URL is localhost: no Secure there (the browser would drop it over http).
+      expect(cookie).not.toMatch(/; Secure/);
+      expect(res.headers['cache-control']).toBe('no-store');
+      const refreshed = await request(t.app).post('/api/v1/auth/refresh').set('Cookie', valueOf(cookie)).send({});
+      const out = await request(t.app).post('/api/v1/auth/logout').set('Cookie', valueOf(cookieOf(refreshed)!)).send({});
+      expect([refreshed.headers['cache-control'], out.headers['cache-control']]).toEqual(['no-store', 'no-store']);
+    });
+
+    it('marks the cookie Secure outside localhost', async () => {
+      const remote = testContext({ publicUrl: 'https://relais.example.fr' });
+      try {
+        const res = await request(remote.app).post('/api/v1/auth/login').send({ email: 'sales@epic-events.demo', password: DEMO_PASSWORD });
+        expect(cookieOf(res)).toMatch(/; Secure/);
+      } finally {
+        await remote.close();
+      }
+    });
+
+    it('refresh with the cookie rotates it, a reused cookie revokes the whole family, logout clears it', async () => {
+      const login = await request(t.app).post('/api/v1/auth/login').send({ email: 'support@epic-events.demo', password: DEMO_PASSWORD });
+      const first = valueOf(cookieOf(login)!);
+      const second = await request(t.app).post('/api/v1/auth/refresh').set('Cookie', first).send({});
+      expect(second.status).toBe(200);
+      expect(second.body).not.toHaveProperty('refreshToken');
+      const rotated = valueOf(cookieOf(second)!);
+      expect(rotated).not.toBe(first);
+      const me = await request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${second.body.accessToken}`);
+      expect(me.status).toBe(200);
+      // The first cookie again: someone copied it. The family is revoked, the rotated cookie too.
+      const reuse = await request(t.app).post('/api/v1/auth/refresh').set('Cookie', first).send({});
+      expect(reuse.status).toBe(401);
+      expect(cookieOf(reuse)).toMatch(/^relais_refresh=;/);
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', rotated).send({})).status).toBe(401);
+
+      const again = valueOf(cookieOf(await request(t.app).post('/api/v1/auth/login').send({ email: 'support@epic-events.demo', password: DEMO_PASSWORD }))!);
+      const out = await request(t.app).post('/api/v1/auth/logout').set('Cookie', again).send({});
+      expect(out.status).toBe(204);
+      expect(cookieOf(out)).toMatch(/^relais_refresh=;.*Expires=Thu, 01 Jan 1970/);
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', again).send({})).status).toBe(401);
+    });
+
+    it('takes refresh and logout as JSON only, which another site cannot send with the cookie (CSRF)', async () => {
+      const cookie = valueOf(cookieOf(await request(t.app).post('/api/v1/auth/login').send({ email: 'support@epic-events.demo', password: DEMO_PASSWORD }))!);
+      for (const path of ['/api/v1/auth/refresh', '/api/v1/auth/logout']) {
+        const form = await request(t.app).post(path).set('Cookie', cookie).type('form').send('x=1');
+        expect([path, form.status]).toEqual([path, 415]);
+        const none = await request(t.app).post(path).set('Cookie', cookie);
+        expect([path, none.status]).toEqual([path, 415]);
+      }
+      // The session was not touched: the cookie still refreshes.
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', cookie).send({})).status).toBe(200);
+    });
+
+    it('answers API clients that ask for it (tokenTransport "body", or a refresh token sent in the body) in the body, without a cookie', async () => {
+      const res = await request(t.app).post('/api/v1/auth/login').send({ email: 'sales@epic-events.demo', password: DEMO_PASSWORD, tokenTransport: 'body' });
+      expect(res.body.refreshToken).toEqual(expect.any(String));
+      expect(cookieOf(res)).toBeUndefined();
+      const refreshed = await request(t.app).post('/api/v1/auth/refresh').send({ refreshToken: res.body.refreshToken });
+      expect(refreshed.body.refreshToken).toEqual(expect.any(String));
+      expect(cookieOf(refreshed)).toBeUndefined();
+      expect((await request(t.app).post('/api/v1/auth/refresh').send({})).status).toBe(401);
+    });
   });
 });

@@ -40,6 +40,7 @@ export interface Me {
 
 export const authApi = {
   login: (body: LoginRequest) => http.post<LoginResponse>('/auth/login', body, { auth: false }),
-  logout: (refreshToken: string) => http.post<void>('/auth/logout', { refreshToken }, { auth: false }),
+  /** Ends the session: the refresh cookie goes with it, the access token in the header is deny-listed. */
+  logout: () => http.post<void>('/auth/logout', {}),
   me: () => http.get<Me>('/auth/me'),
 };

@@ -58,12 +58,15 @@ async function send(method: string, path: string, options: RequestOptions, acces
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Rotates the token pair. Concurrent callers share one refresh: a refresh token is single-use. */
-function refreshTokens(): Promise<boolean> {
+/**
+ * Gets a new access token with the refresh cookie (httpOnly: the browser sends
+ * it, the page never sees it) and rotates that cookie. Concurrent callers share
+ * one refresh: a refresh token is single-use. Also how a reloaded page gets
+ * its session back.
+ */
+export function refreshTokens(): Promise<boolean> {
   refreshing ??= (async () => {
-    const pair = tokenStorage.read();
-    if (!pair) return false;
-    const response = await send('POST', '/auth/refresh', { body: { refreshToken: pair.refreshToken } });
+    const response = await send('POST', '/auth/refresh', { body: {} });
     if (response.ok) {
       tokenStorage.write((await response.json()) as TokenPair);
       return true;
@@ -85,7 +88,8 @@ export async function request<T>(method: string, path: string, options: RequestO
   const used = withAuth ? tokenStorage.read()?.accessToken : undefined;
   let response = await send(method, path, options, used);
 
-  if (response.status === 401 && withAuth && used) {
+  // No access token yet (a reloaded page) or an expired one: the refresh cookie may renew it.
+  if (response.status === 401 && withAuth) {
     const current = tokenStorage.read()?.accessToken;
     // Another call may already have rotated the pair while this one was in flight.
     const renewed = current !== undefined && current !== used ? true : await refreshTokens();

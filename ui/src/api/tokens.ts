@@ -1,26 +1,32 @@
-/** The session's token pair, kept in localStorage so a reload stays signed in. */
+/**
+ * The access token, kept in memory only (never in localStorage, where any
+ * injected script could read it). The refresh token is an httpOnly cookie the
+ * page cannot read at all: after a reload the session comes back through
+ * POST /auth/refresh, which the browser sends with that cookie.
+ */
 export interface TokenPair {
   accessToken: string;
-  refreshToken: string;
 }
 
-const KEY = 'relais.tokens';
+/** What older versions kept in localStorage: removed on start so no refresh token lingers there. */
+const LEGACY_KEY = 'relais.tokens';
+
+let accessToken: string | null = null;
 
 export const tokenStorage = {
   read(): TokenPair | null {
-    try {
-      const raw = localStorage.getItem(KEY);
-      if (!raw) return null;
-      const parsed = JSON.parse(raw) as Partial<TokenPair>;
-      return parsed.accessToken && parsed.refreshToken ? { accessToken: parsed.accessToken, refreshToken: parsed.refreshToken } : null;
-    } catch {
-      return null;
-    }
+    return accessToken ? { accessToken } : null;
   },
   write(pair: TokenPair): void {
-    localStorage.setItem(KEY, JSON.stringify({ accessToken: pair.accessToken, refreshToken: pair.refreshToken }));
+    accessToken = pair.accessToken;
   },
   clear(): void {
-    localStorage.removeItem(KEY);
+    accessToken = null;
   },
 };
+
+try {
+  localStorage.removeItem(LEGACY_KEY);
+} catch {
+  // No storage (private mode, tests): nothing to clean.
+}

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { authApi, type Me, type TenantChoice } from '@/api/auth.api';
+import { refreshTokens } from '@/api/client';
 import { ApiError } from '@/api/problem';
 import { tokenStorage } from '@/api/tokens';
 import { i18n } from '@/plugins/i18n';
@@ -9,7 +10,12 @@ import { useRequestState } from './request-state';
 /** Who is signed in, in which organisation, and what they may do. */
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null);
-  const signedIn = shallowRef(tokenStorage.read() !== null);
+  /**
+   * Whether a session may exist. Starts true: the refresh token is an httpOnly
+   * cookie the page cannot see, so only asking (/auth/me, refreshing on its
+   * 401) tells; a refused refresh sets it to false (expire).
+   */
+  const signedIn = shallowRef(true);
   /** Offered after a 409: the email exists in several organisations. */
   const tenantChoices = ref<TenantChoice[]>([]);
   const { loading, error, run } = useRequestState();
@@ -40,6 +46,11 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function loadMe(): Promise<boolean> {
+    // A reloaded page has no access token: the refresh cookie, if there is one, brings the session back quietly.
+    if (!tokenStorage.read() && !(await refreshTokens().catch(() => false))) {
+      expire();
+      return false;
+    }
     const result = await run(() => authApi.me());
     if (result) me.value = result;
     return result !== undefined;
@@ -51,11 +62,11 @@ export const useSessionStore = defineStore('session', () => {
     signedIn.value = false;
   }
 
+  /** Ends the session on the server (refresh cookie revoked and cleared, access token deny-listed), then here. */
   async function logout(): Promise<void> {
-    const pair = tokenStorage.read();
+    await authApi.logout().catch(() => undefined);
     tokenStorage.clear();
     expire();
-    if (pair) await authApi.logout(pair.refreshToken).catch(() => undefined);
   }
 
   return { me, signedIn, tenantChoices, loading, error, can, login, loadMe, expire, logout };
