@@ -47,7 +47,7 @@ export function testContext(overrides: Partial<ApiDeps> = {}): TestContext {
 }
 
 export async function loginAs(app: Express, role: string, tenant: string): Promise<{ accessToken: string; refreshToken: string; userId: string; tenantId: string }> {
-  const res = await request(app).post('/api/v1/auth/login').send({ email: demoEmail(role, tenant), password: DEMO_PASSWORD });
+  const res = await request(app).post('/api/v1/auth/login').send({ email: demoEmail(role, tenant), password: DEMO_PASSWORD, tokenTransport: 'body' });
   if (res.status !== 200) throw new Error(`login ${role}@${tenant} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
