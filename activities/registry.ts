@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import { BPMN_ERROR_TYPE } from '../kernel/process/engine-types';
 
 /**
  * The Temporal side of service tasks: what the engine passes to an activity
@@ -19,9 +20,6 @@ export interface ServiceTaskMeta {
 }
 
 export type ServiceTaskActivity<I = unknown, O = unknown> = (input: I, meta: ServiceTaskMeta) => Promise<O>;
-
-/** ApplicationFailure type the interpreter routes to boundary error events (workflows/engine/contract.ts BPMN_ERROR_TYPE). */
-export const BPMN_ERROR_TYPE = 'BpmnError';
 
 /**
  * A business error raised by an activity (a declared code, not a technical
