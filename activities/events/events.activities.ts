@@ -3,11 +3,15 @@ import type { Knex } from 'knex';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { z } from 'zod';
 import { withTenant } from '../../db/tenant-scope';
-import { appendHistory } from '../../domain/core/history';
-import { nextNumber } from '../../domain/core/tenant-counter';
+import { processContext } from '../../domain/core/process-context';
+import { createRecord, getRecord, updateRecord, type RequestContext } from '../../domain/core/record-service';
+import { DomainError, UnprocessableError, type FieldProblem } from '../../domain/errors';
+import { signContract } from '../../domain/events/contract-actions';
+import { closeEvent } from '../../domain/events/event-actions';
 import { composeNotification, type NotificationKind } from '../../domain/events/notifications';
+import { eventContracts, eventEvents } from '../../domain/events/resources';
 import type { MailSendInput, SendOutput } from '../../domain/comms/comms.activity-contracts';
-import type { ServiceTaskMeta } from '../registry';
+import { bpmnError, type ServiceTaskMeta } from '../registry';
 import {
   eventsAssignSupport, eventsCloseEvent, eventsCreateContract, eventsCreateEvent, eventsLoadContract, eventsNotify, eventsSignContract,
 } from '../../domain/events/events.activity-contracts';
@@ -18,8 +22,6 @@ export interface EventsActivityDeps {
   /** The comms mail activity: notifications go through the same outbox, consent and retry rules. */
   sendMail: (input: MailSendInput, meta: ServiceTaskMeta) => Promise<SendOutput>;
 }
-
-type Row = Record<string, unknown>;
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   const parsed = schema.safeParse(input);
@@ -34,109 +36,93 @@ export function idFromKey(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function fail(message: string): never {
-  throw ApplicationFailure.create({ type: 'EventsRuleViolation', nonRetryable: true, message });
+/** What the lead-to-event tasks may do, on every record of their organisation. */
+const PROCESS_PERMISSIONS = [
+  'events.client.read', 'events.contract.read', 'events.contract.create', 'events.contract.update', 'events.event.read', 'events.event.create', 'events.event.update',
+];
+
+/**
+ * A domain refusal as the engine takes it: a rule the task declares (the
+ * field of the rule violation → its error code) is a BPMN error a boundary
+ * event may catch; any other refusal fails the task without retrying (an
+ * incident); anything else (the database away) is retried.
+ */
+function asTaskFailure(err: unknown, codes: Record<string, string>): unknown {
+  if (err instanceof UnprocessableError) {
+    const field = (err.extra.errors as FieldProblem[] | undefined)?.[0]?.field;
+    if (field && codes[field]) return bpmnError(codes[field], err.message);
+  }
+  if (err instanceof DomainError) return ApplicationFailure.create({ type: 'EventsRuleViolation', nonRetryable: true, message: err.message });
+  return err;
 }
 
-const tenantTx = <T>(deps: EventsActivityDeps, meta: ServiceTaskMeta, fn: (trx: Knex.Transaction) => Promise<T>) => withTenant({ tenantId: meta.tenantId }, fn, deps.knex);
+/**
+ * Runs a task through the domain's actions, the same rules as the API, in the
+ * process's context (processContext: no user; history by the workflow id).
+ */
+async function inProcess<T>(deps: EventsActivityDeps, meta: ServiceTaskMeta, fn: (ctx: RequestContext) => Promise<T>, codes: Record<string, string> = {}): Promise<T> {
+  try {
+    return await withTenant({ tenantId: meta.tenantId }, (trx) => fn(processContext(trx, meta.tenantId, meta.workflowId, PROCESS_PERMISSIONS)), deps.knex);
+  } catch (err) {
+    throw asTaskFailure(err, codes);
+  }
+}
 
 export function createEventsActivities(deps: EventsActivityDeps) {
-  const history = (trx: Knex.Transaction, meta: ServiceTaskMeta, recordType: string, recordId: string, action: 'create' | 'sign' | 'assign' | 'close', changes: Row) =>
-    appendHistory(trx, meta.tenantId, { recordType, recordId, action, actorUserId: null, requestId: meta.workflowId, changes });
-
   return {
     async 'events.create-contract'(raw: unknown, meta: ServiceTaskMeta) {
-      const input = parse(eventsCreateContract.input, raw);
-      const id = idFromKey(meta.idempotencyKey);
-      return tenantTx(deps, meta, async (trx) => {
-        const existing = await trx('event_contracts').where({ id }).first('id', 'number');
-        if (existing) return { contractId: id, contractNumber: existing.number as number };
-        if (!(await trx('event_clients').where({ id: input.clientId }).first('id'))) fail(`The client ${input.clientId} no longer exists.`);
-        const due = input.amountDueCents ?? input.totalAmountCents;
-        if (due > input.totalAmountCents) fail('The amount due cannot exceed the total amount.');
-        const number = await nextNumber(trx, meta.tenantId, 'event-contract');
-        await trx('event_contracts').insert({
-          id, tenantId: meta.tenantId, number, clientId: input.clientId, totalAmountCents: input.totalAmountCents, amountDueCents: due, notes: input.notes ?? null,
-        });
-        await history(trx, meta, 'event-contract', id, 'create', { totalAmountCents: { before: null, after: input.totalAmountCents } });
-        return { contractId: id, contractNumber: number };
+      const { amountDueCents, ...input } = parse(eventsCreateContract.input, raw);
+      const data = parse(eventContracts.createSchema, { ...input, ...(amountDueCents === null || amountDueCents === undefined ? {} : { amountDueCents }) });
+      return inProcess(deps, meta, async (ctx) => {
+        const contract = await createRecord(ctx, eventContracts, data, { id: idFromKey(meta.idempotencyKey) });
+        return { contractId: contract.id as string, contractNumber: contract.number as number };
       });
     },
 
     async 'events.sign-contract'(raw: unknown, meta: ServiceTaskMeta) {
       const { contractId } = parse(eventsSignContract.input, raw);
-      return tenantTx(deps, meta, async (trx) => {
-        const [row] = await trx('event_contracts').where({ id: contractId, signed: false })
-          .update({ signed: true, signedAt: trx.fn.now(), version: trx.raw('version + 1'), updatedAt: trx.fn.now() }).returning('id');
-        if (row) await history(trx, meta, 'event-contract', contractId, 'sign', { signed: { before: false, after: true } });
-        else if (!(await trx('event_contracts').where({ id: contractId }).first('id'))) fail(`The contract ${contractId} no longer exists.`);
+      return inProcess(deps, meta, async (ctx) => {
+        await signContract(ctx, contractId);
         return { signed: true };
       });
     },
 
     async 'events.create-event'(raw: unknown, meta: ServiceTaskMeta) {
-      const input = parse(eventsCreateEvent.input, raw);
-      const id = idFromKey(meta.idempotencyKey);
-      return tenantTx(deps, meta, async (trx) => {
-        let row = await trx('event_events').where({ id }).first('startsAt', 'endsAt');
-        if (!row) {
-          const contract = await trx('event_contracts').where({ id: input.contractId }).first('signed');
-          if (!contract) fail(`The contract ${input.contractId} no longer exists.`);
-          if (!contract.signed) fail('The contract is not signed: an event can only be created for a signed contract.');
-          if (Date.parse(input.endsAt) <= Date.parse(input.startsAt)) fail('The event must end after it starts.');
-          const number = await nextNumber(trx, meta.tenantId, 'event');
-          [row] = await trx('event_events').insert({
-            id, tenantId: meta.tenantId, number, contractId: input.contractId, name: input.name, startsAt: input.startsAt, endsAt: input.endsAt,
-            location: input.location ?? null, attendees: input.attendees ?? null, notes: input.notes ?? null,
-          }).returning(['startsAt', 'endsAt']);
-          await history(trx, meta, 'event', id, 'create', { name: { before: null, after: input.name } });
-        }
-        return { eventId: id, eventStartsAt: (row.startsAt as Date).toISOString(), eventEndsAt: (row.endsAt as Date).toISOString() };
-      });
+      const data = parse(eventEvents.createSchema, parse(eventsCreateEvent.input, raw));
+      return inProcess(deps, meta, async (ctx) => {
+        const event = await createRecord(ctx, eventEvents, data, { id: idFromKey(meta.idempotencyKey) });
+        return { eventId: event.id as string, eventStartsAt: event.startsAt as string, eventEndsAt: event.endsAt as string };
+      }, { contractId: 'contract-not-signed' });
     },
 
     async 'events.assign-support'(raw: unknown, meta: ServiceTaskMeta) {
       const { eventId, supportContactId } = parse(eventsAssignSupport.input, raw);
-      return tenantTx(deps, meta, async (trx) => {
-        const support = await trx('users as u').join('userRoles as ur', 'ur.userId', 'u.id').join('roles as r', 'r.id', 'ur.roleId')
-          .where({ 'u.id': supportContactId, 'u.active': true, 'r.key': 'support' }).first('u.id');
-        if (!support) fail('The chosen person is not an active member of the support department.');
-        const current = await trx('event_events').where({ id: eventId }).first('supportContactId');
-        if (!current) fail(`The event ${eventId} no longer exists.`);
-        if (current.supportContactId !== supportContactId) {
-          await trx('event_events').where({ id: eventId }).update({ supportContactId, version: trx.raw('version + 1'), updatedAt: trx.fn.now() });
-          await history(trx, meta, 'event', eventId, 'assign', { supportContactId: { before: current.supportContactId ?? null, after: supportContactId } });
-        }
+      return inProcess(deps, meta, async (ctx) => {
+        const event = await getRecord(ctx, eventEvents, eventId);
+        if (event.supportContactId !== supportContactId) await updateRecord(ctx, eventEvents, eventId, event.version as number, { supportContactId });
         return { supportContactId };
       });
     },
 
     async 'events.close-event'(raw: unknown, meta: ServiceTaskMeta) {
       const { eventId, notes } = parse(eventsCloseEvent.input, raw);
-      return tenantTx(deps, meta, async (trx) => {
-        const current = await trx('event_events').where({ id: eventId }).first('closedAt', 'notes');
-        if (!current) fail(`The event ${eventId} no longer exists.`);
-        if (!current.closedAt) {
-          const after = notes === undefined ? current.notes : notes;
-          await trx('event_events').where({ id: eventId }).update({ closedAt: trx.fn.now(), notes: after, version: trx.raw('version + 1'), updatedAt: trx.fn.now() });
-          await history(trx, meta, 'event', eventId, 'close', { status: { before: 'planned', after: 'closed' } });
-        }
+      return inProcess(deps, meta, async (ctx) => {
+        await closeEvent(ctx, eventId, { notes });
         return { closed: true };
-      });
+      }, { endsAt: 'event-not-over' });
     },
 
     async 'events.load-contract'(raw: unknown, meta: ServiceTaskMeta) {
       const { contractId } = parse(eventsLoadContract.input, raw);
-      return tenantTx(deps, meta, async (trx) => {
-        const row = await trx('event_contracts').where({ id: contractId }).first('signed', 'amountDueCents');
-        if (!row) fail(`The contract ${contractId} no longer exists.`);
-        return { signed: Boolean(row.signed), amountDueCents: Number(row.amountDueCents) };
+      return inProcess(deps, meta, async (ctx) => {
+        const contract = await getRecord(ctx, eventContracts, contractId);
+        return { signed: Boolean(contract.signed), amountDueCents: Number(contract.amountDueCents) };
       });
     },
 
     async 'events.notify'(raw: unknown, meta: ServiceTaskMeta) {
       const input = parse(eventsNotify.input, raw);
-      const { recipients, facts, record } = await tenantTx(deps, meta, (trx) => gatherNotification(trx, input.kind, input.eventId, input.contractId));
+      const { recipients, facts, record } = await inProcess(deps, meta, (ctx) => gatherNotification(ctx.trx, input.kind, input.eventId, input.contractId));
       let sent = 0;
       for (const user of recipients) {
         const { subject, body } = composeNotification(input.kind, { ...facts, publicUrl: deps.publicUrl, timeZone: 'Europe/Paris' });
@@ -147,6 +133,10 @@ export function createEventsActivities(deps: EventsActivityDeps) {
       return { sent, recipients: recipients.length };
     },
   };
+}
+
+function fail(message: string): never {
+  throw ApplicationFailure.create({ type: 'EventsRuleViolation', nonRetryable: true, message });
 }
 
 async function gatherNotification(trx: Knex.Transaction, kind: NotificationKind, eventId?: string, contractId?: string) {

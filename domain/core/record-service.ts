@@ -193,14 +193,23 @@ async function checkParentAccount(ctx: RequestContext, res: RecordResource, acco
   }
 }
 
-export async function createRecord(ctx: RequestContext, res: RecordResource, input: Record<string, unknown>): Promise<Row> {
+/**
+ * Creates a record. `options.id` gives its id, derived from an idempotency
+ * key (a process's service task): creating it again answers the record
+ * already created, and changes nothing.
+ */
+export async function createRecord(ctx: RequestContext, res: RecordResource, input: Record<string, unknown>, options: { id?: string } = {}): Promise<Row> {
   if (!can(ctx, res, 'create')) throw new ForbiddenError(`You may not create a ${res.recordType}. Ask an administrator for the permission ${res.key}.create.`);
+  if (options.id) {
+    const existing = (await baseQuery(ctx.trx, res).where('t.id', options.id).first()) as Row | undefined;
+    if (existing) return present(ctx, res, existing);
+  }
   let data = { ...input };
   if (res.accountLink === 'accountId') await checkParentAccount(ctx, res, data.accountId as string);
   const ownScopedOnly = scopeOf(ctx.ability, 'create', res.subject) !== null;
   if (res.prepareCreate) data = await res.prepareCreate({ trx: ctx.trx, principal: ctx.principal, ownScopedOnly }, data);
   const [inserted] = await ctx.trx(res.table)
-    .insert({ ...data, tenantId: ctx.principal.tenantId, createdBy: ctx.principal.userId })
+    .insert({ ...data, ...(options.id ? { id: options.id } : {}), tenantId: ctx.principal.tenantId, createdBy: ctx.principal.userId })
     .returning('id');
   const row = (await baseQuery(ctx.trx, res).where('t.id', inserted.id).first()) as Row;
   if (!canOn(ctx.ability, 'create', res.subject, factsOf(row))) {
