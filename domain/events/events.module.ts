@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { commsAdmin, commsRead, commsSend, each, finance, on, PROCESS_LEAD, readAll, role, salesRep, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
+import { mayAssign } from '../identity/role-assignment';
 import { seedEventsDemo } from './demo-seed';
 import { EVENTS_ACTIVITIES } from './events.activity-contracts';
 import { EVENTS_FORMS } from './forms';
@@ -30,7 +31,9 @@ export const eventsModule: DomainModule = {
   },
   roles: [
     role('management', 'Gestion', 'Management', 'internal', [...readAll, ...on('core.catalogue', 'cud=all'), ...finance(), ...users, ...smoke, ...commsAdmin,
-      ...eventsReadAll, ...on('events.contract', 'cu=all'), ...on('events.event', 'u=all'), ...on('events.payment', 'c=all')], PROCESS_LEAD),
+      ...eventsReadAll, ...on('events.contract', 'cu=all'), ...on('events.event', 'u=all'), ...on('events.payment', 'c=all'),
+      // Management hires the departments without doing their work (separation of duties): it may give their roles to others.
+      ...mayAssign('sales', 'support')], PROCESS_LEAD),
     role('sales', 'Commercial', 'Sales', 'internal', [...salesRep, ...commsSend,
       ...eventsReadAll, ...on('events.client', 'cu=own'), ...on('events.contract', 'u=own'), ...on('events.event', 'c=own')]),
     role('support', 'Support', 'Support', 'internal', [...readAll, ...commsRead, ...eventsReadAll, ...on('events.event', 'u=assigned')]),

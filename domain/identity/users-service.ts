@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ruleViolation, StaleVersi
 import { isUuid, type RequestContext } from '../core/record-service';
 import { audit } from './audit-log';
 import { hashPassword } from './passwords';
+import { assertMayHandOut } from './role-assignment';
 import type { UserCreate, UserUpdate } from './user.schema';
 
 type Row = Record<string, unknown>;
@@ -68,6 +69,7 @@ export async function createUser(ctx: RequestContext, input: UserCreate): Promis
   may(ctx, 'create');
   await emailTaken(ctx.trx, input.email);
   const ids = await roleIds(ctx.trx, input.roles);
+  await assertMayHandOut(ctx.trx, ctx.principal, input.roles, null, 'assign');
   const [row] = await ctx.trx('users').insert({
     tenantId: ctx.principal.tenantId, email: input.email, displayName: input.displayName, type: 'internal', passwordHash: await hashPassword(input.password),
   }).returning('id');
@@ -80,6 +82,14 @@ export async function updateUser(ctx: RequestContext, id: string, expectedVersio
   may(ctx, 'update');
   const current = await load(ctx, id, true);
   if (current.version !== expectedVersion) throw new StaleVersionError(present(current));
+  // Whoever changes a collaborator (password, email, deactivation…) could act as them: only over someone no more powerful.
+  const before = current.roles as string[];
+  await assertMayHandOut(ctx.trx, ctx.principal, before, id, 'manage');
+  if (input.roles) {
+    const changed = [...input.roles.filter((r) => !before.includes(r)), ...before.filter((r) => !input.roles!.includes(r))];
+    await roleIds(ctx.trx, input.roles);
+    await assertMayHandOut(ctx.trx, ctx.principal, changed, id, 'assign');
+  }
   if (id === ctx.principal.userId && (input.active === false || (input.roles && !input.roles.some((r) => (current.roles as string[]).includes(r))))) {
     throw ruleViolation(input.active === false ? 'active' : 'roles', 'you cannot deactivate yourself or remove all your own roles: ask another manager');
   }
@@ -103,7 +113,15 @@ export async function updateUser(ctx: RequestContext, id: string, expectedVersio
     tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: input.active === false ? 'user.deactivated' : 'user.updated',
     targetType: 'user', targetId: id, details: { fields: Object.keys(input).filter((k) => k !== 'password'), passwordChanged: input.password !== undefined, roles: input.roles },
   });
-  return present(await load(ctx, id));
+  const after = present(await load(ctx, id));
+  const rolesAfter = after.roles as string[];
+  if (rolesAfter.join() !== [...before].sort().join()) {
+    await audit(ctx.trx, {
+      tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: 'user.roles.changed',
+      targetType: 'user', targetId: id, details: { before, after: rolesAfter },
+    });
+  }
+  return after;
 }
 
 /**
@@ -114,9 +132,10 @@ export async function updateUser(ctx: RequestContext, id: string, expectedVersio
 export async function removeUser(ctx: RequestContext, id: string): Promise<void> {
   may(ctx, 'delete');
   if (id === ctx.principal.userId) throw ruleViolation('id', 'you cannot remove yourself: ask another manager');
-  await load(ctx, id, true);
+  const current = await load(ctx, id, true);
+  await assertMayHandOut(ctx.trx, ctx.principal, current.roles as string[], id, 'manage');
   await ctx.trx('users').where({ id }).update({ active: false, version: ctx.trx.raw('version + 1'), updatedAt: ctx.trx.fn.now() });
   await ctx.trx('userRoles').where({ userId: id }).delete();
   await ctx.trx('refreshTokens').where({ userId: id }).whereNull('revokedAt').update({ revokedAt: ctx.trx.fn.now() });
-  await audit(ctx.trx, { tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: 'user.removed', targetType: 'user', targetId: id });
+  await audit(ctx.trx, { tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: 'user.removed', targetType: 'user', targetId: id, details: { roles: { before: current.roles, after: [] } } });
 }

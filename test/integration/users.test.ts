@@ -19,7 +19,7 @@ describe('collaborators API', () => {
     patch: (url: string, version: number, body: unknown) => request(t.app).patch(url).set('Authorization', `Bearer ${token}`).set('If-Match', `"${version}"`).send(body as object),
     delete: (url: string) => request(t.app).delete(url).set('Authorization', `Bearer ${token}`),
   });
-  const login = (email: string, password: string) => request(t.app).post('/api/v1/auth/login').send({ email, password });
+  const login = (email: string, password: string) => request(t.app).post('/api/v1/auth/login').send({ email, password, tokenTransport: 'body' });
 
   it('lets management create a collaborator who can then sign in with their role', async () => {
     const res = await as(management).post('/api/v1/users', { email: 'Aline.Vichum@epic-events.demo', displayName: 'Aliénor Vichum', roles: ['support'], password: 'correct horse battery' });
@@ -84,5 +84,51 @@ describe('collaborators API', () => {
     expect((await as(management).get(`/api/v1/users/${other}`)).status).toBe(404);
     const list = await as(management).get('/api/v1/users?role=support');
     expect(list.body.items.every((u: { roles: string[] }) => u.roles.includes('support'))).toBe(true);
+  });
+
+  describe('nobody hands out a role they do not hold', () => {
+    let director: string;
+    beforeAll(async () => { director = (await loginAs(t.app, 'director', 'acme-school')).accessToken; });
+
+    it('refuses a director giving school-lead to themselves or to a newcomer (403 naming the role), and changes nothing', async () => {
+      const self = await userId(t.admin, 'director', 'acme-school');
+      const current = await as(director).get(`/api/v1/users/${self}`);
+      const escalate = await as(director).patch(`/api/v1/users/${self}`, current.body.version, { roles: ['director', 'school-lead'] });
+      expect(escalate.status).toBe(403);
+      expect(escalate.body.detail).toMatch(/rôle « Responsable du pôle scolarité » \(school-lead\)/);
+      const created = await as(director).post('/api/v1/users', { email: 'accomplice@acme-school.demo', displayName: 'Accomplice', roles: ['school-lead'], password: 'long enough password' });
+      expect(created.status).toBe(403);
+      expect(created.body.detail).toMatch(/school-lead/);
+      expect((await as(director).get(`/api/v1/users/${self}`)).body).toMatchObject({ roles: ['director'], version: current.body.version });
+      expect(await t.admin('users').whereRaw('lower(email) = ?', ['accomplice@acme-school.demo']).first()).toBeUndefined();
+      // Nor take over a more powerful account by resetting its password.
+      const lead = await userId(t.admin, 'school-lead', 'acme-school');
+      const leadRow = await as(director).get(`/api/v1/users/${lead}`);
+      const takeover = await as(director).patch(`/api/v1/users/${lead}`, leadRow.body.version, { password: 'i know it now 1234' });
+      expect(takeover.status).toBe(403);
+      expect(takeover.body.detail).toMatch(/school-lead/);
+    });
+
+    it('lets a director give the roles whose every grant they hold (teacher)', async () => {
+      const res = await as(director).post('/api/v1/users', { email: 'new.teacher@acme-school.demo', displayName: 'Nouveau Professeur', roles: ['teacher'], password: 'long enough password' });
+      expect(res.status).toBe(201);
+    });
+
+    it('lets management give sales to others (declared delegation), never to themselves, and audits role changes with before and after', async () => {
+      const created = await as(management).post('/api/v1/users', { email: 'future.sales@epic-events.demo', displayName: 'Future Sales', roles: ['support'], password: 'long enough password' });
+      expect(created.status).toBe(201);
+      const moved = await as(management).patch(`/api/v1/users/${created.body.id}`, created.body.version, { roles: ['sales'] });
+      expect(moved.status).toBe(200);
+      expect(moved.body.roles).toEqual(['sales']);
+      const entry = await t.admin('auditLog').where({ targetId: created.body.id, action: 'user.roles.changed' }).first();
+      expect(entry).toMatchObject({ actorUserId: await userId(t.admin, 'management', 'epic-events'), targetType: 'user' });
+      expect(entry.details).toEqual({ before: ['support'], after: ['sales'] });
+
+      const self = await userId(t.admin, 'management', 'epic-events');
+      const mine = await as(management).get(`/api/v1/users/${self}`);
+      const selfSales = await as(management).patch(`/api/v1/users/${self}`, mine.body.version, { roles: ['management', 'sales'] });
+      expect(selfSales.status).toBe(403);
+      expect(selfSales.body.detail).toMatch(/rôle « Commercial » \(sales\) à vous-même/);
+    });
   });
 });
