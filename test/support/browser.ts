@@ -12,6 +12,19 @@ export const UI_DIR = path.join(ROOT, 'ui/dist');
 /** The flags Debian's Chromium needs here (headless, as root, offline). */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
+/**
+ * Collects the Content-Security-Policy violations Chromium reports in a
+ * context's pages (its console says "…violates the following Content Security
+ * Policy directive…"): a test asserts the list stays empty.
+ */
+export function watchCsp(context: BrowserContext): string[] {
+  const violations: string[] = [];
+  context.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
 export interface BrowserStack {
   t: TestContext;
   /** The app's URL (API + built UI). */
