@@ -80,6 +80,15 @@ export default tseslint.config(
     ignores: NOT_BOUND,
     rules: boundaries(`A vertical does not import another vertical (${v} → another): share through the core.`, VERTICALS.filter((o) => o !== v)),
   })),
+  {
+    // An adapter talks only to its vendor (or its simulation) and returns results; the domain stores them.
+    files: ['integrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/db/**', '**/domain/**', '**/api/**', '**/activities/**', '**/worker/**', '**/workflows/**', 'knex', 'pg', 'objection'], message: 'Integrations talk only to their vendor and return results: the domain (or the activity that wires the port) stores them.' }],
+      }],
+    },
+  },
   // ── UI import boundaries: the UI core never imports a vertical (architecture, "UI modules"). ──
   // Verticals register through ui/src/modules; ui/src/installed-modules.ts is the one core file that
   // names them. Single-file components are parsed so this rule sees their <script> imports; no other

@@ -29,7 +29,7 @@ import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import knexFactory, { type Knex } from 'knex';
 import { createActivities } from '../../activities';
-import { createDeliveryPorts } from '../../activities/comms/comms.ports';
+import { createDeliveryPorts, sandboxSmsPort } from '../../activities/comms/comms.ports';
 import { createApp } from '../../api/app';
 import { INSTALLED_API_MODULES } from '../../api/installed-modules';
 import { migrateLatest } from '../../db/migrate';
@@ -39,7 +39,6 @@ import { deliver } from '../../domain/comms/delivery';
 import { loadCommsConfig } from '../../domain/comms/settings';
 import { createSecretBox } from '../../domain/core/secret-box';
 import { hashPassword } from '../../domain/identity/passwords';
-import { createSandboxSmsAdapter } from '../../integrations/sms/sandbox.adapter';
 import { freePort } from '../../scripts/services/ports';
 import { ensureAppLogin, startEmbeddedPostgres } from '../../scripts/services/postgres';
 import { startTemporalDevServer } from '../../scripts/services/temporal-dev-server';
@@ -131,7 +130,7 @@ async function main(): Promise<void> {
     log(`PostgreSQL and Temporal up; ${n * 2} contacts seeded in ${slug}.`);
 
     // a. The raw adapter.
-    const adapter = createSandboxSmsAdapter({ knex, tenantId, latencyMs: 200 });
+    const adapter = sandboxSmsPort(knex, tenantId, 200);
     const numbers = mobiles(n);
     const rawSeconds = onlyRate ? NaN : await pool(n, CONCURRENCY, (i) => adapter.send({ to: numbers[i]!, body: `Bonjour, votre convocation est disponible. (${i})`, reference: `raw-${i}` }));
     const raw: Figures = { seconds: rawSeconds, perSecond: n / rawSeconds };

@@ -20,8 +20,18 @@ export interface MailSendRequest {
 
 export type MailFailureReason = 'invalid_address' | 'rejected' | 'misconfigured' | 'unavailable';
 
+/** What a simulated mail server (the sandbox) "sent": the caller keeps the copy (the organisation's sandbox outbox). */
+export interface SimulatedMail {
+  reference: string;
+  messageIdHeader: string;
+  recipient: string;
+  sender: string;
+  subject: string;
+  body: string;
+}
+
 export type MailSendResult =
-  | { ok: true; providerMessageId: string }
+  | { ok: true; providerMessageId: string; simulated?: SimulatedMail }
   | { ok: false; reason: MailFailureReason; retryable: boolean; code?: string; message: string };
 
 export interface MailPort {

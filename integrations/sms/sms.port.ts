@@ -31,8 +31,23 @@ export type SmsFailureReason =
   /** Outage, timeout, throttling: worth retrying later. */
   | 'unavailable';
 
+/**
+ * What a simulated provider (the sandbox) "sent", and the statuses it will
+ * report next through its status callbacks: the caller keeps the copy (the
+ * organisation's sandbox outbox); a simulation writes nothing itself.
+ */
+export interface SimulatedSms {
+  reference: string;
+  sid: string;
+  recipient: string;
+  sender: string | null;
+  body: string;
+  statusCallback: string | null;
+  lifecycle: Array<{ status: SmsStatus; errorCode?: string }>;
+}
+
 export type SmsSendResult =
-  | { ok: true; providerMessageId: string; status: SmsStatus }
+  | { ok: true; providerMessageId: string; status: SmsStatus; simulated?: SimulatedSms }
   | { ok: false; reason: SmsFailureReason; retryable: boolean; code?: string; message: string };
 
 export interface SmsLookup {

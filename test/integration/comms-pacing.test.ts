@@ -3,7 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { CommsActivities } from '../../activities/comms/comms.activities';
-import { locateTemporalBinary } from '../../scripts/services/temporal-binaries';
+import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { bulkSend } from '../../workflows/comms/bulk-send.workflow';
 import { COMMS_FAILURE } from '../../workflows/comms/comms.contract';
 import { workflowBundle } from '../support/engine';
@@ -23,8 +23,8 @@ describe('comms: bulk send pacing (time-skipping)', () => {
     } catch {
       // Already installed by another test file in this Jest worker.
     }
-    const executable = locateTemporalBinary('temporal-test-server');
-    env = await TestWorkflowEnvironment.createTimeSkipping(executable ? { server: { executable: { type: 'existing-path', path: executable } } } : {});
+    // Installed by the run when missing (no download from Temporal's site: none is reachable from CI).
+    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: ensureTemporalBinary('temporal-test-server') } } });
   });
   afterAll(() => env?.teardown());
 
