@@ -5,6 +5,7 @@ import type { ActivitiesModule } from './activities-module';
 import { commsActivities, type CommsOverrides } from './comms/comms.wiring';
 import { createEngineActivities, type EngineDeps } from './process/engine.activities';
 import { createSmokeActivities } from './smoke/smoke.activities';
+import { createAuditLogActivities } from './system/audit-log.activities';
 import { createSystemActivities } from './system/system.activities';
 
 export interface ActivityDeps {
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSmokeActivities(deps),
     ...createEngineActivities(deps),
     ...createSystemActivities(deps),
+    ...createAuditLogActivities(deps),
     ...comms,
   };
   const activities: UntypedActivities = { ...core };

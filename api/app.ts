@@ -30,6 +30,7 @@ import { tasksRouter } from './process/tasks.router';
 import { searchRouter } from './search/search.router';
 import { healthRouter } from './system/health.router';
 import { smokeRouter } from './system/smoke.router';
+import { auditLogRouter } from './system/audit-log.router';
 
 export function createApp(deps: ApiDeps): Express {
   const app = express();
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): Express {
   // The core contexts' records; a vertical mounts its own (with its hooks) among its routers.
   for (const { path: at, resource } of recordKindsOf([])) v1.use(`/${at}`, recordRouter(deps, resource));
   v1.use('/users', usersRouter(deps));
+  v1.use('/audit-log', auditLogRouter(deps));
   for (const module of deps.modules) for (const { path: at, router } of module.routers(deps)) v1.use(at, router);
   v1.use('/search', searchRouter(deps));
   v1.use('/smoke-runs', smokeRouter(deps));

@@ -47,7 +47,7 @@ export const WORKFLOW_PRELOAD_MODULES = [
   require.resolve('../kernel/process/cycle'),
 ];
 
-export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection }> {
+export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; temporal: () => Promise<Client> }> {
   const connection = await NativeConnection.connect({ address: opts.address });
   // Encrypts every payload with its tenant's key (the API's client uses the same converter).
   const dataConverter = processDataConverter(opts.knex, env().RELAIS_SECRET_KEY);
@@ -64,5 +64,5 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     // Finish in-flight activities on SIGTERM before exiting.
     shutdownGraceTime: '10 seconds',
   });
-  return { worker, connection };
+  return { worker, connection, temporal };
 }

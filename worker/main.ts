@@ -2,14 +2,18 @@ import { env } from '../config/env';
 import { logger } from '../config/logger';
 import { initSentry } from '../config/sentry';
 import { closeDb, db } from '../db/connection';
+import { ensureAuditLogSchedule } from './audit-log-schedule';
 import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
   const config = env();
   initSentry('worker');
-  const { worker, connection } = await createWorker({
+  const { worker, connection, temporal } = await createWorker({
     address: config.TEMPORAL_ADDRESS, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, knex: db(),
   });
+  // The audit log's chain is verified every hour (alerts on a break); a failure here must not stop the worker.
+  await ensureAuditLogSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
+    .catch((error: Error) => logger.error({ err: error }, 'the audit log verification schedule could not be set up'));
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
   // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish.
   await worker.run();

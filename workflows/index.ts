@@ -4,3 +4,4 @@ export { bpmnProcess } from './engine/bpmn-process.workflow';
 export { sendOneMessage } from './comms/send-one.workflow';
 export { bulkSend } from './comms/bulk-send.workflow';
 export { timerStartScheduler } from './process/timer-start-scheduler.workflow';
+export { auditLogVerification } from './system/audit-log-verification.workflow';

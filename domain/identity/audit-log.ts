@@ -34,3 +34,40 @@ export async function verifyAuditChain(trx: Knex.Transaction, tenantId: string):
   const broken = result.rows[0].broken;
   return broken === null ? null : Number(broken);
 }
+
+/** What a verification of one tenant's chain found. */
+export interface AuditChainReport {
+  intact: boolean;
+  rowsChecked: number;
+  /** The first row whose link is broken (changed, removed before it, or inserted behind the trigger's back); null when intact. */
+  firstBroken: { id: number; action: string; at: string } | null;
+  verifiedAt: string;
+}
+
+/** Walks the tenant's chain (the transaction's tenant) and reports the first broken link. */
+export async function auditChainReport(trx: Knex.Transaction, tenantId: string): Promise<AuditChainReport> {
+  const brokenId = await verifyAuditChain(trx, tenantId);
+  const [{ count }] = await trx('auditLog').where({ tenantId }).count<{ count: string }[]>('* as count');
+  const row = brokenId === null ? undefined : await trx('auditLog').where({ id: brokenId }).first('id', 'action', 'at');
+  return {
+    intact: brokenId === null,
+    rowsChecked: Number(count),
+    firstBroken: row ? { id: Number(row.id), action: String(row.action), at: new Date(row.at).toISOString() } : null,
+    verifiedAt: new Date().toISOString(),
+  };
+}
+
+/** One chain of the whole log: a tenant's, or (tenantId null) the events recorded before a tenant was known. */
+export interface AuditChainStatus {
+  tenantId: string | null;
+  rowsChecked: number;
+  firstBrokenId: number | null;
+}
+
+/** Every chain of the log, verified with the owner's rights (audit_log_verify_all): ids and counts only. */
+export async function verifyAllAuditChains(knex: Knex): Promise<AuditChainStatus[]> {
+  const result = await knex.raw('select tenant_id as "tenantId", rows_checked as "rowsChecked", first_broken_id as "firstBrokenId" from audit_log_verify_all()');
+  return result.rows.map((r: { tenantId: string | null; rowsChecked: string; firstBrokenId: string | null }) => ({
+    tenantId: r.tenantId, rowsChecked: Number(r.rowsChecked), firstBrokenId: r.firstBrokenId === null ? null : Number(r.firstBrokenId),
+  }));
+}

@@ -5,5 +5,6 @@ export const identityModule: DomainModule = {
   key: 'identity',
   kind: 'core',
   label: { fr: 'Utilisateurs', en: 'Users' },
-  resources: { 'identity.user': 'User' },
+  /** identity.audit-log: the verification of the audit log's chain (read), granted with user management. */
+  resources: { 'identity.user': 'User', 'identity.audit-log': 'AuditLog' },
 };

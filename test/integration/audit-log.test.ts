@@ -1,9 +1,13 @@
+import { NativeConnection } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import request from 'supertest';
+import { createAuditLogActivities, type AuditChainBreak, type AuditLogVerification } from '../../activities/system/audit-log.activities';
 import { withTenant } from '../../db/tenant-scope';
 import { demoEmail } from '../../db/seeds/demo-tenants';
 import { audit, verifyAuditChain } from '../../domain/identity/audit-log';
-import { loginAs, tenantId, testContext, userId, type TestContext } from '../support/api';
+import { AUDIT_LOG_VERIFICATION_EVERY, ensureAuditLogSchedule } from '../../worker/audit-log-schedule';
+import { loginAs, tenantId, TASK_QUEUE, testContext, userId, type TestContext } from '../support/api';
+import { engineWorker } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 
 /**
@@ -154,6 +158,87 @@ describe('audit log', () => {
     const actions = await t.admin('auditLog').where({ tenantId: race.tenantId }).orderBy('id').pluck('action');
     expect(actions).toEqual(['test.first', 'test.holder', 'test.waiter']);
     expect(await verify(race.tenantId)).toBeNull();
+  });
+
+  describe('verification by an administrator and on a schedule', () => {
+    let tampered: OwnTenant;
+    let brokenRowId: number;
+    const verification = async (tenant: OwnTenant, role: string) => request(t.app).get('/api/v1/audit-log/verification')
+      .set('Authorization', `Bearer ${(await loginAs(t.app, role, tenant.slug)).accessToken}`);
+
+    beforeAll(async () => {
+      // A tenant whose log this file breaks for good, as someone with the owner's rights would: the trigger off, a row rewritten.
+      tampered = await createOwnTenant(t.admin, 'audit-tampered');
+      for (const action of ['test.one', 'test.two', 'test.three']) {
+        await withTenant({ tenantId: tampered.tenantId }, (trx) => audit(trx, { tenantId: tampered.tenantId, action }), t.knex);
+      }
+      brokenRowId = Number((await t.admin('auditLog').where({ tenantId: tampered.tenantId, action: 'test.two' }).first('id')).id);
+      await t.admin.transaction(async (trx) => {
+        await trx.raw('alter table audit_log disable trigger audit_log_no_update');
+        await trx('auditLog').where({ id: brokenRowId }).update({ details: JSON.stringify({ note: 'nothing happened here' }) });
+        await trx.raw('alter table audit_log enable trigger audit_log_no_update');
+      });
+    });
+
+    it('answers an administrator that an intact chain is intact, with the rows checked', async () => {
+      await loginAs(t.app, 'support-n1', own.slug);
+      const res = await verification(own, 'direction');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ intact: true, rowsChecked: expect.any(Number), firstBroken: null, verifiedAt: expect.any(String) });
+      expect(res.body.rowsChecked).toBeGreaterThanOrEqual(2);
+    });
+
+    it('names the first broken row of a tampered chain to an administrator', async () => {
+      const res = await verification(tampered, 'direction');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ intact: false, firstBroken: { id: brokenRowId, action: 'test.two', at: expect.any(String) } });
+    });
+
+    it('refuses the verification to someone who does not manage collaborators, in French', async () => {
+      const res = await verification(own, 'manager');
+      expect(res.status).toBe(403);
+      expect(res.body.detail).toMatch(/^Vérifier le journal d'audit demande la permission identity\.audit-log\.read/);
+    });
+
+    it('the scheduled activity finds the broken chain, alerts with ids only, and leaves intact chains out', async () => {
+      const alerts: AuditChainBreak[] = [];
+      const found = await createAuditLogActivities({ knex: t.knex, alert: (a) => alerts.push(a) })['system.verifyAuditLog']();
+      expect(found.broken).toContainEqual({ tenantId: tampered.tenantId, firstBrokenId: brokenRowId });
+      expect(found.broken.map((b) => b.tenantId)).not.toContain(own.tenantId);
+      expect(alerts).toEqual(found.broken);
+      expect(found.chainsChecked).toBeGreaterThanOrEqual(3);
+    });
+
+    it('is scheduled on Temporal every hour; a run of the schedule verifies every chain and reports the break', async () => {
+      const client = await t.deps.temporal();
+      const scheduleId = `relais/audit-log-verification-test-${process.pid}`;
+      const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+      const worker = await engineWorker(connection, TASK_QUEUE, t.knex);
+      const running = worker.run();
+      const handle = client.schedule.getHandle(scheduleId);
+      try {
+        await ensureAuditLogSchedule(client, TASK_QUEUE, scheduleId);
+        // A second worker starting finds it and brings it up to date instead of failing.
+        await ensureAuditLogSchedule(client, TASK_QUEUE, scheduleId);
+        const described = await handle.describe();
+        expect(described.spec.intervals?.[0]?.every).toBe(60 * 60 * 1000);
+        expect(AUDIT_LOG_VERIFICATION_EVERY).toBe('1 hour');
+        expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: 'auditLogVerification', taskQueue: TASK_QUEUE });
+        await handle.trigger();
+        let workflowId: string | undefined;
+        while (!workflowId) {
+          workflowId = (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId;
+          if (!workflowId) await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        const result = await client.workflow.getHandle(workflowId).result() as AuditLogVerification;
+        expect(result.broken).toContainEqual({ tenantId: tampered.tenantId, firstBrokenId: brokenRowId });
+      } finally {
+        await handle.delete().catch(() => undefined);
+        worker.shutdown();
+        await running;
+        await connection.close();
+      }
+    });
   });
 
   /** Polls pg_locks until some session waits for an advisory lock that session `pid` holds. */
