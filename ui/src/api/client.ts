@@ -59,6 +59,15 @@ async function send(method: string, path: string, options: RequestOptions, acces
 let refreshing: Promise<boolean> | null = null;
 
 /**
+ * The tabs of a browser share the refresh cookie: two refreshing at once would
+ * present the same token twice, which the API takes for theft (the family is
+ * revoked). A Web Lock makes them take turns; each sends the cookie as it is then.
+ */
+function oneTabAtATime<T>(fn: () => Promise<T>): Promise<T> {
+  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks.request('relais-refresh', fn) : fn();
+}
+
+/**
  * Gets a new access token with the refresh cookie (httpOnly: the browser sends
  * it, the page never sees it) and rotates that cookie. Concurrent callers share
  * one refresh: a refresh token is single-use. Also how a reloaded page gets
@@ -66,7 +75,7 @@ let refreshing: Promise<boolean> | null = null;
  */
 export function refreshTokens(): Promise<boolean> {
   refreshing ??= (async () => {
-    const response = await send('POST', '/auth/refresh', { body: {} });
+    const response = await oneTabAtATime(() => send('POST', '/auth/refresh', { body: {} }));
     if (response.ok) {
       tokenStorage.write((await response.json()) as TokenPair);
       return true;
