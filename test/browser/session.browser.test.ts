@@ -30,8 +30,8 @@ describe('the browser session', () => {
     const cookie = (await context.cookies()).find((c) => c.name === 'relais_refresh');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
     // Nothing of the session in what a script of the page can read.
-    expect(await page.evaluate(() => document.cookie)).not.toContain('relais_refresh');
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+    expect(await page.evaluate<string>('document.cookie')).not.toContain('relais_refresh');
+    const stored = await page.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })');
     expect(stored).not.toContain(cookie!.value);
     expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
 
