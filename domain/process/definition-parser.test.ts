@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
+import { registeredModules } from '../modules/registry';
 import { enclosingId, MAX_DEFINITION_BYTES, MAX_XML_DEPTH, MAX_XML_ELEMENTS, measureXml, parseDefinition, parseWarningsOf } from './definition-parser';
 
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8');
@@ -103,8 +104,10 @@ describe('bounds before parsing', () => {
   });
 
   it('lets every reference and fixture diagram through', () => {
-    const dirs = ['test/fixtures/bpmn', 'test/fixtures/miwg', 'workflows/processes'].map((d) => path.join(ROOT, d)).filter((d) => fs.existsSync(d));
-    const files = dirs.flatMap((d) => fs.readdirSync(d).filter((f) => /\.(bpmn|dmn)$/.test(f)).map((f) => path.join(d, f)));
+    const dirs = ['test/fixtures/bpmn', 'test/fixtures/miwg'].map((d) => path.join(ROOT, d)).filter((d) => fs.existsSync(d));
+    const shipped = registeredModules().flatMap((m) => m.processes ?? []);
+    const files = [...dirs.flatMap((d) => fs.readdirSync(d).filter((f) => /\.(bpmn|dmn)$/.test(f)).map((f) => path.join(d, f))), ...shipped];
+    expect(shipped.length).toBeGreaterThan(0);
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {
       const { elements, depth } = measureXml(fs.readFileSync(file, 'utf8'));
