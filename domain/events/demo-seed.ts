@@ -47,13 +47,13 @@ const CLIENTS: DemoClient[] = [
     },
   },
   {
-    fullName: 'John Ouick', email: 'john.ouick@ouick.fr', phone: '+33687654321', companyName: 'Ouick & Associés',
+    fullName: 'Marion Lebrun', email: 'marion.lebrun@orange.fr', phone: '+33687654321',
     notes: 'Mariage au château, budget confortable ; préfère être joint le soir.',
     contract: {
       totalAmountCents: 2_500_000, signed: true,
       payments: [{ amountCents: 1_000_000, method: 'cheque', reference: 'CHQ 0042317', daysAgo: 20 }],
       event: {
-        name: 'Mariage Ouick', location: 'Château de Candé, 41120 Candé-sur-Beuvron', attendees: 120, inDays: 40, startHour: 13, hours: 13,
+        name: 'Mariage Lebrun', location: 'Château de Candé, 41120 Candé-sur-Beuvron', attendees: 120, inDays: 40, startHour: 13, hours: 13,
         support: true, notes: 'DJ jusqu\'à 2 h ; prévoir un parking pour les invités.',
       },
     },

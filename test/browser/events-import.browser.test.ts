@@ -44,21 +44,21 @@ describe('Epic Events spreadsheet import in the browser', () => {
         name: 'Gala 2031',
         title: `Gala ${suffix}`,
         rows: [
-          ['Event ID', 8301], ['Contract ID', 8961], ['Client name', clientName], ['Client contact', `import.${suffix}@example.fr`],
+          ['Event ID', 78301], ['Contract ID', 78961], ['Client name', clientName], ['Client contact', `import.${suffix}@example.fr`],
           ['Event date start', '12 Sep 2031 @ 7PM'], ['Event date end', '13 Sep 2031 @ 1AM'], ['Location', 'Orangerie de Blois'], ['Attendees', 120],
         ],
       },
       {
         name: 'Sans numéro',
         title: 'Sans numéro',
-        rows: [['Contract ID', 8962], ['Client name', `${clientName} bis`], ['Event date start', '1 Oct 2031 @ 2PM'], ['Event date end', '1 Oct 2031 @ 6PM']],
+        rows: [['Contract ID', 78962], ['Client name', `${clientName} bis`], ['Event date start', '1 Oct 2031 @ 2PM'], ['Event date end', '1 Oct 2031 @ 6PM']],
       },
     ]);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const written = async () => ({
-      events: await t.admin('event_events').where({ tenantId: epic }).whereIn('number', [8301]).pluck('id'),
+      events: await t.admin('event_events').where({ tenantId: epic }).whereIn('number', [78301]).pluck('id'),
       clients: await t.admin('event_clients').where({ tenantId: epic }).whereLike('fullName', `${clientName}%`).pluck('id'),
-      contracts: await t.admin('event_contracts').where({ tenantId: epic }).whereIn('number', [8961, 8962]).pluck('id'),
+      contracts: await t.admin('event_contracts').where({ tenantId: epic }).whereIn('number', [78961, 78962]).pluck('id'),
     });
     expect(await written()).toEqual({ events: [], clients: [], contracts: [] });
 

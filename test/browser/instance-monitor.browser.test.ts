@@ -1,11 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { buildPlan } from '../support/plans';
 import { loginAs, tenantId, type TestContext } from '../support/api';
 import { approvalXml } from '../support/approval-diagram';
+import { axeSerious } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
 import { until } from '../support/worker-process';
 
@@ -30,18 +29,6 @@ describe('process instance monitor in the browser', () => {
     });
   });
   afterAll(async () => stack?.close());
-
-  async function axeSerious(page: Page): Promise<Array<{ id: string; impact: string; nodes: string[] }>> {
-    await page.addScriptTag({ content: fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
-    return page.evaluate(async () => {
-      // In the page: axe-core on the instance page (the app shell around it is not this test's subject).
-      const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-      const doc = (globalThis as unknown as { document: { querySelector: (s: string) => unknown } }).document;
-      const result = await axe.run(doc.querySelector('[data-testid="instance-detail"]'), { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
-        .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-  }
 
   it('paints the elements executed and the flows taken of a completed instance, lists its element instances, with no serious accessibility issue', async () => {
     const manager = (await loginAs(t.app, 'manager', 'softwhere')).accessToken;
@@ -84,7 +71,7 @@ describe('process instance monitor in the browser', () => {
       expect(await page.getByTestId('instance-variables').textContent()).toContain('CMD-MONITOR');
       await page.getByTestId('instance-history').getByText('Étape « Commande acceptée (end-approved) » terminée').waitFor({ timeout: 30_000 });
 
-      expect(await axeSerious(page)).toEqual([]);
+      expect(await axeSerious(page, '[data-testid="instance-detail"]')).toEqual([]);
     } catch (error) {
       await page.screenshot({ path: path.join(process.env.RELAIS_DATA_DIR ?? '/tmp', 'instance-monitor.png'), fullPage: true }).catch(() => undefined);
       throw error;

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { findModule } from '../../domain/modules/registry';
 import { loginAs, tenantId, testContext, userId, type TestContext } from '../support/api';
 
-const DEMO_CLIENTS = ['Kevin Casey', 'John Ouick', 'Jacky Blangier', 'Sophie Lefèvre', 'Camille Durand', 'Antoine Moreau'];
+const DEMO_CLIENTS = ['Kevin Casey', 'Marion Lebrun', 'Jacky Blangier', 'Sophie Lefèvre', 'Camille Durand', 'Antoine Moreau'];
 
 /** The demo book a newcomer finds at epic-events (seeded by the global setup, as `npm start` does). */
 describe('Epic Events demo data', () => {
@@ -29,7 +29,7 @@ describe('Epic Events demo data', () => {
     const byClient = Object.fromEntries(contracts.map((c) => [c.clientName, c]));
     expect(byClient['Camille Durand']).toMatchObject({ signed: false });
     expect(byClient['Kevin Casey']).toMatchObject({ signed: true, amountDueCents: 0 });
-    expect(byClient['John Ouick']).toMatchObject({ signed: true, totalAmountCents: 2_500_000, amountDueCents: 1_500_000 });
+    expect(byClient['Marion Lebrun']).toMatchObject({ signed: true, totalAmountCents: 2_500_000, amountDueCents: 1_500_000 });
     expect(byClient['Jacky Blangier']).toMatchObject({ signed: true, amountDueCents: 450_000 });
     expect(byClient['Antoine Moreau']).toBeUndefined();
 
@@ -39,11 +39,11 @@ describe('Epic Events demo data', () => {
     expect(byName['Soirée de lancement Cool Startup']).toMatchObject({ status: 'closed', supportContactName: 'Kate Hastroff' });
     expect(Date.parse(String(byName['Gala annuel Chinon Patrimoine']!.endsAt))).toBeLessThan(now);
     expect(byName['Gala annuel Chinon Patrimoine']).toMatchObject({ status: 'planned', supportContactName: 'Kate Hastroff' });
-    expect(Date.parse(String(byName['Mariage Ouick']!.startsAt))).toBeGreaterThan(now);
+    expect(Date.parse(String(byName['Mariage Lebrun']!.startsAt))).toBeGreaterThan(now);
     expect(byName['Fête de village de Mufflins']).toMatchObject({ status: 'planned', supportContactId: null });
 
     // Written through the domain's actions: each step is on the record's timeline.
-    const history = await request(t.app).get(`/api/v1/events/contracts/${byClient['John Ouick']!.id}/history`).set('Authorization', `Bearer ${token}`);
+    const history = await request(t.app).get(`/api/v1/events/contracts/${byClient['Marion Lebrun']!.id}/history`).set('Authorization', `Bearer ${token}`);
     expect(history.body.items.map((i: { action: string }) => i.action)).toEqual(expect.arrayContaining(['create', 'sign', 'payment']));
   });
 

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+
+export interface AxeFinding { id: string; impact: string; nodes: string[] }
+
+let axeSource: string | undefined;
+
+/**
+ * Runs axe-core in the page and returns its critical and serious violations
+ * (the first three nodes of each). axe is evaluated through the DevTools
+ * protocol, not injected as a <script>: the app's Content-Security-Policy
+ * (script-src 'self') stays in force while it runs.
+ */
+export async function axeSerious(page: Page, selector?: string): Promise<AxeFinding[]> {
+  axeSource ??= fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async (scope) => {
+    const g = globalThis as unknown as {
+      axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> };
+      document: { querySelector: (s: string) => unknown };
+    };
+    const context = scope ? g.document.querySelector(scope) : g.document;
+    const result = await g.axe.run(context, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, selector ?? null);
+}
