@@ -69,6 +69,22 @@ export default tseslint.config(
     },
   },
   {
+    // The API and the activities run outside the workflow sandbox: they take from workflows/ only the
+    // contract files (names, signals, queries, updates, plain types); a workflow itself is imported as a
+    // type, to start it by name (`client.workflow.start<typeof bulkSend>(COMMS_WORKFLOW.bulkSend, …)`).
+    files: ['api/**/*.ts', 'activities/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: String.raw`(^|/)workflows(/(?!(.*/)?([^/]*\.)?contract$)|$)`,
+          allowTypeImports: true,
+          message: 'The API and the activities import only the workflows\' contract files at run time (start a workflow by its contract name, `import type` the workflow for its signature): no workflow code in their process.',
+        }],
+      }],
+    },
+  },
+  {
     // The core (every file outside a vertical folder) does not know the verticals: it reads the module registry.
     files: ['**/*.ts'],
     ignores: [...NOT_BOUND, ...VERTICALS.map((v) => `**/${v}/**`)],

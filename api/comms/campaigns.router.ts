@@ -4,7 +4,8 @@ import { commsMailSend, commsSmsSend } from '../../domain/comms/comms.activity-c
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../domain/process/activity-definition';
 import { campaignReport, createCampaign, listCampaigns } from '../../domain/comms/campaigns';
 import { campaignCreate } from '../../domain/comms/comms.schemas';
-import { bulkSend } from '../../workflows/comms/bulk-send.workflow';
+import type { bulkSend } from '../../workflows/comms/bulk-send.workflow';
+import { COMMS_WORKFLOW } from '../../workflows/comms/comms.contract';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
@@ -26,7 +27,7 @@ export function campaignsRouter(deps: ApiDeps): Router {
       return channel === 'sms' ? settings?.smsRatePerMinute ?? 60 : settings?.mailRatePerMinute ?? 120;
     });
     const def = campaign.channel === 'sms' ? commsSmsSend : commsMailSend;
-    await (await deps.temporal()).workflow.start(bulkSend, {
+    await (await deps.temporal()).workflow.start<typeof bulkSend>(COMMS_WORKFLOW.bulkSend, {
       workflowId: campaign.workflowId, taskQueue: deps.taskQueue,
       args: [{
         tenantId: ctx.principal.tenantId, campaignId: campaign.id, activity: def.name as 'comms.sms.send',

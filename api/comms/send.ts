@@ -6,7 +6,8 @@ import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from '../../domain/process/activity
 import type { SendRequest } from '../../domain/comms/comms.schemas';
 import { queueMessage } from '../../domain/comms/queue-message';
 import type { RequestContext } from '../../domain/core/record-service';
-import { sendOneMessage } from '../../workflows/comms/send-one.workflow';
+import { COMMS_WORKFLOW } from '../../workflows/comms/comms.contract';
+import type { sendOneMessage } from '../../workflows/comms/send-one.workflow';
 import type { ApiDeps } from '../http/deps';
 import { ValidationError } from '../../domain/errors';
 
@@ -25,7 +26,7 @@ export async function sendMessage(deps: ApiDeps, req: Request, ctx: RequestConte
   const workflowId = `${ctx.principal.tenantId}/comms-message/${message.id}`;
   const { channel: _channel, ...input } = request;
   try {
-    await (await deps.temporal()).workflow.start(sendOneMessage, {
+    await (await deps.temporal()).workflow.start<typeof sendOneMessage>(COMMS_WORKFLOW.sendOne, {
       workflowId, taskQueue: deps.taskQueue,
       args: [{
         activity: def.name as 'comms.sms.send', input,

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { isUuid } from '../../domain/core/record-service';
-import { proceedSignal, smokeStateQuery, smokeWorkflow } from '../../workflows/smoke/smoke.workflow';
+import { proceedSignal, SMOKE_WORKFLOW, smokeStateQuery } from '../../workflows/smoke/smoke.contract';
+import type { smokeWorkflow } from '../../workflows/smoke/smoke.workflow';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
@@ -21,7 +22,7 @@ export function smokeRouter(deps: ApiDeps): Router {
     const workflowId = `${ctx.principal.tenantId}/smoke/${row.id}`;
     await ctx.trx('smokeRuns').where({ id: row.id }).update({ workflowId });
     const client = await deps.temporal();
-    await client.workflow.start(smokeWorkflow, {
+    await client.workflow.start<typeof smokeWorkflow>(SMOKE_WORKFLOW, {
       workflowId, taskQueue: deps.taskQueue, args: [{ tenantId: ctx.principal.tenantId, runId: row.id, waitForSignal }],
     });
     return { status: 202, body: { id: row.id, workflowId, status: 'running' } };

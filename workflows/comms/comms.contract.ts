@@ -17,6 +17,12 @@ export const COMMS_FAILURE = {
   rateLimited: 'CommsRateLimited',
 } as const;
 
+/** The comms workflows' names: the API starts them by name, with a type-only import of the workflow. */
+export const COMMS_WORKFLOW = {
+  sendOne: 'sendOneMessage',
+  bulkSend: 'bulkSend',
+} as const;
+
 export interface RetrySettings {
   maximumAttempts: number;
   initialIntervalMs: number;

@@ -1,15 +1,6 @@
-import { condition, defineQuery, defineSignal, proxyActivities, setHandler } from '@temporalio/workflow';
+import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { SmokeActivities } from '../../activities/smoke/smoke.activities';
-
-export interface SmokeInput {
-  tenantId: string;
-  runId: string;
-  /** When true the run waits for the `proceed` signal: tests use this to restart the worker mid-run. */
-  waitForSignal: boolean;
-}
-
-export const proceedSignal = defineSignal('proceed');
-export const smokeStateQuery = defineQuery<'waiting' | 'recording' | 'completed'>('smokeState');
+import { proceedSignal, smokeStateQuery, type SmokeInput, type SmokeState } from './smoke.contract';
 
 const { recordSmokeCompletion } = proxyActivities<SmokeActivities>({
   startToCloseTimeout: '30 seconds',
@@ -18,7 +9,7 @@ const { recordSmokeCompletion } = proxyActivities<SmokeActivities>({
 
 /** Proves the chain API → Temporal → worker → activity → PostgreSQL. */
 export async function smokeWorkflow(input: SmokeInput): Promise<{ completions: number }> {
-  let state: 'waiting' | 'recording' | 'completed' = 'waiting';
+  let state: SmokeState = 'waiting';
   let proceed = !input.waitForSignal;
   setHandler(proceedSignal, () => { proceed = true; });
   setHandler(smokeStateQuery, () => state);
