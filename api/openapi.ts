@@ -6,6 +6,7 @@ import { decisionsOpenApiPaths } from './process/decisions.openapi';
 import { processOpenApiPaths } from './process/process.openapi';
 import type { RecordResource } from '../domain/core/record-resource';
 import { loginRequest, refreshRequest, tokenPair } from '../domain/identity/auth.schema';
+import { auditChainReportSchema } from '../domain/identity/audit-log';
 
 const problemResponse = problem;
 const errors = {
@@ -77,6 +78,7 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
     LoginRequest: schemaOf(loginRequest, 'input'),
     RefreshRequest: schemaOf(refreshRequest, 'input'),
     TokenPair: schemaOf(tokenPair, 'output'),
+    AuditChainReport: schemaOf(auditChainReportSchema, 'output'),
   };
   let paths: Json = {
     '/api/v1/health': { get: { tags: ['System'], summary: 'State of the database and Temporal', security: [], responses: { 200: { description: 'Both up' }, 503: { description: 'One is down' } } } },
@@ -95,6 +97,15 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
       },
     },
     '/api/v1/documents/{id}/content': { get: { tags: ['Document'], summary: 'Download a document', parameters: [idParam], responses: { 200: { description: 'The file, as an attachment' }, ...errors } } },
+    '/api/v1/audit-log/verification': {
+      get: {
+        tags: ['System'], summary: 'Walk the organisation\'s hash-chained audit log and report the first broken link (a worker also verifies every chain each hour and alerts on a break)',
+        responses: {
+          200: { description: '`intact`, the rows checked and, when broken, the first broken row', ...json({ $ref: '#/components/schemas/AuditChainReport' }) },
+          401: errors[401], 403: problemResponse('Needs identity.audit-log.read (administrators of the collaborators)'),
+        },
+      },
+    },
     '/api/v1/smoke-runs': { post: { tags: ['System'], summary: 'Start the smoke workflow', responses: { 202: { description: 'Started' }, ...errors } } },
     '/api/v1/process-definitions': {
       get: { tags: ['Process definition'], summary: 'Every process key: latest deployed version, number of versions, draft or not', responses: { 200: { description: '`items`, by key' }, ...errors } },

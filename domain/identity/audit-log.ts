@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { z } from 'zod';
 
 export interface AuditEvent {
   tenantId: string | null;
@@ -35,14 +36,15 @@ export async function verifyAuditChain(trx: Knex.Transaction, tenantId: string):
   return broken === null ? null : Number(broken);
 }
 
-/** What a verification of one tenant's chain found. */
-export interface AuditChainReport {
-  intact: boolean;
-  rowsChecked: number;
-  /** The first row whose link is broken (changed, removed before it, or inserted behind the trigger's back); null when intact. */
-  firstBroken: { id: number; action: string; at: string } | null;
-  verifiedAt: string;
-}
+/** What a verification of one tenant's chain found (GET /audit-log/verification answers it; the OpenAPI document describes it). */
+export const auditChainReportSchema = z.object({
+  intact: z.boolean(),
+  rowsChecked: z.number().int().min(0).describe('Rows of the organisation\'s chain that were walked'),
+  firstBroken: z.object({ id: z.number().int(), action: z.string(), at: z.iso.datetime() }).nullable()
+    .describe('The first row whose link is broken (changed, removed before it, or inserted behind the trigger\'s back); null when intact'),
+  verifiedAt: z.iso.datetime(),
+}).strict();
+export type AuditChainReport = z.infer<typeof auditChainReportSchema>;
 
 /** Walks the tenant's chain (the transaction's tenant) and reports the first broken link. */
 export async function auditChainReport(trx: Knex.Transaction, tenantId: string): Promise<AuditChainReport> {

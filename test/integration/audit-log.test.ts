@@ -1,4 +1,5 @@
 import { NativeConnection } from '@temporalio/worker';
+import Ajv2020 from 'ajv/dist/2020';
 import type { Knex } from 'knex';
 import request from 'supertest';
 import { createAuditLogActivities, type AuditChainBreak, type AuditLogVerification } from '../../activities/system/audit-log.activities';
@@ -198,6 +199,20 @@ describe('audit log', () => {
       const res = await verification(own, 'manager');
       expect(res.status).toBe(403);
       expect(res.body.detail).toMatch(/^Vérifier le journal d'audit demande la permission identity\.audit-log\.read/);
+    });
+
+    it('is described in the OpenAPI document, and its answers (intact, broken) match the described schema', async () => {
+      const doc = (await request(t.app).get('/api/v1/openapi.json')).body;
+      const get = doc.paths['/api/v1/audit-log/verification'].get;
+      expect(Object.keys(get.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
+      expect(get.responses['200'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/AuditChainReport' });
+      const ajv = new Ajv2020({ strict: false, validateFormats: false });
+      const matches = ajv.compile(doc.components.schemas.AuditChainReport);
+      for (const tenant of [own, tampered]) {
+        const body = (await verification(tenant, 'direction')).body;
+        expect({ body, valid: matches(body), errors: matches.errors ?? null }).toEqual({ body, valid: true, errors: null });
+      }
+      expect(matches({ intact: true, rowsChecked: 1, firstBroken: null })).toBe(false);
     });
 
     it('the scheduled activity finds the broken chain, alerts with ids only, and leaves intact chains out', async () => {
