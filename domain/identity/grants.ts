@@ -1,5 +1,6 @@
 import type { ModuleRole } from '../modules/vertical-module';
 import type { Grant, Scope } from './ability';
+import { mayAssign } from './role-assignment';
 
 /**
  * Building blocks for the starting roles modules declare
@@ -42,6 +43,15 @@ export const assignedOnly = [...each(CORE_RECORDS, 'r=assigned'), ...on('core.si
 
 export const role = (key: string, labelFr: string, labelEn: string, userType: ModuleRole['userType'], grants: Grant[], flags: Pick<ModuleRole, 'ownsProcesses' | 'authorsDefinitions'> = {}): ModuleRole =>
   ({ key, labelFr, labelEn, userType, grants, ...flags });
+
+/**
+ * `r`, whose holders may also give `roleKeys` to OTHER collaborators although
+ * they do not hold all their grants (role-assignment.ts, `mayAssign`): how the
+ * role that manages the collaborators staffs the organisation. Never a role
+ * that owns processes or authors definitions unless `r` does too (a test over
+ * the registered modules checks it).
+ */
+export const assigning = (r: ModuleRole, ...roleKeys: string[]): ModuleRole => ({ ...r, grants: [...r.grants, ...mayAssign(...roleKeys)] });
 
 /** Runs the organisation's processes and authors their definitions. */
 export const PROCESS_LEAD = { ownsProcesses: true, authorsDefinitions: true } as const;

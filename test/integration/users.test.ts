@@ -114,6 +114,26 @@ describe('collaborators API', () => {
       expect(res.status).toBe(201);
     });
 
+    it('lets a director staff the student office (declared delegation: school-office), never themselves', async () => {
+      const res = await as(director).post('/api/v1/users', { email: 'new.office@acme-school.demo', displayName: 'Nouvelle Scolarité', roles: ['school-office'], password: 'long enough password' });
+      expect(res.status).toBe(201);
+      expect(res.body.roles).toEqual(['school-office']);
+      const self = await userId(t.admin, 'director', 'acme-school');
+      const mine = await as(director).get(`/api/v1/users/${self}`);
+      const selfOffice = await as(director).patch(`/api/v1/users/${self}`, mine.body.version, { roles: ['director', 'school-office'] });
+      expect(selfOffice.status).toBe(403);
+      expect(selfOffice.body.detail).toMatch(/rôle « Pôle scolarité » \(school-office\) à vous-même/);
+    });
+
+    it('lets the SoftWhere direction hire support N1 and a manager (spec 002 §10), whose process rights it holds', async () => {
+      const direction = (await loginAs(t.app, 'direction', 'softwhere')).accessToken;
+      const support = await as(direction).post('/api/v1/users', { email: 'new.support@softwhere.demo', displayName: 'Nouveau Support', roles: ['support-n1'], password: 'long enough password' });
+      expect(support.status).toBe(201);
+      const manager = await as(direction).post('/api/v1/users', { email: 'new.manager@softwhere.demo', displayName: 'Nouvelle Gestionnaire', roles: ['manager'], password: 'long enough password' });
+      expect(manager.status).toBe(201);
+      expect([support.body.roles, manager.body.roles]).toEqual([['support-n1'], ['manager']]);
+    });
+
     it('lets management give sales to others (declared delegation), never to themselves, and audits role changes with before and after', async () => {
       const created = await as(management).post('/api/v1/users', { email: 'future.sales@epic-events.demo', displayName: 'Future Sales', roles: ['support'], password: 'long enough password' });
       expect(created.status).toBe(201);
