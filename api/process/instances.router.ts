@@ -9,6 +9,9 @@ import {
   createInstanceRow, listIncidents, listInstances, loadInstance, requireDeployedPlan, requireInstancePermission,
 } from '../../domain/process/instances-service';
 import { elementHistory, storedElements } from '../../domain/process/element-history';
+import { labelAll, userNames } from '../../domain/process/business-labels';
+import { businessSteps } from '../../domain/process/business-history';
+import { getPlan } from '../../domain/process/definitions-service';
 import { elementEvents, elementsOfEvents, mergeByTime } from './instance-history';
 import { cancelProcessSignal, processStateQuery, resolveIncidentUpdate } from '../../workflows/engine/contract';
 import type { ProcessState } from '../../kernel/process/engine-types';
@@ -17,6 +20,7 @@ import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
 import { failureOf, markFailed, markRetried, reconcileListed, resetForRetry } from './instance-failures';
+import { readerLocale } from './reader-locale';
 import { asConflict } from './temporal-errors';
 import { untilWorkflowLists } from './workflow-sync';
 
@@ -55,7 +59,15 @@ export function processInstancesRouter(deps: ApiDeps): Router {
         if (failure) Object.assign(r, { status: 'failed', failureReason: failure.reason, failedAt: failure.failedAt, endedAt: failure.failedAt });
       }
     }
-    return { body: { items: rows.map((r: Record<string, unknown>) => ({ ...r, startedAt: iso(r.startedAt), endedAt: iso(r.endedAt), updatedAt: iso(r.updatedAt), tenantId: undefined, variables: undefined })) } };
+    // What people read instead of ids: the process's title and the instance's business label (a few queries per page).
+    const labels = await labelAll(ctx.trx, rows, readerLocale(req));
+    return {
+      body: {
+        items: rows.map((r: Record<string, unknown>, i: number) => ({
+          ...r, ...labels[i], startedAt: iso(r.startedAt), endedAt: iso(r.endedAt), updatedAt: iso(r.updatedAt), tenantId: undefined, variables: undefined,
+        })),
+      },
+    };
   }));
 
   router.get('/:id', inTenant(deps, async (req, ctx) => {
@@ -78,22 +90,28 @@ export function processInstancesRouter(deps: ApiDeps): Router {
       state = row.status === 'failed' ? null : queried;
     }
     const incidents = await listIncidents(ctx, row.id);
-    const tasks = await ctx.trx('tasks').where({ instanceId: row.id }).orderBy('createdAt').select('id', 'elementId', 'name', 'status', 'assignee', 'dueAt', 'completedAt');
+    const tasks = await ctx.trx('tasks').where({ instanceId: row.id }).orderBy('createdAt')
+      .select('id', 'elementId', 'name', 'status', 'assignee', 'dueAt', 'createdAt', 'completedAt', 'completedBy');
     // What it did: the stored element instances, with the live ones while it runs.
     const done = elementHistory(await storedElements(ctx.trx, row.id), state?.elements);
+    const variables = (state ? state.variables : row.variables) ?? null;
+    const [labels] = await labelAll(ctx.trx, [{ ...row, variables }], readerLocale(req));
+    // The business history: each step, who completed it, the branches taken and why.
+    const names = await userNames(ctx.trx, ctx.ability, tasks.flatMap((x: { assignee: string | null; completedBy: string | null }) => [x.assignee, x.completedBy]));
+    const steps = businessSteps(done.elements, await getPlan(ctx.trx, row.processKey, row.version), tasks, names);
     const view = {
-      id: row.id, workflowId: row.workflowId, processKey: row.processKey, version: row.version, businessKey: row.businessKey,
+      id: row.id, workflowId: row.workflowId, processKey: row.processKey, version: row.version, businessKey: row.businessKey, ...labels,
       status: row.status, startedAt: iso(row.startedAt), endedAt: iso(row.endedAt), cancelReason: row.cancelReason,
       // Why it failed (Temporal's failure message, "Terminated by …") and when; the engine's own failures write cancelReason.
       failureReason: row.status === 'failed' ? row.failureReason ?? row.cancelReason ?? null : null, failedAt: iso(row.failedAt),
       activeElements: state?.activeElements ?? [],
       // A worker older than the element log answers counts without elements.
       completedElements: state && !state.elements ? state.completedElements : done.completedElements,
-      elements: done.elements, takenFlows: done.takenFlows,
-      openTasks: tasks.filter((t: { status: string }) => t.status === 'open'), tasks,
+      elements: done.elements, takenFlows: done.takenFlows, steps,
+      openTasks: tasks.filter((t: { status: string }) => t.status === 'open').map(publicTask), tasks: tasks.map(publicTask),
       incidents: incidents.map((i: Record<string, unknown>) => ({ ...i, tenantId: undefined, createdAt: iso(i.createdAt), resolvedAt: iso(i.resolvedAt) })),
       // Live while it runs; the final ones, kept on the row, once it has ended.
-      variables: (state ? state.variables : row.variables) ?? null,
+      variables,
     };
     // Process variables are business data: shown only with process.instance.variables.read.
     return { body: readableFields(ctx.ability, 'ProcessInstance', view, { accountId: null, ownerId: null, supportUserId: null }) };
@@ -168,6 +186,11 @@ export function processInstancesRouter(deps: ApiDeps): Router {
     return { status: 202, body: { id: incident.id, action: input.action } };
   }));
   return router;
+}
+
+/** A task of the instance as its detail lists it. */
+function publicTask(task: Record<string, unknown>) {
+  return { ...task, createdAt: iso(task.createdAt), completedAt: iso(task.completedAt), dueAt: iso(task.dueAt) };
 }
 
 /** A readable line for the monitor's history, from Temporal's event attributes. */

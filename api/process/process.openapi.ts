@@ -42,8 +42,9 @@ export function processOpenApiPaths(): Json {
       post: { tags: instances, summary: 'Retry (optionally with corrected variables) or skip the element of an incident', parameters: [id(), id('incidentId')], requestBody: body(resolveIncidentRequest), responses: { 202: { description: 'Done' }, ...errors, 409: conflict } },
     },
     '/api/v1/tasks': {
-      get: { tags: tasks, summary: 'My tasks (assignee=me), my roles\' tasks (candidate=me), or all (process owners)', parameters: ['assignee', 'candidate', 'status', 'processKey', 'sort', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { 200: { description: '`items`' }, ...errors } },
+      get: { tags: tasks, summary: 'My tasks (assignee=me), what I may act on (candidate=me: mine and my roles\' unclaimed), or all (process owners); each with `title` (process name), `label` (business label), `assigneeName`', parameters: ['assignee', 'candidate', 'status', 'processKey', 'sort', 'limit'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })), responses: { 200: { description: '`items`' }, ...errors } },
     },
+    '/api/v1/tasks/counts': { get: { tags: tasks, summary: 'Open tasks per tab: `todo` (what I may act on), `mine`, `all` (process owners only)', parameters: [{ name: 'processKey', in: 'query', schema: { type: 'string' } }], responses: { 200: { description: '`{ todo, mine, all? }`' }, ...errors } } },
     '/api/v1/tasks/{id}': { get: { tags: tasks, summary: 'A task, with its form (`form`: key, title, JSON Schema) when it has a registered one', parameters: [id()], responses: { 200: { description: 'The task' }, ...errors } } },
     '/api/v1/tasks/{id}/claim': { post: { tags: tasks, summary: 'Take the task', parameters: [id()], responses: { 200: { description: 'Claimed' }, ...errors, 409: conflict } } },
     '/api/v1/tasks/{id}/release': { post: { tags: tasks, summary: 'Give the task back to its candidates', parameters: [id()], responses: { 200: { description: 'Released' }, ...errors, 409: conflict } } },

@@ -2,9 +2,11 @@ import path from 'node:path';
 import { commsAdmin, commsRead, commsSend, each, finance, on, PROCESS_LEAD, readAll, role, salesRep, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
 import { mayAssign } from '../identity/role-assignment';
+import { leadToEventLabel } from './business-label';
 import { seedEventsDemo } from './demo-seed';
 import { EVENTS_ACTIVITIES } from './events.activity-contracts';
 import { EVENTS_FORMS } from './forms';
+import { LEAD_TO_EVENT } from './lead-to-event';
 import { clientSample, contractSample, eventSample } from './record-samples';
 import { eventClients, eventContracts, eventEvents } from './resources';
 
@@ -28,10 +30,14 @@ export const eventsModule: DomainModule = {
     'events.contract': 'EventContract',
     'events.event': 'Event',
     'events.payment': 'EventPayment',
+    /** The import right: `events.import.create` runs the legacy spreadsheet's migration (spreadsheet-import.ts). */
+    'events.import': 'EventImport',
   },
   roles: [
     role('management', 'Gestion', 'Management', 'internal', [...readAll, ...on('core.catalogue', 'cud=all'), ...finance(), ...users, ...smoke, ...commsAdmin,
       ...eventsReadAll, ...on('events.contract', 'cu=all'), ...on('events.event', 'u=all'), ...on('events.payment', 'c=all'),
+      // Management migrates the legacy spreadsheet: the import right (spreadsheet-import.ts says what it carries).
+      ...on('events.import', 'c=all'),
       // Management hires the departments without doing their work (separation of duties): it may give their roles to others.
       ...mayAssign('sales', 'support')], PROCESS_LEAD),
     role('sales', 'Commercial', 'Sales', 'internal', [...salesRep, ...commsSend,
@@ -61,5 +67,6 @@ export const eventsModule: DomainModule = {
   forms: EVENTS_FORMS,
   activities: EVENTS_ACTIVITIES,
   processes: [path.resolve(__dirname, '../../workflows/events/lead-to-event.bpmn')],
+  businessLabels: { [LEAD_TO_EVENT]: leadToEventLabel },
   seedDemo: seedEventsDemo,
 };

@@ -1,6 +1,6 @@
 import type { ActivityDefinition } from '../process/activity-definition';
 import type { FormDefinition } from '../process/forms';
-import type { DomainModule, FieldGroup, ModuleRole, RecordKind } from './vertical-module';
+import type { BusinessLabelResolver, DomainModule, FieldGroup, ModuleRole, RecordKind } from './vertical-module';
 
 /**
  * The modules this process runs, registered once at start by an entry point
@@ -84,6 +84,7 @@ function unionList<T>(what: string, pick: (m: DomainModule) => readonly T[] | un
 /** Permission resource → CASL subject, over every module. */
 export const permissionResources = unionByKey<string>('Permission resource', (m) => m.resources);
 export const fieldGroups = unionByKey<FieldGroup>('Field group', (m) => m.fieldGroups);
+const businessLabels = unionByKey<BusinessLabelResolver>('Business label of process', (m) => m.businessLabels);
 const activities = unionList<ActivityDefinition>('Activity', (m) => m.activities, (a) => a.name);
 const forms = unionList<FormDefinition>('Form', (m) => m.forms, (f) => f.key);
 const records = unionList<RecordKind>('Record kind', (m) => m.records, (r) => r.resource.key);
@@ -95,6 +96,11 @@ export function activityCatalogue(): ActivityDefinition[] {
 
 export function findActivity(name: string): ActivityDefinition | undefined {
   return activities().get(name);
+}
+
+/** How a process's instances are labelled for people, if its module says. */
+export function findBusinessLabelResolver(processKey: string): BusinessLabelResolver | undefined {
+  return businessLabels()[processKey];
 }
 
 /** Every registered task form. */

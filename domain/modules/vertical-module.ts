@@ -34,9 +34,31 @@ export interface DomainModule {
   activities?: ActivityDefinition[];
   /** Absolute paths of the `.bpmn` files installed in every tenant that has the module. */
   processes?: string[];
+  /**
+   * Human labels of its processes' instances, by process key (« Mariage Lebrun — contrat n° 12 »):
+   * task lists and the monitor show them instead of business keys. Without one, the business key is the label.
+   */
+  businessLabels?: Record<string, BusinessLabelResolver>;
   /** Demo data for a demo organisation with the module, after its users exist. Idempotent: safe on every start. */
   seedDemo?: (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
 }
+
+/** What a business label resolver is given for one instance of its process. */
+export interface LabelledInstance {
+  processKey: string;
+  businessKey: string;
+  /** The instance's variables when the caller has them (an ended instance keeps its last ones); null otherwise. */
+  variables: Record<string, unknown> | null;
+}
+
+/**
+ * Labels a page of instances of one process at once (one query for the page, not one per row),
+ * in the tenant's transaction (row-level security applies) and in the reader's language.
+ * Answers a label per business key; a key it cannot label is left out (the business key shows).
+ */
+export type BusinessLabelResolver = (
+  trx: Knex.Transaction, instances: readonly LabelledInstance[], locale: 'fr' | 'en',
+) => Promise<Map<string, string>>;
 
 export interface Labels {
   fr: string;

@@ -63,8 +63,8 @@ describe('compileDefinition', () => {
         Flow_R1: { id: 'Flow_R1', source: 'RemindApprovers', target: 'SendReminder' },
         Flow_R2: { id: 'Flow_R2', source: 'SendReminder', target: 'ReminderSent' },
         Flow_3: { id: 'Flow_3', source: 'Approve', target: 'Decision' },
-        Flow_Yes: { id: 'Flow_Yes', source: 'Decision', target: 'Approved', condition: '=orderApproved' },
-        Flow_No: { id: 'Flow_No', source: 'Decision', target: 'Rejected' },
+        Flow_Yes: { id: 'Flow_Yes', name: 'yes', source: 'Decision', target: 'Approved', condition: '=orderApproved' },
+        Flow_No: { id: 'Flow_No', name: 'no', source: 'Decision', target: 'Rejected' },
       },
     });
   });
@@ -144,7 +144,8 @@ describe('compileDefinition', () => {
       Done: { id: 'Done', name: 'Done', scope: P, incoming: ['F22'], outgoing: [], kind: 'endEvent', trigger: { type: 'none' } },
     });
     // Conditions are always FEEL: one written without "=" gets it.
-    expect(plan.flows.SF_Missing).toEqual({ id: 'SF_Missing', source: 'Available', target: 'OutOfStock', condition: '=item.stock = 0' });
+    // The flow's name travels with it: the monitor says why a branch was taken with it.
+    expect(plan.flows.SF_Missing).toEqual({ id: 'SF_Missing', name: 'no', source: 'Available', target: 'OutOfStock', condition: '=item.stock = 0' });
     expect(plan.flows.SF_Fragile!.condition).toBe('=item.fragile');
     expect(Object.keys(plan.flows)).toHaveLength(32);
     expect(Object.values(plan.flows).filter((f) => f.condition).map((f) => f.id)).toEqual(['SF_Missing', 'SF_Fragile', 'SF_Insured']);

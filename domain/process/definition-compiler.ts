@@ -104,7 +104,7 @@ export function compileDefinition(definitions: BpmnElement, version: number, dec
         const condition = expressionBody(element, 'conditionExpression');
         flows[element.id!] = compact({
           id: element.id!, source: child(element, 'sourceRef')!.id!, target: child(element, 'targetRef')!.id!,
-          condition: condition ? asFeel(condition) : undefined,
+          condition: condition ? asFeel(condition) : undefined, name: element.name?.trim() || undefined,
         });
         continue;
       }

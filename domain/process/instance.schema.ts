@@ -62,6 +62,8 @@ export const taskListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+export const taskCountQuery = z.object({ processKey: z.string().max(100).optional() });
+
 export const reassignRequest = z.object({ assignee: z.string().uuid('must be a user id') }).strict();
 
 /** One execution of an element (answers only: documents GET /process-instances/:id). */
@@ -78,8 +80,26 @@ export const elementInstanceView = z.object({
   takenFlows: z.array(z.string()).describe('Sequence flows the token left by'),
 });
 
+const takenBranchView = z.object({
+  flowId: z.string(), name: z.string().nullable().describe('The flow\'s name on the diagram'),
+  condition: z.string().nullable().describe('The FEEL condition that held'), isDefault: z.boolean(),
+  targetId: z.string(), targetName: z.string().nullable(),
+});
+
+/** One step of the business history (domain/process/business-history.ts). */
+export const businessStepView = z.object({
+  id: z.string(), elementId: z.string(), name: z.string().nullable(), type: z.string(),
+  outcome: elementInstanceView.shape.outcome, startedAt: z.string(), endedAt: z.string().nullable(), loopCounter: z.number().int().nullable(),
+  completedBy: z.string().nullable(), completedByName: z.string().nullable().describe('Only when the reader may see users (identity.user.read)'),
+  assignee: z.string().nullable(), assigneeName: z.string().nullable(),
+  branches: z.array(takenBranchView).describe('Decisions: the branches taken and why'),
+});
+
 /** What GET /process-instances/:id says the instance did (with its other fields: status, tasks, incidents…). */
 export const instanceProgressView = z.object({
+  title: z.string().describe('The process\'s name (its BPMN name), else its key'),
+  label: z.string().describe('The business label its module gives it (« Mariage Lebrun — contrat n° 12 »), else the business key'),
+  steps: z.array(businessStepView).describe('The business history: steps in order of start, who completed them, the branches taken'),
   activeElements: z.array(z.string()),
   elements: z.array(elementInstanceView).describe('Every element instance, in order of start, also after the instance has ended'),
   takenFlows: z.array(z.string()).describe('Every sequence flow taken'),

@@ -1,15 +1,45 @@
+import type { Knex } from 'knex';
 import { z } from 'zod';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { scopeOf } from '../identity/ability';
 import { isUuid, type RequestContext } from '../core/record-service';
 import { findForm } from '../modules/registry';
+import { labelAll, userNames, type HumanLabels, type Locale } from './business-labels';
 import { describeForm } from './forms';
 
 const COLUMNS = ['id', 'instanceId', 'processKey', 'businessKey', 'elementId', 'name', 'formKey', 'inlineForm', 'candidateRoles',
   'candidateUsers', 'assignee', 'dueAt', 'priority', 'status', 'data', 'createdAt', 'claimedAt', 'completedAt', 'completedBy', 'version'];
 
-function present(row: Record<string, unknown>) {
+function present(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(COLUMNS.map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : row[c] ?? null]));
+}
+
+/**
+ * Tasks as people read them: the process's title, the business label of its instance
+ * (« Mariage Lebrun — contrat n° 12 ») and the assignee's and completer's names (null
+ * unless the reader may see users). A few queries for the whole page, none per row.
+ */
+async function decorate(ctx: RequestContext, rows: Array<Record<string, unknown>>, locale: Locale): Promise<Array<Record<string, unknown> & HumanLabels>> {
+  const tasks = rows.map(present);
+  if (!tasks.length) return [];
+  const instanceIds = [...new Set(tasks.map((t) => String(t.instanceId)))];
+  const instances: Array<{ id: string; version: number; variables: Record<string, unknown> | null }> = await ctx.trx('processInstances')
+    .whereIn('id', instanceIds).select('id', 'version', 'variables');
+  const byId = new Map(instances.map((i) => [i.id, i]));
+  const labels = await labelAll(ctx.trx, tasks.map((t) => {
+    const instance = byId.get(String(t.instanceId));
+    return { processKey: String(t.processKey), businessKey: String(t.businessKey), version: instance?.version ?? null, variables: instance?.variables ?? null };
+  }), locale);
+  const names = await userNames(ctx.trx, ctx.ability, tasks.flatMap((t) => [t.assignee as string | null, t.completedBy as string | null]));
+  return tasks.map((t, i) => ({
+    ...t, ...labels[i]!,
+    assigneeName: t.assignee ? names.get(String(t.assignee)) ?? null : null,
+    completedByName: t.completedBy ? names.get(String(t.completedBy)) ?? null : null,
+  }));
+}
+
+async function decorateOne(ctx: RequestContext, row: Record<string, unknown>, locale: Locale) {
+  return (await decorate(ctx, [row], locale))[0]!;
 }
 
 /** A PostgreSQL array literal, bound as one parameter (knex would spread a JavaScript array). */
@@ -32,20 +62,44 @@ function isCandidate(ctx: RequestContext, task: Record<string, unknown>): boolea
   return task.assignee === ctx.principal.userId || users.includes(ctx.principal.userId) || roles.some((r) => ctx.principal.roles.includes(r));
 }
 
-export async function listTasks(ctx: RequestContext, query: { assignee?: 'me'; candidate?: 'me'; status: string; processKey?: string; sort: string; limit: number }) {
+/** What the caller may act on: assigned to them, or unclaimed and offered to them or their roles. */
+function actionable(ctx: RequestContext) {
+  const me = ctx.principal.userId;
+  return (w: Knex.QueryBuilder) => w.where({ assignee: me })
+    .orWhere((c) => c.whereNull('assignee').where((r) => r.whereRaw('candidate_roles && ?::text[]', [pgTextArray(ctx.principal.roles)]).orWhereRaw('? = any(candidate_users)', [me])));
+}
+
+export async function listTasks(ctx: RequestContext, query: { assignee?: 'me'; candidate?: 'me'; status: string; processKey?: string; sort: string; limit: number }, locale: Locale = 'fr') {
   requireTaskPermission(ctx, 'read');
   const me = ctx.principal.userId;
   const qb = ctx.trx('tasks').where({ status: query.status }).limit(query.limit);
   if (query.processKey) qb.where({ processKey: query.processKey });
   if (query.assignee === 'me') qb.where({ assignee: me });
-  else if (query.candidate === 'me' || !seesAll(ctx, 'read')) {
-    qb.where((w) => w.where({ assignee: me })
-      .orWhere((c) => c.whereNull('assignee').where((r) => r.whereRaw('candidate_roles && ?::text[]', [pgTextArray(ctx.principal.roles)]).orWhereRaw('? = any(candidate_users)', [me]))));
-  }
+  else if (query.candidate === 'me' || !seesAll(ctx, 'read')) qb.where(actionable(ctx));
   const sorts: Record<string, [string, 'asc' | 'desc']> = { dueAt: ['dueAt', 'asc'], '-priority': ['priority', 'desc'], createdAt: ['createdAt', 'asc'], '-createdAt': ['createdAt', 'desc'] };
   const [column, order] = sorts[query.sort]!;
   qb.orderByRaw(`?? ${order} nulls last, ?? desc, ?? asc`, [column, 'priority', 'createdAt']);
-  return (await qb).map(present);
+  return decorate(ctx, await qb, locale);
+}
+
+/**
+ * How many open tasks each tab of the task list holds: `todo` (assigned to the caller, or
+ * unclaimed and offered to them), `mine` (assigned to them) and, for those who see every
+ * task, `all`. One query.
+ */
+export async function countTasks(ctx: RequestContext, query: { processKey?: string }) {
+  requireTaskPermission(ctx, 'read');
+  const qb = ctx.trx('tasks').where({ status: 'open' });
+  if (query.processKey) qb.where({ processKey: query.processKey });
+  const all = seesAll(ctx, 'read');
+  if (!all) qb.where(actionable(ctx));
+  const row: { todo: string; mine: string; all: string } = await qb.first(
+    ctx.trx.raw('count(*) filter (where assignee = ? or (assignee is null and (candidate_roles && ?::text[] or ? = any(candidate_users)))) as todo',
+      [ctx.principal.userId, pgTextArray(ctx.principal.roles), ctx.principal.userId]),
+    ctx.trx.raw('count(*) filter (where assignee = ?) as mine', [ctx.principal.userId]),
+    ctx.trx.raw('count(*) as "all"'),
+  );
+  return { todo: Number(row.todo), mine: Number(row.mine), ...(all ? { all: Number(row.all) } : {}) };
 }
 
 export async function loadTask(ctx: RequestContext, id: string, lock = false) {
@@ -61,8 +115,8 @@ export async function loadTask(ctx: RequestContext, id: string, lock = false) {
  * One task, with its registered form (titles and JSON Schema) when it names one: whoever
  * may see the task needs its form, even without access to the process catalogue.
  */
-export async function getTask(ctx: RequestContext, id: string) {
-  const task = present(await loadTask(ctx, id));
+export async function getTask(ctx: RequestContext, id: string, locale: Locale = 'fr') {
+  const task = await decorateOne(ctx, await loadTask(ctx, id), locale);
   const form = task.formKey ? findForm(String(task.formKey)) : undefined;
   return { ...task, form: form ? describeForm(form) : null };
 }
@@ -71,26 +125,26 @@ function requireOpen(task: Record<string, unknown>): void {
   if (task.status !== 'open') throw new ConflictError(`This task is already ${task.status}.`);
 }
 
-export async function claimTask(ctx: RequestContext, id: string) {
+export async function claimTask(ctx: RequestContext, id: string, locale: Locale = 'fr') {
   requireTaskPermission(ctx, 'update');
   const task = await loadTask(ctx, id, true);
   requireOpen(task);
   if (!isCandidate(ctx, task)) throw new ForbiddenError('This task is not offered to you or your roles.');
   if (task.assignee && task.assignee !== ctx.principal.userId) throw new ConflictError('Someone else has already claimed this task.', { assignee: task.assignee });
   const [row] = await ctx.trx('tasks').where({ id }).update({ assignee: ctx.principal.userId, claimedAt: ctx.trx.fn.now(), version: ctx.trx.raw('version + 1') }).returning('*');
-  return present(row);
+  return decorateOne(ctx, row, locale);
 }
 
-export async function releaseTask(ctx: RequestContext, id: string) {
+export async function releaseTask(ctx: RequestContext, id: string, locale: Locale = 'fr') {
   requireTaskPermission(ctx, 'update');
   const task = await loadTask(ctx, id, true);
   requireOpen(task);
   if (task.assignee !== ctx.principal.userId && !seesAll(ctx, 'update')) throw new ForbiddenError('Only the person who claimed this task (or a manager) can release it.');
   const [row] = await ctx.trx('tasks').where({ id }).update({ assignee: null, claimedAt: null, version: ctx.trx.raw('version + 1') }).returning('*');
-  return present(row);
+  return decorateOne(ctx, row, locale);
 }
 
-export async function reassignTask(ctx: RequestContext, id: string, assignee: string) {
+export async function reassignTask(ctx: RequestContext, id: string, assignee: string, locale: Locale = 'fr') {
   requireTaskPermission(ctx, 'update');
   if (!seesAll(ctx, 'update')) throw new ForbiddenError('Only a manager can give a task to someone else (permission process.task.update on all tasks).');
   const task = await loadTask(ctx, id, true);
@@ -98,7 +152,7 @@ export async function reassignTask(ctx: RequestContext, id: string, assignee: st
   const user = await ctx.trx('users').where({ id: assignee, active: true }).first('id');
   if (!user) throw new ValidationError([{ field: 'assignee', message: 'refers to no active user of this organisation' }]);
   const [row] = await ctx.trx('tasks').where({ id }).update({ assignee, claimedAt: ctx.trx.fn.now(), version: ctx.trx.raw('version + 1') }).returning('*');
-  return present(row);
+  return decorateOne(ctx, row, locale);
 }
 
 /** Checks the form data against the task's registered form or inline JSON Schema; answers the clean data. */

@@ -39,6 +39,8 @@ export interface PlanFlow {
   target: string;
   /** FEEL condition; absent means unconditional. */
   condition?: Feel;
+  /** The flow's name on the diagram (« Oui », « Reste à payer »): the monitor says why a branch was taken with it. */
+  name?: string;
 }
 
 interface NodeBase {
