@@ -64,7 +64,7 @@ describe('communications in the browser', () => {
     await page.getByTestId('login-email').fill(`sales@${tenant.slug}.demo`);
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
+    await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
 
     await page.goto(`${base}/accounts/${accountId}`);
     await page.getByTestId('account-panel').waitFor({ timeout: 60_000 });

@@ -68,7 +68,7 @@ describe('Epic Events spreadsheet import in the browser', () => {
     await page.getByTestId('login-email').fill('management@epic-events.demo');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/(accounts|tasks)/, { timeout: 60_000 });
+    await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
 
     await shotOnFailure(page, async () => {
       await page.goto(`${base}/events/events`);

@@ -49,7 +49,7 @@ describe('Epic Events tasks in the browser', () => {
     await page.getByTestId('login-email').fill(`${role}@epic-events.demo`);
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/(accounts|tasks)/, { timeout: 60_000 });
+    await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
     return page;
   }
 

@@ -18,6 +18,9 @@ describe('the browser session', () => {
     await page.getByTestId('login-email').fill('  Management@epic-events.demo ');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
+    // Management lands on its work (tasks or contracts), then opens the accounts.
+    await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
+    await page.goto(`${stack.base}/accounts`);
     await page.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
   }
 

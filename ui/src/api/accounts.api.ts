@@ -65,6 +65,9 @@ export interface Site {
   id: string;
   accountId: string;
   name: string;
+  billingSiteId?: string | null;
+  phone?: string | null;
+  accessNotes?: string | null;
   addressLine1: string | null;
   postalCode: string | null;
   city: string | null;
@@ -75,8 +78,30 @@ export interface BillingSite {
   accountId: string;
   name: string;
   externalRef: string | null;
+  billingEmail?: string | null;
+  addressLine1?: string | null;
+  postalCode?: string | null;
   city: string | null;
 }
+
+/** What a contact is assigned to (spec 002 §4.3): a site, the billing of a billing site, the support… */
+export const ASSIGNMENT_PURPOSES = ['site', 'billing', 'support', 'communications', 'tickets', 'deployments'] as const;
+export type AssignmentPurpose = (typeof ASSIGNMENT_PURPOSES)[number];
+
+export interface ContactAssignment {
+  id: string;
+  contactId: string;
+  purpose: AssignmentPurpose;
+  siteId: string | null;
+  billingSiteId: string | null;
+  createdAt: string;
+}
+
+/** A new record's fields as the create dialogs send them (the API validates them). */
+export type NewRecord = Record<string, unknown>;
+
+/** `Idempotency-Key`: one per dialog opening, so a repeated submit (double click, lost answer) creates one record. */
+const once = (key: string) => ({ idempotencyKey: key });
 
 export interface HistoryEntry {
   id: string;
@@ -89,10 +114,16 @@ export interface HistoryEntry {
 export const accountsApi = {
   list: (query: AccountQuery, signal?: AbortSignal) => http.get<Page<Account>>('/accounts', { limit: 50, ...query }, signal),
   get: (id: string) => http.get<Account>(`/accounts/${encodeURIComponent(id)}`),
-  create: (body: AccountPatch) => http.post<Account>('/accounts', body),
+  create: (body: NewRecord, key: string) => http.post<Account>('/accounts', body, once(key)),
   update: (id: string, patch: AccountPatch, version: number) => http.patch<Account>(`/accounts/${encodeURIComponent(id)}`, patch, version),
   history: (id: string) => http.get<{ items: HistoryEntry[] }>(`/accounts/${encodeURIComponent(id)}/history`),
   contacts: (accountId: string) => http.get<Page<Contact>>('/contacts', { accountId, limit: 100 }),
   sites: (accountId: string) => http.get<Page<Site>>('/sites', { accountId, limit: 100 }),
   billingSites: (accountId: string) => http.get<Page<BillingSite>>('/billing-sites', { accountId, limit: 100 }),
+  createContact: (body: NewRecord, key: string) => http.post<Contact>('/contacts', body, once(key)),
+  createSite: (body: NewRecord, key: string) => http.post<Site>('/sites', body, once(key)),
+  createBillingSite: (body: NewRecord, key: string) => http.post<BillingSite>('/billing-sites', body, once(key)),
+  assignments: (contactId: string) => http.get<{ items: ContactAssignment[] }>(`/contacts/${encodeURIComponent(contactId)}/assignments`),
+  assign: (contactId: string, body: { purpose: AssignmentPurpose; siteId?: string; billingSiteId?: string }) =>
+    http.post<ContactAssignment>(`/contacts/${encodeURIComponent(contactId)}/assignments`, body),
 };

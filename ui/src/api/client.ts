@@ -18,6 +18,8 @@ export interface RequestOptions {
   contentType?: string;
   /** 'text' answers the body as a string (XML downloads) instead of parsed JSON. */
   responseType?: 'json' | 'text';
+  /** Sent as `Idempotency-Key` (creations): the API answers a repeat with the first response. */
+  idempotencyKey?: string;
 }
 
 let sessionExpired: () => void = () => {};
@@ -43,6 +45,7 @@ async function send(method: string, path: string, options: RequestOptions, acces
   if (options.body !== undefined && !multipart) headers['Content-Type'] = options.contentType ?? 'application/json';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   try {
     return await fetch(urlOf(path, options.query), {
       method,

@@ -2,7 +2,7 @@ import type eventsFr from './events.fr';
 
 /** Texts of the Epic Events screens (English). */
 const eventsEn: typeof eventsFr = {
-  nav: { group: 'Events', clients: 'Clients', contracts: 'Contracts', events: 'Events' },
+  nav: { group: 'Event management', clients: 'Clients', contracts: 'Contracts', events: 'Events' },
   yes: 'Yes',
   no: 'No',
   loadMore: 'Load more',

@@ -1,6 +1,6 @@
 /** Texts of the Epic Events screens (French, the reference). */
 const eventsFr = {
-  nav: { group: 'Événements', clients: 'Clients', contracts: 'Contrats', events: 'Événements' },
+  nav: { group: 'Événementiel', clients: 'Clients', contracts: 'Contrats', events: 'Événements' },
   yes: 'Oui',
   no: 'Non',
   loadMore: 'Charger plus',

@@ -23,6 +23,12 @@ export const eventsModule: UiModule = {
     ],
   },
   messages: { fr: eventsFr, en: eventsEn },
+  // Each department lands on its work (after its open tasks): sales on its clients, support on the events, management on the contracts.
+  home: [
+    { route: 'events-clients', roles: ['sales'], permission: ['events.client', 'read'] },
+    { route: 'events-events', roles: ['support'], permission: ['events.event', 'read'] },
+    { route: 'events-contracts', roles: ['management'], permission: ['events.contract', 'read'] },
+  ],
   taskLinks: [{
     testId: 'task-client-link',
     icon: 'mdi-account-tie-outline',

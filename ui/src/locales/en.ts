@@ -1,5 +1,6 @@
 import type { MessageSchema } from './fr';
 import commsEn from '@/comms/comms.en';
+import recordsEn from '@/core/records.en';
 
 const en: MessageSchema = {
   app: { name: 'Relais' },
@@ -11,6 +12,7 @@ const en: MessageSchema = {
     empty: '—',
     loading: 'Loading…',
     soon: 'soon',
+    create: 'Create',
   },
   errors: {
     network: 'The server does not answer. Check your connection and try again.',
@@ -24,6 +26,20 @@ const en: MessageSchema = {
     required: 'Required',
     number: 'Invalid number',
     amount: 'Invalid amount (e.g. 1500.00)',
+    fields: {
+      required: 'Required',
+      tooLong: 'At most {max} characters',
+      email: 'Invalid email address',
+      phone: 'Invalid phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78)',
+      siren: 'A SIREN has 9 digits',
+      siret: 'A SIRET has 14 digits',
+      vat: 'An intra-EU VAT number is expected (e.g. FR40303265045)',
+      postalCode: 'Invalid postal code',
+      country: 'An ISO country code is expected (e.g. FR)',
+      choice: 'Invalid choice',
+      sameAccount: 'Must belong to the same account',
+      unknown: 'Unknown field',
+    },
   },
   login: {
     title: 'Sign in',
@@ -65,6 +81,7 @@ const en: MessageSchema = {
     groups: { account: 'Accounts', contact: 'Contacts', site: 'Sites' },
     keys: 'Enter to open · arrows to choose · Esc to close',
   },
+  records: recordsEn,
   accounts: {
     title: 'Customer accounts',
     filter: 'Filter by name',

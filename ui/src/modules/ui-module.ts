@@ -20,8 +20,19 @@ export interface UiModule {
   taskLinks?: TaskRecordLink[];
   /** Form widgets that pick one of its records (`x-relais-widget: "<widget>:<argument>"`). */
   pickers?: FormPicker[];
-  /** Where "/" leads a person who has nothing in the core to land on (accounts, tasks) and may open it. */
-  home?: { route: string; permission: Permission };
+  /**
+   * Where "/" leads the people of this vertical who have no open task to act on (plugins/landing.ts):
+   * the first entry whose roles they hold (no roles: anyone) and whose permission they have.
+   */
+  home?: readonly ModuleHome[];
+}
+
+export interface ModuleHome {
+  /** Name of the route it opens. */
+  route: string;
+  permission: Permission;
+  /** Role keys (as in /auth/me `roles`) this home is for; absent: everyone. */
+  roles?: readonly string[];
 }
 
 export type LocaleMessages = Record<string, unknown>;

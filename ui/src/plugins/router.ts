@@ -1,8 +1,8 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { commsRoutes } from '@/comms/routes';
 import { processRoutes } from '@/process/routes';
-import { uiModules } from '@/modules/registry';
 import { useSessionStore } from '@/stores/session';
+import { landingRoute } from './landing';
 import pinia from './pinia';
 
 declare module 'vue-router' {
@@ -49,12 +49,9 @@ router.beforeEach(async (to) => {
   }
   if (!session.signedIn) return { name: 'login', query: { redirect: to.fullPath } };
   if (!session.me && !(await session.loadMe())) return { name: 'login', query: { redirect: to.fullPath } };
-  if (to.name === 'home' && session.can('core.account', 'read')) return { name: 'accounts' };
-  if (to.name === 'home' && session.can('process.task', 'read')) return { name: 'tasks' };
   if (to.name === 'home') {
-    const enabled = session.me?.tenant.verticals ?? [];
-    const landing = uiModules().find((m) => m.home && enabled.includes(m.key) && session.can(m.home.permission[0], m.home.permission[1]))?.home;
-    if (landing) return { name: landing.route };
+    const route = await landingRoute(session);
+    if (route) return { name: route };
   }
   const needed = to.meta.permission;
   if (needed && !session.can(needed[0], needed[1])) return { name: 'home' };

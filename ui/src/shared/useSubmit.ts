@@ -1,11 +1,13 @@
 import { ref, shallowRef } from 'vue';
 import { ApiError } from '@/api/problem';
 import { describeError } from '@/stores/describe-error';
+import { fieldMessage } from './field-messages';
 
 /**
  * A dialog's submit: `busy` while the request runs; a refusal becomes field errors next
  * to the fields (problem+json `errors`) and, for the rest, one message (its `detail`).
  * `shown` are the fields the dialog displays; an error on another field goes to the message.
+ * The API's field messages are shown in the person's language (field-messages.ts).
  */
 export function useSubmit(shown: readonly string[]) {
   const busy = shallowRef(false);
@@ -27,8 +29,8 @@ export function useSubmit(shown: readonly string[]) {
         const others: string[] = [];
         for (const problem of e.fieldProblems) {
           const field = rename[problem.field] ?? problem.field;
-          if (shown.includes(field)) fieldErrors.value = { ...fieldErrors.value, [field]: problem.message };
-          else others.push(`${problem.field} : ${problem.message}`);
+          if (shown.includes(field)) fieldErrors.value = { ...fieldErrors.value, [field]: fieldMessage(problem.message) };
+          else others.push(`${problem.field} : ${fieldMessage(problem.message)}`);
         }
         message.value = others.length ? others.join(' ; ') : (e.problem.detail && e.status !== 400 ? e.problem.detail : null);
       } else if (e instanceof ApiError && e.status >= 400 && e.status < 500 && e.status !== 401 && e.problem.detail) {

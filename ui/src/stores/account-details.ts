@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { reactive } from 'vue';
-import { accountsApi, type BillingSite, type Contact, type HistoryEntry, type Site } from '@/api/accounts.api';
+import { accountsApi, type BillingSite, type Contact, type ContactAssignment, type HistoryEntry, type Site } from '@/api/accounts.api';
 import { useRequestState } from './request-state';
 import { useSessionStore } from './session';
 
@@ -8,7 +8,12 @@ export interface AccountDetails {
   contacts: Contact[] | null;
   sites: Site[] | null;
   billingSites: BillingSite[] | null;
+  /** Contact id → what the contact is assigned to (a site, billing, support…). */
+  assignments: Record<string, ContactAssignment[]>;
   history: HistoryEntry[];
+  /** The sites block of a multi-site account: its search and the site opened in it (kept while the panel is used). */
+  siteSearch: string;
+  openSiteId: string | null;
 }
 
 /** What the side panel shows below the fields: related records and the timeline, cached per account. */
@@ -18,7 +23,7 @@ export const useAccountDetailsStore = defineStore('account-details', () => {
   const session = useSessionStore();
 
   function entry(accountId: string): AccountDetails {
-    byAccount[accountId] ??= { contacts: null, sites: null, billingSites: null, history: [] };
+    byAccount[accountId] ??= { contacts: null, sites: null, billingSites: null, assignments: {}, history: [], siteSearch: '', openSiteId: null };
     return byAccount[accountId];
   }
 
@@ -36,7 +41,15 @@ export const useAccountDetailsStore = defineStore('account-details', () => {
       target.sites = sites?.items ?? null;
       target.billingSites = billingSites?.items ?? null;
       target.history = history.items;
+      target.assignments = await assignmentsOf(target);
     });
+  }
+
+  /** One request per contact: an account has a handful of them (the list is capped at 100). */
+  async function assignmentsOf(target: AccountDetails): Promise<Record<string, ContactAssignment[]>> {
+    if (!target.contacts?.length) return {};
+    const lists = await Promise.all(target.contacts.map((c) => accountsApi.assignments(c.id)));
+    return Object.fromEntries(target.contacts.map((c, i) => [c.id, lists[i].items]));
   }
 
   async function refreshHistory(accountId: string): Promise<void> {

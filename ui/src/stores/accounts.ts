@@ -25,6 +25,6 @@ export const useAccountsStore = defineStore('accounts', () => {
     void list.load();
   }
 
-  const { items, nextCursor, loaded, q, sortBy, loading, error, load, loadMore, setQuery, setSort, upsert, find } = list;
-  return { items, nextCursor, loaded, q, status, sortBy, selectedIds, loading, error, load, loadMore, setQuery, setStatus, setSort, upsert, find };
+  const { items, nextCursor, loaded, q, sortBy, loading, error, load, loadMore, setQuery, setSort, upsert, prepend, find } = list;
+  return { items, nextCursor, loaded, q, status, sortBy, selectedIds, loading, error, load, loadMore, setQuery, setStatus, setSort, upsert, prepend, find };
 });
