@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { RecordResource } from '../../domain/core/record-resource';
-import { createRecord, deleteRecord, getRecord, listRecords, recordHistory, updateRecord } from '../../domain/core/record-service';
+import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../../domain/core/record-service';
+import { recordTimeline } from '../../domain/core/history-names';
 import type { RequestContext } from '../../domain/core/record-service';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
@@ -64,7 +65,7 @@ export function recordRouter(deps: ApiDeps, res: RecordResource, hooks: RecordHo
     return { status: 204 };
   }));
 
-  router.get('/:id/history', inTenant(deps, async (req, ctx) => ({ body: { items: await recordHistory(ctx, res, String(req.params.id)) } })));
+  router.get('/:id/history', inTenant(deps, async (req, ctx) => ({ body: { items: await recordTimeline(ctx, res, String(req.params.id)) } })));
 
   return router;
 }

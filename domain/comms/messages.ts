@@ -72,7 +72,7 @@ export async function appendMessageHistory(trx: Knex.Transaction, tenantId: stri
     changes: {
       messageId: message.id, channel: message.channel, direction: message.direction, status: message.status,
       recipient: message.recipient, templateKey: message.templateKey ?? null, subject: message.subject ?? null,
-      preview: String(message.body ?? '').slice(0, 160), reason: message.errorReason ?? null, sentByProcess: message.sentByProcess ?? null,
+      preview: String(message.body ?? '').slice(0, 160), reason: message.errorReason ?? null, errorCode: message.errorCode ?? null, sentByProcess: message.sentByProcess ?? null,
     },
   });
 }

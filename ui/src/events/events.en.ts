@@ -22,10 +22,7 @@ const eventsEn: typeof eventsFr = {
     intro: 'Someone else saved this record while you were editing it. Choose which version to keep.',
   },
   history: {
-    sign: 'Signature',
-    payment: 'Payment',
-    close: 'Closing',
-    import: 'Import',
+    records: { clients: 'the client', contracts: 'the contract', events: 'the event' },
   },
   filters: {
     label: 'Quick filters',

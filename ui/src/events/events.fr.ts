@@ -20,10 +20,7 @@ const eventsFr = {
     intro: "Quelqu'un d'autre a enregistré cette fiche pendant que vous la modifiiez. Choisissez la version à garder.",
   },
   history: {
-    sign: 'Signature',
-    payment: 'Paiement',
-    close: 'Clôture',
-    import: 'Import',
+    records: { clients: 'le client', contracts: 'le contrat', events: "l'événement" },
   },
   filters: {
     label: 'Filtres rapides',

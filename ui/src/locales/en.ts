@@ -1,4 +1,5 @@
 import type { MessageSchema } from './fr';
+import historyEn from '@/shared/history.en';
 import commsEn from '@/comms/comms.en';
 import recordsEn from '@/core/records.en';
 
@@ -139,21 +140,7 @@ const en: MessageSchema = {
     keepMine: 'Keep my changes',
     takeTheirs: 'Take their version',
   },
-  history: {
-    none: 'No history',
-    fields: '{n} field set | {n} fields set',
-    system: 'System',
-    actions: {
-      create: 'Created',
-      update: 'Updated',
-      delete: 'Deleted',
-      assign: 'Assigned',
-      unassign: 'Unassigned',
-      upload: 'Document added',
-      message: 'Message',
-      consent: 'Consent',
-    },
-  },
+  history: historyEn,
   fields: {
     account: {
       name: 'Name',

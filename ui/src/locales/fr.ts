@@ -1,3 +1,4 @@
+import historyFr from '@/shared/history.fr';
 import commsFr from '@/comms/comms.fr';
 import recordsFr from '@/core/records.fr';
 /** French: the default language. Every other locale has exactly these keys. */
@@ -139,21 +140,7 @@ const fr = {
     keepMine: 'Garder mes modifications',
     takeTheirs: 'Prendre leur version',
   },
-  history: {
-    none: 'Aucun historique',
-    fields: '{n} champ renseigné | {n} champs renseignés',
-    system: 'Système',
-    actions: {
-      create: 'Création',
-      update: 'Modification',
-      delete: 'Suppression',
-      assign: 'Affectation',
-      unassign: 'Désaffectation',
-      upload: 'Document ajouté',
-      message: 'Message',
-      consent: 'Consentement',
-    },
-  },
+  history: historyFr,
   fields: {
     account: {
       name: 'Nom',
