@@ -107,7 +107,8 @@ export default tseslint.config(
   },
   // ── UI import boundaries: the UI core never imports a vertical (architecture, "UI modules"). ──
   // Verticals register through ui/src/modules; ui/src/installed-modules.ts is the one core file that
-  // names them. Single-file components are parsed so this rule sees their <script> imports; no other
+  // names them (with ui/src/installed-locales.ts, for their locale files only). Single-file components
+  // are parsed so this rule sees their <script> imports; no other
   // rule is turned on for them.
   {
     files: ['ui/src/**/*.vue'],
@@ -116,7 +117,7 @@ export default tseslint.config(
   },
   {
     files: ['ui/src/**/*.ts', 'ui/src/**/*.vue'],
-    ignores: ['ui/src/installed-modules.ts', `ui/src/{${UI_VERTICALS.join(',')}}/**`],
+    ignores: ['ui/src/installed-modules.ts', 'ui/src/installed-locales.ts', `ui/src/{${UI_VERTICALS.join(',')}}/**`],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{

@@ -8,6 +8,8 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swcJs },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_PACKAGES.join('|')})/)`],
+  // The UI's '@/…' imports (its locale files, loaded by test/ui/locales.test.ts).
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/ui/src/$1' },
   testMatch: ['<rootDir>/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/ui/', '/.relais/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -85,7 +85,7 @@ const commsEn: typeof commsFr = {
     secure: 'TLS from the start (port 465)',
     user: 'User',
     password: 'Password',
-    mailFrom: 'Sender (e.g. Relais <no-reply@example.com>)',
+    mailFrom: "Sender (e.g. Relais <no-reply{'@'}example.com>)",
     smsRate: 'SMS per minute (maximum)',
     mailRate: 'Emails per minute (maximum)',
     save: 'Save',

@@ -83,7 +83,7 @@ const commsFr = {
     secure: 'TLS dès la connexion (port 465)',
     user: 'Utilisateur',
     password: 'Mot de passe',
-    mailFrom: 'Expéditeur (ex. Relais <no-reply@exemple.fr>)',
+    mailFrom: "Expéditeur (ex. Relais <no-reply{'@'}exemple.fr>)",
     smsRate: 'SMS par minute (maximum)',
     mailRate: 'E-mails par minute (maximum)',
     save: 'Enregistrer',

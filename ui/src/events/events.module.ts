@@ -1,7 +1,6 @@
+import { INSTALLED_LOCALES } from '@/installed-locales';
 import type { UiModule } from '@/modules/ui-module';
 import { COLLABORATOR_ROLES, eventsApi } from './events.api';
-import eventsEn from './events.en';
-import eventsFr from './events.fr';
 import { eventsRoutes } from './routes';
 import { useEventsCollaboratorsStore } from './stores/events-collaborators';
 
@@ -22,7 +21,7 @@ export const eventsModule: UiModule = {
       { route: 'events-events', icon: 'mdi-calendar-star', label: 'events.nav.events', testId: 'nav-events-events', permission: ['events.event', 'read'] },
     ],
   },
-  messages: { fr: eventsFr, en: eventsEn },
+  messages: INSTALLED_LOCALES.events,
   // Each department lands on its work (after its open tasks): sales on its clients, support on the events, management on the contracts.
   home: [
     { route: 'events-clients', roles: ['sales'], permission: ['events.client', 'read'] },

@@ -1,0 +1,13 @@
+import eventsEn from '@/events/events.en';
+import eventsFr from '@/events/events.fr';
+import type { LocaleMessages } from '@/modules/ui-module';
+
+/**
+ * The texts of the verticals this build installs, by module key, French and English: each
+ * manifest takes its own from here (`messages: INSTALLED_LOCALES.<key>`), and the locale test
+ * (test/ui/locales.test.ts) checks them all, so none can be left out. Like installed-modules.ts,
+ * a core file that names the verticals; it imports only their locale files.
+ */
+export const INSTALLED_LOCALES = {
+  events: { fr: eventsFr, en: eventsEn },
+} satisfies Record<string, { fr: LocaleMessages; en: LocaleMessages }>;
