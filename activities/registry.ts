@@ -17,6 +17,12 @@ export interface ServiceTaskMeta {
   loopCounter: number;
   /** Stable across retries of this task execution: side effects are keyed on it. */
   idempotencyKey: string;
+  /**
+   * The person the task acts for: who completed the instance's latest user
+   * task, else who started it; null for a process nobody started. What the
+   * task writes in a record's history is credited to them.
+   */
+  actorUserId?: string | null;
 }
 
 export type ServiceTaskActivity<I = unknown, O = unknown> = (input: I, meta: ServiceTaskMeta) => Promise<O>;

@@ -58,11 +58,12 @@ function asTaskFailure(err: unknown, codes: Record<string, string>): unknown {
 
 /**
  * Runs a task through the domain's actions, the same rules as the API, in the
- * process's context (processContext: no user; history by the workflow id).
+ * process's context (processContext: no user; history credited to the person
+ * the task acts for, with the workflow id).
  */
 async function inProcess<T>(deps: EventsActivityDeps, meta: ServiceTaskMeta, fn: (ctx: RequestContext) => Promise<T>, codes: Record<string, string> = {}): Promise<T> {
   try {
-    return await withTenant({ tenantId: meta.tenantId }, (trx) => fn(processContext(trx, meta.tenantId, meta.workflowId, PROCESS_PERMISSIONS)), deps.knex);
+    return await withTenant({ tenantId: meta.tenantId }, (trx) => fn(processContext(trx, meta.tenantId, meta.workflowId, PROCESS_PERMISSIONS, meta.actorUserId ?? null)), deps.knex);
   } catch (err) {
     throw asTaskFailure(err, codes);
   }

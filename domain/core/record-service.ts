@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { canOn, readableFields, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
 import type { Action } from '../identity/permission-catalogue';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors';
-import { appendHistory, diffRecords, listHistory, type TimelineItem } from './history';
+import { actorOf, appendHistory, diffRecords, listHistory, type TimelineItem } from './history';
 import type { RecordResource } from './record-resource';
 import { cursorValueFits, decodeCursor, encodeCursor } from './cursor';
 
@@ -11,6 +11,8 @@ export interface RequestContext {
   principal: Principal;
   ability: AppAbility;
   requestId?: string;
+  /** Set only in a process's context: the person the process acts for (who completed its latest task), credited in the history. */
+  actorUserId?: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -217,7 +219,7 @@ export async function createRecord(ctx: RequestContext, res: RecordResource, inp
   }
   await appendHistory(ctx.trx, ctx.principal.tenantId, {
     recordType: res.recordType, recordId: row.id as string, action: 'create',
-    actorUserId: ctx.principal.userId, requestId: ctx.requestId, changes: diffRecords(null, present(ctx, res, row)),
+    actorUserId: actorOf(ctx), requestId: ctx.requestId, changes: diffRecords(null, present(ctx, res, row)),
   });
   return present(ctx, res, row);
 }
@@ -239,7 +241,7 @@ export async function updateRecord(ctx: RequestContext, res: RecordResource, id:
   const changes = diffRecords(present(ctx, res, current), present(ctx, res, after));
   if (Object.keys(changes).length) {
     await appendHistory(ctx.trx, ctx.principal.tenantId, {
-      recordType: res.recordType, recordId: id, action: 'update', actorUserId: ctx.principal.userId, requestId: ctx.requestId, changes,
+      recordType: res.recordType, recordId: id, action: 'update', actorUserId: actorOf(ctx), requestId: ctx.requestId, changes,
     });
   }
   return present(ctx, res, after);
@@ -250,7 +252,7 @@ export async function deleteRecord(ctx: RequestContext, res: RecordResource, id:
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError(present(ctx, res, current));
   await ctx.trx(res.table).where({ id }).delete();
   await appendHistory(ctx.trx, ctx.principal.tenantId, {
-    recordType: res.recordType, recordId: id, action: 'delete', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
+    recordType: res.recordType, recordId: id, action: 'delete', actorUserId: actorOf(ctx), requestId: ctx.requestId,
     changes: diffRecords(present(ctx, res, current), null),
   });
 }

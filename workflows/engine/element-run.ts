@@ -110,6 +110,7 @@ export class ElementRun extends EventRun {
     errorSignal: (scope, code, node) => this.catchers.errorSignal(scope, code, node),
     errorCodesCaught: (scope, node) => this.catchers.errorCodesCaught(scope, node),
     proxies: this.proxies,
+    credit: { userId: null },
   };
 
   /** A compensation handler, run by a compensation throw with the locals its activity completed with. */

@@ -23,6 +23,12 @@ export interface TaskHost {
   errorCodesCaught(scope: ScopeRun | undefined, node: PlanNode): string[];
   /** Activity stubs of this run, one per service task. */
   proxies: Map<string, Activity>;
+  /**
+   * The person who completed the run's latest user task: a service task acts
+   * for them (its meta's actorUserId, else the instance's starter), so what it
+   * writes is credited to that person. Set from completeTask updates only: deterministic.
+   */
+  credit: { userId: string | null };
 }
 
 export type Activity = (input: unknown, meta: unknown) => Promise<unknown>;
@@ -55,6 +61,7 @@ export async function runServiceTask(host: TaskHost, node: ServiceTaskNode, scop
   const meta = {
     tenantId: host.input.tenantId, workflowId: workflowInfo().workflowId, elementId: node.id, loopCounter,
     idempotencyKey: `${workflowInfo().workflowId}/${node.id}/${visit}/${loopCounter}`,
+    actorUserId: host.credit.userId ?? host.input.startedBy ?? null,
   };
   for (;;) {
     let failure: string;
@@ -105,6 +112,7 @@ export async function runUserTask(host: TaskHost, node: UserTaskNode, scope: Sco
     host.tasks.delete(taskId);
   }
   const { userId, data } = task.completion!;
+  host.credit.userId = userId;
   await engine['process.closeTask']({ tenantId: host.input.tenantId, taskId, status: 'completed', completedBy: userId, data });
   return data;
 }
