@@ -57,8 +57,12 @@ export interface RecordResource {
   defaultSort: string;
   /** Expression for the `q` filter (a plain-text contains, backed by a trigram index). */
   quickSearch?: (qb: Knex.QueryBuilder, term: string) => void;
-  /** Business rules on create, in the same transaction (defaults, references). */
-  prepareCreate?: (ctx: { trx: Knex.Transaction; principal: Principal; ownScopedOnly: boolean }, data: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /**
+   * Business rules on create, in the same transaction (defaults, references).
+   * `number` is a number the record must keep (an import's legacy number),
+   * given only from an import context (createRecord's `options.number`).
+   */
+  prepareCreate?: (ctx: { trx: Knex.Transaction; principal: Principal; ownScopedOnly: boolean; number?: number }, data: Record<string, unknown>) => Promise<Record<string, unknown>>;
   /** Business rules on update, given the current row. */
   prepareUpdate?: (ctx: { trx: Knex.Transaction; principal: Principal; current: Record<string, unknown> }, patch: Record<string, unknown>) => Promise<Record<string, unknown>>;
 }

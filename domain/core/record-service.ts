@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { canOn, readableFields, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
 import type { Action } from '../identity/permission-catalogue';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors';
-import { actorOf, appendHistory, diffRecords, listHistory, type TimelineItem } from './history';
+import { actorOf, appendHistory, diffRecords, listHistory, type HistoryEntry, type TimelineItem } from './history';
 import type { RecordResource } from './record-resource';
 import { cursorValueFits, decodeCursor, encodeCursor } from './cursor';
 
@@ -11,8 +11,22 @@ export interface RequestContext {
   principal: Principal;
   ability: AppAbility;
   requestId?: string;
+  /**
+   * Set only in an import context (process-context.ts, importContext): where
+   * the data written comes from (a file and its sheet), noted in each history
+   * entry as `importedFrom`; such a context may also give a record its number.
+   */
+  importedFrom?: string;
   /** Set only in a process's context: the person the process acts for (who completed its latest task), credited in the history. */
   actorUserId?: string | null;
+}
+
+/** Appends to a record's timeline as this context acts: its user, its request, and the origin of imported data. */
+export async function appendHistoryAs(ctx: RequestContext, entry: Omit<HistoryEntry, 'actorUserId' | 'requestId'>): Promise<void> {
+  await appendHistory(ctx.trx, ctx.principal.tenantId, {
+    ...entry, actorUserId: actorOf(ctx), requestId: ctx.requestId,
+    changes: ctx.importedFrom ? { ...entry.changes, importedFrom: { before: null, after: ctx.importedFrom } } : entry.changes,
+  });
 }
 
 type Row = Record<string, unknown>;
@@ -198,10 +212,15 @@ async function checkParentAccount(ctx: RequestContext, res: RecordResource, acco
 /**
  * Creates a record. `options.id` gives its id, derived from an idempotency
  * key (a process's service task): creating it again answers the record
- * already created, and changes nothing.
+ * already created, and changes nothing. `options.number` keeps a number the
+ * data already has (a legacy contract number), for kinds whose prepareCreate
+ * numbers records; only an import context may give one, never a request body.
  */
-export async function createRecord(ctx: RequestContext, res: RecordResource, input: Record<string, unknown>, options: { id?: string } = {}): Promise<Row> {
+export async function createRecord(ctx: RequestContext, res: RecordResource, input: Record<string, unknown>, options: { id?: string; number?: number } = {}): Promise<Row> {
   if (!can(ctx, res, 'create')) throw new ForbiddenError(`You may not create a ${res.recordType}. Ask an administrator for the permission ${res.key}.create.`);
+  if (options.number !== undefined && !ctx.importedFrom) {
+    throw new ForbiddenError(`Only an import keeps the number a ${res.recordType} already has; other records are numbered by Relais.`);
+  }
   if (options.id) {
     const existing = (await baseQuery(ctx.trx, res).where('t.id', options.id).first()) as Row | undefined;
     if (existing) return present(ctx, res, existing);
@@ -209,7 +228,7 @@ export async function createRecord(ctx: RequestContext, res: RecordResource, inp
   let data = { ...input };
   if (res.accountLink === 'accountId') await checkParentAccount(ctx, res, data.accountId as string);
   const ownScopedOnly = scopeOf(ctx.ability, 'create', res.subject) !== null;
-  if (res.prepareCreate) data = await res.prepareCreate({ trx: ctx.trx, principal: ctx.principal, ownScopedOnly }, data);
+  if (res.prepareCreate) data = await res.prepareCreate({ trx: ctx.trx, principal: ctx.principal, ownScopedOnly, number: options.number }, data);
   const [inserted] = await ctx.trx(res.table)
     .insert({ ...data, ...(options.id ? { id: options.id } : {}), tenantId: ctx.principal.tenantId, createdBy: ctx.principal.userId })
     .returning('id');
@@ -217,10 +236,7 @@ export async function createRecord(ctx: RequestContext, res: RecordResource, inp
   if (!canOn(ctx.ability, 'create', res.subject, factsOf(row))) {
     throw new ForbiddenError(`You may create a ${res.recordType} only as its owner.`);
   }
-  await appendHistory(ctx.trx, ctx.principal.tenantId, {
-    recordType: res.recordType, recordId: row.id as string, action: 'create',
-    actorUserId: actorOf(ctx), requestId: ctx.requestId, changes: diffRecords(null, present(ctx, res, row)),
-  });
+  await appendHistoryAs(ctx, { recordType: res.recordType, recordId: row.id as string, action: 'create', changes: diffRecords(null, present(ctx, res, row)) });
   return present(ctx, res, row);
 }
 
@@ -240,9 +256,7 @@ export async function updateRecord(ctx: RequestContext, res: RecordResource, id:
   }
   const changes = diffRecords(present(ctx, res, current), present(ctx, res, after));
   if (Object.keys(changes).length) {
-    await appendHistory(ctx.trx, ctx.principal.tenantId, {
-      recordType: res.recordType, recordId: id, action: 'update', actorUserId: actorOf(ctx), requestId: ctx.requestId, changes,
-    });
+    await appendHistoryAs(ctx, { recordType: res.recordType, recordId: id, action: 'update', changes });
   }
   return present(ctx, res, after);
 }
@@ -251,10 +265,7 @@ export async function deleteRecord(ctx: RequestContext, res: RecordResource, id:
   const current = await loadFor(ctx, res, id, 'delete', true);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError(present(ctx, res, current));
   await ctx.trx(res.table).where({ id }).delete();
-  await appendHistory(ctx.trx, ctx.principal.tenantId, {
-    recordType: res.recordType, recordId: id, action: 'delete', actorUserId: actorOf(ctx), requestId: ctx.requestId,
-    changes: diffRecords(present(ctx, res, current), null),
-  });
+  await appendHistoryAs(ctx, { recordType: res.recordType, recordId: id, action: 'delete', changes: diffRecords(present(ctx, res, current), null) });
 }
 
 /** The record's timeline, with changes to fields the user may not read left out. */

@@ -14,3 +14,22 @@ export async function nextNumber(trx: Knex.Transaction, tenantId: string, name: 
   );
   return result.rows[0].value as number;
 }
+
+/** Keeps a per-tenant counter at or above a number written explicitly, so the next number given out is new. */
+export async function keepCounterAhead(trx: Knex.Transaction, tenantId: string, name: string, value: number): Promise<void> {
+  await trx.raw(
+    `insert into tenant_counters (tenant_id, name, value) values (?, ?, ?)
+     on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, excluded.value)`,
+    [tenantId, name, value],
+  );
+}
+
+/**
+ * The number of a new record: the one given (a legacy number an import keeps,
+ * the counter then moved past it), or the next one.
+ */
+export async function numberFor(trx: Knex.Transaction, tenantId: string, name: string, given?: number): Promise<number> {
+  if (given === undefined) return nextNumber(trx, tenantId, name);
+  await keepCounterAhead(trx, tenantId, name, given);
+  return given;
+}

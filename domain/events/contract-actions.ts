@@ -1,6 +1,5 @@
 import { ForbiddenError, ruleViolation } from '../errors';
-import { appendHistory } from '../core/history';
-import { getRecord, loadFor, type RequestContext } from '../core/record-service';
+import { appendHistoryAs, getRecord, loadFor, type RequestContext } from '../core/record-service';
 import { payment, type PaymentCreate } from './contract.schema';
 import { eventContracts } from './resources';
 
@@ -11,10 +10,7 @@ export async function signContract(ctx: RequestContext, id: string): Promise<{ c
   const current = await loadFor(ctx, eventContracts, id, 'update', true);
   if (current.signed) return { contract: await getRecord(ctx, eventContracts, id), changed: false };
   await ctx.trx('event_contracts').where({ id }).update({ signed: true, signedAt: ctx.trx.fn.now(), version: Number(current.version) + 1, updatedAt: ctx.trx.fn.now() });
-  await appendHistory(ctx.trx, ctx.principal.tenantId, {
-    recordType: eventContracts.recordType, recordId: id, action: 'sign', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
-    changes: { signed: { before: false, after: true } },
-  });
+  await appendHistoryAs(ctx, { recordType: eventContracts.recordType, recordId: id, action: 'sign', changes: { signed: { before: false, after: true } } });
   return { contract: await getRecord(ctx, eventContracts, id), changed: true };
 }
 
@@ -45,9 +41,8 @@ export async function recordPayment(ctx: RequestContext, contractId: string, inp
   const [row] = await ctx.trx('event_payments').insert({ ...input, tenantId: ctx.principal.tenantId, contractId, createdBy: ctx.principal.userId }).returning('*');
   await ctx.trx('event_contracts').where({ id: contractId })
     .update({ amountDueCents: due - input.amountCents, version: Number(current.version) + 1, updatedAt: ctx.trx.fn.now() });
-  await appendHistory(ctx.trx, ctx.principal.tenantId, {
-    recordType: eventContracts.recordType, recordId: contractId, action: 'payment', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
-    changes: { amountDueCents: { before: due, after: due - input.amountCents } },
+  await appendHistoryAs(ctx, {
+    recordType: eventContracts.recordType, recordId: contractId, action: 'payment', changes: { amountDueCents: { before: due, after: due - input.amountCents } },
   });
   return { payment: presentPayment(row), contract: await getRecord(ctx, eventContracts, contractId) };
 }

@@ -1,6 +1,5 @@
 import { ruleViolation } from '../errors';
-import { appendHistory } from '../core/history';
-import { getRecord, loadFor, type RequestContext } from '../core/record-service';
+import { appendHistoryAs, getRecord, loadFor, type RequestContext } from '../core/record-service';
 import { eventEvents } from './resources';
 
 type Row = Record<string, unknown>;
@@ -18,8 +17,8 @@ export async function closeEvent(ctx: RequestContext, id: string, input: { notes
   }
   const notes = input.notes === undefined ? current.notes : input.notes;
   await ctx.trx('event_events').where({ id }).update({ closedAt: ctx.trx.fn.now(), notes, version: Number(current.version) + 1, updatedAt: ctx.trx.fn.now() });
-  await appendHistory(ctx.trx, ctx.principal.tenantId, {
-    recordType: eventEvents.recordType, recordId: id, action: 'close', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
+  await appendHistoryAs(ctx, {
+    recordType: eventEvents.recordType, recordId: id, action: 'close',
     changes: { status: { before: 'planned', after: 'closed' }, ...(notes !== current.notes ? { notes: { before: current.notes, after: notes } } : {}) },
   });
   return { event: await getRecord(ctx, eventEvents, id), changed: true };

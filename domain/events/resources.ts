@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { ruleViolation, ValidationError } from '../errors';
 import type { FilterFn, RecordResource } from '../core/record-resource';
 import { containsUnaccented } from '../core/resources';
-import { nextNumber } from '../core/tenant-counter';
+import { numberFor } from '../core/tenant-counter';
 import type { Principal } from '../identity/ability';
 import { client, clientCreate, clientUpdate } from './client.schema';
 import { contract, contractCreate, contractUpdate } from './contract.schema';
@@ -71,11 +71,11 @@ export const eventClients: RecordResource = {
   },
   defaultSort: 'fullName',
   quickSearch: containsUnaccented('t.search_name'),
-  async prepareCreate({ trx, principal, ownScopedOnly }, data) {
+  async prepareCreate({ trx, principal, ownScopedOnly, number }, data) {
     // Spec 001: "Créer des clients (le client leur sera automatiquement associé)".
     if (data.salesContactId === undefined) data.salesContactId = ownScopedOnly ? principal.userId : null;
     await requireUserWithRole(trx, data.salesContactId, 'salesContactId', 'sales', 'sales');
-    return { ...data, number: await nextNumber(trx, principal.tenantId, 'event-client') };
+    return { ...data, number: await numberFor(trx, principal.tenantId, 'event-client', number) };
   },
   async prepareUpdate({ trx }, patch) {
     await requireUserWithRole(trx, patch.salesContactId, 'salesContactId', 'sales', 'sales');
@@ -107,10 +107,10 @@ export const eventContracts: RecordResource = {
   },
   defaultSort: '-number',
   quickSearch: containsUnaccented('c.search_name'),
-  async prepareCreate({ trx, principal }, data) {
+  async prepareCreate({ trx, principal, number }, data) {
     const found = await trx('event_clients').where({ id: data.clientId }).first('id');
     if (!found) throw new ValidationError([{ field: 'clientId', message: 'refers to no client of this organisation' }]);
-    return { ...data, amountDueCents: data.amountDueCents ?? data.totalAmountCents, number: await nextNumber(trx, principal.tenantId, 'event-contract') };
+    return { ...data, amountDueCents: data.amountDueCents ?? data.totalAmountCents, number: await numberFor(trx, principal.tenantId, 'event-contract', number) };
   },
   async prepareUpdate({ trx, current }, patch) {
     const total = (patch.totalAmountCents ?? current.totalAmountCents) as number;
@@ -156,13 +156,13 @@ export const eventEvents: RecordResource = {
   },
   defaultSort: 'startsAt',
   quickSearch: containsUnaccented("f_unaccent(lower(t.name || ' ' || c.full_name || ' ' || coalesce(t.location, '')))"),
-  async prepareCreate({ trx, principal }, data) {
+  async prepareCreate({ trx, principal, number }, data) {
     const found = await trx('event_contracts').where({ id: data.contractId }).first('id', 'signed');
     if (!found) throw new ValidationError([{ field: 'contractId', message: 'refers to no contract of this organisation' }]);
     // Spec 001: an event is created "pour un de leurs clients qui a signé un contrat".
     if (!found.signed) throw ruleViolation('contractId', 'this contract is not signed yet: an event can only be created for a signed contract');
     await requireUserWithRole(trx, data.supportContactId, 'supportContactId', 'support', 'support');
-    return { ...data, number: await nextNumber(trx, principal.tenantId, 'event') };
+    return { ...data, number: await numberFor(trx, principal.tenantId, 'event', number) };
   },
   async prepareUpdate({ trx, current }, patch) {
     await requireUserWithRole(trx, patch.supportContactId, 'supportContactId', 'support', 'support');

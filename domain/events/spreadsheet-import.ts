@@ -1,24 +1,23 @@
-import type { Knex } from 'knex';
 import { z } from 'zod';
-import { ForbiddenError, ValidationError } from '../errors';
-import { appendHistory, diffRecords } from '../core/history';
-import { nextNumber } from '../core/tenant-counter';
-import type { RequestContext } from '../core/record-service';
-import { scopeOf } from '../identity/ability';
+import { DomainError, ForbiddenError, UnprocessableError, ValidationError, type FieldProblem } from '../errors';
+import { importContext } from '../core/process-context';
+import { createRecord, updateRecord, type RequestContext } from '../core/record-service';
 import { audit } from '../identity/audit-log';
-import { clientCreate } from './client.schema';
-import { contractCreate } from './contract.schema';
-import { eventCreate } from './event.schema';
+import { signContract } from './contract-actions';
 import { addProblem, normaliseName, type ImportRow } from './legacy-sheet-fields';
-import { withSupport, type EventDraft, type ParsedSheet } from './legacy-sheet-parser';
+import type { EventDraft, ParsedSheet } from './legacy-sheet-parser';
+import { eventClients, eventContracts, eventEvents } from './resources';
 import { checkXlsxUpload, readEventWorkbook, type UploadedFile } from './legacy-workbook';
 
 /**
  * Import of Epic Events' legacy event spreadsheet (spec 001, "Les
  * événements"), the writing side: the parsed sheets (legacy-sheet-parser.ts,
  * read by legacy-workbook.ts) become clients, signed contracts and events in
- * the caller's tenant transaction. A migration that rejects nothing
- * silently: every row is reported (mapped, warning or error), a sheet with an
+ * the caller's tenant transaction, through the domain's actions (createRecord
+ * with the resources' rules, signContract, updateRecord) in an import context
+ * (importContext: the importing user with what the import right carries; the
+ * legacy numbers kept; each history entry says which file and sheet a record
+ * came from). A migration that rejects nothing silently: every row is reported (mapped, warning or error), a sheet with an
  * error is written not at all, and an event whose number already exists is
  * skipped, so importing the file again is harmless.
  */
@@ -64,20 +63,21 @@ export interface ImportReport {
 
 // ---------------------------------------------------------------- writing
 
-/** Only a department that may edit every event (management) runs the migration. */
-export function assertMayImport(ctx: RequestContext): void {
-  if (!ctx.ability.can('update', 'Event') || scopeOf(ctx.ability, 'update', 'Event') !== null) {
-    throw new ForbiddenError('Importing the events spreadsheet is for the management department: it needs the permission events.event.update on every event.');
-  }
-}
+/** The import right (events.module.ts grants it to management). */
+export const IMPORT_RIGHT = 'events.import.create';
+/**
+ * What the import right carries, at its scope, beside the importer's own
+ * grants: creating the clients, contracts and events a sheet describes, and
+ * signing the contracts it creates (the legacy contracts are signed).
+ * Assigning the support contact stays the importer's own right (events.event.update).
+ */
+const IMPORT_PERMISSIONS = ['events.client.create', 'events.contract.create', 'events.contract.update', 'events.event.create'];
 
-/** Keeps a per-tenant counter at or above a number written explicitly, so the next number given out is new. */
-export async function keepCounterAhead(trx: Knex.Transaction, tenantId: string, name: string, value: number): Promise<void> {
-  await trx.raw(
-    `insert into tenant_counters (tenant_id, name, value) values (?, ?, ?)
-     on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, excluded.value)`,
-    [tenantId, name, value],
-  );
+/** The migration needs the import right (management). */
+export function assertMayImport(ctx: RequestContext): void {
+  if (!ctx.principal.grants.some((g) => g.permission === IMPORT_RIGHT)) {
+    throw new ForbiddenError(`L'import du tableur des événements est réservé au département gestion : il demande la permission ${IMPORT_RIGHT}.`);
+  }
 }
 
 /** A sheet that cannot be written: the reasons, on their rows. */
@@ -97,12 +97,39 @@ interface ImportOptions {
   ip?: string | null;
 }
 
+/** One sheet being written: its import context (on the sheet's savepoint), what it parsed, and what the report says. */
+interface SheetWrite {
+  ctx: RequestContext;
+  parsed: ParsedSheet;
+  draft: EventDraft;
+  messages: string[];
+  created: SheetReport['created'];
+}
+
 function emptyReport(parsed: ParsedSheet): SheetReport {
   return { sheet: parsed.sheet, title: parsed.title, status: 'rejected', rows: parsed.rows, created: {}, messages: [...parsed.messages] };
 }
 
 function isDatabaseError(err: unknown): err is { code: string; constraint?: string } {
   return typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
+}
+
+/**
+ * Runs one of the domain's actions for a sheet. A refusal of the importer's
+ * rights rejects the sheet with a French message on its row; a rule of the
+ * action on `field` (`onRule`) becomes that row's reason.
+ */
+async function asImporter<T>(what: string, permission: string, row: ImportRow | undefined, action: () => Promise<T>, onRule?: { field: string; row: ImportRow | undefined; message: (rule: string) => string }): Promise<T> {
+  try {
+    return await action();
+  } catch (err) {
+    if (err instanceof ForbiddenError) {
+      throw new SheetRejected([{ row, message: `vos droits ne permettent pas de ${what} (permission ${permission} sur cet enregistrement) : rien n'est importé de cette feuille` }]);
+    }
+    const problem = err instanceof UnprocessableError ? (err.extra.errors as FieldProblem[] | undefined)?.[0] : undefined;
+    if (onRule && problem?.field === onRule.field) throw new SheetRejected([{ row: onRule.row, message: onRule.message(problem.message) }]);
+    throw err;
+  }
 }
 
 /**
@@ -148,32 +175,10 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
             : `Event #${draft.eventNumber} already exists (imported before, or created in Relais): left as it is, nothing imported from this sheet.`);
           return;
         }
-        const contractId = await contractFor(sp, ctx, parsed, draft, filename, messages, created);
-        const support = matchSupport(supportUsers, draft.supportName);
-        const supportRow = parsed.rowOf.supportContact;
-        if (draft.supportName && support.kind !== 'one') {
-          const message = support.kind === 'none'
-            ? `no active support collaborator is named "${draft.supportName}": the event is created without support; management assigns one`
-            : `${support.count} active support collaborators are named "${draft.supportName}": the event is created without support; management assigns the right one`;
-          if (supportRow) addProblem(supportRow, 'warning', message);
-          messages.push(`Support contact: ${message}.`);
-        } else if (support.kind === 'one' && supportRow) {
-          supportRow.message = `matched ${support.user.displayName}`;
-        }
-        const supportContactId = support.kind === 'one' ? support.user.id : null;
-        const eventInput = { ...eventCreate.parse(withSupport({ ...draft.event, contractId }, supportContactId)), supportContactId };
-        const [event] = await sp('event_events').insert({
-          ...eventInput, number: draft.eventNumber, tenantId: principal.tenantId, createdBy: principal.userId,
-        }).returning(['id', 'number']);
-        await keepCounterAhead(sp, principal.tenantId, 'event', draft.eventNumber);
-        await appendHistory(sp, principal.tenantId, {
-          recordType: 'event', recordId: event.id, action: 'create', actorUserId: principal.userId, requestId: ctx.requestId,
-          changes: { ...diffRecords(null, { number: draft.eventNumber, ...eventInput }), importedFrom: sourceOf(filename, parsed.sheet) },
-        });
-        created.event = { id: event.id, number: event.number, name: eventInput.name };
+        const sheetCtx = importContext({ ...ctx, trx: sp }, IMPORT_RIGHT, IMPORT_PERMISSIONS, sourceOf(filename, parsed.sheet))!;
+        const event = await writeEvent({ ctx: sheetCtx, parsed, draft, messages, created }, supportUsers);
         report.eventId = event.id;
         report.status = 'created';
-        messages.push(`Event #${event.number} "${eventInput.name}" created (${eventInput.startsAt} → ${eventInput.endsAt}).`);
         if (dryRun) throw new DryRunRollback();
       });
     } catch (err) {
@@ -207,6 +212,36 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
   return { filename, dryRun, sheets, totals };
 }
 
+/** The sheet's event, created with its legacy number under its contract (found or created), then given the support collaborator named. */
+async function writeEvent(w: SheetWrite, supportUsers: SupportUser[]): Promise<{ id: string; number: number }> {
+  const { ctx, parsed, draft, messages, created } = w;
+  const contractId = await contractFor(w);
+  const support = matchSupport(supportUsers, draft.supportName);
+  const supportRow = parsed.rowOf.supportContact;
+  if (draft.supportName && support.kind !== 'one') {
+    const message = support.kind === 'none'
+      ? `no active support collaborator is named "${draft.supportName}": the event is created without support; management assigns one`
+      : `${support.count} active support collaborators are named "${draft.supportName}": the event is created without support; management assigns the right one`;
+    if (supportRow) addProblem(supportRow, 'warning', message);
+    messages.push(`Support contact: ${message}.`);
+  } else if (support.kind === 'one' && supportRow) {
+    supportRow.message = `matched ${support.user.displayName}`;
+  }
+  const input = eventEvents.createSchema.parse({ ...draft.event, contractId });
+  const event = await asImporter(`créer l'événement n° ${draft.eventNumber}`, 'events.event.create', parsed.rowOf.eventNumber, () => createRecord(ctx, eventEvents, input, { number: draft.eventNumber }), {
+    // The event's rule (resources.ts): only under a signed contract.
+    field: 'contractId', row: parsed.rowOf.contractNumber,
+    message: (rule) => `contract #${draft.contractNumber}: ${rule}; have it signed in Relais, then import again`,
+  });
+  if (support.kind === 'one') {
+    await asImporter(`désigner le support de l'événement n° ${draft.eventNumber}`, 'events.event.update', supportRow,
+      () => updateRecord(ctx, eventEvents, event.id as string, event.version as number, { supportContactId: support.user.id }));
+  }
+  created.event = { id: event.id as string, number: event.number as number, name: input.name as string };
+  messages.push(`Event #${String(event.number)} "${String(input.name)}" created (${String(input.startsAt)} → ${String(input.endsAt)}).`);
+  return { id: event.id as string, number: event.number as number };
+}
+
 /** Why a sheet's savepoint failed, as lines for the report; undefined for an unexpected error (a bug: answered 500). */
 function rejectionReasons(err: unknown): string[] | undefined {
   if (err instanceof SheetRejected) {
@@ -216,14 +251,17 @@ function rejectionReasons(err: unknown): string[] | undefined {
     });
   }
   if (err instanceof ValidationError) return err.problems.map((p) => `${p.field} ${p.message}`);
+  // A rule of an action the sheet does not meet (422), naming the field.
+  if (err instanceof DomainError) return ((err.extra.errors as FieldProblem[] | undefined) ?? [{ field: 'record', message: err.message }]).map((p) => `${p.field} ${p.message}`);
   // A schema the API tightened since the sheet was read: refused, naming the fields.
   if (err instanceof z.ZodError) return err.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`);
   if (isDatabaseError(err)) return [`The database refused this sheet (${err.code}${err.constraint ? `, ${err.constraint}` : ''}).`];
   return undefined;
 }
 
-function sourceOf(filename: string | null, sheet: string): { before: null; after: string } {
-  return { before: null, after: `events spreadsheet${filename ? ` ${filename}` : ''}, sheet "${sheet}"` };
+/** Where a sheet's records come from, as their history and the client's notes say it. */
+function sourceOf(filename: string | null, sheet: string): string {
+  return `events spreadsheet${filename ? ` ${filename}` : ''}, sheet "${sheet}"`;
 }
 
 function totalsOf(sheets: SheetReport[]): ImportTotals {
@@ -251,12 +289,12 @@ export function matchSupport(users: SupportUser[], name: string | null): Support
   return found.length === 0 ? { kind: 'none' } : { kind: 'several', count: found.length };
 }
 
-/** The signed contract the event belongs to: found by its number, or created (with its client) for the migration. */
-async function contractFor(sp: Knex.Transaction, ctx: RequestContext, parsed: ParsedSheet, draft: EventDraft, filename: string | null, messages: string[], created: SheetReport['created']): Promise<string> {
-  const { principal } = ctx;
+/** The contract the event belongs to: found by its number, or created signed (with its client) for the migration. */
+async function contractFor(w: SheetWrite): Promise<string> {
+  const { ctx, parsed, draft, messages, created } = w;
   const contractRow = parsed.rowOf.contractNumber;
   const clientRow = parsed.rowOf.clientName;
-  const existing = await sp('event_contracts as k').join('event_clients as c', 'c.id', 'k.clientId')
+  const existing = await ctx.trx('event_contracts as k').join('event_clients as c', 'c.id', 'k.clientId')
     .where('k.number', draft.contractNumber)
     .first('k.id', 'k.signed', 'c.id as clientId', 'c.number as clientNumber', 'c.fullName as clientName', 'c.email as clientEmail');
   if (existing) {
@@ -264,46 +302,35 @@ async function contractFor(sp: Knex.Transaction, ctx: RequestContext, parsed: Pa
     if (!sameEmail && normaliseName(existing.clientName) !== normaliseName(draft.client.fullName)) {
       throw new SheetRejected([{ row: contractRow, message: `contract #${draft.contractNumber} belongs to client #${existing.clientNumber} "${existing.clientName}", not to "${draft.client.fullName}": check the contract number or the client` }]);
     }
-    if (!existing.signed) {
-      throw new SheetRejected([{ row: contractRow, message: `contract #${draft.contractNumber} is not signed: an event exists only for a signed contract; have it signed in Relais, then import again` }]);
-    }
-    if (contractRow) contractRow.message = `found contract #${draft.contractNumber} (signed)`;
+    // An unsigned contract is refused by the event's rule (resources.ts) when the event is created, on this row.
+    if (contractRow && existing.signed) contractRow.message = `found contract #${draft.contractNumber} (signed)`;
     if (clientRow) clientRow.message = `client of contract #${draft.contractNumber}: #${existing.clientNumber} ${existing.clientName}`;
     return existing.id;
   }
 
-  const clientId = await clientFor(sp, ctx, parsed, draft, filename, messages, created);
-  const input = contractCreate.parse({ clientId, totalAmountCents: 0, amountDueCents: 0, notes: 'Imported from the spreadsheet: amounts to complete' });
-  const [contract] = await sp('event_contracts').insert({
-    ...input, amountDueCents: 0, number: draft.contractNumber, signed: true, signedAt: sp.fn.now(),
-    tenantId: principal.tenantId, createdBy: principal.userId,
-  }).returning(['id', 'number', 'signedAt']);
-  await keepCounterAhead(sp, principal.tenantId, 'event-contract', draft.contractNumber);
-  await appendHistory(sp, principal.tenantId, {
-    recordType: 'event-contract', recordId: contract.id, action: 'create', actorUserId: principal.userId, requestId: ctx.requestId,
-    changes: {
-      ...diffRecords(null, { number: contract.number, ...input, amountDueCents: 0, signed: true, signedAt: new Date(contract.signedAt).toISOString() }),
-      importedFrom: sourceOf(filename, parsed.sheet),
-    },
-  });
-  created.contract = { id: contract.id, number: contract.number };
-  if (contractRow) contractRow.message = `contract #${contract.number} created, signed, amounts 0: complete the amounts`;
-  messages.push(`Contract #${contract.number} created for the migration: signed, total and amount due 0 (complete the amounts).`);
-  return contract.id;
+  const clientId = await clientFor(w);
+  const input = eventContracts.createSchema.parse({ clientId, totalAmountCents: 0, amountDueCents: 0, notes: 'Imported from the spreadsheet: amounts to complete' });
+  const what = `contrat n° ${draft.contractNumber}`;
+  const contract = await asImporter(`créer le ${what}`, 'events.contract.create', contractRow, () => createRecord(ctx, eventContracts, input, { number: draft.contractNumber }));
+  await asImporter(`signer le ${what}`, 'events.contract.update', contractRow, () => signContract(ctx, contract.id as string));
+  created.contract = { id: contract.id as string, number: contract.number as number };
+  if (contractRow) contractRow.message = `contract #${String(contract.number)} created, signed, amounts 0: complete the amounts`;
+  messages.push(`Contract #${String(contract.number)} created for the migration: signed, total and amount due 0 (complete the amounts).`);
+  return contract.id as string;
 }
 
-async function clientFor(sp: Knex.Transaction, ctx: RequestContext, parsed: ParsedSheet, draft: EventDraft, filename: string | null, messages: string[], created: SheetReport['created']): Promise<string> {
-  const { principal } = ctx;
+async function clientFor(w: SheetWrite): Promise<string> {
+  const { ctx, parsed, draft, messages, created } = w;
   const clientRow = parsed.rowOf.clientName;
   if (draft.client.email) {
-    const byEmail = await sp('event_clients').whereRaw('lower(email) = lower(?)', [draft.client.email]).orderBy('number').first('id', 'number', 'fullName');
+    const byEmail = await ctx.trx('event_clients').whereRaw('lower(email) = lower(?)', [draft.client.email]).orderBy('number').first('id', 'number', 'fullName');
     if (byEmail) {
       if (clientRow) clientRow.message = `found client #${byEmail.number} ${byEmail.fullName} by email ${draft.client.email}`;
       messages.push(`Client #${byEmail.number} "${byEmail.fullName}" found by email; left as it is.`);
       return byEmail.id;
     }
   }
-  const byName = await sp('event_clients').whereRaw('lower(btrim(full_name)) = lower(btrim(?))', [draft.client.fullName]).orderBy('number').select('id', 'number', 'fullName');
+  const byName = await ctx.trx('event_clients').whereRaw('lower(btrim(full_name)) = lower(btrim(?))', [draft.client.fullName]).orderBy('number').select('id', 'number', 'fullName');
   if (byName.length > 1) {
     throw new SheetRejected([{ row: clientRow, message: `${byName.length} clients are named "${draft.client.fullName}" (#${byName.map((c) => c.number).join(', #')}): add the client's email to "Client contact" so the import can tell which one` }]);
   }
@@ -313,16 +340,13 @@ async function clientFor(sp: Knex.Transaction, ctx: RequestContext, parsed: Pars
     messages.push(`Client #${found.number} "${found.fullName}" found by name; left as it is.`);
     return found.id;
   }
-  const notes = [draft.client.notes, `Imported from the ${sourceOf(filename, parsed.sheet).after}.`].filter(Boolean).join('\n');
-  const input = clientCreate.parse({ fullName: draft.client.fullName, email: draft.client.email, phone: draft.client.phone, notes, salesContactId: null });
-  const number = await nextNumber(sp, principal.tenantId, 'event-client');
-  const [client] = await sp('event_clients').insert({ ...input, number, tenantId: principal.tenantId, createdBy: principal.userId }).returning(['id', 'number']);
-  await appendHistory(sp, principal.tenantId, {
-    recordType: 'event-client', recordId: client.id, action: 'create', actorUserId: principal.userId, requestId: ctx.requestId,
-    changes: { ...diffRecords(null, { number, ...input }), importedFrom: sourceOf(filename, parsed.sheet) },
-  });
-  created.client = { id: client.id, number: client.number, name: input.fullName };
-  if (clientRow) clientRow.message = `client #${client.number} created, no sales contact: assign one`;
-  messages.push(`Client #${client.number} "${input.fullName}" created, no sales contact: assign one.`);
-  return client.id;
+  const notes = [draft.client.notes, `Imported from the ${ctx.importedFrom}.`].filter(Boolean).join('\n');
+  // The sales contact as the API's rule gives it (resources.ts): none for management, the importer for an own-scoped import right.
+  const input = eventClients.createSchema.parse({ fullName: draft.client.fullName, email: draft.client.email, phone: draft.client.phone, notes });
+  const client = await asImporter(`créer le client « ${draft.client.fullName} »`, 'events.client.create', clientRow, () => createRecord(ctx, eventClients, input));
+  created.client = { id: client.id as string, number: client.number as number, name: draft.client.fullName };
+  const sales = client.salesContactName ? `sales contact ${String(client.salesContactName)}` : 'no sales contact: assign one';
+  if (clientRow) clientRow.message = `client #${String(client.number)} created, ${sales}`;
+  messages.push(`Client #${String(client.number)} "${draft.client.fullName}" created, ${sales}.`);
+  return client.id as string;
 }

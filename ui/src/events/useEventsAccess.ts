@@ -53,8 +53,8 @@ export function useEventsAccess() {
     worksEvents: computed(() => scoped('events.event.update', 'assigned')),
     /** Management picks the support contact of any event. */
     assignsSupport: computed(() => scoped('events.event.update', 'all')),
-    /** Importing the legacy spreadsheet: whoever may update every event (management). */
-    canImportEvents: computed(() => scoped('events.event.update', 'all')),
+    /** Importing the legacy spreadsheet: whoever holds the import right (management). */
+    canImportEvents: computed(() => granted('events.import.create')),
     mayUpdateClient: (c: EventClient) => allows('events.client.update', { owner: c.salesContactId }),
     mayCreateContractFor: (c: EventClient) => allows('events.contract.create', { owner: c.salesContactId }),
     mayUpdateContract: (k: EventContract) => allows('events.contract.update', { owner: k.salesContactId }),
