@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { loginAs, userId, type TestContext } from '../support/api';
+import { axeSerious } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
 
 const DAY = 86_400_000;
@@ -101,14 +102,20 @@ describe('Epic Events tasks in the browser', () => {
     expect(created.status).toBe(201);
     const clientId = created.body.id as string;
 
-    // ── Management: "Créer le contrat", found in the roles' tab, amounts typed in euros. ──
+    // ── Management: "Créer le contrat", on the tab the list opens on (what it may act on), amounts typed in euros. ──
     const management = await signIn('management');
     const createContract = await openTask(clientId, 'CreateContract');
     await screenshotOnFailure(management, 'contract', async () => {
       await management.goto(`${base}/tasks`);
-      await management.getByTestId('tasks-tab-candidate').click();
       const row = management.locator(`[data-testid="task-row"][data-task-id="${createContract.id}"]`);
       await row.waitFor({ timeout: 30_000 });
+      expect(await management.getByTestId('tasks-tab-todo').getAttribute('aria-selected')).toBe('true');
+      expect(Number(await management.getByTestId('tasks-tab-todo').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+      // The client's name and the process's title, not ids.
+      expect(await row.getByTestId('task-label').textContent()).toBe(`Léa Formulaire ${suffix}`);
+      expect(await row.getByTestId('task-process-title').textContent()).toBe("Epic Events : du prospect à l'événement");
+      expect(await row.textContent()).not.toContain(clientId);
+      expect(await axeSerious(management, '.v-main')).toEqual([]);
       await row.click();
       const panel = management.getByTestId('task-panel');
       await panel.getByTestId('task-form').waitFor({ timeout: 30_000 });
@@ -143,6 +150,18 @@ describe('Epic Events tasks in the browser', () => {
     const endsLocal = `${parisDay(Date.now() + 31 * DAY)}T02:00`;
     await screenshotOnFailure(salesPage, 'event', async () => {
       const sign = await openTask(clientId, 'SignContract');
+      // Once the contract exists, the task says which one: « <client> — contrat n° <number> ».
+      const { number } = await t.admin('eventContracts').where({ id: contract.id }).first('number');
+      await salesPage.goto(`${base}/tasks`);
+      const signRow = salesPage.locator(`[data-testid="task-row"][data-task-id="${sign.id}"]`);
+      await signRow.waitFor({ timeout: 30_000 });
+      expect(await signRow.getByTestId('task-label').textContent()).toBe(`Léa Formulaire ${suffix} — contrat n° ${number}`);
+      expect(await signRow.getByTestId('task-assignee').textContent()).toBe('Moi');
+      await signRow.click();
+      await salesPage.getByTestId('task-panel').getByTestId('task-form').waitFor({ timeout: 30_000 });
+      expect(await salesPage.getByTestId('task-panel-label').textContent()).toContain(`contrat n° ${number}`);
+      expect(await salesPage.getByTestId('task-panel-process').textContent()).toBe("Epic Events : du prospect à l'événement");
+      expect(await axeSerious(salesPage, '[data-testid="task-panel"]')).toEqual([]);
       await completeInPanel(salesPage, sign.id, () => salesPage.getByTestId('task-field-signed').check());
       await until('the signature', async () => (await t.admin('eventContracts').where({ id: contract.id }).first('signed')).signed);
       const createEvent = await openTask(clientId, 'CreateEvent');

@@ -25,16 +25,16 @@ describe('process instance monitor in the browser', () => {
     stack = await startBrowserStack();
     t = stack.t;
     await t.admin('processDefinitions').insert({
-      tenantId: await tenantId(t.admin, 'softwhere'), key, version: 1, status: 'deployed', xml: approvalXml(key), plan: JSON.stringify(plan), deployedAt: new Date(),
+      tenantId: await tenantId(t.admin, 'softwhere'), key, version: 1, status: 'deployed', name: 'Validation de commande', xml: approvalXml(key), plan: JSON.stringify(plan), deployedAt: new Date(),
     });
   });
   afterAll(async () => stack?.close());
 
-  it('paints the elements executed and the flows taken of a completed instance, lists its element instances, with no serious accessibility issue', async () => {
+  it('paints what a completed instance did, tells its business history (who, which branch and why), shows its variables as a table with the raw view folded, with no serious accessibility issue', async () => {
     const manager = (await loginAs(t.app, 'manager', 'softwhere')).accessToken;
     const supportN1 = (await loginAs(t.app, 'support-n1', 'softwhere')).accessToken;
     const started = await request(t.app).post('/api/v1/process-instances').set('Authorization', `Bearer ${manager}`)
-      .send({ processKey: key, businessKey: 'CMD-MONITOR', variables: { orderId: 'CMD-MONITOR' } });
+      .send({ processKey: key, businessKey: 'CMD-MONITOR', variables: { orderId: 'CMD-MONITOR', amountCents: 1_250_050, receivedAt: '2026-03-02T09:30:00Z' } });
     expect(started.status).toBe(201);
     const task: { id: string } = await until('the review task', async () => (await t.admin('tasks').where({ instanceId: started.body.id, status: 'open' }).first('id')) ?? undefined);
     const done = await request(t.app).post(`/api/v1/tasks/${task.id}/complete`).set('Authorization', `Bearer ${supportN1}`).send({ approved: true });
@@ -68,8 +68,33 @@ describe('process instance monitor in the browser', () => {
         .toEqual(['end-approved:completed', 'decide:completed', 'review:completed', 'start:completed']);
       const last = await rows.first().textContent();
       for (const text of ['Commande acceptée', 'Événement de fin', 'Terminé']) expect(last).toContain(text);
-      expect(await page.getByTestId('instance-variables').textContent()).toContain('CMD-MONITOR');
-      await page.getByTestId('instance-history').getByText('Étape « Commande acceptée (end-approved) » terminée').waitFor({ timeout: 30_000 });
+      // The process's title and the business label head the page, not ids.
+      expect(await page.getByTestId('instance-title').textContent()).toBe('CMD-MONITOR');
+      expect(await page.getByTestId('instance-process-title').textContent()).toBe('Validation de commande · v1');
+
+      // Variables as a table: amounts in euros, date-times in Paris time, booleans in words; the raw JSON folded.
+      const value = async (name: string) => (await page.locator(`[data-testid="instance-variable"][data-name="${name}"]`).getByTestId('instance-variable-value').textContent())?.replace(/\s/g, ' ');
+      expect(await value('orderId')).toBe('CMD-MONITOR');
+      expect(await value('amountCents')).toBe('12 500,50 €');
+      expect(await value('receivedAt')).toBe('02/03/2026 10:30');
+      expect(await value('approved')).toBe('Oui');
+      const raw = page.getByTestId('instance-variables-raw');
+      expect(await raw.locator('pre').count()).toBe(0);
+      await raw.getByRole('button').click();
+      await raw.locator('pre').waitFor();
+      expect(await raw.locator('pre').textContent()).toContain('"amountCents": 1250050');
+
+      // The business history: each step, who completed the task, the branch taken and why.
+      const step = (id: string) => page.locator(`[data-testid="instance-step"][data-element-id="${id}"]`);
+      const completer = (await t.admin('users').where({ email: 'support-n1@softwhere.demo' }).first('displayName')).displayName as string;
+      expect(await step('review').getByTestId('instance-step-actor').textContent()).toBe(`par ${completer}`);
+      expect(await step('decide').getByTestId('instance-step-branch').textContent()).toBe('→ Commande acceptée, car approved');
+      expect(await page.getByTestId('instance-step').count()).toBe(4);
+      expect(await page.getByTestId('instance-history').textContent()).not.toMatch(/Activity|scheduled/);
+
+      // The engine's own history stays one click away, in the technical view.
+      await page.getByTestId('instance-engine-history').getByRole('button').click();
+      await page.getByTestId('instance-engine-history').getByText('Étape « Commande acceptée (end-approved) » terminée').waitFor({ timeout: 30_000 });
 
       expect(await axeSerious(page, '[data-testid="instance-detail"]')).toEqual([]);
     } catch (error) {

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { engineWorker } from '../support/engine';
 import { buildPlan } from '../support/plans';
 import { loginAs, TASK_QUEUE, tenantId, testContext, type TestContext } from '../support/api';
+import { axeSerious } from '../support/axe';
 import { ROOT } from '../support/paths';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,7 +40,7 @@ describe('task list in the browser', () => {
       { id: 'end', kind: 'endEvent' },
     ], [['f1', 'start', 'review'], ['f2', 'review', 'end']]);
     await t.admin('processDefinitions').insert({
-      tenantId: await tenantId(t.admin, 'softwhere'), key, version: 1, status: 'deployed', xml: '<definitions/>', plan: JSON.stringify(plan), deployedAt: new Date(),
+      tenantId: await tenantId(t.admin, 'softwhere'), key, version: 1, status: 'deployed', name: 'Validation des commandes', xml: '<definitions/>', plan: JSON.stringify(plan), deployedAt: new Date(),
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -55,7 +56,7 @@ describe('task list in the browser', () => {
     await t?.close();
   });
 
-  it('claims a task offered to the role, fills its form and completes it; the process ends', async () => {
+  it('opens on the task offered to the role with counts on the tabs, claims it, fills its form and completes it; the process ends', async () => {
     const manager = (await loginAs(t.app, 'manager', 'softwhere')).accessToken;
     const started = await request(t.app).post('/api/v1/process-instances').set('Authorization', `Bearer ${manager}`)
       .send({ processKey: key, businessKey: 'CMD-BROWSER' });
@@ -74,12 +75,29 @@ describe('task list in the browser', () => {
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/(accounts|tasks)/, { timeout: 60_000 });
     await page.goto(`${base}/tasks`);
-    await page.getByTestId('tasks-tab-candidate').click();
+    // The list opens on « À faire »: the role's unclaimed task is there, no tab to click.
     const row = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
     await row.waitFor({ timeout: 60_000 });
+    const todo = page.getByTestId('tasks-tab-todo');
+    expect(await todo.getAttribute('aria-selected')).toBe('true');
+    await page.locator('[data-testid="tasks-tab-todo"][data-count]:not([data-count=""])').waitFor();
+    const before = Number(await todo.getAttribute('data-count'));
+    expect(before).toBeGreaterThanOrEqual(1);
+    expect(await todo.textContent()).toContain(String(before));
+    const mineBefore = Number(await page.getByTestId('tasks-tab-mine').getAttribute('data-count'));
+    // The process's title and the business label (no resolver: the business key), not the process key.
+    expect(await row.getByTestId('task-label').textContent()).toBe('CMD-BROWSER');
+    expect(await row.getByTestId('task-process-title').textContent()).toBe('Validation des commandes');
+    expect(await row.textContent()).not.toContain(key);
+    expect(await axeSerious(page, '.v-main')).toEqual([]);
     await row.getByTestId('task-claim').click();
+    await page.locator(`[data-testid="tasks-tab-mine"][data-count="${mineBefore + 1}"]`).waitFor({ timeout: 30_000 });
+    expect(await row.getByTestId('task-assignee').textContent()).toBe('Moi');
     await row.click();
     await page.getByTestId('task-panel').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('task-panel-process').textContent()).toBe('Validation des commandes');
+    expect(await page.getByTestId('task-panel-label').textContent()).toContain('CMD-BROWSER');
+    expect(await axeSerious(page, '[data-testid="task-panel"]')).toEqual([]);
     await page.getByTestId('task-field-approved').check();
     await page.getByTestId('task-field-comment').fill('Stock vérifié');
     await page.getByTestId('task-complete').click();

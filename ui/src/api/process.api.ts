@@ -65,6 +65,20 @@ export interface Task {
   completedAt: string | null;
   completedBy: string | null;
   version: number;
+  /** The process's name (its BPMN name), else its key. */
+  title: string;
+  /** The business label its module gives the instance (« Mariage Lebrun — contrat n° 12 »), else the business key. */
+  label: string;
+  /** Null unless the reader may name colleagues (then the UI says a neutral word). */
+  assigneeName: string | null;
+  completedByName: string | null;
+}
+
+/** Open tasks per tab of the task list; `all` only for those who see every task. */
+export interface TaskCounts {
+  todo: number;
+  mine: number;
+  all?: number;
 }
 
 /** One task as GET /tasks/:id answers it: with its registered form, if it names one. */
@@ -96,6 +110,8 @@ export interface InstanceSummary {
   startedBy: string | null;
   /** Why its workflow failed (failed only). */
   failureReason?: string | null;
+  title: string;
+  label: string;
 }
 
 export interface InstanceQuery {
@@ -132,10 +148,15 @@ export interface InstanceDetail {
   processKey: string;
   version: number;
   businessKey: string;
+  /** The process's name and the instance's business label (instead of ids). */
+  title: string;
+  label: string;
   status: InstanceStatus;
   startedAt: string | null;
   endedAt: string | null;
   cancelReason: string | null;
+  /** The business history: steps in order of start, who completed them, the branches taken and why. */
+  steps: BusinessStep[];
   /** Why its workflow failed, timed out or was terminated (failed only), and when. */
   failureReason: string | null;
   failedAt: string | null;
@@ -155,6 +176,33 @@ export interface InstanceDetail {
 
 /** One execution of one element, as the engine keeps it (kernel/process/engine-types.ts). */
 export type { ElementInstance, ElementOutcome } from '../../../kernel/process/engine-types';
+
+/** A branch a decision took: the flow's name, else its condition, else "by default". */
+export interface TakenBranch {
+  flowId: string;
+  name: string | null;
+  condition: string | null;
+  isDefault: boolean;
+  targetId: string;
+  targetName: string | null;
+}
+
+/** One step of an instance's business history (domain/process/business-history.ts). */
+export interface BusinessStep {
+  id: string;
+  elementId: string;
+  name: string | null;
+  type: string;
+  outcome: ElementOutcome;
+  startedAt: string;
+  endedAt: string | null;
+  loopCounter: number | null;
+  completedBy: string | null;
+  completedByName: string | null;
+  assignee: string | null;
+  assigneeName: string | null;
+  branches: TakenBranch[];
+}
 
 export interface InstanceEvent {
   id: string;
@@ -236,6 +284,7 @@ const id = encodeURIComponent;
 
 export const tasksApi = {
   list: (query: TaskQuery, signal?: AbortSignal) => http.get<{ items: Task[] }>('/tasks', { limit: 100, ...query }, signal),
+  counts: (processKey: string | null, signal?: AbortSignal) => http.get<TaskCounts>('/tasks/counts', processKey ? { processKey } : {}, signal),
   get: (taskId: string) => http.get<TaskDetail>(`/tasks/${id(taskId)}`),
   claim: (taskId: string) => http.post<Task>(`/tasks/${id(taskId)}/claim`, {}),
   release: (taskId: string) => http.post<Task>(`/tasks/${id(taskId)}/release`, {}),

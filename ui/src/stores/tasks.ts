@@ -1,13 +1,16 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { ApiError } from '@/api/problem';
-import { tasksApi, type Task, type TaskQuery, type TaskSort } from '@/api/process.api';
+import { tasksApi, type Task, type TaskCounts, type TaskQuery, type TaskSort } from '@/api/process.api';
 import { i18n } from '@/plugins/i18n';
 import { describeError } from './describe-error';
 import { useRequestState } from './request-state';
 
-/** "Mes tâches", "Tâches de mes rôles", "Toutes" (process owners). */
-export type TaskTab = 'mine' | 'candidate' | 'all';
+/**
+ * « À faire » (what I may act on: mine and my roles' unclaimed, where the list opens),
+ * « Assignées à moi », « Toutes » (process owners).
+ */
+export type TaskTab = 'todo' | 'mine' | 'all';
 
 export interface CompletionResult {
   ok: boolean;
@@ -21,7 +24,9 @@ export interface CompletionResult {
 export const useTasksStore = defineStore('tasks', () => {
   const items = ref<Task[]>([]);
   const loaded = shallowRef(false);
-  const tab = shallowRef<TaskTab>('mine');
+  const tab = shallowRef<TaskTab>('todo');
+  /** Open tasks per tab (the tabs show them); null until known. */
+  const counts = ref<TaskCounts | null>(null);
   const processKey = shallowRef<string | null>(null);
   const sort = shallowRef<TaskSort>('dueAt');
   /** The task being claimed, released or completed. */
@@ -35,7 +40,7 @@ export const useTasksStore = defineStore('tasks', () => {
   function query(): TaskQuery {
     const q: TaskQuery = { status: 'open', sort: sort.value, processKey: processKey.value };
     if (tab.value === 'mine') q.assignee = 'me';
-    if (tab.value === 'candidate') q.candidate = 'me';
+    if (tab.value === 'todo') q.candidate = 'me';
     return q;
   }
 
@@ -44,10 +49,21 @@ export const useTasksStore = defineStore('tasks', () => {
     controller = new AbortController();
     const mine = ++generation;
     const signal = controller.signal;
+    void loadCounts(signal, mine);
     const page = await run(() => tasksApi.list(query(), signal));
     if (!page || mine !== generation) return;
     items.value = page.items;
     loaded.value = true;
+  }
+
+  /** The tabs' counts: a failure leaves them out, the list still shows. */
+  async function loadCounts(signal?: AbortSignal, mine = generation): Promise<void> {
+    try {
+      const next = await tasksApi.counts(processKey.value, signal);
+      if (mine === generation) counts.value = next;
+    } catch {
+      // Counts are a hint: the tabs show without them.
+    }
   }
 
   function setTab(value: TaskTab): void {
@@ -67,7 +83,7 @@ export const useTasksStore = defineStore('tasks', () => {
 
   function upsert(task: Task): void {
     const index = items.value.findIndex((t) => t.id === task.id);
-    if (index >= 0) items.value[index] = task;
+    if (index >= 0) items.value[index] = { ...items.value[index], ...task };
   }
 
   function remove(id: string): void {
@@ -84,8 +100,9 @@ export const useTasksStore = defineStore('tasks', () => {
     try {
       const task = await call();
       upsert(task);
-      // A released task leaves "Mes tâches"; a claimed one stays in the other tabs.
+      // A released task leaves « Assignées à moi »; a claimed one stays in the other tabs.
       if (tab.value === 'mine' && !task.assignee) remove(id);
+      void loadCounts();
       return task;
     } catch (e) {
       actionError.value = describeError(e);
@@ -105,6 +122,7 @@ export const useTasksStore = defineStore('tasks', () => {
     try {
       await tasksApi.complete(id, data);
       remove(id);
+      void loadCounts();
       return { ok: true, fieldErrors: {}, message: null };
     } catch (e) {
       const fieldErrors: Record<string, string> = {};
@@ -124,7 +142,7 @@ export const useTasksStore = defineStore('tasks', () => {
   }
 
   return {
-    items, loaded, tab, processKey, sort, busyId, actionError, loading, error,
+    items, loaded, tab, counts, processKey, sort, busyId, actionError, loading, error,
     load, setTab, setProcessKey, setSort, upsert, remove, find, claim, release, complete,
   };
 });

@@ -31,3 +31,18 @@ export function isCandidate(task: Pick<Task, 'assignee' | 'candidateUsers' | 'ca
   if (task.assignee) return task.assignee === userId;
   return (task.candidateUsers ?? []).includes(userId) || (task.candidateRoles ?? []).some((r) => roleKeys.includes(r));
 }
+
+/**
+ * Who holds a task, in words: « Moi », the colleague's name (when the reader may name
+ * colleagues), else a neutral word; « Non attribuée » when nobody does.
+ */
+export function assigneeText(task: Pick<Task, 'assignee' | 'assigneeName'>, userId: string | null, t: (key: string) => string): string {
+  if (!task.assignee) return t('process.tasks.unassigned');
+  if (task.assignee === userId) return t('process.tasks.me');
+  return task.assigneeName ?? t('process.tasks.colleague');
+}
+
+/** A process filter's choices: the process's title shown (its definition's name, else a row's title), its key filtered on. */
+export function processFilterItems(keys: string[], definitions: ReadonlyArray<{ key: string; name: string | null }>, rows: ReadonlyArray<{ processKey: string; title: string }>) {
+  return keys.map((key) => ({ value: key, title: definitions.find((d) => d.key === key)?.name ?? rows.find((x) => x.processKey === key)?.title ?? key }));
+}
