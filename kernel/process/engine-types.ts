@@ -31,6 +31,13 @@ export interface ProcessInput {
    * nothing inside catches ends the child with that error instead of an incident.
    */
   parentCatches?: string[];
+  /**
+   * Messages already received when the run starts, in the order they were
+   * sent (a client joining its process where its records stand, ADR 0005):
+   * they wait in the inbox as if they had arrived at once. A run continued as
+   * new carries over the messages nobody consumed.
+   */
+  inbox?: ProcessMessageArgs[];
 }
 
 export interface ProcessResult {

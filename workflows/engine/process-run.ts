@@ -89,6 +89,7 @@ export abstract class ProcessRun {
     this.variables = { ...input.variables };
     this.completed = { ...(input.resume?.completed ?? {}) };
     this.visits = { ...(input.resume?.visits ?? {}) };
+    this.inbox.push(...(input.inbox ?? []));
     this.log = new ElementLog(input.resume?.seq ?? 1);
     this.reach = new Reachability(this.plan);
     this.catchers = new Catchers(this.plan, input.parentCatches);
@@ -342,7 +343,7 @@ export abstract class ProcessRun {
       await engine['process.recordElements']({ tenantId: this.input.tenantId, instanceId: this.input.instanceId, elements: this.log.all() });
     }
     await continueAsNew<(input: ProcessInput) => Promise<ProcessResult>>({
-      ...this.input, variables: this.variables,
+      ...this.input, variables: this.variables, inbox: this.inbox.length ? [...this.inbox] : undefined,
       resume: { nodeId: nextNodeId, via, seq: this.log.nextSeq, completed: this.completed, visits: this.visits },
     });
   }
