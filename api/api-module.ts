@@ -13,4 +13,11 @@ export interface ApiModule {
   key: string;
   routers(deps: ApiDeps): Array<{ path: string; router: Router }>;
   openApiPaths?(): Json;
+  /**
+   * Work to do once when the API starts, after it listens (api/module-start.ts):
+   * it must not hold the API up, must survive Temporal or the database being
+   * unreachable (log and give up until the next start) and must be idempotent
+   * across restarts and across replicas starting together.
+   */
+  onStart?(deps: ApiDeps): Promise<void>;
 }

@@ -7,6 +7,8 @@ import { closeDb, db } from '../db/connection';
 import { processDataConverter } from '../domain/process/payload-codec';
 import '../domain/installed-modules';
 import { createApp } from './app';
+import type { ApiDeps } from './http/deps';
+import { runModuleStartHooks } from './module-start';
 import { INSTALLED_API_MODULES } from './installed-modules';
 
 /** Lazily connected Temporal client, reconnecting after a failed attempt. */
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
   const config = env();
   initSentry('api');
   if (!config.JWT_SECRET) throw new Error('JWT_SECRET is not set (at least 32 random characters). `npm start` creates one under .relais/.');
-  const app = createApp({
+  const deps: ApiDeps = {
     knex: db(),
     auth: { jwtSecret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS },
     temporal: lazyTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, processDataConverter(db(), config.RELAIS_SECRET_KEY)),
@@ -33,8 +35,13 @@ async function main(): Promise<void> {
     uiDir: path.resolve(__dirname, '../ui/dist'),
     trustProxy: config.TRUST_PROXY,
     modules: INSTALLED_API_MODULES,
+  };
+  const app = createApp(deps);
+  const server = app.listen(config.PORT, () => {
+    logger.info({ port: config.PORT }, 'api listening');
+    // Serving does not wait for the modules' start-up work (each logs its own failures).
+    void runModuleStartHooks(deps);
   });
-  const server = app.listen(config.PORT, () => logger.info({ port: config.PORT }, 'api listening'));
   server.on('error', (error: NodeJS.ErrnoException) => {
     logger.fatal(error.code === 'EADDRINUSE' ? `Port ${config.PORT} is already in use: stop the program using it or set PORT.` : error.message);
     process.exit(1);

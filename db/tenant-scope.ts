@@ -20,3 +20,9 @@ export async function withTenant<T>(scope: TenantScope, fn: (trx: Knex.Transacti
     return fn(trx);
   });
 }
+
+/** The organisations that enabled a vertical (ids only; a security-definer function, since each tenant sees only itself). */
+export async function tenantsWithVertical(vertical: string, knex: Knex = db()): Promise<string[]> {
+  const { rows } = await knex.raw<{ rows: Array<{ id: string }> }>('select id from tenants_with_vertical(?) as id', [vertical]);
+  return rows.map((r) => r.id);
+}

@@ -1,18 +1,16 @@
-import { ConflictError } from '../../domain/errors';
 import type { RequestContext } from '../../domain/core/record-service';
 import type { ImportReport } from '../../domain/events/spreadsheet-import';
-import { LEAD_TO_EVENT_MESSAGES as MSG } from '../../domain/events/lead-to-event';
 import type { ApiDeps } from '../http/deps';
-import { startLeadToEvent, tellLeadToEvent } from './lead-to-event.link';
+import { joinLeadToEvent } from './lead-to-event.link';
 
 /**
  * Events imported from the spreadsheet that are still to come join the
- * lead-to-event process where they stand: the client's instance is started
- * (unless it runs already) and told, in order, that the contract exists and is
- * signed, that the event exists and, when the sheet named one, who supports it.
- * The instance's inbox takes these at once, so it waits where a real event
- * would: for a support contact (with the escalation), or for the reminder and
- * the end. Past events stay records only.
+ * lead-to-event process where they stand (joinLeadToEvent): the client's
+ * instance is started (unless it runs already) and told, in order, that the
+ * contract exists and is signed, that the event exists and, when the sheet
+ * named one, who supports it. The instance's inbox takes these at once, so it
+ * waits where a real event would: for a support contact (with the escalation),
+ * or for the reminder and the end. Past events stay records only.
  */
 export async function joinProcess(deps: ApiDeps, ctx: RequestContext, report: ImportReport, now = new Date()): Promise<{ joined: number; afterCommit?: () => Promise<void> }> {
   if (report.dryRun) return { joined: 0 };
@@ -20,20 +18,14 @@ export async function joinProcess(deps: ApiDeps, ctx: RequestContext, report: Im
   if (!ids.length) return { joined: 0 };
   const events = await ctx.trx('event_events as e').join('event_contracts as k', 'k.id', 'e.contractId').join('event_clients as c', 'c.id', 'k.clientId')
     .whereIn('e.id', ids).whereNull('e.closedAt').where('e.endsAt', '>', now)
-    .select('e.id', 'e.contractId', 'e.startsAt', 'e.endsAt', 'e.supportContactId', 'c.id as clientId', 'c.salesContactId');
+    .select('e.id', 'e.contractId', 'k.signed', 'e.startsAt', 'e.endsAt', 'e.supportContactId', 'c.id as clientId', 'c.salesContactId');
   const tell: Array<() => Promise<void>> = [];
   for (const e of events) {
-    try {
-      await startLeadToEvent(deps, ctx, { id: e.clientId, salesContactId: e.salesContactId });
-    } catch (error) {
-      // The client's process already runs (an earlier event): it hears about this one all the same.
-      if (!(error instanceof ConflictError)) throw error;
-    }
-    const say = (name: string, variables: Record<string, unknown>) => tell.push(tellLeadToEvent(deps, ctx, e.clientId, name, variables));
-    say(MSG.contractCreated, { contractId: e.contractId });
-    say(MSG.contractSigned, { contractId: e.contractId });
-    say(MSG.eventCreated, { contractId: e.contractId, eventId: e.id, eventStartsAt: (e.startsAt as Date).toISOString(), eventEndsAt: (e.endsAt as Date).toISOString() });
-    if (e.supportContactId) say(MSG.supportAssigned, { supportContactId: e.supportContactId });
+    const { afterCommit } = await joinLeadToEvent(deps, ctx, { id: e.clientId, salesContactId: e.salesContactId }, {
+      contract: { id: e.contractId, signed: e.signed },
+      event: { id: e.id, startsAt: e.startsAt, endsAt: e.endsAt, supportContactId: e.supportContactId, closedAt: null },
+    }, { records: 'this-transaction', now });
+    if (afterCommit) tell.push(afterCommit);
   }
   return { joined: events.length, afterCommit: tell.length ? async () => { for (const t of tell) await t(); } : undefined };
 }

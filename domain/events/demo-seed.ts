@@ -101,7 +101,8 @@ export async function seedEventsDemo(admin: Knex, tenant: DemoTenantFacts): Prom
   const { management, sales, support } = tenant.userIds;
   if (!management || !sales || !support) return;
   await withTenant({ tenantId: tenant.tenantId }, async (trx) => {
-    if (await trx('eventClients').first('id')) return;
+    // By tenant id, not only by the RLS scope: the seed's owner connection may bypass row-level security.
+    if (await trx('eventClients').where({ tenantId: tenant.tenantId }).first('id')) return;
     const as = async (userId: string): Promise<RequestContext> => {
       const principal = await loadPrincipal(trx, tenant.tenantId, userId);
       if (!principal) throw new Error(`The demo user ${userId} of ${tenant.slug} is not active.`);

@@ -1,0 +1,18 @@
+import { logger } from '../config/logger';
+import type { ApiDeps } from './http/deps';
+
+/**
+ * Runs the installed modules' `onStart` hooks one after the other. Called by
+ * api/server.ts once the API listens, without waiting: a hook that fails is
+ * logged and the next one runs; the API serves all along.
+ */
+export async function runModuleStartHooks(deps: ApiDeps): Promise<void> {
+  for (const module of deps.modules) {
+    if (!module.onStart) continue;
+    try {
+      await module.onStart(deps);
+    } catch (error) {
+      logger.error({ err: error, module: module.key }, `the start-up work of module ${module.key} failed; it runs again at the next start`);
+    }
+  }
+}
