@@ -5,6 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { tenantId, testContext, userId, type TestContext } from '../support/api';
 import { ROOT } from '../support/paths';
+import { axeSerious } from '../support/axe';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const UI_DIR = path.join(ROOT, 'ui/dist');
@@ -89,8 +90,12 @@ describe('accounts in the browser', () => {
     await page.reload();
     await page.getByTestId('account-panel').waitFor({ timeout: 60_000 });
     await expect(page.getByTestId('field-city').inputValue()).resolves.toBe('Chambord');
-    // The change is on the record's timeline.
-    await page.getByTestId('history-timeline').getByText('Chambord').first().waitFor();
+    // The change is on the record's timeline, as a sentence: who, which field by its label, the values.
+    const timeline = page.getByTestId('history-timeline');
+    await timeline.getByText('Chambord').first().waitFor();
+    await expect(timeline.getByTestId('history-sentence').first().textContent()).resolves.toMatch(/a modifié « Ville » : .* → Chambord/);
+    expect(await timeline.textContent()).not.toMatch(/\bcity\b|champs renseignés|Système|[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(await axeSerious(page, '[data-testid="history-timeline"]')).toEqual([]);
     await context.close();
   });
 

@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { LEAD_TO_EVENT } from '../../domain/events/lead-to-event';
 import { userId, type TestContext } from '../support/api';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { axeSerious } from '../support/axe';
 
 const DAY = 86_400_000;
 
@@ -127,7 +128,12 @@ describe('Epic Events in the browser', () => {
       await company.fill('Château de Candé SAS');
       await company.blur();
       await saved(sales);
-      await sales.getByTestId('history-timeline').getByText('Château de Candé SAS').first().waitFor();
+      const timeline = sales.getByTestId('history-timeline');
+      await timeline.getByText('Château de Candé SAS').first().waitFor();
+      // Readable entries: « … a créé le client » with its values, the change by its label; no raw field names or ids.
+      await timeline.getByText('a créé le client').waitFor();
+      expect(await timeline.textContent()).not.toMatch(/companyName|fullName|champs renseignés|Système|[0-9a-f]{8}-[0-9a-f]{4}-/);
+      expect(await axeSerious(sales, '[data-testid="history-timeline"]')).toEqual([]);
       await shot(sales, '1-sales-client');
       return id;
     });
