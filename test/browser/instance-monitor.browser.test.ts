@@ -48,7 +48,15 @@ describe('process instance monitor in the browser', () => {
       await page.getByTestId('login-password').fill(DEMO_PASSWORD);
       await page.getByTestId('login-submit').click();
       await page.waitForURL(/\/(accounts|tasks|processes)/, { timeout: 60_000 });
-      await page.goto(`${stack.base}/processes/instances/${started.body.id}`);
+      // The list names the instance by its business label and its process's title, not by ids.
+      await page.goto(`${stack.base}/processes/instances`);
+      const listed = page.locator(`[data-testid="instance-row"][data-instance-id="${started.body.id}"]`);
+      await listed.waitFor({ timeout: 30_000 });
+      expect(await listed.getByTestId('instance-label').textContent()).toBe('CMD-MONITOR');
+      expect(await listed.getByTestId('instance-process-title').textContent()).toBe('Validation de commande');
+      expect(await listed.textContent()).not.toContain(key);
+      expect(await axeSerious(page, '.v-main')).toEqual([]);
+      await listed.click();
       await page.locator('[data-testid="instance-detail"][data-status="completed"]').waitFor({ timeout: 30_000 });
 
       const diagram = page.getByTestId('instance-diagram');
