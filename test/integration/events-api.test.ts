@@ -84,8 +84,8 @@ describe('events API', () => {
       { what: 'read a client of another salesperson', expected: { management: 200, sales: 200, support: 200 }, run: async (r) => as(r).get(`/api/v1/events/clients/${(await fixture('sales2')).client.id}`) },
       { what: 'read a contract of another salesperson', expected: { management: 200, sales: 200, support: 200 }, run: async (r) => as(r).get(`/api/v1/events/contracts/${(await fixture('sales2')).contract.id}`) },
       { what: 'read an event assigned to someone else', expected: { management: 200, sales: 200, support: 200 }, run: async (r) => as(r).get(`/api/v1/events/events/${(await fixture('sales2', { support: 'support2' })).event.id}`) },
-      { what: 'create a client', expected: { management: 403, sales: 201, support: 403 }, run: (r) => as(r).post('/api/v1/events/clients', { fullName: 'Kevin Casey' }) },
-      { what: 'create a client for another salesperson', expected: { management: 403, sales: 403, support: 403 }, run: (r) => as(r).post('/api/v1/events/clients', { fullName: 'Kevin Casey', salesContactId: uid.sales2 }) },
+      { what: 'create a client', expected: { management: 403, sales: 201, support: 403 }, run: (r) => as(r).post('/api/v1/events/clients', { fullName: 'Kévin Castel' }) },
+      { what: 'create a client for another salesperson', expected: { management: 403, sales: 403, support: 403 }, run: (r) => as(r).post('/api/v1/events/clients', { fullName: 'Kévin Castel', salesContactId: uid.sales2 }) },
       { what: 'update an own client', expected: { management: 403, sales: 200, support: 403 }, run: async (r) => as(r).patch(`/api/v1/events/clients/${(await fixture('sales')).client.id}`, 1, { companyName: 'Cool Startup LLC' }) },
       { what: "update another salesperson's client", expected: { management: 403, sales: 403, support: 403 }, run: async (r) => as(r).patch(`/api/v1/events/clients/${(await fixture('sales2')).client.id}`, 1, { companyName: 'X' }) },
       { what: 'give an own client to another salesperson', expected: { management: 403, sales: 403, support: 403 }, run: async (r) => as(r).patch(`/api/v1/events/clients/${(await fixture('sales')).client.id}`, 1, { salesContactId: uid.sales2 }) },
@@ -231,7 +231,7 @@ describe('events API', () => {
       });
 
       // Sales creates the client: it is theirs, and the process asks management for a contract.
-      const client = await as('sales').post('/api/v1/events/clients', { fullName: 'Camille Durand', email: 'camille.durand@example.fr', phone: '06 12 34 56 78', companyName: 'Durand & Fils' });
+      const client = await as('sales').post('/api/v1/events/clients', { fullName: 'Camille Dufresne', email: 'camille.dufresne@example.fr', phone: '06 12 34 56 78', companyName: 'Durand & Fils' });
       expect(client.status).toBe(201);
       expect(client.body).toMatchObject({ salesContactId: uid.sales, salesContactName: expect.any(String), phone: '+33612345678' });
       const createContract = await taskFor('management', 'CreateContract', client.body.id);
@@ -240,7 +240,7 @@ describe('events API', () => {
       // Management creates the contract on the records: the task closes, signing is the sales contact's.
       const contract = await as('management').post('/api/v1/events/contracts', { clientId: client.body.id, totalAmountCents: 1_500_000 });
       expect(contract.status).toBe(201);
-      expect(contract.body).toMatchObject({ number: expect.any(Number), salesContactId: uid.sales, amountDueCents: 1_500_000, signed: false, clientName: 'Camille Durand' });
+      expect(contract.body).toMatchObject({ number: expect.any(Number), salesContactId: uid.sales, amountDueCents: 1_500_000, signed: false, clientName: 'Camille Dufresne' });
       const sign = await taskFor('sales', 'SignContract', client.body.id);
       expect(sign.assignee).toBe(uid.sales);
       const early = await as('sales').post('/api/v1/events/events', { contractId: contract.body.id, name: 'Mariage Durand', startsAt: new Date(Date.now() - 5 * HOUR).toISOString(), endsAt: new Date(Date.now() - HOUR).toISOString() });
@@ -254,7 +254,7 @@ describe('events API', () => {
         location: '53 Rue du Château, 41120 Candé-sur-Beuvron, France', attendees: 75,
       });
       expect(event.status).toBe(201);
-      expect(event.body).toMatchObject({ status: 'planned', supportContactId: null, clientName: 'Camille Durand', contractNumber: contract.body.number });
+      expect(event.body).toMatchObject({ status: 'planned', supportContactId: null, clientName: 'Camille Dufresne', contractNumber: contract.body.number });
 
       // Management finds it among the events without support and assigns one; support is told.
       await taskFor('management', 'AssignSupport', client.body.id);
