@@ -53,30 +53,87 @@ async function seedDemoTenant(admin: Knex, t: DemoTenant, passwordHash: string):
   for (const module of modulesOf(t.verticals)) await module.seedDemo?.(admin, { tenantId, slug: t.slug, userIds });
 }
 
+/** Inserts the row matched by `key` when absent, else fills only its empty columns (what a person changed stays). */
+async function upsertFilling(admin: Knex, table: string, key: Record<string, unknown>, values: Record<string, unknown>): Promise<{ id: string; inserted: boolean }> {
+  const existing = await admin(table).where(key).first();
+  if (!existing) {
+    const [row] = await admin(table).insert({ ...key, ...values }).returning('id');
+    return { id: row.id as string, inserted: true };
+  }
+  const empty = Object.fromEntries(Object.entries(values).filter(([column, value]) => value !== undefined && (existing[column] === null || existing[column] === undefined)));
+  if (Object.keys(empty).length) await admin(table).where({ id: existing.id }).update(empty);
+  return { id: existing.id as string, inserted: false };
+}
+
+/**
+ * The core records of a demo organisation: accounts with their identity, address and terms,
+ * billing sites, sites and contacts, and what each contact is assigned to. Idempotent: each
+ * record is found by its account and name and only completed, never duplicated or overwritten.
+ */
 async function seedDemoAccounts(admin: Knex, tenantId: string, t: DemoTenant, userIds: Record<string, string>): Promise<void> {
-  const already = await admin('accounts').where({ tenantId }).first('id');
-  if (already) return;
   const owner = userIds.sales ?? userIds.manager ?? userIds['mission-lead'] ?? userIds.admin ?? userIds['school-office'] ?? null;
   const support = userIds.support ?? userIds['support-n1'] ?? userIds.auditor ?? userIds.technician ?? null;
-  let number = 0;
-  for (const a of t.accounts) {
-    number += 1;
-    const [account] = await admin('accounts').insert({
-      tenantId, number, name: a.name, city: a.city, status: a.status, ownerId: owner, supportUserId: number === 1 ? support : null,
-      country: 'FR', paymentTermsDays: 30, creditLimitCents: 500_000 * number, createdBy: owner,
-    }).returning('id');
-    const [billing] = await admin('billingSites').insert({ tenantId, accountId: account.id, name: `${a.name} — facturation`, city: a.city, createdBy: owner }).returning('id');
-    for (const s of a.sites) await admin('sites').insert({ tenantId, accountId: account.id, billingSiteId: billing.id, name: s, city: a.city, createdBy: owner });
-    for (const c of a.contacts) {
-      const parts = c.split(' ');
-      await admin('contacts').insert({ tenantId, accountId: account.id, firstName: parts.length > 1 ? parts.slice(0, -1).join(' ') : null, lastName: parts[parts.length - 1], createdBy: owner });
+  for (const [index, a] of t.accounts.entries()) {
+    const existing = await admin('accounts').where({ tenantId, name: a.name }).first('id');
+    const number = existing ? undefined : await nextAccountNumber(admin, tenantId);
+    const account = await upsertFilling(admin, 'accounts', { tenantId, name: a.name }, {
+      ...(number === undefined ? {} : { number, status: a.status, ownerId: owner, supportUserId: index === 0 ? support : null, createdBy: owner }),
+      legalName: a.legalName, siren: a.siren, siret: a.siret, vatNumber: a.vatNumber, email: a.email, phone: a.phone, website: a.website,
+      addressLine1: a.addressLine1, postalCode: a.postalCode, city: a.city, country: 'FR',
+      paymentTermsDays: a.paymentTermsDays ?? 30, creditLimitCents: 500_000 * (index + 1), notes: a.notes,
+    });
+    if (account.inserted) {
+      await admin('history').insert({ tenantId, recordType: 'account', recordId: account.id, action: 'create', actorUserId: owner, changes: JSON.stringify({ name: { before: null, after: a.name } }) });
     }
-    await admin('history').insert({ tenantId, recordType: 'account', recordId: account.id, action: 'create', actorUserId: owner, changes: JSON.stringify({ name: { before: null, after: a.name } }) });
+    const billingSites = a.billingSites?.length ? a.billingSites : [{ name: `${a.name} — facturation`, city: a.city, addressLine1: a.addressLine1, postalCode: a.postalCode, billingEmail: a.email }];
+    const billingIds = new Map<string, string>();
+    for (const b of billingSites) {
+      const { id } = await upsertFilling(admin, 'billingSites', { tenantId, accountId: account.id, name: b.name }, {
+        externalRef: b.externalRef, billingEmail: b.billingEmail, addressLine1: b.addressLine1, postalCode: b.postalCode, city: b.city, country: 'FR', createdBy: owner,
+      });
+      billingIds.set(b.name, id);
+    }
+    const siteIds = new Map<string, string>();
+    for (const s of a.sites) {
+      const { id } = await upsertFilling(admin, 'sites', { tenantId, accountId: account.id, name: s.name }, {
+        billingSiteId: billingIds.get(s.billingSite ?? billingSites[0].name), phone: s.phone, accessNotes: s.accessNotes,
+        addressLine1: s.addressLine1, postalCode: s.postalCode, city: s.city ?? a.city, country: 'FR', createdBy: owner,
+      });
+      siteIds.set(s.name, id);
+    }
+    const contactIds = new Map<string, string>();
+    for (const c of a.contacts) {
+      const { id } = await upsertFilling(admin, 'contacts', { tenantId, accountId: account.id, firstName: c.firstName, lastName: c.lastName }, {
+        jobTitle: c.jobTitle, email: c.email, phone: c.phone, mobile: c.mobile, createdBy: owner,
+      });
+      contactIds.set(`${c.firstName} ${c.lastName}`, id);
+      for (const assignment of c.assign ?? []) {
+        const target = { siteId: assignment.site ? siteIds.get(assignment.site) ?? null : null, billingSiteId: assignment.billingSite ? billingIds.get(assignment.billingSite) ?? null : null };
+        const found = await admin('contactAssignments').where({ tenantId, contactId: id, purpose: assignment.purpose, ...target }).first('id');
+        if (!found) await admin('contactAssignments').insert({ tenantId, contactId: id, purpose: assignment.purpose, ...target });
+      }
+    }
+    for (const b of billingSites) {
+      const contactId = 'billingContact' in b && b.billingContact ? contactIds.get(b.billingContact) : undefined;
+      if (contactId) await admin('billingSites').where({ id: billingIds.get(b.name) }).whereNull('billingContactId').update({ billingContactId: contactId });
+    }
     // The first account is the demo client's own company.
-    if (number === 1 && userIds.client) await admin('users').where({ id: userIds.client }).update({ accountId: account.id });
+    if (index === 0 && userIds.client) await admin('users').where({ id: userIds.client }).whereNull('accountId').update({ accountId: account.id });
   }
-  await admin('tenantCounters').insert({ tenantId, name: 'account', value: number }).onConflict(['tenantId', 'name']).merge(['value']);
-  if (userIds.partner) await admin('accounts').where({ tenantId, number: t.accounts.length }).update({ ownerId: userIds.partner });
+  if (userIds.partner && t.accounts.length) {
+    await admin('accounts').where({ tenantId, name: t.accounts[t.accounts.length - 1].name }).where({ ownerId: owner }).update({ ownerId: userIds.partner });
+  }
+}
+
+/** The next account number of the organisation (the counter the API uses). */
+async function nextAccountNumber(admin: Knex, tenantId: string): Promise<number> {
+  const result = await admin.raw(
+    `insert into tenant_counters (tenant_id, name, value) values (?, 'account', coalesce((select max(number) from accounts where tenant_id = ?), 0) + 1)
+     on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, (select coalesce(max(number), 0) from accounts where tenant_id = ?)) + 1
+     returning value`,
+    [tenantId, tenantId, tenantId],
+  );
+  return result.rows[0].value as number;
 }
 
 /**

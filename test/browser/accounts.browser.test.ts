@@ -50,6 +50,9 @@ describe('accounts in the browser', () => {
     await page.getByTestId('login-email').fill('sales@epic-events.demo');
     await page.getByTestId('login-password').fill(DEMO_PASSWORD);
     await page.getByTestId('login-submit').click();
+    // Sales of Epic Events land on their clients (or their tasks), then open the accounts.
+    await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
+    await page.goto(`${base}/accounts`);
     await page.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
   }
 
