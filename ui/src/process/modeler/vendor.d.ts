@@ -23,3 +23,24 @@ declare module '@bpmn-io/properties-panel' {
   export const isCheckboxEntryEdited: IsEdited;
   export const isFeelEntryEdited: IsEdited;
 }
+
+declare module 'bpmn-js-bpmnlint' {
+  const lintModule: import('didi').ModuleDeclaration;
+  export default lintModule;
+}
+
+/** bpmnlint's rules (CommonJS, untyped): each exports a factory of `{ check }`. */
+declare module 'bpmnlint/rules/*' {
+  export interface LintNode {
+    $type: string;
+    eventDefinitions?: Array<{ $type: string }>;
+    [property: string]: unknown;
+  }
+  export interface LintReporter {
+    report(id: string, message: string, path?: unknown): void;
+  }
+  type Check = (node: LintNode, reporter: LintReporter) => void;
+  export type LintRuleFactory = (config?: unknown) => { check: Check | { enter?: Check; leave?: Check } };
+  const factory: LintRuleFactory;
+  export default factory;
+}

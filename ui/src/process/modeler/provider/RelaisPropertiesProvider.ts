@@ -38,6 +38,8 @@ interface PropertiesPanel {
   registerProvider(priority: number, provider: { getGroups(element: Element): (groups: GroupDefinition[]) => GroupDefinition[] }): void;
 }
 
+type Translate = (template: string, replacements?: Record<string, string>) => string;
+
 interface GroupDefinition {
   id: string;
   label: string;
@@ -80,7 +82,7 @@ function AttributeFeel(props: EntryProps) {
   const commandStack = useService<CommandStack>('commandStack');
   const debounce = useService<unknown>('debounceInput');
   return h(FeelEntry, {
-    element, id, debounce, feel: 'optional',
+    element, id, debounce, feel: 'optional', translate: useService<Translate>('translate'),
     label: props.label, description: props.description,
     getValue: () => getAttribute(element, String(props.attribute)),
     setValue: (value: string) => setAttribute(commandStack, element, String(props.attribute), value),
@@ -122,7 +124,7 @@ function InputSource(props: EntryProps) {
   const debounce = useService<unknown>('debounceInput');
   const field = String(props.field);
   return h(FeelEntry, {
-    element, id, debounce, feel: 'optional',
+    element, id, debounce, feel: 'optional', translate: useService<Translate>('translate'),
     label: props.required ? `${field} *` : field,
     description: props.required ? t('process.modeler.props.inputRequired') : undefined,
     getValue: () => findInput(element, field)?.get('source') ?? '',
@@ -149,7 +151,7 @@ function ExtraInputSource(props: EntryProps) {
   const debounce = useService<unknown>('debounceInput');
   const input = props.input as ModdleElement;
   return h(FeelEntry, {
-    element, id, debounce, feel: 'optional',
+    element, id, debounce, feel: 'optional', translate: useService<Translate>('translate'),
     label: t('process.modeler.props.inputSource'),
     getValue: () => input.get('source') ?? '',
     setValue: (value: string) => updateInput(element, commandStack, input, { source: value }),
@@ -419,20 +421,20 @@ const REPLACED = new Set(['message', 'timer']);
  * Every entry writes through modeling commands (see moddle-commands.ts): undo/redo work.
  */
 export class RelaisPropertiesProvider {
-  static $inject = ['propertiesPanel', 'injector', 'relaisCatalogue'];
+  static $inject = ['propertiesPanel', 'injector', 'relaisCatalogue', 'translate'];
 
-  constructor(propertiesPanel: PropertiesPanel, private readonly injector: Injector, private readonly catalogue: RelaisCatalogue) {
+  constructor(propertiesPanel: PropertiesPanel, private readonly injector: Injector, private readonly catalogue: RelaisCatalogue, private readonly translate: Translate) {
     propertiesPanel.registerProvider(500, this);
   }
 
   getGroups(element: Element): (groups: GroupDefinition[]) => GroupDefinition[] {
     return (groups) => {
       const relais = this.groupsFor(element);
-      if (!relais.length) return groups;
-      const kept = groups.filter((g) => !REPLACED.has(g.id));
+      const kept = relais.length ? groups.filter((g) => !REPLACED.has(g.id)) : [...groups];
       const general = kept.findIndex((g) => g.id === 'general');
       kept.splice(general + 1, 0, ...relais);
-      return kept;
+      // The panel's own controls ("Toggle section", "Create new list item") take the group's translate.
+      return kept.map((g) => ({ translate: this.translate, ...g }));
     };
   }
 
