@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { chromium, type Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { TASK_QUEUE, testContext, type TestContext } from '../support/api';
+import { axeSerious } from '../support/axe';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { ROOT } from '../support/paths';
 
@@ -111,5 +112,39 @@ describe('communications in the browser', () => {
     await page.getByTestId('template-problem').first().waitFor();
     await page.screenshot({ path: shots('template-editor') });
     await context.close();
+  });
+
+  it('shows every settings field, the SMTP sender included, side by side without overlapping, to an administrator', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${base}/login`);
+      await page.getByTestId('login-email').fill(`management@${tenant.slug}.demo`);
+      await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
+      await page.goto(`${base}/comms/settings`);
+      const settings = page.getByTestId('comms-settings');
+      await settings.waitFor({ timeout: 60_000 });
+      await page.getByTestId('settings-smtp').locator('input').check();
+      // The sender's label shows its example address (the @ of a vue-i18n message, escaped).
+      await settings.locator('.v-field-label', { hasText: 'Expéditeur (ex. Relais <no-reply@exemple.fr>)' }).first().waitFor();
+      await page.getByTestId('settings-twilio').locator('input').check();
+      await page.getByLabel('Account SID').waitFor();
+
+      const boxes = await settings.locator('.v-input').evaluateAll((inputs) => inputs.map((input) => {
+        const r = input.getBoundingClientRect();
+        return { label: input.textContent?.trim().slice(0, 40) ?? '', left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }));
+      expect(boxes.length).toBeGreaterThanOrEqual(12);
+      const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1)
+        .filter((b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1)
+        .map((b) => `${a.label} / ${b.label}`));
+      expect(overlapping).toEqual([]);
+      await page.screenshot({ path: shots('settings'), fullPage: true });
+      expect(await axeSerious(page, '[data-testid="comms-page"]')).toEqual([]);
+    } finally {
+      await context.close();
+    }
   });
 });
