@@ -1,17 +1,28 @@
+import { coreMessage } from './i18n/core.messages';
+import { DEFAULT_LOCALE, renderText, type Text } from './i18n/messages';
+
 /**
  * Typed business errors. The API's error middleware turns each into an
  * application/problem+json answer; messages are written for the person who
- * has to act on them.
+ * has to act on them, as catalogue messages (code and parameters, written in
+ * the reader's language when answered: docs/adr/0010-server-messages.md).
+ * A plain string is a text not translated yet. `message` is the French text.
  */
 export class DomainError extends Error {
-  constructor(message: string, readonly status: number, readonly type: string, readonly extra: Record<string, unknown> = {}) {
-    super(message);
+  constructor(readonly detail: Text, readonly status: number, readonly type: string, readonly extra: Record<string, unknown> = {}) {
+    super(renderText(detail, DEFAULT_LOCALE));
   }
 }
 
 export interface FieldProblem {
   field: string;
-  message: string;
+  message: Text;
+}
+
+/** A noun in both languages (`{ fr: 'compte', en: 'account' }`). */
+export interface Names {
+  fr: string;
+  en: string;
 }
 
 /**
@@ -22,61 +33,65 @@ export interface FieldProblem {
 export const MAX_LISTED_PROBLEMS = 50;
 
 export class ValidationError extends DomainError {
-  constructor(readonly problems: FieldProblem[], message?: string) {
-    const text = (list: FieldProblem[]) => list.map((p) => `${p.field} ${p.message}`).join('; ');
+  constructor(readonly problems: FieldProblem[], message?: Text) {
     super(
       message ?? (problems.length > MAX_LISTED_PROBLEMS
-        ? `Requête invalide : ${problems.length} erreurs, dont les ${MAX_LISTED_PROBLEMS} premières sont listées dans « errors » (${text(problems.slice(0, 3))}…).`
-        : `Invalid request: ${text(problems)}`),
+        ? coreMessage('error.validation-many', { count: problems.length, listed: MAX_LISTED_PROBLEMS, first: problems.slice(0, 3) })
+        : coreMessage('error.validation', { problems })),
       400, 'validation', { errors: problems },
     );
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: string) {
-    super(`${what} was not found, or you do not have access to it.`, 404, 'not-found');
+  /** `what` names its kind in both languages (`{ fr: 'compte', en: 'account' }`); an English name (`The template`) is not translated yet. */
+  constructor(what: Names | string) {
+    super(typeof what === 'string' ? coreMessage('error.not-found-named', { what }) : coreMessage('error.not-found', what), 404, 'not-found');
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message: string) {
+  constructor(message: Text) {
     super(message, 403, 'forbidden');
   }
 }
 
 export class UnauthorizedError extends DomainError {
-  constructor(message = 'Sign in again: your session is missing, expired or invalid.') {
+  constructor(message: Text = coreMessage('error.unauthorized')) {
     super(message, 401, 'unauthorized');
   }
 }
 
 export class PreconditionRequiredError extends DomainError {
   constructor() {
-    super('Send the record\'s current version in the If-Match header (from its ETag or its "version" field) so that nobody\'s change is overwritten.', 428, 'precondition-required');
+    super(coreMessage('error.precondition-required'), 428, 'precondition-required');
   }
 }
 
 /** Someone else saved the record first: the answer carries the current version. */
 export class StaleVersionError extends DomainError {
   constructor(current: unknown) {
-    super('This record was changed by someone else since you opened it. Review their change, then apply yours again.', 412, 'stale-version', { current });
+    super(coreMessage('error.stale-version'), 412, 'stale-version', { current });
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
+  constructor(message: Text, extra: Record<string, unknown> = {}) {
     super(message, 409, 'conflict', extra);
   }
 }
 
 export class UnprocessableError extends DomainError {
-  constructor(message: string, extra: Record<string, unknown> = {}) {
+  constructor(message: Text, extra: Record<string, unknown> = {}) {
     super(message, 422, 'unprocessable', extra);
   }
 }
 
-/** A well-formed request that a business rule refuses (422), naming the field concerned. */
-export function ruleViolation(field: string, message: string): UnprocessableError {
-  return new UnprocessableError(`${field}: ${message}`, { errors: [{ field, message }] });
+/**
+ * A well-formed request that a business rule refuses (422), naming the field
+ * concerned in `errors`. A catalogue message is the detail as it is (it reads
+ * as a sentence); a text not translated yet follows the field's name.
+ */
+export function ruleViolation(field: string, message: Text): UnprocessableError {
+  return new UnprocessableError(typeof message === 'string' ? `${field}: ${message}` : message, { errors: [{ field, message }] });
 }

@@ -1,7 +1,10 @@
-import type { ErrorRequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import * as Sentry from '@sentry/node';
 import { DomainError, MAX_LISTED_PROBLEMS } from '../../domain/errors';
+import { coreMessage, coreMessages } from '../../domain/i18n/core.messages';
+import { renderDeep, type Locale, type Message, type Text } from '../../domain/i18n/messages';
 import { logger } from '../../config/logger';
+import { requestLocale } from './locale';
 
 /** The first MAX_LISTED_PROBLEMS of the `errors` and `problems` lists, with how many were left out (`errorsNotListed`, `problemsNotListed`). */
 function capLists(extra: Record<string, unknown>): Record<string, unknown> {
@@ -23,11 +26,26 @@ export function sendProblem(res: Response, status: number, title: string, detail
   });
 }
 
-const TITLES: Record<number, string> = {
-  400: 'Invalid request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 409: 'Conflict',
-  412: 'Precondition failed', 413: 'Payload too large', 415: 'Unsupported media type', 422: 'Unprocessable content',
-  428: 'Precondition required', 429: 'Too many requests', 500: 'Internal server error', 503: 'Service unavailable',
-};
+/** The title of a status, in the reader's language. */
+export function problemTitle(status: number, locale: Locale): string {
+  const key = `problem.${status}`;
+  return coreMessage(key in coreMessages ? key as 'problem.400' : 'problem.other').render(locale);
+}
+
+/**
+ * A problem whose detail is a catalogue message, written in the reader's
+ * language: the answer also carries the message's `code` (and `params`), and
+ * the messages of its lists (`errors`, `problems`) are written with theirs.
+ */
+export function sendLocalisedProblem(req: Request, res: Response, status: number, detail: Text, extra: Record<string, unknown> = {}, type = 'about:blank'): void {
+  const locale = requestLocale(req);
+  const coded = typeof detail === 'string' ? {} : { code: detail.code, ...(Object.keys(detail.params).length ? { params: (detail as Message).params } : {}) };
+  const rendered = renderDeep({ detail, ...extra }, locale) as Record<string, unknown>;
+  const { detail: text, ...rest } = rendered;
+  // The validation summary's parameters repeat `errors`: its code is enough.
+  if (type === 'validation') delete (coded as { params?: unknown }).params;
+  sendProblem(res, status, problemTitle(status, locale), text as string, { ...coded, ...rest }, type);
+}
 
 interface PgError { code?: string; constraint?: string; detail?: string }
 
@@ -37,7 +55,7 @@ interface PgError { code?: string; constraint?: string; detail?: string }
  * 4xx naming it, never a 500. Body-parser and the router mark these with a
  * 4xx `status` (and `expose` for body-parser's); anything else is ours.
  */
-function unreadableRequest(err: unknown): { status: number; title: string; detail: string; type: string } | undefined {
+function unreadableRequest(err: unknown, locale: Locale): { status: number; title: string; detail: string; type: string } | undefined {
   const e = err as { status?: number; expose?: boolean; type?: string };
   if (err instanceof URIError && e.status === 400) {
     return { status: 400, title: 'Requête invalide', detail: 'L\'adresse demandée contient un encodage « % » invalide : encodez le chemin en UTF-8 (encodeURIComponent).', type: 'malformed-path' };
@@ -49,7 +67,7 @@ function unreadableRequest(err: unknown): { status: number; title: string; detai
     return { status: 415, title: 'Type de contenu non pris en charge', detail: 'Ce jeu de caractères n\'est pas pris en charge : envoyez le corps en UTF-8 (charset=utf-8).', type: 'unsupported-charset' };
   }
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true) {
-    return { status: e.status, title: TITLES[e.status] ?? 'Requête invalide', detail: 'La requête n\'a pas pu être lue (corps incomplet, mal formé ou refusé) : vérifiez-la et envoyez-la à nouveau.', type: 'unreadable-request' };
+    return { status: e.status, title: problemTitle(e.status, locale), detail: 'La requête n\'a pas pu être lue (corps incomplet, mal formé ou refusé) : vérifiez-la et envoyez-la à nouveau.', type: 'unreadable-request' };
   }
   return undefined;
 }
@@ -57,34 +75,34 @@ function unreadableRequest(err: unknown): { status: number; title: string; detai
 /** The central error mapper (STYLE §10): typed errors and database errors become problem+json; nothing internal leaks. */
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof DomainError) {
-    sendProblem(res, err.status, TITLES[err.status] ?? 'Error', err.message, err.extra, err.type);
+    sendLocalisedProblem(req, res, err.status, err.detail, err.extra, err.type);
     return;
   }
   const bodyError = err as { type?: string; status?: number };
   if (bodyError.type === 'entity.parse.failed') {
-    sendProblem(res, 400, TITLES[400]!, 'The request body is not valid JSON.', {}, 'malformed-json');
+    sendLocalisedProblem(req, res, 400, coreMessage('error.malformed-json'), {}, 'malformed-json');
     return;
   }
   if (bodyError.type === 'entity.too.large') {
-    sendProblem(res, 413, TITLES[413]!, 'The request body is too large (limit 2 MB).', {}, 'too-large');
+    sendLocalisedProblem(req, res, 413, coreMessage('error.too-large'), {}, 'too-large');
     return;
   }
-  const unreadable = unreadableRequest(err);
+  const unreadable = unreadableRequest(err, requestLocale(req));
   if (unreadable) {
     sendProblem(res, unreadable.status, unreadable.title, unreadable.detail, {}, unreadable.type);
     return;
   }
   const pg = err as PgError;
   if (pg.code === '23505') {
-    sendProblem(res, 409, TITLES[409]!, 'A record with the same unique value already exists.', { constraint: pg.constraint }, 'duplicate');
+    sendLocalisedProblem(req, res, 409, coreMessage('error.duplicate'), { constraint: pg.constraint }, 'duplicate');
     return;
   }
   if (pg.code === '23503') {
-    sendProblem(res, 409, TITLES[409]!, 'This change refers to a record that does not exist, or removes one that others still refer to.', {}, 'reference');
+    sendLocalisedProblem(req, res, 409, coreMessage('error.reference'), {}, 'reference');
     return;
   }
   if (pg.code === '23514' || pg.code === '22P02' || pg.code === '22001' || pg.code === '22007' || pg.code === '22008' || pg.code === '22021') {
-    sendProblem(res, 400, TITLES[400]!, 'A value is outside what this field accepts.', {}, 'validation');
+    sendLocalisedProblem(req, res, 400, coreMessage('error.value-out-of-range'), {}, 'validation');
     return;
   }
   const requestId = (req as { id?: unknown }).id;
@@ -97,5 +115,5 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     if (requestId) scope.setTag('request_id', String(requestId));
     Sentry.captureException(err);
   });
-  sendProblem(res, 500, TITLES[500]!, `Something went wrong on our side. Quote request ${String(requestId ?? '')} to support if it happens again.`);
+  sendLocalisedProblem(req, res, 500, coreMessage('error.internal', { requestId: String(requestId ?? '') }));
 };

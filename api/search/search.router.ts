@@ -4,9 +4,10 @@ import { search } from '../../domain/search/search-service';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { validate } from '../http/validate';
+import { fieldIssue } from '../../domain/i18n/zod-issues';
 
 const searchQuery = z.object({
-  q: z.string().trim().min(2, 'must have at least 2 characters').max(200),
+  q: z.string().trim().min(2, fieldIssue('field.search-too-short')).max(200),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

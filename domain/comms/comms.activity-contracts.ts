@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldIssue } from '../i18n/zod-issues';
 import { defineActivity } from '../process/activity-definition';
 
 /**
@@ -26,8 +27,8 @@ const common = {
   campaignId: uuid.optional(),
 };
 const refine = <T extends { contactId?: string; to?: string; templateKey?: string; body?: string }>(schema: z.ZodType<T>) => schema
-  .refine((v) => v.contactId || v.to, { message: 'give contactId or to', path: ['to'] })
-  .refine((v) => Boolean(v.templateKey) !== Boolean(v.body), { message: 'give either templateKey or body', path: ['body'] });
+  .refine((v) => v.contactId || v.to, { message: fieldIssue('field.give-one-of'), params: { names: ['contactId', 'to'] }, path: ['to'] })
+  .refine((v) => Boolean(v.templateKey) !== Boolean(v.body), { message: fieldIssue('field.give-exactly-one'), params: { names: ['templateKey', 'body'] }, path: ['body'] });
 
 export const smsSendInput = refine(z.object(common).strict());
 export const mailSendInput = refine(z.object({ ...common, body: z.string().trim().min(1).max(100_000).optional(), subject: z.string().trim().min(1).max(300).optional() }).strict());

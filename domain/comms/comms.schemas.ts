@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { optionalText, requiredText, uuid } from '../core/fields';
 import { TEMPLATE_KIND_KEYS } from './template-kinds';
+import { fieldIssue } from '../i18n/zod-issues';
 
 /** API and activity inputs of the comms context (one schema per concept). */
 export const channel = z.enum(['sms', 'mail']);
@@ -13,7 +14,7 @@ export type Category = z.infer<typeof category>;
 export const MESSAGE_STATUSES = ['pending', 'refused', 'queued', 'sending', 'sent', 'delivered', 'failed', 'undelivered', 'received'] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
-const templateKey = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, 'must be lower-case letters, digits, dots and dashes (e.g. "payment-reminder")');
+const templateKey = z.string().regex(/^[a-z0-9][a-z0-9.-]{0,79}$/, fieldIssue('field.template-key'));
 const variables = z.record(z.string(), z.unknown());
 
 export const templateCreate = z.object({
@@ -41,7 +42,7 @@ export const templatePreview = z.object({
   /** Real data: the contact's own fields fill contact/account. */
   contactId: uuid.optional(),
   variables: variables.optional(),
-}).strict().refine((v) => v.templateId || (v.kind && v.body !== undefined), { message: 'give templateId, or kind and body' });
+}).strict().refine((v) => v.templateId || (v.kind && v.body !== undefined), { message: fieldIssue('field.template-or-body') });
 
 /**
  * What to send: to a contact (its mobile, else phone; or its email) or to a
@@ -60,9 +61,9 @@ export const sendRequest = z.object({
   recordType: z.string().regex(/^[a-z][a-z-]{1,40}$/).optional(),
   recordId: uuid.optional(),
 }).strict()
-  .refine((v) => v.contactId || v.to, { message: 'give contactId or to', path: ['to'] })
-  .refine((v) => Boolean(v.templateKey) !== Boolean(v.body), { message: 'give either templateKey or body, not both', path: ['body'] })
-  .refine((v) => !(v.recordType && !v.recordId) && !(v.recordId && !v.recordType), { message: 'recordType and recordId go together', path: ['recordId'] });
+  .refine((v) => v.contactId || v.to, { message: fieldIssue('field.give-one-of'), params: { names: ['contactId', 'to'] }, path: ['to'] })
+  .refine((v) => Boolean(v.templateKey) !== Boolean(v.body), { message: fieldIssue('field.give-exactly-one'), params: { names: ['templateKey', 'body'] }, path: ['body'] })
+  .refine((v) => !(v.recordType && !v.recordId) && !(v.recordId && !v.recordType), { message: fieldIssue('field.go-together'), params: { names: ['recordType', 'recordId'] }, path: ['recordId'] });
 export type SendRequest = z.infer<typeof sendRequest>;
 
 export const consentRecord = z.object({
@@ -72,11 +73,11 @@ export const consentRecord = z.object({
 
 export const settingsUpdate = z.object({
   smsProvider: z.enum(['sandbox', 'twilio']),
-  twilioAccountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'must look like AC followed by 32 hexadecimal characters').nullable().optional(),
+  twilioAccountSid: z.string().regex(/^AC[0-9a-fA-F]{32}$/, fieldIssue('field.twilio-account-sid')).nullable().optional(),
   /** Write-only: omitted or null keeps the stored token. */
   twilioAuthToken: z.string().min(16).max(200).nullable().optional(),
   twilioFrom: z.string().max(40).nullable().optional(),
-  twilioMessagingServiceSid: z.string().regex(/^MG[0-9a-fA-F]{32}$/, 'must look like MG followed by 32 hexadecimal characters').nullable().optional(),
+  twilioMessagingServiceSid: z.string().regex(/^MG[0-9a-fA-F]{32}$/, fieldIssue('field.twilio-service-sid')).nullable().optional(),
   mailProvider: z.enum(['sandbox', 'smtp']),
   smtpHost: z.string().max(253).nullable().optional(),
   smtpPort: z.number().int().min(1).max(65535).nullable().optional(),
@@ -96,7 +97,7 @@ export const campaignCreate = z.object({
   /** Every contact of these accounts (or of the whole organisation with `all`). */
   filter: z.object({ accountIds: z.array(uuid).min(1).max(1000).optional(), all: z.literal(true).optional() }).strict().optional(),
   variables: variables.optional(),
-}).strict().refine((v) => Boolean(v.contactIds) !== Boolean(v.filter), { message: 'give contactIds or filter', path: ['contactIds'] });
+}).strict().refine((v) => Boolean(v.contactIds) !== Boolean(v.filter), { message: fieldIssue('field.give-one-of'), params: { names: ['contactIds', 'filter'] }, path: ['contactIds'] });
 export type CampaignCreate = z.infer<typeof campaignCreate>;
 
 export const messageListQuery = z.object({

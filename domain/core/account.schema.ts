@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { address, cents, email, optionalText, phone, recordMeta, requiredText, text, uuid } from './fields';
+import { fieldIssue } from '../i18n/zod-issues';
 
 export const accountStatus = z.enum(['prospect', 'active', 'suspended', 'closed']);
 
-const siren = z.string().regex(/^\d{9}$/, 'must be 9 digits (SIREN)').nullable().optional();
-const siret = z.string().regex(/^\d{14}$/, 'must be 14 digits (SIRET)').nullable().optional();
-const vat = z.string().regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, 'must be an intra-EU VAT number such as FR40303265045').nullable().optional();
+const siren = z.string().regex(/^\d{9}$/, fieldIssue('field.siren')).nullable().optional();
+const siret = z.string().regex(/^\d{14}$/, fieldIssue('field.siret')).nullable().optional();
+const vat = z.string().regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, fieldIssue('field.vat')).nullable().optional();
 
 const editable = {
   name: requiredText(200),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { cents, optionalText, recordMeta, requiredText } from './fields';
+import { fieldIssue } from '../i18n/zod-issues';
 
 export const catalogueKind = z.enum(['plan', 'option', 'hardware', 'fee', 'service']);
 
 const editable = {
   kind: catalogueKind,
-  code: requiredText(50).regex(/^[A-Za-z0-9._-]+$/, 'may contain only letters, digits, dots, dashes and underscores'),
+  code: requiredText(50).regex(/^[A-Za-z0-9._-]+$/, fieldIssue('field.code-chars')),
   name: requiredText(200),
   description: optionalText(5_000),
   unitPriceCents: cents,

@@ -3,6 +3,7 @@ import { appendHistory } from './history';
 import { loadFor, type RequestContext } from './record-service';
 import { contacts } from './resources';
 import type { ContactAssignmentCreate } from './contact.schema';
+import { coreMessage } from '../i18n/core.messages';
 
 const COLUMNS = ['id', 'contactId', 'purpose', 'siteId', 'billingSiteId', 'createdAt'];
 
@@ -21,11 +22,11 @@ export async function assignContact(ctx: RequestContext, contactId: string, inpu
   const contact = await loadFor(ctx, contacts, contactId, 'update');
   if (input.siteId) {
     const site = await ctx.trx('sites').where({ id: input.siteId, accountId: contact.accountId }).first('id');
-    if (!site) throw new ValidationError([{ field: 'siteId', message: 'must be a site of the contact\'s account' }]);
+    if (!site) throw new ValidationError([{ field: 'siteId', message: coreMessage('field.contact-account', { what: 'site' }) }]);
   }
   if (input.billingSiteId) {
     const billing = await ctx.trx('billingSites').where({ id: input.billingSiteId, accountId: contact.accountId }).first('id');
-    if (!billing) throw new ValidationError([{ field: 'billingSiteId', message: 'must be a billing site of the contact\'s account' }]);
+    if (!billing) throw new ValidationError([{ field: 'billingSiteId', message: coreMessage('field.contact-account', { what: 'billing site' }) }]);
   }
   const [row] = await ctx.trx('contactAssignments')
     .insert({ tenantId: ctx.principal.tenantId, contactId, purpose: input.purpose, siteId: input.siteId ?? null, billingSiteId: input.billingSiteId ?? null })
@@ -40,7 +41,7 @@ export async function assignContact(ctx: RequestContext, contactId: string, inpu
 export async function unassignContact(ctx: RequestContext, contactId: string, assignmentId: string) {
   await loadFor(ctx, contacts, contactId, 'update');
   const removed = await ctx.trx('contactAssignments').where({ id: assignmentId, contactId }).delete().returning('*');
-  if (!removed.length) throw new ValidationError([{ field: 'assignmentId', message: 'is not an assignment of this contact' }]);
+  if (!removed.length) throw new ValidationError([{ field: 'assignmentId', message: coreMessage('field.not-an-assignment') }]);
   await appendHistory(ctx.trx, ctx.principal.tenantId, {
     recordType: 'contact', recordId: contactId, action: 'unassign', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
     changes: { purpose: removed[0].purpose },

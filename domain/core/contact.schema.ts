@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, optionalText, phone, recordMeta, requiredText, uuid } from './fields';
+import { fieldIssue } from '../i18n/zod-issues';
 
 const editable = {
   firstName: optionalText(100),
@@ -23,8 +24,8 @@ export const contactAssignmentCreate = z.object({
   siteId: uuid.optional(),
   billingSiteId: uuid.optional(),
 }).strict().superRefine((value, ctx) => {
-  if (value.purpose === 'site' && !value.siteId) ctx.addIssue({ code: 'custom', path: ['siteId'], message: 'is required when purpose is "site"' });
-  if (value.purpose === 'billing' && !value.billingSiteId) ctx.addIssue({ code: 'custom', path: ['billingSiteId'], message: 'is required when purpose is "billing"' });
+  if (value.purpose === 'site' && !value.siteId) ctx.addIssue({ code: 'custom', path: ['siteId'], message: fieldIssue('field.required-for-site') });
+  if (value.purpose === 'billing' && !value.billingSiteId) ctx.addIssue({ code: 'custom', path: ['billingSiteId'], message: fieldIssue('field.required-for-billing') });
 });
 export const contactAssignment = z.object({
   id: z.string().uuid(),

@@ -1,3 +1,4 @@
+import { coreMessages } from '../i18n/core.messages';
 import type { DomainModule } from '../modules/vertical-module';
 import { ACCOUNT_FINANCE_FIELDS } from './account.schema';
 import { CATALOGUE_MARGIN_FIELDS } from './catalogue-item.schema';
@@ -7,6 +8,7 @@ import { accounts, billingSites, catalogueItems, contacts, sites } from './resou
 /** The core records every organisation has: accounts and what hangs on them, documents, the catalogue. */
 export const coreModule: DomainModule = {
   key: 'core',
+  messages: coreMessages,
   kind: 'core',
   label: { fr: 'Socle', en: 'Core' },
   resources: {

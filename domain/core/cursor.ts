@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors';
+import { coreMessage } from '../i18n/core.messages';
 
 /** Opaque keyset cursors: the sort value and id of the last row of a page. */
 export function encodeCursor(values: unknown[]): string {
@@ -12,7 +13,7 @@ export function decodeCursor(cursor: string): unknown[] {
   } catch {
     // fall through to the error below
   }
-  throw new ValidationError([{ field: 'cursor', message: 'is not a cursor this API returned; start again without it' }]);
+  throw new ValidationError([{ field: 'cursor', message: coreMessage('field.cursor-unknown') }]);
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;

@@ -5,6 +5,7 @@ import { canOn } from '../identity/ability';
 import { appendHistory } from './history';
 import { factsOf, isUuid, loadFor, type RequestContext } from './record-service';
 import { accounts } from './resources';
+import { coreMessage } from '../i18n/core.messages';
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
@@ -21,9 +22,9 @@ function present(row: Record<string, unknown>) {
 
 /** Stores a file on an account (contract, quote, technical annex…); it appears on the account's timeline. */
 export async function uploadDocument(ctx: RequestContext, storage: DocumentStorage, accountId: string, file: UploadedFile | undefined) {
-  if (!file) throw new ValidationError([{ field: 'file', message: 'is required (multipart/form-data field "file")' }]);
+  if (!file) throw new ValidationError([{ field: 'file', message: coreMessage('field.file-required') }]);
   const filename = file.originalname.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 255);
-  if (!filename.trim()) throw new ValidationError([{ field: 'file', message: 'must have a file name' }]);
+  if (!filename.trim()) throw new ValidationError([{ field: 'file', message: coreMessage('field.file-name') }]);
   const account = await loadFor(ctx, accounts, accountId, 'read');
   if (!canOn(ctx.ability, 'create', 'Document', factsOf(account))) {
     throw new ForbiddenError('You may not add documents to this account (permission core.document.create).');

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { canOn, readableFields, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
 import type { Action } from '../identity/permission-catalogue';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors';
+import { coreMessage } from '../i18n/core.messages';
+import { recordKinds } from '../modules/registry';
 import { actorOf, appendHistory, diffRecords, listHistory, type HistoryEntry, type TimelineItem } from './history';
 import type { RecordResource } from './record-resource';
 import { cursorValueFits, decodeCursor, encodeCursor } from './cursor';
@@ -107,6 +109,22 @@ export function present(ctx: RequestContext, res: RecordResource, row: Row): Row
   return readableFields(ctx.ability, res.subject, clean, factsOf(row));
 }
 
+/** How people name a kind of record (its module's label), for messages: `{ fr: 'compte', en: 'account', frPlural, enPlural }`. */
+function kindName(res: RecordResource): { fr: string; en: string; frPlural: string; enPlural: string } {
+  const kind = recordKinds().find((k) => k.resource.key === res.key);
+  return kind?.label ?? { fr: res.recordType, en: res.recordType, frPlural: res.recordType, enPlural: res.recordType };
+}
+
+function notFound(res: RecordResource): NotFoundError {
+  const { fr, en } = kindName(res);
+  return new NotFoundError({ fr, en });
+}
+
+function forbiddenKind(res: RecordResource): ForbiddenError {
+  const name = kindName(res);
+  return new ForbiddenError(coreMessage('record.forbidden-kind', { fr: name.frPlural, en: name.enPlural, permission: `${res.key}.read` }));
+}
+
 function can(ctx: RequestContext, res: RecordResource, action: Action): boolean {
   return ctx.ability.can(action, res.subject);
 }
@@ -117,17 +135,18 @@ function can(ctx: RequestContext, res: RecordResource, action: Action): boolean 
  * user's read scope also answers 404, so its existence is not revealed.
  */
 export async function loadFor(ctx: RequestContext, res: RecordResource, id: string, action: Action, lock = false): Promise<Row> {
-  if (!isUuid(id)) throw new NotFoundError(res.label);
+  if (!isUuid(id)) throw notFound(res);
   const qb = baseQuery(ctx.trx, res).where('t.id', id).first();
   // Only the record itself: joined rows (its client, a display name) may be on the nullable side of an outer join.
   if (lock) qb.forUpdate('t');
   const row = (await qb) as Row | undefined;
-  if (!row) throw new NotFoundError(res.label);
-  if (!can(ctx, res, 'read')) throw new ForbiddenError(`You may not view records of this kind (${res.recordType}). Ask an administrator for the permission ${res.key}.read.`);
+  if (!row) throw notFound(res);
+  if (!can(ctx, res, 'read')) throw forbiddenKind(res);
   const facts = factsOf(row);
-  if (!canOn(ctx.ability, 'read', res.subject, facts)) throw new NotFoundError(res.label);
+  if (!canOn(ctx.ability, 'read', res.subject, facts)) throw notFound(res);
   if (action !== 'read' && !canOn(ctx.ability, action, res.subject, facts)) {
-    throw new ForbiddenError(`You may not ${action} this ${res.recordType}: your role grants ${res.key}.${action} only on your own or assigned records, or not at all.`);
+    const { fr, en } = kindName(res);
+    throw new ForbiddenError(coreMessage('record.forbidden-action', { fr, en, action, permission: `${res.key}.${action}` }));
   }
   return row;
 }
@@ -151,10 +170,10 @@ export interface Page {
 }
 
 export async function listRecords(ctx: RequestContext, res: RecordResource, query: ListQuery): Promise<Page> {
-  if (!can(ctx, res, 'read')) throw new ForbiddenError(`You may not view records of this kind (${res.recordType}). Ask an administrator for the permission ${res.key}.read.`);
+  if (!can(ctx, res, 'read')) throw forbiddenKind(res);
   const sortName = query.sort ?? res.defaultSort;
   const sort = res.sorts[sortName];
-  if (!sort) throw new ValidationError([{ field: 'sort', message: `must be one of: ${Object.keys(res.sorts).join(', ')}` }]);
+  if (!sort) throw new ValidationError([{ field: 'sort', message: coreMessage('field.sort', { sorts: Object.keys(res.sorts) }) }]);
   const qb = baseQuery(ctx.trx, res);
   // The sort value as PostgreSQL prints it: a timestamp keeps its microseconds
   // (a JavaScript Date would cut them), so the next page starts right after this one.
@@ -162,12 +181,12 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   applyScope(qb, res, ctx.ability, 'read');
   for (const [name, value] of Object.entries(query.filters)) {
     const column = res.filters[name];
-    if (!column) throw new ValidationError([{ field: name, message: `is not a filter of this list; filters: ${Object.keys(res.filters).join(', ')}` }]);
+    if (!column) throw new ValidationError([{ field: name, message: coreMessage('field.not-a-filter', { filters: Object.keys(res.filters) }) }]);
     if (typeof column === 'function') {
       column(qb, value, ctx.principal);
       continue;
     }
-    if (column.endsWith('Id') && value !== 'null' && !isUuid(value)) throw new ValidationError([{ field: name, message: 'must be an identifier (UUID) or "null"' }]);
+    if (column.endsWith('Id') && value !== 'null' && !isUuid(value)) throw new ValidationError([{ field: name, message: coreMessage('field.uuid-or-null') }]);
     if (value === 'null') qb.whereNull(`t.${column}`);
     else qb.where(`t.${column}`, value);
   }
@@ -176,7 +195,7 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
     if (!isUuid(id) || !cursorValueFits(sort.column, value)) {
-      throw new ValidationError([{ field: 'cursor', message: 'does not belong to this sort; start again without it' }]);
+      throw new ValidationError([{ field: 'cursor', message: coreMessage('field.cursor-other-sort') }]);
     }
     qb.whereRaw(`(??, ??) ${op} (?, ?)`, [`t.${sort.column}`, 't.id', value as string, id as string]);
   }
@@ -202,10 +221,11 @@ async function checkParentAccount(ctx: RequestContext, res: RecordResource, acco
     ? { accountId: account.id as string, ownerId: account.ownerId as string, supportUserId: account.supportUserId as string }
     : { accountId: null, ownerId: null, supportUserId: null };
   if (!account || !canOn(ctx.ability, 'read', 'Account', facts)) {
-    throw new ValidationError([{ field: 'accountId', message: 'refers to no account you can see' }]);
+    throw new ValidationError([{ field: 'accountId', message: coreMessage('field.no-such-account') }]);
   }
   if (!canOn(ctx.ability, 'create', res.subject, facts)) {
-    throw new ForbiddenError(`You may not add a ${res.recordType} to this account: your role grants ${res.key}.create only on your own accounts.`);
+    const { fr, en } = kindName(res);
+    throw new ForbiddenError(coreMessage('record.forbidden-create-under-account', { fr, en, permission: `${res.key}.create` }));
   }
 }
 
@@ -217,9 +237,10 @@ async function checkParentAccount(ctx: RequestContext, res: RecordResource, acco
  * numbers records; only an import context may give one, never a request body.
  */
 export async function createRecord(ctx: RequestContext, res: RecordResource, input: Record<string, unknown>, options: { id?: string; number?: number } = {}): Promise<Row> {
-  if (!can(ctx, res, 'create')) throw new ForbiddenError(`You may not create a ${res.recordType}. Ask an administrator for the permission ${res.key}.create.`);
+  const { fr, en } = kindName(res);
+  if (!can(ctx, res, 'create')) throw new ForbiddenError(coreMessage('record.forbidden-create', { fr, en, permission: `${res.key}.create` }));
   if (options.number !== undefined && !ctx.importedFrom) {
-    throw new ForbiddenError(`Only an import keeps the number a ${res.recordType} already has; other records are numbered by Relais.`);
+    throw new ForbiddenError(coreMessage('record.number-import-only', { fr, en }));
   }
   if (options.id) {
     const existing = (await baseQuery(ctx.trx, res).where('t.id', options.id).first()) as Row | undefined;
@@ -234,7 +255,7 @@ export async function createRecord(ctx: RequestContext, res: RecordResource, inp
     .returning('id');
   const row = (await baseQuery(ctx.trx, res).where('t.id', inserted.id).first()) as Row;
   if (!canOn(ctx.ability, 'create', res.subject, factsOf(row))) {
-    throw new ForbiddenError(`You may create a ${res.recordType} only as its owner.`);
+    throw new ForbiddenError(coreMessage('record.create-as-owner', { fr, en }));
   }
   await appendHistoryAs(ctx, { recordType: res.recordType, recordId: row.id as string, action: 'create', changes: diffRecords(null, present(ctx, res, row)) });
   return present(ctx, res, row);
@@ -248,11 +269,12 @@ export async function updateRecord(ctx: RequestContext, res: RecordResource, id:
   // Fields the user may not read may not be written either.
   const readable = new Set(Object.keys(present(ctx, res, { ...current, ...patch })));
   const hidden = Object.keys(patch).filter((k) => !readable.has(k));
-  if (hidden.length) throw new ForbiddenError(`You may not change: ${hidden.join(', ')}.`);
+  if (hidden.length) throw new ForbiddenError(coreMessage('record.hidden-fields', { fields: hidden }));
   await ctx.trx(res.table).where({ id }).update({ ...patch, version: expectedVersion + 1 });
   const after = (await baseQuery(ctx.trx, res).where('t.id', id).first()) as Row;
   if (!canOn(ctx.ability, 'update', res.subject, factsOf(after))) {
-    throw new ForbiddenError(`This change would move the ${res.recordType} outside what you may edit (for example, giving it to another owner).`);
+    const { fr, en } = kindName(res);
+    throw new ForbiddenError(coreMessage('record.moved-out-of-scope', { fr, en }));
   }
   const changes = diffRecords(present(ctx, res, current), present(ctx, res, after));
   if (Object.keys(changes).length) {

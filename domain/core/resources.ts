@@ -7,6 +7,7 @@ import { contact, contactCreate, contactUpdate } from './contact.schema';
 import type { RecordResource } from './record-resource';
 import { site, siteCreate, siteUpdate } from './site.schema';
 import { nextNumber } from './tenant-counter';
+import { coreMessage } from '../i18n/core.messages';
 
 const byName = { name: { column: 'name', direction: 'asc' }, '-name': { column: 'name', direction: 'desc' } } as const;
 const byDates = {
@@ -22,16 +23,16 @@ export function containsUnaccented(expression: string) {
   };
 }
 
-async function requireSameAccount(trx: Knex.Transaction, table: string, id: unknown, accountId: unknown, field: string, what: string): Promise<void> {
+async function requireSameAccount(trx: Knex.Transaction, table: string, id: unknown, accountId: unknown, field: string, what: 'site' | 'billing site' | 'contact'): Promise<void> {
   if (id === null || id === undefined) return;
   const found = await trx(table).where({ id, accountId }).first('id');
-  if (!found) throw new ValidationError([{ field, message: `must be a ${what} of the same account` }]);
+  if (!found) throw new ValidationError([{ field, message: coreMessage('field.same-account', { what }) }]);
 }
 
 async function userInTenant(trx: Knex.Transaction, id: unknown, field: string): Promise<void> {
   if (id === null || id === undefined) return;
   const found = await trx('users').where({ id }).first('id');
-  if (!found) throw new ValidationError([{ field, message: 'refers to no user of this organisation' }]);
+  if (!found) throw new ValidationError([{ field, message: coreMessage('field.no-such-user') }]);
 }
 
 export const accounts: RecordResource = {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { email, optionalText, phone, recordMeta, requiredText, uuid } from '../core/fields';
+import { fieldIssue } from '../i18n/zod-issues';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-04-18');
-const instant = z.string().datetime({ offset: true, message: 'must be a date and time such as 2026-03-29T14:00:00+02:00' });
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldIssue('field.iso-date'));
+const instant = z.string().datetime({ offset: true, message: fieldIssue('field.date-time') });
 
 const editable = {
   fullName: requiredText(200),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ForbiddenError } from '../errors';
 import type { RequestContext } from '../core/record-service';
+import { eventsMessage as m } from './events.messages';
 
 export const collaboratorQuery = z.object({ role: z.enum(['sales', 'support', 'management']).optional() }).strict();
 
 /** The organisation's active staff, for pickers (sales contact, support contact). */
 export async function listCollaborators(ctx: RequestContext, query: z.infer<typeof collaboratorQuery>) {
   // Staff names and emails: for the people who work on events, not for every account of the platform.
-  if (!ctx.ability.can('read', 'Event')) throw new ForbiddenError('You may not list the collaborators of the events department (permission events.event.read).');
+  if (!ctx.ability.can('read', 'Event')) throw new ForbiddenError(m('events.forbidden-collaborators'));
   const qb = ctx.trx('users as u')
     .join('userRoles as ur', 'ur.userId', 'u.id').join('roles as r', 'r.id', 'ur.roleId')
     .where({ 'u.active': true, 'u.type': 'internal' })

@@ -2,6 +2,7 @@ import { ForbiddenError, ruleViolation } from '../errors';
 import { appendHistoryAs, getRecord, loadFor, type RequestContext } from '../core/record-service';
 import { payment, type PaymentCreate } from './contract.schema';
 import { eventContracts } from './resources';
+import { eventsMessage as m } from './events.messages';
 
 type Row = Record<string, unknown>;
 
@@ -25,18 +26,18 @@ function presentPayment(row: Row): Row {
 
 export async function listPayments(ctx: RequestContext, contractId: string): Promise<Row[]> {
   await loadFor(ctx, eventContracts, contractId, 'read');
-  if (!ctx.ability.can('read', 'EventPayment')) throw new ForbiddenError('You may not view payments. Ask an administrator for the permission events.payment.read.');
+  if (!ctx.ability.can('read', 'EventPayment')) throw new ForbiddenError(m('events.forbidden-payments-read'));
   const rows = await ctx.trx('event_payments').where({ contractId }).orderBy([{ column: 'paidOn', order: 'asc' }, { column: 'createdAt', order: 'asc' }]);
   return rows.map(presentPayment);
 }
 
 /** Records money received against the amount due; a payment above what is due is refused. */
 export async function recordPayment(ctx: RequestContext, contractId: string, input: PaymentCreate): Promise<{ payment: Row; contract: Row }> {
-  if (!ctx.ability.can('create', 'EventPayment')) throw new ForbiddenError('You may not record payments: your role lacks events.payment.create (management records them).');
+  if (!ctx.ability.can('create', 'EventPayment')) throw new ForbiddenError(m('events.forbidden-payments-create'));
   const current = await loadFor(ctx, eventContracts, contractId, 'read', true);
   const due = Number(current.amountDueCents);
   if (input.amountCents > due) {
-    throw ruleViolation('amountCents', `is more than the amount due (${due} cents): record at most what remains to be paid`);
+    throw ruleViolation('amountCents', m('events.payment-over-due', { dueCents: Number(due) }));
   }
   const [row] = await ctx.trx('event_payments').insert({ ...input, tenantId: ctx.principal.tenantId, contractId, createdBy: ctx.principal.userId }).returning('*');
   await ctx.trx('event_contracts').where({ id: contractId })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cents, optionalText, recordMeta, uuid } from '../core/fields';
+import { fieldIssue } from '../i18n/zod-issues';
 
 /** Contract between Epic Events and a client (spec 001, "Les contrats"). */
 export const contractCreate = z.object({
@@ -9,7 +10,7 @@ export const contractCreate = z.object({
   amountDueCents: cents.optional(),
   notes: optionalText(10_000),
 }).strict().refine((c) => c.amountDueCents === undefined || c.amountDueCents <= c.totalAmountCents, {
-  message: 'cannot exceed the total amount', path: ['amountDueCents'],
+  message: fieldIssue('field.not-above-total'), path: ['amountDueCents'],
 });
 export const contractUpdate = z.object({
   totalAmountCents: cents,
@@ -34,8 +35,8 @@ export const contract = z.object({
 
 export const paymentMethod = z.enum(['transfer', 'card', 'cheque', 'cash', 'other']);
 export const paymentCreate = z.object({
-  amountCents: cents.refine((v) => v > 0, 'must be more than zero'),
-  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-04-18'),
+  amountCents: cents.refine((v) => v > 0, fieldIssue('field.more-than-zero')),
+  paidOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldIssue('field.iso-date')),
   method: paymentMethod,
   reference: optionalText(200),
 }).strict();

@@ -1,6 +1,7 @@
 import { ruleViolation } from '../errors';
 import { appendHistoryAs, getRecord, loadFor, type RequestContext } from '../core/record-service';
 import { eventEvents } from './resources';
+import { eventsMessage as m } from './events.messages';
 
 type Row = Record<string, unknown>;
 
@@ -13,7 +14,7 @@ export async function closeEvent(ctx: RequestContext, id: string, input: { notes
   if (current.closedAt) return { event: await getRecord(ctx, eventEvents, id), changed: false };
   const endsAt = current.endsAt as Date;
   if (endsAt.getTime() > now.getTime()) {
-    throw ruleViolation('endsAt', `the event ends at ${endsAt.toISOString()}: it can be closed once it is over`);
+    throw ruleViolation('endsAt', m('events.close-before-end', { endsAt: endsAt.toISOString() }));
   }
   const notes = input.notes === undefined ? current.notes : input.notes;
   await ctx.trx('event_events').where({ id }).update({ closedAt: ctx.trx.fn.now(), notes, version: Number(current.version) + 1, updatedAt: ctx.trx.fn.now() });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { optionalText, recordMeta, requiredText, uuid } from '../core/fields';
+import { fieldIssue } from '../i18n/zod-issues';
 
-const instant = z.string().datetime({ offset: true, message: 'must be a date and time such as 2026-06-04T13:00:00+02:00' });
+const instant = z.string().datetime({ offset: true, message: fieldIssue('field.date-time') });
 
 const editable = {
   name: requiredText(200),
@@ -10,12 +11,12 @@ const editable = {
   /** The support collaborator responsible for the event (assigned by management). */
   supportContactId: uuid.nullable(),
   location: optionalText(500),
-  attendees: z.number().int('must be a whole number').min(0).max(1_000_000).nullable(),
+  attendees: z.number().int(fieldIssue('field.whole-number')).min(0).max(1_000_000).nullable(),
   notes: optionalText(10_000),
 };
 
 const endsAfterStart = (e: { startsAt?: string; endsAt?: string }) => !e.startsAt || !e.endsAt || Date.parse(e.endsAt) > Date.parse(e.startsAt);
-const endsAfterStartIssue = { message: 'must be after the start', path: ['endsAt'] };
+const endsAfterStartIssue = { message: fieldIssue('field.after-start'), path: ['endsAt'] };
 
 /**
  * Event organised for a client under a signed contract (spec 001, "Les événements").

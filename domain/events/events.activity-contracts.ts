@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cents, optionalText, requiredText } from '../core/fields';
 import { defineActivity } from '../process/activity-definition';
+import { fieldIssue } from '../i18n/zod-issues';
 
 /**
  * The service tasks of `events.lead-to-event` (spec 001). Each writes once
@@ -77,7 +78,7 @@ export const eventsNotify = defineActivity({
     en: 'Emails the assigned support contact, management (escalation) or the sales contact (payment reminder)',
   },
   input: z.object({ kind: notificationKind, eventId: uuid.optional(), contractId: uuid.optional() }).strict()
-    .refine((v) => v.eventId || v.contractId, { message: 'give eventId or contractId', path: ['eventId'] }),
+    .refine((v) => v.eventId || v.contractId, { message: fieldIssue('field.give-one-of'), params: { names: ['eventId', 'contractId'] }, path: ['eventId'] }),
   output: z.object({ sent: z.number().int(), recipients: z.number().int() }),
   retry: { maximumAttempts: 8, initialIntervalMs: 5_000, backoffCoefficient: 2, maximumIntervalMs: 10 * 60_000 },
   timeoutMs: 60_000,

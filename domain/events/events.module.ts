@@ -5,6 +5,7 @@ import { mayAssign } from '../identity/role-assignment';
 import { leadToEventLabel } from './business-label';
 import { seedEventsDemo } from './demo-seed';
 import { EVENTS_ACTIVITIES } from './events.activity-contracts';
+import { eventsMessages } from './events.messages';
 import { EVENTS_FORMS } from './forms';
 import { LEAD_TO_EVENT } from './lead-to-event';
 import { clientSample, contractSample, eventSample } from './record-samples';
@@ -23,6 +24,7 @@ const eventsReadAll = each(EVENT_RECORDS, 'r=all');
 /** Epic Events (spec 001): clients, contracts and payments, events, and the lead-to-event process. */
 export const eventsModule: DomainModule = {
   key: 'events',
+  messages: eventsMessages,
   kind: 'vertical',
   label: { fr: 'Événementiel', en: 'Events' },
   resources: {

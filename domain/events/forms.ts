@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cents, optionalText, requiredText, uuid } from '../core/fields';
+import { fieldIssue } from '../i18n/zod-issues';
 import type { FormDefinition } from '../process/forms';
 
 /**
@@ -7,7 +8,7 @@ import type { FormDefinition } from '../process/forms';
  * task list with its form, or by doing the same work on the records (the
  * record endpoints then tell the process, and the task closes by itself).
  */
-const instant = z.string().datetime({ offset: true, message: 'must be a date and time such as 2026-06-04T13:00:00+02:00' });
+const instant = z.string().datetime({ offset: true, message: fieldIssue('field.date-time') });
 
 export const createContractForm: FormDefinition = {
   key: 'events.create-contract',
@@ -23,7 +24,7 @@ export const signContractForm: FormDefinition = {
   key: 'events.sign-contract',
   title: { fr: 'Le client a signé le contrat', en: 'The client signed the contract' },
   schema: z.object({
-    signed: z.boolean().refine((v) => v, 'confirm that the client signed the contract').describe('Contrat signé'),
+    signed: z.boolean().refine((v) => v, fieldIssue('field.must-confirm')).describe('Contrat signé'),
   }).strict(),
 };
 
@@ -37,7 +38,7 @@ export const createEventForm: FormDefinition = {
     location: optionalText(500).describe('Lieu'),
     attendees: z.number().int().min(0).max(1_000_000).optional().describe('Participants'),
     eventNotes: optionalText(10_000).describe('Notes'),
-  }).strict().refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { message: 'must be after the start', path: ['endsAt'] }),
+  }).strict().refine((e) => Date.parse(e.endsAt) > Date.parse(e.startsAt), { message: fieldIssue('field.after-start'), path: ['endsAt'] }),
 };
 
 export const assignSupportForm: FormDefinition = {

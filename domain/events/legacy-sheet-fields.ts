@@ -1,3 +1,6 @@
+import type { Text } from '../i18n/messages';
+import { eventsMessage } from './events.messages';
+
 /**
  * The keys of Epic Events' legacy event sheet (spec 001, "Les événements"):
  * one key/value sheet per event, "Event ID", "Contract ID", "Client name", …
@@ -55,13 +58,15 @@ export interface ImportRow {
   field?: string;
   value: string;
   outcome: RowOutcome;
-  message?: string;
+  message?: Text;
 }
 
 /** Marks a row with a problem; what the row already said is kept in front. */
-export function addProblem(row: ImportRow, outcome: 'warning' | 'error', message: string): void {
+export function addProblem(row: ImportRow, outcome: 'warning' | 'error', message: Text): void {
   if (outcome === 'error' || row.outcome === 'mapped') row.outcome = outcome;
-  row.message = row.message && row.message !== message ? `${row.message}; ${message}` : message;
+  const before = row.message;
+  const same = before !== undefined && (before === message || (typeof before !== 'string' && typeof message !== 'string' && JSON.stringify(before) === JSON.stringify(message)));
+  row.message = before !== undefined && !same ? eventsMessage('import.joined', { parts: [before, message] }) : message;
 }
 
 /** A person's name as compared: case, accents and spacing ignored ("alienor vichum" = "Aliénor Vichum"). */

@@ -5,6 +5,9 @@ import { clientCreate } from './client.schema';
 import { eventCreate } from './event.schema';
 import { parseLegacyDate } from './legacy-dates';
 import { cellText, columnLetter, parseWholeNumber, plainValue } from './legacy-sheet-cells';
+import type { Text } from '../i18n/messages';
+import { issueMessage } from '../i18n/zod-issues';
+import { eventsMessage as m } from './events.messages';
 import { addProblem, fieldOfKey, normaliseName, SHEET_FIELDS, type FieldSpec, type ImportRow, type SheetField } from './legacy-sheet-fields';
 
 /**
@@ -48,9 +51,9 @@ export interface ParsedSheet {
   sheet: string;
   title: string | null;
   rows: ImportRow[];
-  messages: string[];
+  messages: Text[];
   /** The reasons the sheet is rejected (each also in `messages`); none when it may be imported. */
-  errors: string[];
+  errors: Text[];
   draft: EventDraft | null;
   /** The row of each key, for problems found later (support not found, contract of another client). */
   rowOf: Partial<Record<SheetField, ImportRow>>;
@@ -58,9 +61,9 @@ export interface ParsedSheet {
 
 export function parseEventSheet(ws: PlainSheet): ParsedSheet {
   const out: ParsedSheet = { sheet: ws.name, title: null, rows: [], messages: [], errors: [], draft: null, rowOf: {} };
-  const reject = (message: string, row?: ImportRow) => {
+  const reject = (message: Text, row?: ImportRow) => {
     if (row) addProblem(row, 'error', message);
-    const text = row ? `Row ${row.row} (${row.key}): ${message}` : message;
+    const text = row ? m('import.on-row', { row: row.row, key: row.key, message }) : message;
     out.errors.push(text);
     out.messages.push(text);
   };
@@ -69,7 +72,7 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
 
   // Only rows holding values count (formatting alone does not make a row).
   if (ws.rows === null) {
-    reject(`The sheet has ${ws.rowCount} rows: an event sheet has about a dozen (at most ${MAX_ROWS_PER_SHEET}); is it an event sheet?`);
+    reject(m('import.too-many-rows', { rows: ws.rowCount, max: MAX_ROWS_PER_SHEET }));
     return out;
   }
   let anyContent = false;
@@ -92,12 +95,12 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
       out.title = key || null;
       if (key) out.rows.push({ row: 1, key: 'Title (A1)', field: 'name', value: key, outcome: 'mapped' });
       if (valueText) {
-        out.rows.push({ row: 1, key: 'B1', value: valueText, outcome: 'warning', message: "a value next to the title: kept in the event's notes" });
+        out.rows.push({ row: 1, key: 'B1', value: valueText, outcome: 'warning', message: m('import.value-next-to-title') });
         extraNotes.push(`Imported field B1: ${valueText}`);
       }
     } else if (!key) {
       if (valueText) {
-        out.rows.push({ row: r, key: '', value: valueText, outcome: 'warning', message: "a value without a key in column A: kept in the event's notes" });
+        out.rows.push({ row: r, key: '', value: valueText, outcome: 'warning', message: m('import.value-without-key') });
         extraNotes.push(`Imported field (row ${r}): ${valueText}`);
       }
     } else {
@@ -107,14 +110,14 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
       if (!field) {
         entry.outcome = 'warning';
         if (valueText) {
-          entry.message = "not a key of the event sheet: its value is kept in the event's notes";
+          entry.message = m('import.unknown-key');
           extraNotes.push(`Imported field ${key}: ${valueText}`);
         } else {
-          entry.message = 'not a key of the event sheet, and empty: nothing to keep';
+          entry.message = m('import.unknown-empty-key');
         }
       } else if (out.rowOf[field]) {
         entry.field = field;
-        reject(`"${SHEET_FIELDS[field].label}" appears twice (rows ${out.rowOf[field]!.row} and ${r}): keep one`, entry);
+        reject(m('import.key-twice', { label: SHEET_FIELDS[field].label, first: out.rowOf[field]!.row, second: r }), entry);
       } else {
         entry.field = field;
         out.rowOf[field] = entry;
@@ -123,30 +126,30 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
     }
     for (const extra of extras) {
       const where = `${columnLetter(extra.col)}${r}`;
-      out.rows.push({ row: r, key: `${key || '(no key)'} (${where})`, value: extra.text, outcome: 'warning', message: "beyond column B: kept in the event's notes" });
+      out.rows.push({ row: r, key: `${key || '(no key)'} (${where})`, value: extra.text, outcome: 'warning', message: m('import.beyond-column-b') });
       extraNotes.push(`Imported field ${key || `(row ${r})`} (${where}): ${extra.text}`);
     }
   }
   if (!anyContent) {
-    reject('The sheet is empty: an event sheet has its title in A1, then "Event ID", "Contract ID", "Client name"… in column A and their values in column B.');
+    reject(m('import.empty-sheet'));
     return out;
   }
 
   for (const [field, spec] of Object.entries(SHEET_FIELDS) as Array<[SheetField, FieldSpec]>) {
-    if (spec.required && !out.rowOf[field]) reject(`"${spec.label}" is missing: add a row with "${spec.label}" in column A and its value in column B.`);
+    if (spec.required && !out.rowOf[field]) reject(m('import.key-missing', { label: spec.label }));
   }
 
   const text = (field: SheetField) => raw[field]?.text ?? '';
   const required = (field: SheetField): boolean => {
     const row = out.rowOf[field];
-    if (row && !text(field)) { reject('is empty, and it is required', row); return false; }
+    if (row && !text(field)) { reject(m('import.required-empty'), row); return false; }
     return Boolean(row);
   };
-  const wholeNumber = (field: SheetField, min: number, max: number, example: string): number | null => {
+  const wholeNumber = (field: SheetField, min: number, max: number, what: 'event' | 'contract' | 'attendees'): number | null => {
     const row = out.rowOf[field];
     if (!row || !text(field)) return null;
     const n = parseWholeNumber(raw[field]!.value, min, max);
-    if (n === undefined) { reject(`"${text(field)}" is not ${example}`, row); return null; }
+    if (n === undefined) { reject(m('import.not-a-number', { text: text(field), what }), row); return null; }
     return n;
   };
   const date = (field: SheetField): string | null => {
@@ -154,17 +157,17 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
     if (!row || !required(field)) return null;
     const parsed = parseLegacyDate(raw[field]!.value, raw[field]!.numFmt);
     if (!parsed.ok) { reject(parsed.message, row); return null; }
-    row.message = `Paris time: ${parsed.iso}`;
+    row.message = m('import.paris-time', { iso: parsed.iso });
     if (parsed.warning) addProblem(row, 'warning', parsed.warning);
     return parsed.iso;
   };
 
-  const eventNumber = required('eventNumber') ? wholeNumber('eventNumber', 1, MAX_NUMBER, 'an event number (a whole number such as 109)') : null;
-  const contractNumber = required('contractNumber') ? wholeNumber('contractNumber', 1, MAX_NUMBER, 'a contract number (a whole number such as 652)') : null;
+  const eventNumber = required('eventNumber') ? wholeNumber('eventNumber', 1, MAX_NUMBER, 'event') : null;
+  const contractNumber = required('contractNumber') ? wholeNumber('contractNumber', 1, MAX_NUMBER, 'contract') : null;
   const clientName = required('clientName') ? text('clientName') : null;
   const startsAt = date('startsAt');
   const endsAt = date('endsAt');
-  const attendees = wholeNumber('attendees', 0, 1_000_000, 'a number of attendees (a whole number, 0 or more)');
+  const attendees = wholeNumber('attendees', 0, 1_000_000, 'attendees');
 
   // Client contact: a person, an email, a phone; what is not valid is kept as written in the client's notes.
   let contact: ClientContact | null = null;
@@ -172,16 +175,15 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
   const contactRow = out.rowOf.clientContact;
   if (contactRow && text('clientContact')) {
     contact = parseClientContact(text('clientContact'));
-    const parts: string[] = [];
-    if (contact.personName) parts.push(`person ${contact.personName}`);
     if (contact.email && !emailCheck.safeParse(contact.email).success) {
-      addProblem(contactRow, 'warning', `"${contact.email}" is not a valid email address: kept as written in the client's notes`);
+      addProblem(contactRow, 'warning', m('import.invalid-contact-email', { email: contact.email }));
       clientNotes.push(`Email as written in the spreadsheet (not a valid address): ${contact.email}`);
       contact.email = null;
     }
-    if (contact.email) parts.push(`email ${contact.email}`);
-    if (contact.phone) parts.push(`phone ${contact.phone}`);
-    contactRow.message = parts.length ? `read as ${parts.join(', ')}` : undefined;
+    const read = { person: contact.personName || null, email: contact.email || null, phone: contact.phone || null };
+    const readAs = read.person || read.email || read.phone ? m('import.contact-read-as', read) : undefined;
+    // What was read comes first, then the problems already found on the row.
+    contactRow.message = readAs && contactRow.message ? m('import.joined', { parts: [readAs, contactRow.message] }) : readAs ?? contactRow.message;
     for (const w of contact.warnings) addProblem(contactRow, 'warning', w);
     if (contact.personName && clientName && normaliseName(contact.personName) !== normaliseName(clientName)) {
       clientNotes.push(`Contact person: ${contact.personName}`);
@@ -189,15 +191,15 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
     if (contact.phoneText) clientNotes.push(`Phone as written in the spreadsheet (not a valid number): ${contact.phoneText}`);
     for (const extra of contact.extra) clientNotes.push(`Also in the client contact: ${extra}`);
     if (!contact.email && !contact.phone && !contact.personName && !contact.phoneText && contact.extra.length === 0) {
-      addProblem(contactRow, 'warning', 'no name, email or phone found');
+      addProblem(contactRow, 'warning', m('import.contact-empty'));
     }
   }
 
   const supportRow = out.rowOf.supportContact;
   const supportName = text('supportContact') || null;
-  let noSupportMessage: string | null = null;
+  let noSupportMessage: Text | null = null;
   if (!supportName) {
-    const message = 'no support contact: the event is created without support; management assigns one';
+    const message = m('import.no-support');
     if (supportRow) addProblem(supportRow, 'warning', message);
     else noSupportMessage = message;
   }
@@ -205,7 +207,7 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
   let name = out.title;
   if (!name && clientName) {
     name = `${clientName} event`;
-    out.messages.push(`A1 has no title: the event is named "${name}".`);
+    out.messages.push(m('import.untitled', { name }));
   }
   const notes = [text('notes'), ...extraNotes].filter(Boolean).join('\n') || null;
   const location = text('location') || null;
@@ -222,9 +224,10 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
       const field = String(issue.path[0] ?? '');
       if (skip.has(field)) continue;
       const row = fieldRow[field];
-      const message = field === 'endsAt' && startsAt ? `${issue.message} (the event starts ${startsAt})` : issue.message;
+      const said = issueMessage(issue);
+      const message = field === 'endsAt' && startsAt ? m('import.ends-before-start', { message: said, startsAt }) : said;
       if (row) reject(message, row);
-      else reject(`${field === 'name' ? 'The event name' : field}: ${message}`);
+      else reject(m('import.on-field', { field, message }));
     }
   };
   const eventInput = { name: name ?? '', contractId: PLACEHOLDER_UUID, startsAt: startsAt ?? undefined, endsAt: endsAt ?? undefined, location, attendees, notes };

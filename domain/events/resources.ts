@@ -7,6 +7,8 @@ import type { Principal } from '../identity/ability';
 import { client, clientCreate, clientUpdate } from './client.schema';
 import { contract, contractCreate, contractUpdate } from './contract.schema';
 import { event, eventCreate, eventUpdate } from './event.schema';
+import { coreMessage } from '../i18n/core.messages';
+import { eventsMessage as m } from './events.messages';
 
 const byDates = {
   createdAt: { column: 'createdAt', direction: 'asc' }, '-createdAt': { column: 'createdAt', direction: 'desc' },
@@ -17,7 +19,7 @@ const byNumber = { number: { column: 'number', direction: 'asc' }, '-number': { 
 /** `true` / `false` filters (`?signed=false`). */
 function booleanFilter(field: string, apply: (qb: Knex.QueryBuilder, yes: boolean) => void): FilterFn {
   return (qb, value) => {
-    if (value !== 'true' && value !== 'false') throw new ValidationError([{ field, message: 'must be true or false' }]);
+    if (value !== 'true' && value !== 'false') throw new ValidationError([{ field, message: coreMessage('field.boolean-text') }]);
     apply(qb, value === 'true');
   };
 }
@@ -30,21 +32,21 @@ function userFilter(field: string, column: string): FilterFn {
     if (value === 'null') qb.whereNull(column);
     else if (value === 'me') qb.where(column, principal.userId);
     else if (UUID.test(value)) qb.where(column, value);
-    else throw new ValidationError([{ field, message: 'must be a user identifier (UUID), "me" or "null"' }]);
+    else throw new ValidationError([{ field, message: m('events.user-filter') }]);
   };
 }
 
 /** The human number people quote ("contract 652"). */
 function numberFilter(column: string): FilterFn {
   return (qb, value) => {
-    if (!/^\d{1,9}$/.test(value)) throw new ValidationError([{ field: 'number', message: 'must be a whole number such as 652' }]);
+    if (!/^\d{1,9}$/.test(value)) throw new ValidationError([{ field: 'number', message: m('events.number-filter') }]);
     qb.where(column, Number(value));
   };
 }
 
 function idFilter(field: string, column: string): FilterFn {
   return (qb, value) => {
-    if (!UUID.test(value)) throw new ValidationError([{ field, message: 'must be an identifier (UUID)' }]);
+    if (!UUID.test(value)) throw new ValidationError([{ field, message: coreMessage('field.uuid') }]);
     qb.where(column, value);
   };
 }
@@ -54,7 +56,7 @@ async function requireUserWithRole(trx: Knex.Transaction, id: unknown, field: st
   if (id === null || id === undefined) return;
   const found = await trx('users as u').join('userRoles as ur', 'ur.userId', 'u.id').join('roles as r', 'r.id', 'ur.roleId')
     .where({ 'u.id': id, 'u.active': true, 'r.key': roleKey }).first('u.id');
-  if (!found) throw new ValidationError([{ field, message: `must be an active member of the ${label} department` }]);
+  if (!found) throw new ValidationError([{ field, message: m('events.not-department-member', { department: label }) }]);
 }
 
 export const eventClients: RecordResource = {
@@ -109,13 +111,13 @@ export const eventContracts: RecordResource = {
   quickSearch: containsUnaccented('c.search_name'),
   async prepareCreate({ trx, principal, number }, data) {
     const found = await trx('event_clients').where({ id: data.clientId }).first('id');
-    if (!found) throw new ValidationError([{ field: 'clientId', message: 'refers to no client of this organisation' }]);
+    if (!found) throw new ValidationError([{ field: 'clientId', message: m('events.no-such-client') }]);
     return { ...data, amountDueCents: data.amountDueCents ?? data.totalAmountCents, number: await numberFor(trx, principal.tenantId, 'event-contract', number) };
   },
   async prepareUpdate({ trx, current }, patch) {
     const total = (patch.totalAmountCents ?? current.totalAmountCents) as number;
     const due = (patch.amountDueCents ?? current.amountDueCents) as number;
-    if (due > Number(total)) throw new ValidationError([{ field: patch.amountDueCents !== undefined ? 'amountDueCents' : 'totalAmountCents', message: 'the amount due cannot exceed the total amount' }]);
+    if (due > Number(total)) throw new ValidationError([{ field: patch.amountDueCents !== undefined ? 'amountDueCents' : 'totalAmountCents', message: m('events.due-above-total') }]);
     return { ...patch, updatedAt: trx.fn.now() };
   },
 };
@@ -142,13 +144,13 @@ export const eventEvents: RecordResource = {
     withoutSupport: booleanFilter('withoutSupport', (qb, yes) => { if (yes) qb.whereNull('t.supportContactId'); else qb.whereNotNull('t.supportContactId'); }),
     /** "My events" (spec 001, support): the events the caller is responsible for. */
     mine: (qb, value, principal) => {
-      if (value !== 'true') throw new ValidationError([{ field: 'mine', message: 'must be true (leave it out for every event)' }]);
+      if (value !== 'true') throw new ValidationError([{ field: 'mine', message: m('events.mine-filter') }]);
       qb.where('t.supportContactId', principal.userId);
     },
     status: (qb, value) => {
       if (value === 'planned') qb.whereNull('t.closedAt');
       else if (value === 'closed') qb.whereNotNull('t.closedAt');
-      else throw new ValidationError([{ field: 'status', message: 'must be planned or closed' }]);
+      else throw new ValidationError([{ field: 'status', message: m('events.status-filter') }]);
     },
   },
   sorts: {
@@ -158,16 +160,16 @@ export const eventEvents: RecordResource = {
   quickSearch: containsUnaccented("f_unaccent(lower(t.name || ' ' || c.full_name || ' ' || coalesce(t.location, '')))"),
   async prepareCreate({ trx, principal, number }, data) {
     const found = await trx('event_contracts').where({ id: data.contractId }).first('id', 'signed');
-    if (!found) throw new ValidationError([{ field: 'contractId', message: 'refers to no contract of this organisation' }]);
+    if (!found) throw new ValidationError([{ field: 'contractId', message: m('events.no-such-contract') }]);
     // Spec 001: an event is created "pour un de leurs clients qui a signé un contrat".
-    if (!found.signed) throw ruleViolation('contractId', 'this contract is not signed yet: an event can only be created for a signed contract');
+    if (!found.signed) throw ruleViolation('contractId', m('events.contract-not-signed'));
     await requireUserWithRole(trx, data.supportContactId, 'supportContactId', 'support', 'support');
     return { ...data, number: await numberFor(trx, principal.tenantId, 'event', number) };
   },
   async prepareUpdate({ trx, current }, patch) {
     await requireUserWithRole(trx, patch.supportContactId, 'supportContactId', 'support', 'support');
     if (current.closedAt && Object.keys(patch).some((k) => k !== 'notes')) {
-      throw ruleViolation(Object.keys(patch).find((k) => k !== 'notes')!, 'this event is closed: only its notes can still change');
+      throw ruleViolation(Object.keys(patch).find((k) => k !== 'notes')!, m('events.event-closed'));
     }
     return { ...patch, updatedAt: trx.fn.now() };
   },

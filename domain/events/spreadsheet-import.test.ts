@@ -4,10 +4,14 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { BAD_SHEETS, SPEC_EXAMPLES, workbookOf } from '../../scripts/fixtures/make-events-spreadsheet';
 import { ValidationError } from '../errors';
+import { renderText, type Text } from '../i18n/messages';
 import { fieldOfKey, normaliseKey } from './legacy-sheet-fields';
 import type { ParsedSheet } from './legacy-sheet-parser';
 import { checkXlsxUpload, readEventWorkbook, XLSX_MIME } from './legacy-workbook';
 import { matchSupport } from './spreadsheet-import';
+
+/** A report's message as an English reader gets it (French is the default: see the French checks). */
+const en = (text: Text | undefined) => (text === undefined ? undefined : renderText(text, 'en'));
 
 const FIXTURES = path.resolve(__dirname, '../../test/fixtures/events');
 const good = fs.readFileSync(path.join(FIXTURES, 'epic-events-legacy.xlsx'));
@@ -87,7 +91,7 @@ describe('the spec\'s example sheets (test/fixtures/events/epic-events-legacy.xl
     });
     const contact = s.rows.find((r) => r.field === 'clientContact')!;
     expect(contact.outcome).toBe('warning');
-    expect(contact.message).toMatch(/"\+ 666 12345" is not a valid phone number/);
+    expect(en(contact.message)).toMatch(/"\+ 666 12345" is not a valid phone number/);
   });
 });
 
@@ -101,10 +105,12 @@ describe('sheets that must be rejected (test/fixtures/events/epic-events-legacy-
       expect(s.draft).toBeNull();
       expect(s.errors.length).toBeGreaterThan(0);
     }
-    const reasons = Object.fromEntries(sheets.map((s) => [s.sheet, s.errors]));
+    const reasons = Object.fromEntries(sheets.map((s) => [s.sheet, s.errors.map(en)]));
     expect(reasons['Missing Event ID']).toEqual(['"Event ID" is missing: add a row with "Event ID" in column A and its value in column B.']);
     expect(reasons['Unparseable date']).toEqual([expect.stringMatching(/^Row 6 \(Event date start\): "sometime in June" is not a date and time/)]);
-    expect(reasons['End before start']).toEqual(['Row 7 (Event date end): must be after the start (the event starts 2023-06-05T14:00:00+02:00)']);
+    expect(reasons['End before start']).toEqual(['Row 7 (Event date end): must be after the start (the event starts 5 Jun 2023, 14:00)']);
+    const endBeforeStart = sheets.find((s) => s.sheet === 'End before start')!.errors[0]!;
+    expect(renderText(endBeforeStart, 'fr')).toBe('Ligne 7 (Event date end) : doit être après le début (l\'événement commence le 5 juin 2023, 14:00)');
     expect(reasons['Attendees lots']).toEqual(['Row 10 (Attendees): "lots" is not a number of attendees (a whole number, 0 or more)']);
     expect(reasons['Unknown keys']).toEqual(['Event ID', 'Contract ID', 'Client name', 'Event date start', 'Event date end'].map((k) => expect.stringContaining(`"${k}" is missing`)));
     expect(reasons.Empty).toEqual([expect.stringMatching(/^The sheet is empty/)]);
@@ -142,7 +148,7 @@ describe('parseEventSheet', () => {
     const s = await oneSheet([...BASE, ['Notes', 'Main notes'], ['Catering', 'Chez Paul'], [null, 'orphan value'], ['Location', 'Blois', 'parking lot C'], ['Dress code', null]]);
     expect(s.errors).toEqual([]);
     expect(s.draft!.event.notes).toBe('Main notes\nImported field Catering: Chez Paul\nImported field (row 10): orphan value\nImported field Location (C11): parking lot C');
-    expect(s.rows.filter((r) => r.outcome === 'warning').map((r) => [r.row, r.key, r.message])).toEqual([
+    expect(s.rows.filter((r) => r.outcome === 'warning').map((r) => [r.row, r.key, en(r.message)])).toEqual([
       [9, 'Catering', "not a key of the event sheet: its value is kept in the event's notes"],
       [10, '', "a value without a key in column A: kept in the event's notes"],
       [11, 'Location (C11)', "beyond column B: kept in the event's notes"],
@@ -153,7 +159,7 @@ describe('parseEventSheet', () => {
   it('names the event after the client when A1 is empty, and reads a sheet that starts with its keys', async () => {
     const empty = await oneSheet(BASE, null);
     expect(empty.draft!.event.name).toBe('Ada Client event');
-    expect(empty.messages).toContain('A1 has no title: the event is named "Ada Client event".');
+    expect(empty.messages.map(en)).toContain('A1 has no title: the event is named "Ada Client event".');
     const buffer = await bufferOf((wb) => {
       const ws = wb.addWorksheet('No title');
       BASE.forEach(([k, v], i) => { ws.getCell(i + 1, 1).value = k; ws.getCell(i + 1, 2).value = v as ExcelJS.CellValue; });
@@ -191,7 +197,7 @@ describe('parseEventSheet', () => {
       ['Event date start', '4 Jun 2023 @ 1PM'], ['Event date end', '4 Jun 2023 @ 5PM'], ['Attendees', -1], ['Event date end', '5 Jun 2023 @ 5PM'],
     ]);
     expect(s.draft).toBeNull();
-    expect(s.errors).toEqual([
+    expect(s.errors.map(en)).toEqual([
       'Row 9 (Event date end): "Event date end" appears twice (rows 7 and 9): keep one',
       'Row 2 (Event ID): "abc" is not an event number (a whole number such as 109)',
       'Row 3 (Contract ID): "3.5" is not a contract number (a whole number such as 652)',
@@ -203,12 +209,15 @@ describe('parseEventSheet', () => {
   it('accepts zero attendees and leaves empty optional values out', async () => {
     const s = await oneSheet([...BASE, ['Attendees', 0], ['Location', null], ['Support contact', '']]);
     expect(s.draft).toMatchObject({ supportName: null, event: { attendees: 0, location: null } });
-    expect(s.rows.find((r) => r.key === 'Support contact')).toMatchObject({ outcome: 'warning', message: expect.stringMatching(/no support contact/) });
+    const support = s.rows.find((r) => r.key === 'Support contact')!;
+    expect(support.outcome).toBe('warning');
+    expect(en(support.message)).toMatch(/no support contact/);
+    expect(renderText(support.message!, 'fr')).toMatch(/aucun contact support/);
   });
 
   it('refuses a sheet far longer than an event sheet, and ignores rows that only carry formatting', async () => {
     const long = await oneSheet(Array.from({ length: 250 }, (_, i) => [`Key ${i}`, i] as [string, number]));
-    expect(long.errors).toEqual([expect.stringMatching(/^The sheet has 251 rows/)]);
+    expect(long.errors.map(en)).toEqual([expect.stringMatching(/^The sheet has 251 rows/)]);
     const buffer = await bufferOf((wb) => {
       const ws = wb.addWorksheet('Styled');
       ws.getCell('A1').value = 'Styled';
@@ -221,7 +230,7 @@ describe('parseEventSheet', () => {
 
   it('applies the API\'s own limits (zod schemas), naming the row', async () => {
     const s = await oneSheet([...BASE, ['Location', 'x'.repeat(501)]]);
-    expect(s.errors).toEqual(['Row 8 (Location): must be at most 500 characters']);
+    expect(s.errors.map(en)).toEqual(['Row 8 (Location): must be at most 500 characters']);
   });
 });
 
@@ -230,8 +239,10 @@ describe('the uploaded file (checkXlsxUpload, readEventWorkbook)', () => {
     let error: unknown;
     try { checkXlsxUpload(file); } catch (e) { error = e; }
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).problems[0]).toMatchObject({ field: 'file', message: expect.stringMatching(message) });
-    expect((error as ValidationError).message).toMatch(/Expected an Excel workbook \(\.xlsx\)/);
+    expect((error as ValidationError).problems[0]!.field).toBe('file');
+    expect(en((error as ValidationError).problems[0]!.message)).toMatch(message);
+    expect(en((error as ValidationError).detail)).toMatch(/Expected an Excel workbook \(\.xlsx\)/);
+    expect((error as ValidationError).message).toMatch(/Attendu : un classeur Excel \(\.xlsx\)/);
   };
 
   it('accepts the fixture', () => {
@@ -249,12 +260,12 @@ describe('the uploaded file (checkXlsxUpload, readEventWorkbook)', () => {
   it('refuses a damaged archive, and a zip that holds no workbook, saying what is expected', async () => {
     const damaged = await readEventWorkbook(Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100)]), 'x.xlsx').catch((e: unknown) => e);
     expect(damaged).toBeInstanceOf(ValidationError);
-    expect((damaged as ValidationError).problems[0]!.message).toBe('"x.xlsx" is damaged: it is not a readable .xlsx workbook');
+    expect(en((damaged as ValidationError).problems[0]!.message)).toBe('"x.xlsx" is damaged: it is not a readable .xlsx workbook');
     const zip = new JSZip();
     zip.file('hello.txt', 'not a workbook');
     const notWorkbook = await readEventWorkbook(await zip.generateAsync({ type: 'nodebuffer' }), 'hello.xlsx').catch((e: unknown) => e);
     expect(notWorkbook).toBeInstanceOf(ValidationError);
-    expect((notWorkbook as ValidationError).message).toMatch(/the workbook has no sheet\. Expected an Excel workbook \(\.xlsx\)/);
+    expect(en((notWorkbook as ValidationError).detail)).toMatch(/the workbook has no sheet\. Expected an Excel workbook \(\.xlsx\)/);
   });
 });
 

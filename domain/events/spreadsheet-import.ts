@@ -4,6 +4,9 @@ import { importContext } from '../core/process-context';
 import { createRecord, updateRecord, type RequestContext } from '../core/record-service';
 import { audit } from '../identity/audit-log';
 import { signContract } from './contract-actions';
+import type { Text } from '../i18n/messages';
+import { issueMessage } from '../i18n/zod-issues';
+import { eventsMessage as m } from './events.messages';
 import { addProblem, normaliseName, type ImportRow } from './legacy-sheet-fields';
 import type { EventDraft, ParsedSheet } from './legacy-sheet-parser';
 import { eventClients, eventContracts, eventEvents } from './resources';
@@ -39,7 +42,8 @@ export interface SheetReport {
   eventNumber?: number;
   rows: ImportRow[];
   created: { client?: CreatedRef; contract?: CreatedRef; event?: CreatedRef };
-  messages: string[];
+  /** Catalogue messages, written in the reader's language when answered. */
+  messages: Text[];
 }
 
 export interface ImportTotals {
@@ -76,14 +80,14 @@ const IMPORT_PERMISSIONS = ['events.client.create', 'events.contract.create', 'e
 /** The migration needs the import right (management). */
 export function assertMayImport(ctx: RequestContext): void {
   if (!ctx.principal.grants.some((g) => g.permission === IMPORT_RIGHT)) {
-    throw new ForbiddenError(`L'import du tableur des événements est réservé au département gestion : il demande la permission ${IMPORT_RIGHT}.`);
+    throw new ForbiddenError(m('events.forbidden-import', { permission: IMPORT_RIGHT }));
   }
 }
 
 /** A sheet that cannot be written: the reasons, on their rows. */
 class SheetRejected extends Error {
-  constructor(readonly problems: Array<{ row?: ImportRow; message: string }>) {
-    super(problems.map((p) => p.message).join('; '));
+  constructor(readonly problems: Array<{ row?: ImportRow; message: Text }>) {
+    super(problems.map((p) => (typeof p.message === 'string' ? p.message : p.message.code)).join('; '));
   }
 }
 /** Thrown at the end of a dry run's sheet to roll its savepoint back. */
@@ -102,7 +106,7 @@ interface SheetWrite {
   ctx: RequestContext;
   parsed: ParsedSheet;
   draft: EventDraft;
-  messages: string[];
+  messages: Text[];
   created: SheetReport['created'];
 }
 
@@ -119,12 +123,14 @@ function isDatabaseError(err: unknown): err is { code: string; constraint?: stri
  * rights rejects the sheet with a French message on its row; a rule of the
  * action on `field` (`onRule`) becomes that row's reason.
  */
-async function asImporter<T>(what: string, permission: string, row: ImportRow | undefined, action: () => Promise<T>, onRule?: { field: string; row: ImportRow | undefined; message: (rule: string) => string }): Promise<T> {
+type ImportAction = { action: 'create-event' | 'set-support' | 'create-contract' | 'sign-contract' | 'create-client'; subject: string };
+
+async function asImporter<T>(what: ImportAction, permission: string, row: ImportRow | undefined, action: () => Promise<T>, onRule?: { field: string; row: ImportRow | undefined; message: (rule: Text) => Text }): Promise<T> {
   try {
     return await action();
   } catch (err) {
     if (err instanceof ForbiddenError) {
-      throw new SheetRejected([{ row, message: `vos droits ne permettent pas de ${what} (permission ${permission} sur cet enregistrement) : rien n'est importé de cette feuille` }]);
+      throw new SheetRejected([{ row, message: m('import.forbidden', { ...what, permission }) }]);
     }
     const problem = err instanceof UnprocessableError ? (err.extra.errors as FieldProblem[] | undefined)?.[0] : undefined;
     if (onRule && problem?.field === onRule.field) throw new SheetRejected([{ row: onRule.row, message: onRule.message(problem.message) }]);
@@ -156,12 +162,12 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
     const report = emptyReport(parsed);
     sheets.push(report);
     if (!parsed.draft) {
-      if (parsed.errors.length === 0) report.messages.push('The sheet cannot be imported.');
+      if (parsed.errors.length === 0) report.messages.push(m('import.cannot-import'));
       continue;
     }
     const draft = parsed.draft;
     report.eventNumber = draft.eventNumber;
-    const messages: string[] = [];
+    const messages: Text[] = [];
     const created: SheetReport['created'] = {};
     try {
       await trx.transaction(async (sp) => {
@@ -171,8 +177,8 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
           report.eventId = existing.id;
           const from = createdBySheet.get(draft.eventNumber);
           messages.push(from
-            ? `Event #${draft.eventNumber} was already created from sheet "${from}" of this file: this sheet is skipped.`
-            : `Event #${draft.eventNumber} already exists (imported before, or created in Relais): left as it is, nothing imported from this sheet.`);
+            ? m('import.event-from-other-sheet', { number: draft.eventNumber, sheet: from })
+            : m('import.event-exists', { number: draft.eventNumber }));
           return;
         }
         const sheetCtx = importContext({ ...ctx, trx: sp }, IMPORT_RIGHT, IMPORT_PERMISSIONS, sourceOf(filename, parsed.sheet))!;
@@ -185,13 +191,13 @@ export async function importEventsSpreadsheet(ctx: RequestContext, file: Uploade
       if (err instanceof DryRunRollback) {
         report.eventId = undefined;
         for (const ref of Object.values(created)) delete ref.id;
-        messages.push('Dry run: nothing was written.');
+        messages.push(m('import.dry-run'));
       } else {
         const reasons = rejectionReasons(err);
         if (!reasons) throw err;
         report.status = 'rejected';
         report.eventId = undefined;
-        report.messages.push(...messages, ...reasons, 'Nothing was written for this sheet.');
+        report.messages.push(...messages, ...reasons, m('import.nothing-written'));
         continue;
       }
     }
@@ -219,43 +225,42 @@ async function writeEvent(w: SheetWrite, supportUsers: SupportUser[]): Promise<{
   const support = matchSupport(supportUsers, draft.supportName);
   const supportRow = parsed.rowOf.supportContact;
   if (draft.supportName && support.kind !== 'one') {
-    const message = support.kind === 'none'
-      ? `no active support collaborator is named "${draft.supportName}": the event is created without support; management assigns one`
-      : `${support.count} active support collaborators are named "${draft.supportName}": the event is created without support; management assigns the right one`;
+    const message = m('import.support-unknown', { name: draft.supportName, count: support.kind === 'none' ? 0 : support.count });
     if (supportRow) addProblem(supportRow, 'warning', message);
-    messages.push(`Support contact: ${message}.`);
+    messages.push(m('import.support-contact', { message }));
   } else if (support.kind === 'one' && supportRow) {
-    supportRow.message = `matched ${support.user.displayName}`;
+    supportRow.message = m('import.support-matched', { name: support.user.displayName });
   }
   const input = eventEvents.createSchema.parse({ ...draft.event, contractId });
-  const event = await asImporter(`créer l'événement n° ${draft.eventNumber}`, 'events.event.create', parsed.rowOf.eventNumber, () => createRecord(ctx, eventEvents, input, { number: draft.eventNumber }), {
+  const event = await asImporter({ action: 'create-event', subject: String(draft.eventNumber) }, 'events.event.create', parsed.rowOf.eventNumber, () => createRecord(ctx, eventEvents, input, { number: draft.eventNumber }), {
     // The event's rule (resources.ts): only under a signed contract.
     field: 'contractId', row: parsed.rowOf.contractNumber,
-    message: (rule) => `contract #${draft.contractNumber}: ${rule}; have it signed in Relais, then import again`,
+    message: (rule) => m('import.contract-rule', { number: draft.contractNumber, rule }),
   });
   if (support.kind === 'one') {
-    await asImporter(`désigner le support de l'événement n° ${draft.eventNumber}`, 'events.event.update', supportRow,
+    await asImporter({ action: 'set-support', subject: String(draft.eventNumber) }, 'events.event.update', supportRow,
       () => updateRecord(ctx, eventEvents, event.id as string, event.version as number, { supportContactId: support.user.id }));
   }
   created.event = { id: event.id as string, number: event.number as number, name: input.name as string };
-  messages.push(`Event #${String(event.number)} "${String(input.name)}" created (${String(input.startsAt)} → ${String(input.endsAt)}).`);
+  messages.push(m('import.event-created', { number: event.number as number, name: String(input.name), startsAt: String(input.startsAt), endsAt: String(input.endsAt) }));
   return { id: event.id as string, number: event.number as number };
 }
 
 /** Why a sheet's savepoint failed, as lines for the report; undefined for an unexpected error (a bug: answered 500). */
-function rejectionReasons(err: unknown): string[] | undefined {
+function rejectionReasons(err: unknown): Text[] | undefined {
   if (err instanceof SheetRejected) {
     return err.problems.map((p) => {
       if (p.row) addProblem(p.row, 'error', p.message);
-      return p.row ? `Row ${p.row.row} (${p.row.key}): ${p.message}` : p.message;
+      return p.row ? m('import.on-row', { row: p.row.row, key: p.row.key, message: p.message }) : p.message;
     });
   }
-  if (err instanceof ValidationError) return err.problems.map((p) => `${p.field} ${p.message}`);
+  const fieldProblem = (p: FieldProblem) => m('import.field-problem', p);
+  if (err instanceof ValidationError) return err.problems.map(fieldProblem);
   // A rule of an action the sheet does not meet (422), naming the field.
-  if (err instanceof DomainError) return ((err.extra.errors as FieldProblem[] | undefined) ?? [{ field: 'record', message: err.message }]).map((p) => `${p.field} ${p.message}`);
+  if (err instanceof DomainError) return ((err.extra.errors as FieldProblem[] | undefined) ?? [{ field: 'record', message: err.detail }]).map(fieldProblem);
   // A schema the API tightened since the sheet was read: refused, naming the fields.
-  if (err instanceof z.ZodError) return err.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`);
-  if (isDatabaseError(err)) return [`The database refused this sheet (${err.code}${err.constraint ? `, ${err.constraint}` : ''}).`];
+  if (err instanceof z.ZodError) return err.issues.map((i) => m('import.on-field', { field: i.path.join('.') || 'record', message: issueMessage(i) }));
+  if (isDatabaseError(err)) return [m('import.database-refused', { code: err.code, constraint: err.constraint ?? null })];
   return undefined;
 }
 
@@ -300,22 +305,22 @@ async function contractFor(w: SheetWrite): Promise<string> {
   if (existing) {
     const sameEmail = draft.client.email && existing.clientEmail && draft.client.email.toLowerCase() === String(existing.clientEmail).toLowerCase();
     if (!sameEmail && normaliseName(existing.clientName) !== normaliseName(draft.client.fullName)) {
-      throw new SheetRejected([{ row: contractRow, message: `contract #${draft.contractNumber} belongs to client #${existing.clientNumber} "${existing.clientName}", not to "${draft.client.fullName}": check the contract number or the client` }]);
+      throw new SheetRejected([{ row: contractRow, message: m('import.contract-of-other-client', { number: draft.contractNumber, clientNumber: existing.clientNumber, clientName: existing.clientName, sheetClient: draft.client.fullName }) }]);
     }
     // An unsigned contract is refused by the event's rule (resources.ts) when the event is created, on this row.
-    if (contractRow && existing.signed) contractRow.message = `found contract #${draft.contractNumber} (signed)`;
-    if (clientRow) clientRow.message = `client of contract #${draft.contractNumber}: #${existing.clientNumber} ${existing.clientName}`;
+    if (contractRow && existing.signed) contractRow.message = m('import.contract-found', { number: draft.contractNumber });
+    if (clientRow) clientRow.message = m('import.client-of-contract', { number: draft.contractNumber, clientNumber: existing.clientNumber, clientName: existing.clientName });
     return existing.id;
   }
 
   const clientId = await clientFor(w);
   const input = eventContracts.createSchema.parse({ clientId, totalAmountCents: 0, amountDueCents: 0, notes: 'Imported from the spreadsheet: amounts to complete' });
-  const what = `contrat n° ${draft.contractNumber}`;
-  const contract = await asImporter(`créer le ${what}`, 'events.contract.create', contractRow, () => createRecord(ctx, eventContracts, input, { number: draft.contractNumber }));
-  await asImporter(`signer le ${what}`, 'events.contract.update', contractRow, () => signContract(ctx, contract.id as string));
+  const subject = String(draft.contractNumber);
+  const contract = await asImporter({ action: 'create-contract', subject }, 'events.contract.create', contractRow, () => createRecord(ctx, eventContracts, input, { number: draft.contractNumber }));
+  await asImporter({ action: 'sign-contract', subject }, 'events.contract.update', contractRow, () => signContract(ctx, contract.id as string));
   created.contract = { id: contract.id as string, number: contract.number as number };
-  if (contractRow) contractRow.message = `contract #${String(contract.number)} created, signed, amounts 0: complete the amounts`;
-  messages.push(`Contract #${String(contract.number)} created for the migration: signed, total and amount due 0 (complete the amounts).`);
+  if (contractRow) contractRow.message = m('import.contract-created-row', { number: contract.number as number });
+  messages.push(m('import.contract-created', { number: contract.number as number }));
   return contract.id as string;
 }
 
@@ -325,28 +330,28 @@ async function clientFor(w: SheetWrite): Promise<string> {
   if (draft.client.email) {
     const byEmail = await ctx.trx('event_clients').whereRaw('lower(email) = lower(?)', [draft.client.email]).orderBy('number').first('id', 'number', 'fullName');
     if (byEmail) {
-      if (clientRow) clientRow.message = `found client #${byEmail.number} ${byEmail.fullName} by email ${draft.client.email}`;
-      messages.push(`Client #${byEmail.number} "${byEmail.fullName}" found by email; left as it is.`);
+      if (clientRow) clientRow.message = m('import.client-found-row', { number: byEmail.number, name: byEmail.fullName, by: 'email', email: draft.client.email });
+      messages.push(m('import.client-found', { number: byEmail.number, name: byEmail.fullName, by: 'email' }));
       return byEmail.id;
     }
   }
   const byName = await ctx.trx('event_clients').whereRaw('lower(btrim(full_name)) = lower(btrim(?))', [draft.client.fullName]).orderBy('number').select('id', 'number', 'fullName');
   if (byName.length > 1) {
-    throw new SheetRejected([{ row: clientRow, message: `${byName.length} clients are named "${draft.client.fullName}" (#${byName.map((c) => c.number).join(', #')}): add the client's email to "Client contact" so the import can tell which one` }]);
+    throw new SheetRejected([{ row: clientRow, message: m('import.clients-same-name', { count: byName.length, name: draft.client.fullName, numbers: byName.map((c) => c.number as number) }) }]);
   }
   if (byName.length === 1) {
     const found = byName[0]!;
-    if (clientRow) clientRow.message = `found client #${found.number} ${found.fullName} by name`;
-    messages.push(`Client #${found.number} "${found.fullName}" found by name; left as it is.`);
+    if (clientRow) clientRow.message = m('import.client-found-row', { number: found.number, name: found.fullName, by: 'name', email: null });
+    messages.push(m('import.client-found', { number: found.number, name: found.fullName, by: 'name' }));
     return found.id;
   }
   const notes = [draft.client.notes, `Imported from the ${ctx.importedFrom}.`].filter(Boolean).join('\n');
   // The sales contact as the API's rule gives it (resources.ts): none for management, the importer for an own-scoped import right.
   const input = eventClients.createSchema.parse({ fullName: draft.client.fullName, email: draft.client.email, phone: draft.client.phone, notes });
-  const client = await asImporter(`créer le client « ${draft.client.fullName} »`, 'events.client.create', clientRow, () => createRecord(ctx, eventClients, input));
+  const client = await asImporter({ action: 'create-client', subject: draft.client.fullName }, 'events.client.create', clientRow, () => createRecord(ctx, eventClients, input));
   created.client = { id: client.id as string, number: client.number as number, name: draft.client.fullName };
-  const sales = client.salesContactName ? `sales contact ${String(client.salesContactName)}` : 'no sales contact: assign one';
-  if (clientRow) clientRow.message = `client #${String(client.number)} created, ${sales}`;
-  messages.push(`Client #${String(client.number)} "${draft.client.fullName}" created, ${sales}.`);
+  const sales = client.salesContactName ? String(client.salesContactName) : null;
+  if (clientRow) clientRow.message = m('import.client-created-row', { number: client.number as number, sales });
+  messages.push(m('import.client-created', { number: client.number as number, name: draft.client.fullName, sales }));
   return client.id as string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldIssue } from '../i18n/zod-issues';
 
 /**
  * The one form of an email used to sign in: Unicode NFKC (full-width and
@@ -19,8 +20,8 @@ export const tokenTransport = z.enum(['cookie', 'body']);
 export type TokenTransport = z.infer<typeof tokenTransport>;
 
 export const loginRequest = z.object({
-  email: z.string().max(300).transform(normaliseEmail).pipe(z.string().max(254).email('is not a valid email address')),
-  password: z.string().min(1, 'is required').max(1000),
+  email: z.string().max(300).transform(normaliseEmail).pipe(z.string().max(254).email(fieldIssue('field.email'))),
+  password: z.string().min(1, fieldIssue('field.required')).max(1000),
   /** The organisation's slug, needed only when the email exists in several. */
   tenant: z.string().max(63).optional(),
   tokenTransport: tokenTransport.optional(),

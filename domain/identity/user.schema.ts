@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { requiredText } from '../core/fields';
+import { fieldIssue } from '../i18n/zod-issues';
 
-const roleKeys = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'is not a role key')).min(1, 'give at least one role').max(10);
+const roleKeys = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, fieldIssue('field.role-key'))).min(1, fieldIssue('field.at-least-one-role')).max(10);
 /** At least 12 characters: the only rule that measurably helps (NIST SP 800-63B). */
-const password = z.string().min(12, 'must be at least 12 characters').max(200);
+const password = z.string().min(12, fieldIssue('field.too-short')).max(200);
 
 /** A collaborator of the organisation (spec 001: management creates, updates and removes them). */
 export const userCreate = z.object({
-  email: z.string().trim().toLowerCase().max(254).email('is not a valid email address'),
+  email: z.string().trim().toLowerCase().max(254).email(fieldIssue('field.email')),
   displayName: requiredText(200),
   roles: roleKeys,
   password,

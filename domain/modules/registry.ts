@@ -1,5 +1,6 @@
 import type { ActivityDefinition } from '../process/activity-definition';
 import type { FormDefinition } from '../process/forms';
+import type { Catalogue, Entry } from '../i18n/messages';
 import type { BusinessLabelResolver, DomainModule, FieldGroup, ModuleRole, RecordKind } from './vertical-module';
 
 /**
@@ -84,6 +85,8 @@ function unionList<T>(what: string, pick: (m: DomainModule) => readonly T[] | un
 /** Permission resource → CASL subject, over every module. */
 export const permissionResources = unionByKey<string>('Permission resource', (m) => m.resources);
 export const fieldGroups = unionByKey<FieldGroup>('Field group', (m) => m.fieldGroups);
+/** Message code → its French and English texts, over every module (a code declared twice is refused). */
+export const messageCatalogue: () => Readonly<Catalogue> = unionByKey<Entry>('Message code', (m) => m.messages);
 const businessLabels = unionByKey<BusinessLabelResolver>('Business label of process', (m) => m.businessLabels);
 const activities = unionList<ActivityDefinition>('Activity', (m) => m.activities, (a) => a.name);
 const forms = unionList<FormDefinition>('Form', (m) => m.forms, (f) => f.key);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { RecordResource } from '../core/record-resource';
+import type { Catalogue } from '../i18n/messages';
 import type { Grant } from '../identity/ability';
 import type { ActivityDefinition } from '../process/activity-definition';
 import type { FormDefinition } from '../process/forms';
@@ -39,6 +40,11 @@ export interface DomainModule {
    * task lists and the monitor show them instead of business keys. Without one, the business key is the label.
    */
   businessLabels?: Record<string, BusinessLabelResolver>;
+  /**
+   * The messages it raises (`<module>.messages.ts`: a French and an English text per code, typed parameters;
+   * docs/adr/0010-server-messages.md). Codes are unique over every module; the locale test renders each one.
+   */
+  messages?: Catalogue;
   /** Demo data for a demo organisation with the module, after its users exist. Idempotent: safe on every start. */
   seedDemo?: (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
 }

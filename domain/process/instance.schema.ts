@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { durationMs } from '../../kernel/process/durations';
 import { DEFAULT_MESSAGE_TTL, MAX_MESSAGE_TTL_MS } from './message-buffer';
+import { fieldIssue } from '../i18n/zod-issues';
 
 export const startInstanceRequest = z.object({
-  processKey: z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,99}$/, 'must be the id of a deployed process'),
+  processKey: z.string().regex(/^[A-Za-z][A-Za-z0-9._-]{0,99}$/, fieldIssue('field.process-key')),
   /** The business object this run is about (a contract number, a ticket id…): one running instance per key. */
-  businessKey: z.string().trim().min(1).max(200).regex(/^[^/]+$/, 'may not contain "/"'),
+  businessKey: z.string().trim().min(1).max(200).regex(/^[^/]+$/, fieldIssue('field.no-slash')),
   variables: z.record(z.string().max(100), z.unknown()).default({}),
 }).strict();
 
-export const cancelInstanceRequest = z.object({ reason: z.string().trim().min(1, 'is required: say why').max(1000) }).strict();
+export const cancelInstanceRequest = z.object({ reason: z.string().trim().min(1, fieldIssue('field.required-because')).max(1000) }).strict();
 
 export const resolveIncidentRequest = z.object({
   action: z.enum(['retry', 'skip']),
@@ -32,11 +33,11 @@ export const publishMessageRequest = z.object({
     try {
       ms = durationMs(text);
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 duration such as PT10M, PT1H or P2D' });
+      ctx.addIssue({ code: 'custom', message: fieldIssue('field.iso-duration') });
       return z.NEVER;
     }
     if (ms <= 0 || ms > MAX_MESSAGE_TTL_MS) {
-      ctx.addIssue({ code: 'custom', message: 'must be more than zero and at most P7D (7 days)' });
+      ctx.addIssue({ code: 'custom', message: fieldIssue('field.duration-range') });
       return z.NEVER;
     }
     return ms;
@@ -64,7 +65,7 @@ export const taskListQuery = z.object({
 
 export const taskCountQuery = z.object({ processKey: z.string().max(100).optional() });
 
-export const reassignRequest = z.object({ assignee: z.string().uuid('must be a user id') }).strict();
+export const reassignRequest = z.object({ assignee: z.string().uuid(fieldIssue('field.user-id')) }).strict();
 
 /** One execution of an element (answers only: documents GET /process-instances/:id). */
 export const elementInstanceView = z.object({
