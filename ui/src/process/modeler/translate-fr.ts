@@ -143,6 +143,7 @@ export const FR: Record<string, string> = {
   'Collapsed ad hoc sub process': 'Sous-processus ad hoc (réduit)',
   'Expanded ad hoc sub process': 'Sous-processus ad hoc (étendu)',
   'Intermediate catch event': 'Événement intermédiaire en attente',
+  'Escalation intermediate catch event': "Attente d'escalade",
   'Compensate boundary event': 'Compensation attachée',
   'Compensate end event': 'Fin avec compensation',
   'Compensate intermediate throw event': 'Déclenchement de compensation',
