@@ -3,6 +3,11 @@ import { z } from 'zod';
 import type { RecordResource } from '../../domain/core/record-resource';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../../domain/core/record-service';
 import { recordTimeline } from '../../domain/core/history-names';
+import { bulkUpdate, MAX_BULK } from '../../domain/core/record-bulk';
+import { renderDeep } from '../../domain/i18n/messages';
+import { bulkMessage } from '../../domain/core/bulk.messages';
+import { ValidationError } from '../../domain/errors';
+import { requestLocale } from '../http/locale';
 import type { RequestContext } from '../../domain/core/record-service';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
@@ -16,6 +21,16 @@ export const listQuery = z.object({
   sort: z.string().max(50).optional(),
   q: z.string().trim().max(200).optional(),
 });
+
+/** A bulk action: the records (ids, or the list's search and filters) and the one field to set. */
+const bulkBody = z.object({
+  ids: z.array(z.uuid()).min(1).max(MAX_BULK).optional(),
+  filter: z.object({
+    q: z.string().trim().max(200).optional(),
+    filters: z.record(z.string().max(50), z.string().max(200)).default({}),
+  }).strict().optional(),
+  set: z.record(z.string().max(50), z.unknown()),
+}).strict();
 
 function listParams(req: Request) {
   const { limit, cursor, sort, q, ...rest } = req.query as Record<string, string>;
@@ -46,6 +61,20 @@ export function recordRouter(deps: ApiDeps, res: RecordResource, hooks: RecordHo
     const afterCommit = (await hooks.created?.(ctx, created)) ?? undefined;
     return { status: 201, body: created, headers: { ETag: etagOf(created.version), Location: `${req.baseUrl}/${created.id}` }, afterCommit };
   })));
+
+  // Bulk: one field set on many records, each through updateRecord (and the kind's update hook), with a per-record report.
+  router.post('/bulk', inTenant(deps, async (req, ctx) => {
+    const body = validate(bulkBody, req.body);
+    if (!body.ids === !body.filter) throw new ValidationError([{ field: 'ids', message: bulkMessage('bulk.ids-or-filter') }]);
+    const patch = validate(res.updateSchema, body.set);
+    const target = body.ids ? { ids: body.ids } : { filter: { q: body.filter!.q || undefined, filters: body.filter!.filters } };
+    const { report, after } = await bulkUpdate(ctx, res, target, patch, async (itemCtx, p, record) => (await hooks.updated?.(itemCtx, p, record)) ?? undefined);
+    const afterCommit = after.filter((a): a is AfterCommit => typeof a === 'function');
+    return {
+      body: renderDeep(report, requestLocale(req)),
+      afterCommit: afterCommit.length ? async () => { for (const step of afterCommit) await step(); } : undefined,
+    };
+  }));
 
   router.get('/:id', inTenant(deps, async (req, ctx) => {
     const record = await getRecord(ctx, res, String(req.params.id));

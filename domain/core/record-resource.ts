@@ -63,6 +63,8 @@ export interface RecordResource {
    * given only from an import context (createRecord's `options.number`).
    */
   prepareCreate?: (ctx: { trx: Knex.Transaction; principal: Principal; ownScopedOnly: boolean; number?: number }, data: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /** Fields a bulk action may set on many records at once (POST <records>/bulk); none: no bulk action. */
+  bulkFields?: readonly string[];
   /** Business rules on update, given the current row. */
   prepareUpdate?: (ctx: { trx: Knex.Transaction; principal: Principal; current: Record<string, unknown> }, patch: Record<string, unknown>) => Promise<Record<string, unknown>>;
 }

@@ -38,6 +38,7 @@ async function userInTenant(trx: Knex.Transaction, id: unknown, field: string): 
 export const accounts: RecordResource = {
   key: 'core.account', subject: 'Account', recordType: 'account', label: 'The account', table: 'accounts',
   createSchema: accountCreate, updateSchema: accountUpdate, outputSchema: account,
+  bulkFields: ['status'],
   accountLink: 'self',
   filters: { status: 'status', ownerId: 'ownerId', supportUserId: 'supportUserId', city: 'city' },
   sorts: { ...byName, ...byDates, number: { column: 'number', direction: 'asc' }, '-number': { column: 'number', direction: 'desc' } },

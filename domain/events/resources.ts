@@ -62,6 +62,7 @@ async function requireUserWithRole(trx: Knex.Transaction, id: unknown, field: st
 export const eventClients: RecordResource = {
   key: 'events.client', subject: 'EventClient', recordType: 'event-client', label: 'The client', table: 'event_clients',
   createSchema: clientCreate, updateSchema: clientUpdate, outputSchema: client,
+  bulkFields: ['salesContactId'],
   accountLink: null,
   ownership: {
     joins: (qb) => { qb.leftJoin('users as sales', 'sales.id', 't.salesContactId').select('sales.displayName as salesContactName'); },
@@ -125,6 +126,7 @@ export const eventContracts: RecordResource = {
 export const eventEvents: RecordResource = {
   key: 'events.event', subject: 'Event', recordType: 'event', label: 'The event', table: 'event_events',
   createSchema: eventCreate, updateSchema: eventUpdate, outputSchema: event,
+  bulkFields: ['supportContactId'],
   accountLink: null,
   ownership: {
     joins: (qb, trx) => {
