@@ -40,7 +40,8 @@ export function problemTitle(status: number, locale: Locale): string {
 export function sendLocalisedProblem(req: Request, res: Response, status: number, detail: Text, extra: Record<string, unknown> = {}, type = 'about:blank'): void {
   const locale = requestLocale(req);
   const coded = typeof detail === 'string' ? {} : { code: detail.code, ...(Object.keys(detail.params).length ? { params: (detail as Message).params } : {}) };
-  const rendered = renderDeep({ detail, ...extra }, locale) as Record<string, unknown>;
+  // Cut first: a list of 50,000 problems is not written out to be dropped.
+  const rendered = renderDeep({ detail, ...capLists(extra) }, locale) as Record<string, unknown>;
   const { detail: text, ...rest } = rendered;
   // The validation summary's parameters repeat `errors`: its code is enough.
   if (type === 'validation') delete (coded as { params?: unknown }).params;

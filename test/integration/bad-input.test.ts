@@ -55,7 +55,7 @@ describe('bad input', () => {
     const res = await send();
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, title: 'Invalid request', type: 'https://relais.dev/problems/validation' });
+    expect(res.body).toMatchObject({ status: 400, title: 'Requête invalide', type: 'https://relais.dev/problems/validation', code: expect.stringMatching(/^error\./) });
     if (fields) expect(res.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([...fields].sort());
     expect(await snapshot()).toEqual(before);
     return res;
@@ -72,20 +72,30 @@ describe('bad input', () => {
         name: 123, status: 'dormant', paymentTermsDays: 1.5, creditLimitCents: '5000', ownerId: 'not-a-uuid', email: 42,
       }), ['name', 'status', 'paymentTermsDays', 'creditLimitCents', 'ownerId', 'email']);
       const messages = Object.fromEntries(res.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
-      expect(messages).toMatchObject({ name: 'must be string', creditLimitCents: 'must be number', ownerId: 'must be an identifier (UUID)' });
+      expect(messages).toMatchObject({ name: 'doit être un texte', creditLimitCents: 'doit être un nombre', ownerId: 'doit être un identifiant (UUID)' });
+      expect(res.body.errors.find((e: { field: string }) => e.field === 'name')).toMatchObject({ code: 'field.wrong-type', params: { expected: 'string' } });
     });
 
     it('names the missing required field', async () => {
       const res = await expectRejected(post('accounts', { city: 'Vannes' }), ['name']);
-      expect(res.body.errors).toEqual([{ field: 'name', message: 'is required' }]);
+      expect(res.body.errors).toEqual([{ field: 'name', message: 'est obligatoire', code: 'field.required' }]);
+      expect(res.body.detail).toBe('Requête invalide : name est obligatoire.');
       await expectRejected(post('accounts', { name: '   ' }), ['name']);
     });
 
     it('refuses a 1 MB name and a 1 MB notes, naming the field', async () => {
       const name = await expectRejected(post('accounts', { name: MEGABYTE }), ['name']);
-      expect(name.body.errors).toEqual([{ field: 'name', message: 'must be at most 200 characters' }]);
+      expect(name.body.errors).toEqual([{ field: 'name', message: 'doit faire au plus 200 caractères', code: 'field.too-long', params: { max: 200 } }]);
       const notes = await expectRejected(post('accounts', { name: 'Long notes', notes: MEGABYTE }), ['notes']);
-      expect(notes.body.errors).toEqual([{ field: 'notes', message: 'must be at most 10000 characters' }]);
+      expect(notes.body.errors).toEqual([{ field: 'notes', message: 'doit faire au plus 10000 caractères', code: 'field.too-long', params: { max: 10000 } }]);
+    });
+
+    it('answers in English when Accept-Language prefers it, with the same codes', async () => {
+      const res = await post('accounts', { city: 'Vannes', email: 'nope' })().set('Accept-Language', 'en-GB,en;q=0.9,fr;q=0.5');
+      expect(res.body).toMatchObject({ title: 'Invalid request', detail: 'Invalid request: name is required; email is not a valid email address.' });
+      expect(res.body.errors).toEqual([{ field: 'name', message: 'is required', code: 'field.required' }, { field: 'email', message: 'is not a valid email address', code: 'field.email' }]);
+      const french = await post('accounts', { city: 'Vannes' })().set('Accept-Language', 'de-DE,fr;q=0.5');
+      expect(french.body.title).toBe('Requête invalide');
     });
 
     it('answers a body over the 2 MB limit with a 413 problem and writes nothing', async () => {
@@ -118,7 +128,7 @@ describe('bad input', () => {
       const res = await request(t.app).post('/api/v1/accounts').set(auth()).set('Content-Type', 'application/json').send('{"name": "Half written",');
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ status: 400, type: 'https://relais.dev/problems/malformed-json', detail: 'The request body is not valid JSON.' });
+      expect(res.body).toMatchObject({ status: 400, type: 'https://relais.dev/problems/malformed-json', detail: 'Le corps de la requête n\'est pas du JSON valide.', code: 'error.malformed-json' });
       expect(await snapshot()).toEqual(before);
     });
 

@@ -128,7 +128,8 @@ describe('events API', () => {
       const { contract } = await fixture('sales');
       const res = await as('sales').post('/api/v1/events/events', { contractId: contract.id, name: 'Mariage', startsAt: '2027-06-04T13:00:00+02:00', endsAt: '2027-06-05T02:00:00+02:00' });
       expect(res.status).toBe(422);
-      expect(res.body.errors).toEqual([{ field: 'contractId', message: expect.stringContaining('not signed') }]);
+      expect(res.body.errors).toEqual([{ field: 'contractId', message: expect.stringContaining('pas encore signé'), code: 'events.contract-not-signed' }]);
+      expect(res.body).toMatchObject({ title: 'Refusé par une règle métier', code: 'events.contract-not-signed' });
       expect(Number((await t.admin('eventEvents').where({ contractId: contract.id }).count({ n: '*' }).first())!.n)).toBe(1);
     });
 
@@ -136,9 +137,12 @@ describe('events API', () => {
       const { contract, event } = await fixture('sales', { signed: true, support: 'support' });
       const dates = await as('sales').post('/api/v1/events/events', { contractId: contract.id, name: 'X', startsAt: '2027-06-05T13:00:00+02:00', endsAt: '2027-06-04T13:00:00+02:00' });
       expect(dates.status).toBe(400);
-      expect(dates.body.errors).toEqual([{ field: 'endsAt', message: 'must be after the start' }]);
+      expect(dates.body.errors).toEqual([{ field: 'endsAt', message: 'doit être après le début', code: 'field.after-start' }]);
       const pay = await as('management').post(`/api/v1/events/contracts/${contract.id}/payments`, { amountCents: 600_000, paidOn: '2026-11-20', method: 'card' });
       expect(pay.status).toBe(422);
+      // The amount due in euros, not in raw cents; the code and its parameters for clients.
+      expect(pay.body.detail).toMatch(/^dépasse le reste dû \(\d[\d\s\u202f]*,\d{2}\s€\) : enregistrez au plus ce qui reste à payer$/);
+      expect(pay.body).toMatchObject({ code: 'events.payment-over-due', params: { dueCents: expect.any(Number) } });
       expect((await t.admin('eventPayments').where({ contractId: contract.id })).length).toBe(0);
       const close = await as('support').post(`/api/v1/events/events/${event.id}/close`, {});
       expect(close.status).toBe(422);

@@ -62,8 +62,8 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     expect(wedding).toMatchObject({ status: 'created', eventNumber: 109, title: 'John Ouick Wedding' });
     expect(wedding.rows).toHaveLength(11);
     expect(wedding.rows.every((r) => r.outcome === 'mapped')).toBe(true);
-    expect(wedding.rows.find((r) => r.field === 'supportContact')!.message).toBe('matched Kate Hastroff');
-    expect(wedding.messages).toEqual(expect.arrayContaining([expect.stringMatching(/^Client #\d+ "John Ouick" created, no sales contact: assign one\.$/)]));
+    expect(wedding.rows.find((r) => r.field === 'supportContact')).toMatchObject({ message: 'reconnu : Kate Hastroff', code: 'import.support-matched' });
+    expect(wedding.messages).toEqual(expect.arrayContaining([expect.stringMatching(/^Client n° \d+ « John Ouick » créé, sans commercial : désignez-en un\.$/)]));
 
     const event = await t.admin('event_events').where({ tenantId: epic, number: 109 }).first();
     expect(event).toMatchObject({
@@ -93,7 +93,7 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     const assembly = sheet(report, 'Lou Bouzin General Assembly');
     expect(assembly).toMatchObject({ status: 'created', eventNumber: 1023 });
     const support = assembly.rows.find((r) => r.field === 'supportContact')!;
-    expect(support).toMatchObject({ outcome: 'warning', message: expect.stringMatching(/no active support collaborator is named "Aliénor Vichum": the event is created without support/) });
+    expect(support).toMatchObject({ outcome: 'warning', message: expect.stringMatching(/aucun collaborateur support actif ne s'appelle « Aliénor Vichum » : l'événement est créé sans support/) });
     const event2 = await t.admin('event_events').where({ tenantId: epic, number: 1023 }).first();
     expect(event2).toMatchObject({ supportContactId: null, attendees: 200, name: 'Lou Bouzin General Assembly' });
     expect(new Date(event2.startsAt).toISOString()).toBe('2023-05-05T13:00:00.000Z');
@@ -122,11 +122,14 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     const res = await upload(management, GOOD);
     expect(res.status).toBe(200);
     expect(res.body.totals).toMatchObject({ created: 0, skipped: 2, rejected: 0, clientsCreated: 0, contractsCreated: 0 });
-    expect(sheet(res.body, 'John Ouick Wedding').messages).toEqual(expect.arrayContaining([expect.stringMatching(/Event #109 already exists/)]));
+    expect(sheet(res.body, 'John Ouick Wedding').messages).toEqual(expect.arrayContaining([expect.stringMatching(/L'événement n° 109 existe déjà/)]));
     const after = await t.admin('event_events').where({ tenantId: epic }).whereIn('number', [109, 1023]).count<{ count: string }[]>('* as count');
     expect(after[0]!.count).toBe(before[0]!.count);
     expect(Number(after[0]!.count)).toBe(2);
     expect(await t.admin('event_clients').where({ tenantId: epic, fullName: 'John Ouick' }).select('id')).toHaveLength(1);
+    // The same report for a reader who prefers English.
+    const english = await upload(management, GOOD).set('Accept-Language', 'en');
+    expect(sheet(english.body, 'John Ouick Wedding').messages).toEqual(expect.arrayContaining([expect.stringMatching(/^Event #109 already exists \(imported before/)]));
   });
 
   it('rejects the bad file sheet by sheet, with reasons, and writes nothing for them', async () => {
@@ -138,12 +141,12 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
       ['Missing Event ID', 'rejected'], ['Unparseable date', 'rejected'], ['End before start', 'rejected'],
       ['Attendees lots', 'rejected'], ['Unknown keys', 'rejected'], ['Empty', 'rejected'],
     ]);
-    expect(sheet(report, 'Missing Event ID').messages).toContain('"Event ID" is missing: add a row with "Event ID" in column A and its value in column B.');
+    expect(sheet(report, 'Missing Event ID').messages).toContain('« Event ID » manque : ajoutez une ligne avec « Event ID » en colonne A et sa valeur en colonne B.');
     expect(sheet(report, 'Unparseable date').rows.find((r) => r.row === 6)).toMatchObject({ outcome: 'error', value: 'sometime in June' });
-    expect(sheet(report, 'End before start').messages.join('\n')).toMatch(/Row 7 \(Event date end\): must be after the start/);
-    expect(sheet(report, 'Attendees lots').messages.join('\n')).toMatch(/"lots" is not a number of attendees/);
+    expect(sheet(report, 'End before start').messages.join('\n')).toMatch(/Ligne 7 \(Event date end\) : doit être après le début \(l'événement commence le 5 juin 2023, 14:00\)/);
+    expect(sheet(report, 'Attendees lots').messages.join('\n')).toMatch(/« lots » n'est pas un nombre de participants/);
     expect(sheet(report, 'Unknown keys').rows.filter((r) => r.outcome === 'warning')).toHaveLength(6);
-    expect(sheet(report, 'Empty').messages[0]).toMatch(/The sheet is empty/);
+    expect(sheet(report, 'Empty').messages[0]).toMatch(/La feuille est vide/);
     expect(report.sheets.every((s) => Object.keys(s.created).length === 0 && !s.eventId)).toBe(true);
 
     expect(await t.admin('event_events').where({ tenantId: epic }).whereBetween('number', [9001, 9006]).select('id')).toEqual([]);
@@ -173,9 +176,9 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     expect(res.status).toBe(200);
     const report = res.body as ImportReport;
     expect(report.sheets.map((s) => s.status)).toEqual(['rejected', 'rejected', 'created', 'rejected']);
-    expect(report.sheets[0]!.messages.join('\n')).toMatch(/contract #8801 belongs to client #880001 "Someone Else", not to "Somebody Else Entirely"/);
+    expect(report.sheets[0]!.messages.join('\n')).toMatch(/le contrat n° 8801 appartient au client n° 880001 « Someone Else », pas à « Somebody Else Entirely »/);
     // The event's own rule (resources.ts), as the API answers it: no event under an unsigned contract.
-    expect(report.sheets[1]!.messages.join('\n')).toMatch(/Row 3 \(Contract ID\): contract #8802: this contract is not signed yet: an event can only be created for a signed contract/);
+    expect(report.sheets[1]!.messages.join('\n')).toMatch(/Ligne 3 \(Contract ID\) : contrat n° 8802 : ce contrat n'est pas encore signé : un événement ne peut être créé que pour un contrat signé/);
     const created = report.sheets[2]!;
     expect(created.created).toEqual({ event: expect.objectContaining({ number: 8003, name: 'Someone Else event' }) });
     expect(created.rows.find((r) => r.key === 'Budget')).toMatchObject({ outcome: 'warning' });
@@ -190,7 +193,7 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     const res = await request(app).post(`${URL}?dryRun=true`).set('Authorization', `Bearer ${management}`).attach('file', bytes, { filename: 'dry.xlsx', contentType: XLSX });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ dryRun: true, totals: { created: 1 } });
-    expect(res.body.sheets[0].messages).toContain('Dry run: nothing was written.');
+    expect(res.body.sheets[0].messages).toContain('Essai à blanc : rien n\'a été écrit.');
     expect(res.body.sheets[0].created).toEqual({ client: { number: expect.any(Number), name: 'Dry Client' }, contract: { number: 8901 }, event: { number: 8101, name: 'Dry run party' } });
     expect(await t.admin('event_events').where({ tenantId: epic, number: 8101 }).select('id')).toEqual([]);
     expect(await t.admin('event_clients').where({ tenantId: epic, fullName: 'Dry Client' }).select('id')).toEqual([]);
@@ -200,11 +203,11 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     const csv = await upload(management, Buffer.from('Event ID;109\n'), 'events.csv', 'text/csv');
     expect(csv.status).toBe(400);
     expect(csv.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(csv.body.detail).toMatch(/Expected an Excel workbook \(\.xlsx\)/);
-    expect(csv.body.errors).toEqual([{ field: 'file', message: 'a CSV file is not an .xlsx workbook' }]);
+    expect(csv.body.detail).toMatch(/Attendu : un classeur Excel \(\.xlsx\)/);
+    expect(csv.body.errors).toEqual([{ field: 'file', message: 'un fichier CSV n\'est pas un classeur .xlsx', code: 'import.bad-file', params: expect.objectContaining({ reason: 'csv' }) }]);
     const xls = await upload(management, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'events.xls', 'application/vnd.ms-excel');
     expect(xls.status).toBe(400);
-    expect(xls.body.errors[0].message).toMatch(/save it as "Excel Workbook \(\.xlsx\)"/);
+    expect(xls.body.errors[0].message).toMatch(/enregistrez-le en « Classeur Excel \(\.xlsx\) »/);
     const none = await request(app).post(URL).set('Authorization', `Bearer ${management}`).send({});
     expect(none.status).toBe(400);
     expect(none.body.errors[0]).toMatchObject({ field: 'file' });
