@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { CliError, ExitCode } from './exit-codes';
-import { Api } from './http';
+import { acceptLanguage, Api } from './http';
 import { SessionStore } from './session-store';
 
 /** The HTTP client against a loopback server that plays the API: tokens, refresh, problems. */
@@ -101,6 +101,15 @@ describe('the API client', () => {
     const html = await failure(api.get('/html'));
     expect(html.exitCode).toBe(ExitCode.UNEXPECTED);
     expect(html.message).toContain('without a Relais API error: is it the address of the Relais server?');
+  });
+
+  it('asks the API for messages in the user\'s language: RELAIS_LANG, else the locale, French by default', () => {
+    expect(acceptLanguage({})).toBe('fr');
+    expect(acceptLanguage({ LANG: 'C.UTF-8' })).toBe('fr');
+    expect(acceptLanguage({ LANG: 'fr_FR.UTF-8' })).toBe('fr');
+    expect(acceptLanguage({ LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(acceptLanguage({ LANG: 'en_US.UTF-8', LC_ALL: 'fr_FR.UTF-8' })).toBe('fr');
+    expect(acceptLanguage({ LANG: 'fr_FR.UTF-8', RELAIS_LANG: 'en' })).toBe('en');
   });
 
   it('cannot reach a closed port or a silent server: exit 7 with the address', async () => {

@@ -60,6 +60,15 @@ function unreachable(baseUrl: string, error: unknown): CliError | undefined {
   );
 }
 
+/**
+ * The language the API writes its messages in for this user: RELAIS_LANG, else the locale
+ * (LC_ALL, LC_MESSAGES, LANG); English for an English locale, French otherwise (the default).
+ */
+export function acceptLanguage(env: NodeJS.ProcessEnv = process.env): 'fr' | 'en' {
+  const locale = env.RELAIS_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en\b|^en[_-]/i.test(locale) ? 'en' : 'fr';
+}
+
 function timeoutMs(): number {
   const configured = Number(process.env.RELAIS_TIMEOUT_MS);
   return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
@@ -126,7 +135,7 @@ export class Api {
   private async send(method: string, path: string, options: RequestOptions): Promise<ApiResponse<unknown>> {
     const url = new URL(`${this.baseUrl.replace(/\/$/, '')}${API_PREFIX}${path}`);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json', 'user-agent': `relais-cli/${VERSION}`, ...options.headers };
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage(), 'user-agent': `relais-cli/${VERSION}`, ...options.headers };
     if (options.auth !== false && this.session) headers.authorization = `Bearer ${this.session.accessToken}`;
     let body: string | FormData | undefined;
     if (options.form) body = options.form;

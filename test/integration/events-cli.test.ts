@@ -168,7 +168,7 @@ describe('the relais command-line client', () => {
     expectFailure(await sales.run(['clients', 'create']), 2, 'Missing --name (full name).');
     const phone = await sales.run(['clients', 'create', '--name', `Mauvais Numéro ${tag}`, '--phone', '123']);
     expectFailure(phone, 2, 'The server refused the input:');
-    expect(phone.stderr).toContain('- phone (--phone): is not a valid phone number');
+    expect(phone.stderr).toContain('- phone (--phone): n\'est pas un numéro de téléphone valide');
     expectFailure(await sales.run(['contracts', 'create', '--client', '1', '--total', 'douze euros']), 2, '--total "douze euros" is not an amount in euros');
     expectFailure(await sales.run(['events', 'create', '--contract', '1', '--name', 'x', '--start', 'demain', '--end', '2026-06-04 14:00']), 2, '--start "demain" is not a date and time');
     expectFailure(await sales.run(['clients', 'list', '--limit', '500']), 2, '--limit "500" must be a whole number from 1 to 200');
@@ -183,13 +183,13 @@ describe('the relais command-line client', () => {
     ok(await login(support, 'support'));
     expectFailure(await support.run(['clients', 'show', '987654']), 5, 'There is no client number 987654.');
     expectFailure(await support.run(['events', 'show', '#987654']), 5, 'There is no event number 987654.');
-    expectFailure(await support.run(['contracts', 'show', crypto.randomUUID()]), 5, /not found/);
+    expectFailure(await support.run(['contracts', 'show', crypto.randomUUID()]), 5, /introuvable/);
 
     const client = ok(await sales.run(['clients', 'create', '--name', `Client Permissions ${tag}`, '--json'])).json<Item>();
     const denied = await support.run(['contracts', 'create', '--client', String(client.number), '--total', '100']);
-    expectFailure(denied, 4, /may not/i);
+    expectFailure(denied, 4, /ne pouvez pas/i);
     // Support reads clients but does not edit them.
-    expectFailure(await support.run(['clients', 'update', String(client.number), '--company', 'Pirates SA']), 4, /may not/i);
+    expectFailure(await support.run(['clients', 'update', String(client.number), '--company', 'Pirates SA']), 4, /ne pouvez pas/i);
   });
 
   it('prints the API\'s JSON with --json, tables otherwise, and amounts as French euros', async () => {
@@ -320,7 +320,7 @@ describe('the relais command-line client', () => {
     expect(ok(await management.run(['events', 'import', path.join(fixtures, 'epic-events-legacy.xlsx'), '--dry-run', '--json'])).json().totals).toMatchObject({ sheets: 2, rejected: 0 });
     const bad = await management.run(['events', 'import', path.join(fixtures, 'epic-events-legacy-bad.xlsx'), '--dry-run']);
     expectFailure(bad, 2, /sheet\(s\) not imported: see why above/);
-    expect(bad.stdout).toMatch(/Unparseable date \(rejected\):\n\s+Row \d+ \(Event date start\)/);
+    expect(bad.stdout).toMatch(/Unparseable date \(rejected\):\n\s+Ligne \d+ \(Event date start\)/);
     expectFailure(await management.run(['events', 'import', path.join(root, 'missing.xlsx')]), 2, 'There is no file');
   });
 

@@ -3,6 +3,7 @@ import { withTenant } from '../../db/tenant-scope';
 import { buildAbility } from '../../domain/identity/ability';
 import { loadPrincipal } from '../../domain/identity/principal';
 import { importEventsSpreadsheet, type ImportReport } from '../../domain/events/spreadsheet-import';
+import { renderDeep } from '../../domain/i18n/messages';
 import { workbookOf, type LegacySheet } from '../../scripts/fixtures/make-events-spreadsheet';
 import { loginAs, tenantId, testContext, userId, type TestContext } from '../support/api';
 
@@ -61,7 +62,7 @@ describe('import of the legacy events spreadsheet through the domain\'s actions'
     expect(sheet.status).toBe('rejected');
     // The same words as the API's 422 on POST /events/events for that contract.
     expect(sheet.rows.find((r) => r.key === 'Contract ID')).toMatchObject({
-      outcome: 'error', message: 'contract #77202: this contract is not signed yet: an event can only be created for a signed contract; have it signed in Relais, then import again',
+      outcome: 'error', message: 'contrat n° 77202 : ce contrat n\'est pas encore signé : un événement ne peut être créé que pour un contrat signé ; faites-le signer dans Relais, puis importez à nouveau',
     });
     expect(await t.admin('event_events').where({ tenantId: epic, number: 77_102 }).select('id')).toEqual([]);
   });
@@ -76,9 +77,10 @@ describe('import of the legacy events spreadsheet through the domain\'s actions'
       return importEventsSpreadsheet({ trx, principal, ability: buildAbility(principal), requestId: 'own-import' }, { buffer: bytes, originalname: 'commercial.xlsx' });
     }, t.knex);
 
-    const [mine, other] = report.sheets;
+    // The report as the API answers it (French, the default).
+    const [mine, other] = (renderDeep(report, 'fr') as ImportReport).sheets;
     // The client action's rule for a salesperson: the client is theirs.
-    expect(mine).toMatchObject({ status: 'created', messages: expect.arrayContaining([expect.stringMatching(/^Client #\d+ "My Own Client Import" created, sales contact /)]) });
+    expect(mine).toMatchObject({ status: 'created', messages: expect.arrayContaining([expect.stringMatching(/^Client n° \d+ « My Own Client Import » créé, commercial /)]) });
     expect(await t.admin('event_clients').where({ tenantId: epic, fullName: 'My Own Client Import' }).first('salesContactId')).toEqual({ salesContactId: sales });
     expect(other!.status).toBe('rejected');
     expect(other!.rows.find((r) => r.key === 'Contract ID')).toMatchObject({

@@ -202,11 +202,11 @@ describe('history and search', () => {
         const res = await request(t.app).get('/api/v1/search').query({ q }).set(as('manager@softwhere'));
         expect(res.status).toBe(400);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.body.errors).toEqual([{ field: 'q', message: 'must have at least 2 characters' }]);
+        expect(res.body.errors).toEqual([{ field: 'q', message: 'doit compter au moins 2 caractères', code: 'field.search-too-short', params: { min: 2 } }]);
       }
       const missing = await request(t.app).get('/api/v1/search').set(as('manager@softwhere'));
       expect(missing.status).toBe(400);
-      expect(missing.body.errors).toEqual([{ field: 'q', message: 'is required' }]);
+      expect(missing.body.errors).toEqual([{ field: 'q', message: 'est obligatoire', code: 'field.required' }]);
     });
   });
 });

@@ -143,7 +143,7 @@ describe('process definitions API', () => {
     const res = await post(fixture(file));
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 422, title: 'Unprocessable content', type: 'https://relais.dev/problems/unprocessable' });
+    expect(res.body).toMatchObject({ status: 422, title: 'Refusé par une règle métier', type: 'https://relais.dev/problems/unprocessable' });
     for (const id of elementIds) expect(res.body.problems).toContainEqual({ elementId: id, rule, message: expect.any(String) });
     expect(res.body.detail).toMatch(/^The process definition cannot be deployed: \d+ problems?\. /);
     expect(res.body.detail).toContain(`${res.body.problems[0].elementId}: ${res.body.problems[0].message}`);

@@ -44,7 +44,7 @@ describe('tenant isolation', () => {
     const before = await t.admin('contacts').where({ tenantId: tenantB }).count<{ count: number }[]>('* as count');
     const create = await request(t.app).post('/api/v1/contacts').set(auth()).send({ accountId: accountB.id, lastName: 'Intrus' });
     expect(create.status).toBe(400);
-    expect(create.body.errors).toEqual([{ field: 'accountId', message: 'refers to no account you can see' }]);
+    expect(create.body.errors).toEqual([{ field: 'accountId', message: 'ne désigne aucun compte que vous pouvez voir', code: 'field.no-such-account' }]);
     const after = await t.admin('contacts').where({ tenantId: tenantB }).count<{ count: number }[]>('* as count');
     expect(after).toEqual(before);
   });

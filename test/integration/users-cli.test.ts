@@ -111,7 +111,7 @@ describe('relais users: management of collaborators from the command line', () =
 
     // A short password is refused with the field's message (exit 2), and nobody is created.
     const short = await management.run(['users', 'create', '--email', `short-${tag}@epic-events.demo`, '--name', 'Short Password', '--role', 'sales', '--password-stdin'], { input: 'too short\n' });
-    expectFailure(short, 2, 'password: must be at least 12 characters');
+    expectFailure(short, 2, 'password: doit faire au moins 12 caractères');
     expect(ok(await management.run(['users', 'list', '--q', `short-${tag}`, '--json'])).json().items).toEqual([]);
 
     // Without a terminal, the password and the flags must be given; never as an argument.

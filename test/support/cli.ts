@@ -28,7 +28,7 @@ export interface CliOptions {
 
 /** Runs the real `relais` binary as a child process and collects its output and exit code. */
 export function runCli(args: string[], options: CliOptions): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_CONFIG_DIR: options.configDir, SENTRY_DSN: '', RELAIS_DEBUG: '', RELAIS_PASSWORD: '', RELAIS_URL: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, RELAIS_CONFIG_DIR: options.configDir, SENTRY_DSN: '', RELAIS_DEBUG: '', RELAIS_PASSWORD: '', RELAIS_URL: '', RELAIS_LANG: 'fr' };
   for (const [k, v] of Object.entries(options.env ?? {})) {
     if (v === undefined) delete env[k];
     else env[k] = v;
