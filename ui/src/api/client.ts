@@ -38,8 +38,13 @@ function urlOf(path: string, query?: Record<string, QueryValue>): string {
   return `${BASE}${path}${search ? `?${search}` : ''}`;
 }
 
+/** The language the API writes its messages in: the interface's (plugins/i18n sets the page's `lang`), French by default. */
+function answerLanguage(): 'fr' | 'en' {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'fr';
+}
+
 async function send(method: string, path: string, options: RequestOptions, accessToken?: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': answerLanguage() };
   const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
   // FormData: the browser writes the multipart Content-Type with its boundary.
   if (options.body !== undefined && !multipart) headers['Content-Type'] = options.contentType ?? 'application/json';
