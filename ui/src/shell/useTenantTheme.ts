@@ -3,6 +3,7 @@ import { useTheme } from 'vuetify';
 import { DEFAULT_COLORS } from '@/plugins/vuetify';
 import { setTimeZone } from '@/shared/format';
 import { useSessionStore } from '@/stores/session';
+import { darkenToContrast, readableOn } from './contrast';
 
 const HEX = /^#[0-9a-f]{6}$/i;
 
@@ -15,8 +16,15 @@ export function useTenantTheme(): void {
     const colors = theme.themes.value.relais?.colors;
     const branding = tenant?.branding ?? {};
     if (colors) {
-      colors.primary = branding.primaryColor && HEX.test(branding.primaryColor) ? branding.primaryColor : DEFAULT_COLORS.primary;
-      colors.secondary = branding.secondaryColor && HEX.test(branding.secondaryColor) ? branding.secondaryColor : DEFAULT_COLORS.secondary;
+      const primary = branding.primaryColor && HEX.test(branding.primaryColor) ? branding.primaryColor : DEFAULT_COLORS.primary;
+      const secondary = branding.secondaryColor && HEX.test(branding.secondaryColor) ? branding.secondaryColor : DEFAULT_COLORS.secondary;
+      // Readable whatever the brand: the primary colour is also text (links, the current menu entry)
+      // on the page's background, so it is darkened until it reads there (WCAG AA); text on either
+      // colour is black or white, whichever contrasts more (Vuetify's own choice follows APCA, not WCAG).
+      colors.primary = darkenToContrast(primary, colors.background ?? '#ffffff');
+      colors.secondary = secondary;
+      colors['on-primary'] = readableOn(colors.primary);
+      colors['on-secondary'] = readableOn(secondary);
     }
     setTimeZone(tenant?.timeZone);
     document.title = tenant ? `${tenant.name} · Relais` : 'Relais';
