@@ -1,4 +1,4 @@
-import { contrastRatio, darkenToContrast, readableOn } from '@/shell/contrast';
+import { contrastRatio, darkenToContrast, readableOn } from '../../ui/src/shell/contrast';
 import { DEMO_TENANTS } from '../../db/seeds/demo-tenants';
 
 describe('brand colour contrast', () => {
