@@ -6,9 +6,11 @@ import {
   deleteDraft, deploy, getXml, listDefinitions, listVersions, reactivate, readPlan, refuseVersionDelete, retire, saveDraft,
   type DefinitionSummary, type VersionRef,
 } from '../../domain/process/definitions-service';
+import { renderDeep } from '../../domain/i18n/messages';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
+import { requestLocale } from '../http/locale';
 import { validate } from '../http/validate';
 import { RETIRED_BEFORE_TIMER, scheduleTimerStarts, startTimerCycles, stopTimerCycles, takeBackTimerStarts, type StartSchedule } from './timer-starts.link';
 
@@ -53,7 +55,8 @@ export function processDefinitionsRouter(deps: ApiDeps): Router {
       if (schedules.length) body = { ...body, startSchedules: schedules };
     }
     const where = `${req.baseUrl}/${encodeURIComponent(body.key)}/versions/${body.version ?? 'draft'}/xml`;
-    return { status: 201, body, headers: { Location: where } };
+    // The lint problems and warnings in the reader's language (each with its code), before the answer is kept for a repeat.
+    return { status: 201, body: renderDeep(body, requestLocale(req)), headers: { Location: where } };
   })));
 
   router.get('/', inTenant(deps, async (_req, ctx) => ({ body: { items: await listDefinitions(ctx) } })));

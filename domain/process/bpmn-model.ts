@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/messages';
 import relaisDescriptor from '../../kernel/process/moddle/relais.json';
 
 /**
@@ -39,7 +40,8 @@ export const RELAIS_DESCRIPTOR = relaisDescriptor;
 export interface DefinitionProblem {
   elementId: string | null;
   rule: string;
-  message: string;
+  /** A catalogue message (process.messages.ts), or a text not translated yet. */
+  message: Text;
 }
 
 export function is(element: BpmnElement | undefined, type: string): boolean {

@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { DefinitionProblem } from './bpmn-model';
 import { DefinitionTooLargeError } from './definition-errors';
 import { compileDmn } from './dmn-compiler';
+import { processMessage } from './process.messages';
 
 /** One decision of a deployed file. */
 export interface DecisionSummary {
@@ -39,9 +40,7 @@ export interface DecisionListItem extends DecisionSummary {
 /** The file cannot be deployed as it is: every problem, each on its element. */
 export class DecisionProblemsError extends UnprocessableError {
   constructor(problems: DefinitionProblem[]) {
-    const shown = problems.slice(0, 3).map((p) => (p.elementId ? `${p.elementId}: ${p.message}` : p.message)).join(' ');
-    const more = problems.length > 3 ? ` …and ${problems.length - 3} more (see "problems").` : '';
-    super(`The decision definition cannot be deployed: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}. ${shown}${more}`, { problems });
+    super(processMessage('definitions.has-problems', { what: 'decision', count: problems.length, shown: problems.slice(0, 3) }), { problems });
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
+import { renderDeep } from '../i18n/messages';
 import { lintConfig, lintDefinition, lintReport, type LintOptions } from './definition-linter';
 import { parseDefinition } from './definition-parser';
 import { RELAIS_WARNING_RULES } from './extension-lint-rules';
@@ -247,13 +248,18 @@ describe('lintDefinition', () => {
     }]);
   });
 
-  it('applies bpmnlint\'s structural rules with clearer messages', async () => {
-    expect(await lint('lint-structure.bpmn')).toEqual([
-      { elementId: 'Split', rule: 'no-implicit-split', message: 'Several flows without conditions leave this element: add a parallel gateway to run them all, or an exclusive gateway to choose one.' },
-      { elementId: 'Right', rule: 'no-implicit-end', message: 'No sequence flow leaves this element: connect it to the next step or to an end event.' },
-      { elementId: 'Lonely', rule: 'no-disconnected', message: 'This element is not connected to anything: connect it with sequence flows, or remove it.' },
-      { elementId: 'Lonely', rule: 'no-implicit-start', message: 'No sequence flow leads to this element, so it would never run: connect it, or remove it.' },
-      { elementId: 'Lonely', rule: 'no-implicit-end', message: 'No sequence flow leaves this element: connect it to the next step or to an end event.' },
+  it('applies bpmnlint\'s structural rules with clearer messages, in French and in English', async () => {
+    const structure = await lint('lint-structure.bpmn');
+    expect(structure.map((p) => (typeof p.message === 'string' ? p.message : p.message.code))).toEqual([
+      'lint.no-implicit-split', 'lint.no-implicit-end', 'lint.no-disconnected', 'lint.no-implicit-start', 'lint.no-implicit-end',
+    ]);
+    expect(renderDeep(structure[2], 'fr')).toEqual({ elementId: 'Lonely', rule: 'no-disconnected', code: 'lint.no-disconnected', message: 'Cet élément n\'est relié à rien : reliez-le par des flux de séquence, ou supprimez-le.' });
+    expect(renderDeep(structure, 'en')).toEqual([
+      { elementId: 'Split', rule: 'no-implicit-split', code: 'lint.no-implicit-split', message: 'Several flows without conditions leave this element: add a parallel gateway to run them all, or an exclusive gateway to choose one.' },
+      { elementId: 'Right', rule: 'no-implicit-end', code: 'lint.no-implicit-end', message: 'No sequence flow leaves this element: connect it to the next step or to an end event.' },
+      { elementId: 'Lonely', rule: 'no-disconnected', code: 'lint.no-disconnected', message: 'This element is not connected to anything: connect it with sequence flows, or remove it.' },
+      { elementId: 'Lonely', rule: 'no-implicit-start', code: 'lint.no-implicit-start', message: 'No sequence flow leads to this element, so it would never run: connect it, or remove it.' },
+      { elementId: 'Lonely', rule: 'no-implicit-end', code: 'lint.no-implicit-end', message: 'No sequence flow leaves this element: connect it to the next step or to an end event.' },
     ]);
     expect(where(await lint('lint-sub-process.bpmn'))).toEqual([
       'Sub start-event-required', 'Sub end-event-required', 'Inside no-disconnected', 'Inside no-implicit-start', 'Inside no-implicit-end',

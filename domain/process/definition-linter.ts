@@ -1,10 +1,12 @@
+import type { Message, Text } from '../i18n/messages';
 import type { BpmnElement, DefinitionProblem } from './bpmn-model';
+import { processMessage as m$ } from './process.messages';
 import { parseWarningsOf } from './definition-parser';
 import { isCompensationBoundary } from './element-settings';
 import { RELAIS_WARNING_RULES } from './extension-lint-rules';
 import { chooseProcess, RELAIS_RULES, type Reporter, type RuleDefinition, type RuleFactory } from './relais-lint-rules';
 
-interface Report { id?: string; message: string; category: string }
+interface Report { id?: string; message: Text; category: string }
 interface BpmnLinter { lint(root: BpmnElement, config: LintConfig): Promise<Record<string, Report[]>> }
 interface LintConfig { rules: Record<string, string | [string, Record<string, unknown>]> }
 type Check = RuleDefinition['check'] | { enter?: RuleDefinition['check']; leave?: RuleDefinition['check'] };
@@ -48,21 +50,19 @@ const BPMNLINT_RULES: Record<string, RuleFactory> = {
 };
 
 /** bpmnlint's messages are terse; these say what to do. */
-const CLEARER: Record<string, (message: string) => string> = {
-  'start-event-required': (m) => (m.startsWith('Sub') ? 'This sub-process has no start event: add a start event inside it.' : 'This process has no start event: add one.'),
-  'end-event-required': (m) => (m.startsWith('Sub') ? 'This sub-process has no end event: add one where its paths finish.' : 'This process has no end event: add one where its paths finish.'),
-  'no-disconnected': () => 'This element is not connected to anything: connect it with sequence flows, or remove it.',
-  'no-implicit-start': () => 'No sequence flow leads to this element, so it would never run: connect it, or remove it.',
-  'no-implicit-end': () => 'No sequence flow leaves this element: connect it to the next step or to an end event.',
-  'no-implicit-split': () => 'Several flows without conditions leave this element: add a parallel gateway to run them all, or an exclusive gateway to choose one.',
-  'no-gateway-join-fork': () => 'This gateway both joins and splits: use two gateways, one to join the incoming paths and one to split.',
-  'event-based-gateway': (m) => (m.includes('at least 2')
-    ? 'An event-based gateway needs at least two outgoing flows, each to a timer, message or signal catch event or a receive task.'
-    : 'A flow leaving an event-based gateway cannot have a condition: the first event to happen decides. Remove the condition.'),
-  'single-event-definition': () => 'This event has several triggers: keep one.',
-  'single-blank-start-event': () => 'This process or sub-process has several start events without a trigger: keep one.',
-  'sub-process-blank-start-event': () => 'The start event of an embedded sub-process cannot have a trigger (timer, message…): remove it.',
-  'no-duplicate-sequence-flows': (m) => (m.startsWith('SequenceFlow') ? 'This sequence flow duplicates another one between the same elements: remove it.' : 'Two sequence flows connect the same elements here: remove one.'),
+const CLEARER: Record<string, (message: string) => Message> = {
+  'start-event-required': (m) => m$(m.startsWith('Sub') ? 'lint.sub-process-start-event-required' : 'lint.start-event-required'),
+  'end-event-required': (m) => m$(m.startsWith('Sub') ? 'lint.sub-process-end-event-required' : 'lint.end-event-required'),
+  'no-disconnected': () => m$('lint.no-disconnected'),
+  'no-implicit-start': () => m$('lint.no-implicit-start'),
+  'no-implicit-end': () => m$('lint.no-implicit-end'),
+  'no-implicit-split': () => m$('lint.no-implicit-split'),
+  'no-gateway-join-fork': () => m$('lint.no-gateway-join-fork'),
+  'event-based-gateway': (m) => m$(m.includes('at least 2') ? 'lint.event-based-gateway-outgoing' : 'lint.event-based-gateway-condition'),
+  'single-event-definition': () => m$('lint.single-event-definition'),
+  'single-blank-start-event': () => m$('lint.single-blank-start-event'),
+  'sub-process-blank-start-event': () => m$('lint.sub-process-blank-start-event'),
+  'no-duplicate-sequence-flows': (m) => m$(m.startsWith('SequenceFlow') ? 'lint.duplicate-sequence-flow' : 'lint.duplicate-sequence-flows'),
 };
 
 export interface LintOptions {
@@ -109,11 +109,11 @@ export async function lintReport(definitions: BpmnElement, options: LintOptions 
     for (const r of reports) {
       const elementId = r.id || null;
       if (r.category === 'rule-error') {
-        errors.push({ elementId, rule, message: `Relais could not check this rule (${r.message}). Check the element, or report it to support.` });
+        errors.push({ elementId, rule, message: m$('lint.rule-failed', { reason: String(r.message) }) });
         continue;
       }
-      const clearer = CLEARER[rule];
-      (r.category === 'warn' ? warnings : errors).push({ elementId, rule, message: clearer ? clearer(r.message) : r.message });
+      const clearer = CLEARER[rule] as ((message: string) => Message) | undefined;
+      (r.category === 'warn' ? warnings : errors).push({ elementId, rule, message: clearer && typeof r.message === 'string' ? clearer(r.message) : r.message });
     }
   }
   const order = documentOrder(definitions);

@@ -11,6 +11,7 @@ import { loadDecisionsForDeploy } from './decisions-service';
 import { DefinitionTooLargeError } from './definition-errors';
 import { namedDecisionIds } from './element-settings';
 import { chooseProcess } from './relais-lint-rules';
+import { processMessage } from './process.messages';
 
 /** What a save or a deploy answers. */
 export interface DefinitionSummary {
@@ -61,9 +62,7 @@ export class ProcessRetiredError extends ConflictError {
 /** The definition cannot be stored as it is: every problem, each on its element. */
 export class DefinitionProblemsError extends UnprocessableError {
   constructor(problems: DefinitionProblem[], what: 'deployed' | 'saved') {
-    const shown = problems.slice(0, 3).map((p) => (p.elementId ? `${p.elementId}: ${p.message}` : p.message)).join(' ');
-    const more = problems.length > 3 ? ` …and ${problems.length - 3} more (see "problems").` : '';
-    super(`The process definition cannot be ${what}: ${problems.length === 1 ? '1 problem' : `${problems.length} problems`}. ${shown}${more}`, { problems });
+    super(processMessage('definitions.has-problems', { what, count: problems.length, shown: problems.slice(0, 3) }), { problems });
   }
 }
 

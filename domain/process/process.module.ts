@@ -1,9 +1,11 @@
 import type { DomainModule } from '../modules/vertical-module';
 import { approvalForm } from './forms';
+import { processMessages } from './process.messages';
 
 /** The process engine: definitions, instances, tasks and messages. */
 export const processModule: DomainModule = {
   key: 'process',
+  messages: processMessages,
   kind: 'core',
   label: { fr: 'Processus', en: 'Processes' },
   resources: {

@@ -145,8 +145,9 @@ describe('process definitions API', () => {
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 422, title: 'Refusé par une règle métier', type: 'https://relais.dev/problems/unprocessable' });
     for (const id of elementIds) expect(res.body.problems).toContainEqual({ elementId: id, rule, message: expect.any(String) });
-    expect(res.body.detail).toMatch(/^The process definition cannot be deployed: \d+ problems?\. /);
-    expect(res.body.detail).toContain(`${res.body.problems[0].elementId}: ${res.body.problems[0].message}`);
+    expect(res.body.detail).toMatch(/^La définition de processus ne peut pas être déployée : \d+ problèmes?\. /);
+    expect(res.body.code).toBe('definitions.has-problems');
+    expect(res.body.detail).toContain(`${res.body.problems[0].elementId} : ${res.body.problems[0].message}`);
     expect(await rows(key)).toEqual(before);
   });
 
