@@ -26,7 +26,7 @@ describe('bulk actions on records', () => {
 
   afterAll(() => t.close());
 
-  const bulk = (body: unknown, language = 'fr') => request(t.app).post('/api/v1/accounts/bulk')
+  const bulk = (body: object, language = 'fr') => request(t.app).post('/api/v1/accounts/bulk')
     .set('Authorization', `Bearer ${token}`).set('Accept-Language', language).send(body);
 
   it('sets the status of every account the list filter matches (read page after page on the server), and reports each one', async () => {

@@ -3,6 +3,8 @@ import type eventsFr from './events.fr';
 /** Texts of the Epic Events screens (English). */
 const eventsEn: typeof eventsFr = {
   nav: { group: 'Event management', clients: 'Clients', contracts: 'Contracts', events: 'Events' },
+  bulk: { assignSupport: 'Assign a support contact', assignSales: 'Change salesperson' },
+  fieldGroups: { dates: 'Dates (saved together)' },
   yes: 'Yes',
   no: 'No',
   loadMore: 'Load more',

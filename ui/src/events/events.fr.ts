@@ -1,6 +1,8 @@
 /** Texts of the Epic Events screens (French, the reference). */
 const eventsFr = {
   nav: { group: 'Événementiel', clients: 'Clients', contracts: 'Contrats', events: 'Événements' },
+  bulk: { assignSupport: 'Assigner un support', assignSales: 'Changer de commercial' },
+  fieldGroups: { dates: 'Dates (enregistrées ensemble)' },
   yes: 'Oui',
   no: 'Non',
   loadMore: 'Charger plus',

@@ -1,11 +1,28 @@
 import { INSTALLED_LOCALES } from '@/installed-locales';
-import type { UiModule } from '@/modules/ui-module';
+import type { PickerSource, UiModule } from '@/modules/ui-module';
 import { COLLABORATOR_ROLES, eventsApi } from './events.api';
 import { eventsRoutes } from './routes';
 import { useEventsCollaboratorsStore } from './stores/events-collaborators';
 
 /** Processes whose business key is the id of an Epic Events client (its file, from first contact to closed event). */
 const CLIENT_PROCESSES = new Set(['events.lead-to-event']);
+
+/** The people of a department (sales, support, management), as the events forms and bulk actions ask for them. */
+function collaboratorSource(): PickerSource {
+  const collaborators = useEventsCollaboratorsStore();
+  const roleOf = (argument: string) => COLLABORATOR_ROLES.find((role) => role === argument);
+  return {
+    load: async (argument) => {
+      const role = roleOf(argument);
+      if (role) await collaborators.load(role);
+    },
+    choices: (argument) => {
+      const role = roleOf(argument);
+      return (role ? collaborators.byRole[role] ?? [] : []).map((c) => ({ value: c.id, title: c.displayName, subtitle: c.email }));
+    },
+    loading: () => collaborators.loading,
+  };
+}
 
 /** Epic Events (spec 001) in the UI: clients, contracts, events; installed by `installed-modules.ts`. */
 export const eventsModule: UiModule = {
@@ -28,6 +45,17 @@ export const eventsModule: UiModule = {
     { route: 'events-events', roles: ['support'], permission: ['events.event', 'read'] },
     { route: 'events-contracts', roles: ['management'], permission: ['events.contract', 'read'] },
   ],
+  // The Ctrl+K palette's « Nouveau … »: the list opens with its create dialog.
+  commands: [
+    { key: 'events-new-client', label: 'events.clients.create', icon: 'mdi-account-plus-outline', to: { name: 'events-clients', query: { new: '1' } }, permission: ['events.client', 'create'] },
+    { key: 'events-new-contract', label: 'events.contracts.create', icon: 'mdi-file-sign', to: { name: 'events-contracts', query: { new: '1' } }, permission: ['events.contract', 'create'] },
+    { key: 'events-new-event', label: 'events.events.create', icon: 'mdi-calendar-plus', to: { name: 'events-events', query: { new: '1' } }, permission: ['events.event', 'create'] },
+  ],
+  // Set on the selection by the server (the kinds' bulkFields), each event or client through its own update.
+  bulkActions: [
+    { list: 'events-events', key: 'support', label: 'events.bulk.assignSupport', icon: 'mdi-account-wrench-outline', field: 'supportContactId', argument: 'support', permission: ['events.event', 'update'], useSource: collaboratorSource },
+    { list: 'events-clients', key: 'sales', label: 'events.bulk.assignSales', icon: 'mdi-account-tie-outline', field: 'salesContactId', argument: 'sales', permission: ['events.client', 'update'], useSource: collaboratorSource },
+  ],
   taskLinks: [{
     testId: 'task-client-link',
     icon: 'mdi-account-tie-outline',
@@ -43,20 +71,6 @@ export const eventsModule: UiModule = {
     arguments: COLLABORATOR_ROLES,
     namedFields: { supportContactId: 'support', salesContactId: 'sales' },
     icon: 'mdi-account-outline',
-    useSource() {
-      const collaborators = useEventsCollaboratorsStore();
-      const roleOf = (argument: string) => COLLABORATOR_ROLES.find((role) => role === argument);
-      return {
-        load: async (argument) => {
-          const role = roleOf(argument);
-          if (role) await collaborators.load(role);
-        },
-        choices: (argument) => {
-          const role = roleOf(argument);
-          return (role ? collaborators.byRole[role] ?? [] : []).map((c) => ({ value: c.id, title: c.displayName, subtitle: c.email }));
-        },
-        loading: () => collaborators.loading,
-      };
-    },
+    useSource: collaboratorSource,
   }],
 };

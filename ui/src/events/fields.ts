@@ -12,6 +12,8 @@ export interface EventsField {
   nullable: boolean;
   /** Takes the full width of the panel. */
   wide?: boolean;
+  /** Fields of one group (a date range) are edited together and saved in one request. */
+  group?: 'dates';
 }
 
 export const EVENTS_FIELDS: Record<EventsKind, readonly EventsField[]> = {
@@ -31,8 +33,8 @@ export const EVENTS_FIELDS: Record<EventsKind, readonly EventsField[]> = {
   ],
   events: [
     { key: 'name', kind: 'text', nullable: false, wide: true },
-    { key: 'startsAt', kind: 'datetime', nullable: false },
-    { key: 'endsAt', kind: 'datetime', nullable: false },
+    { key: 'startsAt', kind: 'datetime', nullable: false, group: 'dates' },
+    { key: 'endsAt', kind: 'datetime', nullable: false, group: 'dates' },
     { key: 'location', kind: 'text', nullable: true, wide: true },
     { key: 'attendees', kind: 'integer', nullable: true },
     { key: 'supportContactId', kind: 'support', nullable: true },

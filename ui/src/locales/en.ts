@@ -1,5 +1,6 @@
 import type { MessageSchema } from './fr';
 import historyEn from '@/shared/history.en';
+import listUxEn from '@/shared/list-ux.en';
 import commsEn from '@/comms/comms.en';
 import recordsEn from '@/core/records.en';
 
@@ -95,13 +96,7 @@ const en: MessageSchema = {
     none: 'No account matches.',
   },
   bulk: {
-    selected: '{n} account selected | {n} accounts selected',
     changeStatus: 'Change status',
-    clear: 'Clear selection',
-    running: 'Updating {done} / {total}…',
-    summary: '{ok} succeeded, {failed} failed',
-    ok: 'Updated',
-    dismiss: 'Hide',
   },
   panel: {
     close: 'Close the panel',
@@ -141,6 +136,7 @@ const en: MessageSchema = {
     takeTheirs: 'Take their version',
   },
   history: historyEn,
+  ...listUxEn,
   fields: {
     account: {
       name: 'Name',

@@ -1,4 +1,5 @@
 import historyFr from '@/shared/history.fr';
+import listUxFr from '@/shared/list-ux.fr';
 import commsFr from '@/comms/comms.fr';
 import recordsFr from '@/core/records.fr';
 /** French: the default language. Every other locale has exactly these keys. */
@@ -95,13 +96,7 @@ const fr = {
     none: 'Aucun compte ne correspond.',
   },
   bulk: {
-    selected: '{n} compte sélectionné | {n} comptes sélectionnés',
     changeStatus: 'Changer le statut',
-    clear: 'Désélectionner',
-    running: 'Mise à jour {done} / {total}…',
-    summary: '{ok} réussi(s), {failed} échec(s)',
-    ok: 'Mis à jour',
-    dismiss: 'Masquer',
   },
   panel: {
     close: 'Fermer le panneau',
@@ -141,6 +136,7 @@ const fr = {
     takeTheirs: 'Prendre leur version',
   },
   history: historyFr,
+  ...listUxFr,
   fields: {
     account: {
       name: 'Nom',

@@ -1,4 +1,5 @@
-import type { FormPicker, TaskRecordLink, UiModule } from './ui-module';
+import type { ListBulkAction } from '@/shared/bulk';
+import type { FormPicker, PaletteCommand, TaskRecordLink, UiModule } from './ui-module';
 
 /** The verticals installed in this build, registered once at start-up (plugins/index.ts). */
 const modules: UiModule[] = [];
@@ -44,4 +45,14 @@ export function namedWidgetOf(field: string): string | undefined {
     if (argument !== undefined) return `${picker.widget}:${argument}`;
   }
   return undefined;
+}
+
+/** The bulk actions modules offer on one list (by its route name). */
+export function bulkActionsOf(route: string): ListBulkAction[] {
+  return modules.flatMap((m) => m.bulkActions ?? []).filter((a) => a.list === route);
+}
+
+/** The commands modules add to the Ctrl+K palette. */
+export function paletteCommands(): PaletteCommand[] {
+  return modules.flatMap((m) => m.commands ?? []);
 }

@@ -1,4 +1,5 @@
 import type { RouteLocationRaw, RouteRecordRaw } from 'vue-router';
+import type { ListBulkAction } from '@/shared/bulk';
 
 /**
  * What a vertical (Epic Events, audits, school…) gives the UI shell. The core never imports a
@@ -25,6 +26,21 @@ export interface UiModule {
    * the first entry whose roles they hold (no roles: anyone) and whose permission they have.
    */
   home?: readonly ModuleHome[];
+  /** Commands of the Ctrl+K palette (« Nouveau client »). */
+  commands?: readonly PaletteCommand[];
+  /** Bulk actions on its lists (set one field on the selection, run by the server). */
+  bulkActions?: readonly ListBulkAction[];
+}
+
+/** A command of the Ctrl+K palette: a label and where it leads (a create command opens the list with `?new=1`). */
+export interface PaletteCommand {
+  key: string;
+  /** i18n key of its label. */
+  label: string;
+  icon: string;
+  to: RouteLocationRaw;
+  /** Offered only to people who hold it. */
+  permission?: Permission;
 }
 
 export interface ModuleHome {

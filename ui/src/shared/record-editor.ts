@@ -60,7 +60,8 @@ export interface RecordEditor {
   entries: Record<string, EditorEntry<unknown>>;
   valueOf(id: string, key: string): string;
   isChanged(id: string, key: string): boolean;
-  edit(id: string, key: string, text: string): void;
+  /** `autosave: false`: kept in the draft, saved by the next flush (fields saved together, like a date range). */
+  edit(id: string, key: string, text: string, autosave?: boolean): void;
   flush(id: string): Promise<void>;
   conflictRows(id: string): ConflictRow[];
   keepMine(id: string): Promise<void>;
@@ -172,8 +173,11 @@ export function useRecordEditor<R extends VersionedRecord, F, X extends object =
     }, delay));
   }
 
-  /** One keystroke: keep it in the draft, save 800 ms after the last one. */
-  function edit(id: string, key: string, text: string): void {
+  /**
+   * One keystroke: keep it in the draft, save 800 ms after the last one. Without `autosave`
+   * (a field of a group saved together) it waits for the group's flush.
+   */
+  function edit(id: string, key: string, text: string, autosave = true): void {
     const target = entries[id];
     if (!target?.record || target.status === 'conflict') return;
     const stored = storedInput(target, key, target.record);
@@ -185,6 +189,12 @@ export function useRecordEditor<R extends VersionedRecord, F, X extends object =
     target.message = null;
     if (!Object.keys(target.draft.fields).length) target.draft = null;
     persist(id);
+    if (!autosave) {
+      clearTimeout(timers.get(id));
+      timers.delete(id);
+      if (target.draft) target.status = 'dirty';
+      return;
+    }
     if (inFlight.has(id)) return void schedule(id);
     if (target.draft) {
       target.status = 'dirty';

@@ -11,14 +11,24 @@ export interface ListQuery {
   q: string | undefined;
   sort: string;
   cursor: string | null;
+  /** Active filters, as query parameters (`status: 'active'`, `withoutSupport: 'true'`). */
+  filters: Record<string, string>;
 }
+
+/** What the URL holds of a list (`?q=…&sort=-startsAt&status=planned`): a reload keeps the view, a link shares it. */
+export type ListUrlState = Record<string, string>;
+
+/** URL parameters that are not filters. */
+const RESERVED = new Set(['q', 'sort', 'new']);
 
 export interface RecordListOptions<Row> {
   /** Column keys the API sorts by (`sort=<key>` / `sort=-<key>`); any other falls back to `defaultSort`. */
   sortable: readonly string[];
   defaultSort: SortItem;
-  /** One page for the search, sort and cursor (the caller adds its own filters). */
+  /** One page for the search, sort, filters and cursor. */
   fetch(query: ListQuery, signal?: AbortSignal): Promise<Page<Row>>;
+  /** Whether a row changed here (panel, bulk action) still belongs under these filters; false: it leaves the list. */
+  stillMatches?(row: Row, filters: Record<string, string>): boolean;
   /** After a first page arrived (e.g. to drop a selection of rows no longer shown). */
   onLoaded?(items: Row[]): void;
 }
@@ -33,6 +43,10 @@ export function useRecordList<Row extends { id: string; version: number }>(optio
   const loaded = shallowRef(false);
   const q = shallowRef('');
   const sortBy = ref<SortItem[]>([options.defaultSort]);
+  const filters = ref<Record<string, string>>({});
+  /** Rows ticked in the table; `allMatching`: every row the search and filters match, across pages. */
+  const selectedIds = ref<string[]>([]);
+  const allMatching = shallowRef(false);
   const { loading, error, run } = useRequestState();
 
   let generation = 0;
@@ -46,7 +60,29 @@ export function useRecordList<Row extends { id: string; version: number }>(optio
   }
 
   function query(cursor: string | null): ListQuery {
-    return { q: q.value.trim() || undefined, sort: sortParam(), cursor };
+    return { q: q.value.trim() || undefined, sort: sortParam(), cursor, filters: { ...filters.value } };
+  }
+
+  /** The view as URL parameters (defaults left out). */
+  function urlState(): ListUrlState {
+    const state: ListUrlState = { ...filters.value };
+    const text = q.value.trim();
+    if (text) state.q = text;
+    const sort = sortParam();
+    const fallback = options.defaultSort.order === 'desc' ? `-${options.defaultSort.key}` : options.defaultSort.key;
+    if (sort !== fallback) state.sort = sort;
+    return state;
+  }
+
+  /** Takes the view from URL parameters; true when it changed (the caller then loads). */
+  function applyUrlState(state: ListUrlState): boolean {
+    const before = JSON.stringify(urlState());
+    q.value = state.q ?? '';
+    const sort = state.sort ?? '';
+    const key = sort.replace(/^-/, '');
+    sortBy.value = [options.sortable.includes(key) ? { key, order: sort.startsWith('-') ? 'desc' : 'asc' } : options.defaultSort];
+    filters.value = Object.fromEntries(Object.entries(state).filter(([k, v]) => !RESERVED.has(k) && v !== ''));
+    return JSON.stringify(urlState()) !== before;
   }
 
   /** First page for the current search and filters. */
@@ -61,6 +97,9 @@ export function useRecordList<Row extends { id: string; version: number }>(optio
     items.value = page.items;
     nextCursor.value = page.nextCursor;
     loaded.value = true;
+    const present = new Set(page.items.map((r) => r.id));
+    selectedIds.value = selectedIds.value.filter((id) => present.has(id));
+    allMatching.value = false;
     options.onLoaded?.(page.items);
   }
 
@@ -82,14 +121,53 @@ export function useRecordList<Row extends { id: string; version: number }>(optio
   }
 
   function setSort(value: SortItem[]): void {
-    sortBy.value = value;
+    sortBy.value = value.length ? value : [options.defaultSort];
     void load();
   }
 
-  /** A record saved elsewhere (panel, bulk action) replaces its row. */
+  /** A filter parameter set or removed (chips of the same parameter replace each other). */
+  function setFilter(key: string, value: string | null): void {
+    const next = { ...filters.value };
+    if (value === null || value === '') delete next[key];
+    else next[key] = value;
+    filters.value = next;
+    void load();
+  }
+
+  function toggleFilter(key: string, value: string): void {
+    setFilter(key, filters.value[key] === value ? null : value);
+  }
+
+  function isOn(key: string, value: string): boolean {
+    return filters.value[key] === value;
+  }
+
+  function setSelected(ids: string[]): void {
+    selectedIds.value = ids;
+    if (ids.length < items.value.length) allMatching.value = false;
+  }
+
+  /** Every record the search and filters match, loaded or not (a bulk action then names the filter, not ids). */
+  function selectAllMatching(): void {
+    selectedIds.value = items.value.map((r) => r.id);
+    allMatching.value = true;
+  }
+
+  function clearSelection(): void {
+    selectedIds.value = [];
+    allMatching.value = false;
+  }
+
+  /** A record saved elsewhere (panel, bulk action) replaces its row, or leaves a list whose filters it no longer matches. */
   function upsert(record: Row): void {
     const index = items.value.findIndex((r) => r.id === record.id);
-    if (index >= 0 && items.value[index]!.version <= record.version) items.value[index] = record;
+    if (index < 0 || items.value[index]!.version > record.version) return;
+    if (options.stillMatches && !options.stillMatches(record, filters.value)) {
+      items.value.splice(index, 1);
+      selectedIds.value = selectedIds.value.filter((id) => id !== record.id);
+    } else {
+      items.value[index] = record;
+    }
   }
 
   /** A record just created here: on top of the list until the next load. */
@@ -101,5 +179,8 @@ export function useRecordList<Row extends { id: string; version: number }>(optio
     return items.value.find((r) => r.id === id);
   }
 
-  return { items, nextCursor, loaded, q, sortBy, loading, error, load, loadMore, setQuery, setSort, upsert, prepend, find };
+  return {
+    items, nextCursor, loaded, q, sortBy, filters, selectedIds, allMatching, loading, error,
+    load, loadMore, setQuery, setSort, setFilter, toggleFilter, isOn, setSelected, selectAllMatching, clearSelection, upsert, prepend, find, urlState, applyUrlState, query,
+  };
 }

@@ -1,29 +1,56 @@
-import { computed, onMounted, shallowRef } from 'vue';
-import { useRoute, useRouter } from 'vue-router';
+import { computed, onMounted, shallowRef, watch } from 'vue';
+import { useRoute, useRouter, type LocationQuery } from 'vue-router';
 import { useDisplay } from 'vuetify';
+import { useRecentRecordsStore } from '@/stores/recent-records';
+import type { ListUrlState } from './record-list';
+
+/** What a list page needs of its list store. */
+export interface ListPageList {
+  loaded: boolean;
+  load(): Promise<void>;
+  urlState(): ListUrlState;
+  applyUrlState(state: ListUrlState): boolean;
+}
+
+function stateOf(query: LocationQuery): ListUrlState {
+  const state: ListUrlState = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (typeof value === 'string' && key !== 'new') state[key] = value;
+  }
+  return state;
+}
+
+const same = (a: ListUrlState, b: ListUrlState) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 /**
  * A list page with the open record beside it: the open id is in the URL (`<route>/:id`, so a
- * reload reopens it), the list loads once (coming back keeps what was loaded and filtered),
- * and a snackbar says what was just done.
+ * reload reopens it), and so are the search, sort and filters (`?q=…&status=…`: a reload keeps
+ * the view, a link shares it). The list loads once (coming back keeps what was loaded and
+ * filtered), `?new=1` opens the create dialog (the Ctrl+K palette's « Nouveau … »), opened
+ * records join the person's recent records, and a snackbar says what was just done.
  */
-export function useListPage(routeName: string, list: { loaded: boolean; load(): Promise<void> }) {
+export function useListPage(routeName: string, list: ListPageList) {
   const route = useRoute();
   const router = useRouter();
   const { xlAndUp } = useDisplay();
+  const recent = useRecentRecordsStore();
 
   const openId = computed(() => (typeof route.params.id === 'string' && route.params.id ? route.params.id : null));
   /** With the side panel open (below xl), the list keeps its essential columns. */
   const compact = computed(() => !!openId.value && !xlAndUp.value);
   const snackbar = shallowRef(false);
   const snackbarText = shallowRef('');
+  const creating = shallowRef(false);
+
+  /** The view's parameters, kept when a panel opens or closes. */
+  const viewQuery = () => list.urlState();
 
   function open(id: string): void {
-    void router.push({ name: routeName, params: { id } });
+    void router.push({ name: routeName, params: { id }, query: viewQuery() });
   }
 
   function close(): void {
-    void router.push({ name: routeName });
+    void router.push({ name: routeName, query: viewQuery() });
   }
 
   function notify(text: string): void {
@@ -31,9 +58,44 @@ export function useListPage(routeName: string, list: { loaded: boolean; load(): 
     snackbar.value = true;
   }
 
-  onMounted(() => {
+  /** The URL wins when it names a view (a reload, a shared link); else the list's own view goes into the URL. */
+  function syncFromUrl(): void {
+    const fromUrl = stateOf(route.query);
+    if (route.query.new === '1') {
+      creating.value = true;
+      void router.replace({ query: list.urlState() });
+    }
+    if (Object.keys(fromUrl).length) {
+      if (list.applyUrlState(fromUrl) || !list.loaded) void list.load();
+      return;
+    }
     if (!list.loaded) void list.load();
+    else if (Object.keys(list.urlState()).length) void router.replace({ query: list.urlState() });
+  }
+
+  onMounted(syncFromUrl);
+
+  // Search, sort and filters as they change: the URL follows (replace: no history entry per keystroke).
+  watch(() => list.urlState(), (state) => {
+    if (route.name === routeName && !same(state, stateOf(route.query))) void router.replace({ query: state });
+  }, { deep: true });
+
+  // Back/forward between views of the same list.
+  watch(() => route.query, (query) => {
+    if (route.name !== routeName) return;
+    if (query.new === '1') {
+      // A « Nouveau … » command: the create dialog opens over the view as it is.
+      creating.value = true;
+      void router.replace({ query: list.urlState() });
+      return;
+    }
+    const fromUrl = stateOf(query);
+    if (!same(fromUrl, list.urlState()) && list.applyUrlState(fromUrl)) void list.load();
   });
 
-  return { openId, compact, open, close, snackbar, snackbarText, notify };
+  watch(openId, (id) => {
+    if (id) recent.remember(routeName, id);
+  }, { immediate: true });
+
+  return { openId, compact, open, close, snackbar, snackbarText, notify, creating };
 }

@@ -1,5 +1,4 @@
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
 import { recordsApi, type EventsKind, type EventsRecordOf } from '@/events/events.api';
 import { useRecordList, type SortItem } from '@/shared/record-list';
 
@@ -7,12 +6,18 @@ interface ListOptions {
   /** Column keys the API sorts by (`sort=<key>` / `sort=-<key>`). */
   sortable: readonly string[];
   defaultSort: SortItem;
+  /** A row changed here that no longer fits the filter chips leaves the list (an event just given a support under « Sans support »). */
+  stillMatches?(row: Record<string, unknown>, filters: Record<string, string>): boolean;
 }
 
 const OPTIONS: Record<EventsKind, ListOptions> = {
   clients: { sortable: ['fullName', 'number', 'createdAt', 'updatedAt'], defaultSort: { key: 'fullName', order: 'asc' } },
   contracts: { sortable: ['number', 'amountDueCents', 'createdAt', 'updatedAt'], defaultSort: { key: 'number', order: 'desc' } },
-  events: { sortable: ['startsAt', 'number', 'createdAt', 'updatedAt'], defaultSort: { key: 'startsAt', order: 'asc' } },
+  events: {
+    sortable: ['startsAt', 'number', 'createdAt', 'updatedAt'],
+    defaultSort: { key: 'startsAt', order: 'asc' },
+    stillMatches: (row, filters) => !(filters.withoutSupport === 'true' && row.supportContactId) && !(filters.status && row.status !== filters.status),
+  },
 };
 
 /**
@@ -25,37 +30,12 @@ function defineEventsList<K extends EventsKind>(kind: K) {
 
   return defineStore(`events-${kind}`, () => {
     const api = recordsApi(kind);
-    /** Active filter chips, as query parameters (`signed: 'false'`). */
-    const filters = ref<Record<string, string>>({});
-    const list = useRecordList<Row>({
+    // Filter chips are query parameters (`signed: 'false'`), kept in the URL with the search and sort.
+    return useRecordList<Row>({
       ...options,
-      fetch: (query, signal) => api.list({ ...query, filters: { ...filters.value } }, signal),
+      stillMatches: options.stillMatches as ((row: Row, filters: Record<string, string>) => boolean) | undefined,
+      fetch: (query, signal) => api.list(query, signal),
     });
-
-    /** A filter parameter set or removed (chips of the same parameter replace each other). */
-    function setFilter(key: string, value: string | null): void {
-      const next = { ...filters.value };
-      if (value === null) delete next[key];
-      else next[key] = value;
-      filters.value = next;
-      void list.load();
-    }
-
-    function toggleFilter(key: string, value: string): void {
-      setFilter(key, filters.value[key] === value ? null : value);
-    }
-
-    function isOn(key: string, value: string): boolean {
-      return filters.value[key] === value;
-    }
-
-    /** No sort chosen: back to the list's default order. */
-    function setSort(value: SortItem[]): void {
-      list.setSort(value.length ? value : [options.defaultSort]);
-    }
-
-    const { items, nextCursor, loaded, q, sortBy, loading, error, load, loadMore, setQuery, upsert, prepend, find } = list;
-    return { items, nextCursor, loaded, q, filters, sortBy, loading, error, load, loadMore, setQuery, setFilter, toggleFilter, isOn, setSort, upsert, prepend, find };
   });
 }
 
