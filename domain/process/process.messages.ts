@@ -65,6 +65,37 @@ export const processMessages = defineMessages({
     'This sequence flow duplicates another one between the same elements: remove it.',
   ),
   'lint.duplicate-sequence-flows': both('Deux flux de séquence relient les mêmes éléments ici : supprimez-en un.', 'Two sequence flows connect the same elements here: remove one.'),
+  'tasks.forbidden-list': entry({
+    example: { permission: 'process.task.read' },
+    fr: (p) => `Votre rôle ne donne pas accès à la liste des tâches (permission ${p.permission}).`,
+    en: (p) => `Your role does not give access to the task list (permission ${p.permission}).`,
+  }),
+  'tasks.not-open': entry({
+    example: { status: 'completed' as 'completed' | 'cancelled' | string },
+    fr: (p) => `Cette tâche est déjà ${({ completed: 'terminée', cancelled: 'annulée' } as Record<string, string>)[p.status] ?? p.status}.`,
+    en: (p) => `This task is already ${p.status}.`,
+  }),
+  'tasks.not-offered': both('Cette tâche ne vous est pas proposée, ni à vos rôles.', 'This task is not offered to you or your roles.'),
+  'tasks.claimed-by-other': both('Quelqu\'un d\'autre a déjà pris cette tâche.', 'Someone else has already claimed this task.'),
+  'tasks.release-forbidden': both(
+    'Seule la personne qui a pris cette tâche (ou un responsable) peut la libérer.',
+    'Only the person who claimed this task (or a manager) can release it.',
+  ),
+  'tasks.reassign-forbidden': both(
+    'Seul un responsable peut confier une tâche à quelqu\'un d\'autre (permission process.task.update sur toutes les tâches).',
+    'Only a manager can give a task to someone else (permission process.task.update on all tasks).',
+  ),
+  'tasks.no-such-assignee': both('ne désigne aucun utilisateur actif de cette organisation', 'refers to no active user of this organisation'),
+  'tasks.form-gone': entry({
+    example: { form: 'events.sign-contract' },
+    fr: (p) => `Le formulaire « ${p.form} » de cette tâche n'est plus enregistré ; prévenez un administrateur.`,
+    en: (p) => `The form "${p.form}" of this task is no longer registered; ask an administrator.`,
+  }),
+  'tasks.not-a-form-field': both('n\'est pas un champ de ce formulaire', 'is not a field of this form'),
+  'tasks.claimed-release-first': both(
+    'Quelqu\'un d\'autre a pris cette tâche ; demandez-lui de la libérer d\'abord.',
+    'Someone else has claimed this task; ask them to release it first.',
+  ),
   'lint.rule-failed': entry({
     example: { reason: 'TypeError: x is not a function' },
     fr: (p) => `Relais n'a pas pu vérifier cette règle (${p.reason}). Vérifiez l'élément, ou signalez-le au support.`,

@@ -6,6 +6,8 @@ import { isUuid, type RequestContext } from '../core/record-service';
 import { findForm } from '../modules/registry';
 import { labelAll, userNames, type HumanLabels, type Locale } from './business-labels';
 import { describeForm } from './forms';
+import { issueMessage } from '../i18n/zod-issues';
+import { processMessage } from './process.messages';
 
 const COLUMNS = ['id', 'instanceId', 'processKey', 'businessKey', 'elementId', 'name', 'formKey', 'inlineForm', 'candidateRoles',
   'candidateUsers', 'assignee', 'dueAt', 'priority', 'status', 'data', 'createdAt', 'claimedAt', 'completedAt', 'completedBy', 'version'];
@@ -48,7 +50,7 @@ function pgTextArray(values: string[]): string {
 }
 
 function requireTaskPermission(ctx: RequestContext, action: 'read' | 'update'): void {
-  if (!ctx.ability.can(action, 'Task')) throw new ForbiddenError(`Your role does not give access to the task list (permission process.task.${action}).`);
+  if (!ctx.ability.can(action, 'Task')) throw new ForbiddenError(processMessage('tasks.forbidden-list', { permission: `process.task.${action}` }));
 }
 
 /** May see every task of the organisation (managers), not only those offered to them. */
@@ -107,7 +109,7 @@ export async function loadTask(ctx: RequestContext, id: string, lock = false) {
   const qb = isUuid(id) ? ctx.trx('tasks').where({ id }).first() : undefined;
   if (qb && lock) qb.forUpdate();
   const row = qb ? await qb : undefined;
-  if (!row || (!isCandidate(ctx, row) && !seesAll(ctx, 'read'))) throw new NotFoundError('The task');
+  if (!row || (!isCandidate(ctx, row) && !seesAll(ctx, 'read'))) throw new NotFoundError({ fr: 'tâche', en: 'task' });
   return row as Record<string, unknown>;
 }
 
@@ -122,15 +124,15 @@ export async function getTask(ctx: RequestContext, id: string, locale: Locale = 
 }
 
 function requireOpen(task: Record<string, unknown>): void {
-  if (task.status !== 'open') throw new ConflictError(`This task is already ${task.status}.`);
+  if (task.status !== 'open') throw new ConflictError(processMessage('tasks.not-open', { status: String(task.status) }));
 }
 
 export async function claimTask(ctx: RequestContext, id: string, locale: Locale = 'fr') {
   requireTaskPermission(ctx, 'update');
   const task = await loadTask(ctx, id, true);
   requireOpen(task);
-  if (!isCandidate(ctx, task)) throw new ForbiddenError('This task is not offered to you or your roles.');
-  if (task.assignee && task.assignee !== ctx.principal.userId) throw new ConflictError('Someone else has already claimed this task.', { assignee: task.assignee });
+  if (!isCandidate(ctx, task)) throw new ForbiddenError(processMessage('tasks.not-offered'));
+  if (task.assignee && task.assignee !== ctx.principal.userId) throw new ConflictError(processMessage('tasks.claimed-by-other'), { assignee: task.assignee });
   const [row] = await ctx.trx('tasks').where({ id }).update({ assignee: ctx.principal.userId, claimedAt: ctx.trx.fn.now(), version: ctx.trx.raw('version + 1') }).returning('*');
   return decorateOne(ctx, row, locale);
 }
@@ -139,18 +141,18 @@ export async function releaseTask(ctx: RequestContext, id: string, locale: Local
   requireTaskPermission(ctx, 'update');
   const task = await loadTask(ctx, id, true);
   requireOpen(task);
-  if (task.assignee !== ctx.principal.userId && !seesAll(ctx, 'update')) throw new ForbiddenError('Only the person who claimed this task (or a manager) can release it.');
+  if (task.assignee !== ctx.principal.userId && !seesAll(ctx, 'update')) throw new ForbiddenError(processMessage('tasks.release-forbidden'));
   const [row] = await ctx.trx('tasks').where({ id }).update({ assignee: null, claimedAt: null, version: ctx.trx.raw('version + 1') }).returning('*');
   return decorateOne(ctx, row, locale);
 }
 
 export async function reassignTask(ctx: RequestContext, id: string, assignee: string, locale: Locale = 'fr') {
   requireTaskPermission(ctx, 'update');
-  if (!seesAll(ctx, 'update')) throw new ForbiddenError('Only a manager can give a task to someone else (permission process.task.update on all tasks).');
+  if (!seesAll(ctx, 'update')) throw new ForbiddenError(processMessage('tasks.reassign-forbidden'));
   const task = await loadTask(ctx, id, true);
   requireOpen(task);
   const user = await ctx.trx('users').where({ id: assignee, active: true }).first('id');
-  if (!user) throw new ValidationError([{ field: 'assignee', message: 'refers to no active user of this organisation' }]);
+  if (!user) throw new ValidationError([{ field: 'assignee', message: processMessage('tasks.no-such-assignee') }]);
   const [row] = await ctx.trx('tasks').where({ id }).update({ assignee, claimedAt: ctx.trx.fn.now(), version: ctx.trx.raw('version + 1') }).returning('*');
   return decorateOne(ctx, row, locale);
 }
@@ -160,7 +162,7 @@ export function validateTaskData(task: Record<string, unknown>, data: unknown): 
   let schema: z.ZodType = z.record(z.string(), z.unknown());
   if (task.formKey) {
     const form = findForm(String(task.formKey));
-    if (!form) throw new ConflictError(`The form "${task.formKey}" of this task is no longer registered; ask an administrator.`);
+    if (!form) throw new ConflictError(processMessage('tasks.form-gone', { form: String(task.formKey) }));
     schema = form.schema;
   } else if (task.inlineForm) {
     schema = z.fromJSONSchema(task.inlineForm as Parameters<typeof z.fromJSONSchema>[0]);
@@ -169,7 +171,7 @@ export function validateTaskData(task: Record<string, unknown>, data: unknown): 
   if (!result.success) {
     throw new ValidationError(result.error.issues.map((i) => ({
       field: i.code === 'unrecognized_keys' ? i.keys.join(', ') : i.path.join('.') || 'data',
-      message: i.code === 'unrecognized_keys' ? 'is not a field of this form' : i.message,
+      message: i.code === 'unrecognized_keys' ? processMessage('tasks.not-a-form-field') : issueMessage(i),
     })));
   }
   return result.data as Record<string, unknown>;
@@ -180,7 +182,7 @@ export async function prepareCompletion(ctx: RequestContext, id: string, data: u
   requireTaskPermission(ctx, 'update');
   const task = await loadTask(ctx, id, true);
   requireOpen(task);
-  if (!isCandidate(ctx, task)) throw new ForbiddenError('This task is not offered to you or your roles.');
-  if (task.assignee && task.assignee !== ctx.principal.userId) throw new ConflictError('Someone else has claimed this task; ask them to release it first.');
+  if (!isCandidate(ctx, task)) throw new ForbiddenError(processMessage('tasks.not-offered'));
+  if (task.assignee && task.assignee !== ctx.principal.userId) throw new ConflictError(processMessage('tasks.claimed-release-first'));
   return { task, data: validateTaskData(task, data) };
 }

@@ -307,7 +307,7 @@ describe('the relais command-line client', () => {
       return page.items.length ? page.items : undefined;
     });
     expect(contracts[0]).toMatchObject({ totalAmountCents: 250_000 });
-    expectFailure(await management.run(['tasks', 'complete', task.id, 'totalAmountCents=1']), 6, /already completed/);
+    expectFailure(await management.run(['tasks', 'complete', task.id, 'totalAmountCents=1']), 6, /déjà terminée/);
   });
 
   it('imports the legacy spreadsheet and reports each sheet, with exit 2 when any is refused', async () => {
