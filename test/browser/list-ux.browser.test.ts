@@ -99,6 +99,26 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     await page.context().close();
   });
 
+  it('saves the current view under a name, as a local view of this browser, and applies it again', async () => {
+    const page = await signIn('sales');
+    await page.goto(`${base}/accounts?q=${tag}&sort=-number`);
+    await eventually(() => rows(page).count(), (v) => expect(v).toBe(50), 60_000);
+    await page.getByTestId('views-menu').click();
+    expect(await page.getByTestId('views-panel').textContent()).toContain('Vues locales (dans ce navigateur)');
+    await page.getByTestId('view-save').click();
+    await page.getByTestId('view-name').fill('Mon lot');
+    await page.getByTestId('view-save-submit').click();
+    await page.goto(`${base}/accounts`);
+    await page.getByTestId('accounts-table').waitFor();
+    await page.getByTestId('views-menu').click();
+    await page.getByTestId('view-apply').filter({ hasText: 'Mon lot' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === tag && url.searchParams.get('sort') === '-number');
+    await eventually(() => page.getByTestId('accounts-filter').inputValue(), (v) => expect(v).toBe(tag));
+    await page.getByTestId('views-menu').click();
+    await noSeriousAxe(page, '[data-testid="views-panel"]');
+    await page.context().close();
+  });
+
   it('moves with j/k, opens with Enter, closes with Escape, searches with / and lists the shortcuts with ?', async () => {
     const page = await signIn('sales');
     await page.goto(`${base}/accounts?q=${tag}`);

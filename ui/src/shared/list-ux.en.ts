@@ -21,6 +21,16 @@ const listUxEn: typeof listUxFr = {
     myTasks: 'Go to my tasks',
     newAccount: 'New account',
   },
+  views: {
+    title: 'Views',
+    local: 'Local views (in this browser)',
+    localHint: 'Saved in this browser only: share the link to show it to someone.',
+    none: 'No saved view',
+    save: 'Save the current view',
+    saveButton: 'Save',
+    name: 'View name',
+    delete: 'Delete the view {name}',
+  },
   selection: {
     selected: '{n} selected | {n} selected',
     allLoaded: 'All {n} rows of this page are selected.',

@@ -20,6 +20,16 @@ const listUxFr = {
     myTasks: 'Aller à mes tâches',
     newAccount: 'Nouveau compte',
   },
+  views: {
+    title: 'Vues',
+    local: 'Vues locales (dans ce navigateur)',
+    localHint: 'Enregistrée dans ce navigateur seulement : partagez le lien pour la montrer à quelqu\'un.',
+    none: 'Aucune vue enregistrée',
+    save: 'Enregistrer la vue actuelle',
+    saveButton: 'Enregistrer',
+    name: 'Nom de la vue',
+    delete: 'Supprimer la vue {name}',
+  },
   selection: {
     selected: '{n} sélectionné | {n} sélectionnés',
     allLoaded: '{n} lignes de cette page sont sélectionnées.',
