@@ -1,8 +1,10 @@
 import type { DomainModule } from '../modules/vertical-module';
+import { identityMessages } from './identity.messages';
 
 /** Users, roles and sign-in: the collaborators of an organisation. */
 export const identityModule: DomainModule = {
   key: 'identity',
+  messages: identityMessages,
   kind: 'core',
   label: { fr: 'Utilisateurs', en: 'Users' },
   /** identity.audit-log: the verification of the audit log's chain (read), granted with user management. */

@@ -5,12 +5,14 @@ import { audit } from './audit-log';
 import { hashPassword } from './passwords';
 import { assertMayHandOut } from './role-assignment';
 import type { UserCreate, UserUpdate } from './user.schema';
+import { identityMessage } from './identity.messages';
 
 type Row = Record<string, unknown>;
+const COLLABORATOR = { fr: 'collaborateur', en: 'collaborator' };
 
 function may(ctx: RequestContext, action: 'read' | 'create' | 'update' | 'delete'): void {
   if (!ctx.ability.can(action, 'User')) {
-    throw new ForbiddenError(`You may not ${action === 'read' ? 'view' : action} collaborators (permission identity.user.${action}).`);
+    throw new ForbiddenError(identityMessage('users.forbidden', { action }));
   }
 }
 
@@ -27,10 +29,10 @@ function present(row: Row): Row {
 }
 
 async function load(ctx: RequestContext, id: string, lock = false): Promise<Row> {
-  if (!isUuid(id)) throw new NotFoundError('The collaborator');
+  if (!isUuid(id)) throw new NotFoundError(COLLABORATOR);
   if (lock) await ctx.trx('users').where({ id }).forUpdate().first('id');
   const row = await query(ctx.trx).where('u.id', id).first();
-  if (!row) throw new NotFoundError('The collaborator');
+  if (!row) throw new NotFoundError(COLLABORATOR);
   return row;
 }
 
@@ -39,8 +41,8 @@ async function roleIds(trx: Knex.Transaction, keys: string[]): Promise<string[]>
   const rows: Array<{ id: string; key: string }> = await trx('roles').whereIn('key', keys).select('id', 'key');
   const unknown = keys.filter((k) => !rows.some((r) => r.key === k));
   if (unknown.length) {
-    const known = (await trx('roles').orderBy('key').pluck('key')).join(', ');
-    throw new ValidationError([{ field: 'roles', message: `unknown role ${unknown.join(', ')}; roles of this organisation: ${known}` }]);
+    const known: string[] = await trx('roles').orderBy('key').pluck('key');
+    throw new ValidationError([{ field: 'roles', message: identityMessage('users.unknown-roles', { unknown, known }) }]);
   }
   return rows.map((r) => r.id);
 }
@@ -48,7 +50,7 @@ async function roleIds(trx: Knex.Transaction, keys: string[]): Promise<string[]>
 async function emailTaken(trx: Knex.Transaction, email: string, except?: string): Promise<void> {
   const qb = trx('users').whereRaw('lower(email) = lower(?)', [email]);
   if (except) qb.whereNot({ id: except });
-  if (await qb.first('id')) throw new ConflictError(`A collaborator with the email ${email} already exists in this organisation.`);
+  if (await qb.first('id')) throw new ConflictError(identityMessage('users.email-taken', { email }));
 }
 
 export async function listUsers(ctx: RequestContext, filters: { role?: string; active?: 'true' | 'false'; q?: string }): Promise<Row[]> {
@@ -91,7 +93,7 @@ export async function updateUser(ctx: RequestContext, id: string, expectedVersio
     await assertMayHandOut(ctx.trx, ctx.principal, changed, id, 'assign');
   }
   if (id === ctx.principal.userId && (input.active === false || (input.roles && !input.roles.some((r) => (current.roles as string[]).includes(r))))) {
-    throw ruleViolation(input.active === false ? 'active' : 'roles', 'you cannot deactivate yourself or remove all your own roles: ask another manager');
+    throw ruleViolation(input.active === false ? 'active' : 'roles', identityMessage('users.not-yourself'));
   }
   if (input.email) await emailTaken(ctx.trx, input.email, id);
   const patch: Row = { version: expectedVersion + 1, updatedAt: ctx.trx.fn.now() };
@@ -131,7 +133,7 @@ export async function updateUser(ctx: RequestContext, id: string, expectedVersio
  */
 export async function removeUser(ctx: RequestContext, id: string): Promise<void> {
   may(ctx, 'delete');
-  if (id === ctx.principal.userId) throw ruleViolation('id', 'you cannot remove yourself: ask another manager');
+  if (id === ctx.principal.userId) throw ruleViolation('id', identityMessage('users.not-remove-yourself'));
   const current = await load(ctx, id, true);
   await assertMayHandOut(ctx.trx, ctx.principal, current.roles as string[], id, 'manage');
   await ctx.trx('users').where({ id }).update({ active: false, version: ctx.trx.raw('version + 1'), updatedAt: ctx.trx.fn.now() });

@@ -103,11 +103,11 @@ describe('relais users: management of collaborators from the command line', () =
   it('refuses what only management may do, a short password, a taken email, and oneself', async () => {
     // Sales may not create collaborators (exit 4); they still list them to find whom to assign.
     expectFailure(await sales.run(['users', 'create', '--email', `intruder-${tag}@epic-events.demo`, '--name', 'Intruder', '--role', 'management'], { env: { RELAIS_NEW_PASSWORD: 'long enough password' } }),
-      4, 'You may not create collaborators');
-    expectFailure(await sales.run(['users', 'show', demoEmail('support', TENANT)]), 4, 'You may not view collaborators');
+      4, 'Vous ne pouvez pas créer les collaborateurs');
+    expectFailure(await sales.run(['users', 'show', demoEmail('support', TENANT)]), 4, 'Vous ne pouvez pas consulter les collaborateurs');
     const pickers = ok(await sales.run(['users', 'list', '--role', 'support', '--json'])).json();
     expect(pickers.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: await userId(t.admin, 'support', TENANT) })]));
-    expectFailure(await sales.run(['users', 'list', '--inactive']), 4, 'You may not view collaborators');
+    expectFailure(await sales.run(['users', 'list', '--inactive']), 4, 'Vous ne pouvez pas consulter les collaborateurs');
 
     // A short password is refused with the field's message (exit 2), and nobody is created.
     const short = await management.run(['users', 'create', '--email', `short-${tag}@epic-events.demo`, '--name', 'Short Password', '--role', 'sales', '--password-stdin'], { input: 'too short\n' });
@@ -121,12 +121,12 @@ describe('relais users: management of collaborators from the command line', () =
 
     // An unknown role: the API lists the organisation's; a taken email is a conflict (exit 6).
     expectFailure(await management.run(['users', 'create', '--email', `x-${tag}@epic-events.demo`, '--name', 'X', '--role', 'pirate'], { env: { RELAIS_NEW_PASSWORD: 'long enough password' } }),
-      2, /roles \(--role\): unknown role pirate; roles of this organisation: .*management/);
+      2, /roles \(--role\): rôle inconnu : pirate ; rôles de cette organisation : .*management/);
     expectFailure(await management.run(['users', 'create', '--email', demoEmail('support', TENANT), '--name', 'Twin', '--role', 'support'], { env: { RELAIS_NEW_PASSWORD: 'long enough password' } }),
-      6, 'already exists');
+      6, 'a déjà l\'adresse');
 
     // Nobody deactivates or removes themself; an unknown collaborator is exit 5; contradictory flags exit 2.
-    expectFailure(await management.run(['users', 'update', demoEmail('management', TENANT), '--deactivate']), 2, 'you cannot deactivate yourself');
+    expectFailure(await management.run(['users', 'update', demoEmail('management', TENANT), '--deactivate']), 2, 'vous ne pouvez pas vous désactiver');
     expectFailure(await management.run(['users', 'remove', demoEmail('management', TENANT), '--yes']), 2, 'You cannot remove yourself');
     expectFailure(await management.run(['users', 'show', `nobody-${tag}@epic-events.demo`]), 5, 'No collaborator has the email or name');
     expectFailure(await management.run(['users', 'update', demoEmail('support', TENANT), '--activate', '--deactivate']), 2, 'not both');
