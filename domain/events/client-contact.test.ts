@@ -11,7 +11,8 @@ describe('parseClientContact', () => {
   it('splits the spec\'s second example and keeps the invalid phone as written, never inventing a number', () => {
     const c = parseClientContact('Jacky Blangier jacky@loubouzin.grd + 666 12345');
     expect(c).toMatchObject({ personName: 'Jacky Blangier', email: 'jacky@loubouzin.grd', phone: null, phoneText: '+ 666 12345' });
-    expect(c.warnings).toEqual(['"+ 666 12345" is not a valid phone number: kept as written in the client\'s notes, not stored as the phone']);
+    expect(c.warnings.map((w) => w.render('en'))).toEqual(['"+ 666 12345" is not a valid phone number: kept as written in the client\'s notes, not stored as the phone']);
+    expect(c.warnings[0]!.render('fr')).toBe('« + 666 12345 » n\'est pas un numéro de téléphone valide : gardé tel quel dans les notes du client, pas comme téléphone');
   });
 
   it.each([

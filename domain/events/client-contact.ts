@@ -1,4 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { Message } from '../i18n/messages';
+import { eventsMessage as m } from './events.messages';
 
 /**
  * The legacy spreadsheet's "Client contact" cell holds, in one line, whatever
@@ -17,7 +19,7 @@ export interface ClientContact {
   phoneText: string | null;
   /** More emails or phones than one: kept as written. */
   extra: string[];
-  warnings: string[];
+  warnings: Message[];
 }
 
 const EMAIL = /(?:mailto:)?([A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
@@ -61,7 +63,7 @@ export function parseClientContact(input: string | null | undefined): ClientCont
     if (!out.email) out.email = email;
     else {
       out.extra.push(email);
-      out.warnings.push(`a second email "${email}" is kept in the client's notes`);
+      out.warnings.push(m('import.second-email', { email }));
     }
   }
   rest = rest.replace(EMAIL, ' ');
@@ -71,14 +73,14 @@ export function parseClientContact(input: string | null | undefined): ClientCont
   for (const written of phones) {
     if (out.phone || out.phoneText) {
       out.extra.push(written);
-      out.warnings.push(`a second phone "${written}" is kept in the client's notes`);
+      out.warnings.push(m('import.second-phone', { phone: written }));
       continue;
     }
     const e164 = normalisePhone(written);
     if (e164) out.phone = e164;
     else {
       out.phoneText = written;
-      out.warnings.push(`"${written}" is not a valid phone number: kept as written in the client's notes, not stored as the phone`);
+      out.warnings.push(m('import.invalid-phone', { phone: written }));
     }
   }
   rest = rest.replace(PHONE, (m) => (m.replace(/\D/g, '').length < 4 ? m : ' '));

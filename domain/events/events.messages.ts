@@ -152,6 +152,21 @@ export const eventsMessages = defineMessages({
     fr: (p, f) => `lu comme ${f.list([p.person && `personne ${p.person}`, p.email && `e-mail ${p.email}`, p.phone && `téléphone ${p.phone}`].filter((x): x is string => Boolean(x)))}`,
     en: (p) => `read as ${[p.person && `person ${p.person}`, p.email && `email ${p.email}`, p.phone && `phone ${p.phone}`].filter(Boolean).join(', ')}`,
   }),
+  'import.second-email': entry({
+    example: { email: 'jo@example.com' },
+    fr: (p) => `une deuxième adresse e-mail « ${p.email} » est gardée dans les notes du client`,
+    en: (p) => `a second email "${p.email}" is kept in the client's notes`,
+  }),
+  'import.second-phone': entry({
+    example: { phone: '06 12 34 56 78' },
+    fr: (p) => `un deuxième téléphone « ${p.phone} » est gardé dans les notes du client`,
+    en: (p) => `a second phone "${p.phone}" is kept in the client's notes`,
+  }),
+  'import.invalid-phone': entry({
+    example: { phone: '+ 666 12345' },
+    fr: (p) => `« ${p.phone} » n'est pas un numéro de téléphone valide : gardé tel quel dans les notes du client, pas comme téléphone`,
+    en: (p) => `"${p.phone}" is not a valid phone number: kept as written in the client's notes, not stored as the phone`,
+  }),
   'import.contact-empty': both('aucun nom, e-mail ou téléphone trouvé', 'no name, email or phone found'),
   'import.no-support': both(
     'aucun contact support : l\'événement est créé sans support ; la gestion en désigne un',
