@@ -115,7 +115,21 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     await page.waitForURL((url) => url.searchParams.get('q') === tag && url.searchParams.get('sort') === '-number');
     await eventually(() => page.getByTestId('accounts-filter').inputValue(), (v) => expect(v).toBe(tag));
     await page.getByTestId('views-menu').click();
+    // Checked once the menu has finished appearing (its fade would lower every contrast).
+    await eventually(() => page.getByTestId('views-panel').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el.closest('.v-overlay__content')).opacity), (v) => expect(v).toBe('1'));
     await noSeriousAxe(page, '[data-testid="views-panel"]');
+    await page.context().close();
+  });
+
+  it('keeps the task list\'s tab and sort in the URL across a reload', async () => {
+    const page = await signIn('sales');
+    await page.goto(`${base}/tasks`);
+    await page.getByTestId('tasks-tab-mine').click();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'mine');
+    await page.reload();
+    await page.getByTestId('tasks-tab-mine').waitFor({ timeout: 60_000 });
+    await eventually(() => page.getByTestId('tasks-tab-mine').getAttribute('aria-selected'), (v) => expect(v).toBe('true'));
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('mine');
     await page.context().close();
   });
 

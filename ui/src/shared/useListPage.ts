@@ -23,6 +23,53 @@ function stateOf(query: LocationQuery): ListUrlState {
 const same = (a: ListUrlState, b: ListUrlState) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
 
 /**
+ * The view of a list in the URL (`?q=…&sort=…&<filter>=…`): the URL wins when it names a view
+ * (a reload, a shared link, back/forward), else the list's own view goes into the URL, and the
+ * URL follows every change (replace: no history entry per keystroke). `?new=1` calls `onCreate`
+ * and leaves the URL. `loadOnMount: false` when the page loads the list itself.
+ */
+export function useListUrl(routeName: string, list: ListPageList, options: { onCreate?(): void; loadOnMount?: boolean } = {}): void {
+  const route = useRoute();
+  const router = useRouter();
+  const loadOnMount = options.loadOnMount ?? true;
+
+  function syncFromUrl(): void {
+    const fromUrl = stateOf(route.query);
+    if (route.query.new === '1') {
+      options.onCreate?.();
+      void router.replace({ query: list.urlState() });
+    }
+    if (Object.keys(fromUrl).length) {
+      const changed = list.applyUrlState(fromUrl);
+      if (loadOnMount && (changed || !list.loaded)) void list.load();
+      return;
+    }
+    if (loadOnMount && !list.loaded) void list.load();
+    else if (Object.keys(list.urlState()).length) void router.replace({ query: list.urlState() });
+  }
+
+  onMounted(syncFromUrl);
+
+  // Search, sort and filters as they change: the URL follows (replace: no history entry per keystroke).
+  watch(() => list.urlState(), (state) => {
+    if (route.name === routeName && !same(state, stateOf(route.query))) void router.replace({ query: state });
+  }, { deep: true });
+
+  // Back/forward between views of the same list.
+  watch(() => route.query, (query) => {
+    if (route.name !== routeName) return;
+    if (query.new === '1') {
+      // A « Nouveau … » command: the create dialog opens over the view as it is.
+      options.onCreate?.();
+      void router.replace({ query: list.urlState() });
+      return;
+    }
+    const fromUrl = stateOf(query);
+    if (!same(fromUrl, list.urlState()) && list.applyUrlState(fromUrl)) void list.load();
+  });
+}
+
+/**
  * A list page with the open record beside it: the open id is in the URL (`<route>/:id`, so a
  * reload reopens it), and so are the search, sort and filters (`?q=…&status=…`: a reload keeps
  * the view, a link shares it). The list loads once (coming back keeps what was loaded and
@@ -58,40 +105,7 @@ export function useListPage(routeName: string, list: ListPageList) {
     snackbar.value = true;
   }
 
-  /** The URL wins when it names a view (a reload, a shared link); else the list's own view goes into the URL. */
-  function syncFromUrl(): void {
-    const fromUrl = stateOf(route.query);
-    if (route.query.new === '1') {
-      creating.value = true;
-      void router.replace({ query: list.urlState() });
-    }
-    if (Object.keys(fromUrl).length) {
-      if (list.applyUrlState(fromUrl) || !list.loaded) void list.load();
-      return;
-    }
-    if (!list.loaded) void list.load();
-    else if (Object.keys(list.urlState()).length) void router.replace({ query: list.urlState() });
-  }
-
-  onMounted(syncFromUrl);
-
-  // Search, sort and filters as they change: the URL follows (replace: no history entry per keystroke).
-  watch(() => list.urlState(), (state) => {
-    if (route.name === routeName && !same(state, stateOf(route.query))) void router.replace({ query: state });
-  }, { deep: true });
-
-  // Back/forward between views of the same list.
-  watch(() => route.query, (query) => {
-    if (route.name !== routeName) return;
-    if (query.new === '1') {
-      // A « Nouveau … » command: the create dialog opens over the view as it is.
-      creating.value = true;
-      void router.replace({ query: list.urlState() });
-      return;
-    }
-    const fromUrl = stateOf(query);
-    if (!same(fromUrl, list.urlState()) && list.applyUrlState(fromUrl)) void list.load();
-  });
+  useListUrl(routeName, list, { onCreate: () => { creating.value = true; } });
 
   watch(openId, (id) => {
     if (id) recent.remember(routeName, id);

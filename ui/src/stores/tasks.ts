@@ -6,6 +6,8 @@ import { i18n } from '@/plugins/i18n';
 import { describeError } from './describe-error';
 import { useRequestState } from './request-state';
 
+const TASK_SORTS: readonly TaskSort[] = ['dueAt', '-priority', 'createdAt', '-createdAt'];
+
 /**
  * « À faire » (what I may act on: mine and my roles' unclaimed, where the list opens),
  * « Assignées à moi », « Toutes » (process owners).
@@ -64,6 +66,24 @@ export const useTasksStore = defineStore('tasks', () => {
     } catch {
       // Counts are a hint: the tabs show without them.
     }
+  }
+
+  /** The view in the URL (`?tab=all&process=…&sort=-priority`; defaults left out). */
+  function urlState(): Record<string, string> {
+    const state: Record<string, string> = {};
+    if (tab.value !== 'todo') state.tab = tab.value;
+    if (processKey.value) state.process = processKey.value;
+    if (sort.value !== 'dueAt') state.sort = sort.value;
+    return state;
+  }
+
+  /** Takes the view from the URL; true when it changed. */
+  function applyUrlState(state: Record<string, string>): boolean {
+    const before = JSON.stringify(urlState());
+    tab.value = state.tab === 'mine' || state.tab === 'all' ? state.tab : 'todo';
+    processKey.value = state.process || null;
+    sort.value = (TASK_SORTS as readonly string[]).includes(state.sort ?? '') ? state.sort as TaskSort : 'dueAt';
+    return JSON.stringify(urlState()) !== before;
   }
 
   function setTab(value: TaskTab): void {
@@ -143,6 +163,6 @@ export const useTasksStore = defineStore('tasks', () => {
 
   return {
     items, loaded, tab, counts, processKey, sort, busyId, actionError, loading, error,
-    load, setTab, setProcessKey, setSort, upsert, remove, find, claim, release, complete,
+    load, urlState, applyUrlState, setTab, setProcessKey, setSort, upsert, remove, find, claim, release, complete,
   };
 });
