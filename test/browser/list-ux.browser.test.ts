@@ -133,6 +133,23 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     await page.context().close();
   });
 
+  it('keeps the instance monitor\'s filters in the URL across a reload', async () => {
+    const context = await stack.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await page.getByTestId('login-email').fill('manager@softwhere.demo');
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((url) => url.pathname !== '/login', { timeout: 60_000 });
+    await page.goto(`${base}/processes/instances?status=completed`);
+    await page.getByTestId('instances-filter-status').waitFor({ timeout: 60_000 });
+    await page.reload();
+    await page.getByTestId('instances-filter-status').waitFor({ timeout: 60_000 });
+    await eventually(() => page.getByTestId('instances-filter-status').textContent(), (v) => expect(v).toContain('Terminé'));
+    expect(new URL(page.url()).searchParams.get('status')).toBe('completed');
+    await context.close();
+  });
+
   it('moves with j/k, opens with Enter, closes with Escape, searches with / and lists the shortcuts with ?', async () => {
     const page = await signIn('sales');
     await page.goto(`${base}/accounts?q=${tag}`);

@@ -3,6 +3,8 @@ import { ref, shallowRef } from 'vue';
 import { instancesApi, type InstanceStatus, type InstanceSummary } from '@/api/process.api';
 import { useRequestState } from './request-state';
 
+const INSTANCE_STATUSES: readonly InstanceStatus[] = ['running', 'incident', 'completed', 'cancelled', 'failed'];
+
 /** The monitor's instance list: filters and rows survive opening an instance and coming back. */
 export const useProcessInstancesStore = defineStore('process-instances', () => {
   const items = ref<InstanceSummary[]>([]);
@@ -37,6 +39,27 @@ export const useProcessInstancesStore = defineStore('process-instances', () => {
     debounce = setTimeout(() => void load(), 300);
   }
 
+  /** The view in the URL (`?process=…&version=2&status=failed&q=<business key>`). */
+  function urlState(): Record<string, string> {
+    const state: Record<string, string> = {};
+    if (processKey.value) state.process = processKey.value;
+    if (version.value !== null) state.version = String(version.value);
+    if (status.value) state.status = status.value;
+    if (businessKey.value.trim()) state.q = businessKey.value.trim();
+    return state;
+  }
+
+  /** Takes the view from the URL; true when it changed. */
+  function applyUrlState(state: Record<string, string>): boolean {
+    const before = JSON.stringify(urlState());
+    processKey.value = state.process || null;
+    const n = Number(state.version);
+    version.value = Number.isInteger(n) && n >= 1 ? n : null;
+    status.value = (INSTANCE_STATUSES as readonly string[]).includes(state.status ?? '') ? state.status as InstanceStatus : null;
+    businessKey.value = state.q ?? '';
+    return JSON.stringify(urlState()) !== before;
+  }
+
   function setProcessKey(value: string | null): void {
     processKey.value = value || null;
     void load();
@@ -58,5 +81,5 @@ export const useProcessInstancesStore = defineStore('process-instances', () => {
     later();
   }
 
-  return { items, loaded, processKey, version, status, businessKey, loading, error, load, setProcessKey, setVersion, setStatus, setBusinessKey };
+  return { items, loaded, processKey, version, status, businessKey, loading, error, load, urlState, applyUrlState, setProcessKey, setVersion, setStatus, setBusinessKey };
 });
