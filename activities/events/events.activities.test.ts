@@ -54,7 +54,7 @@ describe('events activities (through the domain actions)', () => {
     const { eventId } = await activities()['events.create-event']({ contractId, name: 'Not over yet', startsAt: hours(-1), endsAt: hours(2) }, meta('future-event'));
     const error = await activities()['events.close-event']({ eventId, notes: 'too early' }, meta('future-close')).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApplicationFailure);
-    expect(error).toMatchObject({ type: 'BpmnError', nonRetryable: true, details: ['event-not-over'], message: expect.stringMatching(/^endsAt: the event ends at .*: it can be closed once it is over$/) });
+    expect(error).toMatchObject({ type: 'BpmnError', nonRetryable: true, details: ['event-not-over'] });
     expect(await admin('event_events').where({ id: eventId }).first('closedAt', 'notes')).toEqual({ closedAt: null, notes: null });
   });
 

@@ -86,7 +86,7 @@ describe('Epic Events spreadsheet import in the browser', () => {
       const sheet = (name: string) => dialog.locator(`[data-testid="events-import-sheet"][data-sheet="${name}"]`);
       expect(await sheet('Gala 2031').getAttribute('data-status')).toBe('created');
       expect(await sheet('Sans numéro').getAttribute('data-status')).toBe('rejected');
-      expect(await sheet('Sans numéro').textContent()).toContain('"Event ID" is missing');
+      expect(await sheet('Sans numéro').textContent()).toContain('« Event ID » manque');
       expect(await dialog.getByTestId('events-import-totals').textContent()).toContain('1 rejetée(s)');
       expect(await written()).toEqual({ events: [], clients: [], contracts: [] });
 
@@ -96,7 +96,7 @@ describe('Epic Events spreadsheet import in the browser', () => {
       expect(await sheet('Gala 2031').getAttribute('data-status')).toBe('created');
       expect(await sheet('Gala 2031').getByTestId('events-import-sheet-status').textContent()).toContain('Créé');
       expect(await sheet('Sans numéro').getAttribute('data-status')).toBe('rejected');
-      expect(await sheet('Sans numéro').getByTestId('events-import-sheet-messages').textContent()).toContain('"Event ID" is missing');
+      expect(await sheet('Sans numéro').getByTestId('events-import-sheet-messages').textContent()).toContain('« Event ID » manque');
       expect(await dialog.getByTestId('events-import-totals').textContent()).toContain('1 créée(s)');
       const stored = await written();
       expect(stored.events).toHaveLength(1);

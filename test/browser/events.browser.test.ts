@@ -149,7 +149,7 @@ describe('Epic Events in the browser', () => {
     const contractId = await screenshotOnFailure(management, 'management-contract', async () => {
       const task = await openTask(clientId, 'CreateContract');
       await management.goto(`${base}/tasks`);
-      await management.getByTestId('tasks-tab-candidate').click();
+      await management.getByTestId('tasks-tab-todo').click();
       await management.locator(`[data-testid="task-row"][data-task-id="${task.id}"]`).waitFor({ timeout: 30_000 });
 
       await management.goto(`${base}/events/clients`);
@@ -245,7 +245,8 @@ describe('Epic Events in the browser', () => {
       await management.getByTestId('field-supportContactId').click();
       await management.locator(`[data-testid="support-option"][data-user-id="${users.support}"]`).click();
       await saved(management);
-      await management.locator(`[data-testid="event-row"][data-event-id="${eventId}"]`).getByTestId('event-support').waitFor();
+      // Assigned, the event no longer matches « Sans support »: its row leaves the list.
+      await management.locator(`[data-testid="event-row"][data-event-id="${eventId}"]`).waitFor({ state: 'detached', timeout: 30_000 });
       await shot(management, '4-management-support');
     });
     expect((await t.admin('eventEvents').where({ id: eventId }).first('supportContactId')).supportContactId).toBe(users.support);
