@@ -179,8 +179,13 @@ describe('process runtime API', () => {
       return res.body.items.find((i: { id: string }) => i.id === instance.id);
     });
     expect(cancelled.cancelReason).toBe('Commande annulée par le client');
-    const history = await as(manager).get(`/api/v1/process-instances/${instance.id}/history`);
-    expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['Process started', 'Signal cancelProcess', 'Process completed']));
+    // The instance row says cancelled before the workflow's last task: wait for its completion in Temporal's history.
+    const types = await until(async () => {
+      const history = await as(manager).get(`/api/v1/process-instances/${instance.id}/history`);
+      const seen = history.body.items.map((e: { type: string }) => e.type) as string[];
+      return seen.includes('Process completed') ? seen : undefined;
+    });
+    expect(types).toEqual(expect.arrayContaining(['Process started', 'Signal cancelProcess', 'Process completed']));
   });
 
   it('never shows another tenant\'s instances or tasks', async () => {
