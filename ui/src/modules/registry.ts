@@ -15,11 +15,6 @@ export function uiModules(): readonly UiModule[] {
   return modules;
 }
 
-/** A vertical has screens in this build (else an enabled one is listed as "coming soon"). */
-export function isBuilt(key: string): boolean {
-  return modules.some((m) => m.key === key);
-}
-
 export function taskRecordLinks(): TaskRecordLink[] {
   return modules.flatMap((m) => m.taskLinks ?? []);
 }
