@@ -12,6 +12,7 @@ import { webhooksRouter } from './comms/webhooks.router';
 import { contactAssignmentsRouter } from './core/contact-assignments.router';
 import { documentsRouter } from './core/documents.router';
 import { recordRouter } from './core/record.router';
+import { savedViewsRouter } from './core/saved-views.router';
 import { usersRouter } from './identity/users.router';
 import { authenticate } from './http/authenticated';
 import type { ApiDeps } from './http/deps';
@@ -69,6 +70,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use(documentsRouter(deps));
   // The core contexts' records; a vertical mounts its own (with its hooks) among its routers.
   for (const { path: at, resource } of recordKindsOf([])) v1.use(`/${at}`, recordRouter(deps, resource));
+  v1.use('/saved-views', savedViewsRouter(deps));
   v1.use('/users', usersRouter(deps));
   v1.use('/audit-log', auditLogRouter(deps));
   for (const module of deps.modules) for (const { path: at, router } of module.routers(deps)) v1.use(at, router);

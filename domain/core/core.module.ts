@@ -4,11 +4,12 @@ import { ACCOUNT_FINANCE_FIELDS } from './account.schema';
 import { CATALOGUE_MARGIN_FIELDS } from './catalogue-item.schema';
 import { accountSample, billingSiteSample, catalogueItemSample, contactSample, siteSample } from './record-samples';
 import { accounts, billingSites, catalogueItems, contacts, sites } from './resources';
+import { savedViewMessages } from './saved-views.messages';
 
 /** The core records every organisation has: accounts and what hangs on them, documents, the catalogue. */
 export const coreModule: DomainModule = {
   key: 'core',
-  messages: coreMessages,
+  messages: { ...coreMessages, ...savedViewMessages },
   kind: 'core',
   label: { fr: 'Socle', en: 'Core' },
   resources: {

@@ -99,25 +99,69 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     await page.context().close();
   });
 
-  it('saves the current view under a name, as a local view of this browser, and applies it again', async () => {
+  const openViews = async (page: Page) => {
+    await page.getByTestId('views-menu').click();
+    await page.getByTestId('views-panel').waitFor();
+  };
+
+  it('saves the current view on the server: the person finds it in another browser, a colleague applies it once shared but cannot delete it', async () => {
     const page = await signIn('sales');
     await page.goto(`${base}/accounts?q=${tag}&sort=-number`);
     await eventually(() => rows(page).count(), (v) => expect(v).toBe(50), 60_000);
-    await page.getByTestId('views-menu').click();
-    expect(await page.getByTestId('views-panel').textContent()).toContain('Vues locales (dans ce navigateur)');
+    await openViews(page);
     await page.getByTestId('view-save').click();
     await page.getByTestId('view-name').fill('Mon lot');
+    await page.getByTestId('view-shared').check();
     await page.getByTestId('view-save-submit').click();
-    await page.goto(`${base}/accounts`);
-    await page.getByTestId('accounts-table').waitFor();
-    await page.getByTestId('views-menu').click();
-    await page.getByTestId('view-apply').filter({ hasText: 'Mon lot' }).click();
-    await page.waitForURL((url) => url.searchParams.get('q') === tag && url.searchParams.get('sort') === '-number');
-    await eventually(() => page.getByTestId('accounts-filter').inputValue(), (v) => expect(v).toBe(tag));
-    await page.getByTestId('views-menu').click();
+    await page.getByTestId('view-save-dialog').waitFor({ state: 'detached' });
+    // The same name again is refused by the server, in French, in the dialog.
+    await openViews(page);
+    await page.getByTestId('view-save').click();
+    await page.getByTestId('view-name').fill('mon lot');
+    await page.getByTestId('view-save-submit').click();
+    await eventually(() => page.getByTestId('view-save-error').textContent(), (v) => expect(v).toContain('Vous avez déjà une vue « mon lot » sur cette liste'));
+    await page.keyboard.press('Escape');
+    await page.context().close();
+
+    // Another browser of the same person: the view is there and applies.
+    const again = await signIn('sales');
+    await again.goto(`${base}/accounts`);
+    await again.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
+    await openViews(again);
+    await again.getByTestId('views-mine').getByTestId('view-apply').filter({ hasText: 'Mon lot' }).click();
+    await again.waitForURL((url) => url.searchParams.get('q') === tag && url.searchParams.get('sort') === '-number');
+    await eventually(() => again.getByTestId('accounts-filter').inputValue(), (v) => expect(v).toBe(tag));
+    await openViews(again);
     // Checked once the menu has finished appearing (its fade would lower every contrast).
-    await eventually(() => page.getByTestId('views-panel').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el.closest('.v-overlay__content')).opacity), (v) => expect(v).toBe('1'));
-    await noSeriousAxe(page, '[data-testid="views-panel"]');
+    await eventually(() => again.getByTestId('views-panel').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el.closest('.v-overlay__content')).opacity), (v) => expect(v).toBe('1'));
+    await noSeriousAxe(again, '[data-testid="views-panel"]');
+    await again.context().close();
+
+    // A colleague sees it among the shared views, with its author, and applies it; deleting it is not offered.
+    const colleague = await signIn('management');
+    await colleague.goto(`${base}/accounts`);
+    await colleague.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
+    await openViews(colleague);
+    const sharedView = colleague.getByTestId('views-shared').locator('li').filter({ hasText: 'Mon lot' });
+    expect(await sharedView.textContent()).toMatch(/par \S+/);
+    expect(await sharedView.getByTestId('view-delete').count()).toBe(0);
+    await sharedView.getByTestId('view-apply').click();
+    await colleague.waitForURL((url) => url.searchParams.get('q') === tag && url.searchParams.get('sort') === '-number');
+    await colleague.context().close();
+  });
+
+  it('moves the views this browser kept locally to the server on the first load, then forgets them', async () => {
+    const page = await signIn('sales');
+    const key = `relais.views.${tenant}.${sales}`;
+    // As an earlier version left them in this browser; the next load of the app finds them.
+    await page.evaluate(([k, v]) => (globalThis as unknown as { localStorage: { setItem(a: string, b: string): void } }).localStorage.setItem(k!, v!), [key, JSON.stringify({ accounts: [{ name: 'Vue d\'avant', query: { q: tag, status: 'prospect' } }] })]);
+    await page.goto(`${base}/accounts`);
+    await page.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
+    await openViews(page);
+    await eventually(() => page.getByTestId('views-mine').textContent(), (v) => expect(v).toContain('Vue d\'avant'));
+    expect(await page.evaluate((k) => (globalThis as unknown as { localStorage: { getItem(a: string): string | null } }).localStorage.getItem(k), key)).toBeNull();
+    const saved = await t.admin('savedViews').where({ ownerId: sales, listKey: 'accounts', name: 'Vue d\'avant' }).first('query');
+    expect(saved.query).toEqual({ q: tag, status: 'prospect' });
     await page.context().close();
   });
 
