@@ -180,7 +180,7 @@ describe('process modeler in the browser', () => {
     }
   });
 
-  it('shows a person who may not edit processes the diagram without palette, editing tools or properties, under a fully visible read-only notice', async () => {
+  it('shows a person who may not edit processes the diagram without palette or editing tools, its properties read-only, under a fully visible read-only notice', async () => {
     const page = await (await stack.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1280, height: 800 } })).newPage();
     try {
       await signIn(page, 'support-n1@softwhere.demo');
@@ -194,8 +194,19 @@ describe('process modeler in the browser', () => {
       expect(clipped).toBe(false);
       expect(await page.locator('[data-testid="modeler-canvas"] .djs-palette').count()).toBe(0);
       expect(await page.getByTestId('modeler-properties').count()).toBe(0);
+      // The read-only properties: the process until an element is selected, then the element; nothing to edit.
+      const properties = page.getByTestId('modeler-read-only-properties');
+      expect(await properties.getByTestId('modeler-read-only-type').textContent()).toBe('Processus');
+      expect(await properties.getByTestId('modeler-read-only-title').textContent()).toBe('Validation de commande');
+      expect(await properties.getByTestId('modeler-read-only-line').allInnerTexts()).toContainEqual(`Identifiant\n${key}`);
+      // The page's one heading: the diagram's name, introduced for screen readers.
+      expect(await page.locator('h1:visible').count()).toBe(1);
+      expect(await page.locator('h1').textContent()).toBe('Modeleur de processus : Validation de commande');
       await page.locator('[data-testid="modeler-canvas"] .djs-element[data-element-id="review"]').click();
       expect(await page.locator('.djs-context-pad .entry').count()).toBe(0);
+      await properties.getByTestId('modeler-read-only-title').filter({ hasText: 'Vérifier la commande' }).waitFor();
+      expect(await properties.getByTestId('modeler-read-only-type').textContent()).toBe('Tâche utilisateur');
+      expect(await properties.locator('input, textarea, select, [contenteditable="true"]').count()).toBe(0);
       expect(await page.getByTestId('modeler-save').isDisabled()).toBe(true);
       expectFitted(await layout(page, 'start'));
       expect(await axeSerious(page, '[data-testid="process-modeler"]')).toEqual([]);
