@@ -25,3 +25,13 @@ export async function axeSerious(page: Page, selector?: string): Promise<AxeFind
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
   }, selector ?? null);
 }
+
+/**
+ * Waits until the page is still: requests answered, progress bars and skeletons gone, and the
+ * transitions of dialogs and panels over (axe reads colours, a screenshot shows the result).
+ */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.locator('.v-progress-linear--active, .v-skeleton-loader').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(350);
+}

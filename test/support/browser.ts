@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import { NativeConnection, type Worker } from '@temporalio/worker';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { TASK_QUEUE, testContext, type TestContext } from './api';
 import { engineWorker } from './engine';
 import { ROOT } from './paths';
@@ -69,4 +70,45 @@ export async function startBrowserStack(): Promise<BrowserStack> {
       await t.close();
     },
   };
+}
+
+/** Where a browser test's people work unless told otherwise: a laptop, in French, in Paris. */
+export const LAPTOP = { width: 1366, height: 800 };
+
+/**
+ * Signs a demo person in on `page` (the demo password) and waits until the app has taken
+ * them off the sign-in page to where they land (their work).
+ */
+export async function signInOn(page: Page, base: string, email: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 });
+}
+
+/**
+ * A demo person signed in in a browser of their own (a new context of the stack: French,
+ * Paris time, a laptop unless `options` say otherwise), on the page they land on.
+ */
+export async function signIn(stack: Pick<BrowserStack, 'base' | 'newContext'>, email: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await stack.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: LAPTOP, ...options });
+  const page = await context.newPage();
+  await signInOn(page, stack.base, email);
+  return page;
+}
+
+/** Reads `read()` until `check` accepts it (or `timeout` ms pass), then asserts with Jest. */
+export async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 30_000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    try {
+      check(value);
+      return;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
