@@ -27,31 +27,32 @@ export const coreModule: DomainModule = {
   records: [
     {
       resource: accounts, path: 'accounts', label: { fr: 'compte', en: 'account', frPlural: 'comptes', enPlural: 'accounts' },
-      searchColumns: ['name', 'legal_name', 'city', 'external_ref', 'siret', 'phone'],
+      search: { names: ['t.search_name'], words: [{ column: 't.search', config: 'french' }], phones: 't.phone', number: 't.number', show: { title: 't.name', subtitle: 't.city', accountId: 't.id' } },
       personalDataColumns: ['email', 'phone', 'address_line1', 'address_line2', 'postal_code', 'city', 'notes'],
       sample: accountSample,
     },
     {
       resource: contacts, path: 'contacts', label: { fr: 'contact', en: 'contact', frPlural: 'contacts', enPlural: 'contacts' },
-      searchColumns: ['first_name', 'last_name', 'job_title', 'email', 'phone', 'mobile'],
+      search: {
+        names: ['t.search_name'], words: [{ column: 't.search', config: 'simple' }], phones: 't.search_phones',
+        show: { title: "ltrim(coalesce(t.first_name, '') || ' ' || t.last_name)", subtitle: 'a.name', accountId: 't.account_id' },
+      },
       personalDataColumns: ['first_name', 'last_name', 'job_title', 'email', 'phone', 'mobile', 'availability', 'notes'],
       sample: contactSample,
     },
     {
       resource: sites, path: 'sites', label: { fr: 'site', en: 'site', frPlural: 'sites', enPlural: 'sites' },
-      searchColumns: ['name', 'address_line1', 'postal_code', 'city', 'phone'],
+      search: { names: ['t.search_name'], words: [{ column: 't.search', config: 'french' }], phones: 't.phone', show: { title: 't.name', subtitle: "concat_ws(' — ', a.name, t.city)", accountId: 't.account_id' } },
       personalDataColumns: ['phone', 'access_notes', 'address_line1', 'address_line2', 'postal_code', 'city'],
       sample: siteSample,
     },
     {
       resource: billingSites, path: 'billing-sites', label: { fr: 'site de facturation', en: 'billing site', frPlural: 'sites de facturation', enPlural: 'billing sites' },
-      searchColumns: ['name'],
       personalDataColumns: ['billing_email', 'address_line1', 'address_line2', 'postal_code', 'city'],
       sample: billingSiteSample,
     },
     {
       resource: catalogueItems, path: 'catalogue-items', label: { fr: 'article du catalogue', en: 'catalogue item', frPlural: 'articles du catalogue', enPlural: 'catalogue items' },
-      searchColumns: ['name'],
       personalDataColumns: [],
       sample: catalogueItemSample,
     },

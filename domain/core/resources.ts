@@ -43,7 +43,7 @@ export const accounts: RecordResource = {
   filters: { status: 'status', ownerId: 'ownerId', supportUserId: 'supportUserId', city: 'city' },
   sorts: { ...byName, ...byDates, number: { column: 'number', direction: 'asc' }, '-number': { column: 'number', direction: 'desc' } },
   defaultSort: 'name',
-  quickSearch: containsUnaccented('f_unaccent(lower(t.name))'),
+  quickSearch: containsUnaccented('t.search_name'),
   async prepareCreate({ trx, principal, ownScopedOnly }, data) {
     // A sales rep who may only create their own accounts becomes the owner (spec 001).
     // Someone who may only create their own accounts becomes the owner (spec 001: "le client leur sera
@@ -95,7 +95,7 @@ export const sites: RecordResource = {
   filters: { accountId: 'accountId', billingSiteId: 'billingSiteId', city: 'city' },
   sorts: { ...byName, ...byDates },
   defaultSort: 'name',
-  quickSearch: containsUnaccented('f_unaccent(lower(t.name))'),
+  quickSearch: containsUnaccented('t.search_name'),
   async prepareCreate({ trx }, data) {
     await requireSameAccount(trx, 'billing_sites', data.billingSiteId, data.accountId, 'billingSiteId', 'billing site');
     return data;

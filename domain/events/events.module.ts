@@ -49,19 +49,21 @@ export const eventsModule: DomainModule = {
   records: [
     {
       resource: eventClients, path: 'events/clients', label: { fr: 'client', en: 'client', frPlural: 'clients', enPlural: 'clients' },
-      searchColumns: ['full_name', 'company_name', 'email', 'phone'],
+      search: { names: ['t.search_name'], words: [{ column: 't.search', config: 'simple' }], phones: 't.phone', number: 't.number', show: { title: 't.full_name', subtitle: 't.company_name', accountId: null } },
       personalDataColumns: ['full_name', 'email', 'phone', 'notes'],
       sample: clientSample,
     },
     {
       resource: eventContracts, path: 'events/contracts', label: { fr: 'contrat', en: 'contract', frPlural: 'contrats', enPlural: 'contracts' },
-      searchColumns: ['number'],
+      // Found by its client's name and its number; shown as « Contrat n° … » with the client's name.
+      search: { names: ['c.search_name'], words: [{ column: 'c.search', config: 'simple' }], number: 't.number', show: { title: 'c.full_name', subtitle: 'c.company_name', accountId: null } },
       personalDataColumns: ['notes'],
       sample: contractSample,
     },
     {
       resource: eventEvents, path: 'events/events', label: { fr: 'événement', en: 'event', frPlural: 'événements', enPlural: 'events' },
-      searchColumns: ['name', 'location'],
+      // Found by its own name or its client's (its words include its location).
+      search: { names: ['t.search_name', 'c.search_name'], words: [{ column: 't.search', config: 'french' }, { column: 'c.search', config: 'simple' }], number: 't.number', show: { title: 't.name', subtitle: 'c.full_name', accountId: null } },
       personalDataColumns: ['notes'],
       sample: eventSample,
     },

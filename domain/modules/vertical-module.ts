@@ -100,8 +100,8 @@ export interface RecordKind {
   path: string;
   /** Singular and plural names shown to people. */
   label: { fr: string; en: string; frPlural: string; enPlural: string };
-  /** The columns of `resource.table` a search matches (names, numbers, emails, phones). */
-  searchColumns: string[];
+  /** How the global search finds and shows it (`domain/search`); a kind without one is not searched. */
+  search?: RecordSearch;
   /** The columns of `resource.table` that hold personal data about a person. */
   personalDataColumns: string[];
   /** How to make valid records of this kind for a given owner (the permission matrix, examples). */
@@ -112,6 +112,32 @@ export interface RecordKind {
 export interface SampleOwner {
   tenantId: string;
   userId: string | null;
+}
+
+/**
+ * A kind's registration in the global search (docs/architecture.md, « Global search »). Every
+ * name is SQL over the kind's readable query (`t` is the kind's table, joined tables keep the
+ * aliases of its `ownership` joins) and must be served by the indexes the search relies on.
+ */
+export interface RecordSearch {
+  /**
+   * Its names, unaccented and lower-cased (`f_unaccent(lower(…))`): stored generated columns, each
+   * with a btree on `(tenant_id, (<column> collate "C"))` (exact and prefix matches, in name order)
+   * and a trigram GIN (similar names). A contract's name is its client's (`c.search_name`).
+   */
+  names: readonly string[];
+  /**
+   * Its `tsvector` columns (GIN), with the text search configuration that built them: each word of
+   * its names and of other columns (city, job title, e-mail). The query's words are read with the
+   * same configuration (French stems for French words, names as they are).
+   */
+  words: ReadonlyArray<{ column: string; config: 'french' | 'simple' }>;
+  /** A text column of its phone numbers in E.164 (trigram GIN), matched by the digits typed. */
+  phones?: string;
+  /** The number people quote (« contrat n° 652 »), matched exactly when the query is a number. */
+  number?: string;
+  /** What a hit shows, as SQL: its title, a subtitle, the account it opens on (core records under an account). */
+  show: { title: string; subtitle: string | null; accountId: string | null };
 }
 
 export interface RecordSample {

@@ -1,13 +1,19 @@
 import { http } from './client';
 
-export type SearchHitType = 'account' | 'contact' | 'site';
+/** How a hit matched, best first (the order of the results). */
+export type SearchMatch = 'exact' | 'prefix' | 'words' | 'similar' | 'phone';
 
 export interface SearchHit {
-  type: SearchHitType;
+  /** The kind of record: `account`, `contact`, `site`, or a vertical's (`event-client`…). */
+  type: string;
   id: string;
   title: string;
   subtitle: string | null;
-  accountId: string;
+  /** The number people quote, for kinds that have one. */
+  number: number | null;
+  /** The account a core record opens on; null for a vertical's records. */
+  accountId: string | null;
+  match: SearchMatch;
   score: number;
 }
 

@@ -56,6 +56,21 @@ export const eventsModule: UiModule = {
     { list: 'events-events', key: 'support', label: 'events.bulk.assignSupport', icon: 'mdi-account-wrench-outline', field: 'supportContactId', argument: 'support', permission: ['events.event', 'update'], useSource: collaboratorSource },
     { list: 'events-clients', key: 'sales', label: 'events.bulk.assignSales', icon: 'mdi-account-tie-outline', field: 'salesContactId', argument: 'sales', permission: ['events.client', 'update'], useSource: collaboratorSource },
   ],
+  // Its records in the global search (Ctrl+K): each opens its list with its panel.
+  searchKinds: [
+    {
+      type: 'event-client', label: 'events.nav.clients', icon: 'mdi-account-tie-outline', to: (hit) => ({ name: 'events-clients', params: { id: hit.id } }),
+      present: (hit, t) => ({ title: hit.title, subtitle: hit.subtitle ?? t('events.clients.number', { number: hit.number }) }),
+    },
+    {
+      type: 'event-contract', label: 'events.nav.contracts', icon: 'mdi-file-sign', to: (hit) => ({ name: 'events-contracts', params: { id: hit.id } }),
+      present: (hit, t) => ({ title: t('events.contracts.number', { number: hit.number }), subtitle: hit.title }),
+    },
+    {
+      type: 'event', label: 'events.nav.events', icon: 'mdi-calendar-star', to: (hit) => ({ name: 'events-events', params: { id: hit.id } }),
+      present: (hit, t) => ({ title: hit.title, subtitle: [t('events.events.number', { number: hit.number }), hit.subtitle].filter(Boolean).join(' · ') }),
+    },
+  ],
   taskLinks: [{
     testId: 'task-client-link',
     icon: 'mdi-account-tie-outline',

@@ -62,7 +62,7 @@ const en: MessageSchema = {
   },
   search: {
     placeholder: 'Search…',
-    label: 'Search an account, a contact, a site',
+    label: 'Search a name, a number, a phone',
     hint: 'At least 2 characters',
     none: 'No results',
     groups: { account: 'Accounts', contact: 'Contacts', site: 'Sites' },

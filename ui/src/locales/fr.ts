@@ -62,7 +62,7 @@ const fr = {
   },
   search: {
     placeholder: 'Rechercher…',
-    label: 'Rechercher un compte, un contact, un site',
+    label: 'Rechercher un nom, un numéro, un téléphone',
     hint: 'Au moins 2 caractères',
     none: 'Aucun résultat',
     groups: { account: 'Comptes', contact: 'Contacts', site: 'Sites' },

@@ -1,5 +1,5 @@
 import type { ListBulkAction } from '@/shared/bulk';
-import type { FormPicker, PaletteCommand, TaskRecordLink, UiModule } from './ui-module';
+import type { FormPicker, PaletteCommand, SearchKind, TaskRecordLink, UiModule } from './ui-module';
 
 /** The verticals installed in this build, registered once at start-up (plugins/index.ts). */
 const modules: UiModule[] = [];
@@ -50,4 +50,9 @@ export function bulkActionsOf(route: string): ListBulkAction[] {
 /** The commands modules add to the Ctrl+K palette. */
 export function paletteCommands(): PaletteCommand[] {
   return modules.flatMap((m) => m.commands ?? []);
+}
+
+/** The kinds of records modules show in the global search's results. */
+export function moduleSearchKinds(): SearchKind[] {
+  return modules.flatMap((m) => m.searchKinds ?? []);
 }

@@ -1,4 +1,5 @@
 import type { RouteLocationRaw, RouteRecordRaw } from 'vue-router';
+import type { SearchHit } from '@/api/search.api';
 import type { ListBulkAction } from '@/shared/bulk';
 
 /**
@@ -30,6 +31,21 @@ export interface UiModule {
   commands?: readonly PaletteCommand[];
   /** Bulk actions on its lists (set one field on the selection, run by the server). */
   bulkActions?: readonly ListBulkAction[];
+  /** How the global search (Ctrl+K) shows and opens its kinds of records (those its domain module registers a search for). */
+  searchKinds?: readonly SearchKind[];
+}
+
+/** One kind of record in the global search's results: its group, its icon, its label, where it opens. */
+export interface SearchKind {
+  /** The hits' `type` (the record kind's `recordType`: `event-client`). */
+  type: string;
+  /** i18n key of the group's heading (« Clients »). */
+  label: string;
+  icon: string;
+  /** Its title and subtitle when the hit's own title is not its name for people (a contract: « Contrat n° 652 »). */
+  present?: (hit: SearchHit, t: (key: string, params?: Record<string, unknown>) => string) => { title: string; subtitle: string | null };
+  /** Where choosing it leads: the list with the record's panel open. */
+  to(hit: SearchHit): RouteLocationRaw;
 }
 
 /** A command of the Ctrl+K palette: a label and where it leads (a create command opens the list with `?new=1`). */

@@ -1,20 +1,32 @@
-import type { SearchHit, SearchHitType } from '@/api/search.api';
+import type { SearchHit } from '@/api/search.api';
+import { moduleSearchKinds } from '@/modules/registry';
+import type { SearchKind } from '@/modules/ui-module';
 
-export const HIT_TYPES: readonly SearchHitType[] = ['account', 'contact', 'site'];
+/** The core's kinds: each opens its account's panel (a contact or a site: the account it belongs to). */
+const onAccount = (hit: SearchHit) => ({ name: 'accounts', params: { id: hit.accountId ?? hit.id } });
+const CORE_KINDS: readonly SearchKind[] = [
+  { type: 'account', label: 'search.groups.account', icon: 'mdi-domain', to: onAccount },
+  { type: 'contact', label: 'search.groups.contact', icon: 'mdi-account-outline', to: onAccount },
+  { type: 'site', label: 'search.groups.site', icon: 'mdi-map-marker-outline', to: onAccount },
+];
 
-export const HIT_ICONS: Record<SearchHitType, string> = {
-  account: 'mdi-domain',
-  contact: 'mdi-account-outline',
-  site: 'mdi-map-marker-outline',
-};
+/** Every kind the results may show, in the order of their groups: the core's, then the modules'. */
+export function searchKinds(): SearchKind[] {
+  return [...CORE_KINDS, ...moduleSearchKinds()];
+}
 
 export interface HitGroup {
-  type: SearchHitType;
+  kind: SearchKind;
   hits: SearchHit[];
 }
 
-/** Results grouped by type, in a fixed order; `flat` is the keyboard order. */
-export function groupHits(hits: SearchHit[]): { groups: HitGroup[]; flat: SearchHit[] } {
-  const groups = HIT_TYPES.map((type) => ({ type, hits: hits.filter((h) => h.type === type) })).filter((g) => g.hits.length);
+/** Results grouped by kind, in a fixed order (a kind this build cannot open is left out); `flat` is the keyboard order. */
+export function groupHits(hits: SearchHit[], kinds: readonly SearchKind[] = searchKinds()): { groups: HitGroup[]; flat: SearchHit[] } {
+  const groups = kinds.map((kind) => ({ kind, hits: hits.filter((h) => h.type === kind.type) })).filter((g) => g.hits.length);
   return { groups, flat: groups.flatMap((g) => g.hits) };
+}
+
+/** Whether a palette line is a search hit (and not a command or a recent record). */
+export function isHit(item: object): item is SearchHit {
+  return 'match' in item;
 }
