@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { publicUrl, env } from '../config/env';
 import type { ActivitiesModule } from './activities-module';
 import { commsActivities, type CommsOverrides } from './comms/comms.wiring';
+import { createAccountOnboardingActivities } from './core/account-onboarding.activities';
 import { createEngineActivities, type EngineDeps } from './process/engine.activities';
 import { createSmokeActivities } from './smoke/smoke.activities';
 import { createAuditLogActivities } from './system/audit-log.activities';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEngineActivities(deps),
     ...createSystemActivities(deps),
     ...createAuditLogActivities(deps),
+    ...createAccountOnboardingActivities(deps),
     ...comms,
   };
   const activities: UntypedActivities = { ...core };

@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
+import type { z } from 'zod';
 import { BPMN_ERROR_TYPE } from '../kernel/process/engine-types';
 
 /**
@@ -34,4 +35,12 @@ export type ServiceTaskActivity<I = unknown, O = unknown> = (input: I, meta: Ser
  */
 export function bpmnError(code: string, message: string): ApplicationFailure {
   return ApplicationFailure.create({ type: BPMN_ERROR_TYPE, message, details: [code], nonRetryable: true });
+}
+
+/** A service task's input checked against its contract: a wrong input fails the task at once (never retried), naming the fields. */
+export function parseTaskInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ');
+  throw ApplicationFailure.create({ type: 'InvalidInput', nonRetryable: true, message: `Invalid input: ${why}` });
 }

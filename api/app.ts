@@ -9,6 +9,7 @@ import { recordKindsOf } from '../domain/modules/registry';
 import { commsRouter } from './comms/comms.router';
 import { contactCommsRouter } from './comms/contact-comms.router';
 import { webhooksRouter } from './comms/webhooks.router';
+import { accountOnboardingRouter } from './core/account-onboarding.router';
 import { contactAssignmentsRouter } from './core/contact-assignments.router';
 import { documentsRouter } from './core/documents.router';
 import { recordRouter } from './core/record.router';
@@ -65,6 +66,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use('/webhooks', webhooksRouter(deps));
   v1.use(authenticate(deps));
   v1.use('/contacts/:id/assignments', contactAssignmentsRouter(deps));
+  v1.use('/accounts/:id/onboarding', accountOnboardingRouter(deps));
   v1.use('/contacts/:id', contactCommsRouter(deps));
   v1.use('/comms', commsRouter(deps));
   v1.use(documentsRouter(deps));

@@ -2,6 +2,7 @@ import { errors as commonErrors, problem, schemaOf, type Json } from './openapi-
 import { commsOpenApiPaths } from './comms/comms.openapi';
 import { recordKinds } from '../domain/modules/registry';
 import type { ApiModule } from './api-module';
+import { accountOnboardingOpenApiPaths } from './core/account-onboarding.openapi';
 import { decisionsOpenApiPaths } from './process/decisions.openapi';
 import { processOpenApiPaths } from './process/process.openapi';
 import { savedViewsOpenApiPaths } from './core/saved-views.openapi';
@@ -185,7 +186,7 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
     schemas[`${name(res)}Update`] = schemaOf(res.updateSchema, 'input');
     paths = { ...paths, ...resourcePaths(path, res) };
   }
-  paths = { ...paths, ...processOpenApiPaths(), ...decisionsOpenApiPaths(), ...commsOpenApiPaths(), ...savedViewsOpenApiPaths() };
+  paths = { ...paths, ...processOpenApiPaths(), ...decisionsOpenApiPaths(), ...commsOpenApiPaths(), ...savedViewsOpenApiPaths(), ...accountOnboardingOpenApiPaths() };
   for (const module of modules) paths = { ...paths, ...module.openApiPaths?.() };
   return {
     openapi: '3.1.0',

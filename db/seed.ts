@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { ACCOUNT_ONBOARDING, accountOnboardingVariables } from '../domain/core/account-onboarding';
 import { hashPassword } from '../domain/identity/passwords';
+import { requestProcessStart } from '../domain/process/start-requests';
 import '../domain/installed-modules';
 import { rolesForVerticals } from '../domain/identity/role-catalogue';
 import { modulesOf } from '../domain/modules/registry';
@@ -70,14 +72,14 @@ async function upsertFilling(admin: Knex, table: string, key: Record<string, unk
  * billing sites, sites and contacts, and what each contact is assigned to. Idempotent: each
  * record is found by its account and name and only completed, never duplicated or overwritten.
  */
-async function seedDemoAccounts(admin: Knex, tenantId: string, t: DemoTenant, userIds: Record<string, string>): Promise<void> {
+export async function seedDemoAccounts(admin: Knex, tenantId: string, t: DemoTenant, userIds: Record<string, string>): Promise<void> {
   const owner = userIds.sales ?? userIds.manager ?? userIds['mission-lead'] ?? userIds.admin ?? userIds['school-office'] ?? null;
   const support = userIds.support ?? userIds['support-n1'] ?? userIds.auditor ?? userIds.technician ?? null;
   for (const [index, a] of t.accounts.entries()) {
     const existing = await admin('accounts').where({ tenantId, name: a.name }).first('id');
     const number = existing ? undefined : await nextAccountNumber(admin, tenantId);
     const account = await upsertFilling(admin, 'accounts', { tenantId, name: a.name }, {
-      ...(number === undefined ? {} : { number, status: a.status, ownerId: owner, supportUserId: index === 0 ? support : null, createdBy: owner }),
+      ...(number === undefined ? {} : { number, status: a.status, ownerId: a.unowned ? null : owner, supportUserId: index === 0 ? support : null, createdBy: owner }),
       legalName: a.legalName, siren: a.siren, siret: a.siret, vatNumber: a.vatNumber, email: a.email, phone: a.phone, website: a.website,
       addressLine1: a.addressLine1, postalCode: a.postalCode, city: a.city, country: 'FR',
       paymentTermsDays: a.paymentTermsDays ?? 30, creditLimitCents: 500_000 * (index + 1), notes: a.notes,
@@ -107,6 +109,10 @@ async function seedDemoAccounts(admin: Knex, tenantId: string, t: DemoTenant, us
         jobTitle: c.jobTitle, email: c.email, phone: c.phone, mobile: c.mobile, createdBy: owner,
       });
       contactIds.set(`${c.firstName} ${c.lastName}`, id);
+      if (c.mailConsent) {
+        await admin('commsConsents').insert({ tenantId, contactId: id, channel: 'mail', source: c.mailConsent, recordedBy: owner })
+          .onConflict(['tenantId', 'contactId', 'channel']).ignore();
+      }
       for (const assignment of c.assign ?? []) {
         const target = { siteId: assignment.site ? siteIds.get(assignment.site) ?? null : null, billingSiteId: assignment.billingSite ? billingIds.get(assignment.billingSite) ?? null : null };
         const found = await admin('contactAssignments').where({ tenantId, contactId: id, purpose: assignment.purpose, ...target }).first('id');
@@ -116,6 +122,10 @@ async function seedDemoAccounts(admin: Knex, tenantId: string, t: DemoTenant, us
     for (const b of billingSites) {
       const contactId = 'billingContact' in b && b.billingContact ? contactIds.get(b.billingContact) : undefined;
       if (contactId) await admin('billingSites').where({ id: billingIds.get(b.name) }).whereNull('billingContactId').update({ billingContactId: contactId });
+    }
+    // A client just arrived: its onboarding starts when the API does (the engine is not up during the seed).
+    if (a.onboarding) {
+      await requestProcessStart(admin, tenantId, { processKey: ACCOUNT_ONBOARDING, businessKey: account.id, variables: accountOnboardingVariables(account.id) });
     }
     // The first account is the demo client's own company.
     if (index === 0 && userIds.client) await admin('users').where({ id: userIds.client }).whereNull('accountId').update({ accountId: account.id });

@@ -10,6 +10,8 @@ export interface DemoContact {
   mobile?: string;
   /** What the contact is assigned to: a site or billing site by name. */
   assign?: Array<{ purpose: AssignmentPurpose; site?: string; billingSite?: string }>;
+  /** The contact consented to mail (the source of the consent): the onboarding's welcome mail goes to them. */
+  mailConsent?: string;
 }
 
 export interface DemoAddress {
@@ -51,6 +53,14 @@ export interface DemoAccount extends DemoAddress {
   sites: DemoSite[];
   /** The billing sites; one named "<account> — facturation" when none is listed. */
   billingSites?: DemoBillingSite[];
+  /** No owner yet (a client just arrived): its onboarding waits for a manager to name one. */
+  unowned?: boolean;
+  /**
+   * Its onboarding (core.account-onboarding) is under way: the seed asks for it, the API starts it. Where
+   * it waits follows from the account: no owner → « Désigner le responsable du compte »; no site or no
+   * reachable contact → the owner's « Compléter contacts et sites »; else the satisfaction check at J+30.
+   */
+  onboarding?: boolean;
 }
 
 /** The demo organisations, one per specification (issue conventions). */
@@ -101,7 +111,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         ],
       },
       {
-        name: 'Clinique Saint-Michel', legalName: 'SAS Clinique Saint-Michel', status: 'active',
+        name: 'Clinique Saint-Michel', legalName: 'SAS Clinique Saint-Michel', status: 'active', onboarding: true,
         siren: '523918472', siret: '52391847200011', vatNumber: 'FR20523918472',
         email: 'direction@clinique-saint-michel.fr', phone: '+33299254100', website: 'https://www.clinique-saint-michel.fr',
         addressLine1: '8 boulevard de la Liberté', postalCode: '35000', city: 'Rennes', paymentTermsDays: 30,
@@ -109,7 +119,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         sites: [{ name: 'Bâtiment A', addressLine1: '8 boulevard de la Liberté', postalCode: '35000', city: 'Rennes', phone: '+33299254100', accessNotes: 'Entrée du personnel côté parking, code porte à demander au standard.' }],
         contacts: [
           { firstName: 'Paul', lastName: 'Martin', jobTitle: 'Directeur médical', email: 'p.martin@clinique-saint-michel.fr', phone: '+33299254101', assign: [{ purpose: 'site', site: 'Bâtiment A' }] },
-          { firstName: 'Claire', lastName: 'Gautier', jobTitle: 'Responsable qualité', email: 'c.gautier@clinique-saint-michel.fr', phone: '+33299254130', mobile: '+33685402716', assign: [{ purpose: 'communications' }] },
+          { firstName: 'Claire', lastName: 'Gautier', jobTitle: 'Responsable qualité', email: 'c.gautier@clinique-saint-michel.fr', phone: '+33299254130', mobile: '+33685402716', assign: [{ purpose: 'communications' }], mailConsent: 'Formulaire d’entrée en relation signé' },
           { firstName: 'Yannick', lastName: 'Le Roux', jobTitle: 'Comptable', email: 'compta@clinique-saint-michel.fr', phone: '+33299254150', assign: [{ purpose: 'billing', billingSite: 'Clinique Saint-Michel — facturation' }] },
         ],
       },
@@ -123,6 +133,29 @@ export const DEMO_TENANTS: DemoTenant[] = [
           { firstName: 'Marie', lastName: 'Kerjean', jobTitle: 'Présidente', email: 'marie.kerjean@amisduport-brest.fr', mobile: '+33650318742', assign: [{ purpose: 'site', site: 'Local associatif' }] },
           { firstName: 'Hervé', lastName: 'Quéré', jobTitle: 'Trésorier', email: 'tresorerie@amisduport-brest.fr', mobile: '+33661427093', assign: [{ purpose: 'billing', billingSite: 'Association Les Amis du Port — facturation' }] },
         ],
+      },
+      // Clients just arrived, their onboarding under way (core.account-onboarding).
+      {
+        name: 'Office de tourisme de Concarneau', legalName: 'Office de tourisme Concarneau Cornouaille', status: 'prospect', unowned: true, onboarding: true,
+        siren: '521783407', siret: '52178340700013', vatNumber: 'FR26521783407',
+        email: 'accueil@tourisme-concarneau.fr', phone: '+33298970144', addressLine1: '15 quai d’Aiguillon', postalCode: '29900', city: 'Concarneau',
+        notes: 'Demande un audit d’accessibilité du site de réservation avant la saison.',
+        sites: [{ name: 'Bureau d’accueil', addressLine1: '15 quai d’Aiguillon', postalCode: '29900', city: 'Concarneau' }],
+        contacts: [{ firstName: 'Gwenola', lastName: 'Le Corre', jobTitle: 'Directrice', email: 'g.lecorre@tourisme-concarneau.fr', phone: '+33298970144' }],
+      },
+      {
+        name: 'EHPAD Ker Heol', legalName: 'Association Ker Heol', status: 'prospect', unowned: true, onboarding: true,
+        email: 'direction@kerheol.fr', phone: '+33298662010', postalCode: '29300', city: 'Quimperlé',
+        notes: 'Préparation à la certification HAS ; SIREN à demander.',
+        sites: [],
+        contacts: [{ firstName: 'Bernard', lastName: 'Guéguen', jobTitle: 'Directeur', email: 'b.gueguen@kerheol.fr' }],
+      },
+      {
+        name: 'Cabinet Le Gall Avocats', legalName: 'SELARL Le Gall Avocats', status: 'prospect', onboarding: true,
+        siren: '812345676', siret: '81234567600017', vatNumber: 'FR19812345676',
+        email: 'contact@legall-avocats.fr', postalCode: '29200', city: 'Brest',
+        sites: [],
+        contacts: [{ firstName: 'Anne-Sophie', lastName: 'Le Gall', jobTitle: 'Avocate associée' }],
       },
     ],
   },
@@ -147,7 +180,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         ],
       },
       {
-        name: 'Transports Morvan', legalName: 'SAS Transports Morvan', status: 'active',
+        name: 'Transports Morvan', legalName: 'SAS Transports Morvan', status: 'active', onboarding: true,
         siren: '756120390', siret: '75612039000015', vatNumber: 'FR80756120390',
         email: 'contact@transports-morvan.fr', phone: '+33297465200', website: 'https://www.transports-morvan.fr',
         addressLine1: '5 rue Marcel Dassault, ZA du Prat', postalCode: '56000', city: 'Vannes', paymentTermsDays: 45,
@@ -163,11 +196,33 @@ export const DEMO_TENANTS: DemoTenant[] = [
         ],
         contacts: [
           { firstName: 'Sylvie', lastName: 'Morvan', jobTitle: 'Directrice administrative et financière', email: 'sylvie.morvan@transports-morvan.fr', phone: '+33297465201', mobile: '+33687320415', assign: [{ purpose: 'billing', billingSite: 'Transports Morvan — siège' }, { purpose: 'billing', billingSite: 'Transports Morvan — agences' }, { purpose: 'site', site: 'Dépôt Vannes' }] },
-          { firstName: 'Eric', lastName: 'Morvan', jobTitle: 'Directeur général', email: 'eric.morvan@transports-morvan.fr', mobile: '+33607184236', assign: [{ purpose: 'communications' }] },
+          { firstName: 'Eric', lastName: 'Morvan', jobTitle: 'Directeur général', email: 'eric.morvan@transports-morvan.fr', mobile: '+33607184236', assign: [{ purpose: 'communications' }], mailConsent: 'Bon de commande signé' },
           { firstName: 'Kevin', lastName: 'Le Gall', jobTitle: 'Responsable informatique', email: 'kevin.legall@transports-morvan.fr', phone: '+33297465230', mobile: '+33645093817', assign: [{ purpose: 'support' }, { purpose: 'site', site: 'Dépôt Vannes' }, { purpose: 'deployments' }] },
           { firstName: 'Nathalie', lastName: 'Guého', jobTitle: 'Responsable d’agence', email: 'nathalie.gueho@transports-morvan.fr', phone: '+33297240318', assign: [{ purpose: 'site', site: 'Agence Auray' }] },
           { firstName: 'Patrick', lastName: 'Le Franc', jobTitle: 'Responsable d’agence', email: 'patrick.lefranc@transports-morvan.fr', phone: '+33297731455', assign: [{ purpose: 'site', site: 'Agence Ploërmel' }] },
         ],
+      },
+      // Clients just arrived, their onboarding under way (core.account-onboarding); the partner's account stays last.
+      {
+        name: 'Pharmacie du Port', legalName: 'SELARL Pharmacie du Port de Lorient', status: 'prospect', unowned: true, onboarding: true,
+        siren: '433908126', siret: '43390812600017', vatNumber: 'FR07433908126',
+        email: 'pharmacie.duport@orange.fr', phone: '+33297370522', addressLine1: '2 boulevard Franchet d’Espèrey', postalCode: '56100', city: 'Lorient',
+        notes: 'Standard saturé aux heures d’ouverture : veut une ligne dédiée aux ordonnances.',
+        sites: [{ name: 'Officine', addressLine1: '2 boulevard Franchet d’Espèrey', postalCode: '56100', city: 'Lorient', phone: '+33297370522' }],
+        contacts: [{ firstName: 'Nolwenn', lastName: 'Jaffré', jobTitle: 'Pharmacienne titulaire', email: 'n.jaffre@pharmacieduport.fr', phone: '+33297370522' }],
+      },
+      {
+        name: 'Crêperie Ty Breizh', status: 'prospect', unowned: true, onboarding: true,
+        phone: '+33297645188', postalCode: '56270', city: 'Ploemeur',
+        sites: [],
+        contacts: [{ firstName: 'Yannig', lastName: 'Le Roux', jobTitle: 'Gérant', mobile: '+33662904518' }],
+      },
+      {
+        name: 'Menuiserie Le Floch', legalName: 'SARL Menuiserie Le Floch', status: 'prospect', onboarding: true,
+        siren: '790123459', siret: '79012345900014', vatNumber: 'FR13790123459',
+        phone: '+33297820341', postalCode: '56700', city: 'Hennebont',
+        sites: [],
+        contacts: [{ firstName: 'Erwan', lastName: 'Le Floch', jobTitle: 'Artisan menuisier', mobile: '+33687213390' }],
       },
       {
         name: 'Cabinet Avocats Kerlann', legalName: 'SELARL Kerlann Avocats', status: 'prospect',
@@ -200,7 +255,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         ],
       },
       {
-        name: 'Camping des Dunes', legalName: 'SARL Camping des Dunes', status: 'active',
+        name: 'Camping des Dunes', legalName: 'SARL Camping des Dunes', status: 'active', onboarding: true,
         siren: '619384027', siret: '61938402700014', vatNumber: 'FR14619384027',
         email: 'accueil@camping-des-dunes-crozon.fr', phone: '+33298272210', website: 'https://www.camping-des-dunes-crozon.fr',
         addressLine1: 'Route de la plage de Goulien', postalCode: '29160', city: 'Crozon', paymentTermsDays: 30,
@@ -210,9 +265,32 @@ export const DEMO_TENANTS: DemoTenant[] = [
           { name: 'Bloc sanitaire sud', addressLine1: 'Route de la plage de Goulien', postalCode: '29160', city: 'Crozon', accessNotes: 'Allée F, près de la piscine.' },
         ],
         contacts: [
-          { firstName: 'Loïc', lastName: 'Guillou', jobTitle: 'Gérant', email: 'loic.guillou@camping-des-dunes-crozon.fr', phone: '+33298272210', mobile: '+33698413207', assign: [{ purpose: 'billing', billingSite: 'Camping des Dunes — facturation' }] },
+          { firstName: 'Loïc', lastName: 'Guillou', jobTitle: 'Gérant', email: 'loic.guillou@camping-des-dunes-crozon.fr', phone: '+33298272210', mobile: '+33698413207', assign: [{ purpose: 'billing', billingSite: 'Camping des Dunes — facturation' }], mailConsent: 'Contrat d’entretien signé' },
           { firstName: 'Soizic', lastName: 'Morvezen', jobTitle: 'Responsable technique', email: 'technique@camping-des-dunes-crozon.fr', mobile: '+33656780142', assign: [{ purpose: 'site', site: 'Bloc sanitaire nord' }, { purpose: 'site', site: 'Bloc sanitaire sud' }] },
         ],
+      },
+      // Clients just arrived, their onboarding under way (core.account-onboarding).
+      {
+        name: 'Gîtes de Kerantré', legalName: 'SCI Kerantré', status: 'prospect', unowned: true, onboarding: true,
+        siren: '488123902', siret: '48812390200014', vatNumber: 'FR63488123902',
+        email: 'contact@gites-kerantre.fr', phone: '+33298679312', addressLine1: 'Lieu-dit Kerantré', postalCode: '29620', city: 'Lanmeur',
+        notes: 'Trois gîtes sur une même micro-station ; vidange souhaitée avant Pâques.',
+        sites: [{ name: 'Micro-station des gîtes', addressLine1: 'Lieu-dit Kerantré', postalCode: '29620', city: 'Lanmeur', accessNotes: 'Portail vert, code au 02 98 67 93 12.' }],
+        contacts: [{ firstName: 'Maïwenn', lastName: 'Caroff', jobTitle: 'Propriétaire', email: 'maiwenn@gites-kerantre.fr', mobile: '+33640219875' }],
+      },
+      {
+        name: 'Commune de Plougasnou', legalName: 'Commune de Plougasnou', status: 'prospect', unowned: true, onboarding: true,
+        siren: '351908769', siret: '35190876900018',
+        email: 'mairie@plougasnou.fr', phone: '+33298673006', postalCode: '29630', city: 'Plougasnou',
+        notes: 'Appel d’offres pour l’entretien des sanitaires publics de la plage.',
+        sites: [],
+        contacts: [{ firstName: 'Hervé', lastName: 'Kerhervé', jobTitle: 'Responsable des services techniques', email: 'st@plougasnou.fr', phone: '+33298673006' }],
+      },
+      {
+        name: 'Ferme de Kervoazec', status: 'prospect', onboarding: true,
+        phone: '+33298784401', postalCode: '29410', city: 'Pleyber-Christ',
+        sites: [],
+        contacts: [{ firstName: 'Jean-Yves', lastName: 'Abgrall', jobTitle: 'Exploitant', mobile: '+33679443018' }],
       },
     ],
   },
@@ -234,7 +312,7 @@ export const DEMO_TENANTS: DemoTenant[] = [
         ],
       },
       {
-        name: 'Expert-comptable Durand', legalName: 'SELAS Durand & Associés', status: 'active',
+        name: 'Expert-comptable Durand', legalName: 'SELAS Durand & Associés', status: 'active', onboarding: true,
         siren: '320176597', siret: '32017659700013', vatNumber: 'FR10320176597',
         email: 'cabinet@durand-expertise.fr', phone: '+33240667730', website: 'https://www.durand-expertise.fr',
         addressLine1: '27 avenue de la République', postalCode: '44600', city: 'Saint-Nazaire', paymentTermsDays: 30,
@@ -245,9 +323,31 @@ export const DEMO_TENANTS: DemoTenant[] = [
         ],
         contacts: [
           { firstName: 'François', lastName: 'Durand', jobTitle: 'Expert-comptable associé', email: 'f.durand@durand-expertise.fr', phone: '+33240667731', mobile: '+33609127734', assign: [{ purpose: 'site', site: 'Bureau principal' }] },
-          { firstName: 'Léa', lastName: 'Bouvier', jobTitle: 'Office manager', email: 'l.bouvier@durand-expertise.fr', phone: '+33240667735', assign: [{ purpose: 'billing', billingSite: 'Expert-comptable Durand — facturation' }, { purpose: 'tickets' }] },
+          { firstName: 'Léa', lastName: 'Bouvier', jobTitle: 'Office manager', email: 'l.bouvier@durand-expertise.fr', phone: '+33240667735', assign: [{ purpose: 'billing', billingSite: 'Expert-comptable Durand — facturation' }, { purpose: 'tickets' }], mailConsent: 'Contrat d’infogérance signé' },
           { firstName: 'Thomas', lastName: 'Rivière', jobTitle: 'Collaborateur comptable', email: 't.riviere@durand-expertise.fr', phone: '+33240601288', assign: [{ purpose: 'site', site: 'Antenne La Baule' }] },
         ],
+      },
+      // Clients just arrived, their onboarding under way (core.account-onboarding).
+      {
+        name: 'Cabinet dentaire Lemaître', legalName: 'SELARL Docteurs Lemaître', status: 'prospect', unowned: true, onboarding: true,
+        siren: '893456129', siret: '89345612900012', vatNumber: 'FR88893456129',
+        email: 'accueil@dentaire-lemaitre.fr', phone: '+33240826633', addressLine1: '3 rue de la Source', postalCode: '44210', city: 'Pornic',
+        notes: 'Six postes et un serveur d’imagerie ; données de santé : hébergement HDS exigé.',
+        sites: [{ name: 'Cabinet', addressLine1: '3 rue de la Source', postalCode: '44210', city: 'Pornic', phone: '+33240826633' }],
+        contacts: [{ firstName: 'Claire', lastName: 'Lemaître', jobTitle: 'Chirurgienne-dentiste', email: 'c.lemaitre@dentaire-lemaitre.fr', phone: '+33240826633' }],
+      },
+      {
+        name: 'Agence immobilière Océane', legalName: 'SARL Océane Immobilier', status: 'prospect', unowned: true, onboarding: true,
+        siren: '509182739', siret: '50918273900011', vatNumber: 'FR86509182739',
+        phone: '+33240240918', postalCode: '44500', city: 'La Baule-Escoublac',
+        sites: [],
+        contacts: [{ firstName: 'Julie', lastName: 'Bernier', jobTitle: 'Gérante', email: 'julie@oceane-immobilier.fr', mobile: '+33616502287' }],
+      },
+      {
+        name: 'Boulangerie Guérin', status: 'prospect', onboarding: true,
+        phone: '+33240213377', postalCode: '44000', city: 'Nantes',
+        sites: [],
+        contacts: [{ firstName: 'Sébastien', lastName: 'Guérin', jobTitle: 'Artisan boulanger' }],
       },
     ],
   },
@@ -260,14 +360,14 @@ export const DEMO_TENANTS: DemoTenant[] = [
     },
     accounts: [
       {
-        name: 'Groupe Armor Finance', legalName: 'SA Groupe Armor Finance', status: 'active',
+        name: 'Groupe Armor Finance', legalName: 'SA Groupe Armor Finance', status: 'active', onboarding: true,
         siren: '904812369', siret: '90481236900018', vatNumber: 'FR80904812369',
         email: 'rh@armor-finance.fr', phone: '+33299871400', website: 'https://www.armor-finance.fr',
         addressLine1: '12 rue de la Visitation', postalCode: '35000', city: 'Rennes', paymentTermsDays: 60,
         notes: 'Entreprise d’accueil en alternance : quatre apprentis par promotion.',
         sites: [{ name: 'Siège', addressLine1: '12 rue de la Visitation', postalCode: '35000', city: 'Rennes', phone: '+33299871400', accessNotes: 'Accueil au 1er étage, pièce d’identité demandée.' }],
         contacts: [
-          { firstName: 'Hélène', lastName: 'Robin', jobTitle: 'Responsable des ressources humaines', email: 'h.robin@armor-finance.fr', phone: '+33299871420', assign: [{ purpose: 'site', site: 'Siège' }, { purpose: 'communications' }] },
+          { firstName: 'Hélène', lastName: 'Robin', jobTitle: 'Responsable des ressources humaines', email: 'h.robin@armor-finance.fr', phone: '+33299871420', assign: [{ purpose: 'site', site: 'Siège' }, { purpose: 'communications' }], mailConsent: 'Convention de partenariat signée' },
           { firstName: 'Mathieu', lastName: 'Lemoine', jobTitle: 'Tuteur des alternants', email: 'm.lemoine@armor-finance.fr', mobile: '+33651892340' },
           { firstName: 'Agnès', lastName: 'Perrin', jobTitle: 'Service comptable', email: 'comptabilite@armor-finance.fr', phone: '+33299871450', assign: [{ purpose: 'billing', billingSite: 'Groupe Armor Finance — facturation' }] },
         ],
@@ -282,6 +382,28 @@ export const DEMO_TENANTS: DemoTenant[] = [
           { firstName: 'Camille', lastName: 'Fontaine', jobTitle: 'Fondatrice', email: 'camille@nantaise-numerique.fr', mobile: '+33677301248', assign: [{ purpose: 'site', site: 'Incubateur' }, { purpose: 'billing', billingSite: 'Start-up Nantaise — facturation' }] },
           { firstName: 'Bastien', lastName: 'Le Meur', jobTitle: 'Directeur technique', email: 'bastien@nantaise-numerique.fr', mobile: '+33630418892' },
         ],
+      },
+      // Host companies just arrived, their onboarding under way (core.account-onboarding).
+      {
+        name: 'Atlantique Logistique', legalName: 'SAS Atlantique Logistique', status: 'prospect', unowned: true, onboarding: true,
+        siren: '844771204', siret: '84477120400014', vatNumber: 'FR56844771204',
+        email: 'rh@atlantique-logistique.fr', phone: '+33240861290', addressLine1: '8 rue du Charron', postalCode: '44800', city: 'Saint-Herblain',
+        notes: 'Cherche deux alternants en supply chain pour la rentrée.',
+        sites: [{ name: 'Plateforme de Saint-Herblain', addressLine1: '8 rue du Charron', postalCode: '44800', city: 'Saint-Herblain' }],
+        contacts: [{ firstName: 'Sandrine', lastName: 'Morin', jobTitle: 'Chargée de recrutement', email: 's.morin@atlantique-logistique.fr', phone: '+33240861290' }],
+      },
+      {
+        name: 'Clinique vétérinaire des Lices', legalName: 'SELARL Vétérinaires des Lices', status: 'prospect', unowned: true, onboarding: true,
+        siren: '411223092', siret: '41122309200015', vatNumber: 'FR08411223092',
+        email: 'contact@veto-lices.fr', postalCode: '35000', city: 'Rennes',
+        sites: [],
+        contacts: [{ firstName: 'Pierre', lastName: 'Hamon', jobTitle: 'Vétérinaire associé', email: 'p.hamon@veto-lices.fr' }],
+      },
+      {
+        name: 'Studio graphique Kanndi', status: 'prospect', onboarding: true,
+        email: 'bonjour@kanndi.fr', postalCode: '35000', city: 'Rennes',
+        sites: [],
+        contacts: [{ firstName: 'Morgane', lastName: 'Tanguy', jobTitle: 'Fondatrice' }],
       },
     ],
   },

@@ -1,5 +1,10 @@
+import path from 'node:path';
 import { coreMessages } from '../i18n/core.messages';
 import type { DomainModule } from '../modules/vertical-module';
+import { ACCOUNT_ONBOARDING, accountOnboardingLabel } from './account-onboarding';
+import { ACCOUNT_ONBOARDING_ACTIVITIES } from './account-onboarding.activity-contracts';
+import { ACCOUNT_ONBOARDING_FORMS } from './account-onboarding.forms';
+import { accountOnboardingMessages } from './account-onboarding.messages';
 import { ACCOUNT_FINANCE_FIELDS } from './account.schema';
 import { CATALOGUE_MARGIN_FIELDS } from './catalogue-item.schema';
 import { accountSample, billingSiteSample, catalogueItemSample, contactSample, siteSample } from './record-samples';
@@ -9,7 +14,7 @@ import { savedViewMessages } from './saved-views.messages';
 /** The core records every organisation has: accounts and what hangs on them, documents, the catalogue. */
 export const coreModule: DomainModule = {
   key: 'core',
-  messages: { ...coreMessages, ...savedViewMessages },
+  messages: { ...coreMessages, ...savedViewMessages, ...accountOnboardingMessages },
   kind: 'core',
   label: { fr: 'Socle', en: 'Core' },
   resources: {
@@ -57,4 +62,9 @@ export const coreModule: DomainModule = {
       sample: catalogueItemSample,
     },
   ],
+  // Every organisation welcomes its new client accounts (domain/core/account-onboarding.ts).
+  forms: ACCOUNT_ONBOARDING_FORMS,
+  activities: ACCOUNT_ONBOARDING_ACTIVITIES,
+  processes: [path.resolve(__dirname, '../../workflows/core/account-onboarding.bpmn')],
+  businessLabels: { [ACCOUNT_ONBOARDING]: accountOnboardingLabel },
 };

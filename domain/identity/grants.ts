@@ -41,7 +41,7 @@ export const clientUser = [...each(CORE_RECORDS, 'r=own'), ...on('core.contact',
 /** Someone who works on assigned accounts only (auditor, field technician). */
 export const assignedOnly = [...each(CORE_RECORDS, 'r=assigned'), ...on('core.site', 'u=assigned'), ...on('core.document', 'c=assigned')];
 
-export const role = (key: string, labelFr: string, labelEn: string, userType: ModuleRole['userType'], grants: Grant[], flags: Pick<ModuleRole, 'ownsProcesses' | 'authorsDefinitions'> = {}): ModuleRole =>
+export const role = (key: string, labelFr: string, labelEn: string, userType: ModuleRole['userType'], grants: Grant[], flags: Pick<ModuleRole, 'ownsProcesses' | 'authorsDefinitions' | 'managesAccounts'> = {}): ModuleRole =>
   ({ key, labelFr, labelEn, userType, grants, ...flags });
 
 /**
@@ -56,13 +56,16 @@ export const assigning = (r: ModuleRole, ...roleKeys: string[]): ModuleRole => (
 /** Runs the organisation's processes and authors their definitions. */
 export const PROCESS_LEAD = { ownsProcesses: true, authorsDefinitions: true } as const;
 
+/** Manages the client accounts (names their owners, core.account-onboarding) and runs the processes. */
+export const ACCOUNTS_LEAD = { ...PROCESS_LEAD, managesAccounts: true } as const;
+
 /**
  * The roles of an operator (spec 002 §10), shared by the telecom and field
  * service verticals: direction, account management, accounting, client.
  */
 export const OPERATOR_ROLES = {
   direction: role('direction', 'Direction', 'Management board', 'internal', [...readAll, ...on('core.account', 'ud=all'), ...finance(), ...margin, ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')], PROCESS_LEAD),
-  manager: role('manager', 'Gestionnaire', 'Account manager', 'internal', [...manageAll, ...finance(), ...smoke, ...commsSend], PROCESS_LEAD),
+  manager: role('manager', 'Gestionnaire', 'Account manager', 'internal', [...manageAll, ...finance(), ...smoke, ...commsSend], ACCOUNTS_LEAD),
   accounting: role('accounting', 'Comptabilité', 'Accounting', 'internal', [...readAll, ...on('core.account', 'u=all'), ...on('core.billing-site', 'cu=all'), ...finance(), ...margin, ...commsRead]),
   client: role('client', 'Client', 'Client', 'client', clientUser),
 };

@@ -87,6 +87,12 @@ export interface ModuleRole {
   ownsProcesses?: boolean;
   /** Saves and deploys process definitions (the modeler). */
   authorsDefinitions?: boolean;
+  /**
+   * Manages the organisation's client accounts: names the owner of a new account and may take over its
+   * follow-up. The core's shipped processes offer such tasks to these roles (`{roles:managesAccounts}` in a
+   * shipped diagram, resolved per organisation when installed: db/seeds/shipped-processes.ts).
+   */
+  managesAccounts?: boolean;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { z } from 'zod';
 
 /**
@@ -9,6 +10,17 @@ export interface FormDefinition {
   key: string;
   title: { fr: string; en: string };
   schema: z.ZodObject;
+  /**
+   * Fields whose values are the organisation's own (its people, its records), listed in the tenant's
+   * transaction when a task shows the form (`GET /tasks/:id`): JSON Schema `oneOf` of `{ const, title }`,
+   * drawn as a choice by the task list. The schema still validates what is sent.
+   */
+  choices?: Record<string, (trx: Knex.Transaction) => Promise<FormChoice[]>>;
+}
+
+export interface FormChoice {
+  value: string;
+  title: string;
 }
 
 export const approvalForm: FormDefinition = {
@@ -56,4 +68,16 @@ export function describeForm(form: FormDefinition): FormDescription {
     described.set(form.key, description);
   }
   return description;
+}
+
+/** The form with its organisation-dependent choices (`choices`) listed for the tenant in scope. */
+export async function describeFormIn(trx: Knex.Transaction, form: FormDefinition): Promise<FormDescription> {
+  const description = describeForm(form);
+  if (!form.choices) return description;
+  const properties = { ...(description.schema.properties as Record<string, JsonObject>) };
+  for (const [field, list] of Object.entries(form.choices)) {
+    if (!properties[field]) continue;
+    properties[field] = { ...properties[field], oneOf: (await list(trx)).map((c) => ({ const: c.value, title: c.title })) };
+  }
+  return { ...description, schema: { ...description.schema, properties } };
 }

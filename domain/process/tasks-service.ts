@@ -5,7 +5,7 @@ import { scopeOf } from '../identity/ability';
 import { isUuid, type RequestContext } from '../core/record-service';
 import { findForm } from '../modules/registry';
 import { labelAll, userNames, type HumanLabels, type Locale } from './business-labels';
-import { describeForm } from './forms';
+import { describeFormIn } from './forms';
 import { issueMessage } from '../i18n/zod-issues';
 import { processMessage } from './process.messages';
 
@@ -120,7 +120,7 @@ export async function loadTask(ctx: RequestContext, id: string, lock = false) {
 export async function getTask(ctx: RequestContext, id: string, locale: Locale = 'fr') {
   const task = await decorateOne(ctx, await loadTask(ctx, id), locale);
   const form = task.formKey ? findForm(String(task.formKey)) : undefined;
-  return { ...task, form: form ? describeForm(form) : null };
+  return { ...task, form: form ? await describeFormIn(ctx.trx, form) : null };
 }
 
 function requireOpen(task: Record<string, unknown>): void {

@@ -8,7 +8,7 @@ export const psaModule: DomainModule = {
   label: { fr: 'Infogérance (PSA)', en: 'Managed services (PSA)' },
   roles: [
     role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin], PROCESS_LEAD),
-    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend], { ownsProcesses: true }),
+    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend], { ownsProcesses: true, managesAccounts: true }),
     role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead]),
     role('client', 'Client', 'Client', 'client', clientUser),
   ],

@@ -1,4 +1,4 @@
-import { assigning, CORE_RECORDS, commsAdmin, commsRead, commsSend, each, finance, manageAll, on, PROCESS_LEAD, readAll, role, smoke, users } from '../identity/grants';
+import { ACCOUNTS_LEAD, assigning, CORE_RECORDS, commsAdmin, commsRead, commsSend, each, finance, manageAll, on, readAll, role, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
 
 /** School (spec 004): its starting roles; its records, forms and processes come with the vertical. */
@@ -9,7 +9,7 @@ export const schoolModule: DomainModule = {
   roles: [
     // The director staffs the student office without doing its work; never `school-lead`, which authors the processes the director does not.
     assigning(role('director', 'Direction', 'Director', 'internal', [...readAll, ...finance(), ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')]), 'school-office'),
-    role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users, ...commsAdmin], PROCESS_LEAD),
+    role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users, ...commsAdmin], ACCOUNTS_LEAD),
     role('school-office', 'Pôle scolarité', 'Student office', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.catalogue', 'r=all'), ...commsSend]),
     role('teacher', 'Professeur', 'Teacher', 'internal', [...on('core.account', 'r=all'), ...on('core.contact', 'r=all'), ...commsRead]),
     role('student', 'Étudiant', 'Student', 'student', on('core.account', 'r=all')),

@@ -23,6 +23,8 @@ export interface JsonSchemaProperty {
    */
   'x-relais-widget'?: string;
   enum?: Array<string | number>;
+  /** Labelled choices (the organisation's people, sent with the task): each value with the title shown. */
+  oneOf?: Array<{ const: string | number; title?: string }>;
   maxLength?: number;
   minLength?: number;
   minimum?: number;

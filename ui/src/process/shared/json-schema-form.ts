@@ -51,12 +51,17 @@ function plain(property: JsonSchemaProperty): JsonSchemaProperty {
   return { ...branches[0], ...rest };
 }
 
+/** Labelled choices: `oneOf` of `{ const, title }` (the server lists the organisation's people so). */
+function choicesOf(property: JsonSchemaProperty): Array<{ title: string; value: string | number }> {
+  return (property.oneOf ?? []).filter((c) => c.const !== undefined).map((c) => ({ title: c.title ?? String(c.const), value: c.const }));
+}
+
 function kindOf(name: string, property: JsonSchemaProperty): FieldKind {
   const widget = widgetOf(name, property);
   if (widget === 'money') return 'money';
   if (widget === 'datetime') return 'datetime';
   if (pickerOf(widget)) return 'picker';
-  if (Array.isArray(property.enum) && property.enum.length) return 'select';
+  if ((Array.isArray(property.enum) && property.enum.length) || choicesOf(property).length) return 'select';
   switch (property.type) {
     case 'boolean': return 'boolean';
     case 'number': return 'number';
@@ -97,7 +102,7 @@ export function fieldsOf(schema: JsonSchemaObject): FormField[] {
       label: labelOf(name, property, kind),
       description: property.description,
       required: required.has(name),
-      options: (property.enum ?? []).map((value) => ({ title: String(value), value })),
+      options: property.enum?.length ? property.enum.map((value) => ({ title: String(value), value })) : choicesOf(property),
       maxLength: property.maxLength,
       picker: kind === 'picker' ? pickerField(widgetOf(name, property)) : undefined,
     };
