@@ -31,19 +31,24 @@ export async function assignContact(ctx: RequestContext, contactId: string, inpu
   const [row] = await ctx.trx('contactAssignments')
     .insert({ tenantId: ctx.principal.tenantId, contactId, purpose: input.purpose, siteId: input.siteId ?? null, billingSiteId: input.billingSiteId ?? null })
     .returning('*');
-  await appendHistory(ctx.trx, ctx.principal.tenantId, {
-    recordType: 'contact', recordId: contactId, action: 'assign', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
-    changes: { purpose: input.purpose, siteId: input.siteId ?? null, billingSiteId: input.billingSiteId ?? null },
-  });
+  await recordOnBoth(ctx, 'assign', String(contact.accountId), row);
   return present(row);
 }
 
+/**
+ * An assignment given or withdrawn is on the contact's timeline and on its account's, where the
+ * panel shows it (« a retiré l'affectation de Jean Dupont — Site : Dépôt Vannes »).
+ */
+async function recordOnBoth(ctx: RequestContext, action: 'assign' | 'unassign', accountId: string, row: Record<string, unknown>): Promise<void> {
+  const what = { purpose: row.purpose, siteId: row.siteId ?? null, billingSiteId: row.billingSiteId ?? null };
+  const entry = { action, actorUserId: ctx.principal.userId, requestId: ctx.requestId };
+  await appendHistory(ctx.trx, ctx.principal.tenantId, { ...entry, recordType: 'contact', recordId: String(row.contactId), changes: what });
+  await appendHistory(ctx.trx, ctx.principal.tenantId, { ...entry, recordType: 'account', recordId: accountId, changes: { contactId: row.contactId, ...what } });
+}
+
 export async function unassignContact(ctx: RequestContext, contactId: string, assignmentId: string) {
-  await loadFor(ctx, contacts, contactId, 'update');
+  const contact = await loadFor(ctx, contacts, contactId, 'update');
   const removed = await ctx.trx('contactAssignments').where({ id: assignmentId, contactId }).delete().returning('*');
   if (!removed.length) throw new ValidationError([{ field: 'assignmentId', message: coreMessage('field.not-an-assignment') }]);
-  await appendHistory(ctx.trx, ctx.principal.tenantId, {
-    recordType: 'contact', recordId: contactId, action: 'unassign', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
-    changes: { purpose: removed[0].purpose },
-  });
+  await recordOnBoth(ctx, 'unassign', String(contact.accountId), removed[0]);
 }

@@ -8,9 +8,9 @@ import { createOwnTenant, uniqueName, type OwnTenant } from '../support/fixtures
 /**
  * Core records in Debian's Chromium against the real API and database: a salesperson creates
  * an account, then its contact, billing site and site from the account's panel and assigns
- * the contact to the site; the sites block is compact for one site and navigable for
- * several; each role lands on its work. axe finds no critical or serious violation on the
- * screens visited.
+ * the contact to the site, then unassigns it after a confirmation; the sites block is compact
+ * for one site and navigable for several, the open site in the URL; each role lands on its
+ * work. axe finds no critical or serious violation on the screens visited.
  */
 describe('core records in the browser', () => {
   let stack: BrowserStack;
@@ -45,7 +45,7 @@ describe('core records in the browser', () => {
     expect({ where, findings }).toEqual({ where, findings: [] });
   }
 
-  it('creates an account, then its contact, billing site and site from its panel, and assigns the contact to the site', async () => {
+  it('creates an account, then its contact, billing site and site from its panel, assigns the contact to the site and unassigns it after a confirmation', async () => {
     const page = await signIn('sales@softwhere.demo');
     await page.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
     
@@ -105,10 +105,26 @@ describe('core records in the browser', () => {
     expect(site.billingSiteId).toEqual(expect.any(String));
     expect(await t.admin('contactAssignments').where({ contactId: contact.id }).select('purpose', 'siteId')).toEqual([{ purpose: 'site', siteId: site.id }]);
     await expectAccessible(page, 'account panel', '[data-testid="account-panel"]');
+
+    // Unassigning asks first: cancelled from the site's chip, nothing changes.
+    await compact.getByTestId('site-contact').getByRole('button', { name: 'Retirer Maëlle Le Floch du site Salle du port' }).click();
+    const confirm = page.getByTestId('unassign-dialog');
+    await confirm.getByText('Maëlle Le Floch ne sera plus affecté(e) à : Site Salle du port.').waitFor();
+    await expectAccessible(page, 'unassign dialog', '[data-testid="unassign-dialog"]');
+    await confirm.getByRole('button', { name: 'Annuler' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(await t.admin('contactAssignments').where({ contactId: contact.id })).toHaveLength(1);
+    // Confirmed from the contact's row: gone from the site, on the account's timeline.
+    await panel.getByTestId('contact-unassign').click();
+    await page.getByTestId('contact-unassign-item').filter({ hasText: 'Site Salle du port' }).click();
+    await page.getByTestId('unassign-submit').click();
+    await compact.getByTestId('site-contact').waitFor({ state: 'detached' });
+    expect(await t.admin('contactAssignments').where({ contactId: contact.id })).toHaveLength(0);
+    await panel.getByText('a retiré l\'affectation de Maëlle Le Floch').waitFor();
     await page.context().close();
   });
 
-  it('shows one site inline and several as a searchable panel with a drill-down that keeps the search', async () => {
+  it('shows one site inline and several as a searchable panel with a drill-down in the URL that keeps the search', async () => {
     const tenant = await tenantId(t.admin, 'softwhere');
     const single = await t.admin('accounts').where({ tenantId: tenant, name: 'Boulangerie Le Fournil' }).first('id');
     const multi = await t.admin('accounts').where({ tenantId: tenant, name: 'Transports Morvan' }).first('id');
@@ -129,13 +145,22 @@ describe('core records in the browser', () => {
     await page.getByTestId('site-row').filter({ hasText: 'Dépôt Vannes' }).waitFor({ state: 'detached' });
     expect(await page.getByTestId('site-row').count()).toBe(1);
     await page.getByTestId('site-row').filter({ hasText: 'Agence Auray' }).click();
+    const auray = await t.admin('sites').where({ accountId: multi.id, name: 'Agence Auray' }).first('id');
+    await page.waitForURL((url) => url.pathname === `/accounts/${multi.id}` && url.searchParams.get('site') === auray.id);
     const detail = page.getByTestId('site-detail');
     await detail.getByTestId('site-contact').getByText('Nathalie Guého').waitFor();
     await detail.getByTestId('site-billing').getByText('Transports Morvan — agences').waitFor();
     await expectAccessible(page, 'multi-site panel, a site opened', '[data-testid="account-panel"]');
     await page.getByTestId('site-back').click();
+    await page.waitForURL((url) => !url.searchParams.has('site'));
     await expect(page.getByTestId('site-search').inputValue()).resolves.toBe('auray');
     expect(await page.getByTestId('site-row').count()).toBe(1);
+    // Back reopens the site; a reload (or the link, shared) shows it again.
+    await page.goBack();
+    await detail.getByTestId('site-contact').getByText('Nathalie Guého').waitFor();
+    await page.reload();
+    await page.getByTestId('site-detail').getByTestId('site-contact').getByText('Nathalie Guého').waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).searchParams.get('site')).toBe(auray.id);
     await page.context().close();
   });
 

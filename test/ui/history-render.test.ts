@@ -6,9 +6,11 @@ import commsFr from '../../ui/src/comms/comms.fr';
 import commsEn from '../../ui/src/comms/comms.en';
 import eventsFr from '../../ui/src/events/events.fr';
 import eventsEn from '../../ui/src/events/events.en';
+import recordsFr from '../../ui/src/core/records.fr';
+import recordsEn from '../../ui/src/core/records.en';
 
 /** Record timelines as people read them (ui/src/shared/history-render.ts), with the app's real French and English messages. */
-const i18n = createI18n({ legacy: false, locale: 'fr', messages: { fr: { history: historyFr, comms: commsFr, events: eventsFr }, en: { history: historyEn, comms: commsEn, events: eventsEn } } });
+const i18n = createI18n({ legacy: false, locale: 'fr', messages: { fr: { history: historyFr, comms: commsFr, events: eventsFr, records: recordsFr }, en: { history: historyEn, comms: commsEn, events: eventsEn, records: recordsEn } } });
 const { t, te } = i18n.global;
 const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
@@ -32,6 +34,17 @@ const entry = (over: Partial<HistoryItem>): HistoryItem => ({ id: '1', action: '
 const flat = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 describe('record timeline rendering', () => {
+  it('names the contact an account\'s assignment entry is about, with the role and the site by name', () => {
+    const CONTACT = '44444444-4444-4444-8444-444444444444';
+    const SITE = '55555555-5555-4555-8555-555555555555';
+    const vocab: HistoryVocabulary = { ...contractVocabulary(), record: t('history.records.account'), label: () => null };
+    const [removed] = renderHistory([entry({
+      action: 'unassign', changes: { contactId: CONTACT, purpose: 'site', siteId: SITE, billingSiteId: null }, names: { [CONTACT]: 'Jeanne Roux', [SITE]: 'Dépôt de Vannes' },
+    })], vocab);
+    expect(removed!.what).toBe('a retiré l\'affectation de Jeanne Roux');
+    expect(removed!.lines.map((l) => `${l.label} : ${l.after}`)).toEqual(['Rôle : Site', 'Site : Dépôt de Vannes']);
+  });
+
   it('says who created the record, with its values formatted and its ids by name, and no technical field', () => {
     const [created] = renderHistory([entry({
       action: 'create',

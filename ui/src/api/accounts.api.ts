@@ -1,4 +1,4 @@
-import { http } from './client';
+import { http, request } from './client';
 
 export const ACCOUNT_STATUSES = ['prospect', 'active', 'suspended', 'closed'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
@@ -126,4 +126,6 @@ export const accountsApi = {
   assignments: (contactId: string) => http.get<{ items: ContactAssignment[] }>(`/contacts/${encodeURIComponent(contactId)}/assignments`),
   assign: (contactId: string, body: { purpose: AssignmentPurpose; siteId?: string; billingSiteId?: string }) =>
     http.post<ContactAssignment>(`/contacts/${encodeURIComponent(contactId)}/assignments`, body),
+  unassign: (contactId: string, assignmentId: string) =>
+    request<void>('DELETE', `/contacts/${encodeURIComponent(contactId)}/assignments/${encodeURIComponent(assignmentId)}`),
 };

@@ -8,17 +8,6 @@ const recordsEn: typeof recordsFr = {
     createHint: 'You will own it. Fill in the rest later in its panel.',
     created: 'Account “{name}” created',
   },
-  onboarding: {
-    title: 'Client onboarding',
-    none: 'This client was not onboarded: owner, contacts and sites, welcome message, check after 30 days.',
-    start: 'Start onboarding',
-    running: 'Onboarding under way',
-    waiting: 'waiting for: {steps}.',
-    waitingTimer: 'next step: the satisfaction check after 30 days.',
-    completed: 'Client onboarded.',
-    stopped: 'The onboarding was stopped.',
-    open: 'Follow it',
-  },
   contact: {
     new: 'Add a contact',
     createTitle: 'New contact of the account',
@@ -61,6 +50,11 @@ const recordsEn: typeof recordsFr = {
     },
     short: { site: 'Site', billing: 'Billing', support: 'Support', communications: 'Communications', tickets: 'Tickets', deployments: 'Deployments' },
     submit: 'Assign',
+    remove: 'Remove an assignment of {name}',
+    removeFromSite: 'Remove {name} from the site {site}',
+    removeTitle: 'Remove the assignment?',
+    removeText: '{name} will no longer be assigned to: {target}. The removal is kept in the account\'s history.',
+    removeSubmit: 'Remove',
   },
 };
 

@@ -6,17 +6,6 @@ const recordsFr = {
     createHint: 'Vous en serez le responsable. Le reste se complète ensuite dans la fiche.',
     created: 'Compte « {name} » créé',
   },
-  onboarding: {
-    title: 'Accueil du client',
-    none: "L'accueil de ce client n'a pas été lancé : responsable, contacts et sites, message de bienvenue, point à J+30.",
-    start: "Lancer l'accueil",
-    running: 'Accueil en cours',
-    waiting: 'attend : {steps}.',
-    waitingTimer: 'prochaine étape : le point de satisfaction à J+30.',
-    completed: 'Client accueilli.',
-    stopped: "L'accueil a été interrompu.",
-    open: 'Voir le suivi',
-  },
   contact: {
     new: 'Ajouter un contact',
     createTitle: 'Nouveau contact du compte',
@@ -59,6 +48,11 @@ const recordsFr = {
     },
     short: { site: 'Site', billing: 'Facturation', support: 'Support', communications: 'Communications', tickets: 'Tickets', deployments: 'Déploiements' },
     submit: 'Affecter',
+    remove: 'Retirer une affectation de {name}',
+    removeFromSite: 'Retirer {name} du site {site}',
+    removeTitle: 'Retirer l\'affectation ?',
+    removeText: '{name} ne sera plus affecté(e) à : {target}. Le retrait est noté dans l\'historique du compte.',
+    removeSubmit: 'Retirer',
   },
 };
 

@@ -151,12 +151,17 @@ export function renderEntry(item: HistoryItem, vocab: HistoryVocabulary): Render
       break;
     }
     case 'assign':
-    case 'unassign':
-      what = t(`history.what.${item.action}`, { record });
-      lines = Object.entries(changes).filter(([field, value]) => !empty(value) && !TECHNICAL.has(field)).map(([field, value]) => ({
-        field, label: vocab.label(field) ?? (vocab.te(`history.labels.${field}`) ? t(`history.labels.${field}`) : field), before: null, after: text(field, value),
+    case 'unassign': {
+      // On an account's timeline the entry names the contact (« a retiré l'affectation de Jeanne Roux »).
+      const contact = changes.contactId;
+      what = empty(contact) ? t(`history.what.${item.action}`, { record }) : t(`history.what.${item.action}Contact`, { contact: text('contactId', contact) });
+      const purposeText = (value: unknown) => (vocab.te(`records.assignment.short.${String(value)}`) ? t(`records.assignment.short.${String(value)}`) : text('purpose', value));
+      lines = Object.entries(changes).filter(([field, value]) => !empty(value) && !TECHNICAL.has(field) && field !== 'contactId').map(([field, value]) => ({
+        field, label: vocab.label(field) ?? (vocab.te(`history.labels.${field}`) ? t(`history.labels.${field}`) : field),
+        before: null, after: field === 'purpose' ? purposeText(value) : text(field, value),
       }));
       break;
+    }
     case 'sign':
       what = t('history.what.sign', { record });
       break;

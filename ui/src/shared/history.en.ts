@@ -28,6 +28,8 @@ const historyEn: typeof historyFr = {
     delete: 'deleted {record}',
     assign: 'assigned {record}',
     unassign: 'removed an assignment of {record}',
+    assignContact: 'assigned {contact}',
+    unassignContact: 'removed an assignment of {contact}',
     upload: 'added the document “{name}”',
     consentGranted: 'recorded consent ({channel})',
     consentWithdrawn: 'withdrew consent ({channel})',

@@ -26,6 +26,8 @@ const historyFr = {
     delete: 'a supprimé {record}',
     assign: 'a affecté {record}',
     unassign: "a retiré l'affectation de {record}",
+    assignContact: 'a affecté {contact}',
+    unassignContact: "a retiré l'affectation de {contact}",
     upload: 'a ajouté le document « {name} »',
     consentGranted: 'a enregistré le consentement ({channel})',
     consentWithdrawn: 'a retiré le consentement ({channel})',

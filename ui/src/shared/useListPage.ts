@@ -12,12 +12,24 @@ export interface ListPageList {
   applyUrlState(state: ListUrlState): boolean;
 }
 
+/**
+ * Query parameters of the open record's panel, not of the list's view: an account's open site
+ * (`/accounts/:id?site=…`, AccountSites.vue). The list leaves them alone and drops them when
+ * another record opens or the panel closes.
+ */
+export const PANEL_PARAMS = new Set(['site']);
+
 function stateOf(query: LocationQuery): ListUrlState {
   const state: ListUrlState = {};
   for (const [key, value] of Object.entries(query)) {
-    if (typeof value === 'string' && key !== 'new') state[key] = value;
+    if (typeof value === 'string' && key !== 'new' && !PANEL_PARAMS.has(key)) state[key] = value;
   }
   return state;
+}
+
+/** The panel's own parameters of a query, kept when the list's view changes the URL. */
+function panelOf(query: LocationQuery): LocationQuery {
+  return Object.fromEntries(Object.entries(query).filter(([key]) => PANEL_PARAMS.has(key)));
 }
 
 const same = (a: ListUrlState, b: ListUrlState) => JSON.stringify(Object.entries(a).sort()) === JSON.stringify(Object.entries(b).sort());
@@ -45,14 +57,14 @@ export function useListUrl(routeName: string, list: ListPageList, options: { onC
       return;
     }
     if (loadOnMount && !list.loaded) void list.load();
-    else if (Object.keys(list.urlState()).length) void router.replace({ query: list.urlState() });
+    else if (Object.keys(list.urlState()).length) void router.replace({ query: { ...list.urlState(), ...panelOf(route.query) } });
   }
 
   onMounted(syncFromUrl);
 
   // Search, sort and filters as they change: the URL follows (replace: no history entry per keystroke).
   watch(() => list.urlState(), (state) => {
-    if (route.name === routeName && !same(state, stateOf(route.query))) void router.replace({ query: state });
+    if (route.name === routeName && !same(state, stateOf(route.query))) void router.replace({ query: { ...state, ...panelOf(route.query) } });
   }, { deep: true });
 
   // Back/forward between views of the same list.

@@ -11,9 +11,8 @@ export interface AccountDetails {
   /** Contact id → what the contact is assigned to (a site, billing, support…). */
   assignments: Record<string, ContactAssignment[]>;
   history: HistoryEntry[];
-  /** The sites block of a multi-site account: its search and the site opened in it (kept while the panel is used). */
+  /** The sites block of a multi-site account: its search (kept while the panel is used; the open site is in the URL). */
   siteSearch: string;
-  openSiteId: string | null;
 }
 
 /** What the side panel shows below the fields: related records and the timeline, cached per account. */
@@ -23,7 +22,7 @@ export const useAccountDetailsStore = defineStore('account-details', () => {
   const session = useSessionStore();
 
   function entry(accountId: string): AccountDetails {
-    byAccount[accountId] ??= { contacts: null, sites: null, billingSites: null, assignments: {}, history: [], siteSearch: '', openSiteId: null };
+    byAccount[accountId] ??= { contacts: null, sites: null, billingSites: null, assignments: {}, history: [], siteSearch: '' };
     return byAccount[accountId];
   }
 
