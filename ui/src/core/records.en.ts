@@ -8,6 +8,17 @@ const recordsEn: typeof recordsFr = {
     createHint: 'You will own it. Fill in the rest later in its panel.',
     created: 'Account “{name}” created',
   },
+  onboarding: {
+    title: 'Client onboarding',
+    none: 'This client was not onboarded: owner, contacts and sites, welcome message, check after 30 days.',
+    start: 'Start onboarding',
+    running: 'Onboarding under way',
+    waiting: 'waiting for: {steps}.',
+    waitingTimer: 'next step: the satisfaction check after 30 days.',
+    completed: 'Client onboarded.',
+    stopped: 'The onboarding was stopped.',
+    open: 'Follow it',
+  },
   contact: {
     new: 'Add a contact',
     createTitle: 'New contact of the account',

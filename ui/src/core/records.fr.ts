@@ -6,6 +6,17 @@ const recordsFr = {
     createHint: 'Vous en serez le responsable. Le reste se complète ensuite dans la fiche.',
     created: 'Compte « {name} » créé',
   },
+  onboarding: {
+    title: 'Accueil du client',
+    none: "L'accueil de ce client n'a pas été lancé : responsable, contacts et sites, message de bienvenue, point à J+30.",
+    start: "Lancer l'accueil",
+    running: 'Accueil en cours',
+    waiting: 'attend : {steps}.',
+    waitingTimer: 'prochaine étape : le point de satisfaction à J+30.',
+    completed: 'Client accueilli.',
+    stopped: "L'accueil a été interrompu.",
+    open: 'Voir le suivi',
+  },
   contact: {
     new: 'Ajouter un contact',
     createTitle: 'Nouveau contact du compte',
