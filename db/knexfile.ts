@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import { knexSnakeCaseMappers } from 'objection';
 import pg from 'pg';
+import { RelaisPgClient } from './pg-client';
 
 // bigint columns hold money in cents and counters: well inside Number's exact range.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
@@ -12,7 +13,8 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 /** Knex settings shared by the application pool and the migration runner. */
 export function knexConfig(connection: string, poolMax = 10): Knex.Config {
   return {
-    client: 'pg',
+    // knex's pg client, whose transactions may send their first statement with BEGIN (db/pg-client.ts).
+    client: RelaisPgClient as unknown as typeof Knex.Client,
     connection,
     pool: { min: 0, max: poolMax },
     migrations: {

@@ -18,16 +18,49 @@ export interface TenantScope {
  * sees one tenant exactly as it does in a request.
  */
 export async function withTenant<T>(scope: TenantScope, fn: (trx: Knex.Transaction) => Promise<T>, knex?: Knex): Promise<T> {
-  return (knex ?? db()).transaction(async (trx) => {
-    await trx.raw("select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)", [
-      scope.tenantId,
-      scope.userId ?? '',
-    ]);
-    if (knex) {
-      await trx.raw("select set_config('role', 'relais_app', true) from pg_roles where rolname = current_user and (rolsuper or rolbypassrls)");
-    }
-    return fn(trx);
-  });
+  return withTenantReading(scope, null, (trx) => fn(trx), knex);
+}
+
+/**
+ * One SQL expression read in the statement that sets the context (so at no
+ * extra round trip), for instance a security-definer function's answer. It
+ * must not depend on the settings made in the same statement.
+ */
+export interface AlsoRead {
+  sql: string;
+  bindings: readonly Knex.Value[];
+}
+
+/** Whether a pool's role bypasses row-level security, asked once per pool (its role does not change). */
+const bypassing = new WeakMap<Knex, Promise<boolean>>();
+function bypassesRls(knex: Knex): Promise<boolean> {
+  let known = bypassing.get(knex);
+  if (!known) {
+    known = knex.raw<{ rows: Array<{ bypass: boolean }> }>(
+      'select exists (select 1 from pg_roles where rolname = current_user and (rolsuper or rolbypassrls)) as bypass',
+    ).then((r) => r.rows[0]!.bypass);
+    // A failure (the database unreachable) is not remembered.
+    known.catch(() => bypassing.delete(knex));
+    bypassing.set(knex, known);
+  }
+  return known;
+}
+
+/**
+ * withTenant, also answering `alsoRead`'s value (read in the same statement
+ * as the settings) to `fn`.
+ */
+export async function withTenantReading<T>(scope: TenantScope, alsoRead: AlsoRead | null,
+  fn: (trx: Knex.Transaction, value: unknown) => Promise<T>, knex?: Knex): Promise<T> {
+  const pool = knex ?? db();
+  const asApp = knex ? await bypassesRls(knex) : false;
+  const sql = "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)" +
+    (asApp ? ", set_config('role', 'relais_app', true)" : '') + (alsoRead ? `, ${alsoRead.sql} as also_read` : '');
+  // Sent with the transaction's BEGIN, in one round trip (db/pg-client.ts): its values are written in by knex.
+  const beginWith = pool.raw(sql, [scope.tenantId, scope.userId ?? '', ...(alsoRead?.bindings ?? [])]).toQuery();
+  let value: unknown;
+  const onBegin = (rows: Array<Record<string, unknown>>) => { value = rows[0]?.also_read; };
+  return pool.transaction(async (trx) => fn(trx, value), { beginWith, onBegin } as Knex.TransactionConfig);
 }
 
 /** The organisations that enabled a vertical (ids only; a security-definer function, since each tenant sees only itself). */

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { withTenant } from '../../db/tenant-scope';
+import type { Knex } from 'knex';
+import { withTenantReading } from '../../db/tenant-scope';
 import { UnauthorizedError } from '../../domain/errors';
-import { buildAbility } from '../../domain/identity/ability';
-import { loadPrincipal } from '../../domain/identity/principal';
+import { PrincipalCache, principalVersionCheck } from '../../domain/identity/principal-cache';
 import { verifyAccessToken, type VerifiedAccess } from '../../domain/identity/tokens';
 import type { RequestContext } from '../../domain/core/record-service';
 import type { ApiDeps } from './deps';
@@ -40,19 +40,32 @@ export interface Reply {
   afterCommit?: () => Promise<void>;
 }
 
+/** One principal cache per pool (an app and its database): two apps in one process never share one. */
+const caches = new WeakMap<Knex, PrincipalCache>();
+function principalCache(knex: Knex): PrincipalCache {
+  let cache = caches.get(knex);
+  if (!cache) caches.set(knex, cache = new PrincipalCache());
+  return cache;
+}
+
 /**
  * An authenticated handler: the whole request runs in one transaction whose
- * row-level security context is the caller's tenant and user, with their
- * permissions loaded from the database (so a revoked role takes effect at once).
+ * row-level security context is the caller's tenant and user. The statement
+ * that sets that context also reads the tenant's principal version, null when
+ * the user is inactive or the token revoked (so a logout or a disabled user
+ * takes effect at once); the permissions are loaded from the database only
+ * when that version changed since this process last built them (ADR 0011).
  */
 export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) => Promise<Reply>): RequestHandler {
+  const cache = principalCache(deps.knex);
   return (req, res, next) => {
     const claims = req.auth;
     if (!claims) return next(new UnauthorizedError());
-    withTenant(claims, async (trx) => {
-      const principal = await loadPrincipal(trx, claims.tenantId, claims.userId, claims.tokenId);
-      if (!principal) throw new UnauthorizedError('Votre session est terminée ou votre compte est désactivé : reconnectez-vous.');
-      return fn(req, { trx, principal, ability: buildAbility(principal), requestId: String(req.id ?? '') });
+    const check = principalVersionCheck(claims.tenantId, claims.userId, claims.tokenId);
+    withTenantReading(claims, check, async (trx, version) => {
+      const resolved = version === null ? null : await cache.resolve(trx, claims.tenantId, claims.userId, Number(version));
+      if (!resolved) throw new UnauthorizedError('Votre session est terminée ou votre compte est désactivé : reconnectez-vous.');
+      return fn(req, { trx, principal: resolved.principal, ability: resolved.ability, requestId: String(req.id ?? '') });
     }, deps.knex)
       .then(async (reply) => {
         if (reply.afterCommit) {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { canOn, readableFields, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
+import { canOn, readableFieldSet, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
 import type { Action } from '../identity/permission-catalogue';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors';
 import { coreMessage } from '../i18n/core.messages';
@@ -97,16 +97,25 @@ export function applyScope(qb: Knex.QueryBuilder, res: RecordResource, ability: 
   return true;
 }
 
+/** A kind's output fields, internal columns left out: one array per kind (readableFieldSet caches by it). */
+const outputFieldsOf = new WeakMap<RecordResource, readonly string[]>();
+function outputFields(res: RecordResource): readonly string[] {
+  let fields = outputFieldsOf.get(res);
+  if (!fields) outputFieldsOf.set(res, fields = Object.keys(res.outputSchema.shape).filter((key) => !HIDDEN.has(key)));
+  return fields;
+}
+
 /** The record as the user may see it: internal columns dropped, unreadable fields left out. */
 export function present(ctx: RequestContext, res: RecordResource, row: Row): Row {
-  const shape = Object.keys(res.outputSchema.shape);
+  const fields = outputFields(res);
+  const readable = readableFieldSet(ctx.ability, res.subject, factsOf(row), fields);
   const clean: Row = {};
-  for (const key of shape) {
-    if (HIDDEN.has(key) || !(key in row)) continue;
+  for (const key of fields) {
+    if (!readable.has(key) || !(key in row)) continue;
     const value = row[key];
     clean[key] = value instanceof Date ? value.toISOString() : value;
   }
-  return readableFields(ctx.ability, res.subject, clean, factsOf(row));
+  return clean;
 }
 
 /** How people name a kind of record (its module's label), for messages: `{ fr: 'compte', en: 'account', frPlural, enPlural }`. */

@@ -1,5 +1,5 @@
 import { ACCOUNT_FINANCE_FIELDS } from '../core/account.schema';
-import { buildAbility, canOn, readableFields, scopeOf, type Grant, type OwnershipFacts, type Principal } from './ability';
+import { buildAbility, canOn, readableFieldSet, readableFields, scopeOf, type Grant, type OwnershipFacts, type Principal } from './ability';
 
 /** CASL rules built from a principal's grants: record scopes, field-level permissions, and the SQL-ready scope. */
 describe('ability', () => {
@@ -72,6 +72,19 @@ describe('ability', () => {
       const ability = buildAbility(principal([readAll, { permission: 'core.account.finance.read', scope: 'own' }]));
       expect(readableFields(ability, 'Account', account, mine)).toEqual(account);
       expect(readableFields(ability, 'Account', account, theirs)).not.toHaveProperty('creditLimitCents');
+    });
+
+    it('gives, from its cache, the same fields as readableFields for every combination of grants and facts', () => {
+      const all = Object.keys(account);
+      const grantSets: Grant[][] = [[readAll], [{ permission: 'core.account.read', scope: 'own' }, { permission: 'core.account.finance.read', scope: 'own' }],
+        [readAll, { permission: 'core.account.finance.read', scope: 'assigned' }], [readAll, { permission: 'core.account.finance.read', scope: 'all' }]];
+      for (const grants of grantSets) {
+        const ability = buildAbility(principal(grants));
+        // Twice each: the second answer comes from the cache.
+        for (const f of [mine, supported, theirs, mine, supported, theirs]) {
+          expect([...readableFieldSet(ability, 'Account', f, all)].sort()).toEqual(Object.keys(readableFields(ability, 'Account', account, f)).sort());
+        }
+      }
     });
   });
 

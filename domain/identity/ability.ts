@@ -94,6 +94,36 @@ export function readableFields<T extends Record<string, unknown>>(ability: AppAb
 }
 
 /**
+ * The fields among `all` the user may read on a record of `subjectName` with
+ * these facts: the same answer as readableFields, computed once per ability,
+ * field list and combination of matching conditional rules (lists present
+ * dozens of records whose facts differ but match the same rules). `all` must
+ * be the same array object from call to call (a record kind's output fields).
+ */
+export function readableFieldSet(ability: AppAbility, subjectName: SubjectName, facts: OwnershipFacts, all: readonly string[]): ReadonlySet<string> {
+  const rules = ability.possibleRulesFor('read', subjectName);
+  // Which rules match: unconditional ones always do, the others by the record's facts.
+  let subject: never | undefined;
+  let signature = subjectName as string;
+  for (const rule of rules) {
+    if (!rule.conditions) continue;
+    subject ??= asSubject(subjectName, { ...facts }) as never;
+    signature += rule.matchesConditions(subject) ? '1' : '0';
+  }
+  let byFields = fieldSets.get(ability);
+  if (!byFields) fieldSets.set(ability, byFields = new WeakMap());
+  let bySignature = byFields.get(all);
+  if (!bySignature) byFields.set(all, bySignature = new Map());
+  let fields = bySignature.get(signature);
+  if (!fields) {
+    fields = new Set(permittedFieldsOf(ability, 'read', subject ?? asSubject(subjectName, { ...facts }) as never, { fieldsFrom: (rule) => rule.fields ?? [...all] }));
+    bySignature.set(signature, fields);
+  }
+  return fields;
+}
+const fieldSets = new WeakMap<AppAbility, WeakMap<readonly string[], Map<string, ReadonlySet<string>>>>();
+
+/**
  * The rows a user may act on, as SQL-ready conditions derived from the same
  * CASL rules: null means every row of the tenant; [] means none.
  */
