@@ -6,6 +6,7 @@ import { ACCOUNT_ONBOARDING_ACTIVITIES } from './account-onboarding.activity-con
 import { ACCOUNT_ONBOARDING_FORMS } from './account-onboarding.forms';
 import { accountOnboardingMessages } from './account-onboarding.messages';
 import { ACCOUNT_FINANCE_FIELDS } from './account.schema';
+import { bulkMessages } from './bulk.messages';
 import { CATALOGUE_MARGIN_FIELDS } from './catalogue-item.schema';
 import { accountSample, billingSiteSample, catalogueItemSample, contactSample, siteSample } from './record-samples';
 import { accounts, billingSites, catalogueItems, contacts, sites } from './resources';
@@ -14,7 +15,7 @@ import { savedViewMessages } from './saved-views.messages';
 /** The core records every organisation has: accounts and what hangs on them, documents, the catalogue. */
 export const coreModule: DomainModule = {
   key: 'core',
-  messages: { ...coreMessages, ...savedViewMessages, ...accountOnboardingMessages },
+  messages: { ...coreMessages, ...bulkMessages, ...savedViewMessages, ...accountOnboardingMessages },
   kind: 'core',
   label: { fr: 'Socle', en: 'Core' },
   resources: {
