@@ -17,11 +17,13 @@ import { savedViewsRouter } from './core/saved-views.router';
 import { usersRouter } from './identity/users.router';
 import { authenticate } from './http/authenticated';
 import type { ApiDeps } from './http/deps';
-import { problemHandler, sendProblem } from './http/problem';
+import { problemHandler } from './http/problem';
 import { securityHeaders } from './http/security-headers';
 import { limitJsonDepth } from './http/request-limits';
 import { authRouter } from './identity/auth.router';
 import { openApiDocument } from './openapi';
+import { methodNotAllowed, noSuchEndpoint } from './http/fallback';
+import { parseQuery } from './http/query';
 import { processCatalogueRouter } from './process/catalogue.router';
 import { decisionDefinitionsRouter } from './process/decisions.router';
 import { processDefinitionsRouter } from './process/definitions.router';
@@ -37,6 +39,8 @@ import { auditLogRouter } from './system/audit-log.router';
 export function createApp(deps: ApiDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // An empty query value counts as absent (`?status=` is no filter).
+  app.set('query parser', parseQuery);
   app.use(securityHeaders());
   app.set('trust proxy', deps.trustProxy ?? 'loopback');
   app.use(pinoHttp({
@@ -59,6 +63,8 @@ export function createApp(deps: ApiDeps): Express {
   app.get('/api/v1/openapi.json', (_req, res) => res.json(doc));
   app.use('/api/docs', swaggerUi.serve, swaggerUi.setup(doc, { customSiteTitle: 'Relais API' }));
 
+  // A path the document declares, under a method it does not: 405 with Allow, before any router.
+  app.use('/api/v1', methodNotAllowed(doc));
   const v1 = express.Router();
   v1.use('/health', healthRouter(deps));
   v1.use('/auth', authRouter(deps));
@@ -86,7 +92,7 @@ export function createApp(deps: ApiDeps): Express {
   v1.use('/decision-definitions', decisionDefinitionsRouter(deps));
   v1.use('/process-catalogue', processCatalogueRouter(deps));
   app.use('/api/v1', v1);
-  app.use('/api', (_req, res) => sendProblem(res, 404, 'Not found', 'There is no such API endpoint. See /api/docs for the list.'));
+  app.use('/api', noSuchEndpoint);
 
   if (deps.uiDir && fs.existsSync(path.join(deps.uiDir, 'index.html'))) {
     app.use(express.static(deps.uiDir, { index: false, maxAge: '1h' }));

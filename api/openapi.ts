@@ -1,4 +1,4 @@
-import { errors as commonErrors, problem, schemaOf, type Json } from './openapi-parts';
+import { answer, errors as commonErrors, ifMatch, itemsOf, jsonBody, preconditions, problem, schemaOf, type Json } from './openapi-parts';
 import { commsOpenApiPaths } from './comms/comms.openapi';
 import { recordKinds } from '../domain/modules/registry';
 import type { ApiModule } from './api-module';
@@ -9,6 +9,18 @@ import { savedViewsOpenApiPaths } from './core/saved-views.openapi';
 import type { RecordResource } from '../domain/core/record-resource';
 import { loginRequest, refreshRequest, tokenPair } from '../domain/identity/auth.schema';
 import { auditChainReportSchema } from '../domain/identity/audit-log';
+import { z } from 'zod';
+import { contactAssignment, contactAssignmentCreate } from '../domain/core/contact.schema';
+import { bulkReport, documentView, searchHit, timeline } from '../domain/core/views.schema';
+import { bulkBody } from './core/record.router';
+import { meView } from '../domain/identity/me';
+import {
+  definitionListItem, definitionProblem, definitionReactivated, definitionRetired, definitionSaved, definitionVersion, processPlanView,
+} from '../domain/process/definition.schema';
+import { PROCESS_KEY } from '../domain/process/bpmn-model';
+import { processCatalogueView } from './process/catalogue.router';
+import { healthView } from './system/health.router';
+import { smokeRunView, smokeStarted, startSmoke } from './system/smoke.router';
 
 const problemResponse = problem;
 const errors = {
@@ -18,7 +30,11 @@ const errors = {
 };
 const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
-const ifMatch = { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag (version) you read: a stale one answers 412' };
+const keyParam = { name: 'key', in: 'path', required: true, schema: { type: 'string', pattern: PROCESS_KEY.source }, description: 'The process key (the BPMN process id)' };
+const versionParam = (draft: boolean) => ({
+  name: 'version', in: 'path', required: true, schema: { type: 'string', pattern: draft ? '^([1-9][0-9]{0,8}|latest|draft)$' : '^([1-9][0-9]{0,8}|latest)$' },
+  description: draft ? 'A version number, "latest" or "draft"' : 'A version number or "latest"',
+});
 const idemKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Repeating a request with the same key returns the first answer and creates nothing more' };
 
 function name(res: RecordResource): string {
@@ -50,16 +66,34 @@ function resourcePaths(path: string, res: RecordResource): Json {
     [`/api/v1/${path}/{id}`]: {
       get: { tags: tag, summary: `Read a ${res.recordType}`, parameters: [idParam], responses: { 200: { description: 'The record; ETag is its version', ...json(ref) }, ...errors } },
       patch: {
-        tags: tag, summary: `Change some fields of a ${res.recordType}`, parameters: [idParam, ifMatch],
+        tags: tag, summary: `Change some fields of a ${res.recordType}`, parameters: [idParam, ifMatch()],
         requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name(res)}Update` }) },
-        responses: { 200: { description: 'Updated', ...json(ref) }, ...errors, 412: problemResponse('Someone changed it first; `current` holds their version'), 428: problemResponse('If-Match is missing') },
+        responses: { 200: { description: 'Updated', ...json(ref) }, ...errors, ...preconditions },
       },
-      delete: { tags: tag, summary: `Delete a ${res.recordType}`, parameters: [idParam], responses: { 204: { description: 'Deleted' }, ...errors } },
+      delete: { tags: tag, summary: `Delete a ${res.recordType}`, parameters: [idParam, ifMatch(false)], responses: { 204: { description: 'Deleted' }, ...errors, 412: preconditions[412] } },
+    },
+    [`/api/v1/${path}/bulk`]: {
+      post: {
+        tags: tag, summary: `Set one field on many ${res.recordType} records (ids, or the list's search and filters), each checked and changed as by PATCH`,
+        requestBody: jsonBody(bulkBody), responses: { 200: answer('One line per record: changed, or refused and why', bulkReport(res.outputSchema)), ...errors },
+      },
     },
     [`/api/v1/${path}/{id}/history`]: {
-      get: { tags: tag, summary: 'Timeline of changes', parameters: [idParam], responses: { 200: { description: 'Newest first', ...json({ type: 'object' }) }, ...errors } },
+      get: { tags: tag, summary: 'Timeline of changes', parameters: [idParam], responses: { 200: answer('Newest first', timeline), ...errors } },
     },
   };
+}
+
+/** Every operation that takes an Idempotency-Key may answer 409: the key was used for a different request. */
+function withIdempotencyConflicts(paths: Json): Json {
+  for (const item of Object.values(paths) as Array<Record<string, { parameters?: Array<{ name?: string }>; responses: Json }>>) {
+    for (const operation of Object.values(item)) {
+      if (operation.parameters?.some((p) => p.name === 'Idempotency-Key')) {
+        operation.responses = { 409: problemResponse('This Idempotency-Key was already used for a different request: use a new key'), ...operation.responses };
+      }
+    }
+  }
+  return paths;
 }
 
 /** OpenAPI 3.1, generated from the same zod schemas the API validates with. */
@@ -72,33 +106,35 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
         errors: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
       },
     },
-    DefinitionProblem: {
-      type: 'object', required: ['elementId', 'rule', 'message'],
-      description: 'A lint finding on a BPMN element (null: the whole file); `message` says what is wrong and what to do.',
-      properties: { elementId: { type: ['string', 'null'] }, rule: { type: 'string', examples: ['relais/business-rule-task', 'relais/extension'] }, message: { type: 'string' } },
-    },
+    DefinitionProblem: schemaOf(definitionProblem, 'output'),
     LoginRequest: schemaOf(loginRequest, 'input'),
     RefreshRequest: schemaOf(refreshRequest, 'input'),
     TokenPair: schemaOf(tokenPair, 'output'),
     AuditChainReport: schemaOf(auditChainReportSchema, 'output'),
   };
   let paths: Json = {
-    '/api/v1/health': { get: { tags: ['System'], summary: 'State of the database and Temporal', security: [], responses: { 200: { description: 'Both up' }, 503: { description: 'One is down' } } } },
+    '/api/v1/health': { get: { tags: ['System'], summary: 'State of the database and Temporal', security: [], responses: { 200: answer('Both up', healthView), 503: answer('One is down', healthView) } } },
     '/api/v1/auth/login': { post: { tags: ['Auth'], security: [], summary: 'Sign in. The refresh token is set as an httpOnly cookie (relais_refresh, Path=/api/v1/auth, SameSite=Strict) unless `tokenTransport` is "body" (API clients such as the CLI)', requestBody: { required: true, ...json({ $ref: '#/components/schemas/LoginRequest' }) }, responses: { 200: { description: 'Tokens (Cache-Control: no-store)', ...json({ $ref: '#/components/schemas/TokenPair' }) }, 401: errors[401], 409: problemResponse('Email in several organisations: send `tenant`'), 429: problemResponse('Too many failed attempts for this address and email (Retry-After says when to try again); successful sign-ins are not counted') } } },
     '/api/v1/auth/refresh': { post: { tags: ['Auth'], security: [], summary: 'Rotate a refresh token, sent in the body or as the relais_refresh cookie (then the body is `{}`); a reused one revokes its whole family', requestBody: { required: true, ...json({ $ref: '#/components/schemas/RefreshRequest' }) }, responses: { 200: { description: 'New tokens, in the transport the refresh token came in', ...json({ $ref: '#/components/schemas/TokenPair' }) }, 401: errors[401], 415: problemResponse('Not JSON: refresh and logout take application/json only (CSRF)') } } },
     '/api/v1/auth/logout': { post: { tags: ['Auth'], security: [], summary: 'Revoke a session (refresh token in the body or cookie) and the access token sent as Bearer, which stops working at once', requestBody: { required: true, ...json({ $ref: '#/components/schemas/RefreshRequest' }) }, responses: { 204: { description: 'Signed out; the cookie is cleared' }, 415: problemResponse('Not JSON') } } },
-    '/api/v1/auth/me': { get: { tags: ['Auth'], summary: 'Who I am, my organisation and my permissions', responses: { 200: { description: 'Me' }, 401: errors[401] } } },
-    '/api/v1/search': { get: { tags: ['Search'], summary: 'Search accounts, contacts and sites', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } }], responses: { 200: { description: 'Hits, best first' }, ...errors } } },
-    '/api/v1/contacts/{id}/assignments': { get: { tags: ['Contact'], summary: 'Where a contact is assigned', parameters: [idParam], responses: { 200: { description: 'Assignments' }, ...errors } }, post: { tags: ['Contact'], summary: 'Assign a contact to a site, billing, support…', parameters: [idParam], responses: { 201: { description: 'Assigned' }, ...errors } } },
+    '/api/v1/auth/me': { get: { tags: ['Auth'], summary: 'Who I am, my organisation and my permissions', responses: { 200: answer('Me', meView), 401: errors[401] } } },
+    '/api/v1/search': { get: { tags: ['Search'], summary: 'Search accounts, contacts and sites', parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 2 } }], responses: { 200: answer('Hits, best first', itemsOf(searchHit)), ...errors } } },
+    '/api/v1/contacts/{id}/assignments': {
+      get: { tags: ['Contact'], summary: 'Where a contact is assigned', parameters: [idParam], responses: { 200: answer('Assignments', itemsOf(contactAssignment)), ...errors } },
+      post: { tags: ['Contact'], summary: 'Assign a contact to a site, billing, support…', parameters: [idParam], requestBody: jsonBody(contactAssignmentCreate), responses: { 201: answer('Assigned', contactAssignment), ...errors, 422: problemResponse('The site or billing site is not one of the contact\'s account') } },
+    },
+    '/api/v1/contacts/{id}/assignments/{assignmentId}': {
+      delete: { tags: ['Contact'], summary: 'Withdraw an assignment', parameters: [idParam, { ...idParam, name: 'assignmentId' }], responses: { 204: { description: 'Withdrawn' }, ...errors } },
+    },
     '/api/v1/accounts/{id}/documents': {
-      get: { tags: ['Document'], summary: 'Documents attached to an account', parameters: [idParam], responses: { 200: { description: 'Newest first' }, ...errors } },
+      get: { tags: ['Document'], summary: 'Documents attached to an account', parameters: [idParam], responses: { 200: answer('Newest first', itemsOf(documentView)), ...errors } },
       post: {
         tags: ['Document'], summary: 'Attach a file (up to 20 MB)', parameters: [idParam],
         requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
-        responses: { 201: { description: 'Stored' }, ...errors, 413: problemResponse('File too large') },
+        responses: { 201: answer('Stored', documentView), ...errors, 413: problemResponse('File too large') },
       },
     },
-    '/api/v1/documents/{id}/content': { get: { tags: ['Document'], summary: 'Download a document', parameters: [idParam], responses: { 200: { description: 'The file, as an attachment' }, ...errors } } },
+    '/api/v1/documents/{id}/content': { get: { tags: ['Document'], summary: 'Download a document', parameters: [idParam], responses: { 200: { description: 'The file, as an attachment, with its own Content-Type', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }, ...errors } } },
     '/api/v1/audit-log/verification': {
       get: {
         tags: ['System'], summary: 'Walk the organisation\'s hash-chained audit log and report the first broken link (a worker also verifies every chain each hour and alerts on a break)',
@@ -108,29 +144,20 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
         },
       },
     },
-    '/api/v1/smoke-runs': { post: { tags: ['System'], summary: 'Start the smoke workflow', responses: { 202: { description: 'Started' }, ...errors } } },
+    '/api/v1/smoke-runs': { post: { tags: ['System'], summary: 'Start the smoke workflow', parameters: [idemKey], requestBody: { required: false, ...json(schemaOf(startSmoke)) }, responses: { 202: answer('Started', smokeStarted), ...errors } } },
+    '/api/v1/smoke-runs/{id}': { get: { tags: ['System'], summary: 'A smoke run and its workflow', parameters: [idParam], responses: { 200: answer('The run', smokeRunView), ...errors } } },
+    '/api/v1/smoke-runs/{id}/proceed': { post: { tags: ['System'], summary: 'Signal a smoke run waiting for it', parameters: [idParam], responses: { 202: answer('Signalled', z.object({ id: z.string().uuid() })), ...errors } } },
     '/api/v1/process-definitions': {
-      get: { tags: ['Process definition'], summary: 'Every process key: latest deployed version, number of versions, draft or not', responses: { 200: { description: '`items`, by key' }, ...errors } },
+      get: { tags: ['Process definition'], summary: 'Every process key: latest deployed version, number of versions, draft or not', responses: { 200: answer('`items`, by key', itemsOf(definitionListItem)), ...errors } },
       post: {
         tags: ['Process definition'], summary: 'Save a BPMN 2.0 file as the draft of its process key, or deploy it as the next version (?deploy=true)',
         parameters: [{ name: 'deploy', in: 'query', schema: { type: 'string', enum: ['true', 'false'], default: 'false' }, description: 'true: parse, lint, compile and store as version n+1' }, idemKey],
         requestBody: { required: true, content: { 'application/xml': { schema: { type: 'string', maxLength: 1048576 } }, 'text/xml': { schema: { type: 'string' } } } },
         responses: {
-          201: {
-            description: 'Saved or deployed. `warnings` lists what Relais will ignore (extensions it does not read, a message end event that sends nothing…): they do not stop a deploy, show them to the process owner. A draft also lists its lint `problems` (what would refuse a deploy); a deploy lists the timer starts it scheduled (`scheduledStarts`) and the schedules it started (`startSchedules`: one scheduler workflow per timer start event with a cycle, replacing the previous version\'s).',
-            ...json({
-              type: 'object',
-              required: ['id', 'key', 'version', 'status', 'name', 'deployedAt', 'warnings'],
-              properties: {
-                id: { type: 'string', format: 'uuid' }, key: { type: 'string' }, version: { type: ['integer', 'null'], description: 'null for a draft' },
-                status: { type: 'string', enum: ['draft', 'deployed'] }, name: { type: ['string', 'null'] }, deployedAt: { type: ['string', 'null'], format: 'date-time' },
-                warnings: { type: 'array', items: { $ref: '#/components/schemas/DefinitionProblem' } },
-                problems: { type: 'array', items: { $ref: '#/components/schemas/DefinitionProblem' }, description: 'Drafts only' },
-                scheduledStarts: { type: 'array', items: { type: 'object' }, description: 'Deploys only: the timer start events it scheduled' },
-                startSchedules: { type: 'array', items: { type: 'object' }, description: 'Deploys only: `{ startEvent, cycle, workflowId }` of each timer start event with a cycle (the process starts on a schedule)' },
-              },
-            }),
-          },
+          201: answer(
+            'Saved or deployed. `warnings` lists what Relais will ignore (extensions it does not read, a message end event that sends nothing…): they do not stop a deploy, show them to the process owner. A draft also lists its lint `problems` (what would refuse a deploy); a deploy lists the timer starts it scheduled (`scheduledStarts`) and the schedules it started (`startSchedules`: one scheduler workflow per timer start event with a cycle, replacing the previous version\'s).',
+            definitionSaved,
+          ),
           ...errors,
           413: problemResponse('The file is over 1 MB'), 415: problemResponse('The body is not application/xml or text/xml'),
           422: problemResponse('The file cannot be read or deployed: `problems` lists `{ elementId, rule, message }`'),
@@ -138,47 +165,47 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
       },
     },
     '/api/v1/process-definitions/{key}/versions': {
-      get: { tags: ['Process definition'], summary: 'The draft and every deployed version of a key, newest first', parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: '`items`' }, ...errors } },
+      get: { tags: ['Process definition'], summary: 'The draft and every deployed version of a key, newest first', parameters: [keyParam], responses: { 200: answer('`items`', itemsOf(definitionVersion)), ...errors } },
     },
     '/api/v1/process-definitions/{key}/versions/{version}/xml': {
       get: {
         tags: ['Process definition'], summary: 'The BPMN XML of a version',
-        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'path', required: true, schema: { type: 'string' }, description: 'A version number, "latest" or "draft"' }],
+        parameters: [keyParam, versionParam(true)],
         responses: { 200: { description: 'The file', content: { 'application/xml': { schema: { type: 'string' } } } }, ...errors },
       },
     },
     '/api/v1/process-definitions/{key}/versions/{version}/plan': {
       get: {
         tags: ['Process definition'], summary: 'The compiled plan of a deployed version (what the bpmnProcess workflow runs)',
-        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'path', required: true, schema: { type: 'string' }, description: 'A version number or "latest"' }],
-        responses: { 200: { description: 'The plan', ...json({ type: 'object' }) }, ...errors },
+        parameters: [keyParam, versionParam(false)],
+        responses: { 200: answer('The plan', processPlanView), ...errors },
       },
     },
     '/api/v1/process-definitions/{key}/draft': {
-      delete: { tags: ['Process definition'], summary: 'Delete the draft of a key (deployed versions stay)', parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: 'Deleted' }, ...errors } },
+      delete: { tags: ['Process definition'], summary: 'Delete the draft of a key (deployed versions stay)', parameters: [keyParam], responses: { 204: { description: 'Deleted' }, ...errors } },
     },
     '/api/v1/process-definitions/{key}/versions/{version}': {
       delete: {
         tags: ['Process definition'], summary: 'Delete the draft ("draft"); a deployed version is refused (409: retire the key instead)',
-        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [keyParam, versionParam(true)],
         responses: { 204: { description: 'Draft deleted' }, ...errors, 409: problemResponse('A deployed version is never deleted: retire the process') },
       },
     },
     '/api/v1/process-definitions/{key}/retire': {
       post: {
         tags: ['Process definition'], summary: 'Retire a key: no new instance (API start answers 409, message and timer starts do not fire, call activities open an incident); running instances continue',
-        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { 200: { description: '`{ key, retired: true, retiredAt, retiredBy, cancelledTimerStarts, stoppedSchedules }` (the scheduler workflows terminated)' }, ...errors, 409: problemResponse('Only a draft: nothing to retire') },
+        parameters: [keyParam],
+        responses: { 200: answer('Retired; the timer starts taken back and the scheduler workflows terminated', definitionRetired), ...errors, 409: problemResponse('Only a draft: nothing to retire') },
       },
     },
     '/api/v1/process-definitions/{key}/reactivate': {
       post: {
         tags: ['Process definition'], summary: 'Let a retired key start instances again (timer starts its retirement took back are scheduled again)',
-        parameters: [{ name: 'key', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { 200: { description: '`{ key, retired: false, scheduledStarts, startSchedules }` (schedules start again from now)' }, ...errors },
+        parameters: [keyParam],
+        responses: { 200: answer('Active again; schedules start again from now', definitionReactivated), ...errors, 409: problemResponse('Only a draft: nothing to reactivate') },
       },
     },
-    '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms (with their JSON Schema) and the organisation\'s roles', responses: { 200: { description: '`{ activities, forms: [{ key, title: { fr, en }, schema }], roles }`' }, ...errors } } },
+    '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms (with their JSON Schema) and the organisation\'s roles', responses: { 200: answer('Activities, forms and roles', processCatalogueView), ...errors } } },
   };
   for (const { path, resource: res } of recordKinds()) {
     schemas[name(res)] = schemaOf(res.outputSchema, 'output');
@@ -188,6 +215,7 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
   }
   paths = { ...paths, ...processOpenApiPaths(), ...decisionsOpenApiPaths(), ...commsOpenApiPaths(), ...savedViewsOpenApiPaths(), ...accountOnboardingOpenApiPaths() };
   for (const module of modules) paths = { ...paths, ...module.openApiPaths?.() };
+  paths = withIdempotencyConflicts(paths);
   return {
     openapi: '3.1.0',
     info: { title: 'Relais API', version: '1', description: 'Errors are application/problem+json (RFC 9457). Lists use cursor pagination. Updates need If-Match.' },

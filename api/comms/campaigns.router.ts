@@ -11,8 +11,8 @@ import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
 
-const reportQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
+export const reportQuery = z.object({
+  after: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 }).strict();
 

@@ -23,7 +23,7 @@ export const listQuery = z.object({
 });
 
 /** A bulk action: the records (ids, or the list's search and filters) and the one field to set. */
-const bulkBody = z.object({
+export const bulkBody = z.object({
   ids: z.array(z.uuid()).min(1).max(MAX_BULK).optional(),
   filter: z.object({
     q: z.string().trim().max(200).optional(),

@@ -1,11 +1,10 @@
 import { savedView, savedViewCreate, savedViewUpdate } from '../../domain/core/saved-view.schema';
-import { errors, jsonBody, problem, schemaOf, uuidPath, type Json } from '../openapi-parts';
+import { errors, ifMatch, jsonBody, problem, schemaOf, uuidPath, type Json } from '../openapi-parts';
 
 /** The saved views' part of the OpenAPI document, from the zod schemas the router validates with. */
 export function savedViewsOpenApiPaths(): Json {
   const tags = ['Saved view'];
   const one = { content: { 'application/json': { schema: schemaOf(savedView, 'output') } } };
-  const ifMatch = (required: boolean) => ({ name: 'If-Match', in: 'header', required, schema: { type: 'string' }, description: 'The ETag (version) you read: a stale one answers 412' });
   const notOwner = problem('A colleague\'s shared view: only its owner renames, shares or deletes it');
   return {
     '/api/v1/saved-views': {

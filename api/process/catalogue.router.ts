@@ -4,8 +4,16 @@ import { ForbiddenError } from '../../domain/errors';
 import { activityCatalogue, formCatalogue } from '../../domain/modules/registry';
 import type { ActivityDefinition } from '../../domain/process/activity-definition';
 import { describeForm } from '../../domain/process/forms';
+import { formView } from '../../domain/process/instance.schema';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
+
+/** What GET /process-catalogue answers. */
+export const processCatalogueView = z.object({
+  activities: z.array(z.object({ name: z.string(), description: z.object({ fr: z.string(), en: z.string() }), inputs: z.array(z.object({ name: z.string(), required: z.boolean() })) })),
+  forms: z.array(formView),
+  roles: z.array(z.object({ key: z.string(), labelFr: z.string(), labelEn: z.string() })),
+});
 
 export interface CatalogueInput {
   name: string;

@@ -1,5 +1,10 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { ApiDeps } from '../http/deps';
+
+const serviceState = z.object({ status: z.enum(['up', 'down']), error: z.string().optional().describe('Why it is down') });
+/** What GET /health answers, 200 or 503. */
+export const healthView = z.object({ status: z.enum(['up', 'down']), database: serviceState, temporal: serviceState });
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

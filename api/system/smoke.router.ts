@@ -9,7 +9,25 @@ import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
 
-const startSmoke = z.object({ waitForSignal: z.boolean().default(false) }).strict();
+export const startSmoke = z.object({ waitForSignal: z.boolean().default(false) }).strict();
+export const smokeStarted = z.object({ id: z.string().uuid(), workflowId: z.string(), status: z.literal('running') });
+export const smokeRunView = z.object({
+  id: z.string().uuid(), workflowId: z.string(), status: z.string(), completions: z.number().int(),
+  workflowStatus: z.string().describe('Temporal\'s: RUNNING, COMPLETED…'), state: z.unknown().optional().describe('The workflow\'s state while it runs'),
+});
+
+const QUERY_WAIT_MS = 2000;
+
+/** The answer of a query, or undefined when none comes within `ms` (or it fails). */
+async function withinMs<T>(ms: number, work: Promise<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
+  try {
+    return await Promise.race([work.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The smoke process: proves API → Temporal → worker → PostgreSQL end to end. */
 export function smokeRouter(deps: ApiDeps): Router {
@@ -39,7 +57,8 @@ export function smokeRouter(deps: ApiDeps): Router {
     const row = await load(ctx, String(req.params.id));
     const handle = (await deps.temporal()).workflow.getHandle(row.workflowId);
     const description = await handle.describe();
-    const state = description.status.name === 'RUNNING' ? await handle.query(smokeStateQuery) : undefined;
+    // A query waits for a worker to answer it: without one (stopped, or none on this queue) the run is shown without its state.
+    const state = description.status.name === 'RUNNING' ? await withinMs(QUERY_WAIT_MS, handle.query(smokeStateQuery)) : undefined;
     return { body: { id: row.id, workflowId: row.workflowId, status: row.status, completions: row.completions, workflowStatus: description.status.name, state } };
   }));
 

@@ -111,3 +111,66 @@ export const messageListQuery = z.object({
   direction: z.enum(['outbound', 'inbound']).optional(),
   campaignId: uuid.optional(),
 }).strict();
+
+// ---- Answers (documented in the OpenAPI; domain/comms/*.ts builds them) ----
+
+const isoTime = z.string().describe('ISO 8601 date-time');
+
+/** A message of the outbox and log (domain/comms/messages.ts presentMessage). */
+export const messageView = z.looseObject({
+  id: z.string().uuid(), channel, direction: z.enum(['outbound', 'inbound']), category: category.nullable(),
+  recipient: z.string().nullable(), sender: z.string().nullable(), contactId: z.string().uuid().nullable(),
+  templateId: z.string().uuid().nullable(), templateKey: z.string().nullable(), language: language.nullable(),
+  subject: z.string().nullable(), body: z.string().nullable(), status: z.enum(MESSAGE_STATUSES),
+  provider: z.string().nullable(), providerMessageId: z.string().nullable(), attempts: z.number().int().nullable(),
+  errorCode: z.string().nullable(), errorReason: z.string().nullable(), recordType: z.string().nullable(), recordId: z.string().nullable(),
+  campaignId: z.string().uuid().nullable(), sentByUserId: z.string().uuid().nullable(), sentByProcess: z.string().nullable(),
+  createdAt: isoTime, updatedAt: isoTime,
+});
+export const messagePage = z.object({ items: z.array(messageView), nextCursor: z.string().nullable() });
+export const messageDetail = messageView.extend({
+  events: z.array(z.object({ status: z.string(), detail: z.unknown(), at: isoTime })).describe('Status history, oldest first'),
+});
+/** What a send answers: the pending message (or the first answer, for a repeated Idempotency-Key) and its workflow. */
+export const messageSent = messageView.extend({ workflowId: z.string().nullable().optional() });
+
+export const templateView = z.object({
+  id: z.string().uuid(), key: z.string(), language, channel, category, kind: z.string(), name: z.string(),
+  subject: z.string().nullable(), body: z.string(), version: z.number().int(), createdAt: isoTime, updatedAt: isoTime,
+});
+export const templateKindView = z.object({
+  key: z.string(), description: z.object({ fr: z.string(), en: z.string() }), variables: z.array(z.string()), sample: z.record(z.string(), z.unknown()),
+});
+export const templatePreviewView = z.object({
+  channel, subject: z.string().nullable(), body: z.string(), missing: z.array(z.string()),
+  problems: z.array(z.looseObject({ field: z.string(), message: z.unknown() })),
+  segments: z.object({ encoding: z.enum(['GSM-7', 'UCS-2']), characters: z.number().int(), segments: z.number().int() }).nullable(),
+});
+
+export const consentView = z.object({
+  channel, source: z.string(), grantedAt: isoTime.nullable(), recordedBy: z.string().uuid().nullable(), withdrawnAt: isoTime.nullable(), active: z.boolean(),
+});
+
+export const campaignView = z.object({
+  id: z.string().uuid(), name: z.string().nullable(), channel, templateId: z.string().uuid().nullable(), workflowId: z.string(), status: z.string(),
+  total: z.number().int(), ratePerMinute: z.number().int(), createdBy: z.string().uuid().nullable(), createdAt: isoTime, completedAt: isoTime.nullable(),
+});
+export const campaignStarted = z.object({ id: z.string().uuid(), workflowId: z.string(), total: z.number().int(), status: z.literal('running') });
+export const campaignReportView = campaignView.extend({
+  counts: z.object({ pending: z.number().int(), sent: z.number().int(), refused: z.number().int(), failed: z.number().int() }),
+  recipients: z.array(z.object({
+    position: z.number().int(), contactId: z.string().uuid(), name: z.string().nullable(), outcome: z.enum(['pending', 'sent', 'refused', 'failed']),
+    status: z.enum(MESSAGE_STATUSES).nullable(), recipient: z.string().nullable(), reason: z.string().nullable(), messageId: z.string().uuid().nullable(),
+  })),
+  nextAfter: z.number().int().nullable().describe('`after` of the next page; null on the last'),
+});
+
+/** Providers and rates: secrets are write-only (only whether one is set). */
+export const settingsView = z.object({
+  smsProvider: settingsUpdate.shape.smsProvider, twilioAccountSid: z.string().nullable(), twilioAuthTokenSet: z.boolean(),
+  twilioFrom: z.string().nullable(), twilioMessagingServiceSid: z.string().nullable(),
+  mailProvider: settingsUpdate.shape.mailProvider, smtpHost: z.string().nullable(), smtpPort: z.number().int().nullable(), smtpSecure: z.boolean(),
+  smtpUser: z.string().nullable(), smtpPasswordSet: z.boolean(), mailFrom: z.string().nullable(),
+  smsRatePerMinute: z.number().int(), mailRatePerMinute: z.number().int(), version: z.number().int(),
+});
+export const inboundOutcome = z.object({ messageId: z.string().uuid(), optOut: z.enum(['stop', 'start']).nullable().describe('The keyword\'s effect: STOP opts out, START opts back in') });

@@ -17,3 +17,6 @@ export async function listCollaborators(ctx: RequestContext, query: z.infer<type
   if (query.role) qb.havingRaw('bool_or(r.key = ?)', [query.role]);
   return (await qb) as Array<{ id: string; displayName: string; email: string; roles: string[] }>;
 }
+
+/** An active staff member, for the pickers. */
+export const collaboratorView = z.object({ id: z.string().uuid(), displayName: z.string(), email: z.string(), roles: z.array(z.string()) });

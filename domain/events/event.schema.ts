@@ -48,3 +48,19 @@ export const event = z.object({
 
 export type EventCreate = z.infer<typeof eventCreate>;
 export type EventRecord = z.infer<typeof event>;
+
+/** What an import of the legacy spreadsheet answers (domain/events/spreadsheet-import.ts ImportReport), messages in the reader's language. */
+export const eventImportReport = z.looseObject({
+  filename: z.string().nullable(),
+  dryRun: z.boolean(),
+  sheets: z.array(z.looseObject({
+    sheet: z.string(), title: z.string().nullable(), status: z.enum(['created', 'skipped', 'rejected']),
+    eventId: z.string().uuid().optional(), eventNumber: z.number().int().optional(),
+    rows: z.array(z.record(z.string(), z.unknown())), created: z.record(z.string(), z.unknown()), messages: z.array(z.string()),
+  })),
+  totals: z.object({
+    sheets: z.number().int(), created: z.number().int(), skipped: z.number().int(), rejected: z.number().int(),
+    clientsCreated: z.number().int(), contractsCreated: z.number().int(), warnings: z.number().int(), errors: z.number().int(),
+  }),
+  processesJoined: z.number().int().describe('Events that joined their client\'s process'),
+});

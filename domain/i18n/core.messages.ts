@@ -12,6 +12,7 @@ export const coreMessages = defineMessages({
   'problem.401': title('Non authentifié', 'Unauthorized'),
   'problem.403': title('Action non autorisée', 'Forbidden'),
   'problem.404': title('Introuvable', 'Not found'),
+  'problem.405': title('Méthode non autorisée', 'Method not allowed'),
   'problem.409': title('Conflit', 'Conflict'),
   'problem.412': title('Version périmée', 'Precondition failed'),
   'problem.413': title('Requête trop volumineuse', 'Payload too large'),
@@ -43,6 +44,15 @@ export const coreMessages = defineMessages({
     fr: (p) => `Introuvable, ou vous n'y avez pas accès (${p.what}).`,
     en: (p) => `${p.what} was not found, or you do not have access to it.`,
   }),
+  'error.method-not-allowed': entry({
+    example: { method: 'PUT', allowed: 'GET, POST' },
+    fr: (p) => `Cette adresse n'accepte pas la méthode ${p.method} : utilisez ${p.allowed} (en-tête Allow). La liste est sur /api/docs.`,
+    en: (p) => `This address does not take ${p.method}: use ${p.allowed} (Allow header). The list is at /api/docs.`,
+  }),
+  'error.no-such-endpoint': title(
+    'Cette adresse ne correspond à aucun service de l\'API : la liste est sur /api/docs.',
+    'There is no such API endpoint: the list is at /api/docs.',
+  ),
   'error.unauthorized': title('Reconnectez-vous : votre session est absente, expirée ou invalide.', 'Sign in again: your session is missing, expired or invalid.'),
   'error.precondition-required': title(
     'Envoyez la version actuelle de l\'enregistrement dans l\'en-tête If-Match (son ETag ou son champ « version ») pour n\'écraser la modification de personne.',

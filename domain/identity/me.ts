@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Knex } from 'knex';
 import type { AppAbility, Principal } from './ability';
 import { fieldGroups, permissionResources } from '../modules/registry';
@@ -17,3 +18,16 @@ export async function describeMe(trx: Knex.Transaction, principal: Principal, ab
   const granted = Object.keys(fieldGroups()).filter((g) => principal.grants.some((x) => x.permission === `${g}.read`));
   return { user, tenant, roles, permissions, fieldGroups: granted, grants: scopes };
 }
+
+/** GET /auth/me. */
+export const meView = z.object({
+  user: z.looseObject({ id: z.string().uuid(), email: z.string(), displayName: z.string(), type: z.string(), accountId: z.string().uuid().nullable() }),
+  tenant: z.looseObject({
+    id: z.string().uuid(), slug: z.string(), name: z.string(), branding: z.record(z.string(), z.unknown()).nullable(),
+    verticals: z.array(z.string()), locale: z.string().nullable(), timeZone: z.string().nullable(),
+  }),
+  roles: z.array(z.object({ key: z.string(), labelFr: z.string(), labelEn: z.string() })),
+  permissions: z.record(z.string(), z.array(z.string())).describe('Per resource, the actions allowed'),
+  fieldGroups: z.array(z.string()).describe('Field groups the user may read'),
+  grants: z.array(z.string()).describe('`permission:scope`, sorted'),
+});

@@ -50,7 +50,7 @@ export const instanceListQuery = z.object({
   processKey: z.string().max(100).optional(),
   status: z.enum(['running', 'incident', 'completed', 'cancelled', 'failed']).optional(),
   businessKey: z.string().max(200).optional(),
-  version: z.coerce.number().int().min(1).optional(),
+  version: z.coerce.number().int().min(1).max(999_999_999).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -118,3 +118,82 @@ const instanceHistoryItem = z.object({
 });
 
 export const instanceHistoryView = z.object({ items: z.array(instanceHistoryItem).describe('Oldest first') });
+
+// ---- Answers (documented in the OpenAPI; the API builds them in domain/process/*-service.ts and api/process/*.router.ts) ----
+
+const isoTime = z.string().describe('ISO 8601 date-time');
+const userId = z.string().uuid();
+
+/** A registered form as the modeler and the task form read it (domain/process/forms.ts describeForm). */
+export const formView = z.looseObject({
+  key: z.string(),
+  title: z.object({ fr: z.string(), en: z.string() }),
+  schema: z.record(z.string(), z.unknown()).describe('JSON Schema of the data the form accepts'),
+});
+
+/** A user task as people read it: its row, the process's title, the instance's business label and the names of its people. */
+export const taskView = z.looseObject({
+  id: z.string().uuid(), instanceId: z.string().uuid(), processKey: z.string(), businessKey: z.string(), elementId: z.string(),
+  name: z.string().nullable(), formKey: z.string().nullable(), inlineForm: z.unknown().nullable(),
+  candidateRoles: z.array(z.string()), candidateUsers: z.array(z.string()), assignee: userId.nullable(),
+  dueAt: isoTime.nullable(), priority: z.number().int(), status: z.enum(['open', 'completed', 'cancelled']),
+  data: z.unknown().nullable(), createdAt: isoTime, claimedAt: isoTime.nullable(), completedAt: isoTime.nullable(),
+  completedBy: userId.nullable(), version: z.number().int(),
+  title: z.string().describe('The process\'s name'), label: z.string().describe('The instance\'s business label'),
+  assigneeName: z.string().nullable().describe('null unless the reader may see users'), completedByName: z.string().nullable(),
+});
+export const taskDetailView = taskView.extend({ form: formView.nullable().describe('The registered form, when the task has one') });
+export const taskCountsView = z.object({ todo: z.number().int(), mine: z.number().int(), all: z.number().int().optional().describe('Process owners only') });
+export const taskCompletedView = z.object({ id: z.string().uuid(), status: z.literal('completed'), data: z.record(z.string(), z.unknown()) });
+
+/** One instance in the list (its row without variables, with its title and business label). */
+export const instanceListItem = z.looseObject({
+  id: z.string().uuid(), workflowId: z.string(), processKey: z.string(), version: z.number().int(), businessKey: z.string(),
+  status: z.enum(['running', 'incident', 'completed', 'cancelled', 'failed']), startedBy: userId.nullable(),
+  startedAt: isoTime, endedAt: isoTime.nullable(), updatedAt: isoTime, cancelReason: z.string().nullable(),
+  title: z.string(), label: z.string(),
+});
+
+const instanceTaskView = z.looseObject({
+  id: z.string().uuid(), elementId: z.string(), name: z.string().nullable(), status: z.string(), assignee: userId.nullable(),
+  dueAt: isoTime.nullable(), createdAt: isoTime, completedAt: isoTime.nullable(), completedBy: userId.nullable(),
+});
+const incidentView = z.looseObject({
+  id: z.string().uuid(), elementId: z.string(), message: z.string(), status: z.enum(['open', 'resolved']),
+  resolution: z.enum(['retry', 'skip']).nullable(), createdAt: isoTime, resolvedAt: isoTime.nullable(),
+});
+
+/** GET /process-instances/:id: the instance, its progress, tasks and incidents. */
+export const instanceView = instanceProgressView.extend({
+  id: z.string().uuid(), workflowId: z.string(), processKey: z.string(), version: z.number().int(), businessKey: z.string(),
+  status: instanceListItem.shape.status, startedAt: isoTime, endedAt: isoTime.nullable(), cancelReason: z.string().nullable(),
+  failureReason: z.string().nullable(), failedAt: isoTime.nullable(),
+  openTasks: z.array(instanceTaskView), tasks: z.array(instanceTaskView), incidents: z.array(incidentView),
+}).loose();
+
+export const instanceStartedView = z.object({
+  id: z.string().uuid(), workflowId: z.string(), processKey: z.string(), version: z.number().int(), businessKey: z.string(), status: z.literal('running'),
+});
+export const instanceCancelView = z.object({ id: z.string().uuid(), status: z.enum(['cancelled', 'cancelling']), reason: z.string() });
+export const instanceRetryView = z.object({ id: z.string().uuid(), status: z.literal('running'), runId: z.string() });
+export const incidentResolvedView = z.object({ id: z.string().uuid(), action: z.enum(['retry', 'skip']) });
+
+/** An instance a message or a signal started (message or signal start event). */
+const startedByEventView = z.object({
+  id: z.string().uuid(), workflowId: z.string(), processKey: z.string(), version: z.number().int(), startEvent: z.string(),
+});
+export const messageStartedView = z.object({ delivered: z.literal(true), started: z.array(startedByEventView) });
+export const messageDeliveredView = z.union([
+  z.object({ delivered: z.literal(true), workflowId: z.string() }),
+  z.object({ delivered: z.literal(false), buffered: z.literal(true), expiresAt: isoTime, messageId: z.string().uuid(), detail: z.string() }),
+]);
+/** A message kept for a process (buffered, then consumed or expired) or one recorded before messages were buffered (`unmatched`). */
+export const processMessageView = z.looseObject({
+  id: z.string().uuid(), name: z.string(), correlationKey: z.string(), variables: z.record(z.string(), z.unknown()),
+  receivedAt: isoTime, state: z.enum(['waiting', 'expired', 'consumed', 'unmatched']),
+});
+export const signalBroadcastView = z.object({
+  signalId: z.string(), delivered: z.number().int(), started: z.array(startedByEventView),
+  replayed: z.literal(true).optional().describe('The same Idempotency-Key: the first answer, nothing delivered again'),
+  detail: z.string().optional().describe('Nothing waited and nothing started: the signal is lost'),
+});
