@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Client, Connection, type DataConverter } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor, type DataConverter } from '@temporalio/client';
 import { env } from '../config/env';
 import { logger } from '../config/logger';
 import { initSentry } from '../config/sentry';
@@ -11,11 +11,18 @@ import type { ApiDeps } from './http/deps';
 import { runModuleStartHooks } from './module-start';
 import { INSTALLED_API_MODULES } from './installed-modules';
 
-/** Lazily connected Temporal client, reconnecting after a failed attempt. */
+/**
+ * Lazily connected Temporal client, reconnecting after a failed attempt. While
+ * the server is away a call gives up within seconds (a few quick retries, a
+ * short first connection) and the request answers 503 (api/http/unavailable.ts)
+ * rather than holding its database transaction for the SDK's default 15 s.
+ */
 export function lazyTemporalClient(address: string, namespace: string, dataConverter?: DataConverter): () => Promise<Client> {
   let pending: Promise<Client> | undefined;
   return () => {
-    pending ??= Connection.connect({ address }).then((connection) => new Client({ connection, namespace, dataConverter }));
+    pending ??= Connection.connect({
+      address, connectTimeout: '3 seconds', interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 5 }))],
+    }).then((connection) => new Client({ connection, namespace, dataConverter }));
     pending.catch(() => { pending = undefined; });
     return pending;
   };
@@ -53,6 +60,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Started by `npm start` with an IPC channel: it closes when that process dies, however it dies.
+  process.once('disconnect', stop);
 }
 
 if (require.main === module) {

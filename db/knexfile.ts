@@ -10,12 +10,22 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 // put it at midnight in the server's time zone and could show the day before.
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
+/**
+ * Bounds on waiting for the database, so that a request fails (503, api/http/unavailable.ts)
+ * instead of hanging when PostgreSQL is down, restarting or unreachable: opening a
+ * connection, and waiting for one of the pool's.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+export const ACQUIRE_TIMEOUT_MS = 10_000;
+
 /** Knex settings shared by the application pool and the migration runner. */
 export function knexConfig(connection: string, poolMax = 10): Knex.Config {
   return {
     // knex's pg client, whose transactions may send their first statement with BEGIN (db/pg-client.ts).
     client: RelaisPgClient as unknown as typeof Knex.Client,
-    connection,
+    // TCP keep-alive finds a connection whose server vanished without closing it.
+    connection: { connectionString: connection, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true },
+    acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
     pool: { min: 0, max: poolMax },
     migrations: {
       directory: path.join(__dirname, 'migrations'),

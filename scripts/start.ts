@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole platform on embedded defaults — PostgreSQL, the
  * Temporal dev server, migrations, demo data, the API (serving the UI) and the
- * worker. Ctrl+C stops everything; the next start reuses .relais/.
+ * worker. Ctrl+C stops everything, and so does any of them dying; the next
+ * start reuses .relais/, after stopping what a start that crashed left running.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import knexFactory from 'knex';
 import { knexConfig } from '../db/knexfile';
 import { loadLocalSecrets } from './services/local-secrets';
 import { ensureAppLogin, startEmbeddedPostgres } from './services/postgres';
+import { AlreadyRunningError, takeOverDataDir, type RunLock } from './services/leftovers';
 import { PortTakenError, requireFreePort } from './services/ports';
 import { TemporalBinaryMissingError } from './services/temporal-binaries';
 import { startTemporalDevServer } from './services/temporal-dev-server';
@@ -29,18 +31,23 @@ const say = (m: string) => console.log(`[relais] ${m}`);
 const stops: Array<() => Promise<void>> = [];
 const children: ChildProcess[] = [];
 let stopping = false;
+let runLock: RunLock | undefined;
+
+/** A child killed by a signal has no exit code, only a signal. */
+const hasExited = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     say('stopping…');
     await Promise.all(children.map((c) => new Promise<void>((resolve) => {
-      if (c.exitCode !== null) return resolve();
+      if (hasExited(c)) return resolve();
       c.once('exit', () => resolve());
       c.kill('SIGTERM');
       setTimeout(() => c.kill('SIGKILL'), 15_000).unref();
     })));
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    runLock?.release();
     say('stopped.');
   }
   process.exit(code);
@@ -54,16 +61,20 @@ function ensureUiBuilt(): void {
 }
 
 function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  // Node itself (with the tsx loader), so signals reach our code without a wrapper process.
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...env, RELAIS_SERVICE: name }, stdio: 'inherit' });
-  child.once('exit', (code) => {
-    if (!stopping) {
-      say(`${name} exited (code ${code}); stopping everything.`);
-      void shutdown(1);
-    }
-  });
+  // Node itself (with the tsx loader), so signals reach our code without a wrapper process. The IPC
+  // channel closes when this process dies, however it dies: the child then stops (api/server.ts, worker/main.ts).
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...env, RELAIS_SERVICE: name }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  child.once('exit', (code, signal) => stopAll(name, code ?? signal));
+  runLock?.add(name, child.pid!, script);
   children.push(child);
   return child;
+}
+
+/** One of the pieces died: nothing works without it, so everything stops (and the next start begins clean). */
+function stopAll(name: string, how?: number | string | null): void {
+  if (stopping) return;
+  say(`${name} exited${how === undefined ? '' : ` (${typeof how === 'string' ? how : `code ${how}`})`}; stopping everything.`);
+  void shutdown(1);
 }
 
 async function waitHealthy(url: string, timeoutMs: number): Promise<void> {
@@ -92,6 +103,7 @@ function takeOverSignals(): void {
 
 async function main(): Promise<void> {
   takeOverSignals();
+  runLock = await takeOverDataDir(dataDir, path.join(dataDir, 'postgres'), say);
   await requireFreePort('the Relais API', port, 'PORT');
   const secrets = loadLocalSecrets(dataDir);
 
@@ -102,6 +114,8 @@ async function main(): Promise<void> {
     say(`starting PostgreSQL (data in ${path.relative(root, dataDir)}/postgres)…`);
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: pgPort, password: secrets.postgresPassword, database: 'relais' });
     stops.push(pg.stop);
+    runLock.add('PostgreSQL', pg.pid, path.join(dataDir, 'postgres'));
+    void pg.exited.then(() => stopAll('PostgreSQL'));
     takeOverSignals();
     adminUrl = pg.adminUrl;
   }
@@ -123,6 +137,8 @@ async function main(): Promise<void> {
       port: temporalPort, uiPort: temporalUiPort, dbFile: path.join(dataDir, 'temporal.db'), logFile: path.join(dataDir, 'temporal.log'),
     });
     stops.push(temporal.stop);
+    runLock.add('Temporal', temporal.pid, path.join(dataDir, 'temporal.db'));
+    void temporal.exited.then(() => stopAll('the Temporal server'));
     temporalAddress = temporal.address;
   }
 
@@ -150,7 +166,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: Error) => {
-  const known = error instanceof PortTakenError || error instanceof TemporalBinaryMissingError;
+  const known = error instanceof PortTakenError || error instanceof TemporalBinaryMissingError || error instanceof AlreadyRunningError;
   console.error(`\n[relais] cannot start: ${known ? error.message : error.stack ?? error.message}\n`);
   await shutdown(1);
 });

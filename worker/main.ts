@@ -15,7 +15,11 @@ async function main(): Promise<void> {
   await ensureAuditLogSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the audit log verification schedule could not be set up'));
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
-  // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish.
+  // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish. Started by `npm start`
+  // with an IPC channel, it does the same when that process dies, however it dies.
+  process.once('disconnect', () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+  });
   await worker.run();
   await connection.close();
   await closeDb();

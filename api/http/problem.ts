@@ -5,6 +5,7 @@ import { coreMessage, coreMessages } from '../../domain/i18n/core.messages';
 import { renderDeep, type Locale, type Message, type Text } from '../../domain/i18n/messages';
 import { logger } from '../../config/logger';
 import { requestLocale } from './locale';
+import { unavailableService } from './unavailable';
 
 /** The first MAX_LISTED_PROBLEMS of the `errors` and `problems` lists, with how many were left out (`errorsNotListed`, `problemsNotListed`). */
 function capLists(extra: Record<string, unknown>): Record<string, unknown> {
@@ -107,6 +108,14 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   const requestId = (req as { id?: unknown }).id;
+  const down = unavailableService(err);
+  if (down) {
+    // An outage, not a bug: the client may try again (its error message may name hosts, so only its code is logged).
+    logger.warn({ requestId, service: down, code: (err as { code?: unknown }).code }, `${down} unavailable`);
+    res.setHeader('Retry-After', '5');
+    sendLocalisedProblem(req, res, 503, coreMessage(down === 'database' ? 'error.database-unavailable' : 'error.engine-unavailable'), {}, `${down}-unavailable`);
+    return;
+  }
   logger.error({ err, requestId }, 'unhandled error');
   // Who hit it (their id only: scrubEvent keeps nothing else of a user) and in which organisation.
   const auth = (req as { auth?: { userId?: string; tenantId?: string } }).auth;

@@ -75,6 +75,14 @@ export const coreMessages = defineMessages({
     fr: (p) => `Une erreur s'est produite de notre côté. Si elle se reproduit, citez la requête ${p.requestId} au support.`,
     en: (p) => `Something went wrong on our side. Quote request ${p.requestId} to support if it happens again.`,
   }),
+  'error.database-unavailable': title(
+    'La base de données est momentanément injoignable. Réessayez dans quelques instants ; si cela dure, prévenez votre administrateur.',
+    'The database cannot be reached for the moment. Try again in a few moments; if it lasts, tell your administrator.',
+  ),
+  'error.engine-unavailable': title(
+    'Le moteur de processus est momentanément injoignable : cette action n\'a pas pu être faite. Réessayez dans quelques instants ; si cela dure, prévenez votre administrateur.',
+    'The process engine cannot be reached for the moment: this action could not be done. Try again in a few moments; if it lasts, tell your administrator.',
+  ),
 
   'field.required': title('est obligatoire', 'is required'),
   'field.required-because': entry({

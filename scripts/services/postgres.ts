@@ -1,9 +1,15 @@
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
 export interface EmbeddedPostgresHandle {
   adminUrl: string;
+  /** The postmaster's process id. */
+  pid: number;
+  /** Settles when the postmaster exits, for whatever reason (stopped, killed, crashed). */
+  exited: Promise<void>;
+  /** Fast shutdown (SIGINT); resolves at once when it has already exited. */
   stop(): Promise<void>;
 }
 
@@ -35,10 +41,24 @@ export async function startEmbeddedPostgres(opts: {
     onError: (m: unknown) => quiet(String(m)),
   });
   if (fresh) await server.initialise();
-  await server.start();
+  await server.start().catch((error: unknown) => {
+    throw new Error(`PostgreSQL did not start (data in ${dataDir}, port ${opts.port})${error instanceof Error ? `: ${error.message}` : ''}.`);
+  });
+  // The package keeps the postmaster's ChildProcess to itself.
+  const child = (server as unknown as { process: ChildProcess }).process;
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
   const adminUrl = `postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/${opts.database}`;
   await ensureDatabase(`postgres://postgres:${encodeURIComponent(opts.password)}@127.0.0.1:${opts.port}/postgres`, opts.database);
-  return { adminUrl, stop: () => server.stop() };
+  return {
+    adminUrl, pid: child.pid!, exited,
+    // The package's stop() waits for an exit event that already fired when PostgreSQL died on its own.
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) await server.stop();
+    },
+  };
 }
 
 /** The postgres user must be able to reach its data directory through every parent. */

@@ -7,6 +7,10 @@ import { requireFreePort, waitForPort } from './ports';
 export interface TemporalDevServer {
   address: string;
   uiPort: number;
+  /** The server's process id. */
+  pid: number;
+  /** Settles when the server exits, for whatever reason. */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -58,7 +62,7 @@ export async function startTemporalDevServer(opts: {
     process.umask(umask);
   }
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
   try {
     await waitForPort(opts.port, 60_000);
   } catch (error) {
@@ -69,6 +73,8 @@ export async function startTemporalDevServer(opts: {
   return {
     address: `127.0.0.1:${opts.port}`,
     uiPort: opts.uiPort,
+    pid: child.pid!,
+    exited: exit,
     stop: () => new Promise<void>((resolve) => {
       if (exited) return resolve();
       child.once('exit', () => resolve());

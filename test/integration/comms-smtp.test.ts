@@ -1,70 +1,18 @@
 import crypto from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { ApplicationFailure } from '@temporalio/common';
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import request from 'supertest';
-import { SMTPServer, type SMTPServerAddress } from 'smtp-server';
 import type { SendOutput } from '../../domain/comms/comms.activity-contracts';
 import { commsActivities } from '../../activities/comms/comms.wiring';
 import type { ServiceTaskMeta } from '../../activities/registry';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
-
-interface ReceivedMail {
-  from: string;
-  to: string[];
-  user: string | undefined;
-  raw: string;
-}
-
-/** A loopback SMTP server (smtp-server): it authenticates, refuses an unknown mailbox, and can answer 451 once. */
-async function startLoopbackSmtp() {
-  const received: ReceivedMail[] = [];
-  let temporaryFailures = 0;
-  const server = new SMTPServer({
-    secure: false, disabledCommands: ['STARTTLS'], allowInsecureAuth: true, authMethods: ['PLAIN', 'LOGIN'], logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === 'relais' && auth.password === 'smtp-secret') callback(null, { user: 'relais' });
-      else callback(new Error('Invalid username or password'));
-    },
-    onRcptTo(address: SMTPServerAddress, _session, callback) {
-      if (address.address === 'nobody@example.test') return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (temporaryFailures > 0) {
-          temporaryFailures -= 1;
-          return callback(Object.assign(new Error('4.3.0 Try again later'), { responseCode: 451 }));
-        }
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address),
-          user: session.user as string | undefined, raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.server.address() as AddressInfo).port,
-    received,
-    failNext: (n: number) => { temporaryFailures = n; },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-function header(raw: string, name: string): string | undefined {
-  const head = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-  return head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))?.slice(name.length + 1).trim();
-}
+import { mailHeader as header, startLoopbackSmtp, type LoopbackSmtp } from '../support/loopback-smtp';
 
 describe('comms: mail through the SMTP adapter (loopback SMTP server)', () => {
   let t: TestContext;
-  let smtp: Awaited<ReturnType<typeof startLoopbackSmtp>>;
+  let smtp: LoopbackSmtp;
   let tenant: OwnTenant;
   let contactId: string;
   let activities: ReturnType<typeof commsActivities>;

@@ -2,20 +2,25 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { isAlive, type RunRecord } from '../../scripts/services/leftovers';
 import { freePort, isPortFree } from '../../scripts/services/ports';
 import { ROOT } from '../support/paths';
 
 interface Run { child: ChildProcess; output: () => string; exited: Promise<number | null> }
+
+const runs: Run[] = [];
 
 function start(env: NodeJS.ProcessEnv): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: ROOT, env: { ...process.env, ...env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => { output += c.toString(); });
   child.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
-  return { child, output: () => output, exited: new Promise((r) => child.once('exit', (code) => r(code))) };
+  const run = { child, output: () => output, exited: new Promise<number | null>((r) => child.once('exit', (code) => r(code))) };
+  runs.push(run);
+  return run;
 }
 
-async function waitFor(run: Run, text: string, timeoutMs = 180_000): Promise<void> {
+async function waitFor(run: Run, text: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!run.output().includes(text)) {
     if (run.child.exitCode !== null) throw new Error(`start exited (${run.child.exitCode}) before "${text}":\n${run.output()}`);
@@ -24,7 +29,10 @@ async function waitFor(run: Run, text: string, timeoutMs = 180_000): Promise<voi
   }
 }
 
-/** `npm start` as a new user runs it: everything up, Ctrl+C stops it all, the next start keeps the data. */
+/**
+ * `npm start` as a new user runs it: everything up, one piece dying stops it
+ * all, the next start keeps the data and needs no cleaning after a crash.
+ */
 describe('the start command', () => {
   const dataDir = path.join(process.env.RELAIS_DATA_DIR!, 'start-command');
   let env: NodeJS.ProcessEnv;
@@ -40,33 +48,62 @@ describe('the start command', () => {
     };
   });
 
-  it('starts PostgreSQL, Temporal, the API and the worker with demo logins, stops on Ctrl+C, and reuses the data next time', async () => {
+  /** The processes this start runs, from its run record (.relais/run.json). */
+  const running = () => (JSON.parse(fs.readFileSync(path.join(dataDir, 'run.json'), 'utf8')) as RunRecord).processes;
+  const signIn = async (base: string) => {
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'sales@epic-events.demo', password: 'relais-demo-2026' }) });
+    return (await login.json() as { accessToken: string }).accessToken;
+  };
+  const portsFree = async () => {
+    for (const port of [env.PORT, env.RELAIS_PG_PORT, env.RELAIS_TEMPORAL_PORT]) expect(await isPortFree(Number(port))).toBe(true);
+  };
+
+  it('starts everything with demo logins; killed itself, starts again with no cleaning and keeps the data; stops everything when the API dies', async () => {
     const first = start(env);
-    await waitFor(first, 'Relais is running');
+    await waitFor(first, 'press Ctrl+C to stop.');
     expect(first.output()).toContain('sales@epic-events.demo');
     expect(first.output()).toContain('relais-demo-2026');
     const base = `http://127.0.0.1:${env.PORT}`;
     expect((await fetch(`${base}/api/v1/health`)).status).toBe(200);
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'sales@epic-events.demo', password: 'relais-demo-2026' }) });
-    const { accessToken } = await login.json() as { accessToken: string };
+    const accessToken = await signIn(base);
     const created = await fetch(`${base}/api/v1/accounts`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ name: 'Persiste après redémarrage' }) });
     expect(created.status).toBe(201);
     expect((await fetch(`${base}/`)).headers.get('content-type')).toMatch(/text\/html/);
 
-    first.child.kill('SIGINT');
-    expect(await first.exited).toBe(0);
-    expect(first.output()).toContain('stopped.');
-    for (const port of [env.PORT, env.RELAIS_PG_PORT, env.RELAIS_TEMPORAL_PORT]) expect(await isPortFree(Number(port))).toBe(true);
-
+    // The command itself is killed: PostgreSQL and Temporal are left running (the api and the worker
+    // stop with it); the next start stops them and starts afresh, with nobody cleaning up by hand.
+    const orphans = running();
+    expect(orphans.map((p) => p.name).sort()).toEqual(['PostgreSQL', 'Temporal', 'api', 'worker']);
+    first.child.kill('SIGKILL');
+    await first.exited;
     const second = start(env);
-    await waitFor(second, 'Relais is running');
+    await waitFor(second, 'press Ctrl+C to stop.');
+    expect(second.output()).toContain('an earlier start left running');
     expect(second.output()).not.toContain('applied');
-    const again = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'sales@epic-events.demo', password: 'relais-demo-2026' }) });
-    const token = (await again.json() as { accessToken: string }).accessToken;
-    const list = await fetch(`${base}/api/v1/accounts?q=${encodeURIComponent('Persiste')}`, { headers: { authorization: `Bearer ${token}` } });
+    for (const p of orphans) expect(isAlive(p.pid)).toBe(false);
+    const list = await fetch(`${base}/api/v1/accounts?q=${encodeURIComponent('Persiste')}`, { headers: { authorization: `Bearer ${await signIn(base)}` } });
     expect(((await list.json()) as { items: Array<{ name: string }> }).items.map((a) => a.name)).toEqual(['Persiste après redémarrage']);
-    second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+
+    // The API dies: the worker, Temporal and PostgreSQL stop too, and the command ends (Ctrl+C takes the same way out).
+    const processes = running();
+    process.kill(processes.find((p) => p.name === 'api')!.pid, 'SIGKILL');
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('api exited (SIGKILL); stopping everything.');
+    expect(second.output()).toContain('stopped.');
+    for (const p of processes) expect(isAlive(p.pid)).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'run.json'))).toBe(false);
+    await portsFree();
+  }, 300_000);
+
+  afterAll(async () => {
+    // A failed test must not leave a platform running: stop what is still up (and, killed, what it started).
+    for (const run of runs) {
+      if (run.child.exitCode === null && run.child.signalCode === null) {
+        run.child.kill('SIGTERM');
+        await run.exited;
+      }
+    }
+    if (fs.existsSync(path.join(dataDir, 'run.json'))) for (const p of running()) if (isAlive(p.pid)) process.kill(p.pid, 'SIGKILL');
   });
 
   it('says which port is taken and how to choose another, instead of a stack trace', async () => {

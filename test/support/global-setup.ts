@@ -6,6 +6,7 @@ import { migrateLatest } from '../../db/migrate';
 import { seed } from '../../db/seed';
 import { ensureAppLogin, startEmbeddedPostgres } from '../../scripts/services/postgres';
 import { freePort } from '../../scripts/services/ports';
+import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { startTemporalDevServer } from '../../scripts/services/temporal-dev-server';
 import { TEST_ROOT } from './paths';
 
@@ -48,6 +49,8 @@ export default async function globalSetup(): Promise<void> {
     RELAIS_SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
     LOG_LEVEL: 'silent',
     RELAIS_DATA_DIR: TEST_DIR,
+    // Tests that start their own Temporal (or `npm start`) use the same binary, not an install under their RELAIS_DATA_DIR.
+    TEMPORAL_CLI: process.env.TEMPORAL_CLI || ensureTemporalBinary('temporal'),
   };
   // Test workers are started after this and inherit the environment.
   Object.assign(process.env, env);
