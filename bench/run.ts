@@ -5,10 +5,12 @@
  */
 import { runApiBench } from './api';
 import { runEngineBench } from './engine';
+import { runMemoryBench } from './memory';
 
 const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'api', run: () => runApiBench() },
   { name: 'engine', run: () => runEngineBench() },
+  { name: 'memory', run: () => runMemoryBench() },
 ];
 
 async function main(): Promise<void> {
