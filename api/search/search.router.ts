@@ -7,7 +7,8 @@ import { validate } from '../http/validate';
 import { fieldIssue } from '../../domain/i18n/zod-issues';
 
 const searchQuery = z.object({
-  q: z.string().trim().min(2, fieldIssue('field.search-too-short')).max(200),
+  // PostgreSQL cannot take the NUL character: refused here, naming the field.
+  q: z.string().trim().min(2, fieldIssue('field.search-too-short')).max(200).regex(/^[^\u0000]*$/, fieldIssue('field.nul')),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 

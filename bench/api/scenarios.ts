@@ -27,6 +27,24 @@ export function searchTerms(count: number): string[] {
   return [...new Set(terms.filter((t) => t.length >= 2))];
 }
 
+/**
+ * Surnames mistyped (a letter doubled, two swapped, one left out: « marrtin », « matrin », « marin »):
+ * mostly only similar names match, the search's slowest way.
+ */
+export function typoTerms(count: number): string[] {
+  const typos = SURNAMES.map((s) => unaccent(s).toLowerCase()).filter((s) => s.length >= 6 && !s.includes(' '))
+    .map((s, i) => [s.slice(0, 3) + s.slice(2), s.slice(0, 2) + s[3] + s[2] + s.slice(4), s.slice(0, 3) + s.slice(4)][i % 3]!);
+  return [...new Set(typos)].slice(0, count);
+}
+
+/** The start of phone numbers typed the French way (« 02 98 45 »), as people search a caller. */
+export function phoneTerms(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => {
+    const digits = String(((i + 1) * 7_919_333) % 10_000_000).padStart(7, '0');
+    return `0${1 + (i % 5)} ${digits.slice(0, 2)} ${digits.slice(2, 4)} ${digits.slice(4, 6)}`;
+  });
+}
+
 export function scenarios(accountIds: string[], searchTermCount: number): Scenario[] {
   const cities = CITIES.slice(0, 12).map(([city]) => city);
   const terms = searchTerms(searchTermCount);
@@ -46,6 +64,16 @@ export function scenarios(accountIds: string[], searchTermCount: number): Scenar
       name: 'search',
       shape: `/api/v1/search?q=<one of ${terms.length} name fragments>`,
       paths: terms.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
+    },
+    {
+      name: 'search (typos)',
+      shape: `/api/v1/search?q=<one of ${typoTerms(searchTermCount).length} mistyped surnames>`,
+      paths: typoTerms(searchTermCount).map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
+    },
+    {
+      name: 'search (phone)',
+      shape: '/api/v1/search?q=<one of 20 national phone starts>',
+      paths: phoneTerms(20).map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
     },
     {
       name: 'detail',

@@ -19,11 +19,30 @@ import type { Knex } from 'knex';
  *   get one (a client's: its name, company and e-mail, unstemmed; an event's:
  *   its name and location, in French).
  * - Phones, stored in E.164, get a trigram GIN where they had none.
+ * - Word similarity (`<%`, similar names) is declared LEAKPROOF like the other
+ *   search operators (migration 20261123000060 says why it reveals nothing),
+ *   so that its condition can use the trigram indexes under row-level
+ *   security; only a superuser may, otherwise it stays as it is (slower).
  * - A contact's name no longer starts with a space when it has no first name,
  *   nor a client's ends with one when it has no company (« Martin » is then an
  *   exact match of the contact Martin).
  */
+const WORD_SIMILARITY = ['word_similarity_op(text, text)', 'word_similarity_commutator_op(text, text)'];
+
+function leakproof(on: boolean): string {
+  return `
+    do $$
+    begin
+      if (select rolsuper from pg_roles where rolname = current_user) then
+        ${WORD_SIMILARITY.map((f) => `alter function ${f} ${on ? 'leakproof' : 'not leakproof'};`).join('\n        ')}
+      else
+        raise notice 'Not a superuser: word similarity left as it is (similar names read every row of the tenant).';
+      end if;
+    end $$;`;
+}
+
 export async function up(knex: Knex): Promise<void> {
+  await knex.raw(leakproof(true));
   await knex.raw(`
     alter table accounts add column search_name text generated always as (f_unaccent(lower(name))) stored;
     drop index accounts_name_trgm;
@@ -79,4 +98,5 @@ export async function down(knex: Knex): Promise<void> {
     alter table accounts drop column search_name;
     create index accounts_name_trgm on accounts using gin (f_unaccent(lower(name)) gin_trgm_ops);
   `);
+  await knex.raw(leakproof(false));
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { readableQuery, type RequestContext } from '../core/record-service';
+import { scopeOf } from '../identity/ability';
 import { recordKinds } from '../modules/registry';
 import type { RecordKind, RecordSearch } from '../modules/vertical-module';
 
@@ -42,13 +43,14 @@ export function wordsQuery(q: string): string | null {
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
-/** Candidates each unordered way of matching (words, similar names, phones) reads per kind before ranking. */
+/** Rows each kind of record gives at most before ranking (its best ways of matching first). */
 export const CANDIDATES_PER_MATCH = 40;
 
 interface Query {
   q: string;
   words: string | null;
   wordStarts: string | null;
+  /** `%<digits>%`, for phones. */
   digits: string | null;
   number: number | null;
 }
@@ -60,7 +62,7 @@ function parse(q: string): Query {
     q: trimmed,
     words: wordStarts?.replace(/:\*/g, '') ?? null,
     wordStarts,
-    digits: phoneDigits(trimmed),
+    digits: phoneDigits(trimmed)?.replace(/^(.*)$/, '%$1%') ?? null,
     number: /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : null,
   };
 }
@@ -123,64 +125,135 @@ function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix'
   if (text) for (const w of spec.words) qb.whereRaw(`not ${matches(w.column, w.config)}`, [text]);
 }
 
-interface Parts {
-  /** Ordered ways, bounded by their index order (names). */
+/**
+ * One kind's ways of matching, best first, read lazily: the kind's answer stops
+ * at `CANDIDATES_PER_MATCH` rows, so a worse way is read only when the better
+ * ones leave room (a thousand « Pharmacie … » starting with the query leave no
+ * room, and their words are not read at all).
+ */
+interface KindWays {
+  /** Ordered by their index (names), each bounded. */
   ordered: Builder[];
-  /** Unordered ways: each a materialized CTE (planned to read all its matches through its index, read only as far as needed). */
-  bounded: Array<{ cte: Builder; limit: number }>;
+  /** Unordered (words, similar names, phones): materialized CTEs, planned to read their matches through their index, read only as far as needed. */
+  unordered: Builder[];
 }
 
+const ways = (): KindWays => ({ ordered: [], unordered: [] });
+
 /** Names equal to or starting with the query (in name order: the exact name first), the number, whole words then word starts. */
-function nameMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query, limit: number, parts: Parts): void {
+function nameMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query): KindWays | null {
+  const out = ways();
   const score = closeness(spec, query);
   for (const n of spec.names) {
     const qb = child(ctx, kind, spec, [`case when ${n} = ${NORMALISED} then ${RANKS.exact} else ${RANKS.prefix} end`, [query.q]], score);
-    if (!qb) return;
+    if (!qb) return null;
     const [sql, bindings] = startsWith(n, query);
-    parts.ordered.push(qb.whereRaw(sql, bindings).orderByRaw(`(${n} collate "C")`).limit(limit));
+    out.ordered.push(qb.whereRaw(sql, bindings).orderByRaw(`(${n} collate "C")`).limit(CANDIDATES_PER_MATCH, { skipBinding: true }));
   }
   if (query.number !== null && spec.number) {
-    parts.ordered.push(child(ctx, kind, spec, 'exact', ['1', []])!.whereRaw(`${spec.number} = ?`, [query.number]).limit(limit));
+    out.ordered.push(child(ctx, kind, spec, 'exact', ['1', []])!.whereRaw(`${spec.number} = ?`, [query.number]).limit(CANDIDATES_PER_MATCH, { skipBinding: true }));
   }
-  if (!query.words || !query.wordStarts) return;
+  if (!query.words || !query.wordStarts) return out;
   for (const w of spec.words) {
     // Whole words, then (only if they leave room) words the query's words start.
     const whole = child(ctx, kind, spec, 'words', score)!.whereRaw(matches(w.column, w.config), [query.words]);
     notBetter(whole, spec, query, 'prefix');
     const starts = child(ctx, kind, spec, 'wordStarts', score)!.whereRaw(matches(w.column, w.config), [query.wordStarts]);
     notBetter(starts, spec, query, 'words');
-    parts.bounded.push({ cte: whole.unionAll(starts), limit: CANDIDATES_PER_MATCH });
+    out.unordered.push(whole.unionAll(starts));
   }
+  return out;
 }
 
-/** Names close to the query (typos) and phone numbers: read only when the better matches leave room. */
-function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query, parts: Parts): void {
+/**
+ * Names with a word close to the query (a typo: « martinn », « Blangiere »; trigram word
+ * similarity, at least 0.6 by default), then phone numbers. Word similarity, not the
+ * similarity of whole names: a short query is compared with the words of a long name, and
+ * the index's first filter keeps far fewer candidates.
+ */
+function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query): KindWays | null {
+  const out = ways();
   for (const n of spec.names) {
-    const qb = child(ctx, kind, spec, 'similar', [`similarity(${n}, ${NORMALISED})`, [query.q]]);
-    if (!qb) return;
-    qb.whereRaw(`${n} % ${NORMALISED}`, [query.q]);
+    const qb = child(ctx, kind, spec, 'similar', [`word_similarity(${NORMALISED}, ${n})`, [query.q]]);
+    if (!qb) return null;
+    qb.whereRaw(`${NORMALISED} <% ${n}`, [query.q]);
     notBetter(qb, spec, query, 'wordStarts');
-    parts.bounded.push({ cte: qb, limit: CANDIDATES_PER_MATCH });
+    out.unordered.push(qb);
   }
-  if (query.digits && spec.phones) {
-    parts.bounded.push({ cte: child(ctx, kind, spec, 'phone', ['0', []])!.whereRaw(`${spec.phones} like ?`, [`%${query.digits}%`]), limit: CANDIDATES_PER_MATCH });
-  }
+  if (query.digits && spec.phones) out.unordered.push(child(ctx, kind, spec, 'phone', ['0', []])!.whereRaw(`${spec.phones} like ?`, [query.digits]));
+  return out;
 }
 
-/** The best `limit` rows of some ways of matching, in one statement. */
-async function best(ctx: RequestContext, parts: Parts, limit: number): Promise<SearchHit[]> {
+/** The statement giving the best `limit` rows of every kind's ways of matching. */
+function best(ctx: RequestContext, kinds: KindWays[], limit: number): Builder | null {
   const outer = ctx.trx.queryBuilder();
-  const all = [...parts.ordered];
-  parts.bounded.forEach(({ cte, limit: bound }, i) => {
-    outer.withMaterialized(`way${i}`, cte);
-    all.push(ctx.trx.select('*').from(`way${i}`).limit(bound));
+  let ctes = 0;
+  const perKind = kinds.filter((k) => k.ordered.length || k.unordered.length).map((k) => {
+    const parts = [...k.ordered, ...k.unordered.map((cte) => {
+      const name = `way${ctes++}`;
+      outer.withMaterialized(name, cte);
+      return ctx.trx.select('*').from(name);
+    })];
+    return ctx.trx.select('*').from(ctx.trx.queryBuilder().unionAll(parts, true).as('k')).limit(CANDIDATES_PER_MATCH, { skipBinding: true });
   });
-  if (!all.length) return [];
-  const rows: Array<Record<string, unknown>> = await outer.select('*')
-    .from(ctx.trx.queryBuilder().unionAll(all, true).as('h'))
+  if (!perKind.length) return null;
+  return outer.select('*')
+    .from(ctx.trx.queryBuilder().unionAll(perKind, true).as('h'))
     .orderBy([{ column: 'rank' }, { column: 'score', order: 'desc' }, { column: 'title' }])
-    .limit(limit);
-  const matchOf = Object.fromEntries(Object.entries(RANKS).map(([way, rank]) => [rank, MATCH_OF[way as Way]]));
+    .limit(limit, { skipBinding: true });
+}
+
+type Stage = 'names' | 'others';
+
+/**
+ * A statement compiled once per shape (the stage, the limit, which parts of the
+ * query there are, each searched kind's read scope) and sent as a prepared
+ * statement (db/pg-client.ts): its text and its constants are kept, the
+ * query's values fill their slots. Building and compiling it (knex) and
+ * planning it (PostgreSQL keeps a generic plan per connection) are not paid
+ * at every search.
+ */
+interface Compiled {
+  sql: string;
+  /** Each binding: a field of the query, or a constant of the shape (a kind's type, a user id of a scope). */
+  slots: Array<keyof Query | { value: Knex.Value }>;
+}
+
+const COMPILED_MAX = 500;
+const compiled = new Map<string, Compiled>();
+const FIELDS: ReadonlyArray<keyof Query> = ['q', 'words', 'wordStarts', 'digits', 'number'];
+const sentinel = (field: keyof Query) => `\u0000search.${field}`;
+
+function shapeOf(ctx: RequestContext, stage: Stage, query: Query, limit: number): string {
+  const scopes = recordKinds().filter((k) => k.search).map((k) => (ctx.ability.can('read', k.resource.subject) ? scopeOf(ctx.ability, 'read', k.resource.subject) : []));
+  return JSON.stringify([stage, limit, query.words !== null, query.digits !== null, query.number !== null, scopes]);
+}
+
+function compile(ctx: RequestContext, stage: Stage, query: Query, limit: number): Compiled | null {
+  const key = shapeOf(ctx, stage, query, limit);
+  const known = compiled.get(key);
+  if (known) return known;
+  // Built once with markers in place of the query's values, to find where each goes.
+  const marked = Object.fromEntries(FIELDS.map((f) => [f, query[f] === null ? null : sentinel(f)])) as unknown as Query;
+  const searched = recordKinds().flatMap((kind) => (kind.search ? [{ kind, spec: kind.search }] : []));
+  const ways = searched.map(({ kind, spec }) => (stage === 'names' ? nameMatches : otherMatches)(ctx, kind, spec, marked)).filter((w): w is KindWays => w !== null);
+  const builder = best(ctx, ways, limit);
+  if (!builder) return null;
+  const { sql, bindings } = builder.toSQL();
+  const slots = bindings.map((b) => FIELDS.find((f) => b === sentinel(f)) ?? { value: b as Knex.Value });
+  const entry = { sql, slots };
+  if (compiled.size >= COMPILED_MAX) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, entry);
+  return entry;
+}
+
+const matchOf = Object.fromEntries(Object.entries(RANKS).map(([way, rank]) => [rank, MATCH_OF[way as Way]]));
+
+async function run(ctx: RequestContext, stage: Stage, query: Query, limit: number): Promise<SearchHit[]> {
+  const statement = compile(ctx, stage, query, limit);
+  if (!statement) return [];
+  const values = statement.slots.map((slot) => (typeof slot === 'string' ? query[slot] : slot.value));
+  const { rows } = await ctx.trx.raw(statement.sql, values).options({ prepare: true }) as { rows: Array<Record<string, unknown>> };
   return rows.map((r) => ({
     type: r.type as string, id: r.id as string, title: (r.title as string | null) ?? '', subtitle: (r.subtitle as string | null) || null,
     number: r.num === null ? null : Number(r.num), accountId: (r.account as string | null) ?? null,
@@ -201,7 +274,6 @@ async function best(ctx: RequestContext, parts: Parts, limit: number): Promise<S
  */
 export async function search(ctx: RequestContext, q: string, limit = 20): Promise<SearchHit[]> {
   const query = parse(q);
-  const kinds = recordKinds().flatMap((kind) => (kind.search ? [{ kind, spec: kind.search }] : []));
   const seen = new Set<string>();
   const hits: SearchHit[] = [];
   const keep = (found: SearchHit[]) => {
@@ -212,13 +284,12 @@ export async function search(ctx: RequestContext, q: string, limit = 20): Promis
       hits.push(hit);
     }
   };
-  const first: Parts = { ordered: [], bounded: [] };
-  for (const { kind, spec } of kinds) nameMatches(ctx, kind, spec, query, limit, first);
-  keep(await best(ctx, first, limit));
+  keep(await run(ctx, 'names', query, limit));
   if (hits.length < limit) {
-    const second: Parts = { ordered: [], bounded: [] };
-    for (const { kind, spec } of kinds) otherMatches(ctx, kind, spec, query, second);
-    keep(await best(ctx, second, limit));
+    // PostgreSQL would plan similar names again at every search (its generic plan looks dearer
+    // than the plans for given values, which are no better here): the plan it keeps is used.
+    await ctx.trx.raw("select set_config('plan_cache_mode', 'force_generic_plan', true)");
+    keep(await run(ctx, 'others', query, limit));
   }
   return hits;
 }

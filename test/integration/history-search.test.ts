@@ -197,16 +197,22 @@ describe('history and search', () => {
       expect(broad.every((h) => h.type === 'account')).toBe(true);
     });
 
-    it('refuses a query shorter than 2 characters with a 400 naming q', async () => {
-      for (const q of ['a', ' b ', '']) {
+    it('refuses a query shorter than 2 characters, or with the NUL character, with a 400 naming q', async () => {
+      for (const q of ['a', ' b ']) {
         const res = await request(t.app).get('/api/v1/search').query({ q }).set(as('manager@softwhere'));
         expect(res.status).toBe(400);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(res.body.errors).toEqual([{ field: 'q', message: 'doit compter au moins 2 caractères', code: 'field.search-too-short', params: { min: 2 } }]);
       }
-      const missing = await request(t.app).get('/api/v1/search').set(as('manager@softwhere'));
-      expect(missing.status).toBe(400);
-      expect(missing.body.errors).toEqual([{ field: 'q', message: 'est obligatoire', code: 'field.required' }]);
+      // An empty query value is no value (api/app.ts parses queries so).
+      for (const path of ['/api/v1/search', '/api/v1/search?q=']) {
+        const missing = await request(t.app).get(path).set(as('manager@softwhere'));
+        expect(missing.status).toBe(400);
+        expect(missing.body.errors).toEqual([{ field: 'q', message: 'est obligatoire', code: 'field.required' }]);
+      }
+      const nul = await request(t.app).get('/api/v1/search').query({ q: 'Du\u0000pont' }).set(as('manager@softwhere'));
+      expect(nul.status).toBe(400);
+      expect(nul.body.errors).toEqual([expect.objectContaining({ field: 'q', code: 'field.nul' })]);
     });
   });
 });
