@@ -1,28 +1,12 @@
 import type { Page, Request } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { tenantId, userId, type TestContext } from '../support/api';
-import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { expectEventually as eventually, signIn as signInAs, startBrowserStack, type BrowserStack } from '../support/browser';
 import { axeSerious } from '../support/axe';
 
 const DAY = 86_400_000;
 
 /** The page's globals this Node-side file names inside page.evaluate. */
 interface DomGlobal { document: { activeElement: { getAttribute(name: string): string | null; closest(selector: string): unknown } | null } }
-
-/** Reads `read()` until `check` accepts it (or `timeout` ms pass), then asserts with Jest. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => void, timeout = 30_000): Promise<void> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    try {
-      check(value);
-      return;
-    } catch (error) {
-      if (Date.now() > end) throw error;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /**
  * The lists' shared behaviour in Debian's Chromium against the real API and database: the
@@ -55,16 +39,7 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     await stack?.close();
   });
 
-  async function signIn(role: string): Promise<Page> {
-    const context = await stack.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-email').fill(`${role}@epic-events.demo`);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
-    return page;
-  }
+  const signIn = (role: string): Promise<Page> => signInAs(stack, `${role}@epic-events.demo`);
 
   async function noSeriousAxe(page: Page, selector?: string): Promise<void> {
     expect(await axeSerious(page, selector)).toEqual([]);
@@ -178,20 +153,14 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
   });
 
   it('keeps the instance monitor\'s filters in the URL across a reload', async () => {
-    const context = await stack.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 800 } });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-email').fill('manager@softwhere.demo');
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => url.pathname !== '/login', { timeout: 60_000 });
+    const page = await signInAs(stack, 'manager@softwhere.demo');
     await page.goto(`${base}/processes/instances?status=completed`);
     await page.getByTestId('instances-filter-status').waitFor({ timeout: 60_000 });
     await page.reload();
     await page.getByTestId('instances-filter-status').waitFor({ timeout: 60_000 });
     await eventually(() => page.getByTestId('instances-filter-status').textContent(), (v) => expect(v).toContain('Terminé'));
     expect(new URL(page.url()).searchParams.get('status')).toBe('completed');
-    await context.close();
+    await page.context().close();
   });
 
   it('moves with j/k, opens with Enter, closes with Escape, searches with / and lists the shortcuts with ?', async () => {
