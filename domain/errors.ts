@@ -1,5 +1,5 @@
 import { coreMessage } from './i18n/core.messages';
-import { DEFAULT_LOCALE, renderText, type Text } from './i18n/messages';
+import { DEFAULT_LOCALE, Message, renderText, type Text } from './i18n/messages';
 
 /**
  * Typed business errors. The API's error middleware turns each into an
@@ -44,9 +44,9 @@ export class ValidationError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  /** `what` names its kind in both languages (`{ fr: 'compte', en: 'account' }`); an English name (`The template`) is not translated yet. */
-  constructor(what: Names | string) {
-    super(typeof what === 'string' ? coreMessage('error.not-found-named', { what }) : coreMessage('error.not-found', what), 404, 'not-found');
+  /** `what` names its kind in both languages (`{ fr: 'compte', en: 'account' }`), or is the whole message (one naming a key or a version). */
+  constructor(what: Names | Message) {
+    super(what instanceof Message ? what : coreMessage('error.not-found', what), 404, 'not-found');
   }
 }
 

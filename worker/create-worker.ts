@@ -28,7 +28,11 @@ export interface WorkerOptions {
 export const latestDeployedPlan: ActivityDeps['loadPlan'] = async (trx, processKey) => {
   const retired = await retirementOf(trx, processKey);
   if (retired) {
-    throw ApplicationFailure.nonRetryable(`The called process "${processKey}" was retired on ${retired.retiredAt.toISOString().slice(0, 10)}: it starts no new instance. Reactivate it (POST /api/v1/process-definitions/${processKey}/reactivate) or change the calling process, then retry this incident.`, 'ProcessRetired');
+    // Its type is the catalogue code the monitor writes in the reader's language (workflows/engine/values.ts incidentCause).
+    throw ApplicationFailure.create({
+      type: 'incident.called-process-retired', nonRetryable: true, details: [{ processKey, retiredAt: retired.retiredAt.toISOString() }],
+      message: `The called process "${processKey}" was retired on ${retired.retiredAt.toISOString().slice(0, 10)}: it starts no new instance. Reactivate it (POST /api/v1/process-definitions/${processKey}/reactivate) or change the calling process, then retry this incident.`,
+    });
   }
   return getPlan(trx, processKey);
 };

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
 import { consumeBufferedMessage, consumedBy, lockMessageKey, type DeliveredMessage } from '../../domain/process/message-buffer';
 import type { ElementInstance } from '../../kernel/process/engine-types';
+import type { FeelReason } from '../../kernel/process/feel';
 import type { Plan } from '../../kernel/process/plan';
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
@@ -84,11 +85,14 @@ export function createEngineActivities(deps: EngineDeps) {
       }));
     },
 
-    async 'process.recordIncident'(input: { tenantId: string; instanceId: string; workflowId: string; elementId: string; incidentKey: string; message: string }): Promise<{ incidentId: string }> {
+    /** `reason`: the engine's own reason as a code and parameters (the monitor writes it in the reader's language); `message` is for logs. */
+    async 'process.recordIncident'(input: {
+      tenantId: string; instanceId: string; workflowId: string; elementId: string; incidentKey: string; message: string; reason?: FeelReason;
+    }): Promise<{ incidentId: string }> {
       return inTenant(input.tenantId, async (trx) => {
         await trx('processIncidents').insert({
           tenantId: input.tenantId, instanceId: input.instanceId, workflowId: input.workflowId, elementId: input.elementId,
-          incidentKey: input.incidentKey, message: input.message.slice(0, 4000),
+          incidentKey: input.incidentKey, message: input.message.slice(0, 4000), reason: input.reason ? JSON.stringify(input.reason) : null,
         }).onConflict(['workflowId', 'incidentKey']).ignore();
         await trx('processInstances').where({ id: input.instanceId, status: 'running' }).update({ status: 'incident', updatedAt: trx.fn.now() });
         const row = await trx('processIncidents').where({ workflowId: input.workflowId, incidentKey: input.incidentKey }).first('id');

@@ -9,6 +9,7 @@ import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { validate } from '../http/validate';
 import { sendMessage } from './send';
+import { commsMessage } from '../../domain/comms/comms.messages';
 
 const simulatedReply = z.object({ from: z.string().trim().min(3).max(40), body: z.string().max(1600) }).strict();
 
@@ -24,9 +25,9 @@ export function messagesRouter(deps: ApiDeps): Router {
 
   // In development the sandbox stands for the phone network: a person "replies" from here (STOP included).
   router.post('/sandbox/sms/inbound', inTenant(deps, async (req, ctx) => {
-    if (!ctx.ability.can('create', 'Message')) throw new ForbiddenError('You may not send messages (permission comms.message.create).');
+    if (!ctx.ability.can('create', 'Message')) throw new ForbiddenError(commsMessage('comms.forbidden-send'));
     const settings = await ctx.trx('commsSettings').first('smsProvider');
-    if (settings && settings.smsProvider !== 'sandbox') throw new UnprocessableError('Replies can be simulated only while SMS go through the sandbox.');
+    if (settings && settings.smsProvider !== 'sandbox') throw new UnprocessableError(commsMessage('comms.sandbox-only'));
     const input = validate(simulatedReply, req.body);
     const outcome = await handleInboundSms(ctx.trx, ctx.principal.tenantId, { from: input.from, to: null, body: input.body, provider: 'sandbox', providerMessageId: `SMsandbox${crypto.randomUUID().replace(/-/g, '')}` });
     return { status: 201, body: outcome };

@@ -10,6 +10,7 @@ import { COMMS_WORKFLOW } from '../../workflows/comms/comms.contract';
 import type { sendOneMessage } from '../../workflows/comms/send-one.workflow';
 import type { ApiDeps } from '../http/deps';
 import { ValidationError } from '../../domain/errors';
+import { coreMessage } from '../../domain/i18n/core.messages';
 
 /**
  * Records the message (refusing at once what a rule refuses), then starts
@@ -19,7 +20,7 @@ import { ValidationError } from '../../domain/errors';
  */
 export async function sendMessage(deps: ApiDeps, req: Request, ctx: RequestContext, request: SendRequest) {
   const header = req.get('idempotency-key');
-  if (header && header.length > 200) throw new ValidationError([{ field: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
+  if (header && header.length > 200) throw new ValidationError([{ field: 'Idempotency-Key', message: coreMessage('field.too-long', { max: 200 }) }]);
   const idempotencyKey = `api/${ctx.principal.userId}/${header ?? crypto.randomUUID()}`;
   const message = await queueMessage(ctx, request, idempotencyKey);
   const def = request.channel === 'sms' ? commsSmsSend : commsMailSend;

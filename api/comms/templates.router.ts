@@ -7,6 +7,8 @@ import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { etagOf, expectedVersion } from '../http/if-match';
 import { validate } from '../http/validate';
+import { renderDeep } from '../../domain/i18n/messages';
+import { requestLocale } from '../http/locale';
 
 const listFilter = z.object({ channel: channel.optional(), language: language.optional() }).strict();
 
@@ -23,7 +25,7 @@ export function templatesRouter(deps: ApiDeps): Router {
     return { status: 201, body: created, headers: { ETag: etagOf(created.version), Location: `${req.baseUrl}/templates/${created.id}` } };
   })));
 
-  router.post('/templates/preview', inTenant(deps, async (req, ctx) => ({ body: await previewTemplate(ctx, validate(templatePreview, req.body)) })));
+  router.post('/templates/preview', inTenant(deps, async (req, ctx) => ({ body: renderDeep(await previewTemplate(ctx, validate(templatePreview, req.body)), requestLocale(req)) })));
 
   router.get('/templates/:id', inTenant(deps, async (req, ctx) => {
     const template = await getTemplate(ctx, String(req.params.id));

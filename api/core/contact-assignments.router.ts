@@ -14,7 +14,7 @@ export function contactAssignmentsRouter(deps: ApiDeps): Router {
     status: 201, body: await assignContact(ctx, String(req.params.id), validate(contactAssignmentCreate, req.body)),
   })));
   router.delete('/:assignmentId', inTenant(deps, async (req, ctx) => {
-    if (!isUuid(req.params.assignmentId)) throw new NotFoundError('The assignment');
+    if (!isUuid(req.params.assignmentId)) throw new NotFoundError({ fr: 'affectation', en: 'assignment' });
     await unassignContact(ctx, String(req.params.id), String(req.params.assignmentId));
     return { status: 204 };
   }));

@@ -10,7 +10,7 @@ import { singleFileUpload } from '../http/upload';
 export function documentsRouter(deps: ApiDeps): Router {
   const router = Router();
   const storage = localDiskStorage(path.resolve(deps.dataDir, 'documents'));
-  const upload = singleFileUpload({ maxBytes: MAX_DOCUMENT_BYTES, expected: 'un fichier', tooLarge: 'The file is too large (limit 20 MB).' });
+  const upload = singleFileUpload({ maxBytes: MAX_DOCUMENT_BYTES, kind: 'file' });
 
   router.post('/accounts/:id/documents', upload, inTenant(deps, async (req, ctx) => ({
     status: 201, body: await uploadDocument(ctx, storage, String(req.params.id), req.file),

@@ -18,8 +18,7 @@ import { joinProcess } from './imported-events.link';
 export function eventsImportRouter(deps: ApiDeps): Router {
   const router = Router();
   const single = singleFileUpload({
-    maxBytes: MAX_IMPORT_BYTES, expected: 'un classeur .xlsx',
-    tooLarge: `The spreadsheet is too large (limit ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Split it into several workbooks.`,
+    maxBytes: MAX_IMPORT_BYTES, kind: 'workbook',
   });
 
   router.post('/', single, inTenant(deps, async (req, ctx) => {

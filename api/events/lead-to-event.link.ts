@@ -7,6 +7,7 @@ import { getPlan } from '../../domain/process/definitions-service';
 import { createInstanceRow, workflowIdOf } from '../../domain/process/instances-service';
 import { processMessageSignal } from '../../workflows/engine/contract';
 import type { ApiDeps } from '../http/deps';
+import { coreMessage } from '../../domain/i18n/core.messages';
 
 /**
  * How the events records drive `events.lead-to-event`: a new client starts
@@ -37,7 +38,7 @@ export async function startLeadToEvent(deps: ApiDeps, ctx: RequestContext, clien
   } catch (error) {
     if (error instanceof WorkflowExecutionAlreadyStartedError) throw error;
     // Nothing is saved (the transaction rolls back): say so, and that trying again is safe.
-    throw new DomainError('The process engine cannot be reached, so the client was not created. Try again in a moment; if it lasts, tell your administrator.', 503, 'engine-unavailable');
+    throw new DomainError(coreMessage('error.engine-unavailable-client'), 503, 'engine-unavailable');
   }
 }
 

@@ -6,6 +6,7 @@ import { PrincipalCache, principalVersionCheck } from '../../domain/identity/pri
 import { verifyAccessToken, type VerifiedAccess } from '../../domain/identity/tokens';
 import type { RequestContext } from '../../domain/core/record-service';
 import type { ApiDeps } from './deps';
+import { identityMessage } from '../../domain/identity/identity.messages';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -18,10 +19,10 @@ export function authenticate(deps: ApiDeps): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     const header = req.get('authorization') ?? '';
     const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match) return next(new UnauthorizedError('Send your access token in the Authorization header: "Bearer <accessToken>".'));
+    if (!match) return next(new UnauthorizedError(identityMessage('auth.bearer-missing')));
     verifyAccessToken(match[1]!, deps.auth.jwtSecret)
       .then((claims) => { req.auth = claims; next(); })
-      .catch(() => next(new UnauthorizedError('Your access token is invalid or has expired: refresh it or sign in again.')));
+      .catch(() => next(new UnauthorizedError(identityMessage('auth.token-invalid'))));
   };
 }
 
@@ -64,7 +65,7 @@ export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) 
     const check = principalVersionCheck(claims.tenantId, claims.userId, claims.tokenId);
     withTenantReading(claims, check, async (trx, version) => {
       const resolved = version === null ? null : await cache.resolve(trx, claims.tenantId, claims.userId, Number(version));
-      if (!resolved) throw new UnauthorizedError('Votre session est terminée ou votre compte est désactivé : reconnectez-vous.');
+      if (!resolved) throw new UnauthorizedError(identityMessage('auth.session-ended'));
       return fn(req, { trx, principal: resolved.principal, ability: resolved.ability, requestId: String(req.id ?? '') });
     }, deps.knex)
       .then(async (reply) => {

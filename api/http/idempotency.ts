@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { ConflictError, ValidationError } from '../../domain/errors';
 import type { RequestContext } from '../../domain/core/record-service';
 import type { Reply } from './authenticated';
+import { coreMessage } from '../../domain/i18n/core.messages';
 
 /**
  * Runs a creating request at most once per `Idempotency-Key` (per user):
@@ -13,12 +14,12 @@ import type { Reply } from './authenticated';
 export async function idempotent(req: Request, ctx: RequestContext, run: () => Promise<Reply>): Promise<Reply> {
   const key = req.get('idempotency-key');
   if (!key) return run();
-  if (key.length > 200) throw new ValidationError([{ field: 'Idempotency-Key', message: 'must be at most 200 characters' }]);
+  if (key.length > 200) throw new ValidationError([{ field: 'Idempotency-Key', message: coreMessage('field.too-long', { max: 200 }) }]);
   const requestHash = crypto.createHash('sha256').update(`${req.method} ${req.originalUrl} ${JSON.stringify(req.body ?? null)}`).digest('hex');
   const previous = await ctx.trx('idempotencyKeys').where({ userId: ctx.principal.userId, key }).first();
   if (previous) {
     if (previous.requestHash !== requestHash) {
-      throw new ConflictError('This Idempotency-Key was already used for a different request. Use a new key for a new request.');
+      throw new ConflictError(coreMessage('error.idempotency-key-reused'));
     }
     return { status: previous.statusCode, body: previous.response, headers: { 'Idempotent-Replayed': 'true' } };
   }

@@ -1,5 +1,6 @@
 import type { Request } from 'express';
 import { PreconditionRequiredError, ValidationError } from '../../domain/errors';
+import { coreMessage } from '../../domain/i18n/core.messages';
 
 /** ETag of a record: its version. */
 export function etagOf(version: unknown): string {
@@ -16,6 +17,6 @@ export function expectedVersion(req: Request, required: boolean): number | undef
     return undefined;
   }
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-  if (!match) throw new ValidationError([{ field: 'If-Match', message: 'must be the record\'s ETag, e.g. "3"' }]);
+  if (!match) throw new ValidationError([{ field: 'If-Match', message: coreMessage('field.etag') }]);
   return Number(match[1]);
 }

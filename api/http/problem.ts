@@ -57,19 +57,13 @@ interface PgError { code?: string; constraint?: string; detail?: string }
  * 4xx naming it, never a 500. Body-parser and the router mark these with a
  * 4xx `status` (and `expose` for body-parser's); anything else is ours.
  */
-function unreadableRequest(err: unknown, locale: Locale): { status: number; title: string; detail: string; type: string } | undefined {
+function unreadableRequest(err: unknown): { status: number; detail: Message; type: string } | undefined {
   const e = err as { status?: number; expose?: boolean; type?: string };
-  if (err instanceof URIError && e.status === 400) {
-    return { status: 400, title: 'Requête invalide', detail: 'L\'adresse demandée contient un encodage « % » invalide : encodez le chemin en UTF-8 (encodeURIComponent).', type: 'malformed-path' };
-  }
-  if (e.type === 'encoding.unsupported') {
-    return { status: 415, title: 'Type de contenu non pris en charge', detail: 'Cet en-tête Content-Encoding n\'est pas pris en charge : envoyez le corps sans compression, ou en gzip, deflate ou br.', type: 'unsupported-encoding' };
-  }
-  if (e.type === 'charset.unsupported') {
-    return { status: 415, title: 'Type de contenu non pris en charge', detail: 'Ce jeu de caractères n\'est pas pris en charge : envoyez le corps en UTF-8 (charset=utf-8).', type: 'unsupported-charset' };
-  }
+  if (err instanceof URIError && e.status === 400) return { status: 400, detail: coreMessage('error.malformed-path'), type: 'malformed-path' };
+  if (e.type === 'encoding.unsupported') return { status: 415, detail: coreMessage('error.unsupported-encoding'), type: 'unsupported-encoding' };
+  if (e.type === 'charset.unsupported') return { status: 415, detail: coreMessage('error.unsupported-charset'), type: 'unsupported-charset' };
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose === true) {
-    return { status: e.status, title: problemTitle(e.status, locale), detail: 'La requête n\'a pas pu être lue (corps incomplet, mal formé ou refusé) : vérifiez-la et envoyez-la à nouveau.', type: 'unreadable-request' };
+    return { status: e.status, detail: coreMessage('error.unreadable-request'), type: 'unreadable-request' };
   }
   return undefined;
 }
@@ -89,9 +83,9 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     sendLocalisedProblem(req, res, 413, coreMessage('error.too-large'), {}, 'too-large');
     return;
   }
-  const unreadable = unreadableRequest(err, requestLocale(req));
+  const unreadable = unreadableRequest(err);
   if (unreadable) {
-    sendProblem(res, unreadable.status, unreadable.title, unreadable.detail, {}, unreadable.type);
+    sendLocalisedProblem(req, res, unreadable.status, unreadable.detail, {}, unreadable.type);
     return;
   }
   const pg = err as PgError;

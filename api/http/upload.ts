@@ -1,14 +1,13 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { DomainError, ValidationError } from '../../domain/errors';
+import { coreMessage } from '../../domain/i18n/core.messages';
 
 export interface SingleFileUpload {
   /** The largest file accepted, in bytes. */
   maxBytes: number;
-  /** The 413 detail for a larger file (French, says what to do). */
-  tooLarge: string;
-  /** What to send, for the 400 detail: "un fichier .xlsx". */
-  expected: string;
+  /** What is sent: any file, or a workbook (the 413 then says to split it). */
+  kind: 'file' | 'workbook';
   /** Other multipart fields accepted beside the file. */
   fields?: number;
 }
@@ -30,10 +29,11 @@ export function singleFileUpload(options: SingleFileUpload): RequestHandler {
     upload(req, res, (err: unknown) => {
       if (!err) return next();
       const e = err as { name?: string; code?: string };
-      if (e.code === 'LIMIT_FILE_SIZE') return next(new DomainError(options.tooLarge, 413, 'too-large'));
-      const why = e.name === 'MulterError' ? `le formulaire envoyé n'est pas celui attendu (${e.code ?? 'multipart'})` : 'le corps multipart est mal formé';
-      const message = `${why} : envoyez ${options.expected} dans le champ multipart « file »`;
-      next(new ValidationError([{ field: 'file', message }], `Envoi de fichier invalide : ${message}.`));
+      if (e.code === 'LIMIT_FILE_SIZE') {
+        return next(new DomainError(coreMessage('upload.too-large', { kind: options.kind, megabytes: Math.round(options.maxBytes / 1024 / 1024) }), 413, 'too-large'));
+      }
+      const message = coreMessage('upload.invalid', { kind: options.kind, form: e.name === 'MulterError' ? e.code ?? 'multipart' : null });
+      next(new ValidationError([{ field: 'file', message }], coreMessage('upload.invalid-detail', { message })));
     });
   };
 }

@@ -9,9 +9,10 @@ import { describeMe } from '../../domain/identity/me';
 import { verifyAccessToken, type VerifiedAccess } from '../../domain/identity/tokens';
 import { authenticate, inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
-import { sendProblem } from '../http/problem';
+import { sendLocalisedProblem } from '../http/problem';
 import { noStore } from '../http/security-headers';
 import { validate } from '../http/validate';
+import { identityMessage } from '../../domain/identity/identity.messages';
 
 /** The browser's refresh token: httpOnly, SameSite=Strict, sent only to the refresh and logout endpoints. */
 export const REFRESH_COOKIE = 'relais_refresh';
@@ -39,8 +40,7 @@ function failureLimiter(limit: number, key: (req: Request) => string): RateLimit
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: key,
-    handler: (_req, res) => sendProblem(res, 429, 'Trop de tentatives',
-      'Trop de tentatives de connexion échouées. Réessayez dans 15 minutes, ou demandez à un administrateur de réinitialiser votre mot de passe.', {}, 'rate-limited'),
+    handler: (req, res) => sendLocalisedProblem(req, res, 429, identityMessage('auth.too-many-attempts'), {}, 'rate-limited'),
   });
 }
 
@@ -77,7 +77,7 @@ export function authRouter(deps: ApiDeps): Router {
    */
   function requireJson(req: Request): void {
     if (!req.is('application/json')) {
-      throw new DomainError('Envoyez un corps JSON (Content-Type: application/json), même vide : {}.', 415, 'unsupported-media-type');
+      throw new DomainError(identityMessage('auth.json-body'), 415, 'unsupported-media-type');
     }
   }
 
@@ -93,7 +93,7 @@ export function authRouter(deps: ApiDeps): Router {
       requireJson(req);
       const body = validate(refreshRequest, req.body ?? {});
       const token = body.refreshToken ?? req.cookies?.[REFRESH_COOKIE];
-      if (typeof token !== 'string' || !token) throw new UnauthorizedError('Aucune session à renouveler : connectez-vous.');
+      if (typeof token !== 'string' || !token) throw new UnauthorizedError(identityMessage('auth.no-session-to-refresh'));
       const transport = body.tokenTransport ?? (body.refreshToken ? 'body' : 'cookie');
       const pair = await refresh(deps.knex, deps.auth, token, req.ip ?? null).catch((e: unknown) => {
         if (!body.refreshToken) clearCookie(res);

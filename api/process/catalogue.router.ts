@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { ForbiddenError } from '../../domain/errors';
+import { processMessage } from '../../domain/process/process.messages';
 import { activityCatalogue, formCatalogue } from '../../domain/modules/registry';
 import type { ActivityDefinition } from '../../domain/process/activity-definition';
 import { describeForm } from '../../domain/process/forms';
@@ -38,7 +39,7 @@ export function processCatalogueRouter(deps: ApiDeps): Router {
   const router = Router();
   router.get('/', inTenant(deps, async (_req, ctx) => {
     if (!ctx.ability.can('read', 'ProcessDefinition')) {
-      throw new ForbiddenError('You may not view process definitions (permission process.definition.read).');
+      throw new ForbiddenError(processMessage('definitions.forbidden-read'));
     }
     const roles = await ctx.trx('roles').select('key', 'labelFr', 'labelEn').orderBy('key');
     return {

@@ -1,6 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError, NotFoundError } from '../../domain/errors';
+import { processMessage } from '../../domain/process/process.messages';
 import { PROCESS_KEY } from '../../domain/process/bpmn-model';
 import { deployDecisions, evaluateDeployedDecision, getDecision, listDecisions } from '../../domain/process/decisions-service';
 import { inTenant } from '../http/authenticated';
@@ -15,7 +16,7 @@ const xmlBody = express.text({ type: XML_TYPES, limit: '2mb' });
 
 const requireXml: RequestHandler = (req, _res, next) => {
   if (req.is(XML_TYPES)) return next();
-  next(new DomainError('Send the DMN file itself as the request body, with "Content-Type: application/xml".', 415, 'unsupported-media-type'));
+  next(new DomainError(processMessage('definitions.send-xml', { format: 'DMN' }), 415, 'unsupported-media-type'));
 };
 
 export const evaluateDecisionRequest = z.object({
@@ -24,7 +25,7 @@ export const evaluateDecisionRequest = z.object({
 
 function decisionParam(value: unknown): string {
   const id = String(value);
-  if (!PROCESS_KEY.test(id)) throw new NotFoundError(`The decision "${id.slice(0, 100)}"`);
+  if (!PROCESS_KEY.test(id)) throw new NotFoundError(processMessage('decisions.not-found', { decisionId: id.slice(0, 100), version: null }));
   return id;
 }
 

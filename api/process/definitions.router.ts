@@ -1,6 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { DomainError, NotFoundError, ValidationError } from '../../domain/errors';
+import { processMessage } from '../../domain/process/process.messages';
 import { PROCESS_KEY } from '../../domain/process/bpmn-model';
 import {
   deleteDraft, deploy, getXml, listDefinitions, listVersions, reactivate, readPlan, refuseVersionDelete, retire, saveDraft,
@@ -21,14 +22,14 @@ const xmlBody = express.text({ type: XML_TYPES, limit: '2mb' });
 
 const requireXml: RequestHandler = (req, _res, next) => {
   if (req.is(XML_TYPES)) return next();
-  next(new DomainError('Send the BPMN file itself as the request body, with "Content-Type: application/xml".', 415, 'unsupported-media-type'));
+  next(new DomainError(processMessage('definitions.send-xml', { format: 'BPMN' }), 415, 'unsupported-media-type'));
 };
 
 const postQuery = z.object({ deploy: z.enum(['true', 'false']).default('false') }).strict();
 
 function keyParam(value: unknown): string {
   const key = String(value);
-  if (!PROCESS_KEY.test(key)) throw new NotFoundError(`The process definition "${key.slice(0, 100)}"`);
+  if (!PROCESS_KEY.test(key)) throw new NotFoundError(processMessage('definitions.not-found', { key: key.slice(0, 100), version: 'any' }));
   return key;
 }
 
@@ -36,7 +37,7 @@ function versionParam(value: unknown, allowDraft: boolean): VersionRef {
   const text = String(value);
   if (/^[1-9]\d{0,8}$/.test(text)) return Number(text);
   if (text === 'latest' || (allowDraft && text === 'draft')) return text;
-  throw new ValidationError([{ field: 'version', message: `must be a version number, "latest"${allowDraft ? ' or "draft"' : ''}` }]);
+  throw new ValidationError([{ field: 'version', message: processMessage('definitions.field.version', { draft: allowDraft }) }]);
 }
 
 /** Process definitions: save a draft or deploy a BPMN file, list keys and versions, read XML and compiled plans. */
@@ -84,7 +85,7 @@ export function processDefinitionsRouter(deps: ApiDeps): Router {
       await deleteDraft(ctx, keyParam(req.params.key));
       return { status: 204 };
     }
-    if (version === 'latest') throw new ValidationError([{ field: 'version', message: 'name the version number, or "draft"' }]);
+    if (version === 'latest') throw new ValidationError([{ field: 'version', message: processMessage('definitions.field.version-to-delete') }]);
     return refuseVersionDelete(ctx, keyParam(req.params.key), version);
   }));
 

@@ -21,6 +21,10 @@ import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
 import { failureOf, markFailed, markRetried, reconcileListed, resetForRetry } from './instance-failures';
 import { readerLocale } from './reader-locale';
+import { renderDeep } from '../../domain/i18n/messages';
+import { reasonMessage } from '../../domain/process/feel-failure';
+import { processMessage } from '../../domain/process/process.messages';
+import type { FeelReason } from '../../kernel/process/feel';
 import { asConflict } from './temporal-errors';
 import { untilWorkflowLists } from './workflow-sync';
 
@@ -41,7 +45,7 @@ export function processInstancesRouter(deps: ApiDeps): Router {
       });
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new ConflictError(`A "${plan.processKey}" process is already running for ${input.businessKey}.`, { instance: { workflowId: row.workflowId } });
+        throw new ConflictError(processMessage('instances.already-running', { processKey: plan.processKey, businessKey: input.businessKey }), { instance: { workflowId: row.workflowId } });
       }
       throw error;
     }
@@ -109,7 +113,11 @@ export function processInstancesRouter(deps: ApiDeps): Router {
       completedElements: state && !state.elements ? state.completedElements : done.completedElements,
       elements: done.elements, takenFlows: done.takenFlows, steps,
       openTasks: tasks.filter((t: { status: string }) => t.status === 'open').map(publicTask), tasks: tasks.map(publicTask),
-      incidents: incidents.map((i: Record<string, unknown>) => ({ ...i, tenantId: undefined, createdAt: iso(i.createdAt), resolvedAt: iso(i.resolvedAt) })),
+      // The engine's own reasons in the reader's language (with their code); an activity's failure as it was written.
+      incidents: incidents.map(({ reason, ...i }: Record<string, unknown>) => ({
+        ...i, ...(reason ? renderDeep({ message: reasonMessage(reason as FeelReason, String(i.message)) }, readerLocale(req)) as object : {}),
+        tenantId: undefined, createdAt: iso(i.createdAt), resolvedAt: iso(i.resolvedAt),
+      })),
       // Live while it runs; the final ones, kept on the row, once it has ended.
       variables,
     };
@@ -157,7 +165,7 @@ export function processInstancesRouter(deps: ApiDeps): Router {
       await ctx.trx('messageSubscriptions').where({ workflowId: row.workflowId }).delete();
       return { status: 200, body: { id: row.id, status: 'cancelled', reason } };
     }
-    if (row.status !== 'running' && row.status !== 'incident') throw new ConflictError(`This process is already ${row.status}.`);
+    if (row.status !== 'running' && row.status !== 'incident') throw new ConflictError(processMessage('instances.already-ended', { status: String(row.status) }));
     await asConflict(async () => client.workflow.getHandle(row.workflowId).signal(cancelProcessSignal, { reason, userId: ctx.principal.userId }));
     return { status: 202, body: { id: row.id, status: 'cancelling', reason } };
   }));
@@ -166,9 +174,9 @@ export function processInstancesRouter(deps: ApiDeps): Router {
   router.post('/:id/retry', inTenant(deps, async (req, ctx) => {
     requireInstancePermission(ctx, 'update');
     const row = await loadInstance(ctx, String(req.params.id));
-    if (row.status !== 'failed') throw new ConflictError(`Only a failed process can be retried: this one is ${row.status}.`);
+    if (row.status !== 'failed') throw new ConflictError(processMessage('instances.retry-not-failed', { status: String(row.status) }));
     const reset = await resetForRetry(await deps.temporal(), row.workflowId, ctx.principal.userId);
-    if (!reset) throw new ConflictError('This process failed before its first step: there is nothing to go back to. Cancel it and start it again.');
+    if (!reset) throw new ConflictError(processMessage('instances.retry-nothing-before'));
     await markRetried(ctx.trx, row);
     return { status: 202, body: { id: row.id, status: 'running', runId: reset.runId } };
   }));
@@ -178,8 +186,8 @@ export function processInstancesRouter(deps: ApiDeps): Router {
     const input = validate(resolveIncidentRequest, req.body);
     const row = await loadInstance(ctx, String(req.params.id));
     const incident = await ctx.trx('processIncidents').where({ id: String(req.params.incidentId), instanceId: row.id }).first('id', 'status').catch(() => undefined);
-    if (!incident) throw new NotFoundError('The incident');
-    if (incident.status !== 'open') throw new ConflictError('This incident is already resolved.');
+    if (!incident) throw new NotFoundError({ fr: 'incident', en: 'incident' });
+    if (incident.status !== 'open') throw new ConflictError(processMessage('instances.incident-resolved'));
     const handle = (await deps.temporal()).workflow.getHandle(row.workflowId);
     await untilWorkflowLists(handle, { incidentId: incident.id });
     await asConflict(() => handle.executeUpdate(resolveIncidentUpdate, { args: [{ incidentId: incident.id, action: input.action, variables: input.variables }] }));

@@ -8,7 +8,9 @@ import { bufferMessage, listBufferedMessages, lockMessageKey } from '../../domai
 import { processMessageSignal } from '../../workflows/engine/contract';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
+import { requestLocale } from '../http/locale';
 import { validate } from '../http/validate';
+import { processMessage } from '../../domain/process/process.messages';
 
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
 const view = (r: Record<string, unknown>) => ({
@@ -24,7 +26,7 @@ const view = (r: Record<string, unknown>) => ({
 export function processMessagesRouter(deps: ApiDeps): Router {
   const router = Router();
   router.post('/', inTenant(deps, async (req, ctx) => {
-    if (!ctx.ability.can('create', 'ProcessMessage')) throw new ForbiddenError('Your role may not send process messages (permission process.message.create).');
+    if (!ctx.ability.can('create', 'ProcessMessage')) throw new ForbiddenError(processMessage('messages.forbidden-send'));
     const input = validate(publishMessageRequest, req.body);
     // Until this request commits, no catch event can subscribe to this name and key: it finds the message buffered, or we find it.
     await lockMessageKey(ctx.trx, ctx.principal.tenantId, input.name, input.correlationKey);
@@ -63,17 +65,17 @@ export function processMessagesRouter(deps: ApiDeps): Router {
       status: 202,
       body: {
         delivered: false, buffered: true, expiresAt, messageId: buffered.id,
-        detail: `No process waits for message "${input.name}" with key "${input.correlationKey}" yet: it is kept until ${expiresAt} for the first one that does (GET /api/v1/process-messages/buffered), then expires.`,
+        detail: processMessage('messages.buffered', { name: input.name, correlationKey: input.correlationKey, expiresAt }).render(requestLocale(req)),
       },
     };
   }));
   router.get('/buffered', inTenant(deps, async (req, ctx) => {
-    if (!ctx.ability.can('read', 'ProcessMessage')) throw new NotFoundError('The list of buffered messages');
+    if (!ctx.ability.can('read', 'ProcessMessage')) throw new NotFoundError({ fr: 'liste des messages en attente', en: 'list of buffered messages' });
     const { state } = validate(bufferedMessagesQuery, req.query, 'query');
     return { body: { items: (await listBufferedMessages(ctx.trx, state)).map(view) } };
   }));
   router.get('/unmatched', inTenant(deps, async (_req, ctx) => {
-    if (!ctx.ability.can('read', 'ProcessMessage')) throw new NotFoundError('The list of unmatched messages');
+    if (!ctx.ability.can('read', 'ProcessMessage')) throw new NotFoundError({ fr: 'liste des messages sans destinataire', en: 'list of unmatched messages' });
     // Buffered messages that expired before any instance took them, and those recorded before messages were buffered.
     const expired = (await listBufferedMessages(ctx.trx, 'expired')).map(view);
     const older = await ctx.trx('unmatchedMessages').orderBy('receivedAt', 'desc').limit(200);

@@ -1,12 +1,14 @@
 import crypto from 'node:crypto';
 import { Router } from 'express';
 import { ForbiddenError } from '../../domain/errors';
+import { processMessage } from '../../domain/process/process.messages';
 import { broadcastSignalRequest } from '../../domain/process/instance.schema';
 import { broadcastSignal } from '../../domain/process/signal-broadcast';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
+import { requestLocale } from '../http/locale';
 
 /**
  * BPMN signals from the outside world (a price list published, a recall
@@ -17,7 +19,7 @@ import { validate } from '../http/validate';
 export function processSignalsRouter(deps: ApiDeps): Router {
   const router = Router();
   router.post('/', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
-    if (!ctx.ability.can('create', 'ProcessMessage')) throw new ForbiddenError('Your role may not send process signals (permission process.message.create).');
+    if (!ctx.ability.can('create', 'ProcessMessage')) throw new ForbiddenError(processMessage('signals.forbidden-send'));
     const input = validate(broadcastSignalRequest, req.body);
     const key = req.get('idempotency-key');
     const result = await broadcastSignal(ctx.trx, await deps.temporal(), {
@@ -29,7 +31,7 @@ export function processSignalsRouter(deps: ApiDeps): Router {
     const { delivered, started } = result.counts;
     const body: Record<string, unknown> = { signalId: result.broadcastId, delivered, started: result.started, ...(result.replayed ? { replayed: true } : {}) };
     if (delivered === 0 && started === 0) {
-      body.detail = `No instance waits for signal "${input.name}" and no process starts on it: signals are not buffered, so this one is lost.`;
+      body.detail = processMessage('signals.lost', { name: input.name }).render(requestLocale(req));
     }
     return { status: 202, body };
   })));

@@ -6,6 +6,7 @@ import type { RequestContext } from '../../domain/core/record-service';
 import { ConflictError } from '../../domain/errors';
 import { getPlan, retirementOf } from '../../domain/process/definitions-service';
 import { createInstanceRow } from '../../domain/process/instances-service';
+import { processMessage } from '../../domain/process/process.messages';
 import { claimStartRequest, markStartServed, tenantsWithStartRequests, waitingStartRequests } from '../../domain/process/start-requests';
 import type { Plan } from '../../kernel/process/plan';
 import type { ApiDeps } from '../http/deps';
@@ -23,7 +24,7 @@ export async function startInstance(deps: ApiDeps, ctx: RequestContext, plan: Pl
       args: [{ tenantId: ctx.principal.tenantId, instanceId: row.id, businessKey, plan, variables, startedBy: ctx.principal.userId ?? null }],
     });
   } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) throw new ConflictError(`A "${plan.processKey}" process is already running for ${businessKey}.`, { instance: { workflowId: row.workflowId } });
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw new ConflictError(processMessage('instances.already-running', { processKey: plan.processKey, businessKey }), { instance: { workflowId: row.workflowId } });
     throw error;
   }
   return row;

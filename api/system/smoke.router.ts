@@ -8,6 +8,7 @@ import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
+import { coreMessage } from '../../domain/i18n/core.messages';
 
 export const startSmoke = z.object({ waitForSignal: z.boolean().default(false) }).strict();
 export const smokeStarted = z.object({ id: z.string().uuid(), workflowId: z.string(), status: z.literal('running') });
@@ -34,7 +35,7 @@ export function smokeRouter(deps: ApiDeps): Router {
   const router = Router();
 
   router.post('/', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
-    if (!ctx.ability.can('create', 'SmokeRun')) throw new ForbiddenError('You may not start a smoke run (permission system.smoke.create).');
+    if (!ctx.ability.can('create', 'SmokeRun')) throw new ForbiddenError(coreMessage('system.smoke-forbidden-create'));
     const { waitForSignal } = validate(startSmoke, req.body ?? {});
     const [row] = await ctx.trx('smokeRuns').insert({ tenantId: ctx.principal.tenantId, workflowId: 'pending', startedBy: ctx.principal.userId }).returning('id');
     const workflowId = `${ctx.principal.tenantId}/smoke/${row.id}`;
@@ -47,9 +48,9 @@ export function smokeRouter(deps: ApiDeps): Router {
   })));
 
   const load = async (ctx: Parameters<Parameters<typeof inTenant>[1]>[1], id: string) => {
-    if (!ctx.ability.can('read', 'SmokeRun')) throw new ForbiddenError('You may not view smoke runs (permission system.smoke.read).');
+    if (!ctx.ability.can('read', 'SmokeRun')) throw new ForbiddenError(coreMessage('system.smoke-forbidden-read'));
     const row = isUuid(id) ? await ctx.trx('smokeRuns').where({ id }).first() : undefined;
-    if (!row) throw new NotFoundError('The smoke run');
+    if (!row) throw new NotFoundError({ fr: 'exécution de contrôle', en: 'smoke run' });
     return row;
   };
 

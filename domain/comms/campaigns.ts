@@ -5,6 +5,7 @@ import { isUuid, readableQuery, type RequestContext } from '../core/record-servi
 import { contacts } from '../core/resources';
 import type { CampaignCreate, MessageStatus } from './comms.schemas';
 import { ACCEPTED_STATUSES, FAILED_STATUSES, outcomeOf } from './message-status';
+import { commsMessage } from './comms.messages';
 
 /**
  * A campaign: one template sent to a list of contacts by the bulkSend
@@ -24,24 +25,24 @@ export function campaignMessageKey(campaignId: string, position: number): string
 
 async function resolveRecipients(ctx: RequestContext, input: CampaignCreate): Promise<string[]> {
   const qb = readableQuery(ctx, contacts);
-  if (!qb) throw new ForbiddenError('You may not read contacts, so you cannot send them a campaign (permission core.contact.read).');
+  if (!qb) throw new ForbiddenError(commsMessage('comms.forbidden-campaign-contacts'));
   qb.clearSelect().select('t.id').orderBy(['t.lastName', 't.id']);
   if (input.contactIds) qb.whereIn('t.id', [...new Set(input.contactIds)]);
   else if (input.filter?.accountIds) qb.whereIn('t.accountId', input.filter.accountIds);
-  else if (!input.filter?.all) throw new ValidationError([{ field: 'filter', message: 'give accountIds, or all: true for every contact' }]);
+  else if (!input.filter?.all) throw new ValidationError([{ field: 'filter', message: commsMessage('comms.field.give-recipients') }]);
   const ids = (await qb.limit(MAX_CAMPAIGN_RECIPIENTS + 1)).map((r: { id: string }) => r.id);
   if (input.contactIds && ids.length !== new Set(input.contactIds).size) {
-    throw new ValidationError([{ field: 'contactIds', message: `${new Set(input.contactIds).size - ids.length} of them are contacts you cannot see, or do not exist` }]);
+    throw new ValidationError([{ field: 'contactIds', message: commsMessage('comms.field.hidden-contacts', { count: new Set(input.contactIds).size - ids.length }) }]);
   }
-  if (ids.length > MAX_CAMPAIGN_RECIPIENTS) throw new ValidationError([{ field: 'filter', message: `matches more than ${MAX_CAMPAIGN_RECIPIENTS} contacts; send several campaigns` }]);
-  if (!ids.length) throw new ValidationError([{ field: 'filter', message: 'matches no contact' }]);
+  if (ids.length > MAX_CAMPAIGN_RECIPIENTS) throw new ValidationError([{ field: 'filter', message: commsMessage('comms.field.too-many-recipients', { max: MAX_CAMPAIGN_RECIPIENTS }) }]);
+  if (!ids.length) throw new ValidationError([{ field: 'filter', message: commsMessage('comms.field.no-recipient') }]);
   return ids;
 }
 
 export async function createCampaign(ctx: RequestContext, input: CampaignCreate, ratePerMinuteOf: (channel: 'sms' | 'mail') => Promise<number>) {
-  if (!ctx.ability.can('create', 'Message')) throw new ForbiddenError('You may not send messages (permission comms.message.create).');
+  if (!ctx.ability.can('create', 'Message')) throw new ForbiddenError(commsMessage('comms.forbidden-send'));
   const template = isUuid(input.templateId) ? await ctx.trx('commsTemplates').where({ id: input.templateId }).first() : undefined;
-  if (!template) throw new ValidationError([{ field: 'templateId', message: 'refers to no template of your organisation' }]);
+  if (!template) throw new ValidationError([{ field: 'templateId', message: commsMessage('comms.field.no-such-template') }]);
   const recipients = await resolveRecipients(ctx, input);
   const id = crypto.randomUUID();
   const tenantId = ctx.principal.tenantId;
@@ -82,7 +83,7 @@ function present(row: Record<string, unknown>) {
 }
 
 export async function listCampaigns(ctx: RequestContext) {
-  if (!ctx.ability.can('read', 'Message')) throw new ForbiddenError('You may not view messages (permission comms.message.read).');
+  if (!ctx.ability.can('read', 'Message')) throw new ForbiddenError(commsMessage('comms.forbidden-read'));
   return (await ctx.trx('commsCampaigns').orderBy('createdAt', 'desc').limit(100)).map(present);
 }
 
@@ -93,9 +94,9 @@ interface RecipientRow {
 
 /** Counts by outcome and, page by page, each recipient's outcome and reason. */
 export async function campaignReport(ctx: RequestContext, id: string, page: { afterPosition: number; limit: number }) {
-  if (!ctx.ability.can('read', 'Message')) throw new ForbiddenError('You may not view messages (permission comms.message.read).');
+  if (!ctx.ability.can('read', 'Message')) throw new ForbiddenError(commsMessage('comms.forbidden-read'));
   const campaign = isUuid(id) ? await ctx.trx('commsCampaigns').where({ id }).first() : undefined;
-  if (!campaign) throw new NotFoundError('The campaign');
+  if (!campaign) throw new NotFoundError({ fr: 'campagne', en: 'campaign' });
   const join = (qb: Knex.QueryBuilder) => qb.from('commsCampaignRecipients as r')
     .leftJoin('messages as m', 'm.idempotencyKey', ctx.trx.raw("'campaign/' || r.campaign_id || '/' || r.position"))
     .where('r.campaignId', id);

@@ -1,5 +1,6 @@
 import type { DomainModule } from '../modules/vertical-module';
 import { COMMS_ACTIVITIES } from './comms.activity-contracts';
+import { commsMessages } from './comms.messages';
 
 /** SMS and mail: templates, consent, delivery, and the service tasks that send. */
 export const commsModule: DomainModule = {
@@ -12,4 +13,5 @@ export const commsModule: DomainModule = {
     'comms.settings': 'CommsSettings',
   },
   activities: COMMS_ACTIVITIES,
+  messages: commsMessages,
 };

@@ -3,6 +3,7 @@ import { loadFor, type RequestContext } from '../core/record-service';
 import { contacts } from '../core/resources';
 import { NotFoundError } from '../errors';
 import type { Channel } from './comms.schemas';
+import { commsMessage } from './comms.messages';
 
 /**
  * Consent to marketing, per contact and channel, with where it came from
@@ -40,7 +41,7 @@ export async function withdrawConsent(ctx: RequestContext, contactId: string, ch
   await loadFor(ctx, contacts, contactId, 'update');
   const [row] = await ctx.trx('commsConsents').where({ contactId, channel }).whereNull('withdrawnAt')
     .update({ withdrawnAt: ctx.trx.fn.now(), withdrawnBy: ctx.principal.userId }).returning('*');
-  if (!row) throw new NotFoundError(`A consent to ${channel} for this contact`);
+  if (!row) throw new NotFoundError(commsMessage('comms.consent-not-found', { channel }));
   await appendHistory(ctx.trx, ctx.principal.tenantId, {
     recordType: 'contact', recordId: contactId, action: 'consent', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
     changes: { channel, consent: { before: 'granted', after: 'withdrawn' } },

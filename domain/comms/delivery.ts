@@ -6,6 +6,7 @@ import type { SmsPort } from '../../integrations/sms/sms.port';
 import type { SendRequest } from './comms.schemas';
 import { appendMessageHistory, presentMessage, recordEvent } from './messages';
 import { supersedes } from './message-status';
+import { DEFAULT_LOCALE } from '../i18n/messages';
 import { checkPolicy, type RefusalReason } from './policy';
 import { prepareOutgoing, type Outgoing } from './prepare-outgoing';
 import { reserveSlot } from './rate-limit';
@@ -109,11 +110,11 @@ async function claim(deps: DeliveryDeps, ctx: SendContext, request: SendRequest,
       const prepared = await prepareOutgoing(trx, request, senderName);
       row = prepared.ok
         ? await insertMessage(trx, ctx, prepared.message, 'pending')
-        : await insertMessage(trx, ctx, prepared.message, 'refused', { code: prepared.refusal.reason, reason: prepared.refusal.message });
+        : await insertMessage(trx, ctx, prepared.message, 'refused', { code: prepared.refusal.reason, reason: prepared.refusal.message.render(DEFAULT_LOCALE) });
     } else if (row.status === 'pending' && !row.providerMessageId) {
       // Between creation (an API call, an earlier attempt) and now, the person may have replied STOP.
       const refusal = await checkPolicy(trx, { channel: row.channel as 'sms', category: row.category as 'marketing', recipient: String(row.recipient), contactId: (row.contactId as string) ?? null });
-      if (refusal) row = await markRefused(trx, ctx.tenantId, row, refusal.reason, refusal.message, ctx.sentByUserId ?? null);
+      if (refusal) row = await markRefused(trx, ctx.tenantId, row, refusal.reason, refusal.message.render(DEFAULT_LOCALE), ctx.sentByUserId ?? null);
     }
     if (row!.status !== 'pending' || row!.providerMessageId) return { done: finished(row!) };
     const previousAttempt = (row!.providerAttemptedAt as Date | null) ?? null;

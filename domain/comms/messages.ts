@@ -5,6 +5,7 @@ import { cursorValueFits, decodeCursor, encodeCursor } from '../core/cursor';
 import { isUuid, type RequestContext } from '../core/record-service';
 import type { MessageStatus } from './comms.schemas';
 import { FAILED_STATUSES, supersedes } from './message-status';
+import { commsMessage } from './comms.messages';
 
 /** Messages: every SMS and mail, sent or received, is a record with its status history. */
 type Row = Record<string, unknown>;
@@ -18,7 +19,7 @@ export function presentMessage(row: Row): Row {
 }
 
 function requireRead(ctx: RequestContext): void {
-  if (!ctx.ability.can('read', 'Message')) throw new ForbiddenError('You may not view messages (permission comms.message.read).');
+  if (!ctx.ability.can('read', 'Message')) throw new ForbiddenError(commsMessage('comms.forbidden-read'));
 }
 
 export interface MessageListQuery {
@@ -41,7 +42,7 @@ export async function listMessages(ctx: RequestContext, query: MessageListQuery)
   }
   if (query.cursor) {
     const [value, id] = decodeCursor(query.cursor);
-    if (!isUuid(id) || !cursorValueFits('createdAt', value)) throw new ValidationError([{ field: 'cursor', message: 'is not a cursor of this list; start again without it' }]);
+    if (!isUuid(id) || !cursorValueFits('createdAt', value)) throw new ValidationError([{ field: 'cursor', message: commsMessage('comms.field.not-a-cursor') }]);
     qb.whereRaw('(created_at, id) < (?, ?)', [value as string, id]);
   }
   const rows: Row[] = await qb.orderBy([{ column: 'createdAt', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(query.limit + 1);
@@ -53,7 +54,7 @@ export async function listMessages(ctx: RequestContext, query: MessageListQuery)
 export async function getMessage(ctx: RequestContext, id: string) {
   requireRead(ctx);
   const row = isUuid(id) ? await ctx.trx('messages').where({ id }).first() : undefined;
-  if (!row) throw new NotFoundError('The message');
+  if (!row) throw new NotFoundError({ fr: 'message', en: 'message' });
   const events = await ctx.trx('messageEvents').where({ messageId: id }).orderBy('id').select('status', 'detail', 'at');
   return { ...presentMessage(row), events: events.map((e) => ({ status: e.status, detail: e.detail, at: new Date(e.at).toISOString() })) };
 }

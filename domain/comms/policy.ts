@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { Category, Channel } from './comms.schemas';
+import type { Message } from '../i18n/messages';
+import { commsMessage } from './comms.messages';
 
 /** Why a message is not sent; each comes with a sentence for the person who reads the outbox. */
 export type RefusalReason =
@@ -8,7 +10,8 @@ export type RefusalReason =
 
 export interface Refusal {
   reason: RefusalReason;
-  message: string;
+  /** In the reader's language when answered (a 422); stored in French (DEFAULT_LOCALE) on the message's row, `reason` beside it. */
+  message: Message;
 }
 
 export async function isOptedOut(trx: Knex.Transaction, channel: Channel, address: string): Promise<boolean> {
@@ -28,15 +31,13 @@ export async function checkPolicy(trx: Knex.Transaction, m: { channel: Channel; 
   if (await isOptedOut(trx, m.channel, m.recipient)) {
     return {
       reason: 'opted_out',
-      message: m.channel === 'sms'
-        ? `${m.recipient} replied STOP: no SMS may be sent to this number until it replies START.`
-        : `${m.recipient} unsubscribed: no mail may be sent to this address.`,
+      message: commsMessage('comms.refused.opted-out', { channel: m.channel, recipient: m.recipient }),
     };
   }
   if (m.category === 'marketing') {
-    if (!m.contactId) return { reason: 'no_consent', message: 'A marketing message goes only to a contact with recorded consent: name the contact.' };
+    if (!m.contactId) return { reason: 'no_consent', message: commsMessage('comms.refused.marketing-needs-contact') };
     if (!(await hasConsent(trx, m.contactId, m.channel))) {
-      return { reason: 'no_consent', message: `This contact has not consented to marketing by ${m.channel === 'sms' ? 'SMS' : 'mail'}: record their consent first.` };
+      return { reason: 'no_consent', message: commsMessage('comms.refused.no-consent', { channel: m.channel }) };
     }
   }
   return null;

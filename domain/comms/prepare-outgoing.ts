@@ -4,6 +4,7 @@ import type { Category, Channel, Language, SendRequest } from './comms.schemas';
 import { toE164 } from './phone-number';
 import { checkPolicy, type Refusal } from './policy';
 import { render } from './template-renderer';
+import { commsMessage } from './comms.messages';
 
 /** A message ready to be written and sent: recipient checked, text rendered, policy passed. */
 export interface Outgoing {
@@ -72,12 +73,12 @@ export async function prepareOutgoing(trx: Knex.Transaction, request: SendReques
     recordType: request.recordType ?? (contact ? 'contact' : null), recordId: request.recordId ?? (contact ? String(contact.id) : null),
   };
   const refuse = (refusal: Refusal): Prepared => ({ ok: false, refusal, message: draft });
-  if (request.contactId && !contact) return refuse({ reason: 'unknown_contact', message: 'The contact does not exist, or you do not have access to it.' });
+  if (request.contactId && !contact) return refuse({ reason: 'unknown_contact', message: commsMessage('comms.refused.unknown-contact') });
 
   if (request.templateKey) {
     const template = await findTemplate(trx, request.channel, request.templateKey, request.language);
     if (!template) {
-      return refuse({ reason: 'unknown_template', message: `There is no ${request.channel === 'sms' ? 'SMS' : 'mail'} template "${request.templateKey}"${request.language ? ` in ${request.language}` : ''}.` });
+      return refuse({ reason: 'unknown_template', message: commsMessage('comms.refused.unknown-template', { channel: request.channel, key: request.templateKey, language: request.language ?? null }) });
     }
     Object.assign(draft, { templateId: template.id, language: template.language, category: template.category });
     const variables = mergeVariables(await baseVariables(trx, contact, senderName), request.variables);
@@ -85,21 +86,21 @@ export async function prepareOutgoing(trx: Knex.Transaction, request: SendReques
     const subject = template.subject ? render(String(template.subject), variables) : { ok: true as const, text: request.subject ?? '' };
     const missing = [...(body.ok ? [] : body.missing), ...(subject.ok ? [] : subject.missing)];
     draft.body = body.ok ? body.text : String(template.body);
-    if (missing.length) return refuse({ reason: 'missing_variables', message: `The template needs values for: ${missing.join(', ')}.` });
+    if (missing.length) return refuse({ reason: 'missing_variables', message: commsMessage('comms.refused.missing-variables', { missing }) });
     draft.subject = subject.ok && subject.text ? subject.text : null;
   }
 
   if (request.channel === 'sms') {
     const raw = request.to ?? (contact?.mobile as string) ?? (contact?.phone as string) ?? null;
-    if (!raw) return refuse({ reason: 'no_address', message: 'The contact has no mobile or phone number.' });
+    if (!raw) return refuse({ reason: 'no_address', message: commsMessage('comms.refused.no-phone') });
     const e164 = toE164(raw);
-    if (!e164) return refuse({ reason: 'invalid_number', message: `"${raw}" is not a valid phone number (e.g. 06 12 34 56 78 or +33 6 12 34 56 78).` });
+    if (!e164) return refuse({ reason: 'invalid_number', message: commsMessage('comms.refused.invalid-number', { number: raw }) });
     draft.recipient = e164;
-    if (draft.body.length > MAX_SMS_CHARACTERS) return refuse({ reason: 'too_long', message: `An SMS may hold at most ${MAX_SMS_CHARACTERS} characters; this one has ${draft.body.length}.` });
+    if (draft.body.length > MAX_SMS_CHARACTERS) return refuse({ reason: 'too_long', message: commsMessage('comms.refused.too-long', { max: MAX_SMS_CHARACTERS, length: draft.body.length }) });
   } else {
     const raw = request.to ?? (contact?.email as string) ?? null;
-    if (!raw) return refuse({ reason: 'no_address', message: 'The contact has no email address.' });
-    if (!EMAIL.test(raw)) return refuse({ reason: 'invalid_address', message: `"${raw}" is not a valid email address.` });
+    if (!raw) return refuse({ reason: 'no_address', message: commsMessage('comms.refused.no-email') });
+    if (!EMAIL.test(raw)) return refuse({ reason: 'invalid_address', message: commsMessage('comms.refused.invalid-address', { address: raw }) });
     draft.recipient = raw.trim().toLowerCase();
     if (!draft.subject) draft.subject = request.subject ?? '(sans objet)';
   }

@@ -5,6 +5,7 @@ import type { SendRequest } from './comms.schemas';
 import { insertMessage } from './delivery';
 import { presentMessage } from './messages';
 import { prepareOutgoing } from './prepare-outgoing';
+import { commsMessage } from './comms.messages';
 
 /**
  * A person sends a message: everything that can be refused is refused now,
@@ -12,7 +13,7 @@ import { prepareOutgoing } from './prepare-outgoing';
  * recorded as pending and the caller starts the workflow that delivers it.
  */
 export async function queueMessage(ctx: RequestContext, request: SendRequest, idempotencyKey: string) {
-  if (!ctx.ability.can('create', 'Message')) throw new ForbiddenError('You may not send messages (permission comms.message.create).');
+  if (!ctx.ability.can('create', 'Message')) throw new ForbiddenError(commsMessage('comms.forbidden-send'));
   if (request.contactId) await loadFor(ctx, contacts, request.contactId, 'read');
   const user = await ctx.trx('users').where({ id: ctx.principal.userId }).first('displayName');
   const prepared = await prepareOutgoing(ctx.trx, request, user?.displayName ?? '');

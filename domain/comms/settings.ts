@@ -5,6 +5,7 @@ import type { RequestContext } from '../core/record-service';
 import type { SecretBox } from '../core/secret-box';
 import { toE164 } from './phone-number';
 import type { SettingsUpdate } from './comms.schemas';
+import { commsMessage } from './comms.messages';
 
 /**
  * A tenant's choice of providers and their credentials. Secrets are sealed
@@ -80,31 +81,31 @@ function present(row: Row) {
 }
 
 export async function getSettings(ctx: RequestContext) {
-  if (!ctx.ability.can('read', 'CommsSettings')) throw new ForbiddenError('Only administrators may view the communication settings (permission comms.settings.read).');
+  if (!ctx.ability.can('read', 'CommsSettings')) throw new ForbiddenError(commsMessage('comms.forbidden-settings-read'));
   return present(await loadRow(ctx.trx));
 }
 
 function check(input: SettingsUpdate, stored: Row): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (input.smsProvider === 'twilio') {
-    if (!input.twilioAccountSid) problems.push({ field: 'twilioAccountSid', message: 'is required for Twilio' });
-    if (!input.twilioAuthToken && !stored.twilioAuthTokenSealed) problems.push({ field: 'twilioAuthToken', message: 'is required for Twilio' });
-    if (!input.twilioFrom && !input.twilioMessagingServiceSid) problems.push({ field: 'twilioFrom', message: 'or twilioMessagingServiceSid is required for Twilio' });
+    if (!input.twilioAccountSid) problems.push({ field: 'twilioAccountSid', message: commsMessage('comms.field.required-for', { provider: 'Twilio' }) });
+    if (!input.twilioAuthToken && !stored.twilioAuthTokenSealed) problems.push({ field: 'twilioAuthToken', message: commsMessage('comms.field.required-for', { provider: 'Twilio' }) });
+    if (!input.twilioFrom && !input.twilioMessagingServiceSid) problems.push({ field: 'twilioFrom', message: commsMessage('comms.field.twilio-sender') });
   }
   if (input.twilioFrom && !toE164(input.twilioFrom) && !/^[A-Za-z0-9 ]{1,11}$/.test(input.twilioFrom)) {
-    problems.push({ field: 'twilioFrom', message: 'must be a phone number or an alphanumeric sender of at most 11 characters' });
+    problems.push({ field: 'twilioFrom', message: commsMessage('comms.field.sms-sender') });
   }
   if (input.mailProvider === 'smtp') {
-    if (!input.smtpHost) problems.push({ field: 'smtpHost', message: 'is required for SMTP' });
-    if (!input.smtpPort) problems.push({ field: 'smtpPort', message: 'is required for SMTP' });
-    if (!input.mailFrom) problems.push({ field: 'mailFrom', message: 'is required for SMTP' });
+    if (!input.smtpHost) problems.push({ field: 'smtpHost', message: commsMessage('comms.field.required-for', { provider: 'SMTP' }) });
+    if (!input.smtpPort) problems.push({ field: 'smtpPort', message: commsMessage('comms.field.required-for', { provider: 'SMTP' }) });
+    if (!input.mailFrom) problems.push({ field: 'mailFrom', message: commsMessage('comms.field.required-for', { provider: 'SMTP' }) });
   }
   return problems;
 }
 
 /** Replaces the settings (If-Match on their version); secrets are kept when not given again. */
 export async function updateSettings(ctx: RequestContext, box: SecretBox, input: SettingsUpdate, expectedVersion: number | undefined) {
-  if (!ctx.ability.can('update', 'CommsSettings')) throw new ForbiddenError('Only administrators may change the communication settings (permission comms.settings.update).');
+  if (!ctx.ability.can('update', 'CommsSettings')) throw new ForbiddenError(commsMessage('comms.forbidden-settings-update'));
   const tenantId = ctx.principal.tenantId;
   const stored = (await ctx.trx('commsSettings').forUpdate().first()) ?? { ...DEFAULTS };
   if (expectedVersion !== undefined && expectedVersion !== stored.version) throw new StaleVersionError(present(stored));

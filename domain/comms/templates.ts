@@ -6,6 +6,7 @@ import { baseVariables, mergeVariables } from './prepare-outgoing';
 import { smsSegments } from './sms-segments';
 import { kindOf, TEMPLATE_KINDS, variablePaths } from './template-kinds';
 import { placeholdersOf, render, syntaxProblems } from './template-renderer';
+import { commsMessage } from './comms.messages';
 
 /** Message templates per tenant, channel, key and language. */
 type Row = Record<string, unknown>;
@@ -16,7 +17,7 @@ function present(row: Row): Row {
 }
 
 function need(ctx: RequestContext, action: 'read' | 'create' | 'update' | 'delete'): void {
-  if (!ctx.ability.can(action, 'MessageTemplate')) throw new ForbiddenError(`You may not ${action} message templates (permission comms.template.${action}).`);
+  if (!ctx.ability.can(action, 'MessageTemplate')) throw new ForbiddenError(commsMessage('comms.forbidden-templates', { action }));
 }
 
 /** The kinds and the variables each offers, for the editor. */
@@ -27,19 +28,19 @@ export function listKinds() {
 /** Refuses, at save time, any placeholder the template's kind does not declare. */
 export function checkTemplate(t: { kind: string; channel: Channel; category: string; subject?: string | null; body: string }): FieldProblem[] {
   const kind = kindOf(t.kind);
-  if (!kind) return [{ field: 'kind', message: `is not a known kind; kinds: ${Object.keys(TEMPLATE_KINDS).join(', ')}` }];
+  if (!kind) return [{ field: 'kind', message: commsMessage('comms.field.unknown-kind', { kinds: Object.keys(TEMPLATE_KINDS) }) }];
   const allowed = new Set(variablePaths(kind.variables));
   const problems: FieldProblem[] = [];
   for (const [field, text] of [['body', t.body], ['subject', t.subject ?? '']] as const) {
-    for (const p of syntaxProblems(text)) problems.push({ field, message: `${p.placeholder} ${p.message}` });
+    for (const p of syntaxProblems(text)) problems.push({ field, message: commsMessage('comms.field.bad-placeholder', { placeholder: p.placeholder }) });
     const unknown = placeholdersOf(text).filter((name) => !allowed.has(name));
     if (unknown.length) {
-      problems.push({ field, message: `uses unknown variable${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `{{${u}}}`).join(', ')}; a "${t.kind}" template may use: ${[...allowed].join(', ')}` });
+      problems.push({ field, message: commsMessage('comms.field.unknown-variables', { unknown, kind: t.kind, allowed: [...allowed] }) });
     }
   }
-  if (t.channel === 'mail' && !t.subject) problems.push({ field: 'subject', message: 'is required for a mail template' });
+  if (t.channel === 'mail' && !t.subject) problems.push({ field: 'subject', message: commsMessage('comms.field.mail-subject') });
   if (t.channel === 'sms' && t.category === 'marketing' && !/\bstop\b/i.test(t.body)) {
-    problems.push({ field: 'body', message: 'of a marketing SMS must tell how to opt out (e.g. "STOP au 36180" or "Répondez STOP")' });
+    problems.push({ field: 'body', message: commsMessage('comms.field.stop-mention') });
   }
   return problems;
 }
@@ -56,7 +57,7 @@ async function load(ctx: RequestContext, id: string, lock = false): Promise<Row>
   const qb = isUuid(id) ? ctx.trx('commsTemplates').where({ id }).first() : undefined;
   if (qb && lock) qb.forUpdate();
   const row = qb ? await qb : undefined;
-  if (!row) throw new NotFoundError('The template');
+  if (!row) throw new NotFoundError({ fr: 'modèle de message', en: 'message template' });
   return row;
 }
 
@@ -90,7 +91,7 @@ export async function deleteTemplate(ctx: RequestContext, id: string) {
   need(ctx, 'delete');
   await load(ctx, id, true);
   const used = await ctx.trx('commsCampaigns').where({ templateId: id }).first('id');
-  if (used) throw new ValidationError([{ field: 'id', message: 'is used by a campaign; change the template instead of deleting it' }]);
+  if (used) throw new ValidationError([{ field: 'id', message: commsMessage('comms.field.template-in-use') }]);
   await ctx.trx('commsTemplates').where({ id }).delete();
 }
 
@@ -103,7 +104,7 @@ export async function previewTemplate(ctx: RequestContext, input: { templateId?:
   const saved = input.templateId ? await load(ctx, input.templateId) : undefined;
   const kindKey = String(saved?.kind ?? input.kind);
   const kind = kindOf(kindKey);
-  if (!kind) throw new ValidationError([{ field: 'kind', message: 'is not a known kind' }]);
+  if (!kind) throw new ValidationError([{ field: 'kind', message: commsMessage('comms.field.unknown-kind', { kinds: [] }) }]);
   const channel = (saved?.channel ?? input.channel ?? 'sms') as Channel;
   const body = String(input.body ?? saved?.body ?? '');
   const subject = (input.subject ?? saved?.subject ?? null) as string | null;

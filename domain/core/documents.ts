@@ -27,7 +27,7 @@ export async function uploadDocument(ctx: RequestContext, storage: DocumentStora
   if (!filename.trim()) throw new ValidationError([{ field: 'file', message: coreMessage('field.file-name') }]);
   const account = await loadFor(ctx, accounts, accountId, 'read');
   if (!canOn(ctx.ability, 'create', 'Document', factsOf(account))) {
-    throw new ForbiddenError('You may not add documents to this account (permission core.document.create).');
+    throw new ForbiddenError(coreMessage('documents.forbidden-create'));
   }
   const id = crypto.randomUUID();
   const storageKey = `${ctx.principal.tenantId}/${id}`;
@@ -46,15 +46,15 @@ export async function uploadDocument(ctx: RequestContext, storage: DocumentStora
 
 export async function listDocuments(ctx: RequestContext, accountId: string) {
   const account = await loadFor(ctx, accounts, accountId, 'read');
-  if (!canOn(ctx.ability, 'read', 'Document', factsOf(account))) throw new ForbiddenError('You may not view this account\'s documents (permission core.document.read).');
+  if (!canOn(ctx.ability, 'read', 'Document', factsOf(account))) throw new ForbiddenError(coreMessage('documents.forbidden-read'));
   const rows = await ctx.trx('documents').where({ accountId }).orderBy('createdAt', 'desc');
   return rows.map(present);
 }
 
 export async function readDocument(ctx: RequestContext, storage: DocumentStorage, id: string) {
   const row = isUuid(id) ? await ctx.trx('documents').where({ id }).first() : undefined;
-  if (!row) throw new NotFoundError('The document');
+  if (!row) throw new NotFoundError({ fr: 'document', en: 'document' });
   const account = await loadFor(ctx, accounts, row.accountId, 'read');
-  if (!canOn(ctx.ability, 'read', 'Document', factsOf(account))) throw new NotFoundError('The document');
+  if (!canOn(ctx.ability, 'read', 'Document', factsOf(account))) throw new NotFoundError({ fr: 'document', en: 'document' });
   return { meta: present(row), content: await storage.get(row.storageKey) };
 }

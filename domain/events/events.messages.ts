@@ -11,7 +11,96 @@ const EXPECTED = {
   en: 'an Excel workbook (.xlsx) in the legacy events format: one sheet per event, the title in A1, then "Event ID", "Contract ID", "Client name", "Client contact", "Event date start", "Event date end", "Support contact", "Location", "Attendees", "Notes" in column A with their values in column B',
 };
 
+const DATE_EXAMPLE = ['par exemple « 4 Jun 2023 @ 1PM », « 4 juin 2023 @ 13h » ou « 04/06/2023 13:00 »', 'e.g. "4 Jun 2023 @ 1PM", "4 juin 2023 @ 13h" or "04/06/2023 13:00"'] as const;
+const TEXT = { text: '4 Jun 2023 @ 13PM' };
+
 export const eventsMessages = defineMessages({
+  // ---- dates and times as the legacy spreadsheet writes them (legacy-dates.ts); `text` is the cell as written ----
+  'dates.not-12-hour': entry({
+    example: TEXT,
+    fr: (p, f) => `${f.quote(p.text)} n'est pas une heure sur 12 heures (de 1 à 12 AM ou PM)`,
+    en: (p) => `"${p.text}" is not a time on a 12-hour clock (1 to 12 AM or PM)`,
+  }),
+  'dates.not-a-time': entry({
+    example: TEXT,
+    fr: (p, f) => `${f.quote(p.text)} n'est pas une heure de la journée (de 00:00 à 23:59)`,
+    en: (p) => `"${p.text}" is not a time of day (00:00 to 23:59)`,
+  }),
+  'dates.unknown-time': entry({
+    example: TEXT,
+    fr: (p, f) => `${f.quote(p.text)} n'est pas une heure que cet import comprend (1PM, 1:30 PM, 13h, 13h30, 13:00)`,
+    en: (p) => `"${p.text}" is not a time of day this import understands (1PM, 1:30 PM, 13h, 13h30, 13:00)`,
+  }),
+  'dates.no-month': entry({
+    example: { ...TEXT, month: 13 },
+    fr: (p, f) => `${f.quote(p.text)} n'a pas de mois ${p.month}`, en: (p) => `"${p.text}" has no month ${p.month}`,
+  }),
+  'dates.unlikely-year': entry({
+    example: { ...TEXT, year: 1023 },
+    fr: (p, f) => `${f.quote(p.text)} a une année peu vraisemblable : ${p.year}`, en: (p) => `"${p.text}" has an unlikely year ${p.year}`,
+  }),
+  'dates.no-such-day': entry({
+    example: { ...TEXT, day: 31, month: '02', year: 2023 },
+    fr: (p, f) => `${f.quote(p.text)} : il n'y a pas de ${p.day} en ${p.month}/${p.year}`,
+    en: (p) => `"${p.text}" has no day ${p.day} in ${p.month}/${p.year}`,
+  }),
+  'dates.empty': both('est vide', 'is empty'),
+  'dates.not-a-month': entry({
+    example: { ...TEXT, word: 'juno' },
+    fr: (p, f) => `${f.quote(p.text)} : ${f.quote(p.word)} n'est pas un nom de mois (anglais ou français)`,
+    en: (p) => `"${p.text}": "${p.word}" is not a month name (English or French)`,
+  }),
+  'dates.month-first': entry({
+    example: { ...TEXT, month: 13 },
+    fr: (p, f) => `${f.quote(p.text)} n'est pas une date jour/mois/année (le mois ne peut pas être ${p.month})`,
+    en: (p) => `"${p.text}" is not a day/month/year date (the month cannot be ${p.month})`,
+  }),
+  'dates.not-understood': entry({
+    example: TEXT,
+    fr: (p, f) => `${f.quote(p.text)} n'est pas une date et heure que cet import comprend (${DATE_EXAMPLE[0]})`,
+    en: (p) => `"${p.text}" is not a date and time this import understands (${DATE_EXAMPLE[1]})`,
+  }),
+  'dates.no-time': entry({
+    example: TEXT,
+    fr: (p, f) => `${f.quote(p.text)} ne donne pas d'heure (${DATE_EXAMPLE[0]})`,
+    en: (p) => `"${p.text}" gives no time of day (${DATE_EXAMPLE[1]})`,
+  }),
+  'dates.skipped-hour': entry({
+    example: { wallClock: '2023-03-26 02:30', zone: 'Europe/Paris' },
+    fr: (p) => `${p.wallClock} n'existe pas à l'heure de ${p.zone === 'Europe/Paris' ? 'Paris' : p.zone} : les horloges sautent cette heure au passage à l'heure d'été ; donnez une heure avant ou après`,
+    en: (p) => `${p.wallClock} does not exist in ${p.zone}: the clocks skip that hour when summer time starts; give a time before or after it`,
+  }),
+  'dates.repeated-hour': entry({
+    example: { wallClock: '2023-10-29 02:30', zone: 'Europe/Paris', iso: '2023-10-29T02:30:00+02:00' },
+    fr: (p) => `${p.wallClock} arrive deux fois à l'heure de ${p.zone === 'Europe/Paris' ? 'Paris' : p.zone} (les horloges reculent cette nuit-là) : la première a été retenue, ${p.iso}`,
+    en: (p) => `${p.wallClock} happens twice in ${p.zone} (the clocks go back that night): took the first one, ${p.iso}`,
+  }),
+  'dates.invalid-date-cell': both('n\'est pas une date valide', 'is not a valid date'),
+  'dates.date-without-time': entry({
+    example: { date: '2023-06-04' },
+    fr: (p) => `${p.date} est une cellule de date sans heure : donnez aussi l'heure (${DATE_EXAMPLE[0]})`,
+    en: (p) => `${p.date} is a date cell without a time of day: give the time too (${DATE_EXAMPLE[1]})`,
+  }),
+  'dates.number-not-a-date': entry({
+    example: { value: 12 as number },
+    fr: (p) => `${p.value} n'est pas une date (${DATE_EXAMPLE[0]})`,
+    en: (p) => `${p.value} is not a date (${DATE_EXAMPLE[1]})`,
+  }),
+  'dates.serial-without-time': entry({
+    example: { value: 45081, date: '2023-06-04' },
+    fr: (p) => `${p.value} se lit comme la date Excel ${p.date}, sans heure : donnez aussi l'heure (${DATE_EXAMPLE[0]})`,
+    en: (p) => `${p.value} reads as the Excel date ${p.date} without a time of day: give the time too (${DATE_EXAMPLE[1]})`,
+  }),
+  'dates.read-as-serial': entry({
+    example: { value: 45081.5, wallClock: '2023-06-04 12:00', then: null as Text | null },
+    fr: (p, f) => `${p.value} lu comme un numéro de série de date Excel : ${p.wallClock}${p.then ? ` ; ${f.text(p.then)}` : ''}`,
+    en: (p, f) => `${p.value} read as an Excel date serial number: ${p.wallClock}${p.then ? `; ${f.text(p.then)}` : ''}`,
+  }),
+  'dates.not-a-date': both(`n'est pas une date (${DATE_EXAMPLE[0]})`, `is not a date (${DATE_EXAMPLE[1]})`),
+  'dates.invalid-instant': entry({
+    example: TEXT,
+    fr: (p, f) => `${f.quote(p.text)} n'est pas une date et heure valide`, en: (p) => `"${p.text}" is not a valid date and time`,
+  }),
   // ---- refusals
   'events.payment-over-due': entry({
     example: { dueCents: 1250050 },

@@ -2,14 +2,15 @@ import { numFmtShowsTime, parseLegacyDate, parseWallClockText, wallClockToIso } 
 
 function iso(value: unknown, numFmt?: string): string {
   const r = parseLegacyDate(value, numFmt);
-  if (!r.ok) throw new Error(`expected a date, got: ${r.message}`);
+  if (!r.ok) throw new Error(`expected a date, got: ${r.message.render('en')}`);
   return r.iso;
 }
 
 function refusal(value: unknown, numFmt?: string): string {
   const r = parseLegacyDate(value, numFmt);
   if (r.ok) throw new Error(`expected a refusal, got ${r.iso}`);
-  return r.message;
+  // Refusals are catalogue messages: read here in English (French below).
+  return r.message.render('en');
 }
 
 /** Dates as Epic Events' support typed them, read as Paris wall-clock time. */
@@ -68,7 +69,7 @@ describe('parseLegacyDate', () => {
     it('takes the first of a time that happens twice (the autumn change, 29 October 2023) and says so', () => {
       const r = parseLegacyDate('29 Oct 2023 @ 2:30 AM');
       expect(r).toMatchObject({ ok: true, iso: '2023-10-29T02:30:00+02:00' });
-      expect(r.ok && r.warning).toMatch(/happens twice/);
+      expect(r.ok && r.warning?.render('en')).toMatch(/happens twice/);
       expect(iso('29 Oct 2023 @ 1:59 AM')).toBe('2023-10-29T01:59:00+02:00');
       expect(iso('29 Oct 2023 @ 3AM')).toBe('2023-10-29T03:00:00+01:00');
       expect(parseLegacyDate('29 Oct 2023 @ 3AM')).not.toHaveProperty('warning');
@@ -96,7 +97,7 @@ describe('parseLegacyDate', () => {
     it('reads a date serial number in a cell not formatted as a date, and says so', () => {
       const r = parseLegacyDate(45081 + 13 / 24);
       expect(r).toMatchObject({ ok: true, iso: '2023-06-04T13:00:00+02:00' });
-      expect(r.ok && r.warning).toMatch(/Excel date serial number/);
+      expect(r.ok && r.warning?.render('en')).toMatch(/Excel date serial number/);
       expect(refusal(45081)).toMatch(/without a time of day/);
       expect(refusal(-3)).toMatch(/is not a date/);
     });
@@ -123,6 +124,13 @@ describe('parseLegacyDate', () => {
       ['', /is empty/],
     ])('%j', (text, message) => {
       expect(refusal(text)).toMatch(message);
+    });
+
+    it('says the same in French, quoting the cell as written', () => {
+      const french = (value: unknown) => { const r = parseLegacyDate(value); if (r.ok) throw new Error('expected a refusal'); return r.message.render('fr'); };
+      expect(french('31 Feb 2023 @ 1PM')).toBe('« 31 Feb 2023 @ 1PM » : il n\'y a pas de 31 en 02/2023');
+      expect(french('4 Jun 2023')).toBe('« 4 Jun 2023 » ne donne pas d\'heure (par exemple « 4 Jun 2023 @ 1PM », « 4 juin 2023 @ 13h » ou « 04/06/2023 13:00 »)');
+      expect(french('4 Jun 2023 @ 25h')).toBe('« 25h » n\'est pas une heure de la journée (de 00:00 à 23:59)');
     });
 
     it('refuses what is not text, a number or a date', () => {

@@ -6,17 +6,18 @@
  * (+02:00 in summer, +01:00 in winter), computed by kernel/time/wall-clock.ts.
  */
 import { daysInMonth, isoInZone, PARIS, wallClockAt, wallClockInstant, type WallClock as AnyWallClock } from '../../kernel/time/wall-clock';
+import type { Message } from '../i18n/messages';
+import { eventsMessage as m } from './events.messages';
 
 export const LEGACY_TIME_ZONE = PARIS;
 
 /** A spreadsheet's date and time, to the minute. */
 export type WallClock = Omit<AnyWallClock, 'second'>;
 
+/** Refusals and warnings are catalogue messages (events.messages.ts, `dates.*`), written in the reader's language. */
 export type LegacyDate =
-  | { ok: true; iso: string; wallClock: WallClock; warning?: string }
-  | { ok: false; message: string };
-
-const EXAMPLE = 'e.g. "4 Jun 2023 @ 1PM", "4 juin 2023 @ 13h" or "04/06/2023 13:00"';
+  | { ok: true; iso: string; wallClock: WallClock; warning?: Message }
+  | { ok: false; message: Message };
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, janv: 1, janvier: 1,
@@ -49,35 +50,36 @@ export function formatWallClock(w: WallClock): string {
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: Message };
 
 /** "1PM", "1:30 pm", "13h", "13 h 30", "13:00", "13:00:00", "midi", "noon", "minuit". */
 function parseTime(text: string): Parsed<{ hour: number; minute: number }> {
   const t = text.trim().replace(/\s+/g, ' ');
   if (/^(?:midi|noon)$/.test(t)) return { ok: true, value: { hour: 12, minute: 0 } };
   if (/^(?:minuit|midnight)$/.test(t)) return { ok: true, value: { hour: 0, minute: 0 } };
-  let m = /^(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.? ?m\.?$/.exec(t);
-  if (m) {
-    const hour12 = Number(m[1]);
-    const minute = Number(m[2] ?? 0);
-    if (hour12 < 1 || hour12 > 12 || minute > 59) return { ok: false, message: `"${text.trim()}" is not a time on a 12-hour clock (1 to 12 AM or PM)` };
-    const hour = (hour12 % 12) + (m[3] === 'p' ? 12 : 0);
+  let match = /^(\d{1,2})(?:[:.](\d{2}))? ?([ap])\.? ?m\.?$/.exec(t);
+  if (match) {
+    const hour12 = Number(match[1]);
+    const minute = Number(match[2] ?? 0);
+    if (hour12 < 1 || hour12 > 12 || minute > 59) return { ok: false, message: m('dates.not-12-hour', { text: text.trim() }) };
+    const hour = (hour12 % 12) + (match[3] === 'p' ? 12 : 0);
     return { ok: true, value: { hour, minute } };
   }
-  m = /^(\d{1,2}) ?h ?(?:(\d{2}) ?(?:min)?)?$/.exec(t) ?? /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
-  if (m) {
-    const hour = Number(m[1]);
-    const minute = Number(m[2] ?? 0);
-    if (hour > 23 || minute > 59) return { ok: false, message: `"${text.trim()}" is not a time of day (00:00 to 23:59)` };
+  match = /^(\d{1,2}) ?h ?(?:(\d{2}) ?(?:min)?)?$/.exec(t) ?? /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(t);
+  if (match) {
+    const hour = Number(match[1]);
+    const minute = Number(match[2] ?? 0);
+    if (hour > 23 || minute > 59) return { ok: false, message: m('dates.not-a-time', { text: text.trim() }) };
     return { ok: true, value: { hour, minute } };
   }
-  return { ok: false, message: `"${text.trim()}" is not a time of day this import understands (1PM, 1:30 PM, 13h, 13h30, 13:00)` };
+  return { ok: false, message: m('dates.unknown-time', { text: text.trim() }) };
 }
 
-function makeDate(year: number, month: number, day: number): Parsed<{ year: number; month: number; day: number }> {
-  if (month < 1 || month > 12) return { ok: false, message: `has no month ${month}` };
-  if (year < 1900 || year > 2200) return { ok: false, message: `has an unlikely year ${year}` };
-  if (day < 1 || day > daysInMonth(year, month)) return { ok: false, message: `has no day ${day} in ${pad(month)}/${year}` };
+/** `text`: the cell as written, which the refusal quotes. */
+function makeDate(text: string, year: number, month: number, day: number): Parsed<{ year: number; month: number; day: number }> {
+  if (month < 1 || month > 12) return { ok: false, message: m('dates.no-month', { text, month }) };
+  if (year < 1900 || year > 2200) return { ok: false, message: m('dates.unlikely-year', { text, year }) };
+  if (day < 1 || day > daysInMonth(year, month)) return { ok: false, message: m('dates.no-such-day', { text, day, month: pad(month), year }) };
   return { ok: true, value: { year, month, day } };
 }
 
@@ -92,32 +94,33 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z
 /** Reads a wall-clock date and time from text; nothing about time zones yet. */
 export function parseWallClockText(input: string): Parsed<WallClock> {
   const text = stripAccents(input).toLowerCase().replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim().replace(WEEKDAYS, '');
-  if (!text) return { ok: false, message: 'is empty' };
+  if (!text) return { ok: false, message: m('dates.empty') };
+  const written = input.trim();
 
   let date: Parsed<{ year: number; month: number; day: number }> | undefined;
   let timeText: string | undefined;
-  let m = TEXT_MONTH_DAY_FIRST.exec(text);
-  if (m) {
-    const month = MONTHS[m[2]!];
-    if (!month) return { ok: false, message: `"${input.trim()}": "${m[2]}" is not a month name (English or French)` };
-    date = makeDate(Number(m[3]), month, Number(m[1]));
-    timeText = m[4];
-  } else if ((m = TEXT_MONTH_FIRST.exec(text)) && MONTHS[m[1]!]) {
-    date = makeDate(Number(m[3]), MONTHS[m[1]!]!, Number(m[2]));
-    timeText = m[4];
-  } else if ((m = NUMERIC_DMY.exec(text))) {
+  let match = TEXT_MONTH_DAY_FIRST.exec(text);
+  if (match) {
+    const month = MONTHS[match[2]!];
+    if (!month) return { ok: false, message: m('dates.not-a-month', { text: written, word: match[2]! }) };
+    date = makeDate(written, Number(match[3]), month, Number(match[1]));
+    timeText = match[4];
+  } else if ((match = TEXT_MONTH_FIRST.exec(text)) && MONTHS[match[1]!]) {
+    date = makeDate(written, Number(match[3]), MONTHS[match[1]!]!, Number(match[2]));
+    timeText = match[4];
+  } else if ((match = NUMERIC_DMY.exec(text))) {
     // French order, day first. A second number above 12 means month first: refuse rather than guess.
-    if (Number(m[2]) > 12) return { ok: false, message: `"${input.trim()}" is not a day/month/year date (the month cannot be ${Number(m[2])})` };
-    date = makeDate(Number(m[3]), Number(m[2]), Number(m[1]));
-    timeText = m[4];
-  } else if ((m = ISO_LOCAL.exec(text))) {
-    date = makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    timeText = m[4]?.slice(0, 5);
+    if (Number(match[2]) > 12) return { ok: false, message: m('dates.month-first', { text: written, month: Number(match[2]) }) };
+    date = makeDate(written, Number(match[3]), Number(match[2]), Number(match[1]));
+    timeText = match[4];
+  } else if ((match = ISO_LOCAL.exec(text))) {
+    date = makeDate(written, Number(match[1]), Number(match[2]), Number(match[3]));
+    timeText = match[4]?.slice(0, 5);
   } else {
-    return { ok: false, message: `"${input.trim()}" is not a date and time this import understands (${EXAMPLE})` };
+    return { ok: false, message: m('dates.not-understood', { text: written }) };
   }
-  if (!date.ok) return { ok: false, message: `"${input.trim()}" ${date.message}` };
-  if (!timeText) return { ok: false, message: `"${input.trim()}" gives no time of day (${EXAMPLE})` };
+  if (!date.ok) return date;
+  if (!timeText) return { ok: false, message: m('dates.no-time', { text: written }) };
   const time = parseTime(timeText);
   if (!time.ok) return { ok: false, message: time.message };
   return { ok: true, value: { ...date.value, ...time.value } };
@@ -133,10 +136,10 @@ export function wallClockToIso(w: WallClock, timeZone = LEGACY_TIME_ZONE): Legac
   const label = formatWallClock(w);
   const found = wallClockInstant(w, timeZone);
   if (!found.exists) {
-    return { ok: false, message: `${label} does not exist in ${timeZone}: the clocks skip that hour when summer time starts; give a time before or after it` };
+    return { ok: false, message: m('dates.skipped-hour', { wallClock: label, zone: timeZone }) };
   }
   if (found.repeated) {
-    return { ok: true, iso: found.iso, wallClock: w, warning: `${label} happens twice in ${timeZone} (the clocks go back that night): took the first one, ${found.iso}` };
+    return { ok: true, iso: found.iso, wallClock: w, warning: m('dates.repeated-hour', { wallClock: label, zone: timeZone, iso: found.iso }) };
   }
   return { ok: true, iso: found.iso, wallClock: w };
 }
@@ -161,26 +164,25 @@ export function numFmtShowsTime(numFmt: string): boolean {
  */
 export function parseLegacyDate(value: unknown, numFmt?: string, timeZone = LEGACY_TIME_ZONE): LegacyDate {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, message: 'is not a valid date' };
-    if (numFmt && !numFmtShowsTime(numFmt)) return { ok: false, message: `${value.toISOString().slice(0, 10)} is a date cell without a time of day: give the time too (${EXAMPLE})` };
+    if (Number.isNaN(value.getTime())) return { ok: false, message: m('dates.invalid-date-cell') };
+    if (numFmt && !numFmtShowsTime(numFmt)) return { ok: false, message: m('dates.date-without-time', { date: value.toISOString().slice(0, 10) }) };
     const serial = value.getTime() / 86_400_000 + 25569;
     return wallClockToIso(fromExcelSerial(serial), timeZone);
   }
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 1 || value > 110_000) return { ok: false, message: `${value} is not a date (${EXAMPLE})` };
+    if (!Number.isFinite(value) || value < 1 || value > 110_000) return { ok: false, message: m('dates.number-not-a-date', { value }) };
     const w = fromExcelSerial(value);
-    if (Number.isInteger(value)) return { ok: false, message: `${value} reads as the Excel date ${formatWallClock(w).slice(0, 10)} without a time of day: give the time too (${EXAMPLE})` };
+    if (Number.isInteger(value)) return { ok: false, message: m('dates.serial-without-time', { value, date: formatWallClock(w).slice(0, 10) }) };
     const result = wallClockToIso(w, timeZone);
     if (!result.ok) return result;
-    const note = `${value} read as an Excel date serial number: ${formatWallClock(w)}`;
-    return { ...result, warning: result.warning ? `${note}; ${result.warning}` : note };
+    return { ...result, warning: m('dates.read-as-serial', { value, wallClock: formatWallClock(w), then: result.warning ?? null }) };
   }
-  if (typeof value !== 'string') return { ok: false, message: `is not a date (${EXAMPLE})` };
+  if (typeof value !== 'string') return { ok: false, message: m('dates.not-a-date') };
   const compact = value.trim().toLowerCase();
   if (ISO_WITH_OFFSET.test(compact)) {
     // Already an instant: shown again with Paris's offset so every imported date reads alike.
     const ms = Date.parse(value.trim());
-    if (Number.isNaN(ms)) return { ok: false, message: `"${value.trim()}" is not a valid date and time` };
+    if (Number.isNaN(ms)) return { ok: false, message: m('dates.invalid-instant', { text: value.trim() }) };
     const { year, month, day, hour, minute } = wallClockAt(ms, timeZone);
     return { ok: true, iso: isoInZone(ms, timeZone), wallClock: { year, month, day, hour, minute } };
   }

@@ -39,11 +39,6 @@ export const coreMessages = defineMessages({
     fr: (p) => `Cet enregistrement (${p.fr}) est introuvable, ou vous n'y avez pas accès.`,
     en: (p) => `This ${p.en} was not found, or you do not have access to it.`,
   }),
-  'error.not-found-named': entry({
-    example: { what: 'The template' },
-    fr: (p) => `Introuvable, ou vous n'y avez pas accès (${p.what}).`,
-    en: (p) => `${p.what} was not found, or you do not have access to it.`,
-  }),
   'error.method-not-allowed': entry({
     example: { method: 'PUT', allowed: 'GET, POST' },
     fr: (p) => `Cette adresse n'accepte pas la méthode ${p.method} : utilisez ${p.allowed} (en-tête Allow). La liste est sur /api/docs.`,
@@ -70,6 +65,30 @@ export const coreMessages = defineMessages({
     'This change refers to a record that does not exist, or removes one that others still refer to.',
   ),
   'error.value-out-of-range': title('Une valeur est en dehors de ce que ce champ accepte.', 'A value is outside what this field accepts.'),
+  'error.idempotency-key-reused': title(
+    'Cette Idempotency-Key a déjà servi pour une autre requête. Utilisez une nouvelle clé pour une nouvelle requête.',
+    'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
+  ),
+  'error.engine-unavailable-client': title(
+    'Le moteur de processus est injoignable : le client n\'a pas été créé. Réessayez dans un moment ; si cela dure, prévenez votre administrateur.',
+    'The process engine cannot be reached, so the client was not created. Try again in a moment; if it lasts, tell your administrator.',
+  ),
+  'error.malformed-path': title(
+    'L\'adresse demandée contient un encodage « % » invalide : encodez le chemin en UTF-8 (encodeURIComponent).',
+    'The requested address holds an invalid "%" encoding: encode the path in UTF-8 (encodeURIComponent).',
+  ),
+  'error.unsupported-encoding': title(
+    'Cet en-tête Content-Encoding n\'est pas pris en charge : envoyez le corps sans compression, ou en gzip, deflate ou br.',
+    'This Content-Encoding is not supported: send the body uncompressed, or as gzip, deflate or br.',
+  ),
+  'error.unsupported-charset': title(
+    'Ce jeu de caractères n\'est pas pris en charge : envoyez le corps en UTF-8 (charset=utf-8).',
+    'This character set is not supported: send the body in UTF-8 (charset=utf-8).',
+  ),
+  'error.unreadable-request': title(
+    'La requête n\'a pas pu être lue (corps incomplet, mal formé ou refusé) : vérifiez-la et envoyez-la à nouveau.',
+    'The request could not be read (a body cut short, malformed or refused): check it and send it again.',
+  ),
   'error.internal': entry({
     example: { requestId: 'req-42' },
     fr: (p) => `Une erreur s'est produite de notre côté. Si elle se reproduit, citez la requête ${p.requestId} au support.`,
@@ -190,7 +209,64 @@ export const coreMessages = defineMessages({
   }),
   'field.not-an-assignment': title('n\'est pas une affectation de ce contact', 'is not an assignment of this contact'),
   'field.file-required': title('est obligatoire (champ « file » d\'un envoi multipart/form-data)', 'is required (multipart/form-data field "file")'),
+  'field.etag': title('doit être l\'ETag de l\'enregistrement, par exemple "3"', 'must be the record\'s ETag, e.g. "3"'),
   'field.file-name': title('doit avoir un nom de fichier', 'must have a file name'),
+
+  'documents.forbidden-create': title(
+    'Vous ne pouvez pas ajouter de documents à ce compte (permission core.document.create).',
+    'You may not add documents to this account (permission core.document.create).',
+  ),
+  'documents.forbidden-read': title(
+    'Vous ne pouvez pas consulter les documents de ce compte (permission core.document.read).',
+    'You may not view this account\'s documents (permission core.document.read).',
+  ),
+  'system.smoke-forbidden-create': title(
+    'Vous ne pouvez pas lancer d\'exécution de contrôle (permission system.smoke.create).',
+    'You may not start a smoke run (permission system.smoke.create).',
+  ),
+  'system.smoke-forbidden-read': title(
+    'Vous ne pouvez pas consulter les exécutions de contrôle (permission system.smoke.read).',
+    'You may not view smoke runs (permission system.smoke.read).',
+  ),
+
+  'upload.too-large': entry({
+    example: { kind: 'workbook' as 'file' | 'workbook', megabytes: 5 },
+    fr: (p) => (p.kind === 'workbook'
+      ? `Le classeur est trop volumineux (${p.megabytes} Mo au plus). Divisez-le en plusieurs classeurs.`
+      : `Le fichier est trop volumineux (${p.megabytes} Mo au plus).`),
+    en: (p) => (p.kind === 'workbook'
+      ? `The spreadsheet is too large (limit ${p.megabytes} MB). Split it into several workbooks.`
+      : `The file is too large (limit ${p.megabytes} MB).`),
+  }),
+  'upload.invalid': entry({
+    example: { kind: 'workbook' as 'file' | 'workbook', form: 'LIMIT_UNEXPECTED_FILE' as string | null },
+    fr: (p) => `${p.form ? `le formulaire envoyé n'est pas celui attendu (${p.form})` : 'le corps multipart est mal formé'} : envoyez ${p.kind === 'workbook' ? 'un classeur .xlsx' : 'un fichier'} dans le champ multipart « file »`,
+    en: (p) => `${p.form ? `the form sent is not the expected one (${p.form})` : 'the multipart body is malformed'}: send ${p.kind === 'workbook' ? 'an .xlsx workbook' : 'a file'} in the multipart field "file"`,
+  }),
+  'upload.invalid-detail': entry({
+    example: { message: 'the multipart body is malformed' as import('./messages').Text },
+    fr: (p, f) => `Envoi de fichier invalide : ${f.text(p.message)}.`, en: (p, f) => `Invalid file upload: ${f.text(p.message)}.`,
+  }),
+  'workbook.too-many-entries': entry({
+    example: { max: 10_000 },
+    fr: (p) => `Le classeur contient trop d'éléments internes (${p.max} au maximum) : ce n'est pas un classeur ordinaire.`,
+    en: (p) => `The workbook holds too many internal parts (at most ${p.max}): it is not an ordinary workbook.`,
+  }),
+  'workbook.compression': entry({
+    example: { ratio: 100 },
+    fr: (p) => `Le classeur est anormalement compressé (un élément s'y décompresse plus de ${p.ratio} fois) : ce n'est pas un classeur ordinaire.`,
+    en: (p) => `The workbook is abnormally compressed (a part inflates more than ${p.ratio} times): it is not an ordinary workbook.`,
+  }),
+  'workbook.unpacked-too-large': entry({
+    example: { megabytes: 50 },
+    fr: (p) => `Le classeur est trop volumineux une fois décompressé (${p.megabytes} Mo au maximum).`,
+    en: (p) => `The workbook is too large once unpacked (at most ${p.megabytes} MB).`,
+  }),
+  'workbook.too-much-memory': entry({
+    example: { megabytes: 256 },
+    fr: (p) => `Le classeur demande trop de mémoire à la lecture (${p.megabytes} Mo au maximum) : divisez-le en plusieurs classeurs.`,
+    en: (p) => `The workbook needs too much memory to read (at most ${p.megabytes} MB): split it into several workbooks.`,
+  }),
 
   'record.forbidden-kind': entry({
     example: { fr: 'comptes', en: 'accounts', permission: 'core.account.read' },

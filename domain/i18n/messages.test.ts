@@ -9,12 +9,28 @@ import { fieldIssue, issueMessage } from './zod-issues';
 const rendered = (entry: Entry, locale: 'fr' | 'en') =>
   ('example' in entry ? new Message('sample', entry.example, entry) : new Message('sample', {}, entry)).render(locale);
 
+const root = path.resolve(__dirname, '../..');
+
+/** The TypeScript sources (tests left out) under these folders of the repository. */
+function sources(dirs: string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(full);
+    }
+  };
+  for (const dir of dirs) walk(path.join(root, dir));
+  return files;
+}
+
 describe('the message catalogue', () => {
   const catalogue = messageCatalogue();
 
   it('gathers the messages of every module that raises some, each code once', () => {
     expect(Object.keys(catalogue).length).toBeGreaterThan(100);
-    expect(registeredModules().filter((m) => m.messages).map((m) => m.key)).toEqual(expect.arrayContaining(['core', 'events']));
+    expect(registeredModules().filter((m) => m.messages).map((m) => m.key)).toEqual(expect.arrayContaining(['core', 'events', 'identity', 'process', 'comms']));
   });
 
   it.each(Object.keys(messageCatalogue()))('writes %s in French and in English from its example parameters', (code) => {
@@ -29,24 +45,31 @@ describe('the message catalogue', () => {
 
   it('finds in the catalogue every code the code base raises by name', () => {
     // The raising functions only accept catalogue codes (checked by the compiler); this scan also
-    // covers codes written as text (a zod message, a code built by a schema) that the compiler cannot see.
-    const root = path.resolve(__dirname, '../..');
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir)) {
-        const full = path.join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) files.push(full);
-      }
-    };
-    for (const dir of ['api', 'domain', 'activities', 'integrations']) walk(path.join(root, dir));
+    // covers codes written as text (a zod message, a code built by a schema) that the compiler cannot see,
+    // and the reasons the process kernel and engine raise as codes (FeelReason, refusals of updates).
     const raised = new Set<string>();
-    for (const file of files) {
+    for (const file of sources(['api', 'domain', 'activities', 'integrations'])) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/\b(?:fieldIssue|[a-z][A-Za-z]*Message|m)\(\s*'([a-z][a-z0-9-]*\.[a-z0-9.-]+)'/g)) raised.add(match[1]!);
+      for (const match of source.matchAll(/\b(?:fieldIssue|[a-z][A-Za-z]*Message|m\$?)\(\s*'([a-z][a-z0-9-]*\.[a-z0-9.-]+)'/g)) raised.add(match[1]!);
     }
-    expect(raised.size).toBeGreaterThan(80);
-    expect([...raised].filter((code) => !(code in catalogue))).toEqual([]);
+    expect(raised.size).toBeGreaterThan(300);
+    const engine = new Set<string>();
+    for (const file of sources(['kernel', 'workflows'])) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/'((?:decision|incident|engine)\.[a-z0-9-]+)'/g)) engine.add(match[1]!);
+    }
+    expect(engine.size).toBeGreaterThan(12);
+    expect([...raised, ...engine].filter((code) => !(code in catalogue))).toEqual([]);
+  });
+
+  it('raises no error with a text written in code: every refusal is a catalogue message', () => {
+    // A DomainError (or a field problem) given a literal text would reach people untranslated.
+    const literal = /new (?:Domain|Validation|NotFound|Forbidden|Unauthorized|Conflict|Unprocessable|WorkbookRefused)Error\(\s*['`"]|ruleViolation\([^,()]+,\s*['`"]|\bfield: '[^']+', message: ['`"]/;
+    const offenders = sources(['api', 'domain', 'activities', 'integrations'])
+      .filter((file) => !file.endsWith('.messages.ts'))
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n').map((line, i) => ({ at: `${path.relative(root, file)}:${i + 1}`, line })))
+      .filter(({ line }) => literal.test(line))
+      .map(({ at }) => at);
+    expect(offenders).toEqual([]);
   });
 });
 

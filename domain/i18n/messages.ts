@@ -24,6 +24,10 @@ export interface Formatter {
   text(value: Text): string;
   /** Items joined as the language does: `a, b et c`, `a, b and c`. */
   list(items: readonly string[]): string;
+  /** Items joined by « ou » / "or": `a, b ou c`, `a, b or c`. */
+  either(items: readonly string[]): string;
+  /** A name or a value quoted as the language does: `« Relance »`, `"Relance"`. */
+  quote(value: unknown): string;
 }
 
 type Params = Record<string, unknown>;
@@ -84,7 +88,9 @@ const formatters = new Map<Locale, Formatter>();
 export function formatter(locale: Locale): Formatter {
   let f = formatters.get(locale);
   if (!f) {
-    const lists = new Intl.ListFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', { type: 'conjunction' });
+    const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+    const lists = new Intl.ListFormat(tag, { type: 'conjunction' });
+    const alternatives = new Intl.ListFormat(tag, { type: 'disjunction' });
     f = {
       locale,
       money: (cents) => formatCents(cents, locale),
@@ -92,6 +98,8 @@ export function formatter(locale: Locale): Formatter {
       dateTime: (value) => formatDateTime(value, locale),
       text: (value) => renderText(value, locale),
       list: (items) => lists.format(items),
+      either: (items) => alternatives.format(items),
+      quote: (value) => (locale === 'fr' ? `« ${String(value)} »` : `"${String(value)}"`),
     };
     formatters.set(locale, f);
   }

@@ -5,6 +5,7 @@ import { ConflictError, UnauthorizedError } from '../errors';
 import { audit } from './audit-log';
 import { dummyPasswordHash, verifyPassword } from './passwords';
 import { hashRefreshToken, newRefreshToken, signAccessToken, tenantOfRefreshToken, type VerifiedAccess } from './tokens';
+import { identityMessage } from './identity.messages';
 
 export interface AuthSettings {
   jwtSecret: string;
@@ -23,7 +24,7 @@ export interface TokenPair {
   tenantId: string;
 }
 
-const BAD_CREDENTIALS = 'Email or password is incorrect.';
+const BAD_CREDENTIALS = identityMessage('auth.bad-credentials');
 
 async function issue(trx: Knex.Transaction, settings: AuthSettings, tenantId: string, userId: string, familyId: string): Promise<TokenPair> {
   const refresh = newRefreshToken(tenantId);
@@ -60,7 +61,7 @@ export async function login(knex: Knex, settings: AuthSettings, input: { email: 
     throw new UnauthorizedError(BAD_CREDENTIALS);
   }
   if (matching.length > 1) {
-    throw new ConflictError('This email has an account in several organisations: choose one and send its slug as "tenant".', {
+    throw new ConflictError(identityMessage('auth.several-organisations'), {
       tenants: matching.map((m) => ({ slug: m.tenantSlug, name: m.tenantName })),
     });
   }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ForbiddenError } from '../errors';
 import type { Grant, Principal } from './ability';
+import { identityMessage } from './identity.messages';
 
 /**
  * Nobody hands out power they do not hold. A role may be given to or taken
@@ -29,17 +30,18 @@ function covers(held: readonly Grant[], needed: Grant): boolean {
 interface RoleFacts {
   key: string;
   labelFr: string;
+  labelEn: string;
   grants: Grant[];
 }
 
 async function rolesByKey(trx: Knex.Transaction, keys: readonly string[]): Promise<Map<string, RoleFacts>> {
-  const rows: Array<{ key: string; labelFr: string; permission: string | null; scope: Grant['scope'] | null }> = await trx('roles as r')
+  const rows: Array<{ key: string; labelFr: string; labelEn: string; permission: string | null; scope: Grant['scope'] | null }> = await trx('roles as r')
     .leftJoin('permissionGrants as g', 'g.roleId', 'r.id')
     .whereIn('r.key', [...keys])
-    .select('r.key', 'r.labelFr', 'g.permission', 'g.scope');
+    .select('r.key', 'r.labelFr', 'r.labelEn', 'g.permission', 'g.scope');
   const out = new Map<string, RoleFacts>();
   for (const row of rows) {
-    const role = out.get(row.key) ?? { key: row.key, labelFr: row.labelFr, grants: [] };
+    const role = out.get(row.key) ?? { key: row.key, labelFr: row.labelFr, labelEn: row.labelEn, grants: [] };
     if (row.permission && row.scope) role.grants.push({ permission: row.permission, scope: row.scope });
     out.set(row.key, role);
   }
@@ -54,10 +56,6 @@ function missingGrants(actor: Principal, role: RoleFacts, targetUserId: string |
   return delegated ? [] : missing;
 }
 
-function describe(grants: Grant[]): string {
-  const shown = grants.slice(0, 3).map((g) => `${g.permission} (${g.scope})`).join(', ');
-  return grants.length > 3 ? `${shown}… (${grants.length} droits)` : shown;
-}
 
 /**
  * Refuses (403, naming the role) when the actor may not give or withdraw one
@@ -72,10 +70,9 @@ export async function assertMayHandOut(trx: Knex.Transaction, actor: Principal, 
     if (!role) continue;
     const missing = missingGrants(actor, role, targetUserId);
     if (missing.length === 0) continue;
-    const self = targetUserId === actor.userId;
-    const action = why === 'assign'
-      ? `attribuer ou retirer le rôle « ${role.labelFr} » (${key})${self ? ' à vous-même' : ''}`
-      : `modifier un collaborateur qui a le rôle « ${role.labelFr} » (${key})`;
-    throw new ForbiddenError(`Vous ne pouvez pas ${action} : ce rôle donne des droits que vous n'avez pas (${describe(missing)}). Demandez-le à quelqu'un qui les a.`);
+    throw new ForbiddenError(identityMessage('roles.grants-beyond', {
+      why, role: { key, fr: role.labelFr, en: role.labelEn }, self: targetUserId === actor.userId,
+      missing: missing.slice(0, 3).map((g) => `${g.permission} (${g.scope})`), more: Math.max(0, missing.length - 3),
+    }));
   }
 }

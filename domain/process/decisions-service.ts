@@ -6,6 +6,8 @@ import { ForbiddenError, NotFoundError, UnprocessableError } from '../errors';
 import type { DefinitionProblem } from './bpmn-model';
 import { DefinitionTooLargeError } from './definition-errors';
 import { compileDmn } from './dmn-compiler';
+import { decisionMessage } from './decision.messages';
+import { feelFailure } from './feel-failure';
 import { processMessage } from './process.messages';
 
 /** One decision of a deployed file. */
@@ -62,7 +64,7 @@ function summary(row: Record<string, unknown>): DecisionSummary {
 
 function mayRead(ctx: RequestContext): void {
   if (!ctx.ability.can('read', 'ProcessDefinition')) {
-    throw new ForbiddenError('You may not view decision definitions (permission process.definition.read).');
+    throw new ForbiddenError(processMessage('decisions.forbidden-read'));
   }
 }
 
@@ -75,7 +77,7 @@ function mayRead(ctx: RequestContext): void {
  */
 export async function deployDecisions(ctx: RequestContext, xml: string): Promise<DecisionDeployment> {
   if (!ctx.ability.can('create', 'ProcessDefinition') && !ctx.ability.can('update', 'ProcessDefinition')) {
-    throw new ForbiddenError('You may not deploy decision definitions (permission process.definition.create).');
+    throw new ForbiddenError(processMessage('decisions.forbidden-create'));
   }
   const compiled = await compileDmn(xml);
   if (compiled.tooLarge) throw new DefinitionTooLargeError(compiled.problems);
@@ -90,7 +92,7 @@ export async function deployDecisions(ctx: RequestContext, xml: string): Promise
   if (taken.length) {
     throw new DecisionProblemsError(taken.map((t) => ({
       elementId: t.decisionId, rule: 'dmn/decision-id-taken',
-      message: `The decision id "${t.decisionId}" is already deployed with the file "${t.requirementsKey}": processes refer to a decision by its id alone. Rename the decision, or deploy it with "${t.requirementsKey}".`,
+      message: decisionMessage('dmn.decision-taken', { decisionId: t.decisionId, requirementsKey: t.requirementsKey }),
     })));
   }
   const latest = await files(trx).where({ key }).max('version as max').first();
@@ -127,7 +129,7 @@ async function latestRow(trx: Knex.Transaction, decisionId: string, version: num
 export async function getDecision(ctx: RequestContext, decisionId: string, version: number | 'latest' = 'latest'): Promise<DecisionSummary & { plan: DecisionPlan }> {
   mayRead(ctx);
   const row = await latestRow(ctx.trx, decisionId, version);
-  if (!row) throw new NotFoundError(`The decision "${decisionId}"${version === 'latest' ? '' : ` version ${version}`}`);
+  if (!row) throw new NotFoundError(processMessage('decisions.not-found', { decisionId, version: version === 'latest' ? null : version }));
   return { ...summary(row), plan: row.plan as DecisionPlan };
 }
 
@@ -143,7 +145,7 @@ export async function evaluateDeployedDecision(ctx: RequestContext, decisionId: 
   try {
     return { decisionId, version, ...traceDecision(plan, variables) };
   } catch (error) {
-    if (error instanceof FeelError) throw new UnprocessableError(error.message, { decisionId, version });
+    if (error instanceof FeelError) throw new UnprocessableError(feelFailure(error), { decisionId, version });
     throw error;
   }
 }

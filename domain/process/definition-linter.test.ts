@@ -1,13 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
-import { renderDeep } from '../i18n/messages';
-import { lintConfig, lintDefinition, lintReport, type LintOptions } from './definition-linter';
+import { renderDeep, renderText } from '../i18n/messages';
+import type { DefinitionProblem } from './bpmn-model';
+import { lintConfig, lintDefinition as lintDefinitionCoded, lintReport as lintReportCoded, type LintOptions } from './definition-linter';
 import { parseDefinition } from './definition-parser';
 import { RELAIS_WARNING_RULES } from './extension-lint-rules';
 import { RELAIS_RULES } from './relais-lint-rules';
 
 const ROLES = ['manager', 'direction'];
+
+/** Problems with their messages written in English (they are catalogue messages: lint.messages.ts; French is tested below). */
+const inEnglish = (problems: DefinitionProblem[]) => problems.map((p) => ({ ...p, message: renderText(p.message, 'en') }));
+const lintDefinition = async (...args: Parameters<typeof lintDefinitionCoded>) => inEnglish(await lintDefinitionCoded(...args));
+const lintReport = async (...args: Parameters<typeof lintReportCoded>) => {
+  const report = await lintReportCoded(...args);
+  return { errors: inEnglish(report.errors), warnings: inEnglish(report.warnings) };
+};
 
 async function parsed(name: string) {
   const result = await parseDefinition(fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8'));
@@ -15,11 +24,12 @@ async function parsed(name: string) {
   return result.definitions;
 }
 
-async function lint(name: string, options: LintOptions = { roleKeys: ROLES }) {
+async function lintCoded(name: string, options: LintOptions = { roleKeys: ROLES }) {
   const parsed = await parseDefinition(fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8'));
   if (!parsed.ok) throw new Error(`${name} does not parse: ${JSON.stringify(parsed.problems)}`);
-  return lintDefinition(parsed.definitions, options);
+  return lintDefinitionCoded(parsed.definitions, options);
 }
+const lint = async (name: string, options?: LintOptions) => inEnglish(await lintCoded(name, options));
 
 /** Element and rule of each problem, in document order. */
 const where = (problems: Array<{ elementId: string | null; rule: string }>) => problems.map((p) => `${p.elementId} ${p.rule}`);
@@ -249,7 +259,7 @@ describe('lintDefinition', () => {
   });
 
   it('applies bpmnlint\'s structural rules with clearer messages, in French and in English', async () => {
-    const structure = await lint('lint-structure.bpmn');
+    const structure = await lintCoded('lint-structure.bpmn');
     expect(structure.map((p) => (typeof p.message === 'string' ? p.message : p.message.code))).toEqual([
       'lint.no-implicit-split', 'lint.no-implicit-end', 'lint.no-disconnected', 'lint.no-implicit-start', 'lint.no-implicit-end',
     ]);

@@ -1,6 +1,6 @@
 import type { Message, Text } from '../i18n/messages';
 import type { BpmnElement, DefinitionProblem } from './bpmn-model';
-import { processMessage as m$ } from './process.messages';
+import { lintMessage as m$ } from './lint.messages';
 import { parseWarningsOf } from './definition-parser';
 import { isCompensationBoundary } from './element-settings';
 import { RELAIS_WARNING_RULES } from './extension-lint-rules';

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
 import { registeredModules } from '../modules/registry';
-import { enclosingId, MAX_DEFINITION_BYTES, MAX_XML_DEPTH, MAX_XML_ELEMENTS, measureXml, parseDefinition, parseWarningsOf } from './definition-parser';
+import { renderText } from '../i18n/messages';
+import { enclosingId, MAX_DEFINITION_BYTES, MAX_XML_DEPTH, MAX_XML_ELEMENTS, measureXml, parseDefinition as parseCoded, parseWarningsOf } from './definition-parser';
+
+/** The parse result, its problems written in English (catalogue messages: lint.messages.ts `xml.*`). */
+async function parseDefinition(...args: Parameters<typeof parseCoded>) {
+  const result = await parseCoded(...args);
+  return result.ok ? result : { ...result, problems: result.problems.map((p) => ({ ...p, message: renderText(p.message, 'en') })) };
+}
 
 const fixture = (name: string) => fs.readFileSync(path.join(ROOT, 'test/fixtures/bpmn', name), 'utf8');
 
@@ -91,13 +98,15 @@ describe('bounds before parsing', () => {
 
   it('refuses more elements than a 1 MB diagram holds, as too large, with a French message naming the limit, before parsing', async () => {
     const xml = minimal(`<bpmn:process id="P">${Array.from({ length: MAX_XML_ELEMENTS }, (_, i) => `<bpmn:task id="T${i}"/>`).join('')}</bpmn:process>`);
-    const result = await parseDefinition(xml);
-    expect(result).toEqual({ ok: false, tooLarge: true, problems: [{ elementId: null, rule: 'xml/too-many-elements', message: expect.stringMatching(/^Le fichier contient plus de 10\s000 éléments XML, le maximum pour une définition de processus\./) }] });
+    const result = await parseCoded(xml);
+    expect(result).toMatchObject({ ok: false, tooLarge: true, problems: [{ elementId: null, rule: 'xml/too-many-elements' }] });
+    expect(!result.ok && renderText(result.problems[0]!.message, 'fr')).toMatch(/^Le fichier contient plus de 10\s000 éléments XML, le maximum pour une définition de processus\./);
   });
 
   it('refuses nesting deeper than the limit (10,000 nested sub-processes) before parsing, and reads nesting at the limit', async () => {
-    const deep = await parseDefinition(nested(10_000));
-    expect(deep).toMatchObject({ ok: false, tooLarge: true, problems: [{ rule: 'xml/too-deep', message: expect.stringContaining(`plus de ${MAX_XML_DEPTH} niveaux`) }] });
+    const deep = await parseCoded(nested(10_000));
+    expect(deep).toMatchObject({ ok: false, tooLarge: true, problems: [{ rule: 'xml/too-deep' }] });
+    expect(!deep.ok && renderText(deep.problems[0]!.message, 'fr')).toContain(`plus de ${MAX_XML_DEPTH} niveaux`);
     // definitions and process are two levels: the sub-processes fill the rest.
     const atLimit = await parseDefinition(nested(MAX_XML_DEPTH - 2));
     expect(atLimit.ok || atLimit.problems.every((p) => p.rule !== 'xml/too-deep')).toBe(true);
@@ -138,6 +147,7 @@ describe('enclosingId', () => {
     const result = await parseDefinition(xml);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     expect(result.elementsById.S!.extensionElements).toMatchObject({ values: [{ $type: 'zeebe:TaskDefinition', type: 'system.echo' }] });
-    expect(parseWarningsOf(result.definitions)).toEqual([{ elementId: 'P', rule: 'relais/extension', message: expect.stringContaining('"zeebe:future" is a Camunda extension Relais does not know') }]);
+    const warnings = parseWarningsOf(result.definitions).map((w) => ({ ...w, message: renderText(w.message, 'en') }));
+    expect(warnings).toEqual([{ elementId: 'P', rule: 'relais/extension', message: expect.stringContaining('"zeebe:future" is a Camunda extension Relais does not know') }]);
   });
 });

@@ -1,4 +1,6 @@
+import type { Message, Text } from '../i18n/messages';
 import { idOf, is, list, RELAIS_DESCRIPTOR, ZEEBE_PREFIX, type BpmnElement, type DefinitionProblem, type FromXmlResult, type ModdleWarning } from './bpmn-model';
+import { lintMessage, type XmlFormat } from './lint.messages';
 
 interface Moddle {
   fromXML(xml: string, typeName?: string): Promise<FromXmlResult>;
@@ -35,7 +37,7 @@ const XML_DECLARATION = /^(<\?xml[^>]*?\sencoding\s*=\s*)(["'])([^"']*)\2/;
  * nothing (UTF-8 itself, or a single-byte encoding and ASCII content), or
  * the problem that refuses it.
  */
-function declaredEncoding(body: string, format: XmlFormat): { xml: string } | { problem: string } {
+function declaredEncoding(body: string, format: XmlFormat): { xml: string } | { problem: Message } {
   const declaration = XML_DECLARATION.exec(body);
   const encoding = declaration?.[3];
   if (!declaration || !encoding || /^utf-?8$/i.test(encoding)) return { xml: body };
@@ -43,9 +45,7 @@ function declaredEncoding(body: string, format: XmlFormat): { xml: string } | { 
     return { xml: `${declaration[1]}${declaration[2]}UTF-8${declaration[2]}${body.slice(declaration[0].length)}` };
   }
   return {
-    problem: ASCII_COMPATIBLE.test(encoding)
-      ? `The file declares the encoding "${encoding}" and contains accented or other non-ASCII characters, which Relais cannot read in that encoding. Save the file as UTF-8 (the modeler's default) and deploy it again.`
-      : `The file declares the encoding "${encoding}"; Relais reads ${format} files in UTF-8. Save the file as UTF-8 (the modeler's default) and deploy it again.`,
+    problem: ASCII_COMPATIBLE.test(encoding) ? lintMessage('xml.encoding-not-ascii', { encoding }) : lintMessage('xml.encoding', { encoding, format }),
   };
 }
 
@@ -57,25 +57,10 @@ export type ParseResult =
   /** tooLarge: refused for its size alone (the API answers 413 rather than 422). */
   | { ok: false; problems: DefinitionProblem[]; tooLarge: boolean };
 
-const refuse = (rule: string, message: string, elementId: string | null = null, tooLarge = false): Extract<ParseResult, { ok: false }> =>
+const refuse = (rule: string, message: Text, elementId: string | null = null, tooLarge = false): Extract<ParseResult, { ok: false }> =>
   ({ ok: false, problems: [{ elementId, rule, message }], tooLarge });
 
-function kilobytes(bytes: number): string {
-  return `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
-}
-
-/** The XML formats Relais reads, for the messages of screenXml. */
-export type XmlFormat = 'BPMN' | 'DMN';
-const FORMAT_TEXT: Record<XmlFormat, { what: string; split: string; file: string; fr: { what: string; split: string } }> = {
-  BPMN: {
-    what: 'a process definition', split: 'Split the process with call activities.', file: 'the BPMN 2.0 file itself, as saved by the modeler (it starts with "<?xml" or "<bpmn:definitions")',
-    fr: { what: 'une définition de processus', split: 'Découpez le processus avec des activités d\'appel (call activities).' },
-  },
-  DMN: {
-    what: 'a decision definition', split: 'Split its decisions into several files.', file: 'the DMN 1.3 file itself, as saved by the modeler (it starts with "<?xml" or "<definitions")',
-    fr: { what: 'une définition de décisions', split: 'Répartissez ses décisions dans plusieurs fichiers.' },
-  },
-};
+export type { XmlFormat } from './lint.messages';
 
 /**
  * The most XML elements a file may hold. The largest OMG reference diagram
@@ -137,25 +122,16 @@ export function measureXml(xml: string, limits = { elements: MAX_XML_ELEMENTS, d
  */
 export function screenXml(xml: string, options: { maxBytes: number; format: XmlFormat }): { ok: true; xml: string } | Extract<ParseResult, { ok: false }> {
   const { maxBytes, format } = options;
-  const text = FORMAT_TEXT[format];
   const bytes = Buffer.byteLength(xml, 'utf8');
-  if (bytes > maxBytes) {
-    return refuse('xml/too-large', `The file is ${kilobytes(bytes)}; ${text.what} may be at most ${kilobytes(maxBytes)}. ${text.split}`, null, true);
-  }
-  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
-    return refuse('xml/doctype', `The file contains a DOCTYPE or ENTITY declaration. They are refused for security (XML external entities); a ${format} file does not need one: remove it.`);
-  }
+  if (bytes > maxBytes) return refuse('xml/too-large', lintMessage('xml.too-large', { bytes, max: maxBytes, format }), null, true);
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) return refuse('xml/doctype', lintMessage('xml.doctype', { format }));
   const body = xml.replace(/^\uFEFF/, '').trimStart();
-  if (!body.startsWith('<')) return refuse('xml/not-xml', `The file is not XML. Send ${text.file}.`);
+  if (!body.startsWith('<')) return refuse('xml/not-xml', lintMessage('xml.not-xml', { format }));
   const encoded = declaredEncoding(body, format);
   if ('problem' in encoded) return refuse('xml/encoding', encoded.problem);
   const { elements, depth } = measureXml(encoded.xml);
-  if (elements > MAX_XML_ELEMENTS) {
-    return refuse('xml/too-many-elements', `Le fichier contient plus de ${MAX_XML_ELEMENTS.toLocaleString('fr-FR')} éléments XML, le maximum pour ${text.fr.what}. ${text.fr.split}`, null, true);
-  }
-  if (depth > MAX_XML_DEPTH) {
-    return refuse('xml/too-deep', `Le fichier imbrique ses éléments XML sur plus de ${MAX_XML_DEPTH} niveaux, le maximum pour ${text.fr.what} (des sous-processus imbriqués les uns dans les autres, par exemple). ${text.fr.split}`, null, true);
-  }
+  if (elements > MAX_XML_ELEMENTS) return refuse('xml/too-many-elements', lintMessage('xml.too-many-elements', { max: MAX_XML_ELEMENTS, format }), null, true);
+  if (depth > MAX_XML_DEPTH) return refuse('xml/too-deep', lintMessage('xml.too-deep', { max: MAX_XML_DEPTH, format }), null, true);
   return { ok: true, xml: encoded.xml };
 }
 
@@ -175,7 +151,7 @@ export async function parseDefinition(xml: string, options: { maxBytes?: number 
   } catch (error) {
     const err = error as Error & { warnings?: ModdleWarning[] };
     if (/failed to parse document as/.test(err.message)) {
-      return refuse('xml/not-bpmn', 'The file is not a BPMN 2.0 definition: its root element must be <definitions> in the BPMN 2.0 namespace (http://www.omg.org/spec/BPMN/20100524/MODEL).');
+      return refuse('xml/not-bpmn', lintMessage('xml.not-bpmn'));
     }
     return { ok: false, problems: [fromWarning({ message: err.message }, xml, 'xml/malformed')], tooLarge: false };
   }
@@ -233,8 +209,8 @@ function ignoredWarning(warning: ModdleWarning, problem: DefinitionProblem): Def
     elementId: problem.elementId,
     rule: 'relais/extension',
     message: zeebe
-      ? `"${zeebe}" is a Camunda extension Relais does not know: it is ignored and the process runs without it. Remove it if the process depends on it.`
-      : `"${problem.elementId ?? '?'}" refers to "${externalReference(warning)}" in another file, which Relais does not read: the reference is ignored.`,
+      ? lintMessage('xml.unknown-camunda-extension', { name: zeebe })
+      : lintMessage('xml.external-reference', { id: problem.elementId, target: externalReference(warning)! }),
   };
 }
 
@@ -246,13 +222,13 @@ export function fromWarning(warning: ModdleWarning, xml: string, fallbackRule = 
   let m = /^unknown attribute <(.+)>$/.exec(message);
   if (m) {
     const id = idOf(warning.element);
-    return { elementId: id, rule: 'xml/unknown-attribute', message: `Unknown attribute "${m[1]}"${id ? ` on "${id}"` : ''}: Relais does not know it. Check its spelling or remove it.` };
+    return { elementId: id, rule: 'xml/unknown-attribute', message: lintMessage('xml.unknown-attribute', { attribute: m[1]!, id }) };
   }
   m = /^unresolved reference <(.+)>$/.exec(message);
   if (m) {
     const id = idOf(warning.element);
     const property = String(warning.property ?? '').replace(/^\w+:/, '');
-    return { elementId: id, rule: 'xml/unresolved-reference', message: `"${id ?? '?'}" refers to "${m[1]}"${property ? ` (${property})` : ''}, which does not exist in this file.` };
+    return { elementId: id, rule: 'xml/unresolved-reference', message: lintMessage('xml.unresolved-reference', { id, target: m[1]!, property }) };
   }
   m = UNPARSABLE.exec(message);
   if (m) {
@@ -261,13 +237,12 @@ export function fromWarning(warning: ModdleWarning, xml: string, fallbackRule = 
     const column = Number(column0) + 1;
     const where = enclosingId(xml, Number(line0), Number(column0));
     const duplicate = /^duplicate ID <(.+)>$/.exec(nested);
-    if (duplicate) return { elementId: duplicate[1]!, rule: 'xml/duplicate-id', message: `Two elements have the id "${duplicate[1]}" (line ${line}): ids must be unique.` };
+    if (duplicate) return { elementId: duplicate[1]!, rule: 'xml/duplicate-id', message: lintMessage('xml.duplicate-id', { id: duplicate[1]!, line }) };
     const unknown = /^unknown type <(.+)>$/.exec(nested);
-    if (unknown) {
-      return { elementId: where, rule: 'xml/unknown-element', message: `Unknown element ${near} (line ${line})${where ? ` in "${where}"` : ''}: Relais does not know it. Check its spelling or remove it.` };
-    }
-    return { elementId: where, rule: 'xml/malformed', message: `The XML is malformed at line ${line}, column ${column}${near ? ` near ${near}` : ''}: ${nested}.` };
+    if (unknown) return { elementId: where, rule: 'xml/unknown-element', message: lintMessage('xml.unknown-element', { near, line, where }) };
+    return { elementId: where, rule: 'xml/malformed', message: lintMessage('xml.malformed', { line, column, near, nested }) };
   }
+  // Another warning of the XML reader, as it wrote it (in English).
   return { elementId: idOf(warning.element), rule: fallbackRule, message };
 }
 

@@ -11,6 +11,7 @@ import { loadDecisionsForDeploy } from './decisions-service';
 import { DefinitionTooLargeError } from './definition-errors';
 import { namedDecisionIds } from './element-settings';
 import { chooseProcess } from './relais-lint-rules';
+import type { Message } from '../i18n/messages';
 import { processMessage } from './process.messages';
 
 /** What a save or a deploy answers. */
@@ -53,9 +54,10 @@ export { DefinitionTooLargeError } from './definition-errors';
 
 /** The key is retired: nothing starts it until it is reactivated. */
 export class ProcessRetiredError extends ConflictError {
-  constructor(key: string, retiredAt: Date | string, doing = 'It starts no new instance') {
+  /** `doing`: starting an instance (the default) or deploying a version. */
+  constructor(key: string, retiredAt: Date | string, doing: 'start' | 'deploy' = 'start') {
     const at = new Date(retiredAt).toISOString();
-    super(`Process "${key}" was retired on ${at.slice(0, 10)}. ${doing}: reactivate it first (POST /api/v1/process-definitions/${key}/reactivate).`, { retiredAt: at });
+    super(processMessage('definitions.retired', { key, retiredAt: at, doing }), { retiredAt: at });
   }
 }
 
@@ -82,15 +84,13 @@ function summary(row: Record<string, unknown>): DefinitionSummary {
 
 function mayRead(ctx: RequestContext): void {
   if (!ctx.ability.can('read', 'ProcessDefinition')) {
-    throw new ForbiddenError('You may not view process definitions (permission process.definition.read).');
+    throw new ForbiddenError(processMessage('definitions.forbidden-read'));
   }
 }
 
 function mayWrite(ctx: RequestContext, action: 'create' | 'update'): void {
   if (!ctx.ability.can(action, 'ProcessDefinition')) {
-    throw new ForbiddenError(action === 'create'
-      ? 'You may not create process definitions (permission process.definition.create).'
-      : 'You may not change this process definition (permission process.definition.update).');
+    throw new ForbiddenError(processMessage(action === 'create' ? 'definitions.forbidden-create' : 'definitions.forbidden-update'));
   }
 }
 
@@ -119,7 +119,7 @@ async function examine(ctx: RequestContext, xml: string, what: 'deployed' | 'sav
   const process = chooseProcess(parsed.definitions);
   const keyProblems = problems.filter((p) => p.rule === 'relais/single-process');
   if (!process || keyProblems.length) {
-    throw new DefinitionProblemsError(keyProblems.length ? keyProblems : [{ elementId: null, rule: 'relais/single-process', message: 'The file holds no process to store.' }], what);
+    throw new DefinitionProblemsError(keyProblems.length ? keyProblems : [{ elementId: null, rule: 'relais/single-process', message: processMessage('definitions.no-process') }], what);
   }
   return { definitions: parsed.definitions, key: process.id!, name: typeof process.name === 'string' && process.name.trim() ? process.name.trim() : null, problems, warnings, decisions };
 }
@@ -161,7 +161,7 @@ export async function deploy(ctx: RequestContext, xml: string): Promise<Definiti
   await lockKey(ctx.trx, ctx.principal.tenantId, key);
   mayWrite(ctx, (await keyExists(ctx.trx, key)) ? 'update' : 'create');
   const retired = await retirementOf(ctx.trx, key);
-  if (retired) throw new ProcessRetiredError(key, retired.retiredAt, 'A new version cannot be deployed while it is retired');
+  if (retired) throw new ProcessRetiredError(key, retired.retiredAt, 'deploy');
   const latest = await table(ctx.trx).where({ key }).max('version as max').first();
   const version = Number(latest?.max ?? 0) + 1;
   const [row] = await table(ctx.trx).insert({
@@ -212,7 +212,7 @@ export async function listVersions(ctx: RequestContext, key: string): Promise<De
   const rows: Array<Record<string, unknown>> = await table(ctx.trx).where({ key })
     .select(...SUMMARY, 'deployedBy', 'createdBy', 'createdAt', 'updatedAt')
     .orderBy([{ column: 'version', order: 'desc', nulls: 'first' }]);
-  if (rows.length === 0) throw new NotFoundError(`The process definition "${key}"`);
+  if (rows.length === 0) throw new NotFoundError(processMessage('definitions.not-found', { key, version: 'any' }));
   return rows.map((row) => ({
     ...summary(row), deployedBy: (row.deployedBy as string | null) ?? null, createdBy: (row.createdBy as string | null) ?? null,
     createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
@@ -225,10 +225,8 @@ function byRef(query: Knex.QueryBuilder, version: VersionRef): Knex.QueryBuilder
   return query.where({ version });
 }
 
-function describe(key: string, version: VersionRef): string {
-  if (version === 'draft') return `The draft of process definition "${key}"`;
-  if (version === 'latest') return `A deployed version of process definition "${key}"`;
-  return `Version ${version} of process definition "${key}"`;
+function describe(key: string, version: VersionRef): Message {
+  return processMessage('definitions.not-found', { key, version });
 }
 
 /** The BPMN XML of a version, the latest one or the draft. */
@@ -305,8 +303,8 @@ export interface RetirementState { key: string; retired: boolean; retiredAt: str
 
 async function requireDeployedKey(ctx: RequestContext, key: string): Promise<void> {
   if (await table(ctx.trx).where({ key, status: 'deployed' }).first('id')) return;
-  if (await keyExists(ctx.trx, key)) throw new ConflictError(`Process "${key}" has only a draft: there is nothing deployed to retire. Delete the draft instead.`);
-  throw new NotFoundError(`The process definition "${key}"`);
+  if (await keyExists(ctx.trx, key)) throw new ConflictError(processMessage('definitions.only-draft', { key }));
+  throw new NotFoundError(processMessage('definitions.not-found', { key, version: 'any' }));
 }
 
 /**
@@ -340,16 +338,16 @@ export async function reactivate(ctx: RequestContext, key: string): Promise<Reti
  */
 export async function deleteDraft(ctx: RequestContext, key: string): Promise<void> {
   if (!ctx.ability.can('delete', 'ProcessDefinition') && !ctx.ability.can('update', 'ProcessDefinition')) {
-    throw new ForbiddenError('You may not delete this draft (permission process.definition.update or delete).');
+    throw new ForbiddenError(processMessage('definitions.forbidden-delete-draft'));
   }
   await lockKey(ctx.trx, ctx.principal.tenantId, key);
   const deleted = await table(ctx.trx).where({ key, status: 'draft' }).delete();
-  if (!deleted) throw new NotFoundError(`The draft of process definition "${key}"`);
+  if (!deleted) throw new NotFoundError(describe(key, 'draft'));
 }
 
 /** A deployed version cannot be deleted: the answer says what to do instead. */
 export async function refuseVersionDelete(ctx: RequestContext, key: string, version: number): Promise<never> {
   mayRead(ctx);
   if (!(await table(ctx.trx).where({ key, version }).first('id'))) throw new NotFoundError(describe(key, version));
-  throw new ConflictError(`Version ${version} of process "${key}" is deployed: deployed versions are kept (instances ran them). Retire the process instead (POST /api/v1/process-definitions/${key}/retire): it then starts no new instance.`);
+  throw new ConflictError(processMessage('definitions.version-kept', { key, version }));
 }

@@ -1,7 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { evaluateDecision } from '../../kernel/process/decision-table';
-import { compileDmn } from './dmn-compiler';
+import { renderText } from '../i18n/messages';
+import { compileDmn as compileDmnCoded } from './dmn-compiler';
+
+/** The compiled file, its problems written in English (catalogue messages: decision.messages.ts; French below). */
+async function compileDmn(...args: Parameters<typeof compileDmnCoded>) {
+  const compiled = await compileDmnCoded(...args);
+  return { ...compiled, problems: compiled.problems.map((p) => ({ ...p, message: renderText(p.message, 'en') })) };
+}
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../../test/fixtures/dmn', name), 'utf8');
 const NS = 'xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"';
@@ -91,6 +98,11 @@ describe('compileDmn', () => {
       { elementId: 'c1', rule: 'dmn/unsupported', message: 'Decision "Context" (ctx) uses a boxed context, which Relais does not run: use a decision table or a literal expression.' },
       { elementId: 'i1', rule: 'dmn/unsupported', message: expect.stringContaining('uses a boxed invocation') },
     ]);
+  });
+
+  it('writes a FEEL syntax error in French, naming the decision, the rule and the column', async () => {
+    const compiled = await compileDmnCoded(table('UNIQUE', `${input}<output id="o" name="y"/><rule id="r1"><inputEntry id="e1"><text>[1..</text></inputEntry><outputEntry id="oe1"><text>1</text></outputEntry></rule>`));
+    expect(renderText(compiled.problems[0]!.message, 'fr')).toBe('Décision « D » (d), règle 1 (r1), entrée « Amount » : « [1.. » n\'est pas un test unaire FEEL valide : l\'expression est incomplète à la fin.');
   });
 
   it('reports FEEL syntax errors on the entry, with the rule and the column', async () => {

@@ -2,8 +2,11 @@ import {
   AGGREGATIONS, HIT_POLICIES, type Aggregation, type DecisionInput, type DecisionOutput, type DecisionPlan, type DecisionRule, type HitPolicy,
 } from '../../kernel/process/decision-table';
 import { child, idOf, PROCESS_KEY, text, type BpmnElement as DmnElement, type DefinitionProblem, type FromXmlResult, type ModdleWarning } from './bpmn-model';
+import type { Text } from '../i18n/messages';
+import { decisionMessage as m, type DecisionName, type DecisionPlace } from './decision.messages';
 import { fromWarning, MAX_DEFINITION_BYTES, screenXml } from './definition-parser';
 import { feelSyntaxError } from './feel-syntax';
+import { lintMessage } from './lint.messages';
 
 interface Moddle {
   fromXML(xml: string, typeName?: string): Promise<FromXmlResult>;
@@ -26,26 +29,17 @@ export interface CompiledDmn {
   tooLarge: boolean;
 }
 
-/** What each DMN construct Relais does not run is called in messages. */
-const UNSUPPORTED_LOGIC: Record<string, string> = {
-  'dmn:Context': 'a boxed context',
-  'dmn:Invocation': 'a boxed invocation (of a business knowledge model)',
-  'dmn:Relation': 'a relation',
-  'dmn:List': 'a boxed list',
-  'dmn:FunctionDefinition': 'a function definition',
-};
-const UNSUPPORTED_ELEMENTS: Record<string, string> = {
-  'dmn:BusinessKnowledgeModel': 'business knowledge model',
-  'dmn:DecisionService': 'decision service',
-};
+/** The DMN elements Relais does not run (decision.messages.ts says what they are). */
+const UNSUPPORTED_ELEMENTS = new Set(['dmn:BusinessKnowledgeModel', 'dmn:DecisionService']);
 const FEEL_LANGUAGE = /^(feel|https?:\/\/www\.omg\.org\/spec\/(FEEL\/\d+|DMN\/\d+\/FEEL\/?))$/i;
 /** A list of literals, as an output's allowed values are written: "high","medium","low" or 1,2,3. */
 const LITERAL = /\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|true|false)\s*(?:,|$)/y;
 
-type Problem = (element: DmnElement | string | null | undefined, rule: string, message: string) => void;
+type Problem = (element: DmnElement | string | null | undefined, rule: string, message: Text) => void;
 
-function label(decision: DmnElement): string {
-  return decision.name && decision.name !== decision.id ? `"${decision.name}" (${decision.id})` : `"${decision.id}"`;
+/** What messages call a decision (or another DRG element). */
+function named(decision: DmnElement): DecisionName {
+  return { name: typeof decision.name === 'string' ? decision.name : null, id: String(decision.id) };
 }
 
 function allowedValues(text: string): Array<string | number | boolean> | undefined {
@@ -61,52 +55,54 @@ function allowedValues(text: string): Array<string | number | boolean> | undefin
 }
 
 /** Checks the syntax of an expression or unary test and its language (FEEL only). */
-function checkFeel(problem: Problem, element: DmnElement | undefined, where: string, grammar: 'expression' | 'unaryTests'): string {
+function checkFeel(problem: Problem, element: DmnElement | undefined, where: { decision: DecisionName; place: DecisionPlace }, grammar: 'expression' | 'unaryTests'): string {
   const source = text(element, 'text') ?? '';
   const language = element?.expressionLanguage as string | undefined;
   if (language && !FEEL_LANGUAGE.test(language)) {
-    problem(element, 'dmn/expression-language', `${where} is written in "${language}"; Relais evaluates FEEL only. Rewrite it in FEEL.`);
+    problem(element, 'dmn/expression-language', m('dmn.expression-language', { ...where, language }));
     return source;
   }
   if (grammar === 'unaryTests' && (source === '' || source === '-')) return source;
   if (grammar === 'expression' && source === '') return source;
   const why = feelSyntaxError(source, grammar);
-  if (why) problem(element, 'dmn/feel', `${where}: "${source}" is not a valid FEEL ${grammar === 'unaryTests' ? 'unary test' : 'expression'}: ${why}.`);
+  if (why) problem(element, 'dmn/feel', m('dmn.feel', { ...where, problem: lintMessage('feel.invalid', { value: source, why, grammar }) }));
   return source;
 }
 
 function compileTable(decision: DmnElement, table: DmnElement, problem: Problem) {
-  const name = label(decision);
+  const name = named(decision);
   const hitPolicy = (table.hitPolicy as HitPolicy | undefined) ?? 'UNIQUE';
-  if (!HIT_POLICIES.includes(hitPolicy)) problem(table, 'dmn/hit-policy', `Decision ${name}: unknown hit policy "${hitPolicy}".`);
+  if (!HIT_POLICIES.includes(hitPolicy)) problem(table, 'dmn/hit-policy', m('dmn.hit-policy', { decision: name, hitPolicy }));
   const aggregation = table.aggregation as Aggregation | undefined;
   if (aggregation && (hitPolicy !== 'COLLECT' || !AGGREGATIONS.includes(aggregation))) {
-    problem(table, 'dmn/aggregation', `Decision ${name}: the aggregation "${aggregation}" needs the COLLECT hit policy and is one of ${AGGREGATIONS.join(', ')}.`);
+    problem(table, 'dmn/aggregation', m('dmn.aggregation', { decision: name, aggregation, allowed: AGGREGATIONS }));
   }
   const inputElements = (table.input ?? []) as DmnElement[];
   const outputElements = (table.output ?? []) as DmnElement[];
-  if (outputElements.length === 0) problem(table, 'dmn/no-output', `Decision ${name} has no output column: add one.`);
+  if (outputElements.length === 0) problem(table, 'dmn/no-output', m('dmn.no-output', { decision: name }));
   if (aggregation && outputElements.length > 1) {
-    problem(table, 'dmn/aggregation', `Decision ${name}: COLLECT ${aggregation} adds up a single output, but the table has ${outputElements.length}. Remove the aggregation or keep one output.`);
+    problem(table, 'dmn/aggregation', m('dmn.aggregation-outputs', { decision: name, aggregation, count: outputElements.length }));
   }
+  const at = (place: DecisionPlace) => ({ decision: name, place });
+  const labelOf = (e: DmnElement) => (e.label ? String(e.label) : null);
 
   const inputs: DecisionInput[] = inputElements.map((input, i) => {
-    const where = `Decision ${name}, input ${i + 1}${input.label ? ` ("${input.label}")` : ''}`;
+    const where = at({ at: 'input', n: i + 1, label: labelOf(input) });
     const expression = checkFeel(problem, child(input, 'inputExpression'), where, 'expression');
-    if (!expression) problem(input, 'dmn/input-expression', `${where} has no input expression: write the FEEL expression whose value the column tests (a variable name, for example).`);
+    if (!expression) problem(input, 'dmn/input-expression', m('dmn.input-expression', where));
     const typeRef = child(input, 'inputExpression')?.typeRef as string | undefined;
     return { id: input.id!, ...(input.label ? { label: input.label as string } : {}), expression, ...(typeRef ? { typeRef } : {}) };
   });
 
   const outputs: DecisionOutput[] = outputElements.map((output, i) => {
-    const where = `Decision ${name}, output ${i + 1}${output.label ? ` ("${output.label}")` : ''}`;
+    const where = at({ at: 'output', n: i + 1, label: labelOf(output) });
     const outName = (output.name as string | undefined)?.trim();
-    if (!outName && outputElements.length > 1) problem(output, 'dmn/output-name', `${where} has no name: a table with several outputs gives a context whose keys are the output names.`);
+    if (!outName && outputElements.length > 1) problem(output, 'dmn/output-name', m('dmn.output-name', where));
     const values = allowedValues(text(child(output, 'outputValues'), 'text') ?? '');
-    if ((hitPolicy === 'PRIORITY' || hitPolicy === 'OUTPUT ORDER') && !values) {
-      problem(output, 'dmn/output-values', `${where}: the ${hitPolicy} hit policy ranks rules by the output's allowed values; list them, highest priority first ("high","medium","low").`);
-    }
-    const defaultEntry = child(output, 'defaultOutputEntry') ? checkFeel(problem, child(output, 'defaultOutputEntry'), `${where}, default value`, 'expression') : '';
+    if ((hitPolicy === 'PRIORITY' || hitPolicy === 'OUTPUT ORDER') && !values) problem(output, 'dmn/output-values', m('dmn.output-values', { ...where, hitPolicy }));
+    const defaultEntry = child(output, 'defaultOutputEntry')
+      ? checkFeel(problem, child(output, 'defaultOutputEntry'), at({ at: 'output-default', n: i + 1, label: labelOf(output) }), 'expression')
+      : '';
     return {
       id: output.id!, name: outName || output.id!, ...(output.label ? { label: output.label as string } : {}),
       ...(output.typeRef ? { typeRef: output.typeRef as string } : {}), ...(values ? { allowedValues: values } : {}), ...(defaultEntry ? { defaultEntry } : {}),
@@ -114,17 +110,19 @@ function compileTable(decision: DmnElement, table: DmnElement, problem: Problem)
   });
 
   const rules: DecisionRule[] = ((table.rule ?? []) as DmnElement[]).map((rule, r) => {
-    const ruleName = `Decision ${name}, rule ${r + 1} (${rule.id})`;
+    const ruleAt = { rule: r + 1, ruleId: String(rule.id) };
     const inputEntries = (rule.inputEntry ?? []) as DmnElement[];
     const outputEntries = (rule.outputEntry ?? []) as DmnElement[];
     if (inputEntries.length !== inputs.length || outputEntries.length !== outputs.length) {
-      problem(rule, 'dmn/rule-shape', `${ruleName} has ${inputEntries.length} input and ${outputEntries.length} output entries; the table has ${inputs.length} inputs and ${outputs.length} outputs.`);
+      problem(rule, 'dmn/rule-shape', m('dmn.rule-shape', {
+        ...at({ at: 'rule', ...ruleAt }), inputEntries: inputEntries.length, outputEntries: outputEntries.length, inputs: inputs.length, outputs: outputs.length,
+      }));
     }
     return {
       id: rule.id!,
       ...(typeof rule.description === 'string' && rule.description.trim() ? { description: rule.description.trim() } : {}),
-      inputEntries: inputEntries.map((entry, i) => checkFeel(problem, entry, `${ruleName}, input ${inputs[i]?.label ? `"${inputs[i]!.label}"` : i + 1}`, 'unaryTests')),
-      outputEntries: outputEntries.map((entry, i) => checkFeel(problem, entry, `${ruleName}, output "${outputs[i]?.label ?? outputs[i]?.name ?? i + 1}"`, 'expression')),
+      inputEntries: inputEntries.map((entry, i) => checkFeel(problem, entry, at({ at: 'rule-input', ...ruleAt, column: inputs[i]?.label ?? i + 1 }), 'unaryTests')),
+      outputEntries: outputEntries.map((entry, i) => checkFeel(problem, entry, at({ at: 'rule-output', ...ruleAt, column: outputs[i]?.label ?? outputs[i]?.name ?? i + 1 }), 'expression')),
     };
   });
 
@@ -140,8 +138,8 @@ function requiredIds(decision: DmnElement, decisions: Map<string, DmnElement>, p
     const id = href.startsWith('#') ? href.slice(1) : undefined;
     if (!id || !decisions.has(id)) {
       problem(requirement, 'dmn/required-decision', id
-        ? `Decision ${label(decision)} requires the decision "${id}", which is not in this file.`
-        : `Decision ${label(decision)} requires "${href}" from another file, which Relais does not read: put both decisions in one file.`);
+        ? m('dmn.required-decision-missing', { decision: named(decision), id })
+        : m('dmn.required-decision-elsewhere', { decision: named(decision), href }));
       continue;
     }
     ids.push(id);
@@ -168,10 +166,7 @@ export async function compileDmn(xml: string, options: { maxBytes?: number } = {
   } catch (error) {
     const err = error as Error;
     if (/failed to parse document as/.test(err.message)) {
-      return refused([{
-        elementId: null, rule: 'xml/not-dmn',
-        message: 'The file is not a DMN 1.3 definition: its root element must be <definitions> in the DMN 1.3 namespace (https://www.omg.org/spec/DMN/20191111/MODEL/). Camunda Modeler saves DMN 1.3; open an older file in it and save it again.',
-      }]);
+      return refused([{ elementId: null, rule: 'xml/not-dmn', message: lintMessage('xml.not-dmn') }]);
     }
     return refused([fromWarning({ message: err.message }, screened.xml, 'xml/malformed')]);
   }
@@ -181,42 +176,42 @@ export async function compileDmn(xml: string, options: { maxBytes?: number } = {
   const problems: DefinitionProblem[] = [];
   const problem: Problem = (element, rule, message) => {
     const found = { elementId: typeof element === 'string' ? element : idOf(element ?? undefined), rule, message };
-    if (!problems.some((p) => p.message === found.message && p.elementId === found.elementId)) problems.push(found);
+    const same = (p: DefinitionProblem) => p.elementId === found.elementId && JSON.stringify(p.message) === JSON.stringify(found.message);
+    if (!problems.some(same)) problems.push(found);
   };
   const key = (definitions.id as string | undefined) ?? null;
   if (!key || !PROCESS_KEY.test(key)) {
-    problem(definitions, 'dmn/key', `The definitions' id "${key ?? ''}" identifies the file's decisions in Relais: it must start with a letter and hold only letters, digits, ".", "_" or "-" (at most 100).`);
+    problem(definitions, 'dmn/key', m('dmn.key', { key: key ?? '' }));
   }
 
   const language = definitions.expressionLanguage as string | undefined;
   if (language && !FEEL_LANGUAGE.test(language)) {
-    problem(definitions, 'dmn/expression-language', `The file's expressions are declared in "${language}"; Relais evaluates FEEL only. Rewrite them in FEEL and remove the expressionLanguage attribute.`);
+    problem(definitions, 'dmn/expression-language', m('dmn.file-expression-language', { language }));
   }
   const elements = (definitions.drgElement ?? []) as DmnElement[];
   const decisionElements = new Map(elements.filter((e) => e.$type === 'dmn:Decision').map((d) => [d.id!, d]));
   for (const element of elements) {
-    const what = UNSUPPORTED_ELEMENTS[element.$type];
-    if (what) problem(element, 'dmn/unsupported', `The ${what} ${label(element)} is not supported: Relais runs decision tables and literal expressions. Put its logic in a decision.`);
+    if (UNSUPPORTED_ELEMENTS.has(element.$type)) problem(element, 'dmn/unsupported', m('dmn.unsupported-element', { type: element.$type, element: named(element) }));
   }
-  if (decisionElements.size === 0) problem(definitions, 'dmn/no-decision', 'The file holds no decision: draw a decision with a decision table or a literal expression.');
+  if (decisionElements.size === 0) problem(definitions, 'dmn/no-decision', m('dmn.no-decision'));
 
   const own = new Map<string, DecisionPlan>();
   const requires = new Map<string, string[]>();
   for (const [id, decision] of decisionElements) {
-    if (!PROCESS_KEY.test(id)) problem(decision, 'dmn/decision-id', `The decision id "${id}" must start with a letter and hold only letters, digits, ".", "_" or "-" (at most 100): processes refer to the decision by it.`);
+    if (!PROCESS_KEY.test(id)) problem(decision, 'dmn/decision-id', m('dmn.decision-id', { id }));
     requires.set(id, requiredIds(decision, decisionElements, problem));
     const base = { id, ...(decision.name ? { name: decision.name as string } : {}), resultName: (child(decision, 'variable')?.name?.trim() || id) };
     const logic = decision.decisionLogic as DmnElement | undefined;
     if (!logic) {
-      problem(decision, 'dmn/no-logic', `Decision ${label(decision)} has no logic: give it a decision table or a literal expression.`);
+      problem(decision, 'dmn/no-logic', m('dmn.no-logic', { decision: named(decision) }));
     } else if (logic.$type === 'dmn:DecisionTable') {
       own.set(id, { ...base, ...compileTable(decision, logic, problem) });
     } else if (logic.$type === 'dmn:LiteralExpression') {
-      const expression = checkFeel(problem, logic, `Decision ${label(decision)}`, 'expression');
-      if (!expression) problem(logic, 'dmn/no-logic', `Decision ${label(decision)} has an empty literal expression: write its FEEL expression.`);
+      const expression = checkFeel(problem, logic, { decision: named(decision), place: { at: 'decision' } }, 'expression');
+      if (!expression) problem(logic, 'dmn/no-logic', m('dmn.empty-literal', { decision: named(decision) }));
       own.set(id, { ...base, kind: 'literalExpression', expression });
     } else {
-      problem(logic, 'dmn/unsupported', `Decision ${label(decision)} uses ${UNSUPPORTED_LOGIC[logic.$type] ?? logic.$type}, which Relais does not run: use a decision table or a literal expression.`);
+      problem(logic, 'dmn/unsupported', m('dmn.unsupported-logic', { decision: named(decision), type: logic.$type }));
     }
   }
 
@@ -226,7 +221,7 @@ export async function compileDmn(xml: string, options: { maxBytes?: number } = {
   const build = (id: string, path: string[]): DecisionPlan | undefined => {
     if (path.includes(id)) {
       const cycle = path.slice(path.indexOf(id));
-      problem(id, 'dmn/cycle', `Decisions require each other in a cycle (${[...cycle, id].join(' → ')}): a decision cannot need its own result.`);
+      problem(id, 'dmn/cycle', m('dmn.cycle', { path: [...cycle, id] }));
       cycle.forEach((c) => broken.add(c));
       return undefined;
     }

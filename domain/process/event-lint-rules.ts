@@ -2,7 +2,8 @@ import { child, eventDefinitions, is, list, text, type BpmnElement } from './bpm
 import {
   compensationBoundariesOf, compensationTargets, escalationOf, isCompensationBoundary, isEventSubProcess, messageOf, signalOf,
 } from './element-settings';
-import { label, report, rule, triggerOf, type Reporter, type RuleFactory } from './lint-rule-kit';
+import { named, report, rule, triggerOf, type Reporter, type RuleFactory } from './lint-rule-kit';
+import { lintMessage as m } from './lint.messages';
 
 /**
  * Lint rules (errors) for the events that reach beyond their path: event
@@ -15,28 +16,22 @@ const EVENT_SUB_PROCESS_TRIGGERS = ['timer', 'message', 'signal', 'error', 'esca
 
 const eventSubProcess = rule((node, reporter) => {
   if (!isEventSubProcess(node)) return;
-  const what = `Event sub-process ${label(node)}`;
-  if (list(node, 'incoming').length || list(node, 'outgoing').length) {
-    report(reporter, node, `${what} is connected by sequence flows: it starts on its start event's trigger while its process or sub-process runs, so no flow may enter or leave it. Remove the flows.`);
-  }
-  if (child(node, 'loopCharacteristics')) {
-    report(reporter, node, `${what} has a multi-instance marker, which an event sub-process cannot have: remove it (put the multi-instance activity inside).`);
-  }
+  const el = named(node);
+  if (list(node, 'incoming').length || list(node, 'outgoing').length) report(reporter, node, m('lint.event-sub-process.flows', { el }));
+  if (child(node, 'loopCharacteristics')) report(reporter, node, m('lint.event-sub-process.multi-instance', { el }));
   const host = node.$parent;
   for (const boundary of host ? list(host, 'flowElements').filter((e) => e.$type === 'bpmn:BoundaryEvent' && child(e, 'attachedToRef') === node) : []) {
-    report(reporter, boundary, `Boundary event ${label(boundary)} is attached to the event sub-process ${label(node)}, which cannot have boundary events. Attach it to an activity, or handle the event inside the event sub-process.`);
+    report(reporter, boundary, m('lint.event-sub-process.boundary', { el: named(boundary), sub: el }));
   }
   const starts = list(node, 'flowElements').filter((e) => e.$type === 'bpmn:StartEvent');
   // No start event at all: bpmnlint's start-event-required says so.
-  if (starts.length > 1) {
-    report(reporter, starts[1]!, `${what} has ${starts.length} start events: an event sub-process has exactly one, whose trigger starts it. Keep one.`);
-  }
+  if (starts.length > 1) report(reporter, starts[1]!, m('lint.event-sub-process.several-starts', { el, count: starts.length }));
   for (const start of starts) {
     const trigger = triggerOf(start);
     if (!EVENT_SUB_PROCESS_TRIGGERS.includes(trigger)) {
       report(reporter, start, trigger === 'none'
-        ? `The start event ${label(start)} of ${what.charAt(0).toLowerCase()}${what.slice(1)} has no trigger: give it the timer, message, signal, error or escalation that starts it.`
-        : `The start event ${label(start)} of ${what.charAt(0).toLowerCase()}${what.slice(1)}: ${trigger} start events are not executed by Relais in event sub-processes (executed: ${EVENT_SUB_PROCESS_TRIGGERS.join(', ')}).`);
+        ? m('lint.event-sub-process.start-no-trigger', { el: named(start), sub: el })
+        : m('lint.event-sub-process.start-trigger', { el: named(start), sub: el, trigger, allowed: EVENT_SUB_PROCESS_TRIGGERS }));
     }
   }
 });
@@ -45,11 +40,8 @@ const signalEvent = rule((node, reporter) => {
   if (node.$type !== 'bpmn:SignalEventDefinition') return;
   const event = node.$parent!;
   const name = text(signalOf(event), 'name');
-  if (!name) {
-    report(reporter, event, `Signal event ${label(event)} has no signal name: choose or create a signal and give it a name (every instance waiting for that name receives it).`);
-  } else if (name.startsWith('=')) {
-    report(reporter, event, `Signal event ${label(event)}: the signal name "${name}" must be a fixed name, not an expression.`);
-  }
+  if (!name) report(reporter, event, m('lint.signal.no-name', { el: named(event) }));
+  else if (name.startsWith('=')) report(reporter, event, m('lint.signal.name-expression', { el: named(event), name }));
 });
 
 const escalationEvent = rule((node, reporter) => {
@@ -57,18 +49,15 @@ const escalationEvent = rule((node, reporter) => {
   const event = node.$parent!;
   const escalation = escalationOf(event);
   const code = text(escalation, 'escalationCode');
+  const el = named(event);
   if (is(event, 'bpmn:ThrowEvent')) {
-    if (!code) report(reporter, event, `Escalation event ${label(event)} has no escalation code: choose or create an escalation with a code, so that a boundary escalation event or an event sub-process can catch it.`);
-    else if (code.startsWith('=')) report(reporter, event, `Escalation event ${label(event)}: the escalation code "${code}" must be a fixed code, not an expression.`);
+    if (!code) report(reporter, event, m('lint.escalation.no-code', { el }));
+    else if (code.startsWith('=')) report(reporter, event, m('lint.escalation.code-expression', { el, code }));
     return;
   }
-  if (escalation && !code) {
-    report(reporter, event, `Escalation event ${label(event)} refers to an escalation without a code: give the escalation a code, or remove the reference to catch every escalation.`);
-  }
+  if (escalation && !code) report(reporter, event, m('lint.escalation.reference-no-code', { el }));
   const host = event.$type === 'bpmn:BoundaryEvent' ? child(event, 'attachedToRef') : undefined;
-  if (host?.$type === 'bpmn:CallActivity') {
-    report(reporter, event, `Boundary escalation event ${label(event)} is attached to the call activity ${label(host)}: escalations thrown in a called process do not reach the caller in Relais yet, so it would never fire. In the called process, end with an error end event and catch it here with a boundary error event, or draw the steps as an embedded sub-process.`);
-  }
+  if (host?.$type === 'bpmn:CallActivity') report(reporter, event, m('lint.escalation.call-activity', { el, host: named(host) }));
 });
 
 /** The activities and events that a compensation throw event may name: the activities of its own scope. */
@@ -76,27 +65,20 @@ const scopeActivities = (event: BpmnElement) => list(event.$parent!, 'flowElemen
 
 const compensation = rule((node, reporter) => {
   if (is(node, 'bpmn:Activity') && node.isForCompensation === true) {
-    const what = `Compensation handler ${label(node)}`;
-    if (list(node, 'incoming').length || list(node, 'outgoing').length) {
-      report(reporter, node, `${what} is connected by sequence flows: a compensation handler runs only when its activity is compensated. Remove the flows.`);
-    }
-    if (compensationBoundariesOf(node).length === 0) {
-      report(reporter, node, `${what} is not linked to a compensation boundary event: attach a compensation boundary event to the activity it undoes and connect it to this handler with an association.`);
-    }
+    const el = named(node);
+    if (list(node, 'incoming').length || list(node, 'outgoing').length) report(reporter, node, m('lint.compensation.handler-flows', { el }));
+    if (compensationBoundariesOf(node).length === 0) report(reporter, node, m('lint.compensation.handler-unlinked', { el }));
     return;
   }
   if (isCompensationBoundary(node)) {
     const host = child(node, 'attachedToRef');
     const handlers = compensationTargets(node);
-    if (list(node, 'outgoing').length) {
-      report(reporter, node, `Compensation boundary event ${label(node)} has outgoing sequence flows: it only names the handler of ${host ? label(host) : 'its activity'}. Connect it to the handler with an association instead.`);
-    }
+    const about = { el: named(node), host: host ? named(host) : null };
+    if (list(node, 'outgoing').length) report(reporter, node, m('lint.compensation.boundary-flows', about));
     if (handlers.length !== 1 || handlers[0]!.isForCompensation !== true || !is(handlers[0], 'bpmn:Activity')) {
-      report(reporter, node, `Compensation boundary event ${label(node)} must be connected by an association to exactly one compensation handler: an activity marked "for compensation" that undoes ${host ? label(host) : 'its activity'}.`);
+      report(reporter, node, m('lint.compensation.boundary-handler', about));
     }
-    if (host?.isForCompensation === true) {
-      report(reporter, node, `Compensation boundary event ${label(node)} is attached to a compensation handler: a handler cannot itself be compensated. Attach it to the activity the handler undoes.`);
-    }
+    if (host?.isForCompensation === true) report(reporter, node, m('lint.compensation.boundary-on-handler', { el: about.el }));
     return;
   }
   if (node.$type !== 'bpmn:CompensateEventDefinition') return;
@@ -105,52 +87,55 @@ const compensation = rule((node, reporter) => {
   const activity = child(node, 'activityRef');
   if (!activity) return;
   if (!scopeActivities(event).includes(activity)) {
-    report(reporter, event, `Compensation event ${label(event)} compensates ${label(activity)}, which is not an activity of its own process or sub-process: name an activity of the same scope, or none to compensate every completed activity of the scope.`);
+    report(reporter, event, m('lint.compensation.other-scope', { el: named(event), activity: named(activity) }));
     return;
   }
   const compensable = activity.$type === 'bpmn:SubProcess' || list(activity.$parent!, 'flowElements').some((e) => isCompensationBoundary(e) && child(e, 'attachedToRef') === activity);
-  if (!compensable) {
-    report(reporter, event, `Compensation event ${label(event)} compensates ${label(activity)}, which has no compensation handler: attach a compensation boundary event to it, associated with the activity that undoes it.`);
-  }
+  if (!compensable) report(reporter, event, m('lint.compensation.no-handler', { el: named(event), activity: named(activity) }));
 });
 
-/** What tells two catch events apart: their trigger and its name or code ("*": any). */
-function catchKey(event: BpmnElement): string | undefined {
+interface CatchKey { trigger: 'message' | 'signal' | 'error' | 'escalation'; name: string | null }
+
+/** What tells two catch events apart: their trigger and its name or code (null: any). */
+function catchKey(event: BpmnElement): CatchKey | undefined {
   const trigger = triggerOf(event);
   const definition = eventDefinitions(event)[0];
   switch (trigger) {
-    case 'message': { const name = text(messageOf(event), 'name'); return name ? `message "${name}"` : undefined; }
-    case 'signal': { const name = text(signalOf(event), 'name'); return name ? `signal "${name}"` : undefined; }
-    case 'error': { const code = text(child(definition!, 'errorRef'), 'errorCode'); return code ? `error "${code}"` : 'any error'; }
-    case 'escalation': { const code = text(escalationOf(event), 'escalationCode'); return code ? `escalation "${code}"` : 'any escalation'; }
+    case 'message': { const name = text(messageOf(event), 'name'); return name ? { trigger, name } : undefined; }
+    case 'signal': { const name = text(signalOf(event), 'name'); return name ? { trigger, name } : undefined; }
+    case 'error': return { trigger, name: text(child(definition!, 'errorRef'), 'errorCode') ?? null };
+    case 'escalation': return { trigger, name: text(escalationOf(event), 'escalationCode') ?? null };
     default: return undefined;
   }
 }
 
+type Where = { where: 'process-start' | 'event-sub-processes' | 'boundary'; of: string | null };
+
 /** Reports the second and later events waiting for the same thing in a group that waits together. */
-function sameTrigger(events: BpmnElement[], where: string, reporter: Reporter) {
+function sameTrigger(events: BpmnElement[], where: Where, reporter: Reporter) {
   const seen = new Map<string, BpmnElement>();
   for (const event of events) {
     const key = catchKey(event);
     if (!key) continue;
-    const first = seen.get(key);
-    if (first) report(reporter, event, `${label(event)} and ${label(first)} both wait for the ${key} ${where}: Relais could not tell which one it is for. Keep one, or give them different names.`);
-    else seen.set(key, event);
+    const id = `${key.trigger} ${key.name ?? '*'}`;
+    const first = seen.get(id);
+    if (first) report(reporter, event, m('lint.catch-names', { el: named(event), first: named(first), ...key, ...where }));
+    else seen.set(id, event);
   }
 }
 
 const catchNames = rule((node, reporter) => {
   if (!(node.$type === 'bpmn:Process' || node.$type === 'bpmn:SubProcess')) return;
   const elements = list(node, 'flowElements');
-  if (node.$type === 'bpmn:Process') sameTrigger(elements.filter((e) => e.$type === 'bpmn:StartEvent'), 'to start the process', reporter);
+  if (node.$type === 'bpmn:Process') sameTrigger(elements.filter((e) => e.$type === 'bpmn:StartEvent'), { where: 'process-start', of: null }, reporter);
   const eventSubProcessStarts = elements.filter(isEventSubProcess).flatMap((esp) => list(esp, 'flowElements').filter((e) => e.$type === 'bpmn:StartEvent'));
-  sameTrigger(eventSubProcessStarts, `in the event sub-processes of ${label(node)}`, reporter);
+  sameTrigger(eventSubProcessStarts, { where: 'event-sub-processes', of: named(node) }, reporter);
   const byHost = new Map<BpmnElement, BpmnElement[]>();
   for (const b of elements.filter((e) => e.$type === 'bpmn:BoundaryEvent')) {
     const host = child(b, 'attachedToRef');
     if (host) byHost.set(host, [...(byHost.get(host) ?? []), b]);
   }
-  for (const [host, boundaries] of byHost) sameTrigger(boundaries, `on ${label(host)}`, reporter);
+  for (const [host, boundaries] of byHost) sameTrigger(boundaries, { where: 'boundary', of: named(host) }, reporter);
 });
 
 /** The rules, by name (used as `relais/<name>` in lint configurations). */

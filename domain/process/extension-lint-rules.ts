@@ -1,6 +1,7 @@
 import { is, ZEEBE_PREFIX, type BpmnElement } from './bpmn-model';
 import { activityName, extensions, isMessageThrow, userTaskPeople } from './element-settings';
-import { label, report, rule, type RuleFactory } from './lint-rule-kit';
+import { named, report, rule, type RuleFactory } from './lint-rule-kit';
+import { lintMessage as m } from './lint.messages';
 
 /**
  * Relais' lint WARNINGS: what a diagram says that Relais will not do, when
@@ -24,16 +25,6 @@ const ZEEBE_READ: Record<string, string[]> = {
   UserTask: [],
   PriorityDefinition: ['priority'],
   TaskSchedule: ['dueDate'],
-};
-
-/** What to do instead, for the extensions people use most. */
-const HINTS: Record<string, string> = {
-  'zeebe:taskHeaders': 'Task headers are not passed to activities: give those values as input mappings.',
-  'zeebe:taskDefinition retries': 'Relais retries as the activity\'s own policy says.',
-  'zeebe:calledDecision bindingType': 'Relais embeds the latest deployed version of the decision when the process is deployed: deploy the process again to take a newer one.',
-  'zeebe:calledDecision versionTag': 'Relais embeds the latest deployed version of the decision when the process is deployed: deploy the process again to take a newer one.',
-  'zeebe:executionListeners': 'Execution listeners do not run: draw the step as a service task.',
-  'zeebe:taskListeners': 'Task listeners do not run: draw the step as a service task.',
 };
 
 /** The name as written in the XML (moddle types are capitalised, tags are not). */
@@ -72,25 +63,26 @@ const extension = rule((node, reporter) => {
   if (names.length === 0) return;
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const listed = [...counts].map(([name, n]) => (n > 1 ? `${name} (×${n})` : name)).join(', ');
-  const hints = [...counts.keys()].map((name) => HINTS[name]).filter(Boolean).join(' ');
-  const what = node.id ? label(node) : 'The file';
-  report(reporter, node, `${what} carries extensions Relais does not read, which are ignored: ${listed}.${hints ? ` ${hints}` : ''} Remove them if the process depends on them.`);
+  // The names are the XML's own; what to do instead is said for those people use most (lint.messages.ts).
+  report(reporter, node, m('lint.extension', {
+    el: node.id ? named(node) : null,
+    names: [...counts].map(([name, n]) => (n > 1 ? `${name} (×${n})` : name)),
+    hints: [...counts.keys()],
+  }));
 });
 
 const nothingSent = rule((node, reporter) => {
   const sender = node.$type === 'bpmn:SendTask' || isMessageThrow(node);
   if (!sender || activityName(node)) return;
-  const what = node.$type === 'bpmn:SendTask' ? 'Send task' : node.$type === 'bpmn:EndEvent' ? 'Message end event' : 'Message throw event';
-  const effect = node.$type === 'bpmn:EndEvent' ? 'it ends its path like a none end event' : 'it is passed through';
-  report(reporter, node, `${what} ${label(node)} sends nothing: ${effect}. To send a message, choose the sending activity it runs (relais:activity, or the job type of a Camunda task definition).`);
+  const kind = node.$type === 'bpmn:SendTask' ? 'sendTask' : node.$type === 'bpmn:EndEvent' ? 'messageEndEvent' : 'messageThrowEvent';
+  report(reporter, node, m('lint.nothing-sent', { kind, el: named(node) }));
 });
 
 const userTaskCandidates = rule((node, reporter) => {
   if (node.$type !== 'bpmn:UserTask') return;
   const { candidateRoles, candidateUsers, assignee } = userTaskPeople(node);
   if (candidateRoles.length || candidateUsers.length || assignee) return;
-  report(reporter, node, `User task ${label(node)} is offered to nobody: only managers, who see every task, will find it in the task list, and one must give it to someone before it can be done. Give it candidate roles, candidate users or an assignee.`);
+  report(reporter, node, m('lint.user-task-candidates', { el: named(node) }));
 });
 
 /** Relais' warning rules, by name (used as `relais/<name>` in lint configurations, at level "warn"). */

@@ -1,4 +1,7 @@
-import { cycleError } from './feel-syntax';
+import { cycleError as check } from './feel-syntax';
+
+/** The refusal in English (a catalogue message, lint.messages.ts), or undefined. */
+const cycleError = (cycle: string) => check(cycle)?.render('en');
 
 describe('cycleError', () => {
   it('accepts ISO 8601 repeating intervals', () => {
@@ -13,6 +16,11 @@ describe('cycleError', () => {
     expect(cycleError('0 25 * * MON-FRI')).toBe('"0 25 * * MON-FRI" is not a valid cron expression (Constraint error, got value 25 expected range 0-23): write a cron expression of 5 fields (minute hour day-of-month month day-of-week, such as "0 9 * * MON-FRI": 9:00 on weekdays, Paris time) or 6 with the seconds first');
     expect(cycleError('0 9 * * XYZ')).toMatch(/^"0 9 \* \* XYZ" is not a valid cron expression \(.*xyz.*\)/);
     expect(cycleError('0 0 30 2 *')).toMatch(/is not a valid cron expression/);
+  });
+
+  it('says the same in French', () => {
+    expect(check('every day')?.render('fr')).toMatch(/^« every day » n'est ni un intervalle répété ISO 8601 .*, ni une expression cron de 5 champs/);
+    expect(check('R0/PT1H')?.code).toBe('feel.cycle-zero');
   });
 
   it('refuses a Quartz expression with a year, and text that is neither a cron expression nor a repeating interval', () => {

@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from
 import { isUuid, type RequestContext } from '../core/record-service';
 import type { Plan } from '../../kernel/process/plan';
 import { getPlan, ProcessRetiredError, retirementOf } from './definitions-service';
+import { processMessage } from './process.messages';
 
 export function workflowIdOf(tenantId: string, processKey: string, businessKey: string): string {
   return `${tenantId}/${processKey}/${businessKey}`;
@@ -10,7 +11,7 @@ export function workflowIdOf(tenantId: string, processKey: string, businessKey: 
 
 export function requireInstancePermission(ctx: RequestContext, action: 'read' | 'create' | 'update'): void {
   if (!ctx.ability.can(action, 'ProcessInstance')) {
-    throw new ForbiddenError(`Your role does not allow this on processes (permission process.instance.${action}).`);
+    throw new ForbiddenError(processMessage('instances.forbidden', { action }));
   }
 }
 
@@ -29,7 +30,7 @@ export async function createInstanceRow(ctx: RequestContext, plan: Plan, busines
   const workflowId = workflowIdOf(ctx.principal.tenantId, plan.processKey, businessKey);
   const existing = await ctx.trx('processInstances').where({ workflowId }).first('id', 'status');
   if (existing && (existing.status === 'running' || existing.status === 'incident')) {
-    throw new ConflictError(`A "${plan.processKey}" process is already running for ${businessKey}.`, { instance: { id: existing.id, workflowId } });
+    throw new ConflictError(processMessage('instances.already-running', { processKey: plan.processKey, businessKey }), { instance: { id: existing.id, workflowId } });
   }
   if (existing) {
     // A finished instance keeps its id; a new run for the same business object replaces the projection
@@ -49,7 +50,7 @@ export async function createInstanceRow(ctx: RequestContext, plan: Plan, busines
 export async function loadInstance(ctx: RequestContext, id: string) {
   requireInstancePermission(ctx, 'read');
   const row = isUuid(id) ? await ctx.trx('processInstances').where({ id }).first() : undefined;
-  if (!row) throw new NotFoundError('The process instance');
+  if (!row) throw new NotFoundError({ fr: 'instance de processus', en: 'process instance' });
   return row;
 }
 
@@ -66,7 +67,7 @@ export async function listIncidents(ctx: RequestContext, instanceId: string) {
 
 export async function requireDeployedPlan(ctx: RequestContext, processKey: string): Promise<Plan> {
   const plan = await getPlan(ctx.trx, processKey);
-  if (!plan) throw new UnprocessableError(`No deployed version of process "${processKey}": deploy it first (POST /api/v1/process-definitions?deploy=true).`);
+  if (!plan) throw new UnprocessableError(processMessage('instances.not-deployed', { processKey }));
   const retired = await retirementOf(ctx.trx, processKey);
   if (retired) throw new ProcessRetiredError(processKey, retired.retiredAt);
   return plan;

@@ -1,3 +1,4 @@
+import type { Text } from '../i18n/messages';
 import { eventDefinitions, idOf, list, type BpmnElement } from './bpmn-model';
 
 /**
@@ -5,10 +6,11 @@ import { eventDefinitions, idOf, list, type BpmnElement } from './bpmn-model';
  * factory that takes the rule's configuration and returns a `check` called on
  * every element of the model) so that the modeler can run the same rules
  * through bpmn-js-bpmnlint. Messages are for the process owner: what is
- * wrong, what to do.
+ * wrong, what to do; they are catalogue messages (lint.messages.ts), written
+ * in the reader's language when answered.
  */
 export interface Reporter {
-  report(id: string, message: string): void;
+  report(id: string, message: Text): void;
 }
 export interface RuleDefinition {
   check(node: BpmnElement, reporter: Reporter): void;
@@ -18,8 +20,9 @@ export type RuleFactory = (config?: Record<string, unknown>) => RuleDefinition;
 export const rule = (check: (node: BpmnElement, reporter: Reporter, config: Record<string, unknown>) => void): RuleFactory =>
   (config = {}) => ({ check: (node, reporter) => check(node, reporter, config) });
 
-export const report = (reporter: Reporter, element: BpmnElement, message: string) => reporter.report(idOf(element) ?? '', message);
-export const label = (element: BpmnElement) => (element.name ? `"${element.name}"` : `"${element.id}"`);
+export const report = (reporter: Reporter, element: BpmnElement, message: Text) => reporter.report(idOf(element) ?? '', message);
+/** What messages call an element: its name, else its id. */
+export const named = (element: BpmnElement): string => element.name || String(element.id);
 
 const DEFINITION_NAMES: Record<string, string> = {
   'bpmn:MessageEventDefinition': 'message', 'bpmn:TimerEventDefinition': 'timer', 'bpmn:ErrorEventDefinition': 'error',

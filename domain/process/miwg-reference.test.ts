@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../test/support/paths';
+import { renderText } from '../i18n/messages';
 import { compileDefinition } from './definition-compiler';
 import { lintReport } from './definition-linter';
 import { parseDefinition } from './definition-parser';
@@ -72,7 +73,7 @@ describe('the OMG MIWG reference diagrams', () => {
     expect([...new Set(errors.map((e) => e.rule))].sort()).toEqual([...new Set(rules)].sort());
     for (const item of expected.filter((i) => i.includes(':'))) {
       const [rule, words] = item.split(':') as [string, string];
-      expect(errors.filter((e) => e.rule === rule).map((e) => e.message)).toContainEqual(expect.stringContaining(words));
+      expect(errors.filter((e) => e.rule === rule).map((e) => renderText(e.message, 'en'))).toContainEqual(expect.stringContaining(words));
     }
   });
 });

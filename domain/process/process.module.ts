@@ -1,11 +1,13 @@
 import type { DomainModule } from '../modules/vertical-module';
 import { approvalForm } from './forms';
+import { decisionMessages } from './decision.messages';
+import { lintMessages } from './lint.messages';
 import { processMessages } from './process.messages';
 
 /** The process engine: definitions, instances, tasks and messages. */
 export const processModule: DomainModule = {
   key: 'process',
-  messages: processMessages,
+  messages: { ...processMessages, ...lintMessages, ...decisionMessages },
   kind: 'core',
   label: { fr: 'Processus', en: 'Processes' },
   resources: {

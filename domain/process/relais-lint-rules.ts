@@ -10,7 +10,10 @@ import {
 import { CONSTRUCT_RULES } from './construct-lint-rules';
 import { EVENT_RULES } from './event-lint-rules';
 import { cycleError, dateTimeError, dueDateError, durationError, expressionError, feelSyntaxError, priorityError } from './feel-syntax';
-import { chooseProcess, label, report, rule, triggerOf, type Reporter, type RuleFactory } from './lint-rule-kit';
+import { issueMessage } from '../i18n/zod-issues';
+import type { Text } from '../i18n/messages';
+import { chooseProcess, named, report, rule, triggerOf, type Reporter, type RuleFactory } from './lint-rule-kit';
+import { lintMessage as m, type ExpressionSetting } from './lint.messages';
 
 /**
  * Relais' own lint rules (errors): they refuse what the interpreter
@@ -26,20 +29,20 @@ const singleProcess = rule((node, reporter) => {
   if (!is(node, 'bpmn:Definitions')) return;
   const processes = list(node, 'rootElements').filter((e) => e.$type === 'bpmn:Process');
   if (processes.length === 0) {
-    report(reporter, node, 'The file contains no process. Draw the process, then deploy it.');
+    report(reporter, node, m('lint.single-process.none'));
     return;
   }
   const chosen = chooseProcess(node);
   if (!chosen) {
     const executable = processes.filter((p) => p.isExecutable === true);
-    const names = (executable.length ? executable : processes).map((p) => `"${p.id}"`).join(', ');
+    const ids = (executable.length ? executable : processes).map((p) => String(p.id));
     report(reporter, executable[1] ?? processes[1] ?? node, executable.length > 1
-      ? `The file contains several executable processes (${names}); a definition holds one. Keep one executable process per file and call the others with call activities.`
-      : `This file is a collaboration of ${processes.length} pools (processes ${names}), none marked executable: it describes how partners work together, and Relais cannot tell which one to run. Mark the one process Relais should run as executable, or deploy each process from its own file.`);
+      ? m('lint.single-process.several-executable', { ids })
+      : m('lint.single-process.collaboration', { count: processes.length, ids }));
     return;
   }
   if (!PROCESS_KEY.test(chosen.id ?? '')) {
-    report(reporter, chosen, `The process id "${chosen.id}" is its key and cannot be used as one: use letters, digits, ".", "_" or "-", starting with a letter or "_" (at most 100 characters).`);
+    report(reporter, chosen, m('lint.single-process.key', { id: String(chosen.id) }));
   }
 });
 
@@ -48,25 +51,25 @@ const singleProcess = rule((node, reporter) => {
 // ---- service tasks ----
 
 /** What a node that runs an activity is called in messages. */
-const RUNNER_NAMES: Record<string, string> = {
-  'bpmn:ServiceTask': 'Service task', 'bpmn:SendTask': 'Send task', 'bpmn:BusinessRuleTask': 'Business rule task', 'bpmn:EndEvent': 'Message end event', 'bpmn:IntermediateThrowEvent': 'Message throw event',
+const RUNNER_KINDS: Record<string, 'serviceTask' | 'sendTask' | 'businessRuleTask' | 'messageEndEvent' | 'messageThrowEvent'> = {
+  'bpmn:ServiceTask': 'serviceTask', 'bpmn:SendTask': 'sendTask', 'bpmn:BusinessRuleTask': 'businessRuleTask', 'bpmn:EndEvent': 'messageEndEvent', 'bpmn:IntermediateThrowEvent': 'messageThrowEvent',
 };
 
 const serviceTask = rule((node, reporter) => {
   if (planKindOf(node) !== 'serviceTask') return;
-  const what = RUNNER_NAMES[node.$type] ?? 'Service task';
+  const about = { kind: RUNNER_KINDS[node.$type] ?? 'serviceTask', el: named(node) };
   const name = activityName(node);
   if (!name) {
-    report(reporter, node, `${what} ${label(node)} does not say which activity it runs: choose one (relais:activity, or the job type of a Camunda task definition).`);
+    report(reporter, node, m('lint.service-task.no-activity', about));
     return;
   }
   const activity = findActivity(name);
   if (!activity) {
-    report(reporter, node, `${what} ${label(node)} runs "${name}", which is not a known activity. Choose one from the activity list.`);
+    report(reporter, node, m('lint.service-task.unknown-activity', { ...about, activity: name }));
     return;
   }
   const result = text(node, 'resultVariable');
-  if (result && !VARIABLE_NAME.test(result)) report(reporter, node, `${what} ${label(node)}: the result variable "${result}" is not a valid variable name (letters, digits and "_", not starting with a digit).`);
+  if (result && !VARIABLE_NAME.test(result)) report(reporter, node, m('lint.result-variable', { ...about, variable: result }));
   if (!(activity.input instanceof z.ZodObject)) return;
   const shape = activity.input.shape as Record<string, z.ZodType>;
   const inputs = ioMappingOf(node)?.inputs ?? [];
@@ -77,7 +80,7 @@ const serviceTask = rule((node, reporter) => {
     given.add(field);
     const schema = shape[field];
     if (!schema) {
-      report(reporter, node, `${what} ${label(node)}: activity "${name}" has no input "${field}". Its inputs are: ${Object.keys(shape).join(', ') || 'none'}.`);
+      report(reporter, node, m('lint.service-task.no-such-input', { ...about, activity: name, input: field, inputs: Object.keys(shape) }));
       continue;
     }
     const source = typeof input.source === 'string' ? input.source : '';
@@ -85,13 +88,14 @@ const serviceTask = rule((node, reporter) => {
       const parsed = schema.safeParse(source);
       if (!parsed.success) {
         const shown = source.length > 40 ? `${source.slice(0, 40)}…` : source;
-        report(reporter, node, `${what} ${label(node)}: the fixed value "${shown}" is not accepted for input "${field}" (${parsed.error.issues[0]?.message ?? 'invalid'}). To compute it, start it with "=".`);
+        const issue = parsed.error.issues[0];
+        report(reporter, node, m('lint.service-task.fixed-value', { ...about, value: shown, input: field, why: issue ? issueMessage(issue) : 'invalid' }));
       }
     }
   }
   for (const [field, schema] of Object.entries(shape)) {
     if (!given.has(field) && !schema.safeParse(undefined).success) {
-      report(reporter, node, `${what} ${label(node)}: activity "${name}" needs the input "${field}". Add an input mapping for it.`);
+      report(reporter, node, m('lint.service-task.missing-input', { ...about, activity: name, input: field }));
     }
   }
 });
@@ -106,22 +110,21 @@ const serviceTask = rule((node, reporter) => {
 const businessRuleTask = rule((node, reporter, config) => {
   if (node.$type !== 'bpmn:BusinessRuleTask' || planKindOf(node) !== 'businessRuleTask') return;
   const { decisionId, resultVariable } = calledDecisionOf(node);
+  const el = named(node);
   if (!decisionId) {
-    report(reporter, node, `Business rule task ${label(node)} does not say which decision it evaluates: set the id of a deployed DMN decision (relais:decision, or the called decision's id in Camunda Modeler).`);
+    report(reporter, node, m('lint.business-rule-task.no-decision', { el }));
     return;
   }
   if (decisionId.startsWith('=')) {
-    report(reporter, node, `Business rule task ${label(node)}: the decision "${decisionId}" must be a fixed decision id, not an expression (the decision is embedded when the process is deployed).`);
+    report(reporter, node, m('lint.business-rule-task.decision-expression', { el, decision: decisionId }));
     return;
   }
   const known = config.decisionIds as readonly string[] | undefined;
-  if (known && !known.includes(decisionId)) {
-    report(reporter, node, `Business rule task ${label(node)} evaluates the decision "${decisionId}", which is not deployed: deploy the DMN file that defines decision "${decisionId}" first (POST /api/v1/decision-definitions).`);
-  }
+  if (known && !known.includes(decisionId)) report(reporter, node, m('lint.business-rule-task.not-deployed', { el, decision: decisionId }));
   if (!resultVariable) {
-    report(reporter, node, `Business rule task ${label(node)} has no result variable, so the decision's result would be lost: name the variable that receives it (relais:resultVariable, or the called decision's result variable).`);
+    report(reporter, node, m('lint.business-rule-task.no-result-variable', { el }));
   } else if (!VARIABLE_NAME.test(resultVariable)) {
-    report(reporter, node, `Business rule task ${label(node)}: the result variable "${resultVariable}" is not a valid variable name (letters, digits and "_", not starting with a digit).`);
+    report(reporter, node, m('lint.result-variable', { kind: 'businessRuleTask', el, variable: resultVariable }));
   }
 });
 
@@ -130,28 +133,23 @@ const businessRuleTask = rule((node, reporter, config) => {
 const userTask = rule((node, reporter, config) => {
   if (node.$type !== 'bpmn:UserTask') return;
   const { candidateRoles: roles, candidateUsers: users } = userTaskPeople(node);
+  const el = named(node);
   const computed = [...roles, ...users].filter((r) => r.startsWith('='));
-  if (computed.length) {
-    report(reporter, node, `User task ${label(node)}: candidates computed by an expression (${computed.join(', ')}) are not supported. List the role keys or user ids themselves, separated by commas.`);
-  }
+  if (computed.length) report(reporter, node, m('lint.user-task.computed-candidates', { el, candidates: computed }));
   const known = config.roleKeys as readonly string[] | undefined;
   if (known) {
     const unknown = roles.filter((r) => !r.startsWith('=') && !known.includes(r));
-    if (unknown.length) {
-      report(reporter, node, `User task ${label(node)}: ${unknown.length > 1 ? 'the roles' : 'the role'} ${unknown.map((r) => `"${r}"`).join(', ')} ${unknown.length > 1 ? 'do' : 'does'} not exist in this organisation. Known roles: ${known.join(', ')}.`);
-    }
+    if (unknown.length) report(reporter, node, m('lint.user-task.unknown-roles', { el, roles: unknown, known }));
   }
   const { formKey, dueDate, priority } = userTaskSettings(node);
   const inlineForm = text(node, 'inlineForm');
   const camundaForm = extension(node, 'zeebe:FormDefinition');
-  if (!formKey && (text(camundaForm, 'formId') || text(camundaForm, 'externalReference'))) {
-    report(reporter, node, `User task ${label(node)} uses a Camunda form (form id or external reference), which Relais cannot show. Choose a registered form (form key) or write an inline form.`);
-  }
-  if (formKey && inlineForm) report(reporter, node, `User task ${label(node)} has both a form key and an inline form: keep one.`);
+  if (!formKey && (text(camundaForm, 'formId') || text(camundaForm, 'externalReference'))) report(reporter, node, m('lint.user-task.camunda-form', { el }));
+  if (formKey && inlineForm) report(reporter, node, m('lint.user-task.form-and-inline', { el }));
   if (formKey?.startsWith('camunda-forms:')) {
-    report(reporter, node, `User task ${label(node)}: the form "${formKey}" is a Camunda form embedded in the file, which Relais cannot show. Choose a registered form or write an inline form.`);
+    report(reporter, node, m('lint.user-task.embedded-camunda-form', { el, form: formKey }));
   } else if (formKey && !findForm(formKey)) {
-    report(reporter, node, `User task ${label(node)}: the form "${formKey}" does not exist. Choose a registered form or write an inline form.`);
+    report(reporter, node, m('lint.user-task.unknown-form', { el, form: formKey }));
   }
   if (inlineForm) {
     let parsed: unknown;
@@ -160,14 +158,12 @@ const userTask = rule((node, reporter, config) => {
     } catch {
       parsed = undefined;
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      report(reporter, node, `User task ${label(node)}: the inline form is not a JSON object (a JSON Schema such as {"type":"object","properties":{…}}).`);
-    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) report(reporter, node, m('lint.user-task.inline-form', { el }));
   }
   const dueProblem = dueDate && !dueDate.startsWith('=') ? dueDateError(dueDate) : undefined;
-  if (dueProblem) report(reporter, node, `User task ${label(node)}: the due date ${dueProblem}.`);
+  if (dueProblem) report(reporter, node, m('lint.user-task.due-date', { el, problem: dueProblem }));
   const priorityProblem = priority && !priority.startsWith('=') ? priorityError(priority) : undefined;
-  if (priorityProblem) report(reporter, node, `User task ${label(node)}: the priority ${priorityProblem}.`);
+  if (priorityProblem) report(reporter, node, m('lint.user-task.priority', { el, problem: priorityProblem }));
 });
 
 // ---- conditions ----
@@ -181,7 +177,7 @@ const missingCondition = rule((node, reporter) => {
   for (const flow of outgoing) {
     if (flow === node.default || expressionBody(flow, 'conditionExpression')) continue;
     const target = child(flow, 'targetRef');
-    report(reporter, flow, `The flow from gateway ${label(node)} to ${target ? label(target) : 'its target'} has no condition. Give it a condition, or make it the gateway's default flow.`);
+    report(reporter, flow, m('lint.missing-condition', { gateway: named(node), target: target ? named(target) : null }));
   }
 });
 
@@ -189,22 +185,22 @@ const conditionNotEvaluated = rule((node, reporter) => {
   if (node.$type !== 'bpmn:SequenceFlow' || !expressionBody(node, 'conditionExpression')) return;
   const source = child(node, 'sourceRef');
   if (!conditional(source)) {
-    report(reporter, node, `This flow has a condition but leaves ${source ? label(source) : 'an element'}, which is not an exclusive or inclusive gateway, so it would never be evaluated. Put an exclusive gateway before the choice, or remove the condition.`);
+    report(reporter, node, m('lint.condition-not-evaluated.not-gateway', { source: source ? named(source) : null }));
   } else if (source!.default === node) {
-    report(reporter, node, `This flow is the default flow of gateway ${label(source!)}: it is taken when no other condition holds, so its own condition would be ignored. Remove it.`);
+    report(reporter, node, m('lint.condition-not-evaluated.default-flow', { gateway: named(source!) }));
   }
 });
 
 // ---- events ----
 
 /** Where a timer may repeat: on a boundary event, as the start of an event sub-process, or as a process's start (it starts on a schedule). */
-function cycleRefusal(event: BpmnElement): string | undefined {
+function cycleRefusal(event: BpmnElement): Text | undefined {
   if (event.$type === 'bpmn:BoundaryEvent') return undefined;
   if (event.$type === 'bpmn:StartEvent') {
     if (event.$parent?.$type === 'bpmn:Process' || isEventSubProcess(event.$parent)) return undefined;
-    return 'a sub-process starts when a token reaches it, its start event cannot repeat (timeCycle). Remove the timer; to repeat inside a process, use a timer start event of an event sub-process or a non-interrupting boundary timer';
+    return m('lint.timer.sub-process-cycle', { el: named(event) });
   }
-  return 'an intermediate timer waits once, it cannot repeat (timeCycle). Give it a duration or a date; to repeat, loop back through an exclusive gateway, or use a non-interrupting boundary timer';
+  return m('lint.timer.intermediate-cycle', { el: named(event) });
 }
 
 const timer = rule((node, reporter) => {
@@ -213,43 +209,40 @@ const timer = rule((node, reporter) => {
   const duration = expressionBody(node, 'timeDuration');
   const date = expressionBody(node, 'timeDate');
   const cycle = expressionBody(node, 'timeCycle');
-  const given = [duration, date, cycle].filter(Boolean).length;
-  if (given === 0) {
-    report(reporter, event, child(node, 'timeCycle')
-      ? `Timer ${label(event)} repeats but its cycle is empty: give a repeating interval such as R3/PT10M (three times, every ten minutes) or R/P1D (every day).`
-      : `Timer ${label(event)} has no duration or date: give it a duration (PT15M, P2D) or a date-time.`);
+  const given = ([['duration', duration], ['date', date], ['cycle', cycle]] as const).filter(([, value]) => value).map(([what]) => what);
+  const el = named(event);
+  if (given.length === 0) {
+    report(reporter, event, m(child(node, 'timeCycle') ? 'lint.timer.empty-cycle' : 'lint.timer.nothing', { el }));
     return;
   }
-  if (given > 1) {
-    report(reporter, event, `Timer ${label(event)} has ${[duration && 'a duration', date && 'a date', cycle && 'a cycle'].filter(Boolean).join(' and ')}: keep one.`);
+  if (given.length > 1) {
+    report(reporter, event, m('lint.timer.several', { el, given }));
     return;
   }
   if (cycle) {
     const refusal = cycleRefusal(event);
     if (refusal) {
-      report(reporter, event, `Timer ${label(event)}: ${refusal}.`);
+      report(reporter, event, refusal);
       return;
     }
   }
   const value = (duration ?? date ?? cycle)!;
   if (value.startsWith('=')) return;
   const problem = duration ? durationError(duration) : date ? dateTimeError(date) : cycleError(cycle!);
-  if (problem) report(reporter, event, `Timer ${label(event)}: ${problem}.`);
+  if (problem) report(reporter, event, m('lint.timer.invalid', { el, problem }));
 });
 
 const message = rule((node, reporter) => {
   const receiver = node.$type === 'bpmn:ReceiveTask' ? node : node.$type === 'bpmn:MessageEventDefinition' ? node.$parent! : undefined;
   // A message end or throw event sends through its activity: the message itself is documentation.
   if (!receiver || !(is(receiver, 'bpmn:CatchEvent') || receiver.$type === 'bpmn:ReceiveTask')) return;
-  const what = receiver.$type === 'bpmn:ReceiveTask' ? 'Receive task' : 'Message event';
+  const about = { kind: receiver.$type === 'bpmn:ReceiveTask' ? 'receiveTask' as const : 'messageEvent' as const, el: named(receiver) };
   const name = text(messageOf(receiver), 'name');
   if (!name) {
-    report(reporter, receiver, `${what} ${label(receiver)} has no message name: choose or create a message and give it a name (the name senders use).`);
+    report(reporter, receiver, m('lint.message.no-name', about));
     return;
   }
-  if (name.startsWith('=')) {
-    report(reporter, receiver, `${what} ${label(receiver)}: the message name "${name}" must be a fixed name, not an expression.`);
-  }
+  if (name.startsWith('=')) report(reporter, receiver, m('lint.message.name-expression', { ...about, name }));
 });
 
 /**
@@ -266,8 +259,7 @@ function undeclaredError(event: BpmnElement, code: string | undefined, reporter:
   if (!activity) return;
   const declared = Object.keys(activity.errors ?? {});
   if (declared.includes('*') || declared.includes(code)) return;
-  const codes = declared.length ? `it declares ${declared.map((c) => `"${c}"`).join(', ')}` : 'it declares none';
-  report(reporter, event, `Boundary error event ${label(event)} waits for error "${code}" from "${name}", which never raises it (${codes}; its technical failures open incidents): it would never fire. Catch a code the activity declares, or remove the event.`);
+  report(reporter, event, m('lint.error-event.undeclared', { el: named(event), code, activity: name!, declared }));
 }
 
 const errorEvent = rule((node, reporter) => {
@@ -275,24 +267,18 @@ const errorEvent = rule((node, reporter) => {
   const event = node.$parent!;
   const error = child(node, 'errorRef');
   const code = text(error, 'errorCode');
-  if (event.$type === 'bpmn:EndEvent' && !code) {
-    report(reporter, event, `Error end event ${label(event)} has no error code: choose or create an error with a code, so that a boundary error event can catch it.`);
-  }
+  const el = named(event);
+  if (event.$type === 'bpmn:EndEvent' && !code) report(reporter, event, m('lint.error-event.end-no-code', { el }));
   if (event.$type === 'bpmn:BoundaryEvent') {
-    if (error && !code) report(reporter, event, `Boundary error event ${label(event)} refers to an error without a code: give the error a code, or remove the reference to catch every error.`);
-    if (event.cancelActivity === false) report(reporter, event, `Boundary error event ${label(event)} must interrupt its task: an error always stops it.`);
+    if (error && !code) report(reporter, event, m('lint.error-event.reference-no-code', { kind: 'boundaryErrorEvent', el }));
+    if (event.cancelActivity === false) report(reporter, event, m('lint.error-event.boundary-non-interrupting', { el }));
     undeclaredError(event, code, reporter);
   }
   if (event.$type === 'bpmn:StartEvent' && isEventSubProcess(event.$parent)) {
-    if (error && !code) report(reporter, event, `Error start event ${label(event)} refers to an error without a code: give the error a code, or remove the reference to catch every error.`);
-    if (event.isInterrupting === false) report(reporter, event, `Error start event ${label(event)} must interrupt: an error always stops the scope it is thrown in. Make the event sub-process interrupting.`);
+    if (error && !code) report(reporter, event, m('lint.error-event.reference-no-code', { kind: 'errorStartEvent', el }));
+    if (event.isInterrupting === false) report(reporter, event, m('lint.error-event.start-non-interrupting', { el }));
   }
 });
-
-const KIND_NAMES: Record<string, string> = {
-  serviceTask: 'a service task', userTask: 'a user task', subProcess: 'a sub-process', callActivity: 'a call activity', receiveTask: 'a receive task',
-  scriptTask: 'a script task', businessRuleTask: 'a business rule task', passThrough: 'a task',
-};
 
 /** Plan kinds each boundary trigger can interrupt. */
 const BOUNDARY_HOSTS: Record<string, string[]> = {
@@ -311,8 +297,7 @@ const boundaryHost = rule((node, reporter) => {
   const hosts = BOUNDARY_HOSTS[triggerOf(node)];
   if (!host || !hosts) return;
   if (!hosts.includes(planKindOf(host) ?? '')) {
-    const kinds = hosts.map((h) => KIND_NAMES[h]!);
-    report(reporter, node, `Boundary ${triggerOf(node)} event ${label(node)} is attached to ${label(host)}, where it cannot fire. Attach it to ${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}.`);
+    report(reporter, node, m('lint.boundary-host', { trigger: triggerOf(node), el: named(node), host: named(host), hosts }));
   }
 });
 
@@ -327,16 +312,13 @@ const eventBasedGatewayTarget = rule((node, reporter) => {
     if (target.$type === 'bpmn:ReceiveTask') {
       // BPMN 2.0 §10.5.6: the gateway only waits for its message; nothing else of the task runs.
       const attached = list(target.$parent!, 'flowElements').some((e) => e.$type === 'bpmn:BoundaryEvent' && child(e, 'attachedToRef') === target);
-      if (attached) {
-        report(reporter, target, `Receive task ${label(target)} follows the event-based gateway ${label(node)}, so it cannot carry boundary events: the gateway's other events already race its message. Remove them, or draw them as further events after the gateway.`);
-      }
-      if (child(target, 'loopCharacteristics')) {
-        report(reporter, target, `Receive task ${label(target)} follows the event-based gateway ${label(node)}, so it waits for one message: remove its multi-instance marker.`);
-      }
+      const about = { el: named(target), gateway: named(node) };
+      if (attached) report(reporter, target, m('lint.event-based-gateway-target.receive-boundaries', about));
+      if (child(target, 'loopCharacteristics')) report(reporter, target, m('lint.event-based-gateway-target.receive-multi-instance', about));
       continue;
     }
     if (target.$type !== 'bpmn:IntermediateCatchEvent' || !RACED_TRIGGERS.includes(triggerOf(target))) {
-      report(reporter, target, `${label(target)} follows the event-based gateway ${label(node)}: it must be an intermediate timer, message or signal catch event, or a receive task (the first to happen wins).`);
+      report(reporter, target, m('lint.event-based-gateway-target.not-a-catch', { el: named(target), gateway: named(node) }));
     }
   }
 });
@@ -347,9 +329,9 @@ const callActivity = rule((node, reporter) => {
   if (node.$type !== 'bpmn:CallActivity') return;
   const called = calledProcessKey(node);
   if (!called) {
-    report(reporter, node, `Call activity ${label(node)} does not say which process it starts: set the called process key (relais:calledProcess, or the called element's process id).`);
+    report(reporter, node, m('lint.call-activity.no-process', { el: named(node) }));
   } else if (!PROCESS_KEY.test(called)) {
-    report(reporter, node, `Call activity ${label(node)}: "${called}" is not a process key (the id of a deployed process; a fixed name, not an expression).`);
+    report(reporter, node, m('lint.call-activity.not-a-key', { el: named(node), called }));
   }
 });
 
@@ -357,21 +339,14 @@ const multiInstance = rule((node, reporter) => {
   if (node.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return;
   const activity = node.$parent!;
   const { collection, elementVariable: element, outputCollection, outputElement, loopCardinality } = multiInstanceSettings(node);
-  if (!collection && !loopCardinality) {
-    report(reporter, activity, `Multi-instance ${label(activity)} has no collection and no loop cardinality: give the FEEL expression of the list to iterate over (relais:collection), or the number of instances (loop cardinality).`);
+  const el = named(activity);
+  if (!collection && !loopCardinality) report(reporter, activity, m('lint.multi-instance.nothing', { el }));
+  if (collection && loopCardinality) report(reporter, activity, m('lint.multi-instance.both', { el }));
+  if (collection && !element) report(reporter, activity, m('lint.multi-instance.no-element-variable', { el }));
+  for (const [what, value] of [['elementVariable', element], ['outputCollection', outputCollection]] as const) {
+    if (value && !VARIABLE_NAME.test(value)) report(reporter, activity, m('lint.multi-instance.variable-name', { el, what, name: value }));
   }
-  if (collection && loopCardinality) {
-    report(reporter, activity, `Multi-instance ${label(activity)} has both a collection and a loop cardinality: keep one (the list decides how many instances run).`);
-  }
-  if (collection && !element) {
-    report(reporter, activity, `Multi-instance ${label(activity)} iterates over a collection but has no element variable: name the variable that holds the current item (relais:elementVariable).`);
-  }
-  for (const [what, value] of [['element variable', element], ['output collection', outputCollection]] as const) {
-    if (value && !VARIABLE_NAME.test(value)) report(reporter, activity, `Multi-instance ${label(activity)}: the ${what} "${value}" is not a valid variable name (letters, digits and "_", not starting with a digit).`);
-  }
-  if (!!outputCollection !== !!outputElement) {
-    report(reporter, activity, `Multi-instance ${label(activity)}: the output collection and the output element go together: set both (the list to fill, and what each instance adds to it) or neither.`);
-  }
+  if (!!outputCollection !== !!outputElement) report(reporter, activity, m('lint.multi-instance.output-together', { el }));
 });
 
 const INPUT_KINDS = new Set(['serviceTask', 'callActivity']);
@@ -384,81 +359,78 @@ const ioMappingRule = rule((node, reporter) => {
   const mapping = ioMappingOf(node);
   if (!mapping) return;
   const kind = planKindOf(node) ?? '';
-  if (mapping.inputs.length && !INPUT_KINDS.has(kind)) {
-    report(reporter, node, `${label(node)}: input mappings are only read by service tasks (and elements that run an activity) and call activities. Remove them.`);
-  }
-  if (mapping.outputs.length && !OUTPUT_KINDS.has(kind)) {
-    report(reporter, node, `${label(node)}: output mappings are only read on tasks, sub-processes, call activities and catch events. Remove them.`);
-  }
+  const el = named(node);
+  if (mapping.inputs.length && !INPUT_KINDS.has(kind)) report(reporter, node, m('lint.io-mapping.inputs-ignored', { el }));
+  if (mapping.outputs.length && !OUTPUT_KINDS.has(kind)) report(reporter, node, m('lint.io-mapping.outputs-ignored', { el }));
   for (const [direction, items] of [['input', mapping.inputs], ['output', mapping.outputs]] as const) {
     const seen = new Set<string>();
     for (const item of items) {
       const target = text(item, 'target');
       if (!target) {
-        report(reporter, node, `${label(node)}: an ${direction} mapping has no target: name the ${direction === 'input' && kind === 'serviceTask' ? 'activity input' : 'variable'} it sets.`);
+        report(reporter, node, m('lint.io-mapping.no-target', { el, direction, activityInput: direction === 'input' && kind === 'serviceTask' }));
         continue;
       }
-      if (typeof item.source !== 'string' || item.source.trim() === '') {
-        report(reporter, node, `${label(node)}: the ${direction} mapping to "${target}" has no source: give a value, or a FEEL expression starting with "=".`);
-      }
-      if (seen.has(target)) report(reporter, node, `${label(node)}: "${target}" is set by two ${direction} mappings: keep one.`);
+      if (typeof item.source !== 'string' || item.source.trim() === '') report(reporter, node, m('lint.io-mapping.no-source', { el, direction, target }));
+      if (seen.has(target)) report(reporter, node, m('lint.io-mapping.twice', { el, direction, target }));
       seen.add(target);
-      if (!VARIABLE_NAME.test(target)) report(reporter, node, `${label(node)}: the ${direction} target "${target}" is not a valid name (letters, digits and "_", not starting with a digit).`);
+      if (!VARIABLE_NAME.test(target)) report(reporter, node, m('lint.io-mapping.target-name', { el, direction, target }));
     }
   }
 });
 
 // ---- FEEL ----
 
-/** Every FEEL-valued setting of an element, with its label for messages; `always`: FEEL even without "=". */
-export function expressionsOf(node: BpmnElement): Array<{ what: string; value: string; always: boolean }> {
-  const out: Array<{ what: string; value: string; always: boolean }> = [];
-  const add = (what: string, value: string | undefined, always = false) => { if (value) out.push({ what, value, always }); };
+/** A FEEL-valued setting of an element (`target`: the mapping's, for inputs and outputs); `always`: FEEL even without "=". */
+export interface ExpressionOf { setting: ExpressionSetting; target: string | null; value: string; always: boolean }
+
+/** Every FEEL-valued setting of an element. */
+export function expressionsOf(node: BpmnElement): ExpressionOf[] {
+  const out: ExpressionOf[] = [];
+  const add = (setting: ExpressionSetting, value: string | undefined, always = false, target: string | null = null) => { if (value) out.push({ setting, target, value, always }); };
   if (node.$type === 'bpmn:SequenceFlow') add('condition', expressionBody(node, 'conditionExpression'), true);
   if (node.$type === 'bpmn:UserTask') {
     const { assignee } = userTaskPeople(node);
     const { dueDate, priority } = userTaskSettings(node);
     add('assignee', assignee);
-    add('due date', dueDate);
+    add('dueDate', dueDate);
     add('priority', priority);
   }
   if (node.$type === 'bpmn:ScriptTask') add('script', scriptOf(node).expression, true);
   if (node.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
     const settings = multiInstanceSettings(node);
-    add('multi-instance collection', settings.collection, true);
-    add('multi-instance output element', settings.outputElement, true);
-    add('multi-instance loop cardinality', settings.loopCardinality, true);
-    add('multi-instance completion condition', settings.completionCondition, true);
+    add('collection', settings.collection, true);
+    add('outputElement', settings.outputElement, true);
+    add('loopCardinality', settings.loopCardinality, true);
+    add('completionCondition', settings.completionCondition, true);
   }
-  if (is(node, 'bpmn:CatchEvent') || node.$type === 'bpmn:ReceiveTask') add('correlation key', text(node, 'correlationKey'));
-  if (node.$type === 'bpmn:Message') add('correlation key', messageCorrelationKey(node));
+  if (is(node, 'bpmn:CatchEvent') || node.$type === 'bpmn:ReceiveTask') add('correlationKey', text(node, 'correlationKey'));
+  if (node.$type === 'bpmn:Message') add('correlationKey', messageCorrelationKey(node));
   if (node.$type === 'bpmn:TimerEventDefinition') {
-    add('timer duration', expressionBody(node, 'timeDuration'));
-    add('timer date', expressionBody(node, 'timeDate'));
-    add('timer cycle', expressionBody(node, 'timeCycle'));
+    add('timeDuration', expressionBody(node, 'timeDuration'));
+    add('timeDate', expressionBody(node, 'timeDate'));
+    add('timeCycle', expressionBody(node, 'timeCycle'));
   }
   if (is(node, 'bpmn:FlowNode')) {
     const mapping = ioMappingOf(node);
-    for (const i of mapping?.inputs ?? []) add(`input "${text(i, 'target') ?? '?'}"`, typeof i.source === 'string' ? i.source.trim() : undefined);
-    for (const o of mapping?.outputs ?? []) add(`output "${text(o, 'target') ?? '?'}"`, typeof o.source === 'string' ? o.source.trim() : undefined);
+    for (const i of mapping?.inputs ?? []) add('input', typeof i.source === 'string' ? i.source.trim() : undefined, false, text(i, 'target') ?? '?');
+    for (const o of mapping?.outputs ?? []) add('output', typeof o.source === 'string' ? o.source.trim() : undefined, false, text(o, 'target') ?? '?');
   }
   return out;
 }
 
 const feel = rule((node, reporter) => {
-  for (const { what, value, always } of expressionsOf(node)) {
-    let problem: string | undefined;
+  for (const { setting, target, value, always } of expressionsOf(node)) {
+    let problem: Text | undefined;
     if (always) {
-      const source = value.startsWith('=') ? value.slice(1) : value;
-      const why = feelSyntaxError(source);
-      problem = why ? `"${value}" is not a valid FEEL expression: ${why}` : undefined;
+      const why = feelSyntaxError(value.startsWith('=') ? value.slice(1) : value);
+      problem = why ? m('feel.invalid', { value, why, grammar: 'expression' }) : undefined;
     } else {
       problem = expressionError(value);
     }
     if (!problem) continue;
     // Definitions (timers, messages) are reported on their event; a message on itself.
     const owner = is(node, 'bpmn:EventDefinition') || node.$type === 'bpmn:MultiInstanceLoopCharacteristics' ? node.$parent! : node;
-    report(reporter, owner, `The ${what} of ${label(owner)}: ${problem}.`);
+    report(reporter, owner, m('lint.feel', { setting, target, el: named(owner), problem }));
   }
 });
 
@@ -491,7 +463,7 @@ const unreachable = rule((node, reporter) => {
     if (!is(e, 'bpmn:FlowNode') || reached.has(e) || e.$type === 'bpmn:StartEvent' || e.$type === 'bpmn:BoundaryEvent') continue;
     // Nothing leads to it at all: bpmnlint's no-implicit-start says so (or a link leads to it).
     if (list(e, 'incoming').length === 0 && !isLinkEvent(e)) continue;
-    report(reporter, e, `${label(e)} can never be reached from a start event: check the sequence flows that lead to it.`);
+    report(reporter, e, m('lint.unreachable', { el: named(e) }));
   }
 });
 

@@ -3,6 +3,7 @@ import { timerDelayMs } from '../../kernel/process/durations';
 import { feel } from '../../kernel/process/feel';
 import { UnprocessableError } from '../errors';
 import { cycleError } from './feel-syntax';
+import { processMessage } from './process.messages';
 
 export interface TimerStart {
   /** The timer start event's id. */
@@ -50,7 +51,7 @@ export function timerCycles(plan: Plan): TimerCycle[] {
     if (node?.kind !== 'startEvent' || node.trigger.type !== 'timer' || node.trigger.cycle === undefined) continue;
     const cycle = value(node.trigger.cycle)!;
     const problem = cycleError(cycle);
-    if (problem) throw new UnprocessableError(`Timer start event "${node.name ?? id}": ${problem}. Correct its cycle, then deploy again.`);
+    if (problem) throw new UnprocessableError(processMessage('definitions.timer-start-cycle', { el: node.name ?? id, problem }));
     cycles.push({ startAt: id, cycle });
   }
   return cycles;

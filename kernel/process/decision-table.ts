@@ -1,5 +1,5 @@
 import { evaluate, unaryTest } from 'feelin';
-import { feel, FeelError } from './feel';
+import { feel, FeelError, type FeelReason } from './feel';
 
 /**
  * DMN decisions compiled at deploy time (domain/process/dmn-compiler.ts) and
@@ -79,8 +79,8 @@ export interface DecisionTrace {
 
 /** A decision that cannot give a result: an incident in a process, a 422 when testing it. */
 export class DecisionError extends FeelError {
-  constructor(readonly decisionId: string, expression: string, message: string) {
-    super(expression, message);
+  constructor(readonly decisionId: string, expression: string, message: string, reason: FeelReason) {
+    super(expression, message, reason);
     this.message = message;
     this.name = 'DecisionError';
   }
@@ -90,26 +90,51 @@ function nameOf(plan: DecisionPlan): string {
   return plan.name && plan.name !== plan.id ? `"${plan.name}" (${plan.id})` : `"${plan.id}"`;
 }
 
-function fail(plan: DecisionPlan, expression: string, message: string): never {
-  throw new DecisionError(plan.id, expression, `Decision ${nameOf(plan)}: ${message}`);
+/** `message` for logs (English); `code` and `params` (besides the decision's name) for people (domain/process/decision.messages.ts). */
+function fail(plan: DecisionPlan, expression: string, message: string, code: string, params: Record<string, unknown> = {}): never {
+  const decision = { name: plan.name ?? null, id: plan.id };
+  throw new DecisionError(plan.id, expression, `Decision ${nameOf(plan)}: ${message}`, { code, params: { decision, ...params } });
+}
+
+/** Where in a table an expression is (its place in decision.messages.ts). */
+type Place =
+  | { at: 'input' | 'output' | 'output-default'; n: number; label: string | null }
+  | { at: 'rule-input' | 'rule-output'; rule: number; ruleId: string; column: string | number }
+  | { at: 'decision' };
+
+/** How the English log message names a place. */
+function placeText(plan: DecisionPlan, place: Place): string {
+  switch (place.at) {
+    case 'decision': return `Decision ${nameOf(plan)}`;
+    case 'input': return `input ${place.n}${place.label ? ` ("${place.label}")` : ''}`;
+    case 'output': return `output ${place.n}${place.label ? ` ("${place.label}")` : ''}`;
+    case 'output-default': return `default of output ${place.n}${place.label ? ` ("${place.label}")` : ''}`;
+    case 'rule-input': return `rule ${place.ruleId}, input "${place.column}"`;
+    case 'rule-output': return `rule ${place.ruleId}, output "${place.column}"`;
+  }
+}
+
+function feelFailed(plan: DecisionPlan, expression: string, place: Place, error: unknown): never {
+  const detail = (error as Error).message;
+  return fail(plan, expression, `${placeText(plan, place)}: ${detail} in "${expression}".`, 'decision.feel-error', { place, detail, expression });
 }
 
 /** Raw FEEL value (dates stay FEEL dates, so that unary tests compare them as dates). */
-function feelValue(plan: DecisionPlan, expression: string, context: Record<string, unknown>, where: string): unknown {
+function feelValue(plan: DecisionPlan, expression: string, context: Record<string, unknown>, place: Place): unknown {
   try {
     return evaluate(expression, context).value;
   } catch (error) {
-    return fail(plan, expression, `${where}: ${(error as Error).message} in "${expression}".`);
+    return feelFailed(plan, expression, place, error);
   }
 }
 
 /** JSON value of a FEEL expression (what a process variable can hold). */
-function jsonValue(plan: DecisionPlan, expression: string, context: Record<string, unknown>, where: string): unknown {
+function jsonValue(plan: DecisionPlan, expression: string, context: Record<string, unknown>, place: Place): unknown {
   if (!expression.trim()) return null;
   try {
     return feel(`=${expression}`, context);
   } catch (error) {
-    return fail(plan, expression, `${where}: ${(error as Error).message}`);
+    return feelFailed(plan, expression, place, error instanceof FeelError ? new Error(String(error.reason.params.detail ?? error.message)) : error);
   }
 }
 
@@ -123,7 +148,11 @@ function typed(plan: DecisionPlan, input: DecisionInput, value: unknown): unknow
   const conversion = input.typeRef ? CONVERSIONS[input.typeRef] : undefined;
   if (!conversion || typeof value !== 'string') return value;
   const converted = evaluate(`${conversion}(value)`, { value }).value;
-  if (converted === null) fail(plan, input.expression, `input "${input.label ?? input.expression}" expects a ${input.typeRef}, but its value is ${JSON.stringify(value)}.`);
+  if (converted === null) {
+    fail(plan, input.expression, `input "${input.label ?? input.expression}" expects a ${input.typeRef}, but its value is ${JSON.stringify(value)}.`, 'decision.input-type', {
+      input: input.label ?? input.expression, typeRef: input.typeRef, value,
+    });
+  }
   return converted;
 }
 
@@ -133,7 +162,8 @@ function matches(plan: DecisionPlan, rule: DecisionRule, index: number, input: D
   try {
     return unaryTest(test, context).value === true;
   } catch (error) {
-    return fail(plan, test, `rule ${rule.id}, input "${input.label ?? input.expression}": ${(error as Error).message} in "${test}".`);
+    const place: Place = { at: 'rule-input', rule: (plan as DecisionTablePlan).rules.indexOf(rule) + 1, ruleId: rule.id, column: input.label ?? input.expression };
+    return feelFailed(plan, test, place, error);
   }
 }
 
@@ -165,7 +195,7 @@ function aggregate(table: DecisionTablePlan, aggregation: Aggregation, values: u
   if (aggregation === 'COUNT') return values.length;
   const present = values.filter((v) => v !== null && v !== undefined);
   const wrong = present.find((v) => typeof v !== 'number');
-  if (wrong !== undefined) fail(table, '', `COLLECT ${aggregation} needs numbers, but a matching rule gives ${JSON.stringify(wrong)}.`);
+  if (wrong !== undefined) fail(table, '', `COLLECT ${aggregation} needs numbers, but a matching rule gives ${JSON.stringify(wrong)}.`, 'decision.collect-numbers', { aggregation, value: wrong });
   const numbers = present as number[];
   if (numbers.length === 0) return null;
   if (aggregation === 'SUM') return numbers.reduce((sum, n) => sum + n, 0);
@@ -177,7 +207,9 @@ function hitResult(table: DecisionTablePlan, hits: Array<{ rule: DecisionRule; r
   switch (table.hitPolicy) {
     case 'UNIQUE':
       if (hits.length > 1) {
-        fail(table, '', `hit policy UNIQUE allows one matching rule, but ${hits.length} match (${ids(hits)}). Make their input entries exclusive, or choose the FIRST or PRIORITY hit policy.`);
+        fail(table, '', `hit policy UNIQUE allows one matching rule, but ${hits.length} match (${ids(hits)}). Make their input entries exclusive, or choose the FIRST or PRIORITY hit policy.`, 'decision.unique', {
+          rules: hits.map((h) => h.rule.id),
+        });
       }
       return shape(table, hits[0]!.row);
     case 'FIRST':
@@ -185,7 +217,9 @@ function hitResult(table: DecisionTablePlan, hits: Array<{ rule: DecisionRule; r
     case 'ANY': {
       const different = hits.filter((h) => !same(h.row, hits[0]!.row));
       if (different.length) {
-        fail(table, '', `hit policy ANY needs every matching rule to give the same output, but ${hits[0]!.rule.id} and ${ids(different)} differ.`);
+        fail(table, '', `hit policy ANY needs every matching rule to give the same output, but ${hits[0]!.rule.id} and ${ids(different)} differ.`, 'decision.any', {
+          first: hits[0]!.rule.id, different: different.map((h) => h.rule.id),
+        });
       }
       return shape(table, hits[0]!.row);
     }
@@ -201,7 +235,7 @@ function hitResult(table: DecisionTablePlan, hits: Array<{ rule: DecisionRule; r
     }
     default: {
       const unknown: never = table.hitPolicy;
-      return fail(table, '', `unknown hit policy "${String(unknown)}".`);
+      return fail(table, '', `unknown hit policy "${String(unknown)}".`, 'decision.unknown-hit-policy', { hitPolicy: String(unknown) });
     }
   }
 }
@@ -209,33 +243,35 @@ function hitResult(table: DecisionTablePlan, hits: Array<{ rule: DecisionRule; r
 function evaluateTable(table: DecisionTablePlan, context: Record<string, unknown>): { result: unknown; matchedRules: string[] } {
   const inputContexts = table.inputs.map((input, i) => ({
     ...context,
-    '?': typed(table, input, feelValue(table, input.expression, context, `input ${i + 1} ("${input.label ?? input.expression}")`)),
+    '?': typed(table, input, feelValue(table, input.expression, context, { at: 'input', n: i + 1, label: input.label ?? input.expression })),
   }));
   const matched = table.rules.filter((rule) => table.inputs.every((input, i) => matches(table, rule, i, input, inputContexts[i]!)));
   if (matched.length === 0) {
     const defaults = table.outputs.filter((o) => o.defaultEntry?.trim());
     if (defaults.length === 0) return { result: null, matchedRules: [] };
-    const row = Object.fromEntries(table.outputs.map((o) => [o.name, jsonValue(table, o.defaultEntry ?? '', context, `default of output "${o.name}"`)]));
+    const row = Object.fromEntries(table.outputs.map((o, i) => [o.name, jsonValue(table, o.defaultEntry ?? '', context, { at: 'output-default', n: i + 1, label: o.label ?? o.name })]));
     return { result: shape(table, row), matchedRules: [] };
   }
   // FIRST reads only the first rule's outputs: a later rule's faulty output does not matter.
   const used = table.hitPolicy === 'FIRST' ? matched.slice(0, 1) : matched;
   const hits = used.map((rule) => ({
     rule,
-    row: Object.fromEntries(table.outputs.map((o, i) => [o.name, jsonValue(table, rule.outputEntries[i] ?? '', context, `rule ${rule.id}, output "${o.label ?? o.name}"`)])),
+    row: Object.fromEntries(table.outputs.map((o, i) => [o.name, jsonValue(table, rule.outputEntries[i] ?? '', context, {
+      at: 'rule-output', rule: table.rules.indexOf(rule) + 1, ruleId: rule.id, column: o.label ?? o.name,
+    })])),
   }));
   return { result: hitResult(table, hits), matchedRules: used.map((r) => r.id) };
 }
 
 function run(plan: DecisionPlan, variables: Record<string, unknown>, done: Map<string, unknown>, trace: DecisionTrace[], path: string[]): unknown {
   if (done.has(plan.id)) return done.get(plan.id);
-  if (path.includes(plan.id)) fail(plan, '', `it requires itself (${[...path, plan.id].join(' → ')}).`);
+  if (path.includes(plan.id)) fail(plan, '', `it requires itself (${[...path, plan.id].join(' → ')}).`, 'decision.requires-itself', { path: [...path, plan.id] });
   const context: Record<string, unknown> = { ...variables };
   for (const required of plan.requiredDecisions ?? []) {
     context[required.resultName] = run(required, variables, done, trace, [...path, plan.id]);
   }
   const { result, matchedRules } = plan.kind === 'literalExpression'
-    ? { result: jsonValue(plan, plan.expression, context, 'its expression'), matchedRules: [] }
+    ? { result: jsonValue(plan, plan.expression, context, { at: 'decision' }), matchedRules: [] }
     : evaluateTable(plan, context);
   done.set(plan.id, result);
   trace.push({ decisionId: plan.id, matchedRules, result });

@@ -1,11 +1,19 @@
 import { evaluate } from 'feelin';
 import type { Feel } from './plan';
 
-/** A FEEL expression that cannot be evaluated: becomes an incident, never a crashed instance. */
+/**
+ * Why an expression gives no value, as a code and its parameters: the domain's
+ * catalogues write it in the reader's language (domain/process/feel-failure.ts).
+ */
+export interface FeelReason { code: string; params: Record<string, unknown> }
+
+/** A FEEL expression that cannot be evaluated: becomes an incident, never a crashed instance. `message` is for logs. */
 export class FeelError extends Error {
-  constructor(readonly expression: string, message: string) {
+  readonly reason: FeelReason;
+  constructor(readonly expression: string, message: string, reason?: FeelReason) {
     super(`FEEL "${expression}": ${message}`);
     this.name = 'FeelError';
+    this.reason = reason ?? { code: 'incident.feel', params: { expression, detail: message } };
   }
 }
 

@@ -121,7 +121,7 @@ describe('authentication', () => {
       const refused = await request(limited.app).post('/api/v1/auth/login').send({ email: ' support@epic-events.demo ', password: DEMO_PASSWORD });
       expect(refused.status).toBe(429);
       expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(refused.body.title).toBe('Trop de tentatives');
+      expect(refused.body).toMatchObject({ title: 'Trop de requêtes', code: 'auth.too-many-attempts' });
       expect(refused.body.detail).toMatch(/Réessayez dans 15 minutes/);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     } finally {

@@ -51,14 +51,14 @@ describe('comms API: templates, consent, refusals, permissions, isolation', () =
         key: 'bad', language: 'fr', channel: 'sms', category: 'transactional', kind: 'contact.message', name: 'Bad', body: 'Bonjour {{contact.firstName}}, pointure {{contact.shoeSize}} ; facture {{invoice.number}}',
       });
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'body', message: expect.stringContaining('unknown variables {{contact.shoeSize}}, {{invoice.number}}') }]);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'body', code: 'comms.field.unknown-variables', message: expect.stringContaining('variables inconnues {{contact.shoeSize}}, {{invoice.number}}') })]);
       expect(res.body.errors[0].message).toContain('contact.firstName');
       const syntax = await as('sales').post('/api/v1/comms/templates', { key: 'bad', language: 'fr', channel: 'sms', category: 'transactional', kind: 'contact.message', name: 'Bad', body: 'Total {{ 1 + 1 }}' });
       expect(syntax.status).toBe(400);
       const noStop = await as('sales').post('/api/v1/comms/templates', { key: 'promo', language: 'fr', channel: 'sms', category: 'marketing', kind: 'contact.message', name: 'Promo', body: 'Promo -10% !' });
-      expect(noStop.body.errors).toEqual([{ field: 'body', message: expect.stringContaining('opt out') }]);
+      expect(noStop.body.errors).toEqual([{ field: 'body', code: 'comms.field.stop-mention', message: expect.stringContaining('comment se désabonner') }]);
       const noSubject = await as('sales').post('/api/v1/comms/templates', { key: 'mail', language: 'fr', channel: 'mail', category: 'transactional', kind: 'contact.message', name: 'Mail', body: 'Hello' });
-      expect(noSubject.body.errors).toEqual([{ field: 'subject', message: 'is required for a mail template' }]);
+      expect(noSubject.body.errors).toEqual([{ field: 'subject', code: 'comms.field.mail-subject', message: 'est obligatoire pour un modèle d\'e-mail' }]);
       expect(await count('commsTemplates', { tenantId: a.tenantId })).toBe(before);
     });
 
@@ -106,7 +106,7 @@ describe('comms API: templates, consent, refusals, permissions, isolation', () =
       const before = await count('messages', { tenantId: a.tenantId });
       const refused = await as('sales').post(`/api/v1/contacts/${contact}/sms`, { templateKey: 'promo' });
       expect(refused.status).toBe(422);
-      expect(refused.body).toMatchObject({ reason: 'no_consent', detail: expect.stringContaining('not consented to marketing by SMS') });
+      expect(refused.body).toMatchObject({ reason: 'no_consent', code: 'comms.refused.no-consent', detail: expect.stringContaining('n\'a pas consenti à la prospection par SMS') });
       expect(await count('messages', { tenantId: a.tenantId })).toBe(before);
 
       const consent = await as('sales').post(`/api/v1/contacts/${contact}/consents`, { channel: 'sms', source: 'Formulaire papier signé le 12/03' });

@@ -94,8 +94,9 @@ describe('comms: bulk send (campaign)', () => {
     expect(report.counts).toEqual({ pending: 0, sent: 6, refused: 3, failed: 1 });
     const byName = Object.fromEntries(report.recipients.map((r: { name: string }) => [r.name.split(' ')[0], r]));
     expect(byName.Ada).toMatchObject({ outcome: 'sent', recipient: '+33611223341' });
-    expect(byName.Gaspard).toMatchObject({ outcome: 'refused', reason: 'The contact has no mobile or phone number.' });
-    expect(byName.Hedy).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('replied STOP') });
+    // Refusals are kept in French (the organisation's language) on each message.
+    expect(byName.Gaspard).toMatchObject({ outcome: 'refused', reason: 'Le contact n\'a ni mobile ni téléphone.' });
+    expect(byName.Hedy).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('a répondu STOP') });
     expect(byName.Jules).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('invalid') });
     expect(byName['Irène']).toMatchObject({ outcome: 'failed', status: 'failed', reason: expect.stringContaining('30008') });
 

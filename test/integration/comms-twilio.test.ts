@@ -170,7 +170,7 @@ describe('comms: SMS through Twilio (loopback), status callbacks, STOP, crash be
     const handle = await serviceTask(reminder);
     const failure = await handle.result().then(() => null, (e: unknown) => e);
     expect(failure).toBeInstanceOf(WorkflowFailedError);
-    expect(String(((failure as WorkflowFailedError).cause?.cause as Error | undefined)?.message)).toMatch(/\+33612345678 replied STOP/);
+    expect(String(((failure as WorkflowFailedError).cause?.cause as Error | undefined)?.message)).toMatch(/\+33612345678 a répondu STOP/);
     expect(loop.creations().length).toBe(before);
     const refused = await t.admin('messages').where({ tenantId: tenant.tenantId, sentByProcess: handle.workflowId }).first('status', 'errorCode');
     expect(refused).toEqual({ status: 'refused', errorCode: 'opted_out' });

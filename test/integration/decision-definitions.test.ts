@@ -75,7 +75,8 @@ describe('decision definitions API', () => {
     const clash = await evaluate('risk-level', { account: { latePayments: 0, ageYears: 3 }, amountCents: 100 });
     expect(clash.status).toBe(422);
     expect(clash.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(clash.body.detail).toBe('Decision "Risk level" (risk-level): hit policy UNIQUE allows one matching rule, but 2 match (DecisionRule_low, DecisionRule_medium). Make their input entries exclusive, or choose the FIRST or PRIORITY hit policy.');
+    expect(clash.body).toMatchObject({ code: 'decision.unique', params: { rules: ['DecisionRule_low', 'DecisionRule_medium'] } });
+    expect(clash.body.detail).toMatch(/^Décision « Risk level » \(risk-level\) : la politique de résultat UNIQUE admet une seule règle, mais 2 s'appliquent/);
   });
 
   it('gives the BPMN deploy the latest plan of each decision, required decisions embedded', async () => {
@@ -91,10 +92,10 @@ describe('decision definitions API', () => {
     const bad = fixture('ticket-routing.dmn').replace('<text>[1..2]</text>', '<text>[1..</text>').replace('id="ticket-routing"', 'id="ticket-routing-bad"');
     const res = await deploy(bad);
     expect(res.status).toBe(422);
-    expect(res.body.problems).toEqual([{ elementId: 'UnaryTests_0r9ub2a', rule: 'dmn/feel', message: expect.stringContaining('"[1.." is not a valid FEEL unary test') }]);
+    expect(res.body.problems).toEqual([expect.objectContaining({ elementId: 'UnaryTests_0r9ub2a', rule: 'dmn/feel', code: 'dmn.feel', message: expect.stringContaining('« [1.. » n\'est pas un test unaire FEEL valide') })]);
     const boxed = await deploy('<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="boxed" namespace="x"><decision id="b"><context id="c"/></decision></definitions>');
     expect(boxed.status).toBe(422);
-    expect(boxed.body.problems).toEqual([{ elementId: 'c', rule: 'dmn/unsupported', message: expect.stringContaining('uses a boxed context') }]);
+    expect(boxed.body.problems).toEqual([expect.objectContaining({ elementId: 'c', rule: 'dmn/unsupported', code: 'dmn.unsupported-logic', message: expect.stringContaining('utilise un contexte') })]);
     expect((await deploy('<!DOCTYPE x><definitions/>')).status).toBe(422);
     expect((await deploy(`${fixture('discount.dmn')}<!--${'x'.repeat(1024 * 1024)}-->`)).status).toBe(413);
     const json = await request(t.app).post('/api/v1/decision-definitions').set(as('direction')).send({ xml: '<definitions/>' });
@@ -106,7 +107,7 @@ describe('decision definitions API', () => {
     const before = await stored();
     const res = await deploy(fixture('discount.dmn').replace('id="order-discounts"', 'id="other-discounts"'));
     expect(res.status).toBe(422);
-    expect(res.body.problems).toEqual([{ elementId: 'discount', rule: 'dmn/decision-id-taken', message: expect.stringContaining('already deployed with the file "order-discounts"') }]);
+    expect(res.body.problems).toEqual([expect.objectContaining({ elementId: 'discount', rule: 'dmn/decision-id-taken', code: 'dmn.decision-taken', message: expect.stringContaining('déjà déployé avec le fichier « order-discounts »') })]);
     expect(await stored()).toEqual(before);
   });
 

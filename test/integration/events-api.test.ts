@@ -154,7 +154,7 @@ describe('events API', () => {
       try {
         const res = await request(down.app).post('/api/v1/events/clients').set('Authorization', `Bearer ${token.sales}`).send({ fullName: 'Client Sans Moteur' });
         expect(res.status).toBe(503);
-        expect(res.body.detail).toMatch(/not created. Try again/);
+        expect(res.body).toMatchObject({ code: 'error.engine-unavailable-client', detail: expect.stringMatching(/le client n'a pas été créé\. Réessayez/) });
         expect(await t.admin('eventClients').where({ fullName: 'Client Sans Moteur' }).first('id')).toBeUndefined();
       } finally {
         await down.close();

@@ -64,14 +64,14 @@ describe('malformed input', () => {
       ['multipart/form-data', 'no boundary at all'],
     ] as const) {
       const res = await expectRefused(() => request(t.app).post(`/api/v1/accounts/${accountId}/documents`).set(as(manager)).set('Content-Type', contentType).send(body), 400, 'validation');
-      expect(res.body.errors).toEqual([{ field: 'file', message: expect.stringContaining('envoyez un fichier dans le champ multipart « file »') }]);
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'upload.invalid', message: expect.stringContaining('envoyez un fichier dans le champ multipart « file »') })]);
     }
   });
 
   it('answers a malformed multipart spreadsheet import with a 400 naming the file field', async () => {
     const res = await expectRefused(() => request(t.app).post('/api/v1/events/events/import').set(as(management))
       .set('Content-Type', 'multipart/form-data; boundary=XyZ').send(BROKEN_MULTIPART), 400, 'validation');
-    expect(res.body.errors).toEqual([{ field: 'file', message: expect.stringContaining('un classeur .xlsx') }]);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'file', code: 'upload.invalid', message: expect.stringContaining('un classeur .xlsx') })]);
     // Two files where one is expected: multer's own refusal, also in French.
     const two = await expectRefused(() => request(t.app).post('/api/v1/events/events/import').set(as(management))
       .attach('file', Buffer.from('a'), 'a.xlsx').attach('file', Buffer.from('b'), 'b.xlsx'), 400, 'validation');
@@ -132,7 +132,7 @@ describe('malformed input', () => {
     expect(xml.length).toBeLessThan(1024 * 1024);
     const res = await expectRefused(deploy(xml), 413, 'too-large');
     expect(res.body.detail).toMatch(/^Le fichier contient plus de 10\s000 éléments XML/);
-    expect(res.body.problems).toEqual([{ elementId: null, rule: 'xml/too-many-elements', message: res.body.detail }]);
+    expect(res.body.problems).toEqual([{ elementId: null, rule: 'xml/too-many-elements', code: 'xml.too-many-elements', params: { format: 'BPMN', max: 10_000 }, message: res.body.detail }]);
     expect((await request(t.app).get('/api/v1/health')).status).toBeLessThan(500);
   });
 

@@ -83,7 +83,7 @@ describe('retiring and deleting process definitions', () => {
     expect((await api('direction').xml(withKey(key))).status).toBe(201);
     const refused = await api('direction').del(`${defs}/${key}/versions/1`);
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(/deployed.*Retire the process instead.*\/retire/s);
+    expect(refused.body).toMatchObject({ code: 'definitions.version-kept', detail: expect.stringMatching(/est déployée.*Retirez plutôt le processus.*\/retire/s) });
     expect(await t.admin('processDefinitions').where({ tenantId: own.tenantId, key, version: 1 })).toHaveLength(1);
   });
 
@@ -103,11 +103,12 @@ describe('retiring and deleting process definitions', () => {
 
     const refused = await api('direction').post('/api/v1/process-instances', { processKey: key, businessKey: 'CMD-2' });
     expect(refused.status).toBe(409);
-    expect(refused.body.detail).toMatch(new RegExp(`Process "${key}" was retired on .*reactivate it first`));
+    expect(refused.body).toMatchObject({ code: 'definitions.retired', params: { key, doing: 'start' } });
+    expect(refused.body.detail).toMatch(new RegExp(`Le processus « ${key} » a été retiré le .*réactivez-le d'abord`));
     expect(await t.admin('processInstances').where({ tenantId: own.tenantId, processKey: key, businessKey: 'CMD-2' })).toHaveLength(0);
     const deployAgain = await api('direction').xml(withKey(key));
     expect(deployAgain.status).toBe(409);
-    expect(deployAgain.body.detail).toMatch(/cannot be deployed while it is retired/);
+    expect(deployAgain.body.detail).toMatch(/Aucune nouvelle version ne peut être déployée tant qu'il est retiré/);
 
     // The instance started before goes on.
     expect((await client.workflow.getHandle(before.body.workflowId).describe()).status.name).toBe('RUNNING');

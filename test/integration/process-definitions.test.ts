@@ -108,8 +108,8 @@ describe('process definitions API', () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ key: 'with-extension', version: 1, status: 'deployed' });
     expect(res.body.warnings).toEqual([{
-      elementId: 'RecordOrder', rule: 'relais/extension',
-      message: '"zeebe:futureSetting" is a Camunda extension Relais does not know: it is ignored and the process runs without it. Remove it if the process depends on it.',
+      elementId: 'RecordOrder', rule: 'relais/extension', code: 'xml.unknown-camunda-extension', params: { name: 'zeebe:futureSetting' },
+      message: '« zeebe:futureSetting » est une extension Camunda que Relais ne connaît pas : elle est ignorée et le processus s\'exécute sans elle. Retirez-la si le processus en dépend.',
     }]);
     const draft = await post(xml, '');
     expect(draft.body).toMatchObject({ problems: [], warnings: res.body.warnings });
@@ -127,7 +127,9 @@ describe('process definitions API', () => {
     const xml = fixture('lint-missing-condition.bpmn');
     const draft = await post(xml, '');
     expect(draft.status).toBe(201);
-    expect(draft.body.problems).toEqual([{ elementId: 'Small', rule: 'relais/missing-condition', message: expect.stringContaining('has no condition') }]);
+    expect(draft.body.problems).toEqual([{
+      elementId: 'Small', rule: 'relais/missing-condition', code: 'lint.missing-condition', params: { gateway: 'Big order?', target: 'Small' }, message: expect.stringContaining('n\'a pas de condition'),
+    }]);
     const refused = await post(xml);
     expect(refused.status).toBe(422);
     expect(await rows('missing-condition')).toEqual([{ key: 'missing-condition', version: null, status: 'draft' }]);
@@ -144,7 +146,7 @@ describe('process definitions API', () => {
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 422, title: 'Refusé par une règle métier', type: 'https://relais.dev/problems/unprocessable' });
-    for (const id of elementIds) expect(res.body.problems).toContainEqual({ elementId: id, rule, message: expect.any(String) });
+    for (const id of elementIds) expect(res.body.problems).toContainEqual(expect.objectContaining({ elementId: id, rule, code: expect.any(String), message: expect.any(String) }));
     expect(res.body.detail).toMatch(/^La définition de processus ne peut pas être déployée : \d+ problèmes?\. /);
     expect(res.body.code).toBe('definitions.has-problems');
     expect(res.body.detail).toContain(`${res.body.problems[0].elementId} : ${res.body.problems[0].message}`);
@@ -154,20 +156,20 @@ describe('process definitions API', () => {
   it('names an unknown role and the roles the organisation has', async () => {
     const res = await post(fixture('lint-user-task.bpmn'));
     const problem = res.body.problems.find((p: { elementId: string }) => p.elementId === 'UnknownRole');
-    expect(problem.message).toBe('User task "Check": the role "wizard" does not exist in this organisation. Known roles: accounting, client, direction, manager, partner, sales, support-n1, support-n2.');
+    expect(problem.message).toBe('La tâche utilisateur « Check » : le rôle « wizard » n\'existe pas dans cette organisation. Rôles connus : accounting, client, direction, manager, partner, sales, support-n1, support-n2.');
   });
 
   it('refuses XML with a DOCTYPE or ENTITY, malformed XML and oversized files with clear messages, storing nothing', async () => {
     const before = await rows();
     const xxe = await post(fixture('parse-xxe.bpmn'));
     expect(xxe.status).toBe(422);
-    expect(xxe.body.problems).toEqual([{ elementId: null, rule: 'xml/doctype', message: expect.stringContaining('DOCTYPE or ENTITY declaration') }]);
-    expect(xxe.body.detail).toContain('DOCTYPE or ENTITY declaration');
+    expect(xxe.body.problems).toEqual([{ elementId: null, rule: 'xml/doctype', code: 'xml.doctype', params: { format: 'BPMN' }, message: expect.stringContaining('déclaration DOCTYPE ou ENTITY') }]);
+    expect(xxe.body.detail).toContain('déclaration DOCTYPE ou ENTITY');
     expect(JSON.stringify(xxe.body)).not.toContain('root:');
 
     const malformed = await post(fixture('parse-malformed.bpmn'), '');
     expect(malformed.status).toBe(422);
-    expect(malformed.body.problems).toEqual([{ elementId: 'Start', rule: 'xml/malformed', message: expect.stringContaining('line 5') }]);
+    expect(malformed.body.problems).toEqual([expect.objectContaining({ elementId: 'Start', rule: 'xml/malformed', code: 'xml.malformed', message: expect.stringContaining('ligne 5') })]);
 
     const notXml = await post('hello');
     expect(notXml.status).toBe(422);
@@ -176,7 +178,7 @@ describe('process definitions API', () => {
     const big = fixture('order-approval.bpmn').replace('</bpmn:definitions>', `<!-- ${'x'.repeat(1_200_000)} --></bpmn:definitions>`);
     const tooBig = await post(big);
     expect(tooBig.status).toBe(413);
-    expect(tooBig.body).toMatchObject({ type: 'https://relais.dev/problems/too-large', detail: expect.stringMatching(/^The file is 1,\d{3} KB; a process definition may be at most 1,024 KB\./) });
+    expect(tooBig.body).toMatchObject({ type: 'https://relais.dev/problems/too-large', detail: expect.stringMatching(/^Le fichier fait 1\s\d{3} Ko ; une définition de processus fait au plus 1\s024 Ko\./) });
     const huge = await post(`${big}<!-- ${'y'.repeat(1_000_000)} -->`);
     expect(huge.status).toBe(413);
     expect(huge.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -187,6 +189,7 @@ describe('process definitions API', () => {
     const json = await request(t.app).post('/api/v1/process-definitions?deploy=true').set(as('direction')).send({ xml: fixture('order-approval.bpmn') });
     expect(json.status).toBe(415);
     expect(json.body.detail).toContain('Content-Type: application/xml');
+    expect(json.body.code).toBe('definitions.send-xml');
     const textXml = await request(t.app).post('/api/v1/process-definitions').set(as('direction')).set('Content-Type', 'text/xml; charset=utf-8')
       .send(withKey(fixture('order-approval.bpmn'), 'order-approval', 'text-xml'));
     expect(textXml.status).toBe(201);
@@ -211,12 +214,12 @@ describe('process definitions API', () => {
     const before = await rows();
     const save = await post(withKey(fixture('order-approval.bpmn'), 'order-approval', 'by-sales'), '', 'sales');
     expect(save.status).toBe(403);
-    expect(save.body.detail).toBe('You may not create process definitions (permission process.definition.create).');
+    expect(save.body).toMatchObject({ code: 'definitions.forbidden-create', detail: 'Vous ne pouvez pas créer de définition de processus (permission process.definition.create).' });
     expect((await post(fixture('order-approval.bpmn'), '?deploy=true', 'sales')).status).toBe(403);
     expect(await rows()).toEqual(before);
     const client = await request(t.app).get('/api/v1/process-definitions').set(as('client'));
     expect(client.status).toBe(403);
-    expect(client.body.detail).toBe('You may not view process definitions (permission process.definition.read).');
+    expect(client.body).toMatchObject({ code: 'definitions.forbidden-read', detail: 'Vous ne pouvez pas consulter les définitions de processus (permission process.definition.read).' });
     expect((await request(t.app).get('/api/v1/process-definitions/order-approval/versions/1/plan').set(as('client'))).status).toBe(403);
   });
 
@@ -228,7 +231,7 @@ describe('process definitions API', () => {
     expect((await get('bad%20key/versions')).status).toBe(404);
     const bad = await get('order-approval/versions/first/xml');
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'version', message: 'must be a version number, "latest" or "draft"' }]);
+    expect(bad.body.errors).toEqual([{ field: 'version', code: 'definitions.field.version', params: { draft: true }, message: 'doit être un numéro de version, « latest » ou « draft »' }]);
     expect((await get('order-approval/versions/draft/plan')).status).toBe(400);
   });
 });

@@ -138,7 +138,7 @@ describe('process signals', () => {
     const lost = await post(manager, { name: `nobody-${pid}` });
     expect(lost.status).toBe(202);
     expect(lost.body).toMatchObject({ delivered: 0, started: [] });
-    expect(lost.body.detail).toMatch(/not buffered/);
+    expect(lost.body.detail).toMatch(/ne sont pas conservés/);
     // Not buffered: a workflow that subscribes afterwards gets nothing.
     const late = await subscriber(softwhere, `nobody-${pid}`);
     expect(await signalsReceived(late.handle)).toBe(0);

@@ -58,7 +58,8 @@ export class ElementRun extends EventRun {
           throw this.catchers.errorSignal(scope, code);
         }
         // Nobody catches it: an operator decides (retry after deploying a catcher in a caller, or skip).
-        if ((await this.incident(node, `Error "${code}" is thrown here but no boundary error event catches it.`, scope)) === 'skip') return [];
+        const uncaught = { message: `Error "${code}" is thrown here but no boundary error event catches it.`, reason: { code: 'incident.uncaught-error', params: { code } } };
+        if ((await this.incident(node, uncaught, scope)) === 'skip') return [];
       }
     }
     return [];
@@ -78,11 +79,11 @@ export class ElementRun extends EventRun {
           }
         }
         if (taken.length === 0 && node.defaultFlow) taken.push(node.defaultFlow);
-        if (taken.length === 0) throw new FeelError('', 'no outgoing flow\'s condition holds and there is no default flow');
+        if (taken.length === 0) throw new FeelError('', 'no outgoing flow\'s condition holds and there is no default flow', { code: 'incident.no-flow', params: {} });
         return taken;
       } catch (error) {
         if (!(error instanceof FeelError)) throw error;
-        if ((await this.incident(node, error.message, scope)) === 'skip') return node.defaultFlow ? [node.defaultFlow] : [];
+        if ((await this.incident(node, error, scope)) === 'skip') return node.defaultFlow ? [node.defaultFlow] : [];
       }
     }
   }
@@ -185,7 +186,7 @@ export class ElementRun extends EventRun {
       const ctx = scope.context(this.variables);
       if (multi.collection) {
         const value = feel(multi.collection, ctx);
-        if (!Array.isArray(value)) throw new FeelError(multi.collection, 'the multi-instance collection is not a list');
+        if (!Array.isArray(value)) throw new FeelError(multi.collection, 'the multi-instance collection is not a list', { code: 'incident.not-a-list', params: { expression: multi.collection } });
         tooMany(value.length, multi.collection);
         return value;
       }

@@ -8,13 +8,13 @@ import type {
 } from '../../kernel/process/engine-types';
 import { Catchers } from './catchers';
 import { ElementLog } from './element-log';
-import { feel, holds } from '../../kernel/process/feel';
+import { feel, FeelError, holds } from '../../kernel/process/feel';
 import type { GatewayNode, Plan, PlanNode } from '../../kernel/process/plan';
 import { fireJoin, joinReady } from './joins';
 import { Reachability } from './reachability';
 import { ScopeRun, type HostControl, type JoinWaiter } from './scope-run';
 import { EngineSignal, ProcessErrorEnd, TerminateSignal } from './signals';
-import { describeFailure } from './values';
+import { describeFailure, incidentCause, type IncidentCause } from './values';
 
 export interface OpenTask extends OpenTaskView {
   completion: { userId: string; data: Record<string, unknown> } | null;
@@ -41,6 +41,16 @@ export const engine = proxyActivities<EngineActivities>({
 const DEFAULT_MAX_STEPS = 5_000;
 
 type Ended = Exclude<ElementOutcome, 'active'>;
+
+/**
+ * An update the run refuses: its type is the catalogue code the API answers in the reader's
+ * language (api/process/temporal-errors.ts), its details the code's parameters; the message is for logs.
+ */
+function refusal(code: string, message: string, params: Record<string, unknown> = {}): ApplicationFailure {
+  return ApplicationFailure.create({ type: code, message, details: [params], nonRetryable: true });
+}
+
+export type { IncidentCause } from './values';
 
 export interface ScopeOptions {
   /** The flow the first token arrives by. */
@@ -116,10 +126,10 @@ export abstract class ProcessRun {
   /** Runs before the update is accepted: a refused completion leaves no trace in the history. */
   validateCompletion(args: CompleteTaskArgs): void {
     const task = this.tasks.get(args.taskId);
-    if (!task || task.completion) throw new Error('This task is no longer open: it was completed or cancelled.');
+    if (!task || task.completion) throw refusal('engine.task-not-open', 'This task is no longer open: it was completed or cancelled.');
     const byRole = task.candidateRoles.some((r) => args.roles.includes(r));
     const byUser = task.assignee === args.userId || task.candidateUsers.includes(args.userId);
-    if (!byRole && !byUser) throw new Error('You are neither the assignee nor a candidate of this task.');
+    if (!byRole && !byUser) throw refusal('engine.not-a-candidate', 'You are neither the assignee nor a candidate of this task.');
   }
 
   completeTask(args: CompleteTaskArgs): { ok: true } {
@@ -129,9 +139,9 @@ export abstract class ProcessRun {
 
   validateResolution(args: ResolveIncidentArgs): void {
     const incident = this.incidents.get(args.incidentId);
-    if (!incident || incident.resolution) throw new Error('This incident is not open.');
+    if (!incident || incident.resolution) throw refusal('engine.incident-not-open', 'This incident is not open.');
     if (args.action === 'skip' && !incident.skippable) {
-      throw new Error(`Element ${incident.elementId} cannot be skipped: it computes a value the process needs. Correct the variables and retry.`);
+      throw refusal('engine.cannot-skip', `Element ${incident.elementId} cannot be skipped: it computes a value the process needs. Correct the variables and retry.`, { elementId: incident.elementId });
     }
   }
 
@@ -285,7 +295,7 @@ export abstract class ProcessRun {
         return await this.execute1(node, scope, entry);
       } catch (error) {
         if (isCancellation(error) || error instanceof EngineSignal || this.cancelRequest) throw error;
-        if ((await this.incident(node, describeFailure(error), scope)) === 'skip') return node.outgoing;
+        if ((await this.incident(node, incidentCause(error), scope)) === 'skip') return node.outgoing;
       }
     }
   }
@@ -357,17 +367,19 @@ export abstract class ProcessRun {
         return evaluate();
       } catch (error) {
         if (isCancellation(error) || !(error instanceof Error) || error instanceof EngineSignal) throw error;
-        await this.incident(node, error.message, scope, false);
+        await this.incident(node, error instanceof FeelError ? error : error.message, scope, false);
       }
     }
   }
 
-  protected async incident(node: PlanNode, message: string, _scope: ScopeRun, skippable = true): Promise<'retry' | 'skip'> {
+  /** `cause`: a text (an activity's failure), or the engine's own reason with its code, which the monitor writes in the reader's language. */
+  protected async incident(node: PlanNode, cause: IncidentCause, _scope: ScopeRun, skippable = true): Promise<'retry' | 'skip'> {
     this.incidentCounts[node.id] = (this.incidentCounts[node.id] ?? 0) + 1;
     const key = `${node.id}#${this.visits[node.id] ?? 1}#${this.incidentCounts[node.id]}`;
+    const message = typeof cause === 'string' ? cause : cause.message;
     const { incidentId } = await engine['process.recordIncident']({
       tenantId: this.input.tenantId, instanceId: this.input.instanceId, workflowId: workflowInfo().workflowId,
-      elementId: node.id, incidentKey: key, message,
+      elementId: node.id, incidentKey: key, message, ...(typeof cause === 'string' ? {} : { reason: cause.reason }),
     });
     const incident: Incident = { incidentId, elementId: node.id, message, at: new Date().toISOString(), resolution: null, skippable };
     this.incidents.set(incidentId, incident);

@@ -2,12 +2,12 @@ import {
   CancellationScope, condition, executeChild, isCancellation, proxyActivities, workflowInfo, type ActivityOptions,
 } from '@temporalio/workflow';
 import { BPMN_ERROR_TYPE, type ProcessInput, type ProcessResult } from '../../kernel/process/engine-types';
-import { feel, FeelError } from '../../kernel/process/feel';
+import { feel } from '../../kernel/process/feel';
 import type { CallActivityNode, Plan, PlanNode, ServiceTaskNode, UserTaskNode } from '../../kernel/process/plan';
-import { engine, type OpenTask } from './process-run';
+import { engine, type IncidentCause, type OpenTask } from './process-run';
 import type { ScopeRun } from './scope-run';
 import { EngineSignal } from './signals';
-import { bpmnErrorCode, clampPriority, describeFailure, dueDate, nullableString } from './values';
+import { bpmnErrorCode, clampPriority, describeFailure, dueDate, incidentCause, nullableString } from './values';
 
 /** What the task runners need from the run they belong to. */
 export interface TaskHost {
@@ -17,7 +17,7 @@ export interface TaskHost {
   visits: Record<string, number>;
   tasks: Map<string, OpenTask>;
   withIncidents<T>(node: PlanNode, scope: ScopeRun, evaluate: () => T): Promise<T>;
-  incident(node: PlanNode, message: string, scope: ScopeRun): Promise<'retry' | 'skip'>;
+  incident(node: PlanNode, cause: IncidentCause, scope: ScopeRun): Promise<'retry' | 'skip'>;
   catches(scope: ScopeRun | undefined, code: string, node?: PlanNode): boolean;
   errorSignal(scope: ScopeRun | undefined, code: string, node?: PlanNode): EngineSignal;
   errorCodesCaught(scope: ScopeRun | undefined, node: PlanNode): string[];
@@ -64,7 +64,7 @@ export async function runServiceTask(host: TaskHost, node: ServiceTaskNode, scop
     actorUserId: host.credit.userId ?? host.input.startedBy ?? null,
   };
   for (;;) {
-    let failure: string;
+    let failure: IncidentCause;
     try {
       const ctx = { ...scope.context(host.variables), ...locals };
       const input = Object.fromEntries(Object.entries(node.inputs).map(([k, e]) => [k, feel(e, ctx)]));
@@ -75,8 +75,11 @@ export async function runServiceTask(host: TaskHost, node: ServiceTaskNode, scop
       const code = bpmnErrorCode(error);
       if (code !== undefined && host.catches(scope, code, node)) throw host.errorSignal(scope, code, node);
       failure = code !== undefined
-        ? `The activity reported business error "${code}" (${describeFailure(error)}) and no boundary error event catches it.`
-        : describeFailure(error);
+        ? {
+          message: `The activity reported business error "${code}" (${describeFailure(error)}) and no boundary error event catches it.`,
+          reason: { code: 'incident.uncaught-business-error', params: { code, detail: describeFailure(error) } },
+        }
+        : incidentCause(error);
     }
     if ((await host.incident(node, failure, scope)) === 'skip') return {};
   }
@@ -129,7 +132,7 @@ export async function runCallActivity(host: TaskHost, node: CallActivityNode, sc
   const businessKey = `${host.input.businessKey}/${node.id}/${visit}${loop}`;
   const parentCatches = host.errorCodesCaught(scope, node);
   for (;;) {
-    let failure: string;
+    let failure: IncidentCause;
     try {
       const child = await engine['process.prepareChild']({
         tenantId: host.input.tenantId, processKey: node.calledProcessKey, workflowId, businessKey, startedBy: host.input.startedBy,
@@ -143,7 +146,7 @@ export async function runCallActivity(host: TaskHost, node: CallActivityNode, sc
       return result.variables;
     } catch (error) {
       if (isCancellation(error) || error instanceof EngineSignal) throw error;
-      failure = error instanceof FeelError ? error.message : describeFailure(error);
+      failure = incidentCause(error);
     }
     if ((await host.incident(node, failure, scope)) === 'skip') return {};
   }

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { DomainError } from '../../errors';
 import type { UnzipLimits } from './unzip-bounded';
 import type { XlsxRead, XlsxReadOptions } from './xlsx-cells';
+import { coreMessage } from '../../i18n/core.messages';
 
 /**
  * Every uploaded workbook is read here: in a worker thread with a memory cap
@@ -41,12 +42,12 @@ export class WorkbookRefusedError extends DomainError {}
 
 function refusedFor(limit: string | undefined, limits: UnzipLimits): WorkbookRefusedError {
   if (limit === 'entries') {
-    return new WorkbookRefusedError(`Le classeur contient trop d'éléments internes (${limits.maxEntries} au maximum) : ce n'est pas un classeur ordinaire.`, 422, 'archive-refused');
+    return new WorkbookRefusedError(coreMessage('workbook.too-many-entries', { max: limits.maxEntries }), 422, 'archive-refused');
   }
   if (limit === 'ratio') {
-    return new WorkbookRefusedError(`Le classeur est anormalement compressé (un élément s'y décompresse plus de ${limits.maxRatio} fois) : ce n'est pas un classeur ordinaire.`, 422, 'archive-refused');
+    return new WorkbookRefusedError(coreMessage('workbook.compression', { ratio: limits.maxRatio }), 422, 'archive-refused');
   }
-  return new WorkbookRefusedError(`Le classeur est trop volumineux une fois décompressé (${Math.round(limits.maxUnpackedBytes / MB)} Mo au maximum).`, 413, 'unpacked-too-large');
+  return new WorkbookRefusedError(coreMessage('workbook.unpacked-too-large', { megabytes: Math.round(limits.maxUnpackedBytes / MB) }), 413, 'unpacked-too-large');
 }
 
 /**
@@ -112,7 +113,7 @@ function readInWorker(buffer: Buffer, options: XlsxReadOptions, limits: XlsxWork
     }));
     worker.on('error', (err: Error & { code?: string }) => settle(() => {
       if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-        reject(new WorkbookRefusedError(`Le classeur demande trop de mémoire à la lecture (${limits.heapMb} Mo au maximum) : divisez-le en plusieurs classeurs.`, 413, 'unpacked-too-large'));
+        reject(new WorkbookRefusedError(coreMessage('workbook.too-much-memory', { megabytes: limits.heapMb }), 413, 'unpacked-too-large'));
       } else reject(err);
     }));
     worker.on('exit', (code) => settle(() => reject(new Error(`The workbook reader stopped (exit code ${code}) before answering.`))));
