@@ -4,7 +4,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
-import { logger } from '../config/logger';
+import { accessLogger } from '../config/logger';
 import { recordKindsOf } from '../domain/modules/registry';
 import { commsRouter } from './comms/comms.router';
 import { contactCommsRouter } from './comms/contact-comms.router';
@@ -44,7 +44,7 @@ export function createApp(deps: ApiDeps): Express {
   app.use(securityHeaders());
   app.set('trust proxy', deps.trustProxy ?? 'loopback');
   app.use(pinoHttp({
-    logger,
+    logger: accessLogger,
     genReqId: (req, res) => {
       const incoming = req.headers['x-request-id'];
       const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();

@@ -14,6 +14,7 @@ import '../../domain/installed-modules';
 import { createApp } from '../../api/app';
 import { INSTALLED_API_MODULES } from '../../api/installed-modules';
 import { knexConfig } from '../../db/knexfile';
+import { preparedStatementName } from '../../db/pg-client';
 import type { CapturedStatement, CapturedTransaction } from './types';
 
 function required(name: string): string {
@@ -35,10 +36,11 @@ const app = createApp({
 
 // Filled only while capturing: the listener is off during measurements.
 const byTransaction = new Map<string, CapturedStatement[]>();
-function onQuery(q: { sql: string; bindings?: unknown[]; __knexTxId?: string }): void {
+function onQuery(q: { sql: string; bindings?: unknown[]; options?: { prepare?: boolean }; __knexTxId?: string }): void {
   const key = q.__knexTxId ?? `no-transaction-${byTransaction.size}`;
   const list = byTransaction.get(key) ?? [];
-  list.push({ text: q.sql, values: (q.bindings ?? []) as CapturedStatement['values'] });
+  const prepared = q.options?.prepare && q.bindings?.length ? { name: preparedStatementName(q.sql) } : {};
+  list.push({ text: q.sql, values: (q.bindings ?? []) as CapturedStatement['values'], ...prepared });
   byTransaction.set(key, list);
 }
 

@@ -73,8 +73,9 @@ export class SqlLoad {
    * (captured from the app's own knex): `connections` loops, spread over the
    * threads, queueing for the pool's connections as API requests queue for
    * the app's, for the same duration. Same role, same row-level
-   * security context (the captured set_config), same unnamed extended-protocol
-   * queries, same driver: what remains between this and the API figure is
+   * security context (the captured set_config sent with BEGIN), the same
+   * extended-protocol queries (named prepared statements where the app
+   * prepared them, unnamed otherwise), same driver: what remains between this and the API figure is
    * HTTP, JSON, JWT, Express, knex, CASL and the app's own pool.
    * Only transactions completed within the run count, as for autocannon.
    */

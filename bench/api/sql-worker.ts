@@ -34,7 +34,7 @@ async function run(transactions: CapturedTransaction[], loops: number, seconds: 
       const t0 = process.hrtime.bigint();
       const client = await pool.connect();
       try {
-        for (const s of tx.statements) await client.query({ text: s.text, values: s.values });
+        for (const s of tx.statements) await client.query({ text: s.text, values: s.values, name: s.name });
         const done = process.hrtime.bigint();
         // Like autocannon, count only what completes within the run.
         if (done <= deadline) latencies.push(Number(done - t0) / 1e6);

@@ -2,6 +2,8 @@
 export interface CapturedStatement {
   text: string;
   values: Array<string | number | boolean | null>;
+  /** Set when the app ran it as a named prepared statement (db/pg-client.ts): the baseline does the same. */
+  name?: string;
 }
 
 /** Every statement of one API request's transaction, BEGIN and COMMIT included. */

@@ -44,8 +44,30 @@ function ownershipColumns(res: RecordResource): { account: string | null; owner:
   return { account: null, owner: null, support: null };
 }
 
-function baseQuery(trx: Knex.Transaction, res: RecordResource): Knex.QueryBuilder {
-  const qb = trx(`${res.table} as t`).select('t.*');
+/**
+ * The table's columns a read selects (snake_case, in table order): every one
+ * but the generated columns no output field shows (the search vectors and
+ * search forms, costly to send and parse on every row and never answered).
+ * Read from the catalogue once per table and process.
+ */
+const readColumns = new Map<string, Promise<readonly string[]>>();
+function columnsOf(trx: Knex.Transaction, res: RecordResource): Promise<readonly string[]> {
+  let columns = readColumns.get(res.table);
+  if (!columns) {
+    const shown = new Set(Object.keys(res.outputSchema.shape));
+    const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+    columns = trx.raw<{ rows: Array<{ name: string; generated: boolean }> }>(
+      "select attname as name, attgenerated <> '' as generated from pg_attribute where attrelid = ?::regclass and attnum > 0 and not attisdropped order by attnum",
+      [res.table],
+    ).then((r) => r.rows.filter((c) => !c.generated || shown.has(camel(c.name))).map((c) => c.name));
+    columns.catch(() => readColumns.delete(res.table));
+    readColumns.set(res.table, columns);
+  }
+  return columns;
+}
+
+function baseQuery(trx: Knex.Transaction, res: RecordResource, selected?: readonly string[]): Knex.QueryBuilder {
+  const qb = trx(`${res.table} as t`).select(selected ? selected.map((c) => `t.${c}`) : 't.*');
   if (res.ownership) {
     res.ownership.joins(qb, trx);
   } else if (res.accountLink === 'accountId') {
@@ -145,7 +167,8 @@ function can(ctx: RequestContext, res: RecordResource, action: Action): boolean 
  */
 export async function loadFor(ctx: RequestContext, res: RecordResource, id: string, action: Action, lock = false): Promise<Row> {
   if (!isUuid(id)) throw notFound(res);
-  const qb = baseQuery(ctx.trx, res).where('t.id', id).first();
+  // Prepared (db/pg-client.ts): planned once per connection, as every read of this kind has the same text.
+  const qb = baseQuery(ctx.trx, res, await columnsOf(ctx.trx, res)).where('t.id', id).first().options({ prepare: true });
   // Only the record itself: joined rows (its client, a display name) may be on the nullable side of an outer join.
   if (lock) qb.forUpdate('t');
   const row = (await qb) as Row | undefined;
@@ -183,7 +206,7 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   const sortName = query.sort ?? res.defaultSort;
   const sort = res.sorts[sortName];
   if (!sort) throw new ValidationError([{ field: 'sort', message: coreMessage('field.sort', { sorts: Object.keys(res.sorts) }) }]);
-  const qb = baseQuery(ctx.trx, res);
+  const qb = baseQuery(ctx.trx, res, await columnsOf(ctx.trx, res));
   // The sort value as PostgreSQL prints it: a timestamp keeps its microseconds
   // (a JavaScript Date would cut them), so the next page starts right after this one.
   qb.select(ctx.trx.raw("to_json(??) #>> '{}' as ??", [`t.${sort.column}`, 'cursorValue']));
@@ -209,6 +232,9 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
     qb.whereRaw(`(??, ??) ${op} (?, ?)`, [`t.${sort.column}`, 't.id', value as string, id as string]);
   }
   qb.orderBy([{ column: `t.${sort.column}`, order: sort.direction }, { column: 't.id', order: sort.direction }]).limit(query.limit + 1);
+  // A list without a quick search has one text per filter and sort: prepared, planned once per connection
+  // (db/pg-client.ts). A quick search's plan depends on the term: planned each time.
+  if (!query.q) qb.options({ prepare: true });
   const rows = (await qb) as Row[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;

@@ -39,6 +39,23 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `exp` would be valid for ever).
  */
 export async function verifyAccessToken(token: string, secret: string): Promise<VerifiedAccess> {
+  // A token is presented on every request of its session: its signature is checked once, its expiry every time.
+  const known = verified.get(token);
+  if (known && known.secret === secret) {
+    if (known.access.expiresAt.getTime() > Date.now()) return known.access;
+    verified.delete(token);
+  }
+  const access = await verifySignedAccessToken(token, secret);
+  if (verified.size >= MAX_VERIFIED) verified.delete(verified.keys().next().value!);
+  verified.set(token, { secret, access });
+  return access;
+}
+
+/** Access tokens whose signature and claims were checked, by token (oldest first out): revocation is checked per request in the database, not here. */
+const verified = new Map<string, { secret: string; access: VerifiedAccess }>();
+const MAX_VERIFIED = 10_000;
+
+async function verifySignedAccessToken(token: string, secret: string): Promise<VerifiedAccess> {
   const { payload } = await jwtVerify(token, key(secret), {
     issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'jti', 'sub', 'iss', 'aud'],
   });
