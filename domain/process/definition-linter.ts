@@ -1,4 +1,4 @@
-import type { Message, Text } from '../i18n/messages';
+import type { Text } from '../i18n/messages';
 import type { BpmnElement, DefinitionProblem } from './bpmn-model';
 import { lintMessage as m$ } from './lint.messages';
 import { parseWarningsOf } from './definition-parser';
@@ -7,6 +7,11 @@ import { RELAIS_WARNING_RULES } from './extension-lint-rules';
 import { chooseProcess, RELAIS_RULES, type Reporter, type RuleDefinition, type RuleFactory } from './relais-lint-rules';
 
 interface Report { id?: string; message: Text; category: string }
+/** The codes of bpmnlint's structural rules (they take no parameters). */
+type LintCode = 'lint.start-event-required' | 'lint.sub-process-start-event-required' | 'lint.end-event-required'
+  | 'lint.sub-process-end-event-required' | 'lint.no-disconnected' | 'lint.no-implicit-start' | 'lint.no-implicit-end' | 'lint.no-implicit-split'
+  | 'lint.no-gateway-join-fork' | 'lint.event-based-gateway-outgoing' | 'lint.event-based-gateway-condition' | 'lint.single-event-definition'
+  | 'lint.single-blank-start-event' | 'lint.sub-process-blank-start-event' | 'lint.duplicate-sequence-flow' | 'lint.duplicate-sequence-flows';
 interface BpmnLinter { lint(root: BpmnElement, config: LintConfig): Promise<Record<string, Report[]>> }
 interface LintConfig { rules: Record<string, string | [string, Record<string, unknown>]> }
 type Check = RuleDefinition['check'] | { enter?: RuleDefinition['check']; leave?: RuleDefinition['check'] };
@@ -49,20 +54,24 @@ const BPMNLINT_RULES: Record<string, RuleFactory> = {
   'no-duplicate-sequence-flows': require('bpmnlint/rules/no-duplicate-sequence-flows'),
 };
 
-/** bpmnlint's messages are terse; these say what to do. */
-const CLEARER: Record<string, (message: string) => Message> = {
-  'start-event-required': (m) => m$(m.startsWith('Sub') ? 'lint.sub-process-start-event-required' : 'lint.start-event-required'),
-  'end-event-required': (m) => m$(m.startsWith('Sub') ? 'lint.sub-process-end-event-required' : 'lint.end-event-required'),
-  'no-disconnected': () => m$('lint.no-disconnected'),
-  'no-implicit-start': () => m$('lint.no-implicit-start'),
-  'no-implicit-end': () => m$('lint.no-implicit-end'),
-  'no-implicit-split': () => m$('lint.no-implicit-split'),
-  'no-gateway-join-fork': () => m$('lint.no-gateway-join-fork'),
-  'event-based-gateway': (m) => m$(m.includes('at least 2') ? 'lint.event-based-gateway-outgoing' : 'lint.event-based-gateway-condition'),
-  'single-event-definition': () => m$('lint.single-event-definition'),
-  'single-blank-start-event': () => m$('lint.single-blank-start-event'),
-  'sub-process-blank-start-event': () => m$('lint.sub-process-blank-start-event'),
-  'no-duplicate-sequence-flows': (m) => m$(m.startsWith('SequenceFlow') ? 'lint.duplicate-sequence-flow' : 'lint.duplicate-sequence-flows'),
+/**
+ * bpmnlint's messages are terse: each report becomes a catalogue code that says what to do
+ * (lint.messages.ts), picked from bpmnlint's English message where a rule has two cases. The
+ * modeler's live lint maps them the same way (ui/src/process/modeler/lint-texts.ts, checked by a test).
+ */
+export const BPMNLINT_CODES: Record<string, (message: string) => LintCode> = {
+  'start-event-required': (m) => (m.startsWith('Sub') ? 'lint.sub-process-start-event-required' : 'lint.start-event-required'),
+  'end-event-required': (m) => (m.startsWith('Sub') ? 'lint.sub-process-end-event-required' : 'lint.end-event-required'),
+  'no-disconnected': () => 'lint.no-disconnected',
+  'no-implicit-start': () => 'lint.no-implicit-start',
+  'no-implicit-end': () => 'lint.no-implicit-end',
+  'no-implicit-split': () => 'lint.no-implicit-split',
+  'no-gateway-join-fork': () => 'lint.no-gateway-join-fork',
+  'event-based-gateway': (m) => (m.includes('at least 2') ? 'lint.event-based-gateway-outgoing' : 'lint.event-based-gateway-condition'),
+  'single-event-definition': () => 'lint.single-event-definition',
+  'single-blank-start-event': () => 'lint.single-blank-start-event',
+  'sub-process-blank-start-event': () => 'lint.sub-process-blank-start-event',
+  'no-duplicate-sequence-flows': (m) => (m.startsWith('SequenceFlow') ? 'lint.duplicate-sequence-flow' : 'lint.duplicate-sequence-flows'),
 };
 
 export interface LintOptions {
@@ -112,8 +121,8 @@ export async function lintReport(definitions: BpmnElement, options: LintOptions 
         errors.push({ elementId, rule, message: m$('lint.rule-failed', { reason: String(r.message) }) });
         continue;
       }
-      const clearer = CLEARER[rule] as ((message: string) => Message) | undefined;
-      (r.category === 'warn' ? warnings : errors).push({ elementId, rule, message: clearer && typeof r.message === 'string' ? clearer(r.message) : r.message });
+      const code = BPMNLINT_CODES[rule] as ((message: string) => LintCode) | undefined;
+      (r.category === 'warn' ? warnings : errors).push({ elementId, rule, message: code && typeof r.message === 'string' ? m$(code(r.message)) : r.message });
     }
   }
   const order = documentOrder(definitions);

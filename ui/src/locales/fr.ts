@@ -26,21 +26,6 @@ const fr = {
     required: 'Obligatoire',
     number: 'Nombre invalide',
     amount: 'Montant invalide (ex. 1500,00)',
-    /** The API's field messages, translated (shared/field-messages.ts). */
-    fields: {
-      required: 'Obligatoire',
-      tooLong: 'Au plus {max} caractères',
-      email: 'Adresse e-mail invalide',
-      phone: 'Numéro de téléphone invalide (ex. 06 12 34 56 78 ou +33 6 12 34 56 78)',
-      siren: 'Le SIREN compte 9 chiffres',
-      siret: 'Le SIRET compte 14 chiffres',
-      vat: 'N° de TVA intracommunautaire attendu (ex. FR40303265045)',
-      postalCode: 'Code postal invalide',
-      country: 'Code pays ISO attendu (ex. FR)',
-      choice: 'Choix invalide',
-      sameAccount: 'Doit appartenir à ce même compte',
-      unknown: 'Champ inconnu',
-    },
   },
   login: {
     title: 'Connexion',

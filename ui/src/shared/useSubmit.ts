@@ -7,7 +7,7 @@ import { fieldMessage } from './field-messages';
  * A dialog's submit: `busy` while the request runs; a refusal becomes field errors next
  * to the fields (problem+json `errors`) and, for the rest, one message (its `detail`).
  * `shown` are the fields the dialog displays; an error on another field goes to the message.
- * The API's field messages are shown in the person's language (field-messages.ts).
+ * The API writes its field messages in the interface's language (field-messages.ts capitalises them).
  */
 export function useSubmit(shown: readonly string[]) {
   const busy = shallowRef(false);
