@@ -1,6 +1,6 @@
 import { answer, errors as commonErrors, ifMatch, itemsOf, jsonBody, preconditions, problem, schemaOf, type Json } from './openapi-parts';
 import { commsOpenApiPaths } from './comms/comms.openapi';
-import { recordKinds } from '../domain/modules/registry';
+import { fieldGroups, recordKinds } from '../domain/modules/registry';
 import type { ApiModule } from './api-module';
 import { accountOnboardingOpenApiPaths } from './core/account-onboarding.openapi';
 import { decisionsOpenApiPaths } from './process/decisions.openapi';
@@ -82,6 +82,16 @@ function resourcePaths(path: string, res: RecordResource): Json {
       get: { tags: tag, summary: 'Timeline of changes', parameters: [idParam], responses: { 200: answer('Newest first', timeline), ...errors } },
     },
   };
+}
+
+/** A record's fields in a field group (finance, margins…) are answered only to who may read the group: not required. */
+function withoutGuardedFields(schema: Json, subject: string): Json {
+  const guarded = Object.entries(fieldGroups()).filter(([, g]) => g.subject === subject);
+  if (!guarded.length) return schema;
+  const fields = new Set(guarded.flatMap(([, g]) => g.fields));
+  const required = (schema.required as string[] | undefined)?.filter((f) => !fields.has(f));
+  const note = `Left out unless the reader holds the field group: ${guarded.map(([key, g]) => `${key} (${g.fields.join(', ')})`).join('; ')}.`;
+  return { ...schema, required, description: schema.description ? `${String(schema.description)} ${note}` : note };
 }
 
 /** Every operation that takes an Idempotency-Key may answer 409: the key was used for a different request. */
@@ -208,7 +218,7 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
     '/api/v1/process-catalogue': { get: { tags: ['Process definition'], summary: 'For the modeler: activities (with their input fields), registered forms (with their JSON Schema) and the organisation\'s roles', responses: { 200: answer('Activities, forms and roles', processCatalogueView), ...errors } } },
   };
   for (const { path, resource: res } of recordKinds()) {
-    schemas[name(res)] = schemaOf(res.outputSchema, 'output');
+    schemas[name(res)] = withoutGuardedFields(schemaOf(res.outputSchema, 'output'), res.subject);
     schemas[`${name(res)}Create`] = schemaOf(res.createSchema, 'input');
     schemas[`${name(res)}Update`] = schemaOf(res.updateSchema, 'input');
     paths = { ...paths, ...resourcePaths(path, res) };
