@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
-import { axeSerious, type AxeFinding } from '../support/axe';
+import { axeSerious, settle, type AxeFinding } from '../support/axe';
 import { startBrowserStack, type BrowserStack } from '../support/browser';
 import { ROOT } from '../support/paths';
 
@@ -18,8 +18,12 @@ import { ROOT } from '../support/paths';
 const LAPTOP = { width: 1366, height: 800 };
 const TABLET = { width: 1024, height: 768 };
 const SHOTS = process.env.RELAIS_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/screenshots') : null;
-/** The screens photographed for docs/screenshots, when an organisation's person visits them. */
-const SCREENS = new Set(['landing', 'accounts-panel', 'accounts-create', 'tasks-panel', 'processes-instances-panel', 'processes-modeler', 'comms', 'events-clients-panel', 'events-contracts', 'events-events-panel']);
+/**
+ * The screens photographed for docs/screenshots, when an organisation's person visits them (the
+ * landing page, lists, create dialogs, record panels, task list, monitor and modeler are the
+ * newcomer journey's: newcomer-journey.browser.test.ts).
+ */
+const SCREENS = new Set(['tasks-panel', 'processes-instances-panel', 'comms', 'events-contracts', 'events-events-panel']);
 
 /** A person of each demo organisation, at the size it is checked at (the landing page is also checked at the other). */
 const VISITORS: Array<{ tenant: string; role: string; viewport: typeof LAPTOP }> = [
@@ -42,13 +46,6 @@ describe('accessibility of every demo organisation', () => {
 
   beforeAll(async () => { stack = await startBrowserStack(); }, 120_000);
   afterAll(() => stack?.close());
-
-  async function settle(page: Page): Promise<void> {
-    await page.waitForLoadState('networkidle').catch(() => undefined);
-    await page.locator('.v-progress-linear--active, .v-skeleton-loader').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
-    // Transitions (dialogs, panels) finish before axe reads colours.
-    await page.waitForTimeout(350);
-  }
 
   /**
    * The screen's key: the landing page per organisation (its shell in the organisation's

@@ -10,8 +10,8 @@ import { ROOT } from './paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const UI_DIR = path.join(ROOT, 'ui/dist');
-/** The flags Debian's Chromium needs here (headless, as root, offline), in French (date and time fields show dd/mm/yyyy as a French browser does). */
-export const CHROMIUM_ARGS = ['--headless', '--lang=fr-FR', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** The flags Debian's Chromium needs here (headless, as root, offline). */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 /**
  * Collects the Content-Security-Policy violations Chromium reports in a
