@@ -387,7 +387,8 @@ export async function runApiBench(config: ApiBenchConfig = configFromEnv()): Pro
         const attemptResult: ScenarioResult = { name: s.name, path: s.shape, api, sql, statements: txs[0]!.statements.length };
         log(`${s.name}: API p95 ${api.p95.toFixed(1)} ms at ${api.perSecond.toFixed(0)} req/s (${api.count} answers, ${api.errors} errors); ` +
           `SQL p95 ${sql.p95.toFixed(1)} ms at ${sql.perSecond.toFixed(0)} tx/s (${sql.count} transactions, ${sql.errors} errors); ` +
-          `CPU cores used by bench+API+PostgreSQL / by other programs: API run ${cores(api)}, SQL run ${cores(sql)}`);
+          `CPU cores used by bench+API+PostgreSQL / by other programs: API run ${cores(api)}, SQL run ${cores(sql)}; ` +
+          `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
         // Of several attempts, keep the least disturbed.
         if (!result || noise(attemptResult) < noise(result)) {
           result = attemptResult;

@@ -27,8 +27,12 @@ export const timeline = z.object({ items: z.array(timelineItem) });
 
 /** One hit of the global search (domain/search/search-service.ts), best first. */
 export const searchHit = z.looseObject({
-  type: z.string().describe('What was found: account, contact, site…'), id: z.string().uuid(), title: z.string(), subtitle: z.string().nullable(),
-  accountId: z.string().uuid().nullable(), score: z.number(),
+  type: z.string().describe("The kind of record (its recordType): account, contact, site, or a vertical's (event-client, event-contract, event)"),
+  id: z.string().uuid(), title: z.string().describe("Its name (a contract's is its client's)"), subtitle: z.string().nullable(),
+  number: z.number().int().nullable().describe('The number people quote, for kinds that have one'),
+  accountId: z.string().uuid().nullable().describe('The account a core record opens on; null for records under no account'),
+  match: z.enum(['exact', 'prefix', 'words', 'similar', 'phone']).describe('How it matched, best first: the order of the hits'),
+  score: z.number().describe('Within a match, how close its name is to the query (0 to 1)'),
 });
 
 /** What a bulk action answers (domain/core/record-bulk.ts BulkReport): one line per record, changed or refused and why. */

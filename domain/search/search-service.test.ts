@@ -1,4 +1,4 @@
-import { phoneDigits } from './search-service';
+import { phoneDigits, wordsQuery } from './search-service';
 
 /** The digits a search compares with stored E.164 numbers, for queries that look like a phone number. */
 describe('phoneDigits', () => {
@@ -17,5 +17,22 @@ describe('phoneDigits', () => {
 
   it.each(['061', '1.2.3', 'Dupont', 'rue 12345', 'SIRET 12345678900012', 'A1B2C3D4', ''])('does not take %j for a phone number', (query) => {
     expect(phoneDigits(query)).toBeNull();
+  });
+});
+
+/** The text-search query of the words typed: each word matches the words it starts, a short word before the last one only itself. */
+describe('wordsQuery', () => {
+  it.each([
+    ['Boulang', 'boulang:*'],
+    ['Garage Martin', 'garage:* & martin:*'],
+    ['le ga', 'le & ga:*'],
+    ['Crêperie d\'Œuf', 'creperie:* & oeuf:*'],
+    ['06 12 34', '06 & 12 & 34:*'],
+  ])('reads %j as %j', (query, text) => {
+    expect(wordsQuery(query)).toBe(text);
+  });
+
+  it.each(['a', '!!', ' - ', 'l\''])('finds no word in %j', (query) => {
+    expect(wordsQuery(query)).toBeNull();
   });
 });

@@ -33,17 +33,19 @@ export function phoneDigits(q: string): string | null {
 
 /**
  * The words of a query as a text-search query, each word matching the words it
- * starts (« boulang » finds « Boulangerie »); null when no word is left. Words
- * keep only letters and digits, so the text is always valid `to_tsquery` input.
+ * starts (« boulang » finds « Boulangerie »), except a word of two letters
+ * before the last one (« le ga »: « le » is a whole word; « le:* » would read
+ * every word starting with « le »); null when no word is left. Words keep only
+ * letters and digits, so the text is always valid `to_tsquery` input.
  */
 export function wordsQuery(q: string): string | null {
   const folded = q.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
     .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss');
   const words = folded.match(/[\p{L}\p{N}]+/gu)?.filter((w) => w.length >= 2) ?? [];
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+  return words.length ? words.map((w, i) => (w.length >= 3 || i === words.length - 1 ? `${w}:*` : w)).join(' & ') : null;
 }
 
-/** Rows each kind of record gives at most before ranking (its best ways of matching first). */
+/** Rows each kind of record gives at most before ranking (its best ways of matching first), or `limit` if more. */
 export const CANDIDATES_PER_MATCH = 40;
 
 interface Query {
@@ -127,7 +129,7 @@ function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix'
 
 /**
  * One kind's ways of matching, best first, read lazily: the kind's answer stops
- * at `CANDIDATES_PER_MATCH` rows, so a worse way is read only when the better
+ * at `cap` rows (`CANDIDATES_PER_MATCH`, or the limit), so a worse way is read only when the better
  * ones leave room (a thousand « Pharmacie … » starting with the query leave no
  * room, and their words are not read at all).
  */
@@ -141,17 +143,17 @@ interface KindWays {
 const ways = (): KindWays => ({ ordered: [], unordered: [] });
 
 /** Names equal to or starting with the query (in name order: the exact name first), the number, whole words then word starts. */
-function nameMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query): KindWays | null {
+function nameMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query, cap: number): KindWays | null {
   const out = ways();
   const score = closeness(spec, query);
   for (const n of spec.names) {
     const qb = child(ctx, kind, spec, [`case when ${n} = ${NORMALISED} then ${RANKS.exact} else ${RANKS.prefix} end`, [query.q]], score);
     if (!qb) return null;
     const [sql, bindings] = startsWith(n, query);
-    out.ordered.push(qb.whereRaw(sql, bindings).orderByRaw(`(${n} collate "C")`).limit(CANDIDATES_PER_MATCH, { skipBinding: true }));
+    out.ordered.push(qb.whereRaw(sql, bindings).orderByRaw(`(${n} collate "C")`).limit(cap, { skipBinding: true }));
   }
   if (query.number !== null && spec.number) {
-    out.ordered.push(child(ctx, kind, spec, 'exact', ['1', []])!.whereRaw(`${spec.number} = ?`, [query.number]).limit(CANDIDATES_PER_MATCH, { skipBinding: true }));
+    out.ordered.push(child(ctx, kind, spec, 'exact', ['1', []])!.whereRaw(`${spec.number} = ?`, [query.number]).limit(cap, { skipBinding: true }));
   }
   if (!query.words || !query.wordStarts) return out;
   for (const w of spec.words) {
@@ -185,7 +187,7 @@ function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch,
 }
 
 /** The statement giving the best `limit` rows of every kind's ways of matching. */
-function best(ctx: RequestContext, kinds: KindWays[], limit: number): Builder | null {
+function best(ctx: RequestContext, kinds: KindWays[], limit: number, cap: number): Builder | null {
   const outer = ctx.trx.queryBuilder();
   let ctes = 0;
   const perKind = kinds.filter((k) => k.ordered.length || k.unordered.length).map((k) => {
@@ -194,7 +196,7 @@ function best(ctx: RequestContext, kinds: KindWays[], limit: number): Builder | 
       outer.withMaterialized(name, cte);
       return ctx.trx.select('*').from(name);
     })];
-    return ctx.trx.select('*').from(ctx.trx.queryBuilder().unionAll(parts, true).as('k')).limit(CANDIDATES_PER_MATCH, { skipBinding: true });
+    return ctx.trx.select('*').from(ctx.trx.queryBuilder().unionAll(parts, true).as('k')).limit(cap, { skipBinding: true });
   });
   if (!perKind.length) return null;
   return outer.select('*')
@@ -236,8 +238,10 @@ function compile(ctx: RequestContext, stage: Stage, query: Query, limit: number)
   // Built once with markers in place of the query's values, to find where each goes.
   const marked = Object.fromEntries(FIELDS.map((f) => [f, query[f] === null ? null : sentinel(f)])) as unknown as Query;
   const searched = recordKinds().flatMap((kind) => (kind.search ? [{ kind, spec: kind.search }] : []));
-  const ways = searched.map(({ kind, spec }) => (stage === 'names' ? nameMatches : otherMatches)(ctx, kind, spec, marked)).filter((w): w is KindWays => w !== null);
-  const builder = best(ctx, ways, limit);
+  const cap = Math.max(limit, CANDIDATES_PER_MATCH);
+  const ways = searched.map(({ kind, spec }) => (stage === 'names' ? nameMatches(ctx, kind, spec, marked, cap) : otherMatches(ctx, kind, spec, marked)))
+    .filter((w): w is KindWays => w !== null);
+  const builder = best(ctx, ways, limit, cap);
   if (!builder) return null;
   const { sql, bindings } = builder.toSQL();
   const slots = bindings.map((b) => FIELDS.find((f) => b === sentinel(f)) ?? { value: b as Knex.Value });
