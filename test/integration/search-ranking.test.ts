@@ -35,7 +35,7 @@ describe('global search ranking', () => {
     await account('prefix', 'Garnier & Fils');
     await account('words', 'Boulangerie Garnier');
     await account('wordStart', 'Garniérot Transports');
-    await account('similar', 'Gardnier');
+    await account('similar', 'Gaarnier');
     const other = await account('other', 'Plomberie Moreau');
     const [contact] = await admin('contacts').insert({ tenantId: own.tenantId, accountId: other, firstName: 'Jean', lastName: 'Garnier' }).returning('id');
     ids.contact = contact.id;
