@@ -1,6 +1,7 @@
 import { CliError, ExitCode, usageError } from './exit-codes';
 import type { Api } from './http';
 import { isUuid } from './records';
+import { tr } from './i18n';
 
 export interface Collaborator {
   id: string;
@@ -16,6 +17,9 @@ export async function myId(api: Api): Promise<string> {
   const me = await api.get<{ user: { id: string } }>('/auth/me');
   return me.body.user.id;
 }
+
+/** Epic Events' departments as French names them. */
+const DEPARTMENTS = { sales: 'commercial', support: 'support', management: 'gestion' } as const;
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
 
@@ -34,9 +38,17 @@ export async function resolveCollaborator(api: Api, who: string, role: 'sales' |
   const matches = list.body.items.filter((c) => fold(c.email) === wanted || fold(c.displayName) === wanted);
   const partial = matches.length ? matches : list.body.items.filter((c) => fold(c.displayName).includes(wanted));
   if (partial.length === 1) return partial[0]!.id;
-  const known = list.body.items.map((c) => `${c.displayName} <${c.email}>`).join(', ') || 'nobody';
+  const known = list.body.items.map((c) => `${c.displayName} <${c.email}>`).join(', ') || tr('personne', 'nobody');
+  const department = tr(DEPARTMENTS[role], role);
   if (partial.length === 0) {
-    throw new CliError(`${flag} "${who}": no ${role} collaborator has this name or email. ${role} collaborators: ${known}.`, ExitCode.NOT_FOUND);
+    throw new CliError(tr(
+      `${flag} "${who}" : aucun collaborateur ${department} n'a ce nom ni cet e-mail. Collaborateurs ${department} : ${known}.`,
+      `${flag} "${who}": no ${role} collaborator has this name or email. ${role} collaborators: ${known}.`,
+    ), ExitCode.NOT_FOUND);
   }
-  throw usageError(`${flag} "${who}" matches several ${role} collaborators (${partial.map((c) => c.displayName).join(', ')}): give the email.`, [{ field: flag, message: 'is ambiguous' }]);
+  const names = partial.map((c) => c.displayName).join(', ');
+  throw usageError(
+    tr(`${flag} "${who}" désigne plusieurs collaborateurs ${department} (${names}) : donnez l'e-mail.`, `${flag} "${who}" matches several ${role} collaborators (${names}): give the email.`),
+    [{ field: flag, message: tr('est ambigu', 'is ambiguous') }],
+  );
 }

@@ -1,5 +1,6 @@
 import { CliError, ExitCode } from './exit-codes';
 import { formatDate, formatDateTime, parseDate, parseDateTime } from './dates';
+import { chooseLanguage } from './i18n';
 
 function usage(fn: () => unknown): CliError {
   try {
@@ -13,6 +14,10 @@ function usage(fn: () => unknown): CliError {
 }
 
 describe('dates typed on the command line (Paris time)', () => {
+  // The CLI's texts are read here in English (--lang en); cli/i18n.test.ts reads them in French.
+  beforeAll(() => chooseLanguage(['--lang', 'en']));
+  afterAll(() => chooseLanguage([], {}));
+
   it.each([
     ['2026-06-04 13:00', '2026-06-04T13:00:00+02:00'],
     ['2026-06-04T13:00', '2026-06-04T13:00:00+02:00'],

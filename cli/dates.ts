@@ -1,5 +1,6 @@
 import { isWallClock, PARIS, wallClockAt, wallClockInstant, type WallClock } from '../kernel/time/wall-clock';
 import { usageError } from './exit-codes';
+import { tr } from './i18n';
 
 /** Epic Events works in Paris: times typed without an offset are Paris wall-clock times. */
 export const DEFAULT_TIME_ZONE = PARIS;
@@ -28,17 +29,24 @@ function parseWall(text: string): { wall: Required<WallClock>; hasTime: boolean 
  */
 export function parseDateTime(input: string, flag: string, timeZone = DEFAULT_TIME_ZONE): string {
   const text = input.trim();
-  const example = 'write it like "2026-06-04 13:00" (Paris time) or 2026-06-04T13:00:00+02:00';
+  const example = tr('écrivez-la comme « 2026-06-04 13:00 » (heure de Paris) ou 2026-06-04T13:00:00+02:00', 'write it like "2026-06-04 13:00" (Paris time) or 2026-06-04T13:00:00+02:00');
+  const refuse = (fr: string, en: string, frField: string, enField: string) => usageError(tr(fr, en), [{ field: flag, message: tr(frField, enField) }]);
   if (ISO_WITH_OFFSET.test(text)) {
-    if (Number.isNaN(Date.parse(text))) throw usageError(`${flag} "${input}" is not a valid date: ${example}.`, [{ field: flag, message: 'is not a valid date' }]);
+    if (Number.isNaN(Date.parse(text))) throw refuse(`${flag} "${input}" n'est pas une date valide : ${example}.`, `${flag} "${input}" is not a valid date: ${example}.`, 'n\'est pas une date valide', 'is not a valid date');
     return text;
   }
   const parsed = parseWall(text);
-  if (!parsed) throw usageError(`${flag} "${input}" is not a date and time: ${example}.`, [{ field: flag, message: 'is not a date and time' }]);
-  if (!parsed.hasTime) throw usageError(`${flag} "${input}" needs a time too: ${example}.`, [{ field: flag, message: 'needs a time' }]);
+  if (!parsed) throw refuse(`${flag} "${input}" n'est pas une date et une heure : ${example}.`, `${flag} "${input}" is not a date and time: ${example}.`, 'n\'est pas une date et une heure', 'is not a date and time');
+  if (!parsed.hasTime) throw refuse(`${flag} "${input}" demande aussi une heure : ${example}.`, `${flag} "${input}" needs a time too: ${example}.`, 'demande une heure', 'needs a time');
   // In the autumn's repeated hour the first (summer time) reading wins.
   const found = wallClockInstant(parsed.wall, timeZone);
-  if (!found.exists) throw usageError(`${flag} "${input}" does not exist in ${timeZone} (the clocks go forward that night): choose another time.`, [{ field: flag, message: 'does not exist in this time zone' }]);
+  if (!found.exists) {
+    throw refuse(
+      `${flag} "${input}" n'existe pas dans le fuseau ${timeZone} (les horloges avancent cette nuit-là) : choisissez une autre heure.`,
+      `${flag} "${input}" does not exist in ${timeZone} (the clocks go forward that night): choose another time.`,
+      'n\'existe pas dans ce fuseau horaire', 'does not exist in this time zone',
+    );
+  }
   return found.iso;
 }
 
@@ -47,7 +55,12 @@ export function parseDate(input: string, flag: string, timeZone = DEFAULT_TIME_Z
   const text = input.trim();
   if (/^(today|aujourd'hui)$/i.test(text)) return formatDate(now, timeZone);
   const parsed = parseWall(text);
-  if (!parsed || parsed.hasTime) throw usageError(`${flag} "${input}" is not a date: write it like 2026-04-18 or 18/04/2026.`, [{ field: flag, message: 'is not a date' }]);
+  if (!parsed || parsed.hasTime) {
+    throw usageError(
+      tr(`${flag} "${input}" n'est pas une date : écrivez-la comme 2026-04-18 ou 18/04/2026.`, `${flag} "${input}" is not a date: write it like 2026-04-18 or 18/04/2026.`),
+      [{ field: flag, message: tr('n\'est pas une date', 'is not a date') }],
+    );
+  }
   const w = parsed.wall;
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }

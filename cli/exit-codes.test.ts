@@ -1,7 +1,12 @@
 import { ExitCode, exitCodeForStatus } from './exit-codes';
 import { problemError } from './http';
+import { chooseLanguage } from './i18n';
 
 describe('exit codes', () => {
+  // The CLI's texts are read here in English (--lang en); cli/i18n.test.ts reads them in French.
+  beforeAll(() => chooseLanguage(['--lang', 'en']));
+  afterAll(() => chooseLanguage([], {}));
+
   it('are the documented numbers', () => {
     expect(ExitCode).toEqual({ OK: 0, UNEXPECTED: 1, USAGE: 2, NOT_LOGGED_IN: 3, FORBIDDEN: 4, NOT_FOUND: 5, CONFLICT: 6, UNREACHABLE: 7 });
   });

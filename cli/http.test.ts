@@ -6,9 +6,14 @@ import path from 'node:path';
 import { CliError, ExitCode } from './exit-codes';
 import { acceptLanguage, Api } from './http';
 import { SessionStore } from './session-store';
+import { chooseLanguage } from './i18n';
 
 /** The HTTP client against a loopback server that plays the API: tokens, refresh, problems. */
 describe('the API client', () => {
+  // The CLI's texts are read here in English (--lang en); cli/i18n.test.ts reads them in French.
+  beforeAll(() => chooseLanguage(['--lang', 'en']));
+  afterAll(() => chooseLanguage([], {}));
+
   let server: http.Server;
   let url: string;
   let dir: string;

@@ -1,4 +1,5 @@
 import { CliError, ExitCode, exitCodeForStatus, type FieldProblem } from './exit-codes';
+import { currentLanguage, environmentLanguage, tr } from './i18n';
 import type { Session, SessionStore } from './session-store';
 
 const VERSION = '0.1.0';
@@ -35,39 +36,37 @@ export interface ApiResponse<T> {
 function unreachable(baseUrl: string, error: unknown): CliError | undefined {
   const e = error as { name?: string; code?: string; cause?: { code?: string; message?: string } };
   const code = e.cause?.code ?? e.code;
+  const cut = tr('la connexion a été coupée', 'the connection was cut');
+  const timedOut = tr('la connexion a expiré', 'the connection timed out');
   const what: Record<string, string> = {
-    ECONNREFUSED: 'connection refused: nothing listens there',
-    ENOTFOUND: 'unknown host name',
-    EAI_AGAIN: 'the host name could not be resolved (DNS)',
-    ECONNRESET: 'the connection was cut',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    ETIMEDOUT: 'the connection timed out',
-    UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
-    UND_ERR_SOCKET: 'the connection was cut',
+    ECONNREFUSED: tr('connexion refusée : rien n\'écoute à cette adresse', 'connection refused: nothing listens there'),
+    ENOTFOUND: tr('nom d\'hôte inconnu', 'unknown host name'),
+    EAI_AGAIN: tr('le nom d\'hôte n\'a pas pu être résolu (DNS)', 'the host name could not be resolved (DNS)'),
+    ECONNRESET: cut,
+    EHOSTUNREACH: tr('hôte injoignable', 'host unreachable'),
+    ENETUNREACH: tr('réseau injoignable', 'network unreachable'),
+    ETIMEDOUT: timedOut,
+    UND_ERR_CONNECT_TIMEOUT: timedOut,
+    UND_ERR_SOCKET: cut,
   };
   let reason: string | undefined;
-  if (e.name === 'TimeoutError') reason = `no answer within ${timeoutMs() / 1000} s`;
+  if (e.name === 'TimeoutError') reason = tr(`pas de réponse en ${timeoutMs() / 1000} s`, `no answer within ${timeoutMs() / 1000} s`);
   else if (code && what[code]) reason = what[code];
-  else if (code && /CERT|SSL|TLS/.test(code)) reason = `TLS certificate problem (${code})`;
-  else if (e.name === 'TypeError' && e.cause) reason = e.cause.message ?? 'network error';
+  else if (code && /CERT|SSL|TLS/.test(code)) reason = tr(`problème de certificat TLS (${code})`, `TLS certificate problem (${code})`);
+  else if (e.name === 'TypeError' && e.cause) reason = e.cause.message ?? tr('erreur réseau', 'network error');
   if (!reason) return undefined;
-  return new CliError(
+  return new CliError(tr(
+    `Impossible de joindre l'API Relais à ${baseUrl} (${reason}).\n`
+    + 'Vérifiez que le serveur tourne (`npm start` dans le dossier de Relais) et que l\'adresse est la bonne ; '
+    + 'pour utiliser une autre adresse, lancez `relais login --url <adresse>`.',
     `Cannot reach the Relais API at ${baseUrl} (${reason}).\n`
     + 'Check that the server is running (`npm start` in the Relais folder) and that the address is right; '
     + 'to use another address, run `relais login --url <address>`.',
-    ExitCode.UNREACHABLE,
-  );
+  ), ExitCode.UNREACHABLE);
 }
 
-/**
- * The language the API writes its messages in for this user: RELAIS_LANG, else the locale
- * (LC_ALL, LC_MESSAGES, LANG); English for an English locale, French otherwise (the default).
- */
-export function acceptLanguage(env: NodeJS.ProcessEnv = process.env): 'fr' | 'en' {
-  const locale = env.RELAIS_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return /^en\b|^en[_-]/i.test(locale) ? 'en' : 'fr';
-}
+/** The language the API is asked to write its messages in: the user's, from the environment (i18n.ts). */
+export const acceptLanguage = environmentLanguage;
 
 function timeoutMs(): number {
   const configured = Number(process.env.RELAIS_TIMEOUT_MS);
@@ -76,14 +75,19 @@ function timeoutMs(): number {
 
 /** Turns an error answer into the CliError its status means, naming fields by their flags. */
 export function problemError(status: number, problem: Problem | undefined, flags: Record<string, string> = {}): CliError {
-  const detail = problem?.detail ?? problem?.title ?? `The server answered ${status}.`;
+  const detail = problem?.detail ?? problem?.title ?? tr(`Le serveur a répondu ${status}.`, `The server answered ${status}.`);
   const problems = (problem?.errors ?? []).map((p) => ({ field: flags[p.field] ? `${p.field} (${flags[p.field]})` : p.field, message: p.message }));
   const code = exitCodeForStatus(status);
-  if (status === 401) return new CliError(`${detail}\nRun \`relais login\` to sign in again.`, code, [], status);
-  if (status === 412) return new CliError('Someone else changed this record since it was read: nothing was saved. Look at it again (`show`), then run your update again.', code, [], status);
-  if (status >= 500) return new CliError(`The Relais API failed (${status}): ${detail}`, code, [], status);
+  if (status === 401) return new CliError(`${detail}\n${tr('Lancez `relais login` pour vous reconnecter.', 'Run `relais login` to sign in again.')}`, code, [], status);
+  if (status === 412) {
+    return new CliError(tr(
+      'Quelqu\'un d\'autre a modifié cet enregistrement depuis sa lecture : rien n\'a été enregistré. Regardez-le à nouveau (`show`), puis relancez votre modification.',
+      'Someone else changed this record since it was read: nothing was saved. Look at it again (`show`), then run your update again.',
+    ), code, [], status);
+  }
+  if (status >= 500) return new CliError(tr(`L'API Relais a échoué (${status}) : ${detail}`, `The Relais API failed (${status}): ${detail}`), code, [], status);
   // A field-by-field list says it better than the detail that concatenates the same messages.
-  if (problems.length && problem?.type?.endsWith('/validation')) return new CliError('The server refused the input:', code, problems, status);
+  if (problems.length && problem?.type?.endsWith('/validation')) return new CliError(tr('Le serveur a refusé la saisie :', 'The server refused the input:'), code, problems, status);
   return new CliError(detail, code, problems, status);
 }
 
@@ -93,7 +97,7 @@ export class Api {
   /** The client for a logged-in user: no stored session is "not logged in" (exit 3). */
   static forStoredSession(store: SessionStore): Api {
     const session = store.read();
-    if (!session) throw new CliError('You are not logged in: run `relais login` first.', ExitCode.NOT_LOGGED_IN);
+    if (!session) throw new CliError(tr('Vous n\'êtes pas connecté : lancez d\'abord `relais login`.', 'You are not logged in: run `relais login` first.'), ExitCode.NOT_LOGGED_IN);
     return new Api(session.url, session, store);
   }
 
@@ -118,7 +122,11 @@ export class Api {
     let res = await this.send(method, path, options);
     if (res.status === 401 && options.auth !== false && this.session) {
       if (await this.refresh(this.session.accessToken)) res = await this.send(method, path, options);
-      else throw new CliError('Your session has expired or was ended: run `relais login` to sign in again.', ExitCode.NOT_LOGGED_IN);
+      else {
+        throw new CliError(tr(
+          'Votre session a expiré ou a été fermée : lancez `relais login` pour vous reconnecter.', 'Your session has expired or was ended: run `relais login` to sign in again.',
+        ), ExitCode.NOT_LOGGED_IN);
+      }
     }
     if (res.status >= 200 && res.status < 300) return res as ApiResponse<T>;
     throw this.errorFor(res, options.flags);
@@ -127,7 +135,10 @@ export class Api {
   private errorFor(res: ApiResponse<unknown>, flags?: Record<string, string>): CliError {
     if (res.body === undefined || typeof res.body !== 'object') {
       // Not a problem document: something else than the Relais API answered (a proxy, another server).
-      return new CliError(`${this.baseUrl} answered ${res.status} without a Relais API error: is it the address of the Relais server?`, res.status === 404 ? ExitCode.NOT_FOUND : ExitCode.UNEXPECTED);
+      return new CliError(tr(
+        `${this.baseUrl} a répondu ${res.status} sans erreur de l'API Relais : est-ce bien l'adresse du serveur Relais ?`,
+        `${this.baseUrl} answered ${res.status} without a Relais API error: is it the address of the Relais server?`,
+      ), res.status === 404 ? ExitCode.NOT_FOUND : ExitCode.UNEXPECTED);
     }
     return problemError(res.status, res.body as Problem, flags);
   }
@@ -135,7 +146,7 @@ export class Api {
   private async send(method: string, path: string, options: RequestOptions): Promise<ApiResponse<unknown>> {
     const url = new URL(`${this.baseUrl.replace(/\/$/, '')}${API_PREFIX}${path}`);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': acceptLanguage(), 'user-agent': `relais-cli/${VERSION}`, ...options.headers };
+    const headers: Record<string, string> = { accept: 'application/json', 'accept-language': currentLanguage(), 'user-agent': `relais-cli/${VERSION}`, ...options.headers };
     if (options.auth !== false && this.session) headers.authorization = `Bearer ${this.session.accessToken}`;
     let body: string | FormData | undefined;
     if (options.form) body = options.form;

@@ -10,14 +10,42 @@ import { CliError, ExitCode } from './exit-codes';
 import { terminal, type Output } from './output';
 import { SessionStore } from './session-store';
 import { reportUnexpected } from './sentry';
+import { chooseLanguage, tr } from './i18n';
 
-const EXIT_CODES_HELP = `
+const exitCodesHelp = () => tr(`
+Codes de sortie :
+  0  fait                          4  permission refusée
+  1  erreur inattendue (un bogue)  5  introuvable
+  2  mauvais usage ou saisie       6  conflit : quelqu'un d'autre l'a modifié, ou déjà fait
+  3  non connecté / expiré         7  serveur injoignable
+
+Langue : --lang fr|en, sinon RELAIS_LANG, sinon la locale (LANG) ; français par défaut.
+`, `
 Exit codes:
   0  done                          4  permission denied
   1  unexpected error (a bug)      5  not found
   2  bad usage or input            6  conflict: someone else changed it, or already done
   3  not logged in / expired       7  cannot reach the server
-`;
+
+Language: --lang fr|en, else RELAIS_LANG, else the locale (LANG); French by default.
+`);
+
+/** Commander's own words (help titles, usage errors) in French; English is commander's. */
+const COMMANDER_TITLES: Record<string, string> = {
+  'Usage:': 'Utilisation :', 'Arguments:': 'Arguments :', 'Options:': 'Options :', 'Commands:': 'Commandes :', 'Global Options:': 'Options globales :',
+};
+const COMMANDER_ERRORS: Array<[RegExp, string]> = [
+  [/^error: unknown command '(.*?)'/, 'erreur : commande inconnue « $1 »'],
+  [/^error: unknown option '(.*?)'/, 'erreur : option inconnue « $1 »'],
+  [/^error: missing required argument '(.*?)'/, 'erreur : argument obligatoire manquant « $1 »'],
+  [/^error: option '(.*?)' argument missing/, 'erreur : l\'option « $1 » attend une valeur'],
+  [/^error: required option '(.*?)' not specified/, 'erreur : l\'option obligatoire « $1 » n\'est pas donnée'],
+  [/^error: too many arguments(?: for '(.*?)')?\. Expected (\d+) arguments? but got (\d+)\./, 'erreur : trop d\'arguments ($2 attendu(s), $3 reçu(s))'],
+  [/^error: /, 'erreur : '],
+  [/\(Did you mean one of (.*)\?\)/, '(vouliez-vous dire l\'un de $1 ?)'],
+  [/\(Did you mean (.*)\?\)/, '(vouliez-vous dire $1 ?)'],
+];
+const frenchCommander = (text: string) => COMMANDER_ERRORS.reduce((t, [pattern, french]) => t.replace(pattern, french), text);
 
 /** Thrown on purpose when RELAIS_CLI_CRASH_TEST=1, so that tests can check what Sentry receives. */
 class CrashTestError extends Error {
@@ -26,13 +54,24 @@ class CrashTestError extends Error {
 
 export function buildProgram(ctx: Context): Command {
   const program = new Command('relais')
-    .description('Relais command-line client: Epic Events clients, contracts, events and tasks')
-    .version('0.1.0')
+    .description(tr('Client en ligne de commande de Relais : clients, contrats, événements et tâches d\'Epic Events', 'Relais command-line client: Epic Events clients, contracts, events and tasks'))
+    .version('0.1.0', '-V, --version', tr('affiche la version', 'output the version number'))
+    .helpOption('-h, --help', tr('affiche l\'aide de la commande', 'display help for command'))
+    .helpCommand('help [command]', tr('affiche l\'aide d\'une commande', 'display help for command'))
+    // Read before the program is built (chooseLanguage in run): declared so that commander accepts it.
+    .option('--lang <fr|en>', tr('la langue des messages : fr ou en', 'the language of messages: fr or en'))
     // Usage errors become CommanderErrors handled below (exit 2) instead of commander exiting by itself.
     .exitOverride()
-    .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) })
-    .showHelpAfterError('(add --help for usage)')
-    .addHelpText('after', EXIT_CODES_HELP);
+    .configureOutput({
+      writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(tr(frenchCommander(s), s)),
+    })
+    .configureHelp({
+      styleTitle: (title) => tr(COMMANDER_TITLES[title] ?? title, title),
+      styleDescriptionText: (text) => tr(text.replace(/\(default: (.*)\)$/, '(par défaut : $1)'), text),
+    })
+    .showHelpAfterError(tr('(ajoutez --help pour l\'usage)', '(add --help for usage)'))
+    .addHelpText('after', exitCodesHelp());
   program.hook('preAction', () => {
     // The one place an unexpected error can be provoked; it quotes the email to prove it is scrubbed.
     if (process.env.RELAIS_CLI_CRASH_TEST === '1') throw new CrashTestError(`Crash test requested while signed in as ${ctx.store.read()?.email ?? 'nobody'}`);
@@ -47,13 +86,14 @@ export function buildProgram(ctx: Context): Command {
 }
 
 function printCliError(output: Output, error: CliError): void {
-  const lines = [`Error: ${error.message}`];
-  for (const p of error.problems) lines.push(`  - ${p.field}: ${p.message}`);
+  const lines = [tr(`Erreur : ${error.message}`, `Error: ${error.message}`)];
+  for (const p of error.problems) lines.push(`  - ${p.field}${tr(' : ', ': ')}${p.message}`);
   output.err(lines.join('\n'));
 }
 
 /** Runs one command line and answers its exit code; nothing but RELAIS_DEBUG prints a stack trace. */
 export async function run(argv: string[], output: Output = terminal, store = new SessionStore()): Promise<number> {
+  chooseLanguage(argv);
   const ctx = createContext(store, output);
   try {
     await buildProgram(ctx).parseAsync(argv, { from: 'user' });
@@ -74,8 +114,12 @@ export async function run(argv: string[], output: Output = terminal, store = new
       session = undefined;
     }
     const reported = await reportUnexpected(error, session).catch(() => false);
-    output.err(`Unexpected error: ${(error as Error)?.message ?? String(error)}\n`
-      + `This is a bug in relais${reported ? ' and it has been reported' : ''}. Run again with RELAIS_DEBUG=1 to see the details.`);
+    output.err(tr(
+      `Erreur inattendue : ${(error as Error)?.message ?? String(error)}\n`
+      + `C'est un bogue de relais${reported ? ', et il a été signalé' : ''}. Relancez avec RELAIS_DEBUG=1 pour voir le détail.`,
+      `Unexpected error: ${(error as Error)?.message ?? String(error)}\n`
+      + `This is a bug in relais${reported ? ' and it has been reported' : ''}. Run again with RELAIS_DEBUG=1 to see the details.`,
+    ));
     if (process.env.RELAIS_DEBUG === '1') output.err(String((error as Error)?.stack ?? error));
     return ExitCode.UNEXPECTED;
   }
@@ -95,7 +139,7 @@ export function cli(argv = process.argv.slice(2)): void {
     throw error;
   });
   void run(argv).then(exit, async (error: unknown) => {
-    process.stderr.write(`Unexpected error: ${String(error)}\n`);
+    process.stderr.write(tr(`Erreur inattendue : ${String(error)}\n`, `Unexpected error: ${String(error)}\n`));
     await exit(ExitCode.UNEXPECTED);
   });
 }

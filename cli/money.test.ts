@@ -1,7 +1,12 @@
 import { CliError, ExitCode } from './exit-codes';
 import { formatCents, parseAmount } from './money';
+import { chooseLanguage } from './i18n';
 
 describe('amounts typed on the command line', () => {
+  // The CLI's texts are read here in English (--lang en); cli/i18n.test.ts reads them in French.
+  beforeAll(() => chooseLanguage(['--lang', 'en']));
+  afterAll(() => chooseLanguage([], {}));
+
   it.each([
     ['1500', 150_000],
     ['1500.50', 150_050],

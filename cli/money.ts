@@ -1,4 +1,5 @@
 import { usageError } from './exit-codes';
+import { tr } from './i18n';
 
 /**
  * Amounts as people type them: "1500", "1500.50", "1 500,50 €", "1.500,50",
@@ -7,7 +8,10 @@ import { usageError } from './exit-codes';
  * digits, never through floating point, so 0.1 + 0.2 stays exact.
  */
 export function parseAmount(input: string, flag: string): number {
-  const bad = () => usageError(`${flag} "${input}" is not an amount in euros: write it like 1500, 1500.50 or "1 500,50 €".`, [{ field: flag, message: 'is not an amount in euros' }]);
+  const bad = () => usageError(
+    tr(`${flag} "${input}" n'est pas un montant en euros : écrivez-le comme 1500, 1500.50 ou « 1 500,50 € ».`, `${flag} "${input}" is not an amount in euros: write it like 1500, 1500.50 or "1 500,50 €".`),
+    [{ field: flag, message: tr('n\'est pas un montant en euros', 'is not an amount in euros') }],
+  );
   // Spaces of every kind (including the narrow no-break space French formatting uses) and apostrophes group thousands.
   const text = input.trim().replace(/€|eur(os?)?/gi, '').replace(/[\s\u00a0\u202f']/g, '');
   if (!/^\d[\d.,]*$/.test(text)) throw bad();
@@ -33,13 +37,21 @@ export function parseAmount(input: string, flag: string): number {
   if (!/^\d+$/.test(whole) || !/^\d{0,2}$/.test(fraction)) {
     if (/^\d{3}$/.test(fraction)) {
       // "1.500" or "1,500": thousands or decimals depending on who typed it; ask rather than guess.
-      throw usageError(`${flag} "${input}" is ambiguous: write ${whole}${fraction} for ${whole}${fraction} euros, or ${whole},${fraction.slice(0, 2)} with at most two decimals.`, [{ field: flag, message: 'is ambiguous' }]);
+      throw usageError(tr(
+        `${flag} "${input}" est ambigu : écrivez ${whole}${fraction} pour ${whole}${fraction} euros, ou ${whole},${fraction.slice(0, 2)} avec deux décimales au plus.`,
+        `${flag} "${input}" is ambiguous: write ${whole}${fraction} for ${whole}${fraction} euros, or ${whole},${fraction.slice(0, 2)} with at most two decimals.`,
+      ), [{ field: flag, message: tr('est ambigu', 'is ambiguous') }]);
     }
-    if (/^\d{4,}$/.test(fraction)) throw usageError(`${flag} "${input}" has more than two decimals: amounts are in euros and cents.`, [{ field: flag, message: 'has more than two decimals' }]);
+    if (/^\d{4,}$/.test(fraction)) {
+      throw usageError(
+        tr(`${flag} "${input}" a plus de deux décimales : les montants sont en euros et centimes.`, `${flag} "${input}" has more than two decimals: amounts are in euros and cents.`),
+        [{ field: flag, message: tr('a plus de deux décimales', 'has more than two decimals') }],
+      );
+    }
     throw bad();
   }
   const cents = BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0'));
-  if (cents > BigInt(Number.MAX_SAFE_INTEGER)) throw usageError(`${flag} "${input}" is too large.`, [{ field: flag, message: 'is too large' }]);
+  if (cents > BigInt(Number.MAX_SAFE_INTEGER)) throw usageError(tr(`${flag} "${input}" est trop grand.`, `${flag} "${input}" is too large.`), [{ field: flag, message: tr('est trop grand', 'is too large') }]);
   return Number(cents);
 }
 

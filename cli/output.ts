@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { noun as nounOf, tr, type Noun } from './i18n';
 
 /** Where commands write: stdout for results, stderr for messages (so `--json` output stays parseable). */
 export interface Output {
@@ -44,7 +45,7 @@ export function renderRecord(title: string, fields: Array<[string, string | numb
   const width = Math.max(...fields.map(([label]) => label.length));
   const lines = [title];
   for (const [label, raw] of fields) {
-    const value = raw === null || raw === undefined || raw === '' ? '—' : typeof raw === 'boolean' ? (raw ? 'yes' : 'no') : String(raw);
+    const value = raw === null || raw === undefined || raw === '' ? '—' : typeof raw === 'boolean' ? yesNo(raw) : String(raw);
     const [first, ...rest] = value.split(/\r?\n/);
     lines.push(`  ${label.padEnd(width)}  ${first}`);
     for (const line of rest) lines.push(`  ${' '.repeat(width)}  ${line}`);
@@ -52,9 +53,16 @@ export function renderRecord(title: string, fields: Array<[string, string | numb
   return lines.join('\n');
 }
 
+/** « oui » / "yes". */
+export const yesNo = (value: boolean) => (value ? tr('oui', 'yes') : tr('non', 'no'));
+
 /** A list as a table with its count, or one line when it is empty. */
-export function renderList<T>(rows: T[], columns: Column<T>[], noun: string, nextCursor?: string | null): string {
-  if (rows.length === 0) return `No ${noun}s.`;
-  const shown = `${rows.length} ${noun}${rows.length === 1 ? '' : 's'}`;
-  return `${renderTable(rows, columns)}\n${nextCursor ? `${shown} shown; more exist: add --all, or narrow the list with filters.` : shown}`;
+export function renderList<T>(rows: T[], columns: Column<T>[], noun: Noun, nextCursor?: string | null): string {
+  if (rows.length === 0) return tr(`${noun.feminine ? 'Aucune' : 'Aucun'} ${nounOf(noun)}.`, `No ${nounOf(noun, 2)}.`);
+  const shown = `${rows.length} ${nounOf(noun, rows.length)}`;
+  const more = tr(
+    `${shown} ${rows.length === 1 ? (noun.feminine ? 'affichée' : 'affiché') : (noun.feminine ? 'affichées' : 'affichés')} ; il y en a d'autres : ajoutez --all, ou resserrez la liste avec des filtres.`,
+    `${shown} shown; more exist: add --all, or narrow the list with filters.`,
+  );
+  return `${renderTable(rows, columns)}\n${nextCursor ? more : shown}`;
 }

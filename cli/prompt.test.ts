@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { CliError, ExitCode, usageError } from './exit-codes';
 import { askHidden, askNewPassword, required, type PromptStreams } from './prompt';
+import { chooseLanguage } from './i18n';
 
 function terminal(): PromptStreams & { typed: (text: string) => void; shown: () => string } {
   const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => undefined });
@@ -11,6 +12,10 @@ function terminal(): PromptStreams & { typed: (text: string) => void; shown: () 
 }
 
 describe('prompts for missing required values', () => {
+  // The CLI's texts are read here in English (--lang en); cli/i18n.test.ts reads them in French.
+  beforeAll(() => chooseLanguage(['--lang', 'en']));
+  afterAll(() => chooseLanguage([], {}));
+
   const spec = { flag: '--total', label: 'Total amount (€)', parse: (t: string) => {
     if (!/^\d+$/.test(t)) throw usageError(`--total "${t}" is not an amount`);
     return Number(t);

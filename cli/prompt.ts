@@ -1,5 +1,9 @@
 import readline from 'node:readline';
 import { CliError, ExitCode, usageError } from './exit-codes';
+import { tr } from './i18n';
+
+const cancelled = () => new CliError(tr('Annulé.', 'Cancelled.'), ExitCode.USAGE);
+const unanswered = () => new CliError(tr('Annulé : pas de réponse.', 'Cancelled: no answer.'), ExitCode.USAGE);
 
 export interface PromptStreams {
   input: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
@@ -24,10 +28,10 @@ export function ask(question: string, streams: PromptStreams = standard()): Prom
     let answered = false;
     rl.on('SIGINT', () => {
       rl.close();
-      reject(new CliError('Cancelled.', ExitCode.USAGE));
+      reject(cancelled());
     });
     rl.on('close', () => {
-      if (!answered) reject(new CliError('Cancelled: no answer.', ExitCode.USAGE));
+      if (!answered) reject(unanswered());
     });
     rl.question(question, (answer) => {
       answered = true;
@@ -64,8 +68,8 @@ export function askHidden(question: string, streams: PromptStreams = standard())
     const onData = (chunk: Buffer | string) => {
       for (const ch of chunk.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done();
-        if (ch === '\u0003') return done(new CliError('Cancelled.', ExitCode.USAGE));
-        if (ch === '\u0004') return done(value ? undefined : new CliError('Cancelled: no answer.', ExitCode.USAGE));
+        if (ch === '\u0003') return done(cancelled());
+        if (ch === '\u0004') return done(value ? undefined : unanswered());
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1);
         else if (ch >= ' ') value += ch;
       }
@@ -77,7 +81,7 @@ export function askHidden(question: string, streams: PromptStreams = standard())
 export interface RequiredValue<T> {
   /** The flag that gives this value, named in the error when it is missing: `--name`. */
   flag: string;
-  /** What to ask for: "Full name". */
+  /** What to ask for, in the user's language: "Nom complet". */
   label: string;
   parse: (text: string) => T | Promise<T>;
 }
@@ -89,7 +93,7 @@ export interface RequiredValue<T> {
  */
 export async function required<T>(given: string | undefined, spec: RequiredValue<T>, canAsk = interactive(), streams?: PromptStreams): Promise<T> {
   if (given !== undefined && given.trim() !== '') return spec.parse(given);
-  if (!canAsk) throw usageError(`Missing ${spec.flag} (${spec.label.toLowerCase()}).`, [{ field: spec.flag, message: 'is required' }]);
+  if (!canAsk) throw usageError(tr(`${spec.flag} manquant (${spec.label.toLowerCase()}).`, `Missing ${spec.flag} (${spec.label.toLowerCase()}).`), [{ field: spec.flag, message: tr('est obligatoire', 'is required') }]);
   for (;;) {
     const answer = await ask(`${spec.label}: `, streams);
     if (answer === '') continue;
@@ -111,14 +115,17 @@ export const MIN_PASSWORD_LENGTH = 12;
  */
 export async function askNewPassword(streams: PromptStreams = standard(), attempts = 3): Promise<string> {
   for (let attempt = 1; attempt <= attempts; attempt += 1) {
-    const first = await askHidden(`New password (at least ${MIN_PASSWORD_LENGTH} characters): `, streams);
+    const first = await askHidden(tr(`Nouveau mot de passe (au moins ${MIN_PASSWORD_LENGTH} caractères) : `, `New password (at least ${MIN_PASSWORD_LENGTH} characters): `), streams);
     if (first.length < MIN_PASSWORD_LENGTH) {
-      streams.output.write(`Too short: ${first.length} characters, at least ${MIN_PASSWORD_LENGTH} are needed.\n`);
+      streams.output.write(tr(`Trop court : ${first.length} caractères, il en faut au moins ${MIN_PASSWORD_LENGTH}.\n`, `Too short: ${first.length} characters, at least ${MIN_PASSWORD_LENGTH} are needed.\n`));
       continue;
     }
-    const again = await askHidden('Same password again: ', streams);
+    const again = await askHidden(tr('Le même mot de passe à nouveau : ', 'Same password again: '), streams);
     if (again === first) return first;
-    streams.output.write('The two passwords differ.\n');
+    streams.output.write(tr('Les deux mots de passe diffèrent.\n', 'The two passwords differ.\n'));
   }
-  throw usageError(`No password set: it must have at least ${MIN_PASSWORD_LENGTH} characters and be typed the same twice.`, [{ field: 'password', message: 'was not confirmed' }]);
+  throw usageError(tr(
+    `Aucun mot de passe défini : il doit compter au moins ${MIN_PASSWORD_LENGTH} caractères et être tapé deux fois à l'identique.`,
+    `No password set: it must have at least ${MIN_PASSWORD_LENGTH} characters and be typed the same twice.`,
+  ), [{ field: 'password', message: tr('n\'a pas été confirmé', 'was not confirmed') }]);
 }

@@ -1,10 +1,13 @@
 import { CliError, ExitCode, usageError } from './exit-codes';
 import type { Api, ApiResponse } from './http';
+import { noun as nounOf, ofNoun, tr, type Noun } from './i18n';
 
 /** One kind of Epic Events record as the CLI addresses it. */
 export interface RecordKind {
   path: string;
-  noun: string;
+  /** Its commands: `relais clients …`. */
+  command: string;
+  noun: Noun;
   /** API field → flag, so that the server's field errors name what the user typed. */
   flags: Record<string, string>;
 }
@@ -41,11 +44,19 @@ export async function resolveRef(api: Api, kind: RecordKind, ref: string, flag?:
   const match = NUMBER.exec(text);
   if (!match) {
     const what = flag ? `${flag} "${ref}"` : `"${ref}"`;
-    throw usageError(`${what} is not a ${kind.noun} number (such as 12) or id.`, flag ? [{ field: flag, message: 'is not a number or an id' }] : []);
+    throw usageError(
+      tr(`${what} n'est ni un numéro ${ofNoun(kind.noun)} (comme 12) ni un identifiant.`, `${what} is not a ${nounOf(kind.noun)} number (such as 12) or id.`),
+      flag ? [{ field: flag, message: tr('n\'est ni un numéro ni un identifiant', 'is not a number or an id') }] : [],
+    );
   }
   const number = Number(match[1]);
   const found = numberFilterMissing ? await scanForNumber(api, kind, number) : await byNumberFilter(api, kind, number);
-  if (!found) throw new CliError(`There is no ${kind.noun} number ${number}${flag ? ` (${flag})` : ''}. List them with \`relais ${kind.noun}s list\`.`, ExitCode.NOT_FOUND);
+  if (!found) {
+    throw new CliError(tr(
+      `Il n'y a pas ${ofNoun(kind.noun)} numéro ${number}${flag ? ` (${flag})` : ''}. Listez-les avec \`relais ${kind.command} list\`.`,
+      `There is no ${nounOf(kind.noun)} number ${number}${flag ? ` (${flag})` : ''}. List them with \`relais ${kind.command} list\`.`,
+    ), ExitCode.NOT_FOUND);
+  }
   return found;
 }
 
@@ -106,7 +117,12 @@ export async function listRecords<T>(api: Api, kind: RecordKind, filters: Record
 function parseLimit(text: string | undefined): number {
   if (text === undefined) return 50;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 200) throw usageError(`--limit "${text}" must be a whole number from 1 to 200 (or use --all).`, [{ field: '--limit', message: 'must be from 1 to 200' }]);
+  if (!Number.isInteger(n) || n < 1 || n > 200) {
+    throw usageError(
+      tr(`--limit "${text}" doit être un nombre entier de 1 à 200 (ou utilisez --all).`, `--limit "${text}" must be a whole number from 1 to 200 (or use --all).`),
+      [{ field: '--limit', message: tr('doit aller de 1 à 200', 'must be from 1 to 200') }],
+    );
+  }
   return n;
 }
 
@@ -116,12 +132,18 @@ function parseLimit(text: string | undefined): number {
  * in between (exit 6, nothing written).
  */
 export async function updateRecord<T>(api: Api, kind: RecordKind, ref: string, patch: Record<string, unknown>, ifVersion?: string): Promise<ApiResponse<T>> {
-  if (Object.keys(patch).length === 0) throw usageError(`Nothing to change: give at least one of ${[...new Set(Object.values(kind.flags))].join(', ')}.`);
+  const flags = [...new Set(Object.values(kind.flags))].join(', ');
+  if (Object.keys(patch).length === 0) throw usageError(tr(`Rien à modifier : donnez au moins l'une des options ${flags}.`, `Nothing to change: give at least one of ${flags}.`));
   const id = await resolveRef(api, kind, ref);
   let version: number;
   if (ifVersion !== undefined) {
     version = Number(ifVersion);
-    if (!Number.isInteger(version) || version < 0) throw usageError(`--if-version "${ifVersion}" must be a version number, as \`show --json\` prints it.`, [{ field: '--if-version', message: 'is not a version number' }]);
+    if (!Number.isInteger(version) || version < 0) {
+      throw usageError(
+        tr(`--if-version "${ifVersion}" doit être un numéro de version, tel que \`show --json\` l'affiche.`, `--if-version "${ifVersion}" must be a version number, as \`show --json\` prints it.`),
+        [{ field: '--if-version', message: tr('n\'est pas un numéro de version', 'is not a version number') }],
+      );
+    }
   } else {
     version = (await api.get<Versioned>(`${kind.path}/${id}`)).body.version;
   }
@@ -129,11 +151,12 @@ export async function updateRecord<T>(api: Api, kind: RecordKind, ref: string, p
     return await api.patch<T>(`${kind.path}/${id}`, patch, { headers: { 'if-match': `"${version}"` }, flags: kind.flags });
   } catch (e) {
     if (e instanceof CliError && e.status === 412) {
-      throw new CliError(
-        `Someone else changed this ${kind.noun} after version ${version} was read: nothing was saved. `
-        + `Look at their change with \`relais ${kind.noun}s show ${ref}\`, then run your update again.`,
-        ExitCode.CONFLICT,
-      );
+      throw new CliError(tr(
+        `Quelqu'un d'autre a modifié cet enregistrement (${nounOf(kind.noun)}) après la lecture de sa version ${version} : rien n'a été enregistré. `
+        + `Regardez sa modification avec \`relais ${kind.command} show ${ref}\`, puis relancez la vôtre.`,
+        `Someone else changed this ${nounOf(kind.noun)} after version ${version} was read: nothing was saved. `
+        + `Look at their change with \`relais ${kind.command} show ${ref}\`, then run your update again.`,
+      ), ExitCode.CONFLICT);
     }
     throw e;
   }

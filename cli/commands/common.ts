@@ -3,6 +3,7 @@ import { Api } from '../http';
 import { printJson, type Output } from '../output';
 import type { SessionStore } from '../session-store';
 import { DEFAULT_TIME_ZONE } from '../dates';
+import { tr } from '../i18n';
 
 /** What every command needs, created once by main.ts. */
 export interface Context {
@@ -27,15 +28,15 @@ export interface JsonFlag {
 
 /** Every command takes --json: the API's JSON on stdout, for scripts. */
 export function withJson(cmd: Command): Command {
-  return cmd.option('--json', 'print the API\'s JSON instead of a table (for scripts)');
+  return cmd.option('--json', tr('affiche le JSON de l\'API au lieu d\'un tableau (pour les scripts)', 'print the API\'s JSON instead of a table (for scripts)'));
 }
 
 export function withListOptions(cmd: Command, sorts: string): Command {
   return withJson(cmd
-    .option('-s, --search <text>', 'only records containing this text (names, company, location)')
-    .option('--sort <field>', `order: ${sorts} (prefix - for descending)`)
-    .option('--limit <n>', 'how many to show (1-200)', undefined)
-    .option('--all', 'every matching record, page after page'));
+    .option(tr('-s, --search <texte>', '-s, --search <text>'), tr('seulement les enregistrements contenant ce texte (noms, société, lieu)', 'only records containing this text (names, company, location)'))
+    .option(tr('--sort <champ>', '--sort <field>'), tr(`ordre : ${sorts} (préfixe - pour décroissant)`, `order: ${sorts} (prefix - for descending)`))
+    .option('--limit <n>', tr('combien en afficher (1-200)', 'how many to show (1-200)'), undefined)
+    .option('--all', tr('tous les enregistrements qui correspondent, page après page', 'every matching record, page after page')));
 }
 
 /** Prints the API's value as JSON, or the readable rendering. */

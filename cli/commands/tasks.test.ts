@@ -1,6 +1,11 @@
 import { parseValue, taskData } from './tasks';
+import { chooseLanguage } from '../i18n';
 
 describe('task form data on the command line', () => {
+  // The CLI's texts are read here in English (--lang en); cli/i18n.test.ts reads them in French.
+  beforeAll(() => chooseLanguage(['--lang', 'en']));
+  afterAll(() => chooseLanguage([], {}));
+
   it('reads JSON values and keeps anything else as text', () => {
     expect(parseValue('true')).toBe(true);
     expect(parseValue('250000')).toBe(250_000);

@@ -7,6 +7,7 @@ import { renderList, renderRecord } from '../output';
 import { ask, askNewPassword, interactive, readStdin, required } from '../prompt';
 import { isUuid, patchFrom } from '../records';
 import { emit, withJson, type Context, type JsonFlag } from './common';
+import { tr } from '../i18n';
 
 /** Epic Events' departments (spec 001); an organisation may have others, which the API checks on create and update. */
 const ROLES = ['sales', 'support', 'management'];
@@ -59,7 +60,12 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').to
 export function parseRoles(values: string[]): string[] {
   const keys = values.flatMap((v) => v.split(',')).map((k) => k.trim().toLowerCase()).filter(Boolean);
   for (const key of keys) {
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) throw usageError(`--role "${key}" is not a role key such as ${ROLES.join(', ')}.`, [{ field: '--role', message: 'is not a role key' }]);
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) {
+      throw usageError(
+        tr(`--role "${key}" n'est pas une clé de rôle comme ${ROLES.join(', ')}.`, `--role "${key}" is not a role key such as ${ROLES.join(', ')}.`),
+        [{ field: '--role', message: tr('n\'est pas une clé de rôle', 'is not a role key') }],
+      );
+    }
   }
   return [...new Set(keys)];
 }
@@ -75,7 +81,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 export async function resolveUser(api: Api, ref: string): Promise<User> {
   const text = ref.trim();
   if (isUuid(text)) return (await api.get<User>(`${PATH}/${text}`)).body;
-  if (text === '') throw usageError('Name the collaborator by email or id.', [{ field: '<user>', message: 'is empty' }]);
+  if (text === '') throw usageError(tr('Désignez le collaborateur par son e-mail ou son identifiant.', 'Name the collaborator by email or id.'), [{ field: '<user>', message: tr('est vide', 'is empty') }]);
   const { items } = (await api.get<{ items: User[] }>(PATH, { query: { q: text } })).body;
   const wanted = fold(text);
   const byEmail = items.filter((u) => fold(u.email) === wanted);
@@ -83,9 +89,16 @@ export async function resolveUser(api: Api, ref: string): Promise<User> {
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) {
     const near = items.slice(0, 5).map((u) => `${u.displayName} <${u.email}>`).join(', ');
-    throw new CliError(`No collaborator has the email or name "${ref}".${near ? ` Did you mean: ${near}?` : ''} List them with \`relais users list\`.`, ExitCode.NOT_FOUND);
+    throw new CliError(tr(
+      `Aucun collaborateur n'a l'e-mail ou le nom « ${ref} ».${near ? ` Vouliez-vous dire : ${near} ?` : ''} Listez-les avec \`relais users list\`.`,
+      `No collaborator has the email or name "${ref}".${near ? ` Did you mean: ${near}?` : ''} List them with \`relais users list\`.`,
+    ), ExitCode.NOT_FOUND);
   }
-  throw usageError(`"${ref}" is the name of several collaborators (${matches.map((u) => u.email).join(', ')}): give the email.`, [{ field: '<user>', message: 'is ambiguous' }]);
+  const emails = matches.map((u) => u.email).join(', ');
+  throw usageError(
+    tr(`« ${ref} » est le nom de plusieurs collaborateurs (${emails}) : donnez l'e-mail.`, `"${ref}" is the name of several collaborators (${emails}): give the email.`),
+    [{ field: '<user>', message: tr('est ambigu', 'is ambiguous') }],
+  );
 }
 
 /**
@@ -97,22 +110,24 @@ async function newPassword(o: PasswordFlags, howToAsk: string): Promise<string> 
   if (o.passwordStdin) return readStdin();
   if (process.env.RELAIS_NEW_PASSWORD) return process.env.RELAIS_NEW_PASSWORD;
   if (interactive()) return askNewPassword();
-  throw usageError(`Missing password: ${howToAsk}, pipe it with --password-stdin, or set RELAIS_NEW_PASSWORD.`,
-    [{ field: '--password-stdin', message: 'is required without a terminal' }]);
+  throw usageError(
+    tr(`Mot de passe manquant : ${howToAsk}, passez-le par --password-stdin, ou définissez RELAIS_NEW_PASSWORD.`, `Missing password: ${howToAsk}, pipe it with --password-stdin, or set RELAIS_NEW_PASSWORD.`),
+    [{ field: '--password-stdin', message: tr('est obligatoire sans terminal', 'is required without a terminal') }],
+  );
 }
 
-const status = (u: User) => (u.active ? 'active' : 'deactivated');
+const status = (u: User) => (u.active ? tr('actif', 'active') : tr('désactivé', 'deactivated'));
 
 export function renderUser(u: User, timeZone: string): string {
   return renderRecord(`${u.displayName} <${u.email}>`, [
-    ['Name', u.displayName],
-    ['Email', u.email],
-    ['Roles', u.roles.join(', ')],
-    ['Status', status(u)],
-    ['Created', formatDateTime(u.createdAt, timeZone)],
-    ['Updated', formatDateTime(u.updatedAt, timeZone)],
-    ['Version', u.version],
-    ['Id', u.id],
+    [tr('Nom', 'Name'), u.displayName],
+    [tr('E-mail', 'Email'), u.email],
+    [tr('Rôles', 'Roles'), u.roles.join(', ')],
+    [tr('Statut', 'Status'), status(u)],
+    [tr('Créé', 'Created'), formatDateTime(u.createdAt, timeZone)],
+    [tr('Modifié', 'Updated'), formatDateTime(u.updatedAt, timeZone)],
+    [tr('Version', 'Version'), u.version],
+    [tr('Identifiant', 'Id'), u.id],
   ]);
 }
 
@@ -122,8 +137,15 @@ export function renderUser(u: User, timeZone: string): string {
  * (GET /events/collaborators), so that they can still find whom to assign.
  */
 async function list(ctx: Context, o: ListFlags): Promise<void> {
-  if (o.role && !ROLES.includes(o.role)) throw usageError(`--role "${o.role}" must be one of ${ROLES.join(', ')}.`, [{ field: '--role', message: 'is not a department' }]);
-  if (o.q !== undefined && o.search !== undefined && o.q !== o.search) throw usageError('Give --q or --search, not both.', [{ field: '--q', message: 'is the same as --search' }]);
+  if (o.role && !ROLES.includes(o.role)) {
+    throw usageError(
+      tr(`--role "${o.role}" doit valoir l'un de ${ROLES.join(', ')}.`, `--role "${o.role}" must be one of ${ROLES.join(', ')}.`),
+      [{ field: '--role', message: tr('n\'est pas un département', 'is not a department') }],
+    );
+  }
+  if (o.q !== undefined && o.search !== undefined && o.q !== o.search) {
+    throw usageError(tr('Donnez --q ou --search, pas les deux.', 'Give --q or --search, not both.'), [{ field: '--q', message: tr('est la même option que --search', 'is the same as --search') }]);
+  }
   const q = (o.q ?? o.search)?.trim() || undefined;
   const api = ctx.api();
   let body: { items: Array<User | Collaborator> };
@@ -136,12 +158,14 @@ async function list(ctx: Context, o: ListFlags): Promise<void> {
   }
   const withStatus = body.items.some((u) => 'active' in u);
   emit(ctx, o, body, () => renderList<User | Collaborator>(body.items, [
-    { header: 'Name', value: (u) => u.displayName },
-    { header: 'Email', value: (u) => u.email },
-    { header: 'Roles', value: (u) => u.roles.join(', ') },
-    ...(withStatus ? [{ header: 'Status', value: (u: User | Collaborator) => status(u as User) }] : []),
-    { header: 'Id', value: (u) => u.id },
-  ], o.inactive ? 'deactivated collaborator' : 'collaborator'));
+    { header: tr('Nom', 'Name'), value: (u) => u.displayName },
+    { header: tr('E-mail', 'Email'), value: (u) => u.email },
+    { header: tr('Rôles', 'Roles'), value: (u) => u.roles.join(', ') },
+    ...(withStatus ? [{ header: tr('Statut', 'Status'), value: (u: User | Collaborator) => status(u as User) }] : []),
+    { header: tr('Identifiant', 'Id'), value: (u) => u.id },
+  ], o.inactive
+    ? { fr: ['collaborateur désactivé', 'collaborateurs désactivés'], en: ['deactivated collaborator', 'deactivated collaborators'] }
+    : { fr: ['collaborateur', 'collaborateurs'], en: ['collaborator', 'collaborators'] }));
 }
 
 async function create(ctx: Context, o: CreateFlags): Promise<void> {
@@ -153,33 +177,50 @@ async function create(ctx: Context, o: CreateFlags): Promise<void> {
     const email = o.email?.trim() || undefined;
     const { items } = (await api.get<{ items: User[] }>(PATH, { query: { q: email } })).body;
     if (email && items.some((u) => fold(u.email) === fold(email))) {
-      throw new CliError(`A collaborator with the email ${email} already exists: see \`relais users show ${email}\`.`, ExitCode.CONFLICT);
+      throw new CliError(tr(
+        `Un collaborateur a déjà l'e-mail ${email} : voir \`relais users show ${email}\`.`, `A collaborator with the email ${email} already exists: see \`relais users show ${email}\`.`,
+      ), ExitCode.CONFLICT);
     }
   }
-  const email = await required(o.email, { flag: '--email', label: 'Email', parse: (t) => t.trim() });
-  const displayName = await required(o.name, { flag: '--name', label: 'Full name', parse: (t) => t.trim() });
+  const email = await required(o.email, { flag: '--email', label: tr('E-mail', 'Email'), parse: (t) => t.trim() });
+  const displayName = await required(o.name, { flag: '--name', label: tr('Nom complet', 'Full name'), parse: (t) => t.trim() });
   if (!roles.length && !interactive()) {
-    throw usageError(`Missing --role: one of ${ROLES.join(', ')}; repeat it or separate with commas for several.`, [{ field: '--role', message: 'is required' }]);
+    throw usageError(
+      tr(`--role manquant : l'un de ${ROLES.join(', ')} ; répétez-le ou séparez par des virgules pour plusieurs.`, `Missing --role: one of ${ROLES.join(', ')}; repeat it or separate with commas for several.`),
+      [{ field: '--role', message: tr('est obligatoire', 'is required') }],
+    );
   }
-  if (!roles.length) roles = await required(undefined, { flag: '--role', label: `Roles, separated by commas (${ROLES.join(', ')})`, parse: (t) => {
+  if (!roles.length) roles = await required(undefined, { flag: '--role', label: tr(`Rôles, séparés par des virgules (${ROLES.join(', ')})`, `Roles, separated by commas (${ROLES.join(', ')})`), parse: (t) => {
     const keys = parseRoles([t]);
-    if (!keys.length) throw usageError('Give at least one role.');
+    if (!keys.length) throw usageError(tr('Donnez au moins un rôle.', 'Give at least one role.'));
     return keys;
   } });
-  const password = await newPassword(o, 'type it at the prompt in a terminal');
+  const password = await newPassword(o, tr('tapez-le à l\'invite dans un terminal', 'type it at the prompt in a terminal'));
   const created = (await api.post<User>(PATH, { email, displayName, roles, password }, { flags: FLAGS })).body;
-  emit(ctx, o, created, () => `Created ${created.displayName} <${created.email}>: they can sign in with \`relais login --email ${created.email}\`.\n${renderUser(created, ctx.timeZone)}`);
+  emit(ctx, o, created, () => `${tr(
+    `${created.displayName} <${created.email}> créé : il ou elle peut se connecter avec \`relais login --email ${created.email}\`.`,
+    `Created ${created.displayName} <${created.email}>: they can sign in with \`relais login --email ${created.email}\`.`,
+  )}\n${renderUser(created, ctx.timeZone)}`);
 }
 
 async function update(ctx: Context, ref: string, o: UpdateFlags): Promise<void> {
   const api = ctx.api();
-  if (o.activate && o.deactivate) throw usageError('Give --activate or --deactivate, not both.', [{ field: '--activate/--deactivate', message: 'contradict each other' }]);
-  if (o.resetPassword && o.passwordStdin) throw usageError('Give --reset-password or --password-stdin, not both.', [{ field: '--password-stdin', message: 'already gives the password' }]);
+  if (o.activate && o.deactivate) {
+    throw usageError(tr('Donnez --activate ou --deactivate, pas les deux.', 'Give --activate or --deactivate, not both.'), [{ field: '--activate/--deactivate', message: tr('se contredisent', 'contradict each other') }]);
+  }
+  if (o.resetPassword && o.passwordStdin) {
+    throw usageError(tr('Donnez --reset-password ou --password-stdin, pas les deux.', 'Give --reset-password or --password-stdin, not both.'), [{ field: '--password-stdin', message: tr('donne déjà le mot de passe', 'already gives the password') }]);
+  }
   const roles = parseRoles(o.role ?? []);
   let version: number | undefined;
   if (o.ifVersion !== undefined) {
     version = Number(o.ifVersion);
-    if (!Number.isInteger(version) || version < 0) throw usageError(`--if-version "${o.ifVersion}" must be a version number, as \`users show --json\` prints it.`, [{ field: '--if-version', message: 'is not a version number' }]);
+    if (!Number.isInteger(version) || version < 0) {
+      throw usageError(
+        tr(`--if-version "${o.ifVersion}" doit être un numéro de version, tel que \`users show --json\` l'affiche.`, `--if-version "${o.ifVersion}" must be a version number, as \`users show --json\` prints it.`),
+        [{ field: '--if-version', message: tr('n\'est pas un numéro de version', 'is not a version number') }],
+      );
+    }
   }
   const patch = patchFrom({
     email: o.email?.trim(),
@@ -189,21 +230,23 @@ async function update(ctx: Context, ref: string, o: UpdateFlags): Promise<void> 
   });
   const changesPassword = Boolean(o.resetPassword || o.passwordStdin);
   if (!changesPassword && Object.keys(patch).length === 0) {
-    throw usageError('Nothing to change: give at least one of --name, --email, --role, --activate, --deactivate, --reset-password, --password-stdin.');
+    const flags = '--name, --email, --role, --activate, --deactivate, --reset-password, --password-stdin';
+    throw usageError(tr(`Rien à modifier : donnez au moins l'une des options ${flags}.`, `Nothing to change: give at least one of ${flags}.`));
   }
   const user = await resolveUser(api, ref);
-  if (changesPassword) patch.password = await newPassword(o, 'type it at the prompt of --reset-password in a terminal');
+  if (changesPassword) patch.password = await newPassword(o, tr('tapez-le à l\'invite de --reset-password dans un terminal', 'type it at the prompt of --reset-password in a terminal'));
   try {
     const { body } = await api.patch<User>(`${PATH}/${user.id}`, patch, { headers: { 'if-match': `"${version ?? user.version}"` }, flags: FLAGS });
-    const ended = patch.active === false || changesPassword ? ' Their sessions are ended: they must sign in again.' : '';
-    emit(ctx, o, body, () => `Updated ${body.displayName} <${body.email}>.${ended}\n${renderUser(body, ctx.timeZone)}`);
+    const ended = patch.active === false || changesPassword ? tr(' Ses sessions sont fermées : il ou elle doit se reconnecter.', ' Their sessions are ended: they must sign in again.') : '';
+    emit(ctx, o, body, () => `${tr(`${body.displayName} <${body.email}> modifié.`, `Updated ${body.displayName} <${body.email}>.`)}${ended}\n${renderUser(body, ctx.timeZone)}`);
   } catch (e) {
     if (e instanceof CliError && e.status === 412) {
-      throw new CliError(
+      throw new CliError(tr(
+        `Quelqu'un d'autre a modifié ce collaborateur après la lecture de sa version ${version ?? user.version} : rien n'a été enregistré. `
+        + `Regardez sa modification avec \`relais users show ${user.email}\`, puis relancez la vôtre.`,
         `Someone else changed this collaborator after version ${version ?? user.version} was read: nothing was saved. `
         + `Look at their change with \`relais users show ${user.email}\`, then run your update again.`,
-        ExitCode.CONFLICT,
-      );
+      ), ExitCode.CONFLICT);
     }
     throw e;
   }
@@ -212,56 +255,82 @@ async function update(ctx: Context, ref: string, o: UpdateFlags): Promise<void> 
 async function remove(ctx: Context, ref: string, o: JsonFlag & { yes?: boolean }): Promise<void> {
   const api = ctx.api();
   const canAsk = interactive();
-  if (!o.yes && !canAsk) throw usageError('Removing a collaborator needs --yes when no terminal can ask for confirmation.', [{ field: '--yes', message: 'is required without a terminal' }]);
+  if (!o.yes && !canAsk) {
+    throw usageError(
+      tr('Retirer un collaborateur demande --yes quand aucun terminal ne peut demander confirmation.', 'Removing a collaborator needs --yes when no terminal can ask for confirmation.'),
+      [{ field: '--yes', message: tr('est obligatoire sans terminal', 'is required without a terminal') }],
+    );
+  }
   const user = await resolveUser(api, ref);
-  if (user.id === api.currentSession?.userId) throw usageError('You cannot remove yourself: ask another manager.', [{ field: '<user>', message: 'is you' }]);
+  if (user.id === api.currentSession?.userId) {
+    throw usageError(tr('Vous ne pouvez pas vous retirer vous-même : demandez à un autre responsable.', 'You cannot remove yourself: ask another manager.'), [{ field: '<user>', message: tr('c\'est vous', 'is you') }]);
+  }
   if (!o.yes) {
-    const answer = await ask(`Remove ${user.displayName} <${user.email}> (${user.roles.join(', ') || 'no role'})? `
-      + 'Their account is deactivated, their sessions end and their roles are withdrawn; their name stays on their past work. [y/N] ');
-    if (!/^(y|yes|o|oui)$/i.test(answer)) throw new CliError('Cancelled: nothing was removed.', ExitCode.USAGE);
+    const roles = user.roles.join(', ') || tr('aucun rôle', 'no role');
+    const answer = await ask(tr(
+      `Retirer ${user.displayName} <${user.email}> (${roles}) ? Son compte est désactivé, ses sessions sont fermées et ses rôles retirés ; son nom reste sur son travail passé. [o/N] `,
+      `Remove ${user.displayName} <${user.email}> (${roles})? Their account is deactivated, their sessions end and their roles are withdrawn; their name stays on their past work. [y/N] `,
+    ));
+    if (!/^(y|yes|o|oui)$/i.test(answer)) throw new CliError(tr('Annulé : personne n\'a été retiré.', 'Cancelled: nothing was removed.'), ExitCode.USAGE);
   }
   await api.request('DELETE', `${PATH}/${user.id}`);
   const after = (await api.get<User>(`${PATH}/${user.id}`)).body;
-  emit(ctx, o, after, () => `Removed ${after.displayName} <${after.email}>: deactivated, sessions ended, roles withdrawn.`);
+  emit(ctx, o, after, () => tr(
+    `${after.displayName} <${after.email}> retiré : désactivé, sessions fermées, rôles retirés.`,
+    `Removed ${after.displayName} <${after.email}>: deactivated, sessions ended, roles withdrawn.`,
+  ));
 }
 
 /** The organisation's collaborators: everyone lists them; management creates, changes and removes them (spec 001). */
 export function registerUsers(program: Command, ctx: Context): void {
-  const users = program.command('users').description('collaborators of the organisation: list, show; management creates, updates, removes');
+  const users = program.command('users').description(tr(
+    'collaborateurs de l\'organisation : lister, afficher ; la gestion crée, modifie, retire', 'collaborators of the organisation: list, show; management creates, updates, removes',
+  ));
+  const userArg = tr('e-mail, nom complet ou identifiant', 'email, full name or id');
 
-  withJson(users.command('list').description('active collaborators, to find whom to assign; management also sees the deactivated (--inactive)')
-    .option('--role <role>', `only this department: ${ROLES.join(', ')}`)
-    .option('--inactive', 'only the deactivated or removed collaborators (management)')
-    .option('--q <text>', 'only those whose name or email contains this text')
-    .option('-s, --search <text>', 'the same as --q'))
+  withJson(users.command('list').description(tr(
+    'les collaborateurs actifs, pour trouver à qui confier ; la gestion voit aussi les désactivés (--inactive)', 'active collaborators, to find whom to assign; management also sees the deactivated (--inactive)',
+  ))
+    .option(tr('--role <rôle>', '--role <role>'), tr(`seulement ce département : ${ROLES.join(', ')}`, `only this department: ${ROLES.join(', ')}`))
+    .option('--inactive', tr('seulement les collaborateurs désactivés ou retirés (gestion)', 'only the deactivated or removed collaborators (management)'))
+    .option(tr('--q <texte>', '--q <text>'), tr('seulement ceux dont le nom ou l\'e-mail contient ce texte', 'only those whose name or email contains this text'))
+    .option(tr('-s, --search <texte>', '-s, --search <text>'), tr('comme --q', 'the same as --q')))
     .action((o: ListFlags) => list(ctx, o));
 
-  withJson(users.command('show').argument('<user>', 'email, full name or id').description('show one collaborator (management)'))
+  withJson(users.command('show').argument('<user>', userArg).description(tr('affiche un collaborateur (gestion)', 'show one collaborator (management)')))
     .action(async (ref: string, o: JsonFlag) => {
       const user = await resolveUser(ctx.api(), ref);
       emit(ctx, o, user, () => renderUser(user, ctx.timeZone));
     });
 
-  withJson(users.command('create').description('create a collaborator who can sign in (management)')
-    .option('--email <email>', 'their sign-in email (asked when missing in a terminal)')
-    .option('--name <full name>', 'full name (asked when missing in a terminal)')
-    .option('--role <role>', `a role: ${ROLES.join(', ')}; repeat it or separate with commas for several`, collect)
-    .option('--password-stdin', 'read their first password from standard input (else RELAIS_NEW_PASSWORD, else asked twice, hidden)'))
+  withJson(users.command('create').description(tr('crée un collaborateur qui peut se connecter (gestion)', 'create a collaborator who can sign in (management)'))
+    .option('--email <email>', tr('son e-mail de connexion (demandé s\'il manque, dans un terminal)', 'their sign-in email (asked when missing in a terminal)'))
+    .option(tr('--name <nom complet>', '--name <full name>'), tr('nom complet (demandé s\'il manque, dans un terminal)', 'full name (asked when missing in a terminal)'))
+    .option(tr('--role <rôle>', '--role <role>'), tr(`un rôle : ${ROLES.join(', ')} ; répétez-le ou séparez par des virgules pour plusieurs`, `a role: ${ROLES.join(', ')}; repeat it or separate with commas for several`), collect)
+    .option('--password-stdin', tr(
+      'lit son premier mot de passe sur l\'entrée standard (sinon RELAIS_NEW_PASSWORD, sinon demandé deux fois, masqué)',
+      'read their first password from standard input (else RELAIS_NEW_PASSWORD, else asked twice, hidden)',
+    )))
     .action((o: CreateFlags) => create(ctx, o));
 
-  withJson(users.command('update').argument('<user>', 'email, full name or id').description('change a collaborator, only the flags given (management)')
-    .option('--name <full name>', 'full name')
-    .option('--email <email>', 'sign-in email')
-    .option('--role <role>', 'their roles from now on (replacing the others): repeat it or separate with commas', collect)
-    .option('--activate', 'let them sign in again')
-    .option('--deactivate', 'stop them signing in, and end their sessions')
-    .option('--reset-password', 'set a new password: asked twice, hidden (or RELAIS_NEW_PASSWORD); ends their sessions')
-    .option('--password-stdin', 'set a new password read from standard input; ends their sessions')
-    .option('--if-version <n>', 'fail (exit 6) unless the collaborator is still at this version'))
+  withJson(users.command('update').argument('<user>', userArg).description(tr('modifie un collaborateur, seulement les options données (gestion)', 'change a collaborator, only the flags given (management)'))
+    .option(tr('--name <nom complet>', '--name <full name>'), tr('nom complet', 'full name'))
+    .option('--email <email>', tr('e-mail de connexion', 'sign-in email'))
+    .option(tr('--role <rôle>', '--role <role>'), tr('ses rôles désormais (remplacent les autres) : répétez-le ou séparez par des virgules', 'their roles from now on (replacing the others): repeat it or separate with commas'), collect)
+    .option('--activate', tr('lui permet de se connecter à nouveau', 'let them sign in again'))
+    .option('--deactivate', tr('l\'empêche de se connecter, et ferme ses sessions', 'stop them signing in, and end their sessions'))
+    .option('--reset-password', tr(
+      'définit un nouveau mot de passe : demandé deux fois, masqué (ou RELAIS_NEW_PASSWORD) ; ferme ses sessions', 'set a new password: asked twice, hidden (or RELAIS_NEW_PASSWORD); ends their sessions',
+    ))
+    .option('--password-stdin', tr('définit un nouveau mot de passe lu sur l\'entrée standard ; ferme ses sessions', 'set a new password read from standard input; ends their sessions'))
+    .option('--if-version <n>', tr('échoue (code 6) si le collaborateur n\'est plus à cette version', 'fail (exit 6) unless the collaborator is still at this version')))
     .action((ref: string, o: UpdateFlags) => update(ctx, ref, o));
 
-  withJson(users.command('remove').argument('<user>', 'email, full name or id')
-    .description('remove a collaborator: deactivated, sessions ended, roles withdrawn, name kept on past work (management)')
-    .option('-y, --yes', 'do not ask for confirmation (required without a terminal)'))
+  withJson(users.command('remove').argument('<user>', userArg)
+    .description(tr(
+      'retire un collaborateur : désactivé, sessions fermées, rôles retirés, nom gardé sur son travail passé (gestion)',
+      'remove a collaborator: deactivated, sessions ended, roles withdrawn, name kept on past work (management)',
+    ))
+    .option('-y, --yes', tr('ne demande pas de confirmation (obligatoire sans terminal)', 'do not ask for confirmation (required without a terminal)')))
     .action((ref: string, o: JsonFlag & { yes?: boolean }) => remove(ctx, ref, o));
 }

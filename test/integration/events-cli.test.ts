@@ -88,7 +88,7 @@ describe('the relais command-line client', () => {
 
   it('logs in into a file only its owner can read, says who is logged in, and logs out', async () => {
     const first = ok(await login(sales, 'sales'));
-    expect(first.stdout).toContain('Logged in to');
+    expect(first.stdout).toContain('Connecté à');
     expect(first.stdout).toContain('Bill Boquet');
     expect(first.stdout + first.stderr).not.toContain(DEMO_PASSWORD);
     expect(fs.statSync(sales.credentialsFile).mode & 0o777).toBe(0o600);
@@ -105,20 +105,20 @@ describe('the relais command-line client', () => {
 
     // A wrong password is refused (exit 3) and leaves the existing session alone.
     const wrong = await sales.run(['login', '--url', api.url, '--email', 'sales@epic-events.demo', '--password-stdin'], { input: 'not-the-password\n' });
-    expectFailure(wrong, 3, 'Email or password is incorrect.');
+    expectFailure(wrong, 3, 'L\'e-mail ou le mot de passe est incorrect.');
     expect(readSession(sales).refreshToken).toBe(session.refreshToken);
     // Without a terminal, a missing email or password is a usage error naming what to give.
-    expectFailure(await sales.run(['login', '--url', api.url]), 2, 'Missing --email');
+    expectFailure(await sales.run(['login', '--url', api.url]), 2, '--email manquant');
     expectFailure(await sales.run(['login', '--url', api.url, '--email', 'sales@epic-events.demo']), 2, '--password-stdin');
 
     const out = ok(await sales.run(['logout']));
-    expect(out.stdout).toContain(`Logged out of ${api.url}`);
+    expect(out.stdout).toContain(`Déconnecté de ${api.url}`);
     expect(fs.existsSync(sales.credentialsFile)).toBe(false);
     // The server revoked the session too: its refresh token is worth nothing now.
     const reuse = await fetch(`${api.url}/api/v1/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ refreshToken: session.refreshToken }) });
     expect(reuse.status).toBe(401);
-    expectFailure(await sales.run(['whoami']), 3, 'You are not logged in: run `relais login` first.');
-    expectFailure(await sales.run(['clients', 'list']), 3, 'not logged in');
+    expectFailure(await sales.run(['whoami']), 3, 'Vous n\'êtes pas connecté : lancez d\'abord `relais login`.');
+    expectFailure(await sales.run(['clients', 'list']), 3, 'pas connecté');
   });
 
   it('refreshes an expired access token with the refresh token, keeps the rotated one, and says when the session is over', async () => {
@@ -141,7 +141,7 @@ describe('the relais command-line client', () => {
 
     // When the refresh token is no good either, the user is told to log in again (exit 3).
     writeSession(sales, { ...readSession(sales), accessToken: 'expired', refreshToken: `${after.refreshToken.split('.')[0]}.revoked` });
-    expectFailure(await sales.run(['clients', 'list']), 3, 'Your session has expired or was ended: run `relais login` to sign in again.');
+    expectFailure(await sales.run(['clients', 'list']), 3, 'Votre session a expiré ou a été fermée : lancez `relais login` pour vous reconnecter.');
     ok(await login(sales, 'sales'));
   });
 
@@ -149,13 +149,17 @@ describe('the relais command-line client', () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const nobody = cliUser(root, 'nobody');
     const run = await nobody.run(['login', '--url', closed, '--email', 'sales@epic-events.demo', '--password-stdin'], { input: 'x\n' });
-    expectFailure(run, 7, `Cannot reach the Relais API at ${closed} (connection refused`);
+    expectFailure(run, 7, `Impossible de joindre l'API Relais à ${closed} (connexion refusée`);
     expect(run.stderr).toContain('relais login --url');
+    // In English for an English user (--lang, or the locale).
+    const english = await nobody.run(['login', '--url', closed, '--email', 'sales@epic-events.demo', '--password-stdin', '--lang', 'en'], { input: 'x\n' });
+    expectFailure(english, 7, `Cannot reach the Relais API at ${closed} (connection refused`);
+    expect((await nobody.run(['--help'], { env: { RELAIS_LANG: undefined, LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'en_GB.UTF-8' } })).stdout).toContain('Relais command-line client');
     expect(fs.existsSync(nobody.credentialsFile)).toBe(false);
 
     ok(await login(nobody, 'support'));
     writeSession(nobody, { ...readSession(nobody), url: closed });
-    expectFailure(await nobody.run(['events', 'list']), 7, `Cannot reach the Relais API at ${closed}`);
+    expectFailure(await nobody.run(['events', 'list']), 7, `Impossible de joindre l'API Relais à ${closed}`);
     // Logging out without the server keeps the session (it is still valid there) unless told to forget it locally.
     expectFailure(await nobody.run(['logout']), 7, 'relais logout --local');
     expect(fs.existsSync(nobody.credentialsFile)).toBe(true);
@@ -165,24 +169,24 @@ describe('the relais command-line client', () => {
 
   it('refuses bad input with exit 2, naming the field or flag, without a stack trace', async () => {
     ok(await login(sales, 'sales'));
-    expectFailure(await sales.run(['clients', 'create']), 2, 'Missing --name (full name).');
+    expectFailure(await sales.run(['clients', 'create']), 2, '--name manquant (nom complet).');
     const phone = await sales.run(['clients', 'create', '--name', `Mauvais Numéro ${tag}`, '--phone', '123']);
-    expectFailure(phone, 2, 'The server refused the input:');
-    expect(phone.stderr).toContain('- phone (--phone): n\'est pas un numéro de téléphone valide');
-    expectFailure(await sales.run(['contracts', 'create', '--client', '1', '--total', 'douze euros']), 2, '--total "douze euros" is not an amount in euros');
-    expectFailure(await sales.run(['events', 'create', '--contract', '1', '--name', 'x', '--start', 'demain', '--end', '2026-06-04 14:00']), 2, '--start "demain" is not a date and time');
-    expectFailure(await sales.run(['clients', 'list', '--limit', '500']), 2, '--limit "500" must be a whole number from 1 to 200');
-    expectFailure(await sales.run(['clients', 'show', 'douze']), 2, '"douze" is not a client number (such as 12) or id.');
-    expectFailure(await sales.run(['clients', 'lst']), 2, /unknown command 'lst'/);
-    expectFailure(await sales.run(['contracts', 'list', '--signed', '--unsigned']), 2, '--signed and --unsigned exclude each other');
-    expectFailure(await sales.run(['clients', 'update', '1']), 2, 'Nothing to change');
+    expectFailure(phone, 2, 'Le serveur a refusé la saisie :');
+    expect(phone.stderr).toContain('- phone (--phone) : n\'est pas un numéro de téléphone valide');
+    expectFailure(await sales.run(['contracts', 'create', '--client', '1', '--total', 'douze euros']), 2, '--total "douze euros" n\'est pas un montant en euros');
+    expectFailure(await sales.run(['events', 'create', '--contract', '1', '--name', 'x', '--start', 'demain', '--end', '2026-06-04 14:00']), 2, '--start "demain" n\'est pas une date et une heure');
+    expectFailure(await sales.run(['clients', 'list', '--limit', '500']), 2, '--limit "500" doit être un nombre entier de 1 à 200');
+    expectFailure(await sales.run(['clients', 'show', 'douze']), 2, '"douze" n\'est ni un numéro de client (comme 12) ni un identifiant.');
+    expectFailure(await sales.run(['clients', 'lst']), 2, /commande inconnue « lst »/);
+    expectFailure(await sales.run(['contracts', 'list', '--signed', '--unsigned']), 2, '--signed et --unsigned s\'excluent');
+    expectFailure(await sales.run(['clients', 'update', '1']), 2, 'Rien à modifier');
   });
 
   it('answers unknown numbers with exit 5 and missing permissions with exit 4', async () => {
     ok(await login(sales, 'sales'));
     ok(await login(support, 'support'));
-    expectFailure(await support.run(['clients', 'show', '987654']), 5, 'There is no client number 987654.');
-    expectFailure(await support.run(['events', 'show', '#987654']), 5, 'There is no event number 987654.');
+    expectFailure(await support.run(['clients', 'show', '987654']), 5, 'Il n\'y a pas de client numéro 987654.');
+    expectFailure(await support.run(['events', 'show', '#987654']), 5, 'Il n\'y a pas d\'événement numéro 987654.');
     expectFailure(await support.run(['contracts', 'show', crypto.randomUUID()]), 5, /introuvable/);
 
     const client = ok(await sales.run(['clients', 'create', '--name', `Client Permissions ${tag}`, '--json'])).json<Item>();
@@ -204,16 +208,16 @@ describe('the relais command-line client', () => {
     expect(page).toEqual({ items: [expect.objectContaining({ id: contract.id })], nextCursor: null });
     const table = ok(await management.run(['contracts', 'list', '--client', String(client.number)])).stdout;
     expect(table).toMatch(new RegExp(`${contract.number}\\s+│ Lou Bouzin ${tag}\\s+│ Bill Boquet\\s+│\\s+1 500,50 € │\\s+1 500,50 € │ no`));
-    expect(table).toContain('1 contract');
+    expect(table).toContain('1 contrat');
     const shown = ok(await management.run(['contracts', 'show', String(contract.number)])).stdout;
     expect(shown).toMatch(/Total\s+1 500,50 €/);
-    expect(ok(await management.run(['clients', 'show', client.id])).stdout).toMatch(/First contact\s+2026-04-18/);
+    expect(ok(await management.run(['clients', 'show', client.id])).stdout).toMatch(/Premier contact\s+2026-04-18/);
 
     // Updates send the version they read; a stale one is refused (exit 6) and nothing is written.
     const updated = ok(await management.run(['contracts', 'update', String(contract.number), '--notes', 'Acompte de 30 %', '--json'])).json();
     expect(updated).toMatchObject({ notes: 'Acompte de 30 %', version: contract.version + 1 });
     const stale = await management.run(['contracts', 'update', String(contract.number), '--total', '2000', '--if-version', String(contract.version)]);
-    expectFailure(stale, 6, 'Someone else changed this contract');
+    expectFailure(stale, 6, 'Quelqu\'un d\'autre a modifié cet enregistrement (contrat)');
     expect(ok(await management.run(['contracts', 'show', contract.id, '--json'])).json().totalAmountCents).toBe(150_050);
   });
 
@@ -249,7 +253,7 @@ describe('the relais command-line client', () => {
     expect(has(ok(await sales.run(['contracts', 'list', '--unsigned', '--mine', '--all', '--json'])).json(), contract.id)).toBe(true);
     expect(has(ok(await sales.run(['contracts', 'list', '--unpaid', '--all', '--json'])).json(), contract.id)).toBe(true);
     const signed = ok(await sales.run(['contracts', 'sign', String(contract.number)]));
-    expect(signed.stdout).toContain(`Contract #${contract.number} is signed.`);
+    expect(signed.stdout).toContain(`Le contrat n° ${contract.number} est signé.`);
     expect(has(ok(await sales.run(['contracts', 'list', '--unsigned', '--mine', '--all', '--json'])).json(), contract.id)).toBe(false);
     expect(has(ok(await sales.run(['contracts', 'list', '--signed', '--mine', '--all', '--json'])).json(), contract.id)).toBe(true);
 
@@ -266,7 +270,7 @@ describe('the relais command-line client', () => {
     expect(has(ok(await management.run(['events', 'list', '--without-support', '--all', '--json'])).json(), event.id)).toBe(true);
     expect(ok(await management.run(['events', 'list', '--without-support', '--all'])).stdout).toContain(`Kevin Casey Wedding ${tag}`);
     const assigned = ok(await management.run(['events', 'assign-support', String(event.number), 'Kate Hastroff']));
-    expect(assigned.stdout).toContain(`is now run by Kate Hastroff`);
+    expect(assigned.stdout).toContain(`est désormais suivi par Kate Hastroff`);
     expect(has(ok(await management.run(['events', 'list', '--without-support', '--all', '--json'])).json(), event.id)).toBe(false);
 
     // Support finds it under "my events" and closes it with the notes.
@@ -275,10 +279,10 @@ describe('the relais command-line client', () => {
     expect(mine.items.every((e: { supportContactId: string }) => e.supportContactId === ids.support)).toBe(true);
     expect(ok(await support.run(['events', 'list', '--mine', '--all'])).stdout).toContain(`Kevin Casey Wedding ${tag}`);
     const closed = ok(await support.run(['events', 'close', String(event.number), '--notes', 'Went well; the DJ stayed until 2AM.']));
-    expect(closed.stdout).toContain(`Event #${event.number} is closed.`);
+    expect(closed.stdout).toContain(`L'événement n° ${event.number} est clôturé.`);
     const final = ok(await support.run(['events', 'show', String(event.number), '--json'])).json();
     expect(final).toMatchObject({ status: 'closed', supportContactName: 'Kate Hastroff', notes: 'Went well; the DJ stayed until 2AM.' });
-    expect(ok(await management.run(['events', 'show', event.id])).stdout).toMatch(/Status\s+closed/);
+    expect(ok(await management.run(['events', 'show', event.id])).stdout).toMatch(/Statut\s+clôturé/);
 
     // Management records the payments; the contract leaves the "not fully paid" list once nothing is due.
     ok(await management.run(['contracts', 'pay', String(contract.number), '--amount', '2 500,00', '--method', 'transfer']));
@@ -298,7 +302,7 @@ describe('the relais command-line client', () => {
     });
     const bad = await management.run(['tasks', 'complete', task.id, 'totalAmountCents=beaucoup']);
     expectFailure(bad, 2, /totalAmountCents/);
-    expectFailure(await management.run(['tasks', 'complete', task.id, '--data', '{not json']), 2, '--data is not valid JSON');
+    expectFailure(await management.run(['tasks', 'complete', task.id, '--data', '{not json']), 2, '--data n\'est pas du JSON valide');
     const done = ok(await management.run(['tasks', 'complete', task.id.slice(0, 8), 'totalAmountCents=250000', 'contractNotes=Par le formulaire', '--json'])).json();
     expect(done).toMatchObject({ id: task.id, status: 'completed' });
     // The process creates the contract from the form.
@@ -316,12 +320,12 @@ describe('the relais command-line client', () => {
     const good = ok(await management.run(['events', 'import', path.join(fixtures, 'epic-events-legacy.xlsx'), '--dry-run']));
     expect(good.stdout).toContain('John Ouick Wedding');
     expect(good.stdout).toContain('Lou Bouzin General Assembly');
-    expect(good.stdout).toContain('Dry run, nothing written');
+    expect(good.stdout).toContain('Essai à blanc, rien n\'est écrit');
     expect(ok(await management.run(['events', 'import', path.join(fixtures, 'epic-events-legacy.xlsx'), '--dry-run', '--json'])).json().totals).toMatchObject({ sheets: 2, rejected: 0 });
     const bad = await management.run(['events', 'import', path.join(fixtures, 'epic-events-legacy-bad.xlsx'), '--dry-run']);
-    expectFailure(bad, 2, /sheet\(s\) not imported: see why above/);
-    expect(bad.stdout).toMatch(/Unparseable date \(rejected\):\n\s+Ligne \d+ \(Event date start\)/);
-    expectFailure(await management.run(['events', 'import', path.join(root, 'missing.xlsx')]), 2, 'There is no file');
+    expectFailure(bad, 2, /feuille\(s\) sur 6 non importée\(s\) : voir pourquoi ci-dessus/);
+    expect(bad.stdout).toMatch(/Unparseable date \(refusée\) :\n\s+Ligne \d+ \(Event date start\)/);
+    expectFailure(await management.run(['events', 'import', path.join(root, 'missing.xlsx')]), 2, 'Il n\'y a pas de fichier');
   });
 
   it('lists the collaborators, to find whom to assign', async () => {
@@ -329,7 +333,7 @@ describe('the relais command-line client', () => {
     const listed = ok(await management.run(['users', 'list', '--role', 'support', '--json'])).json();
     expect(listed.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: ids.support, displayName: 'Kate Hastroff' })]));
     expect(ok(await management.run(['users', 'list'])).stdout).toMatch(/Gaëlle Gestion\s+│ management@epic-events.demo/);
-    expectFailure(await management.run(['users', 'list', '--role', 'pirate']), 2, '--role "pirate" must be one of');
+    expectFailure(await management.run(['users', 'list', '--role', 'pirate']), 2, '--role "pirate" doit valoir l\'un de');
   });
 
   it('reports an unexpected error to Sentry with the user id only, never tokens, password or email', async () => {
@@ -349,8 +353,8 @@ describe('the relais command-line client', () => {
       ok(await login(sales, 'sales'));
       const session = readSession(sales);
       const crash = await sales.run(['clients', 'list'], { env: { SENTRY_DSN: dsn, RELAIS_CLI_CRASH_TEST: '1', no_proxy: '127.0.0.1', NO_PROXY: '127.0.0.1', RELAIS_PASSWORD: DEMO_PASSWORD } });
-      expectFailure(crash, 1, 'Unexpected error: Crash test requested while signed in as sales@epic-events.demo');
-      expect(crash.stderr).toContain('it has been reported');
+      expectFailure(crash, 1, 'Erreur inattendue : Crash test requested while signed in as sales@epic-events.demo');
+      expect(crash.stderr).toContain('il a été signalé');
 
       const raw = received.join('\n');
       const events = received.flatMap((envelope) => {
@@ -368,8 +372,8 @@ describe('the relais command-line client', () => {
       }
       // Without SENTRY_DSN the same crash reports nothing and says so.
       const quiet = await sales.run(['clients', 'list'], { env: { RELAIS_CLI_CRASH_TEST: '1' } });
-      expectFailure(quiet, 1, 'Unexpected error');
-      expect(quiet.stderr).not.toContain('reported');
+      expectFailure(quiet, 1, 'Erreur inattendue');
+      expect(quiet.stderr).not.toContain('signalé');
     } finally {
       sentry.closeAllConnections();
       await new Promise((resolve) => sentry.close(resolve));

@@ -66,13 +66,13 @@ describe('relais users: management of collaborators from the command line', () =
     ok(await login(newcomer, email, password));
     const who = ok(await newcomer.run(['whoami']));
     expect(who.stdout).toContain(`${name} <${email}>`);
-    expect(who.stdout).toMatch(/Roles\s+Support/);
+    expect(who.stdout).toMatch(/Rôles\s+Support/);
     expect(ok(await newcomer.run(['whoami', '--json'])).json().roles.map((r: { key: string }) => r.key)).toEqual(['support']);
 
     // Management finds them by email, by name, in the list.
     const shown = ok(await management.run(['users', 'show', email]));
-    expect(shown.stdout).toMatch(/Roles\s+support/);
-    expect(shown.stdout).toMatch(/Status\s+active/);
+    expect(shown.stdout).toMatch(/Rôles\s+support/);
+    expect(shown.stdout).toMatch(/Statut\s+actif/);
     expect(ok(await management.run(['users', 'show', `lea support ${tag}`, '--json'])).json().id).toBe(created.id);
     const listed = ok(await management.run(['users', 'list', '--role', 'support', '--q', tag, '--json'])).json();
     expect(listed.items.map((u: { id: string }) => u.id)).toEqual([created.id]);
@@ -81,10 +81,10 @@ describe('relais users: management of collaborators from the command line', () =
     const moved = ok(await management.run(['users', 'update', email, '--role', 'support,sales', '--json'])).json();
     expect(moved.roles).toEqual(['sales', 'support']);
     const off = ok(await management.run(['users', 'update', email, '--deactivate']));
-    expect(off.stdout).toContain('Their sessions are ended');
-    expect(off.stdout).toMatch(/Status\s+deactivated/);
-    expectFailure(await newcomer.run(['whoami']), 3, 'run `relais login` to sign in again');
-    expectFailure(await login(newcomer, email, password), 3, 'Email or password is incorrect.');
+    expect(off.stdout).toContain('Ses sessions sont fermées');
+    expect(off.stdout).toMatch(/Statut\s+désactivé/);
+    expectFailure(await newcomer.run(['whoami']), 3, 'lancez `relais login` pour vous reconnecter');
+    expectFailure(await login(newcomer, email, password), 3, 'L\'e-mail ou le mot de passe est incorrect.');
     const inactive = ok(await management.run(['users', 'list', '--inactive', '--q', tag, '--json'])).json();
     expect(inactive.items).toEqual([expect.objectContaining({ id: created.id, active: false })]);
     expect(ok(await management.run(['users', 'list', '--q', tag, '--json'])).json().items).toEqual([]);
@@ -94,10 +94,10 @@ describe('relais users: management of collaborators from the command line', () =
     ok(await login(newcomer, email, `${password} bis`));
 
     // Removing asks for --yes without a terminal; then the account is deactivated, its roles withdrawn.
-    expectFailure(await management.run(['users', 'remove', email]), 2, 'needs --yes');
+    expectFailure(await management.run(['users', 'remove', email]), 2, 'demande --yes');
     const removed = ok(await management.run(['users', 'remove', email, '--yes', '--json'])).json();
     expect(removed).toMatchObject({ id: created.id, active: false, roles: [] });
-    expectFailure(await newcomer.run(['clients', 'list']), 3, 'run `relais login`');
+    expectFailure(await newcomer.run(['clients', 'list']), 3, 'lancez `relais login`');
   });
 
   it('refuses what only management may do, a short password, a taken email, and oneself', async () => {
@@ -111,26 +111,26 @@ describe('relais users: management of collaborators from the command line', () =
 
     // A short password is refused with the field's message (exit 2), and nobody is created.
     const short = await management.run(['users', 'create', '--email', `short-${tag}@epic-events.demo`, '--name', 'Short Password', '--role', 'sales', '--password-stdin'], { input: 'too short\n' });
-    expectFailure(short, 2, 'password: doit faire au moins 12 caractères');
+    expectFailure(short, 2, 'password : doit faire au moins 12 caractères');
     expect(ok(await management.run(['users', 'list', '--q', `short-${tag}`, '--json'])).json().items).toEqual([]);
 
     // Without a terminal, the password and the flags must be given; never as an argument.
-    expectFailure(await management.run(['users', 'create', '--email', `x-${tag}@epic-events.demo`, '--name', 'X', '--role', 'sales']), 2, 'Missing password');
-    expectFailure(await management.run(['users', 'create', '--email', `x-${tag}@epic-events.demo`, '--name', 'X'], { env: { RELAIS_NEW_PASSWORD: 'long enough password' } }), 2, 'Missing --role');
-    expectFailure(await management.run(['users', 'create', '--email', `x-${tag}@epic-events.demo`, '--password', 'long enough password']), 2, /unknown option '--password'/);
+    expectFailure(await management.run(['users', 'create', '--email', `x-${tag}@epic-events.demo`, '--name', 'X', '--role', 'sales']), 2, 'Mot de passe manquant');
+    expectFailure(await management.run(['users', 'create', '--email', `x-${tag}@epic-events.demo`, '--name', 'X'], { env: { RELAIS_NEW_PASSWORD: 'long enough password' } }), 2, '--role manquant');
+    expectFailure(await management.run(['users', 'create', '--email', `x-${tag}@epic-events.demo`, '--password', 'long enough password']), 2, /option inconnue « --password »/);
 
     // An unknown role: the API lists the organisation's; a taken email is a conflict (exit 6).
     expectFailure(await management.run(['users', 'create', '--email', `x-${tag}@epic-events.demo`, '--name', 'X', '--role', 'pirate'], { env: { RELAIS_NEW_PASSWORD: 'long enough password' } }),
-      2, /roles \(--role\): rôle inconnu : pirate ; rôles de cette organisation : .*management/);
+      2, /roles \(--role\) : rôle inconnu : pirate ; rôles de cette organisation : .*management/);
     expectFailure(await management.run(['users', 'create', '--email', demoEmail('support', TENANT), '--name', 'Twin', '--role', 'support'], { env: { RELAIS_NEW_PASSWORD: 'long enough password' } }),
       6, 'a déjà l\'adresse');
 
     // Nobody deactivates or removes themself; an unknown collaborator is exit 5; contradictory flags exit 2.
     expectFailure(await management.run(['users', 'update', demoEmail('management', TENANT), '--deactivate']), 2, 'vous ne pouvez pas vous désactiver');
-    expectFailure(await management.run(['users', 'remove', demoEmail('management', TENANT), '--yes']), 2, 'You cannot remove yourself');
-    expectFailure(await management.run(['users', 'show', `nobody-${tag}@epic-events.demo`]), 5, 'No collaborator has the email or name');
-    expectFailure(await management.run(['users', 'update', demoEmail('support', TENANT), '--activate', '--deactivate']), 2, 'not both');
-    expectFailure(await management.run(['users', 'update', demoEmail('support', TENANT)]), 2, 'Nothing to change');
-    expectFailure(await management.run(['users', 'update', demoEmail('support', TENANT), '--name', 'Kate', '--if-version', '999']), 6, 'Someone else changed this collaborator');
+    expectFailure(await management.run(['users', 'remove', demoEmail('management', TENANT), '--yes']), 2, 'Vous ne pouvez pas vous retirer vous-même');
+    expectFailure(await management.run(['users', 'show', `nobody-${tag}@epic-events.demo`]), 5, 'Aucun collaborateur n\'a l\'e-mail ou le nom');
+    expectFailure(await management.run(['users', 'update', demoEmail('support', TENANT), '--activate', '--deactivate']), 2, 'pas les deux');
+    expectFailure(await management.run(['users', 'update', demoEmail('support', TENANT)]), 2, 'Rien à modifier');
+    expectFailure(await management.run(['users', 'update', demoEmail('support', TENANT), '--name', 'Kate', '--if-version', '999']), 6, 'Quelqu\'un d\'autre a modifié ce collaborateur');
   });
 });
