@@ -38,9 +38,11 @@ RUN npm ci --omit=dev \
 
 # ---- runtime -----------------------------------------------------------------
 FROM base AS runtime
+# RELAIS_API_WORKERS: the api runs one process per core (at most 4) sharing its port (api/cluster.ts).
 ENV NODE_ENV=production \
     PORT=3000 \
-    RELAIS_DATA_DIR=/var/lib/relais
+    RELAIS_DATA_DIR=/var/lib/relais \
+    RELAIS_API_WORKERS=auto
 # The sources stay owned by root (read-only to the app); only the data
 # directory belongs to the unprivileged `node` user (uid 1000) of the base image.
 RUN mkdir -p /var/lib/relais && chown node:node /var/lib/relais

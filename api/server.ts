@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import path from 'node:path';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor, type DataConverter } from '@temporalio/client';
 import { env } from '../config/env';
@@ -7,6 +8,7 @@ import { closeDb, db } from '../db/connection';
 import { processDataConverter } from '../domain/process/payload-codec';
 import '../domain/installed-modules';
 import { createApp } from './app';
+import { apiWorkerCount, runPrimary, runsStartWork } from './cluster';
 import type { ApiDeps } from './http/deps';
 import { runModuleStartHooks } from './module-start';
 import { INSTALLED_API_MODULES } from './installed-modules';
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     dataDir: config.RELAIS_DATA_DIR,
     loginRateLimitPer15Min: config.LOGIN_RATE_LIMIT_PER_15_MIN,
+    sharedLoginLimits: true,
     uiDir: path.resolve(__dirname, '../ui/dist'),
     trustProxy: config.TRUST_PROXY,
     modules: INSTALLED_API_MODULES,
@@ -46,8 +49,8 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   const server = app.listen(config.PORT, () => {
     logger.info({ port: config.PORT }, 'api listening');
-    // Serving does not wait for the modules' start-up work (each logs its own failures).
-    void runModuleStartHooks(deps);
+    // Serving does not wait for the modules' start-up work (each logs its own failures); one process of a cluster runs it.
+    if (runsStartWork()) void runModuleStartHooks(deps);
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     logger.fatal(error.code === 'EADDRINUSE' ? `Port ${config.PORT} is already in use: stop the program using it or set PORT.` : error.message);
@@ -64,7 +67,17 @@ async function main(): Promise<void> {
   process.once('disconnect', stop);
 }
 
-if (require.main === module) {
+function workers(): number {
+  try {
+    return apiWorkerCount(env().RELAIS_API_WORKERS);
+  } catch {
+    return 1; // main() reports the configuration error
+  }
+}
+
+if (require.main === module && cluster.isPrimary && workers() > 1) {
+  runPrimary(workers());
+} else if (require.main === module) {
   main().catch((error) => {
     logger.fatal({ err: error }, error.message);
     process.exit(1);

@@ -12,6 +12,11 @@ const schema = z.object({
   /** Connection used for migrations and seeds (table owner). Defaults to DATABASE_URL. */
   DATABASE_ADMIN_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /**
+   * API processes (node:cluster workers, api/cluster.ts) sharing the port: a number, or `auto` for one per
+   * core (at most 4). Each has its own database pool of DATABASE_POOL_MAX connections.
+   */
+  RELAIS_API_WORKERS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(64)]).default(1),
   TEMPORAL_ADDRESS: z.string().default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('relais'),

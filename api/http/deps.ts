@@ -12,6 +12,8 @@ export interface ApiDeps {
   taskQueue: string;
   dataDir: string;
   loginRateLimitPer15Min: number;
+  /** Count sign-in attempts in PostgreSQL, shared by every API process (api/server.ts), rather than per app in memory. */
+  sharedLoginLimits?: boolean;
   uiDir?: string;
   /** The API's public base URL (PUBLIC_URL): vendor webhook signatures cover it. Defaults to the configuration. */
   publicUrl?: string;

@@ -1,6 +1,6 @@
 import cookieParser from 'cookie-parser';
 import { Router, type Request, type Response } from 'express';
-import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler, type Store } from 'express-rate-limit';
 import { env, publicUrl } from '../../config/env';
 import { DomainError, UnauthorizedError } from '../../domain/errors';
 import { loginRequest, normaliseEmail, refreshRequest, type TokenTransport } from '../../domain/identity/auth.schema';
@@ -12,6 +12,7 @@ import type { ApiDeps } from '../http/deps';
 import { sendLocalisedProblem } from '../http/problem';
 import { noStore } from '../http/security-headers';
 import { validate } from '../http/validate';
+import { PostgresLoginAttempts } from './login-attempts';
 import { identityMessage } from '../../domain/identity/identity.messages';
 
 /** The browser's refresh token: httpOnly, SameSite=Strict, sent only to the refresh and logout endpoints. */
@@ -32,8 +33,9 @@ function isLoopback(url: string): boolean {
  * out and one address cannot try many passwords on one account; and per
  * address alone with a larger budget, so it cannot try one password on many.
  */
-function failureLimiter(limit: number, key: (req: Request) => string): RateLimitRequestHandler {
+function failureLimiter(limit: number, key: (req: Request) => string, store?: Store): RateLimitRequestHandler {
   return rateLimit({
+    store,
     windowMs: WINDOW_MS,
     limit,
     skipSuccessfulRequests: true,
@@ -50,8 +52,10 @@ const emailKey = (req: Request) => (typeof req.body?.email === 'string' ? normal
 export function authRouter(deps: ApiDeps): Router {
   const router = Router();
   router.use(noStore, cookieParser());
-  const perAccount = failureLimiter(deps.loginRateLimitPer15Min, (req) => `${ipKeyGenerator(req.ip ?? '')}|${emailKey(req)}`);
-  const perAddress = failureLimiter(deps.loginRateLimitPer15Min * ADDRESS_FACTOR, (req) => ipKeyGenerator(req.ip ?? ''));
+  // Counted in PostgreSQL when several API processes serve (api/server.ts), in this process's memory otherwise.
+  const store = (prefix: string) => (deps.sharedLoginLimits ? new PostgresLoginAttempts(deps.knex, prefix) : undefined);
+  const perAccount = failureLimiter(deps.loginRateLimitPer15Min, (req) => `${ipKeyGenerator(req.ip ?? '')}|${emailKey(req)}`, store('login-account'));
+  const perAddress = failureLimiter(deps.loginRateLimitPer15Min * ADDRESS_FACTOR, (req) => ipKeyGenerator(req.ip ?? ''), store('login-address'));
   let secure = deps.auth.secureCookie;
   const cookieOptions = () => {
     secure ??= !isLoopback(deps.publicUrl ?? publicUrl(env()));

@@ -20,6 +20,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
@@ -43,8 +44,10 @@ export interface ApiBenchConfig {
   connections: number;
   seconds: number;
   warmupSeconds: number;
-  /** The API's knex pool (the app's default DATABASE_POOL_MAX is 10). */
+  /** The API's knex pool (the app's default DATABASE_POOL_MAX is 10), shared out among its workers. */
   appPool: number;
+  /** API processes (BENCH_API_WORKERS; api/cluster.ts as RELAIS_API_WORKERS runs them). */
+  apiWorkers: number;
   /** Connections of the SQL baseline (its loops queue for them, as requests queue for the API's pool). */
   sqlPool: number;
   /** Worker threads of the SQL baseline (its connections and loops are spread over them). */
@@ -86,6 +89,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiBenchCon
     seconds: intEnv(env, 'BENCH_SECONDS', 10),
     warmupSeconds: intEnv(env, 'BENCH_WARMUP_SECONDS', 2, 0),
     appPool,
+    apiWorkers: intEnv(env, 'BENCH_API_WORKERS', 1),
     sqlPool: intEnv(env, 'BENCH_SQL_POOL', appPool),
     sqlThreads: intEnv(env, 'BENCH_SQL_THREADS', os.cpus().length),
     logLevel: env.BENCH_LOG_LEVEL ?? 'info',
@@ -183,8 +187,19 @@ async function apiIdle(app: ChildProcess, stopped: () => boolean): Promise<void>
   }
 }
 
-/** Sends each request once, in order, and returns the statements the app sent for each. */
-async function capture(app: ChildProcess, baseUrl: string, token: string, paths: string[]): Promise<{ transactions: CapturedTransaction[]; slowestMs: number }> {
+/**
+ * Sends each request once, in order, and returns the statements the app sent for each. Before, the
+ * first path goes a few times to every worker (each request comes on a connection of its own, which
+ * the cluster's primary hands to the workers in turn): what the API keeps between requests (the
+ * principal, a table's columns) is then warm, as under load, and the baseline does not replay its loading.
+ */
+async function capture(app: ChildProcess, baseUrl: string, token: string, paths: string[], workers: number): Promise<{ transactions: CapturedTransaction[]; slowestMs: number }> {
+  for (let i = 0; i < 2 * workers; i++) {
+    await new Promise<void>((resolve, reject) => {
+      const req = http.get(baseUrl + paths[0], { agent: false, headers: { authorization: `Bearer ${token}` } }, (r) => { r.resume(); r.on('end', resolve); });
+      req.on('error', reject);
+    });
+  }
   const captured = new Promise<CapturedTransaction[]>((resolve) => {
     const onMessage = (m: { type: string; transactions?: CapturedTransaction[] }) => {
       if (m.type !== 'captured') return;
@@ -193,7 +208,16 @@ async function capture(app: ChildProcess, baseUrl: string, token: string, paths:
     };
     app.on('message', onMessage);
   });
-  app.send({ type: 'capture', on: true });
+  // Every worker of the API records before the first request is sent.
+  await new Promise<void>((resolve) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== 'capturing') return;
+      app.off('message', onMessage);
+      resolve();
+    };
+    app.on('message', onMessage);
+    app.send({ type: 'capture', on: true });
+  });
   let slowestMs = 0;
   try {
     for (const p of paths) {
@@ -338,6 +362,7 @@ export async function runApiBench(config: ApiBenchConfig = configFromEnv()): Pro
       RELAIS_DATA_DIR: res.dataDir,
       LOG_LEVEL: config.logLevel,
       PORT: String(appPort),
+      BENCH_API_WORKERS: String(config.apiWorkers),
     }, logFile);
     const baseUrl = `http://127.0.0.1:${port}`;
     const login = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -346,14 +371,14 @@ export async function runApiBench(config: ApiBenchConfig = configFromEnv()): Pro
     });
     if (login.status !== 200) throw new Error(`Sign-in as manager@softwhere.demo failed: ${login.status} ${await login.text()}`);
     const { accessToken } = (await login.json()) as { accessToken: string };
-    log(`API (pid ${res.app!.pid}, pool ${config.appPool}, LOG_LEVEL=${config.logLevel}) on ${baseUrl}, signed in as manager@softwhere.demo`);
+    log(`API (pid ${res.app!.pid}, ${config.apiWorkers} worker(s), pool ${config.appPool} in all, LOG_LEVEL=${config.logLevel}) on ${baseUrl}, signed in as manager@softwhere.demo`);
 
     res.sql = await SqlLoad.start(appUrl, config.sqlThreads, config.sqlPool);
     const all = scenarios(accountIds, 60).filter((s) => !config.only || config.only.some((o) => s.name.toLowerCase().includes(o)));
     const captured = new Map<Scenario, CapturedTransaction[]>();
     const slowest = new Map<Scenario, number>();
     for (const s of all) {
-      const c = await capture(res.app!, baseUrl, accessToken, s.paths);
+      const c = await capture(res.app!, baseUrl, accessToken, s.paths, config.apiWorkers);
       captured.set(s, c.transactions);
       slowest.set(s, c.slowestMs);
       if (config.explain) log(`EXPLAIN ${s.name} — ${s.paths[0]}\n${await explain(appUrl, captured.get(s)![0]!)}`);
@@ -418,7 +443,7 @@ export async function runApiBench(config: ApiBenchConfig = configFromEnv()): Pro
     const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM; ` +
       `Node ${process.version}; PostgreSQL ${serverVersion}`;
     const setup = `${config.accounts.toLocaleString('en')} accounts in softwhere (+${config.otherAccountsPerTenant.toLocaleString('en')} in each other tenant); ` +
-      `${config.connections} connections, ${config.seconds} s per run after ${config.warmupSeconds} s warm-up; API pool ${config.appPool}, SQL ${config.connections} loops on ${config.sqlPool} connections in ${config.sqlThreads} threads; LOG_LEVEL=${config.logLevel}` +
+      `${config.connections} connections, ${config.seconds} s per run after ${config.warmupSeconds} s warm-up; API ${config.apiWorkers} worker(s), pool ${config.appPool} in all, SQL ${config.connections} loops on ${config.sqlPool} connections in ${config.sqlThreads} threads; LOG_LEVEL=${config.logLevel}` +
       (config.setupSql ? `; with ${config.setupSql}` : '');
     process.stdout.write(`\n${machine}\n${setup}\nLatencies in ms; "SQL" replays the statements each request sends (${
       results.map((r) => `${r.name}: ${r.statements}`).join(', ')}), BEGIN/COMMIT included.\n\n${textTable(table)}\n\n${

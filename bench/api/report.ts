@@ -37,13 +37,18 @@ function otherCpu(r: ScenarioResult): string {
   return `${worst.toFixed(2)}${worst > NOISY_OTHER_CORES ? ' (noisy)' : ''}`;
 }
 
+/** Milliseconds of CPU one request cost a process (the API's, PostgreSQL's) during a run. */
+function cpuPerRequest(m: Measurement, part: 'api' | 'postgres'): string {
+  return m.cpu && m.perSecond > 0 ? (m.cpu.parts[part] / m.perSecond * 1000).toFixed(2) : '—';
+}
+
 /** Columns of the result table, also used for the Markdown copy in docs/performance.md. */
 /** A latency cell: "> N" when nothing completed within the run of N ms. */
 const lat = (m: Measurement, v: number) => (m.count === 0 ? `> ${(m.seconds * 1000).toFixed(0)}` : ms(v));
 
 export function rows(results: ScenarioResult[]): string[][] {
   const header = ['scenario', 'API p50', 'API p95', 'API p99', 'API req/s', 'SQL p50', 'SQL p95', 'SQL p99', 'SQL tx/s',
-    'p95 API/SQL', 'req/s API/SQL', `API p95 < ${TARGET_P95_MS} ms`, 'n API/SQL', 'other CPU'];
+    'p95 API/SQL', 'req/s API/SQL', `API p95 < ${TARGET_P95_MS} ms`, 'n API/SQL', 'API CPU ms/req', 'PostgreSQL CPU ms/req API/SQL', 'other CPU'];
   const body = results.map((r) => [
     r.name,
     lat(r.api, r.api.p50), lat(r.api, r.api.p95), lat(r.api, r.api.p99), rate(r.api.perSecond),
@@ -51,6 +56,8 @@ export function rows(results: ScenarioResult[]): string[][] {
     ratio(r.api.p95 / r.sql.p95), ratio(r.api.perSecond / r.sql.perSecond),
     r.api.errors > 0 ? `no (${r.api.errors} errors)` : r.api.p95 < TARGET_P95_MS ? 'yes' : 'NO',
     `${r.api.count}/${r.sql.count}`,
+    cpuPerRequest(r.api, 'api'),
+    `${cpuPerRequest(r.api, 'postgres')}/${cpuPerRequest(r.sql, 'postgres')}`,
     otherCpu(r),
   ]);
   return [header, ...body];
