@@ -3,7 +3,7 @@ import os from 'node:os';
 import { logger } from '../config/logger';
 
 /**
- * Several API processes on one port (node:cluster, ADR 0011): one Node process
+ * Several API processes on one port (node:cluster, ADR 0012): one Node process
  * runs JavaScript on one core, and the API's own CPU, not PostgreSQL, limited
  * its throughput (docs/performance.md). RELAIS_API_WORKERS sets how many; the
  * primary process only starts, restarts and stops them. What each process

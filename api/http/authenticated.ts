@@ -55,7 +55,7 @@ function principalCache(knex: Knex): PrincipalCache {
  * that sets that context also reads the tenant's principal version, null when
  * the user is inactive or the token revoked (so a logout or a disabled user
  * takes effect at once); the permissions are loaded from the database only
- * when that version changed since this process last built them (ADR 0011).
+ * when that version changed since this process last built them (ADR 0012).
  */
 export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) => Promise<Reply>): RequestHandler {
   const cache = principalCache(deps.knex);

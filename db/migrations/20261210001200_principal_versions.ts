@@ -3,7 +3,7 @@ import { tenantOwned } from '../rls';
 
 /**
  * What lets the API keep each caller's principal (roles, grants, CASL
- * ability) in memory between requests (ADR 0011) without ever using a stale
+ * ability) in memory between requests (ADR 0012) without ever using a stale
  * one: a version per tenant, bumped in the same transaction as any change to
  * who may do what (a user's activity, type or company, a role's assignment,
  * key or grants). Every request reads, in the statement that opens its

@@ -21,7 +21,7 @@ export function principalVersionCheck(tenantId: string, userId: string, tokenId:
 
 /**
  * Principals and their abilities kept in memory by tenant and user, each
- * valid for one principal version of its tenant (ADR 0011). The version is
+ * valid for one principal version of its tenant (ADR 0012). The version is
  * read from the database on every request, so a change to roles or grants,
  * committed by any process, is seen at the next request; the cache only
  * saves the query and the CASL build when nothing changed. Bounded: the

@@ -9,7 +9,7 @@ import { tenantId, testContext, type TestContext } from '../support/api';
  * Every authenticated request opens its row-level security context, checks
  * its session (user active, access token not revoked) and reads the tenant's
  * principal version in the statement it sends with BEGIN; the principal and
- * its CASL ability are rebuilt only when that version changed (ADR 0011).
+ * its CASL ability are rebuilt only when that version changed (ADR 0012).
  */
 describe('the principal of a request', () => {
   let t: TestContext;
