@@ -1,5 +1,7 @@
 import type { LoadedDataConverter, Payload } from '@temporalio/common';
 import type { ElementInstance } from '../../kernel/process/engine-types';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/i18n/messages';
+import { processMessage } from '../../domain/process/process.messages';
 
 /**
  * The element each Temporal event of an instance concerns, where it can be known:
@@ -73,14 +75,15 @@ export interface ElementEvent {
   loopCounter: number | null;
 }
 
-/** Each element instance as one or two history lines: when it started, when and how it ended. */
-export function elementEvents(elements: ElementInstance[]): ElementEvent[] {
+/** Each element instance as one or two history lines: when it started, when and how it ended (in the reader's language). */
+export function elementEvents(elements: ElementInstance[], locale: Locale = DEFAULT_LOCALE): ElementEvent[] {
   const out: ElementEvent[] = [];
   for (const e of elements) {
-    const label = e.name ? `${e.name} (${e.elementId})` : e.elementId;
+    const element = e.name ? `${e.name} (${e.elementId})` : e.elementId;
     const base = { elementId: e.elementId, elementName: e.name, loopCounter: e.loopCounter };
-    out.push({ ...base, id: `element-${e.seq}-start`, at: e.startedAt, type: `Element ${label} started`, phase: 'started' });
-    if (e.outcome !== 'active') out.push({ ...base, id: `element-${e.seq}-end`, at: e.endedAt, type: `Element ${label} ${e.outcome}`, phase: e.outcome });
+    const type = (phase: string) => processMessage('history.element', { element, phase }).render(locale);
+    out.push({ ...base, id: `element-${e.seq}-start`, at: e.startedAt, type: type('started'), phase: 'started' });
+    if (e.outcome !== 'active') out.push({ ...base, id: `element-${e.seq}-end`, at: e.endedAt, type: type(e.outcome), phase: e.outcome });
   }
   return out.sort((a, b) => (a.at ?? '').localeCompare(b.at ?? ''));
 }

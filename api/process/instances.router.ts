@@ -21,7 +21,7 @@ import { idempotent } from '../http/idempotency';
 import { validate } from '../http/validate';
 import { failureOf, markFailed, markRetried, reconcileListed, resetForRetry } from './instance-failures';
 import { readerLocale } from './reader-locale';
-import { renderDeep } from '../../domain/i18n/messages';
+import { renderDeep, type Locale, type Message } from '../../domain/i18n/messages';
 import { reasonMessage } from '../../domain/process/feel-failure';
 import { processMessage } from '../../domain/process/process.messages';
 import type { FeelReason } from '../../kernel/process/feel';
@@ -135,12 +135,12 @@ export function processInstancesRouter(deps: ApiDeps): Router {
     const elementOf = await elementsOfEvents(events, row.workflowId, client.options.loadedDataConverter, new Map(tasks.map((x) => [x.id, x.elementId])));
     const engineItems = (history.events ?? []).map((e) => ({
       id: String(e.eventId), at: e.eventTime?.seconds ? new Date(Number(e.eventTime.seconds) * 1000 + Math.floor((e.eventTime.nanos ?? 0) / 1e6)).toISOString() : null,
-      type: describeEvent(e as Record<string, unknown>), elementId: elementOf.get(String(e.eventId)) ?? null,
+      type: describeEvent(e as Record<string, unknown>, readerLocale(req)), elementId: elementOf.get(String(e.eventId)) ?? null,
     })).filter((e) => e.type !== null);
     // Complemented by the element instances themselves (stored, and live while it runs).
     const live = row.status === 'running' || row.status === 'incident' ? await handle.query(processStateQuery).catch(() => null) : null;
     const { elements } = elementHistory(await storedElements(ctx.trx, row.id), live?.elements);
-    return { body: { items: mergeByTime(engineItems, elementEvents(elements)) } };
+    return { body: { items: mergeByTime(engineItems, elementEvents(elements, readerLocale(req))) } };
   }));
 
   router.post('/:id/cancel', inTenant(deps, async (req, ctx) => {
@@ -201,25 +201,27 @@ function publicTask(task: Record<string, unknown>) {
   return { ...task, createdAt: iso(task.createdAt), completedAt: iso(task.completedAt), dueAt: iso(task.dueAt) };
 }
 
-/** A readable line for the monitor's history, from Temporal's event attributes. */
-function describeEvent(event: Record<string, unknown>): string | null {
+/** A readable line for the monitor's technical history, from Temporal's event attributes, in the reader's language. */
+function describeEvent(event: Record<string, unknown>, locale: Locale): string | null {
   const pick = (key: string) => event[key] as Record<string, unknown> | undefined | null;
-  if (pick('workflowExecutionStartedEventAttributes')) return 'Process started';
-  if (pick('workflowExecutionCompletedEventAttributes')) return 'Process completed';
-  if (pick('workflowExecutionContinuedAsNewEventAttributes')) return 'Continued as new run';
-  const scheduled = pick('activityTaskScheduledEventAttributes');
-  if (scheduled) return `Activity ${(scheduled.activityType as { name?: string } | undefined)?.name ?? ''} scheduled`;
-  if (pick('activityTaskCompletedEventAttributes')) return 'Activity completed';
-  const failed = pick('activityTaskFailedEventAttributes');
-  if (failed) return `Activity failed: ${(failed.failure as { message?: string } | undefined)?.message ?? ''}`;
-  const timer = pick('timerStartedEventAttributes');
-  if (timer) return 'Timer started';
-  if (pick('timerFiredEventAttributes')) return 'Timer fired';
-  const signal = pick('workflowExecutionSignaledEventAttributes');
-  if (signal) return `Signal ${String(signal.signalName ?? '')}`;
-  const update = pick('workflowExecutionUpdateAcceptedEventAttributes');
-  if (update) return `Update ${String((update.acceptedRequest as { input?: { name?: string } } | undefined)?.input?.name ?? '')}`;
-  if (pick('startChildWorkflowExecutionInitiatedEventAttributes')) return 'Called process started';
-  if (pick('childWorkflowExecutionCompletedEventAttributes')) return 'Called process completed';
-  return null;
+  const line = (): Message | null => {
+    if (pick('workflowExecutionStartedEventAttributes')) return processMessage('history.process-started');
+    if (pick('workflowExecutionCompletedEventAttributes')) return processMessage('history.process-completed');
+    if (pick('workflowExecutionContinuedAsNewEventAttributes')) return processMessage('history.continued-as-new');
+    const scheduled = pick('activityTaskScheduledEventAttributes');
+    if (scheduled) return processMessage('history.activity-scheduled', { activity: (scheduled.activityType as { name?: string } | undefined)?.name ?? '' });
+    if (pick('activityTaskCompletedEventAttributes')) return processMessage('history.activity-completed');
+    const failed = pick('activityTaskFailedEventAttributes');
+    if (failed) return processMessage('history.activity-failed', { reason: (failed.failure as { message?: string } | undefined)?.message ?? '' });
+    if (pick('timerStartedEventAttributes')) return processMessage('history.timer-started');
+    if (pick('timerFiredEventAttributes')) return processMessage('history.timer-fired');
+    const signal = pick('workflowExecutionSignaledEventAttributes');
+    if (signal) return processMessage('history.signal', { name: String(signal.signalName ?? '') });
+    const update = pick('workflowExecutionUpdateAcceptedEventAttributes');
+    if (update) return processMessage('history.update', { name: String((update.acceptedRequest as { input?: { name?: string } } | undefined)?.input?.name ?? '') });
+    if (pick('startChildWorkflowExecutionInitiatedEventAttributes')) return processMessage('history.child-started');
+    if (pick('childWorkflowExecutionCompletedEventAttributes')) return processMessage('history.child-completed');
+    return null;
+  };
+  return line()?.render(locale) ?? null;
 }

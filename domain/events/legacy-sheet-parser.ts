@@ -93,15 +93,15 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
     if (r === 1 && !fieldOfKey(key)) {
       // The title row: A1 names the event.
       out.title = key || null;
-      if (key) out.rows.push({ row: 1, key: 'Title (A1)', field: 'name', value: key, outcome: 'mapped' });
+      if (key) out.rows.push({ row: 1, key: 'Titre (A1)', field: 'name', value: key, outcome: 'mapped' });
       if (valueText) {
         out.rows.push({ row: 1, key: 'B1', value: valueText, outcome: 'warning', message: m('import.value-next-to-title') });
-        extraNotes.push(`Imported field B1: ${valueText}`);
+        extraNotes.push(`Champ importé B1 : ${valueText}`);
       }
     } else if (!key) {
       if (valueText) {
         out.rows.push({ row: r, key: '', value: valueText, outcome: 'warning', message: m('import.value-without-key') });
-        extraNotes.push(`Imported field (row ${r}): ${valueText}`);
+        extraNotes.push(`Champ importé (ligne ${r}) : ${valueText}`);
       }
     } else {
       const field = fieldOfKey(key);
@@ -111,7 +111,7 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
         entry.outcome = 'warning';
         if (valueText) {
           entry.message = m('import.unknown-key');
-          extraNotes.push(`Imported field ${key}: ${valueText}`);
+          extraNotes.push(`Champ importé ${key} : ${valueText}`);
         } else {
           entry.message = m('import.unknown-empty-key');
         }
@@ -126,8 +126,8 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
     }
     for (const extra of extras) {
       const where = `${columnLetter(extra.col)}${r}`;
-      out.rows.push({ row: r, key: `${key || '(no key)'} (${where})`, value: extra.text, outcome: 'warning', message: m('import.beyond-column-b') });
-      extraNotes.push(`Imported field ${key || `(row ${r})`} (${where}): ${extra.text}`);
+      out.rows.push({ row: r, key: `${key || '(sans clé)'} (${where})`, value: extra.text, outcome: 'warning', message: m('import.beyond-column-b') });
+      extraNotes.push(`Champ importé ${key || `(ligne ${r})`} (${where}) : ${extra.text}`);
     }
   }
   if (!anyContent) {
@@ -177,7 +177,7 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
     contact = parseClientContact(text('clientContact'));
     if (contact.email && !emailCheck.safeParse(contact.email).success) {
       addProblem(contactRow, 'warning', m('import.invalid-contact-email', { email: contact.email }));
-      clientNotes.push(`Email as written in the spreadsheet (not a valid address): ${contact.email}`);
+      clientNotes.push(`E-mail tel qu'écrit dans le classeur (adresse non valide) : ${contact.email}`);
       contact.email = null;
     }
     const read = { person: contact.personName || null, email: contact.email || null, phone: contact.phone || null };
@@ -186,10 +186,10 @@ export function parseEventSheet(ws: PlainSheet): ParsedSheet {
     contactRow.message = readAs && contactRow.message ? m('import.joined', { parts: [readAs, contactRow.message] }) : readAs ?? contactRow.message;
     for (const w of contact.warnings) addProblem(contactRow, 'warning', w);
     if (contact.personName && clientName && normaliseName(contact.personName) !== normaliseName(clientName)) {
-      clientNotes.push(`Contact person: ${contact.personName}`);
+      clientNotes.push(`Personne à contacter : ${contact.personName}`);
     }
-    if (contact.phoneText) clientNotes.push(`Phone as written in the spreadsheet (not a valid number): ${contact.phoneText}`);
-    for (const extra of contact.extra) clientNotes.push(`Also in the client contact: ${extra}`);
+    if (contact.phoneText) clientNotes.push(`Téléphone tel qu'écrit dans le classeur (numéro non valide) : ${contact.phoneText}`);
+    for (const extra of contact.extra) clientNotes.push(`Aussi dans le contact du client : ${extra}`);
     if (!contact.email && !contact.phone && !contact.personName && !contact.phoneText && contact.extra.length === 0) {
       addProblem(contactRow, 'warning', m('import.contact-empty'));
     }

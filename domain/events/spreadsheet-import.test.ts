@@ -85,7 +85,7 @@ describe('the spec\'s example sheets (test/fixtures/events/epic-events-legacy.xl
       eventNumber: 1023, contractNumber: 412, supportName: 'Aliénor Vichum',
       client: {
         fullName: 'Lou Bouzin', email: 'jacky@loubouzin.grd', phone: null,
-        notes: 'Contact person: Jacky Blangier\nPhone as written in the spreadsheet (not a valid number): + 666 12345',
+        notes: 'Personne à contacter : Jacky Blangier\nTéléphone tel qu\'écrit dans le classeur (numéro non valide) : + 666 12345',
       },
       event: { name: 'Lou Bouzin General Assembly', startsAt: '2023-05-05T15:00:00+02:00', endsAt: '2023-05-05T17:00:00+02:00', attendees: 200, location: 'Salle des fêtes de Mufflins' },
     });
@@ -136,7 +136,7 @@ describe('parseEventSheet', () => {
     expect(s.errors).toEqual([]);
     expect(s.draft).toMatchObject({
       eventNumber: 7, contractNumber: 8, supportName: 'kate hastroff',
-      client: { fullName: 'Société Générale des Fêtes', email: 'paul@sgf.fr', notes: 'Contact person: Paul' },
+      client: { fullName: 'Société Générale des Fêtes', email: 'paul@sgf.fr', notes: 'Personne à contacter : Paul' },
       event: { startsAt: '2023-06-04T13:00:00+02:00', endsAt: '2023-06-04T18:00:00+02:00', location: 'Blois', attendees: 1200, notes: 'RAS' },
     });
     expect(normaliseKey("Date de début de l'événement:")).toBe('datedebutevenement');
@@ -147,7 +147,7 @@ describe('parseEventSheet', () => {
   it('keeps unknown keys, values without a key and cells beyond column B in the event\'s notes, with a warning each', async () => {
     const s = await oneSheet([...BASE, ['Notes', 'Main notes'], ['Catering', 'Chez Paul'], [null, 'orphan value'], ['Location', 'Blois', 'parking lot C'], ['Dress code', null]]);
     expect(s.errors).toEqual([]);
-    expect(s.draft!.event.notes).toBe('Main notes\nImported field Catering: Chez Paul\nImported field (row 10): orphan value\nImported field Location (C11): parking lot C');
+    expect(s.draft!.event.notes).toBe('Main notes\nChamp importé Catering : Chez Paul\nChamp importé (ligne 10) : orphan value\nChamp importé Location (C11) : parking lot C');
     expect(s.rows.filter((r) => r.outcome === 'warning').map((r) => [r.row, r.key, en(r.message)])).toEqual([
       [9, 'Catering', "not a key of the event sheet: its value is kept in the event's notes"],
       [10, '', "a value without a key in column A: kept in the event's notes"],

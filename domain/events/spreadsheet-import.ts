@@ -264,9 +264,13 @@ function rejectionReasons(err: unknown): Text[] | undefined {
   return undefined;
 }
 
-/** Where a sheet's records come from, as their history and the client's notes say it. */
+/**
+ * Where a sheet's records come from, as their history and the client's notes say it. Stored
+ * with the records, so written in French, the organisation's language (like the notes the
+ * import adds: legacy-sheet-parser.ts).
+ */
 function sourceOf(filename: string | null, sheet: string): string {
-  return `events spreadsheet${filename ? ` ${filename}` : ''}, sheet "${sheet}"`;
+  return `classeur des événements${filename ? ` ${filename}` : ''}, feuille « ${sheet} »`;
 }
 
 function totalsOf(sheets: SheetReport[]): ImportTotals {
@@ -314,7 +318,7 @@ async function contractFor(w: SheetWrite): Promise<string> {
   }
 
   const clientId = await clientFor(w);
-  const input = eventContracts.createSchema.parse({ clientId, totalAmountCents: 0, amountDueCents: 0, notes: 'Imported from the spreadsheet: amounts to complete' });
+  const input = eventContracts.createSchema.parse({ clientId, totalAmountCents: 0, amountDueCents: 0, notes: 'Importé du classeur : montants à compléter' });
   const subject = String(draft.contractNumber);
   const contract = await asImporter({ action: 'create-contract', subject }, 'events.contract.create', contractRow, () => createRecord(ctx, eventContracts, input, { number: draft.contractNumber }));
   await asImporter({ action: 'sign-contract', subject }, 'events.contract.update', contractRow, () => signContract(ctx, contract.id as string));
@@ -345,7 +349,7 @@ async function clientFor(w: SheetWrite): Promise<string> {
     messages.push(m('import.client-found', { number: found.number, name: found.fullName, by: 'name' }));
     return found.id;
   }
-  const notes = [draft.client.notes, `Imported from the ${ctx.importedFrom}.`].filter(Boolean).join('\n');
+  const notes = [draft.client.notes, `Importé du ${ctx.importedFrom}.`].filter(Boolean).join('\n');
   // The sales contact as the API's rule gives it (resources.ts): none for management, the importer for an own-scoped import right.
   const input = eventClients.createSchema.parse({ fullName: draft.client.fullName, email: draft.client.email, phone: draft.client.phone, notes });
   const client = await asImporter({ action: 'create-client', subject: draft.client.fullName }, 'events.client.create', clientRow, () => createRecord(ctx, eventClients, input));

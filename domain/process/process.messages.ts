@@ -218,6 +218,31 @@ export const processMessages = defineMessages({
     fr: (p) => `${p.count} instances demandées, au plus ${p.max} s'exécutent pour un élément : découpez le travail (un appel de processus par lot) ou corrigez la variable.`,
     en: (p) => `${p.count} instances asked, at most ${p.max} run for one element: split the work (a call activity per batch) or correct the variable.`,
   }),
+  // ---- the monitor's technical history (api/process/instances.router.ts, instance-history.ts) ----
+  'history.process-started': both('Processus démarré', 'Process started'),
+  'history.process-completed': both('Processus terminé', 'Process completed'),
+  'history.continued-as-new': both('Poursuivi dans une nouvelle exécution', 'Continued as new run'),
+  'history.activity-scheduled': entry({
+    example: { activity: 'comms.sms.send' },
+    fr: (p) => `Activité ${p.activity} planifiée`, en: (p) => `Activity ${p.activity} scheduled`,
+  }),
+  'history.activity-completed': both('Activité terminée', 'Activity completed'),
+  'history.activity-failed': entry({
+    example: { reason: 'timeout' },
+    // The activity's own failure text is quoted as it came.
+    fr: (p) => `Activité en échec : ${p.reason}`, en: (p) => `Activity failed: ${p.reason}`,
+  }),
+  'history.timer-started': both('Minuterie lancée', 'Timer started'),
+  'history.timer-fired': both('Minuterie déclenchée', 'Timer fired'),
+  'history.signal': entry({ example: { name: 'cancelProcess' }, fr: (p) => `Signal ${p.name}`, en: (p) => `Signal ${p.name}` }),
+  'history.update': entry({ example: { name: 'completeTask' }, fr: (p) => `Mise à jour ${p.name}`, en: (p) => `Update ${p.name}` }),
+  'history.child-started': both('Processus appelé démarré', 'Called process started'),
+  'history.child-completed': both('Processus appelé terminé', 'Called process completed'),
+  'history.element': entry({
+    example: { element: 'Valider (Task_1)', phase: 'started' as string },
+    fr: (p) => `Élément ${p.element} ${({ started: 'démarré', completed: 'terminé', interrupted: 'interrompu', cancelled: 'annulé', skipped: 'sauté', failed: 'en échec' } as Record<string, string>)[p.phase] ?? p.phase}`,
+    en: (p) => `Element ${p.element} ${p.phase}`,
+  }),
   'definitions.has-problems': entry({
     example: { what: 'deployed' as 'deployed' | 'saved' | 'decision', count: 4, shown: [{ elementId: 'Task_1', message: 'This element is not connected to anything.' }] as Problem[] },
     fr: (p, f) => {

@@ -34,7 +34,7 @@ describe('import of the legacy events spreadsheet through the domain\'s actions'
     const res = await request(t.app).post(URL).set('Authorization', `Bearer ${management}`).attach('file', bytes, { filename: 'origine.xlsx', contentType: XLSX });
     expect(res.status).toBe(200);
     const { created } = (res.body as ImportReport).sheets[0]!;
-    const origin = { before: null, after: 'events spreadsheet origine.xlsx, sheet "Origine"' };
+    const origin = { before: null, after: 'classeur des événements origine.xlsx, feuille « Origine »' };
     const historyOf = async (path: string) => {
       const answer = await request(t.app).get(`/api/v1/events/${path}/history`).set('Authorization', `Bearer ${management}`);
       expect(answer.status).toBe(200);

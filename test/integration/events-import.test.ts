@@ -74,7 +74,7 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     expect(new Date(event.startsAt).toISOString()).toBe(new Date('2023-06-04T13:00:00+02:00').toISOString());
     expect(new Date(event.endsAt).toISOString()).toBe(new Date('2023-06-05T02:00:00+02:00').toISOString());
     const contract = await t.admin('event_contracts').where({ id: event.contractId }).first();
-    expect(contract).toMatchObject({ number: 652, signed: true, notes: 'Imported from the spreadsheet: amounts to complete' });
+    expect(contract).toMatchObject({ number: 652, signed: true, notes: 'Importé du classeur : montants à compléter' });
     expect(Number(contract.totalAmountCents)).toBe(0);
     expect(Number(contract.amountDueCents)).toBe(0);
     expect(contract.signedAt).not.toBeNull();
@@ -99,8 +99,8 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     expect(new Date(event2.startsAt).toISOString()).toBe('2023-05-05T13:00:00.000Z');
     const client2 = await t.admin('event_clients as c').join('event_contracts as k', 'k.clientId', 'c.id').where('k.id', event2.contractId).first('c.*', 'k.number as contractNumber');
     expect(client2).toMatchObject({ contractNumber: 412, fullName: 'Lou Bouzin', email: 'jacky@loubouzin.grd', phone: null });
-    expect(client2.notes).toContain('Contact person: Jacky Blangier');
-    expect(client2.notes).toContain('Phone as written in the spreadsheet (not a valid number): + 666 12345');
+    expect(client2.notes).toContain('Personne à contacter : Jacky Blangier');
+    expect(client2.notes).toContain('Téléphone tel qu\'écrit dans le classeur (numéro non valide) : + 666 12345');
 
     // The next numbers given out come after the imported ones.
     const counters = await t.admin('tenantCounters').where({ tenantId: epic }).whereIn('name', ['event', 'event-contract']).select('name', 'value');
@@ -183,7 +183,7 @@ describe('import of the legacy events spreadsheet (spec 001)', () => {
     expect(created.created).toEqual({ event: expect.objectContaining({ number: 8003, name: 'Someone Else event' }) });
     expect(created.rows.find((r) => r.key === 'Budget')).toMatchObject({ outcome: 'warning' });
     const event = await t.admin('event_events').where({ tenantId: epic, number: 8003 }).first();
-    expect(event).toMatchObject({ supportContactId: kate, notes: 'Imported field Budget: 12 000 €' });
+    expect(event).toMatchObject({ supportContactId: kate, notes: 'Champ importé Budget : 12 000 €' });
     expect(await t.admin('event_events').where({ tenantId: epic }).whereIn('number', [8001, 8002, 8004]).select('id')).toEqual([]);
     expect(await t.admin('event_clients').where({ tenantId: epic, fullName: 'Mixed New Client' }).select('id')).toEqual([]);
   });

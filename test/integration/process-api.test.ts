@@ -183,9 +183,11 @@ describe('process runtime API', () => {
     const types = await until(async () => {
       const history = await as(manager).get(`/api/v1/process-instances/${instance.id}/history`);
       const seen = history.body.items.map((e: { type: string }) => e.type) as string[];
-      return seen.includes('Process completed') ? seen : undefined;
+      return seen.includes('Processus terminé') ? seen : undefined;
     });
-    expect(types).toEqual(expect.arrayContaining(['Process started', 'Signal cancelProcess', 'Process completed']));
+    expect(types).toEqual(expect.arrayContaining(['Processus démarré', 'Signal cancelProcess', 'Processus terminé']));
+    const english = await as(manager).get(`/api/v1/process-instances/${instance.id}/history`).set('Accept-Language', 'en');
+    expect(english.body.items.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['Process started', 'Process completed']));
   });
 
   it('never shows another tenant\'s instances or tasks', async () => {
