@@ -21,10 +21,14 @@ type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
 
 async function failureMessage(client: Client, failure: temporal.api.failure.v1.IFailure | null | undefined): Promise<string> {
   const error = await decodeOptionalFailureToOptionalError(client.options.loadedDataConverter, failure).catch(() => undefined);
-  return error?.message || failure?.message || 'no message';
+  return error?.message || failure?.message || 'sans message';
 }
 
-/** Why the latest run of a workflow failed, or null while it runs well (or ended normally). */
+/**
+ * Why the latest run of a workflow failed, or null while it runs well (or ended normally). Stored on
+ * the instance's row for later reading, so written in French, the organisation's language (ADR 0010);
+ * the engine's or an operator's own words are quoted as they came.
+ */
 export async function failureOf(client: Client, workflowId: string, described?: WorkflowExecutionDescription): Promise<string | null> {
   const d = described ?? await client.workflow.getHandle(workflowId).describe();
   const execution = { workflowId, runId: d.runId };
@@ -34,7 +38,7 @@ export async function failureOf(client: Client, workflowId: string, described?: 
     if (attempt < STUCK_WORKFLOW_TASK_ATTEMPTS) return null;
     const { history } = await client.workflowService.getWorkflowExecutionHistoryReverse({ namespace, execution, maximumPageSize: 50 });
     const failed = history?.events?.find((e) => e.workflowTaskFailedEventAttributes)?.workflowTaskFailedEventAttributes;
-    return `The engine fails on this instance (attempt ${attempt}): ${await failureMessage(client, failed?.failure)}`;
+    return `Le moteur échoue sur cette instance (tentative ${attempt}) : ${await failureMessage(client, failed?.failure)}`;
   }
   if (!['FAILED', 'TIMED_OUT', 'TERMINATED'].includes(d.status.name)) return null;
   const { history } = await client.workflowService.getWorkflowExecutionHistory({
@@ -44,10 +48,10 @@ export async function failureOf(client: Client, workflowId: string, described?: 
   if (close?.workflowExecutionFailedEventAttributes) return failureMessage(client, close.workflowExecutionFailedEventAttributes.failure);
   if (close?.workflowExecutionTerminatedEventAttributes) {
     const { reason, identity } = close.workflowExecutionTerminatedEventAttributes;
-    return `Terminated by ${identity || 'an operator'}${reason ? `: ${reason}` : ''}`;
+    return `Arrêtée par ${identity || 'un opérateur'}${reason ? ` : ${reason}` : ''}`;
   }
-  if (d.status.name === 'TIMED_OUT') return 'Timed out: the workflow ran past its time limit';
-  return d.status.name === 'TERMINATED' ? 'Terminated' : 'Failed';
+  if (d.status.name === 'TIMED_OUT') return 'Délai dépassé : le workflow a dépassé sa limite de temps';
+  return d.status.name === 'TERMINATED' ? 'Arrêtée' : 'En échec';
 }
 
 /**

@@ -54,7 +54,7 @@ describe('failed process instances', () => {
     const shown = await as(manager).get(`/api/v1/process-instances/${one.id}`);
     expect(shown.status).toBe(200);
     expect(shown.body).toMatchObject({ status: 'failed', failedAt: expect.any(String) });
-    expect(shown.body.failureReason).toMatch(/^Terminated by .+: nettoyage par l'exploitation$/);
+    expect(shown.body.failureReason).toMatch(/^Arrêtée par .+ : nettoyage par l'exploitation$/);
     expect(shown.body.openTasks).toEqual([]);
     expect((await t.admin('tasks').where({ id: one.taskId }).first()).status).toBe('cancelled');
 
