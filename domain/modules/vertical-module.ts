@@ -114,12 +114,6 @@ export interface RecordKind {
   sample: RecordSample;
 }
 
-/** Whose a sample record is: owned by and assigned to `userId`, or nobody's (`null`). */
-export interface SampleOwner {
-  tenantId: string;
-  userId: string | null;
-}
-
 /**
  * A kind's registration in the global search (docs/architecture.md, « Global search »). Every
  * name is SQL over the kind's readable query (`t` is the kind's table, joined tables keep the
@@ -133,9 +127,10 @@ export interface RecordSearch {
    */
   names: readonly string[];
   /**
-   * Its `tsvector` columns (GIN), with the text search configuration that built them: each word of
-   * its names and of other columns (city, job title, e-mail). The query's words are read with the
-   * same configuration (French stems for French words, names as they are).
+   * Its `tsvector` columns (GIN), with the text search configuration that built them: each holds the
+   * words of the name at the same place in `names` and of other columns (city, job title, e-mail).
+   * The query's words are read with the same configuration (French stems for French words, names as
+   * they are).
    */
   words: ReadonlyArray<{ column: string; config: 'french' | 'simple' }>;
   /** A text column of its phone numbers in E.164 (trigram GIN), matched by the digits typed. */
@@ -144,6 +139,12 @@ export interface RecordSearch {
   number?: string;
   /** What a hit shows, as SQL: its title, a subtitle, the account it opens on (core records under an account). */
   show: { title: string; subtitle: string | null; accountId: string | null };
+}
+
+/** Whose a sample record is: owned by and assigned to `userId`, or nobody's (`null`). */
+export interface SampleOwner {
+  tenantId: string;
+  userId: string | null;
 }
 
 export interface RecordSample {

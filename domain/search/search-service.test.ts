@@ -20,14 +20,15 @@ describe('phoneDigits', () => {
   });
 });
 
-/** The text-search query of the words typed: each word matches the words it starts, a short word before the last one only itself. */
+/** The text-search query of the words typed: a word of three letters or more matches the words it starts, a shorter one only itself. */
 describe('wordsQuery', () => {
   it.each([
     ['Boulang', 'boulang:*'],
     ['Garage Martin', 'garage:* & martin:*'],
-    ['le ga', 'le & ga:*'],
+    ['le ga', 'le & ga'],
+    ['Le Gal', 'le & gal:*'],
     ['Crêperie d\'Œuf', 'creperie:* & oeuf:*'],
-    ['06 12 34', '06 & 12 & 34:*'],
+    ['06 12 34', '06 & 12 & 34'],
   ])('reads %j as %j', (query, text) => {
     expect(wordsQuery(query)).toBe(text);
   });

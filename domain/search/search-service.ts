@@ -32,17 +32,21 @@ export function phoneDigits(q: string): string | null {
 }
 
 /**
- * The words of a query as a text-search query, each word matching the words it
- * starts (« boulang » finds « Boulangerie »), except a word of two letters
- * before the last one (« le ga »: « le » is a whole word; « le:* » would read
- * every word starting with « le »); null when no word is left. Words keep only
- * letters and digits, so the text is always valid `to_tsquery` input.
+ * The words of a query as a text-search query, each word of three letters or
+ * more matching the words it starts (« boulang » finds « Boulangerie »), a
+ * shorter one only itself (« le:* » or « ga:* » would read thousands of words);
+ * null when no word is left. Words keep only letters and digits, so the text is
+ * always valid `to_tsquery` input.
  */
 export function wordsQuery(q: string): string | null {
+  const words = foldedWords(q);
+  return words.length ? words.map((w) => (w.length >= 3 ? `${w}:*` : w)).join(' & ') : null;
+}
+
+function foldedWords(q: string): string[] {
   const folded = q.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
     .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss');
-  const words = folded.match(/[\p{L}\p{N}]+/gu)?.filter((w) => w.length >= 2) ?? [];
-  return words.length ? words.map((w, i) => (w.length >= 3 || i === words.length - 1 ? `${w}:*` : w)).join(' & ') : null;
+  return folded.match(/[\p{L}\p{N}]+/gu)?.filter((w) => w.length >= 2) ?? [];
 }
 
 /** Rows each kind of record gives at most before ranking (its best ways of matching first), or `limit` if more. */
@@ -50,34 +54,42 @@ export const CANDIDATES_PER_MATCH = 40;
 
 interface Query {
   q: string;
+  /** The query's words, whole. */
   words: string | null;
+  /** The query's words, each matching the words it starts; null when that is the same as `words`. */
   wordStarts: string | null;
   /** `%<digits>%`, for phones. */
   digits: string | null;
   number: number | null;
+  /** Whether names close to the query are looked for: not for words of three letters or fewer (« le ga »), which look like too many names. */
+  similar: true | null;
 }
 
 function parse(q: string): Query {
   const trimmed = q.trim();
   const wordStarts = wordsQuery(trimmed);
+  const words = wordStarts?.replace(/:\*/g, '') ?? null;
   return {
     q: trimmed,
-    words: wordStarts?.replace(/:\*/g, '') ?? null,
-    wordStarts,
+    words,
+    wordStarts: wordStarts === words ? null : wordStarts,
     digits: phoneDigits(trimmed)?.replace(/^(.*)$/, '%$1%') ?? null,
     number: /^\d{1,9}$/.test(trimmed) ? Number(trimmed) : null,
+    similar: foldedWords(trimmed).some((w) => w.length >= 4) ? true : null,
   };
 }
 
 type Builder = Knex.QueryBuilder;
 type Sql = [sql: string, bindings: Knex.Value[]];
 
-const NORMALISED = 'f_unaccent(lower(?))';
+/** The query unaccented and lower-cased, computed once per statement (an InitPlan), not for each row. */
+const NORMALISED = '(select f_unaccent(lower(?)))';
 
 /**
  * The rank of each way of matching, best first, and the match it reports:
  * whole words come before words the query only starts (« martin » finds
- * « Garage Martin » before « Martine Adam »).
+ * « Garage Martin » before « Martine Adam »), which include names the query
+ * starts without ending on a word (« Martine … »).
  */
 const RANKS = { exact: 0, prefix: 1, words: 2, wordStarts: 3, similar: 4, phone: 5 } as const;
 type Way = keyof typeof RANKS;
@@ -93,16 +105,21 @@ function child(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, way: W
   if (!qb) return null;
   const { show } = spec;
   const [rank, rankBindings]: Sql = typeof way === 'string' ? [String(RANKS[way]), []] : way;
+  // Equal matches come in the order the kinds are registered (a client before its contract), then by title.
+  const order = recordKinds().indexOf(kind);
   return qb.clearSelect().select(ctx.trx.raw(
     `?::text as type, t.id as id, ${show.title} as title, ${show.subtitle ?? 'null::text'} as subtitle, ` +
-    `${spec.number ?? 'null::int'} as num, ${show.accountId ?? 'null::uuid'} as account, ${rank} as rank, ${score[0]} as score`,
+    `${spec.number ?? 'null::int'} as num, ${show.accountId ?? 'null::uuid'} as account, ${rank} as rank, ${score[0]} as score, ${order} as kind`,
     [kind.resource.recordType, ...rankBindings, ...score[1]]));
 }
 
-/** The closest of a kind's names to the query. */
-function closeness(spec: RecordSearch, query: Query): Sql {
-  const parts = spec.names.map((n) => `similarity(${n}, ${NORMALISED})`);
-  return [parts.length > 1 ? `greatest(${parts.join(', ')})` : parts[0]!, spec.names.map(() => query.q)];
+/**
+ * How close a kind's name is to a query it contains: the share of the name the
+ * query covers (1 for the exact name; « SAS Martin » before « Transports Martin
+ * Frères »). Cheaper than a trigram similarity, and in the same order here.
+ */
+function closeness(name: string, query: Query): Sql {
+  return [`char_length(${NORMALISED})::real / greatest(char_length(${name}), 1)`, [query.q]];
 }
 
 /**
@@ -114,7 +131,13 @@ function startsWith(name: string, query: Query): Sql {
   return [`(${name} collate "C") >= ${NORMALISED} and (${name} collate "C") < ${NORMALISED} || '0'`, [query.q, query.q]];
 }
 
-const matches = (column: string, config: string) => `${column} @@ to_tsquery('${config}', ?)`;
+/** The name starts with the query in the middle of a word (« martine … » for « martin »): the rest of the same range. */
+function startsWithin(name: string, query: Query): Sql {
+  return [`(${name} collate "C") >= ${NORMALISED} || '0' and (${name} collate "C") < ${NORMALISED} || chr(1114111)`, [query.q, query.q]];
+}
+
+/** The query's words (given as a text-search query), computed once per statement. */
+const matches = (column: string, config: string) => `${column} @@ (select to_tsquery('${config}', ?))`;
 
 /** Leaves out what a better way of matching already found. */
 function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix' | 'words' | 'wordStarts'): void {
@@ -123,46 +146,54 @@ function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix'
     qb.whereRaw(`not (${sql})`, bindings);
   }
   if (than === 'prefix') return;
-  const text = than === 'words' ? query.words : query.wordStarts;
+  const text = than === 'words' || !query.wordStarts ? query.words : query.wordStarts;
   if (text) for (const w of spec.words) qb.whereRaw(`not ${matches(w.column, w.config)}`, [text]);
 }
 
 /**
  * One kind's ways of matching, best first, read lazily: the kind's answer stops
- * at `cap` rows (`CANDIDATES_PER_MATCH`, or the limit), so a worse way is read only when the better
- * ones leave room (a thousand « Pharmacie … » starting with the query leave no
- * room, and their words are not read at all).
+ * at `cap` rows (`CANDIDATES_PER_MATCH`, or the limit), so a worse way is read
+ * only when the better ones leave room (two thousand « Pharmacie … » starting
+ * with the query leave no room, and their words are not read at all). A way
+ * ordered by its index (names) is bounded itself; an unordered one (words,
+ * similar names, phones) is a materialized CTE, planned to read its matches
+ * through its index, and read only as far as needed.
  */
-interface KindWays {
-  /** Ordered by their index (names), each bounded. */
-  ordered: Builder[];
-  /** Unordered (words, similar names, phones): materialized CTEs, planned to read their matches through their index, read only as far as needed. */
-  unordered: Builder[];
-}
+type KindWays = Array<{ builder: Builder; cte: boolean }>;
 
-const ways = (): KindWays => ({ ordered: [], unordered: [] });
-
-/** Names equal to or starting with the query (in name order: the exact name first), the number, whole words then word starts. */
+/**
+ * Names equal to or starting with the query (in name order: the exact name
+ * first), the number, whole words, then words the query's words start and
+ * names it starts in the middle of a word.
+ */
 function nameMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query, cap: number): KindWays | null {
-  const out = ways();
-  const score = closeness(spec, query);
+  const out: KindWays = [];
   for (const n of spec.names) {
-    const qb = child(ctx, kind, spec, [`case when ${n} = ${NORMALISED} then ${RANKS.exact} else ${RANKS.prefix} end`, [query.q]], score);
+    const qb = child(ctx, kind, spec, [`case when ${n} = ${NORMALISED} then ${RANKS.exact} else ${RANKS.prefix} end`, [query.q]], closeness(n, query));
     if (!qb) return null;
     const [sql, bindings] = startsWith(n, query);
-    out.ordered.push(qb.whereRaw(sql, bindings).orderByRaw(`(${n} collate "C")`).limit(cap, { skipBinding: true }));
+    out.push({ builder: qb.whereRaw(sql, bindings).orderByRaw(`(${n} collate "C")`).limit(cap, { skipBinding: true }), cte: false });
   }
   if (query.number !== null && spec.number) {
-    out.ordered.push(child(ctx, kind, spec, 'exact', ['1', []])!.whereRaw(`${spec.number} = ?`, [query.number]).limit(cap, { skipBinding: true }));
+    out.push({ builder: child(ctx, kind, spec, 'exact', ['1', []])!.whereRaw(`${spec.number} = ?`, [query.number]).limit(cap, { skipBinding: true }), cte: false });
   }
-  if (!query.words || !query.wordStarts) return out;
-  for (const w of spec.words) {
-    // Whole words, then (only if they leave room) words the query's words start.
-    const whole = child(ctx, kind, spec, 'words', score)!.whereRaw(matches(w.column, w.config), [query.words]);
-    notBetter(whole, spec, query, 'prefix');
-    const starts = child(ctx, kind, spec, 'wordStarts', score)!.whereRaw(matches(w.column, w.config), [query.wordStarts]);
-    notBetter(starts, spec, query, 'words');
-    out.unordered.push(whole.unionAll(starts));
+  if (query.words) {
+    for (const [i, w] of spec.words.entries()) {
+      // Scored against the name these are the words of.
+      const score = closeness(spec.names[i] ?? spec.names[0]!, query);
+      const whole = child(ctx, kind, spec, 'words', score)!.whereRaw(matches(w.column, w.config), [query.words]);
+      notBetter(whole, spec, query, 'prefix');
+      if (query.wordStarts) {
+        const starts = child(ctx, kind, spec, 'wordStarts', score)!.whereRaw(matches(w.column, w.config), [query.wordStarts]);
+        notBetter(starts, spec, query, 'words');
+        whole.unionAll(starts);
+      }
+      out.push({ builder: whole, cte: true });
+    }
+  }
+  for (const n of spec.names) {
+    const [sql, bindings] = startsWithin(n, query);
+    out.push({ builder: child(ctx, kind, spec, 'wordStarts', closeness(n, query))!.whereRaw(sql, bindings).orderByRaw(`(${n} collate "C")`).limit(cap, { skipBinding: true }), cte: false });
   }
   return out;
 }
@@ -174,15 +205,21 @@ function nameMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, 
  * the index's first filter keeps far fewer candidates.
  */
 function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query): KindWays | null {
-  const out = ways();
-  for (const n of spec.names) {
-    const qb = child(ctx, kind, spec, 'similar', [`word_similarity(${NORMALISED}, ${n})`, [query.q]]);
-    if (!qb) return null;
-    qb.whereRaw(`${NORMALISED} <% ${n}`, [query.q]);
-    notBetter(qb, spec, query, 'wordStarts');
-    out.unordered.push(qb);
+  const out: KindWays = [];
+  if (query.similar) {
+    for (const n of spec.names) {
+      const qb = child(ctx, kind, spec, 'similar', [`word_similarity(${NORMALISED}, ${n})`, [query.q]]);
+      if (!qb) return null;
+      qb.whereRaw(`${NORMALISED} <% ${n}`, [query.q]);
+      notBetter(qb, spec, query, 'wordStarts');
+      out.push({ builder: qb, cte: true });
+    }
   }
-  if (query.digits && spec.phones) out.unordered.push(child(ctx, kind, spec, 'phone', ['0', []])!.whereRaw(`${spec.phones} like ?`, [query.digits]));
+  if (query.digits && spec.phones) {
+    const qb = child(ctx, kind, spec, 'phone', ['0', []]);
+    if (!qb) return null;
+    out.push({ builder: qb.whereRaw(`${spec.phones} like ?`, [query.digits]), cte: true });
+  }
   return out;
 }
 
@@ -190,18 +227,19 @@ function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch,
 function best(ctx: RequestContext, kinds: KindWays[], limit: number, cap: number): Builder | null {
   const outer = ctx.trx.queryBuilder();
   let ctes = 0;
-  const perKind = kinds.filter((k) => k.ordered.length || k.unordered.length).map((k) => {
-    const parts = [...k.ordered, ...k.unordered.map((cte) => {
+  const perKind = kinds.filter((k) => k.length).map((k) => {
+    const parts = k.map(({ builder, cte }) => {
+      if (!cte) return builder;
       const name = `way${ctes++}`;
-      outer.withMaterialized(name, cte);
+      outer.withMaterialized(name, builder);
       return ctx.trx.select('*').from(name);
-    })];
+    });
     return ctx.trx.select('*').from(ctx.trx.queryBuilder().unionAll(parts, true).as('k')).limit(cap, { skipBinding: true });
   });
   if (!perKind.length) return null;
   return outer.select('*')
     .from(ctx.trx.queryBuilder().unionAll(perKind, true).as('h'))
-    .orderBy([{ column: 'rank' }, { column: 'score', order: 'desc' }, { column: 'title' }])
+    .orderBy([{ column: 'rank' }, { column: 'score', order: 'desc' }, { column: 'kind' }, { column: 'title' }])
     .limit(limit, { skipBinding: true });
 }
 
@@ -223,12 +261,12 @@ interface Compiled {
 
 const COMPILED_MAX = 500;
 const compiled = new Map<string, Compiled>();
-const FIELDS: ReadonlyArray<keyof Query> = ['q', 'words', 'wordStarts', 'digits', 'number'];
+const FIELDS: ReadonlyArray<keyof Query> = ['q', 'words', 'wordStarts', 'digits', 'number', 'similar'];
 const sentinel = (field: keyof Query) => `\u0000search.${field}`;
 
 function shapeOf(ctx: RequestContext, stage: Stage, query: Query, limit: number): string {
   const scopes = recordKinds().filter((k) => k.search).map((k) => (ctx.ability.can('read', k.resource.subject) ? scopeOf(ctx.ability, 'read', k.resource.subject) : []));
-  return JSON.stringify([stage, limit, query.words !== null, query.digits !== null, query.number !== null, scopes]);
+  return JSON.stringify([stage, limit, FIELDS.map((f) => query[f] !== null), scopes]);
 }
 
 function compile(ctx: RequestContext, stage: Stage, query: Query, limit: number): Compiled | null {
@@ -289,7 +327,7 @@ export async function search(ctx: RequestContext, q: string, limit = 20): Promis
     }
   };
   keep(await run(ctx, 'names', query, limit));
-  if (hits.length < limit) {
+  if (hits.length < limit && (query.similar || query.digits)) {
     // PostgreSQL would plan similar names again at every search (its generic plan looks dearer
     // than the plans for given values, which are no better here): the plan it keeps is used.
     await ctx.trx.raw("select set_config('plan_cache_mode', 'force_generic_plan', true)");

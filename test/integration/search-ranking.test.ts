@@ -40,9 +40,9 @@ describe('global search ranking', () => {
     const [contact] = await admin('contacts').insert({ tenantId: own.tenantId, accountId: other, firstName: 'Jean', lastName: 'Garnier' }).returning('id');
     ids.contact = contact.id;
 
-    await account('phoneExact', '06 12 34 56');
-    await account('phoneWords', 'Taxi 06 12 34 56');
-    await account('phoneSimilar', '06 12 34 57');
+    await account('phoneExact', '0612 3456');
+    await account('phoneWords', 'Taxi 0612 3456');
+    await account('phoneSimilar', '0612 3457');
     const [byPhone] = await admin('contacts').insert({ tenantId: own.tenantId, accountId: other, lastName: 'Vidal', phone: '+33612345678' }).returning('id');
     ids.byPhone = byPhone.id;
     token = (await loginAs(t.app, 'manager', own.slug)).accessToken;
@@ -71,13 +71,13 @@ describe('global search ranking', () => {
   });
 
   it('puts phone numbers last, after the names and words a number-looking query matches', async () => {
-    const hits = await search('06 12 34 56');
+    const hits = await search('0612 3456');
     expect(hits.map(key)).toEqual(['phoneExact', 'phoneWords', 'phoneSimilar', 'byPhone']);
     expect(hits.map((h) => h.match)).toEqual(['exact', 'words', 'similar', 'phone']);
   });
 
   it('orders every answer by match, then by closeness of the name', async () => {
-    for (const q of ['garnier', 'garn', 'gardner', '06 12 34 56', 'fils']) {
+    for (const q of ['garnier', 'garn', 'gardner', '0612 3456', '06 12 34 56', 'fils', 'le ga']) {
       const hits = await search(q);
       const ranks = hits.map((h) => ORDER.indexOf(h.match));
       expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
