@@ -94,7 +94,7 @@ async function markRefused(trx: Knex.Transaction, tenantId: string, row: Row, co
 
 function finished(row: Row): DeliveryResult {
   if (row.status === 'refused') return { kind: 'refused', reason: row.errorCode as RefusalReason, detail: String(row.errorReason), message: presentMessage(row) };
-  if (row.status === 'failed' || row.status === 'undelivered') return { kind: 'rejected', reason: String(row.errorCode), detail: String(row.errorReason ?? 'The provider did not deliver the message.'), message: presentMessage(row) };
+  if (row.status === 'failed' || row.status === 'undelivered') return { kind: 'rejected', reason: String(row.errorCode), detail: String(row.errorReason ?? 'Le fournisseur n\'a pas remis le message.'), message: presentMessage(row) };
   return { kind: 'accepted', message: presentMessage(row) };
 }
 
@@ -126,19 +126,16 @@ async function claim(deps: DeliveryDeps, ctx: SendContext, request: SendRequest,
   }, deps.knex);
   if ('done' in step) return step;
 
-  // The rate-limit slot, in its own short transaction whose commit does not wait for the disk:
-  // every send of the organisation goes through the same counter row, which must not stay
-  // locked for an fsync. Losing an increment in a database crash only lets one more message out.
+  // The rate-limit slot: one statement on its own, so that the organisation's counter row,
+  // which every send updates, stays locked only while PostgreSQL runs it (rate-limit.ts).
   const { row, previousAttempt, config } = step;
   const perMinute = row.channel === 'sms' ? config.smsRatePerMinute : config.mailRatePerMinute;
-  const slot = await withTenant({ tenantId: ctx.tenantId }, async (trx) => {
-    await trx.raw('set local synchronous_commit = off');
-    const taken = await reserveSlot(trx, ctx.tenantId, row.channel as 'sms', perMinute);
-    // Nothing was sent by this attempt: take back its stamp so the next one need not ask the provider.
-    if (!taken.ok && !previousAttempt) await trx('messages').where({ id: row.id }).update({ providerAttemptedAt: null });
-    return taken;
-  }, deps.knex);
-  if (!slot.ok) return { done: { kind: 'retry', detail: `The organisation's limit of ${perMinute} ${row.channel} per minute is reached.`, delayMs: slot.retryAfterMs } };
+  const slot = await reserveSlot(deps.knex, ctx.tenantId, row.channel as 'sms', perMinute);
+  // Nothing was sent by this attempt: take back its stamp so the next one need not ask the provider.
+  if (!slot.ok && !previousAttempt) {
+    await withTenant({ tenantId: ctx.tenantId }, (trx) => trx('messages').where({ id: row.id }).update({ providerAttemptedAt: null }), deps.knex);
+  }
+  if (!slot.ok) return { done: { kind: 'retry', detail: `La limite de l'organisation, ${perMinute} ${row.channel === 'sms' ? 'SMS' : 'e-mails'} par minute, est atteinte.`, delayMs: slot.retryAfterMs } };
   return step;
 }
 
@@ -197,7 +194,7 @@ export async function deliver(deps: DeliveryDeps, ctx: SendContext, request: Sen
     if (previousAttempt) {
       const lookup = await port.findSent({ reference: id, to: String(row.recipient), body: String(row.body), since: previousAttempt, excludeIds: await knownProviderIds(deps, ctx, row) });
       // Never send blind: if we cannot tell whether the earlier attempt went through, try again later.
-      if (!lookup.ok) return { kind: 'retry', detail: `Could not check with the provider whether an earlier attempt went through: ${lookup.message}` };
+      if (!lookup.ok) return { kind: 'retry', detail: `Impossible de vérifier auprès du fournisseur si une tentative précédente est passée : ${lookup.message}` };
       if (lookup.found) return recordAccepted(deps, ctx, row, lookup.found.providerMessageId, lookup.found.status);
     }
     const result = await port.send({ to: String(row.recipient), body: String(row.body), reference: id, statusCallbackUrl: statusCallbackUrl(deps.publicUrl, step.slug, id) });
