@@ -38,7 +38,8 @@ describe('timerCycles', () => {
   });
 
   it('refuses a cycle the scheduler could not read, naming the event', () => {
-    expect(() => timerCycles(plan({ cycle: '="every day"' }))).toThrow(/^Timer start event "Chaque matin": "every day" is neither .* Correct its cycle, then deploy again\.$/);
+    // The refusal is a catalogue message; its French text is err.message.
+    expect(() => timerCycles(plan({ cycle: '="every day"' }))).toThrow(/^Le début programmé « Chaque matin » : « every day » n'est ni .* Corrigez son cycle, puis déployez à nouveau\.$/);
   });
 
   it('names the scheduler per key and event, and each firing by its time', () => {
