@@ -175,6 +175,10 @@ describe.each(JOURNEYS)('a newcomer of $tenant ($role) on a $size', ({ tenant, r
     const hit = page.getByTestId('search-result').filter({ hasText: name });
     await hit.waitFor({ timeout: 30_000 });
     await accessible('search', '[data-testid="global-search"]', tenant === SHOWN_IN_FULL);
+    // The arrow keys move the highlight from the recent record onto the search's hits: still readable.
+    await page.keyboard.press('ArrowDown');
+    await page.locator('[data-testid="search-result"].v-list-item--active').waitFor();
+    await accessible('search-hit', '[data-testid="global-search"]');
     await hit.click();
     await page.getByTestId(`${kind.row}-panel`).getByTestId(kind.title).filter({ hasText: name }).waitFor({ timeout: 30_000 });
     // The palette has gone (its field no longer holds the focus), Escape closes the panel.
