@@ -54,8 +54,8 @@ describe('business rule tasks through the API', () => {
 
   it('refuses a process whose business rule task names a decision not deployed, naming it (422); its draft is saved with that problem', async () => {
     const problem = {
-      elementId: 'route', rule: 'relais/business-rule-task',
-      message: 'Business rule task "Route the ticket" evaluates the decision "no-such-decision", which is not deployed: deploy the DMN file that defines decision "no-such-decision" first (POST /api/v1/decision-definitions).',
+      elementId: 'route', rule: 'relais/business-rule-task', code: 'lint.business-rule-task.not-deployed', params: { el: 'Route the ticket', decision: 'no-such-decision' },
+      message: 'La tâche de règle métier « Route the ticket » évalue la décision « no-such-decision », qui n\'est pas déployée : déployez d\'abord le fichier DMN qui la définit (POST /api/v1/decision-definitions).',
     };
     const res = await deploy('/api/v1/process-definitions?deploy=true', bpmn('triage-undeployed', 'no-such-decision'));
     expect(res.status).toBe(422);
