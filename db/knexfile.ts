@@ -18,6 +18,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 export const CONNECT_TIMEOUT_MS = 5_000;
 export const ACQUIRE_TIMEOUT_MS = 10_000;
 
+/**
+ * A query whose context (`.queryContext({ [COLUMN_NAMES]: true })`) sets this answers its rows
+ * with the database's column names (snake_case) instead of camelCase copies: the record
+ * service's lists map only the fields they answer (domain/core/record-service.ts).
+ */
+export const COLUMN_NAMES = 'columnNames';
+const snakeCase = knexSnakeCaseMappers();
+
 /** Knex settings shared by the application pool and the migration runner. */
 export function knexConfig(connection: string, poolMax = 10): Knex.Config {
   return {
@@ -32,6 +40,7 @@ export function knexConfig(connection: string, poolMax = 10): Knex.Config {
       loadExtensions: ['.ts'],
       tableName: 'knex_migrations',
     },
-    ...knexSnakeCaseMappers(),
+    wrapIdentifier: snakeCase.wrapIdentifier,
+    postProcessResponse: (result, context?: Record<string, unknown>) => (context?.[COLUMN_NAMES] ? result : snakeCase.postProcessResponse(result)),
   };
 }

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { snakeCaseMappers } from 'objection';
+import { COLUMN_NAMES } from '../../db/knexfile';
 import { canOn, readableFieldSet, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
 import type { Action } from '../identity/permission-catalogue';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors';
@@ -235,14 +237,46 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   // A list without a quick search has one text per filter and sort: prepared, planned once per connection
   // (db/pg-client.ts). A quick search's plan depends on the term: planned each time.
   if (!query.q) qb.options({ prepare: true });
+  // Rows with their column names: presentRows maps only the fields it answers.
+  qb.queryContext({ [COLUMN_NAMES]: true });
   const rows = (await qb) as Row[];
   const more = rows.length > query.limit;
   const page = more ? rows.slice(0, query.limit) : rows;
   const last = page[page.length - 1];
   return {
-    items: page.map((r) => present(ctx, res, r)),
-    nextCursor: more && last ? encodeCursor([last.cursorValue, last.id]) : null,
+    items: presentRows(ctx, res, page),
+    nextCursor: more && last ? encodeCursor([last.cursor_value, last.id]) : null,
   };
+}
+
+const toCamelCase = snakeCaseMappers().parse;
+
+/**
+ * present() for a list's rows as the database names their columns: the same
+ * answers, without a camelCase copy of every row first. Which columns to copy
+ * is worked out once per list and set of readable fields.
+ */
+function presentRows(ctx: RequestContext, res: RecordResource, rows: Row[]): Row[] {
+  if (!rows.length) return [];
+  // Each field's column, by the same mapping knex applies to other queries' rows.
+  const columns = Object.keys(rows[0]!);
+  const fields = Object.keys(toCamelCase(rows[0]!));
+  const columnOf = new Map(fields.map((field, i) => [field, columns[i]!]));
+  const value = (row: Row, field: string) => { const column = columnOf.get(field); return column === undefined ? undefined : row[column]; };
+  const output = outputFields(res);
+  const copies = new Map<ReadonlySet<string>, Array<[string, string]>>();
+  return rows.map((row) => {
+    const facts = factsOf({ factAccountId: value(row, 'factAccountId'), factOwnerId: value(row, 'factOwnerId'), factSupportUserId: value(row, 'factSupportUserId'), createdBy: value(row, 'createdBy') });
+    const readable = readableFieldSet(ctx.ability, res.subject, facts, output);
+    let copy = copies.get(readable);
+    if (!copy) copies.set(readable, copy = output.filter((f) => readable.has(f) && columnOf.has(f)).map((f) => [f, columnOf.get(f)!]));
+    const clean: Row = {};
+    for (const [field, column] of copy) {
+      const v = row[column];
+      clean[field] = v instanceof Date ? v.toISOString() : v;
+    }
+    return clean;
+  });
 }
 
 export async function getRecord(ctx: RequestContext, res: RecordResource, id: string): Promise<Row> {

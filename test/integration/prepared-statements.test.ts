@@ -22,7 +22,7 @@ describe('prepared statements', () => {
     await t.close();
   });
 
-  it('runs a list and a record read as statements prepared once on the connection, selecting no search column', async () => {
+  it('runs a list and a record read as statements prepared once on the connection, selecting no search column, a list item as its read answers it', async () => {
     const app = createApp({ ...t.deps, knex: single });
     const { accessToken } = await loginAs(app, 'manager', 'softwhere');
     const get = (path: string) => request(app).get(path).set('Authorization', `Bearer ${accessToken}`);
@@ -44,12 +44,15 @@ describe('prepared statements', () => {
     }
     expect(list.body.items).toHaveLength(3);
     expect(list.body.items[0]).not.toHaveProperty('search');
+    // A list's items (mapped from column names, presentRows) are the records as a read answers them (present).
+    for (const item of list.body.items) expect(item).toEqual((await get(`/api/v1/accounts/${item.id}`)).body);
     const prepared = await single.raw<{ rows: Array<{ name: string; runs: number }> }>(
       'select name, generic_plans + custom_plans as runs from pg_prepared_statements where name = any(?)',
       [[preparedStatementName(listSql), preparedStatementName(readSql)]],
     );
     expect(prepared.rows.map((r) => [r.name, r.runs]).sort()).toEqual(
-      [[preparedStatementName(listSql), 4], [preparedStatementName(readSql), 3]].sort(),
+      // Four lists; three reads, then one per item compared below.
+      [[preparedStatementName(listSql), 4], [preparedStatementName(readSql), 6]].sort(),
     );
     expect(MAX_PREPARED_PER_CONNECTION).toBeGreaterThan(0);
   });
