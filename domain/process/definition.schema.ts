@@ -12,7 +12,9 @@ const userId = z.string().uuid();
 export const definitionProblem = z.looseObject({
   elementId: z.string().nullable(),
   rule: z.string().meta({ examples: ['relais/business-rule-task', 'relais/extension'] }),
-  message: z.string(),
+  message: z.string().describe("Written in the request's language (Accept-Language)"),
+  code: z.string().optional().describe('The catalogue code of the message (docs/adr/0010-server-messages.md)'),
+  params: z.record(z.string(), z.unknown()).optional().describe("The message's parameters"),
 });
 
 export const definitionSummary = z.object({

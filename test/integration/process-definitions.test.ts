@@ -119,8 +119,12 @@ describe('process definitions API', () => {
     const doc = (await request(t.app).get('/api/v1/openapi.json')).body;
     const created = doc.paths['/api/v1/process-definitions'].post.responses['201'];
     expect(created.description).toContain('`warnings`');
-    expect(created.content['application/json'].schema.properties.warnings).toEqual({ type: 'array', items: { $ref: '#/components/schemas/DefinitionProblem' } });
-    expect(doc.components.schemas.DefinitionProblem.required).toEqual(['elementId', 'rule', 'message']);
+    const warnings = created.content['application/json'].schema.properties.warnings;
+    expect(warnings.type).toBe('array');
+    for (const problem of [warnings.items, doc.components.schemas.DefinitionProblem]) {
+      expect(problem.required).toEqual(['elementId', 'rule', 'message']);
+      expect(Object.keys(problem.properties)).toEqual(['elementId', 'rule', 'message', 'code', 'params']);
+    }
   });
 
   it('saves a draft that has lint problems and lists them; deploying it is refused', async () => {
