@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
+import type { Page } from 'playwright-core';
+import { demoEmail } from '../../db/seeds/demo-tenants';
 import { tenantId, type TestContext } from '../support/api';
 import { axeSerious } from '../support/axe';
-import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { LAPTOP, signIn as signInAs, startBrowserStack, type BrowserStack } from '../support/browser';
 import { createOwnTenant, uniqueName, type OwnTenant } from '../support/fixtures';
 
 /**
@@ -16,28 +16,18 @@ describe('core records in the browser', () => {
   let stack: BrowserStack;
   let t: TestContext;
   let base: string;
-  let browser: Browser;
   let events: OwnTenant;
 
   beforeAll(async () => {
     stack = await startBrowserStack();
-    ({ t, base, browser } = stack);
+    ({ t, base } = stack);
     // An Epic Events organisation of its own: no task waits there, so each role lands on its module's home.
     events = await createOwnTenant(t.admin, 'landing', ['events']);
   }, 120_000);
 
   afterAll(() => stack?.close());
 
-  async function signIn(email: string, viewport = { width: 1366, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', viewport });
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-email').fill(email);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 60_000 });
-    return page;
-  }
+  const signIn = (email: string, viewport = LAPTOP): Promise<Page> => signInAs(stack, email, { viewport });
 
   /** What this change adds (the create dialogs, the account panel) has no critical or serious axe violation. */
   async function expectAccessible(page: Page, where: string, selector: string): Promise<void> {

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { loginAs, userId, type TestContext } from '../support/api';
 import { axeSerious } from '../support/axe';
-import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { signIn as signInAs, startBrowserStack, type BrowserStack } from '../support/browser';
 
 const DAY = 86_400_000;
 
@@ -26,33 +25,20 @@ describe('Epic Events tasks in the browser', () => {
   let t: TestContext;
   let stack: BrowserStack;
   let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const users: Record<string, string> = {};
   const suffix = `${process.pid}-${Date.now() % 100_000}`;
 
   beforeAll(async () => {
     stack = await startBrowserStack();
-    ({ t, base, browser } = stack);
+    ({ t, base } = stack);
     for (const role of ['sales', 'management', 'support']) users[role] = await userId(t.admin, role, 'epic-events');
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
     await stack?.close();
   });
 
-  async function signIn(role: 'sales' | 'management'): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport: { width: 1366, height: 800 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-email').fill(`${role}@epic-events.demo`);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
-    return page;
-  }
+  const signIn = (role: 'sales' | 'management'): Promise<Page> => signInAs(stack, `${role}@epic-events.demo`);
 
   async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
     try {

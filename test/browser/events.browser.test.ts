@@ -1,9 +1,8 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
+import type { Page } from 'playwright-core';
 import { LEAD_TO_EVENT } from '../../domain/events/lead-to-event';
 import { userId, type TestContext } from '../support/api';
-import { startBrowserStack, type BrowserStack } from '../support/browser';
+import { LAPTOP, signIn as signInAs, startBrowserStack, type BrowserStack } from '../support/browser';
 import { axeSerious } from '../support/axe';
 
 const DAY = 86_400_000;
@@ -31,34 +30,22 @@ describe('Epic Events in the browser', () => {
   let t: TestContext;
   let stack: BrowserStack;
   let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   const users: Record<string, string> = {};
   const suffix = `${process.pid}-${Date.now() % 100_000}`;
 
   beforeAll(async () => {
     stack = await startBrowserStack();
-    ({ t, base, browser } = stack);
+    ({ t, base } = stack);
     for (const role of ['sales', 'management', 'support']) users[role] = await userId(t.admin, role, 'epic-events');
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
     await stack?.close();
   });
 
   /** A person in their own browser (laptop, or tablet for support), signed in. */
-  async function signIn(role: 'sales' | 'management' | 'support', viewport = { width: 1366, height: 800 }): Promise<Page> {
-    const context = await browser.newContext({ locale: 'fr-FR', timezoneId: 'Europe/Paris', viewport, hasTouch: viewport.width < 1280 });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByTestId('login-email').fill(`${role}@epic-events.demo`);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL(/\/(accounts|tasks|events)/, { timeout: 60_000 });
-    return page;
-  }
+  const signIn = (role: 'sales' | 'management' | 'support', viewport = LAPTOP): Promise<Page> =>
+    signInAs(stack, `${role}@epic-events.demo`, { viewport, hasTouch: viewport.width < 1280 });
 
   async function screenshotOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
     try {
