@@ -73,9 +73,33 @@ export interface BulkSendInput {
   pace?: { next: number };
   /** Sends running at once. */
   maxInFlight?: number;
+  /** Messages sent by one activity (commsSendBatch); fewer when the pacing allows fewer now. */
+  batchSize?: number;
   /** Recipients handled by one run before it continues as new (keeps the history small). */
   recipientsPerRun?: number;
 }
+
+/** One activity's share of a campaign: its recipients, sent with the campaign's template. */
+export interface SendBatchInput {
+  tenantId: string;
+  campaignId: string;
+  /** The campaign's workflow id: the messages' `sentByProcess`. */
+  workflowId: string;
+  activity: SendActivityName;
+  templateKey: string;
+  language: 'fr' | 'en';
+  variables?: Record<string, unknown>;
+  recipients: Array<{ position: number; contactId: string }>;
+}
+
+/**
+ * Each recipient's outcome in a batch. `retry`: not sent yet (provider
+ * outage, the organisation's limit, an unexpected error); the workflow sends
+ * it again on its own, with the activity's retry policy.
+ */
+export type SendBatchOutcome =
+  | { position: number; outcome: keyof CampaignCounts }
+  | { position: number; outcome: 'retry'; reason: string; delayMs?: number };
 
 export interface CampaignProgress extends CampaignCounts {
   total: number;

@@ -30,17 +30,30 @@ export class Pacer {
     this.next = state?.next ?? 0;
   }
 
+  /** Takes one send if it is allowed now; otherwise answers how long until it is. */
+  private tryTake(): number {
+    const now = Date.now();
+    const due = Math.max(this.next, now - PACER_CATCH_UP_MS);
+    if (due - PACER_TOLERANCE_MS > now) return Math.max(1, Math.ceil(due - PACER_TOLERANCE_MS - now));
+    this.next = due + this.intervalMs;
+    return 0;
+  }
+
   /** Waits until one more send is allowed, and takes it. */
   async take(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      const due = Math.max(this.next, now - PACER_CATCH_UP_MS);
-      if (due - PACER_TOLERANCE_MS <= now) {
-        this.next = due + this.intervalMs;
-        return;
-      }
-      await sleep(Math.max(1, Math.ceil(due - PACER_TOLERANCE_MS - now)));
-    }
+    for (let wait = this.tryTake(); wait > 0; wait = this.tryTake()) await sleep(wait);
+  }
+
+  /**
+   * Waits until one more send is allowed, then takes as many as are allowed
+   * at this moment, up to `max`: the same sends as `take()` called that many
+   * times at once, so the same bound on any window holds.
+   */
+  async takeUpTo(max: number): Promise<number> {
+    await this.take();
+    let taken = 1;
+    while (taken < max && this.tryTake() === 0) taken += 1;
+    return taken;
   }
 
   state(): { next: number } {
