@@ -50,7 +50,10 @@ async function main(): Promise<void> {
   const server = app.listen(config.PORT, () => {
     logger.info({ port: config.PORT }, 'api listening');
     // Serving does not wait for the modules' start-up work (each logs its own failures); one process of a cluster runs it.
-    if (runsStartWork()) void runModuleStartHooks(deps);
+    if (runsStartWork()) {
+      logger.info('api running its start-up work');
+      void runModuleStartHooks(deps);
+    }
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     logger.fatal(error.code === 'EADDRINUSE' ? `Port ${config.PORT} is already in use: stop the program using it or set PORT.` : error.message);

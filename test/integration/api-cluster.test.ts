@@ -59,6 +59,11 @@ describe('the API as a cluster of workers', () => {
     // Both workers listening: until then the primary hands every connection to the one that is.
     await until('both workers to listen', () => (output.split('"api listening"').length - 1 >= 2 ? true : undefined), 60_000);
   });
+  it('runs its start-up work in one worker only', () => {
+    expect(output.split('"api listening"').length - 1).toBe(2);
+    expect(output.split('"api running its start-up work"').length - 1).toBe(1);
+  });
+
   it('counts sign-in failures across its workers: a new connection each time still meets the limit', async () => {
     await until('two workers', () => (childrenOf(api.child.pid!).length === 2 ? true : undefined));
     const email = `cluster-${Date.now()}@example.test`;
