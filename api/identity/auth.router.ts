@@ -100,7 +100,8 @@ export function authRouter(deps: ApiDeps): Router {
       if (typeof token !== 'string' || !token) throw new UnauthorizedError(identityMessage('auth.no-session-to-refresh'));
       const transport = body.tokenTransport ?? (body.refreshToken ? 'body' : 'cookie');
       const pair = await refresh(deps.knex, deps.auth, token, req.ip ?? null).catch((e: unknown) => {
-        if (!body.refreshToken) clearCookie(res);
+        // Only a refused token ends the browser's session: a failure of the platform (a 503) rotated nothing, and the cookie will serve again.
+        if (!body.refreshToken && e instanceof UnauthorizedError) clearCookie(res);
         throw e;
       });
       sendTokens(res, pair, transport);

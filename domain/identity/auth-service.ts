@@ -73,16 +73,39 @@ export async function login(knex: Knex, settings: AuthSettings, input: { email: 
 }
 
 /**
+ * How long the token just rotated may be presented again (docs/adr/0008): a browser
+ * that left or reloaded its page while the refresh was under way never received the
+ * rotated cookie, and its next page sends the previous one. Only while the token it
+ * was rotated into has not been used; the answer is a new pair of the same family.
+ */
+export const REUSE_GRACE_SECONDS = 30;
+
+/**
+ * The token the rotation of `row` issued, if it is still unused and unrevoked: created in
+ * that rotation's transaction, so at the very instant `row` was marked used.
+ */
+async function unusedSuccessor(trx: Knex.Transaction, row: { id: string; familyId: string }): Promise<{ id: string } | undefined> {
+  return trx('refreshTokens').where({ familyId: row.familyId }).whereNull('usedAt').whereNull('revokedAt')
+    .whereRaw('created_at = (select used_at from refresh_tokens where id = ?)', [row.id])
+    .forUpdate().first('id');
+}
+
+/**
  * Rotates a refresh token. A token used a second time means it leaked: the
- * whole family is revoked (the thief's and the owner's sessions alike).
+ * whole family is revoked (the thief's and the owner's sessions alike), except
+ * the token just rotated presented again within REUSE_GRACE_SECONDS while its
+ * successor is unused (a rotation whose answer was lost).
  */
 export async function refresh(knex: Knex, settings: AuthSettings, token: string, ip: string | null): Promise<TokenPair> {
   const tenantId = tenantOfRefreshToken(token);
   if (!tenantId) throw new UnauthorizedError();
   const outcome = await withTenant({ tenantId }, async (trx) => {
-    const row = await trx('refreshTokens').where({ tokenHash: hashRefreshToken(token) }).forUpdate().first();
+    const row = await trx('refreshTokens').where({ tokenHash: hashRefreshToken(token) }).forUpdate()
+      .first('*', trx.raw('used_at >= now() - make_interval(secs => ?) as "inGrace"', [REUSE_GRACE_SECONDS]));
     if (!row) return { ok: false as const };
-    if (row.usedAt || row.revokedAt) {
+    // The answer of the rotation never reached the client (a page left or reloaded mid-refresh): the successor it did not receive is superseded.
+    const lost = row.inGrace === true && !row.revokedAt ? await unusedSuccessor(trx, row) : undefined;
+    if ((row.usedAt || row.revokedAt) && !lost) {
       await trx('refreshTokens').where({ familyId: row.familyId }).whereNull('revokedAt').update({ revokedAt: trx.fn.now() });
       await audit(trx, { tenantId, actorUserId: row.userId, action: 'auth.refresh.reused', targetType: 'token-family', targetId: row.familyId, ip });
       return { ok: false as const };
@@ -90,7 +113,7 @@ export async function refresh(knex: Knex, settings: AuthSettings, token: string,
     if (new Date(row.expiresAt).getTime() < Date.now()) return { ok: false as const };
     const user = await trx('users').where({ id: row.userId, active: true }).first('id');
     if (!user) return { ok: false as const };
-    await trx('refreshTokens').where({ id: row.id }).update({ usedAt: trx.fn.now() });
+    await trx('refreshTokens').where({ id: lost?.id ?? row.id }).update({ usedAt: trx.fn.now() });
     return { ok: true as const, pair: await issue(trx, settings, tenantId, row.userId, row.familyId) };
   }, knex);
   if (!outcome.ok) throw new UnauthorizedError();

@@ -1,7 +1,10 @@
 import crypto from 'node:crypto';
 import request from 'supertest';
+import knexFactory from 'knex';
 import { SignJWT } from 'jose';
+import { knexConfig } from '../../db/knexfile';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
+import { REUSE_GRACE_SECONDS } from '../../domain/identity/auth-service';
 import { hashPassword } from '../../domain/identity/passwords';
 import { signAccessToken } from '../../domain/identity/tokens';
 import { loginAs, tenantId, testContext, type TestContext } from '../support/api';
@@ -196,6 +199,9 @@ describe('authentication', () => {
   });
 
   describe('the browser\'s refresh token travels in an httpOnly cookie', () => {
+    /** Moves a person's past rotations beyond the grace a lost answer has, as if they were made a while ago. */
+    const ageRotations = (userId: string) => t.admin('refreshTokens').where({ userId }).whereNotNull('usedAt')
+      .update({ usedAt: t.admin.raw(`used_at - make_interval(secs => ?)`, [REUSE_GRACE_SECONDS + 1]) });
     const cookieOf = (res: request.Response): string | undefined => ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('relais_refresh='));
     const valueOf = (cookie: string) => cookie.split(';')[0]!;
 
@@ -237,7 +243,8 @@ describe('authentication', () => {
       expect(rotated).not.toBe(first);
       const me = await request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${second.body.accessToken}`);
       expect(me.status).toBe(200);
-      // The first cookie again: someone copied it. The family is revoked, the rotated cookie too.
+      // The first cookie again, after the grace a lost answer has (ADR 0008): someone copied it. The family is revoked, the rotated cookie too.
+      await ageRotations(login.body.userId);
       const reuse = await request(t.app).post('/api/v1/auth/refresh').set('Cookie', first).send({});
       expect(reuse.status).toBe(401);
       expect(cookieOf(reuse)).toMatch(/^relais_refresh=;/);
@@ -248,6 +255,50 @@ describe('authentication', () => {
       expect(out.status).toBe(204);
       expect(cookieOf(out)).toMatch(/^relais_refresh=;.*Expires=Thu, 01 Jan 1970/);
       expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', again).send({})).status).toBe(401);
+    });
+
+    it('a page left or reloaded mid-refresh (its rotated cookie never arrived) refreshes again with the previous cookie, and stays signed in', async () => {
+      const login = await request(t.app).post('/api/v1/auth/login').send({ email: 'direction@softwhere.demo', password: DEMO_PASSWORD });
+      const first = valueOf(cookieOf(login)!);
+      // The server rotates the cookie, but its answer is lost: the browser still holds the first one.
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', first).send({})).status).toBe(200);
+      const next = await request(t.app).post('/api/v1/auth/refresh').set('Cookie', first).send({});
+      expect(next.status).toBe(200);
+      expect((await request(t.app).get('/api/v1/auth/me').set('Authorization', `Bearer ${next.body.accessToken}`)).status).toBe(200);
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', valueOf(cookieOf(next)!)).send({})).status).toBe(200);
+      expect(await t.admin('auditLog').where({ action: 'auth.refresh.reused', actorUserId: login.body.userId }).count<{ count: number }[]>('* as count')).toEqual([{ count: 0 }]);
+    });
+
+    it('the previous cookie presented again once its successor was used, or after the grace, still revokes the whole family', async () => {
+      const login = await request(t.app).post('/api/v1/auth/login').send({ email: 'support-n1@softwhere.demo', password: DEMO_PASSWORD });
+      const first = valueOf(cookieOf(login)!);
+      const second = valueOf(cookieOf(await request(t.app).post('/api/v1/auth/refresh').set('Cookie', first).send({}))!);
+      const third = valueOf(cookieOf(await request(t.app).post('/api/v1/auth/refresh').set('Cookie', second).send({}))!);
+      // The second cookie was used (the session moved on): the first one again is a copy, even at once.
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', first).send({})).status).toBe(401);
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', third).send({})).status).toBe(401);
+
+      const again = await request(t.app).post('/api/v1/auth/login').send({ email: 'support-n1@softwhere.demo', password: DEMO_PASSWORD });
+      const before = valueOf(cookieOf(again)!);
+      const rotated = valueOf(cookieOf(await request(t.app).post('/api/v1/auth/refresh').set('Cookie', before).send({}))!);
+      await ageRotations(again.body.userId);
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', before).send({})).status).toBe(401);
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', rotated).send({})).status).toBe(401);
+    });
+
+    it('a refresh the platform could not serve (database out of reach: 503) keeps the cookie, which refreshes once it is back', async () => {
+      const login = await request(t.app).post('/api/v1/auth/login').send({ email: 'manager@softwhere.demo', password: DEMO_PASSWORD });
+      const cookie = valueOf(cookieOf(login)!);
+      // The same API in front of a PostgreSQL that does not answer (nothing listens on port 1).
+      const cut = testContext({ knex: knexFactory(knexConfig('postgres://relais:relais@127.0.0.1:1/relais', 1)) });
+      try {
+        const failed = await request(cut.app).post('/api/v1/auth/refresh').set('Cookie', cookie).send({});
+        expect(failed.status).toBe(503);
+        expect(cookieOf(failed)).toBeUndefined();
+      } finally {
+        await cut.close();
+      }
+      expect((await request(t.app).post('/api/v1/auth/refresh').set('Cookie', cookie).send({})).status).toBe(200);
     });
 
     it('takes refresh and logout as JSON only, which another site cannot send with the cookie (CSRF)', async () => {
