@@ -43,18 +43,26 @@ function expectFitted(where: Layout): void {
   if (scale < 0.999) expect(Math.max(diagram.width / room.width, diagram.height / room.height)).toBeGreaterThan(0.8);
 }
 
-/** The canvas settles as the layout adapts (the drawer, the panels): the diagram is refitted each time; wait for the last fit. */
+/**
+ * The canvas settles as the layout adapts (the drawer closing, the panels): the diagram is refitted
+ * each time. Wait until it is fitted and has not moved for a second.
+ */
 async function waitFitted(page: Page): Promise<void> {
-  await page.waitForFunction(`(() => {
-    const canvas = document.querySelector('[data-testid="modeler-canvas"]');
-    const room = canvas.getBoundingClientRect();
-    const left = canvas.querySelector('.djs-palette').getBoundingClientRect().right;
-    const viewport = canvas.querySelector('.viewport');
-    const diagram = viewport.getBoundingClientRect();
-    const scale = viewport.transform.baseVal.consolidate().matrix.a;
-    return diagram.left > left && diagram.right <= room.right && diagram.bottom <= room.bottom
-      && (scale >= 0.999 || Math.max(diagram.width / (room.right - left), diagram.height / room.height) > 0.8);
-  })()`, undefined, { timeout: 30_000 });
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const { canvas, palette, diagram, scale } = await layout(page, 'start');
+    const left = palette ? palette.right : canvas.left;
+    const fitted = diagram.left > left && diagram.right <= canvas.right && diagram.bottom <= canvas.bottom
+      && (scale >= 0.999 || Math.max(diagram.width / (canvas.right - left), diagram.height / canvas.height) > 0.8);
+    const seen = [canvas.width, canvas.height, left, diagram.left, diagram.width, diagram.height].map(Math.round).join(',');
+    if (!fitted || seen !== last) since = Date.now();
+    last = seen;
+    if (Date.now() - since >= 1000) return;
+    if (Date.now() > deadline) throw new Error(`the diagram was not fitted to the canvas (${seen}, scale ${scale})`);
+    await page.waitForTimeout(100);
+  }
 }
 
 /** The BPMN modeler, as a process author uses it: new, save, import, deploy, compare, undo, download, retire, open; read-only for the others. */
