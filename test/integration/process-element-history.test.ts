@@ -180,7 +180,7 @@ describe('process element history', () => {
       expect(history.status).toBe(200);
       const items: Array<{ type: string; elementId: string | null; phase?: string }> = history.body.items;
       // The task's activity names its element (read from its encrypted input).
-      expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'Activity process.openTask scheduled', elementId: 'review' })]));
+      expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'Activité process.openTask planifiée', elementId: 'review' })]));
       expect(items).toEqual(expect.arrayContaining([expect.objectContaining({ elementId: 'end-approved', phase: 'completed' })]));
     });
   });
