@@ -81,7 +81,7 @@ describe('communications in the browser', () => {
     await page.getByTestId('send-sms-body').fill('Bonjour');
     await page.getByTestId('send-sms-submit').click();
     await page.getByTestId('send-sms-error').waitFor();
-    expect(await page.getByTestId('send-sms-error').textContent()).toContain('no mobile or phone number');
+    expect(await page.getByTestId('send-sms-error').textContent()).toContain('n\'a ni mobile ni téléphone');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
 
