@@ -15,3 +15,22 @@ export async function tenantOwned(knex: Knex, table: string, privileges = 'selec
     grant ${privileges} on ${table} to relais_app;
   `);
 }
+
+/**
+ * Declares functions LEAKPROOF (or not), so that conditions using them can be
+ * served by an index under row-level security (migrations 20261123000060 and
+ * 20261209000600 say why each reveals nothing). Only a superuser may: under
+ * another migration role the statement is skipped with `notice`, and queries
+ * stay correct, only slower.
+ */
+export function leakproofFunctions(functions: readonly string[], leakproof: boolean, notice: string): string {
+  return `
+    do $$
+    begin
+      if (select rolsuper from pg_roles where rolname = current_user) then
+        ${functions.map((f) => `alter function ${f} ${leakproof ? 'leakproof' : 'not leakproof'};`).join('\n        ')}
+      else
+        raise notice '${notice.replace(/'/g, "''")}';
+      end if;
+    end $$;`;
+}

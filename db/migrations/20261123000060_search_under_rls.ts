@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { leakproofFunctions } from '../rls';
 
 /**
  * Under row-level security PostgreSQL applies a query's own conditions after
@@ -20,15 +21,7 @@ const FUNCTIONS = [
 ];
 
 function alterAll(leakproof: boolean): string {
-  return `
-    do $$
-    begin
-      if (select rolsuper from pg_roles where rolname = current_user) then
-        ${FUNCTIONS.map((f) => `alter function ${f} ${leakproof ? 'leakproof' : 'not leakproof'};`).join('\n        ')}
-      else
-        raise notice 'Not a superuser: search functions left as they are (searches read every row of the tenant).';
-      end if;
-    end $$;`;
+  return leakproofFunctions(FUNCTIONS, leakproof, 'Not a superuser: search functions left as they are (searches read every row of the tenant).');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { leakproofFunctions } from '../rls';
 
 /**
  * The global search's indexes (domain/search/search-service.ts), for every kind
@@ -29,17 +30,7 @@ import type { Knex } from 'knex';
  */
 const WORD_SIMILARITY = ['word_similarity_op(text, text)', 'word_similarity_commutator_op(text, text)'];
 
-function leakproof(on: boolean): string {
-  return `
-    do $$
-    begin
-      if (select rolsuper from pg_roles where rolname = current_user) then
-        ${WORD_SIMILARITY.map((f) => `alter function ${f} ${on ? 'leakproof' : 'not leakproof'};`).join('\n        ')}
-      else
-        raise notice 'Not a superuser: word similarity left as it is (similar names read every row of the tenant).';
-      end if;
-    end $$;`;
-}
+const leakproof = (on: boolean) => leakproofFunctions(WORD_SIMILARITY, on, 'Not a superuser: word similarity left as it is (similar names read every row of the tenant).');
 
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(leakproof(true));
