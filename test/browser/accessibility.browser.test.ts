@@ -38,6 +38,9 @@ const VISITORS: Array<{ tenant: string; role: string; viewport: typeof LAPTOP }>
   { tenant: 'acme-school', role: 'director', viewport: LAPTOP },
 ];
 
+// A visitor walks every screen of its menu: on a busy two-core machine that can pass the suite's 120 s.
+jest.setTimeout(300_000);
+
 describe('accessibility of every demo organisation', () => {
   let stack: BrowserStack;
   /** Screens already checked per organisation (its colours differ): another role does not check them again. */
