@@ -109,8 +109,9 @@ describe('core records in the browser', () => {
     await page.getByTestId('contact-unassign-item').filter({ hasText: 'Site Salle du port' }).click();
     await page.getByTestId('unassign-submit').click();
     await compact.getByTestId('site-contact').waitFor({ state: 'detached' });
-    expect(await t.admin('contactAssignments').where({ contactId: contact.id })).toHaveLength(0);
+    // The timeline's line is written by the same request, so once it shows the removal is committed.
     await panel.getByText('a retiré l\'affectation de Maëlle Le Floch').waitFor();
+    expect(await t.admin('contactAssignments').where({ contactId: contact.id })).toHaveLength(0);
     await page.context().close();
   });
 
