@@ -1,14 +1,17 @@
 import type { UntypedActivities } from '@temporalio/common';
 import type { Knex } from 'knex';
-import type { MailSendInput, SendOutput } from '../domain/comms/comms.activity-contracts';
+import type { SendOutput, SmsSendInput } from '../domain/comms/comms.activity-contracts';
+import type { MailSendWithAttachments } from './comms/comms.activities';
 import type { ServiceTaskMeta } from './registry';
 
 /** What the worker gives a module's activities: the database, the public URL, and the core services they may call. */
 export interface ModuleActivityDeps {
   knex: Knex;
   publicUrl: string;
-  /** The comms mail activity: notifications go through the same outbox, consent and retry rules. */
-  sendMail: (input: MailSendInput, meta: ServiceTaskMeta) => Promise<SendOutput>;
+  /** The comms mail activity: notifications go through the same outbox, consent and retry rules; files may be attached. */
+  sendMail: (input: MailSendWithAttachments, meta: ServiceTaskMeta) => Promise<SendOutput>;
+  /** The comms SMS activity, with the same rules (a reminder's SMS). */
+  sendSms: (input: SmsSendInput, meta: ServiceTaskMeta) => Promise<SendOutput>;
 }
 
 /**

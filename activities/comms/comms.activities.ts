@@ -7,6 +7,7 @@ import { campaignBatch, campaignMessageKey, finishCampaign } from '../../domain/
 import { deliver, type DeliveryPorts, type DeliveryResult } from '../../domain/comms/delivery';
 import { loadCommsConfig } from '../../domain/comms/settings';
 import type { SecretBox } from '../../domain/core/secret-box';
+import type { MailAttachment } from '../../integrations/mail/mail.port';
 import type { ServiceTaskMeta } from '../registry';
 import { COMMS_FAILURE, type SendBatchInput, type SendBatchOutcome } from '../../workflows/comms/comms.contract';
 import { mailSendInput, smsSendInput, type MailSendInput, type SendOutput, type SmsSendInput } from '../../domain/comms/comms.activity-contracts';
@@ -18,6 +19,9 @@ export interface CommsActivityDeps {
   /** Public base URL of the API (PUBLIC_URL), for provider callbacks. */
   publicUrl: string;
 }
+
+/** A mail sent by another activity of the worker, with files attached (never through Temporal: the bytes stay in process). */
+export type MailSendWithAttachments = MailSendInput & { attachments?: MailAttachment[] };
 
 /** Turns a delivery outcome into the activity's answer: a result, or a failure Temporal knows how to treat. */
 export function settle(result: DeliveryResult): SendOutput {
@@ -78,9 +82,14 @@ export function createCommsActivities(deps: CommsActivityDeps) {
       return settle(await deliver(delivery, context(meta, campaignId), { channel: 'sms', ...request }, await senderName(meta.tenantId)));
     },
 
-    async 'comms.mail.send'(input: MailSendInput, meta: ServiceTaskMeta): Promise<SendOutput> {
-      const { campaignId, ...request } = parse(mailSendInput, input);
-      return settle(await deliver(delivery, context(meta, campaignId), { channel: 'mail', ...request }, await senderName(meta.tenantId)));
+    /**
+     * `attachments` is not part of the contract a diagram may fill: only another activity of the worker
+     * passes it, in process (an invoice's PDF, `billing.invoice.send`), and passes it again on a retry.
+     */
+    async 'comms.mail.send'(input: MailSendWithAttachments, meta: ServiceTaskMeta): Promise<SendOutput> {
+      const { attachments, ...rest } = input;
+      const { campaignId, ...request } = parse(mailSendInput, rest);
+      return settle(await deliver(delivery, context(meta, campaignId), { channel: 'mail', ...request }, await senderName(meta.tenantId), attachments));
     },
 
     /**

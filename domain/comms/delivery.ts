@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
-import type { MailPort } from '../../integrations/mail/mail.port';
+import type { MailAttachment, MailPort } from '../../integrations/mail/mail.port';
 import type { SmsPort } from '../../integrations/sms/sms.port';
 import type { SendRequest } from './comms.schemas';
 import { appendMessageHistory, presentMessage, recordEvent } from './messages';
@@ -69,8 +69,13 @@ export function statusCallbackUrl(publicUrl: string, tenantSlug: string, message
   return `${publicUrl.replace(/\/$/, '')}/api/v1/webhooks/twilio/status?tenant=${encodeURIComponent(tenantSlug)}&message=${messageId}`;
 }
 
+/** What a message keeps of its attachments: names, types and sizes. */
+export function attachmentsKept(attachments: readonly MailAttachment[] | undefined): string | null {
+  return attachments?.length ? JSON.stringify(attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, sizeBytes: a.content.length }))) : null;
+}
+
 /** Creates the message row, or finds the one a concurrent attempt (or the API) created with the same key. */
-export async function insertMessage(trx: Knex.Transaction, ctx: SendContext, outgoing: Outgoing, status: 'pending' | 'refused', error?: { code: string; reason: string }): Promise<Row> {
+export async function insertMessage(trx: Knex.Transaction, ctx: SendContext, outgoing: Outgoing & { attachments?: string | null }, status: 'pending' | 'refused', error?: { code: string; reason: string }): Promise<Row> {
   const [inserted] = await trx('messages').insert({
     id: crypto.randomUUID(), tenantId: ctx.tenantId, ...outgoing, status,
     errorCode: error?.code ?? null, errorReason: error?.reason ?? null,
@@ -102,15 +107,16 @@ type Step1 =
   | { done: DeliveryResult }
   | { row: Row; previousAttempt: Date | null; config: CommsConfig; slug: string };
 
-async function claim(deps: DeliveryDeps, ctx: SendContext, request: SendRequest, senderName: string): Promise<Step1> {
+async function claim(deps: DeliveryDeps, ctx: SendContext, request: SendRequest, senderName: string, attachments: string | null): Promise<Step1> {
   const step = await withTenant({ tenantId: ctx.tenantId }, async (trx): Promise<Step1> => {
     const config = await deps.loadConfig(trx, ctx.tenantId);
     let row: Row | undefined = await trx('messages').where({ idempotencyKey: ctx.idempotencyKey }).forUpdate().first();
     if (!row) {
       const prepared = await prepareOutgoing(trx, request, senderName);
+      const outgoing = { ...prepared.message, attachments };
       row = prepared.ok
-        ? await insertMessage(trx, ctx, prepared.message, 'pending')
-        : await insertMessage(trx, ctx, prepared.message, 'refused', { code: prepared.refusal.reason, reason: prepared.refusal.message.render(DEFAULT_LOCALE) });
+        ? await insertMessage(trx, ctx, outgoing, 'pending')
+        : await insertMessage(trx, ctx, outgoing, 'refused', { code: prepared.refusal.reason, reason: prepared.refusal.message.render(DEFAULT_LOCALE) });
     } else if (row.status === 'pending' && !row.providerMessageId) {
       // Between creation (an API call, an earlier attempt) and now, the person may have replied STOP.
       const refusal = await checkPolicy(trx, { channel: row.channel as 'sms', category: row.category as 'marketing', recipient: String(row.recipient), contactId: (row.contactId as string) ?? null });
@@ -183,8 +189,12 @@ async function knownProviderIds(deps: DeliveryDeps, ctx: SendContext, row: Row):
   return rows.map((r) => r.providerMessageId);
 }
 
-export async function deliver(deps: DeliveryDeps, ctx: SendContext, request: SendRequest, senderName: string): Promise<DeliveryResult> {
-  const step = await claim(deps, ctx, request, senderName);
+/**
+ * `attachments` (mail only): sent with the mail, and their names, types and sizes kept on the message;
+ * a retry of the same send must pass them again (the bytes are not stored).
+ */
+export async function deliver(deps: DeliveryDeps, ctx: SendContext, request: SendRequest, senderName: string, attachments?: readonly MailAttachment[]): Promise<DeliveryResult> {
+  const step = await claim(deps, ctx, request, senderName, request.channel === 'mail' ? attachmentsKept(attachments) : null);
   if ('done' in step) return step.done;
   const { row, previousAttempt, config } = step;
   const id = String(row.id);
@@ -202,6 +212,7 @@ export async function deliver(deps: DeliveryDeps, ctx: SendContext, request: Sen
   }
 
   const port = deps.ports.mail(ctx.tenantId, config);
-  const result = await port.send({ to: String(row.recipient), from: config.mail.from, subject: String(row.subject ?? ''), text: String(row.body), messageId: messageIdHeader(id), reference: id });
+  const result = await port.send({ to: String(row.recipient), from: config.mail.from, subject: String(row.subject ?? ''), text: String(row.body), messageId: messageIdHeader(id), reference: id,
+    ...(attachments?.length ? { attachments: [...attachments] } : {}) });
   return result.ok ? recordAccepted(deps, ctx, row, result.providerMessageId, 'sent') : recordFailure(deps, ctx, row, result);
 }

@@ -64,6 +64,12 @@ export async function recordEvent(trx: Knex.Transaction, tenantId: string, messa
   await trx('messageEvents').insert({ tenantId, messageId, status, detail: JSON.stringify(detail) }).onConflict(['tenantId', 'messageId', 'status']).ignore();
 }
 
+/** The names of a mail's attachments, for its timeline entry (none: nothing). */
+function attachmentNames(message: Row): { attachments?: string[] } {
+  const kept = message.attachments as Array<{ filename: string }> | null | undefined;
+  return kept?.length ? { attachments: kept.map((a) => a.filename) } : {};
+}
+
 /** The entry on the concerned record's timeline (one per message outcome). */
 export async function appendMessageHistory(trx: Knex.Transaction, tenantId: string, message: Row, actorUserId: string | null): Promise<void> {
   if (!message.recordType || !message.recordId) return;
@@ -73,7 +79,7 @@ export async function appendMessageHistory(trx: Knex.Transaction, tenantId: stri
     changes: {
       messageId: message.id, channel: message.channel, direction: message.direction, status: message.status,
       recipient: message.recipient, templateKey: message.templateKey ?? null, subject: message.subject ?? null,
-      preview: String(message.body ?? '').slice(0, 160), reason: message.errorReason ?? null, errorCode: message.errorCode ?? null, sentByProcess: message.sentByProcess ?? null,
+      preview: String(message.body ?? '').slice(0, 160), ...attachmentNames(message), reason: message.errorReason ?? null, errorCode: message.errorCode ?? null, sentByProcess: message.sentByProcess ?? null,
     },
   });
 }

@@ -25,6 +25,7 @@ export async function findSandboxSms(trx: Knex.Transaction, reference: string): 
 
 export async function keepSandboxMail(trx: Knex.Transaction, tenantId: string, mail: SimulatedMail): Promise<void> {
   await trx('sandboxMailOutbox')
-    .insert({ tenantId, reference: mail.reference, messageIdHeader: mail.messageIdHeader, recipient: mail.recipient, sender: mail.sender, subject: mail.subject, body: mail.body })
+    .insert({ tenantId, reference: mail.reference, messageIdHeader: mail.messageIdHeader, recipient: mail.recipient, sender: mail.sender, subject: mail.subject, body: mail.body,
+      attachments: mail.attachments ? JSON.stringify(mail.attachments) : null })
     .onConflict(['tenantId', 'reference']).ignore();
 }

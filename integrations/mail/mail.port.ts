@@ -4,6 +4,13 @@
  */
 export type MailProvider = 'sandbox' | 'smtp';
 
+/** A file sent with a mail (an invoice's PDF). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
 export interface MailSendRequest {
   to: string;
   from: string;
@@ -16,6 +23,7 @@ export interface MailSendRequest {
   messageId: string;
   /** Our message id (the sandbox keys its outbox on it). */
   reference: string;
+  attachments?: MailAttachment[];
 }
 
 export type MailFailureReason = 'invalid_address' | 'rejected' | 'misconfigured' | 'unavailable';
@@ -28,6 +36,8 @@ export interface SimulatedMail {
   sender: string;
   subject: string;
   body: string;
+  /** What was attached: names, types and sizes (the bytes are not kept). */
+  attachments?: Array<{ filename: string; contentType: string; sizeBytes: number }>;
 }
 
 export type MailSendResult =

@@ -15,7 +15,9 @@ export function createSandboxMailAdapter(): MailPort {
       }
       return {
         ok: true, providerMessageId: request.messageId,
-        simulated: { reference: request.reference, messageIdHeader: request.messageId, recipient: request.to, sender: request.from, subject: request.subject, body: request.text },
+        simulated: { reference: request.reference, messageIdHeader: request.messageId, recipient: request.to, sender: request.from, subject: request.subject, body: request.text,
+          ...(request.attachments?.length ? { attachments: request.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, sizeBytes: a.content.length })) } : {}),
+        },
       };
     },
   };

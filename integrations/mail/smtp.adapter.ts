@@ -36,6 +36,7 @@ export function createSmtpMailAdapter(options: SmtpOptions): MailPort {
           to: request.to,
           subject: request.subject,
           text: request.text,
+          attachments: request.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
           messageId: request.messageId,
           headers: { 'X-Relais-Message': request.reference },
         });

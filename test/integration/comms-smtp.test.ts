@@ -92,4 +92,24 @@ describe('comms: mail through the SMTP adapter (loopback SMTP server)', () => {
     expect(smtp.received.length).toBe(before + 1);
     expect(await t.admin('messages').where({ id: retried.messageId }).first('attempts')).toEqual({ attempts: 2 });
   });
+
+  it('attaches the files another activity passes (an invoice PDF), keeps their names on the message and its timeline, and attaches them again on a retry', async () => {
+    const pdf = Buffer.from('%PDF-1.7\n% une facture\n%%EOF\n');
+    const attachments = [{ filename: 'Facture F-2026-00042.pdf', contentType: 'application/pdf', content: pdf }];
+    const before = smtp.received.length;
+    smtp.failNext(1);
+    const m = meta();
+    const input = { contactId, subject: 'Votre facture', body: 'Veuillez trouver votre facture ci-jointe.', recordType: 'account', recordId: (await t.admin('contacts').where({ id: contactId }).first('accountId')).accountId, attachments };
+    expect(await send(input, m).then(() => null, (e: unknown) => e)).toMatchObject({ type: 'CommsProviderUnavailable' });
+    const sent = await send(input, m);
+    expect(smtp.received.length).toBe(before + 1);
+    const raw = smtp.received[before]!.raw;
+    expect(raw).toMatch(/Content-Type: application\/pdf; name=/);
+    expect(raw).toContain('Content-Disposition: attachment');
+    expect(raw).toContain(pdf.toString('base64'));
+    const row = await t.admin('messages').where({ id: sent.messageId }).first('attachments', 'recordId');
+    expect(row.attachments).toEqual([{ filename: 'Facture F-2026-00042.pdf', contentType: 'application/pdf', sizeBytes: pdf.length }]);
+    const timeline = await t.admin('history').where({ recordType: 'account', recordId: row.recordId, action: 'message' }).orderBy('id', 'desc').first('changes');
+    expect(timeline.changes).toMatchObject({ status: 'sent', attachments: ['Facture F-2026-00042.pdf'] });
+  });
 });
