@@ -7,8 +7,6 @@ const eventsEn: typeof eventsFr = {
   fieldGroups: { dates: 'Dates (saved together)' },
   yes: 'Yes',
   no: 'No',
-  loadMore: 'Load more',
-  refresh: 'Refresh',
   create: 'Create',
   noSupport: 'No support',
   noSalesContact: 'No salesperson',
@@ -27,7 +25,6 @@ const eventsEn: typeof eventsFr = {
     records: { clients: 'the client', contracts: 'the contract', events: 'the event' },
   },
   filters: {
-    label: 'Quick filters',
     mineClients: 'My clients',
     unsigned: 'Not signed',
     unpaid: 'Not fully paid',

@@ -5,8 +5,6 @@ const eventsFr = {
   fieldGroups: { dates: 'Dates (enregistrées ensemble)' },
   yes: 'Oui',
   no: 'Non',
-  loadMore: 'Charger plus',
-  refresh: 'Actualiser',
   create: 'Créer',
   noSupport: 'Aucun support',
   noSalesContact: 'Aucun commercial',
@@ -25,7 +23,6 @@ const eventsFr = {
     records: { clients: 'le client', contracts: 'le contrat', events: "l'événement" },
   },
   filters: {
-    label: 'Filtres rapides',
     mineClients: 'Mes clients',
     unsigned: 'Non signés',
     unpaid: 'Non soldés',

@@ -1,6 +1,7 @@
 import type listUxFr from './list-ux.fr';
 
 const listUxEn: typeof listUxFr = {
+  list: { refresh: 'Refresh', loadMore: 'Load more', filters: 'Filters' },
   shortcuts: {
     title: 'Keyboard shortcuts',
     notWhileTyping: 'Inactive while typing in a field.',

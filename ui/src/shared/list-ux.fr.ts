@@ -1,5 +1,6 @@
 /** Texts of the lists' shared behaviour: shortcuts, palette commands, selection (French first). */
 const listUxFr = {
+  list: { refresh: 'Actualiser', loadMore: 'Charger plus', filters: 'Filtres' },
   shortcuts: {
     title: 'Raccourcis clavier',
     notWhileTyping: 'Inactifs pendant la saisie dans un champ.',
