@@ -1,4 +1,5 @@
 import type { ActivitiesModule } from './activities-module';
+import { billingActivitiesModule } from './billing/billing.module';
 import { eventsActivitiesModule } from './events/events.module';
 
 /**
@@ -6,4 +7,4 @@ import { eventsActivitiesModule } from './events/events.module';
  * in their domain manifests, domain/installed-modules.ts). One of the three
  * lists allowed to import verticals; the worker passes it to createActivities.
  */
-export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [eventsActivitiesModule];
+export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [billingActivitiesModule, eventsActivitiesModule];

@@ -1,4 +1,5 @@
 import type { ApiModule } from './api-module';
+import { billingApiModule } from './billing/billing.module';
 import { eventsApiModule } from './events/events.module';
 
 /**
@@ -6,4 +7,4 @@ import { eventsApiModule } from './events/events.module';
  * domain/installed-modules.ts). One of the three lists allowed to import
  * verticals; api/server.ts and the other callers of createApp pass it.
  */
-export const INSTALLED_API_MODULES: readonly ApiModule[] = [eventsApiModule];
+export const INSTALLED_API_MODULES: readonly ApiModule[] = [billingApiModule, eventsApiModule];

@@ -37,6 +37,10 @@ const versionParam = (draft: boolean) => ({
 });
 const idemKey = { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Repeating a request with the same key returns the first answer and creates nothing more' };
 
+/** A kind's own rules may refuse a change (an event already closed, an issued invoice: `detail` says what to do instead). */
+const businessRule = problemResponse('A business rule of this kind of record refuses it; `errors` names the field');
+const stateConflict = problemResponse('The record is in a state that no longer allows this (e.g. an issued invoice: issue a credit note), or a unique value is taken');
+
 function name(res: RecordResource): string {
   return res.subject;
 }
@@ -60,7 +64,7 @@ function resourcePaths(path: string, res: RecordResource): Json {
       post: {
         tags: tag, summary: `Create a ${res.recordType}`, parameters: [idemKey],
         requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name(res)}Create` }) },
-        responses: { 201: { description: 'Created', ...json(ref) }, ...errors },
+        responses: { 201: { description: 'Created', ...json(ref) }, ...errors, 422: businessRule },
       },
     },
     [`/api/v1/${path}/{id}`]: {
@@ -68,9 +72,9 @@ function resourcePaths(path: string, res: RecordResource): Json {
       patch: {
         tags: tag, summary: `Change some fields of a ${res.recordType}`, parameters: [idParam, ifMatch()],
         requestBody: { required: true, ...json({ $ref: `#/components/schemas/${name(res)}Update` }) },
-        responses: { 200: { description: 'Updated', ...json(ref) }, ...errors, ...preconditions },
+        responses: { 200: { description: 'Updated', ...json(ref) }, ...errors, ...preconditions, 409: stateConflict, 422: businessRule },
       },
-      delete: { tags: tag, summary: `Delete a ${res.recordType}`, parameters: [idParam, ifMatch(false)], responses: { 204: { description: 'Deleted' }, ...errors, 412: preconditions[412] } },
+      delete: { tags: tag, summary: `Delete a ${res.recordType}`, parameters: [idParam, ifMatch(false)], responses: { 204: { description: 'Deleted' }, ...errors, 409: stateConflict, 412: preconditions[412] } },
     },
     [`/api/v1/${path}/bulk`]: {
       post: {

@@ -1,4 +1,5 @@
 import { auditsModule } from './audits/audits.module';
+import { billingModule } from './billing/billing.module';
 import { commsModule } from './comms/comms.module';
 import { coreModule } from './core/core.module';
 import { eventsModule } from './events/events.module';
@@ -19,7 +20,7 @@ import { telecomModule } from './telecom/telecom.module';
  * vertical is one line here. Core contexts first.
  */
 export const INSTALLED_MODULES = [
-  coreModule, identityModule, processModule, commsModule, systemModule,
+  coreModule, identityModule, processModule, commsModule, systemModule, billingModule,
   eventsModule, auditsModule, telecomModule, fieldserviceModule, psaModule, schoolModule,
 ];
 

@@ -9,6 +9,9 @@ const CATEGORY = { category: 'E' };
 /** A rate in basis points as the language writes it: `5,5 %`, `5.5%`. */
 export const percent = (basisPoints: number, locale: 'fr' | 'en') =>
   (locale === 'fr' ? `${(basisPoints / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })}\u00a0%` : `${(basisPoints / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`);
+/** A SIREN as printed, in groups of three (`732 829 320`); a SIRET adds its establishment number (`732 829 320 00074`). */
+export const sirenText = (siren: string) => siren.replace(/\s+/g, '').replace(/^(\d{3})(\d{3})(\d{3})$/, '$1\u00a0$2\u00a0$3');
+export const siretText = (siret: string) => siret.replace(/\s+/g, '').replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4');
 
 export const billingMessages = defineMessages({
   // ---- lines and totals (line.schema.ts, totals.ts) ----
@@ -33,6 +36,67 @@ export const billingMessages = defineMessages({
     en: (p) => (p.category === 'S'
       ? `A standard-rated line (category S) must have a VAT rate above 0% (it has ${percent(p.rateBasisPoints, 'en')}).`
       : `A line of VAT category ${p.category} must have a 0% rate (it has ${percent(p.rateBasisPoints, 'en')}).`),
+  }),
+
+  // ---- legal mentions an issued document prints (mentions.ts), in the document's language ----
+  'billing.mention.seller-identity': entry({
+    example: { name: 'Cassandre Conseil', legalForm: 'SAS' as string | null, shareCapitalCents: 1_000_000 as number | null, siren: '732829320' as string | null, registration: 'RCS Brest' as string | null, siret: '73282932000074' as string | null, vatNumber: 'FR44732829320' as string | null },
+    fr: (p, f) => [
+      [p.name, p.legalForm, p.shareCapitalCents !== null ? `au capital de ${f.money(p.shareCapitalCents)}` : null].filter(Boolean).join(' '),
+      p.siren ? `SIREN ${sirenText(p.siren)}${p.registration ? ` ${p.registration}` : ''}` : p.registration,
+      p.siret ? `SIRET ${siretText(p.siret)}` : null,
+      p.vatNumber ? `N° de TVA intracommunautaire ${p.vatNumber}` : null,
+    ].filter(Boolean).join(' – '),
+    en: (p, f) => [
+      [p.name, p.legalForm].filter(Boolean).join(' ') + (p.shareCapitalCents !== null ? `, with a share capital of ${f.money(p.shareCapitalCents)}` : ''),
+      p.siren ? `SIREN ${sirenText(p.siren)}${p.registration ? ` ${p.registration}` : ''}` : p.registration,
+      p.siret ? `SIRET ${siretText(p.siret)}` : null,
+      p.vatNumber ? `VAT number ${p.vatNumber}` : null,
+    ].filter(Boolean).join(' – '),
+  }),
+  'billing.mention.late-penalty': entry({
+    example: { rateBasisPoints: 1215 },
+    fr: (p) => `En cas de retard de paiement, des pénalités sont exigibles dès le lendemain de l'échéance, au taux annuel de ${percent(p.rateBasisPoints, 'fr')} (art. L441-10 du Code de commerce).`,
+    en: (p) => `Late payment penalties are due from the day after the due date, at the annual rate of ${percent(p.rateBasisPoints, 'en')} (art. L441-10 of the French Commercial Code).`,
+  }),
+  'billing.mention.recovery-indemnity': entry({
+    example: { amountCents: 4000 },
+    fr: (p, f) => `Tout retard de paiement rend le client professionnel redevable d'une indemnité forfaitaire pour frais de recouvrement de ${f.money(p.amountCents)} (art. L441-10 et D441-5 du Code de commerce).`,
+    en: (p, f) => `Any late payment makes the business client liable for a fixed compensation for recovery costs of ${f.money(p.amountCents)} (art. L441-10 and D441-5 of the French Commercial Code).`,
+  }),
+  'billing.mention.no-early-discount': {
+    fr: 'Pas d\'escompte pour paiement anticipé.',
+    en: 'No discount for early payment.',
+  },
+  'billing.mention.vat-franchise': {
+    fr: 'TVA non applicable, art. 293 B du CGI',
+    en: 'VAT not applicable, art. 293 B of the French Tax Code (CGI)',
+  },
+  'billing.mention.reverse-charge': {
+    fr: 'Autoliquidation (art. 283-2 du CGI) : la TVA est due par le client',
+    en: 'Reverse charge (art. 283-2 of the French Tax Code, art. 196 of Directive 2006/112/EC): VAT is due by the customer',
+  },
+  'billing.mention.intra-eu': {
+    fr: 'Exonération de TVA, art. 262 ter I du CGI (livraison intracommunautaire)',
+    en: 'VAT exempt intra-Community supply, art. 262 ter I of the French Tax Code (art. 138 of Directive 2006/112/EC)',
+  },
+  'billing.mention.export': {
+    fr: 'Exonération de TVA, art. 262 I du CGI (exportation)',
+    en: 'VAT exempt export, art. 262 I of the French Tax Code (art. 146 of Directive 2006/112/EC)',
+  },
+  'billing.mention.outside-scope': {
+    fr: 'Opération hors du champ d\'application de la TVA',
+    en: 'Transaction outside the scope of VAT',
+  },
+  'billing.mention.credit-note-of': entry({
+    example: { number: 'F-2026-00042', issueDate: '2026-03-31' },
+    fr: (p, f) => `Avoir se rapportant à la facture n° ${p.number} du ${f.date(p.issueDate)}`,
+    en: (p, f) => `Credit note for invoice no. ${p.number} of ${f.date(p.issueDate)}`,
+  }),
+  'billing.mention-missing': entry({
+    example: { field: { fr: 'le SIREN du vendeur', en: 'the seller\'s SIREN' } },
+    fr: (p) => `Mention obligatoire absente du document : ${p.field.fr}`,
+    en: (p) => `Mandatory item missing from the document: ${p.field.en}`,
   }),
 
   // ---- records: legal profile, quotes, invoices, credit notes, payments (records helper) ----
@@ -60,6 +124,11 @@ export const billingMessages = defineMessages({
     example: { number: 'F-2026-00042' },
     fr: (p) => `La facture ${p.number} est émise : elle ne peut plus être modifiée ni supprimée. Pour la corriger ou l'annuler, émettez un avoir (« Créer un avoir »), puis une nouvelle facture si besoin.`,
     en: (p) => `Invoice ${p.number} is issued: it can no longer be changed or deleted. To correct or cancel it, issue a credit note ("Create a credit note"), then a new invoice if needed.`,
+  }),
+  'billing.invoice-already-issued': entry({
+    example: { number: 'F-2026-00042' },
+    fr: (p) => `La facture ${p.number} est déjà émise : son numéro ne change plus. Pour la corriger, émettez un avoir.`,
+    en: (p) => `Invoice ${p.number} is already issued: its number no longer changes. To correct it, issue a credit note.`,
   }),
   'billing.credit-note-issued-immutable': entry({
     example: { number: 'AV-2026-00003' },

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 
-export type HistoryAction = 'create' | 'update' | 'delete' | 'assign' | 'unassign' | 'upload' | 'message' | 'consent' | 'sign' | 'payment' | 'close' | 'import';
+export type HistoryAction = 'create' | 'update' | 'delete' | 'assign' | 'unassign' | 'upload' | 'message' | 'consent' | 'sign' | 'payment' | 'close' | 'import'
+  | 'issue' | 'send' | 'accept' | 'refuse' | 'expire' | 'credit';
 export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
 
 const IGNORED = new Set(['version', 'updatedAt', 'createdAt', 'search']);

@@ -67,4 +67,6 @@ export interface RecordResource {
   bulkFields?: readonly string[];
   /** Business rules on update, given the current row. */
   prepareUpdate?: (ctx: { trx: Knex.Transaction; principal: Principal; current: Record<string, unknown> }, patch: Record<string, unknown>) => Promise<Record<string, unknown>>;
+  /** Business rules on delete, given the current row: throws to refuse (an issued invoice is never deleted). */
+  prepareDelete?: (ctx: { trx: Knex.Transaction; principal: Principal; current: Record<string, unknown> }) => Promise<void>;
 }

@@ -10,7 +10,7 @@ import { nextNumber } from './tenant-counter';
  */
 const tag = () => crypto.randomBytes(4).toString('hex');
 
-async function insertAccount(trx: Knex.Transaction, owner: SampleOwner): Promise<string> {
+export async function insertAccount(trx: Knex.Transaction, owner: SampleOwner): Promise<string> {
   const [row] = await trx('accounts').insert({
     tenantId: owner.tenantId, number: await nextNumber(trx, owner.tenantId, 'account'), name: `Compte exemple ${tag()}`,
     ownerId: owner.userId, supportUserId: owner.userId, createdBy: owner.userId,

@@ -355,6 +355,7 @@ export async function updateRecord(ctx: RequestContext, res: RecordResource, id:
 export async function deleteRecord(ctx: RequestContext, res: RecordResource, id: string, expectedVersion?: number): Promise<void> {
   const current = await loadFor(ctx, res, id, 'delete', true);
   if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError(present(ctx, res, current));
+  await res.prepareDelete?.({ trx: ctx.trx, principal: ctx.principal, current });
   await ctx.trx(res.table).where({ id }).delete();
   await appendHistoryAs(ctx, { recordType: res.recordType, recordId: id, action: 'delete', changes: diffRecords(present(ctx, res, current), null) });
 }

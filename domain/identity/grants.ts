@@ -33,6 +33,14 @@ export const smoke = on('system.smoke', 'rc=all');
 export const commsRead = on('comms.message', 'r=all');
 export const commsSend = [...on('comms.message', 'rc=all'), ...on('comms.template', 'rcud=all')];
 export const commsAdmin = [...commsSend, ...on('comms.settings', 'ru=all')];
+/** Billing (issue 13): quotes, invoices, credit notes and the payments ledger (written once, never edited). */
+export const BILLING_DOCUMENTS = ['billing.quote', 'billing.invoice', 'billing.credit-note'];
+/** Who invoices (administration, accounting): every document and payment, and the legal profile and numbering. */
+export const billingWrite = [...each(BILLING_DOCUMENTS, 'rcud=all'), ...on('billing.payment', 'rc=all'), ...on('billing.settings', 'ru=all')];
+/** Who follows the invoicing without doing it (direction, account managers): every document, and the legal profile. */
+export const billingRead = [...each([...BILLING_DOCUMENTS, 'billing.payment'], 'r=all'), ...on('billing.settings', 'r=all')];
+/** A sales rep's own accounts' documents, or a client user's own company's once they left draft. */
+export const billingOwn = each([...BILLING_DOCUMENTS, 'billing.payment'], 'r=own');
 /** A sales rep: reads everything, creates accounts for themself, edits what they own. */
 export const salesRep = [...readAll, ...on('core.account', 'cu=own'), ...each(['core.contact', 'core.site', 'core.billing-site'], 'cud=own'),
   ...on('core.document', 'c=own'), ...finance('own')];
@@ -64,8 +72,8 @@ export const ACCOUNTS_LEAD = { ...PROCESS_LEAD, managesAccounts: true } as const
  * service verticals: direction, account management, accounting, client.
  */
 export const OPERATOR_ROLES = {
-  direction: role('direction', 'Direction', 'Management board', 'internal', [...readAll, ...on('core.account', 'ud=all'), ...finance(), ...margin, ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')], PROCESS_LEAD),
-  manager: role('manager', 'Gestionnaire', 'Account manager', 'internal', [...manageAll, ...finance(), ...smoke, ...commsSend], ACCOUNTS_LEAD),
-  accounting: role('accounting', 'Comptabilité', 'Accounting', 'internal', [...readAll, ...on('core.account', 'u=all'), ...on('core.billing-site', 'cu=all'), ...finance(), ...margin, ...commsRead]),
-  client: role('client', 'Client', 'Client', 'client', clientUser),
+  direction: role('direction', 'Direction', 'Management board', 'internal', [...readAll, ...on('core.account', 'ud=all'), ...finance(), ...margin, ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all'), ...billingRead], PROCESS_LEAD),
+  manager: role('manager', 'Gestionnaire', 'Account manager', 'internal', [...manageAll, ...finance(), ...smoke, ...commsSend, ...billingRead], ACCOUNTS_LEAD),
+  accounting: role('accounting', 'Comptabilité', 'Accounting', 'internal', [...readAll, ...on('core.account', 'u=all'), ...on('core.billing-site', 'cu=all'), ...finance(), ...margin, ...commsRead, ...billingWrite]),
+  client: role('client', 'Client', 'Client', 'client', [...clientUser, ...billingOwn]),
 };
