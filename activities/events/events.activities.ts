@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { idFromKey } from '../../domain/core/id-from-key';
 import type { Knex } from 'knex';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { z } from 'zod';
@@ -28,12 +28,6 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   if (parsed.success) return parsed.data;
   const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ');
   throw ApplicationFailure.create({ type: 'InvalidInput', nonRetryable: true, message: `Invalid input: ${why}` });
-}
-
-/** A record id derived from the task's idempotency key: a retried task finds the record it already created. */
-export function idFromKey(key: string): string {
-  const h = crypto.createHash('sha256').update(key).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** What the lead-to-event tasks may do, on every record of their organisation. */

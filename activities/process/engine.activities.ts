@@ -143,15 +143,17 @@ export function createEngineActivities(deps: EngineDeps) {
     /**
      * A signal throw or end event: every other instance of the tenant waiting for
      * the name gets it, and the processes it starts begin. Idempotent on the key,
-     * so a retry after the broadcast committed delivers nothing twice.
+     * even after an attempt that died half-way: each step commits on its own (the
+     * started instances' rows before their workflows), and the retry starts the
+     * same workflow ids and signals with the same broadcast id, taken once.
      */
     async 'process.broadcastSignal'(input: { tenantId: string; signalName: string; variables?: Record<string, unknown>; fromWorkflowId: string; idempotencyKey: string }): Promise<{ delivered: number; started: number }> {
       if (!deps.temporal) throw ApplicationFailure.nonRetryable('This worker has no Temporal client: signals cannot be broadcast.');
       const client = await deps.temporal();
-      const { counts } = await inTenant(input.tenantId, (trx) => broadcastSignal(trx, client, {
+      const { counts } = await broadcastSignal((step) => inTenant(input.tenantId, step), client, {
         tenantId: input.tenantId, name: input.signalName, variables: input.variables ?? {}, idempotencyKey: input.idempotencyKey,
         fromWorkflowId: input.fromWorkflowId, startedBy: null, taskQueue: Context.current().info.taskQueue,
-      }));
+      });
       return counts;
     },
 

@@ -22,7 +22,8 @@ export function processSignalsRouter(deps: ApiDeps): Router {
     if (!ctx.ability.can('create', 'ProcessMessage')) throw new ForbiddenError(processMessage('signals.forbidden-send'));
     const input = validate(broadcastSignalRequest, req.body);
     const key = req.get('idempotency-key');
-    const result = await broadcastSignal(ctx.trx, await deps.temporal(), {
+    // Every step in the request's transaction: a failed broadcast leaves nothing behind (a retry with the key starts the same instances).
+    const result = await broadcastSignal((step) => step(ctx.trx), await deps.temporal(), {
       tenantId: ctx.principal.tenantId, name: input.name, variables: input.variables,
       // A repeated key is answered by idempotent() already; the broadcast's own key also covers a concurrent twin.
       idempotencyKey: key ? `api:${ctx.principal.userId}:${key}` : `api:${crypto.randomUUID()}`,

@@ -17,10 +17,12 @@ export function requireInstancePermission(ctx: RequestContext, action: 'read' | 
 
 /**
  * The projection row of an instance the engine starts (a call activity's child,
- * a scheduled firing): written once per workflow id, so a retried activity finds
- * the row its first attempt wrote. Answers its id.
+ * a scheduled firing, a signal's start): written once per workflow id, so a
+ * retried activity finds the row its first attempt wrote. Answers its id;
+ * `id` (derived from an idempotency key) gives a row rolled back with its
+ * attempt the same id again.
  */
-export async function ensureInstanceRow(trx: Knex.Transaction, row: { tenantId: string; workflowId: string; processKey: string; version: number; businessKey: string; startedBy: string | null }): Promise<string> {
+export async function ensureInstanceRow(trx: Knex.Transaction, row: { id?: string; tenantId: string; workflowId: string; processKey: string; version: number; businessKey: string; startedBy: string | null }): Promise<string> {
   await trx('processInstances').insert(row).onConflict('workflowId').ignore();
   return (await trx('processInstances').where({ workflowId: row.workflowId }).first('id')).id as string;
 }

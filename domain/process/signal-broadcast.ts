@@ -1,9 +1,11 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import { processSignalSignal } from '../../workflows/engine/contract';
-import type { ProcessInput } from '../../kernel/process/engine-types';
+import type { ProcessInput, ProcessSignalArgs } from '../../kernel/process/engine-types';
+import { idFromKey } from '../core/id-from-key';
 import { plansStartedBySignal } from './definitions-service';
-import { workflowIdOf } from './instances-service';
+import { ensureInstanceRow, workflowIdOf } from './instances-service';
+import { startProcessOnce } from './start-once';
 
 export interface SignalBroadcastInput {
   tenantId: string;
@@ -42,46 +44,77 @@ export interface SignalBroadcastResult {
 const PARALLEL_SIGNALS = 20;
 
 /**
- * Broadcasts a BPMN signal within the tenant of `trx` (scoped by withTenant or
- * the request): every workflow subscribed to the name now gets
- * `processSignal`, and the latest deployed version of each process whose root
- * start event is a signal start with that name begins one new instance
- * (business key `signal:<name>:<broadcast id>`). Signals are neither correlated
- * nor buffered: an instance that waits later gets nothing. The broadcast is
- * recorded under its idempotency key in the same transaction, so a retry after
- * it committed (or a concurrent twin, which waits on the key) delivers nothing
- * twice. A workflow that closed meanwhile is skipped and its subscriptions dropped.
+ * Runs one step of a broadcast in a transaction scoped to the tenant: the
+ * request's own transaction for every step (the API), or a new one per step
+ * that commits before the next begins (the engine's activity, retried by
+ * Temporal until it completes).
  */
-export async function broadcastSignal(trx: Knex.Transaction, client: Client, input: SignalBroadcastInput): Promise<SignalBroadcastResult> {
-  const [recorded] = await trx('signalBroadcasts')
-    .insert({ tenantId: input.tenantId, idempotencyKey: input.idempotencyKey, signalName: input.name, createdBy: input.startedBy })
-    .onConflict(['tenantId', 'idempotencyKey']).ignore().returning('id');
-  if (!recorded) {
+export type TenantSteps = <T>(step: (trx: Knex.Transaction) => Promise<T>) => Promise<T>;
+
+/** The broadcast's id, derived from its idempotency key: every attempt of one broadcast has the same. */
+export function broadcastIdOf(tenantId: string, idempotencyKey: string): string {
+  return idFromKey(`signal-broadcast:${tenantId}:${idempotencyKey}`);
+}
+
+/**
+ * Broadcasts a BPMN signal within a tenant: every workflow subscribed to the
+ * name now gets `processSignal`, and the latest deployed version of each
+ * process whose root start event is a signal start with that name begins one
+ * new instance (business key `signal:<name>:<broadcast id>`). Signals are
+ * neither correlated nor buffered: an instance that waits later gets nothing.
+ *
+ * Idempotent on its key, even when an attempt died half-way (its worker
+ * killed): the broadcast id comes from the key, so every attempt starts the
+ * same workflow ids (Temporal refuses a second start: it counts as started)
+ * with the same instance rows, and signals carry the broadcast id, which a
+ * workflow takes once. In steps: the instance rows are written first (with
+ * their own transaction they commit before any workflow starts, so a started
+ * workflow always finds its row), then the workflows start and the
+ * subscribers are signalled, then the broadcast is recorded with its counts:
+ * once recorded, a retry delivers nothing at all. A workflow that closed
+ * meanwhile is skipped and its subscriptions dropped.
+ */
+export async function broadcastSignal(steps: TenantSteps, client: Client, input: SignalBroadcastInput): Promise<SignalBroadcastResult> {
+  const broadcastId = broadcastIdOf(input.tenantId, input.idempotencyKey);
+  const prepared = await steps(async (trx) => {
     const first = await trx('signalBroadcasts').where({ tenantId: input.tenantId, idempotencyKey: input.idempotencyKey }).first('id', 'delivered', 'started');
-    return { broadcastId: first.id, delivered: [], started: [], replayed: true, counts: { delivered: first.delivered, started: first.started } };
+    if (first) return { replay: first as { id: string; delivered: number; started: number } };
+    const starts: Array<StartedBySignal & { args: ProcessInput }> = [];
+    for (const { plan, startAt } of await plansStartedBySignal(trx, input.name)) {
+      const businessKey = `signal:${input.name}:${broadcastId}`;
+      const workflowId = workflowIdOf(input.tenantId, plan.processKey, businessKey);
+      const id = await ensureInstanceRow(trx, {
+        id: idFromKey(`process-instance:${workflowId}`), tenantId: input.tenantId, workflowId, processKey: plan.processKey, version: plan.version, businessKey, startedBy: input.startedBy,
+      });
+      const args: ProcessInput = { tenantId: input.tenantId, instanceId: id, businessKey, plan, variables: input.variables, startedBy: input.startedBy, startAt };
+      starts.push({ id, workflowId, processKey: plan.processKey, version: plan.version, startEvent: startAt, args });
+    }
+    const subscribers = trx('signalSubscriptions').where({ tenantId: input.tenantId, signalName: input.name }).distinct('workflowId').orderBy('workflowId');
+    if (input.fromWorkflowId) subscribers.whereNot({ workflowId: input.fromWorkflowId });
+    return { starts, subscribers: (await subscribers as Array<{ workflowId: string }>).map((r) => r.workflowId) };
+  });
+  if (prepared.replay) {
+    const { id, delivered, started } = prepared.replay;
+    return { broadcastId: id, delivered: [], started: [], replayed: true, counts: { delivered, started } };
   }
-  const broadcastId = recorded.id as string;
-  const delivered = await signalSubscribers(trx, client, input);
   const started: StartedBySignal[] = [];
-  for (const { plan, startAt } of await plansStartedBySignal(trx, input.name)) {
-    const businessKey = `signal:${input.name}:${broadcastId}`;
-    const workflowId = workflowIdOf(input.tenantId, plan.processKey, businessKey);
-    const [row] = await trx('processInstances').insert({
-      tenantId: input.tenantId, workflowId, processKey: plan.processKey, version: plan.version, businessKey, startedBy: input.startedBy,
-    }).returning('id');
-    const args: ProcessInput = { tenantId: input.tenantId, instanceId: row.id, businessKey, plan, variables: input.variables, startedBy: input.startedBy, startAt };
-    await client.workflow.start('bpmnProcess', { workflowId, taskQueue: input.taskQueue, args: [args] });
-    started.push({ id: row.id, workflowId, processKey: plan.processKey, version: plan.version, startEvent: startAt });
+  for (const { args, ...instance } of prepared.starts) {
+    await startProcessOnce(client, instance.workflowId, input.taskQueue, args);
+    started.push(instance);
   }
-  await trx('signalBroadcasts').where({ id: broadcastId }).update({ delivered: delivered.length, started: started.length });
+  const { delivered, closed } = await signalSubscribers(client, prepared.subscribers, { name: input.name, variables: input.variables, signalId: broadcastId });
+  await steps(async (trx) => {
+    // A workflow that no longer runs (terminated, or closed before it unsubscribed) waits for nothing.
+    if (closed.length) await trx('signalSubscriptions').whereIn('workflowId', closed).delete();
+    await trx('signalBroadcasts').insert({
+      id: broadcastId, tenantId: input.tenantId, idempotencyKey: input.idempotencyKey, signalName: input.name, createdBy: input.startedBy,
+      delivered: delivered.length, started: started.length,
+    }).onConflict().ignore();
+  });
   return { broadcastId, delivered, started, replayed: false, counts: { delivered: delivered.length, started: started.length } };
 }
 
-async function signalSubscribers(trx: Knex.Transaction, client: Client, input: SignalBroadcastInput): Promise<string[]> {
-  const query = trx('signalSubscriptions').where({ tenantId: input.tenantId, signalName: input.name }).distinct('workflowId').orderBy('workflowId');
-  if (input.fromWorkflowId) query.whereNot({ workflowId: input.fromWorkflowId });
-  const workflowIds = (await query as Array<{ workflowId: string }>).map((r) => r.workflowId);
-  const signal = { name: input.name, variables: input.variables };
+async function signalSubscribers(client: Client, workflowIds: string[], signal: ProcessSignalArgs): Promise<{ delivered: string[]; closed: string[] }> {
   const delivered: string[] = [];
   const closed: string[] = [];
   for (let i = 0; i < workflowIds.length; i += PARALLEL_SIGNALS) {
@@ -93,7 +126,5 @@ async function signalSubscribers(trx: Knex.Transaction, client: Client, input: S
       else throw outcome.reason;
     });
   }
-  // A workflow that no longer runs (terminated, or closed before it unsubscribed) waits for nothing.
-  if (closed.length) await trx('signalSubscriptions').whereIn('workflowId', closed).delete();
-  return delivered;
+  return { delivered, closed };
 }

@@ -1,10 +1,11 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
 import type { ProcessInput } from '../../kernel/process/engine-types';
 import type { TimerFiring } from '../../workflows/process/timer-start-scheduler.contract';
 import { getPlan, retirementOf } from './definitions-service';
 import { ensureInstanceRow, workflowIdOf } from './instances-service';
+import { startProcessOnce } from './start-once';
 import { timerCycleBusinessKey } from './timer-starts';
 
 export interface TimerFiringInput {
@@ -41,11 +42,5 @@ export async function startTimerInstance(knex: Knex, client: Client, input: Time
   }, knex);
   if (prepared.outcome !== 'ready') return prepared;
   const args: ProcessInput = { tenantId: input.tenantId, instanceId: prepared.instanceId, businessKey, plan: prepared.plan, variables: {}, startedBy: null, startAt: input.startAt };
-  try {
-    await client.workflow.start('bpmnProcess', { workflowId, taskQueue: input.taskQueue, workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE, args: [args] });
-    return { outcome: 'started', workflowId };
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return { outcome: 'alreadyStarted', workflowId };
-    throw error;
-  }
+  return { outcome: await startProcessOnce(client, workflowId, input.taskQueue, args) ? 'started' : 'alreadyStarted', workflowId };
 }

@@ -38,6 +38,8 @@ export interface ProcessInput {
    * new carries over the messages nobody consumed.
    */
   inbox?: ProcessMessageArgs[];
+  /** A run continued as new carries the ids of the last signals it took, so a retried broadcast still reaches it once. */
+  signalIds?: string[];
 }
 
 export interface ProcessResult {
@@ -127,6 +129,8 @@ export interface ProcessMessageArgs {
 export interface ProcessSignalArgs {
   name: string;
   variables?: Record<string, unknown>;
+  /** The broadcast's id: a retried broadcast signals again with the same, and the instance takes it once. */
+  signalId?: string;
 }
 
 /** Error code carried by an activity's ApplicationFailure (type "BpmnError") to reach a boundary error event. */

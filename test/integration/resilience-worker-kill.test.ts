@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { hashPassword } from '../../domain/identity/passwords';
 import { bulkSend } from '../../workflows/comms/bulk-send.workflow';
 import { COMMS_WORKFLOW } from '../../workflows/comms/comms.contract';
+import { processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { startLoopbackSmtp, mailHeader, type LoopbackSmtp } from '../support/loopback-smtp';
@@ -20,6 +21,8 @@ import { spawnWorker, until } from '../support/worker-process';
  * Twilio, a process's mail at the SMTP server, and the Epic Events
  * notification to two managers between its first and second mail — then
  * started again: each resumes, and the vendors received each message once.
+ * Then again in the middle of a signal broadcast, whose vendor is Temporal
+ * itself: the process it started and the instance it signalled, once each.
  */
 const QUEUE = `${TASK_QUEUE}-worker-kill`;
 const PUBLIC_URL = 'https://relais.example.test';
@@ -37,6 +40,22 @@ describe('the worker killed in the middle of vendor calls', () => {
   const managers: string[] = [];
   const contactIds: string[] = [];
   let eventId: string;
+
+  // A signal thrown by one instance, waited for twice in a row by another, and starting a third process.
+  const signalName = `recall-${process.pid}`;
+  const signal = { type: 'signal', signalName };
+  const signalPlans = [
+    buildPlan(`kill-throws-${process.pid}`, [
+      { id: 'start', kind: 'startEvent' }, { id: 'announce', kind: 'intermediateThrowEvent', trigger: signal }, { id: 'end', kind: 'endEvent' },
+    ], [['f1', 'start', 'announce'], ['f2', 'announce', 'end']]),
+    buildPlan(`kill-waits-${process.pid}`, [
+      { id: 'start', kind: 'startEvent' }, { id: 'first', kind: 'intermediateCatchEvent', trigger: signal },
+      { id: 'second', kind: 'intermediateCatchEvent', trigger: signal }, { id: 'end', kind: 'endEvent' },
+    ], [['f1', 'start', 'first'], ['f2', 'first', 'second'], ['f3', 'second', 'end']]),
+    buildPlan(`kill-starts-${process.pid}`, [
+      { id: 'on-signal', kind: 'startEvent', trigger: signal }, { id: 'end', kind: 'endEvent' },
+    ], [['f1', 'on-signal', 'end']]),
+  ];
 
   const api = (method: 'get' | 'post' | 'put', url: string) => request(t.app)[method](url).set('Authorization', `Bearer ${token}`);
   const startWorker = async () => {
@@ -80,6 +99,7 @@ describe('the worker killed in the middle of vendor calls', () => {
     for (const plan of [
       task('comms.mail.send', { to: 'acheteur@example.test', subject: 'Votre commande', body: 'Votre commande est confirmée.' }),
       task('events.notify', { kind: 'escalation-no-support', eventId }),
+      ...signalPlans,
     ]) {
       await t.admin('processDefinitions').insert({ tenantId: tenant.tenantId, key: plan.processKey, version: 1, status: 'deployed', xml: '<definitions/>', plan: JSON.stringify(plan), deployedAt: new Date() });
     }
@@ -152,5 +172,57 @@ describe('the worker killed in the middle of vendor calls', () => {
     expect(smtp.transfers.filter((m) => m.to.includes('acheteur@example.test')).map((m) => mailHeader(m.raw, 'Message-ID'))).toEqual([`<${message.id}@relais.message>`, `<${message.id}@relais.message>`]);
     expect(await t.admin('messages').where({ tenantId: tenant.tenantId, channel: 'mail' }).count<{ count: number }[]>('* as count')).toEqual([{ count: 3 }]);
     expect(await t.admin('messages').where({ tenantId: tenant.tenantId, campaignId }).count<{ count: number }[]>('* as count')).toEqual([{ count: mobiles.length }]);
+  });
+
+  it('a signal broadcast killed after it started its process and signalled its waiter starts the process once and signals once', async () => {
+    const client = await t.deps.temporal();
+    const waits = await api('post', '/api/v1/process-instances').send({ processKey: `kill-waits-${process.pid}`, businessKey: 'attente' });
+    expect(waits.status).toBe(201);
+    const waiter = await t.admin('processInstances').where({ id: waits.body.id }).first('workflowId');
+    await until('the waiting instance to subscribe', async () => (await t.admin('signalSubscriptions').where({ workflowId: waiter.workflowId, elementId: 'first' }).first()) ?? undefined);
+    // A subscription whose workflow has gone (closed before it unsubscribed): the broadcast drops it last,
+    // after its starts and signals; the test holds that row, so the broadcast waits there when the worker dies.
+    const gone = `${tenant.tenantId}/kill-gone-${process.pid}/closed`;
+    await t.admin('signalSubscriptions').insert({ tenantId: tenant.tenantId, workflowId: gone, elementId: 'catch', signalName });
+    const hold = await t.admin.transaction();
+    let thrower: string;
+    try {
+      await hold('signalSubscriptions').where({ workflowId: gone }).forUpdate();
+      const { rows: [holder] } = await hold.raw<{ rows: Array<{ pid: number }> }>('select pg_backend_pid() as pid');
+      const throws = await api('post', '/api/v1/process-instances').send({ processKey: `kill-throws-${process.pid}`, businessKey: 'annonce' });
+      expect(throws.status).toBe(201);
+      thrower = throws.body.id;
+      // Started, signalled (the waiter has moved on to its second catch), and waiting on the held row.
+      await until('the broadcast to wait on the held subscription', async () => {
+        const { rows: [blocked] } = await t.admin.raw<{ rows: Array<{ n: number }> }>('select count(*)::int as n from pg_stat_activity where ? = any(pg_blocking_pids(pid))', [holder!.pid]);
+        const second = await t.admin('signalSubscriptions').where({ workflowId: waiter.workflowId, elementId: 'second' }).first();
+        return blocked!.n > 0 && second ? true : undefined;
+      });
+      expect(await t.admin('processInstances').where({ tenantId: tenant.tenantId, processKey: `kill-starts-${process.pid}` })).toHaveLength(1);
+      worker.kill('SIGKILL');
+      await new Promise((r) => worker.once('exit', r));
+    } finally {
+      await hold.rollback();
+    }
+    await startWorker();
+
+    // The activity's retry comes once its attempt has timed out (the engine's 30 s).
+    await until('the throwing instance to complete', async () => {
+      const row = await t.admin('processInstances').where({ id: thrower }).first('status');
+      return row.status === 'completed' ? true : undefined;
+    }, 120_000);
+    // The process started on the signal: one instance, its row the one its workflow ran against.
+    const started = await t.admin('processInstances').where({ tenantId: tenant.tenantId, processKey: `kill-starts-${process.pid}` }).select('status');
+    expect(started).toEqual([{ status: 'completed' }]);
+    expect(await t.admin('signalBroadcasts').where({ tenantId: tenant.tenantId, signalName }).select('delivered', 'started')).toEqual([{ delivered: 1, started: 1 }]);
+    expect(await t.admin('signalSubscriptions').where({ workflowId: gone })).toHaveLength(0);
+    // The retry signalled the waiter again (two signals in its history); it took the broadcast once and still waits at its second catch.
+    const handle = client.workflow.getHandle(waiter.workflowId);
+    const history = await handle.fetchHistory();
+    expect((history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes?.signalName === 'processSignal')).toHaveLength(2);
+    expect((await handle.query(processStateQuery)).activeElements).toEqual(['second']);
+    // A new broadcast is the one its second catch takes.
+    expect((await api('post', '/api/v1/process-signals').send({ name: signalName })).status).toBe(202);
+    await until('the waiting instance to complete', async () => ((await t.admin('processInstances').where({ id: waits.body.id }).first('status')).status === 'completed' ? true : undefined));
   });
 });

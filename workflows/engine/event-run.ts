@@ -1,5 +1,5 @@
 import { CancellationScope, condition, isCancellation, sleep, workflowInfo } from '@temporalio/workflow';
-import type { ProcessMessageArgs, ProcessSignalArgs } from '../../kernel/process/engine-types';
+import type { ProcessInput, ProcessMessageArgs, ProcessSignalArgs } from '../../kernel/process/engine-types';
 import { parseCycle } from '../../kernel/process/cycle';
 import { timerDelayMs } from '../../kernel/process/durations';
 import { feel } from '../../kernel/process/feel';
@@ -7,6 +7,9 @@ import type { BoundaryEventNode, EventTrigger, IntermediateCatchNode, PlanNode, 
 import { engine, ProcessRun, type MessageWaiter } from './process-run';
 import type { Compensable, ScopeRun } from './scope-run';
 import { BpmnErrorSignal } from './signals';
+
+/** How many broadcast ids an instance remembers (a retry comes within minutes of its first attempt). */
+const REMEMBERED_SIGNALS = 100;
 
 type Thrown = Extract<EventTrigger, { type: 'signal' } | { type: 'escalation' } | { type: 'compensation' }>;
 
@@ -22,14 +25,25 @@ interface SignalWaiter {
  */
 export abstract class EventRun extends ProcessRun {
   private readonly signalWaiters: SignalWaiter[] = [];
+  /** The ids of the last broadcasts taken: a broadcast retried after its worker died signals again, and is not taken twice. */
+  private readonly signalIds: string[] = [...(this.input.signalIds ?? [])];
 
   /** Runs one element outside the flow (a compensation handler), recorded in the history. */
   protected abstract runHandler(node: PlanNode, scope: ScopeRun, locals: Record<string, unknown>): Promise<void>;
 
   /** A signal broadcast in the tenant reaches every element of this instance waiting for its name (signals are not buffered). */
   deliverSignal(signal: ProcessSignalArgs): void {
+    if (signal.signalId !== undefined) {
+      if (this.signalIds.includes(signal.signalId)) return;
+      this.signalIds.push(signal.signalId);
+      if (this.signalIds.length > REMEMBERED_SIGNALS) this.signalIds.shift();
+    }
     const waiting = this.signalWaiters.filter((w) => !w.received && w.name === signal.name);
     for (const w of waiting) w.received = signal;
+  }
+
+  protected override carriedOver(): Partial<ProcessInput> {
+    return this.signalIds.length ? { signalIds: [...this.signalIds] } : {};
   }
 
   // ---- catching ----

@@ -341,6 +341,11 @@ export abstract class ProcessRun {
     return goesOn;
   }
 
+  /** What a subclass hands over to the run that continues this one as new. */
+  protected carriedOver(): Partial<ProcessInput> {
+    return {};
+  }
+
   private async maybeContinueAsNew(nextNodeId: string, via: string, scope: ScopeRun): Promise<void> {
     this.steps += 1;
     const joinsWaiting = [...scope.joins.values()].some((w) => w.length > 0);
@@ -353,7 +358,7 @@ export abstract class ProcessRun {
       await engine['process.recordElements']({ tenantId: this.input.tenantId, instanceId: this.input.instanceId, elements: this.log.all() });
     }
     await continueAsNew<(input: ProcessInput) => Promise<ProcessResult>>({
-      ...this.input, variables: this.variables, inbox: this.inbox.length ? [...this.inbox] : undefined,
+      ...this.input, ...this.carriedOver(), variables: this.variables, inbox: this.inbox.length ? [...this.inbox] : undefined,
       resume: { nodeId: nextNodeId, via, seq: this.log.nextSeq, completed: this.completed, visits: this.visits },
     });
   }
