@@ -4,7 +4,7 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor, 
 import { env } from '../config/env';
 import { logger } from '../config/logger';
 import { initSentry } from '../config/sentry';
-import { closeDb, db } from '../db/connection';
+import { apiSessionLimits, closeDb, db } from '../db/connection';
 import { processDataConverter } from '../domain/process/payload-codec';
 import '../domain/installed-modules';
 import { createApp } from './app';
@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   initSentry('api');
   if (!config.JWT_SECRET) throw new Error('JWT_SECRET is not set (at least 32 random characters). `npm start` creates one under .relais/.');
   const deps: ApiDeps = {
-    knex: db(),
+    // No statement of a request runs, nor a transaction stays idle, past the configured bounds.
+    knex: db(apiSessionLimits(config)),
     auth: { jwtSecret: config.JWT_SECRET, accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS },
     temporal: lazyTemporalClient(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE, processDataConverter(db(), config.RELAIS_SECRET_KEY)),
     taskQueue: config.TEMPORAL_TASK_QUEUE,

@@ -12,6 +12,10 @@ const schema = z.object({
   /** Connection used for migrations and seeds (table owner). Defaults to DATABASE_URL. */
   DATABASE_ADMIN_URL: z.string().url().optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** The API's sessions: a statement running longer is cancelled and the request answers 503 (0: no bound). Migrations and the worker have none. */
+  RELAIS_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+  /** The API's sessions: one idle inside a transaction this long is ended, releasing its locks (0: no bound). */
+  RELAIS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(0).default(60_000),
   /**
    * API processes (node:cluster workers, api/cluster.ts) sharing the port: a number, or `auto` for one per
    * core (at most 4). Each has its own database pool of DATABASE_POOL_MAX connections.

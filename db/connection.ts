@@ -1,22 +1,31 @@
 import knexFactory, { type Knex } from 'knex';
 import { Model } from 'objection';
-import { env } from '../config/env';
-import { knexConfig } from './knexfile';
+import { env, type Env } from '../config/env';
+import { knexConfig, type SessionLimits } from './knexfile';
 
 let appKnex: Knex | undefined;
 
 /**
  * The application's pool. It connects as a role without BYPASSRLS, so every
  * query sees only the tenant set by `withTenant` (see db/tenant-scope.ts).
+ * The process that first asks for it sets its session limits: the API's
+ * (api/server.ts) bound its statements and idle transactions; the worker's none.
  */
-export function db(): Knex {
+export function db(limits?: SessionLimits): Knex {
   if (!appKnex) {
     const url = env().DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set: run `npm start`, or point it at PostgreSQL (see README).');
-    appKnex = knexFactory(knexConfig(url, env().DATABASE_POOL_MAX));
+    appKnex = knexFactory(knexConfig(url, env().DATABASE_POOL_MAX, limits));
     Model.knex(appKnex);
+  } else if (limits) {
+    throw new Error('The application pool exists already: its session limits are set by the first call of db().');
   }
   return appKnex;
+}
+
+/** The API's session limits, from the configuration. */
+export function apiSessionLimits(config: Env): SessionLimits {
+  return { statementTimeoutMs: config.RELAIS_DB_STATEMENT_TIMEOUT_MS, idleInTransactionTimeoutMs: config.RELAIS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS };
 }
 
 /** The owner connection, for migrations and seeds only. */

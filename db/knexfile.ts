@@ -26,13 +26,31 @@ export const ACQUIRE_TIMEOUT_MS = 10_000;
 export const COLUMN_NAMES = 'columnNames';
 const snakeCase = knexSnakeCaseMappers();
 
+/**
+ * Bounds PostgreSQL itself puts on a pool's sessions (sent when each connection opens; 0 or
+ * absent: none). The API's pool has both (api/server.ts, RELAIS_DB_*_TIMEOUT_MS), so no request
+ * holds a statement or a transaction's locks forever; migrations, seeds and the worker (whose
+ * activities are bounded by their Temporal timeouts) have none. A known-long step of a request
+ * raises its own statement's bound with `allowLongStatements` (db/session-limits.ts).
+ */
+export interface SessionLimits {
+  /** A statement still running after this is cancelled (SQLSTATE 57014). */
+  statementTimeoutMs?: number;
+  /** A session idle inside a transaction for this long is ended (SQLSTATE 25P03), its locks released. */
+  idleInTransactionTimeoutMs?: number;
+}
+
 /** Knex settings shared by the application pool and the migration runner. */
-export function knexConfig(connection: string, poolMax = 10): Knex.Config {
+export function knexConfig(connection: string, poolMax = 10, limits: SessionLimits = {}): Knex.Config {
   return {
     // knex's pg client, whose transactions may send their first statement with BEGIN (db/pg-client.ts).
     client: RelaisPgClient as unknown as typeof Knex.Client,
     // TCP keep-alive finds a connection whose server vanished without closing it.
-    connection: { connectionString: connection, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true },
+    connection: {
+      connectionString: connection, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, keepAlive: true,
+      ...(limits.statementTimeoutMs ? { statement_timeout: limits.statementTimeoutMs } : {}),
+      ...(limits.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs } : {}),
+    },
     acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
     pool: { min: 0, max: poolMax },
     migrations: {

@@ -5,7 +5,7 @@ import { coreMessage, coreMessages } from '../../domain/i18n/core.messages';
 import { renderDeep, type Locale, type Message, type Text } from '../../domain/i18n/messages';
 import { logger } from '../../config/logger';
 import { requestLocale } from './locale';
-import { unavailableService } from './unavailable';
+import { databaseTimedOut, unavailableService } from './unavailable';
 
 /** The first MAX_LISTED_PROBLEMS of the `errors` and `problems` lists, with how many were left out (`errorsNotListed`, `problemsNotListed`). */
 function capLists(extra: Record<string, unknown>): Record<string, unknown> {
@@ -108,6 +108,13 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     logger.warn({ requestId, service: down, code: (err as { code?: unknown }).code }, `${down} unavailable`);
     res.setHeader('Retry-After', '5');
     sendLocalisedProblem(req, res, 503, coreMessage(down === 'database' ? 'error.database-unavailable' : 'error.engine-unavailable'), {}, `${down}-unavailable`);
+    return;
+  }
+  if (databaseTimedOut(err)) {
+    // The session's bound stopped it (a statement too long, or a lock held elsewhere too long): not a bug either.
+    logger.warn({ requestId, code: (err as { code?: unknown }).code }, 'database statement timed out');
+    res.setHeader('Retry-After', '5');
+    sendLocalisedProblem(req, res, 503, coreMessage('error.database-timeout'), {}, 'database-timeout');
     return;
   }
   logger.error({ err, requestId }, 'unhandled error');

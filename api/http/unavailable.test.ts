@@ -1,6 +1,6 @@
 import { Metadata } from '@grpc/grpc-js';
 import { ServiceError } from '@temporalio/client';
-import { unavailableService } from './unavailable';
+import { databaseTimedOut, unavailableService } from './unavailable';
 
 function grpcError(code: number, details: string): Error {
   return Object.assign(new Error(`${code} ${details}`), { code, details, metadata: new Metadata() });
@@ -32,5 +32,16 @@ describe('unavailableService', () => {
     expect(unavailableService(grpcError(6, 'Workflow execution already started'))).toBeUndefined();
     expect(unavailableService(undefined)).toBeUndefined();
     expect(unavailableService('Connection terminated')).toBeUndefined();
+  });
+});
+
+describe('databaseTimedOut', () => {
+  it('names a statement cancelled at the session bound and a session ended idle in its transaction, even wrapped; nothing else', () => {
+    expect(databaseTimedOut(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }))).toBe(true);
+    expect(databaseTimedOut(Object.assign(new Error('terminating connection due to idle-in-transaction timeout'), { code: '25P03' }))).toBe(true);
+    expect(databaseTimedOut(new Error('update failed', { cause: Object.assign(new Error('canceling statement'), { code: '57014' }) }))).toBe(true);
+    expect(databaseTimedOut(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
+    expect(databaseTimedOut(new TypeError('x is undefined'))).toBe(false);
+    expect(databaseTimedOut(undefined)).toBe(false);
   });
 });

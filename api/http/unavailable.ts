@@ -40,3 +40,18 @@ export function unavailableService(err: unknown): UnavailableService | undefined
   }
   return undefined;
 }
+
+/**
+ * PostgreSQL stopped a request's work at one of the API's session bounds
+ * (db/knexfile.ts SessionLimits): a statement that ran past statement_timeout
+ * (57014, query_canceled) or a session idle in its transaction past
+ * idle_in_transaction_session_timeout (25P03). The API answers 503 with
+ * Retry-After, never 500: the request may succeed once the database is less busy.
+ */
+export function databaseTimedOut(err: unknown): boolean {
+  let current = err as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; typeof current === 'object' && current !== null && depth < 5; depth++, current = current.cause as typeof current) {
+    if (current.code === '57014' || current.code === '25P03') return true;
+  }
+  return false;
+}

@@ -98,6 +98,10 @@ export const coreMessages = defineMessages({
     'La base de données est momentanément injoignable. Réessayez dans quelques instants ; si cela dure, prévenez votre administrateur.',
     'The database cannot be reached for the moment. Try again in a few moments; if it lasts, tell your administrator.',
   ),
+  'error.database-timeout': title(
+    'La base de données a mis trop de temps à répondre : l\'opération a été interrompue. Réessayez dans quelques instants ; si cela se reproduit, prévenez votre administrateur.',
+    'The database took too long to answer: the operation was stopped. Try again in a few moments; if it happens again, tell your administrator.',
+  ),
   'error.engine-unavailable': title(
     'Le moteur de processus est momentanément injoignable : cette action n\'a pas pu être faite. Réessayez dans quelques instants ; si cela dure, prévenez votre administrateur.',
     'The process engine cannot be reached for the moment: this action could not be done. Try again in a few moments; if it lasts, tell your administrator.',
