@@ -57,8 +57,8 @@ describe('the API as a cluster of workers', () => {
     child.stderr!.on('data', (c: Buffer) => { output += c.toString(); });
     api = { child, base: `http://127.0.0.1:${port}`, exited: new Promise((resolve) => child.once('exit', () => resolve())) };
     // Both workers listening: until then the primary hands every connection to the one that is.
-    await until('both workers to listen', () => (output.split('"api listening"').length - 1 >= 2 ? true : undefined), 60_000);
-  });
+    await until('both workers to listen', () => (output.split('"api listening"').length - 1 >= 2 ? true : undefined), 240_000);
+  }, 300_000);
   it('runs its start-up work in one worker only', () => {
     expect(output.split('"api listening"').length - 1).toBe(2);
     expect(output.split('"api running its start-up work"').length - 1).toBe(1);

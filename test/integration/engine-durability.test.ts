@@ -98,5 +98,5 @@ describe('engine durability', () => {
     for (const r of rows) perInstance.set(r.workflowId, [...(perInstance.get(r.workflowId) ?? []), r.label]);
     expect(perInstance.size).toBe(INSTANCES);
     for (const labels of perInstance.values()) expect(labels.sort()).toEqual(['after', 'before', 'left', 'right']);
-  });
+  }, 420_000);
 });
