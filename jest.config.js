@@ -15,7 +15,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['<rootDir>/test/support/env.ts', '<rootDir>/test/support/modules.ts'],
-  testTimeout: 120_000,
+  // A limit for a hung test, not a measure: tests that start servers and kill processes take minutes on a loaded machine.
+  testTimeout: 300_000,
   // Two cores: the database and Temporal share them with the tests.
   maxWorkers: 2,
   // The Temporal client's gRPC channel can outlive its close() by a few seconds.
