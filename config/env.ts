@@ -39,6 +39,10 @@ const schema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   /** Where the Twilio adapter sends REST calls: Twilio itself unless a test or a proxy says otherwise. */
   TWILIO_API_BASE_URL: z.string().url().default('https://api.twilio.com'),
+  /** Where the Stripe adapter sends REST calls (host, port and protocol of the stripe client): Stripe itself unless a test says otherwise. */
+  STRIPE_API_BASE_URL: z.string().url().default('https://api.stripe.com'),
+  /** Where the Pennylane adapter sends REST calls (Company API v2). */
+  PENNYLANE_API_BASE_URL: z.string().url().default('https://app.pennylane.com/api/external/v2'),
   /** Delay between the simulated status changes of the sandbox SMS provider. */
   COMMS_SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -22,7 +22,12 @@ function options(taskQueue: string, scheduleId: string): ScheduleOptions {
  * worker at start: the first creates it, the others find it.
  */
 export async function ensureAuditLogSchedule(client: Client, taskQueue: string, scheduleId = AUDIT_LOG_SCHEDULE_ID): Promise<void> {
-  const wanted = options(taskQueue, scheduleId);
+  await ensureSchedule(client, options(taskQueue, scheduleId));
+}
+
+/** Creates a schedule, or brings the existing one to these settings (spec, action, policies): every worker calls it at start. */
+export async function ensureSchedule(client: Client, wanted: ScheduleOptions & { scheduleId: string }): Promise<void> {
+  const { scheduleId } = wanted;
   try {
     await client.schedule.create(wanted);
   } catch (error) {
