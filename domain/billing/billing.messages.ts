@@ -99,6 +99,27 @@ export const billingMessages = defineMessages({
     en: (p) => `Mandatory item missing from the document: ${p.field.en}`,
   }),
 
+  // ---- the FEC export (fec.ts, fec-export.ts) ----
+  'billing.fec-period-date': entry({
+    example: { bound: 'from' as 'from' | 'to' },
+    fr: (p) => `${p.bound === 'from' ? 'La date de début (from)' : 'La date de fin (to)'} de la période doit être une date au format AAAA-MM-JJ, par exemple ${p.bound === 'from' ? '2026-01-01' : '2026-12-31'}.`,
+    en: (p) => `The period's ${p.bound === 'from' ? 'start date (from)' : 'end date (to)'} must be a date written YYYY-MM-DD, e.g. ${p.bound === 'from' ? '2026-01-01' : '2026-12-31'}.`,
+  }),
+  'billing.fec-period-order': entry({
+    example: { from: '2026-12-31', to: '2026-01-01' },
+    fr: (p, f) => `La période finit le ${f.date(p.to)}, avant de commencer le ${f.date(p.from)} : la date de fin doit suivre la date de début.`,
+    en: (p, f) => `The period ends on ${f.date(p.to)}, before it starts on ${f.date(p.from)}: the end date must follow the start date.`,
+  }),
+  'billing.fec-period-too-long': entry({
+    example: { months: 24 },
+    fr: (p) => `Un FEC couvre un exercice comptable, soit au plus ${p.months} mois : choisissez une période plus courte.`,
+    en: (p) => `A FEC covers one financial year, at most ${p.months} months: choose a shorter period.`,
+  }),
+  'billing.fec-siren-missing': {
+    fr: 'Le FEC porte le SIREN de l\'organisation dans son nom : renseignez-le dans le profil légal (Facturation → Profil légal).',
+    en: 'The FEC carries the organisation\'s SIREN in its name: fill it in the legal profile (Billing → Legal profile).',
+  },
+
   // ---- records: legal profile, quotes, invoices, credit notes, payments (records helper) ----
   'billing.profile-incomplete': entry({
     example: { fields: [{ fr: 'le SIREN', en: 'the SIREN' }] as Array<{ fr: string; en: string }>, document: { fr: 'une facture', en: 'an invoice' } },
@@ -191,6 +212,16 @@ export const billingMessages = defineMessages({
     fr: 'Cette facture a déjà un avoir partiel : indiquez les lignes de ce nouvel avoir.',
     en: 'This invoice already has a partial credit note: give the lines of this new one.',
   },
+  'billing.payment-terms': entry({
+    example: { days: 30, dueDate: '2026-04-30' as string | null },
+    fr: (p, f) => (p.days === 0 ? 'Paiement à réception' : `Paiement à ${p.days} jours`) + (p.dueDate ? `, au plus tard le ${f.date(p.dueDate)}` : ''),
+    en: (p, f) => (p.days === 0 ? 'Payment on receipt' : `Payment within ${p.days} days`) + (p.dueDate ? `, by ${f.date(p.dueDate)} at the latest` : ''),
+  }),
+  'billing.credit-note-terms': entry({
+    example: { invoice: 'F-2026-00042' },
+    fr: (p) => `Montant déduit de la facture ${p.invoice} ; le surplus déjà payé est porté au crédit du client`,
+    en: (p) => `Amount deducted from invoice ${p.invoice}; any surplus already paid is credited to the client's account`,
+  }),
   'billing.no-such-invoice': { fr: 'Aucune facture de l\'organisation n\'a cet identifiant.', en: 'No invoice of the organisation has this id.' },
   'billing.no-such-billing-site': { fr: 'Ce site de facturation n\'est pas un site du client choisi.', en: 'This billing site is not one of the chosen client\'s.' },
   'billing.quote-status': entry({
