@@ -37,10 +37,10 @@ export function queryParams(schema: z.ZodObject): Json[] {
   });
 }
 
-/** The ETag a client read, as api/http/if-match.ts reads it (`"3"`, `W/"3"` or `3`); `*` is not taken: an update names the version it changes. */
+/** The ETag a client read, as api/http/if-match.ts reads it (`"3"`, `W/"3"` or `3`), or `*` (any current version, RFC 9110). */
 export const ifMatch = (required = true) => ({
-  name: 'If-Match', in: 'header', required, schema: { type: 'string', pattern: '^(W/)?"?[0-9]+"?$' },
-  description: 'The ETag (version) you read: a stale one answers 412',
+  name: 'If-Match', in: 'header', required, schema: { type: 'string', pattern: '^((W/)?"?[0-9]+"?|\\*)$' },
+  description: 'The ETag (version) you read: a stale one answers 412. `*` matches whatever version is current (you overwrite changes you did not see); a record that does not exist answers 404',
 });
 export const preconditions = {
   412: problem('Someone changed it first; `current` holds their version'),

@@ -68,6 +68,18 @@ export class PreconditionRequiredError extends DomainError {
   }
 }
 
+/**
+ * The version an update or delete expects (If-Match): the one the client read, or `*` (RFC 9110
+ * §13.1.1: whatever version is current; the record must still exist, else 404). Undefined where
+ * If-Match is optional and was not sent.
+ */
+export type ExpectedVersion = number | '*';
+
+/** Whether a record at version `current` meets the expectation: none, any (`*`), or that very version. */
+export function versionMatches(expected: ExpectedVersion | undefined, current: unknown): boolean {
+  return expected === undefined || expected === '*' || expected === Number(current);
+}
+
 /** Someone else saved the record first: the answer carries the current version. */
 export class StaleVersionError extends DomainError {
   constructor(current: unknown) {

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { RequestContext } from '../core/record-service';
 import { appendHistoryAs } from '../core/record-service';
 import { diffRecords } from '../core/history';
-import { ForbiddenError, StaleVersionError, UnprocessableError, PreconditionRequiredError } from '../errors';
+import { ForbiddenError, StaleVersionError, UnprocessableError, PreconditionRequiredError, versionMatches, type ExpectedVersion } from '../errors';
 import { billingMessage } from './billing.messages';
 import { billingProfile, type BillingProfileInput } from './billing.schema';
 import type { SellerParty } from './document-view';
@@ -96,7 +96,7 @@ export async function getProfile(ctx: RequestContext): Promise<Row> {
  * Saves the whole profile (PUT: fields left out take their default). `expectedVersion` is the ETag
  * read; required once a profile exists (428 without it, 412 when someone saved first).
  */
-export async function saveProfile(ctx: RequestContext, input: BillingProfileInput, expectedVersion: number | undefined): Promise<Row> {
+export async function saveProfile(ctx: RequestContext, input: BillingProfileInput, expectedVersion: ExpectedVersion | undefined): Promise<Row> {
   requirePermission(ctx, 'update');
   assertNumberFormat('invoiceNumberFormat', input.invoiceNumberFormat, input.numberingYearlyReset);
   assertNumberFormat('creditNoteNumberFormat', input.creditNoteNumberFormat, input.numberingYearlyReset);
@@ -105,7 +105,7 @@ export async function saveProfile(ctx: RequestContext, input: BillingProfileInpu
   const current = (await ctx.trx('billingProfiles').where({ tenantId }).forUpdate().first()) as Row | undefined;
   const version = Number(current?.version ?? 0);
   if (current && expectedVersion === undefined) throw new PreconditionRequiredError();
-  if (expectedVersion !== undefined && expectedVersion !== version) throw new StaleVersionError(presentProfile(current ?? { ...DEFAULTS }));
+  if (!versionMatches(expectedVersion, version)) throw new StaleVersionError(presentProfile(current ?? { ...DEFAULTS }));
   const values: Row = {};
   for (const key of Object.keys(DEFAULTS)) if (key !== 'version' && key !== 'updatedAt') values[key] = (input as Row)[key] ?? DEFAULTS[key];
   if (current) {

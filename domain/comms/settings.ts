@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ForbiddenError, StaleVersionError, ValidationError, type FieldProblem } from '../errors';
+import { ForbiddenError, StaleVersionError, ValidationError, versionMatches, type ExpectedVersion, type FieldProblem } from '../errors';
 import { audit } from '../identity/audit-log';
 import type { RequestContext } from '../core/record-service';
 import type { SecretBox } from '../core/secret-box';
@@ -104,11 +104,11 @@ function check(input: SettingsUpdate, stored: Row): FieldProblem[] {
 }
 
 /** Replaces the settings (If-Match on their version); secrets are kept when not given again. */
-export async function updateSettings(ctx: RequestContext, box: SecretBox, input: SettingsUpdate, expectedVersion: number | undefined) {
+export async function updateSettings(ctx: RequestContext, box: SecretBox, input: SettingsUpdate, expectedVersion: ExpectedVersion | undefined) {
   if (!ctx.ability.can('update', 'CommsSettings')) throw new ForbiddenError(commsMessage('comms.forbidden-settings-update'));
   const tenantId = ctx.principal.tenantId;
   const stored = (await ctx.trx('commsSettings').forUpdate().first()) ?? { ...DEFAULTS };
-  if (expectedVersion !== undefined && expectedVersion !== stored.version) throw new StaleVersionError(present(stored));
+  if (!versionMatches(expectedVersion, stored.version)) throw new StaleVersionError(present(stored));
   const problems = check(input, stored);
   if (problems.length) throw new ValidationError(problems);
   const row = {

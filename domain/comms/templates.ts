@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError, type FieldProblem } from '../errors';
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError, versionMatches, type ExpectedVersion, type FieldProblem } from '../errors';
 import { isUuid, loadFor, type RequestContext } from '../core/record-service';
 import { contacts } from '../core/resources';
 import type { Channel, TemplateCreate, TemplateUpdate } from './comms.schemas';
@@ -75,15 +75,15 @@ export async function createTemplate(ctx: RequestContext, input: TemplateCreate)
   return present(row);
 }
 
-export async function updateTemplate(ctx: RequestContext, id: string, expectedVersion: number, patch: TemplateUpdate) {
+export async function updateTemplate(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, patch: TemplateUpdate) {
   need(ctx, 'update');
   const current = await load(ctx, id, true);
-  if (current.version !== expectedVersion) throw new StaleVersionError(present(current));
+  if (!versionMatches(expectedVersion, current.version)) throw new StaleVersionError(present(current));
   const next = { ...current, ...patch } as Row;
   if (current.channel === 'sms') next.subject = null;
   const problems = checkTemplate({ kind: String(next.kind), channel: current.channel as Channel, category: String(next.category), subject: next.subject as string | null, body: String(next.body) });
   if (problems.length) throw new ValidationError(problems);
-  const [row] = await ctx.trx('commsTemplates').where({ id }).update({ ...patch, subject: next.subject, version: expectedVersion + 1 }).returning('*');
+  const [row] = await ctx.trx('commsTemplates').where({ id }).update({ ...patch, subject: next.subject, version: Number(current.version) + 1 }).returning('*');
   return present(row);
 }
 

@@ -3,7 +3,7 @@ import { snakeCaseMappers } from 'objection';
 import { COLUMN_NAMES } from '../../db/knexfile';
 import { canOn, readableFieldSet, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
 import type { Action } from '../identity/permission-catalogue';
-import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError } from '../errors';
+import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError, versionMatches, type ExpectedVersion } from '../errors';
 import { coreMessage } from '../i18n/core.messages';
 import { recordKinds } from '../modules/registry';
 import { actorOf, appendHistory, diffRecords, listHistory, type HistoryEntry, type TimelineItem } from './history';
@@ -330,16 +330,16 @@ export async function createRecord(ctx: RequestContext, res: RecordResource, inp
   return present(ctx, res, row);
 }
 
-export async function updateRecord(ctx: RequestContext, res: RecordResource, id: string, expectedVersion: number, input: Record<string, unknown>): Promise<Row> {
+export async function updateRecord(ctx: RequestContext, res: RecordResource, id: string, expectedVersion: ExpectedVersion, input: Record<string, unknown>): Promise<Row> {
   const current = await loadFor(ctx, res, id, 'update', true);
-  if (current.version !== expectedVersion) throw new StaleVersionError(present(ctx, res, current));
+  if (!versionMatches(expectedVersion, current.version)) throw new StaleVersionError(present(ctx, res, current));
   let patch = { ...input };
   if (res.prepareUpdate) patch = await res.prepareUpdate({ trx: ctx.trx, principal: ctx.principal, current }, patch);
   // Fields the user may not read may not be written either.
   const readable = new Set(Object.keys(present(ctx, res, { ...current, ...patch })));
   const hidden = Object.keys(patch).filter((k) => !readable.has(k));
   if (hidden.length) throw new ForbiddenError(coreMessage('record.hidden-fields', { fields: hidden }));
-  await ctx.trx(res.table).where({ id }).update({ ...patch, version: expectedVersion + 1 });
+  await ctx.trx(res.table).where({ id }).update({ ...patch, version: Number(current.version) + 1 });
   const after = (await baseQuery(ctx.trx, res).where('t.id', id).first()) as Row;
   if (!canOn(ctx.ability, 'update', res.subject, factsOf(after))) {
     const { fr, en } = kindName(res);
@@ -352,9 +352,9 @@ export async function updateRecord(ctx: RequestContext, res: RecordResource, id:
   return present(ctx, res, after);
 }
 
-export async function deleteRecord(ctx: RequestContext, res: RecordResource, id: string, expectedVersion?: number): Promise<void> {
+export async function deleteRecord(ctx: RequestContext, res: RecordResource, id: string, expectedVersion?: ExpectedVersion): Promise<void> {
   const current = await loadFor(ctx, res, id, 'delete', true);
-  if (expectedVersion !== undefined && current.version !== expectedVersion) throw new StaleVersionError(present(ctx, res, current));
+  if (!versionMatches(expectedVersion, current.version)) throw new StaleVersionError(present(ctx, res, current));
   await res.prepareDelete?.({ trx: ctx.trx, principal: ctx.principal, current });
   await ctx.trx(res.table).where({ id }).delete();
   await appendHistoryAs(ctx, { recordType: res.recordType, recordId: id, action: 'delete', changes: diffRecords(present(ctx, res, current), null) });

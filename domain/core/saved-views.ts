@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, UnprocessableError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, UnprocessableError, versionMatches, type ExpectedVersion } from '../errors';
 import { isUuid, type RequestContext } from './record-service';
 import type { SavedView, SavedViewCreate, SavedViewUpdate } from './saved-view.schema';
 import { savedViewMessage } from './saved-views.messages';
@@ -57,10 +57,10 @@ async function load(ctx: RequestContext, id: string): Promise<SavedView> {
 }
 
 /** A view the reader owns, at the version they read (when they sent one). */
-async function owned(ctx: RequestContext, id: string, version: number | undefined): Promise<SavedView> {
+async function owned(ctx: RequestContext, id: string, version: ExpectedVersion | undefined): Promise<SavedView> {
   const view = await load(ctx, id);
   if (!view.mine) throw new ForbiddenError(savedViewMessage('saved-view.not-owner'));
-  if (version !== undefined && version !== view.version) throw new StaleVersionError(view);
+  if (!versionMatches(version, view.version)) throw new StaleVersionError(view);
   return view;
 }
 
@@ -85,7 +85,7 @@ export async function createSavedView(ctx: RequestContext, input: SavedViewCreat
   return load(ctx, String(row.id));
 }
 
-export async function updateSavedView(ctx: RequestContext, id: string, version: number, input: SavedViewUpdate): Promise<SavedView> {
+export async function updateSavedView(ctx: RequestContext, id: string, version: ExpectedVersion, input: SavedViewUpdate): Promise<SavedView> {
   const view = await owned(ctx, id, version);
   if (input.name !== undefined) await ensureNameFree(ctx, view.list, input.name, view.id);
   await ctx.trx('savedViews').where({ id: view.id }).update({
@@ -97,7 +97,7 @@ export async function updateSavedView(ctx: RequestContext, id: string, version: 
   return load(ctx, view.id);
 }
 
-export async function deleteSavedView(ctx: RequestContext, id: string, version: number | undefined): Promise<void> {
+export async function deleteSavedView(ctx: RequestContext, id: string, version: ExpectedVersion | undefined): Promise<void> {
   const view = await owned(ctx, id, version);
   await ctx.trx('savedViews').where({ id: view.id }).delete();
 }

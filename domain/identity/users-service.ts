@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ConflictError, ForbiddenError, NotFoundError, ruleViolation, StaleVersionError, ValidationError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ruleViolation, StaleVersionError, ValidationError, versionMatches, type ExpectedVersion } from '../errors';
 import { isUuid, type RequestContext } from '../core/record-service';
 import { audit } from './audit-log';
 import { hashPassword } from './passwords';
@@ -80,10 +80,10 @@ export async function createUser(ctx: RequestContext, input: UserCreate): Promis
   return present(await load(ctx, row.id));
 }
 
-export async function updateUser(ctx: RequestContext, id: string, expectedVersion: number, input: UserUpdate): Promise<Row> {
+export async function updateUser(ctx: RequestContext, id: string, expectedVersion: ExpectedVersion, input: UserUpdate): Promise<Row> {
   may(ctx, 'update');
   const current = await load(ctx, id, true);
-  if (current.version !== expectedVersion) throw new StaleVersionError(present(current));
+  if (!versionMatches(expectedVersion, current.version)) throw new StaleVersionError(present(current));
   // Whoever changes a collaborator (password, email, deactivation…) could act as them: only over someone no more powerful.
   const before = current.roles as string[];
   await assertMayHandOut(ctx.trx, ctx.principal, before, id, 'manage');
@@ -96,7 +96,7 @@ export async function updateUser(ctx: RequestContext, id: string, expectedVersio
     throw ruleViolation(input.active === false ? 'active' : 'roles', identityMessage('users.not-yourself'));
   }
   if (input.email) await emailTaken(ctx.trx, input.email, id);
-  const patch: Row = { version: expectedVersion + 1, updatedAt: ctx.trx.fn.now() };
+  const patch: Row = { version: Number(current.version) + 1, updatedAt: ctx.trx.fn.now() };
   if (input.email !== undefined) patch.email = input.email;
   if (input.displayName !== undefined) patch.displayName = input.displayName;
   if (input.active !== undefined) patch.active = input.active;
