@@ -4,12 +4,16 @@
  * See docs/performance.md for the recorded results and how to read them.
  */
 import { runApiBench } from './api';
+import { runCommsBench } from './comms';
+import { runBillingBench } from './billing';
 import { runEngineBench } from './engine';
 import { runMemoryBench } from './memory';
 
 const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'api', run: () => runApiBench() },
+  { name: 'billing', run: () => runBillingBench() },
   { name: 'engine', run: () => runEngineBench() },
+  { name: 'comms', run: () => runCommsBench() },
   { name: 'memory', run: () => runMemoryBench() },
 ];
 

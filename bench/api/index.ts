@@ -421,7 +421,9 @@ export async function runApiBench(config: ApiBenchConfig = configFromEnv()): Pro
             // One request at a time: the service time, without queueing (long enough for a few slow ones).
             const seconds = Math.min(60, Math.max(config.singleSeconds, Math.ceil((5 * slowest.get(s)!) / 1000)));
             const one = { connections: 1, seconds, timeoutSeconds: config.timeoutSeconds };
+            const c0 = sample();
             const singleApi = await loadApi(baseUrl, accessToken, nextPath, one, track);
+            singleApi.cpu = between(c0, sample());
             await apiIdle(res.app!, stopped);
             result.single = { api: singleApi, sql: await res.sql.run(txs, one) };
           }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import autocannon from 'autocannon';
@@ -36,7 +37,7 @@ export function loadApi(baseUrl: string, token: string, nextPath: () => string, 
     }, (err) => {
       if (err) return reject(err);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      resolve(measure(latencies, errors, seconds));
+      resolve({ ...measure(latencies, errors, seconds), load: os.loadavg()[0] });
     });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
@@ -91,7 +92,7 @@ export class SqlLoad {
       worker.postMessage({ type: 'run', transactions, loops: share(opts.connections, this.workers.length, i), seconds: opts.seconds, startAt } satisfies SqlWorkerRequest);
     })));
     const latencies = replies.flatMap((r) => Array.from(r.latencies));
-    return measure(latencies, replies.reduce((n, r) => n + r.errors, 0), opts.seconds);
+    return { ...measure(latencies, replies.reduce((n, r) => n + r.errors, 0), opts.seconds), load: os.loadavg()[0] };
   }
 
   async close(): Promise<void> {

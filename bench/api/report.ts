@@ -42,13 +42,16 @@ function cpuPerRequest(m: Measurement, part: 'api' | 'postgres'): string {
   return m.cpu && m.perSecond > 0 ? (m.cpu.parts[part] / m.perSecond * 1000).toFixed(2) : '—';
 }
 
+/** The 1-minute load average at the end of each run (API/SQL). */
+const loadAverage = (...runs: Measurement[]) => runs.map((m) => (m.load === undefined ? '—' : m.load.toFixed(1))).join('/');
+
 /** Columns of the result table, also used for the Markdown copy in docs/performance.md. */
 /** A latency cell: "> N" when nothing completed within the run of N ms. */
 const lat = (m: Measurement, v: number) => (m.count === 0 ? `> ${(m.seconds * 1000).toFixed(0)}` : ms(v));
 
 export function rows(results: ScenarioResult[]): string[][] {
   const header = ['scenario', 'API p50', 'API p95', 'API p99', 'API req/s', 'SQL p50', 'SQL p95', 'SQL p99', 'SQL tx/s',
-    'p95 API/SQL', 'req/s API/SQL', `API p95 < ${TARGET_P95_MS} ms`, 'n API/SQL', 'API CPU ms/req', 'PostgreSQL CPU ms/req API/SQL', 'other CPU'];
+    'p95 API/SQL', 'req/s API/SQL', `API p95 < ${TARGET_P95_MS} ms`, 'n API/SQL', 'API CPU ms/req', 'PostgreSQL CPU ms/req API/SQL', 'other CPU', 'load average'];
   const body = results.map((r) => [
     r.name,
     lat(r.api, r.api.p50), lat(r.api, r.api.p95), lat(r.api, r.api.p99), rate(r.api.perSecond),
@@ -59,6 +62,7 @@ export function rows(results: ScenarioResult[]): string[][] {
     cpuPerRequest(r.api, 'api'),
     `${cpuPerRequest(r.api, 'postgres')}/${cpuPerRequest(r.sql, 'postgres')}`,
     otherCpu(r),
+    loadAverage(r.api, r.sql),
   ]);
   return [header, ...body];
 }
@@ -78,9 +82,9 @@ export function markdownTable(table: string[][]): string {
 export function singleRows(results: ScenarioResult[]): string[][] | null {
   const withSingle = results.filter((r) => r.single);
   if (!withSingle.length) return null;
-  const header = ['scenario', 'API p50', 'API p95', 'API req/s', 'SQL p50', 'SQL p95', 'SQL tx/s', 'p50 API/SQL'];
+  const header = ['scenario', 'API p50', 'API p95', 'API req/s', 'SQL p50', 'SQL p95', 'SQL tx/s', 'p50 API/SQL', 'API CPU ms/req', 'load average'];
   return [header, ...withSingle.map((r) => {
     const { api, sql } = r.single!;
-    return [r.name, lat(api, api.p50), lat(api, api.p95), rate(api.perSecond), lat(sql, sql.p50), lat(sql, sql.p95), rate(sql.perSecond), ratio(api.p50 / sql.p50)];
+    return [r.name, lat(api, api.p50), lat(api, api.p95), rate(api.perSecond), lat(sql, sql.p50), lat(sql, sql.p95), rate(sql.perSecond), ratio(api.p50 / sql.p50), cpuPerRequest(api, 'api'), loadAverage(api, sql)];
   })];
 }

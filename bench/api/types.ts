@@ -21,6 +21,8 @@ export interface Measurement {
   p95: number;
   p99: number;
   max: number;
+  /** The machine's 1-minute load average at the end of the run (other sessions may share it). */
+  load?: number;
   /** Average cores used during the run: by the benchmark's own processes, and by the rest of the machine. */
   cpu?: { own: number; other: number; parts: { bench: number; api: number; postgres: number } } | null;
 }

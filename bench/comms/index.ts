@@ -1,8 +1,8 @@
 /**
  * `bench/comms`: a bulk send of 10,000 SMS through the sandbox adapter.
  *
- *   node --import tsx bench/comms/index.ts
- *   (smaller: BENCH_COMMS_N=2000 BENCH_COMMS_RATE_N=600 node --import tsx bench/comms/index.ts)
+ *   npm run bench -- comms   (or: node --import tsx bench/comms/index.ts)
+ *   (smaller: BENCH_COMMS_N=2000 BENCH_COMMS_RATE_N=600 npm run bench -- comms)
  *
  * 1. Starts its own PostgreSQL (fresh directory under .relais/bench/) and a
  *    Temporal dev server (in memory), migrates, creates one organisation with
@@ -244,7 +244,7 @@ interface Figures {
 const figures = (n: number, seconds: number, perThousand?: number[]): Figures => ({ seconds, perSecond: n / seconds, load: loadAverage(), ...(perThousand ? { perThousand } : {}) });
 const rates = (list: number[] | undefined) => (list?.length ? ` per thousand: ${list.map((r) => r.toFixed(0)).join(', ')}` : '');
 
-async function main(): Promise<void> {
+export async function runCommsBench(): Promise<void> {
   const n = intEnv('BENCH_COMMS_N', 10_000);
   const rate = intEnv('BENCH_COMMS_RATE', 240);
   const rateN = intEnv('BENCH_COMMS_RATE_N', 400);
@@ -430,7 +430,7 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().then(() => process.exit(0), (error: Error) => {
+  runCommsBench().then(() => process.exit(0), (error: Error) => {
     process.stderr.write(`${error.stack ?? error.message}\n`);
     process.exit(1);
   });

@@ -428,11 +428,11 @@ export async function runEngineBench(config: EngineBenchConfig = configFromEnv()
         const done = await admin('processInstances').where('businessKey', 'like', `${tag}-%`).where({ status: 'completed' }).count({ n: '*' }).first();
         if (Number(done?.n) !== latencies.length) throw new Error(`${v.name}: ${latencies.length} results but ${done?.n} instances marked completed in PostgreSQL.`);
       }
-      return { variant: v.name, round, concurrency, count: latencies.length, errors, wallSeconds, latencies, cpu, workflowIds };
+      return { variant: v.name, round, concurrency, count: latencies.length, errors, wallSeconds, latencies, cpu, workflowIds, load: os.loadavg()[0] };
     };
 
     const describe = (b: Batch) => `${b.count} in ${b.wallSeconds.toFixed(1)} s = ${(b.count / b.wallSeconds).toFixed(1)}/s` +
-      `${b.errors ? ` (${b.errors} errors)` : ''}${b.cpu ? `, other programs ${b.cpu.otherCores.toFixed(2)} cores` : ''}`;
+      `${b.errors ? ` (${b.errors} errors)` : ''}${b.cpu ? `, other programs ${b.cpu.otherCores.toFixed(2)} cores` : ''}, load average ${b.load?.toFixed(2)}`;
 
     // The interpreter and the baseline first in odd rounds, last in even ones; diagnostic variants in between.
     const order = (round: number): Variant[] => (round % 2 === 1 ? all : [...all].reverse());

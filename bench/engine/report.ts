@@ -18,6 +18,8 @@ export interface Batch {
   /** Start call to result, per instance, ms. */
   latencies: number[];
   cpu: CpuUse | null;
+  /** The machine's 1-minute load average when the batch ended (other sessions may share the machine). */
+  load?: number;
 }
 
 export interface Summary {
@@ -35,6 +37,8 @@ export interface Summary {
   cpuMs: Record<Part, number> | null;
   /** Worst "other programs" load over the batches, in cores. */
   otherCores: number | null;
+  /** Lowest and highest load average over the batches. */
+  load: [number, number] | null;
 }
 
 export function summarize(variant: string, batches: Batch[]): Summary {
@@ -43,6 +47,7 @@ export function summarize(variant: string, batches: Batch[]): Summary {
   const count = batches.reduce((s, b) => s + b.count, 0);
   const wallSeconds = batches.reduce((s, b) => s + b.wallSeconds, 0);
   const withCpu = batches.filter((b) => b.cpu);
+  const loads = batches.flatMap((b) => (b.load === undefined ? [] : [b.load]));
   let cpuMs: Summary['cpuMs'] = null;
   if (withCpu.length === batches.length && count > 0) {
     cpuMs = { client: 0, worker: 0, temporal: 0, postgres: 0 };
@@ -53,6 +58,7 @@ export function summarize(variant: string, batches: Batch[]): Summary {
     perSecond: count / wallSeconds, p50: percentile(list, 50), p95: percentile(list, 95), p99: percentile(list, 99),
     max: list.length ? list[list.length - 1]! : Number.NaN,
     cpuMs, otherCores: withCpu.length ? Math.max(...withCpu.map((b) => b.cpu!.otherCores)) : null,
+    load: loads.length ? [Math.min(...loads), Math.max(...loads)] : null,
   };
 }
 
@@ -61,12 +67,13 @@ const f0 = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : '—');
 export const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
 
 export const HEADER = ['variant', 'runs', 'instances', 'errors', 'wall s', 'instances/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms',
-  'CPU ms/instance: worker', 'Temporal', 'PostgreSQL', 'client', 'other programs (cores)'];
+  'CPU ms/instance: worker', 'Temporal', 'PostgreSQL', 'client', 'other programs (cores)', 'load average'];
 
 export function row(s: Summary, label = s.variant): string[] {
   return [label, String(s.batches), String(s.count), String(s.errors), f1(s.wallSeconds), f1(s.perSecond), f0(s.p50), f0(s.p95), f0(s.p99), f0(s.max),
     s.cpuMs ? f1(s.cpuMs.worker) : 'n/a', s.cpuMs ? f1(s.cpuMs.temporal) : 'n/a', s.cpuMs ? f1(s.cpuMs.postgres) : 'n/a',
-    s.cpuMs ? f1(s.cpuMs.client) : 'n/a', s.otherCores === null ? 'n/a' : s.otherCores.toFixed(2)];
+    s.cpuMs ? f1(s.cpuMs.client) : 'n/a', s.otherCores === null ? 'n/a' : s.otherCores.toFixed(2),
+    s.load === null ? 'n/a' : s.load[0] === s.load[1] ? f1(s.load[0]) : `${f1(s.load[0])}–${f1(s.load[1])}`];
 }
 
 export function textTable(rows: string[][]): string {

@@ -18,6 +18,16 @@
  *    requests answered and the instances completed so far, with the load
  *    average; then the first, highest and last RSS of each, and their growth
  *    per minute over the second half of the run, where a leak would show.
+ * 5. Both processes run with bench/memory/probe.mjs in every thread (the
+ *    worker's workflows run in a thread of their own): each sample also prints
+ *    the V8 heap in use of the API, of the worker's main thread and of its
+ *    workflow thread; every BENCH_MEMORY_GC_EVERY-th sample (default 4), once
+ *    the RSS is read, each thread runs a full garbage collection and prints
+ *    what it retains (marked *), and the growth per minute of that retained
+ *    heap over the run is printed beside the RSS's. BENCH_MEMORY_SNAPSHOTS=1
+ *    writes a heap snapshot of every thread at the first and the last of those
+ *    collections (kept under .relais/bench/, compared by
+ *    bench/memory/snapshot-diff.ts).
  *
  * Short smoke run: BENCH_MEMORY_MINUTES=1 node --import tsx bench/run.ts memory
  */
@@ -38,14 +48,25 @@ import { freePort } from '../../scripts/services/ports';
 import { ensureAppLogin, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '../../scripts/services/postgres';
 import { startTemporalDevServer, type TemporalDevServer } from '../../scripts/services/temporal-dev-server';
 
+/** What bench/memory/probe.mjs is asked, and answers per thread. */
+interface ProbeCommand { seq: number; gc: boolean; snapshot: boolean }
+interface ProbeLine {
+  seq: number; pid: number; thread: string; gc: boolean; rssMb: number;
+  heapUsedMb: number; heapTotalMb: number; heapLimitMb: number; externalMb: number; arrayBuffersMb: number; snapshot?: string;
+}
+
 const ROOT = path.resolve(__dirname, '../..');
 const PROCESS_KEY = 'bench-memory';
+const PROBE = path.join(__dirname, 'probe.mjs');
 
 export interface MemoryBenchConfig {
   minutes: number;
   sampleSeconds: number;
   connections: number;
   instancesPerSecond: number;
+  /** Every how many samples each thread collects its garbage before its heap is read (0: never). */
+  gcEvery: number;
+  snapshots: boolean;
 }
 
 function numberEnv(name: string, fallback: number, min: number): number {
@@ -63,6 +84,8 @@ export function configFromEnv(): MemoryBenchConfig {
     sampleSeconds: numberEnv('BENCH_MEMORY_SAMPLE_SECONDS', Math.max(5, Math.round((minutes * 60) / 20)), 1),
     connections: numberEnv('BENCH_MEMORY_CONNECTIONS', 8, 1),
     instancesPerSecond: numberEnv('BENCH_MEMORY_INSTANCES_PER_SECOND', 4, 0),
+    gcEvery: numberEnv('BENCH_MEMORY_GC_EVERY', 4, 0),
+    snapshots: process.env.BENCH_MEMORY_SNAPSHOTS === '1',
   };
 }
 
@@ -97,7 +120,8 @@ function plan(): Plan {
 /** api/server.ts or worker/main.ts as its own process; resolves once it says `ready`. */
 function startService(script: string, env: NodeJS.ProcessEnv, logFile: string, ready: (output: string) => boolean): Promise<ChildProcess> {
   const out = fs.openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // --expose-gc and the probe in every thread (the SDK's workflow thread inherits the flags).
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', '--import', PROBE, script], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const onData = (chunk: Buffer) => {
     fs.writeSync(out, chunk);
@@ -119,14 +143,41 @@ function startService(script: string, env: NodeJS.ProcessEnv, logFile: string, r
   });
 }
 
-interface Sample { seconds: number; api: number; worker: number; requests: number; completed: number; load: number }
+interface Heaps { api?: number; worker?: number; workflows?: number; gc: boolean }
+interface Sample { seconds: number; api: number; worker: number; requests: number; started: number; completed: number; load: number; heaps: Heaps }
 
-function growthPerMinute(samples: Sample[], key: 'api' | 'worker'): number {
-  const half = samples.slice(Math.floor(samples.length / 2));
-  if (half.length < 2) return 0;
-  // Least-squares slope over the second half (MB per minute).
-  const xs = half.map((s) => s.seconds / 60);
-  const ys = half.map((s) => s[key]);
+/**
+ * Asks every probe (bench/memory/probe.mjs) for its heap, after a collection when `gc` is set, and
+ * reads their answers: the API's main thread, the worker's main thread and its workflow thread.
+ */
+async function probeHeaps(dir: string, seq: number, pids: { api: number; worker: number }, gc: boolean, snapshot: boolean): Promise<{ heaps: Heaps; lines: ProbeLine[] }> {
+  fs.writeFileSync(path.join(dir, 'command.json.tmp'), JSON.stringify({ seq, gc, snapshot } satisfies ProbeCommand));
+  fs.renameSync(path.join(dir, 'command.json.tmp'), path.join(dir, 'command.json'));
+  const read = () => fs.readdirSync(dir).filter((f) => f.endsWith('.jsonl')).flatMap((f) => {
+    const lines = fs.readFileSync(path.join(dir, f), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as ProbeLine);
+    return lines.filter((l) => l.seq === seq);
+  });
+  // Every thread polls twice a second; a collection or a snapshot takes longer on a busy machine.
+  const deadline = Date.now() + (snapshot ? 300_000 : gc ? 30_000 : 5_000);
+  let lines = read();
+  const threads = () => new Set(lines.map((l) => `${l.pid}-${l.thread}`)).size;
+  while (Date.now() < deadline && threads() < 3) {
+    await new Promise((r) => setTimeout(r, 250));
+    lines = read();
+  }
+  await new Promise((r) => setTimeout(r, 500));
+  lines = read();
+  // The worker's other threads, if any (a log transport), are smaller than the workflow thread.
+  const of = (pid: number, main: boolean) => lines.filter((l) => l.pid === pid && (l.thread === 'main') === main)
+    .sort((x, y) => y.heapUsedMb - x.heapUsedMb)[0]?.heapUsedMb;
+  return { heaps: { api: of(pids.api, true), worker: of(pids.worker, true), workflows: of(pids.worker, false), gc }, lines };
+}
+
+/** Least-squares slope (MB per minute) of points (seconds, MB). */
+function slope(points: Array<[number, number]>): number {
+  if (points.length < 2) return 0;
+  const xs = points.map(([seconds]) => seconds / 60);
+  const ys = points.map(([, mb]) => mb);
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   const num = xs.reduce((a, x, i) => a + (x - mx) * (ys[i]! - my), 0);
@@ -134,10 +185,17 @@ function growthPerMinute(samples: Sample[], key: 'api' | 'worker'): number {
   return den === 0 ? 0 : num / den;
 }
 
+function growthPerMinute(samples: Sample[], key: 'api' | 'worker'): number {
+  // Over the second half, where a leak shows once start-up and warm-up are over.
+  return slope(samples.slice(Math.floor(samples.length / 2)).map((s) => [s.seconds, s[key]]));
+}
+
 export async function runMemoryBench(config: MemoryBenchConfig = configFromEnv()): Promise<Sample[]> {
   const log = (m: string) => process.stdout.write(`${m}\n`);
   const dataDir = path.join(ROOT, '.relais', 'bench', `memory-${process.pid}`);
-  fs.mkdirSync(dataDir, { recursive: true });
+  const probeDir = path.join(dataDir, 'probe');
+  fs.mkdirSync(probeDir, { recursive: true });
+  const snapshotsDir = path.join(ROOT, '.relais', 'bench', `memory-${new Date().toISOString().replace(/[:.]/g, '-')}-snapshots`);
   let pg: EmbeddedPostgresHandle | undefined;
   let temporal: TemporalDevServer | undefined;
   let admin: Knex | undefined;
@@ -160,7 +218,7 @@ export async function runMemoryBench(config: MemoryBenchConfig = configFromEnv()
       ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: appUrl, DATABASE_ADMIN_URL: pg.adminUrl,
       TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: 'relais-bench-memory', JWT_SECRET: crypto.randomBytes(32).toString('hex'),
       RELAIS_SECRET_KEY: crypto.randomBytes(32).toString('hex'), RELAIS_DATA_DIR: dataDir, PUBLIC_URL: `http://localhost:${port}`,
-      LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
+      LOGIN_RATE_LIMIT_PER_15_MIN: '1000', BENCH_MEMORY_PROBE_DIR: probeDir,
     };
     const worker = await startService('worker/main.ts', { ...env, LOG_LEVEL: 'info', RELAIS_SERVICE: 'worker' }, path.join(dataDir, 'worker.log'), (o) => o.includes('worker running'));
     children.push(worker);
@@ -203,15 +261,28 @@ export async function runMemoryBench(config: MemoryBenchConfig = configFromEnv()
     const samples: Sample[] = [];
     const t0 = Date.now();
     const completed = async () => Number((await admin!('processInstances').where({ tenantId, processKey: PROCESS_KEY, status: 'completed' }).count<{ count: string }[]>('* as count'))[0]!.count);
-    log('\n seconds │ API RSS MB │ worker RSS MB │ HTTP answers │ instances completed │ load average');
+    log('\n seconds │ API RSS MB │ worker RSS MB │ API heap MB │ worker heap MB │ workflow thread heap MB │ HTTP answers │ instances completed/started │ load average');
+    log('(heap: V8 heap in use; * after a full garbage collection in that thread, once the RSS was read)');
+    const totalSamples = Math.floor((config.minutes * 60) / config.sampleSeconds) + 1;
+    const gcAt = (i: number) => config.gcEvery > 0 && i > 0 && (i % config.gcEvery === 0 || i === totalSamples - 1);
+    const firstGc = Array.from({ length: totalSamples }, (_, i) => i).find(gcAt);
     const takeSample = async () => {
-      const s: Sample = { seconds: Math.round((Date.now() - t0) / 1000), api: rssMb(api.pid!), worker: rssMb(worker.pid!), requests: answered, completed: await completed(), load: os.loadavg()[0]! };
+      const i = samples.length;
+      const at = { seconds: Math.round((Date.now() - t0) / 1000), api: rssMb(api.pid!), worker: rssMb(worker.pid!), requests: answered, started, load: os.loadavg()[0]! };
+      const snapshot = config.snapshots && gcAt(i) && (i === firstGc || i === totalSamples - 1);
+      const probe = await probeHeaps(probeDir, i + 1, { api: api.pid!, worker: worker.pid! }, gcAt(i), snapshot);
+      if (snapshot) {
+        fs.mkdirSync(snapshotsDir, { recursive: true });
+        for (const l of probe.lines) if (l.snapshot) fs.renameSync(l.snapshot, path.join(snapshotsDir, path.basename(l.snapshot).replace(String(l.pid), l.pid === api.pid ? 'api' : 'worker')));
+      }
+      const s: Sample = { ...at, completed: await completed(), heaps: probe.heaps };
       samples.push(s);
-      log(`${String(s.seconds).padStart(8)} │ ${String(s.api).padStart(10)} │ ${String(s.worker).padStart(13)} │ ${String(s.requests).padStart(12)} │ ${String(s.completed).padStart(19)} │ ${s.load.toFixed(2)}`);
+      const heap = (mb: number | undefined) => `${mb === undefined ? '—' : mb.toFixed(0)}${s.heaps.gc ? '*' : ' '}`;
+      log(`${String(s.seconds).padStart(8)} │ ${String(s.api).padStart(10)} │ ${String(s.worker).padStart(13)} │ ${heap(s.heaps.api).padStart(11)} │ ${heap(s.heaps.worker).padStart(14)} │ ${heap(s.heaps.workflows).padStart(23)} │ ${String(s.requests).padStart(12)} │ ${`${s.completed}/${s.started}`.padStart(27)} │ ${s.load.toFixed(2)}`);
     };
     await takeSample();
-    while (Date.now() - t0 < config.minutes * 60_000) {
-      await new Promise((r) => setTimeout(r, Math.min(config.sampleSeconds * 1000, config.minutes * 60_000 - (Date.now() - t0) + 50)));
+    while (samples.length < totalSamples) {
+      await new Promise((r) => setTimeout(r, Math.max(0, samples.length * config.sampleSeconds * 1000 - (Date.now() - t0))));
       await takeSample();
     }
     if (starter) clearInterval(starter);
@@ -221,6 +292,12 @@ export async function runMemoryBench(config: MemoryBenchConfig = configFromEnv()
       const values = samples.map((s) => s[key]);
       log(`${key === 'api' ? 'API   ' : 'worker'}: RSS first ${values[0]} MB, highest ${Math.max(...values)} MB, last ${values.at(-1)} MB; over the second half ${growthPerMinute(samples, key).toFixed(1)} MB/min`);
     }
+    const collected = samples.filter((s) => s.heaps.gc);
+    for (const [key, name] of [['api', 'API'], ['worker', 'worker main thread'], ['workflows', 'workflow thread']] as const) {
+      const points = collected.filter((s) => s.heaps[key] !== undefined).map((s): [number, number] => [s.seconds, s.heaps[key]!]);
+      if (points.length) log(`${name}: heap retained after each collection ${points.map(([, mb]) => mb.toFixed(0)).join(', ')} MB; ${slope(points).toFixed(1)} MB/min`);
+    }
+    if (config.snapshots && fs.existsSync(snapshotsDir)) log(`heap snapshots in ${path.relative(ROOT, snapshotsDir)} (compare: node --import tsx bench/memory/snapshot-diff.ts <first> <last>)`);
     log(`${answered} HTTP answers, ${started} instances started, ${samples.at(-1)!.completed} completed; load average at the end ${os.loadavg()[0]!.toFixed(2)}`);
     return samples;
   } finally {
