@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
-  accountBalance, applyCredit, billingProfile, billingProfileInput, invoice, invoiceSend, payment, paymentCreate, paymentRecorded,
+  accountBalance, applyCredit, billingProfile, billingProfileInput, creditNote, invoice, invoiceCreditNote, invoiceSend, payment, paymentCreate, paymentRecorded,
+  quote, quoteAccept,
 } from '../../domain/billing/billing.schema';
 import { answer, errors, idempotencyKey, ifMatch, itemsOf, jsonBody as body, preconditions, problem, uuidPath, type Json } from '../openapi-parts';
 
@@ -58,11 +59,62 @@ export function billingOpenApiPaths(): Json {
         responses: { 201: answer('The payment by account credit and the invoice', z.object({ payment, invoice })), ...errors, 422: rule },
       },
     },
+    '/api/v1/billing/invoices/{id}/credit-note': {
+      post: {
+        tags: invoiceTags, summary: 'Correct or cancel an issued invoice with a credit note: all that remains creditable when no lines are given, else these lines; issued at once (own gapless sequence) unless `draft`. What was already paid beyond the amount due becomes the client\'s account credit',
+        parameters: [id, idempotencyKey], requestBody: optionalBody(invoiceCreditNote),
+        responses: { 201: answer('The credit note and the invoice after it (cancelled when fully credited)', z.object({ creditNote, invoice })), ...errors, 409: state, 422: rule },
+      },
+    },
+    '/api/v1/billing/credit-notes/{id}/issue': {
+      post: {
+        tags: ['CreditNote'], summary: 'Issue a draft credit note: numbered in the credit notes\' sequence; its invoice\'s amount due and status follow',
+        parameters: [id, idempotencyKey],
+        responses: { 200: answer('The credit note, issued', creditNote), ...errors, 409: state, 422: rule },
+      },
+    },
+    '/api/v1/billing/quotes/{id}/send': {
+      post: {
+        tags: ['Quote'], summary: 'Send a draft quote: numbered in the quotes\' sequence, valid 30 days unless `validUntil` was set',
+        parameters: [id, idempotencyKey], requestBody: optionalBody(invoiceSend),
+        responses: { 200: answer('The quote, sent', quote), ...errors, 409: state, 422: rule },
+      },
+    },
+    '/api/v1/billing/quotes/{id}/accept': {
+      post: {
+        tags: ['Quote'], summary: 'The client accepted the quote: in the same action, the invoice of the whole quote (default) or a deposit invoice, issued at once when `issue`',
+        parameters: [id, idempotencyKey], requestBody: optionalBody(quoteAccept),
+        responses: { 200: answer('The quote and the invoice made (null for `invoice: "none"`)', z.object({ quote, invoice: invoice.nullable() })), ...errors, 422: rule },
+      },
+    },
+    '/api/v1/billing/quotes/{id}/refuse': {
+      post: { tags: ['Quote'], summary: 'The client refused the quote', parameters: [id], responses: { 200: answer('The quote', quote), ...errors, 422: rule } },
+    },
+    '/api/v1/billing/quotes/{id}/expire': {
+      post: { tags: ['Quote'], summary: 'A sent quote past its validity without an answer expires', parameters: [id], responses: { 200: answer('The quote', quote), ...errors, 422: rule } },
+    },
+    '/api/v1/billing/quotes/{id}/final-invoice': {
+      post: {
+        tags: ['Quote'], summary: 'The final invoice of an accepted quote (a draft with all its lines; at issue it deducts the quote\'s deposit invoices)',
+        parameters: [id, idempotencyKey],
+        responses: { 201: answer('The draft final invoice', invoice), ...errors, 422: rule },
+      },
+    },
     '/api/v1/billing/accounts/{accountId}/balance': {
       get: {
         tags, summary: 'A client account\'s standing: invoiced, due and overdue amounts of the invoices you may read, and its available credit',
         parameters: [uuidPath('accountId')],
         responses: { 200: answer('The balance', accountBalance), ...errors },
+      },
+    },
+    '/api/v1/billing/fec': {
+      get: {
+        tags, summary: 'The FEC (fichier des écritures comptables, art. A47 A-1 du LPF) of the sales for a period: issued invoices and credit notes in the sales journal, payments in the bank and cash journals, lettered; named `<SIREN>FEC<yyyyMMdd>.txt`',
+        parameters: ['from', 'to'].map((name) => ({ name, in: 'query', required: true, description: `The period's ${name === 'from' ? 'first' : 'last'} day (included)`, schema: { type: 'string', format: 'date' } })),
+        responses: {
+          200: { description: 'The file: a header and 18 tab-separated columns, ISO 8859-15', content: { 'text/plain': { schema: { type: 'string' } } } },
+          ...errors, 422: problem('The period is not valid (a date missing or not YYYY-MM-DD, the end before the start, more than 24 months), or the legal profile has no SIREN'),
+        },
       },
     },
   };

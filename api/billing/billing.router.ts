@@ -1,8 +1,11 @@
 import { Router } from 'express';
-import { applyCredit, billingProfileInput, invoiceSend, paymentCreate } from '../../domain/billing/billing.schema';
+import { applyCredit, billingProfileInput, invoiceCreditNote, invoiceSend, paymentCreate, quoteAccept } from '../../domain/billing/billing.schema';
+import { creditInvoice, issueCreditNote } from '../../domain/billing/credit-notes';
+import { acceptQuote, expireQuote, finalInvoiceOfQuote, refuseQuote, sendQuote } from '../../domain/billing/quote-actions';
 import {
   accountBalance, applyAccountCredit, issueInvoice, listInvoicePayments, markInvoiceSent, recordInvoicePayment,
 } from '../../domain/billing/invoice-actions';
+import { exportFec } from '../../domain/billing/fec-export';
 import { getProfile, saveProfile } from '../../domain/billing/profile';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
@@ -47,8 +50,49 @@ export function billingRouter(deps: ApiDeps): Router {
     const { amountCents } = validate(applyCredit, req.body ?? {});
     return { status: 201, body: await applyAccountCredit(ctx, String(req.params.id), amountCents) };
   })));
+  invoices.post('/:id/credit-note', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    const input = validate(invoiceCreditNote, req.body ?? {});
+    return { status: 201, body: await creditInvoice(ctx, String(req.params.id), input) };
+  })));
   router.use('/invoices', invoices);
 
+  const creditNotes = Router();
+  creditNotes.post('/:id/issue', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    const creditNote = await issueCreditNote(ctx, String(req.params.id));
+    return { body: creditNote, headers: { ETag: etagOf(creditNote.version) } };
+  })));
+  router.use('/credit-notes', creditNotes);
+
+  const quotes = Router();
+  quotes.post('/:id/send', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    const { sentAt } = validate(invoiceSend, req.body ?? {});
+    const quote = await sendQuote(ctx, String(req.params.id), { sentAt });
+    return { body: quote, headers: { ETag: etagOf(quote.version) } };
+  })));
+  quotes.post('/:id/accept', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    const result = await acceptQuote(ctx, String(req.params.id), validate(quoteAccept, req.body ?? {}));
+    return { body: result, headers: { ETag: etagOf(result.quote.version) } };
+  })));
+  quotes.post('/:id/refuse', inTenant(deps, async (req, ctx) => {
+    const quote = await refuseQuote(ctx, String(req.params.id));
+    return { body: quote, headers: { ETag: etagOf(quote.version) } };
+  }));
+  quotes.post('/:id/expire', inTenant(deps, async (req, ctx) => {
+    const quote = await expireQuote(ctx, String(req.params.id));
+    return { body: quote, headers: { ETag: etagOf(quote.version) } };
+  }));
+  quotes.post('/:id/final-invoice', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
+    const invoice = await finalInvoiceOfQuote(ctx, String(req.params.id));
+    return { status: 201, body: invoice, headers: { ETag: etagOf(invoice.version), Location: `${req.baseUrl.replace(/\/quotes$/, '/invoices')}/${String(invoice.id)}` } };
+  })));
+  router.use('/quotes', quotes);
+
   router.get('/accounts/:accountId/balance', inTenant(deps, async (req, ctx) => ({ body: await accountBalance(ctx, String(req.params.accountId)) })));
+
+  // The FEC of the sales for a period (domain/billing/fec.ts): a tab-separated text file in ISO 8859-15.
+  router.get('/fec', inTenant(deps, async (req, ctx) => {
+    const file = await exportFec(ctx, { from: req.query.from, to: req.query.to });
+    return { raw: file.content, headers: { 'Content-Type': 'text/plain; charset=ISO-8859-15', 'Content-Disposition': `attachment; filename="${file.name}"` } };
+  }));
   return router;
 }

@@ -63,6 +63,31 @@ export interface DemoAccount extends DemoAddress {
   onboarding?: boolean;
 }
 
+/** What the billing legal profile (billing.schema.ts billingProfileInput) holds; SIREN and SIRET with valid keys. */
+export interface DemoSellerProfile {
+  legalName: string;
+  tradingName?: string;
+  legalForm: string;
+  shareCapitalCents: number;
+  siren: string;
+  siret: string;
+  vatNumber: string;
+  registration: string;
+  addressLine1: string;
+  postalCode: string;
+  city: string;
+  email: string;
+  phone: string;
+  website?: string;
+  iban: string;
+  bic: string;
+  paymentTermsDays: number;
+  /** Basis points a year: 1215 = the ECB rate plus 10 points, as most terms of sale say. */
+  latePenaltyRateBasisPoints: number;
+  footer: string;
+  invoiceNumberFormat?: string;
+}
+
 /** The demo organisations, one per specification (issue conventions). */
 export interface DemoTenant {
   slug: string;
@@ -70,6 +95,11 @@ export interface DemoTenant {
   spec: string;
   verticals: string[];
   branding: { primaryColor: string; secondaryColor: string; logoText: string };
+  /**
+   * Its legal profile as a seller (billing, issue 13), complete for the organisations that invoice: the billing
+   * demo (domain/billing/demo-seed.ts) saves it and issues its demo documents; none for those that do not invoice.
+   */
+  seller?: DemoSellerProfile;
   /** Demo people by role key; one user per role is always created. */
   people: Record<string, string>;
   accounts: DemoAccount[];
@@ -91,6 +121,13 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'cassandre', name: 'Cassandre Communication', spec: '000', verticals: ['audits', 'certifications', 'docs'],
     branding: { primaryColor: '#0D47A1', secondaryColor: '#00ACC1', logoText: 'CC' },
+    seller: {
+      legalName: 'Cassandre Communication SAS', tradingName: 'Cassandre', legalForm: 'SAS', shareCapitalCents: 1_500_000,
+      siren: '812459378', siret: '81245937800012', vatNumber: 'FR73812459378', registration: 'RCS Quimper 812 459 378',
+      addressLine1: '7 rue Kéréon', postalCode: '29000', city: 'Quimper', email: 'compta@cassandre.demo', phone: '+33298554210', website: 'https://cassandre.demo',
+      iban: 'FR7630004000311234567890111', bic: 'BNPAFRPPXXX', paymentTermsDays: 30, latePenaltyRateBasisPoints: 1215,
+      footer: 'Cassandre Communication — audits et formations en cybersécurité. Organisme de formation enregistré sous le n° 53 29 09876 29.',
+    },
     people: { 'mission-lead': 'Hélène Marchand', auditor: 'Yann Le Goff', administration: 'Sophie Bernard', candidate: 'Lucas Petit' },
     accounts: [
       {
@@ -162,6 +199,13 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'softwhere', name: 'SoftWhere', spec: '002', verticals: ['telecom'],
     branding: { primaryColor: '#00695C', secondaryColor: '#FF7043', logoText: 'SW' },
+    seller: {
+      legalName: 'SoftWhere SARL', tradingName: 'SoftWhere Télécom', legalForm: 'SARL', shareCapitalCents: 4_000_000,
+      siren: '528901630', siret: '52890163000012', vatNumber: 'FR48528901630', registration: 'RCS Lorient 528 901 630',
+      addressLine1: '24 rue du Port', postalCode: '56100', city: 'Lorient', email: 'facturation@softwhere.demo', phone: '+33297641200', website: 'https://softwhere.demo',
+      iban: 'FR7614707000310312345678977', bic: 'CCBPFRPPNAN', paymentTermsDays: 30, latePenaltyRateBasisPoints: 1215,
+      footer: 'SoftWhere — opérateur télécom pour les professionnels du Morbihan. Assistance : 02 97 64 12 00.',
+    },
     people: {
       direction: 'Claire Direction', manager: 'Marc Gestionnaire', 'support-n1': 'Inès Support', 'support-n2': 'Thomas Expert',
       sales: 'Julien Commercial', accounting: 'Nadia Compta', client: 'Pierre Client', partner: 'Élodie Partenaire',
@@ -241,6 +285,14 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'vidangeur-breton', name: 'Vidangeur Breton', spec: '002', verticals: ['fieldservice'],
     branding: { primaryColor: '#33691E', secondaryColor: '#FFB300', logoText: 'VB' },
+    seller: {
+      legalName: 'Vidangeur Breton EURL', legalForm: 'EURL', shareCapitalCents: 800_000,
+      siren: '441278058', siret: '44127805800017', vatNumber: 'FR11441278058', registration: 'RCS Brest 441 278 058',
+      addressLine1: 'ZA de Kerscao', postalCode: '29480', city: 'Le Relecq-Kerhuon', email: 'bureau@vidangeur-breton.demo', phone: '+33298285566',
+      iban: 'FR7615589297040012345678908', bic: 'CMBRFR2BXXX', paymentTermsDays: 15, latePenaltyRateBasisPoints: 1215,
+      footer: 'Vidangeur Breton — vidange de fosses septiques agréée par la préfecture du Finistère (agrément n° 2019-29-004).',
+      invoiceNumberFormat: 'VB-{YYYY}-{####}',
+    },
     people: { direction: 'Alain Le Bras', manager: 'Gwen Planning', accounting: 'Katell Compta', technician: 'Ronan Intervenant', client: 'Famille Le Dantec' },
     accounts: [
       {
@@ -297,6 +349,13 @@ export const DEMO_TENANTS: DemoTenant[] = [
   {
     slug: 'msp', name: 'Infogérance Atlantique', spec: '003', verticals: ['psa', 'rmm', 'billing'],
     branding: { primaryColor: '#263238', secondaryColor: '#29B6F6', logoText: 'IA' },
+    seller: {
+      legalName: 'Infogérance Atlantique SAS', tradingName: 'Infogérance Atlantique', legalForm: 'SAS', shareCapitalCents: 2_000_000,
+      siren: '903182541', siret: '90318254100016', vatNumber: 'FR75903182541', registration: 'RCS Saint-Nazaire 903 182 541',
+      addressLine1: '4 rue de la Pépinière', postalCode: '44600', city: 'Saint-Nazaire', email: 'facturation@msp.demo', phone: '+33240221890', website: 'https://msp.demo',
+      iban: 'FR7613807000081234567890181', bic: 'CCBPFRPPNAN', paymentTermsDays: 30, latePenaltyRateBasisPoints: 1215,
+      footer: 'Infogérance Atlantique — supervision, sauvegarde et support informatique des TPE et PME de Loire-Atlantique.',
+    },
     people: { admin: 'Olivier Admin', manager: 'Céline Manager', technician: 'Hugo Technicien', client: 'Patricia Client' },
     accounts: [
       {

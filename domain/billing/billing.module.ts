@@ -1,5 +1,6 @@
 import type { DomainModule } from '../modules/vertical-module';
 import { billingMessages } from './billing.messages';
+import { seedBillingDemo } from './demo-seed';
 import { creditNoteSample, invoiceSample, quoteSample } from './record-samples';
 import { billingCreditNotes, billingInvoices, billingQuotes } from './resources';
 
@@ -39,4 +40,5 @@ export const billingModule: DomainModule = {
       sample: creditNoteSample,
     },
   ],
+  seedDemo: seedBillingDemo,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { address, cents, email, optionalText, phone, recordMeta, text, uuid } from '../core/fields';
+import { validSiren, validSiret } from '../core/legal-identity';
 import { fieldIssue } from '../i18n/zod-issues';
 import { billingLineInput, unitCode, vatCategory } from './line.schema';
 
@@ -9,8 +10,9 @@ import { billingLineInput, unitCode, vatCategory } from './line.schema';
  * are computed by domain/billing/totals.ts and stored beside them.
  */
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldIssue('field.iso-date'));
-const siren = z.string().regex(/^\d{9}$/, fieldIssue('field.siren')).nullable().optional();
-const siret = z.string().regex(/^\d{14}$/, fieldIssue('field.siret')).nullable().optional();
+/** With their Luhn keys (legal-identity.ts): a mistyped number on an invoice is a missing mention. */
+const siren = z.string().regex(/^\d{9}$/, fieldIssue('field.siren')).refine(validSiren, fieldIssue('field.siren')).nullable().optional();
+const siret = z.string().regex(/^\d{14}$/, fieldIssue('field.siret')).refine(validSiret, fieldIssue('field.siret')).nullable().optional();
 const vatNumber = z.string().trim().toUpperCase().regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, fieldIssue('field.vat')).nullable().optional();
 export const documentLanguage = z.enum(['fr', 'en']);
 
@@ -41,7 +43,15 @@ export const sellerParty = billingParty.extend({
 // ---- the organisation's legal profile as a seller ----
 /** `F-{YYYY}-{#####}`: fixed text, {YYYY} {YY} {MM} and one {#…#} counter (3 to 10 digits, zero-padded). Checked by numbering.ts. */
 const numberFormat = text(60).min(1, fieldIssue('field.required'));
-const iban = z.string().transform((v) => v.replace(/\s+/g, '').toUpperCase()).pipe(z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, fieldIssue('field.invalid'))).nullable().optional();
+/** ISO 13616: the country, two check digits that make the whole number ≡ 1 (mod 97), the account. */
+export function validIban(value: string): boolean {
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(value)) return false;
+  const digits = `${value.slice(4)}${value.slice(0, 4)}`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let rest = 0;
+  for (const d of digits) rest = (rest * 10 + Number(d)) % 97;
+  return rest === 1;
+}
+const iban = z.string().transform((v) => v.replace(/\s+/g, '').toUpperCase()).pipe(z.string().refine(validIban, fieldIssue('field.invalid'))).nullable().optional();
 const bic = z.string().trim().toUpperCase().regex(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, fieldIssue('field.invalid')).nullable().optional();
 /** A PNG or JPEG logo as a data URL, up to about 375 kB of image. */
 const logoDataUrl = z.string().max(500_000, fieldIssue('field.too-long')).regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/, fieldIssue('field.invalid')).nullable().optional();

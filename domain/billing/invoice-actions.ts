@@ -48,7 +48,7 @@ export async function issueInvoice(ctx: RequestContext, id: string, options: Act
   const basis = await issueBasis(trx, principal.tenantId, 'invoice', storedLines(current));
   if (basis.totals.totalIncludingTaxCents < 0) throw new UnprocessableError(billingMessage('billing.negative-total'), { errors: [{ field: 'lines', message: billingMessage('billing.negative-total') }] });
   const { party: buyer, accountName } = await loadBuyer(trx, String(current.accountId), (current.billingSiteId as string | null) ?? null);
-  assertBuyerComplete(buyer, accountName);
+  assertBuyerComplete(buyer, accountName, basis.totals);
 
   const issueDate = options.today ?? todayInParis();
   const account = (await trx('accounts').where({ id: current.accountId }).first('paymentTermsDays')) as { paymentTermsDays: number | null };
@@ -70,7 +70,7 @@ export async function issueInvoice(ctx: RequestContext, id: string, options: Act
 }
 
 /** The issued deposit invoices of a quote, as a final invoice deducts them (what was invoiced, less what was credited). */
-async function depositsOf(ctx: RequestContext, quoteId: string): Promise<Array<{ id: string; number: string; issueDate: string; amountIncludingTaxCents: number }>> {
+export async function depositsOf(ctx: RequestContext, quoteId: string): Promise<Array<{ id: string; number: string; issueDate: string; amountIncludingTaxCents: number }>> {
   const rows = await ctx.trx('billingInvoices').where({ quoteId, kind: 'deposit' }).whereNotIn('status', ['draft', 'cancelled']).orderBy('issueDate').orderBy('number')
     .select('id', 'number', 'issueDate', 'totalIncludingTaxCents', 'creditedCents');
   return rows.map((r) => ({ id: r.id, number: r.number, issueDate: r.issueDate, amountIncludingTaxCents: Number(r.totalIncludingTaxCents) - Number(r.creditedCents) }));

@@ -3,15 +3,15 @@ import { UnprocessableError, ValidationError } from '../errors';
 import { coreMessage } from '../i18n/core.messages';
 import { billingMessage } from './billing.messages';
 import type { BillingParty } from './document-view';
+import type { DocumentTotals } from './line.schema';
+import { missingBuyerFields } from './mentions';
 
 /**
  * The buyer of a document: the client account, with the address of its billing site when the
  * document names one. A buyer with a legal identity (legal name, SIREN, SIRET or VAT number) is a
- * business: the law then requires its address and, in France, its SIREN on the invoice (and the
- * €40 recovery indemnity applies); a private person needs only their name.
+ * business: the law then requires its SIREN in France (and the €40 recovery indemnity applies).
  */
 type Row = Record<string, unknown>;
-const EU = new Set(['AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'DK', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK']);
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
@@ -44,6 +44,7 @@ export async function loadBuyer(trx: Knex.Transaction, accountId: string, billin
 }
 
 const BUYER_LABELS = {
+  name: { fr: 'de nom', en: 'name' },
   addressLine1: { fr: 'd\'adresse', en: 'address' },
   postalCode: { fr: 'de code postal', en: 'postal code' },
   city: { fr: 'de ville', en: 'city' },
@@ -51,15 +52,13 @@ const BUYER_LABELS = {
   vatNumber: { fr: 'de numéro de TVA intracommunautaire', en: 'VAT number' },
 } as const;
 
-/** What the law requires of a business buyer on an invoice, as a 422 naming each missing item (`buyer.<field>`). */
-export function assertBuyerComplete(buyer: BillingParty, accountName: string): void {
-  if (!buyer.isBusiness) return;
-  const missing: Array<keyof typeof BUYER_LABELS> = [];
-  if (!buyer.addressLine1) missing.push('addressLine1');
-  if (!buyer.postalCode) missing.push('postalCode');
-  if (!buyer.city) missing.push('city');
-  if (buyer.country === 'FR' && !buyer.siren) missing.push('siren');
-  if (buyer.country !== 'FR' && EU.has(buyer.country) && !buyer.vatNumber) missing.push('vatNumber');
+/**
+ * What the law requires of the buyer on an invoice (mentions.ts `missingBuyerFields`: every buyer's
+ * address, a French business's SIREN, a VAT number for an EU business or a reverse charge), as a 422
+ * naming each missing item (`buyer.<field>`).
+ */
+export function assertBuyerComplete(buyer: BillingParty, accountName: string, totals?: Pick<DocumentTotals, 'vatBreakdown'>): void {
+  const missing = missingBuyerFields(buyer, totals);
   if (!missing.length) return;
   const labels = missing.map((f) => BUYER_LABELS[f]);
   throw new UnprocessableError(billingMessage('billing.buyer-incomplete', { account: accountName, fields: labels }), {

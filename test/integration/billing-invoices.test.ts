@@ -4,6 +4,7 @@ import { buildAbility } from '../../domain/identity/ability';
 import { loadPrincipal } from '../../domain/identity/principal';
 import { issueInvoice } from '../../domain/billing/invoice-actions';
 import { loginAs, testContext, type TestContext } from '../support/api';
+import { BUYER, COMPLETE_PROFILE } from '../support/billing-fixtures';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 
 /**
@@ -11,14 +12,6 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  * conventions (draft → issued with a number), gapless numbers under concurrency and after a failed
  * issue, immutability once issued, the legal profile's mandatory items, another tenant's invoices.
  */
-export const COMPLETE_PROFILE = {
-  legalName: 'SoftWhere SAS', legalForm: 'SAS', shareCapitalCents: 5_000_000, siren: '732829320', siret: '73282932000074',
-  vatNumber: 'FR44732829320', registration: 'RCS Lorient 732 829 320', addressLine1: '12 rue du Port', postalCode: '56100', city: 'Lorient',
-  email: 'facturation@softwhere.example', iban: 'FR76 3000 6000 0112 3456 7890 189', bic: 'AGRIFRPP', paymentTermsDays: 30, latePenaltyRateBasisPoints: 1215,
-};
-export const BUYER = {
-  name: 'Boulangerie Exemple', legalName: 'SARL Boulangerie Exemple', siren: '552100554', addressLine1: '3 place de la Mairie', postalCode: '56100', city: 'Lorient',
-};
 const LINES = [
   { description: 'Abonnement fibre 1 Gb/s — mars', quantity: 1, unitPriceCents: 8_900, vatRateBasisPoints: 2000 },
   { description: 'Installation', quantity: 2.5, unitPriceCents: 6_000, vatRateBasisPoints: 2000 },
