@@ -142,6 +142,7 @@ export const coreMessages = defineMessages({
   'field.user-id': title('doit être un identifiant d\'utilisateur', 'must be a user id'),
   'field.whole-cents': title('doit être un nombre entier de centimes', 'must be a whole number of cents'),
   'field.whole-number': title('doit être un nombre entier', 'must be a whole number'),
+  'field.decimals': entry({ example: { max: 3 }, fr: (p) => `doit avoir au plus ${p.max} décimales`, en: (p) => `must have at most ${p.max} decimal places` }),
   'field.more-than-zero': title('doit être supérieur à zéro', 'must be more than zero'),
   'field.postal-code': title('n\'est pas un code postal valide', 'is not a valid postal code'),
   'field.siren': title('doit compter 9 chiffres (SIREN)', 'must be 9 digits (SIREN)'),
