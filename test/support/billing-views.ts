@@ -55,6 +55,16 @@ export const BUYER: BillingDocumentView['buyer'] = {
   isBusiness: true,
 };
 
+/** SELLER as a tenant's legal profile (PUT /api/v1/billing/profile, saveProfile), and BUYER as an account. */
+export const LEGAL_PROFILE = {
+  legalName: SELLER.name, legalForm: SELLER.legalForm, shareCapitalCents: SELLER.shareCapitalCents, siren: SELLER.siren, siret: SELLER.siret,
+  vatNumber: SELLER.vatNumber, registration: SELLER.registration, addressLine1: SELLER.addressLine1, postalCode: SELLER.postalCode, city: SELLER.city,
+  email: SELLER.email, iban: SELLER.iban, bic: SELLER.bic, paymentTermsDays: 30, latePenaltyRateBasisPoints: 1215,
+};
+export const BUYER_ACCOUNT = {
+  name: BUYER.name, legalName: `${BUYER.name} SARL`, siren: BUYER.siren, addressLine1: BUYER.addressLine1, postalCode: BUYER.postalCode, city: BUYER.city,
+};
+
 /** An issued invoice of INVOICE_LINES, nothing paid yet; `overrides` change what a test is about. */
 export function invoiceView(overrides: Partial<BillingDocumentView> = {}, lines: BillingLineInput[] = INVOICE_LINES): BillingDocumentView {
   const totals = computeTotals(lines, { defaultExemptionReason: 'TVA non applicable, art. 293 B du CGI' });

@@ -3,10 +3,10 @@ import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { BillingDocumentView, BillingParty, SellerParty } from '../document-view';
+import { legalMentions, sellerIdentity } from '../mentions';
 import { FACTUR_X_FILENAME, facturXXml, facturXXmp } from './factur-x';
 import { ibanText, longDate, money, printable, quantityText, rate, shortDate, type DocumentLanguage } from './format';
 import { documentLabels, type DocumentLabels } from './labels';
-import { documentMentions } from './mentions-block';
 
 /**
  * The printed quote, invoice (deposit, final) or credit note, from its frozen view only
@@ -82,13 +82,6 @@ function identifiers(party: BillingParty, labels: DocumentLabels): string[] {
     party.siret ? `${labels.siret} ${party.siret}` : party.siren ? `${labels.siren} ${party.siren}` : null,
     party.vatNumber ? `${labels.vatNumber} ${party.vatNumber}` : null,
   ].filter((line): line is string => line !== null);
-}
-
-function sellerLegalLine(seller: SellerParty, labels: DocumentLabels, language: DocumentLanguage): string {
-  const form = [seller.legalForm, seller.shareCapitalCents !== null ? labels.shareCapital(money(seller.shareCapitalCents, language)) : null]
-    .filter(Boolean).join(' ');
-  return [seller.name, form, seller.registration, seller.siren ? `${labels.siren} ${seller.siren}` : null,
-    seller.vatNumber ? `${labels.vatNumber} ${seller.vatNumber}` : null].filter(Boolean).join(' · ');
 }
 
 function partyBlock(heading: string, party: BillingParty, labels: DocumentLabels, language: DocumentLanguage, seller: boolean): Content {
@@ -253,7 +246,8 @@ export function documentDefinition(view: BillingDocumentView): TDocumentDefiniti
   const labels = documentLabels[view.language];
   const primary = COLOR.test(view.branding.primaryColor) ? view.branding.primaryColor : '#1f4e79';
   const secondary = COLOR.test(view.branding.secondaryColor) ? view.branding.secondaryColor : MUTED;
-  const mentions = documentMentions(view, labels);
+  // The law's mentions (domain/billing/mentions.ts): the seller's identity in the footer, the others under the totals.
+  const mentions = legalMentions(view).filter((m) => m.key !== 'seller-identity').map((m) => m.text);
   const content: Content[] = [
     headerBlock(view, labels, primary),
     {
@@ -277,7 +271,7 @@ export function documentDefinition(view: BillingDocumentView): TDocumentDefiniti
   if (view.type === 'quote') content.push(approvalBlock(labels));
 
   const footerText = view.branding.footer;
-  const legal = sellerLegalLine(view.seller, labels, view.language);
+  const legal = sellerIdentity(view.seller, view.language);
   const title = `${labels.title[view.type]} ${view.number ?? labels.draft}`.replace(/[<>&]/g, '');
   return {
     pageSize: 'A4',

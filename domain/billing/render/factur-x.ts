@@ -1,8 +1,8 @@
 import type { BillingDocumentView, BillingParty, SellerParty } from '../document-view';
 import type { ComputedLine, VatBreakdownRow, VatCategory } from '../line.schema';
-import { documentLabels } from './labels';
 import { lineNetCents } from '../totals';
-import { money, rate } from './format';
+import { legalMentions, type MentionKey } from '../mentions';
+import { printable } from './format';
 
 /**
  * The Factur-X XML (profile EN 16931, UN/CEFACT CII D16B) of an issued invoice, deposit invoice, final
@@ -16,8 +16,8 @@ import { money, rate } from './format';
  * - A line discount is a line allowance (BG-27) of quantity × price − net amount.
  * - Deposits deducted on a final invoice and what was already paid are the prepaid amount (BT-113);
  *   the deposit invoices and a credit note's invoice are preceding invoice references (BG-3).
- * - French mandatory mentions travel as notes: PMD late-payment penalties, PMT recovery indemnity,
- *   AAB early-payment discount, ABL the view's other legal mentions.
+ * - French mandatory mentions (domain/billing/mentions.ts) travel as notes: PMD late-payment penalties,
+ *   PMT recovery indemnity, AAB early-payment discount, AAI the view's other mentions.
  */
 export const FACTUR_X_FILENAME = 'factur-x.xml';
 export const EN16931_GUIDELINE = 'urn:cen.eu:en16931:2017';
@@ -143,18 +143,20 @@ function breakdownRow(row: VatBreakdownRow, sign: 1 | -1): string {
   ]);
 }
 
+/**
+ * The document's notes (BG-1): its free notes, then the law's mentions the XML does not already say
+ * in a structured field, with the subjects the French e-invoicing rules read (BR-FR-05): PMD late-payment
+ * penalties, PMT recovery indemnity, AAB early-payment discount; the view's own mentions as AAI.
+ */
+const NOTE_SUBJECT: Partial<Record<MentionKey, string>> = { 'late-penalty': 'PMD', 'recovery-indemnity': 'PMT', 'early-payment': 'AAB', document: 'AAI' };
+
 function notes(view: BillingDocumentView): string[] {
-  const labels = documentLabels[view.language];
-  const out: string[] = [];
-  const note = (content: string, subject: string) => out.push(el('ram:IncludedNote', [el('ram:Content', content), el('ram:SubjectCode', subject)]));
-  if (view.notes) note(view.notes, 'AAI');
-  if (view.type !== 'credit-note') {
-    note(labels.latePenalty(rate(view.latePenaltyRateBasisPoints, view.language)), 'PMD');
-    if (view.recoveryIndemnityCents !== null) note(labels.recoveryIndemnity(money(view.recoveryIndemnityCents, view.language)), 'PMT');
+  const note = (content: string, subject: string) => el('ram:IncludedNote', [el('ram:Content', content), el('ram:SubjectCode', subject)]);
+  const out = view.notes ? [note(view.notes, 'AAI')] : [];
+  for (const mention of legalMentions(view)) {
+    const subject = NOTE_SUBJECT[mention.key];
+    if (subject) out.push(note(printable(mention.text), subject));
   }
-  const discount = view.mentions.find((m) => /escompte|early payment/i.test(m));
-  if (view.type !== 'credit-note') note(discount ?? labels.noDiscount, 'AAB');
-  for (const mention of view.mentions) if (mention !== discount) note(mention, 'ABL');
   return out;
 }
 

@@ -18,7 +18,6 @@ export interface DocumentLabels {
   siren: string;
   siret: string;
   vatNumber: string;
-  shareCapital: (amount: string) => string;
   columns: { description: string; quantity: string; unit: string; unitPrice: string; discount: string; vatRate: string; total: string };
   units: Record<z.infer<typeof unitCode>, string>;
   vatBreakdown: string;
@@ -42,10 +41,6 @@ export interface DocumentLabels {
   approval: { title: string; intro: string; date: string; signature: string; handwritten: string };
   draft: string;
   page: (page: number, count: number) => string;
-  /** Mentions every issued document carries when the view does not already say them. */
-  latePenalty: (rate: string) => string;
-  recoveryIndemnity: (amount: string) => string;
-  noDiscount: string;
 }
 
 const fr: DocumentLabels = {
@@ -62,7 +57,6 @@ const fr: DocumentLabels = {
   siren: 'SIREN',
   siret: 'SIRET',
   vatNumber: 'N° de TVA intracommunautaire',
-  shareCapital: (amount) => `au capital de ${amount}`,
   columns: { description: 'Désignation', quantity: 'Qté', unit: 'Unité', unitPrice: 'P.U. HT', discount: 'Remise', vatRate: 'TVA', total: 'Total HT' },
   units: { C62: 'unité', HUR: 'heure', DAY: 'jour', MON: 'mois', ANN: 'an', KGM: 'kg', MTR: 'm', LTR: 'l', MTQ: 'm³', KMT: 'km', SET: 'lot' },
   vatBreakdown: 'Détail de la TVA',
@@ -92,9 +86,6 @@ const fr: DocumentLabels = {
   },
   draft: 'BROUILLON',
   page: (page, count) => `Page ${page} / ${count}`,
-  latePenalty: (rate) => `En cas de retard de paiement, des pénalités sont exigibles au taux annuel de ${rate}.`,
-  recoveryIndemnity: (amount) => `Indemnité forfaitaire pour frais de recouvrement due en cas de retard de paiement : ${amount} (art. L441-10 du Code de commerce).`,
-  noDiscount: 'Pas d’escompte pour paiement anticipé.',
 };
 
 const en: DocumentLabels = {
@@ -111,7 +102,6 @@ const en: DocumentLabels = {
   siren: 'SIREN',
   siret: 'SIRET',
   vatNumber: 'VAT number',
-  shareCapital: (amount) => `with a share capital of ${amount}`,
   columns: { description: 'Description', quantity: 'Qty', unit: 'Unit', unitPrice: 'Unit price excl. VAT', discount: 'Discount', vatRate: 'VAT', total: 'Total excl. VAT' },
   units: { C62: 'unit', HUR: 'hour', DAY: 'day', MON: 'month', ANN: 'year', KGM: 'kg', MTR: 'm', LTR: 'l', MTQ: 'm³', KMT: 'km', SET: 'set' },
   vatBreakdown: 'VAT breakdown',
@@ -141,9 +131,6 @@ const en: DocumentLabels = {
   },
   draft: 'DRAFT',
   page: (page, count) => `Page ${page} of ${count}`,
-  latePenalty: (rate) => `Late payment penalties are due at the annual rate of ${rate}.`,
-  recoveryIndemnity: (amount) => `Fixed compensation for recovery costs due on late payment: ${amount} (art. L441-10 of the French Commercial Code).`,
-  noDiscount: 'No discount for early payment.',
 };
 
 export const documentLabels: Record<DocumentLanguage, DocumentLabels> = { fr, en };
