@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { tenantOwned } from '../rls';
 
 /**
- * Billing's integrations (issue 13, docs/adr/0015-billing-integrations.md): each organisation's
+ * Billing's integrations (issue 13, docs/adr/0014-billing-integrations.md): each organisation's
  * payment provider (sandbox or Stripe) and accounting software (none, sandbox or Pennylane) with
  * their secrets sealed by the secret box; the provider notifications already handled (one row per
  * event id: a repeated notification changes nothing); what was pushed to the accounting software

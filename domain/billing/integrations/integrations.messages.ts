@@ -25,6 +25,10 @@ export const billingIntegrationMessages = defineMessages({
     'doit être une clé secrète Stripe (sk_live_…, sk_test_…) ou restreinte (rk_live_…, rk_test_…)',
     'must be a Stripe secret key (sk_live_…, sk_test_…) or restricted key (rk_live_…, rk_test_…)',
   ),
+  'billing.integrations.stripe-account': both(
+    'doit être l\'identifiant d\'un compte Stripe (acct_…)',
+    'must be a Stripe account id (acct_…)',
+  ),
   'billing.integrations.stripe-webhook-secret': both(
     'doit être le secret de signature d\'un point de terminaison Stripe (whsec_…)',
     'must be the signing secret of a Stripe webhook endpoint (whsec_…)',

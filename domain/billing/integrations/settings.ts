@@ -96,7 +96,7 @@ function check(input: BillingIntegrationsUpdate, stored: Row): FieldProblem[] {
   if (input.stripeWebhookSecret && !STRIPE_WEBHOOK_SECRET.test(input.stripeWebhookSecret)) {
     problems.push({ field: 'stripeWebhookSecret', message: billingIntegrationMessage('billing.integrations.stripe-webhook-secret') });
   }
-  if (input.stripeAccountId && !STRIPE_ACCOUNT.test(input.stripeAccountId)) problems.push({ field: 'stripeAccountId', message: 'acct_…' });
+  if (input.stripeAccountId && !STRIPE_ACCOUNT.test(input.stripeAccountId)) problems.push({ field: 'stripeAccountId', message: billingIntegrationMessage('billing.integrations.stripe-account') });
   if (input.paymentsProvider === 'stripe') {
     if (!input.stripeSecretKey && !stored.stripeSecretKeySealed) required('stripeSecretKey', 'Stripe');
     if (!input.stripeWebhookSecret && !stored.stripeWebhookSecretSealed) required('stripeWebhookSecret', 'Stripe');
