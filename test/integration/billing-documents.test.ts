@@ -8,7 +8,10 @@ import { renderDocumentPdf } from '../../domain/billing/render/document-pdf';
 import { facturXXml, FacturXNotApplicableError } from '../../domain/billing/render/factur-x';
 import { en16931Schematron, ensureFacturX, schematronErrors, validateFacturXPdf } from '../../scripts/services/factur-x';
 import { ensureSaxon, runXslt } from '../../scripts/services/saxon';
-import { invoiceView, INVOICE_LINES } from '../support/billing-views';
+import request from 'supertest';
+import { loginAs, testContext, type TestContext } from '../support/api';
+import { BUYER_ACCOUNT, invoiceView, INVOICE_LINES, LEGAL_PROFILE } from '../support/billing-views';
+import { createOwnTenant } from '../support/fixtures';
 
 /**
  * The printed documents read back as a person and a receiving system would: poppler's pdftotext for the
@@ -227,9 +230,72 @@ describe('billing documents: PDF and Factur-X', () => {
     expect(Buffer.compare(a, b)).toBe(0);
   });
 
+  describe('GET /api/v1/billing/{quotes|invoices|credit-notes}/{id}/pdf', () => {
+    let t: TestContext;
+    let token: string;
+    let accountId: string;
+    const api = (method: 'get' | 'post' | 'put', url: string) => request(t.app)[method](url).set('Authorization', `Bearer ${token}`);
+    const pdf = (url: string) => api('get', url).buffer(true)
+      .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); });
+
+    beforeAll(async () => {
+      t = testContext();
+      const tenant = await createOwnTenant(t.admin, 'billing-docs');
+      token = (await loginAs(t.app, 'accounting', tenant.slug)).accessToken;
+      expect((await api('put', '/api/v1/billing/profile').set('If-Match', '"0"').send(LEGAL_PROFILE)).status).toBe(200);
+      const manager = (await loginAs(t.app, 'manager', tenant.slug)).accessToken;
+      const account = await request(t.app).post('/api/v1/accounts').set('Authorization', `Bearer ${manager}`).send(BUYER_ACCOUNT);
+      expect(account.status).toBe(201);
+      accountId = account.body.id;
+    });
+    afterAll(() => t.close());
+
+    it('answers a draft invoice as a « BROUILLON » PDF, then the issued invoice as a Factur-X PDF named after its number', async () => {
+      const draft = await api('post', '/api/v1/billing/invoices').send({ accountId, lines: INVOICE_LINES });
+      expect(draft.status).toBe(201);
+      const draftPdf = await pdf(`/api/v1/billing/invoices/${draft.body.id}/pdf`);
+      expect(draftPdf.status).toBe(200);
+      expect(draftPdf.headers['content-type']).toBe('application/pdf');
+      expect(draftPdf.headers['content-disposition']).toBe(`inline; filename="facture-brouillon-${String(draft.body.id).slice(0, 8)}.pdf"`);
+      const draftFile = path.join(dir, 'api-draft.pdf');
+      fs.writeFileSync(draftFile, draftPdf.body as Buffer);
+      expect(poppler('pdftotext', [draftFile, '-'])).toContain('BROUILLON');
+      expect(poppler('pdfdetach', ['-list', draftFile])).toContain('0 embedded files');
+
+      const issued = await api('post', `/api/v1/billing/invoices/${draft.body.id}/issue`);
+      expect(issued.status).toBe(200);
+      const number = String(issued.body.number);
+      const issuedPdf = await pdf(`/api/v1/billing/invoices/${draft.body.id}/pdf`);
+      expect(issuedPdf.status).toBe(200);
+      expect(issuedPdf.headers['content-type']).toBe('application/pdf');
+      expect(issuedPdf.headers['content-disposition']).toBe(`inline; filename="facture-${number}.pdf"`);
+      const file = path.join(dir, 'api-invoice.pdf');
+      fs.writeFileSync(file, issuedPdf.body as Buffer);
+      const text = spaces(poppler('pdftotext', ['-layout', file, '-'])).replace(/[ \t]+/g, ' ');
+      expect(text).toContain(`N° ${number}`);
+      expect(text).toContain('Net à payer 4 658,21 €');
+      const xml = facturX('api-invoice', file);
+      expect(tag(xml, 'ID')).toContain(number);
+      expect(tag(xml, 'GrandTotalAmount')).toEqual(['4658.21']);
+    });
+
+    it('answers a quote\'s PDF, and 404 for a document that does not exist', async () => {
+      const quote = await api('post', '/api/v1/billing/quotes').send({ accountId, lines: INVOICE_LINES });
+      expect(quote.status).toBe(201);
+      const quotePdf = await pdf(`/api/v1/billing/quotes/${quote.body.id}/pdf`);
+      expect(quotePdf.status).toBe(200);
+      const file = path.join(dir, 'api-quote.pdf');
+      fs.writeFileSync(file, quotePdf.body as Buffer);
+      expect(poppler('pdftotext', [file, '-'])).toContain('Bon pour accord');
+      const missing = await api('get', '/api/v1/billing/credit-notes/00000000-0000-4000-8000-000000000000/pdf');
+      expect(missing.status).toBe(404);
+      expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    });
+  });
+
   it('passes the official EN 16931 Schematron (business rules and calculations) for every XML written above', () => {
     const xmls = fs.readdirSync(xmlDir);
-    expect(xmls.sort()).toEqual(['credit-note.xml', 'deposit.xml', 'english.xml', 'final.xml', 'franchise.xml', 'invoice.xml']);
+    expect(xmls.sort()).toEqual(['api-invoice.xml', 'credit-note.xml', 'deposit.xml', 'english.xml', 'final.xml', 'franchise.xml', 'invoice.xml']);
     const reports = path.join(dir, 'svrl');
     runXslt(ensureSaxon(), en16931Schematron(python), xmlDir, reports);
     for (const xml of xmls) {
