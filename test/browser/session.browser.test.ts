@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seeds/demo-tenants';
 import { startBrowserStack, watchCsp, type BrowserStack } from '../support/browser';
+import { until } from '../support/worker-process';
 
 /**
  * The session in Debian's Chromium against the real API and the built UI:
@@ -61,5 +62,51 @@ describe('the browser session', () => {
     await page.getByTestId('login-email').waitFor({ timeout: 60_000 });
 
     expect(violations).toEqual([]);
+  }, 240_000);
+
+  it('keeps a person signed in when the first refresh at load finds the API away (network error, 503): says so in French and tries again; only a 401 signs out', async () => {
+    const context = await stack.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await signIn(page);
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => { if (frame === page.mainFrame()) visited.push(frame.url()); });
+
+    // The reload's refresh: first the server out of reach, then its database away (503) until `back`, then the real API.
+    let failures = 0;
+    let back = false;
+    await page.route('**/api/v1/auth/refresh', async (route) => {
+      if (back) return route.continue();
+      failures += 1;
+      if (failures === 1) return route.abort('connectionrefused');
+      return route.fulfill({
+        status: 503, headers: { 'content-type': 'application/problem+json', 'retry-after': '5' },
+        body: JSON.stringify({ type: 'https://relais.dev/problems/database-unavailable', title: 'Service indisponible', status: 503, detail: 'La base de données est momentanément injoignable.' }),
+      });
+    });
+    await page.reload();
+    const notice = page.getByTestId('service-unavailable');
+    await notice.waitFor({ timeout: 60_000 });
+    expect(await notice.textContent()).toContain('Service momentanément indisponible');
+    expect(await notice.textContent()).toContain('Vous restez connecté');
+    // It tries again by itself, waiting longer each time; the person may ask for an attempt at once.
+    await page.waitForFunction(() => document.querySelector('[data-testid="service-unavailable-next"]')?.textContent?.includes('Nouvelle tentative dans'), undefined, { timeout: 60_000 });
+    await until('three failed attempts', async () => (failures >= 3 ? true : undefined));
+    const before = failures;
+    await page.getByTestId('service-unavailable-retry').click();
+    await until('the attempt asked for', async () => (failures > before ? true : undefined));
+    expect(await notice.count()).toBe(1);
+    back = true;
+    await page.getByTestId('accounts-table').waitFor({ timeout: 60_000 });
+    expect(await notice.count()).toBe(0);
+    expect(visited.filter((url) => url.includes('/login'))).toEqual([]);
+
+    // A refused refresh (401) is the one answer that signs out.
+    await page.unroute('**/api/v1/auth/refresh');
+    await page.route('**/api/v1/auth/refresh', (route) => route.fulfill({
+      status: 401, headers: { 'content-type': 'application/problem+json' },
+      body: JSON.stringify({ type: 'about:blank', title: 'Non authentifié', status: 401, detail: 'Votre session a pris fin.' }),
+    }));
+    await page.reload();
+    await page.getByTestId('login-email').waitFor({ timeout: 60_000 });
   }, 240_000);
 });

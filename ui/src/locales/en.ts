@@ -38,6 +38,13 @@ const en: MessageSchema = {
     badCredentials: 'Wrong email address or password.',
     chooseTenant: 'This email address exists in several organisations: choose one.',
   },
+  session: {
+    unavailableTitle: 'Service temporarily unavailable',
+    unavailableText: 'Relais cannot reach its server. You are still signed in: the page will carry on by itself as soon as it answers.',
+    nextAttempt: 'Trying again in {seconds} s.',
+    retrying: 'Trying again…',
+    retryNow: 'Try again now',
+  },
   shell: {
     menu: 'Menu',
     language: 'Language',

@@ -37,6 +37,13 @@ const fr = {
     badCredentials: 'Adresse e-mail ou mot de passe incorrect.',
     chooseTenant: 'Cette adresse e-mail existe dans plusieurs organisations : choisissez-en une.',
   },
+  session: {
+    unavailableTitle: 'Service momentanément indisponible',
+    unavailableText: 'Relais ne parvient pas à joindre son serveur. Vous restez connecté : la page reprendra d\'elle-même dès qu\'il répondra.',
+    nextAttempt: 'Nouvelle tentative dans {seconds} s.',
+    retrying: 'Nouvelle tentative en cours…',
+    retryNow: 'Réessayer maintenant',
+  },
   shell: {
     menu: 'Menu',
     language: 'Langue',

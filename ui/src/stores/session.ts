@@ -7,6 +7,14 @@ import { tokenStorage } from '@/api/tokens';
 import { i18n } from '@/plugins/i18n';
 import { useRequestState } from './request-state';
 
+/** Waits between attempts to restore a session while the API is out of reach: quickly at first, then every 30 s. */
+const RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+
+/** A failure that says nothing of the session: the server out of reach (0), overloaded (429) or failing (5xx, its database away). */
+function isMomentary(e: unknown): boolean {
+  return e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
+}
+
 /** Who is signed in, in which organisation, and what they may do. */
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null);
@@ -45,15 +53,59 @@ export const useSessionStore = defineStore('session', () => {
     return loadMe();
   }
 
-  async function loadMe(): Promise<boolean> {
+  /**
+   * Restoring the session found the API (or its database) out of reach: the
+   * person is not signed out (their refresh cookie still holds), the page says
+   * so and tries again by itself (`nextAttemptAt`), or at once with `retryNow`.
+   */
+  const unavailable = shallowRef(false);
+  const nextAttemptAt = shallowRef<number | null>(null);
+  let wakeUp: (() => void) | null = null;
+
+  /** One attempt: 'ok', 'signed-out' (the refresh refused: only a 400/401 says so), 'failed' (/auth/me refused), or 'unavailable'. */
+  async function restoreOnce(): Promise<'ok' | 'signed-out' | 'failed' | 'unavailable'> {
     // A reloaded page has no access token: the refresh cookie, if there is one, brings the session back quietly.
-    if (!tokenStorage.read() && !(await refreshTokens().catch(() => false))) {
-      expire();
-      return false;
+    if (!tokenStorage.read()) {
+      try {
+        if (!(await refreshTokens())) return 'signed-out';
+      } catch (e) {
+        return isMomentary(e) ? 'unavailable' : 'signed-out';
+      }
     }
-    const result = await run(() => authApi.me());
+    let momentary = false;
+    const result = await run(() => authApi.me(), (e) => {
+      momentary = isMomentary(e);
+      return undefined;
+    });
     if (result) me.value = result;
-    return result !== undefined;
+    return result ? 'ok' : momentary ? 'unavailable' : 'failed';
+  }
+
+  async function loadMe(): Promise<boolean> {
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await restoreOnce();
+      if (outcome !== 'unavailable') {
+        unavailable.value = false;
+        nextAttemptAt.value = null;
+        if (outcome === 'signed-out') expire();
+        return outcome === 'ok';
+      }
+      unavailable.value = true;
+      error.value = null;
+      const delay = RETRY_DELAYS_MS[Math.min(attempt, RETRY_DELAYS_MS.length - 1)]!;
+      nextAttemptAt.value = Date.now() + delay;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delay);
+        wakeUp = () => { clearTimeout(timer); resolve(); };
+      });
+      wakeUp = null;
+      nextAttemptAt.value = null;
+    }
+  }
+
+  /** Tries again now instead of waiting for the next attempt. */
+  function retryNow(): void {
+    wakeUp?.();
   }
 
   /** The refresh token was refused: forget the session, keep everything else (drafts included). */
@@ -69,5 +121,5 @@ export const useSessionStore = defineStore('session', () => {
     expire();
   }
 
-  return { me, signedIn, tenantChoices, loading, error, can, login, loadMe, expire, logout };
+  return { me, signedIn, tenantChoices, loading, error, unavailable, nextAttemptAt, can, login, loadMe, retryNow, expire, logout };
 });
