@@ -122,7 +122,8 @@ export function createPennylaneAccountingAdapter(options: PennylaneOptions): Acc
     if (document.creditedNumber) {
       const credited = await findInvoice(document.creditedNumber);
       if (!credited.ok) return credited;
-      if (!credited.found) return { ok: false, reason: 'unavailable', retryable: true, message: `The credited invoice ${document.creditedNumber} is not in Pennylane yet.` };
+      // Not a fault of Pennylane's: the next documents may still go; this one waits for its invoice.
+      if (!credited.found) return { ok: false, reason: 'rejected', retryable: true, message: `The credited invoice ${document.creditedNumber} is not in Pennylane yet.` };
       creditedId = idOf(credited.found);
     }
     const customer = await ensureCustomer(document.customer);
