@@ -11,7 +11,11 @@ export default defineConfig({
   base: '/',
   plugins: [vue(), vuetify({ autoImport: true })],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      // Pure domain rules the UI runs as the server does (billing totals): one implementation, not a copy.
+      '@domain': fileURLToPath(new URL('../domain', import.meta.url)),
+    },
   },
   define: {
     __VUE_I18N_FULL_INSTALL__: true,

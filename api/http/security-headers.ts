@@ -6,7 +6,8 @@ import helmet from 'helmet';
  * no eval: checked on ui/dist). Styles need 'unsafe-inline': Vuetify writes
  * its theme into a <style> element at run time and bpmn-js styles its
  * diagrams inline; a nonce would need index.html rendered per request.
- * Images and fonts may be data: URLs (bpmn-js and the icon font's CSS).
+ * Images and fonts may be data: URLs (bpmn-js and the icon font's CSS). Frames only from the app
+ * itself and blob: (the PDF preview of a quote, invoice or credit note).
  */
 const UI_POLICY = {
   defaultSrc: ["'self'"],
@@ -15,6 +16,8 @@ const UI_POLICY = {
   imgSrc: ["'self'", 'data:', 'blob:'],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],
+  // A billing document's PDF preview: fetched with the session, shown from a blob: URL in a frame.
+  frameSrc: ["'self'", 'blob:'],
   objectSrc: ["'none'"],
   baseUri: ["'self'"],
   formAction: ["'self'"],

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { cents, optionalText, requiredText, uuid } from '../core/fields';
+import { VAT_CATEGORIES } from './vat-categories';
 
 /**
  * One line of a quote, invoice or credit note, as typed by a person or copied from the catalogue.
  * Amounts are integer cents, rates integer basis points (20 % = 2000), quantities decimals with at
  * most three places (1.5 hours). The same schema validates the API, the line editor and activities.
  */
-export const vatCategory = z.enum(['S', 'Z', 'E', 'AE', 'K', 'G', 'O']);
+export const vatCategory = z.enum(VAT_CATEGORIES);
 /** EN 16931 VAT category codes: S standard, Z zero rated, E exempt, AE reverse charge, K intra-EU, G export, O outside scope. */
 export type VatCategory = z.infer<typeof vatCategory>;
 

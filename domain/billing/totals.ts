@@ -1,6 +1,7 @@
 import { ruleViolation, UnprocessableError, type FieldProblem } from '../errors';
 import { billingMessage } from './billing.messages';
-import { vatCategory, type BillingLineInput, type ComputedLine, type DocumentTotals, type VatBreakdownRow, type VatCategory } from './line.schema';
+import type { BillingLineInput, ComputedLine, DocumentTotals, VatBreakdownRow, VatCategory } from './line.schema';
+import { VAT_CATEGORIES } from './vat-categories';
 
 /**
  * The totals of a quote, invoice or credit note as EN 16931 and the French rules compute them, in
@@ -25,7 +26,7 @@ export interface TotalsOptions {
   defaultExemptionReason?: string | null;
 }
 
-const CATEGORY_ORDER: readonly VatCategory[] = vatCategory.options;
+const CATEGORY_ORDER: readonly VatCategory[] = VAT_CATEGORIES;
 /** Categories with no VAT charged, whose breakdown must state why (BR-E-10, BR-AE-10, BR-IC-10, BR-G-10, BR-O-10). */
 export const CATEGORIES_NEEDING_REASON: ReadonlySet<VatCategory> = new Set(['E', 'AE', 'K', 'G', 'O']);
 

@@ -48,6 +48,7 @@ describe('security headers', () => {
       expect(csp['script-src']).toEqual(["'self'"]);
       expect(csp['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
       expect(csp['connect-src']).toEqual(["'self'"]);
+      expect(csp['frame-src']).toEqual(["'self'", 'blob:']);
     }
   });
 

@@ -1,3 +1,5 @@
+import billingEn from '@/billing/billing.en';
+import billingFr from '@/billing/billing.fr';
 import eventsEn from '@/events/events.en';
 import eventsFr from '@/events/events.fr';
 import type { LocaleMessages } from '@/modules/ui-module';
@@ -10,4 +12,5 @@ import type { LocaleMessages } from '@/modules/ui-module';
  */
 export const INSTALLED_LOCALES = {
   events: { fr: eventsFr, en: eventsEn },
+  billing: { fr: billingFr, en: billingEn },
 } satisfies Record<string, { fr: LocaleMessages; en: LocaleMessages }>;

@@ -16,8 +16,10 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A FormData body is sent as multipart/form-data (file uploads). Otherwise: sends `body` as it is (a string) with this Content-Type instead of JSON, e.g. 'application/xml'. */
   contentType?: string;
-  /** 'text' answers the body as a string (XML downloads) instead of parsed JSON. */
-  responseType?: 'json' | 'text';
+  /** 'text' answers the body as a string (XML downloads), 'blob' as a file (a PDF), instead of parsed JSON. */
+  responseType?: 'json' | 'text' | 'blob';
+  /** The Accept header, when the answer is not JSON ('application/pdf'); a refusal still comes as problem+json. */
+  accept?: string;
   /** Sent as `Idempotency-Key` (creations): the API answers a repeat with the first response. */
   idempotencyKey?: string;
 }
@@ -44,7 +46,7 @@ function answerLanguage(): 'fr' | 'en' {
 }
 
 async function send(method: string, path: string, options: RequestOptions, accessToken?: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': answerLanguage() };
+  const headers: Record<string, string> = { Accept: options.accept ? `${options.accept}, application/problem+json` : 'application/json', 'Accept-Language': answerLanguage() };
   const multipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
   // FormData: the browser writes the multipart Content-Type with its boundary.
   if (options.body !== undefined && !multipart) headers['Content-Type'] = options.contentType ?? 'application/json';
@@ -121,6 +123,7 @@ export async function request<T>(method: string, path: string, options: RequestO
 
   if (!response.ok) throw await problemFrom(response);
   if (response.status === 204) return undefined as T;
+  if (options.responseType === 'blob') return (await response.blob()) as T;
   const text = await response.text();
   if (options.responseType === 'text') return text as T;
   return (text ? JSON.parse(text) : undefined) as T;

@@ -1,17 +1,12 @@
 import type { EventsKind } from '@/events/events.api';
-import { centsToInput, parseEuros } from '@/shared/format';
-import { fromLocalInput, toDay, toLocalInput } from '@/shared/time-zone';
+import type { FieldKind, RecordField } from '@/shared/record-fields';
 
-/** The fields edited inline in the side panels, how they are typed and turned back into API values. */
-export type EventsFieldKind = 'text' | 'textarea' | 'email' | 'tel' | 'date' | 'datetime' | 'integer' | 'money' | 'support';
+export { parseInput, toInput } from '@/shared/record-fields';
 
-export interface EventsField {
-  key: string;
-  kind: EventsFieldKind;
-  /** Empty input is sent as null; otherwise empty is refused. */
-  nullable: boolean;
-  /** Takes the full width of the panel. */
-  wide?: boolean;
+/** The fields edited inline in the side panels (typed and parsed back by shared/record-fields.ts). */
+export type EventsFieldKind = Exclude<FieldKind, 'percent'> | 'support';
+
+export interface EventsField extends RecordField<EventsFieldKind> {
   /** Fields of one group (a date range) are edited together and saved in one request. */
   group?: 'dates';
 }
@@ -44,38 +39,4 @@ export const EVENTS_FIELDS: Record<EventsKind, readonly EventsField[]> = {
 
 export function fieldOf(kind: EventsKind, key: string): EventsField | undefined {
   return EVENTS_FIELDS[kind].find((f) => f.key === key);
-}
-
-/** The stored value as the text an input shows. */
-export function toInput(field: EventsField, value: unknown, timeZone: string): string {
-  if (value === null || value === undefined) return '';
-  switch (field.kind) {
-    case 'money': return centsToInput(value as number);
-    case 'datetime': return toLocalInput(String(value), timeZone);
-    case 'date': return toDay(String(value), timeZone);
-    default: return String(value);
-  }
-}
-
-export type ParseError = 'required' | 'number' | 'amount' | 'dateTime';
-export type ParseResult = { ok: true; value: unknown } | { ok: false; error: ParseError };
-
-/** Typed text back to the API's value, or the reason it cannot be sent. */
-export function parseInput(field: EventsField, text: string, timeZone: string): ParseResult {
-  const trimmed = text.trim();
-  if (trimmed === '') return field.nullable ? { ok: true, value: null } : { ok: false, error: 'required' };
-  switch (field.kind) {
-    case 'integer':
-      return /^\d+$/.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false, error: 'number' };
-    case 'money': {
-      const cents = parseEuros(trimmed);
-      return cents === null ? { ok: false, error: 'amount' } : { ok: true, value: cents };
-    }
-    case 'datetime': {
-      const iso = fromLocalInput(trimmed, timeZone);
-      return iso ? { ok: true, value: iso } : { ok: false, error: 'dateTime' };
-    }
-    default:
-      return { ok: true, value: trimmed };
-  }
 }

@@ -1,5 +1,5 @@
 import type { ListBulkAction } from '@/shared/bulk';
-import type { FormPicker, PaletteCommand, SearchKind, TaskRecordLink, UiModule } from './ui-module';
+import type { AccountBlock, FormPicker, PaletteCommand, SearchKind, TaskRecordLink, UiModule } from './ui-module';
 
 /** The verticals installed in this build, registered once at start-up (plugins/index.ts). */
 const modules: UiModule[] = [];
@@ -13,6 +13,16 @@ export function registerModules(list: readonly UiModule[]): void {
 
 export function uiModules(): readonly UiModule[] {
   return modules;
+}
+
+/** Whether the organisation has the module: a core context always, a vertical when `tenant.verticals` lists it. */
+export function moduleEnabled(module: UiModule, verticals: readonly string[]): boolean {
+  return !!module.core || verticals.includes(module.key);
+}
+
+/** The blocks the account panel shows, of the modules the organisation has. */
+export function accountBlocks(verticals: readonly string[]): AccountBlock[] {
+  return modules.filter((m) => moduleEnabled(m, verticals)).flatMap((m) => m.accountBlocks ?? []);
 }
 
 export function taskRecordLinks(): TaskRecordLink[] {

@@ -1,3 +1,4 @@
+import type { Component } from 'vue';
 import type { RouteLocationRaw, RouteRecordRaw } from 'vue-router';
 import type { SearchHit } from '@/api/search.api';
 import type { ListBulkAction } from '@/shared/bulk';
@@ -10,6 +11,11 @@ import type { ListBulkAction } from '@/shared/bulk';
 export interface UiModule {
   /** The vertical's key, as in `tenant.verticals` (/auth/me); its texts live under this i18n namespace. */
   key: string;
+  /**
+   * A core context (billing) rather than a vertical: there for every organisation, whatever its
+   * `verticals`; its drawer entries, homes and blocks show by the person's permissions alone.
+   */
+  core?: boolean;
   /** Icon of the vertical in the drawer's list of modules. */
   icon: string;
   /** Screens, children of the app shell (paths relative to '/'); `meta.permission` is checked by the router. */
@@ -33,6 +39,17 @@ export interface UiModule {
   bulkActions?: readonly ListBulkAction[];
   /** How the global search (Ctrl+K) shows and opens its kinds of records (those its domain module registers a search for). */
   searchKinds?: readonly SearchKind[];
+  /** Blocks the account's side panel shows below its contacts and sites (billing: the account's invoices and balance). */
+  accountBlocks?: readonly AccountBlock[];
+}
+
+/** A block of the account's side panel, given the account's id (`accountId` prop). */
+export interface AccountBlock {
+  key: string;
+  /** Loaded when first shown (defineAsyncComponent), so the module's code stays out of the core's bundle. */
+  component: Component;
+  /** Shown only to people who hold it. */
+  permission?: Permission;
 }
 
 /** One kind of record in the global search's results: its group, its icon, its label, where it opens. */

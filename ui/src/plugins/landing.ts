@@ -1,5 +1,5 @@
 import { tasksApi } from '@/api/process.api';
-import { uiModules } from '@/modules/registry';
+import { moduleEnabled, uiModules } from '@/modules/registry';
 import type { Me } from '@/api/auth.api';
 
 interface Session {
@@ -24,7 +24,7 @@ export async function landingRoute(session: Session): Promise<string | null> {
   const enabled = session.me?.tenant.verticals ?? [];
   const roles = new Set(session.me?.roles.map((r) => r.key) ?? []);
   for (const module of uiModules()) {
-    if (!enabled.includes(module.key)) continue;
+    if (!moduleEnabled(module, enabled)) continue;
     const home = module.home?.find((h) => (!h.roles || h.roles.some((r) => roles.has(r))) && session.can(h.permission[0], h.permission[1]));
     if (home) return home.route;
   }

@@ -180,7 +180,9 @@ export function renderEntry(item: HistoryItem, vocab: HistoryVocabulary): Render
       lines = fieldLines().filter((line) => line.field !== 'status');
       break;
     default:
-      what = vocab.te(`history.actions.${item.action}`) ? t(`history.actions.${item.action}`) : t('history.what.other');
+      // A document's own actions read as sentences (« a émis la facture »), with what they changed.
+      if (vocab.te(`history.what.${item.action}`)) what = t(`history.what.${item.action}`, { record });
+      else what = vocab.te(`history.actions.${item.action}`) ? t(`history.actions.${item.action}`) : t('history.what.other');
       lines = fieldLines();
   }
 

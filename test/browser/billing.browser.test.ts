@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { TestContext } from '../support/api';
+import { axeSerious, settle } from '../support/axe';
+import { LAPTOP, signIn as signInAs, startBrowserStack, watchCsp, type BrowserStack } from '../support/browser';
+import { ROOT } from '../support/paths';
+
+/** Text as read, with the narrow and non-breaking spaces of French number formats made plain. */
+const plain = (text: string | null) => (text ?? '').replace(/\s+/g, ' ');
+const SHOTS = process.env.RELAIS_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/screenshots') : null;
+
+/**
+ * Billing in Debian's Chromium against the real API and database, as the MSP's administrator (who
+ * may issue invoices): « Facturation » in the menu; a draft invoice for a client, its lines typed in
+ * place with the totals computed live (the server's rules: per-line rounding, VAT per rate), saved
+ * as they are typed; issued (its number appears, it becomes read only); a partial payment (« Partiellement
+ * payée », what remains due); a credit note for the rest; the account's panel showing its invoices and
+ * balance; the legal profile page. axe finds no critical or serious violation on any screen visited.
+ * A person without billing grants does not see the menu and cannot open the screens.
+ */
+describe('billing in the browser', () => {
+  let stack: BrowserStack;
+  let t: TestContext;
+  let base: string;
+
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+    ({ t, base } = stack);
+    if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
+  }, 120_000);
+
+  afterAll(() => stack?.close());
+
+  const signIn = (email: string): Promise<Page> => signInAs(stack, email, { viewport: LAPTOP });
+
+  /**
+   * No critical or serious axe violation on the whole page. With RELAIS_SCREENSHOTS=1, the screens
+   * docs/screenshots shows are saved there (`shot`: the part of the page to bring into view first).
+   */
+  async function expectAccessible(page: Page, where: string, shot?: { show?: string }): Promise<void> {
+    await settle(page);
+    if (SHOTS && shot) {
+      if (shot.show) await page.getByTestId(shot.show).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(SHOTS, `msp-billing-${where}.png`) });
+    }
+    const findings = await axeSerious(page);
+    expect({ where, findings }).toEqual({ where, findings: [] });
+  }
+
+  const saved = (page: Page) => page.locator('[data-testid="save-status"][data-status="saved"]').waitFor({ timeout: 30_000 });
+  const cents = async (page: Page, testId: string) => Number(await page.getByTestId(testId).getAttribute('data-cents'));
+
+  /** Picks a value of a Vuetify select by its text. */
+  async function choose(page: Page, select: ReturnType<Page['getByTestId']>, text: string): Promise<void> {
+    await select.click();
+    await page.locator('.v-overlay--active .v-list-item').filter({ hasText: text }).first().click();
+  }
+
+  it('drafts an invoice with live totals, issues it, records a partial payment and credits the rest', async () => {
+    const page = await signIn('admin@msp.demo');
+    const cspViolations = watchCsp(page.context());
+    const account = await t.admin('accounts').join('tenants', 'tenants.id', 'accounts.tenantId')
+      .where({ 'tenants.slug': 'msp', 'accounts.name': 'Garage Renault Pornic' }).first('accounts.id');
+
+    // « Facturation » in the menu; the invoices list, overdue first, its filters in the URL.
+    await page.getByTestId('nav-billing').waitFor();
+    await page.getByTestId('nav-billing-invoices').click();
+    await page.getByTestId('invoices-table').waitFor();
+    await page.getByTestId('invoices-filter-overdue').click();
+    await page.waitForURL(/overdue=true/);
+    await page.getByTestId('invoices-filter-overdue').click();
+    await expectAccessible(page, 'invoices', {});
+
+    // A draft for the garage: the client found by name.
+    await page.getByTestId('invoice-create').click();
+    await page.getByTestId('invoice-create-dialog').waitFor();
+    await page.getByTestId('invoice-create-account').locator('input').fill('Garage Renault');
+    await page.locator(`[data-testid="invoice-create-account-option"][data-id="${account.id}"]`).click();
+    await expectAccessible(page, 'invoice-create');
+    await page.getByTestId('invoice-create-submit').click();
+    const panel = page.getByTestId('invoice-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    const invoiceId = (await panel.getAttribute('data-invoice-id'))!;
+    expect(await page.getByTestId('panel-number').textContent()).toContain('Brouillon');
+    expect(await t.admin('billingInvoices').where({ id: invoiceId }).first('status', 'number')).toEqual({ status: 'draft', number: null });
+
+    // Lines typed in place: the designation makes a line, the totals follow each keystroke.
+    await panel.getByTestId('line-new').getByTestId('line-description').fill('Contrat d’infogérance — mars');
+    const first = panel.getByTestId('line-row').nth(0);
+    await first.getByTestId('line-quantity').fill('2');
+    await first.getByTestId('line-unitPrice').fill('150,00');
+    await panel.getByTestId('line-new').getByTestId('line-description').fill('Intervention sur site');
+    const second = panel.getByTestId('line-row').nth(1);
+    await second.getByTestId('line-quantity').fill('1,5');
+    await choose(page, second.getByTestId('line-unit'), 'heure');
+    await second.getByTestId('line-unitPrice').fill('80');
+    await second.getByTestId('line-discount').fill('10');
+    await choose(page, second.getByTestId('line-vatRate'), '10 %');
+    // 2 × 150 = 300.00 at 20 %; 1.5 h × 80 − 10 % = 108.00 at 10 %: VAT 60.00 + 10.80, total 478.80.
+    await page.waitForFunction(() => document.querySelector('[data-testid="total-includingTax"]')?.getAttribute('data-cents') === '47880');
+    expect(await cents(page, 'total-excludingTax')).toBe(40_800);
+    expect(await cents(page, 'total-tax')).toBe(7_080);
+    expect(plain(await second.getByTestId('line-net').textContent())).toBe('108,00 €');
+    await saved(page);
+    expect(await t.admin('billingInvoices').where({ id: invoiceId }).first('totalIncludingTaxCents')).toEqual({ totalIncludingTaxCents: 47_880 });
+    await expectAccessible(page, 'invoice-draft', {});
+
+    // Issued: numbered, read only.
+    await panel.getByTestId('invoice-issue').click();
+    await page.getByTestId('invoice-issue-dialog').waitFor();
+    await expectAccessible(page, 'invoice-issue');
+    await page.getByTestId('invoice-issue-submit').click();
+    await panel.locator('[data-testid="billing-status-chip"][data-status="issued"]').waitFor({ timeout: 30_000 });
+    const issued = await t.admin('billingInvoices').where({ id: invoiceId }).first('number', 'status');
+    expect(issued).toMatchObject({ status: 'issued', number: expect.stringMatching(/\d/) });
+    expect(await page.getByTestId('panel-number').textContent()).toContain(issued.number);
+    expect(await panel.getByTestId('line-new').count()).toBe(0);
+    await panel.getByTestId('panel-read-only').waitFor();
+    const row = page.locator(`[data-testid="invoice-row"][data-invoice-id="${invoiceId}"]`);
+    await row.getByText(issued.number).waitFor();
+
+    // Its PDF, as the client receives it, previewed in the page (fetched with the session, shown from a blob: URL).
+    await panel.getByTestId('invoice-pdf').click();
+    const frame = page.getByTestId('pdf-frame');
+    await frame.waitFor({ timeout: 30_000 });
+    expect(await frame.getAttribute('src')).toMatch(/^blob:/);
+    expect(Number(await frame.getAttribute('data-size'))).toBeGreaterThan(1000);
+    await page.getByTestId('pdf-download').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pdf-dialog').waitFor({ state: 'detached' });
+    expect(cspViolations).toEqual([]);
+
+    // A partial payment: « Partiellement payée », what remains due.
+    await panel.getByTestId('invoice-payment').click();
+    await page.getByTestId('payment-dialog').waitFor();
+    await page.getByTestId('payment-amount').fill('200');
+    await expectAccessible(page, 'invoice-payment');
+    await page.getByTestId('payment-submit').click();
+    await panel.locator('[data-testid="billing-status-chip"][data-status="partially_paid"]').waitFor({ timeout: 30_000 });
+    await panel.getByTestId('payment-row').first().waitFor();
+    expect(await cents(page, 'total-due')).toBe(27_880);
+    expect(await t.admin('billingInvoices').where({ id: invoiceId }).first('status', 'amountDueCents')).toEqual({ status: 'partially_paid', amountDueCents: 27_880 });
+    await panel.getByTestId('history-timeline').getByText('a émis la facture').waitFor();
+    await expectAccessible(page, 'invoice-issued', { show: 'totals' });
+
+    // A credit note cancels the rest; what was paid goes to the client's credit.
+    await panel.getByTestId('invoice-credit-note').click();
+    await page.getByTestId('invoice-credit-note-dialog').waitFor();
+    await page.getByTestId('invoice-credit-note-reason').fill('Contrat résilié au 1er mars');
+    await page.getByTestId('invoice-credit-note-submit').click();
+    await panel.getByTestId('credit-note-row').first().waitFor({ timeout: 30_000 });
+    const note = await t.admin('billingCreditNotes').where({ invoiceId }).first('id', 'number', 'status', 'totalIncludingTaxCents');
+    expect(note).toMatchObject({ status: 'issued', number: expect.stringMatching(/\d/) });
+    expect(plain(await panel.getByTestId('invoice-notice').textContent())).toContain(note.number);
+    await panel.locator('[data-testid="billing-status-chip"][data-status="cancelled"]').waitFor({ timeout: 30_000 });
+
+    // The credit note in its list and panel.
+    await panel.getByTestId('credit-note-row').first().click();
+    const notePanel = page.getByTestId('credit-note-panel');
+    await notePanel.waitFor();
+    expect(await page.getByTestId('panel-number').textContent()).toContain(note.number);
+    await page.locator(`[data-testid="credit-note-row"][data-credit-note-id="${note.id}"]`).waitFor();
+    await expectAccessible(page, 'credit-note');
+
+    // The account's panel: its invoices and its balance.
+    await page.goto(`${base}/accounts/${account.id}`);
+    const billing = page.getByTestId('account-billing');
+    await billing.waitFor({ timeout: 30_000 });
+    await billing.locator(`[data-testid="account-invoice-row"][data-id="${invoiceId}"]`).waitFor();
+    await billing.getByTestId('account-balance-due').waitFor();
+    await expectAccessible(page, 'account', { show: 'account-billing' });
+
+    // The quotes and the legal profile.
+    await page.getByTestId('nav-billing-quotes').click();
+    await page.getByTestId('quotes-table').waitFor();
+    await expectAccessible(page, 'quotes');
+    await page.getByTestId('nav-billing-settings').click();
+    await page.getByTestId('billing-settings').waitFor();
+    await page.getByTestId('profile-complete').waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'settings', {});
+  });
+
+  it('shows no billing menu to a person without billing grants, and does not open its screens', async () => {
+    const page = await signIn('technician@msp.demo');
+    await page.getByTestId('nav-drawer').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('nav-billing').count()).toBe(0);
+    expect(await page.locator('[data-testid^="nav-billing-"]').count()).toBe(0);
+    await page.goto(`${base}/billing/invoices`);
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('invoices-table').count()).toBe(0);
+  });
+});
