@@ -17,27 +17,21 @@ const vatNumber = z.string().trim().toUpperCase().regex(/^[A-Z]{2}[A-Z0-9]{2,13}
 export const documentLanguage = z.enum(['fr', 'en']);
 
 // ---- parties, as frozen at issue (document-view.ts BillingParty / SellerParty) ----
+/** Text fields a record answers as a string or null. */
+const nullableTexts = <K extends string>(...keys: K[]) => Object.fromEntries(keys.map((key) => [key, z.string().nullable()])) as Record<K, z.ZodNullable<z.ZodString>>;
+const ADDRESS_FIELDS = ['addressLine1', 'addressLine2', 'postalCode', 'city'] as const;
+
 export const billingParty = z.object({
   name: z.string(),
-  tradingName: z.string().nullable(),
-  siren: z.string().nullable(),
-  siret: z.string().nullable(),
-  vatNumber: z.string().nullable(),
-  addressLine1: z.string().nullable(),
-  addressLine2: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
+  ...nullableTexts('tradingName', 'siren', 'siret', 'vatNumber', ...ADDRESS_FIELDS),
   country: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
+  ...nullableTexts('email', 'phone'),
   isBusiness: z.boolean(),
 });
 export const sellerParty = billingParty.extend({
   legalForm: z.string().nullable(),
   shareCapitalCents: z.number().int().nullable(),
-  registration: z.string().nullable(),
-  iban: z.string().nullable(),
-  bic: z.string().nullable(),
+  ...nullableTexts('registration', 'iban', 'bic'),
 });
 
 // ---- the organisation's legal profile as a seller ----
@@ -91,34 +85,19 @@ export const billingProfileInput = z.object({
 export type BillingProfileInput = z.infer<typeof billingProfileInput>;
 
 export const billingProfile = z.object({
-  legalName: z.string().nullable(),
-  tradingName: z.string().nullable(),
-  legalForm: z.string().nullable(),
+  ...nullableTexts('legalName', 'tradingName', 'legalForm'),
   shareCapitalCents: z.number().int().nullable(),
-  siren: z.string().nullable(),
-  siret: z.string().nullable(),
-  vatNumber: z.string().nullable(),
-  registration: z.string().nullable(),
-  addressLine1: z.string().nullable(),
-  addressLine2: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
+  ...nullableTexts('siren', 'siret', 'vatNumber', 'registration', ...ADDRESS_FIELDS),
   country: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  website: z.string().nullable(),
-  iban: z.string().nullable(),
-  bic: z.string().nullable(),
+  ...nullableTexts('email', 'phone', 'website', 'iban', 'bic'),
   paymentTermsDays: z.number().int(),
   latePenaltyRateBasisPoints: z.number().int().nullable(),
-  earlyPaymentDiscount: z.string().nullable(),
-  vatExemptionMention: z.string().nullable(),
+  ...nullableTexts('earlyPaymentDiscount', 'vatExemptionMention'),
   invoiceNumberFormat: z.string(),
   creditNoteNumberFormat: z.string(),
   quoteNumberFormat: z.string(),
   numberingYearlyReset: z.boolean(),
-  footer: z.string().nullable(),
-  logoDataUrl: z.string().nullable(),
+  ...nullableTexts('footer', 'logoDataUrl'),
   /** 0 while the organisation has never saved its profile. */
   version: z.number().int(),
   updatedAt: z.string().nullable(),
