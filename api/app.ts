@@ -6,6 +6,7 @@ import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { accessLogger } from '../config/logger';
 import { recordKindsOf } from '../domain/modules/registry';
+import { stripeWebhookRouter } from './billing/stripe-webhook.router';
 import { commsRouter } from './comms/comms.router';
 import { contactCommsRouter } from './comms/contact-comms.router';
 import { webhooksRouter } from './comms/webhooks.router';
@@ -55,6 +56,8 @@ export function createApp(deps: ApiDeps): Express {
     serializers: { req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }), res: (res) => ({ statusCode: res.statusCode }) },
     autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
   }));
+  // Stripe signs the raw bytes of its notifications: its webhook reads them before any parser (api/billing/stripe-webhook.router.ts).
+  app.use('/api/v1/webhooks/stripe', stripeWebhookRouter(deps));
   // 2 MB so that an oversized field is named by validation rather than cut off by the parser.
   app.use(express.json({ limit: '2mb' }));
   app.use(limitJsonDepth());

@@ -3,6 +3,7 @@ import { logger } from '../config/logger';
 import { initSentry } from '../config/sentry';
 import { closeDb, db } from '../db/connection';
 import { ensureAuditLogSchedule } from './audit-log-schedule';
+import { ensureBillingAccountingSchedule } from './billing-accounting-schedule';
 import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
   // The audit log's chain is verified every hour (alerts on a break); a failure here must not stop the worker.
   await ensureAuditLogSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the audit log verification schedule could not be set up'));
+  // Issued invoices go to the organisations' accounting software, and payment states come back, every 15 minutes.
+  await ensureBillingAccountingSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
+    .catch((error: Error) => logger.error({ err: error }, 'the billing accounting sync schedule could not be set up'));
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
   // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish. Started by `npm start`
   // with an IPC channel, it does the same when that process dies, however it dies.
