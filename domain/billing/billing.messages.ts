@@ -7,8 +7,9 @@ import { defineMessages, entry, messagesOf } from '../i18n/messages';
  */
 const CATEGORY = { category: 'E' };
 /** A rate in basis points as the language writes it: `5,5 %`, `5.5%`. */
+const RATE_FORMATS = { fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }), en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }) };
 export const percent = (basisPoints: number, locale: 'fr' | 'en') =>
-  (locale === 'fr' ? `${(basisPoints / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })}\u00a0%` : `${(basisPoints / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`);
+  (locale === 'fr' ? `${RATE_FORMATS.fr.format(basisPoints / 100)}\u00a0%` : `${RATE_FORMATS.en.format(basisPoints / 100)}%`);
 /** A SIREN as printed, in groups of three (`732 829 320`); a SIRET adds its establishment number (`732 829 320 00074`). */
 export const sirenText = (siren: string) => siren.replace(/\s+/g, '').replace(/^(\d{3})(\d{3})(\d{3})$/, '$1\u00a0$2\u00a0$3');
 export const siretText = (siret: string) => siret.replace(/\s+/g, '').replace(/^(\d{3})(\d{3})(\d{3})(\d{5})$/, '$1\u00a0$2\u00a0$3\u00a0$4');

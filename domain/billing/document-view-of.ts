@@ -37,7 +37,8 @@ async function termsOf(ctx: RequestContext, doc: Row, profile: Row | null): Prom
   };
 }
 
-const totalsOf = (doc: Row): DocumentTotals => ({
+/** The totals stored beside a document's lines (their columns back as DocumentTotals). */
+export const totalsOf = (doc: Row): DocumentTotals => ({
   lines: doc.lines as DocumentTotals['lines'],
   vatBreakdown: doc.vatBreakdown as DocumentTotals['vatBreakdown'],
   totalExcludingTaxCents: Number(doc.totalExcludingTaxCents),

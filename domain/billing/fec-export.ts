@@ -3,8 +3,8 @@ import type { RequestContext } from '../core/record-service';
 import { ForbiddenError, UnprocessableError, type FieldProblem } from '../errors';
 import { billingMessage } from './billing.messages';
 import type { BillingDocumentType, BillingParty } from './document-view';
+import { totalsOf } from './document-view-of';
 import { fecFile, type FecDocument, type FecPayment } from './fec';
-import type { DocumentTotals } from './line.schema';
 import { loadProfile } from './profile';
 
 /**
@@ -38,14 +38,6 @@ export function fecPeriod(query: { from?: unknown; to?: unknown }): { from: stri
   if (problems.length) throw new UnprocessableError(problems[0]!.message, { errors: problems });
   return { from: from!, to: to! };
 }
-
-const totalsOf = (row: Row): DocumentTotals => ({
-  lines: row.lines as DocumentTotals['lines'],
-  vatBreakdown: row.vatBreakdown as DocumentTotals['vatBreakdown'],
-  totalExcludingTaxCents: Number(row.totalExcludingTaxCents),
-  totalTaxCents: Number(row.totalTaxCents),
-  totalIncludingTaxCents: Number(row.totalIncludingTaxCents),
-});
 
 /** The FEC file of the period: its name (`<SIREN>FEC<yyyyMMdd>.txt`) and its bytes (ISO 8859-15). */
 export async function exportFec(ctx: RequestContext, query: { from?: unknown; to?: unknown }): Promise<{ name: string; content: Buffer }> {

@@ -1,6 +1,6 @@
 import { BUYER, invoiceView } from '../../test/support/billing-views';
 import type { BillingDocumentView } from './document-view';
-import { FEC_COLUMNS, fecAmount, fecFile, fecLines, letterCode, type FecDocument, type FecLine, type FecPayment } from './fec';
+import { FEC_COLUMNS, fecAmount, fecFile, fecLines, latin9, letterCode, type FecDocument, type FecLine, type FecPayment } from './fec';
 
 /**
  * A December 2026 of Cassandre Conseil. Amounts of INVOICE_LINES, worked out by hand in
@@ -150,6 +150,10 @@ describe('the FEC file', () => {
 describe('FEC values', () => {
   it('writes amounts with a comma and no thousands separator', () => {
     expect([fecAmount(0), fecAmount(5), fecAmount(123_456_789), fecAmount(-1_050)]).toEqual(['0,00', '0,05', '1234567,89', '-10,50']);
+  });
+
+  it('encodes the eight Latin-9 letters in their places, typographic signs in ASCII, anything else as ?', () => {
+    expect([...latin9('é€Œœ ’…–ŸŠ ¤½😀')]).toEqual([0xe9, 0xa4, 0xbc, 0xbd, 0x20, 0x27, 0x2e, 0x2e, 0x2e, 0x2d, 0xbe, 0xa6, 0x20, 0x3f, 0x3f, 0x3f]);
   });
 
   it('letters A to Z, then AA, AB … ZZ, AAA', () => {

@@ -111,10 +111,26 @@ export function auxiliaryAccountOf(accountId: string, given?: string): string {
   return given?.trim() || `C${accountId.replace(/-/g, '').slice(0, 10).toUpperCase()}`;
 }
 
+/** Code-unit order (dates, numbers and account numbers compare as written; no locale collation). */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const isInPeriod = (date: string, from: string, to: string) => date >= from && date <= to;
 const SALES_TYPES = new Set<BillingDocumentView['type']>(['invoice', 'deposit-invoice', 'final-invoice', 'credit-note']);
 
-interface Entry { journal: (typeof JOURNALS)[keyof typeof JOURNALS]; date: string; sortKey: string; lines: Omit<FecLine, 'journalCode' | 'journalLabel' | 'entryNumber' | 'entryDate'>[]; settles?: string; settled?: string }
+type Journal = (typeof JOURNALS)[keyof typeof JOURNALS];
+interface Entry { journal: Journal; date: string; sortKey: string; lines: FecLine[]; settles?: string; settled?: string }
+interface Piece { journal: Journal; date: string; pieceRef: string }
+
+/** A line of an entry (numbered later), every field in the same order; a negative amount goes to the other side. */
+function fecLine(piece: Piece, account: FecAccount, auxiliary: FecAccount | null, label: string, cents: number, debitSide: boolean): FecLine {
+  const debit = debitSide !== cents < 0;
+  const amount = Math.abs(cents);
+  return {
+    journalCode: piece.journal.code, journalLabel: piece.journal.label, entryNumber: '', entryDate: piece.date,
+    accountNumber: account.number, accountLabel: account.label, auxiliaryNumber: auxiliary?.number ?? '', auxiliaryLabel: auxiliary?.label ?? '',
+    pieceRef: piece.pieceRef, pieceDate: piece.date, label, debitCents: debit ? amount : 0, creditCents: debit ? 0 : amount,
+    letter: '', letterDate: '', validDate: piece.date,
+  };
+}
 
 /** The lines of the FEC of a period (`from` and `to` included, yyyy-mm-dd), in journal then date order. */
 export function fecLines(period: { from: string; to: string }, documents: FecDocument[], payments: FecPayment[], options: FecOptions = {}): FecLine[] {
@@ -123,19 +139,12 @@ export function fecLines(period: { from: string; to: string }, documents: FecDoc
 
   for (const { view, accountId, auxiliaryAccount } of documents) {
     if (!view.number || !SALES_TYPES.has(view.type) || !isInPeriod(view.issueDate, period.from, period.to)) continue;
+    // Sales: the client owes the total (debit 411); a credit note gives it back (credit 411).
     const credit = view.type === 'credit-note';
-    const auxiliary = { auxiliaryNumber: auxiliaryAccountOf(accountId, auxiliaryAccount), auxiliaryLabel: clean(view.buyer.name) };
+    const piece: Piece = { journal: JOURNALS.sales, date: view.issueDate, pieceRef: view.number };
+    const client = { number: auxiliaryAccountOf(accountId, auxiliaryAccount), label: clean(view.buyer.name) };
     const what = credit ? `Avoir ${view.number}` : `Facture ${view.number}`;
-    const common = { pieceRef: view.number, pieceDate: view.issueDate, letter: '', letterDate: '', validDate: view.issueDate };
-    // Sales: the client owes the total (debit); a credit note gives it back (credit).
-    const sided = (cents: number, debitSide: boolean) => {
-      const debit = debitSide !== cents < 0;
-      return { debitCents: debit ? Math.abs(cents) : 0, creditCents: debit ? 0 : Math.abs(cents) };
-    };
-    const lines: Entry['lines'] = [{
-      ...common, ...auxiliary, accountNumber: accounts.receivable.number, accountLabel: accounts.receivable.label,
-      label: clean(`${what} - ${view.buyer.name}`), ...sided(view.totals.totalIncludingTaxCents, !credit),
-    }];
+    const lines = [fecLine(piece, accounts.receivable, client, clean(`${what} - ${view.buyer.name}`), view.totals.totalIncludingTaxCents, !credit)];
     const revenue = new Map<string, { account: FecAccount; rate: number; cents: number }>();
     for (const line of view.totals.lines) {
       const account = options.revenueAccountOf?.(line, view) ?? accounts.revenue;
@@ -144,21 +153,13 @@ export function fecLines(period: { from: string; to: string }, documents: FecDoc
       group.cents += line.netCents;
       revenue.set(key, group);
     }
-    for (const group of [...revenue.values()].sort((a, b) => a.account.number.localeCompare(b.account.number) || b.rate - a.rate)) {
-      if (!group.cents) continue;
-      lines.push({
-        ...common, auxiliaryNumber: '', auxiliaryLabel: '', accountNumber: group.account.number, accountLabel: group.account.label,
-        label: clean(`${what} - HT ${rateText(group.rate)}`), ...sided(group.cents, credit),
-      });
+    for (const group of [...revenue.values()].sort((a, b) => compare(a.account.number, b.account.number) || b.rate - a.rate)) {
+      if (group.cents) lines.push(fecLine(piece, group.account, null, clean(`${what} - HT ${rateText(group.rate)}`), group.cents, credit));
     }
     const taxes = new Map<number, number>();
     for (const row of view.totals.vatBreakdown) taxes.set(row.rateBasisPoints, (taxes.get(row.rateBasisPoints) ?? 0) + row.taxCents);
     for (const [rate, cents] of [...taxes].sort((a, b) => b[0] - a[0])) {
-      if (!cents) continue;
-      lines.push({
-        ...common, auxiliaryNumber: '', auxiliaryLabel: '', accountNumber: accounts.vat.number, accountLabel: `${accounts.vat.label} ${rateText(rate)}`,
-        label: clean(`${what} - TVA ${rateText(rate)}`), ...sided(cents, credit),
-      });
+      if (cents) lines.push(fecLine(piece, { number: accounts.vat.number, label: `${accounts.vat.label} ${rateText(rate)}` }, null, clean(`${what} - TVA ${rateText(rate)}`), cents, credit));
     }
     entries.push({
       journal: JOURNALS.sales, date: view.issueDate, sortKey: `${credit ? 1 : 0}/${view.number}`, lines,
@@ -169,35 +170,31 @@ export function fecLines(period: { from: string; to: string }, documents: FecDoc
   for (const payment of payments) {
     if (payment.method === 'account_credit' || !isInPeriod(payment.paidOn, period.from, period.to) || !payment.amountCents) continue;
     const cash = payment.method === 'cash';
-    const journal = cash ? JOURNALS.cash : JOURNALS.bank;
-    const account = cash ? accounts.cash : accounts.bank;
-    const pieceRef = clean(payment.reference ?? '') || payment.invoiceNumber;
+    const piece: Piece = { journal: cash ? JOURNALS.cash : JOURNALS.bank, date: payment.paidOn, pieceRef: clean(payment.reference ?? '') || payment.invoiceNumber };
     const label = clean(`Règlement ${payment.invoiceNumber} - ${payment.clientName}`);
-    const common = { pieceRef, pieceDate: payment.paidOn, label, letter: '', letterDate: '', validDate: payment.paidOn };
-    const cents = Math.abs(payment.amountCents);
-    const received = payment.amountCents > 0;
+    const client = { number: auxiliaryAccountOf(payment.accountId, payment.auxiliaryAccount), label: clean(payment.clientName) };
     entries.push({
-      journal, date: payment.paidOn, sortKey: `${payment.invoiceNumber}/${payment.id}`, settles: payment.invoiceNumber,
-      lines: [
-        { ...common, auxiliaryNumber: '', auxiliaryLabel: '', accountNumber: account.number, accountLabel: account.label, debitCents: received ? cents : 0, creditCents: received ? 0 : cents },
-        {
-          ...common, auxiliaryNumber: auxiliaryAccountOf(payment.accountId, payment.auxiliaryAccount), auxiliaryLabel: clean(payment.clientName),
-          accountNumber: accounts.receivable.number, accountLabel: accounts.receivable.label, debitCents: received ? 0 : cents, creditCents: received ? cents : 0,
-        },
-      ],
+      journal: piece.journal, date: payment.paidOn, sortKey: `${payment.invoiceNumber}/${payment.id}`, settles: payment.invoiceNumber,
+      // Money received: debit the bank (or the till), credit the client; a refund the other way.
+      lines: [fecLine(piece, cash ? accounts.cash : accounts.bank, null, label, payment.amountCents, true), fecLine(piece, accounts.receivable, client, label, payment.amountCents, false)],
     });
   }
 
   letter(entries, accounts.receivable.number);
   const order = [JOURNALS.sales.code, JOURNALS.bank.code, JOURNALS.cash.code] as string[];
-  entries.sort((a, b) => order.indexOf(a.journal.code) - order.indexOf(b.journal.code) || a.date.localeCompare(b.date) || a.sortKey.localeCompare(b.sortKey));
+  entries.sort((a, b) => order.indexOf(a.journal.code) - order.indexOf(b.journal.code) || compare(a.date, b.date) || compare(a.sortKey, b.sortKey));
   const counters = new Map<string, number>();
-  return entries.flatMap((entry) => {
+  const lines: FecLine[] = [];
+  for (const entry of entries) {
     const n = (counters.get(entry.journal.code) ?? 0) + 1;
     counters.set(entry.journal.code, n);
-    const head = { journalCode: entry.journal.code, journalLabel: entry.journal.label, entryNumber: `${entry.journal.code}${String(n).padStart(6, '0')}`, entryDate: entry.date };
-    return entry.lines.map((line) => ({ ...head, ...line }));
-  });
+    const entryNumber = `${entry.journal.code}${String(n).padStart(6, '0')}`;
+    for (const line of entry.lines) {
+      line.entryNumber = entryNumber;
+      lines.push(line);
+    }
+  }
+  return lines;
 }
 
 /**
@@ -207,11 +204,13 @@ export function fecLines(period: { from: string; to: string }, documents: FecDoc
  */
 function letter(entries: Entry[], receivable: string): void {
   const receivableLine = (entry: Entry) => entry.lines.find((l) => l.accountNumber === receivable && l.auxiliaryNumber);
-  const invoices = entries.filter((e) => e.settled).sort((a, b) => a.date.localeCompare(b.date) || a.sortKey.localeCompare(b.sortKey));
+  const invoices = entries.filter((e) => e.settled).sort((a, b) => compare(a.date, b.date) || compare(a.sortKey, b.sortKey));
+  const settlers = new Map<string, Entry[]>();
+  for (const entry of entries) if (entry.settles) settlers.set(entry.settles, [...(settlers.get(entry.settles) ?? []), entry]);
   const used = new Map<string, number>();
   for (const invoice of invoices) {
     const own = receivableLine(invoice)!;
-    const settling = entries.filter((e) => e.settles === invoice.settled).map((e) => ({ entry: e, line: receivableLine(e)! }))
+    const settling = (settlers.get(invoice.settled!) ?? []).map((e) => ({ entry: e, line: receivableLine(e)! }))
       .filter(({ line }) => line.auxiliaryNumber === own.auxiliaryNumber);
     if (!settling.length) continue;
     const balance = [own, ...settling.map((s) => s.line)].reduce((sum, l) => sum + l.debitCents - l.creditCents, 0);
@@ -239,8 +238,9 @@ function clean(text: string): string {
   return text.replace(/[\t\r\n]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
+const RATE_FORMAT = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 function rateText(basisPoints: number): string {
-  return `${(basisPoints / 100).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} %`;
+  return `${RATE_FORMAT.format(basisPoints / 100)} %`;
 }
 
 /** Cents with a decimal comma and no thousands separator: 123456 → `1234,56`. */
@@ -264,20 +264,19 @@ export function fecText(lines: FecLine[]): string {
   return [FEC_COLUMNS.join('\t'), ...rows].join('\r\n') + '\r\n';
 }
 
-/** ISO 8859-15 differs from Latin-1 in eight places (€, Š, š, Ž, ž, Œ, œ, Ÿ); other characters out of it become « ? ». */
-const LATIN9: Record<string, number> = { '€': 0xa4, 'Š': 0xa6, 'š': 0xa8, 'Ž': 0xb4, 'ž': 0xb8, 'Œ': 0xbc, 'œ': 0xbd, 'Ÿ': 0xbe };
-const LATIN1_ONLY = new Set([0xa4, 0xa6, 0xa8, 0xb4, 0xb8, 0xbc, 0xbd, 0xbe]);
+/**
+ * The text in ISO 8859-15 (Latin-9). It differs from Latin-1 in eight places (€ Š š Ž ž Œ œ Ÿ take the
+ * places of ¤ ¦ ¨ ´ ¸ ¼ ½ ¾); typographic quotes, dashes and the ellipsis become their ASCII forms, and
+ * any other character outside it « ? ».
+ */
+const LATIN9: Record<string, string> = {
+  '€': '\u00a4', 'Š': '\u00a6', 'š': '\u00a8', 'Ž': '\u00b4', 'ž': '\u00b8', 'Œ': '\u00bc', 'œ': '\u00bd', 'Ÿ': '\u00be',
+  '’': '\'', '‘': '\'', '“': '"', '”': '"', '–': '-', '—': '-', '…': '...', '\u202f': ' ',
+};
+const OUTSIDE_LATIN9 = /[^\u0000-\u00a3\u00a5\u00a7\u00a9-\u00b3\u00b5-\u00b7\u00b9-\u00bb\u00bf-\u00ff]/gu;
 
 export function latin9(text: string): Buffer {
-  const typographic: Record<string, string> = { '’': '\'', '‘': '\'', '“': '"', '”': '"', '–': '-', '—': '-', '…': '...', '\u202f': ' ' };
-  const bytes = [...text].map((char) => {
-    const mapped = LATIN9[char];
-    if (mapped !== undefined) return [mapped];
-    const code = char.codePointAt(0)!;
-    if (code < 0x100 && !LATIN1_ONLY.has(code)) return [code];
-    return [...(typographic[char] ?? '?')].map((c) => c.charCodeAt(0));
-  });
-  return Buffer.from(bytes.flat());
+  return Buffer.from(text.replace(OUTSIDE_LATIN9, (char) => LATIN9[char] ?? '?'), 'latin1');
 }
 
 /** `<SIREN>FEC<yyyyMMdd>.txt`, the date being the closing date (here the period's last day). */
