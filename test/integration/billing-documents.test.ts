@@ -235,8 +235,15 @@ describe('billing documents: PDF and Factur-X', () => {
     let token: string;
     let accountId: string;
     const api = (method: 'get' | 'post' | 'put', url: string) => request(t.app)[method](url).set('Authorization', `Bearer ${token}`);
-    const pdf = (url: string) => api('get', url).buffer(true)
-      .parse((res, cb) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => cb(null, Buffer.concat(chunks))); });
+    /** GETs a document's PDF (200, application/pdf), keeps it under `name`, and answers its file and name. */
+    const downloaded = async (url: string, name: string) => {
+      const res = await api('get', url).buffer(true)
+        .parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))); });
+      expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status: 200, type: 'application/pdf' });
+      const file = path.join(dir, `${name}.pdf`);
+      fs.writeFileSync(file, res.body as Buffer);
+      return { file, disposition: res.headers['content-disposition'] };
+    };
 
     beforeAll(async () => {
       t = testContext();
@@ -253,24 +260,16 @@ describe('billing documents: PDF and Factur-X', () => {
     it('answers a draft invoice as a « BROUILLON » PDF, then the issued invoice as a Factur-X PDF named after its number', async () => {
       const draft = await api('post', '/api/v1/billing/invoices').send({ accountId, lines: INVOICE_LINES });
       expect(draft.status).toBe(201);
-      const draftPdf = await pdf(`/api/v1/billing/invoices/${draft.body.id}/pdf`);
-      expect(draftPdf.status).toBe(200);
-      expect(draftPdf.headers['content-type']).toBe('application/pdf');
-      expect(draftPdf.headers['content-disposition']).toBe(`inline; filename="facture-brouillon-${String(draft.body.id).slice(0, 8)}.pdf"`);
-      const draftFile = path.join(dir, 'api-draft.pdf');
-      fs.writeFileSync(draftFile, draftPdf.body as Buffer);
+      const { file: draftFile, disposition: draftName } = await downloaded(`/api/v1/billing/invoices/${draft.body.id}/pdf`, 'api-draft');
+      expect(draftName).toBe(`inline; filename="facture-brouillon-${String(draft.body.id).slice(0, 8)}.pdf"`);
       expect(poppler('pdftotext', [draftFile, '-'])).toContain('BROUILLON');
       expect(poppler('pdfdetach', ['-list', draftFile])).toContain('0 embedded files');
 
       const issued = await api('post', `/api/v1/billing/invoices/${draft.body.id}/issue`);
       expect(issued.status).toBe(200);
       const number = String(issued.body.number);
-      const issuedPdf = await pdf(`/api/v1/billing/invoices/${draft.body.id}/pdf`);
-      expect(issuedPdf.status).toBe(200);
-      expect(issuedPdf.headers['content-type']).toBe('application/pdf');
-      expect(issuedPdf.headers['content-disposition']).toBe(`inline; filename="facture-${number}.pdf"`);
-      const file = path.join(dir, 'api-invoice.pdf');
-      fs.writeFileSync(file, issuedPdf.body as Buffer);
+      const { file, disposition } = await downloaded(`/api/v1/billing/invoices/${draft.body.id}/pdf`, 'api-invoice');
+      expect(disposition).toBe(`inline; filename="facture-${number}.pdf"`);
       const text = spaces(poppler('pdftotext', ['-layout', file, '-'])).replace(/[ \t]+/g, ' ');
       expect(text).toContain(`N° ${number}`);
       expect(text).toContain('Net à payer 4 658,21 €');
@@ -282,10 +281,7 @@ describe('billing documents: PDF and Factur-X', () => {
     it('answers a quote\'s PDF, and 404 for a document that does not exist', async () => {
       const quote = await api('post', '/api/v1/billing/quotes').send({ accountId, lines: INVOICE_LINES });
       expect(quote.status).toBe(201);
-      const quotePdf = await pdf(`/api/v1/billing/quotes/${quote.body.id}/pdf`);
-      expect(quotePdf.status).toBe(200);
-      const file = path.join(dir, 'api-quote.pdf');
-      fs.writeFileSync(file, quotePdf.body as Buffer);
+      const { file } = await downloaded(`/api/v1/billing/quotes/${quote.body.id}/pdf`, 'api-quote');
       expect(poppler('pdftotext', [file, '-'])).toContain('Bon pour accord');
       const missing = await api('get', '/api/v1/billing/credit-notes/00000000-0000-4000-8000-000000000000/pdf');
       expect(missing.status).toBe(404);
