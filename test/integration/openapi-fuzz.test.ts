@@ -24,7 +24,7 @@ const SEED = 20261203;
 /**
  * Who fuzzes, and how much: the telecom administrator gets the coverage phase
  * (every boundary and negative case of every parameter, about 6,600 requests),
- * the events administrator, a manager and the read-mostly support roles of both
+ * the events administrator, a manager, the accounting (billing's writer) and the read-mostly support roles of both
  * organisations the document's examples and a few generated requests per
  * operation, enough to walk their refusals (403) and what they may read.
  */
@@ -32,6 +32,8 @@ const RUNS = [
   { tenant: 'telecom', role: 'direction', phases: 'examples,coverage,fuzzing', maxExamples: 5 },
   { tenant: 'events', role: 'management', phases: 'examples,fuzzing', maxExamples: 3 },
   { tenant: 'telecom', role: 'manager', phases: 'examples,fuzzing', maxExamples: 2 },
+  // The role that invoices: billing's writes (drafts, issue, payments, credit notes, quotes, the legal profile).
+  { tenant: 'telecom', role: 'accounting', phases: 'examples,fuzzing', maxExamples: 2 },
   { tenant: 'telecom', role: 'support-n1', phases: 'examples,fuzzing', maxExamples: 2 },
   { tenant: 'events', role: 'support', phases: 'examples,fuzzing', maxExamples: 2 },
 ] as const;
