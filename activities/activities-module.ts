@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import type { UntypedActivities } from '@temporalio/common';
 import type { Knex } from 'knex';
 import type { SendOutput, SmsSendInput } from '../domain/comms/comms.activity-contracts';
@@ -10,6 +11,8 @@ export interface ModuleActivityDeps {
   publicUrl: string;
   /** The comms mail activity: notifications go through the same outbox, consent and retry rules; files may be attached. */
   sendMail: (input: MailSendWithAttachments, meta: ServiceTaskMeta) => Promise<SendOutput>;
+  /** A Temporal client with the worker's data converter, connected on first use (billing starts the dunning of the invoices it issues). */
+  temporal?: () => Promise<Client>;
   /** The comms SMS activity, with the same rules (a reminder's SMS). */
   sendSms: (input: SmsSendInput, meta: ServiceTaskMeta) => Promise<SendOutput>;
 }

@@ -23,7 +23,7 @@ export interface ActivityDeps {
 /** The one registry of activity implementations the worker serves (STYLE §1), by registry name. */
 export function createActivities(deps: ActivityDeps) {
   const comms = commsActivities(deps.knex, deps.comms);
-  const moduleDeps = { knex: deps.knex, publicUrl: deps.comms?.publicUrl ?? publicUrl(env()), sendMail: comms['comms.mail.send'], sendSms: comms['comms.sms.send'] };
+  const moduleDeps = { knex: deps.knex, publicUrl: deps.comms?.publicUrl ?? publicUrl(env()), sendMail: comms['comms.mail.send'], sendSms: comms['comms.sms.send'], temporal: deps.temporal };
   const core = {
     ...createSmokeActivities(deps),
     ...createEngineActivities(deps),

@@ -5,3 +5,5 @@ export { sendOneMessage } from './comms/send-one.workflow';
 export { bulkSend } from './comms/bulk-send.workflow';
 export { timerStartScheduler } from './process/timer-start-scheduler.workflow';
 export { auditLogVerification } from './system/audit-log-verification.workflow';
+export { billingSubscriptionInvoicing } from './billing/subscription-invoicing.workflow';
+export { billingAccountingSync } from './billing/accounting-sync.workflow';

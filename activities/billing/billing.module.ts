@@ -1,10 +1,14 @@
 import type { ActivitiesModule } from '../activities-module';
+import { createAccountingSyncActivities } from './accounting-sync.activities';
+import { createDunningActivities } from './dunning.activities';
+import { createSubscriptionActivities } from './subscriptions.activities';
 
 /**
- * The service tasks of billing's processes (the dunning of an invoice, recurring invoicing): their
+ * The service tasks of billing's processes (the dunning of an invoice, recurring invoicing) and the
+ * accounting sync's activities (activities/billing/accounting-sync.activities.ts): the tasks'
  * contracts are declared in domain/billing/billing.module.ts, their implementations created here.
  */
 export const billingActivitiesModule: ActivitiesModule = {
   key: 'billing',
-  create: () => ({}),
+  create: (deps) => ({ ...createDunningActivities(deps), ...createSubscriptionActivities(deps), ...createAccountingSyncActivities(deps) }),
 };

@@ -12,6 +12,7 @@ import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
 import { etagOf, expectedVersion } from '../http/if-match';
 import { validate } from '../http/validate';
+import { notifyDunningAfterCommit, startDunningAfterCommit } from './dunning.link';
 
 /**
  * Billing's actions under /api/v1/billing (issue 13). The records themselves (list, read, create and
@@ -34,7 +35,7 @@ export function billingRouter(deps: ApiDeps): Router {
   const invoices = Router();
   invoices.post('/:id/issue', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const invoice = await issueInvoice(ctx, String(req.params.id));
-    return { body: invoice, headers: { ETag: etagOf(invoice.version) } };
+    return { body: invoice, headers: { ETag: etagOf(invoice.version) }, afterCommit: startDunningAfterCommit(deps, ctx, String(invoice.id)) };
   })));
   invoices.post('/:id/send', inTenant(deps, async (req, ctx) => {
     const { sentAt } = validate(invoiceSend, req.body ?? {});
@@ -44,22 +45,24 @@ export function billingRouter(deps: ApiDeps): Router {
   invoices.get('/:id/payments', inTenant(deps, async (req, ctx) => ({ body: { items: await listInvoicePayments(ctx, String(req.params.id)) } })));
   invoices.post('/:id/payments', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const result = await recordInvoicePayment(ctx, String(req.params.id), validate(paymentCreate, req.body));
-    return { status: result.duplicate ? 200 : 201, body: result };
+    return { status: result.duplicate ? 200 : 201, body: result, afterCommit: result.duplicate ? undefined : notifyDunningAfterCommit(deps, ctx, String(result.invoice.id), 'payment') };
   })));
   invoices.post('/:id/apply-credit', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const { amountCents } = validate(applyCredit, req.body ?? {});
-    return { status: 201, body: await applyAccountCredit(ctx, String(req.params.id), amountCents) };
+    const result = await applyAccountCredit(ctx, String(req.params.id), amountCents);
+    return { status: 201, body: result, afterCommit: notifyDunningAfterCommit(deps, ctx, String(result.invoice.id), 'payment') };
   })));
   invoices.post('/:id/credit-note', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const input = validate(invoiceCreditNote, req.body ?? {});
-    return { status: 201, body: await creditInvoice(ctx, String(req.params.id), input) };
+    const result = await creditInvoice(ctx, String(req.params.id), input);
+    return { status: 201, body: result, afterCommit: input.draft ? undefined : notifyDunningAfterCommit(deps, ctx, String(result.invoice.id), 'credit-note') };
   })));
   router.use('/invoices', invoices);
 
   const creditNotes = Router();
   creditNotes.post('/:id/issue', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const creditNote = await issueCreditNote(ctx, String(req.params.id));
-    return { body: creditNote, headers: { ETag: etagOf(creditNote.version) } };
+    return { body: creditNote, headers: { ETag: etagOf(creditNote.version) }, afterCommit: notifyDunningAfterCommit(deps, ctx, String(creditNote.invoiceId), 'credit-note') };
   })));
   router.use('/credit-notes', creditNotes);
 
@@ -71,7 +74,7 @@ export function billingRouter(deps: ApiDeps): Router {
   })));
   quotes.post('/:id/accept', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const result = await acceptQuote(ctx, String(req.params.id), validate(quoteAccept, req.body ?? {}));
-    return { body: result, headers: { ETag: etagOf(result.quote.version) } };
+    return { body: result, headers: { ETag: etagOf(result.quote.version) }, afterCommit: startDunningAfterCommit(deps, ctx, result.invoice?.number ? String(result.invoice.id) : null) };
   })));
   quotes.post('/:id/refuse', inTenant(deps, async (req, ctx) => {
     const quote = await refuseQuote(ctx, String(req.params.id));

@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { ForbiddenError, NotFoundError } from '../../domain/errors';
 import { plansStartedBy } from '../../domain/process/definitions-service';
 import { bufferedMessagesQuery, publishMessageRequest } from '../../domain/process/instance.schema';
 import { createInstanceRow } from '../../domain/process/instances-service';
-import { bufferMessage, listBufferedMessages, lockMessageKey } from '../../domain/process/message-buffer';
-import { processMessageSignal } from '../../workflows/engine/contract';
+import { bufferMessage, listBufferedMessages } from '../../domain/process/message-buffer';
+import { deliverToSubscriber } from '../../domain/process/message-delivery';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { requestLocale } from '../http/locale';
@@ -29,21 +28,9 @@ export function processMessagesRouter(deps: ApiDeps): Router {
     if (!ctx.ability.can('create', 'ProcessMessage')) throw new ForbiddenError(processMessage('messages.forbidden-send'));
     const input = validate(publishMessageRequest, req.body);
     // Until this request commits, no catch event can subscribe to this name and key: it finds the message buffered, or we find it.
-    await lockMessageKey(ctx.trx, ctx.principal.tenantId, input.name, input.correlationKey);
     const message = { name: input.name, correlationKey: input.correlationKey, variables: input.variables };
-    for (;;) {
-      const subscription = await ctx.trx('messageSubscriptions')
-        .where({ messageName: input.name, correlationKey: input.correlationKey }).orderBy('createdAt').first('workflowId');
-      if (!subscription) break;
-      try {
-        await (await deps.temporal()).workflow.getHandle(subscription.workflowId).signal(processMessageSignal, message);
-        return { status: 202, body: { delivered: true, workflowId: subscription.workflowId } };
-      } catch (error) {
-        if (!(error instanceof WorkflowNotFoundError)) throw error;
-        // The subscription of a workflow that no longer runs (terminated): dropped, and the next one tried.
-        await ctx.trx('messageSubscriptions').where({ workflowId: subscription.workflowId }).delete();
-      }
-    }
+    const workflowId = await deliverToSubscriber(ctx.trx, deps.temporal, ctx.principal.tenantId, message);
+    if (workflowId) return { status: 202, body: { delivered: true, workflowId } };
     // A process that starts on this message (message start event): a new instance, keyed by the correlation key.
     const starters = await plansStartedBy(ctx.trx, input.name);
     if (starters.length) {

@@ -42,4 +42,13 @@ describe('shipped process definitions', () => {
     expect(resolveShippedRoles('{roles:managesAccounts}', [])).toBeNull();
     expect(() => resolveShippedRoles('{roles:isAdmin}', rolesForVerticals(['telecom']))).toThrow(/managesAccounts/);
   });
+
+  it('gives the billing tasks to the roles granted the permission the diagram names, on every record', () => {
+    const candidates = (vertical: string) => /relais:candidateRoles="([^"]*)"/.exec(resolveShippedRoles('<x relais:candidateRoles="{roles:billing.invoice.update}"/>', rolesForVerticals([vertical]))!)![1];
+    expect(candidates('audits')).toBe('administration');
+    expect(candidates('telecom')).toBe('accounting');
+    expect(candidates('psa')).toBe('admin,manager');
+    // Nobody invoices there: the roles that own processes.
+    expect(candidates('events')).toBe('management');
+  });
 });

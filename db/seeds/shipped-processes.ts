@@ -18,15 +18,17 @@ const ROLE_FLAGS = ['managesAccounts', 'ownsProcesses', 'authorsDefinitions'] as
 /**
  * A shipped diagram may name its candidate roles by what they do rather than by key, since each
  * organisation calls its roles differently: `{roles:managesAccounts}` becomes the keys of the
- * organisation's roles whose manifest sets that flag (`ModuleRole`), comma-separated; when none
- * does, its roles that own processes. Null when the organisation has no such role at all (the
- * process is then not installed there: nobody could do its tasks).
+ * organisation's roles whose manifest sets that flag (`ModuleRole`), comma-separated, and
+ * `{roles:billing.invoice.update}` those granted that permission on every record (scope `all`);
+ * when none does, its roles that own processes. Null when the organisation has no such role at all
+ * (the process is then not installed there: nobody could do its tasks).
  */
 export function resolveShippedRoles(xml: string, roles: readonly ModuleRole[]): string | null {
   let unresolved = false;
-  const resolved = xml.replace(/\{roles:([A-Za-z]+)\}/g, (token, flag: string) => {
-    if (!(ROLE_FLAGS as readonly string[]).includes(flag)) throw new Error(`${token}: a shipped diagram may name roles by ${ROLE_FLAGS.join(', ')} only.`);
-    const holders = roles.filter((r) => r[flag as (typeof ROLE_FLAGS)[number]]);
+  const resolved = xml.replace(/\{roles:([A-Za-z.-]+)\}/g, (token, flag: string) => {
+    const byGrant = flag.includes('.');
+    if (!byGrant && !(ROLE_FLAGS as readonly string[]).includes(flag)) throw new Error(`${token}: a shipped diagram may name roles by ${ROLE_FLAGS.join(', ')} or by a permission only.`);
+    const holders = roles.filter((r) => (byGrant ? r.grants.some((g) => g.permission === flag && g.scope === 'all') : r[flag as (typeof ROLE_FLAGS)[number]]));
     const keys = (holders.length ? holders : roles.filter((r) => r.ownsProcesses)).map((r) => r.key);
     if (!keys.length) unresolved = true;
     return keys.join(',');

@@ -1,8 +1,16 @@
+import path from 'node:path';
 import type { DomainModule } from '../modules/vertical-module';
+import { BILLING_ACTIVITIES } from './billing.activity-contracts';
 import { billingMessages } from './billing.messages';
+import { billingIntegrationMessages } from './integrations/integrations.messages';
 import { seedBillingDemo } from './demo-seed';
+import { invoiceDunningLabel } from './dunning';
+import { INVOICE_DUNNING } from './dunning-start';
+import { DUNNING_FORMS } from './dunning.forms';
+import { dunningMessages } from './dunning.messages';
 import { creditNoteSample, invoiceSample, quoteSample } from './record-samples';
 import { billingCreditNotes, billingInvoices, billingQuotes } from './resources';
+import { billingSubscriptions, subscriptionSample } from './subscriptions';
 
 /**
  * Billing (issue 13): one context every vertical invoices through — the organisation's legal
@@ -14,11 +22,12 @@ export const billingModule: DomainModule = {
   key: 'billing',
   kind: 'core',
   label: { fr: 'Facturation', en: 'Billing' },
-  messages: billingMessages,
+  messages: { ...billingMessages, ...dunningMessages, ...billingIntegrationMessages },
   resources: {
     'billing.quote': 'Quote',
     'billing.invoice': 'Invoice',
     'billing.credit-note': 'CreditNote',
+    'billing.subscription': 'Subscription',
     'billing.payment': 'Payment',
     /** The legal profile, numbering and branding of documents (`billing.settings.read`, `.update`). */
     'billing.settings': 'BillingSettings',
@@ -39,6 +48,16 @@ export const billingModule: DomainModule = {
       personalDataColumns: ['reason', 'buyer'],
       sample: creditNoteSample,
     },
+    {
+      resource: billingSubscriptions, path: 'billing/subscriptions', label: { fr: 'abonnement', en: 'subscription', frPlural: 'abonnements', enPlural: 'subscriptions' },
+      personalDataColumns: ['notes'],
+      sample: subscriptionSample,
+    },
   ],
+  /** The dunning of every issued invoice (workflows/billing/invoice-dunning.bpmn, domain/billing/dunning.ts). */
+  activities: BILLING_ACTIVITIES,
+  forms: DUNNING_FORMS,
+  processes: [path.resolve(__dirname, '../../workflows/billing/invoice-dunning.bpmn')],
+  businessLabels: { [INVOICE_DUNNING]: invoiceDunningLabel },
   seedDemo: seedBillingDemo,
 };

@@ -2,6 +2,7 @@ import { ConflictError, ForbiddenError, UnprocessableError, ValidationError } fr
 import { appendHistoryAs, getRecord, loadFor, readableQuery, type RequestContext } from '../core/record-service';
 import { coreMessage } from '../i18n/core.messages';
 import { billingMessage } from './billing.messages';
+import { requestDunning } from './dunning-start';
 import { payment as paymentSchema, type PaymentCreate } from './billing.schema';
 import { addDays, issueBasis, numberFor, storedLines, todayInParis, type FrozenTerms } from './issue';
 import { assertBuyerComplete, loadBuyer } from './parties';
@@ -66,6 +67,8 @@ export async function issueInvoice(ctx: RequestContext, id: string, options: Act
     issuedAt: trx.fn.now(), issuedBy: principal.userId, version: Number(current.version) + 1, updatedAt: trx.fn.now(),
   });
   await appendHistoryAs(ctx, { recordType: billingInvoices.recordType, recordId: id, action: 'issue', changes: { status: { before: 'draft', after: 'issued' }, number: { before: null, after: number } } });
+  // Its dunning (billing.invoice-dunning), asked for in this transaction: started once it commits (dunning-start.ts).
+  if (amountDueCents > 0) await requestDunning(trx, principal.tenantId, id);
   return getRecord(ctx, billingInvoices, id);
 }
 

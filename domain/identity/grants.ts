@@ -34,7 +34,7 @@ export const commsRead = on('comms.message', 'r=all');
 export const commsSend = [...on('comms.message', 'rc=all'), ...on('comms.template', 'rcud=all')];
 export const commsAdmin = [...commsSend, ...on('comms.settings', 'ru=all')];
 /** Billing (issue 13): quotes, invoices, credit notes and the payments ledger (written once, never edited). */
-export const BILLING_DOCUMENTS = ['billing.quote', 'billing.invoice', 'billing.credit-note'];
+export const BILLING_DOCUMENTS = ['billing.quote', 'billing.invoice', 'billing.credit-note', 'billing.subscription'];
 /** Who invoices (administration, accounting): every document and payment, and the legal profile and numbering. */
 export const billingWrite = [...each(BILLING_DOCUMENTS, 'rcud=all'), ...on('billing.payment', 'rc=all'), ...on('billing.settings', 'ru=all')];
 /** Who follows the invoicing without doing it (direction, account managers): every document, and the legal profile. */

@@ -37,6 +37,12 @@ export async function claimStartRequest(trx: Knex.Transaction, id: string): Prom
     .first('id', 'processKey', 'businessKey', 'variables');
 }
 
+/** The request for that process and business key, taken to serve it now (the action that asked just committed); undefined when served or being served. */
+export async function claimStartRequestFor(trx: Knex.Transaction, processKey: string, businessKey: string): Promise<StartRequest | undefined> {
+  return trx('processStartRequests').where({ processKey, businessKey }).whereNull('startedAt').forUpdate().skipLocked()
+    .first('id', 'processKey', 'businessKey', 'variables');
+}
+
 export async function markStartServed(trx: Knex.Transaction, id: string): Promise<void> {
   await trx('processStartRequests').where({ id }).update({ startedAt: trx.fn.now() });
 }
