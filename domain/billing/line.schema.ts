@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cents, optionalText, requiredText, uuid } from '../core/fields';
+import { fieldIssue } from '../i18n/zod-issues';
 import { VAT_CATEGORIES } from './vat-categories';
 
 /**
@@ -15,7 +16,7 @@ export type VatCategory = z.infer<typeof vatCategory>;
 export const unitCode = z.enum(['C62', 'HUR', 'DAY', 'MON', 'ANN', 'KGM', 'MTR', 'LTR', 'MTQ', 'KMT', 'SET']);
 
 export const quantity = z.number().min(-1_000_000).max(1_000_000)
-  .refine((value) => Number.isInteger(Math.round(value * 1000)) && Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6, 'billing.quantity-decimals');
+  .refine((value) => Number.isInteger(Math.round(value * 1000)) && Math.abs(value * 1000 - Math.round(value * 1000)) < 1e-6, { message: fieldIssue('field.decimals'), params: { max: 3 } });
 
 export const billingLineInput = z.object({
   id: uuid.optional(),

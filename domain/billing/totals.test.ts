@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { UnprocessableError } from '../errors';
-import type { BillingLineInput } from './line.schema';
+import { renderText } from '../i18n/messages';
+import { issueMessage } from '../i18n/zod-issues';
+import { billingLineInput, type BillingLineInput } from './line.schema';
 import { assertVatCoherent, computeTotals, lineNetCents, taxCents, vatProblems } from './totals';
 
 /**
@@ -147,6 +149,16 @@ describe('computeTotals, worked out by hand', () => {
 
   it('refuses with a 422 an amount beyond what a number holds to the cent', () => {
     expect(() => computeTotals([line(1_000_000, 9_999_999_999, 2000)])).toThrow(UnprocessableError);
+  });
+});
+
+describe('the line schema', () => {
+  it('refuses a quantity with more than three decimals, saying so in the reader\'s language', () => {
+    const parsed = billingLineInput.safeParse(line(1.0005, 100, 2000));
+    expect(parsed.success).toBe(false);
+    const message = issueMessage(parsed.error!.issues[0]!);
+    expect([renderText(message, 'fr'), renderText(message, 'en')]).toEqual(['doit avoir au plus 3 décimales', 'must have at most 3 decimal places']);
+    expect(billingLineInput.safeParse(line(1.005, 100, 2000)).success).toBe(true);
   });
 });
 
