@@ -64,16 +64,21 @@ export function createDunningActivities(deps: Pick<ModuleActivityDeps, 'knex' | 
 
     async 'billing.invoice.send'(raw: unknown, meta: ServiceTaskMeta): Promise<Delivery> {
       const { invoiceId } = parseTaskInput(billingInvoiceSend.input, raw);
-      const { facts, attachment } = await inProcess(meta, async (ctx) => {
+      const key = keyed(meta, 'mail');
+      const { facts, attachment, sentBefore } = await inProcess(meta, async (ctx) => {
         const found = await invoiceMailFacts(ctx, invoiceId);
-        return { facts: found, attachment: found.recipient.email ? await invoiceAttachment(ctx, invoiceId) : null };
+        // Sent already, by hand or otherwise (POST …/send), and not by this task (whose retry finds its own message): not mailed again.
+        const mine = await ctx.trx('messages').where({ idempotencyKey: key.idempotencyKey }).first('id');
+        if (found.invoice.sentAt && !mine) return { facts: found, attachment: null, sentBefore: String(found.invoice.sentAt) };
+        return { facts: found, attachment: found.recipient.email ? await invoiceAttachment(ctx, invoiceId) : null, sentBefore: null };
       });
+      if (sentBefore) return { sent: true, messageId: null, recipient: null, reason: dunningMessage('billing.dunning.sent-before', { sentAt: sentBefore }).render(DEFAULT_LOCALE) };
       const to = facts.recipient.email;
       if (!to || !attachment) return notSent(dunningMessage('billing.dunning.no-email').render(DEFAULT_LOCALE));
       const mail = invoiceMail(facts, 'invoice');
       const sent = await deliver(to, () => deps.sendMail({
         to, ...(facts.recipient.contactId ? { contactId: facts.recipient.contactId } : {}), subject: mail.subject, body: mail.body, ...record(invoiceId), attachments: [attachment],
-      }, keyed(meta, 'mail')));
+      }, key));
       if (sent.sent) await inProcess(meta, (ctx) => noteInvoiceMailed(ctx, invoiceId));
       return sent;
     },

@@ -13,6 +13,7 @@ import type { BillingLineInput } from './line.schema';
 import { saveProfile } from './profile';
 import { acceptQuote, expireQuote, finalInvoiceOfQuote, refuseQuote, sendQuote } from './quote-actions';
 import { billingInvoices, billingQuotes } from './resources';
+import { seedSubscriptionsDemo } from './subscriptions-demo';
 
 /**
  * The billing demo of the organisations that invoice (those whose demo data has a `seller` profile:
@@ -20,7 +21,10 @@ import { billingInvoices, billingQuotes } from './resources';
  * status — draft, sent, accepted (with its deposit invoice and the final invoice's draft), refused and
  * expired quotes; draft, issued, sent, partially paid, paid, overdue and credited invoices — written
  * through the same domain actions as the API, by the role that invoices, on days relative to the seed
- * (numbers follow the issue dates). Seeded once: an organisation that has billing documents is left alone.
+ * (numbers follow the issue dates). Each issued invoice asks for its dunning, which the API starts when it
+ * starts (one unpaid 50 days past its due date waits on the formal-notice task, others on a reminder);
+ * then the organisation's subscriptions (subscriptions-demo.ts). Seeded once: an organisation that has
+ * billing documents is left alone.
  */
 type Lines = BillingLineInput[];
 interface Book {
@@ -90,6 +94,7 @@ export async function seedBillingDemo(admin: Knex, tenant: DemoTenantFacts): Pro
     const profile = await trx('billingProfiles').where({ tenantId: tenant.tenantId }).first('version');
     if (!profile) await saveProfile(ctx, billingProfileInput.parse(demo.seller), undefined);
     await writeBook(ctx, tenant.tenantId, book);
+    await seedSubscriptionsDemo(ctx, tenant.slug);
   }, admin);
 }
 
@@ -122,6 +127,8 @@ async function writeBook(ctx: RequestContext, tenantId: string, book: Book): Pro
   const partlyPaid = await invoice(b, l1);
   const sent = await invoice(c, l2);
   const issuedOnly = await invoice(a, l3);
+  // Unpaid 50 days after its due date: its dunning waits on the formal-notice task (billing.invoice-dunning).
+  const formalNotice = await invoice(a, l4);
   await invoice(b, l4, 'À compléter avec le relevé de fin de mois.');
   const expired = await quote(c, l4, { validUntil: day(-40) });
   const refused = await quote(a, l2);
@@ -130,6 +137,7 @@ async function writeBook(ctx: RequestContext, tenantId: string, book: Book): Pro
   await quote(a, l4, { notes: 'Brouillon à valider avec le client.' });
 
   const steps: Array<{ offset: number; run: () => Promise<unknown> }> = [
+    ...issueAndSend(formalNotice, -80),
     { offset: -70, run: () => sendQuote(ctx, expired, { today: day(-70), sentAt: at(-70) }) },
     ...issueAndSend(paid, -75), pay(paid, -48, 1, 'VIR-SEPA-0311'),
     ...issueAndSend(wrong, -62),
@@ -156,6 +164,6 @@ async function writeBook(ctx: RequestContext, tenantId: string, book: Book): Pro
   ];
   steps.sort((x, y) => x.offset - y.offset);
   for (const step of steps) await step.run();
-  for (const id of [overdue, overduePartly]) await markInvoiceOverdue(ctx, id);
+  for (const id of [overdue, overduePartly, formalNotice]) await markInvoiceOverdue(ctx, id);
   await expireQuote(ctx, expired);
 }

@@ -86,6 +86,11 @@ export const dunningMessages = defineMessages({
     fr: "Aucun numéro de mobile parmi les contacts du client : le SMS n'est pas envoyé.",
     en: "No mobile number among the client's contacts: the SMS is not sent.",
   },
+  'billing.dunning.sent-before': entry({
+    example: { sentAt: '2026-03-02T10:00:00.000Z' },
+    fr: (p, f) => `La facture avait déjà été envoyée au client (${f.dateTime(p.sentAt)}) : elle n'est pas envoyée une seconde fois.`,
+    en: (p, f) => `The invoice had already been sent to the client (${f.dateTime(p.sentAt)}): it is not sent a second time.`,
+  }),
   'billing.dunning.label': entry({
     example: { number: 'F-2026-00042', account: 'Boulangerie Le Fournil' },
     fr: (p) => `Facture ${p.number} — ${p.account}`,

@@ -1,6 +1,10 @@
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import request from 'supertest';
+import { serveStartRequests } from '../../api/process/start-requests';
+import { seedDemoAccounts } from '../../db/seed';
+import { DEMO_TENANTS } from '../../db/seeds/demo-tenants';
 import { installShippedProcesses } from '../../db/seeds/shipped-processes';
+import { seedBillingDemo } from '../../domain/billing/demo-seed';
 import { INVOICE_DUNNING } from '../../domain/billing/dunning-start';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { BUYER, COMPLETE_PROFILE } from '../support/billing-fixtures';
@@ -100,5 +104,41 @@ describe('billing: the dunning through the API', () => {
     const reason = await t.admin('processInstances').where({ businessKey: invoice.id }).first('id');
     const detail = await api('get', `/api/v1/process-instances/${reason.id}`);
     expect(detail.body.variables.sending).toMatchObject({ sent: false, reason: "Aucune adresse e-mail pour cette facture : ni le client, ni son site de facturation, ni ses contacts n'en ont." });
+  });
+
+  it('starts the demo\'s dunnings when the API starts, each where its dates put it (one on the formal notice), and seeds the MSP\'s subscriptions', async () => {
+    const demo = DEMO_TENANTS.find((x) => x.slug === 'msp')!;
+    const own = await createOwnTenant(t.admin, 'dunning-demo', demo.verticals);
+    await seedDemoAccounts(t.admin, own.tenantId, demo, own.userIds);
+    // The MSP's billing demo, written into this organisation of the test's own.
+    await seedBillingDemo(t.admin, { tenantId: own.tenantId, slug: 'msp', userIds: own.userIds });
+    await installShippedProcesses(t.admin, [own.tenantId]);
+    // select, not pluck: pluck reads the snake_case column before the camelCase mapping.
+    const asked = (await t.admin('processStartRequests').where({ tenantId: own.tenantId, processKey: INVOICE_DUNNING }).select('businessKey')).map((r) => r.businessKey as string);
+    const issued = await t.admin('billingInvoices').where({ tenantId: own.tenantId }).whereNotNull('number').pluck('id');
+    expect(asked.length).toBeGreaterThanOrEqual(6);
+    expect(issued).toEqual(expect.arrayContaining(asked));
+
+    expect((await serveStartRequests(t.deps, { tenantIds: [own.tenantId] })).started).toBeGreaterThanOrEqual(asked.length);
+    expect(await serveStartRequests(t.deps, { tenantIds: [own.tenantId] })).toEqual({ started: 0 });
+    const notice = await until('the formal notice of the invoice 50 days late', async () => (await t.admin('tasks').where({ tenantId: own.tenantId, elementId: 'FormalNotice', status: 'open' }).first()) ?? undefined, 120_000);
+    expect([...notice.candidateRoles].sort()).toEqual(['admin', 'manager']);
+    const noticed = await t.admin('billingInvoices').where({ id: notice.businessKey }).first('status', 'dueDate');
+    expect(noticed.status).toBe('overdue');
+    // Its two reminders went out (the second with an SMS to the client's billing contact); it had been sent already, so it was not mailed again.
+    expect((await t.admin('messages').where({ recordType: 'invoice', recordId: notice.businessKey }).orderBy('createdAt').select('channel')).map((r) => r.channel)).toEqual(['mail', 'mail', 'sms']);
+    // Paid or cancelled invoices end at once; the others wait for a payment, each at its step.
+    const statuses = await until('every demo dunning settled at its step', async () => {
+      const rows = await t.admin('processInstances').where({ tenantId: own.tenantId, processKey: INVOICE_DUNNING }).select('status', 'workflowId');
+      return rows.length >= asked.length ? rows.map((r) => r.status as string) : undefined;
+    });
+    expect(statuses).toEqual(expect.arrayContaining(['completed', 'running']));
+
+    const subscriptions = await t.admin('billingSubscriptions').where({ tenantId: own.tenantId }).orderBy('number').select('basis', 'frequency', 'quantity', 'mode');
+    expect(subscriptions).toEqual([
+      { basis: 'machine', frequency: 'monthly', quantity: 25, mode: 'issued' },
+      { basis: 'user', frequency: 'monthly', quantity: 18, mode: 'draft' },
+      { basis: 'flat', frequency: 'monthly', quantity: 1, mode: 'issued' },
+    ]);
   });
 });
