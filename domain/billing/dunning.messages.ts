@@ -116,6 +116,11 @@ export const dunningMessages = defineMessages({
     fr: (p) => `L'abonnement n° ${p.number} a déjà des périodes facturées : sa date de début et sa fréquence ne changent plus. Donnez-lui une date de fin et créez-en un nouveau.`,
     en: (p) => `Subscription no. ${p.number} already has invoiced periods: its start date and frequency can no longer change. Give it an end date and create a new one.`,
   }),
+  'billing.subscription.delete-invoiced': entry({
+    example: { number: 3 },
+    fr: (p) => `L'abonnement n° ${p.number} a des périodes facturées : il ne se supprime pas. Désactivez-le ou donnez-lui une date de fin.`,
+    en: (p) => `Subscription no. ${p.number} has invoiced periods: it cannot be deleted. Deactivate it or give it an end date.`,
+  }),
   'billing.subscription.period': entry({
     example: { from: '2026-03-01', to: '2026-03-31' },
     fr: (p, f) => `période du ${f.date(p.from)} au ${f.date(p.to)}`,

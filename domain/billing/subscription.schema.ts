@@ -16,6 +16,11 @@ export const subscriptionBasis = z.enum(['machine', 'user', 'site', 'flat']);
 export const subscriptionMode = z.enum(['draft', 'issued']);
 
 const lines = z.array(billingLineInput).min(1, fieldIssue('field.required')).max(200);
+/** A calendar day that exists (not 2026-02-30), between 1900 and 2200. */
+const day = isoDate.refine((v) => {
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v && v >= '1900-01-01' && v < '2200-01-01';
+}, fieldIssue('field.iso-date'));
 const count = z.number().int().min(1).max(1_000_000);
 
 const editable = {
@@ -26,8 +31,8 @@ const editable = {
   basis: subscriptionBasis,
   /** How many machines, users or sites are billed (1 for a flat subscription). */
   quantity: count.default(1),
-  /** The last day billed: the last period is cut the day before; none: until stopped. */
-  endDate: isoDate.nullable().optional(),
+  /** The day billing stops (not billed: the last period ends the day before); none: until stopped. */
+  endDate: day.nullable().optional(),
   mode: subscriptionMode.default('draft'),
   active: z.boolean().default(true),
   notes: optionalText(2_000),
@@ -37,14 +42,14 @@ export const subscriptionCreate = z.object({
   accountId: uuid,
   frequency: subscriptionFrequency,
   /** The first day of the first period; periods follow from it (1, 3 or 12 months). */
-  startDate: isoDate,
+  startDate: day,
   ...editable,
 }).strict();
 
 /** Frequency and start date change only while no period was invoiced (subscriptions.ts says why). */
 export const subscriptionUpdate = z.object({
   frequency: subscriptionFrequency,
-  startDate: isoDate,
+  startDate: day,
   ...editable,
   quantity: count,
   mode: subscriptionMode,

@@ -119,6 +119,12 @@ export const billingSubscriptions: RecordResource = {
     if (patch.lines) out.lines = await storedLines(trx, principal.tenantId, patch.lines as BillingLineInput[]);
     return out;
   },
+  // Its invoiced periods keep it: it is stopped (inactive, or an end date), never deleted.
+  async prepareDelete({ trx, current }) {
+    if (await trx('billingSubscriptionPeriods').where({ subscriptionId: current.id }).first('periodStart')) {
+      throw new ConflictError(dunningMessage('billing.subscription.delete-invoiced', { number: Number(current.number) }));
+    }
+  },
 };
 
 /** What an invoiced period answers: the subscription, the period and its invoice (null when it could not be made). */

@@ -51,6 +51,9 @@ describe('billing: subscriptions and recurring invoicing', () => {
     const backwards = await api('post', '/api/v1/billing/subscriptions').send({ accountId, name: 'Forfait', frequency: 'yearly', basis: 'flat', startDate: '2026-06-01', endDate: '2026-01-01', lines: [LINE] });
     expect(backwards.status).toBe(400);
     expect((await api('post', '/api/v1/billing/subscriptions').send({ accountId, name: 'Sans ligne', frequency: 'monthly', basis: 'user', startDate: '2026-01-01', lines: [] })).status).toBe(400);
+    const impossible = await api('post', '/api/v1/billing/subscriptions').send({ accountId, name: 'Forfait', frequency: 'monthly', basis: 'flat', startDate: '2026-02-30', lines: [LINE] });
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.errors).toEqual([expect.objectContaining({ field: 'startDate', message: 'doit être une date, comme 2026-04-18' })]);
 
     const more = await api('patch', `/api/v1/billing/subscriptions/${created.id}`).set('If-Match', `"${created.version}"`).send({ quantity: 14, startDate: '2026-02-01' });
     expect(more.status).toBe(200);
@@ -63,7 +66,12 @@ describe('billing: subscriptions and recurring invoicing', () => {
     expect(moved.body.detail).toBe(`L'abonnement n° ${created.number} a déjà des périodes facturées : sa date de début et sa fréquence ne changent plus. Donnez-lui une date de fin et créez-en un nouveau.`);
     const periods = await api('get', `/api/v1/billing/subscriptions/${created.id}/periods`);
     expect(periods.body.items).toEqual([expect.objectContaining({ periodStart: '2026-02-01', periodEnd: '2026-02-28', invoiceNumber: null, invoiceStatus: 'draft', totalIncludingTaxCents: 14 * 4_200 })]);
-    await api('patch', `/api/v1/billing/subscriptions/${created.id}`).set('If-Match', `"${invoiced.body.version}"`).send({ active: false });
+    const kept = await api('delete', `/api/v1/billing/subscriptions/${created.id}`).set('If-Match', `"${invoiced.body.version}"`);
+    expect(kept.status).toBe(409);
+    expect(kept.body.detail).toBe(`L'abonnement n° ${created.number} a des périodes facturées : il ne se supprime pas. Désactivez-le ou donnez-lui une date de fin.`);
+    expect((await api('patch', `/api/v1/billing/subscriptions/${created.id}`).set('If-Match', `"${invoiced.body.version}"`).send({ active: false })).status).toBe(200);
+    const unused = await subscribe({ startDate: '2030-01-01' });
+    expect((await api('delete', `/api/v1/billing/subscriptions/${unused.id}`).set('If-Match', `"${unused.version}"`)).status).toBe(204);
   });
 
   it('catches up a missed run once: every period started since is invoiced once, as drafts of the lines times the machines, and a rerun invoices nothing', async () => {
