@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { TestContext } from '../support/api';
+import request from 'supertest';
+import { loginAs, type TestContext } from '../support/api';
 import { axeSerious, settle } from '../support/axe';
 import { LAPTOP, signIn as signInAs, startBrowserStack, watchCsp, type BrowserStack } from '../support/browser';
 import { ROOT } from '../support/paths';
@@ -113,7 +114,8 @@ describe('billing in the browser', () => {
     await page.getByTestId('invoice-issue-submit').click();
     await panel.locator('[data-testid="billing-status-chip"][data-status="issued"]').waitFor({ timeout: 30_000 });
     const issued = await t.admin('billingInvoices').where({ id: invoiceId }).first('number', 'status');
-    expect(issued).toMatchObject({ status: 'issued', number: expect.stringMatching(/\d/) });
+    // Issued, then « Envoyée » as soon as the dunning process has mailed it.
+    expect(issued).toMatchObject({ status: expect.stringMatching(/^(issued|sent)$/), number: expect.stringMatching(/\d/) });
     expect(await page.getByTestId('panel-number').textContent()).toContain(issued.number);
     expect(await panel.getByTestId('line-new').count()).toBe(0);
     await panel.getByTestId('panel-read-only').waitFor();
@@ -159,7 +161,7 @@ describe('billing in the browser', () => {
     await panel.getByTestId('credit-note-row').first().click();
     const notePanel = page.getByTestId('credit-note-panel');
     await notePanel.waitFor();
-    expect(await page.getByTestId('panel-number').textContent()).toContain(note.number);
+    await page.getByTestId('panel-number').filter({ hasText: note.number }).waitFor();
     await page.locator(`[data-testid="credit-note-row"][data-credit-note-id="${note.id}"]`).waitFor();
     await expectAccessible(page, 'credit-note');
 
@@ -170,6 +172,12 @@ describe('billing in the browser', () => {
     await billing.locator(`[data-testid="account-invoice-row"][data-id="${invoiceId}"]`).waitFor();
     await billing.getByTestId('account-balance-due').waitFor();
     await expectAccessible(page, 'account', { show: 'account-billing' });
+    // « Nouvelle facture » from the account: the invoices of this client, the new draft's client already chosen.
+    await billing.getByTestId('account-invoice-create').click();
+    await page.getByTestId('invoice-create-dialog').waitFor();
+    expect(new URL(page.url()).searchParams.get('client')).toBe(account.id);
+    await page.getByTestId('invoice-create-account').locator('.v-autocomplete__selection').getByText('Garage Renault Pornic').waitFor();
+    await page.keyboard.press('Escape');
 
     // The quotes and the legal profile.
     await page.getByTestId('nav-billing-quotes').click();
@@ -179,6 +187,41 @@ describe('billing in the browser', () => {
     await page.getByTestId('billing-settings').waitFor();
     await page.getByTestId('profile-complete').waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'settings', {});
+  });
+
+  it('issues a selection of drafts at once, each numbered in turn, and reports the one already issued', async () => {
+    const { accessToken } = await loginAs(t.app, 'admin', 'msp');
+    const account = await t.admin('accounts').join('tenants', 'tenants.id', 'accounts.tenantId')
+      .where({ 'tenants.slug': 'msp', 'accounts.name': 'Cabinet dentaire Lemaître' }).first('accounts.id');
+    const draft = async (description: string) => {
+      const res = await request(t.app).post('/api/v1/billing/invoices').set('Authorization', `Bearer ${accessToken}`)
+        .send({ accountId: account.id, lines: [{ description, quantity: 1, unitPriceCents: 12_000, vatRateBasisPoints: 2000 }] });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
+    const ids = [await draft('Maintenance du poste d’accueil'), await draft('Sauvegarde externalisée'), await draft('Licence antivirus')];
+    const issuedAlready = await request(t.app).post(`/api/v1/billing/invoices/${ids[2]}/issue`).set('Authorization', `Bearer ${accessToken}`).send({});
+    expect(issuedAlready.status).toBe(200);
+
+    const page = await signIn('admin@msp.demo');
+    await page.goto(`${base}/billing/invoices?client=${account.id}`);
+    await page.getByTestId('invoices-table').waitFor();
+    for (const id of ids) await page.locator(`[data-testid="invoice-row"][data-invoice-id="${id}"] input[type="checkbox"]`).check();
+    await page.getByTestId('bulk-count').getByText('3').waitFor();
+    await page.getByTestId('bulk-action-issue').click();
+    await page.getByTestId('bulk-confirm-dialog').getByText('Émettre les 3 factures sélectionnées').waitFor();
+    await expectAccessible(page, 'invoices-bulk-confirm');
+    await page.getByTestId('bulk-confirm-submit').click();
+    const results = page.getByTestId('bulk-results');
+    await results.waitFor({ timeout: 60_000 });
+    expect(plain(await page.getByTestId('bulk-summary').textContent())).toBe('2 réussi(s), 1 refusé(s)');
+    expect(plain(await results.locator(`[data-record-id="${ids[2]}"]`).textContent())).toContain('déjà émise');
+    const rows = await t.admin('billingInvoices').whereIn('id', ids.slice(0, 2)).orderBy('number').select('status', 'number');
+    expect(rows.map((r) => (r.status === 'sent' ? 'issued' : r.status))).toEqual(['issued', 'issued']);
+    // Numbered in turn: two consecutive numbers of the sequence.
+    const counters = rows.map((r) => Number(/(\d+)$/.exec(r.number)![1]));
+    expect(counters[1]! - counters[0]!).toBe(1);
+    await expectAccessible(page, 'invoices-bulk-report', {});
   });
 
   it('shows no billing menu to a person without billing grants, and does not open its screens', async () => {

@@ -1,7 +1,28 @@
 import { defineAsyncComponent } from 'vue';
 import { INSTALLED_LOCALES } from '@/installed-locales';
 import type { UiModule } from '@/modules/ui-module';
+import { i18n } from '@/plugins/i18n';
+import type { EachAction } from '@/shared/bulk';
+import { billingApi, type AnyBillingDocument } from './billing.api';
 import { billingRoutes } from './routes';
+
+/** A document in a bulk report: « F-2026-00042 · Garage Renault Pornic », « Brouillon · … ». */
+const nameOf = (row: unknown) => {
+  const document = row as AnyBillingDocument;
+  return `${document.number ?? i18n.global.t('billing.draftNumber')} · ${document.accountName}`;
+};
+const statusIn = (...statuses: string[]) => (row: unknown) => statuses.includes((row as AnyBillingDocument).status);
+
+/** Issue the selected drafts (each numbered in turn), send the selected invoices or draft quotes. */
+const issueInvoices: EachAction = {
+  run: (id, key) => billingApi.invoices.issue(id, key), confirm: 'billing.bulk.issueConfirm', applies: statusIn('draft'), name: nameOf, notApplicable: 'billing.bulk.notDraft',
+};
+const sendInvoices: EachAction = {
+  run: (id, key) => billingApi.invoices.send(id, key), confirm: 'billing.bulk.sendConfirm', applies: statusIn('issued', 'sent', 'partially_paid', 'overdue'), name: nameOf, notApplicable: 'billing.bulk.notIssued',
+};
+const sendQuotes: EachAction = {
+  run: (id, key) => billingApi.quotes.send(id, key), confirm: 'billing.bulk.sendQuotesConfirm', applies: statusIn('draft'), name: nameOf, notApplicable: 'billing.bulk.quoteSent',
+};
 
 /**
  * Billing (issue 13) in the UI: quotes, invoices, credit notes and the legal profile, in the
@@ -30,6 +51,12 @@ export const billingModule: UiModule = {
     { key: 'billing-new-invoice', label: 'billing.invoices.create', icon: 'mdi-file-document-plus-outline', to: { name: 'billing-invoices', query: { new: '1' } }, permission: ['billing.invoice', 'create'] },
     { key: 'billing-new-quote', label: 'billing.quotes.create', icon: 'mdi-file-document-edit-outline', to: { name: 'billing-quotes', query: { new: '1' } }, permission: ['billing.quote', 'create'] },
     { key: 'billing-overdue', label: 'billing.commands.overdue', icon: 'mdi-alert-circle-outline', to: { name: 'billing-invoices', query: { overdue: 'true' } }, permission: ['billing.invoice', 'read'] },
+  ],
+  // Run on each selected document with a report per document (the list's checkboxes appear for who may run them).
+  bulkActions: [
+    { list: 'billing-invoices', key: 'issue', label: 'billing.bulk.issue', icon: 'mdi-file-check-outline', permission: ['billing.invoice', 'update'], each: issueInvoices },
+    { list: 'billing-invoices', key: 'send', label: 'billing.bulk.send', icon: 'mdi-email-fast-outline', permission: ['billing.invoice', 'update'], each: sendInvoices },
+    { list: 'billing-quotes', key: 'send', label: 'billing.bulk.send', icon: 'mdi-email-fast-outline', permission: ['billing.quote', 'update'], each: sendQuotes },
   ],
   searchKinds: [
     { type: 'invoice', label: 'billing.nav.invoices', icon: 'mdi-file-document-outline', to: (hit) => ({ name: 'billing-invoices', params: { id: hit.id } }) },

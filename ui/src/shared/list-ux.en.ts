@@ -44,12 +44,14 @@ const listUxEn: typeof listUxFr = {
   selection: {
     selected: '{n} selected | {n} selected',
     allLoaded: 'All {n} rows of this page are selected.',
+    selectPage: 'Select every row of the page',
     selectAllMatching: 'Select all matching this filter',
     allMatching: 'All matching this filter are selected',
     clear: 'Clear selection',
     summary: '{ok} done, {failed} refused',
     ok: 'done',
     report: 'Result per record',
+    eachAllMatching: 'Every record matching the filter is concerned (1,000 at most), one by one.',
     actions: 'Bulk actions',
   },
 };

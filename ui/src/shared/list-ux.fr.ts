@@ -43,12 +43,14 @@ const listUxFr = {
   selection: {
     selected: '{n} sélectionné | {n} sélectionnés',
     allLoaded: '{n} lignes de cette page sont sélectionnées.',
+    selectPage: 'Sélectionner toutes les lignes de la page',
     selectAllMatching: 'Sélectionner tous ceux qui correspondent au filtre',
     allMatching: 'Tous ceux qui correspondent au filtre sont sélectionnés',
     clear: 'Désélectionner',
     summary: '{ok} réussi(s), {failed} refusé(s)',
     ok: 'fait',
     report: 'Résultat par fiche',
+    eachAllMatching: 'Toutes les fiches qui correspondent au filtre sont concernées (1 000 au plus), une à une.',
     actions: 'Actions groupées',
   },
 };

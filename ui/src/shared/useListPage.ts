@@ -47,17 +47,21 @@ export function useListUrl(routeName: string, list: ListPageList, options: { onC
 
   function syncFromUrl(): void {
     const fromUrl = stateOf(route.query);
-    if (route.query.new === '1') {
-      options.onCreate?.();
-      void router.replace({ query: list.urlState() });
-    }
+    const creating = route.query.new === '1';
     if (Object.keys(fromUrl).length) {
       const changed = list.applyUrlState(fromUrl);
       if (loadOnMount && (changed || !list.loaded)) void list.load();
-      return;
+    } else if (loadOnMount && !list.loaded) {
+      void list.load();
+    } else if (Object.keys(list.urlState()).length && !creating) {
+      void router.replace({ query: { ...list.urlState(), ...panelOf(route.query) } });
     }
-    if (loadOnMount && !list.loaded) void list.load();
-    else if (Object.keys(list.urlState()).length) void router.replace({ query: { ...list.urlState(), ...panelOf(route.query) } });
+    // `?new=1` beside a view (« Nouvelle facture » from an account: `?client=…&new=1`): the view is
+    // taken first, so the create dialog may read it (its client), then `new` leaves the URL.
+    if (creating) {
+      options.onCreate?.();
+      void router.replace({ query: { ...list.urlState(), ...panelOf(route.query) } });
+    }
   }
 
   onMounted(syncFromUrl);
