@@ -5,6 +5,7 @@ import request from 'supertest';
 import { loginAs, type TestContext } from '../support/api';
 import { axeSerious, settle } from '../support/axe';
 import { LAPTOP, signIn as signInAs, startBrowserStack, watchCsp, type BrowserStack } from '../support/browser';
+import { createOwnTenant } from '../support/fixtures';
 import { ROOT } from '../support/paths';
 
 /** Text as read, with the narrow and non-breaking spaces of French number formats made plain. */
@@ -16,9 +17,11 @@ const SHOTS = process.env.RELAIS_SCREENSHOTS === '1' ? path.join(ROOT, 'docs/scr
  * may issue invoices): « Facturation » in the menu; a draft invoice for a client, its lines typed in
  * place with the totals computed live (the server's rules: per-line rounding, VAT per rate), saved
  * as they are typed; issued (its number appears, it becomes read only); a partial payment (« Partiellement
- * payée », what remains due); a credit note for the rest; the account's panel showing its invoices and
- * balance; the legal profile page. axe finds no critical or serious violation on any screen visited.
- * A person without billing grants does not see the menu and cannot open the screens.
+ * payée », what remains due); its PDF previewed; a credit note for the rest; the account's panel showing
+ * its invoices and balance; the legal profile page. Drafts issued together from the list, with a report
+ * per invoice. A quote sent, accepted, its deposit invoice made. An organisation whose legal profile is
+ * incomplete told so in French on issue, led to the profile. axe finds no critical or serious violation
+ * on any screen visited. A person without billing grants does not see the menu nor open the screens.
  */
 describe('billing in the browser', () => {
   let stack: BrowserStack;
@@ -222,6 +225,81 @@ describe('billing in the browser', () => {
     const counters = rows.map((r) => Number(/(\d+)$/.exec(r.number)![1]));
     expect(counters[1]! - counters[0]!).toBe(1);
     await expectAccessible(page, 'invoices-bulk-report', {});
+  });
+
+  it('sends a quote, then on the client\'s acceptance makes its deposit invoice, which opens as a draft', async () => {
+    const page = await signIn('admin@msp.demo');
+    const account = await t.admin('accounts').join('tenants', 'tenants.id', 'accounts.tenantId')
+      .where({ 'tenants.slug': 'msp', 'accounts.name': 'Expert-comptable Durand' }).first('accounts.id');
+    await page.getByTestId('nav-billing-quotes').click();
+    await page.getByTestId('quotes-table').waitFor();
+    await page.getByTestId('quote-create').click();
+    await page.getByTestId('quote-create-account').locator('input').fill('Durand');
+    await page.locator(`[data-testid="quote-create-account-option"][data-id="${account.id}"]`).click();
+    await page.getByTestId('quote-create-submit').click();
+    const panel = page.getByTestId('quote-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    const quoteId = (await panel.getAttribute('data-quote-id'))!;
+    await panel.getByTestId('line-new').getByTestId('line-description').fill('Migration de la messagerie');
+    await panel.getByTestId('line-row').first().getByTestId('line-unitPrice').fill('2 000');
+    await page.waitForFunction(() => document.querySelector('[data-testid="total-includingTax"]')?.getAttribute('data-cents') === '240000');
+    await saved(page);
+
+    await panel.getByTestId('quote-send').click();
+    await page.getByTestId('quote-send-submit').click();
+    await panel.locator('[data-testid="billing-status-chip"][data-status="sent"]').waitFor({ timeout: 30_000 });
+    await panel.getByTestId('quote-accept').click();
+    await page.getByTestId('quote-accept-dialog').waitFor();
+    await page.getByTestId('quote-accept-deposit').locator('input').check();
+    await page.getByTestId('quote-accept-share').fill('30');
+    await expectAccessible(page, 'quote-accept');
+    await page.getByTestId('quote-accept-submit').click();
+
+    // The deposit invoice opens beside the invoices: 30 % of the quote, a draft to check and issue.
+    const invoicePanel = page.getByTestId('invoice-panel');
+    await invoicePanel.waitFor({ timeout: 30_000 });
+    const invoice = await t.admin('billingInvoices').where({ quoteId }).first('id', 'kind', 'status', 'totalIncludingTaxCents');
+    expect(invoice).toMatchObject({ kind: 'deposit', status: 'draft', totalIncludingTaxCents: 72_000 });
+    expect(await invoicePanel.getAttribute('data-invoice-id')).toBe(invoice.id);
+    await invoicePanel.getByText('Facture d\'acompte').first().waitFor();
+    expect(await t.admin('billingQuotes').where({ id: quoteId }).first('status')).toEqual({ status: 'accepted' });
+  });
+
+  it('refuses to issue while the legal profile lacks what the law requires, says what in French and leads to the profile', async () => {
+    const own = await createOwnTenant(t.admin, 'billing', ['psa']);
+    const { accessToken } = await loginAs(t.app, 'admin', own.slug);
+    const api = (path: string, body: object) => request(t.app).post(`/api/v1${path}`).set('Authorization', `Bearer ${accessToken}`).send(body);
+    const account = await api('/accounts', { name: 'Boulangerie du Quai', addressLine1: '2 quai de la Fosse', postalCode: '44000', city: 'Nantes' });
+    expect(account.status).toBe(201);
+    const invoice = await api('/billing/invoices', { accountId: account.body.id, lines: [{ description: 'Audit du réseau', quantity: 1, unitPriceCents: 50_000, vatRateBasisPoints: 2000 }] });
+    expect(invoice.status).toBe(201);
+
+    const page = await signIn(`admin@${own.slug}.demo`);
+    await page.goto(`${base}/billing/invoices/${invoice.body.id}`);
+    const panel = page.getByTestId('invoice-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    await panel.getByTestId('invoice-issue').click();
+    await page.getByTestId('invoice-issue-submit').click();
+    const refusal = page.getByTestId('invoice-issue-error');
+    await refusal.waitFor({ timeout: 30_000 });
+    expect(plain(await refusal.textContent())).toMatch(/profil légal.*incomplet.*SIREN/);
+    await expectAccessible(page, 'invoice-issue-refused');
+    expect(await t.admin('billingInvoices').where({ id: invoice.body.id }).first('status', 'number')).toEqual({ status: 'draft', number: null });
+
+    // « Compléter le profil légal »: what is missing is listed, each item leads to its field, typing saves it.
+    await page.getByTestId('invoice-issue-fix').click();
+    await page.getByTestId('billing-settings').waitFor();
+    const missing = page.getByTestId('profile-missing');
+    await missing.waitFor({ timeout: 30_000 });
+    expect(await missing.getAttribute('data-missing')).toContain('siren');
+    await page.getByTestId('profile-missing-siren').click();
+    expect(await page.getByTestId('field-siren').evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByTestId('field-siren').fill('903182541');
+    await page.getByTestId('field-siren').blur();
+    await saved(page);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="profile-missing"]')?.getAttribute('data-missing')?.split(',').includes('siren'));
+    expect(await t.admin('billingProfiles').where({ tenantId: own.tenantId }).first('siren')).toEqual({ siren: '903182541' });
+    await expectAccessible(page, 'settings-incomplete');
   });
 
   it('shows no billing menu to a person without billing grants, and does not open its screens', async () => {
