@@ -94,8 +94,10 @@ describe('billing in the browser', () => {
     const first = panel.getByTestId('line-row').nth(0);
     await first.getByTestId('line-quantity').fill('2');
     await first.getByTestId('line-unitPrice').fill('150,00');
-    await panel.getByTestId('line-new').getByTestId('line-description').fill('Intervention sur site');
+    // Typed key by key: the first letter makes the line, which keeps its place and the focus.
+    await panel.getByTestId('line-new').getByTestId('line-description').pressSequentially('Intervention sur site');
     const second = panel.getByTestId('line-row').nth(1);
+    expect(await second.getByTestId('line-description').inputValue()).toBe('Intervention sur site');
     await second.getByTestId('line-quantity').fill('1,5');
     await choose(page, second.getByTestId('line-unit'), 'heure');
     await second.getByTestId('line-unitPrice').fill('80');
@@ -147,6 +149,8 @@ describe('billing in the browser', () => {
     expect(await cents(page, 'total-due')).toBe(27_880);
     expect(await t.admin('billingInvoices').where({ id: invoiceId }).first('status', 'amountDueCents')).toEqual({ status: 'partially_paid', amountDueCents: 27_880 });
     await panel.getByTestId('history-timeline').getByText('a émis la facture').waitFor();
+    // Its dunning (the billing.invoice-dunning process) shows beside its payments.
+    await panel.getByTestId('dunning-state').waitFor();
     await expectAccessible(page, 'invoice-issued', { show: 'totals' });
 
     // A credit note cancels the rest; what was paid goes to the client's credit.
