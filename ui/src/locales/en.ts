@@ -73,6 +73,17 @@ const en: MessageSchema = {
     statuses: { prospect: 'Prospect', active: 'Active', suspended: 'Suspended', closed: 'Closed' },
     none: 'No account matches.',
   },
+  payment: {
+    title: 'Record a payment',
+    amount: 'Amount',
+    paidOn: 'Payment date',
+    method: 'Payment method',
+    reference: 'Reference (optional)',
+    submit: 'Record',
+    methods: {
+      transfer: 'Bank transfer', card: 'Card', cheque: 'Cheque', cash: 'Cash', direct_debit: 'Direct debit', other: 'Other', account_credit: 'Client credit',
+    },
+  },
   bulk: {
     changeStatus: 'Change status',
   },

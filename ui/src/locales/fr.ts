@@ -72,6 +72,17 @@ const fr = {
     statuses: { prospect: 'Prospect', active: 'Actif', suspended: 'Suspendu', closed: 'Clos' },
     none: 'Aucun compte ne correspond.',
   },
+  payment: {
+    title: 'Enregistrer un paiement',
+    amount: 'Montant',
+    paidOn: 'Date du paiement',
+    method: 'Moyen de paiement',
+    reference: 'Référence (facultatif)',
+    submit: 'Enregistrer',
+    methods: {
+      transfer: 'Virement', card: 'Carte bancaire', cheque: 'Chèque', cash: 'Espèces', direct_debit: 'Prélèvement', other: 'Autre', account_credit: 'Crédit du client',
+    },
+  },
   bulk: {
     changeStatus: 'Changer le statut',
   },
