@@ -22,7 +22,7 @@ export function healthRouter(deps: ApiDeps): Router {
   router.get('/', async (_req, res) => {
     const [database, temporal] = await Promise.all([
       within(3000, deps.knex.raw('select 1')).then(() => ({ status: 'up' }), (e: Error) => ({ status: 'down', error: e.message })),
-      within(3000, deps.temporal().then((c) => c.workflowService.getSystemInfo({}))).then(() => ({ status: 'up' }), (e: Error) => ({ status: 'down', error: e.message })),
+      within(3000, deps.temporal().then((c) => c.connection.withDeadline(Date.now() + 3000, () => c.workflowService.getSystemInfo({})))).then(() => ({ status: 'up' }), (e: Error) => ({ status: 'down', error: e.message })),
     ]);
     const up = database.status === 'up' && temporal.status === 'up';
     res.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', database, temporal });

@@ -19,16 +19,6 @@ export const smokeRunView = z.object({
 
 const QUERY_WAIT_MS = 2000;
 
-/** The answer of a query, or undefined when none comes within `ms` (or it fails). */
-async function withinMs<T>(ms: number, work: Promise<T>): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ms); });
-  try {
-    return await Promise.race([work.catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** The smoke process: proves API → Temporal → worker → PostgreSQL end to end. */
 export function smokeRouter(deps: ApiDeps): Router {
@@ -56,10 +46,14 @@ export function smokeRouter(deps: ApiDeps): Router {
 
   router.get('/:id', inTenant(deps, async (req, ctx) => {
     const row = await load(ctx, String(req.params.id));
-    const handle = (await deps.temporal()).workflow.getHandle(row.workflowId);
+    const client = await deps.temporal();
+    const handle = client.workflow.getHandle(row.workflowId);
     const description = await handle.describe();
     // A query waits for a worker to answer it: without one (stopped, or none on this queue) the run is shown without its state.
-    const state = description.status.name === 'RUNNING' ? await withinMs(QUERY_WAIT_MS, handle.query(smokeStateQuery)) : undefined;
+    // The deadline ends the call itself (a raced call would outlive the request, retrying after its connection closed).
+    const state = description.status.name === 'RUNNING'
+      ? await client.connection.withDeadline(Date.now() + QUERY_WAIT_MS, () => handle.query(smokeStateQuery)).catch(() => undefined)
+      : undefined;
     return { body: { id: row.id, workflowId: row.workflowId, status: row.status, completions: row.completions, workflowStatus: description.status.name, state } };
   }));
 
