@@ -1,10 +1,11 @@
 import type { ActivitiesModule } from './activities-module';
 import { billingActivitiesModule } from './billing/billing.module';
 import { eventsActivitiesModule } from './events/events.module';
+import { psaActivitiesModule } from './psa/psa.module';
 
 /**
  * The activity implementations of the installed verticals (their contracts are
  * in their domain manifests, domain/installed-modules.ts). One of the three
  * lists allowed to import verticals; the worker passes it to createActivities.
  */
-export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [billingActivitiesModule, eventsActivitiesModule];
+export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [billingActivitiesModule, eventsActivitiesModule, psaActivitiesModule];

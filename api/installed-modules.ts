@@ -1,10 +1,11 @@
 import type { ApiModule } from './api-module';
 import { billingApiModule } from './billing/billing.module';
 import { eventsApiModule } from './events/events.module';
+import { psaApiModule } from './psa/psa.module';
 
 /**
  * The API parts of the installed verticals (their domain parts are in
  * domain/installed-modules.ts). One of the three lists allowed to import
  * verticals; api/server.ts and the other callers of createApp pass it.
  */
-export const INSTALLED_API_MODULES: readonly ApiModule[] = [billingApiModule, eventsApiModule];
+export const INSTALLED_API_MODULES: readonly ApiModule[] = [billingApiModule, eventsApiModule, psaApiModule];

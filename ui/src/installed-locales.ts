@@ -2,6 +2,8 @@ import billingEn from '@/billing/billing.en';
 import billingFr from '@/billing/billing.fr';
 import eventsEn from '@/events/events.en';
 import eventsFr from '@/events/events.fr';
+import psaEn from '@/psa/psa.en';
+import psaFr from '@/psa/psa.fr';
 import type { LocaleMessages } from '@/modules/ui-module';
 
 /**
@@ -13,4 +15,5 @@ import type { LocaleMessages } from '@/modules/ui-module';
 export const INSTALLED_LOCALES = {
   events: { fr: eventsFr, en: eventsEn },
   billing: { fr: billingFr, en: billingEn },
+  psa: { fr: psaFr, en: psaEn },
 } satisfies Record<string, { fr: LocaleMessages; en: LocaleMessages }>;

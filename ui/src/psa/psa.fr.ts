@@ -1,0 +1,6 @@
+/** Texts of the MSP's screens (French, the reference): one part per area, merged here. */
+const psaFr = {
+  nav: { support: 'Support', commercial: 'Commercial' },
+};
+
+export default psaFr;
