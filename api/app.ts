@@ -11,6 +11,7 @@ import { commsRouter } from './comms/comms.router';
 import { contactCommsRouter } from './comms/contact-comms.router';
 import { webhooksRouter } from './comms/webhooks.router';
 import { accountOnboardingRouter } from './core/account-onboarding.router';
+import { companyRegistryRouter } from './core/company-registry.router';
 import { contactAssignmentsRouter } from './core/contact-assignments.router';
 import { documentsRouter } from './core/documents.router';
 import { recordRouter } from './core/record.router';
@@ -82,6 +83,7 @@ export function createApp(deps: ApiDeps): Express {
   // The core contexts' records; a vertical mounts its own (with its hooks) among its routers.
   for (const { path: at, resource } of recordKindsOf([])) v1.use(`/${at}`, recordRouter(deps, resource));
   v1.use('/saved-views', savedViewsRouter(deps));
+  v1.use('/company-registry', companyRegistryRouter(deps));
   v1.use('/users', usersRouter(deps));
   v1.use('/audit-log', auditLogRouter(deps));
   for (const module of deps.modules) for (const { path: at, router } of module.routers(deps)) v1.use(at, router);

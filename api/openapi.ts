@@ -3,6 +3,7 @@ import { commsOpenApiPaths } from './comms/comms.openapi';
 import { fieldGroups, recordKinds } from '../domain/modules/registry';
 import type { ApiModule } from './api-module';
 import { accountOnboardingOpenApiPaths } from './core/account-onboarding.openapi';
+import { companyRegistryOpenApiPaths } from './core/company-registry.openapi';
 import { decisionsOpenApiPaths } from './process/decisions.openapi';
 import { processOpenApiPaths } from './process/process.openapi';
 import { savedViewsOpenApiPaths } from './core/saved-views.openapi';
@@ -227,7 +228,7 @@ export function openApiDocument(modules: readonly ApiModule[]): Json {
     schemas[`${name(res)}Update`] = schemaOf(res.updateSchema, 'input');
     paths = { ...paths, ...resourcePaths(path, res) };
   }
-  paths = { ...paths, ...processOpenApiPaths(), ...decisionsOpenApiPaths(), ...commsOpenApiPaths(), ...savedViewsOpenApiPaths(), ...accountOnboardingOpenApiPaths() };
+  paths = { ...paths, ...processOpenApiPaths(), ...decisionsOpenApiPaths(), ...commsOpenApiPaths(), ...savedViewsOpenApiPaths(), ...accountOnboardingOpenApiPaths(), ...companyRegistryOpenApiPaths() };
   for (const module of modules) paths = { ...paths, ...module.openApiPaths?.() };
   paths = withIdempotencyConflicts(paths);
   return {

@@ -43,8 +43,19 @@ const schema = z.object({
   STRIPE_API_BASE_URL: z.string().url().default('https://api.stripe.com'),
   /** Where the Pennylane adapter sends REST calls (Company API v2). */
   PENNYLANE_API_BASE_URL: z.string().url().default('https://app.pennylane.com/api/external/v2'),
+  /** Which French company registry the account lookup asks (integrations/company-registry): the sandbox, or recherche-entreprises.api.gouv.fr. */
+  COMPANY_REGISTRY_PROVIDER: z.enum(['sandbox', 'recherche-entreprises']).default('sandbox'),
+  /** Where the recherche-entreprises adapter sends its searches: the public API unless a test or a proxy says otherwise. */
+  COMPANY_REGISTRY_API_BASE_URL: z.string().url().default('https://recherche-entreprises.api.gouv.fr'),
   /** Delay between the simulated status changes of the sandbox SMS provider. */
   COMMS_SANDBOX_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(200),
+  /** The MSP's inbound mail server (mail-intake/main.ts): where it listens, 0 turns it off. */
+  RELAIS_MAIL_INTAKE_HOST: z.string().default('127.0.0.1'),
+  RELAIS_MAIL_INTAKE_PORT: z.coerce.number().int().min(0).max(65535).default(2525),
+  /** Mail to <anything>@<organisation slug>.<this domain> reaches that organisation's tickets. */
+  RELAIS_MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i).default('relais.local'),
+  /** The largest inbound mail taken, in bytes (10 MB); a bigger one is refused with SMTP 552. */
+  RELAIS_MAIL_MAX_BYTES: z.coerce.number().int().min(1_024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

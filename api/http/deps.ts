@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Client } from '@temporalio/client';
 import type { AuthSettings } from '../../domain/identity/auth-service';
 import type { ApiModule } from '../api-module';
+import type { CompanyRegistryPort } from '../../integrations/company-registry/company-registry.port';
 
 /** What the API needs from the outside, given once to createApp (tests pass their own). */
 export interface ApiDeps {
@@ -19,6 +20,8 @@ export interface ApiDeps {
   publicUrl?: string;
   /** Express `trust proxy` setting (see TRUST_PROXY). */
   trustProxy?: string;
+  /** The French company registry the account lookup asks; by default the one COMPANY_REGISTRY_PROVIDER names (sandbox). */
+  companyRegistry?: CompanyRegistryPort;
   /** The API parts of the installed verticals (api/installed-modules.ts). */
   modules: readonly ApiModule[];
 }

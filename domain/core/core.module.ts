@@ -11,11 +11,12 @@ import { CATALOGUE_MARGIN_FIELDS } from './catalogue-item.schema';
 import { accountSample, billingSiteSample, catalogueItemSample, contactSample, siteSample } from './record-samples';
 import { accounts, billingSites, catalogueItems, contacts, sites } from './resources';
 import { savedViewMessages } from './saved-views.messages';
+import { companyRegistryMessages } from './company-registry.messages';
 
 /** The core records every organisation has: accounts and what hangs on them, documents, the catalogue. */
 export const coreModule: DomainModule = {
   key: 'core',
-  messages: { ...coreMessages, ...bulkMessages, ...savedViewMessages, ...accountOnboardingMessages },
+  messages: { ...coreMessages, ...bulkMessages, ...savedViewMessages, ...accountOnboardingMessages, ...companyRegistryMessages },
   kind: 'core',
   label: { fr: 'Socle', en: 'Core' },
   resources: {
