@@ -57,7 +57,7 @@ describe('billing: the dunning through the API', () => {
 
   it('starts when the invoice is issued, mails it, goes on after a part payment and ends when the rest is paid', async () => {
     const invoice = await issued('compta@client.example');
-    await until('the invoice mailed', async () => ((await dunning(invoice.id))?.messages.length ? true : undefined));
+    await until('the invoice mailed', async () => ((await dunning(invoice.id))?.messages[0]?.status === 'sent' ? true : undefined));
     const state = await dunning(invoice.id);
     const day = (n: number) => new Date(Date.parse(`${invoice.dueDate}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     expect(state).toMatchObject({
