@@ -1,4 +1,6 @@
 import type { ApiModule } from '../api-module';
+import { ticketsRouter } from './tickets.router';
+import { deliverWaitingTicketsMessages } from './tickets.start';
 
 /**
  * The MSP's API (spec 003, issue 14): `/api/v1/psa/…` — opportunities and the pipeline,
@@ -7,6 +9,7 @@ import type { ApiModule } from '../api-module';
  */
 export const psaApiModule: ApiModule = {
   key: 'psa',
-  routers: () => [],
+  routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) }],
   openApiPaths: () => ({}),
+  onStart: deliverWaitingTicketsMessages,
 };

@@ -1,5 +1,8 @@
 import { billingOwn, billingWrite, clientUser, commsAdmin, commsRead, commsSend, finance, manageAll, margin, on, PROCESS_LEAD, readAll, role, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
+import { psaTickets } from './ticket-resource';
+import { ticketSample } from './ticket-samples';
+import { ticketsMessages } from './tickets.messages';
 
 /** MSP professional services automation (spec 003): its starting roles; its records, forms and processes come with the vertical. */
 export const psaModule: DomainModule = {
@@ -7,9 +10,25 @@ export const psaModule: DomainModule = {
   kind: 'vertical',
   label: { fr: 'Infogérance (PSA)', en: 'Managed services (PSA)' },
   roles: [
-    role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite], PROCESS_LEAD),
-    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite], { ownsProcesses: true, managesAccounts: true }),
-    role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead]),
-    role('client', 'Client', 'Client', 'client', [...clientUser, ...billingOwn]),
+    role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite,
+      ...on('psa.ticket', 'rcud=all')], PROCESS_LEAD),
+    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite,
+      ...on('psa.ticket', 'rcud=all')], { ownsProcesses: true, managesAccounts: true }),
+    role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead,
+      // Spec 003 §8: a technician creates, assigns and closes tickets — any ticket of the queue, not only those assigned to them.
+      ...on('psa.ticket', 'rcu=all')]),
+    role('client', 'Client', 'Client', 'client', [...clientUser, ...billingOwn,
+      // The portal: its company's tickets (opens, follows, replies; never internal notes).
+      ...on('psa.ticket', 'rc=own')]),
   ],
+  resources: {
+    'psa.ticket': 'PsaTicket',
+  },
+  records: [
+    {
+      resource: psaTickets, path: 'psa/tickets', label: { fr: 'ticket', en: 'ticket', frPlural: 'tickets', enPlural: 'tickets' },
+      personalDataColumns: ['requester_email'], sample: ticketSample,
+    },
+  ],
+  messages: { ...ticketsMessages },
 };
