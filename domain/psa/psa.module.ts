@@ -1,5 +1,7 @@
 import { billingOwn, billingWrite, clientUser, commsAdmin, commsRead, commsSend, finance, manageAll, margin, on, PROCESS_LEAD, readAll, role, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
+import { contractSample, psaContracts } from './contracts';
+import { contractsMessages } from './contracts.messages';
 import { psaTickets } from './ticket-resource';
 import { ticketSample } from './ticket-samples';
 import { ticketsMessages } from './tickets.messages';
@@ -11,24 +13,31 @@ export const psaModule: DomainModule = {
   label: { fr: 'Infogérance (PSA)', en: 'Managed services (PSA)' },
   roles: [
     role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite,
-      ...on('psa.ticket', 'rcud=all')], PROCESS_LEAD),
+      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all')], PROCESS_LEAD),
     role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite,
-      ...on('psa.ticket', 'rcud=all')], { ownsProcesses: true, managesAccounts: true }),
+      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all')], { ownsProcesses: true, managesAccounts: true }),
     role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead,
+      ...on('psa.contract', 'r=all'),
       // Spec 003 §8: a technician creates, assigns and closes tickets — any ticket of the queue, not only those assigned to them.
       ...on('psa.ticket', 'rcu=all')]),
     role('client', 'Client', 'Client', 'client', [...clientUser, ...billingOwn,
+      ...on('psa.contract', 'r=own'),
       // The portal: its company's tickets (opens, follows, replies; never internal notes).
       ...on('psa.ticket', 'rc=own')]),
   ],
   resources: {
+    'psa.contract': 'PsaContract',
     'psa.ticket': 'PsaTicket',
   },
   records: [
+    {
+      resource: psaContracts, path: 'psa/contracts', label: { fr: 'contrat', en: 'contract', frPlural: 'contrats', enPlural: 'contracts' },
+      personalDataColumns: ['notes'], sample: contractSample,
+    },
     {
       resource: psaTickets, path: 'psa/tickets', label: { fr: 'ticket', en: 'ticket', frPlural: 'tickets', enPlural: 'tickets' },
       personalDataColumns: ['requester_email'], sample: ticketSample,
     },
   ],
-  messages: { ...ticketsMessages },
+  messages: { ...contractsMessages, ...ticketsMessages },
 };
