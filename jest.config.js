@@ -2,7 +2,7 @@
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }];
 // ESM-only packages (feelin, bpmn-moddle, dmn-moddle and what they import) are compiled to CommonJS for Jest.
-const ESM_PACKAGES = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'bpmn-moddle', 'dmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'min-dom', 'ids', 'temporal-polyfill', 'temporal-spec', 'temporal-utils'];
+const ESM_PACKAGES = ['feelin', 'lezer-feel', '@lezer', 'luxon', 'bpmn-moddle', 'dmn-moddle', 'moddle', 'moddle-xml', 'saxen', 'min-dash', 'min-dom', 'ids', 'temporal-polyfill', 'temporal-spec', 'temporal-utils', 'ical.js'];
 
 module.exports = {
   testEnvironment: 'node',

@@ -7,6 +7,7 @@ import swaggerUi from 'swagger-ui-express';
 import { accessLogger } from '../config/logger';
 import { recordKindsOf } from '../domain/modules/registry';
 import { stripeWebhookRouter } from './billing/stripe-webhook.router';
+import { planningIcalRouter } from './planning/planning.router';
 import { commsRouter } from './comms/comms.router';
 import { contactCommsRouter } from './comms/contact-comms.router';
 import { webhooksRouter } from './comms/webhooks.router';
@@ -54,11 +55,14 @@ export function createApp(deps: ApiDeps): Express {
       return id;
     },
     // Only method, path and status: no bodies, no query strings (they may carry personal data).
-    serializers: { req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0] }), res: (res) => ({ statusCode: res.statusCode }) },
+    // An agenda feed's path is its secret: logged without it.
+    serializers: { req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0]!.replace(/^(\/api\/v1\/planning\/ical\/).+/, '$1…') }), res: (res) => ({ statusCode: res.statusCode }) },
     autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
   }));
   // Stripe signs the raw bytes of its notifications: its webhook reads them before any parser (api/billing/stripe-webhook.router.ts).
   app.use('/api/v1/webhooks/stripe', stripeWebhookRouter(deps));
+  // A person's agenda feed: its secret token is the credential (calendar applications send no bearer token).
+  app.use('/api/v1/planning/ical', planningIcalRouter(deps));
   // 2 MB so that an oversized field is named by validation rather than cut off by the parser.
   app.use(express.json({ limit: '2mb' }));
   app.use(limitJsonDepth());

@@ -1,6 +1,7 @@
 import type { ApiModule } from './api-module';
 import { billingApiModule } from './billing/billing.module';
 import { eventsApiModule } from './events/events.module';
+import { planningApiModule } from './planning/planning.module';
 import { psaApiModule } from './psa/psa.module';
 
 /**
@@ -8,4 +9,4 @@ import { psaApiModule } from './psa/psa.module';
  * domain/installed-modules.ts). One of the three lists allowed to import
  * verticals; api/server.ts and the other callers of createApp pass it.
  */
-export const INSTALLED_API_MODULES: readonly ApiModule[] = [billingApiModule, eventsApiModule, psaApiModule];
+export const INSTALLED_API_MODULES: readonly ApiModule[] = [billingApiModule, planningApiModule, eventsApiModule, psaApiModule];

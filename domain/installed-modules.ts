@@ -6,6 +6,7 @@ import { eventsModule } from './events/events.module';
 import { fieldserviceModule } from './fieldservice/fieldservice.module';
 import { identityModule } from './identity/identity.module';
 import { registerModule } from './modules/registry';
+import { planningModule } from './planning/planning.module';
 import { processModule } from './process/process.module';
 import { psaModule } from './psa/psa.module';
 import { schoolModule } from './school/school.module';
@@ -20,7 +21,7 @@ import { telecomModule } from './telecom/telecom.module';
  * vertical is one line here. Core contexts first.
  */
 export const INSTALLED_MODULES = [
-  coreModule, identityModule, processModule, commsModule, systemModule, billingModule,
+  coreModule, identityModule, processModule, commsModule, systemModule, billingModule, planningModule,
   eventsModule, auditsModule, telecomModule, fieldserviceModule, psaModule, schoolModule,
 ];
 

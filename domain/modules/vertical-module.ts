@@ -4,6 +4,7 @@ import type { Catalogue } from '../i18n/messages';
 import type { Grant } from '../identity/ability';
 import type { ActivityDefinition } from '../process/activity-definition';
 import type { FormDefinition } from '../process/forms';
+import type { PlannableSource } from '../planning/plannable';
 
 /**
  * The manifest a module gives the core (docs/adr/0007-vertical-modules.md).
@@ -45,6 +46,8 @@ export interface DomainModule {
    * docs/adr/0010-server-messages.md). Codes are unique over every module; the locale test renders each one.
    */
   messages?: Catalogue;
+  /** Where its records waiting to be planned come from (the agenda's side list: open tickets, audit missions). */
+  plannables?: PlannableSource[];
   /** Demo data for a demo organisation with the module, after its users exist. Idempotent: safe on every start. */
   seedDemo?: (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
 }

@@ -1,5 +1,7 @@
 import { billingOwn, billingWrite, clientUser, commsAdmin, commsRead, commsSend, finance, manageAll, margin, on, PROCESS_LEAD, readAll, role, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
+import { planningManage, planningTeamMember } from '../planning/grants';
+import { ticketsToPlan } from './plannable-tickets';
 import { contractSample, psaContracts } from './contracts';
 import { contractsMessages } from './contracts.messages';
 import { psaTickets } from './ticket-resource';
@@ -12,11 +14,11 @@ export const psaModule: DomainModule = {
   kind: 'vertical',
   label: { fr: 'Infogérance (PSA)', en: 'Managed services (PSA)' },
   roles: [
-    role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite,
+    role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite, ...planningManage,
       ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all')], PROCESS_LEAD),
-    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite,
+    role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite, ...planningManage,
       ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all')], { ownsProcesses: true, managesAccounts: true }),
-    role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead,
+    role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead, ...planningTeamMember,
       ...on('psa.contract', 'r=all'),
       // Spec 003 §8: a technician creates, assigns and closes tickets — any ticket of the queue, not only those assigned to them.
       ...on('psa.ticket', 'rcu=all')]),
@@ -39,5 +41,7 @@ export const psaModule: DomainModule = {
       personalDataColumns: ['requester_email'], sample: ticketSample,
     },
   ],
+  /** Open tickets not planned yet: the agenda's side list (domain/planning/plannable.ts). */
+  plannables: [ticketsToPlan],
   messages: { ...contractsMessages, ...ticketsMessages },
 };
