@@ -16,6 +16,9 @@ import { tenantOwned } from '../rls';
  * `messages.mail_headers` lets an outgoing mail answer another (In-Reply-To, References, Reply-To):
  * a technician's reply to an e-mail ticket threads in the client's mailbox, and the client's answer
  * comes back to the intake address.
+ *
+ * `psa_tickets.alert_key`: the check an RMM alert ticket is about (the RMM's place, alert-intake.ts);
+ * one ticket still being worked on per machine and check, so a repeated alert comments instead.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
@@ -65,12 +68,19 @@ export async function up(knex: Knex): Promise<void> {
     grant execute on function tenants_with_inbound_mail() to relais_app;
 
     alter table messages add column mail_headers jsonb;
+
+    -- An RMM alert's check on a machine (domain/psa/alert-intake.ts): one ticket still being worked on per machine and check.
+    alter table psa_tickets add column alert_key text;
+    create unique index psa_tickets_open_alert on psa_tickets (tenant_id, machine_id, alert_key)
+      where alert_key is not null and status not in ('resolved', 'closed');
   `);
   await tenantOwned(knex, 'psa_inbound_mails', 'select, insert, update');
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
+    drop index if exists psa_tickets_open_alert;
+    alter table psa_tickets drop column if exists alert_key;
     alter table messages drop column if exists mail_headers;
     drop function if exists tenants_with_inbound_mail();
     drop function if exists psa_mail_intake_tenant(text);

@@ -1,0 +1,88 @@
+import type { Client } from '@temporalio/client';
+import type { Knex } from 'knex';
+import { logger } from '../../config/logger';
+import { processInboundMail, processWaitingMail, type ProcessOptions } from '../../domain/psa/mail-intake';
+import { slugOfIntakeAddress, storeInboundMail, tenantOfIntakeAddress } from '../../domain/psa/mail-intake-store';
+import type { InboundMailSink } from '../../integrations/mail/inbound.port';
+import { listenInboundSmtp } from '../../integrations/mail/inbound-smtp.adapter';
+
+/**
+ * The MSP's inbound mail server, run by the API (the psa module's start-up work, one process of a
+ * cluster; every replica in production, each taking mail for all organisations):
+ *
+ * - SMTP on `host:port` (RELAIS_MAIL_INTAKE_*; loopback by default), through the inbound port's SMTP
+ *   adapter: a recipient that is no organisation's intake address is refused (550) before the data;
+ *   a message is answered 250 only once stored in `psa_inbound_mails` (committed), 552 over the size
+ *   limit, 451 when it could not be stored (the sender retries: SMTP is store-and-forward);
+ * - each stored mail is then processed (ticket, comment, triage) right away, one at a time, and
+ *   whatever was stored but not processed (the API stopped in between) at start and every minute.
+ *
+ * Why the API: it is the network-facing, stateless piece that scales out (each replica may take
+ * mail: storing is idempotent on the Message-ID and processing takes rows with skip locked), and it
+ * already holds the Temporal client that starts a new ticket's process just after its commit. The
+ * worker faces no network; a process of its own would need a core entry point naming a vertical.
+ * Memory is bounded by maxClients × maxBytes.
+ */
+export interface MailIntakeOptions {
+  host: string;
+  port: number;
+  mailDomain: string;
+  maxBytes: number;
+  /** Concurrent SMTP connections (default 10). */
+  maxClients?: number;
+  /** The sweep of mail stored but not processed (default 60 s; 0: none). */
+  sweepMs?: number;
+}
+
+export interface MailIntakeDeps {
+  knex: Knex;
+  temporal?: () => Promise<Client>;
+  taskQueue?: string;
+}
+
+export interface MailIntake {
+  readonly port: number;
+  /** Resolves once every mail stored so far has been processed (tests). */
+  settled(): Promise<void>;
+  sweep(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startMailIntake(deps: MailIntakeDeps, options: MailIntakeOptions): Promise<MailIntake> {
+  const processing: ProcessOptions = { isIntakeAddress: (address) => slugOfIntakeAddress(address, options.mailDomain) !== null };
+  // One mail processed at a time: a burst waits its turn instead of taking every database connection.
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = (work: () => Promise<unknown>) => {
+    queue = queue.then(work).catch((error: Error) => logger.error({ err: error }, 'inbound mail processing failed; the sweep tries again'));
+    return queue;
+  };
+  const sink: InboundMailSink = {
+    acceptsRecipient: async (address) => (await tenantOfIntakeAddress(deps.knex, address, options.mailDomain)) !== null,
+    async store(envelope, raw) {
+      const stored = await storeInboundMail(deps.knex, { mailFrom: envelope.mailFrom, recipients: envelope.recipients, raw }, options.mailDomain);
+      if (!stored.length) return { ok: false, permanent: true, message: 'No such mailbox here' };
+      for (const mail of stored) if (mail.created) void enqueue(() => processInboundMail(deps, mail.tenantId, mail.id, processing));
+      return { ok: true };
+    },
+  };
+  const listener = await listenInboundSmtp({ host: options.host, port: options.port, maxBytes: options.maxBytes, maxClients: options.maxClients ?? 10 }, sink);
+  const sweep = () => enqueue(() => processWaitingMail(deps, processing));
+  void sweep();
+  const timer = options.sweepMs === 0 ? null : setInterval(() => void sweep(), options.sweepMs ?? 60_000);
+  timer?.unref();
+  logger.info({ port: listener.port, host: options.host }, 'mail intake listening');
+  return {
+    port: listener.port,
+    settled: async () => { await queue; },
+    sweep: async () => {
+      let processed = 0;
+      await enqueue(async () => { processed = await processWaitingMail(deps, processing); });
+      return processed;
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      await listener.close();
+      await queue;
+    },
+  };
+}

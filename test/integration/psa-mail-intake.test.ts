@@ -1,0 +1,145 @@
+import crypto from 'node:crypto';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import { startMailIntake, type MailIntake } from '../../api/psa/mail-intake.service';
+import { testContext, type TestContext } from '../support/api';
+import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+
+/**
+ * Spec 003 §2.3 / issue 14: e-mail → ticket through a real SMTP exchange on loopback (nodemailer as
+ * the client, the intake's smtp-server as the server), replies threading into their ticket.
+ */
+describe('psa: inbound mail becomes tickets and comments (SMTP on loopback)', () => {
+  const MAIL_DOMAIN = 'relais.test';
+  const MAX_BYTES = 64 * 1024;
+  let t: TestContext;
+  let intake: MailIntake;
+  let a: OwnTenant;
+  let b: OwnTenant;
+  let accountA: string;
+  let contactA: string;
+  let transport: Transporter;
+  const addressOf = (tenant: OwnTenant) => `support@${tenant.slug}.${MAIL_DOMAIN}`;
+  const newId = () => `<${crypto.randomUUID()}@client.example>`;
+
+  async function send(mail: SendMailOptions): Promise<void> {
+    await transport.sendMail(mail);
+    await intake.settled();
+  }
+  const inbound = (tenant: OwnTenant, messageId: string) => t.admin('psaInboundMails').where({ tenantId: tenant.tenantId, messageId });
+  const ticketOf = (tenant: OwnTenant, messageId: string) => t.admin('psaTickets').where({ tenantId: tenant.tenantId, threadMessageId: messageId });
+
+  beforeAll(async () => {
+    t = testContext();
+    a = await createOwnTenant(t.admin, 'mail-a', ['psa']);
+    b = await createOwnTenant(t.admin, 'mail-b', ['psa']);
+    const [account] = await t.admin('accounts').insert({ tenantId: a.tenantId, number: 1, name: 'Cabinet Durand', email: 'accueil@cabinet-durand.example' }).returning('id');
+    accountA = account.id;
+    const [contact] = await t.admin('contacts').insert({ tenantId: a.tenantId, accountId: accountA, firstName: 'Claire', lastName: 'Durand', email: 'Claire.Durand@cabinet-durand.example' }).returning('id');
+    contactA = contact.id;
+    intake = await startMailIntake({ knex: t.knex }, { host: '127.0.0.1', port: 0, mailDomain: MAIL_DOMAIN, maxBytes: MAX_BYTES, sweepMs: 0 });
+    transport = nodemailer.createTransport({ host: '127.0.0.1', port: intake.port, secure: false, ignoreTLS: true });
+  });
+
+  afterAll(async () => {
+    transport?.close();
+    await intake?.close();
+    await t.close();
+  });
+
+  it('opens a ticket from a client contact\'s mail: source email, requester, thread Message-ID, the text as description', async () => {
+    const messageId = newId();
+    await send({ from: 'Claire Durand <claire.durand@cabinet-durand.example>', to: addressOf(a), subject: 'Imprimante en panne', text: 'Bonjour,\nl\'imprimante du 2e étage ne répond plus.\nClaire', messageId });
+    const [ticket] = await ticketOf(a, messageId);
+    expect(ticket).toMatchObject({
+      accountId: accountA, contactId: contactA, title: 'Imprimante en panne', source: 'email', status: 'open',
+      requesterEmail: 'claire.durand@cabinet-durand.example',
+    });
+    expect(ticket.description).toContain('l\'imprimante du 2e étage ne répond plus.');
+    const [row] = await inbound(a, messageId);
+    expect(row).toMatchObject({ status: 'ticket', ticketId: ticket.id, accountId: accountA, senderEmail: 'claire.durand@cabinet-durand.example', subject: 'Imprimante en panne' });
+  });
+
+  it('threads a reply (In-Reply-To) into the same ticket as the client\'s comment, and a waiting ticket resumes', async () => {
+    const first = newId();
+    await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'VPN', text: 'Le VPN refuse mon mot de passe.', messageId: first });
+    const [ticket] = await ticketOf(a, first);
+    await t.admin('psaTickets').where({ id: ticket.id }).update({ status: 'waiting' });
+
+    const reply = newId();
+    await send({
+      from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: `Re: [#${ticket.number}] VPN`, messageId: reply, inReplyTo: first, references: [first],
+      text: 'C\'est bon, ça remarche.\n\nLe 3 déc. 2026 à 10:00, Support a écrit :\n> Pouvez-vous réessayer ?',
+    });
+    const comments = await t.admin('psaTicketComments').where({ tenantId: a.tenantId, ticketId: ticket.id });
+    expect(comments).toHaveLength(1);
+    expect(comments[0]).toMatchObject({ source: 'email', visibility: 'public', messageId: reply, authorEmail: 'claire.durand@cabinet-durand.example', body: 'C\'est bon, ça remarche.' });
+    expect((await t.admin('psaTickets').where({ id: ticket.id }).first('status')).status).toBe('open');
+    expect(await ticketOf(a, reply)).toHaveLength(0);
+
+    // A later answer to that comment's mail (References only) joins the same ticket too.
+    const again = newId();
+    await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'Re: VPN', messageId: again, references: [first, reply], text: 'Merci !' });
+    expect(await t.admin('psaTicketComments').where({ tenantId: a.tenantId, ticketId: ticket.id })).toHaveLength(2);
+  });
+
+  it('threads by the subject tag « [#n] » a mail from the ticket\'s client, but not one from a stranger', async () => {
+    const first = newId();
+    await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'Messagerie lente', text: 'Outlook met 2 minutes à s\'ouvrir.', messageId: first });
+    const [ticket] = await ticketOf(a, first);
+    // A colleague at the same client (same domain), from a new mail: tag only.
+    await send({ from: 'marc@cabinet-durand.example', to: addressOf(a), subject: `[#${ticket.number}] Messagerie lente`, text: 'Même chose chez moi.', messageId: newId() });
+    expect(await t.admin('psaTicketComments').where({ ticketId: ticket.id }).select('authorEmail')).toEqual([{ authorEmail: 'marc@cabinet-durand.example' }]);
+
+    const stranger = newId();
+    await send({ from: 'someone@elsewhere.example', to: addressOf(a), subject: `[#${ticket.number}] Messagerie lente`, text: 'Injecté', messageId: stranger });
+    expect(await t.admin('psaTicketComments').where({ ticketId: ticket.id })).toHaveLength(1);
+    expect((await inbound(a, stranger))[0]).toMatchObject({ status: 'unknown-sender', ticketId: null });
+  });
+
+  it('a duplicate delivery of the same mail makes one ticket', async () => {
+    const messageId = newId();
+    const mail = { from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'Écran noir', text: 'Mon écran reste noir.', messageId };
+    await send(mail);
+    await send(mail);
+    expect(await ticketOf(a, messageId)).toHaveLength(1);
+    expect(await inbound(a, messageId)).toHaveLength(1);
+  });
+
+  it('refuses a mail over the size limit with 552 and stores nothing', async () => {
+    const messageId = newId();
+    const refused = await transport.sendMail({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'Gros fichier', text: 'x'.repeat(MAX_BYTES * 2), messageId })
+      .then(() => null, (error: { responseCode?: number }) => error);
+    expect(refused?.responseCode).toBe(552);
+    await intake.settled();
+    expect(await inbound(a, messageId)).toHaveLength(0);
+  });
+
+  it('refuses an address that is no organisation\'s (550), and never mixes organisations: B\'s address files into B only', async () => {
+    const refused = await transport.sendMail({ from: 'claire.durand@cabinet-durand.example', to: `support@no-such-org.${MAIL_DOMAIN}`, subject: 'Test', text: 'Test', messageId: newId() })
+      .then(() => null, (error: { responseCode?: number }) => error);
+    expect(refused?.responseCode).toBe(550);
+
+    // A's client writes to B: B does not know that sender (its mail waits for triage there); A gets nothing.
+    const messageId = newId();
+    await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(b), subject: 'Mauvaise adresse', text: 'Test', messageId });
+    expect(await inbound(a, messageId)).toHaveLength(0);
+    expect((await inbound(b, messageId))[0]).toMatchObject({ status: 'unknown-sender' });
+    expect(await ticketOf(a, messageId)).toHaveLength(0);
+    expect(await ticketOf(b, messageId)).toHaveLength(0);
+  });
+
+  it('keeps an unknown sender\'s mail for triage instead of guessing a client, and a public mailbox domain matches no client', async () => {
+    await t.admin('contacts').insert({ tenantId: a.tenantId, accountId: accountA, firstName: 'Paul', lastName: 'Gmail', email: 'paul@gmail.com' });
+    const messageId = newId();
+    await send({ from: 'inconnu@gmail.com', to: addressOf(a), subject: 'Bonjour', text: 'Qui êtes-vous ?', messageId });
+    expect((await inbound(a, messageId))[0]).toMatchObject({ status: 'unknown-sender', senderEmail: 'inconnu@gmail.com', accountId: null });
+    expect(await ticketOf(a, messageId)).toHaveLength(0);
+  });
+
+  it('discards automatic replies (Auto-Submitted), which would otherwise reopen tickets', async () => {
+    const messageId = newId();
+    await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'Absence du bureau', text: 'Je suis absente.', messageId, headers: { 'Auto-Submitted': 'auto-replied' } });
+    expect((await inbound(a, messageId))[0]).toMatchObject({ status: 'discarded', lastError: 'automatic-reply' });
+    expect(await ticketOf(a, messageId)).toHaveLength(0);
+  });
+});
