@@ -148,7 +148,7 @@ async function renewalQuote(trx: Knex.Transaction, tenantId: string, contract: R
   if (earlier) return String(earlier.renewalQuoteId);
   const minutes = Number(contract.packMinutes ?? packMinutes);
   if (!minutes) return null;
-  const ctx = processContext(trx, tenantId, `psa.contract/${String(contract.id)}`, ['billing.quote.create', 'billing.quote.read'], actorUserId);
+  const ctx = processContext(trx, tenantId, `psa.contract/${String(contract.id)}`, ['billing.quote.create', 'billing.quote.read', 'core.account.read'], actorUserId);
   await trx.raw('savepoint psa_renewal_quote');
   try {
     const quote = await createRecord(ctx, billingQuotes, quoteCreate.parse({
