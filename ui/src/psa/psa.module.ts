@@ -1,3 +1,4 @@
+import { defineAsyncComponent } from 'vue';
 import { INSTALLED_LOCALES } from '@/installed-locales';
 import type { UiModule } from '@/modules/ui-module';
 import { psaRoutes } from './routes';
@@ -7,5 +8,14 @@ export const psaModule: UiModule = {
   key: 'psa',
   icon: 'mdi-lifebuoy',
   routes: psaRoutes,
+  nav: {
+    label: 'psa.nav.commercial',
+    testId: 'nav-psa-commercial',
+    entries: [
+      { route: 'psa-contracts', icon: 'mdi-file-sign', label: 'psa.contracts.nav', testId: 'nav-psa-contracts', permission: ['psa.contract', 'update'] },
+    ],
+  },
   messages: INSTALLED_LOCALES.psa,
+  // The account's contracts with their hour balance, in its side panel.
+  accountBlocks: [{ key: 'psa-contracts', component: defineAsyncComponent(() => import('./contracts/AccountContractsBlock.vue')), permission: ['psa.contract', 'read'] }],
 };
