@@ -7,6 +7,11 @@ import { contractsMessages } from './contracts.messages';
 import { psaTickets } from './ticket-resource';
 import { ticketSample } from './ticket-samples';
 import { ticketsMessages } from './tickets.messages';
+import { psaPrebillingItems } from './prebilling';
+import { prebillingMessages } from './prebilling.messages';
+import { psaTimeEntries } from './time-entries';
+import { prebillingSample, timeEntrySample } from './time-samples';
+import { timeMessages } from './time.messages';
 
 /** MSP professional services automation (spec 003): its starting roles; its records, forms and processes come with the vertical. */
 export const psaModule: DomainModule = {
@@ -15,13 +20,19 @@ export const psaModule: DomainModule = {
   label: { fr: 'Infogérance (PSA)', en: 'Managed services (PSA)' },
   roles: [
     role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite, ...planningManage,
-      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all')], PROCESS_LEAD),
+      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'),
+      // Time: every entry (approves and corrects); the pre-billing queue: invoices or waives its items.
+      ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all')], PROCESS_LEAD),
     role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite, ...planningManage,
-      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all')], { ownsProcesses: true, managesAccounts: true }),
+      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'),
+      // The manager approves time (update on every entry) and, holding billing's rights, invoices the pre-billing queue.
+      ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all')], { ownsProcesses: true, managesAccounts: true }),
     role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead, ...planningTeamMember,
       ...on('psa.contract', 'r=all'),
       // Spec 003 §8: a technician creates, assigns and closes tickets — any ticket of the queue, not only those assigned to them.
-      ...on('psa.ticket', 'rcu=all')]),
+      ...on('psa.ticket', 'rcu=all'),
+      // Their own time (enter, edit while draft or sent back, submit, delete a draft); colleagues' time on the tickets, read only.
+      ...on('psa.time-entry', 'r=all cud=own')]),
     role('client', 'Client', 'Client', 'client', [...clientUser, ...billingOwn,
       ...on('psa.contract', 'r=own'),
       // The portal: its company's tickets (opens, follows, replies; never internal notes).
@@ -30,6 +41,8 @@ export const psaModule: DomainModule = {
   resources: {
     'psa.contract': 'PsaContract',
     'psa.ticket': 'PsaTicket',
+    'psa.time-entry': 'PsaTimeEntry',
+    'psa.prebilling': 'PsaPrebillingItem',
   },
   records: [
     {
@@ -40,8 +53,16 @@ export const psaModule: DomainModule = {
       resource: psaTickets, path: 'psa/tickets', label: { fr: 'ticket', en: 'ticket', frPlural: 'tickets', enPlural: 'tickets' },
       personalDataColumns: ['requester_email'], sample: ticketSample,
     },
+    {
+      resource: psaTimeEntries, path: 'psa/time-entries', label: { fr: 'saisie de temps', en: 'time entry', frPlural: 'saisies de temps', enPlural: 'time entries' },
+      personalDataColumns: ['description', 'review_comment'], sample: timeEntrySample,
+    },
+    {
+      resource: psaPrebillingItems, path: 'psa/pre-billing', label: { fr: 'élément de pré-facturation', en: 'pre-billing item', frPlural: 'éléments de pré-facturation', enPlural: 'pre-billing items' },
+      personalDataColumns: ['excluded_reason'], sample: prebillingSample,
+    },
   ],
   /** Open tickets not planned yet: the agenda's side list (domain/planning/plannable.ts). */
   plannables: [ticketsToPlan],
-  messages: { ...contractsMessages, ...ticketsMessages },
+  messages: { ...contractsMessages, ...ticketsMessages, ...timeMessages, ...prebillingMessages },
 };
