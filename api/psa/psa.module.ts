@@ -1,8 +1,8 @@
 import type { ApiModule } from '../api-module';
-import { preBillingRouter } from './pre-billing.router';
+import { sendWaitingContractAlertMails } from './contract-alert-mails';
+import { contractsOpenApiPaths } from './contracts.openapi';
+import { contractsRouter } from './contracts.router';
 import { ticketsRouter } from './tickets.router';
-import { timeOpenApiPaths } from './time-entries.openapi';
-import { timeEntriesRouter, timerRouter } from './time-entries.router';
 import { deliverWaitingTicketsMessages } from './tickets.start';
 
 /**
@@ -12,8 +12,7 @@ import { deliverWaitingTicketsMessages } from './tickets.start';
  */
 export const psaApiModule: ApiModule = {
   key: 'psa',
-  routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) },
-    { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) }],
-  openApiPaths: () => ({ ...timeOpenApiPaths() }),
-  onStart: deliverWaitingTicketsMessages,
+  routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) }, { path: '/psa/contracts', router: contractsRouter(deps) }],
+  openApiPaths: () => ({ ...contractsOpenApiPaths() }),
+  onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps); },
 };
