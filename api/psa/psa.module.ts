@@ -2,7 +2,10 @@ import type { ApiModule } from '../api-module';
 import { sendWaitingContractAlertMails } from './contract-alert-mails';
 import { contractsOpenApiPaths } from './contracts.openapi';
 import { contractsRouter } from './contracts.router';
+import { preBillingRouter } from './pre-billing.router';
 import { ticketsRouter } from './tickets.router';
+import { timeOpenApiPaths } from './time-entries.openapi';
+import { timeEntriesRouter, timerRouter } from './time-entries.router';
 import { deliverWaitingTicketsMessages } from './tickets.start';
 
 /**
@@ -12,7 +15,8 @@ import { deliverWaitingTicketsMessages } from './tickets.start';
  */
 export const psaApiModule: ApiModule = {
   key: 'psa',
-  routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) }, { path: '/psa/contracts', router: contractsRouter(deps) }],
-  openApiPaths: () => ({ ...contractsOpenApiPaths() }),
+  routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) }, { path: '/psa/contracts', router: contractsRouter(deps) },
+    { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) }],
+  openApiPaths: () => ({ ...contractsOpenApiPaths(), ...timeOpenApiPaths() }),
   onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps); },
 };
