@@ -1,4 +1,5 @@
 import type { ActivitiesModule } from '../activities-module';
+import { createSlaActivities } from './sla.activities';
 
 /**
  * The service tasks of the MSP's processes (`psa.ticket-to-invoice`, the ticket's SLA): their
@@ -6,5 +7,5 @@ import type { ActivitiesModule } from '../activities-module';
  */
 export const psaActivitiesModule: ActivitiesModule = {
   key: 'psa',
-  create: () => ({}),
+  create: (deps) => ({ ...createSlaActivities(deps) }),
 };

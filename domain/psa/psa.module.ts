@@ -1,4 +1,5 @@
 import { billingOwn, billingWrite, clientUser, commsAdmin, commsRead, commsSend, finance, manageAll, margin, on, PROCESS_LEAD, readAll, role, smoke, users } from '../identity/grants';
+import path from 'node:path';
 import type { DomainModule } from '../modules/vertical-module';
 import { planningManage, planningTeamMember } from '../planning/grants';
 import { ticketsToPlan } from './plannable-tickets';
@@ -7,6 +8,9 @@ import { contractsMessages } from './contracts.messages';
 import { psaTickets } from './ticket-resource';
 import { ticketSample } from './ticket-samples';
 import { ticketsMessages } from './tickets.messages';
+import { SLA_ACTIVITIES } from './sla.activity-contracts';
+import { slaMessages } from './sla.messages';
+import { SLA_PROCESS_FORMS } from './sla-process.forms';
 import { psaPrebillingItems } from './prebilling';
 import { prebillingMessages } from './prebilling.messages';
 import { psaTimeEntries } from './time-entries';
@@ -64,5 +68,9 @@ export const psaModule: DomainModule = {
   ],
   /** Open tickets not planned yet: the agenda's side list (domain/planning/plannable.ts). */
   plannables: [ticketsToPlan],
-  messages: { ...contractsMessages, ...ticketsMessages, ...timeMessages, ...prebillingMessages },
+  messages: { ...contractsMessages, ...ticketsMessages, ...timeMessages, ...prebillingMessages, ...slaMessages },
+  /** The ticket's process, from its triage and SLA to its invoice (workflows/psa/ticket-to-invoice.bpmn, domain/psa/sla*.ts). */
+  activities: [...SLA_ACTIVITIES],
+  forms: [...SLA_PROCESS_FORMS],
+  processes: [path.resolve(__dirname, '../../workflows/psa/ticket-to-invoice.bpmn')],
 };
