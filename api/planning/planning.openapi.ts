@@ -1,5 +1,5 @@
 import { team } from '../../domain/planning/entry.schema';
-import { capacityAnswer, icalFeedRenewed, icalFeedState, plannableItem, workingHoursAnswer } from '../../domain/planning/planning.schema';
+import { agendaPerson, capacityAnswer, icalFeedRenewed, icalFeedState, plannableItem, workingHoursAnswer } from '../../domain/planning/planning.schema';
 import { capacityQuery, membersInput } from '../../domain/planning/planning-service';
 import { workingHoursInput } from '../../domain/planning/working-hours';
 import { answer, errors, idempotencyKey, itemsOf, jsonBody, problem, queryParams, uuidPath, type Json } from '../openapi-parts';
@@ -14,6 +14,9 @@ export function planningOpenApiPaths(): Json {
         tags: ['Planning'], summary: 'Capacity forecast of a team: per person and per ISO week, available hours (working hours less absences), planned hours and load %',
         parameters: queryParams(capacityQuery), responses: { 200: answer('The forecast', capacityAnswer), ...errors },
       },
+    },
+    '/api/v1/planning/people': {
+      get: { tags: ['Planning'], summary: 'The people whose agendas you may see (everyone for who reads every agenda, else you and your teammates), with their teams', responses: { 200: answer('`items`', itemsOf(agendaPerson)), ...errors } },
     },
     '/api/v1/planning/to-plan': {
       get: {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { icalFeedFor } from '../../domain/planning/ical';
 import { recordsToPlan } from '../../domain/planning/plannable';
 import {
-  capacityOf, capacityQuery, changeWorkingHours, membersInput, myIcalFeed, renewMyIcalFeed, setTeamMembers, workingHoursOf,
+  agendaPeople, capacityOf, capacityQuery, changeWorkingHours, membersInput, myIcalFeed, renewMyIcalFeed, setTeamMembers, workingHoursOf,
 } from '../../domain/planning/planning-service';
 import { workingHoursInput } from '../../domain/planning/working-hours';
 import { NotFoundError } from '../../domain/errors';
@@ -30,6 +30,7 @@ const userPath = z.object({ userId: z.string().uuid('field.uuid') });
 export function planningRouter(deps: ApiDeps): Router {
   const router = Router();
   router.get('/capacity', inTenant(deps, async (req, ctx) => ({ body: await capacityOf(ctx, validate(capacityQuery, req.query, 'query')) })));
+  router.get('/people', inTenant(deps, async (_req, ctx) => ({ body: { items: await agendaPeople(ctx) } })));
   router.get('/to-plan', inTenant(deps, async (req, ctx) => {
     const query = validate(toPlanQuery, req.query, 'query');
     const items = await recordsToPlan(ctx.trx, ctx.ability, { teamId: query.teamId ?? null, q: query.q ?? null, limit: query.limit });

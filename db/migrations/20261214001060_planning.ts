@@ -15,6 +15,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     create extension if not exists btree_gist;
 
+    -- A team's colour on the agenda and the capacity view.
+    alter table planning_teams add column color text check (color ~ '^#[0-9a-f]{6}$');
+
     create table planning_entries (
       id uuid primary key default gen_random_uuid(),
       tenant_id uuid not null references tenants(id) on delete cascade,
@@ -99,5 +102,6 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
     drop function if exists planning_ical_owner(bytea);
     drop table if exists planning_ical_tokens, planning_working_hours, planning_entries cascade;
+    alter table planning_teams drop column if exists color;
   `);
 }

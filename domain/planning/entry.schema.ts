@@ -58,6 +58,7 @@ export const entry = z.object({
 });
 export type PlanningEntry = z.infer<typeof entry>;
 
-export const teamCreate = z.object({ name: requiredText(120) }).strict();
+const color = z.string().regex(/^#[0-9a-f]{6}$/, fieldIssue('field.invalid'));
+export const teamCreate = z.object({ name: requiredText(120), color: color.nullable().optional() }).strict();
 export const teamUpdate = teamCreate.partial().strict();
-export const team = z.object({ ...recordMeta, name: z.string(), memberIds: z.array(z.string().uuid()) });
+export const team = z.object({ ...recordMeta, name: z.string(), color: z.string().nullable(), memberIds: z.array(z.string().uuid()) });

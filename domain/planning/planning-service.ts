@@ -70,6 +70,22 @@ async function checkPerson(ctx: RequestContext, userId: string, write: boolean):
   if (write ? userId !== ctx.principal.userId : !(await isTeammate(ctx, userId))) throw forbidden(write ? 'planning.team.update' : 'planning.entry.read');
 }
 
+/**
+ * The people whose agendas the reader may see, with their teams: every active internal person for
+ * who reads every agenda, else the reader and their teammates (the agenda's person picker).
+ */
+export async function agendaPeople(ctx: RequestContext) {
+  if (!ctx.ability.can('read', 'PlanningEntry')) throw forbidden('planning.entry.read');
+  const query = ctx.trx('users as u').where('u.active', true).whereNot('u.type', 'client').orderBy('u.displayName')
+    .select('u.id', 'u.displayName as name', ctx.trx.raw('array(select m.team_id from planning_team_members m where m.user_id = u.id order by m.team_id) as team_ids'));
+  if (!readsAllAgendas(ctx)) {
+    query.where((w) => w.where('u.id', ctx.principal.userId).orWhereIn('u.id', (sub) => {
+      sub.from('planningTeamMembers as a').join('planningTeamMembers as b', 'b.teamId', 'a.teamId').where('b.userId', ctx.principal.userId).select('a.userId');
+    }));
+  }
+  return (await query) as Array<{ id: string; name: string; teamIds: string[] }>;
+}
+
 /** A person's working week: their own, or the organisation's calendar (`own: false`). */
 export async function workingHoursOf(ctx: RequestContext, userId: string) {
   await checkPerson(ctx, userId, false);

@@ -21,3 +21,4 @@ export const workingHoursAnswer = z.object({
 });
 export const icalFeedState = z.object({ active: z.boolean(), since: z.string().nullable() });
 export const icalFeedRenewed = z.object({ token: z.string(), path: z.string() });
+export const agendaPerson = z.object({ id: z.string().uuid(), name: z.string(), teamIds: z.array(z.string().uuid()) });

@@ -40,5 +40,5 @@ export const teamSample: RecordSample = {
     return row.id;
   },
   createBody: async () => ({ name: `Équipe ${tag()}` }),
-  patch: { name: `Équipe renommée ${tag()}` },
+  patch: { color: '#1565c0' },
 };

@@ -42,16 +42,18 @@ function oneOf(field: string, column: string, values: readonly string[]): Filter
 }
 
 /**
- * Entries' ownership: `own` is the person's own agenda; `assigned` the agendas of the people who share
- * a team with the reader (themself included): a technician sees his own and his team's (grants.ts).
+ * Entries' ownership: `own` is the person's own agenda; `assigned` the agendas of the reader and of the
+ * people who share a team with them: a technician sees his own and his team's (grants.ts).
  */
 const entryOwnership = {
   joins: (qb: Knex.QueryBuilder, trx: Knex.Transaction) => {
     qb.join('users as u', 'u.id', 't.userId')
       .leftJoin('accounts as a', 'a.id', 't.accountId')
       .leftJoin('sites as s', 's.id', 't.siteId')
-      .leftJoin(trx.raw(`(select distinct mine.user_id as member_id, app_user_id() as mate_id
-          from planning_team_members mine join planning_team_members me on me.team_id = mine.team_id and me.user_id = app_user_id()) as mate`), 'mate.member_id', 't.user_id')
+      // The reader and everyone who shares a team with them (a permission has one scope: `assigned` covers their own too).
+      .leftJoin(trx.raw(`(select app_user_id() as member_id, app_user_id() as mate_id
+          union select mine.user_id, app_user_id() from planning_team_members mine
+            join planning_team_members me on me.team_id = mine.team_id and me.user_id = app_user_id()) as mate`), 'mate.member_id', 't.user_id')
       .select('u.displayName as userName', 'a.name as accountName', 's.name as siteName');
   },
   owner: 't.userId', support: 'mate.mateId', account: 't.accountId',

@@ -153,6 +153,10 @@ describe('planning: agenda entries, conflicts, capacity and iCalendar feed throu
     expect(own.body.userId).toBe(hugo);
     expect((await tech('post', entries).send({ userId: lea, kind: 'appointment', title: 'Pour Léa', startsAt: paris('2026-12-30T09:00:00'), endsAt: paris('2026-12-30T10:00:00') })).status).toBe(403);
     expect((await as('client')('get', entries)).status).toBe(403);
+    // The person picker: himself and his teammates; a manager: everyone.
+    const team = (await tech('get', '/api/v1/planning/people')).body.items.map((p: { name: string }) => p.name);
+    expect(team).toEqual(['Hugo Technicien', 'Léa Technicienne']);
+    expect((await manager()('get', '/api/v1/planning/people')).body.items.map((p: { name: string }) => p.name)).toContain('Sam Autre Équipe');
   });
 
   it('forecasts the team\'s capacity per person and per week: working hours less absences, planned hours, load', async () => {

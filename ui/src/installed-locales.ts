@@ -2,6 +2,8 @@ import billingEn from '@/billing/billing.en';
 import billingFr from '@/billing/billing.fr';
 import eventsEn from '@/events/events.en';
 import eventsFr from '@/events/events.fr';
+import planningEn from '@/planning/planning.en';
+import planningFr from '@/planning/planning.fr';
 import psaEn from '@/psa/psa.en';
 import psaFr from '@/psa/psa.fr';
 import type { LocaleMessages } from '@/modules/ui-module';
@@ -15,5 +17,6 @@ import type { LocaleMessages } from '@/modules/ui-module';
 export const INSTALLED_LOCALES = {
   events: { fr: eventsFr, en: eventsEn },
   billing: { fr: billingFr, en: billingEn },
+  planning: { fr: planningFr, en: planningEn },
   psa: { fr: psaFr, en: psaEn },
 } satisfies Record<string, { fr: LocaleMessages; en: LocaleMessages }>;
