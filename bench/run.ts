@@ -8,6 +8,7 @@ import { runCommsBench } from './comms';
 import { runBillingBench } from './billing';
 import { runEngineBench } from './engine';
 import { runMemoryBench } from './memory';
+import { runPsaBench } from './psa';
 
 const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'api', run: () => runApiBench() },
@@ -15,6 +16,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'engine', run: () => runEngineBench() },
   { name: 'comms', run: () => runCommsBench() },
   { name: 'memory', run: () => runMemoryBench() },
+  { name: 'psa', run: () => runPsaBench() },
 ];
 
 async function main(): Promise<void> {

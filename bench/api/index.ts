@@ -110,7 +110,7 @@ const log = (message: string) => process.stdout.write(`[bench/api] ${message}\n`
 const seconds = (since: bigint) => `${(Number(process.hrtime.bigint() - since) / 1e9).toFixed(1)} s`;
 
 /** What the run needs to stop, whatever happens (error, Ctrl+C). */
-class Resources {
+export class Resources {
   pg?: EmbeddedPostgresHandle;
   dataDir?: string;
   app?: ChildProcess;
@@ -148,7 +148,7 @@ class Resources {
   }
 }
 
-function startApp(res: Resources, config: ApiBenchConfig, env: Record<string, string>, logFile: string): Promise<number> {
+export function startApp(res: Resources, config: ApiBenchConfig, env: Record<string, string>, logFile: string): Promise<number> {
   const logFd = fs.openSync(logFile, 'a');
   const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv] : ['--import', 'tsx'];
   // A V8 CPU profile of the API process, written when it stops (open it in Chrome DevTools).
@@ -171,7 +171,7 @@ function startApp(res: Resources, config: ApiBenchConfig, env: Record<string, st
 }
 
 /** Waits until the API has finished every request, including those autocannon gave up on. */
-async function apiIdle(app: ChildProcess, stopped: () => boolean): Promise<void> {
+export async function apiIdle(app: ChildProcess, stopped: () => boolean): Promise<void> {
   while (!stopped()) {
     const count = await new Promise<number>((resolve) => {
       const onMessage = (m: { type: string; count?: number }) => {
@@ -193,7 +193,7 @@ async function apiIdle(app: ChildProcess, stopped: () => boolean): Promise<void>
  * the cluster's primary hands to the workers in turn): what the API keeps between requests (the
  * principal, a table's columns) is then warm, as under load, and the baseline does not replay its loading.
  */
-async function capture(app: ChildProcess, baseUrl: string, token: string, paths: string[], workers: number): Promise<{ transactions: CapturedTransaction[]; slowestMs: number }> {
+export async function capture(app: ChildProcess, baseUrl: string, token: string, paths: string[], workers: number): Promise<{ transactions: CapturedTransaction[]; slowestMs: number }> {
   for (let i = 0; i < 2 * workers; i++) {
     await new Promise<void>((resolve, reject) => {
       const req = http.get(baseUrl + paths[0], { agent: false, headers: { authorization: `Bearer ${token}` } }, (r) => { r.resume(); r.on('end', resolve); });
