@@ -6,7 +6,10 @@ import { addTicketComment, changeTicketStatus, listTicketComments, openTicket, t
 import { psaTickets } from '../../domain/psa/ticket-resource';
 import { ticketCommentCreate, ticketCreate, ticketStatusChange } from '../../domain/psa/ticket.schema';
 import { ticketsMessage as m } from '../../domain/psa/tickets.messages';
+import { env } from '../../config/env';
+import { queueTicketReplyMail } from '../../domain/psa/mail-intake-replies';
 import { recordRouter } from '../core/record.router';
+import { startReplyMail } from './ticket-reply-mails';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
@@ -37,7 +40,14 @@ export function ticketsRouter(deps: ApiDeps): Router {
   router.get('/:id/comments', inTenant(deps, async (req, ctx) => ({ body: { items: await listTicketComments(ctx.trx, ctx, String(req.params.id)) } })));
   router.post('/:id/comments', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const outcome = await addTicketComment(ctx.trx, ctx, String(req.params.id), validate(ticketCommentCreate, req.body));
-    return { status: 201, body: { comment: outcome.comment, ticket: outcome.ticket }, afterCommit: after(ctx, outcome) };
+    // A public reply on an e-mail ticket is mailed to its requester, threaded (domain/psa/mail-intake-replies.ts).
+    const mail = await queueTicketReplyMail(ctx.trx, ctx.principal.tenantId, outcome.comment.id, env().RELAIS_MAIL_DOMAIN);
+    const sent = after(ctx, outcome);
+    return {
+      status: 201, body: { comment: outcome.comment, ticket: outcome.ticket },
+      // Not started now (the engine away): the mail intake's sweep starts it within a minute.
+      afterCommit: async () => { await sent(); if (mail) await startReplyMail(deps, ctx.principal.tenantId, mail).catch(() => undefined); },
+    };
   })));
 
   /** The ticket's story, newest first: comments (a client reads only public ones), changes from its history, time entries (for the team). */

@@ -38,6 +38,7 @@ export async function up(knex: Knex): Promise<void> {
       sender_email text,
       sender_name text,
       subject text,
+      excerpt text,
       account_id uuid,
       ticket_id uuid,
       comment_id uuid,

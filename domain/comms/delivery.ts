@@ -180,6 +180,17 @@ async function recordFailure(deps: DeliveryDeps, ctx: SendContext, row: Row, fai
   }, deps.knex);
 }
 
+/** The threading headers a message was written with (`messages.mail_headers`: a reply to a ticket's mail). */
+function mailHeadersOf(row: Row): { inReplyTo?: string; references?: string[]; replyTo?: string } {
+  const headers = row.mailHeaders as { inReplyTo?: unknown; references?: unknown; replyTo?: unknown } | null | undefined;
+  if (!headers) return {};
+  return {
+    ...(typeof headers.inReplyTo === 'string' ? { inReplyTo: headers.inReplyTo } : {}),
+    ...(Array.isArray(headers.references) ? { references: headers.references.filter((r): r is string => typeof r === 'string') } : {}),
+    ...(typeof headers.replyTo === 'string' ? { replyTo: headers.replyTo } : {}),
+  };
+}
+
 /** Provider ids already recorded for other messages, which a lookup must not adopt. */
 async function knownProviderIds(deps: DeliveryDeps, ctx: SendContext, row: Row): Promise<string[]> {
   // select, not pluck: pluck reads the raw snake_case column before the camelCase mapping.
@@ -213,6 +224,6 @@ export async function deliver(deps: DeliveryDeps, ctx: SendContext, request: Sen
 
   const port = deps.ports.mail(ctx.tenantId, config);
   const result = await port.send({ to: String(row.recipient), from: config.mail.from, subject: String(row.subject ?? ''), text: String(row.body), messageId: messageIdHeader(id), reference: id,
-    ...(attachments?.length ? { attachments: [...attachments] } : {}) });
+    ...(attachments?.length ? { attachments: [...attachments] } : {}), ...mailHeadersOf(row) });
   return result.ok ? recordAccepted(deps, ctx, row, result.providerMessageId, 'sent') : recordFailure(deps, ctx, row, result);
 }

@@ -194,7 +194,10 @@ async function openFromMail(trx: Knex.Transaction, tenantId: string, row: Row, p
 /** Opens the ticket or adds the comment a mail asks for, and records what was done, in one transaction. */
 async function apply(trx: Knex.Transaction, tenantId: string, row: Row, parsed: Parsed, decision: Decision): Promise<{ status: IntakeOutcome; outcome?: TicketOutcome; patch: Row }> {
   const { mail, sender } = parsed;
-  const seen = { senderEmail: sender?.address ?? null, senderName: sender?.name.slice(0, 200) || null, subject: mail.subject?.slice(0, 300) ?? null };
+  const seen = {
+    senderEmail: sender?.address ?? null, senderName: sender?.name.slice(0, 200) || null, subject: mail.subject?.slice(0, 300) ?? null,
+    excerpt: textOf(mail).replace(/\s+/g, ' ').slice(0, 500) || null,
+  };
   if (decision.kind === 'discarded') return { status: 'discarded', patch: { ...seen, lastError: decision.reason } };
   if (decision.kind === 'unknown-sender') return { status: 'unknown-sender', patch: seen };
   if (decision.kind === 'comment') {

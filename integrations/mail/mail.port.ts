@@ -24,6 +24,11 @@ export interface MailSendRequest {
   /** Our message id (the sandbox keys its outbox on it). */
   reference: string;
   attachments?: MailAttachment[];
+  /** Threading (RFC 5322 §3.6.4): the Message-ID this mail answers, and the thread's ids, oldest first. */
+  inReplyTo?: string;
+  references?: string[];
+  /** Where answers go, when not to `from` (a ticket's mail: the organisation's intake address). */
+  replyTo?: string;
 }
 
 export type MailFailureReason = 'invalid_address' | 'rejected' | 'misconfigured' | 'unavailable';

@@ -38,6 +38,9 @@ export function createSmtpMailAdapter(options: SmtpOptions): MailPort {
           text: request.text,
           attachments: request.attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
           messageId: request.messageId,
+          ...(request.inReplyTo ? { inReplyTo: request.inReplyTo } : {}),
+          ...(request.references?.length ? { references: request.references } : {}),
+          ...(request.replyTo ? { replyTo: request.replyTo } : {}),
           headers: { 'X-Relais-Message': request.reference },
         });
         return { ok: true, providerMessageId: info.messageId };

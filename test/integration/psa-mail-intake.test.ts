@@ -1,15 +1,22 @@
 import crypto from 'node:crypto';
+import { MockActivityEnvironment } from '@temporalio/testing';
+import { DefaultLogger } from '@temporalio/worker';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
+import request from 'supertest';
+import { commsActivities } from '../../activities/comms/comms.wiring';
+import { env } from '../../config/env';
 import { startMailIntake, type MailIntake } from '../../api/psa/mail-intake.service';
-import { testContext, type TestContext } from '../support/api';
+import { loginAs, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+import { mailHeader, startLoopbackSmtp } from '../support/loopback-smtp';
 
 /**
  * Spec 003 §2.3 / issue 14: e-mail → ticket through a real SMTP exchange on loopback (nodemailer as
  * the client, the intake's smtp-server as the server), replies threading into their ticket.
  */
 describe('psa: inbound mail becomes tickets and comments (SMTP on loopback)', () => {
-  const MAIL_DOMAIN = 'relais.test';
+  // The API's own (it writes Reply-To from it).
+  const MAIL_DOMAIN = env().RELAIS_MAIL_DOMAIN;
   const MAX_BYTES = 64 * 1024;
   let t: TestContext;
   let intake: MailIntake;
@@ -141,5 +148,54 @@ describe('psa: inbound mail becomes tickets and comments (SMTP on loopback)', ()
     await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'Absence du bureau', text: 'Je suis absente.', messageId, headers: { 'Auto-Submitted': 'auto-replied' } });
     expect((await inbound(a, messageId))[0]).toMatchObject({ status: 'discarded', lastError: 'automatic-reply' });
     expect(await ticketOf(a, messageId)).toHaveLength(0);
+  });
+
+  it('mails a technician\'s public reply to the requester with Message-ID, In-Reply-To/References, the [#n] tag and Reply-To; the client\'s answer threads back', async () => {
+    const smtp = await startLoopbackSmtp();
+    try {
+      // The organisation sends its mail through an SMTP server (a loopback one that keeps what it receives).
+      const admin = (await loginAs(t.app, 'admin', a.slug)).accessToken;
+      const settings = await request(t.app).put('/api/v1/comms/settings').set('Authorization', `Bearer ${admin}`).send({
+        smsProvider: 'sandbox', mailProvider: 'smtp', smtpHost: '127.0.0.1', smtpPort: smtp.port, smtpSecure: false,
+        smtpUser: 'relais', smtpPassword: 'smtp-secret', mailFrom: 'Support <noreply@msp.example>',
+      });
+      expect(settings.status).toBe(200);
+      const first = newId();
+      await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'Wi-Fi', text: 'Le Wi-Fi coupe toutes les 5 minutes.', messageId: first });
+      const [ticket] = await ticketOf(a, first);
+
+      const technician = (await loginAs(t.app, 'technician', a.slug)).accessToken;
+      const note = await request(t.app).post(`/api/v1/psa/tickets/${ticket.id}/comments`).set('Authorization', `Bearer ${technician}`).send({ body: 'Note interne', visibility: 'internal' });
+      expect(note.status).toBe(201);
+      const reply = await request(t.app).post(`/api/v1/psa/tickets/${ticket.id}/comments`).set('Authorization', `Bearer ${technician}`).send({ body: 'Pouvez-vous redémarrer la borne ?' });
+      expect(reply.status).toBe(201);
+      const messages = await t.admin('messages').where({ tenantId: a.tenantId, recordType: 'psa-ticket', recordId: ticket.id });
+      expect(messages).toHaveLength(1); // the internal note is not mailed
+      const [message] = messages;
+      expect(message).toMatchObject({ channel: 'mail', status: 'pending', recipient: 'claire.durand@cabinet-durand.example', subject: `Re: [#${ticket.number}] Wi-Fi` });
+      const comment = await t.admin('psaTicketComments').where({ id: reply.body.comment.id }).first('messageId');
+      expect(comment.messageId).toBe(`<${message.id}@relais.message>`);
+
+      // The comms send the API started after the commit, run here as the worker would run it.
+      const activity = new MockActivityEnvironment(undefined, { logger: new DefaultLogger('ERROR') });
+      const workflowId = `${a.tenantId}/comms-message/${message.id}`;
+      await activity.run(commsActivities(t.knex)['comms.mail.send'], { to: message.recipient, subject: message.subject, body: message.body } as never,
+        { tenantId: a.tenantId, workflowId, elementId: 'psa-ticket-reply', loopCounter: 0, idempotencyKey: message.idempotencyKey });
+      expect(smtp.received).toHaveLength(1);
+      const raw = smtp.received[0]!.raw;
+      expect(mailHeader(raw, 'Message-ID')).toBe(comment.messageId);
+      expect(mailHeader(raw, 'In-Reply-To')).toBe(first);
+      expect(mailHeader(raw, 'References')).toBe(first);
+      expect(mailHeader(raw, 'Reply-To')).toBe(addressOf(a));
+      expect(mailHeader(raw, 'Subject')).toBe(`Re: [#${ticket.number}] Wi-Fi`);
+      expect(raw).toContain('Pouvez-vous red'); // quoted-printable past the accent
+
+      // The client answers that mail from their mailbox: the answer joins the ticket.
+      await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: `Re: [#${ticket.number}] Wi-Fi`, messageId: newId(), inReplyTo: comment.messageId, references: [first, comment.messageId], text: 'Fait, ça tient.' });
+      const comments = await t.admin('psaTicketComments').where({ ticketId: ticket.id }).orderBy('createdAt').select('source', 'body');
+      expect(comments.at(-1)).toEqual({ source: 'email', body: 'Fait, ça tient.' });
+    } finally {
+      await smtp.close();
+    }
   });
 });
