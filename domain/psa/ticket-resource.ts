@@ -146,7 +146,7 @@ export const psaTickets: RecordResource = {
   },
   sorts: {
     /** Breached first (their deadline is past), then least time left; tickets without a deadline last. */
-    sla: { column: 'slaSortAt', direction: 'asc' },
+    sla: { column: 'slaSortAt', direction: 'asc' }, '-sla': { column: 'slaSortAt', direction: 'desc' },
     number: { column: 'number', direction: 'asc' }, '-number': { column: 'number', direction: 'desc' },
     ...byDates,
   },

@@ -20,8 +20,11 @@ export interface UiModule {
   icon: string;
   /** Screens, children of the app shell (paths relative to '/'); `meta.permission` is checked by the router. */
   routes: RouteRecordRaw[];
-  /** Its group in the navigation drawer, shown when the organisation enabled the vertical. */
-  nav?: NavGroupDefinition;
+  /**
+   * Its group in the navigation drawer, shown when the organisation enabled the vertical; or its
+   * groups, in order (the MSP: « Support » and « Commercial »).
+   */
+  nav?: NavGroupDefinition | readonly NavGroupDefinition[];
   /** Its texts, merged under `<key>.` (French first: every other language has the same keys). */
   messages: { fr: LocaleMessages; en: LocaleMessages };
   /** Links from a task's panel to the records the task is about. */
@@ -105,6 +108,8 @@ export interface NavEntry {
   testId: string;
   /** Listed only for people who hold it. */
   permission?: Permission;
+  /** Listed only for people with one of these role keys (the client portal's entry); absent: everyone. */
+  roles?: readonly string[];
 }
 
 /** What a task panel knows of a task when it looks for the records to link. */

@@ -1,10 +1,12 @@
-import contractsEn from './contracts/contracts.en';
+import portalEn from './portal/portal.en';
+import ticketsEn from './tickets/tickets.en';
 import type psaFr from './psa.fr';
 
 /** Texts of the MSP's screens in English: the same keys as the French ones. */
 const psaEn: typeof psaFr = {
-  nav: { support: 'Support', commercial: 'Sales' },
-  contracts: contractsEn,
+  nav: { support: 'Support', commercial: 'Sales', tickets: 'Tickets', portal: 'My requests' },
+  tickets: ticketsEn,
+  portal: portalEn,
 };
 
 export default psaEn;

@@ -1,9 +1,11 @@
-import contractsFr from './contracts/contracts.fr';
+import portalFr from './portal/portal.fr';
+import ticketsFr from './tickets/tickets.fr';
 
 /** Texts of the MSP's screens (French, the reference): one part per area, merged here. */
 const psaFr = {
-  nav: { support: 'Support', commercial: 'Commercial' },
-  contracts: contractsFr,
+  nav: { support: 'Support', commercial: 'Commercial', tickets: 'Tickets', portal: 'Mes demandes' },
+  tickets: ticketsFr,
+  portal: portalFr,
 };
 
 export default psaFr;

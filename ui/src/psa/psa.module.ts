@@ -1,21 +1,40 @@
-import { defineAsyncComponent } from 'vue';
 import { INSTALLED_LOCALES } from '@/installed-locales';
 import type { UiModule } from '@/modules/ui-module';
 import { psaRoutes } from './routes';
 
-/** The MSP (spec 003, issue 14) in the UI: the « Support » and « Commercial » menus, the client portal. */
+/**
+ * The MSP (spec 003, issue 14) in the UI: the « Support » menu (tickets, then each area's
+ * screens) and the « Commercial » menu (pipeline, contracts), the client portal. Each area adds
+ * its entries to the group it belongs to.
+ */
 export const psaModule: UiModule = {
   key: 'psa',
   icon: 'mdi-lifebuoy',
   routes: psaRoutes,
-  nav: {
-    label: 'psa.nav.commercial',
-    testId: 'nav-psa-commercial',
-    entries: [
-      { route: 'psa-contracts', icon: 'mdi-file-sign', label: 'psa.contracts.nav', testId: 'nav-psa-contracts', permission: ['psa.contract', 'update'] },
-    ],
-  },
+  nav: [
+    {
+      label: 'psa.nav.support',
+      testId: 'nav-psa-support',
+      entries: [
+        { route: 'psa-tickets', icon: 'mdi-ticket-outline', label: 'psa.nav.tickets', testId: 'nav-psa-tickets', permission: ['psa.ticket', 'update'] },
+        { route: 'psa-portal', icon: 'mdi-lifebuoy', label: 'psa.nav.portal', testId: 'nav-psa-portal', permission: ['psa.ticket', 'read'], roles: ['client'] },
+      ],
+    },
+    {
+      label: 'psa.nav.commercial',
+      testId: 'nav-psa-commercial',
+      entries: [],
+    },
+  ],
   messages: INSTALLED_LOCALES.psa,
-  // The account's contracts with their hour balance, in its side panel.
-  accountBlocks: [{ key: 'psa-contracts', component: defineAsyncComponent(() => import('./contracts/AccountContractsBlock.vue')), permission: ['psa.contract', 'read'] }],
+  // A technician lands on the tickets (« Mes tickets » is one chip away), a client user on its portal.
+  home: [
+    { route: 'psa-tickets', roles: ['technician', 'manager', 'admin'], permission: ['psa.ticket', 'update'] },
+    { route: 'psa-portal', roles: ['client'], permission: ['psa.ticket', 'read'] },
+  ],
+  commands: [
+    { key: 'psa-new-ticket', label: 'psa.tickets.commands.new', icon: 'mdi-ticket-outline', to: { name: 'psa-tickets', query: { new: '1' } }, permission: ['psa.ticket', 'update'] },
+    { key: 'psa-my-tickets', label: 'psa.tickets.commands.mine', icon: 'mdi-account-star-outline', to: { name: 'psa-tickets', query: { assigneeId: 'me' } }, permission: ['psa.ticket', 'update'] },
+    { key: 'psa-breached-tickets', label: 'psa.tickets.commands.breached', icon: 'mdi-alarm-light-outline', to: { name: 'psa-tickets', query: { sla: 'breached' } }, permission: ['psa.ticket', 'update'] },
+  ],
 };

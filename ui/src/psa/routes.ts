@@ -1,5 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
-import { contractsRoutes } from './contracts/routes';
+import { ticketsRoutes } from './tickets/routes';
 
 /** The MSP's screens (children of the app shell): each area's routes, merged here. */
-export const psaRoutes: RouteRecordRaw[] = [...contractsRoutes];
+export const psaRoutes: RouteRecordRaw[] = [...ticketsRoutes];
