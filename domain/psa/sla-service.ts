@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { appendHistoryAs, type RequestContext } from '../core/record-service';
 import { type BusinessCalendar, businessMinutesBetween } from '../planning/business-time';
-import { defaultFrenchCalendar } from '../planning/business-time.holidays';
+import { DEFAULT_WEEKLY_HOURS, defaultFrenchCalendar, frenchPublicHolidays } from '../planning/business-time.holidays';
 import { NotFoundError } from '../errors';
 import {
   chooseSlaPolicy, DEFAULT_ESCALATION_PERCENTS, DEFAULT_SLA_TARGETS, type SlaClock, type SlaTargetKind, type SlaTargets, ticketSlaPlan, type TicketPriority,
@@ -17,6 +17,31 @@ import { slaMessage } from './sla.messages';
  * Instants (`at`) are the process's clock, given by the caller.
  */
 type Row = Record<string, unknown>;
+
+/**
+ * The organisation's SLA defaults, created once when it has none (its first ticket's process, the
+ * admin page): the calendar « Heures ouvrées » (Monday to Friday 8:30–12:30 / 13:30–18:00, Paris,
+ * the French public holidays of this year and the next two) and the policy « SLA standard » (sla.ts
+ * DEFAULT_SLA_TARGETS, 70/90/100 %), both the default. Concurrent calls create them once (the unique
+ * default indexes); existing ones are never changed.
+ */
+export async function ensureSlaDefaults(trx: Knex.Transaction, tenantId: string, year = new Date().getUTCFullYear()): Promise<{ calendarId: string; policyId: string }> {
+  let calendar = await trx('businessCalendars').where({ isDefault: true }).first('id');
+  if (!calendar) {
+    [calendar] = await trx('businessCalendars').insert({ tenantId, name: 'Heures ouvrées', timeZone: 'Europe/Paris', weeklyHours: JSON.stringify(DEFAULT_WEEKLY_HOURS), isDefault: true })
+      .onConflict(trx.raw('(tenant_id) where is_default')).ignore().returning('id');
+    calendar ??= await trx('businessCalendars').where({ isDefault: true }).first('id');
+    const holidays = [year, year + 1, year + 2].flatMap((y) => frenchPublicHolidays(y));
+    await trx('businessCalendarHolidays').insert(holidays.map((h) => ({ tenantId, calendarId: calendar.id, ...h }))).onConflict(['tenantId', 'calendarId', 'day']).ignore();
+  }
+  let policy = await trx('psaSlaPolicies').where({ isDefault: true }).first('id');
+  if (!policy) {
+    [policy] = await trx('psaSlaPolicies').insert({ tenantId, name: 'SLA standard', calendarId: calendar.id, targets: JSON.stringify(DEFAULT_SLA_TARGETS), isDefault: true })
+      .onConflict(trx.raw('(tenant_id) where is_default')).ignore().returning('id');
+    policy ??= await trx('psaSlaPolicies').where({ isDefault: true }).first('id');
+  }
+  return { calendarId: String(calendar.id), policyId: String(policy.id) };
+}
 
 /** A calendar's working week and holidays, read from `business_calendars`. */
 export async function readCalendar(trx: Knex.Transaction, calendarId: string | null): Promise<{ id: string | null; calendar: BusinessCalendar }> {
@@ -100,6 +125,7 @@ export interface SlaPlan {
  * else the policy's.
  */
 export async function planTicketSla(ctx: RequestContext, ticketId: string, percents?: readonly number[] | null): Promise<SlaPlan> {
+  await ensureSlaDefaults(ctx.trx, ctx.principal.tenantId);
   const { ticket, policy, calendarId, calendar } = await ticketSlaSetup(ctx.trx, ticketId);
   const levels = percents?.length ? [...percents] : policy.percents;
   if (levels.length !== 3 || levels[2] !== 100) throw new RangeError(`three escalation levels ending at 100 are needed, not ${levels.join(', ')}`);
