@@ -3,6 +3,7 @@ import { approveTimeEntry, psaTimeEntries, requestTimeEntryChanges, submitTimeEn
 import { timeEntryApprove, timeEntryReview, timerStart, timerStop } from '../../domain/psa/time-entry.schema';
 import { currentTimer, discardTimer, startTimer, stopTimer } from '../../domain/psa/timer';
 import { recordRouter } from '../core/record.router';
+import { contractAlertMailsAfterCommit } from './contract-alert-mails';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { idempotent } from '../http/idempotency';
@@ -19,8 +20,8 @@ export function timeEntriesRouter(deps: ApiDeps): Router {
   const router = Router();
   router.patch('/:id', inTenant(deps, async (req, ctx) => {
     const version = expectedVersion(req, true);
-    const { entry } = await updateTimeEntry(ctx, String(req.params.id), version, validate(psaTimeEntries.updateSchema, req.body));
-    return { body: entry, headers: { ETag: etagOf(entry.version as number) } };
+    const { entry, alerts } = await updateTimeEntry(ctx, String(req.params.id), version, validate(psaTimeEntries.updateSchema, req.body));
+    return { body: entry, headers: { ETag: etagOf(entry.version as number) }, afterCommit: contractAlertMailsAfterCommit(deps, ctx.principal.tenantId, alerts?.messageIds ?? []) };
   }));
   router.post('/:id/submit', inTenant(deps, async (req, ctx) => {
     const entry = await submitTimeEntry(ctx, String(req.params.id));
@@ -28,8 +29,12 @@ export function timeEntriesRouter(deps: ApiDeps): Router {
   }));
   router.post('/:id/approve', inTenant(deps, async (req, ctx) => {
     const { comment } = validate(timeEntryApprove, req.body ?? {});
-    const { entry, ticket } = await approveTimeEntry(ctx, String(req.params.id), comment);
-    return { body: { ...entry, ticketApprovedMinutes: ticket.approvedMinutes, ticketBillableAmountCents: ticket.billableAmountCents }, headers: { ETag: etagOf(entry.version as number) } };
+    const { entry, ticket, alerts } = await approveTimeEntry(ctx, String(req.params.id), comment);
+    // An hour bank's threshold crossed: its mails, queued in the approval's transaction, leave once it committed.
+    return {
+      body: { ...entry, ticketApprovedMinutes: ticket.approvedMinutes, ticketBillableAmountCents: ticket.billableAmountCents }, headers: { ETag: etagOf(entry.version as number) },
+      afterCommit: contractAlertMailsAfterCommit(deps, ctx.principal.tenantId, alerts.messageIds),
+    };
   }));
   router.post('/:id/request-changes', inTenant(deps, async (req, ctx) => {
     const { comment } = validate(timeEntryReview, req.body ?? {});

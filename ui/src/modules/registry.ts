@@ -1,5 +1,5 @@
 import type { ListBulkAction } from '@/shared/bulk';
-import type { AccountBlock, FormPicker, PaletteCommand, SearchKind, TaskRecordLink, UiModule } from './ui-module';
+import type { AccountBlock, AppBarItem, FormPicker, PaletteCommand, SearchKind, TaskRecordLink, UiModule } from './ui-module';
 
 /** The verticals installed in this build, registered once at start-up (plugins/index.ts). */
 const modules: UiModule[] = [];
@@ -23,6 +23,11 @@ export function moduleEnabled(module: UiModule, verticals: readonly string[]): b
 /** The blocks the account panel shows, of the modules the organisation has. */
 export function accountBlocks(verticals: readonly string[]): AccountBlock[] {
   return modules.filter((m) => moduleEnabled(m, verticals)).flatMap((m) => m.accountBlocks ?? []);
+}
+
+/** The app bar's items, of the modules the organisation has. */
+export function appBarItems(verticals: readonly string[]): AppBarItem[] {
+  return modules.filter((m) => moduleEnabled(m, verticals)).flatMap((m) => m.appBar ?? []);
 }
 
 export function taskRecordLinks(): TaskRecordLink[] {

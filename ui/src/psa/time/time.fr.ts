@@ -1,0 +1,47 @@
+/** Texts of time entry, approval and the timer (French, the reference). */
+const timeFr = {
+  nav: { approval: 'Validation des temps', timesheet: 'Mes temps' },
+  kind: { billable: 'Facturable', 'non-billable': 'Non facturable', included: 'Inclus au contrat', outside: 'Hors contrat' },
+  status: { draft: 'Brouillon', submitted: 'Soumis', approved: 'Validé', 'changes-requested': 'À corriger' },
+  week: 'Semaine du {day}',
+  total: 'Total : {duration}',
+  columns: { ticket: 'Ticket', account: 'Client', day: 'Date', duration: 'Durée', kind: 'Type', description: 'Travail effectué', status: 'Statut' },
+  ticket: 'n° {number} — {title}',
+  approval: {
+    title: 'Validation des temps',
+    intro: 'Les temps soumis par les techniciens, par personne et par semaine. Seul le temps validé est déduit des banques d’heures et facturé.',
+    empty: 'Aucun temps en attente de validation.',
+    selectGroup: 'Sélectionner les temps de {name}, semaine du {day}',
+    selectEntry: 'Sélectionner le temps du ticket n° {number}',
+    approve: 'Valider ({n})',
+    requestChanges: 'Demander des modifications ({n})',
+    confirmApprove: 'Valider les {n} temps sélectionnés ?',
+    commentLabel: 'Ce qu’il faut corriger',
+    commentHint: 'Le technicien lit ce commentaire sur son temps.',
+    send: 'Renvoyer',
+    cancel: 'Annuler',
+    notSubmitted: 'n’est plus soumis',
+    report: 'Résultat : {ok} traité(s), {failed} refusé(s)',
+  },
+  timesheet: {
+    title: 'Mes temps',
+    previous: 'Semaine précédente',
+    next: 'Semaine suivante',
+    empty: 'Aucun temps cette semaine.',
+    submit: 'Soumettre',
+    submitAll: 'Soumettre les brouillons ({n})',
+    comment: 'Commentaire du manager : {comment}',
+  },
+  timer: {
+    short: 'Ticket n° {number}',
+    on: 'Chronomètre en cours sur le ticket n° {number} — {title}',
+    elapsed: 'Temps écoulé',
+    stop: 'Arrêter le chronomètre',
+    stopped: '{minutes} min enregistrées en brouillon sur le ticket n° {number}.',
+    stoppedCapped: 'Le chronomètre tournait depuis plus de 24 h : {minutes} min enregistrées en brouillon sur le ticket n° {number}, à corriger.',
+    open: 'Mes temps',
+    start: 'Démarrer le chronomètre',
+  },
+};
+
+export default timeFr;
