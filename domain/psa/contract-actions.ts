@@ -4,6 +4,7 @@ import { issueInvoice } from '../billing/invoice-actions';
 import { billingInvoices } from '../billing/resources';
 import { appendHistoryAs, createRecord, getRecord, loadFor, type RequestContext } from '../core/record-service';
 import { ruleViolation, ValidationError } from '../errors';
+import { issueMessage } from '../i18n/zod-issues';
 import { buildAbility, type Principal } from '../identity/ability';
 import { contractCreate, packPurchase, type ContractCreate, type PackPurchase } from './contract.schema';
 import { psaContracts } from './contracts';
@@ -35,7 +36,7 @@ export async function openContract(trx: Knex.Transaction, principal: Principal, 
   const { initialMinutes, initialInvoiceId, ...fields } = input;
   const ctx: RequestContext = { trx, principal, ability: buildAbility(principal) };
   const parsed = contractCreate.safeParse(fields);
-  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'contract', message: i.message })));
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'contract', message: issueMessage(i) })));
   if (initialMinutes !== undefined && (parsed.data.type !== 'hour-bank' || !Number.isInteger(initialMinutes) || initialMinutes <= 0)) {
     throw new ValidationError([{ field: 'initialMinutes', message: m('psa.contracts.initial-minutes-hour-bank') }]);
   }

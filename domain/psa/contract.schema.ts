@@ -21,6 +21,14 @@ export const alertThreshold = z.union([
 ]);
 export type AlertThreshold = z.infer<typeof alertThreshold>;
 
+/** A calendar day that exists (not 2026-02-30), between 1900 and 2200: PostgreSQL never sees an impossible date. */
+const day = isoDate.refine((v) => {
+  const date = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === v && v >= '1900-01-01' && v < '2200-01-01';
+}, fieldIssue('field.iso-date'));
+/** An hourly rate (an integer column): up to 1,000,000.00 € an hour. */
+const rate = z.number().int(fieldIssue('field.whole-cents')).min(0).max(100_000_000);
+
 const minutes = z.number().int(fieldIssue('field.whole-number')).min(1).max(600_000);
 
 /** The billing subscription a subscription contract creates with it (its one line: the service, per machine, user or site). */
@@ -37,9 +45,9 @@ export const contractSubscriptionInput = z.object({
 const editable = {
   name: requiredText(200),
   status: contractStatus.default('active'),
-  endDate: isoDate.nullable().optional(),
+  endDate: day.nullable().optional(),
   /** Price of an hour outside the contract, and of every hour of time and material. */
-  hourlyRateCents: cents.default(0),
+  hourlyRateCents: rate.default(0),
   /** Hour bank: the pack it sells (600 = 10 h) and its price excluding tax. */
   packMinutes: minutes.nullable().optional(),
   packPriceCents: cents.nullable().optional(),
@@ -54,7 +62,7 @@ const editable = {
 export const contractCreate = z.object({
   accountId: uuid,
   type: contractType,
-  startDate: isoDate,
+  startDate: day,
   ...editable,
   /** A subscription contract: the billing subscription to create with it (else `subscriptionId` links one). */
   subscription: contractSubscriptionInput.optional(),
@@ -64,10 +72,10 @@ export const contractCreate = z.object({
 export type ContractCreate = z.input<typeof contractCreate>;
 
 export const contractUpdate = z.object({
-  startDate: isoDate,
+  startDate: day,
   ...editable,
   status: contractStatus,
-  hourlyRateCents: cents,
+  hourlyRateCents: rate,
   alertThresholds: z.array(alertThreshold).max(10),
 }).partial().strict();
 

@@ -8,6 +8,7 @@ import { containsUnaccented } from '../core/resources';
 import { numberFor } from '../core/tenant-counter';
 import { ConflictError, ValidationError } from '../errors';
 import { coreMessage } from '../i18n/core.messages';
+import { issueMessage } from '../i18n/zod-issues';
 import { buildAbility, type Principal } from '../identity/ability';
 import type { RecordSample } from '../modules/vertical-module';
 import { contract, contractCreate, contractStatus, contractType, contractUpdate, type AlertThreshold } from './contract.schema';
@@ -77,11 +78,13 @@ function checkType(merged: Row): void {
 async function createSubscription(trx: Knex.Transaction, principal: Principal, data: Row): Promise<string> {
   const input = data.subscription as { frequency: string; basis: string; quantity: number; description: string; unitPriceCents: number; vatRateBasisPoints: number; mode: string };
   const ctx = { trx, principal, ability: buildAbility(principal) };
-  const created = await createRecord(ctx, billingSubscriptions, subscriptionCreate.parse({
+  const parsed = subscriptionCreate.safeParse({
     accountId: data.accountId, name: data.name, frequency: input.frequency, basis: input.basis, quantity: input.basis === 'flat' ? 1 : input.quantity,
     startDate: data.startDate, endDate: data.endDate ?? null, mode: input.mode,
     lines: [{ description: input.description, quantity: 1, unit: 'MON', unitPriceCents: input.unitPriceCents, vatRateBasisPoints: input.vatRateBasisPoints }],
-  }));
+  });
+  if (!parsed.success) throw new ValidationError(parsed.error.issues.map((i) => ({ field: `subscription.${i.path.join('.')}`, message: issueMessage(i) })));
+  const created = await createRecord(ctx, billingSubscriptions, parsed.data);
   return String(created.id);
 }
 

@@ -151,10 +151,15 @@ async function renewalQuote(trx: Knex.Transaction, tenantId: string, contract: R
   const ctx = processContext(trx, tenantId, `psa.contract/${String(contract.id)}`, ['billing.quote.create', 'billing.quote.read', 'core.account.read'], actorUserId);
   await trx.raw('savepoint psa_renewal_quote');
   try {
-    const quote = await createRecord(ctx, billingQuotes, quoteCreate.parse({
+    const input = quoteCreate.safeParse({
       accountId: contract.accountId, language, lines: [packLine(contract, minutes, packPrice(contract, minutes), language)],
       notes: m('psa.contracts.renewal-note', { number: Number(contract.number), remaining: formatMinutes(remaining) }).render(language),
-    }));
+    });
+    if (!input.success) {
+      await trx.raw('release savepoint psa_renewal_quote');
+      return null;
+    }
+    const quote = await createRecord(ctx, billingQuotes, input.data);
     await trx.raw('release savepoint psa_renewal_quote');
     return String(quote.id);
   } catch (error) {

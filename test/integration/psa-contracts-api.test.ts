@@ -90,6 +90,13 @@ describe('psa: contracts and hour banks through the API', () => {
     expect(wrongType.body.errors[0]).toMatchObject({ field: 'type', message: 'doit être hour-bank, subscription ou time-and-material' });
     const badThreshold = await as('manager')('post', '/api/v1/psa/contracts').send({ accountId, name: 'X', type: 'hour-bank', startDate: '2026-01-01', packMinutes: 600, alertThresholds: [{ percent: 150 }] });
     expect(badThreshold.status).toBe(400);
+    const impossible = await as('manager')('post', '/api/v1/psa/contracts').send({ accountId, name: 'Régie', type: 'time-and-material', startDate: '2026-02-30', hourlyRateCents: 3_000_000_000 });
+    expect(impossible.status).toBe(400);
+    expect(impossible.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['hourlyRateCents', 'startDate']);
+    const subscriptionDay = await as('manager')('post', '/api/v1/psa/contracts').send({
+      accountId, name: 'Abonnement', type: 'subscription', startDate: '2026-01-01', subscription: { basis: 'flat', description: '', unitPriceCents: 100 },
+    });
+    expect(subscriptionDay.status).toBe(400);
     const after = await t.admin('psaContracts').where({ tenantId: tenant.tenantId }).count<{ count: string }[]>('id as count');
     expect(after[0]!.count).toBe(before[0]!.count);
   });
