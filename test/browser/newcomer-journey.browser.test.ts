@@ -61,7 +61,8 @@ const ORGANISATIONS = [
   { tenant: 'cassandre', role: 'mission-lead', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Mairie de Quimper' },
   { tenant: 'softwhere', role: 'manager', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Transports Morvan' },
   { tenant: 'vidangeur-breton', role: 'manager', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Camping des Dunes' },
-  { tenant: 'msp', role: 'admin', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Expert-comptable Durand' },
+  // The MSP admin's work without a task: the pre-billing queue to invoice (ui/src/psa/psa.module.ts home).
+  { tenant: 'msp', role: 'admin', kind: ACCOUNT, work: /^\/(tasks|accounts|psa\/pre-billing)$/, showcase: 'Expert-comptable Durand' },
   { tenant: 'acme-school', role: 'school-lead', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Groupe Armor Finance' },
 ];
 

@@ -28,7 +28,10 @@ export const psaModule: UiModule = {
   ],
   messages: INSTALLED_LOCALES.psa,
   // A technician lands on the tickets (« Mes tickets » is one chip away), a client user on its portal.
+  // The manager lands on the time waiting for approval, the admin on the pre-billing queue to invoice.
   home: [
+    { route: 'psa-time-approval', roles: ['manager'], permission: ['psa.time-entry', 'update'] },
+    { route: 'psa-prebilling', roles: ['admin'], permission: ['psa.prebilling', 'update'] },
     { route: 'psa-tickets', roles: ['technician', 'manager', 'admin'], permission: ['psa.ticket', 'update'] },
     { route: 'psa-portal', roles: ['client'], permission: ['psa.ticket', 'read'] },
   ],
