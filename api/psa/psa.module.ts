@@ -1,4 +1,6 @@
 import type { ApiModule } from '../api-module';
+import { opportunitiesOpenApiPaths } from './opportunities.openapi';
+import { opportunitiesRouter } from './opportunities.router';
 import { sendWaitingContractAlertMails } from './contract-alert-mails';
 import { contractsOpenApiPaths } from './contracts.openapi';
 import { contractsRouter } from './contracts.router';
@@ -16,7 +18,7 @@ import { deliverWaitingTicketsMessages } from './tickets.start';
 export const psaApiModule: ApiModule = {
   key: 'psa',
   routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) }, { path: '/psa/contracts', router: contractsRouter(deps) },
-    { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) }],
-  openApiPaths: () => ({ ...contractsOpenApiPaths(), ...timeOpenApiPaths() }),
+    { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) }, { path: '/psa', router: opportunitiesRouter(deps) }],
+  openApiPaths: () => ({ ...opportunitiesOpenApiPaths(), ...contractsOpenApiPaths(), ...timeOpenApiPaths() }),
   onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps); },
 };

@@ -7,6 +7,8 @@ export const accountStatus = z.enum(['prospect', 'active', 'suspended', 'closed'
 const siren = z.string().regex(/^\d{9}$/, fieldIssue('field.siren')).nullable().optional();
 const siret = z.string().regex(/^\d{14}$/, fieldIssue('field.siret')).nullable().optional();
 const vat = z.string().regex(/^[A-Z]{2}[A-Z0-9]{2,13}$/, fieldIssue('field.vat')).nullable().optional();
+/** NAF rev. 2 code of the main activity (`62.02A`), as the company registry gives it. */
+const naf = z.string().regex(/^\d{2}\.\d{2}[A-Z]$/, fieldIssue('field.invalid')).nullable().optional();
 
 const editable = {
   name: requiredText(200),
@@ -14,6 +16,7 @@ const editable = {
   siren,
   siret,
   vatNumber: vat,
+  nafCode: naf,
   externalRef: optionalText(100),
   status: accountStatus,
   ownerId: uuid.nullable(),

@@ -5,6 +5,8 @@ import { planningManage, planningTeamMember } from '../planning/grants';
 import { ticketsToPlan } from './plannable-tickets';
 import { contractSample, psaContracts } from './contracts';
 import { contractsMessages } from './contracts.messages';
+import { interactionSample, opportunitySample, psaInteractions, psaOpportunities, psaPipelineStages, stageSample } from './opportunities';
+import { pipelineMessages } from './pipeline.messages';
 import { psaTickets } from './ticket-resource';
 import { ticketSample } from './ticket-samples';
 import { ticketsMessages } from './tickets.messages';
@@ -26,17 +28,23 @@ export const psaModule: DomainModule = {
     role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite, ...planningManage,
       ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'),
       // Time: every entry (approves and corrects); the pre-billing queue: invoices or waives its items.
-      ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all')], PROCESS_LEAD),
+      ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all'),
+      // The pipeline: the admin edits its stages; opportunities and the journal, everyone's.
+      ...on('psa.pipeline-stage', 'rcud=all'), ...on('psa.opportunity', 'rcud=all'), ...on('psa.interaction', 'rcud=all')], PROCESS_LEAD),
     role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite, ...planningManage,
       ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'),
       // The manager approves time (update on every entry) and, holding billing's rights, invoices the pre-billing queue.
-      ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all')], { ownsProcesses: true, managesAccounts: true }),
+      ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all'),
+      // The manager sells: every opportunity and the journal; the stages as the admin set them.
+      ...on('psa.pipeline-stage', 'r=all'), ...on('psa.opportunity', 'rcud=all'), ...on('psa.interaction', 'rcud=all')], { ownsProcesses: true, managesAccounts: true }),
     role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead, ...planningTeamMember,
       ...on('psa.contract', 'r=all'),
       // Spec 003 §8: a technician creates, assigns and closes tickets — any ticket of the queue, not only those assigned to them.
       ...on('psa.ticket', 'rcu=all'),
       // Their own time (enter, edit while draft or sent back, submit, delete a draft); colleagues' time on the tickets, read only.
-      ...on('psa.time-entry', 'r=all cud=own')]),
+      ...on('psa.time-entry', 'r=all cud=own'),
+      // The pipeline, read only; the journal: logs their calls and visits, edits their own entries.
+      ...on('psa.pipeline-stage', 'r=all'), ...on('psa.opportunity', 'r=all'), ...on('psa.interaction', 'rc=all ud=own')]),
     role('client', 'Client', 'Client', 'client', [...clientUser, ...billingOwn,
       ...on('psa.contract', 'r=own'),
       // The portal: its company's tickets (opens, follows, replies; never internal notes).
@@ -47,6 +55,9 @@ export const psaModule: DomainModule = {
     'psa.ticket': 'PsaTicket',
     'psa.time-entry': 'PsaTimeEntry',
     'psa.prebilling': 'PsaPrebillingItem',
+    'psa.pipeline-stage': 'PsaPipelineStage',
+    'psa.opportunity': 'PsaOpportunity',
+    'psa.interaction': 'PsaInteraction',
   },
   records: [
     {
@@ -65,10 +76,22 @@ export const psaModule: DomainModule = {
       resource: psaPrebillingItems, path: 'psa/pre-billing', label: { fr: 'élément de pré-facturation', en: 'pre-billing item', frPlural: 'éléments de pré-facturation', enPlural: 'pre-billing items' },
       personalDataColumns: ['excluded_reason'], sample: prebillingSample,
     },
+    {
+      resource: psaPipelineStages, path: 'psa/pipeline-stages', label: { fr: 'étape du pipeline', en: 'pipeline stage', frPlural: 'étapes du pipeline', enPlural: 'pipeline stages' },
+      personalDataColumns: [], sample: stageSample,
+    },
+    {
+      resource: psaOpportunities, path: 'psa/opportunities', label: { fr: 'opportunité', en: 'opportunity', frPlural: 'opportunités', enPlural: 'opportunities' },
+      personalDataColumns: ['notes', 'lost_reason'], sample: opportunitySample,
+    },
+    {
+      resource: psaInteractions, path: 'psa/interactions', label: { fr: 'échange', en: 'interaction', frPlural: 'échanges', enPlural: 'interactions' },
+      personalDataColumns: ['subject', 'body'], sample: interactionSample,
+    },
   ],
   /** Open tickets not planned yet: the agenda's side list (domain/planning/plannable.ts). */
   plannables: [ticketsToPlan],
-  messages: { ...contractsMessages, ...ticketsMessages, ...timeMessages, ...prebillingMessages, ...slaMessages },
+  messages: { ...contractsMessages, ...ticketsMessages, ...timeMessages, ...prebillingMessages, ...slaMessages, ...pipelineMessages },
   /** The ticket's process, from its triage and SLA to its invoice (workflows/psa/ticket-to-invoice.bpmn, domain/psa/sla*.ts). */
   activities: [...SLA_ACTIVITIES],
   forms: [...SLA_PROCESS_FORMS],
