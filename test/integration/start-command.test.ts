@@ -20,7 +20,7 @@ function start(env: NodeJS.ProcessEnv): Run {
   return run;
 }
 
-async function waitFor(run: Run, text: string, timeoutMs = 120_000): Promise<void> {
+async function waitFor(run: Run, text: string, timeoutMs = 240_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!run.output().includes(text)) {
     if (run.child.exitCode !== null) throw new Error(`start exited (${run.child.exitCode}) before "${text}":\n${run.output()}`);
@@ -93,7 +93,7 @@ describe('the start command', () => {
     for (const p of processes) expect(isAlive(p.pid)).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'run.json'))).toBe(false);
     await portsFree();
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     // A failed test must not leave a platform running: stop what is still up (and, killed, what it started).
