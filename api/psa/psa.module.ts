@@ -4,6 +4,7 @@ import { opportunitiesRouter } from './opportunities.router';
 import { sendWaitingContractAlertMails } from './contract-alert-mails';
 import { contractsOpenApiPaths } from './contracts.openapi';
 import { contractsRouter } from './contracts.router';
+import { slaPoliciesRouter } from './sla-policies.router';
 import { preBillingRouter } from './pre-billing.router';
 import { ticketsRouter } from './tickets.router';
 import { timeOpenApiPaths } from './time-entries.openapi';
@@ -18,7 +19,7 @@ import { deliverWaitingTicketsMessages } from './tickets.start';
 export const psaApiModule: ApiModule = {
   key: 'psa',
   routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) }, { path: '/psa/contracts', router: contractsRouter(deps) },
-    { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) }, { path: '/psa', router: opportunitiesRouter(deps) }],
+    { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) }, { path: '/psa/sla-policies', router: slaPoliciesRouter(deps) }, { path: '/psa', router: opportunitiesRouter(deps) }],
   openApiPaths: () => ({ ...opportunitiesOpenApiPaths(), ...contractsOpenApiPaths(), ...timeOpenApiPaths() }),
   onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps); },
 };

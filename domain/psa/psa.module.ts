@@ -11,6 +11,7 @@ import { psaTickets } from './ticket-resource';
 import { ticketSample } from './ticket-samples';
 import { ticketsMessages } from './tickets.messages';
 import { SLA_ACTIVITIES } from './sla.activity-contracts';
+import { psaSlaPolicies, slaPolicySample } from './sla-policies';
 import { slaMessages } from './sla.messages';
 import { SLA_PROCESS_FORMS } from './sla-process.forms';
 import { psaPrebillingItems } from './prebilling';
@@ -30,13 +31,15 @@ export const psaModule: DomainModule = {
       // Time: every entry (approves and corrects); the pre-billing queue: invoices or waives its items.
       ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all'),
       // The pipeline: the admin edits its stages; opportunities and the journal, everyone's.
-      ...on('psa.pipeline-stage', 'rcud=all'), ...on('psa.opportunity', 'rcud=all'), ...on('psa.interaction', 'rcud=all')], PROCESS_LEAD),
+      ...on('psa.pipeline-stage', 'rcud=all'), ...on('psa.opportunity', 'rcud=all'), ...on('psa.interaction', 'rcud=all'),
+      // The SLA policies the tickets are measured against: the admin sets them.
+      ...on('psa.sla-policy', 'rcud=all')], PROCESS_LEAD),
     role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite, ...planningManage,
       ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'),
       // The manager approves time (update on every entry) and, holding billing's rights, invoices the pre-billing queue.
       ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all'),
       // The manager sells: every opportunity and the journal; the stages as the admin set them.
-      ...on('psa.pipeline-stage', 'r=all'), ...on('psa.opportunity', 'rcud=all'), ...on('psa.interaction', 'rcud=all')], { ownsProcesses: true, managesAccounts: true }),
+      ...on('psa.pipeline-stage', 'r=all'), ...on('psa.opportunity', 'rcud=all'), ...on('psa.interaction', 'rcud=all'), ...on('psa.sla-policy', 'r=all')], { ownsProcesses: true, managesAccounts: true }),
     role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead, ...planningTeamMember,
       ...on('psa.contract', 'r=all'),
       // Spec 003 §8: a technician creates, assigns and closes tickets — any ticket of the queue, not only those assigned to them.
@@ -44,7 +47,7 @@ export const psaModule: DomainModule = {
       // Their own time (enter, edit while draft or sent back, submit, delete a draft); colleagues' time on the tickets, read only.
       ...on('psa.time-entry', 'r=all cud=own'),
       // The pipeline, read only; the journal: logs their calls and visits, edits their own entries.
-      ...on('psa.pipeline-stage', 'r=all'), ...on('psa.opportunity', 'r=all'), ...on('psa.interaction', 'rc=all ud=own')]),
+      ...on('psa.pipeline-stage', 'r=all'), ...on('psa.opportunity', 'r=all'), ...on('psa.interaction', 'rc=all ud=own'), ...on('psa.sla-policy', 'r=all')]),
     role('client', 'Client', 'Client', 'client', [...clientUser, ...billingOwn,
       ...on('psa.contract', 'r=own'),
       // The portal: its company's tickets (opens, follows, replies; never internal notes).
@@ -58,8 +61,13 @@ export const psaModule: DomainModule = {
     'psa.pipeline-stage': 'PsaPipelineStage',
     'psa.opportunity': 'PsaOpportunity',
     'psa.interaction': 'PsaInteraction',
+    'psa.sla-policy': 'PsaSlaPolicy',
   },
   records: [
+    {
+      resource: psaSlaPolicies, path: 'psa/sla-policies', label: { fr: 'politique SLA', en: 'SLA policy', frPlural: 'politiques SLA', enPlural: 'SLA policies' },
+      personalDataColumns: [], sample: slaPolicySample,
+    },
     {
       resource: psaContracts, path: 'psa/contracts', label: { fr: 'contrat', en: 'contract', frPlural: 'contrats', enPlural: 'contracts' },
       personalDataColumns: ['notes'], sample: contractSample,

@@ -1,0 +1,48 @@
+import request from 'supertest';
+import { DEFAULT_SLA_TARGETS } from '../../domain/psa/sla';
+import { loginAs, testContext, type TestContext } from '../support/api';
+import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+
+/** `/api/v1/psa/sla-policies`: the MSP admin sets the SLA policies; one default; levels checked; others read only. */
+describe('MSP: SLA policies through the API', () => {
+  let t: TestContext;
+  let tenant: OwnTenant;
+  let admin: string;
+  let technician: string;
+
+  beforeAll(async () => {
+    t = testContext();
+    tenant = await createOwnTenant(t.admin, 'slapol', ['psa']);
+    admin = (await loginAs(t.app, 'admin', tenant.slug)).accessToken;
+    technician = (await loginAs(t.app, 'technician', tenant.slug)).accessToken;
+  });
+  afterAll(() => t.close());
+
+  const post = (token: string, body: unknown) => request(t.app).post('/api/v1/psa/sla-policies').set('Authorization', `Bearer ${token}`).send(body);
+
+  it('creates policies, keeps one default (making another the default unmakes the first), and refuses the default\'s deletion', async () => {
+    const first = await post(admin, { name: 'SLA standard', targets: DEFAULT_SLA_TARGETS, isDefault: true });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ name: 'SLA standard', isDefault: true, escalationPercents: [70, 90, 100], targets: DEFAULT_SLA_TARGETS });
+    const second = await post(admin, { name: 'SLA premium', targets: { ...DEFAULT_SLA_TARGETS, critical: { responseMinutes: 15, resolutionMinutes: 120 } }, escalationPercents: [50, 80, 100], isDefault: true });
+    expect(second.status).toBe(201);
+    const list = await request(t.app).get('/api/v1/psa/sla-policies').set('Authorization', `Bearer ${technician}`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((p: { name: string; isDefault: boolean }) => `${p.name} ${p.isDefault}`)).toEqual(['SLA premium true', 'SLA standard false']);
+    const refused = await request(t.app).delete(`/api/v1/psa/sla-policies/${second.body.id}`).set('Authorization', `Bearer ${admin}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('politique SLA par défaut');
+  });
+
+  it('refuses levels that are not three ascending percentages ending at 100, a resolution shorter than the response, and a technician\'s writing, in French, writing nothing', async () => {
+    const count = async () => Number((await t.admin('psaSlaPolicies').where({ tenantId: tenant.tenantId }).count({ n: '*' }))[0]!.n);
+    const before = await count();
+    const levels = await post(admin, { name: 'Mauvais seuils', targets: DEFAULT_SLA_TARGETS, escalationPercents: [90, 70, 100] });
+    expect(levels.status).toBe(422);
+    expect(JSON.stringify(levels.body)).toContain('trois seuils croissants');
+    const targets = await post(admin, { name: 'Mauvais délais', targets: { ...DEFAULT_SLA_TARGETS, low: { responseMinutes: 600, resolutionMinutes: 60 } } });
+    expect(targets.status).toBe(400);
+    expect((await post(technician, { name: 'Pas le droit', targets: DEFAULT_SLA_TARGETS })).status).toBe(403);
+    expect(await count()).toBe(before);
+  });
+});
