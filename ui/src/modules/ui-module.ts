@@ -44,6 +44,15 @@ export interface UiModule {
   searchKinds?: readonly SearchKind[];
   /** Blocks the account's side panel shows below its contacts and sites (billing: the account's invoices and balance). */
   accountBlocks?: readonly AccountBlock[];
+  /** Items of the app bar, beside the search, on every screen (the MSP's running timer), for people who hold their permission. */
+  appBar?: readonly AppBarItem[];
+}
+
+/** An item of the app bar (a chip, a button): loaded when first shown, so the module's code stays out of the core's bundle. */
+export interface AppBarItem {
+  key: string;
+  component: Component;
+  permission?: Permission;
 }
 
 /** A block of the account's side panel, given the account's id (`accountId` prop). */

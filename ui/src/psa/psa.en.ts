@@ -1,5 +1,7 @@
 import portalEn from './portal/portal.en';
 import ticketsEn from './tickets/tickets.en';
+import prebillingEn from './prebilling/prebilling.en';
+import timeEn from './time/time.en';
 import type psaFr from './psa.fr';
 
 /** Texts of the MSP's screens in English: the same keys as the French ones. */
@@ -7,6 +9,8 @@ const psaEn: typeof psaFr = {
   nav: { support: 'Support', commercial: 'Sales', tickets: 'Tickets', portal: 'My requests' },
   tickets: ticketsEn,
   portal: portalEn,
+  time: timeEn,
+  prebilling: prebillingEn,
 };
 
 export default psaEn;

@@ -1,11 +1,15 @@
 import portalFr from './portal/portal.fr';
 import ticketsFr from './tickets/tickets.fr';
+import prebillingFr from './prebilling/prebilling.fr';
+import timeFr from './time/time.fr';
 
 /** Texts of the MSP's screens (French, the reference): one part per area, merged here. */
 const psaFr = {
   nav: { support: 'Support', commercial: 'Commercial', tickets: 'Tickets', portal: 'Mes demandes' },
   tickets: ticketsFr,
   portal: portalFr,
+  time: timeFr,
+  prebilling: prebillingFr,
 };
 
 export default psaFr;

@@ -1,3 +1,4 @@
+import { defineAsyncComponent } from 'vue';
 import { INSTALLED_LOCALES } from '@/installed-locales';
 import type { UiModule } from '@/modules/ui-module';
 import { psaRoutes } from './routes';
@@ -18,6 +19,9 @@ export const psaModule: UiModule = {
       entries: [
         { route: 'psa-tickets', icon: 'mdi-ticket-outline', label: 'psa.nav.tickets', testId: 'nav-psa-tickets', permission: ['psa.ticket', 'update'] },
         { route: 'psa-portal', icon: 'mdi-lifebuoy', label: 'psa.nav.portal', testId: 'nav-psa-portal', permission: ['psa.ticket', 'read'], roles: ['client'] },
+        { route: 'psa-timesheet', icon: 'mdi-clock-outline', label: 'psa.time.nav.timesheet', testId: 'nav-psa-timesheet', permission: ['psa.time-entry', 'create'] },
+        { route: 'psa-time-approval', icon: 'mdi-clock-check-outline', label: 'psa.time.nav.approval', testId: 'nav-psa-time-approval', permission: ['psa.time-entry', 'update'], roles: ['manager', 'admin'] },
+        { route: 'psa-prebilling', icon: 'mdi-file-document-multiple-outline', label: 'psa.prebilling.nav', testId: 'nav-psa-prebilling', permission: ['psa.prebilling', 'update'] },
       ],
     },
     {
@@ -27,6 +31,8 @@ export const psaModule: UiModule = {
     },
   ],
   messages: INSTALLED_LOCALES.psa,
+  // The running timer in the app bar, on every screen and device, for whoever enters time.
+  appBar: [{ key: 'psa-timer', component: defineAsyncComponent(() => import('./time/TimerChip.vue')), permission: ['psa.time-entry', 'create'] }],
   // A technician lands on the tickets (« Mes tickets » is one chip away), a client user on its portal.
   // The manager lands on the time waiting for approval, the admin on the pre-billing queue to invoice.
   home: [

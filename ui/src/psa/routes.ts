@@ -1,5 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { prebillingRoutes } from './prebilling/routes';
 import { ticketsRoutes } from './tickets/routes';
+import { timeRoutes } from './time/routes';
 
 /** The MSP's screens (children of the app shell): each area's routes, merged here. */
-export const psaRoutes: RouteRecordRaw[] = [...ticketsRoutes];
+export const psaRoutes: RouteRecordRaw[] = [...ticketsRoutes, ...timeRoutes, ...prebillingRoutes];
