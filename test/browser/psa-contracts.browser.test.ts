@@ -2,13 +2,13 @@ import type { Page } from 'playwright-core';
 import { withTenant } from '../../db/tenant-scope';
 import { demoEmail } from '../../db/seeds/demo-tenants';
 import { axeSerious, settle } from '../support/axe';
-import { signIn, startBrowserStack, watchCsp, type BrowserStack } from '../support/browser';
+import { expectEventually, signIn, startBrowserStack, watchCsp, type BrowserStack } from '../support/browser';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 
 /**
  * Contracts and hour banks in Chromium against the real API and database, in an organisation of
  * its own: the manager finds the hour banks under « Commercial », opens one, reads its gauge (a
- * meter with its thresholds) and its ledger (the time consumed on a ticket), buys a pack (the
+ * meter with its thresholds) and its ledger, changes its thresholds (the time consumed on a ticket), buys a pack (the
  * gauge and the ledger follow), and sees the account's contracts with their balance in the
  * account's panel. axe finds no critical or serious violation on any screen visited.
  */
@@ -62,6 +62,12 @@ describe('psa contracts in the browser', () => {
     await panel.locator('[data-testid="ledger-row"][data-kind="consumption"]').waitFor();
     expect(await panel.getByTestId('contract-ledger').innerText()).toContain('Serveur de fichiers lent');
     await expectAccessible(page, 'contract panel');
+    // The thresholds, typed as people say them, saved on leaving the field.
+    const thresholds = panel.getByTestId('contract-thresholds');
+    expect(await thresholds.inputValue()).toBe('20 %, 2 h');
+    await thresholds.fill('25 %, 1 h 30');
+    await thresholds.press('Enter');
+    await expectEventually(async () => (await stack.t.admin('psaContracts').where({ id: contractId }).first('alertThresholds')).alertThresholds, (v) => expect(v).toEqual([{ percent: 25 }, { minutes: 90 }]));
 
     await panel.getByTestId('contract-buy-pack').click();
     await page.getByTestId('contract-pack-submit').click();

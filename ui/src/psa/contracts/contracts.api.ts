@@ -96,6 +96,27 @@ export function thresholdMinutes(threshold: AlertThreshold, packMinutes: number)
   return 'percent' in threshold ? Math.floor((packMinutes * threshold.percent) / 100) : threshold.minutes;
 }
 
+/** How thresholds are typed and shown: « 20 %, 10 %, 2 h » (percent of the pack, or hours / minutes left). */
+export function thresholdsText(thresholds: readonly AlertThreshold[]): string {
+  return thresholds.map((th) => ('percent' in th ? `${th.percent} %` : formatMinutes(th.minutes))).join(', ');
+}
+
+/** « 20 %, 10 %, 2 h, 1 h 30, 45 min » → thresholds; null when a part is not one. */
+export function parseThresholds(text: string): AlertThreshold[] | null {
+  const parts = text.split(/[,;]/).map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const out: AlertThreshold[] = [];
+  for (const part of parts) {
+    const percent = /^(\d{1,2})\s*%$/.exec(part);
+    const hours = /^(\d{1,4})\s*h(?:\s*(\d{1,2}))?$/.exec(part);
+    const minutes = /^(\d{1,5})\s*min$/.exec(part);
+    if (percent) out.push({ percent: Number(percent[1]) });
+    else if (hours) out.push({ minutes: Number(hours[1]) * 60 + Number(hours[2] ?? 0) });
+    else if (minutes) out.push({ minutes: Number(minutes[1]) });
+    else return null;
+  }
+  return out;
+}
+
 /** « 1 h 30 », « 10 h », « 45 min ». */
 export function formatMinutes(total: number): string {
   const sign = total < 0 ? '−' : '';

@@ -65,6 +65,7 @@ const contractsEn: typeof contractsFr = {
     hourlyRate: 'Hourly rate outside the contract',
   },
   account: { title: 'Contracts', all: 'All its contracts' },
+  thresholds: { label: 'Alert thresholds', hint: 'For example "20 %, 10 %, 2 h": a share of the pack or hours left', invalid: 'Write percentages or durations separated by commas, for example "20 %, 10 %, 2 h"' },
   balances: { none: 'No active contract.', hourly: 'Time invoiced at {rate} excl. tax per hour', subscription: 'Subscription invoiced every period' },
 };
 
