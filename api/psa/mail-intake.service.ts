@@ -1,10 +1,12 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
+import { env } from '../../config/env';
 import { logger } from '../../config/logger';
 import { processInboundMail, processWaitingMail, type ProcessOptions } from '../../domain/psa/mail-intake';
 import { slugOfIntakeAddress, storeInboundMail, tenantOfIntakeAddress } from '../../domain/psa/mail-intake-store';
 import type { InboundMailSink } from '../../integrations/mail/inbound.port';
 import { listenInboundSmtp } from '../../integrations/mail/inbound-smtp.adapter';
+import { startWaitingReplyMails } from './ticket-reply-mails';
 
 /**
  * The MSP's inbound mail server, run by the API (the psa module's start-up work, one process of a
@@ -15,7 +17,8 @@ import { listenInboundSmtp } from '../../integrations/mail/inbound-smtp.adapter'
  *   a message is answered 250 only once stored in `psa_inbound_mails` (committed), 552 over the size
  *   limit, 451 when it could not be stored (the sender retries: SMTP is store-and-forward);
  * - each stored mail is then processed (ticket, comment, triage) right away, one at a time, and
- *   whatever was stored but not processed (the API stopped in between) at start and every minute.
+ *   whatever was stored but not processed (the API stopped in between) at start and every minute,
+ *   with the ticket replies whose mail was not sent (api/psa/ticket-reply-mails.ts).
  *
  * Why the API: it is the network-facing, stateless piece that scales out (each replica may take
  * mail: storing is idempotent on the Message-ID and processing takes rows with skip locked), and it
@@ -66,7 +69,13 @@ export async function startMailIntake(deps: MailIntakeDeps, options: MailIntakeO
     },
   };
   const listener = await listenInboundSmtp({ host: options.host, port: options.port, maxBytes: options.maxBytes, maxClients: options.maxClients ?? 10 }, sink);
-  const sweep = () => enqueue(() => processWaitingMail(deps, processing));
+  // Mail stored but not processed, and ticket replies whose send did not start (the API stopped in between).
+  const runSweep = async () => {
+    const processed = await processWaitingMail(deps, processing);
+    if (deps.temporal && deps.taskQueue) await startWaitingReplyMails({ knex: deps.knex, temporal: deps.temporal, taskQueue: deps.taskQueue });
+    return processed;
+  };
+  const sweep = () => enqueue(runSweep);
   void sweep();
   const timer = options.sweepMs === 0 ? null : setInterval(() => void sweep(), options.sweepMs ?? 60_000);
   timer?.unref();
@@ -76,7 +85,7 @@ export async function startMailIntake(deps: MailIntakeDeps, options: MailIntakeO
     settled: async () => { await queue; },
     sweep: async () => {
       let processed = 0;
-      await enqueue(async () => { processed = await processWaitingMail(deps, processing); });
+      await enqueue(async () => { processed = await runSweep(); });
       return processed;
     },
     async close() {
@@ -85,4 +94,18 @@ export async function startMailIntake(deps: MailIntakeDeps, options: MailIntakeO
       await queue;
     },
   };
+}
+
+/** The psa module's start-up work: the intake listens unless RELAIS_MAIL_INTAKE_PORT is 0; a port taken is logged, the API serves on. */
+export async function startConfiguredMailIntake(deps: MailIntakeDeps): Promise<MailIntake | null> {
+  const config = env();
+  if (!config.RELAIS_MAIL_INTAKE_PORT) return null;
+  try {
+    return await startMailIntake(deps, {
+      host: config.RELAIS_MAIL_INTAKE_HOST, port: config.RELAIS_MAIL_INTAKE_PORT, mailDomain: config.RELAIS_MAIL_DOMAIN, maxBytes: config.RELAIS_MAIL_MAX_BYTES,
+    });
+  } catch (error) {
+    logger.error({ err: error, port: config.RELAIS_MAIL_INTAKE_PORT }, 'the mail intake could not listen (RELAIS_MAIL_INTAKE_PORT); mail is not received by this process');
+    return null;
+  }
 }

@@ -1,10 +1,14 @@
 import type { ApiModule } from '../api-module';
-import { opportunitiesOpenApiPaths } from './opportunities.openapi';
-import { opportunitiesRouter } from './opportunities.router';
 import { sendWaitingContractAlertMails } from './contract-alert-mails';
 import { contractsOpenApiPaths } from './contracts.openapi';
 import { contractsRouter } from './contracts.router';
+import { inboundMailsOpenApiPaths } from './inbound-mails.openapi';
+import { inboundMailsRouter } from './inbound-mails.router';
+import { machinesRouter } from './machines.router';
+import { startConfiguredMailIntake } from './mail-intake.service';
 import { slaPoliciesRouter } from './sla-policies.router';
+import { opportunitiesOpenApiPaths } from './opportunities.openapi';
+import { opportunitiesRouter } from './opportunities.router';
 import { preBillingRouter } from './pre-billing.router';
 import { ticketsRouter } from './tickets.router';
 import { timeOpenApiPaths } from './time-entries.openapi';
@@ -19,7 +23,11 @@ import { deliverWaitingTicketsMessages } from './tickets.start';
 export const psaApiModule: ApiModule = {
   key: 'psa',
   routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) }, { path: '/psa/contracts', router: contractsRouter(deps) },
-    { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) }, { path: '/psa/sla-policies', router: slaPoliciesRouter(deps) }, { path: '/psa', router: opportunitiesRouter(deps) }],
-  openApiPaths: () => ({ ...opportunitiesOpenApiPaths(), ...contractsOpenApiPaths(), ...timeOpenApiPaths() }),
-  onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps); },
+    { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) },
+    { path: '/psa/machines', router: machinesRouter(deps) }, { path: '/psa/inbound-mails', router: inboundMailsRouter(deps) }, { path: '/psa/sla-policies', router: slaPoliciesRouter(deps) },
+    { path: '/psa', router: opportunitiesRouter(deps) }],
+  openApiPaths: () => ({ ...contractsOpenApiPaths(), ...opportunitiesOpenApiPaths(), ...timeOpenApiPaths(), ...inboundMailsOpenApiPaths() }),
+  onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps);
+    // The SMTP intake (api/psa/mail-intake.service.ts says why the API runs it).
+    await startConfiguredMailIntake(deps); },
 };

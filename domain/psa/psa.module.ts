@@ -5,6 +5,9 @@ import { planningManage, planningTeamMember } from '../planning/grants';
 import { ticketsToPlan } from './plannable-tickets';
 import { contractSample, psaContracts } from './contracts';
 import { contractsMessages } from './contracts.messages';
+import { machineSample, psaMachines } from './machines';
+import { machinesMessages } from './machines.messages';
+import { mailIntakeMessages } from './mail-intake.messages';
 import { interactionSample, opportunitySample, psaInteractions, psaOpportunities, psaPipelineStages, stageSample } from './opportunities';
 import { pipelineMessages } from './pipeline.messages';
 import { psaTickets } from './ticket-resource';
@@ -27,7 +30,7 @@ export const psaModule: DomainModule = {
   label: { fr: 'Infogérance (PSA)', en: 'Managed services (PSA)' },
   roles: [
     role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite, ...planningManage,
-      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'),
+      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'), ...on('psa.machine', 'rcud=all'),
       // Time: every entry (approves and corrects); the pre-billing queue: invoices or waives its items.
       ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all'),
       // The pipeline: the admin edits its stages; opportunities and the journal, everyone's.
@@ -35,7 +38,7 @@ export const psaModule: DomainModule = {
       // The SLA policies the tickets are measured against: the admin sets them.
       ...on('psa.sla-policy', 'rcud=all')], PROCESS_LEAD),
     role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite, ...planningManage,
-      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'),
+      ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'), ...on('psa.machine', 'rcud=all'),
       // The manager approves time (update on every entry) and, holding billing's rights, invoices the pre-billing queue.
       ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all'),
       // The manager sells: every opportunity and the journal; the stages as the admin set them.
@@ -44,6 +47,8 @@ export const psaModule: DomainModule = {
       ...on('psa.contract', 'r=all'),
       // Spec 003 §8: a technician creates, assigns and closes tickets — any ticket of the queue, not only those assigned to them.
       ...on('psa.ticket', 'rcu=all'),
+      // Technicians register and update the clients' machines (the RMM agent will later).
+      ...on('psa.machine', 'rcu=all'),
       // Their own time (enter, edit while draft or sent back, submit, delete a draft); colleagues' time on the tickets, read only.
       ...on('psa.time-entry', 'r=all cud=own'),
       // The pipeline, read only; the journal: logs their calls and visits, edits their own entries.
@@ -51,11 +56,14 @@ export const psaModule: DomainModule = {
     role('client', 'Client', 'Client', 'client', [...clientUser, ...billingOwn,
       ...on('psa.contract', 'r=own'),
       // The portal: its company's tickets (opens, follows, replies; never internal notes).
-      ...on('psa.ticket', 'rc=own')]),
+      ...on('psa.ticket', 'rc=own'),
+      // Its company's machines, to name one on a ticket.
+      ...on('psa.machine', 'r=own')]),
   ],
   resources: {
     'psa.contract': 'PsaContract',
     'psa.ticket': 'PsaTicket',
+    'psa.machine': 'PsaMachine',
     'psa.time-entry': 'PsaTimeEntry',
     'psa.prebilling': 'PsaPrebillingItem',
     'psa.pipeline-stage': 'PsaPipelineStage',
@@ -75,6 +83,10 @@ export const psaModule: DomainModule = {
     {
       resource: psaTickets, path: 'psa/tickets', label: { fr: 'ticket', en: 'ticket', frPlural: 'tickets', enPlural: 'tickets' },
       personalDataColumns: ['requester_email'], sample: ticketSample,
+    },
+    {
+      resource: psaMachines, path: 'psa/machines', label: { fr: 'machine', en: 'machine', frPlural: 'machines', enPlural: 'machines' },
+      personalDataColumns: [], sample: machineSample,
     },
     {
       resource: psaTimeEntries, path: 'psa/time-entries', label: { fr: 'saisie de temps', en: 'time entry', frPlural: 'saisies de temps', enPlural: 'time entries' },
@@ -99,7 +111,7 @@ export const psaModule: DomainModule = {
   ],
   /** Open tickets not planned yet: the agenda's side list (domain/planning/plannable.ts). */
   plannables: [ticketsToPlan],
-  messages: { ...contractsMessages, ...ticketsMessages, ...timeMessages, ...prebillingMessages, ...slaMessages, ...pipelineMessages },
+  messages: { ...contractsMessages, ...ticketsMessages, ...machinesMessages, ...mailIntakeMessages, ...timeMessages, ...prebillingMessages, ...pipelineMessages, ...slaMessages },
   /** The ticket's process, from its triage and SLA to its invoice (workflows/psa/ticket-to-invoice.bpmn, domain/psa/sla*.ts). */
   activities: [...SLA_ACTIVITIES],
   forms: [...SLA_PROCESS_FORMS],

@@ -198,4 +198,40 @@ describe('psa: inbound mail becomes tickets and comments (SMTP on loopback)', ()
       await smtp.close();
     }
   });
+
+  it('lets the team sort the mail of unknown senders: listed, filed on a client (its ticket opens, threaded), or discarded; a client user may not', async () => {
+    const spamId = newId();
+    const unknownId = newId();
+    await send({ from: 'promo@spam.example', to: addressOf(a), subject: 'Offre exceptionnelle', text: 'Achetez !', messageId: spamId });
+    await send({ from: 'nouveau@startup.example', to: addressOf(a), subject: 'Demande de devis', text: 'Bonjour, nous cherchons un prestataire.', messageId: unknownId });
+    const manager = (await loginAs(t.app, 'manager', a.slug)).accessToken;
+    const list = await request(t.app).get('/api/v1/psa/inbound-mails').set('Authorization', `Bearer ${manager}`);
+    expect(list.status).toBe(200);
+    const unknown = list.body.items.find((i: { senderEmail: string }) => i.senderEmail === 'nouveau@startup.example');
+    expect(unknown).toMatchObject({ status: 'unknown-sender', subject: 'Demande de devis', excerpt: 'Bonjour, nous cherchons un prestataire.' });
+    expect((await request(t.app).get('/api/v1/psa/inbound-mails?status=nope').set('Authorization', `Bearer ${manager}`)).status).toBe(400);
+    const address = await request(t.app).get('/api/v1/psa/inbound-mails/address').set('Authorization', `Bearer ${manager}`);
+    expect(address.body).toEqual({ address: addressOf(a) });
+
+    const client = (await loginAs(t.app, 'client', a.slug)).accessToken;
+    const forbidden = await request(t.app).get('/api/v1/psa/inbound-mails').set('Authorization', `Bearer ${client}`);
+    expect(forbidden.status).toBe(403);
+
+    const filed = await request(t.app).post(`/api/v1/psa/inbound-mails/${unknown.id}/assign`).set('Authorization', `Bearer ${manager}`).send({ accountId: accountA });
+    expect(filed.status).toBe(200);
+    expect(filed.body.ticket).toMatchObject({ accountId: accountA, title: 'Demande de devis', source: 'email', requesterEmail: 'nouveau@startup.example' });
+    expect(filed.body.mail).toMatchObject({ status: 'ticket', ticketId: filed.body.ticket.id });
+    const again = await request(t.app).post(`/api/v1/psa/inbound-mails/${unknown.id}/assign`).set('Authorization', `Bearer ${manager}`).send({ accountId: accountA });
+    expect(again.status).toBe(409);
+    // The sender's next answer threads into the ticket now.
+    await send({ from: 'nouveau@startup.example', to: addressOf(a), subject: 'Re: Demande de devis', messageId: newId(), inReplyTo: unknownId, text: 'Pour 12 postes.' });
+    expect(await t.admin('psaTicketComments').where({ ticketId: filed.body.ticket.id }).select('body')).toEqual([{ body: 'Pour 12 postes.' }]);
+
+    const spam = list.body.items.find((i: { senderEmail: string }) => i.senderEmail === 'promo@spam.example');
+    const discarded = await request(t.app).post(`/api/v1/psa/inbound-mails/${spam.id}/discard`).set('Authorization', `Bearer ${manager}`).send({});
+    expect(discarded.status).toBe(200);
+    expect(discarded.body).toMatchObject({ status: 'discarded' });
+    const after = await request(t.app).get('/api/v1/psa/inbound-mails').set('Authorization', `Bearer ${manager}`);
+    expect(after.body.items.map((i: { id: string }) => i.id)).not.toContain(spam.id);
+  });
 });
