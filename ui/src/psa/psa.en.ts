@@ -1,3 +1,4 @@
+import contractsEn from './contracts/contracts.en';
 import portalEn from './portal/portal.en';
 import ticketsEn from './tickets/tickets.en';
 import prebillingEn from './prebilling/prebilling.en';
@@ -11,6 +12,7 @@ const psaEn: typeof psaFr = {
   portal: portalEn,
   time: timeEn,
   prebilling: prebillingEn,
+  contracts: contractsEn,
 };
 
 export default psaEn;

@@ -1,3 +1,4 @@
+import contractsFr from './contracts/contracts.fr';
 import portalFr from './portal/portal.fr';
 import ticketsFr from './tickets/tickets.fr';
 import prebillingFr from './prebilling/prebilling.fr';
@@ -10,6 +11,7 @@ const psaFr = {
   portal: portalFr,
   time: timeFr,
   prebilling: prebillingFr,
+  contracts: contractsFr,
 };
 
 export default psaFr;

@@ -27,10 +27,14 @@ export const psaModule: UiModule = {
     {
       label: 'psa.nav.commercial',
       testId: 'nav-psa-commercial',
-      entries: [],
+      entries: [
+        { route: 'psa-contracts', icon: 'mdi-file-sign', label: 'psa.contracts.nav', testId: 'nav-psa-contracts', permission: ['psa.contract', 'update'] },
+      ],
     },
   ],
   messages: INSTALLED_LOCALES.psa,
+  // The account's contracts with their hour balance, in its side panel.
+  accountBlocks: [{ key: 'psa-contracts', component: defineAsyncComponent(() => import('./contracts/AccountContractsBlock.vue')), permission: ['psa.contract', 'read'] }],
   // The running timer in the app bar, on every screen and device, for whoever enters time.
   appBar: [{ key: 'psa-timer', component: defineAsyncComponent(() => import('./time/TimerChip.vue')), permission: ['psa.time-entry', 'create'] }],
   // A technician lands on the tickets (« Mes tickets » is one chip away), a client user on its portal.
