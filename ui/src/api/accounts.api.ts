@@ -11,6 +11,8 @@ export interface Account {
   siren: string | null;
   siret: string | null;
   vatNumber: string | null;
+  /** NAF code of the main activity (`62.02A`); absent on an API older than the company lookup. */
+  nafCode?: string | null;
   externalRef: string | null;
   status: AccountStatus;
   ownerId: string | null;

@@ -3,7 +3,7 @@ import type { Account } from '@/api/accounts.api';
 /** How a field is typed and turned back into the value the API expects. */
 export type FieldKind = 'text' | 'textarea' | 'status' | 'integer' | 'money';
 export type FieldSection = 'identity' | 'contact' | 'address' | 'finance' | 'notes';
-export type EditableField = 'name' | 'legalName' | 'status' | 'siren' | 'siret' | 'vatNumber' | 'externalRef' | 'email' | 'phone'
+export type EditableField = 'name' | 'legalName' | 'status' | 'siren' | 'siret' | 'vatNumber' | 'nafCode' | 'externalRef' | 'email' | 'phone'
   | 'website' | 'addressLine1' | 'addressLine2' | 'postalCode' | 'city' | 'country' | 'paymentTermsDays' | 'creditLimitCents' | 'notes';
 
 export interface AccountField {
@@ -24,6 +24,7 @@ export const ACCOUNT_FIELDS: readonly AccountField[] = [
   { key: 'siren', kind: 'text', section: 'identity', nullable: true },
   { key: 'siret', kind: 'text', section: 'identity', nullable: true },
   { key: 'vatNumber', kind: 'text', section: 'identity', nullable: true, upperCase: true },
+  { key: 'nafCode', kind: 'text', section: 'identity', nullable: true, upperCase: true },
   { key: 'externalRef', kind: 'text', section: 'identity', nullable: true },
   { key: 'email', kind: 'text', section: 'contact', nullable: true, inputType: 'email' },
   { key: 'phone', kind: 'text', section: 'contact', nullable: true, inputType: 'tel' },

@@ -7,6 +7,14 @@ const recordsEn: typeof recordsFr = {
     createTitle: 'New client account',
     createHint: 'You will own it. Fill in the rest later in its panel.',
     created: 'Account “{name}” created',
+    lookup: {
+      label: 'Look the company up (name, SIREN or SIRET)',
+      hint: 'Choosing a company fills the legal name, SIREN, head-office SIRET, NAF code, address and VAT number.',
+      none: 'No company found: type it in by hand.',
+      down: 'The company registry is not answering: type the company in by hand.',
+      ceased: 'ceased',
+      filled: 'Fields filled from the registry: {name}',
+    },
   },
   onboarding: {
     title: 'Client onboarding',

@@ -5,6 +5,14 @@ const recordsFr = {
     createTitle: 'Nouveau compte client',
     createHint: 'Vous en serez le responsable. Le reste se complète ensuite dans la fiche.',
     created: 'Compte « {name} » créé',
+    lookup: {
+      label: 'Rechercher l\'entreprise (nom, SIREN ou SIRET)',
+      hint: 'Choisir une entreprise remplit la raison sociale, le SIREN, le SIRET du siège, le code NAF, l\'adresse et le n° de TVA.',
+      none: 'Aucune entreprise trouvée : saisissez-la à la main.',
+      down: 'Le répertoire des entreprises ne répond pas : saisissez l\'entreprise à la main.',
+      ceased: 'cessée',
+      filled: 'Champs remplis depuis le répertoire : {name}',
+    },
   },
   onboarding: {
     title: 'Accueil du client',

@@ -134,6 +134,7 @@ const en: MessageSchema = {
       siren: 'SIREN',
       siret: 'SIRET',
       vatNumber: 'EU VAT number',
+      nafCode: 'NAF code',
       externalRef: 'External reference',
       email: 'Email',
       phone: 'Phone',

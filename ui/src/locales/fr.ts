@@ -133,6 +133,7 @@ const fr = {
       siren: 'SIREN',
       siret: 'SIRET',
       vatNumber: 'N° de TVA intracommunautaire',
+      nafCode: 'Code NAF',
       externalRef: 'Référence externe',
       email: 'E-mail',
       phone: 'Téléphone',

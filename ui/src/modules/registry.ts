@@ -25,6 +25,11 @@ export function accountBlocks(verticals: readonly string[]): AccountBlock[] {
   return modules.filter((m) => moduleEnabled(m, verticals)).flatMap((m) => m.accountBlocks ?? []);
 }
 
+/** The blocks of the enabled modules above the task list. */
+export function taskBlocks(verticals: readonly string[]): AccountBlock[] {
+  return modules.filter((m) => moduleEnabled(m, verticals)).flatMap((m) => m.taskBlocks ?? []);
+}
+
 /** The app bar's items, of the modules the organisation has. */
 export function appBarItems(verticals: readonly string[]): AppBarItem[] {
   return modules.filter((m) => moduleEnabled(m, verticals)).flatMap((m) => m.appBar ?? []);

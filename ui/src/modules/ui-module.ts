@@ -44,6 +44,8 @@ export interface UiModule {
   searchKinds?: readonly SearchKind[];
   /** Blocks the account's side panel shows below its contacts and sites (billing: the account's invoices and balance). */
   accountBlocks?: readonly AccountBlock[];
+  /** Blocks the task list shows above the process tasks (the MSP: the sales reminders due to the person), same shape as an account block without its `accountId`. */
+  taskBlocks?: readonly AccountBlock[];
   /** Items of the app bar, beside the search, on every screen (the MSP's running timer), for people who hold their permission. */
   appBar?: readonly AppBarItem[];
 }

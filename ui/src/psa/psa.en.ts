@@ -1,3 +1,4 @@
+import pipelineEn from './pipeline/pipeline.en';
 import contractsEn from './contracts/contracts.en';
 import portalEn from './portal/portal.en';
 import ticketsEn from './tickets/tickets.en';
@@ -13,6 +14,7 @@ const psaEn: typeof psaFr = {
   time: timeEn,
   prebilling: prebillingEn,
   contracts: contractsEn,
+  pipeline: pipelineEn,
 };
 
 export default psaEn;

@@ -1,3 +1,4 @@
+import pipelineFr from './pipeline/pipeline.fr';
 import contractsFr from './contracts/contracts.fr';
 import portalFr from './portal/portal.fr';
 import ticketsFr from './tickets/tickets.fr';
@@ -12,6 +13,7 @@ const psaFr = {
   time: timeFr,
   prebilling: prebillingFr,
   contracts: contractsFr,
+  pipeline: pipelineFr,
 };
 
 export default psaFr;

@@ -28,13 +28,18 @@ export const psaModule: UiModule = {
       label: 'psa.nav.commercial',
       testId: 'nav-psa-commercial',
       entries: [
+        { route: 'psa-pipeline', icon: 'mdi-view-column-outline', label: 'psa.pipeline.nav.board', testId: 'nav-psa-pipeline', permission: ['psa.opportunity', 'read'] },
+        { route: 'psa-opportunities', icon: 'mdi-format-list-bulleted', label: 'psa.pipeline.nav.list', testId: 'nav-psa-opportunities', permission: ['psa.opportunity', 'read'] },
         { route: 'psa-contracts', icon: 'mdi-file-sign', label: 'psa.contracts.nav', testId: 'nav-psa-contracts', permission: ['psa.contract', 'update'] },
       ],
     },
   ],
   messages: INSTALLED_LOCALES.psa,
   // The account's contracts with their hour balance, in its side panel.
-  accountBlocks: [{ key: 'psa-contracts', component: defineAsyncComponent(() => import('./contracts/AccountContractsBlock.vue')), permission: ['psa.contract', 'read'] }],
+  // The account's commercial journal (calls, e-mails, meetings, reminders), with its contracts.
+  accountBlocks: [{ key: 'psa-journal', component: defineAsyncComponent(() => import('./pipeline/AccountJournalBlock.vue')), permission: ['psa.interaction', 'read'] }, { key: 'psa-contracts', component: defineAsyncComponent(() => import('./contracts/AccountContractsBlock.vue')), permission: ['psa.contract', 'read'] }],
+  // The journal's reminders due to the person, above their process tasks.
+  taskBlocks: [{ key: 'psa-reminders', component: defineAsyncComponent(() => import('./pipeline/RemindersCard.vue')), permission: ['psa.interaction', 'read'] }],
   // The running timer in the app bar, on every screen and device, for whoever enters time.
   appBar: [{ key: 'psa-timer', component: defineAsyncComponent(() => import('./time/TimerChip.vue')), permission: ['psa.time-entry', 'create'] }],
   // A technician lands on the tickets (« Mes tickets » is one chip away), a client user on its portal.
@@ -46,6 +51,7 @@ export const psaModule: UiModule = {
     { route: 'psa-portal', roles: ['client'], permission: ['psa.ticket', 'read'] },
   ],
   commands: [
+    { key: 'psa-new-opportunity', label: 'psa.pipeline.create', icon: 'mdi-handshake-outline', to: { name: 'psa-pipeline', query: { new: '1' } }, permission: ['psa.opportunity', 'create'] },
     { key: 'psa-new-ticket', label: 'psa.tickets.commands.new', icon: 'mdi-ticket-outline', to: { name: 'psa-tickets', query: { new: '1' } }, permission: ['psa.ticket', 'update'] },
     { key: 'psa-my-tickets', label: 'psa.tickets.commands.mine', icon: 'mdi-account-star-outline', to: { name: 'psa-tickets', query: { assigneeId: 'me' } }, permission: ['psa.ticket', 'update'] },
     { key: 'psa-breached-tickets', label: 'psa.tickets.commands.breached', icon: 'mdi-alarm-light-outline', to: { name: 'psa-tickets', query: { sla: 'breached' } }, permission: ['psa.ticket', 'update'] },
