@@ -106,7 +106,8 @@ export function createApp(deps: ApiDeps): Express {
   if (deps.uiDir && fs.existsSync(path.join(deps.uiDir, 'index.html'))) {
     app.use(express.static(deps.uiDir, { index: false, maxAge: '1h' }));
     // The single-page app answers every other path itself (vue-router history mode).
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(deps.uiDir!, 'index.html')));
+    // `root`: only the file's own path is checked for dot segments, so an install under a hidden folder (~/.local/…) still serves it.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile('index.html', { root: deps.uiDir! }));
   }
   app.use(problemHandler);
   return app;
