@@ -92,9 +92,13 @@ describe('UI locales: every message exists in French and English, compiles and r
       }
     };
     walk(UI_SRC);
-    const imported = [path.join(LOCALES, 'fr.ts'), path.join(LOCALES, 'en.ts'), REGISTRY]
-      .flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => ({ file, spec: m[1] })))
+    const importsOf = (sources: string[]) => sources
+      .flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/from '([^']+)'/g)].map((m) => ({ file, spec: m[1]! })))
       .map(({ file, spec }) => (spec.startsWith('@/') ? spec.slice(2) : path.relative(UI_SRC, path.resolve(path.dirname(file), spec))));
+    const registered = importsOf([path.join(LOCALES, 'fr.ts'), path.join(LOCALES, 'en.ts'), REGISTRY]);
+    // A module's texts may be merged from one file per area (the MSP: psa.fr.ts spreads tickets.fr.ts, contracts.fr.ts…).
+    const moduleTexts = registered.filter((file) => /\.(fr|en)$/.test(file)).map((file) => path.join(UI_SRC, `${file}.ts`)).filter((file) => fs.existsSync(file));
+    const imported = [...registered, ...importsOf(moduleTexts)];
     expect(files.filter((file) => !imported.includes(file))).toEqual([]);
 
     const manifests: string[] = [];
