@@ -5,6 +5,7 @@ import { planningManage, planningTeamMember } from '../planning/grants';
 import { ticketsToPlan } from './plannable-tickets';
 import { contractSample, psaContracts } from './contracts';
 import { contractsMessages } from './contracts.messages';
+import { seedPsaDemo } from './demo-seed';
 import { machineSample, psaMachines } from './machines';
 import { machinesMessages } from './machines.messages';
 import { mailIntakeMessages } from './mail-intake.messages';
@@ -116,4 +117,5 @@ export const psaModule: DomainModule = {
   activities: [...SLA_ACTIVITIES],
   forms: [...SLA_PROCESS_FORMS],
   processes: [path.resolve(__dirname, '../../workflows/psa/ticket-to-invoice.bpmn')],
+  seedDemo: seedPsaDemo,
 };
