@@ -4,6 +4,7 @@ import portalEn from './portal/portal.en';
 import ticketsEn from './tickets/tickets.en';
 import prebillingEn from './prebilling/prebilling.en';
 import timeEn from './time/time.en';
+import machinesEn from './machines/machines.en';
 import type psaFr from './psa.fr';
 
 /** Texts of the MSP's screens in English: the same keys as the French ones. */
@@ -15,6 +16,7 @@ const psaEn: typeof psaFr = {
   prebilling: prebillingEn,
   contracts: contractsEn,
   pipeline: pipelineEn,
+  machines: machinesEn,
 };
 
 export default psaEn;

@@ -4,6 +4,7 @@ import portalFr from './portal/portal.fr';
 import ticketsFr from './tickets/tickets.fr';
 import prebillingFr from './prebilling/prebilling.fr';
 import timeFr from './time/time.fr';
+import machinesFr from './machines/machines.fr';
 
 /** Texts of the MSP's screens (French, the reference): one part per area, merged here. */
 const psaFr = {
@@ -14,6 +15,7 @@ const psaFr = {
   prebilling: prebillingFr,
   contracts: contractsFr,
   pipeline: pipelineFr,
+  machines: machinesFr,
 };
 
 export default psaFr;

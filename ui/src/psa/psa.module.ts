@@ -22,6 +22,7 @@ export const psaModule: UiModule = {
         { route: 'psa-timesheet', icon: 'mdi-clock-outline', label: 'psa.time.nav.timesheet', testId: 'nav-psa-timesheet', permission: ['psa.time-entry', 'create'] },
         { route: 'psa-time-approval', icon: 'mdi-clock-check-outline', label: 'psa.time.nav.approval', testId: 'nav-psa-time-approval', permission: ['psa.time-entry', 'update'], roles: ['manager', 'admin'] },
         { route: 'psa-prebilling', icon: 'mdi-file-document-multiple-outline', label: 'psa.prebilling.nav', testId: 'nav-psa-prebilling', permission: ['psa.prebilling', 'update'] },
+        { route: 'psa-inbound-mails', icon: 'mdi-email-alert-outline', label: 'psa.machines.inbox.nav', testId: 'nav-psa-inbound-mails', permission: ['psa.ticket', 'create'], roles: ['manager', 'admin', 'technician'] },
       ],
     },
     {
@@ -37,7 +38,9 @@ export const psaModule: UiModule = {
   messages: INSTALLED_LOCALES.psa,
   // The account's contracts with their hour balance, in its side panel.
   // The account's commercial journal (calls, e-mails, meetings, reminders), with its contracts.
-  accountBlocks: [{ key: 'psa-journal', component: defineAsyncComponent(() => import('./pipeline/AccountJournalBlock.vue')), permission: ['psa.interaction', 'read'] }, { key: 'psa-contracts', component: defineAsyncComponent(() => import('./contracts/AccountContractsBlock.vue')), permission: ['psa.contract', 'read'] }],
+  accountBlocks: [{ key: 'psa-journal', component: defineAsyncComponent(() => import('./pipeline/AccountJournalBlock.vue')), permission: ['psa.interaction', 'read'] }, { key: 'psa-contracts', component: defineAsyncComponent(() => import('./contracts/AccountContractsBlock.vue')), permission: ['psa.contract', 'read'] },
+    // The account's machines (the RMM's place), each leading to its tickets.
+    { key: 'psa-machines', component: defineAsyncComponent(() => import('./machines/AccountMachinesBlock.vue')), permission: ['psa.machine', 'read'] }],
   // The journal's reminders due to the person, above their process tasks.
   taskBlocks: [{ key: 'psa-reminders', component: defineAsyncComponent(() => import('./pipeline/RemindersCard.vue')), permission: ['psa.interaction', 'read'] }],
   // The running timer in the app bar, on every screen and device, for whoever enters time.
