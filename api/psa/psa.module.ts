@@ -10,6 +10,7 @@ import { slaPoliciesRouter } from './sla-policies.router';
 import { opportunitiesOpenApiPaths } from './opportunities.openapi';
 import { opportunitiesRouter } from './opportunities.router';
 import { preBillingRouter } from './pre-billing.router';
+import { ticketsOpenApiPaths } from './tickets.openapi';
 import { ticketsRouter } from './tickets.router';
 import { timeOpenApiPaths } from './time-entries.openapi';
 import { timeEntriesRouter, timerRouter } from './time-entries.router';
@@ -26,7 +27,7 @@ export const psaApiModule: ApiModule = {
     { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) },
     { path: '/psa/machines', router: machinesRouter(deps) }, { path: '/psa/inbound-mails', router: inboundMailsRouter(deps) }, { path: '/psa/sla-policies', router: slaPoliciesRouter(deps) },
     { path: '/psa', router: opportunitiesRouter(deps) }],
-  openApiPaths: () => ({ ...contractsOpenApiPaths(), ...opportunitiesOpenApiPaths(), ...timeOpenApiPaths(), ...inboundMailsOpenApiPaths() }),
+  openApiPaths: () => ({ ...ticketsOpenApiPaths(), ...contractsOpenApiPaths(), ...opportunitiesOpenApiPaths(), ...timeOpenApiPaths(), ...inboundMailsOpenApiPaths() }),
   onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps);
     // The SMTP intake (api/psa/mail-intake.service.ts says why the API runs it).
     await startConfiguredMailIntake(deps); },
