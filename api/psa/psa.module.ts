@@ -7,6 +7,7 @@ import { inboundMailsRouter } from './inbound-mails.router';
 import { machinesRouter } from './machines.router';
 import { startConfiguredMailIntake } from './mail-intake.service';
 import { slaPoliciesRouter } from './sla-policies.router';
+import { businessCalendarsRouter } from './business-calendars.router';
 import { opportunitiesOpenApiPaths } from './opportunities.openapi';
 import { opportunitiesRouter } from './opportunities.router';
 import { preBillingRouter } from './pre-billing.router';
@@ -25,7 +26,7 @@ export const psaApiModule: ApiModule = {
   key: 'psa',
   routers: (deps) => [{ path: '/psa/tickets', router: ticketsRouter(deps) }, { path: '/psa/contracts', router: contractsRouter(deps) },
     { path: '/psa/time-entries', router: timeEntriesRouter(deps) }, { path: '/psa/timer', router: timerRouter(deps) }, { path: '/psa/pre-billing', router: preBillingRouter(deps) },
-    { path: '/psa/machines', router: machinesRouter(deps) }, { path: '/psa/inbound-mails', router: inboundMailsRouter(deps) }, { path: '/psa/sla-policies', router: slaPoliciesRouter(deps) },
+    { path: '/psa/machines', router: machinesRouter(deps) }, { path: '/psa/inbound-mails', router: inboundMailsRouter(deps) }, { path: '/psa/sla-policies', router: slaPoliciesRouter(deps) }, { path: '/psa/business-calendars', router: businessCalendarsRouter(deps) },
     { path: '/psa', router: opportunitiesRouter(deps) }],
   openApiPaths: () => ({ ...ticketsOpenApiPaths(), ...contractsOpenApiPaths(), ...opportunitiesOpenApiPaths(), ...timeOpenApiPaths(), ...inboundMailsOpenApiPaths() }),
   onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps);

@@ -7,6 +7,8 @@ const TARGET_EN: Record<string, string> = { response: 'response', resolution: 'r
 
 export const slaMessages = defineMessages({
   'psa.sla.ticket-not-found': both("Ce ticket n'existe pas (ou plus).", 'This ticket does not exist (any more).'),
+  'psa.sla.calendar-not-found': both("Ce calendrier n'existe pas (ou plus).", 'This calendar does not exist (any more).'),
+  'psa.sla.calendar-forbidden': both("Vous n'avez pas le droit de consulter ou de modifier les calendriers ouvrés.", 'You may not read or change the business calendars.'),
   'psa.sla.calendar-invalid': entry({
     example: { detail: 'the intervals 09:00–12:00 and 11:00–14:00 overlap' },
     fr: (p) => `Ce calendrier ne peut pas compter les heures ouvrées : ${p.detail}.`,

@@ -18,7 +18,7 @@ describe('MSP: SLA policies through the API', () => {
   });
   afterAll(() => t.close());
 
-  const post = (token: string, body: unknown) => request(t.app).post('/api/v1/psa/sla-policies').set('Authorization', `Bearer ${token}`).send(body);
+  const post = (token: string, body: object) => request(t.app).post('/api/v1/psa/sla-policies').set('Authorization', `Bearer ${token}`).send(body);
 
   it('creates policies, keeps one default (making another the default unmakes the first), and refuses the default\'s deletion', async () => {
     const first = await post(admin, { name: 'SLA standard', targets: DEFAULT_SLA_TARGETS, isDefault: true });
@@ -44,5 +44,37 @@ describe('MSP: SLA policies through the API', () => {
     expect(targets.status).toBe(400);
     expect((await post(technician, { name: 'Pas le droit', targets: DEFAULT_SLA_TARGETS })).status).toBe(403);
     expect(await count()).toBe(before);
+  });
+});
+
+describe('MSP: business calendars through the API', () => {
+  let t: TestContext;
+  let tenant: OwnTenant;
+  let admin: string;
+  let technician: string;
+
+  beforeAll(async () => {
+    t = testContext();
+    tenant = await createOwnTenant(t.admin, 'slacal', ['psa']);
+    admin = (await loginAs(t.app, 'admin', tenant.slug)).accessToken;
+    technician = (await loginAs(t.app, 'technician', tenant.slug)).accessToken;
+  });
+  afterAll(() => t.close());
+
+  it('gives a new organisation its default calendar (Mon–Fri 8:30–12:30 / 13:30–18:00, Paris, French public holidays), which the admin changes and a bad week is refused in French, changing nothing', async () => {
+    const list = await request(t.app).get('/api/v1/psa/business-calendars').set('Authorization', `Bearer ${technician}`);
+    expect(list.status).toBe(200);
+    const [calendar] = list.body.items;
+    expect(calendar).toMatchObject({ name: 'Heures ouvrées', timeZone: 'Europe/Paris', isDefault: true, weeklyHours: { 1: [['08:30', '12:30'], ['13:30', '18:00']] } });
+    expect(calendar.holidays).toContainEqual({ day: `${new Date().getUTCFullYear()}-07-14`, label: 'Fête nationale' });
+    const put = (token: string, body: object) => request(t.app).put(`/api/v1/psa/business-calendars/${calendar.id}`).set('Authorization', `Bearer ${token}`).send(body);
+    expect((await put(technician, { name: 'Non' })).status).toBe(403);
+    const bad = await put(admin, { weeklyHours: { 1: [['09:00', '12:00'], ['11:00', '14:00']] } });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain('Ce calendrier ne peut pas compter les heures ouvrées');
+    const changed = await put(admin, { name: 'Support 7 h – 19 h', weeklyHours: { 1: [['07:00', '19:00']], 6: [['09:00', '12:00']] }, holidays: [{ day: '2027-01-01', label: "Jour de l'an" }] });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ name: 'Support 7 h – 19 h', weeklyHours: { 1: [['07:00', '19:00']], 6: [['09:00', '12:00']] }, holidays: [{ day: '2027-01-01', label: "Jour de l'an" }] });
+    expect((await put(admin, { name: 'x' }).then(() => request(t.app).put('/api/v1/psa/business-calendars/nope').set('Authorization', `Bearer ${admin}`).send({ name: 'y' }))).status).toBe(404);
   });
 });
