@@ -1,5 +1,6 @@
 import { ACCOUNTS_LEAD, CORE_RECORDS, assignedOnly, billingRead, billingWrite, commsAdmin, commsRead, commsSend, each, finance, margin, on, role, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
+import { planningManage, planningTeamMember } from '../planning/grants';
 
 /** Audits (spec 000): its starting roles; its records, forms and processes come with the vertical. */
 export const auditsModule: DomainModule = {
@@ -7,8 +8,8 @@ export const auditsModule: DomainModule = {
   kind: 'vertical',
   label: { fr: 'Audits', en: 'Audits' },
   roles: [
-    role('mission-lead', 'Responsable de mission', 'Mission lead', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.site', 'd=all'), ...on('core.catalogue', 'r=all'), ...finance(), ...smoke, ...commsSend, ...billingRead], ACCOUNTS_LEAD),
-    role('auditor', 'Auditeur', 'Auditor', 'internal', [...assignedOnly, ...commsRead]),
+    role('mission-lead', 'Responsable de mission', 'Mission lead', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.site', 'd=all'), ...on('core.catalogue', 'r=all'), ...finance(), ...smoke, ...commsSend, ...billingRead, ...planningManage], ACCOUNTS_LEAD),
+    role('auditor', 'Auditeur', 'Auditor', 'internal', [...assignedOnly, ...commsRead, ...planningTeamMember]),
     role('administration', 'Service administratif', 'Administration', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.billing-site', 'd=all'), ...on('core.catalogue', 'rcud=all'), ...finance(), ...margin, ...users, ...commsAdmin, ...billingWrite]),
     role('candidate', 'Candidat', 'Candidate', 'candidate', on('core.catalogue', 'r=all')),
   ],
