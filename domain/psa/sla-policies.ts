@@ -55,7 +55,10 @@ export const psaSlaPolicies: RecordResource = {
     owner: null, support: null, account: null,
   },
   filters: {},
-  sorts: { name: { column: 'name', direction: 'asc' }, '-name': { column: 'name', direction: 'desc' } },
+  sorts: {
+    name: { column: 'name', direction: 'asc' }, '-name': { column: 'name', direction: 'desc' },
+    createdAt: { column: 'createdAt', direction: 'asc' }, '-createdAt': { column: 'createdAt', direction: 'desc' },
+  },
   defaultSort: 'name',
   async prepareCreate({ trx }, data) {
     checkLevels(data.escalationPercents);
