@@ -64,6 +64,13 @@ describe('psa time in the browser', () => {
     await expectEventually(async () => stack.t.admin('psaTimeEntries').where({ ticketId, status: 'draft' }).select('minutes'), (rows) => expect(rows).toEqual([{ minutes: expect.any(Number) }]));
     expect((await stack.t.admin('psaTimeEntries').where({ ticketId, status: 'draft' }).first('minutes')).minutes).toBeGreaterThanOrEqual(13);
     expect(await chip.count()).toBe(0);
+    // Started again from the ticket's panel: the app bar shows it.
+    await page.goto(`${stack.base}/psa/tickets/${ticketId}`);
+    await page.getByTestId('ticket-timer-start').click();
+    await page.getByTestId('ticket-timer-stop').waitFor();
+    await chip.waitFor();
+    expect(await stack.t.admin('psaTimers').where({ userId: tenant.userIds.technician }).first('ticketId')).toEqual({ ticketId });
+    await expectAccessible(page, 'ticket panel with its timer');
   });
 
   it('the manager approves the submitted time on the approval screen', async () => {
