@@ -113,7 +113,8 @@ describe('psa pipeline in the browser', () => {
     await expectAccessible(page, 'new account with the lookup');
     await page.getByTestId('account-create-submit').click();
     const dialog = page.getByTestId('account-create-dialog');
-    await expectEventually(async () => ((await dialog.isVisible()) ? await dialog.innerText() : null), (text) => expect(text).toBeNull());
+    // Its text (an error it shows) read with a short bound: the dialog may close between the two reads.
+    await expectEventually(async () => ((await dialog.isVisible()) ? await dialog.innerText({ timeout: 1_000 }).catch(() => null) : null), (text) => expect(text).toBeNull());
     await expectEventually(() => stack.t.admin('accounts').where({ tenantId: tenant.tenantId, siren: '845129378' }).first('legalName', 'nafCode', 'vatNumber'),
       (a) => expect(a).toEqual({ legalName: 'CENTRE MEDICAL DES LILAS', nafCode: '86.21Z', vatNumber: 'FR12845129378' }));
   });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import { Client, type DataConverter, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
@@ -12,10 +13,26 @@ import { WORKFLOW_PRELOAD_MODULES, WORKFLOWS_PATH } from '../../worker/create-wo
 import type { ProcessInput, ProcessResult } from '../../kernel/process/engine-types';
 import type { Plan } from '../../kernel/process/plan';
 
-let bundle: Promise<WorkflowBundle> | undefined;
-/** Workflows are bundled once per test file, with the product's failure converter (failure messages encrypted). */
-export function workflowBundle(): Promise<WorkflowBundle> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: WORKFLOW_PRELOAD_MODULES, failureConverterPath: FAILURE_CONVERTER_PATH, logger: { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, trace: () => undefined } });
+const SILENT = { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, trace: () => undefined };
+
+function bundleWorkflows(): Promise<WorkflowBundle> {
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: WORKFLOW_PRELOAD_MODULES, failureConverterPath: FAILURE_CONVERTER_PATH, logger: SILENT });
+}
+
+/** Bundles the workflows once for the whole run (test/support/global-setup.ts): the file every test file's workers load. */
+export async function writeWorkflowBundle(file: string): Promise<string> {
+  fs.writeFileSync(file, (await bundleWorkflows()).code);
+  return file;
+}
+
+let bundle: Promise<WorkflowBundle | { codePath: string }> | undefined;
+/**
+ * The workflows, with the product's failure converter (failure messages encrypted): the run's
+ * bundle written by the global setup, or bundled once for this test file when it runs alone.
+ */
+export function workflowBundle(): Promise<WorkflowBundle | { codePath: string }> {
+  const written = process.env.RELAIS_TEST_WORKFLOW_BUNDLE;
+  bundle ??= written && fs.existsSync(written) ? Promise.resolve({ codePath: written }) : bundleWorkflows();
   return bundle;
 }
 

@@ -8,6 +8,7 @@ import { ensureAppLogin, startEmbeddedPostgres } from '../../scripts/services/po
 import { freePort } from '../../scripts/services/ports';
 import { ensureTemporalBinary } from '../../scripts/services/temporal-binaries';
 import { startTemporalDevServer } from '../../scripts/services/temporal-dev-server';
+import { writeWorkflowBundle } from './engine';
 import { TEST_ROOT } from './paths';
 
 function alive(pid: number): boolean {
@@ -39,7 +40,11 @@ export default async function globalSetup(): Promise<void> {
   const admin = knexFactory(knexConfig(pg.adminUrl, 2));
   await seed(admin, { demo: true });
   await admin.destroy();
-  const temporal = await startTemporalDevServer({ port: await freePort(), uiPort: await freePort(), logFile: path.join(TEST_DIR, 'temporal.log') });
+  // The workflows, bundled once for every test file's workers while Temporal starts.
+  const [temporal, workflowBundlePath] = await Promise.all([
+    startTemporalDevServer({ port: await freePort(), uiPort: await freePort(), logFile: path.join(TEST_DIR, 'temporal.log') }),
+    writeWorkflowBundle(path.join(TEST_DIR, 'workflow-bundle.js')),
+  ]);
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: appUrl,
@@ -49,6 +54,7 @@ export default async function globalSetup(): Promise<void> {
     RELAIS_SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
     LOG_LEVEL: 'silent',
     RELAIS_DATA_DIR: TEST_DIR,
+    RELAIS_TEST_WORKFLOW_BUNDLE: workflowBundlePath,
     // Tests that start their own Temporal (or `npm start`) use the same binary, not an install under their RELAIS_DATA_DIR.
     TEMPORAL_CLI: process.env.TEMPORAL_CLI || ensureTemporalBinary('temporal'),
   };
