@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import request from 'supertest';
 import { loginAs, type TestContext } from '../support/api';
 import { axeSerious, settle } from '../support/axe';
-import { LAPTOP, signIn as signInAs, startBrowserStack, watchCsp, type BrowserStack } from '../support/browser';
+import { expectEventually, LAPTOP, signIn as signInAs, startBrowserStack, watchCsp, type BrowserStack } from '../support/browser';
 import { createOwnTenant } from '../support/fixtures';
 import { ROOT } from '../support/paths';
 
@@ -85,8 +85,9 @@ describe('billing in the browser', () => {
     await page.getByTestId('invoice-create-submit').click();
     const panel = page.getByTestId('invoice-panel');
     await panel.waitFor({ timeout: 30_000 });
+    // The panel opens before its record has loaded: its number and id follow.
+    await expectEventually(() => page.getByTestId('panel-number').textContent(), (text) => expect(text).toContain('Brouillon'));
     const invoiceId = (await panel.getAttribute('data-invoice-id'))!;
-    expect(await page.getByTestId('panel-number').textContent()).toContain('Brouillon');
     expect(await t.admin('billingInvoices').where({ id: invoiceId }).first('status', 'number')).toEqual({ status: 'draft', number: null });
 
     // Lines typed in place: the designation makes a line, the totals follow each keystroke.
