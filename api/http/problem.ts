@@ -97,6 +97,11 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     sendLocalisedProblem(req, res, 409, coreMessage('error.reference'), {}, 'reference');
     return;
   }
+  if (pg.code === '23P01') {
+    // An exclusion constraint (two planning entries of one person at once) reached without the domain's check.
+    sendLocalisedProblem(req, res, 409, coreMessage('error.overlap'), { constraint: pg.constraint }, 'conflict');
+    return;
+  }
   if (pg.code === '23514' || pg.code === '22P02' || pg.code === '22001' || pg.code === '22007' || pg.code === '22008' || pg.code === '22021') {
     sendLocalisedProblem(req, res, 400, coreMessage('error.value-out-of-range'), {}, 'validation');
     return;

@@ -51,6 +51,7 @@ function refusalOf(error: unknown): Text | undefined {
   const code = (error as { code?: string }).code;
   if (code === '23505') return coreMessage('error.duplicate');
   if (code === '23503') return coreMessage('error.reference');
+  if (code === '23P01') return coreMessage('error.overlap');
   if (code === '23514' || code === '22P02' || code === '22001' || code === '22007' || code === '22008') return coreMessage('error.value-out-of-range');
   return undefined;
 }

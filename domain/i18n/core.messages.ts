@@ -64,6 +64,10 @@ export const coreMessages = defineMessages({
     'Cette modification fait référence à un enregistrement qui n\'existe pas, ou en supprime un auquel d\'autres font encore référence.',
     'This change refers to a record that does not exist, or removes one that others still refer to.',
   ),
+  'error.overlap': title(
+    'Cet enregistrement chevauche un autre qui occupe déjà la même période : choisissez une autre période.',
+    'This record overlaps another one that already takes the same period: choose another period.',
+  ),
   'error.value-out-of-range': title('Une valeur est en dehors de ce que ce champ accepte.', 'A value is outside what this field accepts.'),
   'error.idempotency-key-reused': title(
     'Cette Idempotency-Key a déjà servi pour une autre requête. Utilisez une nouvelle clé pour une nouvelle requête.',
