@@ -16,6 +16,7 @@ import { ticketsRouter } from './tickets.router';
 import { timeOpenApiPaths } from './time-entries.openapi';
 import { timeEntriesRouter, timerRouter } from './time-entries.router';
 import { deliverWaitingTicketsMessages } from './tickets.start';
+import { joinWaitingTickets } from './tickets.join';
 
 /**
  * The MSP's API (spec 003, issue 14): `/api/v1/psa/…` — opportunities and the pipeline,
@@ -30,6 +31,8 @@ export const psaApiModule: ApiModule = {
     { path: '/psa', router: opportunitiesRouter(deps) }],
   openApiPaths: () => ({ ...ticketsOpenApiPaths(), ...contractsOpenApiPaths(), ...opportunitiesOpenApiPaths(), ...timeOpenApiPaths(), ...inboundMailsOpenApiPaths() }),
   onStart: async (deps) => { await deliverWaitingTicketsMessages(deps); await sendWaitingContractAlertMails(deps);
+    // Tickets written without openTicket (the demo) join their process where they stand (api/psa/tickets.join.ts).
+    await joinWaitingTickets(deps);
     // The SMTP intake (api/psa/mail-intake.service.ts says why the API runs it).
     await startConfiguredMailIntake(deps); },
 };

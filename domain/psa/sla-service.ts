@@ -132,9 +132,12 @@ export async function planTicketSla(ctx: RequestContext, ticketId: string, perce
   const priority = ticket.priority as TicketPriority;
   const pausedMinutes = Number(ticket.slaPausedMinutes ?? 0);
   const plan = ticketSlaPlan(calendar, { openedAt: new Date(ticket.createdAt as string), priority, pausedMinutes }, policy.targets, levels);
-  const set: Row = { responseDueAt: plan.response.dueAt, resolutionDueAt: plan.resolution.dueAt };
+  // Already waiting for the client with its clock stopped (a ticket joining its process late, ticket-process-join.ts):
+  // its deadlines stay cleared until it resumes; the process hears it waits at once.
+  const waiting = ticket.status === 'waiting' && !!ticket.slaPausedSince;
+  const set: Row = waiting ? {} : { responseDueAt: plan.response.dueAt, resolutionDueAt: plan.resolution.dueAt };
   if (policy.id && ticket.slaPolicyId !== policy.id) set.slaPolicyId = policy.id;
-  const changed = instant(ticket.responseDueAt)?.getTime() !== plan.response.dueAt.getTime() || instant(ticket.resolutionDueAt)?.getTime() !== plan.resolution.dueAt.getTime();
+  const changed = !waiting && (instant(ticket.responseDueAt)?.getTime() !== plan.response.dueAt.getTime() || instant(ticket.resolutionDueAt)?.getTime() !== plan.resolution.dueAt.getTime());
   if (changed || set.slaPolicyId) {
     await ctx.trx('psaTickets').where({ id: ticketId }).update({ ...set, updatedAt: ctx.trx.fn.now() });
     await appendHistoryAs(ctx, {
