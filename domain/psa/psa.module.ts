@@ -21,19 +21,25 @@ import { SLA_PROCESS_FORMS } from './sla-process.forms';
 import { psaPrebillingItems } from './prebilling';
 import { prebillingMessages } from './prebilling.messages';
 import { psaTimeEntries } from './time-entries';
+import { TIME_COST_FIELDS } from './time-entry.schema';
 import { prebillingSample, timeEntrySample } from './time-samples';
 import { timeMessages } from './time.messages';
+import { psaPersonalData } from './psa.personal-data';
+
+/** The internal cost and margin of time (`TIME_COST_FIELDS`): the admin and the manager; technicians and clients never read them. */
+const timeCost = [{ permission: 'psa.time-entry.cost.read', scope: 'all' as const }];
 
 /** MSP professional services automation (spec 003): its starting roles; its records, forms and processes come with the vertical. */
 export const psaModule: DomainModule = {
   key: 'psa',
+  personalData: psaPersonalData,
   kind: 'vertical',
   label: { fr: 'Infogérance (PSA)', en: 'Managed services (PSA)' },
   roles: [
     role('admin', 'Administrateur MSP', 'MSP administrator', 'internal', [...manageAll, ...finance(), ...margin, ...users, ...smoke, ...commsAdmin, ...billingWrite, ...planningManage,
       ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'), ...on('psa.machine', 'rcud=all'),
       // Time: every entry (approves and corrects); the pre-billing queue: invoices or waives its items.
-      ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all'),
+      ...on('psa.time-entry', 'rcud=all'), ...timeCost, ...on('psa.prebilling', 'ru=all'),
       // The pipeline: the admin edits its stages; opportunities and the journal, everyone's.
       ...on('psa.pipeline-stage', 'rcud=all'), ...on('psa.opportunity', 'rcud=all'), ...on('psa.interaction', 'rcud=all'),
       // The SLA policies the tickets are measured against: the admin sets them.
@@ -41,7 +47,7 @@ export const psaModule: DomainModule = {
     role('manager', 'Manager', 'Manager', 'internal', [...manageAll, ...finance(), ...commsSend, ...billingWrite, ...planningManage,
       ...on('psa.contract', 'rcud=all'), ...on('psa.ticket', 'rcud=all'), ...on('psa.machine', 'rcud=all'),
       // The manager approves time (update on every entry) and, holding billing's rights, invoices the pre-billing queue.
-      ...on('psa.time-entry', 'rcud=all'), ...on('psa.prebilling', 'ru=all'),
+      ...on('psa.time-entry', 'rcud=all'), ...timeCost, ...on('psa.prebilling', 'ru=all'),
       // The manager sells: every opportunity and the journal; the stages as the admin set them.
       ...on('psa.pipeline-stage', 'r=all'), ...on('psa.opportunity', 'rcud=all'), ...on('psa.interaction', 'rcud=all'), ...on('psa.sla-policy', 'r=all')], { ownsProcesses: true, managesAccounts: true }),
     role('technician', 'Technicien', 'Technician', 'internal', [...readAll, ...on('core.contact', 'cu=all'), ...on('core.site', 'u=all'), ...on('core.document', 'c=all'), ...commsRead, ...planningTeamMember,
@@ -72,6 +78,9 @@ export const psaModule: DomainModule = {
     'psa.interaction': 'PsaInteraction',
     'psa.sla-policy': 'PsaSlaPolicy',
   },
+  fieldGroups: {
+    'psa.time-entry.cost': { subject: 'PsaTimeEntry', fields: TIME_COST_FIELDS },
+  },
   records: [
     {
       resource: psaSlaPolicies, path: 'psa/sla-policies', label: { fr: 'politique SLA', en: 'SLA policy', frPlural: 'politiques SLA', enPlural: 'SLA policies' },
@@ -79,10 +88,19 @@ export const psaModule: DomainModule = {
     },
     {
       resource: psaContracts, path: 'psa/contracts', label: { fr: 'contrat', en: 'contract', frPlural: 'contrats', enPlural: 'contracts' },
+      // Found by its number, its name or its client's name (the client user: its company's only, by its read scope).
+      search: {
+        names: ['t.search_name', 'a.search_name'], words: [{ column: 't.search', config: 'french' }, { column: 'a.search', config: 'french' }], number: 't.number',
+        show: { title: 't.name', subtitle: 'a.name', accountId: 't.account_id' },
+      },
       personalDataColumns: ['notes'], sample: contractSample,
     },
     {
       resource: psaTickets, path: 'psa/tickets', label: { fr: 'ticket', en: 'ticket', frPlural: 'tickets', enPlural: 'tickets' },
+      search: {
+        names: ['t.search_name', 'a.search_name'], words: [{ column: 't.search', config: 'french' }, { column: 'a.search', config: 'french' }], number: 't.number',
+        show: { title: 't.title', subtitle: 'a.name', accountId: 't.account_id' },
+      },
       personalDataColumns: ['requester_email'], sample: ticketSample,
     },
     {

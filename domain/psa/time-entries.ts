@@ -6,6 +6,7 @@ import { ConflictError, ForbiddenError, ValidationError, type ExpectedVersion } 
 import { coreMessage } from '../i18n/core.messages';
 import { scopeOf } from '../identity/ability';
 import { deductApprovedTime, reverseTimeEntry, type TimeKind } from './hour-ledger';
+import { queueTimeApproved } from './ticket-process';
 import type { AlertOutcome } from './hour-bank-alerts';
 import { timeMessage as m } from './time.messages';
 import { TIME_STATUSES, timeEntry, timeEntryCreate, timeEntryUpdate } from './time-entry.schema';
@@ -104,7 +105,8 @@ export const psaTimeEntries: RecordResource = {
   createSchema: timeEntryCreate, updateSchema: timeEntryUpdate, outputSchema: timeEntry,
   accountLink: null,
   ownership: {
-    joins: (qb) => {
+    joins: (qb, trx) => {
+      qb.select(trx.raw('(t.price_cents - t.cost_cents)::int as margin_cents'));
       qb.join('psa_tickets as tk', 'tk.id', 't.ticketId').join('accounts as a', 'a.id', 'tk.accountId').join('users as u', 'u.id', 't.userId')
         .leftJoin('users as rv', 'rv.id', 't.reviewedBy')
         .select('tk.number as ticketNumber', 'tk.title as ticketTitle', 'tk.status as ticketStatus', 'tk.accountId as accountId', 'a.name as accountName',
@@ -185,11 +187,15 @@ export async function requestTimeEntryChanges(ctx: RequestContext, id: string, c
   return getRecord(ctx, psaTimeEntries, id);
 }
 
-/** What approving (or correcting) did: the entry, the ticket's new totals, the hour bank's alerts to send after the commit. */
+/**
+ * What approving (or correcting) did: the entry, the ticket's new totals, the hour bank's alerts and
+ * the closed ticket's process message (`psa.ticket-time-approved`) to send after the commit.
+ */
 export interface Approval {
   entry: Row;
   ticket: { id: string; approvedMinutes: number; billableAmountCents: number };
   alerts: AlertOutcome;
+  messageIds: string[];
 }
 
 /**
@@ -197,7 +203,7 @@ export interface Approval {
  * (covered and billed minutes), the ticket's approved minutes and billable amount moved by
  * `minutesDelta` and the billed value, and the pre-billing queue when the ticket is closed.
  */
-async function count(ctx: RequestContext, entry: Row, ticketId: string, minutesDelta: number, amountBefore: number): Promise<{ ticket: Approval['ticket']; alerts: AlertOutcome }> {
+async function count(ctx: RequestContext, entry: Row, ticketId: string, minutesDelta: number, amountBefore: number): Promise<Omit<Approval, 'entry'>> {
   const { trx, principal } = ctx;
   // The ticket first: approvals on one ticket take turns, and the contract is the one it has now.
   const ticket = (await trx('psaTickets').where({ id: ticketId }).forUpdate().first('id', 'contractId', 'approvedMinutes', 'billableAmountCents')) as Row;
@@ -216,7 +222,8 @@ async function count(ctx: RequestContext, entry: Row, ticketId: string, minutesD
     await appendHistoryAs(ctx, { recordType: TICKET_RECORD_TYPE, recordId: ticketId, action: 'update', changes: { ...changes, timeEntryId: { before: null, after: String(entry.id) } } });
   }
   await trx.raw('select psa_prebilling_feed(?, ?)', [principal.tenantId, ticketId]);
-  return { ticket: { id: ticketId, approvedMinutes, billableAmountCents }, alerts: deduction.alerts };
+  const messageIds = await queueTimeApproved(trx, principal.tenantId, ticketId, { timeEntryId: String(entry.id), approvedMinutes, billableAmountCents });
+  return { ticket: { id: ticketId, approvedMinutes, billableAmountCents }, alerts: deduction.alerts, messageIds };
 }
 
 /**
@@ -228,27 +235,28 @@ export async function approveTimeEntry(ctx: RequestContext, id: string, comment?
   const current = await loadFor(ctx, psaTimeEntries, id, 'update', true);
   if (current.status === 'approved') {
     const ticket = (await ctx.trx('psaTickets').where({ id: current.ticketId }).first('id', 'approvedMinutes', 'billableAmountCents')) as Row;
-    return { entry: await getRecord(ctx, psaTimeEntries, id), ticket: { id: String(ticket.id), approvedMinutes: Number(ticket.approvedMinutes), billableAmountCents: Number(ticket.billableAmountCents) }, alerts: { crossed: [], renewalQuoteId: null, messageIds: [] } };
+    return { entry: await getRecord(ctx, psaTimeEntries, id), ticket: { id: String(ticket.id), approvedMinutes: Number(ticket.approvedMinutes), billableAmountCents: Number(ticket.billableAmountCents) }, alerts: { crossed: [], renewalQuoteId: null, messageIds: [] }, messageIds: [] };
   }
   if (current.status !== 'submitted') throw new ConflictError(m('psa.time.wrong-status', { action: 'review', status: String(current.status) }));
   await setStatus(ctx, current, { status: 'approved', reviewComment: comment ?? null, reviewedAt: ctx.trx.fn.now(), reviewedBy: ctx.principal.userId });
-  const { ticket, alerts } = await count(ctx, current, String(current.ticketId), Number(current.minutes), 0);
-  return { entry: await getRecord(ctx, psaTimeEntries, id), ticket, alerts };
+  const counted = await count(ctx, current, String(current.ticketId), Number(current.minutes), 0);
+  return { entry: await getRecord(ctx, psaTimeEntries, id), ...counted };
 }
 
 /**
  * Changes an entry: its technician while it is a draft or sent back; a manager at any time but
  * while submitted. Correcting an approved entry (a manager) reverses its deduction and makes it
  * again with the new minutes and kind, the ticket's totals moved by the difference, in the same
- * transaction. Answers the entry and the hour bank's alerts to send after the commit.
+ * transaction. Answers the entry, the hour bank's alerts and the closed ticket's process message to
+ * send after the commit.
  */
-export async function updateTimeEntry(ctx: RequestContext, id: string, expected: ExpectedVersion, patch: Row): Promise<{ entry: Row; alerts: AlertOutcome | null }> {
+export async function updateTimeEntry(ctx: RequestContext, id: string, expected: ExpectedVersion, patch: Row): Promise<{ entry: Row; alerts: AlertOutcome | null; messageIds: string[] }> {
   const before = await loadFor(ctx, psaTimeEntries, id, 'update', true);
   if (before.status === 'approved') requireApprover(ctx);
   const entry = await updateRecord(ctx, psaTimeEntries, id, expected, patch);
-  if (before.status !== 'approved' || (entry.minutes === before.minutes && entry.kind === before.kind)) return { entry, alerts: null };
+  if (before.status !== 'approved' || (entry.minutes === before.minutes && entry.kind === before.kind)) return { entry, alerts: null, messageIds: [] };
   await reverseTimeEntry(ctx.trx, { tenantId: ctx.principal.tenantId, userId: ctx.principal.userId, timeEntryId: id, reason: 'correction' });
   const amountBefore = minutesValue(Number(before.billedMinutes), Number(before.hourlyRateCents));
-  const { alerts } = await count(ctx, { ...before, minutes: entry.minutes, kind: entry.kind }, String(before.ticketId), Number(entry.minutes) - Number(before.minutes), amountBefore);
-  return { entry: await getRecord(ctx, psaTimeEntries, id), alerts };
+  const { alerts, messageIds } = await count(ctx, { ...before, minutes: entry.minutes, kind: entry.kind }, String(before.ticketId), Number(entry.minutes) - Number(before.minutes), amountBefore);
+  return { entry: await getRecord(ctx, psaTimeEntries, id), alerts, messageIds };
 }

@@ -8,6 +8,8 @@ import { fieldIssue } from '../i18n/zod-issues';
  */
 export const TIME_KINDS = ['billable', 'non-billable', 'included', 'outside'] as const;
 export const timeKind = z.enum(TIME_KINDS);
+/** The internal value of time, hidden from technicians and clients (spec 003 §2.3.2: cost and margin are the MSP's). */
+export const TIME_COST_FIELDS = ['hourlyCostCents', 'costCents', 'marginCents'] as const;
 export const TIME_STATUSES = ['draft', 'submitted', 'approved', 'changes-requested'] as const;
 export const timeStatus = z.enum(TIME_STATUSES);
 
@@ -51,13 +53,16 @@ export const timeEntry = z.object({
   kind: timeKind,
   status: timeStatus,
   description: z.string().nullable(),
-  /** What an hour of this technician costs the MSP (internal, `psa.time-entry.cost` field group). */
-  hourlyCostCents: z.number().int(),
+  /** What an hour of this technician costs the MSP: internal, answered only with the `psa.time-entry.cost` field group (a manager, the admin). */
+  hourlyCostCents: z.number().int().optional(),
   /** The price of an hour: the technician's rate, else the ticket's contract's hourly rate. */
   hourlyRateCents: z.number().int(),
-  costCents: z.number().int(),
+  /** The entry's internal cost (minutes × hourly cost): `psa.time-entry.cost` only. */
+  costCents: z.number().int().optional(),
   /** Before approval, what the entry would bill (billable and outside time); once approved, what it bills (its billed minutes). */
   priceCents: z.number().int(),
+  /** Price less cost: `psa.time-entry.cost` only. */
+  marginCents: z.number().int().optional(),
   contractId: z.string().uuid().nullable(),
   coveredMinutes: z.number().int(),
   billedMinutes: z.number().int(),

@@ -62,13 +62,15 @@ describe('psa: time entries, approval and the timer', () => {
     const ticketId = await ticket(bank);
     const draft = await api('technician', 'post', '/api/v1/psa/time-entries').send({ ticketId, minutes: 90, kind: 'billable' });
     expect(draft.status).toBe(201);
-    // The contract's hourly rate prices it; the technician's cost values it.
+    // The contract's hourly rate prices it; the technician's cost values it (read by the manager: psa-time-visibility.test.ts).
     expect(draft.body).toMatchObject({
-      status: 'draft', minutes: 90, kind: 'billable', userId: tenant.userIds.technician, hourlyRateCents: 9_000, hourlyCostCents: 3_500,
-      priceCents: 13_500, costCents: 5_250, coveredMinutes: 0, billedMinutes: 0, ticketId,
+      status: 'draft', minutes: 90, kind: 'billable', userId: tenant.userIds.technician, hourlyRateCents: 9_000,
+      priceCents: 13_500, coveredMinutes: 0, billedMinutes: 0, ticketId,
     });
+    expect((await api('manager', 'get', `/api/v1/psa/time-entries/${draft.body.id}`)).body).toMatchObject({ hourlyCostCents: 3_500, costCents: 5_250 });
     const edited = await api('technician', 'patch', `/api/v1/psa/time-entries/${draft.body.id}`).set('If-Match', `"${draft.body.version}"`).send({ minutes: 100 });
-    expect(edited.body).toMatchObject({ minutes: 100, priceCents: 15_000, costCents: 5_833 });
+    expect(edited.body).toMatchObject({ minutes: 100, priceCents: 15_000 });
+    expect((await api('manager', 'get', `/api/v1/psa/time-entries/${draft.body.id}`)).body).toMatchObject({ costCents: 5_833, marginCents: 15_000 - 5_833 });
 
     expect((await api('technician', 'post', `/api/v1/psa/time-entries/${draft.body.id}/approve`)).status).toBe(403);
     const sent = await api('technician', 'post', `/api/v1/psa/time-entries/${draft.body.id}/submit`);
