@@ -10,7 +10,7 @@ import {
 } from '../../domain/psa/sla.activity-contracts';
 import { slaMessage } from '../../domain/psa/sla.messages';
 import { escalateTicketSla, pauseTicketSla, planTicketSla, resumeTicketSla } from '../../domain/psa/sla-service';
-import { changeTicketStatus, ticketChangeMessages } from '../../domain/psa/ticket-actions';
+import { changeTicketStatus, ticketChangeMessages, ticketMessagesAfterCommit } from '../../domain/psa/ticket-actions';
 import { deliverTicketMessages } from '../../domain/psa/ticket-process';
 import { psaTickets } from '../../domain/psa/ticket-resource';
 import type { ModuleActivityDeps } from '../activities-module';
@@ -74,7 +74,9 @@ export function createSlaActivities(deps: Pick<ModuleActivityDeps, 'knex' | 'sen
         });
         const client = await ctx.trx('accounts').where({ id: found.ticket.accountId }).first('name');
         const reassigned = found.reassignedTo ? await ctx.trx('users').where({ id: found.reassignedTo }).first('displayName') : undefined;
-        return { ...found, clientName: String(client?.name ?? ''), reassignedName: (reassigned?.displayName as string | undefined) ?? null };
+        // Handed to a manager: the ticket is assigned, as if from its panel (a triage still open closes, ADR 0005).
+        const messageIds = found.reassignedTo ? await ticketChangeMessages(ctx, { assigneeId: found.reassignedTo }, found.ticket) : [];
+        return { ...found, clientName: String(client?.name ?? ''), reassignedName: (reassigned?.displayName as string | undefined) ?? null, messageIds };
       });
       const { ticket } = escalation;
       const dueText = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' }).format(dueAt);
@@ -92,6 +94,8 @@ export function createSlaActivities(deps: Pick<ModuleActivityDeps, 'knex' | 'sen
         }, { ...meta, idempotencyKey: `${meta.idempotencyKey}/${user.id}` });
         notified++;
       }
+      // After the mails (a retried task records nothing more, so sends nothing): a failure is logged, the API's next start hands it over.
+      if (deps.temporal) await ticketMessagesAfterCommit({ knex: deps.knex, temporal: deps.temporal }, meta.tenantId, escalation.messageIds);
       return { outcome: escalation.outcome, notified, reassignedTo: escalation.reassignedTo };
     },
 

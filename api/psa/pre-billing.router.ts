@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { renderDeep } from '../../domain/i18n/messages';
 import { afterItemChange, invoicePrebilling, psaPrebillingItems } from '../../domain/psa/prebilling';
+import { ticketMessagesAfterCommit } from '../../domain/psa/ticket-actions';
 import { prebillingInvoice } from '../../domain/psa/time-entry.schema';
 import { startDunningAfterCommit } from '../billing/dunning.link';
 import { recordRouter } from '../core/record.router';
@@ -19,11 +20,15 @@ export function preBillingRouter(deps: ApiDeps): Router {
   const router = Router();
   router.post('/invoice', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const input = validate(prebillingInvoice, req.body);
-    const report = await invoicePrebilling(ctx, input);
+    const { report, messageIds } = await invoicePrebilling(ctx, input);
     const issued = report.invoices.filter((i) => i.number).map((i) => startDunningAfterCommit(deps, ctx, i.id)!);
     return {
       body: renderDeep(report, requestLocale(req)),
-      afterCommit: issued.length ? async () => { for (const start of issued) await start(); } : undefined,
+      // The issued invoices' dunning, and the invoiced tickets' processes told (psa.ticket-invoiced).
+      afterCommit: async () => {
+        for (const start of issued) await start();
+        await ticketMessagesAfterCommit(deps, ctx.principal.tenantId, messageIds);
+      },
     };
   })));
   // The queue by default: `?status=invoiced`, `?status=pending,excluded`… for the rest.

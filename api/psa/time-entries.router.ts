@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { ticketMessagesAfterCommit } from '../../domain/psa/ticket-actions';
 import { approveTimeEntry, psaTimeEntries, requestTimeEntryChanges, submitTimeEntry, updateTimeEntry } from '../../domain/psa/time-entries';
 import { timeEntryApprove, timeEntryReview, timerStart, timerStop } from '../../domain/psa/time-entry.schema';
 import { currentTimer, discardTimer, startTimer, stopTimer } from '../../domain/psa/timer';
@@ -18,10 +19,15 @@ import { validate } from '../http/validate';
  */
 export function timeEntriesRouter(deps: ApiDeps): Router {
   const router = Router();
+  /** Once committed: the closed ticket's process told its time moved (psa.ticket-time-approved, never throws), the hour bank's alert mails. */
+  const afterCommit = (tenantId: string, alertMailIds: readonly string[], messageIds: readonly string[]) => {
+    const mails = contractAlertMailsAfterCommit(deps, tenantId, alertMailIds);
+    return mails || messageIds.length ? async () => { await ticketMessagesAfterCommit(deps, tenantId, messageIds); await mails?.(); } : undefined;
+  };
   router.patch('/:id', inTenant(deps, async (req, ctx) => {
     const version = expectedVersion(req, true);
-    const { entry, alerts } = await updateTimeEntry(ctx, String(req.params.id), version, validate(psaTimeEntries.updateSchema, req.body));
-    return { body: entry, headers: { ETag: etagOf(entry.version as number) }, afterCommit: contractAlertMailsAfterCommit(deps, ctx.principal.tenantId, alerts?.messageIds ?? []) };
+    const { entry, alerts, messageIds } = await updateTimeEntry(ctx, String(req.params.id), version, validate(psaTimeEntries.updateSchema, req.body));
+    return { body: entry, headers: { ETag: etagOf(entry.version as number) }, afterCommit: afterCommit(ctx.principal.tenantId, alerts?.messageIds ?? [], messageIds) };
   }));
   router.post('/:id/submit', inTenant(deps, async (req, ctx) => {
     const entry = await submitTimeEntry(ctx, String(req.params.id));
@@ -29,11 +35,11 @@ export function timeEntriesRouter(deps: ApiDeps): Router {
   }));
   router.post('/:id/approve', inTenant(deps, async (req, ctx) => {
     const { comment } = validate(timeEntryApprove, req.body ?? {});
-    const { entry, ticket, alerts } = await approveTimeEntry(ctx, String(req.params.id), comment);
-    // An hour bank's threshold crossed: its mails, queued in the approval's transaction, leave once it committed.
+    const { entry, ticket, alerts, messageIds } = await approveTimeEntry(ctx, String(req.params.id), comment);
+    // An hour bank's threshold crossed: its mails, queued in the approval's transaction, leave once it committed; a closed ticket's process hears it.
     return {
       body: { ...entry, ticketApprovedMinutes: ticket.approvedMinutes, ticketBillableAmountCents: ticket.billableAmountCents }, headers: { ETag: etagOf(entry.version as number) },
-      afterCommit: contractAlertMailsAfterCommit(deps, ctx.principal.tenantId, alerts.messageIds),
+      afterCommit: afterCommit(ctx.principal.tenantId, alerts.messageIds, messageIds),
     };
   }));
   router.post('/:id/request-changes', inTenant(deps, async (req, ctx) => {

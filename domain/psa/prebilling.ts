@@ -11,6 +11,7 @@ import { ConflictError, DomainError, ForbiddenError, ValidationError } from '../
 import { coreMessage } from '../i18n/core.messages';
 import type { Text } from '../i18n/messages';
 import { prebillingMessage as m } from './prebilling.messages';
+import { queueTicketMessage, TICKET_MESSAGES } from './ticket-process';
 import { PREBILLING_STATUSES, prebillingCreate, prebillingItem, prebillingUpdate } from './time-entry.schema';
 
 /**
@@ -100,6 +101,12 @@ export interface PrebillingReport {
   invoices: Array<{ id: string; accountId: string; number: string | null; status: string; totalExcludingTaxCents: number; issueProblem: Text | null }>;
 }
 
+/** The report, and the invoiced tickets' process messages (`psa.ticket-invoiced`) to hand over after the commit. */
+export interface PrebillingOutcome {
+  report: PrebillingReport;
+  messageIds: string[];
+}
+
 /** The VAT of a line of service: 20 %, or none for an organisation that declares an exemption and has no VAT number. */
 async function serviceVatRate(trx: Knex.Transaction, tenantId: string): Promise<number> {
   const profile = await loadProfile(trx, tenantId);
@@ -130,8 +137,9 @@ async function lineOf(trx: Knex.Transaction, item: Row, vatRateBasisPoints: numb
  * refused (a client the billing cannot invoice) leaves the others made, its items reported refused
  * with the reason. Items not pending (already invoiced, excluded) or not found are reported refused.
  * An issued invoice refused at issue (incomplete legal profile) stays a draft, with the reason.
+ * Each invoiced ticket's process, waiting for its invoice, is told (`psa.ticket-invoiced`) once committed.
  */
-export async function invoicePrebilling(ctx: RequestContext, input: { ids: string[]; issue: boolean }): Promise<PrebillingReport> {
+export async function invoicePrebilling(ctx: RequestContext, input: { ids: string[]; issue: boolean }): Promise<PrebillingOutcome> {
   const { trx, principal } = ctx;
   if (!ctx.ability.can('update', 'PsaPrebillingItem')) {
     throw new ForbiddenError(coreMessage('record.forbidden-action', { fr: 'élément de pré-facturation', en: 'pre-billing item', action: 'update', permission: `${PSA_PREBILLING}.update` }));
@@ -188,5 +196,11 @@ export async function invoicePrebilling(ctx: RequestContext, input: { ids: strin
       for (const item of items) refuse(String(item.id), error.detail);
     }
   }
-  return { items: ids.map((id) => report.get(id)!), invoices };
+  const messageIds: string[] = [];
+  for (const item of report.values()) {
+    if (item.outcome !== 'invoiced') continue;
+    const ticketId = String(byId.get(item.id)!.ticketId);
+    messageIds.push(await queueTicketMessage(trx, principal.tenantId, ticketId, TICKET_MESSAGES.invoiced, { prebillingItemId: item.id, invoiceId: item.invoiceId }));
+  }
+  return { report: { items: ids.map((id) => report.get(id)!), invoices }, messageIds };
 }

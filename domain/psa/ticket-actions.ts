@@ -253,3 +253,17 @@ export async function ticketAfterCommit(
   }
 }
 
+/**
+ * After a change on the tickets' other records committed (time approved, « Facturer »): the messages
+ * it wrote for the tickets' processes handed to the instances waiting for them. Failures are logged,
+ * never thrown (the API's next start hands over what is left).
+ */
+export async function ticketMessagesAfterCommit(deps: { knex: Knex; temporal: () => Promise<Client> }, tenantId: string, messageIds: readonly string[]): Promise<void> {
+  if (!messageIds.length) return;
+  try {
+    await deliverTicketMessages(deps.knex, deps.temporal, tenantId, messageIds);
+  } catch (error) {
+    logger.warn({ err: error, tenantId }, 'tickets\' processes were not reached after a change of their time or billing; the next start of the API does it');
+  }
+}
+

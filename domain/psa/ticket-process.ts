@@ -50,6 +50,14 @@ export const TICKET_MESSAGES = {
   closed: 'psa.ticket-closed',
   /** The client wrote (portal or e-mail): `{ commentId, source }` (a waiting ticket is resumed by its status, not by this). */
   clientReplied: 'psa.ticket-client-replied',
+  /**
+   * Time of a closed ticket approved (or an approved entry corrected), its hour-bank deduction and the
+   * pre-billing queue written in the same transaction (domain/psa/time-entries.ts): `{ timeEntryId,
+   * approvedMinutes, billableAmountCents }`. Not sent for an open ticket: its process checks once closed.
+   */
+  timeApproved: 'psa.ticket-time-approved',
+  /** Its pre-billing item invoiced by « Facturer » (domain/psa/prebilling.ts): `{ prebillingItemId, invoiceId }`. */
+  invoiced: 'psa.ticket-invoiced',
 } as const;
 export type TicketMessageName = (typeof TICKET_MESSAGES)[keyof typeof TICKET_MESSAGES];
 
@@ -68,6 +76,16 @@ export async function queueTicketMessage(trx: Knex.Transaction, tenantId: string
   await lockMessageKey(trx, tenantId, name, ticketId);
   const { id } = await bufferMessage(trx, { tenantId, name, correlationKey: ticketId, variables: { ...variables, ticketId }, receivedBy: null }, MAX_MESSAGE_TTL_MS);
   return id;
+}
+
+/**
+ * In the transaction that approved (or corrected) a ticket's time, the ticket locked: a closed
+ * ticket's process, waiting for its time, is told (`psa.ticket-time-approved`); an open one is not,
+ * it reads the time once closed. Answers the message's id, for `deliverTicketMessages`.
+ */
+export async function queueTimeApproved(trx: Knex.Transaction, tenantId: string, ticketId: string, variables: Record<string, unknown>): Promise<string[]> {
+  const ticket = await trx('psaTickets').where({ id: ticketId }).first('status');
+  return ticket?.status === 'closed' ? [await queueTicketMessage(trx, tenantId, ticketId, TICKET_MESSAGES.timeApproved, variables)] : [];
 }
 
 export type TicketProcessStart = 'started' | 'already-started' | 'not-requested' | 'not-installed';
