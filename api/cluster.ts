@@ -21,6 +21,13 @@ export function apiWorkerCount(setting: number | 'auto'): number {
   return setting === 'auto' ? Math.min(os.availableParallelism(), 4) : setting;
 }
 
+/** The message an API worker sends when one of its requests wrote (api/server.ts relays it into its ReplicaReads). */
+export interface ReplicaPinMessage { relaisReplicaPin: { key: string; lsn: string } }
+export function isReplicaPin(message: unknown): message is ReplicaPinMessage {
+  const pin = (message as Partial<ReplicaPinMessage> | null)?.relaisReplicaPin;
+  return typeof pin?.key === 'string' && typeof pin.lsn === 'string';
+}
+
 /** Whether this process runs the start-up work: the API's only process, or worker 0 of a cluster. */
 export function runsStartWork(): boolean {
   return !cluster.isWorker || process.env[WORKER_INDEX] === '0';
@@ -57,6 +64,10 @@ export function runPrimary(count: number): void {
     const startedAt = Date.now();
     const worker = cluster.fork({ [WORKER_INDEX]: String(index) });
     live.add(worker);
+    // A write's position, for the replica's read-your-writes rule (db/replica-reads.ts): every other worker learns it.
+    worker.on('message', (message: unknown) => {
+      if (isReplicaPin(message)) for (const other of live) if (other !== worker) other.send(message);
+    });
     worker.once('exit', (code, signal) => {
       live.delete(worker);
       if (stopping) {

@@ -4,11 +4,12 @@ import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor, 
 import { env } from '../config/env';
 import { logger } from '../config/logger';
 import { initSentry } from '../config/sentry';
-import { apiSessionLimits, closeDb, db } from '../db/connection';
+import { apiSessionLimits, closeDb, db, replicaDb } from '../db/connection';
+import { ReplicaReads } from '../db/replica-reads';
 import { processDataConverter } from '../domain/process/payload-codec';
 import '../domain/installed-modules';
 import { createApp } from './app';
-import { apiWorkerCount, runPrimary, runsStartWork } from './cluster';
+import { apiWorkerCount, isReplicaPin, runPrimary, runsStartWork, type ReplicaPinMessage } from './cluster';
 import type { ApiDeps } from './http/deps';
 import { runModuleStartHooks } from './module-start';
 import { INSTALLED_API_MODULES } from './installed-modules';
@@ -30,6 +31,19 @@ export function lazyTemporalClient(address: string, namespace: string, dataConve
   };
 }
 
+/** The second site's reads, when DATABASE_REPLICA_URL is set; a cluster's workers tell each other their writes. */
+function replicaReads(config: ReturnType<typeof env>, primary: ReturnType<typeof db>): ReplicaReads | undefined {
+  if (!config.DATABASE_REPLICA_URL) return undefined;
+  const inCluster = cluster.isWorker && typeof process.send === 'function';
+  const reads = new ReplicaReads(primary, replicaDb(apiSessionLimits(config)), {
+    maxLagSeconds: config.RELAIS_REPLICA_MAX_LAG_SECONDS, sampleMs: config.RELAIS_REPLICA_SAMPLE_MS,
+    onPin: inCluster ? (key, lsn) => process.send!({ relaisReplicaPin: { key, lsn } } satisfies ReplicaPinMessage) : undefined,
+  }).start();
+  if (inCluster) process.on('message', (message: unknown) => { if (isReplicaPin(message)) reads.pin(message.relaisReplicaPin.key, message.relaisReplicaPin.lsn); });
+  logger.info({ maxLagSeconds: config.RELAIS_REPLICA_MAX_LAG_SECONDS }, 'api reading lists and searches from the replica when it is close enough');
+  return reads;
+}
+
 async function main(): Promise<void> {
   const config = env();
   initSentry('api');
@@ -47,6 +61,7 @@ async function main(): Promise<void> {
     trustProxy: config.TRUST_PROXY,
     modules: INSTALLED_API_MODULES,
   };
+  deps.replica = replicaReads(config, deps.knex);
   const app = createApp(deps);
   const server = app.listen(config.PORT, () => {
     logger.info({ port: config.PORT }, 'api listening');

@@ -11,6 +11,15 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Connection used for migrations and seeds (table owner). Defaults to DATABASE_URL. */
   DATABASE_ADMIN_URL: z.string().url().optional(),
+  /**
+   * The second site's hot standby (ADR 0021), as the application role: when set, lists and searches
+   * may read from it while its replay lag stays within RELAIS_REPLICA_MAX_LAG_SECONDS.
+   */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  /** Beyond this replay lag (seconds) every read goes to the primary again. */
+  RELAIS_REPLICA_MAX_LAG_SECONDS: z.coerce.number().min(0).max(3_600).default(5),
+  /** How often the API measures the replica's lag (milliseconds). */
+  RELAIS_REPLICA_SAMPLE_MS: z.coerce.number().int().min(50).max(60_000).default(500),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   /** The API's sessions: a statement running longer is cancelled and the request answers 503 (0: no bound). Migrations and the worker have none. */
   RELAIS_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
@@ -61,7 +70,7 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-export const SECRET_KEYS = ['DATABASE_URL', 'DATABASE_ADMIN_URL', 'RELAIS_SECRET_KEY', 'JWT_SECRET', 'SENTRY_DSN'] as const;
+export const SECRET_KEYS = ['DATABASE_URL', 'DATABASE_ADMIN_URL', 'DATABASE_REPLICA_URL', 'RELAIS_SECRET_KEY', 'JWT_SECRET', 'SENTRY_DSN'] as const;
 
 export class ConfigError extends Error {}
 

@@ -23,6 +23,18 @@ export function db(limits?: SessionLimits): Knex {
   return appKnex;
 }
 
+let replicaKnex: Knex | undefined;
+
+/** The pool on the second site's replica (DATABASE_REPLICA_URL, the application role; ADR 0021): reads only. */
+export function replicaDb(limits?: SessionLimits): Knex {
+  if (!replicaKnex) {
+    const url = env().DATABASE_REPLICA_URL;
+    if (!url) throw new Error('DATABASE_REPLICA_URL is not set.');
+    replicaKnex = knexFactory(knexConfig(url, env().DATABASE_POOL_MAX, limits));
+  }
+  return replicaKnex;
+}
+
 /** The API's session limits, from the configuration. */
 export function apiSessionLimits(config: Env): SessionLimits {
   return { statementTimeoutMs: config.RELAIS_DB_STATEMENT_TIMEOUT_MS, idleInTransactionTimeoutMs: config.RELAIS_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS };
@@ -38,4 +50,6 @@ export function adminDb(): Knex {
 export async function closeDb(): Promise<void> {
   if (appKnex) await appKnex.destroy();
   appKnex = undefined;
+  if (replicaKnex) await replicaKnex.destroy();
+  replicaKnex = undefined;
 }

@@ -53,7 +53,8 @@ export interface RecordHooks {
 export function recordRouter(deps: ApiDeps, res: RecordResource, hooks: RecordHooks = {}): Router {
   const router = Router();
 
-  router.get('/', inTenant(deps, async (req, ctx) => ({ body: await listRecords(ctx, res, listParams(req)) })));
+  // A list may come from the second site's replica (ADR 0021: never behind the caller's own writes).
+  router.get('/', inTenant(deps, async (req, ctx) => ({ body: await listRecords(ctx, res, listParams(req)) }), { replicaReads: true }));
 
   router.post('/', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const input = validate(res.createSchema, req.body);

@@ -6,6 +6,7 @@ import { PrincipalCache, principalVersionCheck } from '../../domain/identity/pri
 import { verifyAccessToken, type VerifiedAccess } from '../../domain/identity/tokens';
 import type { RequestContext } from '../../domain/core/record-service';
 import type { ApiDeps } from './deps';
+import { unavailableService } from './unavailable';
 import { identityMessage } from '../../domain/identity/identity.messages';
 
 declare module 'express-serve-static-core' {
@@ -50,28 +51,54 @@ function principalCache(knex: Knex): PrincipalCache {
 }
 
 /**
+ * Failures of a read on the replica that the primary answers instead: the replica away, a
+ * statement cancelled by a recovery conflict (40001), a write in a read-only transaction (25006:
+ * a read that writes belongs on the primary), or a session the replica does not know yet (a
+ * user or a token newer than its replay position: the primary is the authority).
+ */
+function primaryAnswersInstead(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return unavailableService(error) === 'database' || code === '40001' || code === '25006' || error instanceof UnauthorizedError;
+}
+
+/**
  * An authenticated handler: the whole request runs in one transaction whose
  * row-level security context is the caller's tenant and user. The statement
  * that sets that context also reads the tenant's principal version, null when
  * the user is inactive or the token revoked (so a logout or a disabled user
  * takes effect at once); the permissions are loaded from the database only
  * when that version changed since this process last built them (ADR 0012).
+ *
+ * With `replicaReads`, a GET may run on the second site's replica when it is
+ * configured, close enough and has replayed the caller's own last write
+ * (db/replica-reads.ts, ADR 0021); it falls back to the primary otherwise. Any
+ * other request, once committed, records the caller's write position for that rule.
  */
-export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) => Promise<Reply>): RequestHandler {
-  const cache = principalCache(deps.knex);
+export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) => Promise<Reply>,
+  opts: { replicaReads?: boolean } = {}): RequestHandler {
   return (req, res, next) => {
     const claims = req.auth;
     if (!claims) return next(new UnauthorizedError());
     const check = principalVersionCheck(claims.tenantId, claims.userId, claims.tokenId);
-    withTenantReading(claims, check, async (trx, version) => {
-      const resolved = version === null ? null : await cache.resolve(trx, claims.tenantId, claims.userId, Number(version));
+    const run = (knex: Knex) => withTenantReading(claims, check, async (trx, version) => {
+      const resolved = version === null ? null : await principalCache(knex).resolve(trx, claims.tenantId, claims.userId, Number(version));
       if (!resolved) throw new UnauthorizedError(identityMessage('auth.session-ended'));
       return fn(req, { trx, principal: resolved.principal, ability: resolved.ability, requestId: String(req.id ?? '') });
-    }, deps.knex)
+    }, knex);
+    const replica = deps.replica;
+    const reading = req.method === 'GET' || req.method === 'HEAD';
+    const pool = replica && opts.replicaReads && reading ? replica.poolFor(claims) : deps.knex;
+    const work = pool === deps.knex ? run(pool) : run(pool).catch((error: Error) => {
+      if (!primaryAnswersInstead(error)) throw error;
+      if (!(error instanceof UnauthorizedError)) replica!.replicaFailed(error);
+      return run(deps.knex);
+    });
+    work
       .then(async (reply) => {
         if (reply.afterCommit) {
           await reply.afterCommit().catch((error: Error) => req.log?.warn({ err: error }, 'after-commit step failed; the change itself is saved'));
         }
+        if (replica && !reading) await replica.noteWrite(claims).catch((error: Error) => req.log?.warn({ err: error }, 'write position not read; this reader may see the replica before it has the change'));
         for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
         if (reply.raw) res.status(reply.status ?? 200).send(reply.raw);
         else if (reply.body === undefined) res.status(reply.status ?? 204).end();

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Client } from '@temporalio/client';
 import type { AuthSettings } from '../../domain/identity/auth-service';
 import type { ApiModule } from '../api-module';
+import type { ReplicaReads } from '../../db/replica-reads';
 import type { CompanyRegistryPort } from '../../integrations/company-registry/company-registry.port';
 
 /** What the API needs from the outside, given once to createApp (tests pass their own). */
@@ -22,6 +23,8 @@ export interface ApiDeps {
   trustProxy?: string;
   /** The French company registry the account lookup asks; by default the one COMPANY_REGISTRY_PROVIDER names (sandbox). */
   companyRegistry?: CompanyRegistryPort;
+  /** The second site's replica, when DATABASE_REPLICA_URL is set: lists and searches may read from it (ADR 0021). */
+  replica?: ReplicaReads;
   /** The API parts of the installed verticals (api/installed-modules.ts). */
   modules: readonly ApiModule[];
 }

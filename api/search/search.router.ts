@@ -17,6 +17,6 @@ export function searchRouter(deps: ApiDeps): Router {
   router.get('/', inTenant(deps, async (req, ctx) => {
     const { q, limit } = validate(searchQuery, req.query, 'query');
     return { body: { items: await search(ctx, q, limit) } };
-  }));
+  }, { replicaReads: true })); // may read the replica (ADR 0021)
   return router;
 }

@@ -4,7 +4,24 @@ import type { ApiDeps } from '../http/deps';
 
 const serviceState = z.object({ status: z.enum(['up', 'down']), error: z.string().optional().describe('Why it is down') });
 /** What GET /health answers, 200 or 503. */
-export const healthView = z.object({ status: z.enum(['up', 'down']), database: serviceState, temporal: serviceState });
+const replicaState = z.object({
+  status: z.enum(['up', 'lagging', 'down']).describe('up: serving reads; lagging: further behind than maxLagSeconds (reads go to the primary); down: out of reach or promoted'),
+  measuredAt: z.string().nullable(),
+  lagSeconds: z.number().nullable().describe('Replay lag in seconds'),
+  lagBytes: z.number().nullable().describe('WAL bytes written on the primary and not yet replayed on the replica'),
+  maxLagSeconds: z.number(),
+  primaryLsn: z.string().nullable(),
+  replayLsn: z.string().nullable(),
+  receiveLsn: z.string().nullable(),
+  receiver: z.string().nullable().describe("The replica's WAL receiver state (streaming when linked)"),
+  slots: z.array(z.object({ name: z.string(), active: z.boolean(), retainedBytes: z.number().nullable(), walStatus: z.string().nullable() })),
+  error: z.string().optional(),
+});
+/** What GET /health answers, 200 or 503 (the replica's state is information: the primary serves without it). */
+export const healthView = z.object({
+  status: z.enum(['up', 'down']), database: serviceState, temporal: serviceState,
+  replica: replicaState.optional().describe('The second site (ADR 0021), when DATABASE_REPLICA_URL is set'),
+});
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -25,7 +42,7 @@ export function healthRouter(deps: ApiDeps): Router {
       within(3000, deps.temporal().then((c) => c.connection.withDeadline(Date.now() + 3000, () => c.workflowService.getSystemInfo({})))).then(() => ({ status: 'up' }), (e: Error) => ({ status: 'down', error: e.message })),
     ]);
     const up = database.status === 'up' && temporal.status === 'up';
-    res.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', database, temporal });
+    res.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', database, temporal, ...(deps.replica ? { replica: deps.replica.status() } : {}) });
   });
   return router;
 }
