@@ -9,6 +9,7 @@ import { runBillingBench } from './billing';
 import { runEngineBench } from './engine';
 import { runMemoryBench } from './memory';
 import { runPsaBench } from './psa';
+import { runReplicationBench } from './replication';
 
 const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'api', run: () => runApiBench() },
@@ -17,6 +18,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'comms', run: () => runCommsBench() },
   { name: 'memory', run: () => runMemoryBench() },
   { name: 'psa', run: () => runPsaBench() },
+  { name: 'replication', run: () => runReplicationBench() },
 ];
 
 async function main(): Promise<void> {
