@@ -1,6 +1,7 @@
 import type { ApiModule } from './api-module';
 import { billingApiModule } from './billing/billing.module';
 import { eventsApiModule } from './events/events.module';
+import { gdprApiModule } from './gdpr/gdpr.module';
 import { planningApiModule } from './planning/planning.module';
 import { psaApiModule } from './psa/psa.module';
 
@@ -9,4 +10,4 @@ import { psaApiModule } from './psa/psa.module';
  * domain/installed-modules.ts). One of the three lists allowed to import
  * verticals; api/server.ts and the other callers of createApp pass it.
  */
-export const INSTALLED_API_MODULES: readonly ApiModule[] = [billingApiModule, planningApiModule, eventsApiModule, psaApiModule];
+export const INSTALLED_API_MODULES: readonly ApiModule[] = [billingApiModule, planningApiModule, gdprApiModule, eventsApiModule, psaApiModule];

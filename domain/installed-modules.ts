@@ -4,6 +4,7 @@ import { commsModule } from './comms/comms.module';
 import { coreModule } from './core/core.module';
 import { eventsModule } from './events/events.module';
 import { fieldserviceModule } from './fieldservice/fieldservice.module';
+import { gdprModule } from './gdpr/gdpr.module';
 import { identityModule } from './identity/identity.module';
 import { registerModule } from './modules/registry';
 import { planningModule } from './planning/planning.module';
@@ -21,7 +22,7 @@ import { telecomModule } from './telecom/telecom.module';
  * vertical is one line here. Core contexts first.
  */
 export const INSTALLED_MODULES = [
-  coreModule, identityModule, processModule, commsModule, systemModule, billingModule, planningModule,
+  coreModule, identityModule, processModule, commsModule, systemModule, billingModule, planningModule, gdprModule,
   eventsModule, auditsModule, telecomModule, fieldserviceModule, psaModule, schoolModule,
 ];
 

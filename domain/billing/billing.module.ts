@@ -11,6 +11,7 @@ import { dunningMessages } from './dunning.messages';
 import { creditNoteSample, invoiceSample, quoteSample } from './record-samples';
 import { billingCreditNotes, billingInvoices, billingQuotes } from './resources';
 import { billingSubscriptions, subscriptionSample } from './subscriptions';
+import { billingPersonalData } from './billing.personal-data';
 
 /**
  * Billing (issue 13): one context every vertical invoices through — the organisation's legal
@@ -20,6 +21,7 @@ import { billingSubscriptions, subscriptionSample } from './subscriptions';
  */
 export const billingModule: DomainModule = {
   key: 'billing',
+  personalData: billingPersonalData,
   kind: 'core',
   label: { fr: 'Facturation', en: 'Billing' },
   messages: { ...billingMessages, ...dunningMessages, ...billingIntegrationMessages },

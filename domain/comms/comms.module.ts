@@ -1,10 +1,12 @@
 import type { DomainModule } from '../modules/vertical-module';
 import { COMMS_ACTIVITIES } from './comms.activity-contracts';
 import { commsMessages } from './comms.messages';
+import { commsPersonalData } from './comms.personal-data';
 
 /** SMS and mail: templates, consent, delivery, and the service tasks that send. */
 export const commsModule: DomainModule = {
   key: 'comms',
+  personalData: commsPersonalData,
   kind: 'core',
   label: { fr: 'Communications', en: 'Communications' },
   resources: {

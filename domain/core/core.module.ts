@@ -12,10 +12,12 @@ import { accountSample, billingSiteSample, catalogueItemSample, contactSample, s
 import { accounts, billingSites, catalogueItems, contacts, sites } from './resources';
 import { savedViewMessages } from './saved-views.messages';
 import { companyRegistryMessages } from './company-registry.messages';
+import { corePersonalData } from './core.personal-data';
 
 /** The core records every organisation has: accounts and what hangs on them, documents, the catalogue. */
 export const coreModule: DomainModule = {
   key: 'core',
+  personalData: corePersonalData,
   messages: { ...coreMessages, ...bulkMessages, ...savedViewMessages, ...accountOnboardingMessages, ...companyRegistryMessages },
   kind: 'core',
   label: { fr: 'Socle', en: 'Core' },

@@ -10,6 +10,7 @@ import { EVENTS_FORMS } from './forms';
 import { LEAD_TO_EVENT } from './lead-to-event';
 import { clientSample, contractSample, eventSample } from './record-samples';
 import { eventClients, eventContracts, eventEvents } from './resources';
+import { eventsPersonalData } from './events.personal-data';
 
 /**
  * Spec 001: every collaborator reads every client, contract and event; writes follow the
@@ -24,6 +25,7 @@ const eventsReadAll = each(EVENT_RECORDS, 'r=all');
 /** Epic Events (spec 001): clients, contracts and payments, events, and the lead-to-event process. */
 export const eventsModule: DomainModule = {
   key: 'events',
+  personalData: eventsPersonalData,
   messages: eventsMessages,
   kind: 'vertical',
   label: { fr: 'Événementiel', en: 'Events' },

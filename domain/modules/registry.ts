@@ -125,6 +125,11 @@ export function recordKindsOf(verticals: readonly string[]): RecordKind[] {
   return modulesOf(verticals).flatMap((m) => m.records ?? []);
 }
 
+/** Each module's personal-data declaration (docs/adr/0022), core contexts first; modules without one are left out. */
+export function personalDataDeclarations(): Array<{ module: string; kind: DomainModule['kind']; declaration: NonNullable<DomainModule['personalData']> }> {
+  return registeredModules().filter((m) => m.personalData).map((m) => ({ module: m.key, kind: m.kind, declaration: m.personalData! }));
+}
+
 /** The roles a module declares, with the module that declares them. */
 export function rolesOf(verticals: readonly string[]): ModuleRole[] {
   return modulesOf(verticals).flatMap((m) => m.roles ?? []);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { RecordResource } from '../core/record-resource';
+import type { PersonalDataDeclaration } from '../gdpr/personal-data';
 import type { Catalogue } from '../i18n/messages';
 import type { Grant } from '../identity/ability';
 import type { ActivityDefinition } from '../process/activity-definition';
@@ -48,6 +49,11 @@ export interface DomainModule {
   messages?: Catalogue;
   /** Where its records waiting to be planned come from (the agenda's side list: open tickets, audit missions). */
   plannables?: PlannableSource[];
+  /**
+   * Its personal data (issue 15, docs/adr/0022): its processing activities and, for every column of every
+   * table it owns, personal (category, operator) or not; the coverage test fails on a column none declares.
+   */
+  personalData?: PersonalDataDeclaration;
   /** Demo data for a demo organisation with the module, after its users exist. Idempotent: safe on every start. */
   seedDemo?: (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
 }

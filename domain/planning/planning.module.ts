@@ -2,6 +2,7 @@ import type { DomainModule } from '../modules/vertical-module';
 import { planningMessages } from './planning.messages';
 import { entrySample, teamSample } from './record-samples';
 import { planningEntries, planningTeams } from './resources';
+import { planningPersonalData } from './planning.personal-data';
 
 /**
  * Planning (issue 14, spec 003 §2.3.3): one context every vertical plans on — each person's agenda
@@ -12,6 +13,7 @@ import { planningEntries, planningTeams } from './resources';
  */
 export const planningModule: DomainModule = {
   key: 'planning',
+  personalData: planningPersonalData,
   kind: 'core',
   label: { fr: 'Planning', en: 'Planning' },
   messages: planningMessages,

@@ -3,10 +3,12 @@ import { approvalForm } from './forms';
 import { decisionMessages } from './decision.messages';
 import { lintMessages } from './lint.messages';
 import { processMessages } from './process.messages';
+import { processPersonalData } from './process.personal-data';
 
 /** The process engine: definitions, instances, tasks and messages. */
 export const processModule: DomainModule = {
   key: 'process',
+  personalData: processPersonalData,
   messages: { ...processMessages, ...lintMessages, ...decisionMessages },
   kind: 'core',
   label: { fr: 'Processus', en: 'Processes' },

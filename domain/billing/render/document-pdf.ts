@@ -36,7 +36,7 @@ const FONT_FILES = new Set(Object.values(FONTS.Roboto));
 
 let configured = false;
 /** pdfmake is one object per process: fonts, and no file or URL a document could name besides them. */
-function configurePdfmake(): void {
+export function configurePdfmake(): void {
   if (configured) return;
   pdfmake.setFonts(FONTS);
   pdfmake.setUrlAccessPolicy(() => false);

@@ -1,0 +1,10 @@
+import type { ApiModule } from '../api-module';
+import { gdprOpenApiPaths } from './gdpr.openapi';
+import { gdprRouter } from './gdpr.router';
+
+/** Data protection's API (issue 15): `/api/v1/gdpr/…`, the register of processing activities. */
+export const gdprApiModule: ApiModule = {
+  key: 'gdpr',
+  routers: (deps) => [{ path: '/gdpr', router: gdprRouter(deps) }],
+  openApiPaths: gdprOpenApiPaths,
+};

@@ -1,0 +1,81 @@
+import {
+  PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, addressColumns, cols, p, type PersonalDataDeclaration,
+} from '../gdpr/personal-data';
+
+/** The core's personal data (docs/adr/0022): client accounts, their contacts and sites, documents, history. */
+export const corePersonalData: PersonalDataDeclaration = {
+  activities: [
+    {
+      key: 'core.customers',
+      name: { fr: 'Gestion des clients et prospects', en: 'Customer and prospect management' },
+      purpose: { fr: 'Tenir les fiches des clients, de leurs contacts et de leurs sites ; suivre la relation commerciale', en: 'Keep the records of clients, their contacts and sites; follow the business relationship' },
+      legalBasis: 'contract',
+      dataSubjects: [SUBJECTS.clients, SUBJECTS.clientContacts, SUBJECTS.prospects],
+      recipients: [RECIPIENTS.staff, RECIPIENTS.host],
+      retention: { duration: 'P3Y', from: { fr: 'après la fin de la relation commerciale ou le dernier contact d’un prospect', en: 'after the end of the business relationship or a prospect’s last contact' }, legalReference: 'CNIL, référentiel gestion commerciale (2021)' },
+      securityMeasures: PLATFORM_SECURITY_MEASURES,
+    },
+    {
+      key: 'core.history',
+      name: { fr: 'Historique des modifications', en: 'Change history' },
+      purpose: { fr: 'Savoir qui a changé quoi sur chaque fiche, pour la traçabilité et la preuve', en: 'Know who changed what on each record, for traceability and proof' },
+      legalBasis: 'legitimate-interest',
+      dataSubjects: [SUBJECTS.staff, SUBJECTS.clients, SUBJECTS.clientContacts],
+      recipients: [RECIPIENTS.staff, RECIPIENTS.host],
+      retention: { duration: 'P5Y', from: { fr: 'après la modification', en: 'after the change' }, legalReference: 'Code civil, art. 2224 (prescription)' },
+      securityMeasures: PLATFORM_SECURITY_MEASURES,
+    },
+  ],
+  tables: {
+    accounts: {
+      activity: 'core.customers',
+      personal: {
+        name: p.pseudonymise('identity'), legal_name: p.pseudonymise('identity'), email: p.mask('contact', 'email-domain'), phone: p.erase('contact'),
+        ...addressColumns(), notes: p.erase('free-text'), search: p.erase('identity'), search_name: p.erase('identity'),
+      },
+      notPersonal: cols(TRACKING, 'number siren siret vat_number external_ref status owner_id support_user_id website country payment_terms_days credit_limit_cents currency naf_code'),
+    },
+    contacts: {
+      activity: 'core.customers',
+      personal: {
+        first_name: p.mask('identity', 'initials'), last_name: p.mask('identity', 'initials'), job_title: p.keep('professional'), email: p.erase('contact'),
+        phone: p.erase('contact'), mobile: p.erase('contact'), availability: p.erase('personal-life'), notes: p.erase('free-text'),
+        search: p.erase('identity'), search_phones: p.erase('contact'), search_name: p.erase('identity'),
+      },
+      notPersonal: cols(TRACKING, 'account_id'),
+    },
+    sites: {
+      activity: 'core.customers',
+      personal: { name: p.erase('location'), phone: p.erase('contact'), access_notes: p.erase('free-text'), ...addressColumns(), search: p.erase('location'), search_name: p.erase('location') },
+      notPersonal: cols(TRACKING, 'account_id billing_site_id country'),
+    },
+    billing_sites: {
+      activity: 'core.customers',
+      personal: { name: p.erase('identity'), billing_email: p.mask('contact', 'email-domain'), ...addressColumns() },
+      notPersonal: cols(TRACKING, 'account_id external_ref billing_contact_id country'),
+    },
+    contact_assignments: { activity: 'core.customers', notPersonal: cols('id tenant_id contact_id purpose site_id billing_site_id created_at') },
+    documents: {
+      activity: 'core.customers',
+      personal: { filename: p.erase('free-text') },
+      notPersonal: cols(TRACKING, 'account_id mime_type size_bytes sha256 storage_key'),
+    },
+    catalogue_items: { activity: 'core.customers', notPersonal: cols(TRACKING, 'kind code name description unit_price_cents purchase_price_cents vat_rate_bp currency active') },
+    saved_views: {
+      activity: 'core.customers',
+      personal: { query: p.erase('free-text') },
+      notPersonal: cols('id tenant_id owner_id list_key name shared version created_at updated_at'),
+    },
+    history: {
+      activity: 'core.history',
+      personal: { changes: p.erase('free-text') },
+      notPersonal: cols('id tenant_id record_type record_id action actor_user_id request_id at'),
+    },
+    tenant_counters: { activity: 'core.customers', notPersonal: cols('tenant_id name value') },
+    idempotency_keys: {
+      activity: 'core.history',
+      personal: { response: p.erase('free-text') },
+      notPersonal: cols('tenant_id user_id key request_hash status_code created_at'),
+    },
+  },
+};

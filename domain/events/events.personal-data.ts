@@ -1,0 +1,43 @@
+import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
+
+/** The events vertical's personal data (docs/adr/0022): clients, their contracts, events and payments. */
+export const eventsPersonalData: PersonalDataDeclaration = {
+  activities: [
+    {
+      key: 'events.clients',
+      name: { fr: 'Organisation d’événements pour les clients', en: 'Organising events for clients' },
+      purpose: { fr: 'Suivre les clients, leurs contrats, leurs événements et leurs paiements', en: 'Follow clients, their contracts, events and payments' },
+      legalBasis: 'contract',
+      dataSubjects: [SUBJECTS.clients, SUBJECTS.prospects],
+      recipients: [RECIPIENTS.staff, RECIPIENTS.host],
+      retention: { duration: 'P5Y', from: { fr: 'après la fin du contrat ; 3 ans après le dernier contact pour un prospect', en: 'after the contract ends; 3 years after the last contact for a prospect' }, legalReference: 'Code civil, art. 2224 (prescription)' },
+      securityMeasures: PLATFORM_SECURITY_MEASURES,
+    },
+  ],
+  tables: {
+    event_clients: {
+      activity: 'events.clients',
+      personal: {
+        full_name: p.mask('identity', 'initials'), email: p.erase('contact'), phone: p.erase('contact'), company_name: p.keep('professional'),
+        first_contact_on: p.generalise('personal-life', 'year'), last_contact_at: p.generalise('personal-life', 'month'), notes: p.erase('free-text'),
+        search_name: p.erase('identity'), search: p.erase('identity'),
+      },
+      notPersonal: cols(TRACKING, 'number sales_contact_id'),
+    },
+    event_contracts: {
+      activity: 'events.clients',
+      personal: { notes: p.erase('free-text') },
+      notPersonal: cols(TRACKING, 'number client_id total_amount_cents amount_due_cents currency signed signed_at'),
+    },
+    event_events: {
+      activity: 'events.clients',
+      personal: { name: p.erase('personal-life'), location: p.mask('location', 'town'), notes: p.erase('free-text'), search_name: p.erase('personal-life'), search: p.erase('personal-life') },
+      notPersonal: cols(TRACKING, 'number contract_id starts_at ends_at support_contact_id attendees closed_at'),
+    },
+    event_payments: {
+      activity: 'events.clients',
+      personal: { reference: p.keep('economic', { activity: 'billing.invoicing' }) },
+      notPersonal: cols('id tenant_id contract_id amount_cents paid_on method created_by created_at'),
+    },
+  },
+};

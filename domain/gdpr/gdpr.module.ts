@@ -1,0 +1,28 @@
+import { on, role } from '../identity/grants';
+import type { DomainModule } from '../modules/vertical-module';
+import { gdprMessages } from './gdpr.messages';
+import { cols, type PersonalDataDeclaration } from './personal-data';
+
+/** The gdpr context's own table: the register as the organisation edited it (its entries describe data, hold none). */
+const gdprPersonalData: PersonalDataDeclaration = {
+  tables: {
+    gdpr_register_entries: { activity: 'identity.accounts', notPersonal: cols('tenant_id activity_key entry version updated_by updated_at') },
+  },
+};
+
+/**
+ * Data protection (issue 15, docs/adr/0022-personal-data-declarations.md): the register of processing
+ * activities built from every module's personal-data declaration, and the data protection officer who
+ * keeps it. A core context: every organisation has it and its `dpo` role.
+ */
+export const gdprModule: DomainModule = {
+  key: 'gdpr',
+  personalData: gdprPersonalData,
+  kind: 'core',
+  label: { fr: 'Données personnelles', en: 'Personal data' },
+  messages: gdprMessages,
+  resources: { 'gdpr.register': 'ProcessingRegister' },
+  roles: [
+    role('dpo', 'Délégué à la protection des données', 'Data protection officer', 'internal', on('gdpr.register', 'ru=all')),
+  ],
+};
