@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
-import { insertAccount } from '../core/record-samples';
+import { clientCompanyOf, insertAccount } from '../core/record-samples';
 import type { RecordSample, SampleOwner } from '../modules/vertical-module';
 import { computeTotals } from './totals';
 import { totalsColumns } from './pricing';
@@ -13,8 +13,14 @@ const tag = () => crypto.randomBytes(4).toString('hex');
 const LINE = { description: 'Prestation exemple', quantity: 2, unitPriceCents: 45_000, vatRateBasisPoints: 2000 };
 const totals = () => totalsColumns(computeTotals([{ ...LINE, id: crypto.randomUUID() }]));
 
+/**
+ * A draft under the owner's account; for a client user, who never reads a draft, the same document
+ * out of draft (numbered and dated, a quote sent, an invoice or credit note issued): its own record.
+ */
 async function insertDraft(trx: Knex.Transaction, table: string, owner: SampleOwner, accountId?: string): Promise<string> {
-  const [row] = await trx(table).insert({ tenantId: owner.tenantId, accountId: accountId ?? await insertAccount(trx, owner), ...totals(), createdBy: owner.userId }).returning('id');
+  const sent = await clientCompanyOf(trx, owner) ? { number: `EX-${tag()}`, issueDate: '2026-01-15', status: table === 'billingQuotes' ? 'sent' : 'issued' } : {};
+  const due = sent.number && table === 'billingInvoices' ? { dueDate: '2026-02-14' } : {};
+  const [row] = await trx(table).insert({ tenantId: owner.tenantId, accountId: accountId ?? await insertAccount(trx, owner), ...totals(), ...sent, ...due, createdBy: owner.userId }).returning('id');
   return row.id;
 }
 
@@ -43,7 +49,8 @@ export const creditNoteSample: RecordSample = {
   async insert(trx, owner) {
     const invoiceId = await insertIssuedInvoice(trx, owner);
     const invoice = await trx('billingInvoices').where({ id: invoiceId }).first('accountId');
-    const [row] = await trx('billingCreditNotes').insert({ tenantId: owner.tenantId, invoiceId, accountId: invoice.accountId, ...totals(), createdBy: owner.userId }).returning('id');
+    const issued = await clientCompanyOf(trx, owner) ? { number: `EX-${tag()}`, issueDate: '2026-01-20', status: 'issued' } : {};
+    const [row] = await trx('billingCreditNotes').insert({ tenantId: owner.tenantId, invoiceId, accountId: invoice.accountId, ...totals(), ...issued, createdBy: owner.userId }).returning('id');
     return row.id;
   },
   createBody: async (trx, owner) => ({ invoiceId: await insertIssuedInvoice(trx, owner), reason: 'Remise commerciale', lines: [{ ...LINE, quantity: 1 }] }),

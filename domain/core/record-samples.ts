@@ -10,7 +10,17 @@ import { nextNumber } from './tenant-counter';
  */
 const tag = () => crypto.randomBytes(4).toString('hex');
 
+/** The company of a client user (their own records are its records: ability.ts scopeConditions), else null. */
+export async function clientCompanyOf(trx: Knex.Transaction, owner: SampleOwner): Promise<string | null> {
+  if (!owner.userId) return null;
+  const user = await trx('users').where({ id: owner.userId, type: 'client' }).whereNotNull('accountId').first('accountId');
+  return (user?.accountId as string | undefined) ?? null;
+}
+
+/** An account that is `owner`'s: one they own and support, or, for a client user, their company (naming them owner of another opens nothing). */
 export async function insertAccount(trx: Knex.Transaction, owner: SampleOwner): Promise<string> {
+  const company = await clientCompanyOf(trx, owner);
+  if (company) return company;
   const [row] = await trx('accounts').insert({
     tenantId: owner.tenantId, number: await nextNumber(trx, owner.tenantId, 'account'), name: `Compte exemple ${tag()}`,
     ownerId: owner.userId, supportUserId: owner.userId, createdBy: owner.userId,

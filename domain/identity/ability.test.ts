@@ -20,10 +20,19 @@ describe('ability', () => {
       expect(canOn(ability, 'update', 'Account', theirs)).toBe(false);
     });
 
-    it('"own" for a client user also covers the records of their own company', () => {
-      const ability = buildAbility(principal([{ permission: 'core.contact.read', scope: 'own' }], { type: 'client', accountId: 'acc-client' }));
+    it('"own" for a client user covers the records of their own company only, never another company they are named owner or support of', () => {
+      const ability = buildAbility(principal([{ permission: 'core.contact.read', scope: 'own' }, { permission: 'core.site.read', scope: 'assigned' }], { type: 'client', accountId: 'acc-client' }));
       expect(canOn(ability, 'read', 'Contact', facts({ accountId: 'acc-client', ownerId: OTHER }))).toBe(true);
       expect(canOn(ability, 'read', 'Contact', facts({ accountId: 'acc-elsewhere', ownerId: OTHER }))).toBe(false);
+      expect(canOn(ability, 'read', 'Contact', facts({ accountId: 'acc-elsewhere', ownerId: ME, supportUserId: ME }))).toBe(false);
+      expect(canOn(ability, 'read', 'Site', facts({ accountId: 'acc-elsewhere', supportUserId: ME }))).toBe(false);
+      expect(canOn(ability, 'read', 'Site', facts({ accountId: 'acc-client' }))).toBe(true);
+    });
+
+    it('a client user without a company reads nothing under "own"', () => {
+      const ability = buildAbility(principal([{ permission: 'core.account.read', scope: 'own' }], { type: 'client', accountId: null }));
+      expect(scopeOf(ability, 'read', 'Account')).toEqual([]);
+      expect(canOn(ability, 'read', 'Account', mine)).toBe(false);
     });
 
     it('"own" for catalogue items means created by the user', () => {
@@ -101,7 +110,7 @@ describe('ability', () => {
     it('lists the ownership conditions for "own" and "assigned"', () => {
       expect(scopeOf(buildAbility(principal([{ permission: 'core.account.read', scope: 'own' }])), 'read', 'Account')).toEqual([{ ownerId: ME }]);
       const client = buildAbility(principal([{ permission: 'core.account.read', scope: 'own' }], { type: 'client', accountId: 'acc-client' }));
-      expect(scopeOf(client, 'read', 'Account')).toEqual(expect.arrayContaining([{ ownerId: ME }, { accountId: 'acc-client' }]));
+      expect(scopeOf(client, 'read', 'Account')).toEqual([{ accountId: 'acc-client' }]);
       expect(scopeOf(buildAbility(principal([{ permission: 'core.account.read', scope: 'assigned' }])), 'read', 'Account')).toEqual([{ supportUserId: ME }]);
     });
 

@@ -39,9 +39,12 @@ export type AppAbility = MongoAbility<[Action, SubjectName | (OwnershipFacts & {
 
 export function scopeConditions(principal: Principal, scope: Scope, subjectName: SubjectName): Conditions[] | null {
   if (scope === 'all') return null;
-  if (scope === 'assigned') return [{ supportUserId: principal.userId }];
   // Records that belong to no account (catalogue items) are "own" when the user created them.
   if (subjectName === 'CatalogueItem') return [{ createdBy: principal.userId }];
+  // A client user's "own" (or "assigned") is its company's records, and only those: an account's
+  // owner or support pointing at them (by mistake, or a sample) never opens another company to them.
+  if (principal.type === 'client') return principal.accountId ? [{ accountId: principal.accountId }] : [];
+  if (scope === 'assigned') return [{ supportUserId: principal.userId }];
   const own: Conditions[] = [{ ownerId: principal.userId }];
   if (principal.accountId) own.push({ accountId: principal.accountId });
   return own;
