@@ -5,6 +5,7 @@
  * start reuses .relais/, after stopping what a start that crashed left running.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrateLatest } from '../db/migrate';
@@ -14,6 +15,7 @@ import knexFactory from 'knex';
 import { knexConfig } from '../db/knexfile';
 import { loadLocalSecrets } from './services/local-secrets';
 import { ensureAppLogin, startEmbeddedPostgres } from './services/postgres';
+import { createStandby, startStandby } from './services/replica';
 import { AlreadyRunningError, takeOverDataDir, type RunLock } from './services/leftovers';
 import { PortTakenError, requireFreePort } from './services/ports';
 import { TemporalBinaryMissingError } from './services/temporal-binaries';
@@ -23,6 +25,8 @@ const root = path.resolve(__dirname, '..');
 const dataDir = path.resolve(root, process.env.RELAIS_DATA_DIR ?? '.relais');
 const port = Number(process.env.PORT ?? 3000);
 const pgPort = Number(process.env.RELAIS_PG_PORT ?? 54329);
+/** RELAIS_REPLICA=1: the second site's hot standby beside the embedded primary (ADR 0021). */
+const replicaPort = Number(process.env.RELAIS_PG_REPLICA_PORT ?? 54330);
 const temporalPort = Number(process.env.RELAIS_TEMPORAL_PORT ?? 7233);
 const temporalUiPort = Number(process.env.RELAIS_TEMPORAL_UI_PORT ?? 8233);
 const demo = process.env.RELAIS_DEMO !== '0';
@@ -101,6 +105,28 @@ function takeOverSignals(): void {
   }
 }
 
+/**
+ * The embedded primary's hot standby in `.relais/postgres-replica` (made once, from a base
+ * backup; later starts resume streaming through the slot): answers the application's URL on it.
+ * Its stopping stops nothing else: the API reads from the primary meanwhile.
+ */
+async function startReplica(adminUrl: string, appUrl: string): Promise<string> {
+  const replicaDir = path.join(dataDir, 'postgres-replica');
+  await requireFreePort('the embedded replica', replicaPort, 'RELAIS_PG_REPLICA_PORT');
+  if (!fs.existsSync(path.join(replicaDir, 'PG_VERSION'))) {
+    say(`making the second site's replica (data in ${path.relative(root, replicaDir)})…`);
+    await createStandby({ primaryAdminUrl: adminUrl, dataDir: replicaDir, replicationPassword: crypto.randomBytes(24).toString('hex') });
+  }
+  say(`starting the replica (hot standby, port ${replicaPort})…`);
+  const replica = await startStandby({ dataDir: replicaDir, port: replicaPort });
+  stops.push(replica.stop);
+  runLock?.add('PostgreSQL replica', replica.pid, replicaDir);
+  void replica.exited.then(() => say('the replica stopped: every read goes to the primary.'));
+  const url = new URL(appUrl);
+  url.port = String(replicaPort);
+  return url.toString();
+}
+
 async function main(): Promise<void> {
   takeOverSignals();
   runLock = await takeOverDataDir(dataDir, path.join(dataDir, 'postgres'), say);
@@ -130,6 +156,9 @@ async function main(): Promise<void> {
     await admin.destroy();
   }
 
+  const replicaUrl = process.env.DATABASE_REPLICA_URL || (process.env.RELAIS_REPLICA === '1' && !process.env.DATABASE_URL
+    ? await startReplica(adminUrl!, appUrl!) : undefined);
+
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
     say('starting the Temporal dev server…');
@@ -152,6 +181,7 @@ async function main(): Promise<void> {
     JWT_SECRET: process.env.JWT_SECRET || secrets.jwtSecret,
     RELAIS_SECRET_KEY: process.env.RELAIS_SECRET_KEY || secrets.secretKey,
     RELAIS_DATA_DIR: dataDir,
+    ...(replicaUrl ? { DATABASE_REPLICA_URL: replicaUrl } : {}),
   };
   startChild('worker', 'worker/main.ts', env);
   startChild('api', 'api/server.ts', env);
