@@ -5,6 +5,7 @@ import ticketsEn from './tickets/tickets.en';
 import prebillingEn from './prebilling/prebilling.en';
 import timeEn from './time/time.en';
 import machinesEn from './machines/machines.en';
+import slaEn from './sla/sla.en';
 import type psaFr from './psa.fr';
 
 /** Texts of the MSP's screens in English: the same keys as the French ones. */
@@ -17,6 +18,7 @@ const psaEn: typeof psaFr = {
   contracts: contractsEn,
   pipeline: pipelineEn,
   machines: machinesEn,
+  sla: slaEn,
 };
 
 export default psaEn;

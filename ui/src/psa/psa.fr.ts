@@ -5,6 +5,7 @@ import ticketsFr from './tickets/tickets.fr';
 import prebillingFr from './prebilling/prebilling.fr';
 import timeFr from './time/time.fr';
 import machinesFr from './machines/machines.fr';
+import slaFr from './sla/sla.fr';
 
 /** Texts of the MSP's screens (French, the reference): one part per area, merged here. */
 const psaFr = {
@@ -16,6 +17,7 @@ const psaFr = {
   contracts: contractsFr,
   pipeline: pipelineFr,
   machines: machinesFr,
+  sla: slaFr,
 };
 
 export default psaFr;

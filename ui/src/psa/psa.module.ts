@@ -23,6 +23,7 @@ export const psaModule: UiModule = {
         { route: 'psa-time-approval', icon: 'mdi-clock-check-outline', label: 'psa.time.nav.approval', testId: 'nav-psa-time-approval', permission: ['psa.time-entry', 'update'], roles: ['manager', 'admin'] },
         { route: 'psa-prebilling', icon: 'mdi-file-document-multiple-outline', label: 'psa.prebilling.nav', testId: 'nav-psa-prebilling', permission: ['psa.prebilling', 'update'] },
         { route: 'psa-inbound-mails', icon: 'mdi-email-alert-outline', label: 'psa.machines.inbox.nav', testId: 'nav-psa-inbound-mails', permission: ['psa.ticket', 'create'], roles: ['manager', 'admin', 'technician'] },
+        { route: 'psa-sla-settings', icon: 'mdi-timer-cog-outline', label: 'psa.sla.nav', testId: 'nav-psa-sla-settings', permission: ['psa.sla-policy', 'read'], roles: ['manager', 'admin'] },
       ],
     },
     {
