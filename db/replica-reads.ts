@@ -17,8 +17,12 @@ import type { Knex } from 'knex';
  */
 
 export interface ReplicaStatus {
-  /** `up`: serving reads; `lagging`: reachable but further behind than allowed; `down`: unreachable, not a standby, or not measured yet. */
-  status: 'up' | 'lagging' | 'down';
+  /**
+   * `up`: serving reads; `lagging`: reachable but further behind than allowed; `down`: unreachable, not a
+   * standby, or not measured yet; `isolated`: the primary is out of reach and the replica is not (the
+   * link cut, PRA/PCA scenario 3): it serves the reads it may, as of its last replay, since nothing else can.
+   */
+  status: 'up' | 'lagging' | 'down' | 'isolated';
   measuredAt: string | null;
   /** Replay lag in seconds (resolution: the sampling interval). */
   lagSeconds: number | null;
@@ -107,9 +111,8 @@ export class ReplicaReads {
            from pg_replication_slots where slot_type = 'physical') as slots`);
       primaryRow = rows[0]!;
     } catch (error) {
-      // Without the primary there is nothing to compare with: reads fail over to nothing here, the request answers 503 as before.
-      this.current = this.blank('down', `primary: ${(error as Error).message}`);
-      return this.current;
+      // Without the primary there is nothing to compare with; the replica alone may still answer reads.
+      return this.measureIsolated(`primary: ${(error as Error).message}`);
     }
     const seenAt = Date.now();
     const primaryLsn = lsnBytes(primaryRow.lsn);
@@ -146,6 +149,21 @@ export class ReplicaReads {
     return this.current;
   }
 
+  private async measureIsolated(primaryError: string): Promise<ReplicaStatus> {
+    try {
+      const { rows } = await this.replica.raw<{ rows: Array<{ recovery: boolean; replay: string | null; receive: string | null }> }>(
+        'select pg_is_in_recovery() as recovery, pg_last_wal_replay_lsn()::text as replay, pg_last_wal_receive_lsn()::text as receive');
+      const row = rows[0]!;
+      if (!row.recovery || !row.replay) throw new Error('the replica is not a standby (promoted?)');
+      this.replay = lsnBytes(row.replay);
+      this.current = { ...this.blank('isolated', primaryError), measuredAt: new Date().toISOString(), replayLsn: row.replay, receiveLsn: row.receive };
+    } catch (error) {
+      this.replay = null;
+      this.current = this.blank('down', `${primaryError}; replica: ${(error as Error).message}`);
+    }
+    return this.current;
+  }
+
   private fresh(): boolean {
     const at = this.current.measuredAt ? Date.parse(this.current.measuredAt) : 0;
     return Date.now() - at <= 3 * this.sampleMs + 1_000;
@@ -153,7 +171,8 @@ export class ReplicaReads {
 
   /** The pool a read by this person may use now: the replica when allowed (see the class), else the primary. */
   poolFor(scope: { tenantId: string; userId?: string | null }): Knex {
-    if (this.current.status !== 'up' || this.replay === null || !this.fresh()) return this.primary;
+    const serving = this.current.status === 'up' || this.current.status === 'isolated';
+    if (!serving || this.replay === null || !this.fresh()) return this.primary;
     const pinned = this.pins.get(pinKey(scope));
     if (pinned !== undefined) {
       if (pinned > this.replay) return this.primary;

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../http/deps';
 const serviceState = z.object({ status: z.enum(['up', 'down']), error: z.string().optional().describe('Why it is down') });
 /** What GET /health answers, 200 or 503. */
 const replicaState = z.object({
-  status: z.enum(['up', 'lagging', 'down']).describe('up: serving reads; lagging: further behind than maxLagSeconds (reads go to the primary); down: out of reach or promoted'),
+  status: z.enum(['up', 'lagging', 'down', 'isolated']).describe('up: serving reads; lagging: further behind than maxLagSeconds (reads go to the primary); down: out of reach or promoted; isolated: the primary is out of reach, the replica serves reads as of its last replay'),
   measuredAt: z.string().nullable(),
   lagSeconds: z.number().nullable().describe('Replay lag in seconds'),
   lagBytes: z.number().nullable().describe('WAL bytes written on the primary and not yet replayed on the replica'),

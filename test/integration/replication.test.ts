@@ -202,4 +202,22 @@ describe('streaming replication to the second site', () => {
     const back = await until('the monitor serves reads from the replica again', async () => ((await reads.sample()).status === 'up' ? true : undefined));
     expect(back).toBe(true);
   });
+
+  it('serves lists from the replica, as of its last replay, when the primary is out of reach', async () => {
+    await caughtUp();
+    const expected = names(await listAs(direction));
+    await own.stop();
+    const isolated = await until('the monitor sees the primary gone', async () => {
+      const status = await reads.sample();
+      return status.status === 'isolated' ? status : undefined;
+    });
+    expect(isolated.error).toMatch(/^primary:/);
+    const list = await onReplica(() => listAs(direction));
+    expect(list.result.status).toBe(200);
+    expect(list.statements).toBeGreaterThan(0);
+    expect(names(list.result)).toEqual(expected);
+    // A write needs the primary: the API says so, in French, with a 503.
+    const write = await createAs(direction, 'Pendant l’isolement');
+    expect(write.status).toBe(503);
+  });
 });
