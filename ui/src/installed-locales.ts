@@ -2,6 +2,8 @@ import billingEn from '@/billing/billing.en';
 import billingFr from '@/billing/billing.fr';
 import eventsEn from '@/events/events.en';
 import eventsFr from '@/events/events.fr';
+import gdprEn from '@/gdpr/gdpr.en';
+import gdprFr from '@/gdpr/gdpr.fr';
 import planningEn from '@/planning/planning.en';
 import planningFr from '@/planning/planning.fr';
 import psaEn from '@/psa/psa.en';
@@ -18,5 +20,6 @@ export const INSTALLED_LOCALES = {
   events: { fr: eventsFr, en: eventsEn },
   billing: { fr: billingFr, en: billingEn },
   planning: { fr: planningFr, en: planningEn },
+  gdpr: { fr: gdprFr, en: gdprEn },
   psa: { fr: psaFr, en: psaEn },
 } satisfies Record<string, { fr: LocaleMessages; en: LocaleMessages }>;

@@ -1,0 +1,24 @@
+import { INSTALLED_LOCALES } from '@/installed-locales';
+import type { UiModule } from '@/modules/ui-module';
+import { gdprRoutes } from './routes';
+
+/**
+ * Data protection (issue 15) in the UI: the « Données personnelles » area of the data protection
+ * officer — the register of processing activities, pre-filled from the modules' declarations.
+ * A core context: every organisation has it; the `dpo` role's permission shows it.
+ */
+export const gdprModule: UiModule = {
+  key: 'gdpr',
+  core: true,
+  icon: 'mdi-shield-account-outline',
+  routes: gdprRoutes,
+  nav: {
+    label: 'gdpr.nav.group',
+    testId: 'nav-gdpr',
+    entries: [
+      { route: 'gdpr-register', icon: 'mdi-book-lock-outline', label: 'gdpr.nav.register', testId: 'nav-gdpr-register', permission: ['gdpr.register', 'read'] },
+    ],
+  },
+  home: [{ route: 'gdpr-register', permission: ['gdpr.register', 'read'], roles: ['dpo'] }],
+  messages: INSTALLED_LOCALES.gdpr,
+};

@@ -1,0 +1,6 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** The personal-data screens (children of the app shell): the register of processing activities. */
+export const gdprRoutes: RouteRecordRaw[] = [
+  { path: 'gdpr/register', name: 'gdpr-register', component: () => import('./RegisterPage.vue'), meta: { permission: ['gdpr.register', 'read'] } },
+];
