@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
 import { env } from '../../config/env';
@@ -6,6 +7,7 @@ import { processInboundMail, processWaitingMail, type ProcessOptions } from '../
 import { slugOfIntakeAddress, storeInboundMail, tenantOfIntakeAddress } from '../../domain/psa/mail-intake-store';
 import type { InboundMailSink } from '../../integrations/mail/inbound.port';
 import { listenInboundSmtp } from '../../integrations/mail/inbound-smtp.adapter';
+import { localDiskStorage } from '../../integrations/storage/local-disk.storage';
 import { startWaitingReplyMails } from './ticket-reply-mails';
 
 /**
@@ -41,6 +43,8 @@ export interface MailIntakeDeps {
   knex: Knex;
   temporal?: () => Promise<Client>;
   taskQueue?: string;
+  /** The documents' directory root (`$RELAIS_DATA_DIR`): attachments of mail that opens or joins a ticket are kept there. */
+  dataDir?: string;
 }
 
 export interface MailIntake {
@@ -53,6 +57,9 @@ export interface MailIntake {
 
 export async function startMailIntake(deps: MailIntakeDeps, options: MailIntakeOptions): Promise<MailIntake> {
   const processing: ProcessOptions = { isIntakeAddress: (address) => slugOfIntakeAddress(address, options.mailDomain) !== null };
+  // The documents' own storage (api/core/documents.router.ts reads them back from there).
+  const storage = deps.dataDir ? localDiskStorage(path.resolve(deps.dataDir, 'documents')) : undefined;
+  const processDeps = { ...deps, storage };
   // One mail processed at a time: a burst waits its turn instead of taking every database connection.
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = (work: () => Promise<unknown>) => {
@@ -64,14 +71,14 @@ export async function startMailIntake(deps: MailIntakeDeps, options: MailIntakeO
     async store(envelope, raw) {
       const stored = await storeInboundMail(deps.knex, { mailFrom: envelope.mailFrom, recipients: envelope.recipients, raw }, options.mailDomain);
       if (!stored.length) return { ok: false, permanent: true, message: 'No such mailbox here' };
-      for (const mail of stored) if (mail.created) void enqueue(() => processInboundMail(deps, mail.tenantId, mail.id, processing));
+      for (const mail of stored) if (mail.created) void enqueue(() => processInboundMail(processDeps, mail.tenantId, mail.id, processing));
       return { ok: true };
     },
   };
   const listener = await listenInboundSmtp({ host: options.host, port: options.port, maxBytes: options.maxBytes, maxClients: options.maxClients ?? 10 }, sink);
   // Mail stored but not processed, and ticket replies whose send did not start (the API stopped in between).
   const runSweep = async () => {
-    const processed = await processWaitingMail(deps, processing);
+    const processed = await processWaitingMail(processDeps, processing);
     if (deps.temporal && deps.taskQueue) await startWaitingReplyMails({ knex: deps.knex, temporal: deps.temporal, taskQueue: deps.taskQueue });
     return processed;
   };

@@ -28,8 +28,8 @@ export function ticketsOpenApiPaths(): Json {
     },
     '/api/v1/psa/tickets/{id}/timeline': {
       get: {
-        tags, summary: 'The ticket\'s thread, newest first: comments, changes from its history, time entries (for the team)',
-        parameters: [id], responses: { 200: answer('The thread', itemsOf(z.looseObject({ kind: z.enum(['comment', 'change', 'time']), at: z.string() }))), ...errors },
+        tags, summary: 'The ticket\'s thread, newest first: comments, changes from its history, time entries (for the team), attachments kept from mail (download at their url)',
+        parameters: [id], responses: { 200: answer('The thread', itemsOf(z.looseObject({ kind: z.enum(['comment', 'change', 'time', 'attachment']), at: z.string() }))), ...errors },
       },
     },
     '/api/v1/psa/tickets/queues': {

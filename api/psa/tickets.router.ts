@@ -3,7 +3,8 @@ import { ForbiddenError } from '../../domain/errors';
 import type { RequestContext } from '../../domain/core/record-service';
 import { recordTimeline } from '../../domain/core/history-names';
 import { addTicketComment, changeTicketStatus, listTicketComments, openTicket, ticketAfterCommit, ticketChangeMessages, type TicketOutcome } from '../../domain/psa/ticket-actions';
-import { psaTickets } from '../../domain/psa/ticket-resource';
+import { listTicketAttachments } from '../../domain/psa/mail-attachments';
+import { isClientUser, psaTickets } from '../../domain/psa/ticket-resource';
 import { ticketCommentCreate, ticketCreate, ticketStatusChange } from '../../domain/psa/ticket.schema';
 import { ticketsMessage as m } from '../../domain/psa/tickets.messages';
 import { env } from '../../config/env';
@@ -50,14 +51,16 @@ export function ticketsRouter(deps: ApiDeps): Router {
     };
   })));
 
-  /** The ticket's story, newest first: comments (a client reads only public ones), changes from its history, time entries (for the team). */
+  /** The ticket's story, newest first: comments (a client reads only public ones), changes from its history, time entries (for the team), attachments kept from mail. */
   router.get('/:id/timeline', inTenant(deps, async (req, ctx) => {
     const id = String(req.params.id);
     const [comments, history] = [await listTicketComments(ctx.trx, ctx, id), await recordTimeline(ctx, psaTickets, id)];
     const time = ctx.ability.can('read', 'PsaTimeEntry') ? await ctx.trx('psaTimeEntries as e').leftJoin('users as u', 'u.id', 'e.userId').where('e.ticketId', id)
       .select('e.id', 'e.startedAt', 'e.minutes', 'e.kind', 'e.status', 'e.description', 'e.userId', 'u.displayName as userName') : [];
+    const attachments = await listTicketAttachments(ctx.trx, id, isClientUser(ctx.principal));
     const items = [
       ...comments.map((c) => ({ kind: 'comment' as const, at: c.createdAt, comment: c })),
+      ...attachments.map((a) => ({ kind: 'attachment' as const, at: a.createdAt, attachment: a })),
       ...history.map((h) => ({ kind: 'change' as const, at: h.at, change: h })),
       ...time.map((t: Record<string, unknown>) => ({ kind: 'time' as const, at: (t.startedAt as Date).toISOString(), time: { ...t, startedAt: (t.startedAt as Date).toISOString() } })),
     ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));

@@ -6,6 +6,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { mailIntakeMessage as m } from './mail-intake.messages';
 import { intakeAddressOf, rawHeader } from './mail-intake-store';
 import { ticketTitleOf } from './mail-intake';
+import { mailAttachmentsFor, refusedAttachmentsNote, storeMailAttachments } from './mail-attachments';
+import type { DocumentStorage } from '../../integrations/storage/storage.port';
 import { isClientUser } from './ticket-resource';
 import { openTicket, type TicketOutcome } from './ticket-actions';
 
@@ -79,15 +81,22 @@ async function reread(ctx: RequestContext, id: string) {
 }
 
 /** Files a mail on a client: opens its ticket (as the person sorting, with their rights on that client). */
-export async function assignInboundMail(ctx: RequestContext, id: string, input: z.infer<typeof inboundMailAssign>): Promise<{ mail: z.infer<typeof inboundMail>; outcome: TicketOutcome }> {
+export async function assignInboundMail(ctx: RequestContext, id: string, input: z.infer<typeof inboundMailAssign>, storage?: DocumentStorage): Promise<{ mail: z.infer<typeof inboundMail>; outcome: TicketOutcome }> {
   requireTriage(ctx);
   const row = await waitingMail(ctx, id);
   const subject = (row.subject as string | null) ?? rawHeader(row.raw as Buffer, 'subject');
   const parsed = await simpleParser(row.raw as Buffer, { skipImageLinks: true, skipTextToHtml: true });
+  // Its attachments as a mail from a known sender's (mail-attachments.ts): kept on the ticket within the limits, the others named.
+  const { kept, refused } = mailAttachmentsFor(parsed.attachments, storage);
+  const note = refusedAttachmentsNote(refused);
   const outcome = await openTicket(ctx.trx, ctx, {
-    accountId: input.accountId, contactId: input.contactId ?? null, title: ticketTitleOf(subject ?? undefined), description: (parsed.text ?? '').trim().slice(0, 20_000) || null,
+    accountId: input.accountId, contactId: input.contactId ?? null, title: ticketTitleOf(subject ?? undefined),
+    description: `${(parsed.text ?? '').trim().slice(0, 20_000 - note.length)}${note}` || null,
     priority: 'normal', source: 'email', requesterEmail: (row.senderEmail as string | null) ?? null, threadMessageId: String(row.messageId),
   });
+  if (storage) {
+    await storeMailAttachments(ctx.trx, storage, { tenantId: ctx.principal.tenantId, ticketId: String(outcome.ticket.id), accountId: input.accountId, commentId: null, inboundMailId: id }, kept);
+  }
   await ctx.trx('psaInboundMails').where({ id }).update({ status: 'ticket', ticketId: outcome.ticket.id, accountId: input.accountId, triagedBy: ctx.principal.userId, processedAt: ctx.trx.fn.now() });
   return { mail: await reread(ctx, id), outcome };
 }

@@ -3,7 +3,9 @@ import type { Knex } from 'knex';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { logger } from '../../config/logger';
 import { withTenant } from '../../db/tenant-scope';
+import type { DocumentStorage } from '../../integrations/storage/storage.port';
 import { ConflictError } from '../errors';
+import { mailAttachmentsFor, refusedAttachmentsNote, storeMailAttachments, type KeptAttachment, type RefusedAttachment } from './mail-attachments';
 import { addTicketComment, openTicket, ticketAfterCommit, type TicketOutcome } from './ticket-actions';
 
 /**
@@ -46,6 +48,8 @@ export interface MailIntakeDeps {
   /** After a ticket's transaction: its process started, its messages handed over (ticketAfterCommit). */
   temporal?: () => Promise<Client>;
   taskQueue?: string;
+  /** Where the attachments of mail that opens or joins a ticket are kept (the documents' storage); without it they are listed as not kept. */
+  storage?: DocumentStorage;
 }
 
 export type IntakeOutcome = 'ticket' | 'comment' | 'unknown-sender' | 'discarded' | 'failed' | 'busy';
@@ -137,18 +141,13 @@ export async function accountOfSender(trx: Knex.Transaction, email: string): Pro
 interface Parsed {
   mail: ParsedMail;
   sender: { address: string; name: string } | null;
+  /** Its attachments within the limits (kept on the ticket) and past them (named in the ticket's text). */
+  attachments: { kept: KeptAttachment[]; refused: RefusedAttachment[] };
 }
 
-async function parse(raw: Buffer): Promise<Parsed> {
+async function parse(raw: Buffer, storage: DocumentStorage | undefined): Promise<Parsed> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, maxHtmlLengthToParse: 2 * 1024 * 1024 });
-  return { mail, sender: firstAddress(mail.replyTo) ?? firstAddress(mail.from) };
-}
-
-function attachmentsNote(mail: ParsedMail): string {
-  const files = mail.attachments.filter((a) => a.contentDisposition !== 'inline' || a.filename);
-  if (!files.length) return '';
-  const list = files.slice(0, 20).map((a) => `- ${a.filename ?? 'sans nom'} (${Math.max(1, Math.round(a.size / 1024))} Ko)`).join('\n');
-  return `\n\nPièces jointes reçues (non conservées) :\n${list}`;
+  return { mail, sender: firstAddress(mail.replyTo) ?? firstAddress(mail.from), attachments: mailAttachmentsFor(mail.attachments, storage) };
 }
 
 /** The text of a mail: its plain part, else its HTML made text by mailparser. */
@@ -182,7 +181,8 @@ async function decide(trx: Knex.Transaction, row: Row, parsed: Parsed, intakeSen
 async function openFromMail(trx: Knex.Transaction, tenantId: string, row: Row, parsed: Parsed, account: SenderMatch, follows?: number): Promise<TicketOutcome> {
   const { mail, sender } = parsed;
   const before = follows ? `Suite du ticket n° ${follows}, déjà fermé.\n\n` : '';
-  const description = `${before}${textOf(mail)}${attachmentsNote(mail)}`.slice(0, BODY_MAX) || null;
+  const note = refusedAttachmentsNote(parsed.attachments.refused);
+  const description = `${before}${textOf(mail).slice(0, BODY_MAX - note.length - before.length)}${note}` || null;
   return openTicket(trx, { system: 'email', tenantId }, {
     accountId: account.accountId, contactId: account.contactId, title: ticketTitleOf(mail.subject), description, priority: 'normal',
     source: 'email', requesterEmail: sender!.address,
@@ -191,8 +191,16 @@ async function openFromMail(trx: Knex.Transaction, tenantId: string, row: Row, p
   });
 }
 
+/** Keeps the mail's attachments on the ticket it opened (commentId null) or joined. */
+async function keepAttachments(trx: Knex.Transaction, storage: DocumentStorage | undefined, tenantId: string, row: Row, parsed: Parsed, outcome: TicketOutcome, commentId: string | null): Promise<void> {
+  if (!storage || !parsed.attachments.kept.length) return;
+  await storeMailAttachments(trx, storage, {
+    tenantId, ticketId: String(outcome.ticket.id), accountId: String(outcome.ticket.accountId), commentId, inboundMailId: String(row.id),
+  }, parsed.attachments.kept);
+}
+
 /** Opens the ticket or adds the comment a mail asks for, and records what was done, in one transaction. */
-async function apply(trx: Knex.Transaction, tenantId: string, row: Row, parsed: Parsed, decision: Decision): Promise<{ status: IntakeOutcome; outcome?: TicketOutcome; patch: Row }> {
+async function apply(trx: Knex.Transaction, tenantId: string, row: Row, parsed: Parsed, decision: Decision, storage?: DocumentStorage): Promise<{ status: IntakeOutcome; outcome?: TicketOutcome; patch: Row }> {
   const { mail, sender } = parsed;
   const seen = {
     senderEmail: sender?.address ?? null, senderName: sender?.name.slice(0, 200) || null, subject: mail.subject?.slice(0, 300) ?? null,
@@ -201,22 +209,28 @@ async function apply(trx: Knex.Transaction, tenantId: string, row: Row, parsed: 
   if (decision.kind === 'discarded') return { status: 'discarded', patch: { ...seen, lastError: decision.reason } };
   if (decision.kind === 'unknown-sender') return { status: 'unknown-sender', patch: seen };
   if (decision.kind === 'comment') {
-    const body = `${replyTextOf(textOf(mail))}${attachmentsNote(mail)}`.slice(0, BODY_MAX) || '(message vide)';
+    const note = refusedAttachmentsNote(parsed.attachments.refused);
+    const body = `${replyTextOf(textOf(mail)).slice(0, BODY_MAX - note.length)}${note}`.trim() || (parsed.attachments.kept.length ? '(pièces jointes)' : '(message vide)');
     try {
       // Its own savepoint: a closed ticket refuses the comment, and the mail opens a new ticket instead.
       const outcome = await trx.transaction((sp) => addTicketComment(sp, { system: 'email', tenantId }, decision.ticketId, {
         body, visibility: 'public', authorEmail: sender!.address, messageId: String(row.messageId),
       }));
+      // A second delivery answers the comment the first one wrote: its attachments are already there.
+      const known = await trx('psaTicketAttachments').where({ commentId: outcome.comment.id }).first('id');
+      if (!known) await keepAttachments(trx, storage, tenantId, row, parsed, outcome, outcome.comment.id);
       return { status: 'comment', outcome, patch: { ...seen, ticketId: decision.ticketId, commentId: outcome.comment.id, accountId: outcome.ticket.accountId } };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       const closed = await trx('psaTickets').where({ id: decision.ticketId }).first('number', 'accountId');
       const account = await accountOfSender(trx, sender!.address);
       const outcome = await openFromMail(trx, tenantId, row, parsed, account ?? { accountId: closed.accountId, contactId: null }, Number(closed.number));
+      await keepAttachments(trx, storage, tenantId, row, parsed, outcome, null);
       return { status: 'ticket', outcome, patch: { ...seen, ticketId: outcome.ticket.id, accountId: outcome.ticket.accountId } };
     }
   }
   const outcome = await openFromMail(trx, tenantId, row, parsed, decision.account);
+  await keepAttachments(trx, storage, tenantId, row, parsed, outcome, null);
   return { status: 'ticket', outcome, patch: { ...seen, ticketId: outcome.ticket.id, accountId: decision.account.accountId } };
 }
 
@@ -237,9 +251,9 @@ export async function processInboundMail(deps: MailIntakeDeps, tenantId: string,
       const row: Row | undefined = await trx('psaInboundMails').where({ id }).forUpdate().skipLocked().first();
       if (!row) return 'busy';
       if (row.status !== 'received') return row.status as IntakeOutcome;
-      const parsed = await parse(row.raw as Buffer);
+      const parsed = await parse(row.raw as Buffer, deps.storage);
       const decision = await decide(trx, row, parsed, options.isIntakeAddress);
-      const applied = await apply(trx, tenantId, row, parsed, decision);
+      const applied = await apply(trx, tenantId, row, parsed, decision, deps.storage);
       after = applied.outcome;
       await trx('psaInboundMails').where({ id }).update({ ...applied.patch, status: applied.status, processedAt: trx.fn.now(), attempts: Number(row.attempts) + 1 });
       return applied.status;

@@ -17,7 +17,8 @@ import { mailHeader, startLoopbackSmtp } from '../support/loopback-smtp';
 describe('psa: inbound mail becomes tickets and comments (SMTP on loopback)', () => {
   // The API's own (it writes Reply-To from it).
   const MAIL_DOMAIN = env().RELAIS_MAIL_DOMAIN;
-  const MAX_BYTES = 64 * 1024;
+  // Room for the attachments test (a 5 MB file past the per-file limit, base64 in the mail); the size test sends twice this.
+  const MAX_BYTES = 8 * 1024 * 1024;
   let t: TestContext;
   let intake: MailIntake;
   let a: OwnTenant;
@@ -43,7 +44,7 @@ describe('psa: inbound mail becomes tickets and comments (SMTP on loopback)', ()
     accountA = account.id;
     const [contact] = await t.admin('contacts').insert({ tenantId: a.tenantId, accountId: accountA, firstName: 'Claire', lastName: 'Durand', email: 'Claire.Durand@cabinet-durand.example' }).returning('id');
     contactA = contact.id;
-    intake = await startMailIntake({ knex: t.knex }, { host: '127.0.0.1', port: 0, mailDomain: MAIL_DOMAIN, maxBytes: MAX_BYTES, sweepMs: 0 });
+    intake = await startMailIntake({ knex: t.knex, dataDir: t.deps.dataDir }, { host: '127.0.0.1', port: 0, mailDomain: MAIL_DOMAIN, maxBytes: MAX_BYTES, sweepMs: 0 });
     transport = nodemailer.createTransport({ host: '127.0.0.1', port: intake.port, secure: false, ignoreTLS: true });
   });
 
@@ -110,6 +111,60 @@ describe('psa: inbound mail becomes tickets and comments (SMTP on loopback)', ()
     await send(mail);
     expect(await ticketOf(a, messageId)).toHaveLength(1);
     expect(await inbound(a, messageId)).toHaveLength(1);
+  });
+
+  it('keeps a mail\'s attachments on the ticket it opens and the comment it joins (documents of the client, on the timeline, downloadable), and names those it refused', async () => {
+    const pdf = Buffer.from('%PDF-1.4\n% Relevé d\'erreurs\n');
+    const messageId = newId();
+    await send({
+      from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: 'Scanner en erreur', text: 'Voir la capture et le rapport.', messageId,
+      attachments: [
+        { filename: 'capture.png', content: Buffer.from('89504e470d0a1a0a', 'hex'), contentType: 'image/png' },
+        { filename: 'rapport.pdf', content: pdf, contentType: 'application/pdf' },
+        { filename: 'outil.exe', content: Buffer.from('MZ'), contentType: 'application/x-msdownload' },
+        { filename: 'facture.pdf.exe', content: Buffer.from('MZ'), contentType: 'application/pdf' },
+        { filename: 'gros.pdf', content: Buffer.alloc(5 * 1024 * 1024 + 1, 0x25), contentType: 'application/pdf' },
+      ],
+    });
+    const [ticket] = await ticketOf(a, messageId);
+    expect(ticket).toBeDefined();
+    expect(ticket.description).toContain('Voir la capture et le rapport.');
+    expect(ticket.description).toContain('Pièces jointes non conservées :');
+    expect(ticket.description).toContain('- outil.exe : type de fichier non accepté (application/x-msdownload, .exe)');
+    expect(ticket.description).toContain('- facture.pdf.exe : type de fichier non accepté (application/pdf, .exe)');
+    expect(ticket.description).toMatch(/- gros\.pdf : fichier trop volumineux \(5 Mo ; 5 Mo au plus par fichier\)/);
+    const links = await t.admin('psaTicketAttachments as l').join('documents as d', 'd.id', 'l.documentId').where('l.ticketId', ticket.id)
+      .orderBy('d.filename').select('d.filename', 'd.mimeType', 'd.sizeBytes', 'd.accountId', 'l.commentId');
+    expect(links).toEqual([
+      { filename: 'capture.png', mimeType: 'image/png', sizeBytes: 8, accountId: accountA, commentId: null },
+      { filename: 'rapport.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length, accountId: accountA, commentId: null },
+    ]);
+
+    // A reply with a file: the comment carries it.
+    const reply = newId();
+    await send({ from: 'claire.durand@cabinet-durand.example', to: addressOf(a), subject: `Re: [#${ticket.number}] Scanner en erreur`, messageId: reply, inReplyTo: messageId,
+      text: 'Le journal demandé.', attachments: [{ filename: 'journal.txt', content: 'erreur 0x80070005', contentType: 'text/plain' }] });
+    const comment = await t.admin('psaTicketComments').where({ ticketId: ticket.id, messageId: reply }).first('id', 'body');
+    expect(comment.body).toBe('Le journal demandé.');
+    expect(await t.admin('psaTicketAttachments').where({ commentId: comment.id }).count({ n: '*' })).toEqual([{ n: 1 }]);
+
+    // On the timeline; the bytes through the document store, as sent.
+    const technician = (await loginAs(t.app, 'technician', a.slug)).accessToken;
+    const timeline = await request(t.app).get(`/api/v1/psa/tickets/${ticket.id}/timeline`).set('Authorization', `Bearer ${technician}`);
+    expect(timeline.status).toBe(200);
+    const files = timeline.body.items.filter((i: { kind: string }) => i.kind === 'attachment').map((i: { attachment: { filename: string; commentId: string | null; url: string } }) => i.attachment);
+    expect(files.map((f: { filename: string }) => f.filename).sort()).toEqual(['capture.png', 'journal.txt', 'rapport.pdf']);
+    expect(files.find((f: { filename: string }) => f.filename === 'journal.txt').commentId).toBe(comment.id);
+    const report = files.find((f: { filename: string }) => f.filename === 'rapport.pdf');
+    const download = await request(t.app).get(report.url).set('Authorization', `Bearer ${technician}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toContain('attachment');
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
   });
 
   it('refuses a mail over the size limit with 552 and stores nothing', async () => {

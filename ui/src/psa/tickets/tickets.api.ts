@@ -1,5 +1,5 @@
 import type { HistoryEntry, Page } from '@/api/accounts.api';
-import { http } from '@/api/client';
+import { http, request } from '@/api/client';
 
 /** Tickets (spec 003 §2.3.1) — /api/v1/psa/tickets: list, read, open, change, status, comments, timeline. */
 
@@ -79,8 +79,20 @@ export interface TicketTime {
   userName: string | null;
 }
 
+/** A file kept from an inbound mail (a document of the client); `commentId` null for the mail that opened the ticket. */
+export interface TicketAttachment {
+  id: string;
+  commentId: string | null;
+  filename: string;
+  mimeType: string;
+  sizeBytes: number;
+  createdAt: string;
+  url: string;
+}
+
 export type TimelineItem =
   | { kind: 'comment'; at: string; comment: TicketComment }
+  | { kind: 'attachment'; at: string; attachment: TicketAttachment }
   | { kind: 'change'; at: string; change: HistoryEntry }
   | { kind: 'time'; at: string; time: TicketTime };
 
@@ -115,6 +127,8 @@ export const ticketsApi = {
   addComment: (id: string, body: string, visibility: 'public' | 'internal', idempotencyKey: string) =>
     http.post<{ comment: TicketComment; ticket: Ticket }>(`${BASE}/${enc(id)}/comments`, { body, visibility }, { idempotencyKey }),
   timeline: (id: string) => http.get<{ items: TimelineItem[] }>(`${BASE}/${enc(id)}/timeline`),
+  /** An attachment's bytes (its url is the document's, under /api/v1). */
+  attachment: (a: TicketAttachment) => request<Blob>('GET', a.url.replace(/^\/api\/v1/, ''), { responseType: 'blob', accept: '*/*' }),
   queues: () => http.get<{ items: Choice[] }>(`${BASE}/queues`),
   assignees: () => http.get<{ items: Array<{ id: string; displayName: string }> }>(`${BASE}/assignees`),
   teams: () => http.get<{ items: Choice[] }>('/planning/teams').catch(() => ({ items: [] as Choice[] })),

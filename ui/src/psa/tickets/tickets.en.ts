@@ -67,6 +67,8 @@ const ticketsEn: typeof ticketsFr = {
     opened: 'Ticket opened',
     changed: 'Ticket changed ({fields})',
     time: '{minutes} min entered by {user}',
+    attachment: 'Attachment received by e-mail',
+    download: 'Download {name}',
     someone: 'Someone',
     system: 'The system',
     empty: 'Nothing on this ticket yet.',

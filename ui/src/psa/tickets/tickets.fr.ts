@@ -65,6 +65,8 @@ const ticketsFr = {
     opened: 'Ticket ouvert',
     changed: 'Ticket modifié ({fields})',
     time: '{minutes} min saisies par {user}',
+    attachment: 'Pièce jointe reçue par e-mail',
+    download: 'Télécharger {name}',
     someone: 'Quelqu’un',
     system: 'Le système',
     empty: 'Rien encore sur ce ticket.',
