@@ -15,8 +15,8 @@ import { until } from '../support/worker-process';
 
 /**
  * The work done on the records moves each ticket's `psa.ticket-to-invoice` instance on (ADR 0005),
- * on the real Temporal server, through the API as people do it: taking a ticket closes its triage
- * task (also after an SLA breach handed it to a manager), the approval of a closed ticket's time
+ * on the real Temporal server, through the API as people do it: taking a ticket, the SLA breach handing
+ * it to a manager or resolving it closes its triage task, the approval of a closed ticket's time
  * (`psa.ticket-time-approved`, the hour bank deducted in the same transaction) and « Facturer »
  * (`psa.ticket-invoiced`) reach the instance waiting for them once committed, so it moves on at once
  * rather than at its daily check (`billingCheckInterval`, one day: it never fires while this runs).
@@ -171,5 +171,16 @@ describe('MSP: the records move the ticket\'s process, on the real Temporal serv
     await take(ticketId, 'manager');
     expect((await api('manager', 'post', `/psa/tickets/${ticketId}/status`).send({ status: 'resolved' })).status).toBe(200);
     await waitingAt(ticketId, 'AwaitConfirmation');
+  });
+
+  it('a ticket resolved before anyone triaged it: the triage task closes and the process awaits the client\'s confirmation', async () => {
+    const opened = await api('technician', 'post', '/psa/tickets').send({ accountId, title: 'Mot de passe oublié', priority: 'low' });
+    expect(opened.status).toBe(201);
+    const ticketId = String(opened.body.id);
+    await waitingAt(ticketId, 'Triage');
+    await move(ticketId, 'resolved');
+    await waitingAt(ticketId, 'AwaitConfirmation');
+    expect(await triageTask(ticketId)).toMatchObject({ status: 'cancelled' });
+    expect((await state(ticketId)).completedElements).toMatchObject({ ResolvedMeanwhile: 1, HandlingEnd: 1 });
   });
 });
