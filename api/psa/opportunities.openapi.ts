@@ -9,7 +9,7 @@ export function opportunitiesOpenApiPaths(): Json {
   const id = uuidPath();
   return {
     '/api/v1/psa/pipeline': {
-      get: { tags, summary: 'The board: stages in order, each with its opportunities by rank (first 200), count, amount and weighted amount', parameters: queryParams(pipelineBoardQuery), responses: { 200: answer('`stages`', pipelineBoard), ...errors } },
+      get: { tags, summary: 'The board: stages in order, each with its opportunities by rank (first 200; `nextCursor` for the next ones through GET /psa/opportunities?stageId=…&sort=rank), count, amount and weighted amount', parameters: queryParams(pipelineBoardQuery), responses: { 200: answer('`stages`', pipelineBoard), ...errors } },
     },
     '/api/v1/psa/opportunities/{id}/move': {
       post: {

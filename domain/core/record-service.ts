@@ -335,10 +335,11 @@ export async function updateRecord(ctx: RequestContext, res: RecordResource, id:
   if (!versionMatches(expectedVersion, current.version)) throw new StaleVersionError(present(ctx, res, current));
   let patch = { ...input };
   if (res.prepareUpdate) patch = await res.prepareUpdate({ trx: ctx.trx, principal: ctx.principal, current }, patch);
-  // Fields the user may not read may not be written either (what they sent: values the kind's hook
-  // derives, such as a time entry's internal cost, are the server's).
+  // Fields the user may not read may not be written either: the record's fields they sent (values
+  // the kind's hook derives, such as a time entry's internal cost, are the server's).
   const readable = new Set(Object.keys(present(ctx, res, { ...current, ...patch })));
-  const hidden = Object.keys(input).filter((k) => !readable.has(k));
+  const output = outputFields(res);
+  const hidden = Object.keys(input).filter((k) => output.includes(k) && !readable.has(k));
   if (hidden.length) throw new ForbiddenError(coreMessage('record.hidden-fields', { fields: hidden }));
   await ctx.trx(res.table).where({ id }).update({ ...patch, version: Number(current.version) + 1 });
   const after = (await baseQuery(ctx.trx, res).where('t.id', id).first()) as Row;

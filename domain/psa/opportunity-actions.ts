@@ -17,7 +17,11 @@ import { pipelineMessage as m } from './pipeline.messages';
 type Row = Record<string, unknown>;
 const BOARD_COLUMN_LIMIT = 200;
 
-/** The stages in order, each with its opportunities by rank (the first 200) and its count, amount and weighted amount. */
+/**
+ * The stages in order, each with its opportunities by rank (the first 200), the cursor of the next
+ * ones (« Voir plus »: the opportunities' list, `stageId` and `sort=rank`), and its count, amount and
+ * weighted amount.
+ */
 export async function pipelineBoard(ctx: RequestContext, filters: { ownerId?: string; accountId?: string; q?: string }): Promise<{ stages: Row[] }> {
   const stages = await ensurePipelineStages(ctx.trx, ctx.principal.tenantId, ctx.principal.userId);
   const wanted: Record<string, string> = {};
@@ -42,6 +46,7 @@ export async function pipelineBoard(ctx: RequestContext, filters: { ownerId?: st
       count: sum?.count ?? 0, amountCents: sum?.amount ?? 0,
       weightedCents: sum?.weighted ?? page.items.reduce((s, o) => s + weightedAmount(Number(o.amountCents), Number(o.probability)), 0),
       items: page.items,
+      nextCursor: page.nextCursor,
     });
   }
   return { stages: columns };

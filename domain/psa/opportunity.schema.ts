@@ -135,6 +135,8 @@ export const pipelineBoard = z.object({
   stages: z.array(stage.extend({
     count: z.number().int(), amountCents: z.number().int(), weightedCents: z.number().int(),
     items: z.array(opportunity),
+    /** More cards than shown: `GET /psa/opportunities?stageId=…&sort=rank&cursor=…` (with the board's filters) gives the next ones. */
+    nextCursor: z.string().nullable(),
   })),
 });
 

@@ -62,11 +62,11 @@ describe('psa contracts in the browser', () => {
     await panel.locator('[data-testid="ledger-row"][data-kind="consumption"]').waitFor();
     expect(await panel.getByTestId('contract-ledger').innerText()).toContain('Serveur de fichiers lent');
     await expectAccessible(page, 'contract panel');
-    // The thresholds, typed as people say them, saved on leaving the field.
-    const thresholds = panel.getByTestId('contract-thresholds');
+    // The thresholds, typed as people say them, saved on leaving the field (the contract's fields: psa-forms.browser.test.ts).
+    const thresholds = panel.getByTestId('field-alertThresholds');
     expect(await thresholds.inputValue()).toBe('20 %, 2 h');
     await thresholds.fill('25 %, 1 h 30');
-    await thresholds.press('Enter');
+    await thresholds.press('Tab');
     await expectEventually(async () => (await stack.t.admin('psaContracts').where({ id: contractId }).first('alertThresholds')).alertThresholds, (v) => expect(v).toEqual([{ percent: 25 }, { minutes: 90 }]));
 
     await panel.getByTestId('contract-buy-pack').click();

@@ -169,4 +169,23 @@ describe('psa pipeline through the API', () => {
     expect(inUse.status).toBe(409);
     expect(inUse.body.detail).toMatch(/^L'étape « Lead » porte encore/);
   });
+
+  it('shows 200 cards a column and gives the cursor of the next ones (« Voir plus »), which the opportunities\' list continues in rank order', async () => {
+    const other = await api('post', '/api/v1/accounts').send({ name: `Groupe Kervella ${crypto.randomBytes(3).toString('hex')}` });
+    const proposal = stage('proposal');
+    const last = Number((await t.admin('psaOpportunities').where({ tenantId: tenant.tenantId }).max('number as n').first())?.n ?? 0);
+    await t.admin('psaOpportunities').insert(Array.from({ length: 205 }, (_, i) => ({
+      tenantId: tenant.tenantId, number: last + 1 + i, accountId: other.body.id, title: `Poste ${i + 1}`, stageId: proposal.id, rank: (i + 1) * 1024, probability: 50,
+    })));
+    const board = await api('get', `/api/v1/psa/pipeline?accountId=${other.body.id}`);
+    const column = board.body.stages.find((s: { id: string }) => s.id === proposal.id);
+    expect(column).toMatchObject({ count: 205, nextCursor: expect.any(String) });
+    expect(column.items).toHaveLength(200);
+    expect(board.body.stages.filter((s: { id: string }) => s.id !== proposal.id).every((s: { nextCursor: string | null }) => s.nextCursor === null)).toBe(true);
+    const more = await api('get', `/api/v1/psa/opportunities?stageId=${proposal.id}&accountId=${other.body.id}&sort=rank&limit=200&cursor=${encodeURIComponent(column.nextCursor)}`);
+    expect(more.status).toBe(200);
+    expect(more.body.nextCursor).toBeNull();
+    const titles = [...column.items, ...more.body.items].map((o: { title: string }) => o.title);
+    expect(titles).toEqual(Array.from({ length: 205 }, (_, i) => `Poste ${i + 1}`));
+  });
 });

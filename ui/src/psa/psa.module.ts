@@ -1,6 +1,7 @@
 import { defineAsyncComponent } from 'vue';
 import { INSTALLED_LOCALES } from '@/installed-locales';
 import type { UiModule } from '@/modules/ui-module';
+import { useSessionStore } from '@/stores/session';
 import { psaRoutes } from './routes';
 
 /**
@@ -37,6 +38,18 @@ export const psaModule: UiModule = {
     },
   ],
   messages: INSTALLED_LOCALES.psa,
+  // Tickets and contracts in the Ctrl+K search (by number, title or name, client): a client user opens its ticket in its portal.
+  searchKinds: [
+    {
+      type: 'psa-ticket', label: 'psa.nav.tickets', icon: 'mdi-ticket-outline',
+      to: (hit) => ({ name: useSessionStore().me?.user.type === 'client' ? 'psa-portal' : 'psa-tickets', params: { id: hit.id } }),
+      present: (hit, t) => ({ title: hit.title, subtitle: [t('psa.tickets.panel.number', { number: hit.number }), hit.subtitle].filter(Boolean).join(' · ') }),
+    },
+    {
+      type: 'psa-contract', label: 'psa.contracts.nav', icon: 'mdi-file-sign', to: (hit) => ({ name: 'psa-contracts', params: { id: hit.id } }),
+      present: (hit, t) => ({ title: t('psa.contracts.number', { number: hit.number }), subtitle: [hit.title, hit.subtitle].filter(Boolean).join(' · ') }),
+    },
+  ],
   // The account's contracts with their hour balance, in its side panel.
   // The account's commercial journal (calls, e-mails, meetings, reminders), with its contracts.
   accountBlocks: [{ key: 'psa-journal', component: defineAsyncComponent(() => import('./pipeline/AccountJournalBlock.vue')), permission: ['psa.interaction', 'read'] }, { key: 'psa-contracts', component: defineAsyncComponent(() => import('./contracts/AccountContractsBlock.vue')), permission: ['psa.contract', 'read'] },

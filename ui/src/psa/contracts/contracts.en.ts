@@ -20,7 +20,7 @@ const contractsEn: typeof contractsFr = {
   kinds: { purchase: 'Pack purchase', consumption: 'Time used', reversal: 'Reversal', adjustment: 'Adjustment' },
   fields: {
     account: 'Client', period: 'Period', from: 'since {from}', fromTo: 'from {from} to {to}', pack: 'Pack', hourlyRate: 'Hourly rate outside the contract',
-    accountManager: 'Account manager', nobody: 'Nobody', subscription: 'Billing', linkedSubscription: 'Linked billing subscription', status: 'Status',
+    accountManager: 'Account manager', nobody: 'Nobody', defaultPolicy: 'The organisation\'s default', subscription: 'Billing', linkedSubscription: 'Linked billing subscription', status: 'Status',
   },
   gauge: {
     label: 'Hours left in the bank',
@@ -63,6 +63,24 @@ const contractsEn: typeof contractsFr = {
     quantity: 'Quantity',
     unitPrice: 'Monthly unit price',
     hourlyRate: 'Hourly rate outside the contract',
+  },
+  parse: {
+    required: 'Required',
+    number: 'Whole number expected',
+    amount: 'Invalid amount (e.g. 90.00)',
+    dateTime: 'Invalid date',
+    percent: 'Invalid percentage',
+    thresholds: 'Write percentages or durations separated by commas, for example “20 %, 10 %, 2 h”',
+  },
+  conflict: {
+    status: 'Conflict: changed meanwhile by someone else',
+    title: 'This contract was changed meanwhile',
+    intro: 'Someone else saved this contract while you were editing it. Choose the version to keep.',
+  },
+  editFields: {
+    name: 'Contract name', status: 'Status', hourlyRateCents: 'Hourly rate outside the contract', startDate: 'Start', endDate: 'End',
+    packMinutes: 'Pack size', packPriceCents: 'Pack price', alertThresholds: 'Alert thresholds', accountManagerId: 'Account manager',
+    clientContactId: 'Client contact', slaPolicyId: 'SLA policy', notes: 'Notes',
   },
   account: { title: 'Contracts', all: 'All its contracts' },
   thresholds: { label: 'Alert thresholds', hint: 'For example "20 %, 10 %, 2 h": a share of the pack or hours left', invalid: 'Write percentages or durations separated by commas, for example "20 %, 10 %, 2 h"' },

@@ -18,7 +18,7 @@ const contractsFr = {
   kinds: { purchase: 'Achat de pack', consumption: 'Temps consommé', reversal: 'Annulation', adjustment: 'Ajustement' },
   fields: {
     account: 'Client', period: 'Période', from: 'depuis le {from}', fromTo: 'du {from} au {to}', pack: 'Pack', hourlyRate: 'Taux horaire hors contrat',
-    accountManager: 'Responsable du compte', nobody: 'Personne', subscription: 'Facturation', linkedSubscription: 'Abonnement de facturation lié', status: 'Statut',
+    accountManager: 'Responsable du compte', nobody: 'Personne', defaultPolicy: 'Celle par défaut de l\'organisation', subscription: 'Facturation', linkedSubscription: 'Abonnement de facturation lié', status: 'Statut',
   },
   gauge: {
     label: 'Heures restantes de la banque',
@@ -61,6 +61,24 @@ const contractsFr = {
     quantity: 'Quantité',
     unitPrice: 'Prix unitaire mensuel',
     hourlyRate: 'Taux horaire hors contrat',
+  },
+  parse: {
+    required: 'Obligatoire',
+    number: 'Nombre entier attendu',
+    amount: 'Montant invalide (ex. 90,00)',
+    dateTime: 'Date invalide',
+    percent: 'Pourcentage invalide',
+    thresholds: 'Écrivez des pourcentages ou des durées séparés par des virgules, par exemple « 20 %, 10 %, 2 h »',
+  },
+  conflict: {
+    status: 'Conflit : modifié entre-temps par quelqu’un d’autre',
+    title: 'Ce contrat a été modifié entre-temps',
+    intro: 'Quelqu’un d’autre a enregistré ce contrat pendant que vous le modifiiez. Choisissez la version à garder.',
+  },
+  editFields: {
+    name: 'Nom du contrat', status: 'Statut', hourlyRateCents: 'Taux horaire hors contrat', startDate: 'Début', endDate: 'Fin',
+    packMinutes: 'Taille du pack', packPriceCents: 'Prix du pack', alertThresholds: 'Seuils d\'alerte', accountManagerId: 'Responsable du compte',
+    clientContactId: 'Contact du client', slaPolicyId: 'Politique SLA', notes: 'Notes',
   },
   account: { title: 'Contrats', all: 'Tous ses contrats' },
   thresholds: { label: 'Seuils d\'alerte', hint: 'Par exemple « 20 %, 10 %, 2 h » : part du pack ou heures restantes', invalid: 'Écrivez des pourcentages ou des durées séparés par des virgules, par exemple « 20 %, 10 %, 2 h »' },

@@ -51,6 +51,8 @@ export interface BoardColumn extends Stage {
   amountCents: number;
   weightedCents: number;
   items: Opportunity[];
+  /** More cards than the board shows (200 a column): the next ones through `more`. */
+  nextCursor: string | null;
 }
 
 export interface Interaction {
@@ -105,6 +107,9 @@ const enc = encodeURIComponent;
 
 export const pipelineApi = {
   board: (query: { ownerId?: string; accountId?: string; q?: string } = {}) => http.get<{ stages: BoardColumn[] }>('/psa/pipeline', query),
+  /** « Voir plus » in a column: its next cards by rank, with the board's filters. */
+  more: (stageId: string, cursor: string, query: { ownerId?: string; q?: string } = {}) =>
+    http.get<{ items: Opportunity[]; nextCursor: string | null }>('/psa/opportunities', { stageId, sort: 'rank', limit: 200, cursor, ...query }),
   get: (id: string) => http.get<Opportunity>(`/psa/opportunities/${enc(id)}`),
   create: (body: OpportunityCreate, idempotencyKey: string) => http.post<Opportunity>('/psa/opportunities', body, { idempotencyKey }),
   update: (id: string, patch: Partial<Opportunity>, version: number) => http.patch<Opportunity>(`/psa/opportunities/${enc(id)}`, patch, version),

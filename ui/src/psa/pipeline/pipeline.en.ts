@@ -12,6 +12,7 @@ const pipelineEn: typeof pipelineFr = {
   mine: 'My opportunities',
   none: 'No opportunity',
   empty: 'Drop an opportunity here',
+  more: 'Show more ({shown} of {count})',
   count: '{count} opportunity | {count} opportunities',
   weighted: 'weighted {amount}',
   moveTo: 'Move to…',

@@ -10,6 +10,7 @@ const pipelineFr = {
   mine: 'Mes opportunités',
   none: 'Aucune opportunité',
   empty: 'Déposez une opportunité ici',
+  more: 'Voir plus ({shown} sur {count})',
   count: '{count} opportunité | {count} opportunités',
   weighted: 'pondéré {amount}',
   moveTo: 'Déplacer vers…',

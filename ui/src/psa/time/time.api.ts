@@ -44,6 +44,8 @@ const enc = encodeURIComponent;
 
 export const timeApi = {
   list: (filters: Record<string, string>, cursor?: string | null) => http.get<Page<TimeEntry>>(BASE, { limit: 200, ...filters, ...(cursor ? { cursor } : {}) }),
+  /** « Saisir du temps »: a draft entry on a ticket (the same body the timer's stop writes). */
+  create: (body: { ticketId: string; minutes: number; kind: string; startedAt: string; description?: string }, idempotencyKey: string) => http.post<TimeEntry>(BASE, body, { idempotencyKey }),
   submit: (id: string) => http.post<TimeEntry>(`${BASE}/${enc(id)}/submit`, {}),
   approve: (id: string, idempotencyKey: string) => http.post<TimeEntry>(`${BASE}/${enc(id)}/approve`, {}, { idempotencyKey }),
   requestChanges: (id: string, comment: string, idempotencyKey: string) => http.post<TimeEntry>(`${BASE}/${enc(id)}/request-changes`, { comment }, { idempotencyKey }),
