@@ -36,6 +36,8 @@ const router = createRouter({
         },
         ...processRoutes,
         ...commsRoutes,
+        // The second site's state (ADR 0021), for whoever manages users and the audit log.
+        { path: 'second-site', name: 'second-site', component: () => import('@/system/SecondSitePage.vue'), meta: { permission: ['identity.audit-log', 'read'] } },
       ],
     },
     { path: '/:pathMatch(.*)*', redirect: '/' },
