@@ -117,5 +117,11 @@ describe('psa SLA settings in the browser', () => {
     expect(await panel.getByTestId('sla-policy-save').count()).toBe(0);
     expect(await panel.getByTestId('sla-target-critical-responseMinutes').locator('input').getAttribute('readonly')).not.toBeNull();
     await expectAccessible(page, 'SLA policy panel, read only');
+    await page.getByTestId('sla-calendar-open').click();
+    const dialog = page.getByTestId('sla-calendar-dialog');
+    await dialog.locator('[data-holiday]').first().waitFor();
+    expect(await dialog.getByTestId('sla-calendar-submit').count()).toBe(0);
+    expect(await dialog.getByTestId('sla-calendar-holiday-add').count()).toBe(0);
+    await expectAccessible(page, 'business calendar, read only');
   });
 });
