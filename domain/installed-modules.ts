@@ -1,4 +1,5 @@
 import { auditsModule } from './audits/audits.module';
+import { backupModule } from './backup/backup.module';
 import { billingModule } from './billing/billing.module';
 import { commsModule } from './comms/comms.module';
 import { coreModule } from './core/core.module';
@@ -22,7 +23,7 @@ import { telecomModule } from './telecom/telecom.module';
  * vertical is one line here. Core contexts first.
  */
 export const INSTALLED_MODULES = [
-  coreModule, identityModule, processModule, commsModule, systemModule, billingModule, planningModule, gdprModule,
+  coreModule, identityModule, processModule, commsModule, systemModule, billingModule, planningModule, backupModule, gdprModule,
   eventsModule, auditsModule, telecomModule, fieldserviceModule, psaModule, schoolModule,
 ];
 

@@ -4,6 +4,7 @@ import { initSentry } from '../config/sentry';
 import { closeDb, db } from '../db/connection';
 import { ensureAuditLogSchedule } from './audit-log-schedule';
 import { ensureBillingAccountingSchedule } from './billing-accounting-schedule';
+import { ensureBackupSchedules } from './backup-schedule';
 import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -18,6 +19,9 @@ async function main(): Promise<void> {
   // Issued invoices go to the organisations' accounting software, and payment states come back, every 15 minutes.
   await ensureBillingAccountingSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the billing accounting sync schedule could not be set up'));
+  // The platform's daily backup and its weekly restore drill (docs/runbooks/backup-restore.md).
+  await ensureBackupSchedules(await temporal(), config.TEMPORAL_TASK_QUEUE)
+    .catch((error: Error) => logger.error({ err: error }, 'the backup schedules could not be set up'));
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
   // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish. Started by `npm start`
   // with an IPC channel, it does the same when that process dies, however it dies.

@@ -7,3 +7,4 @@ export { timerStartScheduler } from './process/timer-start-scheduler.workflow';
 export { auditLogVerification } from './system/audit-log-verification.workflow';
 export { billingSubscriptionInvoicing } from './billing/subscription-invoicing.workflow';
 export { billingAccountingSync } from './billing/accounting-sync.workflow';
+export { backupDaily, backupRestoreDrill } from './backup/backup.workflow';
