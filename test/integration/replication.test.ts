@@ -6,7 +6,7 @@ import request from 'supertest';
 import { knexConfig } from '../../db/knexfile';
 import { lsnBytes, ReplicaReads } from '../../db/replica-reads';
 import { freePort } from '../../scripts/services/ports';
-import { createStandby, REPLICATION_ROLE, startStandby, type StandbyHandle } from '../../scripts/services/replica';
+import { createStandby, promoteStandby, REPLICATION_ROLE, startStandby, type StandbyHandle } from '../../scripts/services/replica';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { ownPostgres, type OwnPostgres } from '../support/own-services';
@@ -219,5 +219,35 @@ describe('streaming replication to the second site', () => {
     // A write needs the primary: the API says so, in French, with a 503.
     const write = await createAs(direction, 'Pendant l’isolement');
     expect(write.status).toBe(503);
+  });
+
+  it('promotes the replica when the primary is lost, and re-attaches the old site as its standby, made again from it', async () => {
+    // PRA scenario 4 (docs/runbooks/pra-pca.md): the primary stays down (stopped by the test before), the replica is promoted.
+    await promoteStandby(withPort(own.adminUrl, replicaPort));
+    expect((await replicaAdmin.raw<{ rows: Array<{ r: boolean }> }>('select pg_is_in_recovery() as r')).rows[0]!.r).toBe(false);
+    const promoted = await reads.sample();
+    expect(promoted.status).toBe('down');
+    await replicaAdmin('replication_probe').insert({ note: 'Écrit sur le site promu' });
+
+    // The old site comes back as a standby of the new primary, from a base backup of it (its own data set aside).
+    const againDir = `${dataDir}-old-site`;
+    fs.rmSync(againDir, { recursive: true, force: true });
+    await createStandby({ primaryAdminUrl: withPort(own.adminUrl, replicaPort), dataDir: againDir, replicationPassword: crypto.randomBytes(12).toString('hex') });
+    const againPort = await freePort();
+    const again = await startStandby({ dataDir: againDir, port: againPort });
+    const oldSite = knexFactory({ ...knexConfig(withPort(own.adminUrl, againPort), 2), log });
+    try {
+      await replicaAdmin('replication_probe').insert({ note: 'Écrit après le rattachement' });
+      const written = lsnBytes((await replicaAdmin.raw<{ rows: Array<{ lsn: string }> }>('select pg_current_wal_lsn()::text as lsn')).rows[0]!.lsn);
+      await until('the old site replays the new primary', async () => {
+        const { rows } = await oldSite.raw<{ rows: Array<{ lsn: string }> }>('select pg_last_wal_replay_lsn()::text as lsn');
+        return lsnBytes(rows[0]!.lsn) >= written ? true : undefined;
+      });
+      expect(await accounts(oldSite)).toEqual(await accounts(replicaAdmin));
+      expect((await oldSite.raw<{ rows: Array<{ r: boolean }> }>('select pg_is_in_recovery() as r')).rows[0]!.r).toBe(true);
+    } finally {
+      await oldSite.destroy();
+      await again.stop();
+    }
   });
 });
