@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ForbiddenError, NotFoundError, StaleVersionError, versionMatches, type ExpectedVersion } from '../errors';
+import { requiredText, text } from '../core/fields';
 import type { RequestContext } from '../core/record-service';
+import { fieldIssue } from '../i18n/zod-issues';
 import type { Locale } from '../i18n/messages';
 import { audit } from '../identity/audit-log';
 import { modulesOf, personalDataDeclarations } from '../modules/registry';
@@ -15,23 +17,23 @@ import {
  * measures; the categories of data and the columns come from the personal columns that serve it), and
  * replaced by what the data protection officer wrote once they edit it (`gdpr_register_entries`).
  */
-const line = z.string().trim().min(1, 'field.required').max(300);
+const line = requiredText(300);
 const LEGAL_BASIS_KEYS = Object.keys(LEGAL_BASES) as [LegalBasis, ...LegalBasis[]];
 
 /** What the data protection officer may change in an entry (the categories of data follow the declarations). */
 export const registerEntryInput = z.object({
   name: line,
-  purpose: z.string().trim().min(1, 'field.required').max(4000),
+  purpose: requiredText(4000),
   legalBasis: z.enum(LEGAL_BASIS_KEYS),
   dataSubjects: z.array(line).min(1).max(30),
   recipients: z.array(line).min(1).max(30),
   retention: z.object({
-    duration: z.string().regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+D)?$/, 'field.iso-duration'),
+    duration: z.string().regex(/^P(?=\d)(\d+Y)?(\d+M)?(\d+D)?$/, fieldIssue('field.iso-duration')),
     from: line,
-    legalReference: z.string().trim().max(300).nullable().default(null),
+    legalReference: text(300).nullable().default(null),
   }).strict(),
   securityMeasures: z.array(line).max(30),
-  transfersOutsideEu: z.string().trim().max(1000).nullable().default(null),
+  transfersOutsideEu: text(1000).nullable().default(null),
 }).strict();
 export type RegisterEntryInput = z.infer<typeof registerEntryInput>;
 

@@ -73,8 +73,8 @@ describe('GET/PUT /api/v1/gdpr/register', () => {
   });
 
   it('refuses bad input with a 400 naming the field, an unknown activity with a 404, and changes nothing', async () => {
-    const bad = await put(dpo, '/api/v1/gdpr/register/psa.support', '*').send({ name: '', legalBasis: 'whim' }).expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['name', 'legalBasis']));
+    const bad = await put(dpo, '/api/v1/gdpr/register/psa.support', '*').send({ name: '', legalBasis: 'whim', purpose: 'Support\u0000', retention: { duration: '3 ans' } }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['name', 'legalBasis', 'purpose', 'retention.duration']));
     expect((await get(dpo, '/api/v1/gdpr/register/psa.support')).body.edited).toBe(false);
     await get(dpo, '/api/v1/gdpr/register/events.clients').expect(404);
     await get(dpo, '/api/v1/gdpr/register/NOT%20A%20KEY').expect(400);
