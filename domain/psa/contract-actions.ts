@@ -8,6 +8,7 @@ import { issueMessage } from '../i18n/zod-issues';
 import { buildAbility, type Principal } from '../identity/ability';
 import { contractCreate, packPurchase, type ContractCreate, type PackPurchase } from './contract.schema';
 import { psaContracts } from './contracts';
+import { isClientUser } from './ticket-resource';
 import { contractsMessage as m } from './contracts.messages';
 import { packLine, packPrice } from './hour-bank-alerts';
 
@@ -116,6 +117,10 @@ export async function contractHours(ctx: RequestContext, contractId: string, lim
   return {
     contractId, remainingMinutes: Number(current.remainingMinutes), purchasedMinutes: Number(current.purchasedMinutes),
     packMinutes: current.packMinutes === null ? null : Number(current.packMinutes), alertThresholds: current.alertThresholds ?? [],
-    items: rows.map((r) => ({ ...r, minutes: Number(r.minutes), balanceMinutes: Number(r.balanceMinutes), createdAt: (r.createdAt as Date).toISOString() })),
+    // A client user reads its movements, not the team's words on them (a correction's reason) nor a pack's invoice still in draft.
+    items: rows.map((r) => ({
+      ...r, ...(isClientUser(ctx.principal) ? { reason: null, ...(r.invoiceId && !r.invoiceNumber ? { invoiceId: null } : {}) } : {}),
+      minutes: Number(r.minutes), balanceMinutes: Number(r.balanceMinutes), createdAt: (r.createdAt as Date).toISOString(),
+    })),
   };
 }

@@ -52,6 +52,7 @@ describe('psa: the portal and the API under attack', () => {
       ]).returning('id');
       ids.myContract = myContract.id;
       ids.theirContract = theirContract.id;
+      await trx('psaHourMovements').insert({ tenantId: tenant.tenantId, contractId: myContract.id, kind: 'adjustment', minutes: 600, reason: 'INTERNE : geste pour impayé' });
       const [myTime, theirTime] = await trx('psaTimeEntries').insert([
         { tenantId: tenant.tenantId, ticketId: myTicket.id, userId: technician, minutes: 30, kind: 'billable', description: 'NOTE INTERNE : contourné le proxy', hourlyRateCents: 9_000, priceCents: 4_500, status: 'submitted' },
         { tenantId: tenant.tenantId, ticketId: theirTicket.id, userId: technician, minutes: 45, kind: 'billable', description: 'Temps voisin', hourlyRateCents: 9_000, priceCents: 6_750 },
@@ -119,7 +120,7 @@ describe('psa: the portal and the API under attack', () => {
     }
   });
 
-  it('the portal never shows internal notes nor the team\'s time notes on its own ticket: comments, timeline, history', async () => {
+  it('the portal never shows internal notes nor the team\'s time notes on its own ticket (comments, timeline, history), nor the reasons written on its hours', async () => {
     const client = as('client');
     const comments = await client('get', `/psa/tickets/${ids.myTicket}/comments`);
     expect(comments.status).toBe(200);
@@ -133,6 +134,11 @@ describe('psa: the portal and the API under attack', () => {
     const history = await client('get', `/psa/tickets/${ids.myTicket}/history`);
     expect(history.status).toBe(200);
     expect(JSON.stringify(history.body)).not.toContain('SECRET');
+    // Its contract's hours: the movements, not the team's reason for them.
+    const hours = await client('get', `/psa/contracts/${ids.myContract}/hours`);
+    expect(hours.status).toBe(200);
+    expect(hours.body).toMatchObject({ remainingMinutes: 600, items: [{ kind: 'adjustment', minutes: 600, reason: null }] });
+    expect((await as('manager')('get', `/psa/contracts/${ids.myContract}/hours`)).body.items[0].reason).toBe('INTERNE : geste pour impayé');
   });
 
   it('a client may not move its ticket beyond confirming or reopening, nor assign or reprioritise it, nor write an internal note', async () => {
@@ -195,7 +201,7 @@ describe('psa: the portal and the API under attack', () => {
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       expect(`${res.body.title} ${res.body.detail}`).toMatch(/[éèàù]|champ|inconnu|autoris/i);
     }
-    expect(await t.admin('psaContracts').where({ id: ids.myContract }).first('remainingMinutes')).toEqual({ remainingMinutes: 0 });
+    expect(await t.admin('psaContracts').where({ id: ids.myContract }).first('remainingMinutes')).toEqual({ remainingMinutes: 600 });
     expect(await t.admin('psaTimeEntries').where({ tenantId: tenant.tenantId }).count({ n: '*' })).toEqual([{ n: 2 }]);
   });
 });
