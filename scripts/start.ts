@@ -158,6 +158,11 @@ async function main(): Promise<void> {
 
   const replicaUrl = process.env.DATABASE_REPLICA_URL || (process.env.RELAIS_REPLICA === '1' && !process.env.DATABASE_URL
     ? await startReplica(adminUrl!, appUrl!) : undefined);
+  if (!replicaUrl && !process.env.DATABASE_URL && fs.existsSync(path.join(dataDir, 'postgres-replica', 'PG_VERSION'))) {
+    // Its slot keeps every WAL file it has not received: the primary's disk grows until it comes back.
+    say(`the replica in ${path.relative(root, dataDir)}/postgres-replica is not started (RELAIS_REPLICA=1 starts it); while it is away PostgreSQL keeps its WAL. ` +
+      "To give it up: remove that directory and run select pg_drop_replication_slot('relais_replica') as the owner.");
+  }
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
