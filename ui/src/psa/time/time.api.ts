@@ -23,6 +23,9 @@ export interface TimeEntry {
   description: string | null;
   hourlyRateCents: number;
   priceCents: number;
+  /** Internal cost and margin: answered only to who holds the field group `psa.time-entry.cost` (a manager, the admin). */
+  costCents?: number;
+  marginCents?: number;
   coveredMinutes: number;
   billedMinutes: number;
   reviewComment: string | null;

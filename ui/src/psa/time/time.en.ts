@@ -7,7 +7,7 @@ const timeEn: typeof timeFr = {
   status: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', 'changes-requested': 'To correct' },
   week: 'Week of {day}',
   total: 'Total: {duration}',
-  columns: { ticket: 'Ticket', account: 'Client', day: 'Date', duration: 'Duration', kind: 'Kind', description: 'Work done', status: 'Status' },
+  columns: { price: 'Price', cost: 'Internal cost', margin: 'Margin', ticket: 'Ticket', account: 'Client', day: 'Date', duration: 'Duration', kind: 'Kind', description: 'Work done', status: 'Status' },
   ticket: '#{number} — {title}',
   approval: {
     title: 'Time approval',

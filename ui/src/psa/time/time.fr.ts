@@ -5,7 +5,7 @@ const timeFr = {
   status: { draft: 'Brouillon', submitted: 'Soumis', approved: 'Validé', 'changes-requested': 'À corriger' },
   week: 'Semaine du {day}',
   total: 'Total : {duration}',
-  columns: { ticket: 'Ticket', account: 'Client', day: 'Date', duration: 'Durée', kind: 'Type', description: 'Travail effectué', status: 'Statut' },
+  columns: { price: 'Prix', cost: 'Coût interne', margin: 'Marge', ticket: 'Ticket', account: 'Client', day: 'Date', duration: 'Durée', kind: 'Type', description: 'Travail effectué', status: 'Statut' },
   ticket: 'n° {number} — {title}',
   approval: {
     title: 'Validation des temps',
