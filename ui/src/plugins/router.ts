@@ -37,6 +37,8 @@ const router = createRouter({
         ...processRoutes,
         ...commsRoutes,
         // The second site's state (ADR 0021), for whoever manages users and the audit log.
+        // The platform's backups and restore drills (ADR 0020), for whoever manages users.
+        { path: 'backups', name: 'backups', component: () => import('@/system/BackupsPage.vue'), meta: { permission: ['backup.backup', 'read'] } },
         { path: 'second-site', name: 'second-site', component: () => import('@/system/SecondSitePage.vue'), meta: { permission: ['identity.audit-log', 'read'] } },
       ],
     },
