@@ -26,11 +26,13 @@ export const readAll = [...each(CORE_RECORDS, 'r=all'), ...on('core.catalogue', 
 export const manageAll = [...each(CORE_RECORDS, 'rcud=all'), ...on('core.catalogue', 'rcud=all')];
 export const finance = (scope: Scope = 'all'): Grant[] => [{ permission: 'core.account.finance.read', scope }];
 export const margin: Grant[] = [{ permission: 'core.catalogue.purchase-price.read', scope: 'all' }];
+/** Who manages the collaborators names the data protection officer (issue 15) without reading the register themself. */
+const nameTheDpo = mayAssign('dpo');
 /**
  * Who manages the collaborators also verifies the audit log of their sign-ins, and follows the
  * platform's backups and starts a restore drill (ADR 0020: backups are platform-wide).
  */
-export const users = [...on('identity.user', 'rcud=all'), ...on('identity.audit-log', 'r=all'), ...on('backup.backup', 'rc=all')];
+export const users = [...on('identity.user', 'rcud=all'), ...on('identity.audit-log', 'r=all'), ...on('backup.backup', 'rc=all'), ...nameTheDpo];
 export const smoke = on('system.smoke', 'rc=all');
 /** Communications: staff read the log; senders also send and manage templates; administrators set the providers. */
 export const commsRead = on('comms.message', 'r=all');

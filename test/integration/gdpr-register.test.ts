@@ -80,6 +80,18 @@ describe('GET/PUT /api/v1/gdpr/register', () => {
     await get(dpo, '/api/v1/gdpr/register/NOT%20A%20KEY').expect(400);
   });
 
+  it('who manages the collaborators names a data protection officer, who then reads the register; not themself', async () => {
+    const email = `dpo-${Date.now()}@msp.demo`;
+    const created = await request(t.app).post('/api/v1/users').set('Authorization', `Bearer ${admin}`)
+      .send({ email, displayName: 'Nolwenn Conformité', roles: ['dpo'], password: 'une phrase de passe longue' }).expect(201);
+    expect(created.body.roles).toEqual(['dpo']);
+    const login = await request(t.app).post('/api/v1/auth/login').send({ email, password: 'une phrase de passe longue', tokenTransport: 'body' }).expect(200);
+    await get(login.body.accessToken, '/api/v1/gdpr/register').expect(200);
+    const me = (await get(admin, '/api/v1/auth/me').expect(200)).body;
+    const own = await request(t.app).patch(`/api/v1/users/${me.user.id}`).set('Authorization', `Bearer ${admin}`).set('If-Match', '*').send({ roles: ['admin', 'dpo'] });
+    expect(own.status).toBe(403);
+  });
+
   it('exports the register as a PDF document', async () => {
     const res = await get(dpo, '/api/v1/gdpr/register.pdf').buffer(true).parse((r, done) => {
       const chunks: Buffer[] = [];
