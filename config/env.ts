@@ -65,6 +65,12 @@ const schema = z.object({
   RELAIS_MAIL_DOMAIN: z.string().regex(/^[a-z0-9.-]+$/i).default('relais.local'),
   /** The largest inbound mail taken, in bytes (10 MB); a bigger one is refused with SMTP 552. */
   RELAIS_MAIL_MAX_BYTES: z.coerce.number().int().min(1_024).max(50 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** PEM files of the intake's certificate and key: STARTTLS is offered when both are set (ADR 0019). */
+  RELAIS_MAIL_INTAKE_TLS_CERT: z.string().optional(),
+  RELAIS_MAIL_INTAKE_TLS_KEY: z.string().optional(),
+  /** When set, senders must authenticate (AUTH PLAIN / LOGIN) with these, after STARTTLS when a certificate is set. */
+  RELAIS_MAIL_INTAKE_USER: z.string().min(1).optional(),
+  RELAIS_MAIL_INTAKE_PASSWORD: z.string().min(12).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

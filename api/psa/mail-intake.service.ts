@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
@@ -37,6 +38,10 @@ export interface MailIntakeOptions {
   maxClients?: number;
   /** The sweep of mail stored but not processed (default 60 s; 0: none). */
   sweepMs?: number;
+  /** STARTTLS with this certificate and key (PEM). */
+  tls?: { cert: Buffer; key: Buffer };
+  /** AUTH required with these credentials (after STARTTLS when `tls` is set). */
+  auth?: { user: string; password: string };
 }
 
 export interface MailIntakeDeps {
@@ -75,7 +80,7 @@ export async function startMailIntake(deps: MailIntakeDeps, options: MailIntakeO
       return { ok: true };
     },
   };
-  const listener = await listenInboundSmtp({ host: options.host, port: options.port, maxBytes: options.maxBytes, maxClients: options.maxClients ?? 10 }, sink);
+  const listener = await listenInboundSmtp({ host: options.host, port: options.port, maxBytes: options.maxBytes, maxClients: options.maxClients ?? 10, tls: options.tls, auth: options.auth }, sink);
   // Mail stored but not processed, and ticket replies whose send did not start (the API stopped in between).
   const runSweep = async () => {
     const processed = await processWaitingMail(processDeps, processing);
@@ -108,8 +113,12 @@ export async function startConfiguredMailIntake(deps: MailIntakeDeps): Promise<M
   const config = env();
   if (!config.RELAIS_MAIL_INTAKE_PORT) return null;
   try {
+    const tls = config.RELAIS_MAIL_INTAKE_TLS_CERT && config.RELAIS_MAIL_INTAKE_TLS_KEY
+      ? { cert: await fs.readFile(config.RELAIS_MAIL_INTAKE_TLS_CERT), key: await fs.readFile(config.RELAIS_MAIL_INTAKE_TLS_KEY) } : undefined;
+    const auth = config.RELAIS_MAIL_INTAKE_USER && config.RELAIS_MAIL_INTAKE_PASSWORD
+      ? { user: config.RELAIS_MAIL_INTAKE_USER, password: config.RELAIS_MAIL_INTAKE_PASSWORD } : undefined;
     return await startMailIntake(deps, {
-      host: config.RELAIS_MAIL_INTAKE_HOST, port: config.RELAIS_MAIL_INTAKE_PORT, mailDomain: config.RELAIS_MAIL_DOMAIN, maxBytes: config.RELAIS_MAIL_MAX_BYTES,
+      host: config.RELAIS_MAIL_INTAKE_HOST, port: config.RELAIS_MAIL_INTAKE_PORT, mailDomain: config.RELAIS_MAIL_DOMAIN, maxBytes: config.RELAIS_MAIL_MAX_BYTES, tls, auth,
     });
   } catch (error) {
     logger.error({ err: error, port: config.RELAIS_MAIL_INTAKE_PORT }, 'the mail intake could not listen (RELAIS_MAIL_INTAKE_PORT); mail is not received by this process');

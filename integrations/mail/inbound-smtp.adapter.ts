@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import type { InboundMailListener, InboundMailSink } from './inbound.port';
@@ -14,6 +15,16 @@ export interface InboundSmtpOptions {
   serverName?: string;
   /** Connections served at once. */
   maxClients?: number;
+  /** PEM certificate and key: STARTTLS is offered (the sender upgrades the connection). */
+  tls?: { cert: Buffer; key: Buffer };
+  /** Senders must authenticate (AUTH PLAIN / LOGIN) before MAIL FROM; with `tls`, only after STARTTLS. */
+  auth?: { user: string; password: string };
+}
+
+/** Compares secrets in a time that does not depend on where they differ (their digests, so lengths leak nothing either). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(given), digest(expected));
 }
 
 /** An SMTP reply the sender reads: code and RFC 3463 enhanced status in the text. */
@@ -25,8 +36,10 @@ function reply(code: number, text: string): Error {
  * Receives mail over SMTP (smtp-server) for a sink. It answers 250 to a message only once the sink
  * stored it; 552 to a message over `maxBytes` (read to its end and dropped, never stored); 550 to a
  * recipient the sink does not take; 451 when the sink could not store it (the sender retries).
- * No AUTH and no STARTTLS: it listens where senders are trusted to reach it (loopback in the embedded
- * default and tests, behind the organisation's mail relay otherwise).
+ * By default no AUTH and no STARTTLS: it listens where senders are trusted to reach it (loopback in the
+ * embedded default and tests, behind the organisation's mail relay). With `tls` it offers STARTTLS; with
+ * `auth` a sender must authenticate first (530 otherwise, 535 for wrong credentials), and when a
+ * certificate is set, only over TLS (538 before STARTTLS): a password never crosses in clear.
  */
 export async function listenInboundSmtp(options: InboundSmtpOptions, sink: InboundMailSink): Promise<InboundMailListener> {
   const maxRecipients = options.maxRecipients ?? 20;
@@ -34,8 +47,18 @@ export async function listenInboundSmtp(options: InboundSmtpOptions, sink: Inbou
     name: options.serverName ?? 'relais-mail-intake',
     banner: 'Relais mail intake',
     size: options.maxBytes,
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    authOptional: !options.auth,
+    disabledCommands: [...(options.auth ? [] : ['AUTH']), ...(options.tls ? [] : ['STARTTLS'])],
+    ...(options.tls ? { key: options.tls.key, cert: options.tls.cert } : {}),
+    authMethods: ['PLAIN', 'LOGIN'],
+    // Without a certificate there is no TLS to wait for (loopback, a trusted relay's network).
+    allowInsecureAuth: !options.tls,
+    onAuth(auth, _session, callback) {
+      const expected = options.auth;
+      const ok = expected !== undefined && sameSecret(auth.username ?? '', expected.user) && sameSecret(auth.password ?? '', expected.password);
+      if (!ok) return callback(reply(535, '5.7.8 Authentication credentials invalid'));
+      callback(null, { user: expected.user });
+    },
     maxClients: options.maxClients ?? 50,
     logger: false,
     onRcptTo(address, session, callback) {
