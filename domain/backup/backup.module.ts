@@ -1,5 +1,6 @@
 import type { DomainModule } from '../modules/vertical-module';
 import { backupMessages } from './backup.messages';
+import { backupPersonalData } from './backup.personal-data';
 
 /**
  * Backups (issue 15, ADR 0020): the daily encrypted backup of the whole platform, its rotation,
@@ -9,6 +10,7 @@ import { backupMessages } from './backup.messages';
  */
 export const backupModule: DomainModule = {
   key: 'backup',
+  personalData: backupPersonalData,
   kind: 'core',
   label: { fr: 'Sauvegardes', en: 'Backups' },
   messages: backupMessages,
