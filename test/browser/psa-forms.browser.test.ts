@@ -193,4 +193,17 @@ describe('psa forms in the browser: manual time entry and contract editing', () 
     await expectEventually(stored, (c) => expect(c).toMatchObject({ name: 'Assistance atelier (renommé)', notes: 'Renouvellement à prévoir en juin', version: before + 3 }));
     expect(csp).toEqual([]);
   });
+
+  it('finds a ticket with Ctrl+K by the words of its title and opens it in its panel', async () => {
+    const page = await signIn(stack, demoEmail('technician', tenant.slug));
+    await page.keyboard.press('Control+k');
+    await page.getByTestId('global-search').waitFor();
+    await page.getByTestId('global-search-input').fill('fichiers lent');
+    const hit = page.getByTestId('search-result').filter({ hasText: 'Serveur de fichiers lent' });
+    await hit.waitFor({ timeout: 30_000 });
+    expect(await hit.innerText()).toContain('Ticket n° 1');
+    await expectAccessible(page, 'search with a ticket');
+    await hit.click();
+    await page.locator(`[data-testid="ticket-panel"][data-ticket-id="${ticketId}"]`).waitFor({ timeout: 30_000 });
+  });
 });
