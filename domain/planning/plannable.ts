@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { AppAbility } from '../identity/ability';
+import { scopeOf, type AppAbility } from '../identity/ability';
+import type { SubjectName } from '../identity/permission-catalogue';
 import type { Labels } from '../modules/vertical-module';
 import { modulesOf } from '../modules/registry';
 
@@ -33,11 +34,15 @@ export interface PlannableSource {
   list(trx: Knex.Transaction, query: { teamId: string | null; q: string | null; limit: number }): Promise<PlannableItem[]>;
 }
 
-/** The records waiting to be planned, over the organisation's verticals' sources the reader may read. */
+/**
+ * The records waiting to be planned, over the organisation's verticals' sources the reader may read in
+ * full: a source lists its records without the reader's row scope, so a reader limited to some rows
+ * (a client user's own company, assigned records) gets none of them rather than everyone's.
+ */
 export async function recordsToPlan(trx: Knex.Transaction, ability: AppAbility, query: { teamId: string | null; q: string | null; limit: number }): Promise<Array<PlannableItem & { source: Labels }>> {
   const tenant = await trx('tenants').first('verticals');
   const sources = modulesOf((tenant?.verticals as string[] | undefined) ?? []).flatMap((mod) => mod.plannables ?? [])
-    .filter((s) => ability.can('read', s.subject));
+    .filter((s) => ability.can('read', s.subject) && scopeOf(ability, 'read', s.subject as SubjectName) === null);
   const lists = await Promise.all(sources.map(async (s) => (await s.list(trx, query)).map((item) => ({ ...item, source: s.label }))));
   return lists.flat().slice(0, query.limit);
 }

@@ -107,6 +107,12 @@ describe('psa: the portal and the API under attack', () => {
     expect((await client('get', '/psa/time-entries')).status).toBe(403);
     expect((await client('get', `/psa/time-entries/${ids.theirTime}`)).status).toBe(403);
     expect((await client('get', '/planning/entries')).status).toBe(403);
+    const team = Object.fromEntries(await Promise.all(['/planning/people', `/planning/working-hours/${tenant.userIds.technician}`, '/planning/to-plan', '/psa/timer']
+      .map(async (url) => [url, await client('get', url)] as const)));
+    for (const [url, res] of Object.entries(team)) {
+      expect({ url, leaks: JSON.stringify(res.body).includes('Voisin') || JSON.stringify(res.body).includes(ids.theirTicket!) }).toEqual({ url, leaks: false });
+    }
+    expect((await client('post', '/psa/timer/start').send({ ticketId: ids.myTicket })).status).toBe(403);
   });
 
   it('a forged cursor naming another company\'s ticket never reaches outside the scope, nor answers 500', async () => {
