@@ -171,12 +171,16 @@ describe('psa: the portal and the API under attack', () => {
     expect(await t.admin('psaTickets').where({ tenantId: tenant.tenantId }).count({ n: '*' })).toEqual([{ n: 2 }]);
   });
 
-  it('a technician does not approve time, not even its own', async () => {
+  it('a technician does not approve time, not even its own, nor enters time as a colleague', async () => {
     const technician = as('technician');
     const own = await technician('post', `/psa/time-entries/${ids.myTime}/approve`).send({});
     expect(own.status).toBe(403);
     expect(own.body.detail).toMatch(/valid/i);
     expect((await t.admin('psaTimeEntries').where({ id: ids.myTime }).first('status')).status).toBe('submitted');
+    // Nor enters time in a colleague's name, to have it approved as theirs.
+    const forged = await technician('post', '/psa/time-entries').send({ ticketId: ids.myTicket, minutes: 15, kind: 'billable', userId: tenant.userIds.manager });
+    expect([400, 403]).toContain(forged.status);
+    expect(await t.admin('psaTimeEntries').where({ tenantId: tenant.tenantId, userId: tenant.userIds.manager }).count({ n: '*' })).toEqual([{ n: 0 }]);
   });
 
   it('another organisation\'s ids answer 404, for reading and for writing', async () => {
