@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { backupOverview } from '../../domain/backup/backup-catalogue';
 import { backupMessage } from '../../domain/backup/backup.messages';
 import { ForbiddenError } from '../../domain/errors';
-import { BACKUP_DRILL_WORKFLOW_ID, BACKUP_WORKFLOW, type DrillRequest } from '../../workflows/backup/backup.contract';
+import { BACKUP_WORKFLOW, backupDrillWorkflowId, type DrillRequest } from '../../workflows/backup/backup.contract';
 import { inTenant } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 
@@ -21,12 +21,13 @@ export function backupRouter(deps: ApiDeps): Router {
     if (!ctx.ability.can('create', 'Backup')) throw new ForbiddenError(backupMessage('backup.drill-forbidden'));
     const client = await deps.temporal();
     const request: DrillRequest = { trigger: 'manual', requestedBy: ctx.principal.userId };
+    const workflowId = backupDrillWorkflowId(deps.taskQueue);
     try {
-      await client.workflow.start(BACKUP_WORKFLOW.drill, { workflowId: BACKUP_DRILL_WORKFLOW_ID, taskQueue: deps.taskQueue, args: [request] });
-      return { status: 202, body: { workflowId: BACKUP_DRILL_WORKFLOW_ID, alreadyRunning: false } };
+      await client.workflow.start(BACKUP_WORKFLOW.drill, { workflowId, taskQueue: deps.taskQueue, args: [request] });
+      return { status: 202, body: { workflowId, alreadyRunning: false } };
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-      return { status: 202, body: { workflowId: BACKUP_DRILL_WORKFLOW_ID, alreadyRunning: true } };
+      return { status: 202, body: { workflowId, alreadyRunning: true } };
     }
   }));
   return router;

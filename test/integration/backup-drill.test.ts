@@ -8,7 +8,7 @@ import { createBackupActivities } from '../../activities/backup/backup.activitie
 import { backupConfig, type BackupConfig } from '../../activities/backup/backup.settings';
 import { backupName, rotateBackups } from '../../domain/backup/backup-service';
 import { directoryBackupStore } from '../../integrations/storage/directory.backup-store';
-import { BACKUP_DRILL_WORKFLOW_ID, BACKUP_WORKFLOW } from '../../workflows/backup/backup.contract';
+import { BACKUP_WORKFLOW, backupDrillWorkflowId } from '../../workflows/backup/backup.contract';
 import { demoEmail } from '../../db/seeds/demo-tenants';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { engineWorker, testDataConverter, workflowBundle } from '../support/engine';
@@ -61,7 +61,7 @@ describe('backups and the restore drill', () => {
     const admin = await loginAs(t.app, 'admin', own.slug);
     const started = await request(t.app).post('/api/v1/backups/drills').set('Authorization', `Bearer ${admin.accessToken}`);
     expect(started.status).toBe(202);
-    const drill = await client.workflow.getHandle(BACKUP_DRILL_WORKFLOW_ID).result();
+    const drill = await client.workflow.getHandle(backupDrillWorkflowId(TASK_QUEUE)).result();
     expect(drill).toMatchObject({ outcome: 'pass', backupName: taken.name, reason: null });
     expect(drill.details.appRoleRead).toBe(true);
     expect(drill.details.differences).toEqual([]);
