@@ -19,6 +19,9 @@ module.exports = {
   testTimeout: 300_000,
   // Two cores: the database and Temporal share them with the tests.
   maxWorkers: 2,
+  // Each test file leaves a little of its module graph behind (Temporal's runtime, gRPC channels): a
+  // worker whose heap has grown past this after a file is replaced, before it runs out of memory.
+  workerIdleMemoryLimit: '1536MB',
   // The Temporal client's gRPC channel can outlive its close() by a few seconds.
   forceExit: true,
 };

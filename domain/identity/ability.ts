@@ -41,6 +41,9 @@ export function scopeConditions(principal: Principal, scope: Scope, subjectName:
   if (scope === 'all') return null;
   // Records that belong to no account (catalogue items) are "own" when the user created them.
   if (subjectName === 'CatalogueItem') return [{ createdBy: principal.userId }];
+  // Tasks belong to no account: "own" is those offered to the person or theirs (the task service
+  // narrows by candidates), so a client user without a company still works the tasks offered to them.
+  if (subjectName === 'Task') return [{ ownerId: principal.userId }];
   // A client user's "own" (or "assigned") is its company's records, and only those: an account's
   // owner or support pointing at them (by mistake, or a sample) never opens another company to them.
   if (principal.type === 'client') return principal.accountId ? [{ accountId: principal.accountId }] : [];
