@@ -66,4 +66,17 @@ export const billingPersonalData: PersonalDataDeclaration = {
     },
     billing_webhook_events: { activity: 'billing.invoicing', notPersonal: cols('tenant_id provider event_id event_type outcome invoice_id payment_id received_at') },
   },
+  subjectLinks: {
+    account: [
+      { match: 'ref', table: 'billing_quotes', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'billing_invoices', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'billing_credit_notes', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'billing_subscriptions', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'billing_account_credits', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'billing_payments', column: 'invoice_id', from: 'billing_invoices' },
+    ],
+  },
+  notAboutSubjects: {
+    billing_profiles: { fr: 'L’identité de l’organisation elle-même comme vendeur (mentions légales des factures)', en: 'The organisation’s own identity as a seller (printed on invoices)' },
+  },
 };

@@ -60,4 +60,22 @@ export const commsPersonalData: PersonalDataDeclaration = {
       notPersonal: cols('id tenant_id reference sid status status_callback created_at'),
     },
   },
+  subjectLinks: {
+    contact: [
+      { match: 'ref', table: 'messages', column: 'contact_id', from: 'contacts' },
+      { match: 'ref', table: 'comms_consents', column: 'contact_id', from: 'contacts' },
+      { match: 'ref', table: 'comms_campaign_recipients', column: 'contact_id', from: 'contacts' },
+    ],
+    user: [{ match: 'ref', table: 'messages', column: 'sent_by_user_id', from: 'users' }],
+    // Whoever the person is: the messages to or from their addresses and about their records, their opt-outs.
+    '*': [
+      { match: 'address', table: 'messages', column: 'recipient' },
+      { match: 'address', table: 'messages', column: 'sender' },
+      { match: 'record', table: 'messages', typeColumn: 'record_type', idColumn: 'record_id' },
+      { match: 'ref', table: 'message_events', column: 'message_id', from: 'messages' },
+      { match: 'address', table: 'comms_opt_outs', column: 'address' },
+      { match: 'address', table: 'sandbox_mail_outbox', column: 'recipient' },
+      { match: 'address', table: 'sandbox_sms_outbox', column: 'recipient' },
+    ],
+  },
 };

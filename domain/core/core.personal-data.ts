@@ -78,4 +78,25 @@ export const corePersonalData: PersonalDataDeclaration = {
       notPersonal: cols('tenant_id user_id key request_hash status_code created_at'),
     },
   },
+  subjects: [
+    { kind: 'contact', label: { fr: 'Contact d’un client', en: 'A client’s contact' }, table: 'contacts', name: ['first_name', 'last_name'], addresses: ['email', 'phone', 'mobile'] },
+    { kind: 'account', label: { fr: 'Client particulier (compte)', en: 'Individual client (account)' }, table: 'accounts', name: ['name'], addresses: ['email', 'phone'] },
+  ],
+  subjectLinks: {
+    contact: [
+      { match: 'ref', table: 'contact_assignments', column: 'contact_id' },
+      { match: 'ref', table: 'billing_sites', column: 'billing_contact_id' },
+    ],
+    account: [
+      { match: 'ref', table: 'sites', column: 'account_id' },
+      { match: 'ref', table: 'billing_sites', column: 'account_id' },
+      { match: 'ref', table: 'documents', column: 'account_id' },
+    ],
+    user: [
+      { match: 'ref', table: 'saved_views', column: 'owner_id', from: 'users' },
+      { match: 'ref', table: 'idempotency_keys', column: 'user_id', from: 'users' },
+    ],
+    // The history of every row found, whoever the person is.
+    '*': [{ match: 'record', table: 'history', typeColumn: 'record_type', idColumn: 'record_id' }],
+  },
 };

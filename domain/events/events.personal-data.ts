@@ -40,4 +40,15 @@ export const eventsPersonalData: PersonalDataDeclaration = {
       notPersonal: cols('id tenant_id contract_id amount_cents paid_on method created_by created_at'),
     },
   },
+  subjects: [
+    { kind: 'event-client', label: { fr: 'Client d’événement (Epic Events)', en: 'Event client (Epic Events)' }, table: 'event_clients', name: ['full_name'], addresses: ['email', 'phone'] },
+  ],
+  subjectLinks: {
+    'event-client': [
+      { match: 'ref', table: 'event_contracts', column: 'client_id' },
+      { match: 'ref', table: 'event_events', column: 'contract_id', from: 'event_contracts' },
+      { match: 'ref', table: 'event_payments', column: 'contract_id', from: 'event_contracts' },
+    ],
+    user: [{ match: 'ref', table: 'event_events', column: 'support_contact_id', from: 'users' }],
+  },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataSubject, notAboutSubjects, subjectLinks } from './subjects.schema';
 
 /**
  * Personal data, declared beside each module's schemas (issue 15, docs/adr/0022-personal-data-declarations.md).
@@ -104,6 +105,12 @@ export type ProcessingActivity = z.input<typeof processingActivity>;
 export const personalDataDeclaration = z.object({
   activities: z.array(processingActivity).default([]),
   tables: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), tableDeclaration),
+  /** The kinds of person a rights request can be about that this module owns (subjects.schema.ts, ADR 0023). */
+  subjects: z.array(dataSubject).default([]),
+  /** How its tables' rows about a person are found, by subject kind (`*`: every kind). */
+  subjectLinks: subjectLinks.default({}),
+  /** Its tables with personal data no request can be about, each with why. */
+  notAboutSubjects: notAboutSubjects.default({}),
 }).strict();
 export type PersonalDataDeclaration = z.input<typeof personalDataDeclaration>;
 export type ParsedPersonalData = z.output<typeof personalDataDeclaration>;

@@ -48,4 +48,18 @@ export const identityPersonalData: PersonalDataDeclaration = {
     principal_versions: { activity: 'identity.accounts', notPersonal: cols('tenant_id version') },
     tenants: { activity: 'identity.accounts', notPersonal: cols('id slug name branding verticals locale time_zone created_at updated_at version') },
   },
+  subjects: [
+    { kind: 'user', label: { fr: 'Utilisateur (collaborateur ou client du portail)', en: 'User (staff member or portal client)' }, table: 'users', name: ['display_name'], addresses: ['email'] },
+  ],
+  subjectLinks: {
+    user: [
+      { match: 'ref', table: 'user_roles', column: 'user_id' },
+      { match: 'ref', table: 'refresh_tokens', column: 'user_id' },
+      { match: 'ref', table: 'audit_log', column: 'actor_user_id' },
+    ],
+    '*': [{ match: 'any-id', table: 'audit_log', column: 'target_id' }],
+  },
+  notAboutSubjects: {
+    login_attempts: { fr: 'Clé hachée (adresse IP ou identifiant), effacée après une minute', en: 'A hashed key (IP address or login), gone after a minute' },
+  },
 };

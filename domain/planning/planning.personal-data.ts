@@ -27,4 +27,13 @@ export const planningPersonalData: PersonalDataDeclaration = {
     planning_teams: { activity: 'planning.agenda', notPersonal: cols(TRACKING, 'name color') },
     planning_working_hours: { activity: 'planning.agenda', notPersonal: cols('tenant_id user_id weekly_hours time_zone updated_at') },
   },
+  subjectLinks: {
+    user: [
+      { match: 'ref', table: 'planning_entries', column: 'user_id', from: 'users' },
+      { match: 'ref', table: 'planning_working_hours', column: 'user_id', from: 'users' },
+      { match: 'ref', table: 'planning_team_members', column: 'user_id', from: 'users' },
+      { match: 'ref', table: 'planning_ical_tokens', column: 'user_id', from: 'users' },
+    ],
+    '*': [{ match: 'record', table: 'planning_entries', typeColumn: 'record_type', idColumn: 'record_id' }],
+  },
 };

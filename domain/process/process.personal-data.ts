@@ -64,4 +64,19 @@ export const processPersonalData: PersonalDataDeclaration = {
     business_calendar_holidays: { activity: 'process.workflows', notPersonal: cols('tenant_id calendar_id day label') },
     payload_keys: { activity: 'process.workflows', notPersonal: cols('id tenant_id sealed_key created_at') },
   },
+  subjectLinks: {
+    // Whoever the person is: the instances whose business key is one of their records or whose variables name them, and all they left.
+    '*': [
+      { match: 'any-id', table: 'process_instances', column: 'business_key' },
+      { match: 'mentions', table: 'process_instances', column: 'variables' },
+      { match: 'any-id', table: 'process_start_requests', column: 'business_key' },
+      { match: 'mentions', table: 'process_start_requests', column: 'variables' },
+      { match: 'ref', table: 'tasks', column: 'instance_id', from: 'process_instances' },
+      { match: 'mentions', table: 'tasks', column: 'data' },
+      { match: 'ref', table: 'process_journal', column: 'workflow_id', from: 'process_instances', fromColumn: 'workflow_id' },
+      { match: 'ref', table: 'process_incidents', column: 'instance_id', from: 'process_instances' },
+      { match: 'any-id', table: 'buffered_messages', column: 'correlation_key' },
+      { match: 'any-id', table: 'unmatched_messages', column: 'correlation_key' },
+    ],
+  },
 };

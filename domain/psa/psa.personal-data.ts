@@ -98,4 +98,48 @@ export const psaPersonalData: PersonalDataDeclaration = {
     },
     psa_pipeline_stages: { activity: 'psa.prospection', notPersonal: cols(TRACKING, 'key label_fr label_en position default_probability outcome') },
   },
+  subjects: [
+    // Someone who wrote to support without being anyone's contact: known by their address only (the subject's id).
+    { kind: 'ticket-requester', label: { fr: 'Demandeur de ticket (par e-mail)', en: 'Ticket requester (by e-mail)' } },
+  ],
+  subjectLinks: {
+    'ticket-requester': [
+      { match: 'address', table: 'psa_tickets', column: 'requester_email' },
+      { match: 'address', table: 'psa_ticket_comments', column: 'author_email' },
+      { match: 'address', table: 'psa_inbound_mails', column: 'sender_email' },
+      { match: 'address', table: 'psa_inbound_mails', column: 'envelope_from' },
+    ],
+    contact: [
+      { match: 'ref', table: 'psa_tickets', column: 'contact_id', from: 'contacts' },
+      { match: 'address', table: 'psa_tickets', column: 'requester_email' },
+      { match: 'address', table: 'psa_inbound_mails', column: 'sender_email' },
+      { match: 'ref', table: 'psa_interactions', column: 'contact_id', from: 'contacts' },
+      { match: 'ref', table: 'psa_opportunities', column: 'contact_id', from: 'contacts' },
+      { match: 'ref', table: 'psa_contracts', column: 'client_contact_id', from: 'contacts' },
+    ],
+    account: [
+      { match: 'ref', table: 'psa_tickets', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'psa_contracts', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'psa_machines', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'psa_opportunities', column: 'account_id', from: 'accounts' },
+      { match: 'ref', table: 'psa_interactions', column: 'account_id', from: 'accounts' },
+    ],
+    user: [
+      { match: 'ref', table: 'psa_time_entries', column: 'user_id', from: 'users' },
+      { match: 'ref', table: 'psa_timers', column: 'user_id', from: 'users' },
+      { match: 'ref', table: 'psa_technician_rates', column: 'user_id', from: 'users' },
+      { match: 'ref', table: 'psa_ticket_comments', column: 'author_id', from: 'users' },
+      { match: 'ref', table: 'psa_interactions', column: 'author_id', from: 'users' },
+    ],
+    // What hangs on the tickets and contracts found, whoever the person is.
+    '*': [
+      { match: 'ref', table: 'psa_ticket_comments', column: 'ticket_id', from: 'psa_tickets' },
+      { match: 'ref', table: 'psa_ticket_attachments', column: 'ticket_id', from: 'psa_tickets' },
+      { match: 'ref', table: 'documents', column: 'id', from: 'psa_ticket_attachments', fromColumn: 'document_id' },
+      { match: 'ref', table: 'psa_inbound_mails', column: 'ticket_id', from: 'psa_tickets' },
+      { match: 'ref', table: 'psa_time_entries', column: 'ticket_id', from: 'psa_tickets' },
+      { match: 'ref', table: 'psa_prebilling_items', column: 'ticket_id', from: 'psa_tickets' },
+      { match: 'ref', table: 'psa_hour_movements', column: 'contract_id', from: 'psa_contracts' },
+    ],
+  },
 };
