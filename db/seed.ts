@@ -110,8 +110,11 @@ export async function seedDemoAccounts(admin: Knex, tenantId: string, t: DemoTen
       });
       contactIds.set(`${c.firstName} ${c.lastName}`, id);
       if (c.mailConsent) {
-        await admin('commsConsents').insert({ tenantId, contactId: id, channel: 'mail', source: c.mailConsent, recordedBy: owner })
-          .onConflict(['tenantId', 'contactId', 'channel']).ignore();
+        // The consent ledger (append-only): one grant, once.
+        const granted = { tenantId, subjectKind: 'contact', subjectId: id, purpose: 'comms.marketing', channel: 'mail' };
+        if (!(await admin('gdprConsentEntries').where(granted).first('id'))) {
+          await admin('gdprConsentEntries').insert({ ...granted, decision: 'opt-in', source: 'form', sourceDetail: c.mailConsent, recordedBy: owner });
+        }
       }
       for (const assignment of c.assign ?? []) {
         const target = { siteId: assignment.site ? siteIds.get(assignment.site) ?? null : null, billingSiteId: assignment.billingSite ? billingIds.get(assignment.billingSite) ?? null : null };

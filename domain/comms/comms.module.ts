@@ -1,5 +1,6 @@
 import type { DomainModule } from '../modules/vertical-module';
 import { COMMS_ACTIVITIES } from './comms.activity-contracts';
+import { COMMS_CONSENT_PURPOSES } from './comms.consent-purposes';
 import { commsMessages } from './comms.messages';
 import { commsPersonalData } from './comms.personal-data';
 
@@ -15,5 +16,6 @@ export const commsModule: DomainModule = {
     'comms.settings': 'CommsSettings',
   },
   activities: COMMS_ACTIVITIES,
+  consentPurposes: COMMS_CONSENT_PURPOSES,
   messages: commsMessages,
 };

@@ -36,7 +36,7 @@ export const commsPersonalData: PersonalDataDeclaration = {
     message_events: { activity: 'comms.messages', personal: { detail: p.erase('free-text') }, notPersonal: cols('id tenant_id message_id status at') },
     comms_campaigns: { activity: 'comms.marketing', notPersonal: cols('id tenant_id name channel template_id workflow_id status total rate_per_minute created_by created_at completed_at') },
     comms_campaign_recipients: { activity: 'comms.marketing', notPersonal: cols('tenant_id campaign_id position contact_id') },
-    comms_consents: { activity: 'comms.marketing', notPersonal: cols('id tenant_id contact_id channel source granted_at recorded_by withdrawn_at withdrawn_by') },
+    // Consents to marketing live in the core's consent ledger (gdpr_consent_entries, docs/adr/0024).
     comms_opt_outs: {
       activity: 'comms.marketing',
       // Kept: erasing an opt-out would let the address be written to again.

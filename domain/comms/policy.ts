@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Category, Channel } from './comms.schemas';
 import type { Message } from '../i18n/messages';
 import { commsMessage } from './comms.messages';
+import { consentAllows } from '../gdpr/consent-ledger';
 
 /** Why a message is not sent; each comes with a sentence for the person who reads the outbox. */
 export type RefusalReason =
@@ -18,8 +19,9 @@ export async function isOptedOut(trx: Knex.Transaction, channel: Channel, addres
   return Boolean(await trx('commsOptOuts').where({ channel, address }).first('address'));
 }
 
+/** The contact's consent to marketing on the channel, in force now (the consent ledger's latest entry: docs/adr/0024). */
 export async function hasConsent(trx: Knex.Transaction, contactId: string, channel: Channel): Promise<boolean> {
-  return Boolean(await trx('commsConsents').where({ contactId, channel }).whereNull('withdrawnAt').first('id'));
+  return consentAllows(trx, { kind: 'contact', id: contactId }, 'comms.marketing', channel);
 }
 
 /**

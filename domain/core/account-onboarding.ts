@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { UnprocessableError } from '../errors';
+import { consentAllows } from '../gdpr/consent-ledger';
 import type { BusinessLabelResolver } from '../modules/vertical-module';
 import type { Locale } from '../i18n/messages';
 import { onboardingMessage as m } from './account-onboarding.messages';
@@ -84,11 +85,17 @@ export async function appointAccountOwner(ctx: RequestContext, accountId: string
  */
 export async function welcomeMessage(ctx: RequestContext, accountId: string): Promise<{ contactId: string | null; subject: string | null; body: string | null }> {
   const account = await getRecord(ctx, accounts, accountId);
-  const contact: { id: string; firstName: string | null; lastName: string | null } | undefined = await ctx.trx('contacts as c')
+  const candidates: Array<{ id: string; firstName: string | null; lastName: string | null }> = await ctx.trx('contacts as c')
     .where('c.accountId', accountId).whereNotNull('c.email')
-    .whereExists(ctx.trx('commsConsents as k').whereRaw('k.contact_id = c.id').where('k.channel', 'mail').whereNull('k.withdrawnAt'))
     .orderByRaw("(exists (select 1 from contact_assignments a where a.contact_id = c.id and a.purpose = 'communications')) desc, c.created_at, c.id")
-    .first('c.id', 'c.firstName', 'c.lastName');
+    .select('c.id', 'c.firstName', 'c.lastName');
+  let contact: (typeof candidates)[number] | undefined;
+  for (const c of candidates) {
+    if (await consentAllows(ctx.trx, { kind: 'contact', id: c.id }, 'comms.marketing', 'mail')) {
+      contact = c;
+      break;
+    }
+  }
   if (!contact) return { contactId: null, subject: null, body: null };
   const tenant: { name: string; locale: string } = await ctx.trx('tenants').first('name', 'locale');
   const owner = account.ownerId ? await ctx.trx('users').where({ id: account.ownerId }).first('displayName') : undefined;

@@ -1,12 +1,16 @@
 import { on, role } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
+import { consentMessages } from './consent.messages';
+import { consentPersonalData } from './consent.personal-data';
 import { gdprMessages } from './gdpr.messages';
 import { cols, type PersonalDataDeclaration } from './personal-data';
 
 /** The gdpr context's own table: the register as the organisation edited it (its entries describe data, hold none). */
 const gdprPersonalData: PersonalDataDeclaration = {
+  activities: [...consentPersonalData.activities],
   tables: {
     gdpr_register_entries: { activity: 'identity.accounts', notPersonal: cols('tenant_id activity_key entry version updated_by updated_at') },
+    ...consentPersonalData.tables,
   },
 };
 
@@ -20,9 +24,11 @@ export const gdprModule: DomainModule = {
   personalData: gdprPersonalData,
   kind: 'core',
   label: { fr: 'Données personnelles', en: 'Personal data' },
-  messages: gdprMessages,
-  resources: { 'gdpr.register': 'ProcessingRegister' },
+  messages: { ...gdprMessages, ...consentMessages },
+  resources: { 'gdpr.register': 'ProcessingRegister', 'gdpr.consent': 'ConsentLedger', 'gdpr.consent-text': 'ConsentText' },
   roles: [
-    role('dpo', 'Délégué à la protection des données', 'Data protection officer', 'internal', on('gdpr.register', 'ru=all')),
+    role('dpo', 'Délégué à la protection des données', 'Data protection officer', 'internal', [
+      ...on('gdpr.register', 'ru=all'), ...on('gdpr.consent', 'ru=all'), ...on('gdpr.consent-text', 'rcud=all'),
+    ]),
   ],
 };

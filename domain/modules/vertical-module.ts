@@ -54,6 +54,11 @@ export interface DomainModule {
    * table it owns, personal (category, operator) or not; the coverage test fails on a column none declares.
    */
   personalData?: PersonalDataDeclaration;
+  /**
+   * What people may consent to about it (issue 15, docs/adr/0024): comms' marketing by mail and SMS, a
+   * vertical's newsletter. The core's consent ledger (`domain/gdpr`) records them; the module reads the state.
+   */
+  consentPurposes?: ConsentPurpose[];
   /** Demo data for a demo organisation with the module, after its users exist. Idempotent: safe on every start. */
   seedDemo?: (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
 }
@@ -74,6 +79,22 @@ export interface LabelledInstance {
 export type BusinessLabelResolver = (
   trx: Knex.Transaction, instances: readonly LabelledInstance[], locale: 'fr' | 'en',
 ) => Promise<Map<string, string>>;
+
+/** A purpose of consent a module declares (docs/adr/0024-consent-ledger.md). */
+export interface ConsentPurpose {
+  /** `<module>.<purpose>`, as the ledger stores it (`comms.marketing`). */
+  key: string;
+  label: Labels;
+  description: Labels;
+  /** The channels a consent is given for, each on its own (`mail`, `sms`). */
+  channels: string[];
+  /** Who is asked: the organisation's contacts, its users (a collaborator, a portal user without a contact), or both. */
+  subjects: Array<'contact' | 'user'>;
+  /** How long a grant lasts unless the entry says otherwise (ISO 8601 duration, `P3Y`); none: until withdrawn. */
+  validity?: string;
+  /** Whether the « soft opt-in » (an existing client, similar products, art. L34-5 CPCE) counts as a grant. */
+  softOptIn?: boolean;
+}
 
 export interface Labels {
   fr: string;

@@ -57,7 +57,7 @@ describe('account onboarding, the process every organisation gets', () => {
     const [{ n }] = await t.admin('accounts').where({ tenantId: tenant.tenantId }).max('number as n');
     const [account] = await t.admin('accounts').insert({ tenantId: tenant.tenantId, number: Number(n ?? 0) + 1, name, legalName: `${name} SAS`, siren: '382094613', status: 'prospect' }).returning(['id', 'number']);
     const [person] = await t.admin('contacts').insert({ tenantId: tenant.tenantId, accountId: account.id, firstName: 'Jeanne', lastName: 'Accueil', email: contact.email }).returning('id');
-    if (contact.consent) await t.admin('commsConsents').insert({ tenantId: tenant.tenantId, contactId: person.id, channel: 'mail', source: 'Bon de commande signé' });
+    if (contact.consent) await t.admin('gdprConsentEntries').insert({ tenantId: tenant.tenantId, subjectKind: 'contact', subjectId: person.id, purpose: 'comms.marketing', channel: 'mail', decision: 'opt-in', source: 'form', sourceDetail: 'Bon de commande signé' });
     return { id: account.id as string, number: account.number as number, contactId: person.id as string };
   };
   /** The open onboarding tasks a person may act on (À faire), once those expected are there. */
