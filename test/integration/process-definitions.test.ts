@@ -160,7 +160,7 @@ describe('process definitions API', () => {
   it('names an unknown role and the roles the organisation has', async () => {
     const res = await post(fixture('lint-user-task.bpmn'));
     const problem = res.body.problems.find((p: { elementId: string }) => p.elementId === 'UnknownRole');
-    expect(problem.message).toBe('La tâche utilisateur « Check » : le rôle « wizard » n\'existe pas dans cette organisation. Rôles connus : accounting, client, direction, manager, partner, sales, support-n1, support-n2.');
+    expect(problem.message).toBe('La tâche utilisateur « Check » : le rôle « wizard » n\'existe pas dans cette organisation. Rôles connus : accounting, client, direction, dpo, manager, partner, sales, support-n1, support-n2.');
   });
 
   it('refuses XML with a DOCTYPE or ENTITY, malformed XML and oversized files with clear messages, storing nothing', async () => {

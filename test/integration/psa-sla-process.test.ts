@@ -3,10 +3,11 @@ import type { Worker } from '@temporalio/worker';
 import { DateTime } from 'luxon';
 import request from 'supertest';
 import { withTenant } from '../../db/tenant-scope';
+import { easterSunday, frenchPublicHolidays } from '../../domain/planning/business-time.holidays';
 import { installShippedProcesses } from '../../db/seeds/shipped-processes';
 import { processContext } from '../../domain/core/process-context';
 import { loadPrincipal } from '../../domain/identity/principal';
-import { escalateTicketSla } from '../../domain/psa/sla-service';
+import { ensureSlaDefaults, escalateTicketSla } from '../../domain/psa/sla-service';
 import { changeTicketStatus, openTicket, type TicketOutcome } from '../../domain/psa/ticket-actions';
 import { deliverTicketMessages, startTicketProcess, TICKET_PROCESS } from '../../domain/psa/ticket-process';
 import type { ProcessResult } from '../../kernel/process/engine-types';
@@ -21,7 +22,9 @@ import { until } from '../support/worker-process';
  * business minutes its calendar says (Mon–Fri 8:30–12:30 / 13:30–18:00, Paris, French holidays),
  * across a weekend and across the spring clock change; waiting for the client stops the clock and
  * pushes every deadline by the business time paused; a breach is recorded once. The test server's
- * clock only goes forward: the tests run in calendar order (December 2026, then March 2027).
+ * clock only goes forward and starts at the real time: the tests run in calendar order, in a December week and a
+ * March still ahead of the real clock (a Friday 4 December as in 2026, then a Friday 26 March when Easter and the
+ * clock change fall on Sunday 28, as in 2027 and 2032).
  */
 describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
   let t: TestContext;
@@ -44,6 +47,12 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
     expect(account.status).toBe(201);
     accountId = account.body.id;
     await installShippedProcesses(t.admin, [tenant.tenantId]);
+    // The calendar holds the holidays of this year and the next two; the spring test's year may be further.
+    await withTenant({ tenantId: tenant.tenantId }, async (trx) => {
+      const { calendarId } = await ensureSlaDefaults(trx, tenant.tenantId);
+      await trx('businessCalendarHolidays').insert(frenchPublicHolidays(easterYear).map((h) => ({ tenantId: tenant.tenantId, calendarId, ...h })))
+        .onConflict(['tenantId', 'calendarId', 'day']).ignore();
+    }, t.knex);
   });
   afterAll(async () => {
     worker?.shutdown();
@@ -54,6 +63,23 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
 
   /** A wall-clock time in Paris. */
   const paris = (local: string) => DateTime.fromISO(local, { zone: 'Europe/Paris' }).toJSDate();
+  /** The first December, from this year on, whose first Friday the real clock has not reached yet (no holiday that week). */
+  const friday = (() => {
+    for (let year = DateTime.now().year; ; year += 1) {
+      const first = DateTime.fromObject({ year, month: 12, day: 1 }, { zone: 'Europe/Paris' });
+      const fri = first.plus({ days: (5 - first.weekday + 7) % 7 });
+      if (fri.toMillis() > Date.now() + 86_400_000) return fri;
+    }
+  })();
+  /** The first year after that December whose Easter Sunday is 28 March, the night clocks change (2027, 2032). */
+  const easterYear = (() => {
+    for (let year = friday.year + 1; year < friday.year + 200; year += 1) if (easterSunday(year) === `${year}-03-28`) return year;
+    throw new Error('no Easter on 28 March ahead');
+  })();
+  /** `HH:mm`, `days` after that Friday of December (local date-time text for paris()). */
+  const dec = (days: number, time: string) => `${friday.plus({ days }).toISODate()}T${time}`;
+  /** `HH:mm`, `days` after Friday 26 March of that Easter year. */
+  const mar = (days: number, time: string) => `${DateTime.fromObject({ year: easterYear, month: 3, day: 26 }).plus({ days }).toISODate()}T${time}`;
   /** Lets the test server's clock run to `offsetMs` around an instant. */
   const advanceTo = async (instant: Date, offsetMs = 0) => {
     const wait = instant.getTime() + offsetMs - await env.currentTimeMs();
@@ -94,25 +120,25 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
   const move = async (k: Ticket, status: 'waiting' | 'in-progress' | 'resolved' | 'closed') => deliver(await asAdmin((trx, principal) => changeTicketStatus(trx, { principal }, k.id, { status })));
 
   it('escalates a high ticket opened Friday 16:00 at 70, 90 and 100 % of its response the same evening and of its resolution on Monday, counting business minutes only; the breach hands it to a manager and is recorded once', async () => {
-    const k = await ticketOpenedAt(paris('2026-12-04T16:00'), 'high');
+    const k = await ticketOpenedAt(paris(dec(0, '16:00')), 'high');
     await waitingAt(k, 'Triage');
     const planned = (await state(k)).variables.sla as { response: Record<string, string>; resolution: Record<string, string> };
     // High: response 60 business minutes, resolution 510 (the built-in targets, Paris calendar).
-    expect(planned.response).toMatchObject({ firstAt: paris('2026-12-04T16:42').toISOString(), secondAt: paris('2026-12-04T16:54').toISOString(), breachAt: paris('2026-12-04T17:00').toISOString() });
+    expect(planned.response).toMatchObject({ firstAt: paris(dec(0, '16:42')).toISOString(), secondAt: paris(dec(0, '16:54')).toISOString(), breachAt: paris(dec(0, '17:00')).toISOString() });
     // 510 min: 120 on Friday, then Monday 8:30–12:30 (240) and 13:30–16:00 (150).
-    expect(planned.resolution).toMatchObject({ firstAt: paris('2026-12-07T12:27').toISOString(), secondAt: paris('2026-12-07T15:09').toISOString(), breachAt: paris('2026-12-07T16:00').toISOString() });
-    expect((await ticketRow(k)).resolutionDueAt.toISOString()).toBe(paris('2026-12-07T16:00').toISOString());
+    expect(planned.resolution).toMatchObject({ firstAt: paris(dec(3, '12:27')).toISOString(), secondAt: paris(dec(3, '15:09')).toISOString(), breachAt: paris(dec(3, '16:00')).toISOString() });
+    expect((await ticketRow(k)).resolutionDueAt.toISOString()).toBe(paris(dec(3, '16:00')).toISOString());
 
-    await advanceTo(paris('2026-12-04T16:42'), -MINUTE);
+    await advanceTo(paris(dec(0, '16:42')), -MINUTE);
     expect(await eventsOf(k)).toEqual([]);
-    await advanceTo(paris('2026-12-04T16:42'), MINUTE);
-    expect((await recorded(k, 'response', 70)).occurredAt.toISOString()).toBe(paris('2026-12-04T16:42').toISOString());
-    await advanceTo(paris('2026-12-04T17:00'), MINUTE);
+    await advanceTo(paris(dec(0, '16:42')), MINUTE);
+    expect((await recorded(k, 'response', 70)).occurredAt.toISOString()).toBe(paris(dec(0, '16:42')).toISOString());
+    await advanceTo(paris(dec(0, '17:00')), MINUTE);
     await recorded(k, 'response', 100);
     expect(await eventsOf(k)).toEqual(['response 70', 'response 90', 'response 100']);
     const breached = await until('the breach written on the ticket', async () => { const row = await ticketRow(k); return row.assigneeId ? row : undefined; });
     expect(breached).toMatchObject({ slaLevel: 100, assigneeId: tenant.userIds.manager });
-    expect(breached.responseBreachedAt.toISOString()).toBe(paris('2026-12-04T17:00').toISOString());
+    expect(breached.responseBreachedAt.toISOString()).toBe(paris(dec(0, '17:00')).toISOString());
     // The managers were told, in French.
     const mails = await until('the breach mail', async () => {
       const rows = await t.admin('messages').where({ tenantId: tenant.tenantId, recordType: 'psa-ticket', recordId: k.id }).select('recipient', 'subject');
@@ -121,13 +147,13 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
     expect(mails.map((m) => m.subject)).toContain(`SLA dépassé : délai de prise en charge du ticket n° ${breached.number} « Imprimante hors service »`);
 
     // The whole weekend passes: nothing, the clock does not run on Saturday and Sunday.
-    await advanceTo(paris('2026-12-07T12:27'), -MINUTE);
+    await advanceTo(paris(dec(3, '12:27')), -MINUTE);
     expect(await eventsOf(k)).toEqual(['response 70', 'response 90', 'response 100']);
-    await advanceTo(paris('2026-12-07T12:27'), MINUTE);
-    expect((await recorded(k, 'resolution', 70)).occurredAt.toISOString()).toBe(paris('2026-12-07T12:27').toISOString());
-    await advanceTo(paris('2026-12-07T15:09'), -MINUTE);
+    await advanceTo(paris(dec(3, '12:27')), MINUTE);
+    expect((await recorded(k, 'resolution', 70)).occurredAt.toISOString()).toBe(paris(dec(3, '12:27')).toISOString());
+    await advanceTo(paris(dec(3, '15:09')), -MINUTE);
     expect(await eventsOf(k)).not.toContain('resolution 90');
-    await advanceTo(paris('2026-12-07T16:00'), MINUTE);
+    await advanceTo(paris(dec(3, '16:00')), MINUTE);
     await recorded(k, 'resolution', 100);
 
     // Recorded once: the same level again (a retried task, a timer re-armed after a pause) records nothing more.
@@ -143,29 +169,29 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
     await env.sleep(MINUTE);
     const all = await events(k);
     expect(all.map((e) => `${e.target} ${e.percent}`).sort()).toEqual(['resolution 100', 'resolution 70', 'resolution 90', 'response 100', 'response 70', 'response 90']);
-    expect((await ticketRow(k)).responseBreachedAt.toISOString()).toBe(paris('2026-12-04T17:00').toISOString());
+    expect((await ticketRow(k)).responseBreachedAt.toISOString()).toBe(paris(dec(0, '17:00')).toISOString());
   });
 
   it('stops the clock while the ticket waits for the client: the deadlines move by the business time paused, and a resolved ticket the client confirms ends the process', async () => {
     // Normal: response 240 business minutes. Opened Tuesday 10:00, assigned (no triage).
-    const k = await ticketOpenedAt(paris('2026-12-08T10:00'), 'normal', tenant.userIds.technician);
+    const k = await ticketOpenedAt(paris(dec(4, '10:00')), 'normal', tenant.userIds.technician);
     await waitingAt(k, 'WaitResolved');
     expect((await state(k)).completedElements.Triage).toBeUndefined();
-    expect((await ticketRow(k)).responseDueAt.toISOString()).toBe(paris('2026-12-08T15:00').toISOString());
+    expect((await ticketRow(k)).responseDueAt.toISOString()).toBe(paris(dec(4, '15:00')).toISOString());
 
     // 60 business minutes later, the technician waits for the client.
-    await advanceTo(paris('2026-12-08T11:00'));
+    await advanceTo(paris(dec(4, '11:00')));
     await move(k, 'waiting');
     await waitingAt(k, 'WaitResume');
     const paused = await ticketRow(k);
     expect(paused.slaPausedSince).not.toBeNull();
     expect(paused.responseDueAt).toBeNull();
     // 70 % of the response would have fallen at 13:48: paused, nothing.
-    await advanceTo(paris('2026-12-08T14:00'));
+    await advanceTo(paris(dec(4, '14:00')));
     expect(await eventsOf(k)).toEqual([]);
 
     // The client answers Wednesday 10:00: paused Tuesday 11:00–12:30 and 13:30–18:00, Wednesday 8:30–10:00 = 450 business minutes.
-    await advanceTo(paris('2026-12-09T10:00'));
+    await advanceTo(paris(dec(5, '10:00')));
     await move(k, 'in-progress');
     await waitingAt(k, 'WaitResolved');
     const resumed = await ticketRow(k);
@@ -175,11 +201,11 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
     // 180 minutes of the response left from Wednesday 10:00: 10:00–12:30, then 13:30–14:00; 70 % (168) at 11:48.
     const due = (await state(k)).variables.sla as { response: Record<string, string> };
     const near = (iso: string, local: string) => Math.abs(Date.parse(iso) - paris(local).getTime()) <= MINUTE;
-    expect(near(due.response.dueAt!, '2026-12-09T14:00')).toBe(true);
-    expect(near(due.response.firstAt!, '2026-12-09T11:48')).toBe(true);
-    await advanceTo(paris('2026-12-09T11:48'), -2 * MINUTE);
+    expect(near(due.response.dueAt!, dec(5, '14:00'))).toBe(true);
+    expect(near(due.response.firstAt!, dec(5, '11:48'))).toBe(true);
+    await advanceTo(paris(dec(5, '11:48')), -2 * MINUTE);
     expect(await eventsOf(k)).toEqual([]);
-    await advanceTo(paris('2026-12-09T11:48'), 2 * MINUTE);
+    await advanceTo(paris(dec(5, '11:48')), 2 * MINUTE);
     await recorded(k, 'response', 70);
 
     // Resolved, then confirmed by the client: no time to approve, nothing to invoice, the process ends.
@@ -192,12 +218,12 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
     expect(await eventsOf(k)).toEqual(['response 70']);
   });
 
-  it('counts across the spring clock change in summer time: a high ticket opened Friday 26 March 2027 16:00 reaches 70 % of its resolution on Tuesday at 12:27 CEST (Easter Monday off); resolved without an answer, it closes itself after five days', async () => {
-    const k = await ticketOpenedAt(paris('2027-03-26T16:00'), 'high', tenant.userIds.technician);
+  it('counts across the spring clock change in summer time: a high ticket opened Friday 26 March 16:00 (Easter Sunday 28 March) reaches 70 % of its resolution on Tuesday at 12:27 CEST (Easter Monday off); resolved without an answer, it closes itself after five days', async () => {
+    const k = await ticketOpenedAt(paris(mar(0, '16:00')), 'high', tenant.userIds.technician);
     await waitingAt(k, 'WaitResolved');
-    // Clocks change on Sunday 28 March 2027 (Easter), Monday 29 is Easter Monday: 12:27 in Paris on Tuesday 30 is 10:27 UTC (UTC+2), not 11:27.
-    const at = paris('2027-03-30T12:27');
-    expect(at.toISOString()).toBe('2027-03-30T10:27:00.000Z');
+    // Clocks change on Sunday 28 March (Easter), Monday 29 is Easter Monday: 12:27 in Paris on Tuesday 30 is 10:27 UTC (UTC+2), not 11:27.
+    const at = paris(mar(4, '12:27'));
+    expect(DateTime.fromJSDate(at, { zone: 'utc' }).toFormat('ccc HH:mm')).toBe('Tue 10:27');
     expect(((await state(k)).variables.sla as { resolution: Record<string, string> }).resolution.firstAt).toBe(at.toISOString());
     // The level is recorded at its timer's instant in the process's time (the test server may skip past it while
     // this suite's other instances wait; the Friday test above proves nothing fires before its instant).
