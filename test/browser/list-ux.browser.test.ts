@@ -266,7 +266,11 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     const requests: Request[] = [];
     page.on('request', (r) => { if (r.url().includes('/api/v1/accounts')) requests.push(r); });
     await page.getByTestId('bulk-action-status').click();
+    const answered = page.waitForResponse((r) => r.url().includes('/api/v1/accounts/bulk'), { timeout: 120_000 });
     await page.getByTestId('bulk-choice-active').click();
+    // The server's answer first (its status and problem say why when it is not the report).
+    const answer = await answered;
+    expect({ status: answer.status(), body: answer.status() === 200 ? null : await answer.text() }).toEqual({ status: 200, body: null });
     const results = page.getByTestId('bulk-results');
     await results.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('bulk-summary').textContent()).toContain(`${COUNT} réussi`);

@@ -26,6 +26,19 @@ export function watchCsp(context: BrowserContext): string[] {
   return violations;
 }
 
+/**
+ * Prints the API's 5xx answers a context's pages receive (method, path, status, problem): when a
+ * page waits in vain for what a failed request should have shown, the test's log says which one.
+ */
+function reportServerFailures(context: BrowserContext): void {
+  context.on('response', (response) => {
+    if (response.status() < 500 || !response.url().includes('/api/')) return;
+    const { pathname } = new URL(response.url());
+    void response.text().catch(() => '').then((body) =>
+      console.warn(`[browser] ${response.request().method()} ${pathname} answered ${response.status()}: ${body.slice(0, 300)}`));
+  });
+}
+
 export interface BrowserStack {
   t: TestContext;
   /** The app's URL (API + built UI). */
@@ -58,6 +71,7 @@ export async function startBrowserStack(): Promise<BrowserStack> {
     async newContext(options) {
       const context = await browser.newContext(options);
       contexts.push(context);
+      reportServerFailures(context);
       return context;
     },
     async close() {
