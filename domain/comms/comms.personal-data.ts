@@ -63,7 +63,6 @@ export const commsPersonalData: PersonalDataDeclaration = {
   subjectLinks: {
     contact: [
       { match: 'ref', table: 'messages', column: 'contact_id', from: 'contacts' },
-      { match: 'ref', table: 'comms_consents', column: 'contact_id', from: 'contacts' },
       { match: 'ref', table: 'comms_campaign_recipients', column: 'contact_id', from: 'contacts' },
     ],
     user: [{ match: 'ref', table: 'messages', column: 'sent_by_user_id', from: 'users' }],

@@ -5,7 +5,7 @@ import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, cols, p, type Persona
  * The proof of a consent (art. 7.1 GDPR) is kept five years after it ends (the limitation period); the
  * free-text note on the source is the only personal value, blanked by an erasure.
  */
-export const consentPersonalData: Required<Pick<PersonalDataDeclaration, 'activities' | 'tables'>> = {
+export const consentPersonalData: Required<Pick<PersonalDataDeclaration, 'activities' | 'tables' | 'subjectLinks'>> = {
   activities: [
     {
       key: 'gdpr.consents',
@@ -32,5 +32,10 @@ export const consentPersonalData: Required<Pick<PersonalDataDeclaration, 'activi
       notPersonal: cols('id tenant_id subject_kind subject_id purpose channel decision source text_id occurred_at expires_at recorded_by recorded_at'),
     },
     gdpr_consent_texts: { activity: 'gdpr.consents', notPersonal: cols('id tenant_id purpose version title body created_by created_at updated_at') },
+  },
+  // A person's entries: the subject is a contact or a user (ids never collide across the two).
+  subjectLinks: {
+    contact: [{ match: 'ref', table: 'gdpr_consent_entries', column: 'subject_id', from: 'contacts' }],
+    user: [{ match: 'ref', table: 'gdpr_consent_entries', column: 'subject_id', from: 'users' }],
   },
 };

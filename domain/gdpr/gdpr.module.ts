@@ -12,6 +12,7 @@ const gdprPersonalData: PersonalDataDeclaration = {
     gdpr_register_entries: { activity: 'identity.accounts', notPersonal: cols('tenant_id activity_key entry version updated_by updated_at') },
     ...consentPersonalData.tables,
   },
+  subjectLinks: { ...consentPersonalData.subjectLinks },
 };
 
 /**
