@@ -1,4 +1,6 @@
 import type { ApiModule } from '../api-module';
+import { breachesOpenApiPaths } from './breaches.openapi';
+import { breachesRouter } from './breaches.router';
 import { consentsOpenApiPaths } from './consents.openapi';
 import { consentsRouter } from './consents.router';
 import { gdprOpenApiPaths } from './gdpr.openapi';
@@ -7,6 +9,6 @@ import { gdprRouter } from './gdpr.router';
 /** Data protection's API (issue 15): `/api/v1/gdpr/…`, the register of processing activities. */
 export const gdprApiModule: ApiModule = {
   key: 'gdpr',
-  routers: (deps) => [{ path: '/gdpr', router: gdprRouter(deps) }, { path: '/gdpr', router: consentsRouter(deps) }],
-  openApiPaths: () => ({ ...gdprOpenApiPaths(), ...consentsOpenApiPaths() }),
+  routers: (deps) => [{ path: '/gdpr/breaches', router: breachesRouter(deps) }, { path: '/gdpr', router: gdprRouter(deps) }, { path: '/gdpr', router: consentsRouter(deps) }],
+  openApiPaths: () => ({ ...gdprOpenApiPaths(), ...breachesOpenApiPaths(), ...consentsOpenApiPaths() }),
 };

@@ -1,16 +1,22 @@
+import path from 'node:path';
 import { on, role } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
 import { consentMessages } from './consent.messages';
 import { consentPersonalData } from './consent.personal-data';
+import { GDPR_BREACH_ACTIVITIES } from './breach.activity-contracts';
+import { BREACH_FORMS } from './breach.forms';
+import { breachMessages } from './breach.messages';
+import { breachPersonalData } from './breach.personal-data';
 import { gdprMessages } from './gdpr.messages';
 import { cols, type PersonalDataDeclaration } from './personal-data';
 
 /** The gdpr context's own table: the register as the organisation edited it (its entries describe data, hold none). */
 const gdprPersonalData: PersonalDataDeclaration = {
-  activities: [...consentPersonalData.activities],
+  activities: [...consentPersonalData.activities, ...breachPersonalData.activities],
   tables: {
     gdpr_register_entries: { activity: 'identity.accounts', notPersonal: cols('tenant_id activity_key entry version updated_by updated_at') },
     ...consentPersonalData.tables,
+    ...breachPersonalData.tables,
   },
   subjectLinks: { ...consentPersonalData.subjectLinks },
 };
@@ -25,11 +31,16 @@ export const gdprModule: DomainModule = {
   personalData: gdprPersonalData,
   kind: 'core',
   label: { fr: 'Données personnelles', en: 'Personal data' },
-  messages: { ...gdprMessages, ...consentMessages },
-  resources: { 'gdpr.register': 'ProcessingRegister', 'gdpr.consent': 'ConsentLedger', 'gdpr.consent-text': 'ConsentText' },
+  messages: { ...gdprMessages, ...consentMessages, ...breachMessages },
+  resources: { 'gdpr.register': 'ProcessingRegister', 'gdpr.consent': 'ConsentLedger', 'gdpr.consent-text': 'ConsentText', 'gdpr.breach': 'PersonalDataBreach' },
   roles: [
     role('dpo', 'Délégué à la protection des données', 'Data protection officer', 'internal', [
       ...on('gdpr.register', 'ru=all'), ...on('gdpr.consent', 'ru=all'), ...on('gdpr.consent-text', 'rcud=all'),
+      ...on('gdpr.breach', 'rcu=all'),
     ]),
   ],
+  /** The response to a personal data breach: assessment, escalations before 72 hours, the CNIL's notification, the people told (ADR 0025). */
+  activities: GDPR_BREACH_ACTIVITIES,
+  forms: BREACH_FORMS,
+  processes: [path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
 };

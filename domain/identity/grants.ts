@@ -30,9 +30,10 @@ export const margin: Grant[] = [{ permission: 'core.catalogue.purchase-price.rea
 const nameTheDpo = mayAssign('dpo');
 /**
  * Who manages the collaborators also verifies the audit log of their sign-ins, and follows the
- * platform's backups and starts a restore drill (ADR 0020: backups are platform-wide).
+ * platform's backups and starts a restore drill (ADR 0020: backups are platform-wide). As the
+ * organisation's direction, they read its data breaches and are told before the CNIL's 72 hours run out (ADR 0025).
  */
-export const users = [...on('identity.user', 'rcud=all'), ...on('identity.audit-log', 'r=all'), ...on('backup.backup', 'rc=all'), ...nameTheDpo];
+export const users = [...on('identity.user', 'rcud=all'), ...on('identity.audit-log', 'r=all'), ...on('backup.backup', 'rc=all'), ...on('gdpr.breach', 'r=all'), ...nameTheDpo];
 export const smoke = on('system.smoke', 'rc=all');
 /** Communications: staff read the log; senders also send and manage templates; administrators set the providers. */
 export const commsRead = on('comms.message', 'r=all');

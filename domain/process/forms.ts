@@ -16,6 +16,11 @@ export interface FormDefinition {
    * drawn as a choice by the task list. The schema still validates what is sent.
    */
   choices?: Record<string, (trx: Knex.Transaction) => Promise<FormChoice[]>>;
+  /**
+   * Values the form opens with for one task, read in the tenant's transaction from the task's business
+   * key (the record the process follows): JSON Schema `default`s, which the task list fills in.
+   */
+  prefill?: (trx: Knex.Transaction, businessKey: string) => Promise<Record<string, unknown>>;
 }
 
 export interface FormChoice {
@@ -71,13 +76,19 @@ export function describeForm(form: FormDefinition): FormDescription {
 }
 
 /** The form with its organisation-dependent choices (`choices`) listed for the tenant in scope. */
-export async function describeFormIn(trx: Knex.Transaction, form: FormDefinition): Promise<FormDescription> {
+export async function describeFormIn(trx: Knex.Transaction, form: FormDefinition, businessKey?: string | null): Promise<FormDescription> {
   const description = describeForm(form);
-  if (!form.choices) return description;
+  const prefill = form.prefill && businessKey ? form.prefill : undefined;
+  if (!form.choices && !prefill) return description;
   const properties = { ...(description.schema.properties as Record<string, JsonObject>) };
-  for (const [field, list] of Object.entries(form.choices)) {
+  for (const [field, list] of Object.entries(form.choices ?? {})) {
     if (!properties[field]) continue;
     properties[field] = { ...properties[field], oneOf: (await list(trx)).map((c) => ({ const: c.value, title: c.title })) };
+  }
+  if (prefill) {
+    for (const [field, value] of Object.entries(await prefill(trx, businessKey!))) {
+      if (properties[field] && value !== undefined && value !== null) properties[field] = { ...properties[field], default: value };
+    }
   }
   return { ...description, schema: { ...description.schema, properties } };
 }

@@ -120,7 +120,7 @@ export async function loadTask(ctx: RequestContext, id: string, lock = false) {
 export async function getTask(ctx: RequestContext, id: string, locale: Locale = 'fr') {
   const task = await decorateOne(ctx, await loadTask(ctx, id), locale);
   const form = task.formKey ? findForm(String(task.formKey)) : undefined;
-  return { ...task, form: form ? await describeFormIn(ctx.trx, form) : null };
+  return { ...task, form: form ? await describeFormIn(ctx.trx, form, (task.businessKey as string | null | undefined) ?? null) : null };
 }
 
 function requireOpen(task: Record<string, unknown>): void {
