@@ -3,6 +3,7 @@ import { backupActivitiesModule } from './backup/backup.module';
 import { billingActivitiesModule } from './billing/billing.module';
 import { eventsActivitiesModule } from './events/events.module';
 import { gdprActivitiesModule } from './gdpr/gdpr.module';
+import { retentionActivitiesModule } from './gdpr/retention.module';
 import { psaActivitiesModule } from './psa/psa.module';
 
 /**
@@ -10,4 +11,4 @@ import { psaActivitiesModule } from './psa/psa.module';
  * in their domain manifests, domain/installed-modules.ts). One of the three
  * lists allowed to import verticals; the worker passes it to createActivities.
  */
-export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [backupActivitiesModule, billingActivitiesModule, eventsActivitiesModule, gdprActivitiesModule, psaActivitiesModule];
+export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [backupActivitiesModule, billingActivitiesModule, eventsActivitiesModule, gdprActivitiesModule, retentionActivitiesModule, psaActivitiesModule];

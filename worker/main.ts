@@ -5,6 +5,7 @@ import { closeDb, db } from '../db/connection';
 import { ensureAuditLogSchedule } from './audit-log-schedule';
 import { ensureBillingAccountingSchedule } from './billing-accounting-schedule';
 import { ensureBackupSchedules } from './backup-schedule';
+import { ensureRetentionSchedule } from './gdpr-retention-schedule';
 import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   // The platform's daily backup and its weekly restore drill (docs/runbooks/backup-restore.md).
   await ensureBackupSchedules(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the backup schedules could not be set up'));
+  // Retention (docs/adr/0026-retention.md): what expired is anonymised or deleted every night, unless a legal hold keeps it.
+  await ensureRetentionSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
+    .catch((error: Error) => logger.error({ err: error }, 'the retention schedule could not be set up'));
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
   // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish. Started by `npm start`
   // with an IPC channel, it does the same when that process dies, however it dies.

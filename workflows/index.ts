@@ -8,3 +8,4 @@ export { auditLogVerification } from './system/audit-log-verification.workflow';
 export { billingSubscriptionInvoicing } from './billing/subscription-invoicing.workflow';
 export { billingAccountingSync } from './billing/accounting-sync.workflow';
 export { backupDaily, backupRestoreDrill } from './backup/backup.workflow';
+export { gdprRetentionRun } from './gdpr/retention.workflow';

@@ -5,10 +5,12 @@ import { consentsOpenApiPaths } from './consents.openapi';
 import { consentsRouter } from './consents.router';
 import { gdprOpenApiPaths } from './gdpr.openapi';
 import { gdprRouter } from './gdpr.router';
+import { retentionOpenApiPaths } from './retention.openapi';
+import { retentionRouter } from './retention.router';
 
 /** Data protection's API (issue 15): `/api/v1/gdpr/…`, the register of processing activities. */
 export const gdprApiModule: ApiModule = {
   key: 'gdpr',
-  routers: (deps) => [{ path: '/gdpr/breaches', router: breachesRouter(deps) }, { path: '/gdpr', router: gdprRouter(deps) }, { path: '/gdpr', router: consentsRouter(deps) }],
-  openApiPaths: () => ({ ...gdprOpenApiPaths(), ...breachesOpenApiPaths(), ...consentsOpenApiPaths() }),
+  routers: (deps) => [{ path: '/gdpr/breaches', router: breachesRouter(deps) }, { path: '/gdpr', router: gdprRouter(deps) }, { path: '/gdpr', router: consentsRouter(deps) }, { path: '/gdpr', router: retentionRouter(deps) }],
+  openApiPaths: () => ({ ...gdprOpenApiPaths(), ...breachesOpenApiPaths(), ...consentsOpenApiPaths(), ...retentionOpenApiPaths() }),
 };

@@ -32,6 +32,7 @@ export const commsPersonalData: PersonalDataDeclaration = {
         error_reason: p.erase('free-text'), attachments: p.erase('correspondence'), mail_headers: p.erase('correspondence'),
       },
       notPersonal: cols('id tenant_id channel direction category contact_id template_id template_key language status provider provider_message_id provider_attempted_at attempts error_code record_type record_id campaign_id sent_by_user_id sent_by_process idempotency_key created_at updated_at'),
+      retention: { clock: 't.created_at' },
     },
     message_events: { activity: 'comms.messages', personal: { detail: p.erase('free-text') }, notPersonal: cols('id tenant_id message_id status at') },
     comms_campaigns: { activity: 'comms.marketing', notPersonal: cols('id tenant_id name channel template_id workflow_id status total rate_per_minute created_by created_at completed_at') },

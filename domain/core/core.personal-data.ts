@@ -34,6 +34,8 @@ export const corePersonalData: PersonalDataDeclaration = {
         ...addressColumns(), notes: p.erase('free-text'), search: p.erase('identity'), search_name: p.erase('identity'),
       },
       notPersonal: cols(TRACKING, 'number siren siret vat_number external_ref status owner_id support_user_id website country payment_terms_days credit_limit_cents currency naf_code'),
+      // A prospect's last contact is the last change to its record (ADR 0026); a client's ends with the relationship.
+      retention: { clock: 't.updated_at', scope: "t.status = 'prospect'" },
     },
     contacts: {
       activity: 'core.customers',
@@ -43,6 +45,7 @@ export const corePersonalData: PersonalDataDeclaration = {
         search: p.erase('identity'), search_phones: p.erase('contact'), search_name: p.erase('identity'),
       },
       notPersonal: cols(TRACKING, 'account_id'),
+      retention: { clock: 't.updated_at', scope: "exists (select 1 from accounts a where a.id = t.account_id and a.status = 'prospect')" },
     },
     sites: {
       activity: 'core.customers',
@@ -70,6 +73,7 @@ export const corePersonalData: PersonalDataDeclaration = {
       activity: 'core.history',
       personal: { changes: p.erase('free-text') },
       notPersonal: cols('id tenant_id record_type record_id action actor_user_id request_id at'),
+      retention: { clock: 't.at', action: 'delete' },
     },
     tenant_counters: { activity: 'core.customers', notPersonal: cols('tenant_id name value') },
     idempotency_keys: {

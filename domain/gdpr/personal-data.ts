@@ -55,12 +55,28 @@ export const personalColumn = z.object({
 }).strict();
 export type PersonalColumn = z.infer<typeof personalColumn>;
 
+/**
+ * How a table's rows reach the end of their retention (issue 15, docs/adr/0026-retention.md): the clock is the
+ * data's own moment — an SQL expression over the row (`t`), a timestamp or a date such as
+ * `coalesce(t.closed_at, t.updated_at)` — never when the row was written back (a restored row keeps its clock);
+ * `scope` (SQL over `t`) keeps the rows it applies to (prospects, not clients); `action` anonymises the row with
+ * its columns' operators, or deletes it. The duration is its activity's retention rule.
+ */
+export const tableRetention = z.object({
+  clock: z.string().min(1),
+  scope: z.string().min(1).optional(),
+  action: z.enum(['anonymise', 'delete']).default('anonymise'),
+}).strict();
+export type TableRetention = z.input<typeof tableRetention>;
+
 export const tableDeclaration = z.object({
   /** The processing activity the table's personal data serves (a key of the module's `activities`, or another module's). */
   activity: z.string().min(1),
   personal: z.record(z.string(), personalColumn).default({}),
   /** Every other column, listed: nothing personal in it (identifiers, amounts, statuses, references to a person). */
   notPersonal: z.array(z.string()),
+  /** When its rows expire (the activity's duration after the clock); a table without one is not enforced by the retention run. */
+  retention: tableRetention.optional(),
 }).strict();
 export type TableDeclaration = z.input<typeof tableDeclaration>;
 

@@ -90,11 +90,13 @@ export const psaPersonalData: PersonalDataDeclaration = {
       personal: { notes: p.erase('free-text'), lost_reason: p.erase('free-text') },
       notPersonal: cols(TRACKING, `number account_id contact_id title stage_id rank amount_cents probability expected_close_date owner_id quote_id contract_id closed_at search_name
         contract_type contract_pack_minutes`),
+      retention: { clock: 't.closed_at' },
     },
     psa_interactions: {
       activity: 'psa.prospection',
       personal: { subject: p.erase('correspondence'), body: p.erase('correspondence') },
       notPersonal: cols(TRACKING, 'account_id opportunity_id contact_id kind occurred_at author_id remind_at reminder_owner_id reminder_done_at'),
+      retention: { clock: 't.occurred_at' },
     },
     psa_pipeline_stages: { activity: 'psa.prospection', notPersonal: cols(TRACKING, 'key label_fr label_en position default_probability outcome') },
   },

@@ -1,0 +1,38 @@
+import { personalDataDeclaration, p, type PersonalDataDeclaration } from './personal-data';
+import { rulesFrom, subjectHoldMatches } from './retention-rules';
+
+const ACTIVITY = {
+  key: 'core.customers', name: { fr: 'Clients', en: 'Customers' }, purpose: { fr: 'Clients', en: 'Customers' }, legalBasis: 'contract' as const,
+  dataSubjects: [{ fr: 'Prospects', en: 'Prospects' }], recipients: [{ fr: 'Interne', en: 'Internal' }],
+  retention: { duration: 'P3Y', from: { fr: 'après le dernier contact', en: 'after the last contact' } },
+};
+const declaration: PersonalDataDeclaration = {
+  activities: [ACTIVITY],
+  tables: {
+    accounts: { activity: 'core.customers', personal: { name: p.erase('identity') }, notPersonal: ['id', 'status', 'updated_at'], retention: { clock: 't.updated_at', scope: "t.status = 'prospect'" } },
+    contacts: { activity: 'core.customers', personal: { email: p.erase('contact') }, notPersonal: ['id', 'account_id', 'updated_at'], retention: { clock: 't.updated_at' } },
+    tenant_counters: { activity: 'core.customers', notPersonal: ['tenant_id', 'name', 'value'] },
+  },
+};
+const parsed = [{ module: 'core', parsed: personalDataDeclaration.parse(declaration) }];
+
+describe('retention rules', () => {
+  it('one rule per table with a clock, of the organisation\'s modules, with its activity\'s retention', () => {
+    const rules = rulesFrom(parsed, new Set(['core']), new Map(), 'fr');
+    expect(rules.map((r) => r.table)).toEqual(['accounts', 'contacts']);
+    expect(rules[0]).toMatchObject({ activity: 'core.customers', duration: 'P3Y', from: 'après le dernier contact', action: 'anonymise', clock: 't.updated_at', scope: "t.status = 'prospect'" });
+    expect(rulesFrom(parsed, new Set(['psa']), new Map(), 'fr')).toEqual([]);
+  });
+
+  it('the register\'s edited retention wins over the declared one', () => {
+    const edits = new Map([['core.customers', { duration: 'P2Y', from: 'après le dernier échange', legalReference: null, name: 'Prospects' }]]);
+    expect(rulesFrom(parsed, new Set(['core']), edits, 'fr')[0]).toMatchObject({ duration: 'P2Y', from: 'après le dernier échange', activityName: 'Prospects' });
+  });
+
+  it('a hold on a person keeps their own row and the rows that name them', () => {
+    const kinds = [{ recordType: 'account', table: 'accounts' }, { recordType: 'contact', table: 'contacts' }, { recordType: 'billing-site', table: 'billing_sites' }];
+    const [accounts, contacts] = rulesFrom(parsed, new Set(['core']), new Map(), 'fr');
+    expect(subjectHoldMatches(accounts!, kinds)).toEqual([{ kind: 'account', column: 'id' }]);
+    expect(subjectHoldMatches(contacts!, kinds)).toEqual([{ kind: 'account', column: 'account_id' }, { kind: 'contact', column: 'id' }]);
+  });
+});

@@ -1,0 +1,84 @@
+import type { Knex } from 'knex';
+import type { Locale } from '../i18n/messages';
+import { modulesOf, personalDataDeclarations, recordKinds } from '../modules/registry';
+import { personalDataDeclaration, type ParsedPersonalData } from './personal-data';
+import { registerEntryInput } from './register';
+
+/**
+ * The retention rules of an organisation (issue 15, docs/adr/0026-retention.md): one per table its modules
+ * declare a clock for, with its activity's retention as the register says it (the duration the data
+ * protection officer set when they edited the entry, else the declared one).
+ */
+export interface TableRule {
+  table: string;
+  module: string;
+  activity: string;
+  activityName: string;
+  duration: string;
+  from: string;
+  legalReference: string | null;
+  clock: string;
+  scope: string | null;
+  action: 'anonymise' | 'delete';
+  /** Every column the table declares (a person's hold follows their `<kind>_id` columns). */
+  columns: string[];
+}
+
+/** What the register says of an activity's retention once edited. */
+export type RetentionEdits = ReadonlyMap<string, { duration: string; from: string; legalReference: string | null; name: string }>;
+
+/** The rules of the modules listed (pure: from the parsed declarations and the register's edits). */
+export function rulesFrom(
+  declarations: ReadonlyArray<{ module: string; parsed: ParsedPersonalData }>, moduleKeys: ReadonlySet<string>, edits: RetentionEdits, locale: Locale,
+): TableRule[] {
+  const activities = new Map(declarations.flatMap((d) => d.parsed.activities.map((a) => [a.key, a] as const)));
+  const rules: TableRule[] = [];
+  for (const { module, parsed } of declarations) {
+    if (!moduleKeys.has(module)) continue;
+    for (const [table, declared] of Object.entries(parsed.tables)) {
+      if (!declared.retention) continue;
+      const activity = activities.get(declared.activity);
+      if (!activity) continue;
+      const edited = edits.get(activity.key);
+      rules.push({
+        table, module, activity: activity.key,
+        activityName: edited?.name ?? activity.name[locale],
+        duration: edited?.duration ?? activity.retention.duration,
+        from: edited?.from ?? activity.retention.from[locale],
+        legalReference: edited ? edited.legalReference : activity.retention.legalReference ?? null,
+        clock: declared.retention.clock, scope: declared.retention.scope ?? null, action: declared.retention.action,
+        columns: [...Object.keys(declared.personal), ...declared.notPersonal],
+      });
+    }
+  }
+  return rules.sort((a, b) => a.activity.localeCompare(b.activity) || a.table.localeCompare(b.table));
+}
+
+/**
+ * The conditions under which a person's hold (`subject`: a record type and an id) keeps a row of the table:
+ * the person's own row, or a row whose `<kind>_id` column names them (an account's contacts and messages).
+ */
+export function subjectHoldMatches(rule: Pick<TableRule, 'table' | 'columns'>, kinds: ReadonlyArray<{ recordType: string; table: string }>): Array<{ kind: string; column: string }> {
+  const columns = new Set(rule.columns);
+  return kinds.flatMap((k) => {
+    const own = k.table === rule.table ? [{ kind: k.recordType, column: 'id' }] : [];
+    const reference = `${k.recordType.replace(/-/g, '_')}_id`;
+    return columns.has(reference) ? [...own, { kind: k.recordType, column: reference }] : own;
+  });
+}
+
+/** The record kinds a hold on a person may name. */
+export const subjectKinds = (): Array<{ recordType: string; table: string }> => recordKinds().map((k) => ({ recordType: k.resource.recordType, table: k.resource.table }));
+
+/** The organisation's rules, read within its transaction (row-level security). */
+export async function tenantRules(trx: Knex.Transaction, tenantId: string, locale: Locale): Promise<TableRule[]> {
+  const tenant = await trx('tenants').where({ id: tenantId }).first('verticals');
+  const moduleKeys = new Set(modulesOf((tenant?.verticals as string[]) ?? []).map((m) => m.key));
+  const edits = new Map<string, { duration: string; from: string; legalReference: string | null; name: string }>();
+  for (const row of await trx('gdprRegisterEntries').select('activityKey', 'entry')) {
+    const entry = registerEntryInput.safeParse(row.entry);
+    if (entry.success) edits.set(String(row.activityKey), { ...entry.data.retention, name: entry.data.name });
+  }
+  const declarations = personalDataDeclarations().map((d) => ({ module: d.module, parsed: personalDataDeclaration.parse(d.declaration) }));
+  return rulesFrom(declarations, moduleKeys, edits, locale);
+}
