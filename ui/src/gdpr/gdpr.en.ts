@@ -1,7 +1,9 @@
+import { consentsEn } from './consents.en';
 import type gdprFr from './gdpr.fr';
 
 /** Texts of the personal-data screens in English (same keys as French). */
 const gdprEn: typeof gdprFr = {
+  ...consentsEn,
   nav: { group: 'Personal data', register: 'Processing register' },
   register: {
     title: 'Register of processing activities',

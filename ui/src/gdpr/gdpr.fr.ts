@@ -1,5 +1,8 @@
+import { consentsFr } from './consents.fr';
+
 /** Texts of the personal-data screens (French, the reference). */
 const gdprFr = {
+  ...consentsFr,
   nav: { group: 'Données personnelles', register: 'Registre des traitements' },
   register: {
     title: 'Registre des activités de traitement',
