@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { demoEmail } from '../../db/seeds/demo-tenants';
 import { tenantId, type TestContext } from '../support/api';
 import { axeSerious } from '../support/axe';
-import { LAPTOP, signIn as signInAs, startBrowserStack, type BrowserStack } from '../support/browser';
+import { LAPTOP, signIn as signInAs, startBrowserStack, type BrowserStack, waitShowing } from '../support/browser';
 import { createOwnTenant, uniqueName, type OwnTenant } from '../support/fixtures';
 
 /**
@@ -123,7 +123,7 @@ describe('core records in the browser', () => {
     const page = await signIn('support-n1@softwhere.demo', { width: 1024, height: 768 });
 
     await page.goto(`${base}/accounts/${single.id}`);
-    await page.getByTestId('site-compact').getByText('Boutique centre').waitFor({ timeout: 60_000 });
+    await waitShowing(page, page.getByTestId('site-compact').getByText('Boutique centre'));
     expect(await page.getByTestId('account-sites').getAttribute('data-mode')).toBe('compact');
     await page.getByTestId('site-compact').getByTestId('site-contact').getByText('Jean Dupont').waitFor();
     for (const button of ['account-create', 'contact-create', 'site-create', 'billing-site-create']) expect(await page.getByTestId(button).count()).toBe(0);

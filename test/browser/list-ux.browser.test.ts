@@ -1,6 +1,6 @@
 import type { Page, Request } from 'playwright-core';
 import { tenantId, userId, type TestContext } from '../support/api';
-import { expectEventually as eventually, signIn as signInAs, startBrowserStack, type BrowserStack } from '../support/browser';
+import { expectEventually as eventually, signIn as signInAs, startBrowserStack, type BrowserStack, waitShowing } from '../support/browser';
 import { axeSerious } from '../support/axe';
 
 const DAY = 86_400_000;
@@ -272,7 +272,7 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     const answer = await answered;
     expect({ status: answer.status(), body: answer.status() === 200 ? null : await answer.text() }).toEqual({ status: 200, body: null });
     const results = page.getByTestId('bulk-results');
-    await results.waitFor({ timeout: 60_000 });
+    await waitShowing(page, results);
     expect(await page.getByTestId('bulk-summary').textContent()).toContain(`${COUNT} réussi`);
     expect(await page.getByTestId('bulk-result-ok').count()).toBe(COUNT);
     await noSeriousAxe(page, '[data-testid="bulk-results"]');

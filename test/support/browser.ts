@@ -27,12 +27,14 @@ export function watchCsp(context: BrowserContext): string[] {
 }
 
 /**
- * Prints the API's 5xx answers a context's pages receive (method, path, status, problem): when a
- * page waits in vain for what a failed request should have shown, the test's log says which one.
+ * Prints the API's 5xx answers a context's pages receive, and a refused session refresh (method, path,
+ * status, problem): when a page waits in vain for what a failed request should have shown, the test's
+ * log says which one.
  */
 function reportServerFailures(context: BrowserContext): void {
   context.on('response', (response) => {
-    if (response.status() < 500 || !response.url().includes('/api/')) return;
+    const refreshRefused = response.url().includes('/api/v1/auth/refresh') && response.status() >= 400;
+    if ((response.status() < 500 && !refreshRefused) || !response.url().includes('/api/')) return;
     const { pathname } = new URL(response.url());
     void response.text().catch(() => '').then((body) =>
       console.warn(`[browser] ${response.request().method()} ${pathname} answered ${response.status()}: ${body.slice(0, 300)}`));
@@ -110,6 +112,19 @@ export async function signIn(stack: Pick<BrowserStack, 'base' | 'newContext'>, e
   const page = await context.newPage();
   await signInOn(page, stack.base, email);
   return page;
+}
+
+/**
+ * Waits for `locator`; when it does not come, fails saying where the page is and what it shows
+ * (signed out, an error alert, a page still loading), not only which element was missing.
+ */
+export async function waitShowing(page: Page, locator: ReturnType<Page['getByTestId']>, timeout = 60_000): Promise<void> {
+  try {
+    await locator.waitFor({ timeout });
+  } catch (error) {
+    const shown = await page.locator('body').innerText({ timeout: 5_000 }).catch(() => '(unreadable)');
+    throw new Error(`${(error as Error).message}\nThe page is at ${page.url()} and shows:\n${shown.slice(0, 1500)}`);
+  }
 }
 
 /** Reads `read()` until `check` accepts it (or `timeout` ms pass), then asserts with Jest. */
