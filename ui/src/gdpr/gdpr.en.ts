@@ -1,8 +1,10 @@
+import { breachesEn } from './breaches.en';
 import { consentsEn } from './consents.en';
 import type gdprFr from './gdpr.fr';
 
 /** Texts of the personal-data screens in English (same keys as French). */
 const gdprEn: typeof gdprFr = {
+  ...breachesEn,
   ...consentsEn,
   nav: { group: 'Personal data', register: 'Processing register' },
   register: {

@@ -1,7 +1,9 @@
+import { breachesFr } from './breaches.fr';
 import { consentsFr } from './consents.fr';
 
 /** Texts of the personal-data screens (French, the reference). */
 const gdprFr = {
+  ...breachesFr,
   ...consentsFr,
   nav: { group: 'Données personnelles', register: 'Registre des traitements' },
   register: {

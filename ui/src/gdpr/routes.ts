@@ -3,6 +3,8 @@ import type { RouteRecordRaw } from 'vue-router';
 /** The personal-data screens (children of the app shell): the register of processing activities. */
 export const gdprRoutes: RouteRecordRaw[] = [
   { path: 'gdpr/register', name: 'gdpr-register', component: () => import('./RegisterPage.vue'), meta: { permission: ['gdpr.register', 'read'] } },
+  { path: 'gdpr/breaches', name: 'gdpr-breaches', component: () => import('./BreachesPage.vue'), meta: { permission: ['gdpr.breach', 'read'] } },
+  { path: 'gdpr/breaches/:id', name: 'gdpr-breach', component: () => import('./BreachesPage.vue'), meta: { permission: ['gdpr.breach', 'read'] } },
   // « Mes données »: every signed-in person, whatever their role (the user menu leads here).
   { path: 'me/data', name: 'my-data', component: () => import('./MyDataPage.vue') },
 ];
