@@ -4,6 +4,7 @@ import type { DomainModule } from '../modules/vertical-module';
 import { consentMessages } from './consent.messages';
 import { consentPersonalData } from './consent.personal-data';
 import { GDPR_BREACH_ACTIVITIES } from './breach.activity-contracts';
+import { seedBreachDemo } from './breach-demo';
 import { BREACH_FORMS } from './breach.forms';
 import { breachMessages } from './breach.messages';
 import { breachPersonalData } from './breach.personal-data';
@@ -47,4 +48,5 @@ export const gdprModule: DomainModule = {
   activities: GDPR_BREACH_ACTIVITIES,
   forms: BREACH_FORMS,
   processes: [path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
+  seedDemo: seedBreachDemo,
 };
