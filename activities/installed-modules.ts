@@ -2,6 +2,7 @@ import type { ActivitiesModule } from './activities-module';
 import { backupActivitiesModule } from './backup/backup.module';
 import { billingActivitiesModule } from './billing/billing.module';
 import { eventsActivitiesModule } from './events/events.module';
+import { requestsActivitiesModule } from './gdpr/requests.module';
 import { gdprActivitiesModule } from './gdpr/gdpr.module';
 import { retentionActivitiesModule } from './gdpr/retention.module';
 import { psaActivitiesModule } from './psa/psa.module';
@@ -11,4 +12,4 @@ import { psaActivitiesModule } from './psa/psa.module';
  * in their domain manifests, domain/installed-modules.ts). One of the three
  * lists allowed to import verticals; the worker passes it to createActivities.
  */
-export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [backupActivitiesModule, billingActivitiesModule, eventsActivitiesModule, gdprActivitiesModule, retentionActivitiesModule, psaActivitiesModule];
+export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [backupActivitiesModule, billingActivitiesModule, eventsActivitiesModule, gdprActivitiesModule, retentionActivitiesModule, requestsActivitiesModule, psaActivitiesModule];

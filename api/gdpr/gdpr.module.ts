@@ -5,12 +5,14 @@ import { consentsOpenApiPaths } from './consents.openapi';
 import { consentsRouter } from './consents.router';
 import { gdprOpenApiPaths } from './gdpr.openapi';
 import { gdprRouter } from './gdpr.router';
+import { requestsOpenApiPaths } from './requests.openapi';
+import { requestsRouter } from './requests.router';
 import { retentionOpenApiPaths } from './retention.openapi';
 import { retentionRouter } from './retention.router';
 
 /** Data protection's API (issue 15): `/api/v1/gdpr/…`, the register of processing activities. */
 export const gdprApiModule: ApiModule = {
   key: 'gdpr',
-  routers: (deps) => [{ path: '/gdpr/breaches', router: breachesRouter(deps) }, { path: '/gdpr', router: gdprRouter(deps) }, { path: '/gdpr', router: consentsRouter(deps) }, { path: '/gdpr', router: retentionRouter(deps) }],
-  openApiPaths: () => ({ ...gdprOpenApiPaths(), ...breachesOpenApiPaths(), ...consentsOpenApiPaths(), ...retentionOpenApiPaths() }),
+  routers: (deps) => [{ path: '/gdpr/breaches', router: breachesRouter(deps) }, { path: '/gdpr', router: gdprRouter(deps) }, { path: '/gdpr', router: requestsRouter(deps) }, { path: '/gdpr', router: consentsRouter(deps) }, { path: '/gdpr', router: retentionRouter(deps) }],
+  openApiPaths: () => ({ ...gdprOpenApiPaths(), ...requestsOpenApiPaths(), ...breachesOpenApiPaths(), ...consentsOpenApiPaths(), ...retentionOpenApiPaths() }),
 };

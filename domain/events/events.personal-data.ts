@@ -44,11 +44,13 @@ export const eventsPersonalData: PersonalDataDeclaration = {
     { kind: 'event-client', label: { fr: 'Client d’événement (Epic Events)', en: 'Event client (Epic Events)' }, table: 'event_clients', name: ['full_name'], addresses: ['email', 'phone'] },
   ],
   subjectLinks: {
-    'event-client': [
-      { match: 'ref', table: 'event_contracts', column: 'client_id' },
+    // Whoever the person is: an Epic Events client with one of their addresses is them, with their contracts, events and payments.
+    '*': [
+      { match: 'address', table: 'event_clients', column: 'email' },
+      { match: 'address', table: 'event_clients', column: 'phone' },
+      { match: 'ref', table: 'event_contracts', column: 'client_id', from: 'event_clients' },
       { match: 'ref', table: 'event_events', column: 'contract_id', from: 'event_contracts' },
       { match: 'ref', table: 'event_payments', column: 'contract_id', from: 'event_contracts' },
     ],
-    user: [{ match: 'ref', table: 'event_events', column: 'support_contact_id', from: 'users' }],
   },
 };

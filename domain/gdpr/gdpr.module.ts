@@ -9,20 +9,25 @@ import { BREACH_FORMS } from './breach.forms';
 import { breachMessages } from './breach.messages';
 import { breachPersonalData } from './breach.personal-data';
 import { gdprMessages } from './gdpr.messages';
+import { REQUEST_ACTIVITIES } from './requests.activity-contracts';
+import { REQUEST_FORMS } from './requests.forms';
+import { requestMessages } from './requests.messages';
+import { requestsPersonalData } from './requests.personal-data';
 import { retentionMessages } from './retention.messages';
 import { retentionGrants, retentionPersonalData, retentionResources } from './retention.personal-data';
 import { cols, type PersonalDataDeclaration } from './personal-data';
 
 /** The gdpr context's own table: the register as the organisation edited it (its entries describe data, hold none). */
 const gdprPersonalData: PersonalDataDeclaration = {
-  activities: [...consentPersonalData.activities, ...breachPersonalData.activities, ...retentionPersonalData.activities],
+  activities: [...requestsPersonalData.activities, ...consentPersonalData.activities, ...breachPersonalData.activities, ...retentionPersonalData.activities],
   tables: {
     gdpr_register_entries: { activity: 'identity.accounts', notPersonal: cols('tenant_id activity_key entry version updated_by updated_at') },
+    ...requestsPersonalData.tables,
     ...consentPersonalData.tables,
     ...breachPersonalData.tables,
     ...retentionPersonalData.tables,
   },
-  subjectLinks: { ...consentPersonalData.subjectLinks },
+  subjectLinks: { ...requestsPersonalData.subjectLinks, ...consentPersonalData.subjectLinks },
   notAboutSubjects: { ...retentionPersonalData.notAboutSubjects },
 };
 
@@ -36,17 +41,17 @@ export const gdprModule: DomainModule = {
   personalData: gdprPersonalData,
   kind: 'core',
   label: { fr: 'Données personnelles', en: 'Personal data' },
-  messages: { ...gdprMessages, ...consentMessages, ...breachMessages, ...retentionMessages },
-  resources: { 'gdpr.register': 'ProcessingRegister', 'gdpr.consent': 'ConsentLedger', 'gdpr.consent-text': 'ConsentText', 'gdpr.breach': 'PersonalDataBreach', ...retentionResources },
+  messages: { ...gdprMessages, ...requestMessages, ...consentMessages, ...breachMessages, ...retentionMessages },
+  resources: { 'gdpr.register': 'ProcessingRegister', 'gdpr.request': 'RightsRequest', 'gdpr.consent': 'ConsentLedger', 'gdpr.consent-text': 'ConsentText', 'gdpr.breach': 'PersonalDataBreach', ...retentionResources },
   roles: [
     role('dpo', 'Délégué à la protection des données', 'Data protection officer', 'internal', [
-      ...on('gdpr.register', 'ru=all'), ...on('gdpr.consent', 'ru=all'), ...on('gdpr.consent-text', 'rcud=all'),
+      ...on('gdpr.register', 'ru=all'), ...on('gdpr.request', 'cru=all'), ...on('gdpr.consent', 'ru=all'), ...on('gdpr.consent-text', 'rcud=all'),
       ...on('gdpr.breach', 'rcu=all'), ...retentionGrants,
     ]),
   ],
   /** The response to a personal data breach: assessment, escalations before 72 hours, the CNIL's notification, the people told (ADR 0025). */
-  activities: GDPR_BREACH_ACTIVITIES,
-  forms: BREACH_FORMS,
-  processes: [path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
+  activities: [...GDPR_BREACH_ACTIVITIES, ...REQUEST_ACTIVITIES],
+  forms: [...BREACH_FORMS, ...REQUEST_FORMS],
+  processes: [path.resolve(__dirname, '../../workflows/gdpr/rights-request.bpmn'), path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
   seedDemo: seedBreachDemo,
 };

@@ -105,16 +105,8 @@ export const psaPersonalData: PersonalDataDeclaration = {
     { kind: 'ticket-requester', label: { fr: 'Demandeur de ticket (par e-mail)', en: 'Ticket requester (by e-mail)' } },
   ],
   subjectLinks: {
-    'ticket-requester': [
-      { match: 'address', table: 'psa_tickets', column: 'requester_email' },
-      { match: 'address', table: 'psa_ticket_comments', column: 'author_email' },
-      { match: 'address', table: 'psa_inbound_mails', column: 'sender_email' },
-      { match: 'address', table: 'psa_inbound_mails', column: 'envelope_from' },
-    ],
     contact: [
       { match: 'ref', table: 'psa_tickets', column: 'contact_id', from: 'contacts' },
-      { match: 'address', table: 'psa_tickets', column: 'requester_email' },
-      { match: 'address', table: 'psa_inbound_mails', column: 'sender_email' },
       { match: 'ref', table: 'psa_interactions', column: 'contact_id', from: 'contacts' },
       { match: 'ref', table: 'psa_opportunities', column: 'contact_id', from: 'contacts' },
       { match: 'ref', table: 'psa_contracts', column: 'client_contact_id', from: 'contacts' },
@@ -133,8 +125,12 @@ export const psaPersonalData: PersonalDataDeclaration = {
       { match: 'ref', table: 'psa_ticket_comments', column: 'author_id', from: 'users' },
       { match: 'ref', table: 'psa_interactions', column: 'author_id', from: 'users' },
     ],
-    // What hangs on the tickets and contracts found, whoever the person is.
+    // Whoever the person is: what they wrote to support from one of their addresses, and what hangs on the tickets and contracts found.
     '*': [
+      { match: 'address', table: 'psa_tickets', column: 'requester_email' },
+      { match: 'address', table: 'psa_ticket_comments', column: 'author_email' },
+      { match: 'address', table: 'psa_inbound_mails', column: 'sender_email' },
+      { match: 'address', table: 'psa_inbound_mails', column: 'envelope_from' },
       { match: 'ref', table: 'psa_ticket_comments', column: 'ticket_id', from: 'psa_tickets' },
       { match: 'ref', table: 'psa_ticket_attachments', column: 'ticket_id', from: 'psa_tickets' },
       { match: 'ref', table: 'documents', column: 'id', from: 'psa_ticket_attachments', fromColumn: 'document_id' },
