@@ -7,7 +7,9 @@ import { fieldIssue } from '../i18n/zod-issues';
  * document and the UI's types come from them. Nothing here holds a personal value: a record is named by
  * its table and id.
  */
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldIssue('field.iso-date'));
+/** A calendar day that exists (2026-02-30 is refused), between 1900 and 2999. */
+const isoDay = z.string().regex(/^(19|2\d)\d{2}-\d{2}-\d{2}$/, fieldIssue('field.iso-date'))
+  .refine((day) => !Number.isNaN(Date.parse(day)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), fieldIssue('field.iso-date'));
 const tableName = z.string().regex(/^[a-z][a-z0-9_]*$/, fieldIssue('field.invalid')).max(63);
 const activityKey = z.string().regex(/^[a-z]+(\.[a-z-]+)+$/, fieldIssue('field.invalid')).max(100);
 

@@ -1,4 +1,5 @@
 import { breachesEn } from './breaches.en';
+import { retentionEn } from './retention.en';
 import { consentsEn } from './consents.en';
 import type gdprFr from './gdpr.fr';
 
@@ -6,6 +7,7 @@ import type gdprFr from './gdpr.fr';
 const gdprEn: typeof gdprFr = {
   ...breachesEn,
   ...consentsEn,
+  ...retentionEn,
   nav: { group: 'Personal data', register: 'Processing register' },
   register: {
     title: 'Register of processing activities',

@@ -1,10 +1,12 @@
 import { breachesFr } from './breaches.fr';
+import { retentionFr } from './retention.fr';
 import { consentsFr } from './consents.fr';
 
 /** Texts of the personal-data screens (French, the reference). */
 const gdprFr = {
   ...breachesFr,
   ...consentsFr,
+  ...retentionFr,
   nav: { group: 'Données personnelles', register: 'Registre des traitements' },
   register: {
     title: 'Registre des activités de traitement',
