@@ -24,9 +24,11 @@ const SEED = 20261203;
 /**
  * Who fuzzes, and how much: the telecom administrator gets the coverage phase
  * (every boundary and negative case of every parameter, about 6,600 requests),
- * the events administrator, a manager, the accounting (billing's writer) and the read-mostly support roles of both
- * organisations the document's examples and a few generated requests per
- * operation, enough to walk their refusals (403) and what they may read.
+ * the events administrator, a manager and the accounting (billing's writer) the document's examples and a
+ * few generated requests per operation, enough to walk their refusals (403) and what they may read. The
+ * read-mostly support roles are not fuzzed (about 60 s each on two cores, for answers that are refusals):
+ * the permission matrix (test/integration/permission-matrix.test.ts) sends them every record kind's
+ * reads and writes, and their 403s are the same problem documents as the manager's.
  */
 const RUNS = [
   { tenant: 'telecom', role: 'direction', phases: 'examples,coverage,fuzzing', maxExamples: 5 },
@@ -34,8 +36,6 @@ const RUNS = [
   { tenant: 'telecom', role: 'manager', phases: 'examples,fuzzing', maxExamples: 2 },
   // The role that invoices: billing's writes (drafts, issue, payments, credit notes, quotes, the legal profile).
   { tenant: 'telecom', role: 'accounting', phases: 'examples,fuzzing', maxExamples: 2 },
-  { tenant: 'telecom', role: 'support-n1', phases: 'examples,fuzzing', maxExamples: 2 },
-  { tenant: 'events', role: 'support', phases: 'examples,fuzzing', maxExamples: 2 },
 ] as const;
 const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'unsupported_method'];
 /**
@@ -205,7 +205,7 @@ describe('OpenAPI fuzz run (schemathesis)', () => {
     return findings;
   }
 
-  it('finds no 5xx and no answer that breaks the document, as administrators, managers and read-mostly roles of two organisations', async () => {
+  it('finds no 5xx and no answer that breaks the document, as administrators, managers and the accounting of two organisations', async () => {
     const findings: Finding[] = [];
     for (const run of RUNS) {
       // An organisation per run: an administrator's run changes and removes its colleagues (their passwords,
