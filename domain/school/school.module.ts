@@ -15,4 +15,15 @@ export const schoolModule: DomainModule = {
     role('student', 'Étudiant', 'Student', 'student', on('core.account', 'r=all')),
     role('alumnus', 'Alumni', 'Alumnus', 'student', on('core.account', 'r=all')),
   ],
+  // What students (users) and families (contacts) may agree to receive (docs/adr/0024): the core's ledger keeps it.
+  consentPurposes: [{
+    key: 'school.newsletter',
+    label: { fr: 'Lettre d’information de l’école', en: 'School newsletter' },
+    description: {
+      fr: 'Recevoir la lettre d’information (vie de l’école, événements, portes ouvertes). Vous pouvez vous désinscrire à tout moment.',
+      en: 'Receive the newsletter (school life, events, open days). You may unsubscribe at any time.',
+    },
+    channels: ['mail'],
+    subjects: ['contact', 'user'],
+  }],
 };

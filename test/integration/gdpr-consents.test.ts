@@ -142,6 +142,19 @@ describe('consent ledger: /api/v1/gdpr/consents, /consent-texts, /me', () => {
     await as('sales').post('/api/v1/gdpr/me/consents', { purpose: 'comms.marketing', channel: 'mail', decision: 'opt-in' }).expect(422);
   });
 
+  it('a vertical declares its own purposes: a school\'s student consents to its newsletter as a user; the telecom operator has none', async () => {
+    const school = await createOwnTenant(t.admin, 'gdpr-consent-school', ['school']);
+    const student = (await loginAs(t.app, 'student', school.slug)).accessToken;
+    const mine = await request(t.app).get('/api/v1/gdpr/me/consents').set('Authorization', `Bearer ${student}`).expect(200);
+    expect(mine.body.purposes.map((p: { key: string }) => p.key)).toEqual(['school.newsletter']);
+    await request(t.app).post('/api/v1/gdpr/me/consents').set('Authorization', `Bearer ${student}`).send({ purpose: 'school.newsletter', channel: 'mail', decision: 'opt-in' }).expect(201);
+    const after = await request(t.app).get('/api/v1/gdpr/me/consents').set('Authorization', `Bearer ${student}`).expect(200);
+    expect(after.body.purposes[0].states[0]).toMatchObject({ channel: 'mail', status: 'granted', source: 'portal', expiresAt: null });
+    // Not a purpose of an organisation without the vertical.
+    expect((await as('sales').post('/api/v1/gdpr/me/consents', { purpose: 'school.newsletter', channel: 'mail', decision: 'opt-in' }).expect(422)).body.detail)
+      .toBe('La finalité « school.newsletter » n’existe pas dans votre organisation');
+  });
+
   it('a withdrawal stops at once a campaign\'s send planned before it', async () => {
     const template = await as('manager').post('/api/v1/comms/templates', {
       key: 'promo-pain', language: 'fr', channel: 'mail', category: 'marketing', kind: 'contact.message', name: 'Promo', subject: 'Nos offres', body: 'Bonjour {{contact.firstName}}, -10 % cette semaine.',
