@@ -13,6 +13,7 @@ import { REQUEST_ACTIVITIES } from './requests.activity-contracts';
 import { REQUEST_FORMS } from './requests.forms';
 import { requestMessages } from './requests.messages';
 import { requestsPersonalData } from './requests.personal-data';
+import { seedRetentionDemo } from './retention.demo';
 import { retentionMessages } from './retention.messages';
 import { retentionGrants, retentionPersonalData, retentionResources } from './retention.personal-data';
 import { cols, type PersonalDataDeclaration } from './personal-data';
@@ -53,5 +54,5 @@ export const gdprModule: DomainModule = {
   activities: [...GDPR_BREACH_ACTIVITIES, ...REQUEST_ACTIVITIES],
   forms: [...BREACH_FORMS, ...REQUEST_FORMS],
   processes: [path.resolve(__dirname, '../../workflows/gdpr/rights-request.bpmn'), path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
-  seedDemo: seedBreachDemo,
+  seedDemo: async (admin, tenant) => { await seedRetentionDemo(admin, tenant); await seedBreachDemo(admin, tenant); },
 };
