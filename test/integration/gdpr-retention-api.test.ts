@@ -44,6 +44,15 @@ describe('/api/v1/gdpr/retention and /api/v1/gdpr/legal-holds', () => {
     await call(admin, 'post', '/api/v1/gdpr/retention/dry-run').send({}).expect(403);
   });
 
+  it('the demo: the MSP\'s officer finds old prospects to process today, one of them held', async () => {
+    const msp = (await loginAs(t.app, 'dpo', 'msp')).accessToken;
+    const accounts = (await call(msp, 'post', '/api/v1/gdpr/retention/dry-run').send({}).expect(200)).body.tables.find((c: { table: string }) => c.table === 'accounts');
+    expect(accounts.expired).toBeGreaterThanOrEqual(1);
+    expect(accounts.held).toBeGreaterThanOrEqual(1);
+    const holds = (await call(msp, 'get', '/api/v1/gdpr/legal-holds?active=true').expect(200)).body.items;
+    expect(holds).toContainEqual(expect.objectContaining({ scope: 'record', table: 'accounts', reason: expect.stringContaining('mise en demeure') }));
+  });
+
   it('a dry run counts what expires on a day and names records by reference only', async () => {
     const dry = (await call(dpo, 'post', '/api/v1/gdpr/retention/dry-run').send({ today: '2026-06-01' }).expect(200)).body;
     expect(dry.tables.find((c: { table: string }) => c.table === 'accounts')).toMatchObject({
