@@ -1,12 +1,14 @@
 import { breachesEn } from './breaches.en';
 import { retentionEn } from './retention.en';
 import { consentsEn } from './consents.en';
+import { requestsEn } from './requests.en';
 import type gdprFr from './gdpr.fr';
 
 /** Texts of the personal-data screens in English (same keys as French). */
 const gdprEn: typeof gdprFr = {
   ...breachesEn,
   ...consentsEn,
+  ...requestsEn,
   ...retentionEn,
   nav: { group: 'Personal data', register: 'Processing register' },
   register: {

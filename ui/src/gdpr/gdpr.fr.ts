@@ -1,11 +1,13 @@
 import { breachesFr } from './breaches.fr';
 import { retentionFr } from './retention.fr';
 import { consentsFr } from './consents.fr';
+import { requestsFr } from './requests.fr';
 
 /** Texts of the personal-data screens (French, the reference). */
 const gdprFr = {
   ...breachesFr,
   ...consentsFr,
+  ...requestsFr,
   ...retentionFr,
   nav: { group: 'Données personnelles', register: 'Registre des traitements' },
   register: {

@@ -17,6 +17,7 @@ export const gdprModule: UiModule = {
     testId: 'nav-gdpr',
     entries: [
       { route: 'gdpr-register', icon: 'mdi-book-lock-outline', label: 'gdpr.nav.register', testId: 'nav-gdpr-register', permission: ['gdpr.register', 'read'] },
+      { route: 'gdpr-requests', icon: 'mdi-account-question-outline', label: 'gdpr.requests.nav', testId: 'nav-gdpr-requests', permission: ['gdpr.request', 'read'] },
       { route: 'gdpr-retention', icon: 'mdi-timer-sand', label: 'gdpr.retention.nav', testId: 'nav-gdpr-retention', permission: ['gdpr.retention', 'read'] },
       { route: 'gdpr-breaches', icon: 'mdi-shield-alert-outline', label: 'gdpr.breaches.nav', testId: 'nav-gdpr-breaches', permission: ['gdpr.breach', 'read'] },
     ],
