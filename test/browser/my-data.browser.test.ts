@@ -8,7 +8,8 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  * « Mes données » and a contact's consents in Chromium against the real API and database (issue 15, ADR 0024),
  * in an organisation of its own: a portal client reaches « Mes données » from the user menu, reads their profile
  * and what Relais holds, gives then withdraws their consent to marketing mails (the ledger keeps both), and
- * opens the erasure request's confirmation; a collaborator reaches the same page as their user; a manager
+ * asks for the erasure of their data after a confirmation; a collaborator reaches the same page as their user and
+ * downloads the copy of their data they asked for; a manager
  * records a contact's consent from the account's panel with its source. axe finds nothing serious.
  */
 describe('« Mes données » and consents in the browser', () => {
@@ -64,10 +65,16 @@ describe('« Mes données » and consents in the browser', () => {
     expect(entries).toEqual([{ decision: 'opt-in', source: 'portal' }, { decision: 'opt-out', source: 'portal' }]);
     await expectAccessible(page, 'my data after a withdrawal');
 
+    // Erasure is asked after a confirmation; the request shows with its deadline, a month later.
     await page.getByTestId('ask-erasure').click();
     await page.getByTestId('erase-dialog').waitFor();
     await expectAccessible(page, 'erasure confirmation');
-    await page.getByRole('button', { name: 'Annuler' }).click();
+    await page.getByTestId('erase-confirm').click();
+    const erasure = page.locator('[data-testid="my-request"][data-kind="erasure"]');
+    await erasure.waitFor();
+    expect(await erasure.innerText()).toContain('réponse au plus tard le');
+    const filed = await stack.t.admin('gdprRequests').where({ tenantId: tenant.tenantId, kind: 'erasure' }).select('subjectKind', 'subjectId');
+    expect(filed).toEqual([{ subjectKind: 'user', subjectId: tenant.userIds.client }]);
     expect(csp).toEqual([]);
     await page.context().close();
   });
@@ -77,6 +84,12 @@ describe('« Mes données » and consents in the browser', () => {
     await openMyData(page);
     expect(await page.getByTestId('my-consents').innerText()).toContain('Vos consentements en tant qu’utilisateur.');
     expect(await page.getByTestId('my-profile').innerText()).toContain(demoEmail('accounting', tenant.slug));
+    // A copy of my data: the request is answered by the export, downloaded from the page.
+    await page.getByTestId('ask-access').click();
+    const access = page.locator('[data-testid="my-request"][data-kind="access"]');
+    await access.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), access.getByTestId('my-request-download').click()]);
+    expect(download.suggestedFilename()).toMatch(/^mes-donnees-\d+\.zip$/);
     await expectAccessible(page, 'my data of a collaborator');
     await page.context().close();
   });

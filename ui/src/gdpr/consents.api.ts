@@ -100,5 +100,5 @@ export const consentsApi = {
   record: (input: EntryInput) => request<ConsentEntry>('POST', '/gdpr/consents', { body: input }),
   myRequests: () => request<{ items: RightsRequest[] }>('GET', '/gdpr/requests?status=all'),
   ask: (kind: RightsRequestKind, userId: string) => request<RightsRequest>('POST', '/gdpr/requests', { body: { kind, subject: { kind: 'user', id: userId } } }),
-  exportOf: (id: string) => request<Blob>('GET', `/gdpr/requests/${id}/export`, { responseType: 'blob', accept: '*/*' }),
+  exportOf: (id: string) => request<Blob>('GET', `/gdpr/requests/${id}/export?format=zip`, { responseType: 'blob', accept: 'application/zip' }),
 };
