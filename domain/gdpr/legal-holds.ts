@@ -59,7 +59,8 @@ export async function readLegalHold(ctx: RequestContext, id: string, now = Date.
 }
 
 async function exists(trx: Knex.Transaction, table: string, id: string): Promise<boolean> {
-  return (await trx.raw<{ rows: unknown[] }>(`select 1 from ${ident(table)} where id = ?`, [id])).rows.length > 0;
+  // Compared as text: a table's ids are uuids or numbers (the history's).
+  return (await trx.raw<{ rows: unknown[] }>(`select 1 from ${ident(table)} where id::text = ?`, [id])).rows.length > 0;
 }
 
 async function verticalsOf(ctx: RequestContext): Promise<string[]> {
