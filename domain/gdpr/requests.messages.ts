@@ -14,6 +14,10 @@ export const requestMessages = defineMessages({
   }),
   'gdpr.request.subject-not-found': { fr: 'Cette personne n’existe pas dans votre organisation', en: 'This person does not exist in your organisation' },
   'gdpr.request.received-in-future': { fr: 'La date de réception ne peut pas être dans le futur', en: 'The date of receipt cannot be in the future' },
+  'gdpr.request.received-before-gdpr': {
+    fr: 'La date de réception ne peut pas précéder l’entrée en application du RGPD (25 mai 2018)',
+    en: 'The date of receipt cannot precede the GDPR’s entry into application (25 May 2018)',
+  },
   'gdpr.request.requester-required': {
     fr: 'Indiquez qui fait la demande (nom, et adresse e-mail si elle est connue)',
     en: 'Say who makes the request (name, and e-mail address if known)',

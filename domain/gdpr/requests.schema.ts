@@ -54,7 +54,7 @@ export const requestListQuery = z.object({
 
 export const subjectSearchQuery = z.object({
   kind: subjectKind,
-  q: z.string().trim().max(100, fieldIssue('field.too-long')).default(''),
+  q: z.string().trim().max(100, fieldIssue('field.too-long')).regex(/^[^\u0000]*$/, fieldIssue('field.nul')).default(''),
 }).strict();
 
 const instant = z.string().datetime();

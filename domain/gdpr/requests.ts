@@ -25,6 +25,8 @@ export const RIGHTS_REQUEST_PROCESS = 'gdpr.rights-request';
 export const REQUEST_PROCESS_PERMISSIONS = ['gdpr.request.read', 'gdpr.request.update'];
 
 type Row = Record<string, unknown>;
+/** 25 May 2018: no request under the GDPR was received before. */
+const GDPR_IN_FORCE = Date.parse('2018-05-25T00:00:00+02:00');
 const iso = (v: unknown) => (v ? new Date(v as string).toISOString() : null);
 
 async function verticalsOf(trx: Knex.Transaction, tenantId: string): Promise<string[]> {
@@ -109,6 +111,7 @@ export async function createRequest(ctx: RequestContext, input: RequestInput, no
   if (!isOfficer(ctx, 'create') && !self) throw new ForbiddenError(requestMessage('gdpr.request.forbidden'));
   const receivedAt = input.receivedAt ? new Date(input.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + 60_000) throw new ValidationError([{ field: 'receivedAt', message: requestMessage('gdpr.request.received-in-future') }]);
+  if (receivedAt.getTime() < GDPR_IN_FORCE) throw new ValidationError([{ field: 'receivedAt', message: requestMessage('gdpr.request.received-before-gdpr') }]);
   const tenantId = ctx.principal.tenantId;
   const verticals = await verticalsOf(ctx.trx, tenantId);
   const subject = await resolveSubject(ctx, verticals, input.subject.kind, input.subject.id);

@@ -82,7 +82,10 @@ describe('/api/v1/gdpr/requests', () => {
     expect(nobody.body.errors).toEqual([expect.objectContaining({ field: 'subject.id', message: 'Cette personne n’existe pas dans votre organisation' })]);
     const future = await as(dpo).post('/api/v1/gdpr/requests', { kind: 'access', subject: { kind: 'contact', id: contactId }, requester: { name: 'X' }, receivedAt: '2999-01-01T00:00:00Z' }).expect(400);
     expect(future.body.errors[0]).toMatchObject({ field: 'receivedAt', message: 'La date de réception ne peut pas être dans le futur' });
+    const ancient = await as(dpo).post('/api/v1/gdpr/requests', { kind: 'access', subject: { kind: 'contact', id: contactId }, requester: { name: 'X' }, receivedAt: '0001-01-01T00:00:00Z' }).expect(400);
+    expect(ancient.body.errors[0]).toMatchObject({ field: 'receivedAt', message: expect.stringContaining('RGPD') });
     await as(dpo).post('/api/v1/gdpr/requests', { kind: 'access', subject: { kind: 'contact', id: contactId } }).expect(400);
+    await as(dpo).get('/api/v1/gdpr/subjects?kind=contact&q=a%00b').expect(400);
     const forbidden = await as(admin).post('/api/v1/gdpr/requests', { kind: 'erasure', subject: { kind: 'contact', id: contactId }, requester: { name: 'X' } }).expect(403);
     expect(forbidden.body.detail).toMatch(/^Les demandes d’exercice des droits sont traitées par le délégué/);
     expect(Number((await t.admin('gdprRequests').where({ tenantId: org.tenantId }).count({ n: '*' }).first())!.n)).toBe(before);
