@@ -43,7 +43,7 @@ export function consentsRouter(deps: ApiDeps): Router {
     return { status: 204 };
   }));
 
-  router.get('/me', inTenant(deps, async (_req, ctx) => ({ body: await describeMyData(ctx.trx, ctx.principal) })));
+  router.get('/me', inTenant(deps, async (req, ctx) => ({ body: await describeMyData(ctx.trx, ctx.principal, requestLocale(req)) })));
   router.get('/me/consents', inTenant(deps, async (req, ctx) => ({ body: await myConsents(ctx, requestLocale(req)) })));
   router.post('/me/consents', inTenant(deps, async (req, ctx) => ({ status: 201, body: await changeMyConsent(ctx, validate(myConsentInput, req.body)) })));
   return router;

@@ -98,5 +98,5 @@ export const myDataView = z.object({
     id: z.string().uuid(), firstName: z.string().nullable(), lastName: z.string().nullable(), email: z.string().nullable(),
     phone: z.string().nullable(), mobile: z.string().nullable(), jobTitle: z.string().nullable(),
   }).nullable(),
-  counts: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  counts: z.array(z.object({ kind: z.string().describe('The processing activity'), label: z.string(), count: z.number().int() })).describe('Rows about me per processing activity (what the export of my data holds)'),
 });

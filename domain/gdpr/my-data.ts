@@ -3,7 +3,11 @@ import type { RequestContext } from '../core/record-service';
 import type { Principal } from '../identity/ability';
 import type { Locale } from '../i18n/messages';
 import type { ConsentSubject, MyConsentInput } from './consent.schemas';
+import { personalDataDeclarations } from '../modules/registry';
 import { appendConsent, readConsents } from './consent-ledger';
+import { personalDataDeclaration } from './personal-data';
+import { locateSubject } from './subject-locator';
+import { organisationSubjectPlan } from './subjects';
 
 /**
  * « Mes données » (issue 15, docs/adr/0024): what Relais holds about the signed-in person and their consents.
@@ -20,16 +24,43 @@ export async function mySubject(trx: Knex.Transaction, principal: Principal): Pr
   return { kind: 'user', id: principal.userId };
 }
 
-async function count(q: Knex.QueryBuilder): Promise<number> {
-  const row = await q.count<{ n: string }[]>('* as n').first();
-  return Number(row?.n ?? 0);
+/** Each table's processing activity and the activities' names, from the modules' declarations (ADR 0022). */
+function activitiesByTable(locale: Locale): { table: Map<string, string>; name: Map<string, string> } {
+  const parsed = personalDataDeclarations().map((d) => personalDataDeclaration.parse(d.declaration));
+  return {
+    table: new Map(parsed.flatMap((d) => Object.entries(d.tables).map(([table, t]) => [table, t.activity] as const))),
+    name: new Map(parsed.flatMap((d) => d.activities.map((a) => [a.key, a.name[locale]] as const))),
+  };
 }
 
 /**
- * My profile and how many of each kind of data are about me (the access request's export lists them all):
- * counted under the organisation's row-level security, so nothing of another organisation is counted.
+ * How many rows about me each processing activity holds: the rows the rights requests' locator finds
+ * (ADR 0023, the same the export of my data contains) from my user and, for a portal user, from my contact,
+ * under the organisation's row-level security.
  */
-export async function describeMyData(trx: Knex.Transaction, principal: Principal) {
+async function countsOf(trx: Knex.Transaction, subject: ConsentSubject, userId: string, locale: Locale) {
+  const verticals = ((await trx('tenants').first('verticals'))?.verticals as string[] | undefined) ?? [];
+  const rows = new Map<string, Set<string>>();
+  for (const who of subject.kind === 'contact' ? [{ kind: 'user', id: userId }, subject] : [{ kind: 'user', id: userId }]) {
+    const plan = organisationSubjectPlan(who.kind, verticals);
+    const located = plan ? await locateSubject(trx, plan, who.id) : undefined;
+    for (const [table, found] of located?.tables ?? []) {
+      const keys = rows.get(table) ?? new Set<string>();
+      for (const r of found) keys.add(r.id !== undefined && r.id !== null ? String(r.id) : JSON.stringify(r));
+      rows.set(table, keys);
+    }
+  }
+  const { table: activityOf, name } = activitiesByTable(locale);
+  const counts = new Map<string, number>();
+  for (const [table, keys] of rows) {
+    const activity = activityOf.get(table) ?? table;
+    counts.set(activity, (counts.get(activity) ?? 0) + keys.size);
+  }
+  return [...counts].map(([kind, count]) => ({ kind, label: name.get(kind) ?? kind, count })).sort((a, b) => a.label.localeCompare(b.label, locale));
+}
+
+/** My profile and how much Relais holds about me, by processing activity (the access request's export lists them all). */
+export async function describeMyData(trx: Knex.Transaction, principal: Principal, locale: Locale) {
   const subject = await mySubject(trx, principal);
   const user = await trx('users').where({ id: principal.userId }).first('id', 'email', 'displayName', 'type', 'accountId', 'createdAt');
   const account = user?.accountId ? await trx('accounts').where({ id: user.accountId }).first('id', 'name') : null;
@@ -37,21 +68,6 @@ export async function describeMyData(trx: Knex.Transaction, principal: Principal
   const contact = subject.kind === 'contact'
     ? await trx('contacts').where({ id: subject.id }).first('id', 'firstName', 'lastName', 'email', 'phone', 'mobile', 'jobTitle')
     : null;
-  const me = principal.userId;
-  const counts: Array<{ kind: string; count: number }> = [
-    { kind: 'sessions', count: await count(trx('refreshTokens').where({ userId: me })) },
-    { kind: 'security-events', count: await count(trx('auditLog').where({ actorUserId: me })) },
-    { kind: 'changes-made', count: await count(trx('history').where({ actorUserId: me })) },
-    { kind: 'tasks', count: await count(trx('tasks').where({ assignee: me })) },
-    { kind: 'messages-sent', count: await count(trx('messages').where({ sentByUserId: me })) },
-    { kind: 'messages-received', count: await count(trx('messages').where((q) => {
-      if (contact) q.where({ contactId: contact.id });
-      if (user?.email) q.orWhereRaw('lower(recipient) = lower(?)', [user.email]);
-      if (!contact && !user?.email) q.whereRaw('false');
-    })) },
-    { kind: 'consent-entries', count: await count(trx('gdprConsentEntries').where({ subjectKind: subject.kind, subjectId: subject.id })) },
-  ];
-  if (contact) counts.push({ kind: 'contact-history', count: await count(trx('history').where({ recordType: 'contact', recordId: contact.id })) });
   const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : v ?? null);
   return {
     subject,
@@ -63,7 +79,7 @@ export async function describeMyData(trx: Knex.Transaction, principal: Principal
       id: String(contact.id), firstName: contact.firstName ?? null, lastName: contact.lastName ?? null, email: contact.email ?? null,
       phone: contact.phone ?? null, mobile: contact.mobile ?? null, jobTitle: contact.jobTitle ?? null,
     } : null,
-    counts,
+    counts: await countsOf(trx, subject, principal.userId, locale),
   };
 }
 

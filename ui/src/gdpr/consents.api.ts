@@ -64,7 +64,8 @@ export interface MyData {
     roles: Array<{ key: string; labelFr: string; labelEn: string }>;
   };
   contact: { id: string; firstName: string | null; lastName: string | null; email: string | null; phone: string | null; mobile: string | null; jobTitle: string | null } | null;
-  counts: Array<{ kind: string; count: number }>;
+  /** Rows about me per processing activity (`kind`), named in my language. */
+  counts: Array<{ kind: string; label: string; count: number }>;
 }
 
 export type RightsRequestKind = 'access' | 'erasure' | 'portability' | 'rectification' | 'objection';
