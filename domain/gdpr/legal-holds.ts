@@ -2,11 +2,11 @@ import type { Knex } from 'knex';
 import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, ruleViolation, versionMatches, type ExpectedVersion } from '../errors';
 import type { RequestContext } from '../core/record-service';
 import { audit } from '../identity/audit-log';
-import { recordKindsOf } from '../modules/registry';
 import { ident } from './anonymiser';
 import { declaredActivities } from './register';
 import { parisDay } from './retention-clock';
 import { retentionMessage } from './retention.messages';
+import { organisationSubjectPlan } from './subjects';
 import { tenantRules } from './retention-rules';
 import type { LegalHoldChange, LegalHoldInput, LegalHoldView } from './retention.schema';
 
@@ -78,9 +78,10 @@ async function target(ctx: RequestContext, input: LegalHoldInput): Promise<Recor
   }
   const verticals = await verticalsOf(ctx);
   if (input.scope === 'subject') {
-    const kind = recordKindsOf(verticals).find((k) => k.resource.recordType === input.subject.kind);
-    if (!kind) throw ruleViolation('subject.kind', retentionMessage('gdpr.hold-unknown-subject-kind'));
-    if (!(await exists(ctx.trx, kind.resource.table, input.subject.id))) throw ruleViolation('subject.id', retentionMessage('gdpr.hold-unknown-record'));
+    // The kinds of person the modules declare with a row of their own (ADR 0023); the hold keeps every row their links find.
+    const plan = organisationSubjectPlan(input.subject.kind, verticals);
+    if (!plan?.subject.table) throw ruleViolation('subject.kind', retentionMessage('gdpr.hold-unknown-subject-kind'));
+    if (!(await exists(ctx.trx, plan.subject.table, input.subject.id))) throw ruleViolation('subject.id', retentionMessage('gdpr.hold-unknown-record'));
     return { ...none, subjectKind: input.subject.kind, subjectId: input.subject.id };
   }
   if (!declaredActivities(verticals, 'fr').some((a) => a.key === input.activity)) throw ruleViolation('activity', retentionMessage('gdpr.hold-unknown-activity'));

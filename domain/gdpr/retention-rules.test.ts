@@ -1,5 +1,5 @@
 import { personalDataDeclaration, p, type PersonalDataDeclaration } from './personal-data';
-import { rulesFrom, subjectHoldMatches } from './retention-rules';
+import { rulesFrom } from './retention-rules';
 
 const ACTIVITY = {
   key: 'core.customers', name: { fr: 'Clients', en: 'Customers' }, purpose: { fr: 'Clients', en: 'Customers' }, legalBasis: 'contract' as const,
@@ -27,12 +27,5 @@ describe('retention rules', () => {
   it('the register\'s edited retention wins over the declared one', () => {
     const edits = new Map([['core.customers', { duration: 'P2Y', from: 'après le dernier échange', legalReference: null, name: 'Prospects' }]]);
     expect(rulesFrom(parsed, new Set(['core']), edits, 'fr')[0]).toMatchObject({ duration: 'P2Y', from: 'après le dernier échange', activityName: 'Prospects' });
-  });
-
-  it('a hold on a person keeps their own row and the rows that name them', () => {
-    const kinds = [{ recordType: 'account', table: 'accounts' }, { recordType: 'contact', table: 'contacts' }, { recordType: 'billing-site', table: 'billing_sites' }];
-    const [accounts, contacts] = rulesFrom(parsed, new Set(['core']), new Map(), 'fr');
-    expect(subjectHoldMatches(accounts!, kinds)).toEqual([{ kind: 'account', column: 'id' }]);
-    expect(subjectHoldMatches(contacts!, kinds)).toEqual([{ kind: 'account', column: 'account_id' }, { kind: 'contact', column: 'id' }]);
   });
 });

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Locale } from '../i18n/messages';
-import { modulesOf, personalDataDeclarations, recordKinds } from '../modules/registry';
+import { modulesOf, personalDataDeclarations } from '../modules/registry';
 import { personalDataDeclaration, type ParsedPersonalData } from './personal-data';
 import { registerEntryInput } from './register';
 
@@ -20,8 +20,6 @@ export interface TableRule {
   clock: string;
   scope: string | null;
   action: 'anonymise' | 'delete';
-  /** Every column the table declares (a person's hold follows their `<kind>_id` columns). */
-  columns: string[];
 }
 
 /** What the register says of an activity's retention once edited. */
@@ -47,28 +45,11 @@ export function rulesFrom(
         from: edited?.from ?? activity.retention.from[locale],
         legalReference: edited ? edited.legalReference : activity.retention.legalReference ?? null,
         clock: declared.retention.clock, scope: declared.retention.scope ?? null, action: declared.retention.action,
-        columns: [...Object.keys(declared.personal), ...declared.notPersonal],
       });
     }
   }
   return rules.sort((a, b) => a.activity.localeCompare(b.activity) || a.table.localeCompare(b.table));
 }
-
-/**
- * The conditions under which a person's hold (`subject`: a record type and an id) keeps a row of the table:
- * the person's own row, or a row whose `<kind>_id` column names them (an account's contacts and messages).
- */
-export function subjectHoldMatches(rule: Pick<TableRule, 'table' | 'columns'>, kinds: ReadonlyArray<{ recordType: string; table: string }>): Array<{ kind: string; column: string }> {
-  const columns = new Set(rule.columns);
-  return kinds.flatMap((k) => {
-    const own = k.table === rule.table ? [{ kind: k.recordType, column: 'id' }] : [];
-    const reference = `${k.recordType.replace(/-/g, '_')}_id`;
-    return columns.has(reference) ? [...own, { kind: k.recordType, column: reference }] : own;
-  });
-}
-
-/** The record kinds a hold on a person may name. */
-export const subjectKinds = (): Array<{ recordType: string; table: string }> => recordKinds().map((k) => ({ recordType: k.resource.recordType, table: k.resource.table }));
 
 /** The organisation's rules, read within its transaction (row-level security). */
 export async function tenantRules(trx: Knex.Transaction, tenantId: string, locale: Locale): Promise<TableRule[]> {

@@ -6,7 +6,9 @@ import { anonymiseTable, deleteRows, eraseFiles, ident, type AnonymiseOutcome } 
 import type { PseudonymKey } from './operators';
 import { derivedPseudonymKey } from './pseudonym-key';
 import { expiresOn, retentionCutoff } from './retention-clock';
-import { subjectHoldMatches, subjectKinds, tenantRules, type TableRule } from './retention-rules';
+import { tenantRules, type TableRule } from './retention-rules';
+import { locateSubject } from './subject-locator';
+import { organisationSubjectPlan } from './subjects';
 import type { DryRunView, RetentionRunView, RetentionTableCount } from './retention.schema';
 
 /**
@@ -19,26 +21,48 @@ import type { DryRunView, RetentionRunView, RetentionTableCount } from './retent
 const CLOCK_DAY = (clock: string) => `timezone('Europe/Paris', (${clock})::timestamptz)::date`;
 const BATCH = 500;
 
-/** The SQL of a table's expired rows: `id`, `clock_day`, and `held` when a hold keeps the row. */
-export function expiredRowsSql(rule: TableRule, kinds: ReadonlyArray<{ recordType: string; table: string }>): string {
-  const subjects = subjectHoldMatches(rule, kinds);
-  const subjectHold = subjects.map((s) => `(h.subject_kind = '${s.kind.replace(/'/g, '')}' and h.subject_id = t.${ident(s.column)})`).join(' or ');
+/**
+ * The SQL of a table's expired rows: `id`, `clock_day`, and `held` when a hold keeps the row — a hold on the
+ * activity or on the record, or a row of a person under a hold (`:subjectHeld`, found by `subjectHeldRows`).
+ */
+export function expiredRowsSql(rule: TableRule): string {
   return `
     select t.id, ${CLOCK_DAY(rule.clock)}::text as clock_day,
-      exists (select 1 from gdpr_legal_holds h
+      (exists (select 1 from gdpr_legal_holds h
         where h.lifted_at is null and (h.until is null or h.until >= :today::date)
           and ((h.scope = 'activity' and h.activity_key = :activity)
-            or (h.scope = 'record' and h.table_name = :table and h.record_id::text = t.id::text)
-            ${subjectHold ? `or (h.scope = 'subject' and (${subjectHold}))` : ''})) as held
+            or (h.scope = 'record' and h.table_name = :table and h.record_id::text = t.id::text)))
+        or t.id::text = any(:subjectHeld::text[])) as held
     from ${ident(rule.table)} as t
     where (${rule.scope ?? 'true'}) and (${rule.clock}) is not null and ${CLOCK_DAY(rule.clock)} <= :cutoff::date
       and not exists (select 1 from gdpr_anonymised_rows m where m.table_name = :table and m.row_id = t.id::text)`;
 }
 
-type Named = Record<string, string | number>;
+type Named = Record<string, string | number | string[]>;
+
+/** A table's rows about the people under an active hold, found by the declarations' subject links (ADR 0023's locator). */
+export type SubjectHeld = ReadonlyMap<string, readonly string[]>;
+
+export async function subjectHeldRows(trx: Knex.Transaction, tenantId: string, today: string): Promise<SubjectHeld> {
+  const holds = await trx('gdprLegalHolds').where({ scope: 'subject' }).whereNull('liftedAt')
+    .where((q) => q.whereNull('until').orWhere('until', '>=', today)).select('subjectKind', 'subjectId');
+  if (!holds.length) return new Map();
+  const verticals = ((await trx('tenants').where({ id: tenantId }).first('verticals'))?.verticals as string[]) ?? [];
+  const held = new Map<string, Set<string>>();
+  for (const hold of holds) {
+    const plan = organisationSubjectPlan(String(hold.subjectKind), verticals);
+    const located = plan ? await locateSubject(trx, plan, String(hold.subjectId)) : undefined;
+    for (const [table, rows] of located?.tables ?? []) {
+      const ids = held.get(table) ?? new Set<string>();
+      for (const row of rows) if (row.id !== undefined && row.id !== null) ids.add(String(row.id));
+      held.set(table, ids);
+    }
+  }
+  return new Map([...held].map(([table, ids]) => [table, [...ids]]));
+}
 
 async function counts(trx: Knex.Transaction, rule: TableRule, params: Named): Promise<{ expired: number; held: number }> {
-  const sql = expiredRowsSql(rule, subjectKinds());
+  const sql = expiredRowsSql(rule);
   const row = (await trx.raw<{ rows: Array<{ expired: number; held: number }> }>(
     `select count(*) filter (where not held)::int as expired, count(*) filter (where held)::int as held from (${sql}) as c`, params,
   )).rows[0]!;
@@ -46,12 +70,14 @@ async function counts(trx: Knex.Transaction, rule: TableRule, params: Named): Pr
 }
 
 async function expiredIds(trx: Knex.Transaction, rule: TableRule, params: Named, limit: number): Promise<Array<{ id: string; clock_day: string }>> {
-  const sql = expiredRowsSql(rule, subjectKinds());
+  const sql = expiredRowsSql(rule);
   return (await trx.raw<{ rows: Array<{ id: string; clock_day: string }> }>(`select id::text as id, clock_day from (${sql}) as c where not held order by clock_day, id limit :limit`, { ...params, limit })
     .queryContext({ [COLUMN_NAMES]: true })).rows;
 }
 
-const paramsOf = (rule: TableRule, today: string): Named => ({ today, cutoff: retentionCutoff(today, rule.duration), table: rule.table, activity: rule.activity });
+const paramsOf = (rule: TableRule, today: string, subjects: SubjectHeld): Named => ({
+  today, cutoff: retentionCutoff(today, rule.duration), table: rule.table, activity: rule.activity, subjectHeld: [...(subjects.get(rule.table) ?? [])],
+});
 
 /** The next day a row of the table expires (rows not expired yet), or null. */
 export async function nextExpiry(trx: Knex.Transaction, rule: TableRule, today: string): Promise<string | null> {
@@ -65,8 +91,9 @@ export async function nextExpiry(trx: Knex.Transaction, rule: TableRule, today: 
 /** What a run would do today: counts per table and a few records by reference. */
 export async function dryRun(trx: Knex.Transaction, tenantId: string, today: string, sample: number): Promise<DryRunView> {
   const tables = [];
+  const subjects = await subjectHeldRows(trx, tenantId, today);
   for (const rule of await tenantRules(trx, tenantId, 'fr')) {
-    const params = paramsOf(rule, today);
+    const params = paramsOf(rule, today, subjects);
     const found = await counts(trx, rule, params);
     const rows = sample ? await expiredIds(trx, rule, params, sample) : [];
     tables.push({
@@ -90,8 +117,8 @@ function addFollowed(into: Record<string, number>, outcome: AnonymiseOutcome): v
 }
 
 /** Applies one table's rule; answers its counts and the files to erase. */
-async function applyRule(trx: Knex.Transaction, tenantId: string, rule: TableRule, options: RunOptions): Promise<{ count: RetentionTableCount; files: string[] }> {
-  const params = paramsOf(rule, options.today);
+async function applyRule(trx: Knex.Transaction, tenantId: string, rule: TableRule, options: RunOptions, subjects: SubjectHeld): Promise<{ count: RetentionTableCount; files: string[] }> {
+  const params = paramsOf(rule, options.today, subjects);
   const { held } = await counts(trx, rule, params);
   const count: RetentionTableCount = { table: rule.table, activity: rule.activity, action: rule.action, expired: 0, held, followed: {} };
   const files: string[] = [];
@@ -127,8 +154,10 @@ export async function runRetention(knex: Knex, tenantId: string, options: RunOpt
     if (done) return { report: present(done), files: [] as string[] };
     const tables: RetentionTableCount[] = [];
     const toErase: string[] = [];
+    // The people under a hold are located once, before anything changes (anonymising would blur their addresses).
+    const subjects = await subjectHeldRows(trx, tenantId, options.today);
     for (const rule of await tenantRules(trx, tenantId, 'fr')) {
-      const { count, files: ruleFiles } = await applyRule(trx, tenantId, rule, options);
+      const { count, files: ruleFiles } = await applyRule(trx, tenantId, rule, options, subjects);
       tables.push(count);
       toErase.push(...ruleFiles);
     }

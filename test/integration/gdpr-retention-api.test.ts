@@ -74,6 +74,8 @@ describe('/api/v1/gdpr/retention and /api/v1/gdpr/legal-holds', () => {
     const elsewhere = await call(dpo, 'post', '/api/v1/gdpr/legal-holds').send({ scope: 'record', table: 'accounts', recordId: foreign, reason: 'Contrôle fiscal' }).expect(422);
     expect(elsewhere.body.detail).toBe('Cette fiche n’existe pas dans votre organisation');
     await call(dpo, 'post', '/api/v1/gdpr/legal-holds').send({ scope: 'activity', activity: 'events.clients', reason: 'Contrôle' }).expect(422);
+    const kind = await call(dpo, 'post', '/api/v1/gdpr/legal-holds').send({ scope: 'subject', subject: { kind: 'event-client', id: prospect }, reason: 'Contrôle' }).expect(422);
+    expect(kind.body.detail).toBe('Ce type de personne n’existe pas dans votre organisation');
     // The history's ids are numbers: a uuid names none of its rows.
     await call(dpo, 'post', '/api/v1/gdpr/legal-holds').send({ scope: 'record', table: 'history', recordId: prospect, reason: 'Contrôle' }).expect(422);
     await call(dpo, 'post', '/api/v1/gdpr/legal-holds').send({ scope: 'subject', subject: { kind: 'account', id: prospect }, reason: 'Contrôle', until: '2001-01-01' }).expect(422);

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { withTenant } from '../../db/tenant-scope';
 import { expiredRowsSql, dryRun, runRetention } from '../../domain/gdpr/retention-run';
-import { subjectKinds, tenantRules } from '../../domain/gdpr/retention-rules';
+import { tenantRules } from '../../domain/gdpr/retention-rules';
 import { localDiskStorage } from '../../integrations/storage/local-disk.storage';
 import { ensureRetentionSchedule, RETENTION_AT } from '../../worker/gdpr-retention-schedule';
 import { RETENTION_WORKFLOW, type RetentionRunResult } from '../../workflows/gdpr/retention.contract';
@@ -57,7 +57,7 @@ describe('gdpr retention run', () => {
   it('every declared clock and scope is valid SQL over its table', async () => {
     await withTenant({ tenantId: mine.tenantId }, async (trx) => {
       for (const rule of await tenantRules(trx, mine.tenantId, 'fr')) {
-        await trx.raw(`explain ${expiredRowsSql(rule, subjectKinds())}`, { today: '2026-01-01', cutoff: '2023-01-01', table: rule.table, activity: rule.activity });
+        await trx.raw(`explain ${expiredRowsSql(rule)}`, { today: '2026-01-01', cutoff: '2023-01-01', table: rule.table, activity: rule.activity, subjectHeld: [] });
       }
     }, t.knex);
   });
@@ -110,26 +110,28 @@ describe('gdpr retention run', () => {
     expect(stored).toEqual([]);
   });
 
-  it('a legal hold keeps a record, a person\'s rows or a whole activity; lifting it lets the next run apply', async () => {
+  it('a legal hold keeps a record or a person\'s rows (not after its end); lifting it lets the next run apply', async () => {
     const held = await account(mine, 'prospect', '2020-01-15T12:00:00Z');
     const person = await account(mine, 'prospect', '2020-01-15T12:00:00Z');
     const [contact] = await t.admin('contacts').insert({ tenantId: mine.tenantId, accountId: person, firstName: 'Paul', lastName: 'Durand', email: 'paul@exemple.fr', updatedAt: '2020-01-15T12:00:00Z' }).returning('id');
     const hold = async (values: Record<string, unknown>) => String((await t.admin('gdprLegalHolds').insert({ tenantId: mine.tenantId, reason: 'Contentieux prud’homal', ...values }).returning('id'))[0].id);
     const recordHold = await hold({ scope: 'record', tableName: 'accounts', recordId: held });
-    const subjectHold = await hold({ scope: 'subject', subjectKind: 'account', subjectId: person });
+    // A person under a hold: their rows as the declarations' subject links find them (ADR 0023).
+    const subjectHold = await hold({ scope: 'subject', subjectKind: 'contact', subjectId: contact.id });
     // A hold whose end passed keeps nothing.
     await hold({ scope: 'activity', activityKey: 'core.customers', until: '2026-03-31' });
 
     const kept = await run(mine, '2026-04-01');
-    expect(accountsOf(kept)).toMatchObject({ expired: 0, held: 2 });
+    expect(accountsOf(kept)).toMatchObject({ expired: 1, held: 1 });
     expect(kept.tables.find((c) => c.table === 'contacts')).toMatchObject({ expired: 0, held: 1 });
     expect((await read(held)).name).toMatch(/Martin$/);
+    expect((await read(person)).name).toMatch(/^pseudo:/);
     expect((await t.admin('contacts').where({ id: contact.id }).first('email')).email).toBe('paul@exemple.fr');
 
     await t.admin('gdprLegalHolds').whereIn('id', [recordHold, subjectHold]).update({ liftedAt: t.admin.fn.now() });
     await t.admin('gdprLegalHolds').where({ tenantId: mine.tenantId }).update({ liftedAt: t.admin.fn.now() });
     const lifted = await run(mine, '2026-04-02');
-    expect(accountsOf(lifted)).toMatchObject({ expired: 2, held: 0 });
+    expect(accountsOf(lifted)).toMatchObject({ expired: 1, held: 0 });
     expect((await read(held)).name).toMatch(/^pseudo:/);
     expect(await t.admin('contacts').where({ id: contact.id }).first('firstName', 'lastName', 'email')).toEqual({ firstName: 'P.', lastName: 'D.', email: null });
   });
