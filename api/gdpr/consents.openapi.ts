@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  consentEntryInput, consentEntryView, consentQuery, consentSubject, consentTextInput, consentTextUpdate, consentTextView, consentsView, myConsentInput, myDataView, purposeKey,
+  consentEntryInput, consentEntryView, consentPurposeView, consentQuery, consentSubject, consentTextInput, consentTextUpdate, consentTextView, consentsView, myConsentInput, myDataView, purposeKey,
 } from '../../domain/gdpr/consent.schemas';
 import { answer, errors, itemsOf, jsonBody, problem, queryParams, uuidPath, type Json } from '../openapi-parts';
 
@@ -20,6 +20,9 @@ export function consentsOpenApiPaths(): Json {
         tags, summary: 'Appends an entry to the ledger: a grant, a soft opt-in or a withdrawal, with its source, the text shown and its expiry (takes effect at once: a send planned earlier is refused)',
         requestBody: jsonBody(consentEntryInput.extend({ subject: consentSubject })), responses: { 201: answer('The entry', consentEntryView), ...errors, 422: refused },
       },
+    },
+    '/api/v1/gdpr/consent-purposes': {
+      get: { tags, summary: 'What people may consent to in the organisation: the purposes its modules declare, with their channels', responses: { 200: answer('`items`', itemsOf(consentPurposeView)), ...errors } },
     },
     '/api/v1/gdpr/consent-texts': {
       get: { tags, summary: 'The organisation\'s texts of consent, every version (data protection officer)', parameters: queryParams(z.object({ purpose: purposeKey.optional() })), responses: { 200: answer('`items`', itemsOf(consentTextView)), ...errors } },

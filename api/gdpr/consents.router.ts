@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { uuid } from '../../domain/core/fields';
-import { appendConsent, checkSubjectAccess, readConsents } from '../../domain/gdpr/consent-ledger';
+import { appendConsent, checkSubjectAccess, organisationPurposes, readConsents } from '../../domain/gdpr/consent-ledger';
 import { consentEntryInput, consentQuery, consentSubject, consentTextInput, consentTextUpdate, myConsentInput, purposeKey } from '../../domain/gdpr/consent.schemas';
 import { createConsentText, deleteConsentText, getConsentText, listConsentTexts, updateConsentText } from '../../domain/gdpr/consent-texts';
 import { changeMyConsent, describeMyData, myConsents } from '../../domain/gdpr/my-data';
@@ -34,6 +34,7 @@ export function consentsRouter(deps: ApiDeps): Router {
     return { status: 201, body: await appendConsent(ctx, subject, entry) };
   }));
 
+  router.get('/consent-purposes', inTenant(deps, async (req, ctx) => ({ body: { items: await organisationPurposes(ctx.trx, requestLocale(req)) } })));
   router.get('/consent-texts', inTenant(deps, async (req, ctx) => ({ body: { items: await listConsentTexts(ctx, validate(textsQuery, req.query, 'query').purpose) } })));
   router.post('/consent-texts', inTenant(deps, async (req, ctx) => ({ status: 201, body: await createConsentText(ctx, validate(consentTextInput, req.body)) })));
   router.get('/consent-texts/:id', inTenant(deps, async (req, ctx) => ({ body: await getConsentText(ctx, validate(idPath, req.params, 'path').id) })));

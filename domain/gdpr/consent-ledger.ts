@@ -89,6 +89,11 @@ function presentState(s: ConsentState) {
   return { ...s, since: s.since?.toISOString() ?? null, expiresAt: s.expiresAt?.toISOString() ?? null };
 }
 
+/** The purposes the organisation's modules declare, in the reader's language (the texts' page lists them). */
+export async function organisationPurposes(trx: Knex.Transaction, locale: Locale) {
+  return purposesOf(await verticalsOf(trx)).map((p) => presentPurpose(p, locale));
+}
+
 /** The purposes' current texts in the organisation: version and id of the newest one per purpose. */
 async function currentTexts(trx: Knex.Transaction): Promise<Map<string, { id: string; version: number; title: string; body: string }>> {
   const rows = await trx('gdprConsentTexts').distinctOn('purpose').orderBy([{ column: 'purpose' }, { column: 'version', order: 'desc' }])

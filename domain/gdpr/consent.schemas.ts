@@ -77,11 +77,13 @@ export const consentTextView = z.object({
   id: z.string().uuid(), purpose: z.string(), version: z.number().int(), title: z.string(), body: z.string(),
   createdAt: iso, updatedAt: iso, used: z.boolean().describe('Named by an entry of the ledger: it no longer changes'),
 });
+export const consentPurposeView = z.object({
+  key: z.string(), module: z.string(), label: z.string(), description: z.string(), channels: z.array(z.string()), subjects: z.array(subjectKind),
+  validity: z.string().nullable().describe('ISO 8601 duration a grant lasts'), softOptIn: z.boolean(),
+});
 export const consentsView = z.object({
   subject: consentSubject,
-  purposes: z.array(z.object({
-    key: z.string(), module: z.string(), label: z.string(), description: z.string(), channels: z.array(z.string()), subjects: z.array(subjectKind),
-    validity: z.string().nullable(), softOptIn: z.boolean(),
+  purposes: z.array(consentPurposeView.extend({
     currentText: z.object({ id: z.string().uuid(), version: z.number().int(), title: z.string(), body: z.string() }).nullable(),
     states: z.array(consentStateView),
   })),

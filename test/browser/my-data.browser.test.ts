@@ -6,13 +6,13 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 
 /**
  * « Mes données » and a contact's consents in Chromium against the real API and database (issue 15, ADR 0024),
- * in an organisation of its own: a portal client reaches « Mes données » from the user menu, reads their profile
+ * in an organisation of its own: the data protection officer publishes the text of consent; a portal client reaches « Mes données » from the user menu, reads their profile
  * and what Relais holds, gives then withdraws their consent to marketing mails (the ledger keeps both), and
  * asks for the erasure of their data after a confirmation; a collaborator reaches the same page as their user and
  * downloads the copy of their data they asked for; a manager
  * records a contact's consent from the account's panel with its source. axe finds nothing serious.
  */
-describe('« Mes données » and consents in the browser', () => {
+describe('« Mes données », consents and their texts in the browser', () => {
   let stack: BrowserStack;
   let tenant: OwnTenant;
   let accountId: string;
@@ -42,6 +42,25 @@ describe('« Mes données » and consents in the browser', () => {
     await page.getByTestId('my-profile').waitFor();
   }
 
+  it('the data protection officer publishes the text of consent to marketing', async () => {
+    const page = await signIn(stack, demoEmail('dpo', tenant.slug));
+    await page.getByTestId('nav-gdpr-consent-texts').click();
+    await page.waitForURL(/\/gdpr\/consent-texts/);
+    const marketing = page.locator('[data-testid="consent-text-purpose"][data-purpose="comms.marketing"]');
+    await marketing.waitFor();
+    await expectAccessible(page, 'consent texts');
+    await marketing.getByTestId('consent-text-publish').click();
+    const dialog = page.getByTestId('consent-text-dialog');
+    await dialog.waitFor();
+    await expectAccessible(page, 'consent text dialog');
+    await dialog.getByTestId('consent-text-title').locator('input').fill('Offres de la boulangerie');
+    await dialog.getByTestId('consent-text-body').locator('textarea').first().fill('J’accepte de recevoir les offres de la boulangerie par e-mail ou SMS.');
+    await dialog.getByTestId('consent-text-save').click();
+    await marketing.locator('[data-testid="consent-text"][data-version="1"]').waitFor();
+    expect(await marketing.innerText()).toContain('En vigueur');
+    await page.context().close();
+  });
+
   it('a portal client gives and withdraws consent from « Mes données », the ledger keeps both', async () => {
     const page = await signIn(stack, demoEmail('client', tenant.slug));
     const csp = watchCsp(page.context());
@@ -61,6 +80,8 @@ describe('« Mes données » and consents in the browser', () => {
     await expectEventually(() => mail.getAttribute('data-status'), (s) => expect(s).toBe('withdrawn'));
     await expectEventually(() => page.getByTestId('consent-entry').count(), (n) => expect(n).toBe(2));
     expect(await page.getByTestId('consent-ledger').innerText()).toContain('Espace personnel');
+    // The grant names the text in force, which the person can read.
+    expect(await page.getByTestId('consent-ledger').innerText()).toContain('v1');
     const entries = await stack.t.admin('gdprConsentEntries').where({ tenantId: tenant.tenantId, subjectKind: 'contact', subjectId: contactId }).orderBy('recordedAt').select('decision', 'source');
     expect(entries).toEqual([{ decision: 'opt-in', source: 'portal' }, { decision: 'opt-out', source: 'portal' }]);
     await expectAccessible(page, 'my data after a withdrawal');

@@ -51,6 +51,8 @@ describe('consent ledger: /api/v1/gdpr/consents, /consent-texts, /me', () => {
   const contactSubject = (id: string) => ({ kind: 'contact', id });
 
   it('the officer publishes versions of a text; an entry names the version shown; a used text no longer changes', async () => {
+    const purposes = await as('dpo').get('/api/v1/gdpr/consent-purposes').expect(200);
+    expect(purposes.body.items).toEqual([expect.objectContaining({ key: 'comms.marketing', module: 'comms', channels: ['mail', 'sms'], validity: 'P3Y', softOptIn: true })]);
     const v1 = await as('dpo').post('/api/v1/gdpr/consent-texts', { purpose: 'comms.marketing', title: 'Offres', body: 'J’accepte de recevoir les offres de la boulangerie.' }).expect(201);
     expect(v1.body).toMatchObject({ purpose: 'comms.marketing', version: 1, used: false });
     // Not yet shown to anyone: still corrected in place.

@@ -50,6 +50,19 @@ export interface ConsentPurposeView {
   states: ConsentState[];
 }
 
+export type ConsentPurpose = Omit<ConsentPurposeView, 'currentText' | 'states'>;
+
+export interface ConsentText {
+  id: string;
+  purpose: string;
+  version: number;
+  title: string;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  used: boolean;
+}
+
 export interface Consents {
   subject: ConsentSubject;
   purposes: ConsentPurposeView[];
@@ -99,6 +112,11 @@ export const consentsApi = {
     request<ConsentEntry>('POST', '/gdpr/me/consents', { body: { purpose, channel, decision } }),
   of: (subject: ConsentSubject) => request<Consents>('GET', `/gdpr/consents?subjectKind=${subject.kind}&subjectId=${encodeURIComponent(subject.id)}`),
   record: (input: EntryInput) => request<ConsentEntry>('POST', '/gdpr/consents', { body: input }),
+  purposes: () => request<{ items: ConsentPurpose[] }>('GET', '/gdpr/consent-purposes'),
+  texts: () => request<{ items: ConsentText[] }>('GET', '/gdpr/consent-texts'),
+  publishText: (purpose: string, title: string, body: string) => request<ConsentText>('POST', '/gdpr/consent-texts', { body: { purpose, title, body } }),
+  correctText: (id: string, title: string, body: string) => request<ConsentText>('PUT', `/gdpr/consent-texts/${id}`, { body: { title, body } }),
+  removeText: (id: string) => request<void>('DELETE', `/gdpr/consent-texts/${id}`),
   myRequests: () => request<{ items: RightsRequest[] }>('GET', '/gdpr/requests?status=all'),
   ask: (kind: RightsRequestKind, userId: string) => request<RightsRequest>('POST', '/gdpr/requests', { body: { kind, subject: { kind: 'user', id: userId } } }),
   exportOf: (id: string) => request<Blob>('GET', `/gdpr/requests/${id}/export?format=zip`, { responseType: 'blob', accept: 'application/zip' }),

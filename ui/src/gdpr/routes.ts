@@ -8,6 +8,7 @@ export const gdprRoutes: RouteRecordRaw[] = [
   { path: 'gdpr/retention', name: 'gdpr-retention', component: () => import('./RetentionPage.vue'), meta: { permission: ['gdpr.retention', 'read'] } },
   { path: 'gdpr/breaches', name: 'gdpr-breaches', component: () => import('./BreachesPage.vue'), meta: { permission: ['gdpr.breach', 'read'] } },
   { path: 'gdpr/breaches/:id', name: 'gdpr-breach', component: () => import('./BreachesPage.vue'), meta: { permission: ['gdpr.breach', 'read'] } },
+  { path: 'gdpr/consent-texts', name: 'gdpr-consent-texts', component: () => import('./ConsentTextsPage.vue'), meta: { permission: ['gdpr.consent-text', 'read'] } },
   // « Mes données »: every signed-in person, whatever their role (the user menu leads here).
   { path: 'me/data', name: 'my-data', component: () => import('./MyDataPage.vue') },
 ];
