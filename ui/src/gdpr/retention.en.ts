@@ -53,7 +53,7 @@ export const retentionEn = {
     recordId: 'Record id',
     subjectKind: 'Kind of person',
     subjectId: 'Person id',
-    subjectKinds: { account: 'Client account', contact: 'Contact' },
+    subjectKinds: { account: 'Individual client (account)', contact: 'A client\'s contact', user: 'User', 'event-client': 'Event client' },
     cancel: 'Cancel',
     save: 'Place the hold',
     placed: 'Legal hold placed',

@@ -53,7 +53,7 @@ export const retentionFr = {
     recordId: 'Identifiant de la fiche',
     subjectKind: 'Type de personne',
     subjectId: 'Identifiant de la personne',
-    subjectKinds: { account: 'Compte client', contact: 'Contact' },
+    subjectKinds: { account: 'Client particulier (compte)', contact: 'Contact d’un client', user: 'Utilisateur', 'event-client': 'Client d’événement' },
     cancel: 'Annuler',
     save: 'Placer le gel',
     placed: 'Gel juridique placé',
