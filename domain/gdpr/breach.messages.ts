@@ -42,6 +42,11 @@ export const breachMessages = defineMessages({
     en: 'A breach is closed once notified to the CNIL or documented without notification',
   },
   'gdpr.breach.unknown-contact': { fr: 'Un des contacts concernés n’existe pas dans votre organisation', en: 'One of the contacts concerned does not exist in your organisation' },
+  'gdpr.breach.label': entry({
+    example: { number: 3, title: 'Perte d’un ordinateur portable' },
+    fr: (p) => `Violation n° ${p.number} — ${p.title}`,
+    en: (p) => `Breach no. ${p.number} — ${p.title}`,
+  }),
   'gdpr.breach.escalation-subject': entry({
     example: { number: 3, title: 'Perte d’un ordinateur portable', hours: 24 },
     fr: (p) => (p.hours >= 72

@@ -5,9 +5,11 @@ import { consentMessages } from './consent.messages';
 import { consentPersonalData } from './consent.personal-data';
 import { GDPR_BREACH_ACTIVITIES } from './breach.activity-contracts';
 import { seedBreachDemo } from './breach-demo';
+import { breachResponseLabel } from './breach-label';
 import { BREACH_FORMS } from './breach.forms';
 import { breachMessages } from './breach.messages';
 import { breachPersonalData } from './breach.personal-data';
+import { BREACH_RESPONSE } from './breaches';
 import { gdprMessages } from './gdpr.messages';
 import { REQUEST_ACTIVITIES } from './requests.activity-contracts';
 import { REQUEST_FORMS } from './requests.forms';
@@ -54,5 +56,6 @@ export const gdprModule: DomainModule = {
   activities: [...GDPR_BREACH_ACTIVITIES, ...REQUEST_ACTIVITIES],
   forms: [...BREACH_FORMS, ...REQUEST_FORMS],
   processes: [path.resolve(__dirname, '../../workflows/gdpr/rights-request.bpmn'), path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
+  businessLabels: { [BREACH_RESPONSE]: breachResponseLabel },
   seedDemo: async (admin, tenant) => { await seedRetentionDemo(admin, tenant); await seedBreachDemo(admin, tenant); },
 };
