@@ -27,5 +27,7 @@ describe('retention rules', () => {
   it('the register\'s edited retention wins over the declared one', () => {
     const edits = new Map([['core.customers', { duration: 'P2Y', from: 'après le dernier échange', legalReference: null, name: 'Prospects' }]]);
     expect(rulesFrom(parsed, new Set(['core']), edits, 'fr')[0]).toMatchObject({ duration: 'P2Y', from: 'après le dernier échange', activityName: 'Prospects' });
+    const nothing = new Map([['core.customers', { duration: 'P0D', from: 'tout de suite', legalReference: null, name: 'Prospects' }]]);
+    expect(rulesFrom(parsed, new Set(['core']), nothing, 'fr')[0]).toMatchObject({ duration: 'P3Y' });
   });
 });

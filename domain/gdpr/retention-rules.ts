@@ -3,6 +3,9 @@ import type { Locale } from '../i18n/messages';
 import { modulesOf, personalDataDeclarations } from '../modules/registry';
 import { personalDataDeclaration, type ParsedPersonalData } from './personal-data';
 import { registerEntryInput } from './register';
+import { parseIsoDuration } from './retention-clock';
+
+const lasts = (duration: string) => { const d = parseIsoDuration(duration); return d !== null && d.years + d.months + d.days > 0; };
 
 /**
  * The retention rules of an organisation (issue 15, docs/adr/0026-retention.md): one per table its modules
@@ -41,7 +44,8 @@ export function rulesFrom(
       rules.push({
         table, module, activity: activity.key,
         activityName: edited?.name ?? activity.name[locale],
-        duration: edited?.duration ?? activity.retention.duration,
+        // An edited duration of nothing (P0D) would erase the day's data: the declared one stays.
+        duration: edited && lasts(edited.duration) ? edited.duration : activity.retention.duration,
         from: edited?.from ?? activity.retention.from[locale],
         legalReference: edited ? edited.legalReference : activity.retention.legalReference ?? null,
         clock: declared.retention.clock, scope: declared.retention.scope ?? null, action: declared.retention.action,
