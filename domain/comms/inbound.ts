@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
+import { recordReplyWithdrawal } from '../gdpr/consent-ledger';
 import { appendMessageHistory, recordEvent } from './messages';
 import { detectOptKeyword } from './opt-out-keywords';
 import { toE164 } from './phone-number';
@@ -7,7 +8,8 @@ import { toE164 } from './phone-number';
 /**
  * An SMS received from a person (Twilio's inbound webhook, or the sandbox's
  * simulated reply). It is kept as a message on the sender's contact; STOP and
- * its French equivalents opt the number out, START opts it back in.
+ * its French equivalents opt the number out (and withdraw the contact's consents by SMS in the consent
+ * ledger), START opts it back in (it gives no consent).
  */
 export interface InboundSms {
   from: string;
@@ -40,6 +42,8 @@ export async function handleInboundSms(trx: Knex.Transaction, tenantId: string, 
   if (keyword?.action === 'stop') {
     await trx('commsOptOuts').insert({ tenantId, channel: 'sms', address: from, keyword: keyword.keyword, source: `reply:${sms.provider}` })
       .onConflict(['tenantId', 'channel', 'address']).merge(['keyword', 'source', 'at']);
+    // The proof in the person's consent ledger (docs/adr/0024): their consents by SMS end here.
+    if (contactId) await recordReplyWithdrawal(trx, tenantId, contactId, 'sms', keyword.keyword);
   } else if (keyword?.action === 'start') {
     await trx('commsOptOuts').where({ channel: 'sms', address: from }).delete();
   }

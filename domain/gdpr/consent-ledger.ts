@@ -174,3 +174,27 @@ export async function appendConsent(ctx: RequestContext, subject: ConsentSubject
   const saved = await entriesOf(ctx.trx, subject).where('e.id', row.id).first(...ENTRY_COLUMNS);
   return presentEntry(toEntry(saved));
 }
+
+/**
+ * A person answered STOP to the organisation's SMS (comms' inbound webhook): a withdrawal for every purpose of the
+ * organisation they had said yes to by that channel, source `reply`, recorded by nobody. The opt-out by address
+ * (comms_opt_outs) already stops every send; this writes the proof in the person's ledger. START does not grant.
+ */
+export async function recordReplyWithdrawal(trx: Knex.Transaction, tenantId: string, contactId: string, channel: string, keyword: string): Promise<number> {
+  const subject: ConsentSubject = { kind: 'contact', id: contactId };
+  let written = 0;
+  for (const purpose of purposesOf(await verticalsOf(trx)).filter((p) => p.channels.includes(channel) && purposeAppliesTo(p, 'contact'))) {
+    const latest = await entriesOf(trx, subject).where({ 'e.purpose': purpose.key, 'e.channel': channel })
+      .orderBy([{ column: 'e.occurredAt', order: 'desc' }, { column: 'e.recordedAt', order: 'desc' }]).first('e.decision');
+    if (!latest || latest.decision === 'opt-out') continue;
+    await trx('gdprConsentEntries').insert({
+      tenantId, subjectKind: 'contact', subjectId: contactId, purpose: purpose.key, channel, decision: 'opt-out', source: 'reply', sourceDetail: keyword, recordedBy: null,
+    });
+    await appendHistory(trx, tenantId, {
+      recordType: 'contact', recordId: contactId, action: 'consent', actorUserId: null,
+      changes: { purpose: purpose.key, channel, consent: { before: 'granted', after: 'withdrawn' }, source: keyword },
+    });
+    written += 1;
+  }
+  return written;
+}

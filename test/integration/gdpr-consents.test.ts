@@ -160,6 +160,19 @@ describe('consent ledger: /api/v1/gdpr/consents, /consent-texts, /me', () => {
       .toBe('La finalité « school.newsletter » n’existe pas dans votre organisation');
   });
 
+  it('a STOP reply withdraws the contact\'s consents by SMS in the ledger (source « reply »); START gives none back', async () => {
+    const [paul] = (await t.admin('contacts').insert({ tenantId: tenant.tenantId, accountId, firstName: 'Paul', lastName: 'Martin', mobile: '+33622334455' }).returning('id')).map((r) => r.id as string);
+    await as('manager').post('/api/v1/gdpr/consents', { subject: contactSubject(paul), purpose: 'comms.marketing', channel: 'sms', decision: 'opt-in', source: 'form' }).expect(201);
+    await as('manager').post('/api/v1/comms/sandbox/sms/inbound', { from: '06 22 33 44 55', body: 'STOP' }).expect(201);
+    await as('manager').post('/api/v1/comms/sandbox/sms/inbound', { from: '06 22 33 44 55', body: 'STOP' }).expect(201);
+    const read = (await as('manager').get(`/api/v1/gdpr/consents?subjectKind=contact&subjectId=${paul}`).expect(200)).body;
+    expect(read.ledger.map((e: { decision: string; source: string; sourceDetail: string | null; recordedBy: string | null }) => [e.decision, e.source, e.sourceDetail, e.recordedBy]))
+      .toEqual([['opt-out', 'reply', 'STOP', null], ['opt-in', 'form', null, expect.any(String)]]);
+    await as('manager').post('/api/v1/comms/sandbox/sms/inbound', { from: '06 22 33 44 55', body: 'START' }).expect(201);
+    const after = (await as('manager').get(`/api/v1/gdpr/consents?subjectKind=contact&subjectId=${paul}`).expect(200)).body;
+    expect(after.purposes[0].states.find((s: { channel: string }) => s.channel === 'sms')).toMatchObject({ status: 'withdrawn', source: 'reply' });
+  });
+
   it('a withdrawal stops at once a campaign\'s send planned before it', async () => {
     const template = await as('manager').post('/api/v1/comms/templates', {
       key: 'promo-pain', language: 'fr', channel: 'mail', category: 'marketing', kind: 'contact.message', name: 'Promo', subject: 'Nos offres', body: 'Bonjour {{contact.firstName}}, -10 % cette semaine.',
