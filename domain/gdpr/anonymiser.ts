@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { COLUMN_NAMES } from '../../db/knexfile';
 import type { DocumentStorage } from '../../integrations/storage/storage.port';
 import { personalDataDeclarations, recordKinds } from '../modules/registry';
-import { anonymisedValue, columnsToWrite, needsKey, type ColumnShape, type PlannedColumn } from './anonymiser-values';
+import { anonymisedRow, anonymisedValue, columnsToWrite, needsKey, type ColumnShape, type PlannedColumn } from './anonymiser-values';
 import type { PseudonymKey } from './operators';
 import { personalDataDeclaration, type ParsedPersonalData } from './personal-data';
 
@@ -26,6 +26,11 @@ export interface AnonymiseRequest {
   /** The organisation's pseudonym key (pseudonym-key.ts), asked for only when a column is pseudonymised. */
   key: () => PseudonymKey;
   runId?: string | null;
+  /**
+   * Erasure's undo window (docs/adr/0027-erasure.md): told, before a batch is written, each row's values
+   * of the columns that change (`{}` when none does), so they can be sealed and written back.
+   */
+  capture?: (table: string, rows: ReadonlyArray<{ id: string; values: Record<string, unknown> }>) => void;
 }
 
 export interface AnonymiseOutcome {
@@ -94,13 +99,25 @@ async function callAppendOnly(trx: Knex.Transaction, fn: string, ids: readonly s
 }
 
 /** Writes the planned columns of the rows (one statement, one bound parameter); answers the rows written. */
-async function writeBatch(trx: Knex.Transaction, table: string, ids: readonly string[], planned: readonly PlannedColumn[], key: PseudonymKey | undefined, cast: string): Promise<number> {
-  if (!planned.length || !ids.length) return ids.length;
+async function writeBatch(
+  trx: Knex.Transaction, table: string, ids: readonly string[], planned: readonly PlannedColumn[], key: PseudonymKey | undefined, cast: string,
+  capture?: AnonymiseRequest['capture'],
+): Promise<number> {
+  if (!planned.length || !ids.length) {
+    capture?.(table, ids.map((id) => ({ id, values: {} })));
+    return ids.length;
+  }
   const appendOnly = APPEND_ONLY[table];
-  if (appendOnly) return callAppendOnly(trx, appendOnly.anonymise, ids, cast);
   const list = planned.map((c) => ident(c.column)).join(', ');
-  const read = await trx.raw<{ rows: Array<Record<string, unknown>> }>(`select id, ${list} from ${ident(table)} where id = any(?::${cast}[]) for update`, [ids as string[]])
+  const read = await trx.raw<{ rows: Array<Record<string, unknown>> }>(`select id, ${list} from ${ident(table)} where id = any(?::${cast}[])${appendOnly ? '' : ' for update'}`, [ids as string[]])
     .queryContext({ [COLUMN_NAMES]: true });
+  if (capture) {
+    capture(table, read.rows.map((row) => {
+      const changed = anonymisedRow(row, planned, key) ?? {};
+      return { id: String(row.id), values: Object.fromEntries(Object.keys(changed).map((c) => [c, row[c] instanceof Date ? (row[c] as Date).toISOString() : row[c]])) };
+    }));
+  }
+  if (appendOnly) return callAppendOnly(trx, appendOnly.anonymise, ids, cast);
   if (!read.rows.length) return 0;
   const values = read.rows.map((row) => Object.fromEntries([['id', row.id], ...planned.map((c) => [c.column, anonymisedValue(row[c.column], c, key)])]));
   const set = planned.map((c) => `${ident(c.column)} = v.${ident(c.column)}`).join(', ');
@@ -163,7 +180,7 @@ export async function anonymiseTable(trx: Knex.Transaction, request: AnonymiseRe
   const key = needsKey(planned) ? request.key() : undefined;
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
-    outcome.rows += await writeBatch(trx, request.table, batch, planned, key, cast);
+    outcome.rows += await writeBatch(trx, request.table, batch, planned, key, cast, request.capture);
     await mark(trx, request, request.table, batch);
     await follow(trx, request, batch, outcome);
   }

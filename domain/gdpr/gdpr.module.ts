@@ -2,6 +2,7 @@ import path from 'node:path';
 import { on, role } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
 import { consentMessages } from './consent.messages';
+import { erasureMessages } from './erasure.messages';
 import { consentPersonalData } from './consent.personal-data';
 import { GDPR_BREACH_ACTIVITIES } from './breach.activity-contracts';
 import { seedBreachDemo } from './breach-demo';
@@ -11,6 +12,7 @@ import { breachMessages } from './breach.messages';
 import { breachPersonalData } from './breach.personal-data';
 import { BREACH_RESPONSE } from './breaches';
 import { gdprMessages } from './gdpr.messages';
+import { ERASURE_ACTIVITIES } from './erasure.activity-contracts';
 import { REQUEST_ACTIVITIES } from './requests.activity-contracts';
 import { REQUEST_FORMS } from './requests.forms';
 import { requestMessages } from './requests.messages';
@@ -44,7 +46,7 @@ export const gdprModule: DomainModule = {
   personalData: gdprPersonalData,
   kind: 'core',
   label: { fr: 'Données personnelles', en: 'Personal data' },
-  messages: { ...gdprMessages, ...requestMessages, ...consentMessages, ...breachMessages, ...retentionMessages },
+  messages: { ...gdprMessages, ...requestMessages, ...consentMessages, ...breachMessages, ...retentionMessages, ...erasureMessages },
   resources: { 'gdpr.register': 'ProcessingRegister', 'gdpr.request': 'RightsRequest', 'gdpr.consent': 'ConsentLedger', 'gdpr.consent-text': 'ConsentText', 'gdpr.breach': 'PersonalDataBreach', ...retentionResources },
   roles: [
     role('dpo', 'Délégué à la protection des données', 'Data protection officer', 'internal', [
@@ -53,7 +55,7 @@ export const gdprModule: DomainModule = {
     ]),
   ],
   /** The response to a personal data breach: assessment, escalations before 72 hours, the CNIL's notification, the people told (ADR 0025). */
-  activities: [...GDPR_BREACH_ACTIVITIES, ...REQUEST_ACTIVITIES],
+  activities: [...GDPR_BREACH_ACTIVITIES, ...REQUEST_ACTIVITIES, ...ERASURE_ACTIVITIES],
   forms: [...BREACH_FORMS, ...REQUEST_FORMS],
   processes: [path.resolve(__dirname, '../../workflows/gdpr/rights-request.bpmn'), path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
   businessLabels: { [BREACH_RESPONSE]: breachResponseLabel },

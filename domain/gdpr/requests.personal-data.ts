@@ -33,7 +33,14 @@ export const requestsPersonalData: Required<Pick<PersonalDataDeclaration, 'activ
         details: p.erase('free-text'), answer: p.erase('correspondence'), refusal_reason: p.erase('free-text'), extension_reason: p.erase('free-text'),
       },
       notPersonal: cols(`id tenant_id number kind subject_kind subject_id requester_relation requester_user_id identity_method identity_verified_at identity_verified_by
-        received_at due_at extended_at status answered_at answered_by version created_by created_at updated_at`),
+        received_at due_at extended_at status answered_at answered_by version created_by created_at updated_at
+        erasure_report erased_at erasure_undo_until erasure_undone_at erasure_snapshot_destroyed_at`),
+    },
+    // An erasure's original values, sealed, for the undo window (docs/adr/0027-erasure.md); the row is deleted when the window closes.
+    gdpr_erasure_snapshots: {
+      activity: 'gdpr.rights-requests',
+      personal: { sealed: p.erase('identity') },
+      notPersonal: cols('id tenant_id request_id erased_at undo_until'),
     },
   },
   subjectLinks: {
@@ -43,6 +50,8 @@ export const requestsPersonalData: Required<Pick<PersonalDataDeclaration, 'activ
       { match: 'address', table: 'gdpr_requests', column: 'subject_id' },
       // The breaches that concerned them (a breach lists the contacts it concerns).
       { match: 'mentions', table: 'gdpr_breaches', column: 'contact_ids' },
+      // An earlier erasure's sealed values (found through its request; never exported: `sealed`).
+      { match: 'ref', table: 'gdpr_erasure_snapshots', column: 'request_id', from: 'gdpr_requests', fromColumn: 'id' },
     ],
   },
 };

@@ -55,7 +55,7 @@ describe('gdpr: the rights request process, on the time-skipping server', () => 
     return fn({ trx, principal, ability: buildAbility(principal) });
   }, t.knex);
 
-  async function started(kind: 'access' | 'erasure') {
+  async function started(kind: 'access' | 'objection') {
     const now = new Date(await env.currentTimeMs());
     const request = await asDpo((ctx) => createRequest(ctx, { kind, subject: { kind: 'contact', id: contactId }, requester: { name: 'Jeanne Martin', relation: 'self' } }, now, 'fr'));
     expect(await startRequestedProcess(t.knex, env.client, taskQueue, tenant.tenantId, RIGHTS_REQUEST_PROCESS, request.id)).toBe('started');
@@ -107,7 +107,7 @@ describe('gdpr: the rights request process, on the time-skipping server', () => 
   });
 
   it('an extension moves the escalation to the new deadline; an answer from the panel ends the process', async () => {
-    const r = await started('erasure');
+    const r = await started('objection');
     await complete(r, 'VerifyIdentity', { method: 'known-address' });
     await openTask(r, 'AnswerRequest');
     expect((await state(r)).completedElements.PrepareExport).toBeUndefined();
