@@ -16,6 +16,7 @@ import { ERASURE_ACTIVITIES } from './erasure.activity-contracts';
 import { REQUEST_ACTIVITIES } from './requests.activity-contracts';
 import { REQUEST_FORMS } from './requests.forms';
 import { requestMessages } from './requests.messages';
+import { seedRequestsDemo } from './requests.demo';
 import { requestsPersonalData } from './requests.personal-data';
 import { seedRetentionDemo } from './retention.demo';
 import { retentionMessages } from './retention.messages';
@@ -59,5 +60,5 @@ export const gdprModule: DomainModule = {
   forms: [...BREACH_FORMS, ...REQUEST_FORMS],
   processes: [path.resolve(__dirname, '../../workflows/gdpr/rights-request.bpmn'), path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
   businessLabels: { [BREACH_RESPONSE]: breachResponseLabel },
-  seedDemo: async (admin, tenant) => { await seedRetentionDemo(admin, tenant); await seedBreachDemo(admin, tenant); },
+  seedDemo: async (admin, tenant) => { await seedRequestsDemo(admin, tenant); await seedRetentionDemo(admin, tenant); await seedBreachDemo(admin, tenant); },
 };
