@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '../core/fields';
+import { DEFAULT_LOCALE } from '../i18n/messages';
 import type { FormChoice, FormDefinition } from '../process/forms';
+import { assessmentProblems } from './breach-rules';
+import { breachMessage } from './breach.messages';
 import { prepareNotification } from './breach-notification';
 import { notifyingOrganisation } from './breach-organisation';
 import { breachOf } from './breaches';
@@ -43,7 +46,13 @@ export const assessBreachForm: FormDefinition = {
     authorityReason: optionalText(4000).describe('Justification si la CNIL n’est pas notifiée (art. 33.5)'),
     peopleDecision: peopleDecision.field.nullable().optional(),
     peopleReason: optionalText(4000).describe('Justification si les personnes ne sont pas informées (art. 34.3)'),
-  }).strict(),
+  }).strict().superRefine((v, ctx) => {
+    // The register's rules (art. 33.5, 34.3), refused when the task is completed rather than failing the process after it.
+    const problems = assessmentProblems({
+      riskLevel: v.riskLevel, authorityDecision: v.authorityDecision, authorityReason: v.authorityReason ?? null, peopleDecision: v.peopleDecision ?? null, peopleReason: v.peopleReason ?? null,
+    });
+    for (const p of problems) ctx.addIssue({ code: 'custom', path: [p.field], message: breachMessage(p.code).render(DEFAULT_LOCALE) });
+  }),
   choices: { riskLevel: riskLevel.choices, authorityDecision: authorityDecision.choices, peopleDecision: peopleDecision.choices },
   prefill: async (trx, breachId) => {
     const row = await breachRow(trx, breachId);

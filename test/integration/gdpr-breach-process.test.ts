@@ -9,7 +9,7 @@ import { signalBreach, startBreachResponse } from '../../domain/gdpr/breach-proc
 import { BREACH_RESPONSE, declareBreach, recordNotification, updateBreach } from '../../domain/gdpr/breaches';
 import { buildAbility } from '../../domain/identity/ability';
 import { loadPrincipal } from '../../domain/identity/principal';
-import { getTask } from '../../domain/process/tasks-service';
+import { getTask, validateTaskData } from '../../domain/process/tasks-service';
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
@@ -135,6 +135,11 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
 
   it('a high-risk breach: assessed in its task, the CNIL notified from the pre-filled task, the people mailed through SMTP, then nothing more', async () => {
     const b = await declared({ contactIds });
+    // The task's form refuses what the register refuses, in French, before the process moves.
+    const assess = await until('the assessment task', async () => (await t.admin('tasks').where({ workflowId: b.workflowId, elementId: 'Assess', status: 'open' }).first()) ?? undefined);
+    expect(() => validateTaskData(assess, { riskLevel: 'high', authorityDecision: 'not-required' })).toThrow(expect.objectContaining({
+      problems: expect.arrayContaining([expect.objectContaining({ field: 'authorityDecision' }), expect.objectContaining({ field: 'authorityReason' })]),
+    }));
     await complete(b, 'Assess', { riskLevel: 'high', authorityDecision: 'notify', peopleDecision: 'inform' });
     await waitingAt(b, 'NotifyCnil');
     expect((await row(b)).status).toBe('assessed');
