@@ -7,7 +7,7 @@ import type { Locale } from '../i18n/messages';
 import { audit } from '../identity/audit-log';
 import { registeredModules } from '../modules/registry';
 import type { ConsentPurpose } from '../modules/vertical-module';
-import type { ConsentEntryInput, ConsentSubject } from './consent.schemas';
+import { SOURCE_LABELS, type ConsentEntryInput, type ConsentSubject } from './consent.schemas';
 import { consentMessage } from './consent.messages';
 import { findPurpose, presentPurpose, purposeAppliesTo, purposesOf } from './consent-purposes';
 import { byLatest, deriveConsent, expiryOf, type ConsentState, type LedgerEntry } from './consent-state';
@@ -162,7 +162,7 @@ export async function appendConsent(ctx: RequestContext, subject: ConsentSubject
       recordType: 'contact', recordId: subject.id, action: 'consent', actorUserId: ctx.principal.userId, requestId: ctx.requestId,
       changes: {
         purpose: purpose.key, channel: input.channel, consent: { before: before?.allowed ? 'granted' : before?.status === 'withdrawn' ? 'withdrawn' : null, after },
-        source: input.sourceDetail ?? input.source,
+        source: input.sourceDetail ?? SOURCE_LABELS[input.source],
       },
     });
   } else {

@@ -11,6 +11,11 @@ export const CONSENT_DECISIONS = ['opt-in', 'soft-opt-in', 'opt-out'] as const;
 export const CONSENT_SOURCES = ['form', 'web', 'phone', 'import', 'portal', 'reply'] as const;
 export const SUBJECT_KINDS = ['contact', 'user'] as const;
 
+/** How a source reads on a contact's timeline when the entry has no note (stored in French, the organisation's language). */
+export const SOURCE_LABELS: Record<(typeof CONSENT_SOURCES)[number], string> = {
+  form: 'Formulaire signé', web: 'Page web', phone: 'Téléphone', import: 'Import', portal: 'Espace personnel', reply: 'Réponse par SMS',
+};
+
 export const consentDecision = z.enum(CONSENT_DECISIONS);
 export const consentSource = z.enum(CONSENT_SOURCES);
 export const subjectKind = z.enum(SUBJECT_KINDS);
