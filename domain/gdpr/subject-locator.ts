@@ -22,8 +22,19 @@ export interface SubjectPlan {
   recordTypes: ReadonlyMap<string, string>;
 }
 
+/** Declarations are parsed once each (a list of requests names the kinds of every row). */
+const parsedDeclarations = new WeakMap<object, ParsedPersonalData>();
+
 function parsedOf(modules: readonly DeclaredModule[]): Array<{ module: string; parsed: ParsedPersonalData }> {
-  return modules.map((m) => ({ module: m.module, parsed: personalDataDeclaration.parse(m.declaration) }));
+  return modules.map((m) => {
+    const key = m.declaration as object;
+    let parsed = parsedDeclarations.get(key);
+    if (!parsed) {
+      parsed = personalDataDeclaration.parse(m.declaration);
+      parsedDeclarations.set(key, parsed);
+    }
+    return { module: m.module, parsed };
+  });
 }
 
 /** Every subject kind the modules declare, with the module declaring it. */
