@@ -1,7 +1,6 @@
-import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { configurePdfmake } from '../billing/render/document-pdf';
 import type { NotifyingOrganisation, PreparedNotification } from './breach-notification';
+import { pdfBytes } from './register-pdf';
 
 /** The prepared notification to the CNIL as a PDF (French, A4), one table per section of the CNIL's form. */
 const MUTED = '#5f6b7a';
@@ -28,14 +27,6 @@ export function notificationDefinition(n: PreparedNotification, org: NotifyingOr
   };
 }
 
-export async function renderNotificationPdf(n: PreparedNotification, org: NotifyingOrganisation, at = new Date()): Promise<Buffer> {
-  configurePdfmake();
-  const doc = await pdfmake.createPdf(notificationDefinition(n, org, at)).getStream();
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.end();
-  });
+export function renderNotificationPdf(n: PreparedNotification, org: NotifyingOrganisation, at = new Date()): Promise<Buffer> {
+  return pdfBytes(notificationDefinition(n, org, at));
 }

@@ -80,9 +80,14 @@ export function registerDefinition(register: Register, at: Date): TDocumentDefin
 }
 
 /** The PDF bytes of the register. */
-export async function renderRegisterPdf(register: Register, at = new Date()): Promise<Buffer> {
+export function renderRegisterPdf(register: Register, at = new Date()): Promise<Buffer> {
+  return pdfBytes(registerDefinition(register, at));
+}
+
+/** The bytes of a pdfmake document (the gdpr context's PDFs: the register, a breach's notification). */
+export async function pdfBytes(definition: TDocumentDefinitions): Promise<Buffer> {
   configurePdfmake();
-  const doc = await pdfmake.createPdf(registerDefinition(register, at)).getStream();
+  const doc = await pdfmake.createPdf(definition).getStream();
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -49,6 +49,10 @@ describe('the register of data breaches in the browser', () => {
     const dialog = page.getByTestId('breach-declare-dialog');
     await dialog.waitFor();
     await expectAccessible(page, 'declare dialog');
+    // Sent without a title nor a nature: refused in French beside the fields, nothing declared.
+    await dialog.getByTestId('breach-declare-submit').click();
+    await expectEventually(() => dialog.getByTestId('breach-field-title').innerText(), (text) => expect(text).toMatch(/obligatoire/i));
+    expect(await stack.t.admin('gdprBreaches').where({ tenantId: tenant.tenantId }).count('* as n').first()).toEqual({ n: 1 });
     await dialog.getByTestId('breach-field-title').locator('input').fill('Perte d’un ordinateur portable');
     await dialog.getByTestId('breach-field-nature').click();
     await page.getByRole('option', { name: 'Confidentialité' }).click();
