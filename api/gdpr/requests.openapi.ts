@@ -27,6 +27,12 @@ export function requestsOpenApiPaths(): Json {
     '/api/v1/gdpr/requests/{id}/extend': {
       post: { tags, summary: 'Extends the deadline once, to three months after receipt, with the reason the person is told (art. 12.3)', parameters: [uuidPath()], requestBody: jsonBody(extendInput), responses: { 200: answer('The request', requestView), ...errors, ...conflict } },
     },
+    '/api/v1/gdpr/requests/{id}/erasure/undo': {
+      post: {
+        tags, summary: 'Undoes an erasure within its window (14 days by default): every erased value written back, the records\' history noting it (the data protection officer; 409 once the window closed)',
+        parameters: [uuidPath()], responses: { 200: answer('The request', requestView), ...errors, ...conflict },
+      },
+    },
     '/api/v1/gdpr/requests/{id}/answer': {
       post: { tags, summary: 'Records the answer, or the refusal with its reason (art. 12.4); the process ends', parameters: [uuidPath()], requestBody: jsonBody(answerInput), responses: { 200: answer('The request', requestView), ...errors, ...conflict } },
     },

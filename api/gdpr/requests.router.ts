@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { RequestContext } from '../../domain/core/record-service';
@@ -6,7 +7,9 @@ import {
   RIGHTS_REQUEST_PROCESS, REQUEST_CLOSED_MESSAGE, REQUEST_VERIFIED_MESSAGE, answerRequest, createRequest, extendRequest, listRequests, readExport, readRequest, verifyRequest,
 } from '../../domain/gdpr/requests';
 import { answerInput, extendInput, requestInput, requestListQuery, subjectSearchQuery, verifyInput } from '../../domain/gdpr/requests.schema';
+import { restoreFiles, undoErasure } from '../../domain/gdpr/erasure';
 import { exportArchive } from '../../domain/gdpr/subject-export';
+import { localDiskStorage } from '../../integrations/storage/local-disk.storage';
 import { searchSubjects } from '../../domain/gdpr/subject-search';
 import { fieldIssue } from '../../domain/i18n/zod-issues';
 import { inTenant, type Reply } from '../http/authenticated';
@@ -66,6 +69,14 @@ export function requestsRouter(deps: ApiDeps): Router {
     const { id } = validate(requestPath, req.params, 'path');
     const saved = await answerRequest(ctx, id, validate(answerInput, req.body), requestLocale(req), now());
     return { body: saved, headers: { ETag: etagOf(saved.version) }, afterCommit: tell(ctx, id, REQUEST_CLOSED_MESSAGE) };
+  }));
+  // The data protection officer undoes an erasure within its window (docs/adr/0027-erasure.md): the values come back, then the files.
+  router.post('/requests/:id/erasure/undo', inTenant(deps, async (req, ctx) => {
+    const { id } = validate(requestPath, req.params, 'path');
+    const { files } = await undoErasure(ctx, id, now());
+    const saved = await readRequest(ctx, id, requestLocale(req), now());
+    const storage = localDiskStorage(path.resolve(deps.dataDir, 'documents'));
+    return { body: saved, headers: { ETag: etagOf(saved.version) }, afterCommit: () => restoreFiles(storage, files) };
   }));
   router.get('/requests/:id/export', inTenant(deps, async (req, ctx): Promise<Reply> => {
     const { id } = validate(requestPath, req.params, 'path');

@@ -3,11 +3,12 @@ import type { Knex } from 'knex';
 import { appendHistory } from '../core/history';
 import { defaultSecretBox, type SecretBox } from '../core/secret-box';
 import type { RequestContext } from '../core/record-service';
-import { ConflictError, ForbiddenError } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { DocumentStorage } from '../../integrations/storage/storage.port';
 import { anonymiseTable, declaredTables, eraseFiles, ident, recordTypeOf } from './anonymiser';
 import { exceptionText, frenchDay, undoRefusal, undoUntilOf, type ErasureException } from './erasure-rules';
 import { erasureMessage } from './erasure.messages';
+import { requestMessage } from './requests.messages';
 import type { PseudonymKey } from './operators';
 import { derivedPseudonymKey } from './pseudonym-key';
 import { expiresOn, parisDay } from './retention-clock';
@@ -171,7 +172,7 @@ async function restoreRows(trx: Knex.Transaction, table: string, rows: Record<st
 export async function undoErasure(ctx: RequestContext, requestId: string, now: Date, box: SecretBox = defaultSecretBox()): Promise<{ restored: Record<string, number>; files: Record<string, Buffer> }> {
   if (!ctx.ability.can('update', 'RightsRequest')) throw new ForbiddenError(erasureMessage('gdpr.erasure.forbidden'));
   const request = await ctx.trx('gdprRequests').where({ id: requestId }).forUpdate().first();
-  if (!request) throw new ConflictError(erasureMessage('gdpr.erasure.nothing-to-undo'));
+  if (!request) throw new NotFoundError(requestMessage('gdpr.request.not-found'));
   if (request.kind !== 'erasure') throw new ConflictError(erasureMessage('gdpr.erasure.not-erasure'));
   const snapshot = await ctx.trx('gdprErasureSnapshots').where({ requestId }).first();
   const undoUntil = request.erasureUndoUntil ? new Date(request.erasureUndoUntil) : null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { email, optionalText, requiredText } from '../core/fields';
 import { fieldIssue } from '../i18n/zod-issues';
 import { IDENTITY_METHODS, REQUEST_KINDS, REQUEST_STATUSES } from './request-rules';
+import { erasureView } from './erasure.schema';
 
 /**
  * Rights requests (issue 15, docs/adr/0023-rights-requests.md): what `POST /api/v1/gdpr/requests` and its
@@ -78,6 +79,8 @@ export const requestView = z.object({
   answeredAt: instant.nullable(),
   /** Whether `GET …/export` answers (access and portability, once the identity is verified). */
   exportable: z.boolean(),
+  /** An erasure request's report, undo window or refusal (docs/adr/0027-erasure.md). */
+  erasure: erasureView.nullable(),
   version: z.number().int(),
 });
 export type RequestView = z.infer<typeof requestView>;

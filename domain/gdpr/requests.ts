@@ -13,6 +13,7 @@ import type { RequestInput, RequestView } from './requests.schema';
 import { gatherExport, type SubjectExport } from './subject-export';
 import { locateSubject, normaliseAddress } from './subject-locator';
 import { organisationSubjectPlan, organisationSubjects } from './subjects';
+import { presentErasure } from './erasure.schema';
 
 /**
  * The register of rights requests (issue 15, docs/adr/0023-rights-requests.md): the data protection officer
@@ -71,6 +72,7 @@ export async function toView(trx: Knex.Transaction, row: Row, locale: Locale, no
     status, statusLabel: requestMessage(`gdpr.request.status.${status}`).render(locale), overdue: isOverdue(status, dueAt, now),
     answer: (row.answer as string | null) ?? null, refusalReason: (row.refusalReason as string | null) ?? null, answeredAt: iso(row.answeredAt),
     exportable: needsExport(kind) && Boolean(verifiedAt) && status !== 'refused',
+    erasure: presentErasure(row, now),
     version: Number(row.version),
   };
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import supertest from 'supertest';
 import type { Worker } from '@temporalio/worker';
 import { withTenant } from '../../db/tenant-scope';
 import { installShippedProcesses } from '../../db/seeds/shipped-processes';
@@ -14,7 +15,7 @@ import { startRequestedProcess } from '../../domain/process/requested-start';
 import { search } from '../../domain/search/search-service';
 import { localDiskStorage } from '../../integrations/storage/local-disk.storage';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
-import { testContext, type TestContext } from '../support/api';
+import { loginAs, testContext, type TestContext } from '../support/api';
 import { engineWorker, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { until } from '../support/worker-process';
@@ -194,5 +195,30 @@ describe('gdpr: erasure of a person with a 14-day undo window', () => {
     await expect(withTenant({ tenantId: tenant.tenantId }, async (trx) => eraseSubject(trx, tenant.tenantId, await trx('gdprRequests').where({ id: request.id }).first(), { now }), t.knex))
       .rejects.toThrow(/gel\) s’applique à cette personne — Contentieux commercial en cours \(jusqu’au 31\/12\/2099\)/);
     expect(await t.admin('accounts').where({ id: held.id }).first()).toEqual(before);
+  });
+
+  it('API: the request shows the report and the undo deadline; the officer undoes within the window (403 for others, 409 in French after)', async () => {
+    const p = await person(tenant, 'Anne');
+    const now = new Date();
+    const request = await asDpo((ctx) => createRequest(ctx, { kind: 'erasure', subject: { kind: 'account', id: p.id }, requester: { name: 'Anne', relation: 'self' } }, now, 'fr'));
+    await t.admin('gdprRequests').where({ id: request.id }).update({ identityVerifiedAt: now, status: 'in-progress' });
+    const { eraseSubject } = await import('../../domain/gdpr/erasure');
+    await withTenant({ tenantId: tenant.tenantId }, async (trx) => { await eraseSubject(trx, tenant.tenantId, await trx('gdprRequests').where({ id: request.id }).first(), { now, storage }); }, t.knex);
+    const call = async (role: string, method: 'get' | 'post', url: string) => {
+      const { accessToken } = await loginAs(t.app, role, tenant.slug);
+      return supertest(t.app)[method](`/api/v1/gdpr${url}`).set('Authorization', `Bearer ${accessToken}`).set('Accept-Language', 'fr').send({});
+    };
+    const detail = await call('dpo', 'get', `/requests/${request.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.erasure).toMatchObject({ undoable: true, refused: null, undoUntil: expect.any(String), exceptions: [expect.objectContaining({ table: 'billing_invoices' })] });
+    expect((await call('manager', 'post', `/requests/${request.id}/erasure/undo`)).status).toBe(403);
+    expect((await t.admin('accounts').where({ id: p.id }).first('name')).name).not.toBe(p.name);
+    const undone = await call('dpo', 'post', `/requests/${request.id}/erasure/undo`);
+    expect(undone.status).toBe(200);
+    expect(undone.body.erasure).toMatchObject({ undoable: false, undoneAt: expect.any(String) });
+    expect((await t.admin('accounts').where({ id: p.id }).first('name')).name).toBe(p.name);
+    const again = await call('dpo', 'post', `/requests/${request.id}/erasure/undo`);
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).toContain('déjà été annulé');
   });
 });
