@@ -69,14 +69,18 @@ export const notifyAuthorityForm: FormDefinition = {
     notificationText: optionalText(20_000).describe('Contenu préparé à reporter dans le formulaire en ligne de la CNIL'),
     reference: requiredText(100).describe('Numéro de la notification donné par la CNIL'),
     notifiedAt: z.string().datetime({ offset: true }).describe('Date de la notification'),
+    late: z.boolean().optional().describe('Notification faite plus de 72 heures après la découverte'),
     delayReason: optionalText(4000).describe('Motifs du retard (notification après 72 heures)'),
-  }).strict(),
+  }).strict().superRefine((v, ctx) => {
+    if (v.late && !v.delayReason?.trim()) ctx.addIssue({ code: 'custom', path: ['delayReason'], message: breachMessage('gdpr.breach.late-reason-required').render(DEFAULT_LOCALE) });
+  }),
   prefill: async (trx, breachId) => {
     const row = await breachRow(trx, breachId);
     if (!row) return {};
     const now = new Date();
     const org = await notifyingOrganisation(trx, String(row.tenantId));
-    return { notificationText: prepareNotification(breachOf(row, now), org, now).text };
+    const prepared = prepareNotification(breachOf(row, now), org, now);
+    return { notificationText: prepared.text, late: prepared.late };
   },
 };
 

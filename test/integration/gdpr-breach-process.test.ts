@@ -144,12 +144,16 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
     await waitingAt(b, 'NotifyCnil');
     expect((await row(b)).status).toBe('assessed');
     // The task's form opens with the notification prepared from the record.
-    const notifyTask = await t.admin('tasks').where({ workflowId: b.workflowId, elementId: 'NotifyCnil', status: 'open' }).first('id');
+    const notifyTask = await t.admin('tasks').where({ workflowId: b.workflowId, elementId: 'NotifyCnil', status: 'open' }).first();
     const shown = await asDpo((ctx) => getTask(ctx, notifyTask.id));
     expect(shown).toMatchObject({ title: 'Réponse à une violation de données', label: expect.stringMatching(/^Violation n° \d+ — Perte d’un ordinateur portable$/) });
     const prepared = (shown.form!.schema.properties as Record<string, { default?: string }>).notificationText!.default!;
     expect(prepared).toContain('Nature de la violation : Perte de confidentialité');
     expect(prepared).toContain('Niveau de risque estimé : Risque élevé pour les droits et libertés des personnes');
+    expect((shown.form!.schema.properties as Record<string, { default?: boolean }>).late!.default).toBe(false);
+    expect(() => validateTaskData(notifyTask, { reference: 'X', notifiedAt: (new Date()).toISOString(), late: true })).toThrow(expect.objectContaining({
+      problems: [expect.objectContaining({ field: 'delayReason' })],
+    }));
     expect(await escalated(b)).toEqual([]);
 
     const before = smtp.received.length;
