@@ -117,7 +117,12 @@ describe('core records in the browser', () => {
 
   it('shows one site inline and several as a searchable panel with a drill-down in the URL that keeps the search', async () => {
     const tenant = await tenantId(t.admin, 'softwhere');
-    const single = await t.admin('accounts').where({ tenantId: tenant, name: 'Boulangerie Le Fournil' }).first('id');
+    // An account of its own with one site (the demo's single-site accounts may gain sites from other suites:
+    // the permission matrix writes its samples under the client user's company).
+    const [single] = await t.admin('accounts').insert({ tenantId: tenant, number: 9_000_000 + Math.floor(Math.random() * 900_000), name: `Boulangerie du Quai ${process.pid}`, city: 'Lorient', status: 'active' }).returning('id');
+    const [shop] = await t.admin('sites').insert({ tenantId: tenant, accountId: single.id, name: 'Boutique centre', addressLine1: '17 rue du Port', postalCode: '56100', city: 'Lorient' }).returning('id');
+    const [manager] = await t.admin('contacts').insert({ tenantId: tenant, accountId: single.id, firstName: 'Jean', lastName: 'Dupont', jobTitle: 'Gérant' }).returning('id');
+    await t.admin('contactAssignments').insert({ tenantId: tenant, contactId: manager.id, purpose: 'site', siteId: shop.id });
     const multi = await t.admin('accounts').where({ tenantId: tenant, name: 'Transports Morvan' }).first('id');
     // Support N1 reads accounts but creates none of these records: no create button.
     const page = await signIn('support-n1@softwhere.demo', { width: 1024, height: 768 });
