@@ -24,7 +24,26 @@ export interface RightsRequest {
   refusalReason: string | null;
   answeredAt: string | null;
   exportable: boolean;
+  /** An erasure's report, undo window or refusal (docs/adr/0027-erasure.md). */
+  erasure: Erasure | null;
   version: number;
+}
+
+export interface ErasureException {
+  table: string; activity: string; activityName: string; columns: string[]; rows: number;
+  legalReference: string | null; until: string | null; from: string; text: { fr: string; en: string };
+}
+
+export interface Erasure {
+  refused: string | null;
+  erasedAt: string | null;
+  undoUntil: string | null;
+  undoable: boolean;
+  undoneAt: string | null;
+  snapshotDestroyedAt: string | null;
+  tables: Array<{ table: string; rows: number }>;
+  files: number;
+  exceptions: ErasureException[];
 }
 
 export interface RequestInput {
@@ -45,6 +64,7 @@ export const requestsApi = {
   verify: (id: string, method: IdentityMethod) => request<RightsRequest>('POST', `/gdpr/requests/${id}/verify`, { body: { method } }),
   extend: (id: string, reason: string) => request<RightsRequest>('POST', `/gdpr/requests/${id}/extend`, { body: { reason } }),
   answer: (id: string, body: { outcome: 'answered' | 'refused'; answer: string; refusalReason?: string | null }) => request<RightsRequest>('POST', `/gdpr/requests/${id}/answer`, { body }),
+  undoErasure: (id: string) => request<RightsRequest>('POST', `/gdpr/requests/${id}/erasure/undo`),
   exportZip: (id: string) => request<Blob>('GET', `/gdpr/requests/${id}/export?format=zip`, { responseType: 'blob', accept: 'application/zip' }),
   subjects: (kind: string, q: string) => request<{ kinds: SubjectKind[]; items: SubjectCandidate[] }>('GET', `/gdpr/subjects?kind=${encodeURIComponent(kind)}&q=${encodeURIComponent(q)}`),
 };
