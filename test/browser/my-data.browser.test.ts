@@ -129,6 +129,12 @@ describe('« Mes données », consents and their texts in the browser', () => {
     await sms.getByTestId('consent-grant').click();
     await expectEventually(() => sms.getAttribute('data-status'), (s) => expect(s).toBe('granted'));
     expect(await dialog.getByTestId('consent-ledger').innerText()).toContain('Téléphone — Appel du 3 décembre');
+    // An existing client's mail consent recorded as a soft opt-in: it allows the marketing mail.
+    await dialog.getByTestId('consent-soft').locator('input').check();
+    const mail = dialog.locator('[data-testid="consent-state"][data-channel="mail"]');
+    await mail.getByTestId('consent-grant').click();
+    await expectEventually(() => mail.getAttribute('data-status'), (s) => expect(s).toBe('soft'));
+    expect(await mail.getByTestId('consent-withdraw').count()).toBe(1);
     await expectAccessible(page, 'contact consents');
     await page.context().close();
   });

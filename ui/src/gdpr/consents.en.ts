@@ -20,6 +20,7 @@ export const consentsEn: typeof consentsFr = {
     readText: 'Read the text (version {version})',
     source: 'Source',
     sourceDetail: 'Detail (optional)',
+    softOptIn: 'Existing client, similar products (soft opt-in)',
     sources: { form: 'Signed form', web: 'Web page', phone: 'Phone', import: 'Import', portal: 'Personal space', reply: 'Reply (STOP)' },
     decisions: { 'opt-in': 'Consent', 'soft-opt-in': 'Soft opt-in (existing client)', 'opt-out': 'Withdrawal' },
     ledger: 'Consent history',

@@ -18,6 +18,7 @@ export const consentsFr = {
     readText: 'Lire le texte (version {version})',
     source: 'Source',
     sourceDetail: 'Précision (facultatif)',
+    softOptIn: 'Client existant, produits similaires (accord implicite)',
     sources: { form: 'Formulaire signé', web: 'Page web', phone: 'Téléphone', import: 'Import', portal: 'Espace personnel', reply: 'Réponse (STOP)' },
     decisions: { 'opt-in': 'Accord', 'soft-opt-in': 'Accord implicite (client existant)', 'opt-out': 'Retrait' },
     ledger: 'Historique des consentements',
