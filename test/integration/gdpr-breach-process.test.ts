@@ -102,7 +102,8 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
   it('reminds the officer and the direction 24 h and 48 h after the discovery, records the overdue at 72 h, and stops once the CNIL is notified', async () => {
     const b = await declared();
     await waitingAt(b, 'Assess');
-    const task = await t.admin('tasks').where({ workflowId: b.workflowId, elementId: 'Assess', status: 'open' }).first();
+    // The task's row is written by the activity the element runs: it may come a moment after the element is active.
+    const task = await until('the assessment task', async () => (await t.admin('tasks').where({ workflowId: b.workflowId, elementId: 'Assess', status: 'open' }).first()) ?? undefined);
     expect(task).toMatchObject({ name: 'Évaluer la violation', formKey: 'gdpr.breach-response.assess', candidateRoles: ['dpo'] });
 
     const expected: number[] = [];
@@ -144,7 +145,7 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
     await waitingAt(b, 'NotifyCnil');
     expect((await row(b)).status).toBe('assessed');
     // The task's form opens with the notification prepared from the record.
-    const notifyTask = await t.admin('tasks').where({ workflowId: b.workflowId, elementId: 'NotifyCnil', status: 'open' }).first();
+    const notifyTask = await until('the notification task', async () => (await t.admin('tasks').where({ workflowId: b.workflowId, elementId: 'NotifyCnil', status: 'open' }).first()) ?? undefined);
     const shown = await asDpo((ctx) => getTask(ctx, notifyTask.id));
     expect(shown).toMatchObject({ title: 'Réponse à une violation de données', label: expect.stringMatching(/^Violation n° \d+ — Perte d’un ordinateur portable$/) });
     const prepared = (shown.form!.schema.properties as Record<string, { default?: string }>).notificationText!.default!;
