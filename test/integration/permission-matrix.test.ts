@@ -254,6 +254,9 @@ describe('permission matrix: role × registered record kind × own / other / oth
     const checkRegister = async () => {
       actual.register = { status: (await api('get', '/api/v1/gdpr/register')).status };
       expected.register = { status: letter(role.grants, 'gdpr.register.read') === '-' ? 403 : 200 };
+      // Rights requests (ADR 0023): the subject picker is the officer's; the list answers everyone (their own requests).
+      actual.requests = { picker: (await api('get', '/api/v1/gdpr/subjects?kind=contact')).status, list: (await api('get', '/api/v1/gdpr/requests')).status };
+      expected.requests = { picker: letter(role.grants, 'gdpr.request.create') === '-' ? 403 : 200, list: 200 };
     };
 
     await Promise.all([lane(), lane(), lane(), checkAttached(), checkSearch(), checkRegister()]);
