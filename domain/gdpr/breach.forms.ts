@@ -44,7 +44,7 @@ export const assessBreachForm: FormDefinition = {
     riskLevel: riskLevel.field,
     authorityDecision: authorityDecision.field,
     authorityReason: optionalText(4000).describe('Justification si la CNIL n’est pas notifiée (art. 33.5)'),
-    peopleDecision: peopleDecision.field.nullable().optional(),
+    peopleDecision: peopleDecision.field.nullable().optional().describe('Information des personnes'),
     peopleReason: optionalText(4000).describe('Justification si les personnes ne sont pas informées (art. 34.3)'),
   }).strict().superRefine((v, ctx) => {
     // The register's rules (art. 33.5, 34.3), refused when the task is completed rather than failing the process after it.
