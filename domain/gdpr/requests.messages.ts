@@ -39,7 +39,7 @@ export const requestMessages = defineMessages({
   'gdpr.request.kind.access': { fr: 'Accès', en: 'Access' },
   'gdpr.request.kind.erasure': { fr: 'Effacement', en: 'Erasure' },
   'gdpr.request.kind.portability': { fr: 'Portabilité', en: 'Portability' },
-  'gdpr.request.kind.rectification': { fr: 'Rectification', en: 'Rectification' },
+  'gdpr.request.kind.rectification': { fr: 'Rectification', en: 'Correction (rectification)' },
   'gdpr.request.kind.objection': { fr: 'Opposition', en: 'Objection' },
   'gdpr.request.status.received': { fr: 'Reçue', en: 'Received' },
   'gdpr.request.status.verifying': { fr: 'Vérification d’identité', en: 'Verifying identity' },
