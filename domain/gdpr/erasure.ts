@@ -117,7 +117,7 @@ export async function eraseSubject(trx: Knex.Transaction, tenantId: string, requ
   // Tables the application only appends to and the anonymiser has no path for (the audit log: security, art. 32) are left, and said.
   for (const table of [...found.keys()]) {
     if (table === 'history') continue;
-    const { rows } = await trx.raw<{ rows: Array<{ ok: boolean }> }>("select has_table_privilege(current_user, ?, 'UPDATE') as ok", [table]);
+    const { rows } = await trx.raw<{ rows: Array<{ ok: boolean }> }>("select has_any_column_privilege(current_user, ?, 'UPDATE') as ok", [table]);
     if (!rows[0]?.ok) found.delete(table);
   }
   const exceptions = await exceptionsOf(trx, tenantId, found);

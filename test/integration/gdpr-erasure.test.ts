@@ -232,4 +232,24 @@ describe('gdpr: erasure of a person with a 14-day undo window', () => {
     expect(again.status).toBe(409);
     expect(JSON.stringify(again.body)).toContain('déjà été annulé');
   });
+
+  it('a contact: their consent ledger\'s details and the messages to them are erased, and come back on undo', async () => {
+    const { tenantId } = tenant;
+    const [account] = await t.admin('accounts').insert({ tenantId, number: ++number, name: 'Garage Vidal' }).returning('id');
+    const [contact] = await t.admin('contacts').insert({ tenantId, accountId: account.id, firstName: 'Marc', lastName: 'Vidalou', email: 'marc.vidalou@exemple.fr' }).returning('id');
+    const [entry] = await t.admin('gdprConsentEntries').insert({ tenantId, subjectKind: 'contact', subjectId: contact.id, purpose: 'comms.marketing', channel: 'mail', decision: 'opt-in', source: 'phone', sourceDetail: 'Appel de Marc Vidalou' }).returning('id');
+    await t.admin('messages').insert({ tenantId, channel: 'mail', recipient: 'marc.vidalou@exemple.fr', subject: 'Offre', body: 'Bonjour Marc Vidalou', status: 'sent', contactId: contact.id, idempotencyKey: crypto.randomUUID() });
+    const now = new Date();
+    const request = await asDpo((ctx) => createRequest(ctx, { kind: 'erasure', subject: { kind: 'contact', id: String(contact.id) }, requester: { name: 'Marc', relation: 'self' } }, now, 'fr'));
+    await t.admin('gdprRequests').where({ id: request.id }).update({ identityVerifiedAt: now, status: 'in-progress' });
+    const { eraseSubject } = await import('../../domain/gdpr/erasure');
+    const { report } = await withTenant({ tenantId }, async (trx) => eraseSubject(trx, tenantId, await trx('gdprRequests').where({ id: request.id }).first(), { now }), t.knex);
+    expect(Object.fromEntries(report.tables.map((x) => [x.table, x.rows]))).toMatchObject({ contacts: 1, gdpr_consent_entries: 1, messages: 1 });
+    expect(await t.admin('gdprConsentEntries').where({ id: entry.id }).first('sourceDetail', 'decision')).toEqual({ sourceDetail: null, decision: 'opt-in' });
+    const tenantDump = await dump(tenantId);
+    expect(tenantDump.toLowerCase()).not.toContain('vidalou');
+    await asDpo((ctx) => undoErasure(ctx, request.id, now));
+    expect((await t.admin('gdprConsentEntries').where({ id: entry.id }).first('sourceDetail')).sourceDetail).toBe('Appel de Marc Vidalou');
+    expect(await t.admin('contacts').where({ id: contact.id }).first('firstName', 'lastName', 'email')).toEqual({ firstName: 'Marc', lastName: 'Vidalou', email: 'marc.vidalou@exemple.fr' });
+  });
 });
