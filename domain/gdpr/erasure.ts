@@ -105,7 +105,13 @@ async function exceptionsOf(trx: Knex.Transaction, tenantId: string, found: Read
  */
 export async function eraseSubject(trx: Knex.Transaction, tenantId: string, request: Row, options: ErasureOptions): Promise<{ report: ErasureReport; files: string[] }> {
   if (request.kind !== 'erasure') throw new ConflictError(erasureMessage('gdpr.erasure.not-erasure'));
-  if (request.erasureReport) return { report: request.erasureReport as ErasureReport, files: [] };
+  const done = request.erasureReport as Partial<ErasureReport> | null;
+  if (done?.erasedAt) {
+    // Done before (a retried activity): the files still to empty are the snapshot's, if the window is open.
+    const snapshot = await trx('gdprErasureSnapshots').where({ requestId: request.id }).first('sealed');
+    const sealed = snapshot ? JSON.parse((options.box ?? defaultSecretBox()).open(String(snapshot.sealed), sealContext(tenantId, String(request.id)))) as { files: Record<string, string> } : { files: {} };
+    return { report: done as ErasureReport, files: Object.keys(sealed.files) };
+  }
   if (!request.identityVerifiedAt) throw new ConflictError(erasureMessage('gdpr.erasure.not-verified'));
   const tenant = await trx('tenants').where({ id: tenantId }).first('verticals');
   const plan = organisationSubjectPlan(String(request.subjectKind), (tenant?.verticals as string[]) ?? []);
