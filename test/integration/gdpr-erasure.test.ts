@@ -95,14 +95,14 @@ describe('gdpr: erasure of a person with a 14-day undo window', () => {
   const asDpo = as('dpo');
   const asManager = as('manager');
 
-  async function erasureRequested(subjectId: string) {
+  async function erasureRequested(subjectId: string, waitFor = 'UndoWindow') {
     const now = new Date(await env.currentTimeMs());
     const request = await asDpo((ctx) => createRequest(ctx, { kind: 'erasure', subject: { kind: 'account', id: subjectId }, requester: { name: 'La personne', relation: 'self' } }, now, 'fr'));
     expect(await startRequestedProcess(t.knex, env.client, taskQueue, tenant.tenantId, RIGHTS_REQUEST_PROCESS, request.id)).toBe('started');
     const handle = env.client.workflow.getHandle(`${tenant.tenantId}/${RIGHTS_REQUEST_PROCESS}/${request.id}`);
     const task = await until('the identity task', async () => (await t.admin('tasks').where({ tenantId: tenant.tenantId, businessKey: request.id, elementId: 'VerifyIdentity', status: 'open' }).first()) ?? undefined);
     await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, userId: tenant.userIds.dpo!, roles: ['dpo'], data: { method: 'id-document' } }] });
-    await until('the undo window', async () => ((await handle.query(processStateQuery)).activeElements.includes('UndoWindow') ? true : undefined));
+    await until(`the process at ${waitFor}`, async () => ((await handle.query(processStateQuery)).activeElements.includes(waitFor) ? true : undefined));
     return { request, handle, row: () => t.admin('gdprRequests').where({ id: request.id }).first() };
   }
 
@@ -205,6 +205,11 @@ describe('gdpr: erasure of a person with a 14-day undo window', () => {
     const { eraseSubject } = await import('../../domain/gdpr/erasure');
     await expect(withTenant({ tenantId: tenant.tenantId }, async (trx) => eraseSubject(trx, tenant.tenantId, await trx('gdprRequests').where({ id: request.id }).first(), { now }), t.knex))
       .rejects.toThrow(/gel\) s’applique à cette personne — Contentieux commercial en cours \(jusqu’au 31\/12\/2099\)/);
+    expect(await t.admin('accounts').where({ id: held.id }).first()).toEqual(before);
+
+    // Through the process: the erasure is refused, the reason kept on the request, the officer's answer task opens.
+    const refused = await erasureRequested(held.id, 'AnswerRequest');
+    expect((await refused.row()).erasureReport.refused).toContain('Contentieux commercial en cours');
     expect(await t.admin('accounts').where({ id: held.id }).first()).toEqual(before);
   });
 
