@@ -214,7 +214,11 @@ describe('billing in the browser', () => {
     const page = await signIn('admin@msp.demo');
     await page.goto(`${base}/billing/invoices?client=${account.id}`);
     await page.getByTestId('invoices-table').waitFor();
-    for (const id of ids) await page.locator(`[data-testid="invoice-row"][data-invoice-id="${id}"] input[type="checkbox"]`).check();
+    // The list may still be redrawn by its first load when a row is ticked: tick again until it holds.
+    for (const id of ids) {
+      const box = page.locator(`[data-testid="invoice-row"][data-invoice-id="${id}"] input[type="checkbox"]`);
+      await expectEventually(async () => { await box.check({ timeout: 10_000 }).catch(() => undefined); return box.isChecked(); }, (checked) => expect(checked).toBe(true));
+    }
     await page.getByTestId('bulk-count').getByText('3').waitFor();
     await page.getByTestId('bulk-action-issue').click();
     await page.getByTestId('bulk-confirm-dialog').getByText('Émettre les 3 factures sélectionnées').waitFor();

@@ -265,9 +265,19 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     await noSeriousAxe(page, '[data-testid="bulk-bar"]');
     const requests: Request[] = [];
     page.on('request', (r) => { if (r.url().includes('/api/v1/accounts')) requests.push(r); });
-    await page.getByTestId('bulk-action-status').click();
     const answered = page.waitForResponse((r) => r.url().includes('/api/v1/accounts/bulk'), { timeout: 120_000 });
-    await page.getByTestId('bulk-choice-active').click();
+    // A choice clicked while its menu is still opening can be lost: open the menu and choose again until the request leaves (never twice).
+    let sent = false;
+    page.on('request', (r) => { if (r.url().includes('/api/v1/accounts/bulk')) sent = true; });
+    await eventually(async () => {
+      if (!sent) {
+        const choice = page.getByTestId('bulk-choice-active');
+        if (!(await choice.isVisible())) await page.getByTestId('bulk-action-status').click();
+        await choice.click({ timeout: 10_000 }).catch(() => undefined);
+        for (let i = 0; i < 20 && !sent; i++) await page.waitForTimeout(100);
+      }
+      return sent;
+    }, (v) => expect(v).toBe(true), 60_000);
     // The server's answer first (its status and problem say why when it is not the report).
     const answer = await answered;
     expect({ status: answer.status(), body: answer.status() === 200 ? null : await answer.text() }).toEqual({ status: 200, body: null });
