@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ValidationError } from '../../domain/errors';
+import { coreMessage } from '../../domain/i18n/core.messages';
 
 /**
  * How deep objects and arrays may nest in a JSON body. Relais's own bodies
@@ -31,7 +32,6 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
 export function limitJsonDepth(max = MAX_JSON_DEPTH): RequestHandler {
   return (req, _res, next) => {
     if (!nestsDeeperThan(req.body, max)) return next();
-    const message = `imbrique plus de ${max} niveaux d'objets ou de tableaux`;
-    next(new ValidationError([{ field: 'body', message }], `Le corps de la requête ${message} : aplatissez les données envoyées.`));
+    next(new ValidationError([{ field: 'body', message: coreMessage('field.too-deep', { max }) }], coreMessage('error.too-deep', { max })));
   };
 }

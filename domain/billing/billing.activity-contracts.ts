@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineActivity } from '../process/activity-definition';
+import { fieldIssue } from '../i18n/zod-issues';
 
 /**
  * The service tasks of `billing.invoice-dunning` (workflows/billing/invoice-dunning.bpmn). Each runs
@@ -12,7 +13,7 @@ const uuid = z.string().uuid();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const instant = z.string().datetime({ offset: true });
 /** ISO 8601 days or weeks after the due date (P7D, P3W): reminders fall on calendar days. */
-const delay = z.string().regex(/^P(\d+W|\d+D|\d+W\d+D)$/, 'an ISO 8601 duration in days or weeks (P7D)');
+const delay = z.string().regex(/^P(\d+W|\d+D|\d+W\d+D)$/, fieldIssue('field.iso-days'));
 const retry = { maximumAttempts: 5 };
 
 /** What a send reports: the message (comms) or why nothing went out. */

@@ -58,6 +58,11 @@ export const coreMessages = defineMessages({
     'This record was changed by someone else since you opened it. Review their change, then apply yours again.',
   ),
   'error.malformed-json': title('Le corps de la requête n\'est pas du JSON valide.', 'The request body is not valid JSON.'),
+  'error.too-deep': entry({
+    example: { max: 64 },
+    fr: (p) => `Le corps de la requête imbrique plus de ${p.max} niveaux d'objets ou de tableaux : aplatissez les données envoyées.`,
+    en: (p) => `The request body nests more than ${p.max} levels of objects or arrays: flatten the data sent.`,
+  }),
   'error.too-large': title('Le corps de la requête est trop volumineux (2 Mo au plus).', 'The request body is too large (limit 2 MB).'),
   'error.duplicate': title('Un enregistrement a déjà cette même valeur unique.', 'A record with the same unique value already exists.'),
   'error.reference': title(
@@ -123,6 +128,7 @@ export const coreMessages = defineMessages({
   }),
   'field.too-long': entry({ example: { max: 200 }, fr: (p) => `doit faire au plus ${p.max} caractères`, en: (p) => `must be at most ${p.max} characters` }),
   'field.too-short': entry({ example: { min: 12 }, fr: (p) => `doit faire au moins ${p.min} caractères`, en: (p) => `must be at least ${p.min} characters` }),
+  'field.too-deep': entry({ example: { max: 64 }, fr: (p) => `imbrique plus de ${p.max} niveaux d'objets ou de tableaux`, en: (p) => `nests more than ${p.max} levels of objects or arrays` }),
   'field.too-few': entry({ example: { min: 1 }, fr: (p) => `doit contenir au moins ${p.min} élément(s)`, en: (p) => `must have at least ${p.min} item(s)` }),
   'field.too-many': entry({ example: { max: 10 }, fr: (p) => `doit contenir au plus ${p.max} élément(s)`, en: (p) => `must have at most ${p.max} item(s)` }),
   'field.too-small': entry({ example: { min: 0 }, fr: (p) => `doit être au moins ${p.min}`, en: (p) => `must be at least ${p.min}` }),
@@ -170,6 +176,7 @@ export const coreMessages = defineMessages({
   'field.process-key': title('doit être l\'identifiant d\'un processus déployé', 'must be the id of a deployed process'),
   'field.no-slash': title('ne peut pas contenir « / »', 'may not contain "/"'),
   'field.iso-duration': title('doit être une durée ISO 8601, comme PT10M, PT1H ou P2D', 'must be an ISO 8601 duration such as PT10M, PT1H or P2D'),
+  'field.iso-days': title('doit être une durée ISO 8601 en jours ou en semaines, comme P7D ou P3W', 'must be an ISO 8601 duration in days or weeks such as P7D or P3W'),
   'field.duration-range': title('doit être supérieure à zéro et au plus P7D (7 jours)', 'must be more than zero and at most P7D (7 days)'),
   'field.give-one-of': entry({
     example: { names: ['contactId', 'to'] as readonly string[] },

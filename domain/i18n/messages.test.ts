@@ -71,6 +71,27 @@ describe('the message catalogue', () => {
       .map(({ at }) => at);
     expect(offenders).toEqual([]);
   });
+
+  it('names every custom check of a schema by a catalogue code, never by a text', () => {
+    // `.refine(…, { message: 'resolution before response' })` reached French readers in English.
+    const refine = /\.(?:refine|superRefine)\(.*\bmessage: '([^']*)'/;
+    const found = sources(['api', 'domain', 'activities', 'integrations'])
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n').map((line, i) => ({ at: `${path.relative(root, file)}:${i + 1}`, code: refine.exec(line)?.[1] })))
+      .filter((f): f is { at: string; code: string } => f.code !== undefined);
+    expect(found.length).toBeGreaterThan(3);
+    expect(found.filter(({ code }) => !(code in catalogue)).map(({ at, code }) => `${at}: ${code}`)).toEqual([]);
+  });
+
+  it('writes no caught error\'s own text into a message: a library\'s or a helper\'s English would sit in the French sentence', () => {
+    // `slaMessage('psa.sla.calendar-invalid', { detail: error.message })` wrote the business calendar's
+    // English reason inside the French refusal; the error carries a catalogue message instead (its `reason`).
+    const quoted = /\b[a-z][A-Za-z]*Message\(\s*'[^']+',\s*\{[^}]*\b(?:e|err|error|cause)\.message\b/;
+    const offenders = sources(['api', 'domain', 'activities', 'integrations'])
+      .flatMap((file) => readFileSync(file, 'utf8').split('\n').map((line, i) => ({ at: `${path.relative(root, file)}:${i + 1}`, line })))
+      .filter(({ line }) => quoted.test(line))
+      .map(({ at }) => at);
+    expect(offenders).toEqual([]);
+  });
 });
 
 describe('writing values in messages', () => {

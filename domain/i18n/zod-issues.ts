@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { coreMessage, coreMessages } from './core.messages';
+import { messageCatalogue } from '../modules/registry';
 import { Message, type Entry, type Text } from './messages';
 
 type FieldCode = Extract<keyof typeof coreMessages, `field.${string}`>;
@@ -17,6 +18,16 @@ function isFieldCode(message: string): message is FieldCode {
   return message.startsWith('field.') && message in coreMessages;
 }
 
+/** What a catalogue code looks like (`psa.sla.levels`): a custom check's message that is not a text. */
+const CODE = /^[a-z][a-z0-9-]*\.[a-z0-9.-]+$/;
+
+/** A custom check named by a module's catalogue code (`{ message: 'psa.sla.levels' }`): that message; else the text as written. */
+function customMessage(issue: Issue): Text {
+  if (!CODE.test(issue.message)) return issue.message;
+  const entry = messageCatalogue()[issue.message];
+  return entry ? new Message(issue.message, (issue as { params?: Record<string, unknown> }).params ?? {}, entry) : issue.message;
+}
+
 /** Whether zod wrote this message itself (then the issue's code says it better, in the reader's language). */
 const zodDefault = (message: string) => /^(Invalid|Too (big|small)|Expected|Unrecognized|Required)/.test(message);
 
@@ -31,7 +42,7 @@ export function issueMessage(issue: Issue): Text {
     if (bound.minimum !== undefined) params.min = Number(bound.minimum);
     return new Message(issue.message, params, coreMessages[issue.message] as Entry);
   }
-  if (issue.code === 'custom' || (issue.code === 'invalid_format' && !zodDefault(issue.message))) return issue.message;
+  if (issue.code === 'custom' || (issue.code === 'invalid_format' && !zodDefault(issue.message))) return customMessage(issue);
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined || issue.input === null ? coreMessage('field.required') : coreMessage('field.wrong-type', { expected: issue.expected });

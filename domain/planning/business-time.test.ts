@@ -1,6 +1,16 @@
 import { addBusinessMinutes, type BusinessCalendar, BusinessCalendarError, businessMinutesBetween, isBusinessTime, validateCalendar, weeklyBusinessMinutes } from './business-time';
 import { defaultFrenchCalendar, easterSunday, frenchPublicHolidays } from './business-time.holidays';
 
+/** The catalogue code of the refusal `run` throws. */
+function reasonOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    return error instanceof BusinessCalendarError ? error.reason.code : undefined;
+  }
+  return undefined;
+}
+
 const paris = defaultFrenchCalendar([2026, 2027]);
 /** A wall-clock time in Paris as an instant (the offset written out, as a person reads it). */
 const at = (iso: string) => new Date(iso);
@@ -78,12 +88,23 @@ describe('business time in a calendar (Mon–Fri 8:30–12:30 / 13:30–18:00, P
   it('refuses calendars it cannot count in: no working interval, overlapping or reversed intervals, an unknown zone, a bad day', () => {
     expect(() => validateCalendar(paris)).not.toThrow();
     expect(() => validateCalendar({ ...paris, weeklyHours: {} })).toThrow(BusinessCalendarError);
-    expect(() => validateCalendar({ ...paris, weeklyHours: { 1: [['09:00', '12:00'], ['11:00', '14:00']] } })).toThrow(/overlap/);
-    expect(() => validateCalendar({ ...paris, weeklyHours: { 1: [['18:00', '09:00']] } })).toThrow(/ends before/);
-    expect(() => validateCalendar({ ...paris, timeZone: 'Europe/Nowhere' })).toThrow(/time zone/);
-    expect(() => validateCalendar({ ...paris, holidays: ['2026-13-01'] })).toThrow(/not a day/);
-    expect(() => addBusinessMinutes({ ...paris, weeklyHours: {} }, 0, 10)).toThrow(/no working time/);
-    expect(() => addBusinessMinutes(paris, 0, -1)).toThrow(BusinessCalendarError);
+    expect(reasonOf(() => validateCalendar({ ...paris, weeklyHours: {} }))).toBe('planning.calendar.no-hours');
+    expect(reasonOf(() => validateCalendar({ ...paris, weeklyHours: { 1: [['09:00', '12:00'], ['11:00', '14:00']] } }))).toBe('planning.calendar.overlap');
+    expect(reasonOf(() => validateCalendar({ ...paris, weeklyHours: { 1: [['18:00', '09:00']] } }))).toBe('planning.calendar.interval-backwards');
+    expect(reasonOf(() => validateCalendar({ ...paris, weeklyHours: { 1: [['8h30', '12:00']] } }))).toBe('planning.calendar.bad-interval');
+    expect(reasonOf(() => validateCalendar({ ...paris, weeklyHours: { 8: [['08:30', '12:00']] } }))).toBe('planning.calendar.bad-weekday');
+    expect(reasonOf(() => validateCalendar({ ...paris, timeZone: 'Europe/Nowhere' }))).toBe('planning.calendar.unknown-zone');
+    expect(reasonOf(() => validateCalendar({ ...paris, holidays: ['2026-13-01'] }))).toBe('planning.calendar.bad-day');
+    expect(reasonOf(() => addBusinessMinutes({ ...paris, weeklyHours: {} }, 0, 10))).toBe('planning.calendar.no-working-time');
+    expect(reasonOf(() => addBusinessMinutes(paris, 0, -1))).toBe('planning.calendar.negative-minutes');
+  });
+
+  it('says why in the reader\'s language: French first, English for an English reader', () => {
+    const overlap = () => validateCalendar({ ...paris, weeklyHours: { 1: [['09:00', '12:00'], ['11:00', '14:00']] } });
+    expect(overlap).toThrow('les plages 09:00–12:00 et 11:00–14:00 se chevauchent');
+    let reason: BusinessCalendarError['reason'] | undefined;
+    try { overlap(); } catch (error) { reason = (error as BusinessCalendarError).reason; }
+    expect(reason?.render('en')).toBe('the intervals 09:00–12:00 and 11:00–14:00 overlap');
   });
 });
 

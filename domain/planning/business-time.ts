@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import type { Message } from '../i18n/messages';
+import { planningMessage } from './planning.messages';
 
 /**
  * Business time: the minutes an organisation works, in its time zone (spec 003 §2.3, SLA and
@@ -25,7 +27,12 @@ const MINUTE_MS = 60_000;
 const MAX_DAYS = 3_660;
 const HH_MM = /^([01]\d|2[0-4]):([0-5]\d)$/;
 
-export class BusinessCalendarError extends Error {}
+/** Why a calendar cannot count working time: a catalogue message (its French text as the error's message). */
+export class BusinessCalendarError extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.render('fr'));
+  }
+}
 
 /** Each calendar's days already read (a calendar object is not changed once used), and its holidays as a set. */
 const memo = new WeakMap<BusinessCalendar, { holidays: ReadonlySet<string>; days: Map<string, Array<[number, number]>> }>();
@@ -60,44 +67,44 @@ function readDay(calendar: BusinessCalendar, day: DateTime, date: string): Array
 }
 
 function localInstant(date: string, time: string, zone: string): number {
-  if (!HH_MM.test(time)) throw new BusinessCalendarError(`"${time}" is not a local time HH:mm`);
+  if (!HH_MM.test(time)) throw new BusinessCalendarError(planningMessage('planning.calendar.bad-time', { time }));
   if (time.startsWith('24')) return DateTime.fromISO(date, { zone }).plus({ days: 1 }).startOf('day').toMillis();
   return DateTime.fromISO(`${date}T${time}`, { zone }).toMillis();
 }
 
 /** Checks a calendar once (zone, times, at least one working interval) before it is stored or used. */
 export function validateCalendar(calendar: BusinessCalendar): void {
-  if (!DateTime.now().setZone(calendar.timeZone).isValid) throw new BusinessCalendarError(`unknown time zone "${calendar.timeZone}"`);
+  if (!DateTime.now().setZone(calendar.timeZone).isValid) throw new BusinessCalendarError(planningMessage('planning.calendar.unknown-zone', { zone: calendar.timeZone }));
   let worked = 0;
   for (const [weekday, hours] of Object.entries(calendar.weeklyHours)) {
-    if (!/^[1-7]$/.test(weekday)) throw new BusinessCalendarError(`"${weekday}" is not an ISO weekday (1 to 7)`);
+    if (!/^[1-7]$/.test(weekday)) throw new BusinessCalendarError(planningMessage('planning.calendar.bad-weekday', { weekday }));
     for (const [from, to] of hours ?? []) {
-      if (!HH_MM.test(from) || !HH_MM.test(to)) throw new BusinessCalendarError(`"${from}"–"${to}" is not an interval of local times HH:mm`);
-      if (to <= from) throw new BusinessCalendarError(`the interval ${from}–${to} ends before it starts`);
+      if (!HH_MM.test(from) || !HH_MM.test(to)) throw new BusinessCalendarError(planningMessage('planning.calendar.bad-interval', { from, to }));
+      if (to <= from) throw new BusinessCalendarError(planningMessage('planning.calendar.interval-backwards', { from, to }));
       worked++;
     }
     const sorted = [...(hours ?? [])].sort((a, b) => a[0].localeCompare(b[0]));
     for (let i = 1; i < sorted.length; i++) {
-      if (sorted[i]![0] < sorted[i - 1]![1]) throw new BusinessCalendarError(`the intervals ${sorted[i - 1]![0]}–${sorted[i - 1]![1]} and ${sorted[i]![0]}–${sorted[i]![1]} overlap`);
+      if (sorted[i]![0] < sorted[i - 1]![1]) throw new BusinessCalendarError(planningMessage('planning.calendar.overlap', { first: `${sorted[i - 1]![0]}–${sorted[i - 1]![1]}`, second: `${sorted[i]![0]}–${sorted[i]![1]}` }));
     }
   }
-  if (worked === 0) throw new BusinessCalendarError('a business calendar needs at least one working interval');
+  if (worked === 0) throw new BusinessCalendarError(planningMessage('planning.calendar.no-hours'));
   for (const day of calendar.holidays) {
-    if (!DateTime.fromISO(day).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new BusinessCalendarError(`"${day}" is not a day YYYY-MM-DD`);
+    if (!DateTime.fromISO(day).isValid || !/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new BusinessCalendarError(planningMessage('planning.calendar.bad-day', { day }));
   }
 }
 
 /** Walks the calendar's working intervals from the local day of `from`, forwards, calling `visit` until it answers true. */
 function walk(calendar: BusinessCalendar, from: number, visit: (interval: [number, number]) => boolean): void {
   let day = DateTime.fromMillis(from, { zone: calendar.timeZone }).startOf('day');
-  if (!day.isValid) throw new BusinessCalendarError(`unknown time zone "${calendar.timeZone}"`);
+  if (!day.isValid) throw new BusinessCalendarError(planningMessage('planning.calendar.unknown-zone', { zone: calendar.timeZone }));
   for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
     for (const interval of dayIntervals(calendar, day)) {
       if (interval[1] <= from) continue;
       if (visit(interval)) return;
     }
   }
-  throw new BusinessCalendarError(`no working time within ${MAX_DAYS} days in this calendar`);
+  throw new BusinessCalendarError(planningMessage('planning.calendar.no-working-time', { days: MAX_DAYS }));
 }
 
 const toMs = (instant: Date | number) => (typeof instant === 'number' ? instant : instant.getTime());
@@ -108,7 +115,7 @@ const toMs = (instant: Date | number) => (typeof instant === 'number' ? instant 
  * falls exactly at the end of an interval is that end (not the next morning).
  */
 export function addBusinessMinutes(calendar: BusinessCalendar, start: Date | number, minutes: number): Date {
-  if (!Number.isFinite(minutes) || minutes < 0) throw new BusinessCalendarError(`cannot add ${minutes} business minutes`);
+  if (!Number.isFinite(minutes) || minutes < 0) throw new BusinessCalendarError(planningMessage('planning.calendar.negative-minutes', { minutes }));
   const from = toMs(start);
   let remaining = Math.round(minutes * MINUTE_MS);
   if (remaining === 0) return new Date(from);

@@ -44,6 +44,53 @@ export const planningMessages = defineMessages({
   'planning.ical-forbidden': { fr: 'Seule la personne elle-même ou un responsable du planning renouvelle l’adresse de son agenda.', en: 'Only the person or a planning manager renews the address of their calendar.' },
   'planning.ical-not-found': { fr: 'Cette adresse d’agenda n’existe pas ou a été renouvelée.', en: 'This calendar address does not exist or was renewed.' },
   'planning.working-hours': { fr: 'doit donner, par jour de 1 (lundi) à 7 (dimanche), des plages « HH:MM » croissantes', en: 'must give, per day 1 (Monday) to 7 (Sunday), increasing "HH:MM" ranges' },
+  // Why a business calendar cannot count working time (business-time.ts), quoted by the SLA calendars' refusal.
+  'planning.calendar.bad-time': entry({
+    example: { time: '8h30' },
+    fr: (p, f) => `${f.quote(p.time)} n'est pas une heure « HH:MM »`,
+    en: (p, f) => `${f.quote(p.time)} is not a local time "HH:MM"`,
+  }),
+  'planning.calendar.unknown-zone': entry({
+    example: { zone: 'Europe/Nowhere' },
+    fr: (p, f) => `le fuseau horaire ${f.quote(p.zone)} est inconnu`,
+    en: (p, f) => `the time zone ${f.quote(p.zone)} is unknown`,
+  }),
+  'planning.calendar.bad-weekday': entry({
+    example: { weekday: '8' },
+    fr: (p, f) => `${f.quote(p.weekday)} n'est pas un jour de la semaine (de 1, lundi, à 7, dimanche)`,
+    en: (p, f) => `${f.quote(p.weekday)} is not a day of the week (1, Monday, to 7, Sunday)`,
+  }),
+  'planning.calendar.bad-interval': entry({
+    example: { from: '8h30', to: '12:30' },
+    fr: (p) => `la plage ${p.from}–${p.to} n'est pas faite de deux heures « HH:MM »`,
+    en: (p) => `the interval ${p.from}–${p.to} is not made of two local times "HH:MM"`,
+  }),
+  'planning.calendar.interval-backwards': entry({
+    example: { from: '18:00', to: '09:00' },
+    fr: (p) => `la plage ${p.from}–${p.to} finit avant de commencer`,
+    en: (p) => `the interval ${p.from}–${p.to} ends before it starts`,
+  }),
+  'planning.calendar.overlap': entry({
+    example: { first: '09:00–12:00', second: '11:00–14:00' },
+    fr: (p) => `les plages ${p.first} et ${p.second} se chevauchent`,
+    en: (p) => `the intervals ${p.first} and ${p.second} overlap`,
+  }),
+  'planning.calendar.no-hours': { fr: 'un calendrier ouvré a besoin d\'au moins une plage travaillée', en: 'a business calendar needs at least one working interval' },
+  'planning.calendar.bad-day': entry({
+    example: { day: '2026-13-01' },
+    fr: (p, f) => `${f.quote(p.day)} n'est pas un jour « AAAA-MM-JJ »`,
+    en: (p, f) => `${f.quote(p.day)} is not a day "YYYY-MM-DD"`,
+  }),
+  'planning.calendar.no-working-time': entry({
+    example: { days: 3660 },
+    fr: (p) => `ce calendrier n'a aucune heure travaillée dans les ${p.days} jours qui viennent`,
+    en: (p) => `this calendar has no working time within the next ${p.days} days`,
+  }),
+  'planning.calendar.negative-minutes': entry({
+    example: { minutes: -1 },
+    fr: (p) => `impossible d'ajouter ${p.minutes} minutes ouvrées`,
+    en: (p) => `cannot add ${p.minutes} business minutes`,
+  }),
 });
 
 export const planningMessage = messagesOf(planningMessages);

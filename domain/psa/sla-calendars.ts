@@ -58,7 +58,7 @@ export async function changeCalendar(ctx: RequestContext, id: string, change: Ca
   try {
     validateCalendar(next);
   } catch (error) {
-    if (error instanceof BusinessCalendarError) throw ruleViolation('weeklyHours', slaMessage('psa.sla.calendar-invalid', { detail: error.message }));
+    if (error instanceof BusinessCalendarError) throw ruleViolation('weeklyHours', slaMessage('psa.sla.calendar-invalid', { detail: error.reason }));
     throw error;
   }
   const set: Record<string, unknown> = { version: current.version + 1 };

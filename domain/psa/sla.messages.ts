@@ -1,4 +1,5 @@
-import { defineMessages, entry, messagesOf } from '../i18n/messages';
+import { defineMessages, entry, messagesOf, type Text } from '../i18n/messages';
+import { planningMessage } from '../planning/planning.messages';
 
 /** SLA policies, business calendars and the ticket's SLA escalations (spec 003 §2.3.2, §6.2), French first. */
 const both = (fr: string, en: string) => ({ fr, en });
@@ -10,9 +11,9 @@ export const slaMessages = defineMessages({
   'psa.sla.calendar-not-found': both("Ce calendrier n'existe pas (ou plus).", 'This calendar does not exist (any more).'),
   'psa.sla.calendar-forbidden': both("Vous n'avez pas le droit de consulter ou de modifier les calendriers ouvrés.", 'You may not read or change the business calendars.'),
   'psa.sla.calendar-invalid': entry({
-    example: { detail: 'the intervals 09:00–12:00 and 11:00–14:00 overlap' },
-    fr: (p) => `Ce calendrier ne peut pas compter les heures ouvrées : ${p.detail}.`,
-    en: (p) => `This calendar cannot count business hours: ${p.detail}.`,
+    example: { detail: planningMessage('planning.calendar.overlap', { first: '09:00–12:00', second: '11:00–14:00' }) as Text },
+    fr: (p, f) => `Ce calendrier ne peut pas compter les heures ouvrées : ${f.text(p.detail)}.`,
+    en: (p, f) => `This calendar cannot count business hours: ${f.text(p.detail)}.`,
   }),
   'psa.sla.calendar-in-use': entry({
     example: { policies: 2 },

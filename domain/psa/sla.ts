@@ -17,14 +17,14 @@ export type SlaTargetKind = (typeof SLA_TARGET_KINDS)[number];
 
 const minutes = z.number().int().min(1).max(525_600);
 export const slaTargetSchema = z.object({ responseMinutes: minutes, resolutionMinutes: minutes }).strict()
-  .refine((t) => t.resolutionMinutes >= t.responseMinutes, { message: 'resolution before response', path: ['resolutionMinutes'] });
+  .refine((t) => t.resolutionMinutes >= t.responseMinutes, { message: 'psa.sla.resolution-before-response', path: ['resolutionMinutes'] });
 export const slaTargetsSchema = z.object({ low: slaTargetSchema, normal: slaTargetSchema, high: slaTargetSchema, critical: slaTargetSchema }).strict();
 export type SlaTarget = z.infer<typeof slaTargetSchema>;
 export type SlaTargets = z.infer<typeof slaTargetsSchema>;
 /** Ascending percentages of a target, the last one 100 (the breach): [70, 90, 100]. */
 export const escalationPercentsSchema = z.array(z.number().int().min(1).max(100)).min(1).max(5)
-  .refine((p) => p.every((v, i) => i === 0 || v > p[i - 1]!), { message: 'ascending' })
-  .refine((p) => p.at(-1) === 100, { message: 'ends at 100' });
+  .refine((p) => p.every((v, i) => i === 0 || v > p[i - 1]!), { message: 'psa.sla.levels' })
+  .refine((p) => p.at(-1) === 100, { message: 'psa.sla.levels' });
 
 /** The defaults a new MSP organisation gets: business minutes by priority (critical: 30 min / 4 h; low: 1 day / 5 days). */
 export const DEFAULT_SLA_TARGETS: SlaTargets = {

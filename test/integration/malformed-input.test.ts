@@ -103,7 +103,7 @@ describe('malformed input', () => {
     for (const body of [nestedArray(200_000), `{"name":"Deep","notes":${nestedObject(200_000)}}`]) {
       const res = await expectRefused(() => request(t.app).post('/api/v1/accounts').set(as(manager)).set('Idempotency-Key', `deep-${body.length}`)
         .set('Content-Type', 'application/json').send(body), 400, 'validation');
-      expect(res.body.errors).toEqual([{ field: 'body', message: `imbrique plus de ${MAX_JSON_DEPTH} niveaux d'objets ou de tableaux` }]);
+      expect(res.body.errors).toEqual([{ field: 'body', message: `imbrique plus de ${MAX_JSON_DEPTH} niveaux d'objets ou de tableaux`, code: 'field.too-deep', params: { max: MAX_JSON_DEPTH } }]);
     }
     // At the limit the body is read, and validation (not the depth check) answers.
     const atLimit = await request(t.app).post('/api/v1/accounts').set(as(manager)).set('Content-Type', 'application/json').send(`{"name":"Deep","notes":${nestedObject(MAX_JSON_DEPTH - 1)}}`);

@@ -42,6 +42,7 @@ describe('MSP: SLA policies through the API', () => {
     expect(JSON.stringify(levels.body)).toContain('trois seuils croissants');
     const targets = await post(admin, { name: 'Mauvais délais', targets: { ...DEFAULT_SLA_TARGETS, low: { responseMinutes: 600, resolutionMinutes: 60 } } });
     expect(targets.status).toBe(400);
+    expect(targets.body.errors).toEqual([expect.objectContaining({ field: 'targets.low.resolutionMinutes', message: 'doit être au moins égal au délai de prise en charge', code: 'psa.sla.resolution-before-response' })]);
     expect((await post(technician, { name: 'Pas le droit', targets: DEFAULT_SLA_TARGETS })).status).toBe(403);
     expect(await count()).toBe(before);
   });
@@ -71,7 +72,10 @@ describe('MSP: business calendars through the API', () => {
     expect((await put(technician, { name: 'Non' })).status).toBe(403);
     const bad = await put(admin, { weeklyHours: { 1: [['09:00', '12:00'], ['11:00', '14:00']] } });
     expect(bad.status).toBe(422);
-    expect(JSON.stringify(bad.body)).toContain('Ce calendrier ne peut pas compter les heures ouvrées');
+    // The calendar's own reason in the reader's language too, never an English one in the French sentence.
+    expect(JSON.stringify(bad.body)).toContain('Ce calendrier ne peut pas compter les heures ouvrées : les plages 09:00–12:00 et 11:00–14:00 se chevauchent.');
+    const inEnglish = await put(admin, { weeklyHours: { 1: [['09:00', '12:00'], ['11:00', '14:00']] } }).set('Accept-Language', 'en');
+    expect(JSON.stringify(inEnglish.body)).toContain('This calendar cannot count business hours: the intervals 09:00–12:00 and 11:00–14:00 overlap.');
     const changed = await put(admin, { name: 'Support 7 h – 19 h', weeklyHours: { 1: [['07:00', '19:00']], 6: [['09:00', '12:00']] }, holidays: [{ day: '2027-01-01', label: "Jour de l'an" }] });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ name: 'Support 7 h – 19 h', weeklyHours: { 1: [['07:00', '19:00']], 6: [['09:00', '12:00']] }, holidays: [{ day: '2027-01-01', label: "Jour de l'an" }] });
