@@ -9,10 +9,12 @@ import { requestsOpenApiPaths } from './requests.openapi';
 import { requestsRouter } from './requests.router';
 import { retentionOpenApiPaths } from './retention.openapi';
 import { retentionRouter } from './retention.router';
+import { transfersOpenApiPaths } from './transfers.openapi';
+import { transfersRouter } from './transfers.router';
 
 /** Data protection's API (issue 15): `/api/v1/gdpr/…`, the register of processing activities. */
 export const gdprApiModule: ApiModule = {
   key: 'gdpr',
-  routers: (deps) => [{ path: '/gdpr/breaches', router: breachesRouter(deps) }, { path: '/gdpr', router: gdprRouter(deps) }, { path: '/gdpr', router: requestsRouter(deps) }, { path: '/gdpr', router: consentsRouter(deps) }, { path: '/gdpr', router: retentionRouter(deps) }],
-  openApiPaths: () => ({ ...gdprOpenApiPaths(), ...requestsOpenApiPaths(), ...breachesOpenApiPaths(), ...consentsOpenApiPaths(), ...retentionOpenApiPaths() }),
+  routers: (deps) => [{ path: '/gdpr/breaches', router: breachesRouter(deps) }, { path: '/gdpr', router: gdprRouter(deps) }, { path: '/gdpr', router: requestsRouter(deps) }, { path: '/gdpr', router: consentsRouter(deps) }, { path: '/gdpr', router: retentionRouter(deps) }, { path: '/gdpr', router: transfersRouter(deps) }],
+  openApiPaths: () => ({ ...gdprOpenApiPaths(), ...requestsOpenApiPaths(), ...breachesOpenApiPaths(), ...consentsOpenApiPaths(), ...retentionOpenApiPaths(), ...transfersOpenApiPaths() }),
 };

@@ -21,17 +21,21 @@ import { requestsPersonalData } from './requests.personal-data';
 import { seedRetentionDemo } from './retention.demo';
 import { retentionMessages } from './retention.messages';
 import { retentionGrants, retentionPersonalData, retentionResources } from './retention.personal-data';
+import { seedTransfersDemo } from './transfers.demo';
+import { transferMessages } from './transfers.messages';
+import { transferGrants, transferResources, transfersPersonalData } from './transfers.personal-data';
 import { cols, type PersonalDataDeclaration } from './personal-data';
 
 /** The gdpr context's own table: the register as the organisation edited it (its entries describe data, hold none). */
 const gdprPersonalData: PersonalDataDeclaration = {
-  activities: [...requestsPersonalData.activities, ...consentPersonalData.activities, ...breachPersonalData.activities, ...retentionPersonalData.activities],
+  activities: [...requestsPersonalData.activities, ...consentPersonalData.activities, ...breachPersonalData.activities, ...retentionPersonalData.activities, ...transfersPersonalData.activities],
   tables: {
     gdpr_register_entries: { activity: 'identity.accounts', notPersonal: cols('tenant_id activity_key entry version updated_by updated_at') },
     ...requestsPersonalData.tables,
     ...consentPersonalData.tables,
     ...breachPersonalData.tables,
     ...retentionPersonalData.tables,
+    ...transfersPersonalData.tables,
   },
   subjectLinks: { ...requestsPersonalData.subjectLinks, ...consentPersonalData.subjectLinks },
   notAboutSubjects: { ...retentionPersonalData.notAboutSubjects },
@@ -47,12 +51,12 @@ export const gdprModule: DomainModule = {
   personalData: gdprPersonalData,
   kind: 'core',
   label: { fr: 'Données personnelles', en: 'Personal data' },
-  messages: { ...gdprMessages, ...requestMessages, ...consentMessages, ...breachMessages, ...retentionMessages, ...erasureMessages },
-  resources: { 'gdpr.register': 'ProcessingRegister', 'gdpr.request': 'RightsRequest', 'gdpr.consent': 'ConsentLedger', 'gdpr.consent-text': 'ConsentText', 'gdpr.breach': 'PersonalDataBreach', ...retentionResources },
+  messages: { ...gdprMessages, ...requestMessages, ...consentMessages, ...breachMessages, ...retentionMessages, ...erasureMessages, ...transferMessages },
+  resources: { 'gdpr.register': 'ProcessingRegister', 'gdpr.request': 'RightsRequest', 'gdpr.consent': 'ConsentLedger', 'gdpr.consent-text': 'ConsentText', 'gdpr.breach': 'PersonalDataBreach', ...retentionResources, ...transferResources },
   roles: [
     role('dpo', 'Délégué à la protection des données', 'Data protection officer', 'internal', [
       ...on('gdpr.register', 'ru=all'), ...on('gdpr.request', 'cru=all'), ...on('gdpr.consent', 'ru=all'), ...on('gdpr.consent-text', 'rcud=all'),
-      ...on('gdpr.breach', 'rcu=all'), ...retentionGrants,
+      ...on('gdpr.breach', 'rcu=all'), ...retentionGrants, ...transferGrants,
     ]),
   ],
   /** The response to a personal data breach: assessment, escalations before 72 hours, the CNIL's notification, the people told (ADR 0025). */
@@ -60,5 +64,5 @@ export const gdprModule: DomainModule = {
   forms: [...BREACH_FORMS, ...REQUEST_FORMS],
   processes: [path.resolve(__dirname, '../../workflows/gdpr/rights-request.bpmn'), path.resolve(__dirname, '../../workflows/gdpr/breach-response.bpmn')],
   businessLabels: { [BREACH_RESPONSE]: breachResponseLabel },
-  seedDemo: async (admin, tenant) => { await seedRequestsDemo(admin, tenant); await seedRetentionDemo(admin, tenant); await seedBreachDemo(admin, tenant); },
+  seedDemo: async (admin, tenant) => { await seedRequestsDemo(admin, tenant); await seedRetentionDemo(admin, tenant); await seedBreachDemo(admin, tenant); await seedTransfersDemo(admin, tenant); },
 };

@@ -7,6 +7,7 @@ import type { Locale } from '../i18n/messages';
 import { audit } from '../identity/audit-log';
 import { modulesOf, personalDataDeclarations } from '../modules/registry';
 import { gdprMessage } from './gdpr.messages';
+import { transfersByActivity, withTransfers } from './transfer-recipients';
 import {
   DATA_CATEGORIES, LEGAL_BASES, personalDataDeclaration, type DataCategory, type LegalBasis, type ParsedPersonalData, type ProcessingActivity,
 } from './personal-data';
@@ -113,14 +114,16 @@ export async function readRegister(ctx: RequestContext, locale: Locale): Promise
   const org = await organisation(ctx);
   const rows = await ctx.trx('gdprRegisterEntries').select('activityKey', 'entry', 'version', 'updatedAt');
   const stored = new Map(rows.map((r) => [String(r.activityKey), r]));
+  // The transfers the officer declared (ADR 0030) are recipients of their activity, whether the entry was edited or not.
+  const transfers = await transfersByActivity(ctx.trx, locale);
   const activities = declaredActivities(org.verticals, locale).map((declared) => {
     const row = stored.get(declared.key);
-    if (!row) return { ...declared, edited: false, version: 0, updatedAt: null };
+    if (!row) return withTransfers({ ...declared, edited: false, version: 0, updatedAt: null }, transfers);
     const entry = registerEntryInput.parse(row.entry);
-    return {
+    return withTransfers({
       ...declared, ...entry, legalBasisLabel: LEGAL_BASES[entry.legalBasis][locale], edited: true, version: Number(row.version),
       updatedAt: new Date(row.updatedAt as string).toISOString(),
-    };
+    }, transfers);
   });
   return { organisation: { name: org.name, slug: org.slug }, activities };
 }
