@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { DateTime } from 'luxon';
 import { UnprocessableError } from '../errors';
 import { billingMessage } from './billing.messages';
 import type { BillingLineInput, DocumentTotals } from './line.schema';
@@ -17,14 +16,7 @@ import { drawNumber, type Sequence } from './numbering';
  */
 type Row = Record<string, unknown>;
 
-/** Today's date in Paris (yyyy-mm-dd): documents carry calendar days. */
-export function todayInParis(now = new Date()): string {
-  return DateTime.fromJSDate(now, { zone: 'Europe/Paris' }).toISODate()!;
-}
-
-export function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!;
-}
+export { addDays, todayInParis } from './days';
 
 /** The terms and branding a document is issued with, frozen beside it (`frozen_terms`). */
 export interface FrozenTerms {

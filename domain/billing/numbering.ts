@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { ValidationError } from '../errors';
-import { nextNumber } from '../core/tenant-counter';
+import { keepCounterAhead, nextNumber } from '../core/tenant-counter';
 import { billingMessage } from './billing.messages';
 
 /**
@@ -12,6 +12,7 @@ import { billingMessage } from './billing.messages';
  * value back (no gap).
  */
 export type Sequence = 'invoice' | 'credit-note' | 'quote';
+export const SEQUENCES: readonly Sequence[] = ['invoice', 'credit-note', 'quote'];
 
 const TOKEN = /\{(YYYY|YY|MM|#{3,10})\}/g;
 const FIXED = /^[A-Za-z0-9 _./-]*$/;
@@ -57,4 +58,18 @@ export async function drawNumber(
 ): Promise<string> {
   const value = await nextNumber(trx, tenantId, counterName(sequence, issueDate, profile.yearlyReset));
   return formatNumber(profile.format, issueDate, value);
+}
+
+/**
+ * The yearly reset switched on or off (ADR 0028): each sequence goes on from where it stands. The
+ * counter numbering now draws from (the continuous one, or `today`'s year's) is moved up to the one it
+ * drew from until now, so the next document takes the next number: no gap, and never a number given
+ * already (the unique number would otherwise refuse every issue until the new counter passed it).
+ */
+export async function carryCounters(trx: Knex.Transaction, tenantId: string, change: { wasYearly: boolean; yearly: boolean }, today: string): Promise<void> {
+  if (change.wasYearly === change.yearly) return;
+  for (const sequence of SEQUENCES) {
+    const from = (await trx('tenantCounters').where({ tenantId, name: counterName(sequence, today, change.wasYearly) }).first('value')) as { value: number } | undefined;
+    if (from) await keepCounterAhead(trx, tenantId, counterName(sequence, today, change.yearly), Number(from.value));
+  }
 }

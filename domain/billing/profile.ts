@@ -6,7 +6,8 @@ import { ForbiddenError, StaleVersionError, UnprocessableError, PreconditionRequ
 import { billingMessage } from './billing.messages';
 import { billingProfile, type BillingProfileInput } from './billing.schema';
 import type { SellerParty } from './document-view';
-import { assertNumberFormat } from './numbering';
+import { todayInParis } from './days';
+import { assertNumberFormat, carryCounters } from './numbering';
 
 /**
  * The organisation's legal profile as a seller (one row per tenant): what French law makes every
@@ -109,6 +110,7 @@ export async function saveProfile(ctx: RequestContext, input: BillingProfileInpu
   const values: Row = {};
   for (const key of Object.keys(DEFAULTS)) if (key !== 'version' && key !== 'updatedAt') values[key] = (input as Row)[key] ?? DEFAULTS[key];
   if (current) {
+    await carryCounters(ctx.trx, tenantId, { wasYearly: Boolean(current.numberingYearlyReset), yearly: Boolean(values.numberingYearlyReset) }, todayInParis());
     await ctx.trx('billingProfiles').where({ tenantId }).update({ ...values, version: version + 1, updatedAt: ctx.trx.fn.now() });
   } else {
     await ctx.trx('billingProfiles').insert({ ...values, tenantId, createdBy: ctx.principal.userId });

@@ -19,7 +19,7 @@ describe('billing demo data', () => {
   beforeAll(() => { t = testContext(); });
   afterAll(() => t.close());
 
-  it.each(INVOICING)('$slug: a complete legal profile, quotes and invoices in every status, gapless numbers in date order', async ({ slug, writer }) => {
+  it.each(INVOICING)('$slug: a complete legal profile, quotes and invoices in every status, gapless numbers in date order; its billing user issues the next one', async ({ slug, writer }) => {
     const { accessToken } = await loginAs(t.app, writer, slug);
     const api = (url: string) => request(t.app).get(url).set('Authorization', `Bearer ${accessToken}`);
     // Other suites of the same run write documents in these organisations (samples, fuzzing, the browser
@@ -47,6 +47,15 @@ describe('billing demo data', () => {
     const sequence = issued.map((i) => Number(/(\d+)$/.exec(i.number!)![1]));
     expect(sequence).toEqual(sequence.map((_n, i) => sequence[0]! + i));
     expect(issued.map((i) => i.issueDate)).toEqual([...issued.map((i) => i.issueDate)].sort());
+
+    // The issue's convention: this user may issue an invoice to a demo client, numbered next in the sequence.
+    const client = (invoices as Array<{ accountId?: string; status: string }>).find((i) => i.status === 'paid')!.accountId!;
+    const post = (url: string) => request(t.app).post(url).set('Authorization', `Bearer ${accessToken}`);
+    const draft = await post('/api/v1/billing/invoices').send({ accountId: client, lines: [{ description: 'Prestation de démonstration', quantity: 1, unitPriceCents: 10_000, vatRateBasisPoints: 2000 }] });
+    expect([draft.status, draft.body.status, draft.body.number, draft.body.totalIncludingTaxCents]).toEqual([201, 'draft', null, 12_000]);
+    const done = await post(`/api/v1/billing/invoices/${draft.body.id}/issue`);
+    expect([done.status, done.body.status]).toEqual([200, 'issued']);
+    expect(Number(/(\d+)$/.exec(done.body.number)![1])).toBeGreaterThan(sequence[sequence.length - 1]!);
   });
 
   it.each(['epic-events', 'acme-school'])('%s invoices nothing: no profile, no documents, no billing grant', async (slug) => {

@@ -92,6 +92,18 @@ describe('billing documents: PDF and Factur-X', () => {
     expect(text).not.toContain('BROUILLON');
   });
 
+  it('carries the organisation\'s branding: its logo as an image, its footer on every page (its monogram when it has no logo)', async () => {
+    // A 2 × 2 PNG in the organisation's colour, as the legal profile stores a logo (a data URL).
+    const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGOo1lUDIgYIBQAX6gM5FXkQ3QAAAABJRU5ErkJggg==';
+    const base = invoiceView();
+    const branded = await render('invoice-logo', invoiceView({ branding: { ...base.branding, logoDataUrl: logo } }));
+    expect(poppler('pdfimages', ['-list', branded.file]).trim().split('\n').slice(2)).toHaveLength(1);
+    expect(branded.flat).toContain('Cassandre Conseil — 12 rue de Siam, 29200 Brest — facturation@cassandre.demo');
+    const plain = await render('invoice-monogram', base);
+    expect(poppler('pdfimages', ['-list', plain.file]).trim().split('\n').slice(2)).toHaveLength(0);
+    expect(plain.text).toMatch(/^\s*CC\b/m);
+  });
+
   it('embeds factur-x.xml in a PDF/A-3 that the factur-x package finds and validates against the EN 16931 XSD', async () => {
     const { file } = await render('invoice-fx', invoiceView());
     const xml = facturX('invoice', file);
