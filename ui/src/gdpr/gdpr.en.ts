@@ -1,5 +1,6 @@
 import { breachesEn } from './breaches.en';
 import { retentionEn } from './retention.en';
+import { transfersEn } from './transfers.en';
 import { consentsEn } from './consents.en';
 import { requestsEn } from './requests.en';
 import type gdprFr from './gdpr.fr';
@@ -10,6 +11,7 @@ const gdprEn: typeof gdprFr = {
   ...consentsEn,
   ...requestsEn,
   ...retentionEn,
+  ...transfersEn,
   nav: { group: 'Personal data', register: 'Processing register' },
   register: {
     title: 'Register of processing activities',

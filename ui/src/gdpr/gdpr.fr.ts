@@ -1,5 +1,6 @@
 import { breachesFr } from './breaches.fr';
 import { retentionFr } from './retention.fr';
+import { transfersFr } from './transfers.fr';
 import { consentsFr } from './consents.fr';
 import { requestsFr } from './requests.fr';
 
@@ -9,6 +10,7 @@ const gdprFr = {
   ...consentsFr,
   ...requestsFr,
   ...retentionFr,
+  ...transfersFr,
   nav: { group: 'Données personnelles', register: 'Registre des traitements' },
   register: {
     title: 'Registre des activités de traitement',

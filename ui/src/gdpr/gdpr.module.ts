@@ -19,6 +19,7 @@ export const gdprModule: UiModule = {
       { route: 'gdpr-register', icon: 'mdi-book-lock-outline', label: 'gdpr.nav.register', testId: 'nav-gdpr-register', permission: ['gdpr.register', 'read'] },
       { route: 'gdpr-requests', icon: 'mdi-account-question-outline', label: 'gdpr.requests.nav', testId: 'nav-gdpr-requests', permission: ['gdpr.request', 'read'] },
       { route: 'gdpr-retention', icon: 'mdi-timer-sand', label: 'gdpr.retention.nav', testId: 'nav-gdpr-retention', permission: ['gdpr.retention', 'read'] },
+      { route: 'gdpr-transfers', icon: 'mdi-transfer', label: 'gdpr.transfers.nav', testId: 'nav-gdpr-transfers', permission: ['gdpr.transfer', 'read'] },
       { route: 'gdpr-consent-texts', icon: 'mdi-text-box-check-outline', label: 'gdpr.texts.nav', testId: 'nav-gdpr-consent-texts', permission: ['gdpr.consent-text', 'read'] },
       { route: 'gdpr-breaches', icon: 'mdi-shield-alert-outline', label: 'gdpr.breaches.nav', testId: 'nav-gdpr-breaches', permission: ['gdpr.breach', 'read'] },
     ],

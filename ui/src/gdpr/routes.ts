@@ -6,6 +6,7 @@ export const gdprRoutes: RouteRecordRaw[] = [
   { path: 'gdpr/requests', name: 'gdpr-requests', component: () => import('./RequestsPage.vue'), meta: { permission: ['gdpr.request', 'read'] } },
   { path: 'gdpr/requests/:id', name: 'gdpr-request', component: () => import('./RequestsPage.vue'), meta: { permission: ['gdpr.request', 'read'] } },
   { path: 'gdpr/retention', name: 'gdpr-retention', component: () => import('./RetentionPage.vue'), meta: { permission: ['gdpr.retention', 'read'] } },
+  { path: 'gdpr/transfers', name: 'gdpr-transfers', component: () => import('./TransfersPage.vue'), meta: { permission: ['gdpr.transfer', 'read'] } },
   { path: 'gdpr/breaches', name: 'gdpr-breaches', component: () => import('./BreachesPage.vue'), meta: { permission: ['gdpr.breach', 'read'] } },
   { path: 'gdpr/breaches/:id', name: 'gdpr-breach', component: () => import('./BreachesPage.vue'), meta: { permission: ['gdpr.breach', 'read'] } },
   { path: 'gdpr/consent-texts', name: 'gdpr-consent-texts', component: () => import('./ConsentTextsPage.vue'), meta: { permission: ['gdpr.consent-text', 'read'] } },
