@@ -2,6 +2,7 @@ import { defineAsyncComponent } from 'vue';
 import { INSTALLED_LOCALES } from '@/installed-locales';
 import type { UiModule } from '@/modules/ui-module';
 import { useSessionStore } from '@/stores/session';
+import { psaBulkActions } from './psa-bulk';
 import { psaRoutes } from './routes';
 
 /**
@@ -38,6 +39,8 @@ export const psaModule: UiModule = {
     },
   ],
   messages: INSTALLED_LOCALES.psa,
+  // Tickets assigned or given a priority, contracts given an account manager: on the selection, by the server.
+  bulkActions: psaBulkActions,
   // Tickets and contracts in the Ctrl+K search (by number, title or name, client): a client user opens its ticket in its portal.
   searchKinds: [
     {

@@ -83,6 +83,7 @@ const contractsEn: typeof contractsFr = {
     clientContactId: 'Client contact', slaPolicyId: 'SLA policy', notes: 'Notes',
   },
   account: { title: 'Contracts', all: 'All its contracts' },
+  bulk: { accountManager: 'Change the account manager' },
   thresholds: { label: 'Alert thresholds', hint: 'For example "20 %, 10 %, 2 h": a share of the pack or hours left', invalid: 'Write percentages or durations separated by commas, for example "20 %, 10 %, 2 h"' },
   balances: { none: 'No active contract.', hourly: 'Time invoiced at {rate} excl. tax per hour', subscription: 'Subscription invoiced every period' },
 };

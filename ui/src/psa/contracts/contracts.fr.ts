@@ -81,6 +81,7 @@ const contractsFr = {
     clientContactId: 'Contact du client', slaPolicyId: 'Politique SLA', notes: 'Notes',
   },
   account: { title: 'Contrats', all: 'Tous ses contrats' },
+  bulk: { accountManager: 'Changer le responsable du compte' },
   thresholds: { label: 'Seuils d\'alerte', hint: 'Par exemple « 20 %, 10 %, 2 h » : part du pack ou heures restantes', invalid: 'Écrivez des pourcentages ou des durées séparés par des virgules, par exemple « 20 %, 10 %, 2 h »' },
   balances: { none: 'Aucun contrat actif.', hourly: 'Temps passé facturé {rate} HT de l\'heure', subscription: 'Abonnement facturé chaque période' },
 };

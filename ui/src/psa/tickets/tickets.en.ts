@@ -83,6 +83,7 @@ const ticketsEn: typeof ticketsFr = {
     cancel: 'Cancel',
   },
   commands: { new: 'New ticket', mine: 'My tickets', breached: 'Tickets with a breached SLA' },
+  bulk: { assign: 'Assign to', priority: 'Change the priority' },
 };
 
 export default ticketsEn;

@@ -81,6 +81,7 @@ const ticketsFr = {
     cancel: 'Annuler',
   },
   commands: { new: 'Nouveau ticket', mine: 'Mes tickets', breached: 'Tickets en retard SLA' },
+  bulk: { assign: 'Assigner à', priority: 'Changer la priorité' },
 };
 
 export default ticketsFr;
