@@ -159,6 +159,15 @@ describe('/api/v1/gdpr/transfers', () => {
     await as(dpo).post(`/api/v1/gdpr/transfers/${d.id}/reidentify`, { pseudonym: `pseudo:t1:${'a'.repeat(22)}` }).expect(422);
   });
 
+  it('the demo: ACME School\'s officer finds the transfer to the alumni network and previews it without identities', async () => {
+    const acme = (await loginAs(t.app, 'dpo', 'acme-school')).accessToken;
+    const demo = (await as(acme).get('/api/v1/gdpr/transfers').expect(200)).body.items.find((x: { recipient: { name: string } }) => x.recipient.name === 'Réseau Alumni Partenaires');
+    expect(demo).toMatchObject({ mode: 'pseudonymise', activity: 'core.customers', tables: [{ table: 'contacts' }] });
+    const preview = JSON.stringify((await as(acme).get(`/api/v1/gdpr/transfers/${demo.id}/preview?rows=20`).expect(200)).body);
+    expect(preview).toContain('pseudo:t1:');
+    for (const v of ['Robin', 'Lemoine', 'Perrin', 'h.robin@armor-finance.fr', 'Tuteur des alternants']) expect(preview).not.toContain(v);
+  });
+
   it('another organisation sees none of it', async () => {
     const [mine] = (await as(dpo).get('/api/v1/gdpr/transfers').expect(200)).body.items;
     expect((await as(otherDpo).get('/api/v1/gdpr/transfers').expect(200)).body.items.map((x: { id: string }) => x.id)).not.toContain(mine.id);
