@@ -1,7 +1,8 @@
 /**
  * `npm run restore -- <backup> [--yes]`: restores a backup FOR REAL into the configured database
  * (DATABASE_ADMIN_URL, else DATABASE_URL; without either, the embedded one of `npm start`, which
- * must be running) and the documents store. Every row of every table is replaced by the backup's.
+ * must be running), the documents store and the embedded Temporal's state (staged, swapped in by
+ * the next `npm start` before Temporal opens it). Every row of every table is replaced by the backup's.
  * `<backup>` is a set's name in the primary location (RELAIS_BACKUP_DIR) or the path of a set's
  * directory (a copy brought from the second location). Asks for a typed confirmation unless
  * `--yes`. Runbook: docs/runbooks/backup-restore.md.
@@ -49,9 +50,11 @@ async function main(): Promise<number> {
     settings.stores = [directoryBackupStore(path.dirname(path.resolve(target))), ...settings.stores];
   }
   const where = new URL(settings.adminUrl);
+  const temporalDb = path.join(config.dataDir, 'temporal.db');
   console.log(`Restauration de la sauvegarde ${name} (${settings.stores[0]!.location})`);
-  console.log(`dans la base ${where.pathname.slice(1)} sur ${where.host}, et les documents dans ${path.join(config.dataDir, 'documents')}.`);
-  console.log('TOUTES les données actuelles de cette base seront remplacées par celles de la sauvegarde.');
+  console.log(`dans la base ${where.pathname.slice(1)} sur ${where.host}, les documents dans ${path.join(config.dataDir, 'documents')}`);
+  console.log(`et l'état du Temporal embarqué (${temporalDb}, remis en place au prochain npm start).`);
+  console.log('TOUTES les données actuelles de cette base, et les processus en cours, seront remplacés par ceux de la sauvegarde.');
   if (!yes) {
     const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
     const answer = await rl.question(`Tapez ${CONFIRMATION} pour confirmer : `).catch(() => '');
@@ -62,10 +65,12 @@ async function main(): Promise<number> {
     }
   }
   const started = Date.now();
-  const { manifest, keptAside } = await restoreBackup(settings, name, settings.adminUrl, { dir: path.join(config.dataDir, 'documents') });
+  const { manifest, keptAside, temporalPending } = await restoreBackup(settings, name, settings.adminUrl, { dir: path.join(config.dataDir, 'documents') }, { dbFile: temporalDb });
   const rows = manifest.database.tables.reduce((n, t) => n + t.rows, 0);
   console.log(`Restauré : ${manifest.database.tables.length} tables, ${rows} lignes, identiques à la sauvegarde du ${manifest.takenAt} (${Math.round((Date.now() - started) / 1000)} s).`);
   if (keptAside) console.log(`Les documents d'avant la restauration sont gardés dans ${keptAside}.`);
+  if (temporalPending) console.log(`L'état du Temporal embarqué de la sauvegarde attend dans ${temporalPending} : npm start le remet en place avant de démarrer Temporal (l'état actuel gardé à côté).`);
+  else console.log('La sauvegarde ne contient pas d\'état Temporal embarqué (Temporal externe) : celui-ci se restaure à part (docs/deployment.md §8).');
   const admin = knexFactory(knexConfig(settings.adminUrl, 1));
   try {
     await recordStoredBackups(admin, settings);

@@ -18,6 +18,7 @@ import { ensureAppLogin, startEmbeddedPostgres } from './services/postgres';
 import { createStandby, startStandby } from './services/replica';
 import { AlreadyRunningError, takeOverDataDir, type RunLock } from './services/leftovers';
 import { PortTakenError, requireFreePort } from './services/ports';
+import { applyRestoredTemporalState } from '../domain/backup/temporal-state';
 import { TemporalBinaryMissingError } from './services/temporal-binaries';
 import { startTemporalDevServer } from './services/temporal-dev-server';
 
@@ -166,6 +167,9 @@ async function main(): Promise<void> {
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   if (!temporalAddress) {
+    // A state put back by `npm run restore` (domain/backup/temporal-state.ts) replaces the current one before the server opens it.
+    const keptAside = applyRestoredTemporalState(path.join(dataDir, 'temporal.db'));
+    if (keptAside) say(`the Temporal state restored by npm run restore is back; the previous one is kept as ${path.relative(root, keptAside)}`);
     say('starting the Temporal dev server…');
     const temporal = await startTemporalDevServer({
       port: temporalPort, uiPort: temporalUiPort, dbFile: path.join(dataDir, 'temporal.db'), logFile: path.join(dataDir, 'temporal.log'),

@@ -4,7 +4,7 @@ import { initSentry } from '../config/sentry';
 import { closeDb, db } from '../db/connection';
 import { ensureAuditLogSchedule } from './audit-log-schedule';
 import { ensureBillingAccountingSchedule } from './billing-accounting-schedule';
-import { ensureBackupSchedules } from './backup-schedule';
+import { ensureBackupSchedules, ensureDocumentsReplicationSchedule } from './backup-schedule';
 import { ensureRetentionSchedule } from './gdpr-retention-schedule';
 import { createWorker } from './create-worker';
 
@@ -23,6 +23,9 @@ async function main(): Promise<void> {
   // The platform's daily backup and its weekly restore drill (docs/runbooks/backup-restore.md).
   await ensureBackupSchedules(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the backup schedules could not be set up'));
+  // The documents copied to the second site every minute, when RELAIS_DOCUMENTS_REPLICA_DIR is set (docs/runbooks/pra-pca.md).
+  await ensureDocumentsReplicationSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE, Boolean(process.env.RELAIS_DOCUMENTS_REPLICA_DIR))
+    .catch((error: Error) => logger.error({ err: error }, 'the documents replication schedule could not be set up'));
   // Retention (docs/adr/0026-retention.md): what expired is anonymised or deleted every night, unless a legal hold keeps it.
   await ensureRetentionSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the retention schedule could not be set up'));

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import * as Sentry from '@sentry/node';
 import type { Knex } from 'knex';
 import knexFactory from 'knex';
@@ -5,6 +6,7 @@ import { logger } from '../../config/logger';
 import { knexConfig } from '../../db/knexfile';
 import { rotateBackups, runDrill, takeBackup, type DrillResult } from '../../domain/backup/backup-service';
 import { backupMessage } from '../../domain/backup/backup.messages';
+import { replicateDocuments, type ReplicationRun } from '../../domain/backup/documents-replication';
 import type { ModuleActivityDeps } from '../activities-module';
 import type { DrillRequest } from '../../workflows/backup/backup.contract';
 import { backupConfig, type BackupConfig } from './backup.settings';
@@ -13,6 +15,8 @@ export interface BackupTaken {
   name: string;
   sizeBytes: number;
   removed?: string[];
+  /** The second locations that do not hold the set (out of reach, missing or different once read back). */
+  copyFailures?: string[];
 }
 
 export type DrillOutcome = DrillResult & { id: string };
@@ -54,8 +58,9 @@ export function createBackupActivities(deps: Pick<ModuleActivityDeps, 'knex' | '
       return asOwner(async (admin, c) => {
         const manifest = await takeBackup(admin, c.settings, new Date());
         const row = await admin('backups').where({ name: manifest.name }).first('sizeBytes');
-        logger.info({ backup: manifest.name, sizeBytes: row?.sizeBytes, tables: manifest.database.tables.length }, 'backup taken');
-        return { name: manifest.name, sizeBytes: Number(row?.sizeBytes ?? 0) };
+        const copyFailures = manifest.copies.filter((x) => x.state !== 'verified').map((x) => x.reason ?? x.location);
+        logger.info({ backup: manifest.name, sizeBytes: row?.sizeBytes, tables: manifest.database.tables.length, copies: manifest.copies.map((x) => `${x.location} ${x.state}`) }, 'backup taken');
+        return { name: manifest.name, sizeBytes: Number(row?.sizeBytes ?? 0), ...(copyFailures.length ? { copyFailures } : {}) };
       });
     },
 
@@ -69,6 +74,19 @@ export function createBackupActivities(deps: Pick<ModuleActivityDeps, 'knex' | '
         if (result.outcome === 'fail') logBackupFailure({ kind: 'drill', reason: result.reason ?? '', backupName: result.backupName, drillId: result.id });
         else logger.info({ backup: result.backupName, drillId: result.id, tables: result.details.tables }, 'backup restore drill passed');
         return result;
+      });
+    },
+
+    /** One run of the documents' replication to the second site (ADR 0031); nothing when none is configured. */
+    async 'backup.documents.replicate'(): Promise<ReplicationRun | null> {
+      const c = config();
+      if (!c.documentsReplica) return null;
+      const { source, target } = c.documentsReplica;
+      return asOwner(async (admin) => {
+        const run = await replicateDocuments(admin, source, target, path.join(c.dataDir, 'documents-replication.json'));
+        if (run.error) logger.warn({ location: run.location, pendingFiles: run.pendingFiles, reason: run.error }, 'documents replication behind: the second site is out of reach');
+        else if (run.copied || run.removed) logger.info({ location: run.location, copied: run.copied, removed: run.removed }, 'documents replicated');
+        return run;
       });
     },
 

@@ -7,7 +7,7 @@ export function backupOpenApiPaths(): Json {
     '/api/v1/backups': {
       get: {
         tags: ['Backups'],
-        summary: 'The platform\'s backups still kept (newest first: size, locations, tables and rows), the latest restore drills with their `outcome` (pass, fail, running) and reason, and the schedule. Platform-wide (ADR 0020); needs backup.backup.read',
+        summary: 'The platform\'s backups still kept (newest first: size, locations with each one\'s `copies` state read back — verified, missing, corrupt, unreachable —, tables and rows), the latest restore drills with their `outcome` (pass, fail, running), reason and the copies they read back, the documents\' replication to the second site, and the schedule. Platform-wide (ADRs 0020, 0031); needs backup.backup.read',
         responses: { 200: answer('Backups and drills', backupsAnswer), ...errors },
       },
     },

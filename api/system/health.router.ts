@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { documentsReplicationState as documentsState } from '../../domain/backup/backup.schema';
+import { documentsReplicationState } from '../../domain/backup/documents-replication';
 import type { ApiDeps } from '../http/deps';
 
 const serviceState = z.object({ status: z.enum(['up', 'down']), error: z.string().optional().describe('Why it is down') });
@@ -21,6 +23,7 @@ const replicaState = z.object({
 export const healthView = z.object({
   status: z.enum(['up', 'down']), database: serviceState, temporal: serviceState,
   replica: replicaState.optional().describe('The second site (ADR 0021), when DATABASE_REPLICA_URL is set'),
+  documents: documentsState.omit({ location: true }).optional().describe('The documents\' replication to the second site (ADR 0031), when configured: its lag beside the database\'s'),
 });
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
@@ -42,7 +45,14 @@ export function healthRouter(deps: ApiDeps): Router {
       within(3000, deps.temporal().then((c) => c.connection.withDeadline(Date.now() + 3000, () => c.workflowService.getSystemInfo({})))).then(() => ({ status: 'up' }), (e: Error) => ({ status: 'down', error: e.message })),
     ]);
     const up = database.status === 'up' && temporal.status === 'up';
-    res.status(up ? 200 : 503).json({ status: up ? 'up' : 'down', database, temporal, ...(deps.replica ? { replica: deps.replica.status() } : {}) });
+    // Information, like the replica's: the documents' copy being behind never makes the platform unhealthy.
+    const documents = database.status === 'up' ? await within(3000, documentsReplicationState(deps.knex)).catch(() => null) : null;
+    // Public: the figures, not where the replica is.
+    const shown = documents ? (({ location: _location, ...figures }) => figures)(documents) : undefined;
+    res.status(up ? 200 : 503).json({
+      status: up ? 'up' : 'down', database, temporal, ...(deps.replica ? { replica: deps.replica.status() } : {}),
+      ...(shown ? { documents: shown } : {}),
+    });
   });
   return router;
 }

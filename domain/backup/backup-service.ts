@@ -8,9 +8,12 @@ import pg from 'pg';
 import type { BackupStore } from '../../integrations/storage/backup-store.port';
 import { readFrames } from './archive';
 import { decryptFile, encryptToFile, manifestSeal, sha256OfFile } from './backup-crypto';
+import { verifyCopy, type ExpectedFile } from './copy-check';
+import type { CopyState } from './backup.schema';
 import { compareFacts, dumpDatabase, loadDatabase, measure, migrateTo, onDatabase, openClient, type DatabaseFacts } from './database-copy';
 import { extractFiles, fileFrames, type FileRoot, type FilesFact } from './files-archive';
 import { rotate, type RetentionPolicy, RETENTION } from './rotation';
+import { stageTemporalState } from './temporal-state';
 
 /** Everything a backup, a drill or a restore needs; built from the configuration by the caller (activities/backup, scripts/restore.ts). */
 export interface BackupSettings {
@@ -81,7 +84,7 @@ async function readText(store: BackupStore, set: string, file: string): Promise<
  * state), each encrypted and checksummed, sealed by a manifest, written to every store.
  * Recorded in `backups` (running → done | failed).
  */
-export async function takeBackup(admin: Knex, settings: BackupSettings, at: Date): Promise<BackupManifest> {
+export async function takeBackup(admin: Knex, settings: BackupSettings, at: Date): Promise<BackupManifest & { copies: CopyState[] }> {
   const name = backupName(at);
   await admin('backups').insert({ name, status: 'running', startedAt: at }).onConflict('name').merge({ status: 'running', startedAt: at, error: null });
   const work = path.join(settings.workDir, name);
@@ -101,15 +104,32 @@ export async function takeBackup(admin: Knex, settings: BackupSettings, at: Date
       parts: [{ file: DATABASE_FILE, ...dbPart.file }, { file: FILES_FILE, ...filesPart }],
     };
     fs.writeFileSync(path.join(work, MANIFEST), sealed(manifest, settings.master), { mode: 0o600 });
-    for (const store of settings.stores) {
-      for (const file of [DATABASE_FILE, FILES_FILE, MANIFEST]) await store.put(name, file, fs.createReadStream(path.join(work, file)));
+    const expected: ExpectedFile[] = [...manifest.parts, { file: MANIFEST, sha256: await sha256OfFile(path.join(work, MANIFEST)), bytes: fs.statSync(path.join(work, MANIFEST)).size }];
+    const copies: CopyState[] = [];
+    for (const [index, store] of settings.stores.entries()) {
+      const role = index === 0 ? 'primary' : 'copy';
+      if (index === 0) {
+        for (const file of [DATABASE_FILE, FILES_FILE, MANIFEST]) await store.put(name, file, fs.createReadStream(path.join(work, file)));
+      } else {
+        // The second location out of reach fails its copy, not the backup: the primary holds the set, the copy's state says why.
+        try {
+          for (const file of [DATABASE_FILE, FILES_FILE, MANIFEST]) await store.put(name, file, fs.createReadStream(path.join(work, file)));
+        } catch (error) {
+          copies.push({ location: store.location, role, state: 'unreachable', checkedAt: new Date().toISOString(), reason: `${store.location}: copy failed: ${error instanceof Error ? error.message : String(error)}` });
+          continue;
+        }
+      }
+      // Read back and compared: a location holds the set only once every file's SHA-256 is the one written.
+      copies.push(await verifyCopy(store, name, expected, role));
     }
     const sizeBytes = manifest.parts.reduce((n, p) => n + p.bytes, 0) + fs.statSync(path.join(work, MANIFEST)).size;
+    const bad = copies.filter((c) => c.state !== 'verified');
     await admin('backups').where({ name }).update({
-      status: 'done', finishedAt: new Date(), sizeBytes, manifest: JSON.stringify(manifest),
-      locations: JSON.stringify(settings.stores.map((s) => ({ location: s.location }))),
+      status: copies[0]?.state === 'verified' ? 'done' : 'failed', finishedAt: new Date(), sizeBytes, manifest: JSON.stringify(manifest),
+      locations: JSON.stringify(copies), error: bad.length ? bad.map((c) => c.reason).join('; ') : null,
     });
-    return manifest;
+    if (copies[0]?.state !== 'verified') throw new Error(`the primary location does not hold the backup just written: ${copies[0]?.reason}`);
+    return { ...manifest, copies };
   } catch (error) {
     await admin('backups').where({ name }).update({ status: 'failed', finishedAt: new Date(), error: error instanceof Error ? error.message : String(error) });
     throw error;
@@ -153,9 +173,11 @@ export async function latestBackup(settings: BackupSettings): Promise<string | n
 }
 
 /** Fetches a set from its store into `work`, checks the seal and every part's SHA-256 (the reason names the file). */
-async function fetchVerified(settings: BackupSettings, name: string, work: string): Promise<BackupManifest> {
+async function fetchVerified(settings: BackupSettings, name: string, work: string): Promise<BackupManifest & { expected: ExpectedFile[] }> {
   const store = settings.stores[0]!;
-  const manifest = unseal(await readText(store, name, MANIFEST), settings.master);
+  const text = await readText(store, name, MANIFEST);
+  const manifest = unseal(text, settings.master);
+  const expected: ExpectedFile[] = [...manifest.parts, { file: MANIFEST, sha256: crypto.createHash('sha256').update(text, 'utf8').digest('hex'), bytes: Buffer.byteLength(text, 'utf8') }];
   for (const part of manifest.parts) {
     const file = path.join(work, part.file);
     await new Promise<void>((resolve, reject) => {
@@ -167,7 +189,26 @@ async function fetchVerified(settings: BackupSettings, name: string, work: strin
     const sha256 = await sha256OfFile(file);
     if (sha256 !== part.sha256) throw new Error(`checksum mismatch on ${part.file}: SHA-256 ${sha256.slice(0, 12)}… instead of ${part.sha256.slice(0, 12)}… recorded at backup time (the file is corrupted)`);
   }
-  return manifest;
+  return { ...manifest, expected };
+}
+
+/**
+ * The second locations of a set read back and compared with the primary's manifest; their states
+ * recorded on the set in the catalogue (the primary's, verified by the caller, kept as it is).
+ */
+async function checkCopies(admin: Knex, settings: BackupSettings, name: string, expected: ExpectedFile[]): Promise<CopyState[]> {
+  const copies: CopyState[] = [];
+  for (const store of settings.stores.slice(1)) copies.push(await verifyCopy(store, name, expected, 'copy'));
+  const row = await admin('backups').where({ name }).first('locations');
+  const before = ((row?.locations ?? []) as Array<Partial<CopyState> & { location: string }>);
+  // The primary's files were just read and their SHA-256 compared (fetchVerified).
+  const merged: Array<Partial<CopyState> & { location: string }> = [
+    { location: settings.stores[0]!.location, role: 'primary', state: 'verified', checkedAt: new Date().toISOString(), reason: null },
+    ...copies,
+    ...before.filter((l) => !settings.stores.some((s) => s.location === l.location)),
+  ];
+  await admin('backups').where({ name }).update({ locations: JSON.stringify(merged) });
+  return copies;
 }
 
 /** Decrypts a part and feeds its frames to `consume`; resolves when both the tag checked and the consumer finished. */
@@ -183,7 +224,7 @@ export interface DrillResult {
   outcome: 'pass' | 'fail';
   backupName: string | null;
   reason: string | null;
-  details: { tables?: number; rows?: number; files?: FilesFact[]; differences?: string[]; appRoleRead?: boolean; durationMs: number };
+  details: { tables?: number; rows?: number; files?: FilesFact[]; differences?: string[]; appRoleRead?: boolean; copies?: CopyState[]; durationMs: number };
 }
 
 /**
@@ -207,6 +248,10 @@ export async function runDrill(admin: Knex, settings: BackupSettings, request: {
     await admin('backupDrills').where({ id }).update({ backupName: name });
     fs.mkdirSync(work, { recursive: true, mode: 0o700 });
     const manifest = await fetchVerified(settings, name, work);
+    // The second location first: a copy missing or corrupt fails the drill at once, loudly (the set would not survive the primary's loss).
+    const copies = await checkCopies(admin, settings, name, manifest.expected);
+    const badCopies = copies.filter((c) => c.state !== 'verified');
+    if (badCopies.length) throw Object.assign(new Error(`second location: ${badCopies.map((c) => c.reason).join('; ')}`), { copies });
     await admin.raw(`create database ${scratch}`);
     const scratchUrl = onDatabase(settings.adminUrl, scratch);
     await migrateTo(scratchUrl, manifest.database.migrations);
@@ -223,10 +268,11 @@ export async function runDrill(admin: Knex, settings: BackupSettings, request: {
     const all = [...differences, ...fileDifferences, ...(appRoleRead ? [] : ['the application role could not read the restored database'])];
     result = {
       outcome: all.length ? 'fail' : 'pass', backupName: name, reason: all.length ? all.slice(0, 5).join('; ') : null,
-      details: { tables: restored.tables.length, rows: restored.tables.reduce((n, t) => n + t.rows, 0), files, differences: all, appRoleRead, durationMs: Date.now() - started },
+      details: { tables: restored.tables.length, rows: restored.tables.reduce((n, t) => n + t.rows, 0), files, differences: all, appRoleRead, copies, durationMs: Date.now() - started },
     };
   } catch (error) {
-    result = { outcome: 'fail', backupName: name, reason: error instanceof Error ? error.message : String(error), details: { durationMs: Date.now() - started } };
+    const copies = (error as { copies?: CopyState[] }).copies;
+    result = { outcome: 'fail', backupName: name, reason: error instanceof Error ? error.message : String(error), details: { durationMs: Date.now() - started, ...(copies ? { copies } : {}) } };
   } finally {
     await admin.raw(`drop database if exists ${scratch} with (force)`).catch(() => undefined);
     fs.rmSync(work, { recursive: true, force: true });
@@ -255,7 +301,7 @@ async function readsAsApplication(url: string): Promise<boolean> {
  * version), every row replaced in one transaction, then counted and compared; the documents
  * store's files written back (the current directory kept aside). Throws with the reason.
  */
-export async function restoreBackup(settings: BackupSettings, name: string, targetUrl: string, documents?: { dir: string }): Promise<{ manifest: BackupManifest; keptAside?: string }> {
+export async function restoreBackup(settings: BackupSettings, name: string, targetUrl: string, documents?: { dir: string }, temporal?: { dbFile: string }): Promise<{ manifest: BackupManifest; keptAside?: string; temporalPending?: string }> {
   const work = path.join(settings.workDir, `restore-${name}-${process.pid}`);
   fs.mkdirSync(work, { recursive: true, mode: 0o700 });
   try {
@@ -267,10 +313,12 @@ export async function restoreBackup(settings: BackupSettings, name: string, targ
     const differences = compareFacts(manifest.database, restored);
     if (differences.length) throw new Error(`restored, but the database differs from the backup: ${differences.slice(0, 5).join('; ')}`);
     let keptAside: string | undefined;
-    if (documents) {
+    let temporalPending: string | undefined;
+    if (documents || temporal) {
       const extracted = path.join(work, 'files');
       await withFrames(path.join(work, FILES_FILE), settings.master, (frames) => extractFiles(frames, extracted));
-      if (fs.existsSync(path.join(extracted, 'documents'))) {
+      if (temporal) temporalPending = stageTemporalState(path.join(extracted, 'temporal'), temporal.dbFile);
+      if (documents && fs.existsSync(path.join(extracted, 'documents'))) {
         if (fs.existsSync(documents.dir)) {
           keptAside = `${documents.dir}.before-restore-${Date.now()}`;
           fs.renameSync(documents.dir, keptAside);
@@ -279,7 +327,7 @@ export async function restoreBackup(settings: BackupSettings, name: string, targ
         fs.cpSync(path.join(extracted, 'documents'), documents.dir, { recursive: true });
       }
     }
-    return { manifest, keptAside };
+    return { manifest, keptAside, temporalPending };
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

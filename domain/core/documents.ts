@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
 import type { DocumentStorage } from '../../integrations/storage/storage.port';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { canOn } from '../identity/ability';
 import { appendHistory } from './history';
 import { factsOf, isUuid, loadFor, type RequestContext } from './record-service';
@@ -84,5 +84,10 @@ export async function readDocument(ctx: RequestContext, storage: DocumentStorage
   if (!row) throw new NotFoundError({ fr: 'document', en: 'document' });
   const account = await loadFor(ctx, accounts, row.accountId, 'read');
   if (!canOn(ctx.ability, 'read', 'Document', factsOf(account))) throw new NotFoundError({ fr: 'document', en: 'document' });
-  return { meta: present(row), content: await storage.get(row.storageKey) };
+  // The row without its file: on the second site, a row replicated before the minute's copy of the documents (ADR 0031).
+  const content = await storage.get(row.storageKey).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') throw new DomainError(coreMessage('documents.file-missing'), 503, 'document-file-missing');
+    throw error;
+  });
+  return { meta: present(row), content };
 }

@@ -236,6 +236,10 @@ export const coreMessages = defineMessages({
     'Vous ne pouvez pas consulter les documents de ce compte (permission core.document.read).',
     'You may not view this account\'s documents (permission core.document.read).',
   ),
+  'documents.file-missing': title(
+    'Le fichier de ce document n\'est pas (encore) sur ce site : sur le site de secours, il arrive à la prochaine copie des documents (chaque minute). Réessayez dans un instant.',
+    'This document\'s file is not on this site (yet): on the second site it arrives with the next copy of the documents (every minute). Try again in a moment.',
+  ),
   'system.smoke-forbidden-create': title(
     'Vous ne pouvez pas lancer d\'exécution de contrôle (permission system.smoke.create).',
     'You may not start a smoke run (permission system.smoke.create).',

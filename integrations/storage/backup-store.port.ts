@@ -17,4 +17,14 @@ export interface BackupStore {
   files(set: string): Promise<Array<{ file: string; bytes: number }>>;
   /** Removes a whole set. */
   remove(set: string): Promise<void>;
+  /** Removes one file of a set (the documents' replica: a file erased on the primary); no error when absent. */
+  delete(set: string, file: string): Promise<void>;
+}
+
+/** A set's or a file's name in a store: no path separator, no `..`, no leading dot. */
+export const BACKUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
+
+export function checkedName(name: string): string {
+  if (!BACKUP_NAME.test(name) || name.includes('..')) throw new Error(`invalid backup name ${JSON.stringify(name)}`);
+  return name;
 }

@@ -1,22 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { BackupStore } from './backup-store.port';
+import { BACKUP_NAME as NAME, checkedName as checked, type BackupStore } from './backup-store.port';
 
-const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/;
 
-function checked(name: string): string {
-  if (!NAME.test(name) || name.includes('..')) throw new Error(`invalid backup name ${JSON.stringify(name)}`);
-  return name;
-}
-
-/** Backup sets in a directory (the local one, or a mounted second location: NFS, another disk). Mode 700/600. */
-export function directoryBackupStore(root: string): BackupStore {
+/**
+ * Backup sets in a directory (the local one, or a mounted second location: NFS, another disk). Mode 700/600.
+ * `mustExist`: the directory is a mount point (the second site's documents): when it is not there the
+ * store is out of reach and says so, rather than filling the local disk under an empty mount point.
+ */
+export function directoryBackupStore(root: string, options: { mustExist?: boolean } = {}): BackupStore {
   const dir = path.resolve(root);
   const setDir = (set: string) => path.join(dir, checked(set));
+  const reachable = async () => {
+    if (!options.mustExist) return;
+    const found = await fs.promises.stat(dir).catch(() => undefined);
+    if (!found?.isDirectory()) throw new Error(`dir:${dir} is out of reach (not mounted?)`);
+  };
   return {
     location: `dir:${dir}`,
     async put(set, file, content) {
+      await reachable();
       await fs.promises.mkdir(setDir(set), { recursive: true, mode: 0o700 });
       const target = path.join(setDir(set), checked(file));
       await pipeline(content, fs.createWriteStream(`${target}.part`, { mode: 0o600 }));
@@ -28,6 +32,7 @@ export function directoryBackupStore(root: string): BackupStore {
       return fs.createReadStream(target);
     },
     async list() {
+      await reachable();
       const entries = await fs.promises.readdir(dir, { withFileTypes: true }).catch(() => []);
       return entries.filter((e) => e.isDirectory() && NAME.test(e.name)).map((e) => e.name).sort();
     },
@@ -38,6 +43,10 @@ export function directoryBackupStore(root: string): BackupStore {
     },
     async remove(set) {
       await fs.promises.rm(setDir(set), { recursive: true, force: true });
+    },
+    async delete(set, file) {
+      await reachable();
+      await fs.promises.rm(path.join(setDir(set), checked(file)), { force: true });
     },
   };
 }

@@ -15,6 +15,8 @@ export interface PythonTool {
   executable: string;
   /** Arguments that make the executable print its version (checked to contain `version`). */
   versionArgs: string[];
+  /** pip extras installed with it (`server` for `moto[server]`). */
+  extras?: string[];
 }
 
 export class PythonToolMissingError extends Error {}
@@ -43,7 +45,7 @@ export function ensurePythonTool(tool: PythonTool, tools: string, log: (m: strin
     const created = spawnSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
     if (created.error || created.status !== 0) continue;
     const pip = spawnSync(path.join(venv, 'bin', 'python'), ['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check',
-      `${tool.name}==${tool.version}`], { stdio: 'inherit' });
+      `${tool.name}${tool.extras?.length ? `[${tool.extras.join(',')}]` : ''}==${tool.version}`], { stdio: 'inherit' });
     if (pip.status !== 0) continue;
     const installed = locatePythonTool(tool, tools);
     if (installed) return installed;

@@ -1,5 +1,5 @@
 /** The backup workflows' names and ids (the API starts a drill by name; the schedules run them). */
-export const BACKUP_WORKFLOW = { daily: 'backupDaily', drill: 'backupRestoreDrill' } as const;
+export const BACKUP_WORKFLOW = { daily: 'backupDaily', drill: 'backupRestoreDrill', documents: 'documentsReplication' } as const;
 
 /**
  * One drill at a time: a drill asked for while one runs joins it (the API answers the running one).

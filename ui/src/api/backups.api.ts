@@ -1,5 +1,14 @@
 import { http } from './client';
 
+/** A location's state for a set, proven by reading it back (ADR 0031). */
+export interface CopyState {
+  location: string;
+  role: 'primary' | 'copy';
+  state: 'verified' | 'missing' | 'corrupt' | 'unreachable' | 'unchecked';
+  checkedAt: string | null;
+  reason: string | null;
+}
+
 /** What GET /api/v1/backups answers (domain/backup/backup.schema.ts, ADR 0020). */
 export interface BackupItem {
   name: string;
@@ -8,6 +17,7 @@ export interface BackupItem {
   finishedAt: string | null;
   sizeBytes: number | null;
   locations: string[];
+  copies: CopyState[];
   tables: number | null;
   rows: number | null;
   error: string | null;
@@ -24,6 +34,7 @@ export interface DrillItem {
   tables: number | null;
   rows: number | null;
   durationMs: number | null;
+  copies: CopyState[];
 }
 
 export interface BackupsOverview {

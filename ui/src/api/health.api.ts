@@ -13,11 +13,24 @@ export interface ReplicaState {
   error?: string;
 }
 
+/** The documents' replication to the second site (ADR 0031), when configured. */
+export interface DocumentsReplicaState {
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  files: number;
+  bytes: number;
+  pendingFiles: number;
+  pendingBytes: number;
+  lagSeconds: number;
+  error: string | null;
+}
+
 export interface HealthState {
   status: 'up' | 'down';
   database: { status: 'up' | 'down' };
   temporal: { status: 'up' | 'down' };
   replica?: ReplicaState;
+  documents?: DocumentsReplicaState;
 }
 
 /**

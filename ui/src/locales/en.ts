@@ -443,6 +443,7 @@ const en: MessageSchema = {
     size: 'Size',
     content: 'Content',
     locations: 'Locations',
+    copyState: { verified: 'verified', missing: 'missing', corrupt: 'corrupted', unreachable: 'out of reach', unchecked: 'not checked' },
     tablesRows: '{tables} tables, {rows} rows',
     state: { running: 'Running', done: 'Done', failed: 'Failed' },
     unreachable: 'The backups could not be read: try again in a moment.',
@@ -476,6 +477,13 @@ const en: MessageSchema = {
     cut: 'Cut',
     noSlot: 'No replication slot on the primary.',
     wal: { reserved: 'All kept', extended: 'All kept (beyond the limit)', unreserved: 'About to be lost', lost: 'Lost: a full resynchronisation is needed' },
+    documents: {
+      title: 'Documents',
+      pending: 'Files waiting',
+      held: 'Files on the second site',
+      files: '{count} file(s), {size}',
+      lastSuccess: 'Last successful copy',
+    },
     runbook: 'PRA/PCA procedures (cut, destruction, promotion of the replica): docs/runbooks/pra-pca.md.',
   },
 };

@@ -442,6 +442,7 @@ const fr = {
     size: 'Taille',
     content: 'Contenu',
     locations: 'Emplacements',
+    copyState: { verified: 'vérifiée', missing: 'absente', corrupt: 'altérée', unreachable: 'injoignable', unchecked: 'non vérifiée' },
     tablesRows: '{tables} tables, {rows} lignes',
     state: { running: 'En cours', done: 'Terminée', failed: 'Échouée' },
     unreachable: 'Les sauvegardes n’ont pas pu être lues : réessayez dans un instant.',
@@ -475,6 +476,13 @@ const fr = {
     cut: 'Coupée',
     noSlot: 'Aucun emplacement de réplication sur le site principal.',
     wal: { reserved: 'Tous conservés', extended: 'Tous conservés (au-delà de la limite)', unreserved: 'En passe d’être perdus', lost: 'Perdus : resynchronisation complète à prévoir' },
+    documents: {
+      title: 'Documents',
+      pending: 'Fichiers en attente',
+      held: 'Fichiers sur le site de secours',
+      files: '{count} fichier(s), {size}',
+      lastSuccess: 'Dernière copie réussie',
+    },
     runbook: 'Procédures PRA/PCA (coupure, destruction, promotion de la réplique) : docs/runbooks/pra-pca.md.',
   },
 };
