@@ -195,6 +195,38 @@ describe('billing in the browser', () => {
     await page.getByTestId('billing-settings').waitFor();
     await page.getByTestId('profile-complete').waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'settings', {});
+
+    // The client's credit (what it had paid on the cancelled invoice) pays part of its next invoice, and a
+    // card payment link (the sandbox's page) is kept on that invoice for the rest.
+    const { accessToken } = await loginAs(t.app, 'admin', 'msp');
+    const asAdmin = (method: 'get' | 'post', url: string) => request(t.app)[method](url).set('Authorization', `Bearer ${accessToken}`);
+    const credit = (await asAdmin('get', `/api/v1/billing/accounts/${account.id}/balance`)).body.creditCents as number;
+    expect(credit).toBeGreaterThanOrEqual(20_000);
+    const next = await asAdmin('post', '/api/v1/billing/invoices')
+      .send({ accountId: account.id, lines: [{ description: 'Migration de la messagerie', quantity: 1, unitPriceCents: credit + 50_000, vatRateBasisPoints: 2000 }] });
+    expect(next.status).toBe(201);
+    expect((await asAdmin('post', `/api/v1/billing/invoices/${next.body.id}/issue`)).status).toBe(200);
+    await page.goto(`${base}/billing/invoices/${next.body.id}`);
+    const nextPanel = page.getByTestId('invoice-panel');
+    await nextPanel.getByTestId('invoice-apply-credit').click({ timeout: 30_000 });
+    await page.getByTestId('invoice-apply-credit-dialog').waitFor();
+    await expectAccessible(page, 'invoice-apply-credit');
+    await page.getByTestId('invoice-apply-credit-submit').click();
+    await nextPanel.locator('[data-testid="billing-status-chip"][data-status="partially_paid"]').waitFor({ timeout: 30_000 });
+    const totalIncludingTax = credit + 50_000 + Math.round((credit + 50_000) / 5);
+    expect(await t.admin('billingInvoices').where({ id: next.body.id }).first('amountDueCents')).toEqual({ amountDueCents: totalIncludingTax - credit });
+    expect(await t.admin('billingPayments').where({ invoiceId: next.body.id }).pluck('method')).toEqual(['account_credit']);
+    await expectEventually(() => cents(page, 'total-due'), (due) => expect(due).toBe(totalIncludingTax - credit));
+    expect(await nextPanel.getByTestId('invoice-apply-credit').count()).toBe(0);
+
+    await nextPanel.getByTestId('invoice-payment-link').click();
+    await page.getByTestId('invoice-payment-link-dialog').waitFor();
+    await page.getByTestId('invoice-payment-link-submit').click();
+    const link = nextPanel.getByTestId('invoice-payment-url');
+    await link.waitFor({ timeout: 30_000 });
+    expect(await link.getAttribute('href')).toBe((await t.admin('billingInvoices').where({ id: next.body.id }).first('paymentUrl')).paymentUrl);
+    expect(await link.getAttribute('href')).toMatch(/^https?:\/\//);
+    await expectAccessible(page, 'invoice-payment-link');
   });
 
   it('issues a selection of drafts at once, each numbered in turn, and reports the one already issued', async () => {
@@ -309,6 +341,26 @@ describe('billing in the browser', () => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="profile-missing"]')?.getAttribute('data-missing')?.split(',').includes('siren'));
     expect(await t.admin('billingProfiles').where({ tenantId: own.tenantId }).first('siren')).toEqual({ siren: '903182541' });
     await expectAccessible(page, 'settings-incomplete');
+
+    // Online payment by Stripe: a key that is not one refused beside its field in French, nothing saved; the
+    // right keys saved sealed, then only said to be stored, with the webhook address to give Stripe.
+    const integrations = page.getByTestId('billing-integrations');
+    await integrations.getByTestId('integrations-save').waitFor({ timeout: 30_000 });
+    await choose(page, integrations.getByTestId('integrations-paymentsProvider'), 'Stripe');
+    await integrations.getByTestId('integrations-stripeSecretKey').fill('pk_test_not-a-secret');
+    await integrations.getByTestId('integrations-stripeWebhookSecret').fill('whsec_0123456789abcdef');
+    await integrations.getByTestId('integrations-save').click();
+    await integrations.getByText(/une clé secrète Stripe/i).waitFor({ timeout: 30_000 });
+    expect(await t.admin('billingIntegrationSettings').where({ tenantId: own.tenantId }).first('paymentsProvider')).toBeUndefined();
+    await integrations.getByTestId('integrations-stripeSecretKey').fill('sk_test_0123456789abcdef');
+    await integrations.getByTestId('integrations-save').click();
+    await integrations.getByTestId('integrations-saved').waitFor({ timeout: 30_000 });
+    const stored = await t.admin('billingIntegrationSettings').where({ tenantId: own.tenantId }).first('paymentsProvider', 'stripeSecretKeySealed');
+    expect(stored.paymentsProvider).toBe('stripe');
+    expect(JSON.stringify(stored.stripeSecretKeySealed)).not.toContain('sk_test_0123456789abcdef');
+    expect(await integrations.getByTestId('integrations-stripeSecretKey').inputValue()).toBe('');
+    expect(await integrations.getByTestId('integrations-webhookUrl').textContent()).toContain(`/api/v1/webhooks/stripe?tenant=${own.slug}`);
+    await expectAccessible(page, 'settings-integrations');
   });
 
   it('shows no billing menu to a person without billing grants, and does not open its screens', async () => {

@@ -197,6 +197,29 @@ export interface AccountBalance {
 }
 
 /** The three kinds of documents, as their path under /billing. */
+/** The organisation's payment and accounting providers (GET /billing/integrations); secrets are only said to be set. */
+export interface BillingIntegrations {
+  paymentsProvider: 'sandbox' | 'stripe';
+  stripeSecretKeySet: boolean;
+  stripeWebhookSecretSet: boolean;
+  stripeAccountId: string | null;
+  /** The address to give Stripe as the webhook endpoint. */
+  stripeWebhookUrl: string;
+  accountingProvider: 'none' | 'sandbox' | 'pennylane';
+  pennylaneApiTokenSet: boolean;
+  version: number;
+}
+
+/** PUT /billing/integrations: a secret left out (or null) keeps the stored one. */
+export interface BillingIntegrationsUpdate {
+  paymentsProvider: BillingIntegrations['paymentsProvider'];
+  stripeSecretKey?: string | null;
+  stripeWebhookSecret?: string | null;
+  stripeAccountId?: string | null;
+  accountingProvider: BillingIntegrations['accountingProvider'];
+  pennylaneApiToken?: string | null;
+}
+
 export type BillingKind = 'quotes' | 'invoices' | 'credit-notes';
 
 export interface BillingRecordOf {
@@ -245,6 +268,8 @@ export const billingApi = {
     accept: (id: string, body: { invoice: 'standard' | 'deposit' | 'none'; depositBasisPoints?: number }, key: string) =>
       action<{ quote: Quote; invoice: Invoice | null }>(`/billing/quotes/${enc(id)}/accept`, body, key),
     refuse: (id: string, key: string) => action<Quote>(`/billing/quotes/${enc(id)}/refuse`, {}, key),
+    /** Sent, past its validity without an answer: « Expiré » (refused with a 422 while still valid). */
+    expire: (id: string, key: string) => action<Quote>(`/billing/quotes/${enc(id)}/expire`, {}, key),
     /** After deposit invoices: the final invoice of the quote, its deposits deducted (a draft). */
     finalInvoice: (id: string, key: string) => action<Invoice>(`/billing/quotes/${enc(id)}/final-invoice`, {}, key),
   },
@@ -258,6 +283,12 @@ export const billingApi = {
     /** A credit note of what remains creditable (or of `lines`), issued at once unless `draft`. */
     creditNote: (id: string, body: { reason?: string | null; lines?: BillingLineInput[]; draft?: boolean }, key: string) =>
       action<{ creditNote: CreditNote; invoice: Invoice }>(`/billing/invoices/${enc(id)}/credit-note`, body, key),
+    /** Pays what is due (or `amountCents`) out of the client's unapplied credit. */
+    applyCredit: (id: string, body: { amountCents?: number }, key: string) =>
+      action<{ payment: Payment; invoice: Invoice }>(`/billing/invoices/${enc(id)}/apply-credit`, body, key),
+    /** A hosted card payment page (Stripe Checkout, or the sandbox's) for what the invoice still owes; kept as its `paymentUrl`. */
+    paymentLink: (id: string, key: string) =>
+      action<{ invoiceId: string; provider: 'sandbox' | 'stripe'; url: string; amountCents: number }>(`/billing/invoices/${enc(id)}/payment-link`, {}, key),
   },
   'credit-notes': {
     ...documentsApi('credit-notes'),
@@ -269,6 +300,10 @@ export const billingApi = {
     update: (profile: Record<string, unknown>, version: number) => request<BillingProfile>('PUT', '/billing/profile', { body: profile, ifMatch: version }),
   },
   catalogue: (q: string) => http.get<Page<CatalogueItem>>('/catalogue-items', { q: q || undefined, active: 'true', limit: 20 }),
+  integrations: {
+    get: () => http.get<BillingIntegrations>('/billing/integrations'),
+    save: (body: BillingIntegrationsUpdate, version: number) => request<BillingIntegrations>('PUT', '/billing/integrations', { body, ifMatch: version }),
+  },
   accountBalance: (accountId: string) => http.get<AccountBalance>(`/billing/accounts/${enc(accountId)}/balance`),
 };
 

@@ -18,7 +18,7 @@ const issueInvoices: EachAction = {
   run: (id, key) => billingApi.invoices.issue(id, key), confirm: 'billing.bulk.issueConfirm', applies: statusIn('draft'), name: nameOf, notApplicable: 'billing.bulk.notDraft',
 };
 const sendInvoices: EachAction = {
-  run: (id, key) => billingApi.invoices.send(id, key), confirm: 'billing.bulk.sendConfirm', applies: statusIn('issued', 'sent', 'partially_paid', 'overdue'), name: nameOf, notApplicable: 'billing.bulk.notIssued',
+  run: (id, key) => billingApi.invoices.send(id, key), confirm: 'billing.bulk.markSentConfirm', applies: statusIn('issued', 'sent', 'partially_paid', 'overdue'), name: nameOf, notApplicable: 'billing.bulk.notIssued',
 };
 const sendQuotes: EachAction = {
   run: (id, key) => billingApi.quotes.send(id, key), confirm: 'billing.bulk.sendQuotesConfirm', applies: statusIn('draft'), name: nameOf, notApplicable: 'billing.bulk.quoteSent',
@@ -55,7 +55,7 @@ export const billingModule: UiModule = {
   // Run on each selected document with a report per document (the list's checkboxes appear for who may run them).
   bulkActions: [
     { list: 'billing-invoices', key: 'issue', label: 'billing.bulk.issue', icon: 'mdi-file-check-outline', permission: ['billing.invoice', 'update'], each: issueInvoices },
-    { list: 'billing-invoices', key: 'send', label: 'billing.bulk.send', icon: 'mdi-email-fast-outline', permission: ['billing.invoice', 'update'], each: sendInvoices },
+    { list: 'billing-invoices', key: 'send', label: 'billing.bulk.markSent', icon: 'mdi-email-check-outline', permission: ['billing.invoice', 'update'], each: sendInvoices },
     { list: 'billing-quotes', key: 'send', label: 'billing.bulk.send', icon: 'mdi-email-fast-outline', permission: ['billing.quote', 'update'], each: sendQuotes },
   ],
   searchKinds: [
