@@ -19,6 +19,7 @@ export function erasureAnswer(report: ErasureReport): string {
   const rows = report.tables.reduce((n, t) => n + t.rows, 0);
   const lines = [`Vos données personnelles ont été effacées (${rows} enregistrements dans ${report.tables.length} tables${report.files ? `, ${report.files} fichiers` : ''}).`];
   if (report.exceptions.length) lines.push('Exceptions prévues par la loi :', ...report.exceptions.map((e) => `- ${e.text.fr}`));
+  if (report.retained?.length) lines.push('Journaux conservés tels quels :', ...report.retained.map((e) => `- ${e.text.fr}`));
   return lines.join('\n');
 }
 

@@ -1,5 +1,13 @@
 import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
 
+/**
+ * The law's ten years run from the close of the financial year the document belongs to: 31 December of its
+ * issue year (a calendar financial year; an organisation closing on another day sets a longer duration in its
+ * register). Until then the buyer is kept — the database refuses an earlier release (migration 20261217000300).
+ */
+const YEAR_END = (column: string) => `make_date(extract(year from t.${column})::int, 12, 31)`;
+const RELEASED = { release: { kind: 'erase' as const } };
+
 const DOCUMENT = 'number status account_id issue_date lines vat_breakdown total_excluding_tax_cents total_tax_cents total_including_tax_cents currency language seller frozen_terms';
 
 /**
@@ -22,13 +30,15 @@ export const billingPersonalData: PersonalDataDeclaration = {
   tables: {
     billing_invoices: {
       activity: 'billing.invoicing',
-      personal: { buyer: p.keep('identity'), buyer_reference: p.keep('economic'), notes: p.erase('free-text') },
+      personal: { buyer: p.keep('identity', RELEASED), buyer_reference: p.keep('economic', RELEASED), notes: p.erase('free-text') },
       notPersonal: cols(TRACKING, DOCUMENT, 'kind billing_site_id quote_id due_date period_start period_end payment_terms_days deposit_basis_points deposits_deducted deposits_deducted_cents paid_cents credited_cents amount_due_cents payment_url issued_at issued_by sent_at'),
+      retention: { clock: YEAR_END('issue_date'), scope: 't.number is not null' },
     },
     billing_credit_notes: {
       activity: 'billing.invoicing',
-      personal: { buyer: p.keep('identity'), reason: p.erase('free-text') },
+      personal: { buyer: p.keep('identity', RELEASED), reason: p.erase('free-text') },
       notPersonal: cols(TRACKING, DOCUMENT, 'invoice_id applied_cents to_account_credit_cents issued_at issued_by'),
+      retention: { clock: YEAR_END('issue_date'), scope: 't.number is not null' },
     },
     billing_quotes: {
       activity: 'billing.invoicing',
@@ -43,8 +53,9 @@ export const billingPersonalData: PersonalDataDeclaration = {
     billing_subscription_periods: { activity: 'billing.invoicing', notPersonal: cols('tenant_id subscription_id period_start period_end invoice_id created_at') },
     billing_payments: {
       activity: 'billing.invoicing',
-      personal: { reference: p.keep('economic') },
+      personal: { reference: p.keep('economic', RELEASED) },
       notPersonal: cols('id tenant_id invoice_id amount_cents paid_on method external_id source created_by created_at'),
+      retention: { clock: YEAR_END('paid_on') },
     },
     billing_account_credits: {
       activity: 'billing.invoicing',

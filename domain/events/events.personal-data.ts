@@ -10,7 +10,11 @@ export const eventsPersonalData: PersonalDataDeclaration = {
       legalBasis: 'contract',
       dataSubjects: [SUBJECTS.clients, SUBJECTS.prospects],
       recipients: [RECIPIENTS.staff, RECIPIENTS.host],
-      retention: { duration: 'P5Y', from: { fr: 'après la fin du contrat ; 3 ans après le dernier contact pour un prospect', en: 'after the contract ends; 3 years after the last contact for a prospect' }, legalReference: 'Code civil, art. 2224 (prescription)' },
+      retention: {
+        duration: 'P5Y',
+        from: { fr: 'après la fin du dernier événement du contrat, ou le dernier contact ou la dernière modification', en: 'after the contract’s last event ends, or the last contact or change' },
+        legalReference: 'Code civil, art. 2224 (prescription)',
+      },
       securityMeasures: PLATFORM_SECURITY_MEASURES,
     },
   ],
@@ -23,16 +27,22 @@ export const eventsPersonalData: PersonalDataDeclaration = {
         search_name: p.erase('identity'), search: p.erase('identity'),
       },
       notPersonal: cols(TRACKING, 'number sales_contact_id'),
+      // The latest of the last contact, the client's last change, and each contract's signature and events' ends — never another
+      // row's last change: anonymising a contract (which touches it) must not push its client's clock.
+      retention: { clock: `greatest(t.last_contact_at, t.updated_at, (select max(greatest(e.ends_at, e.closed_at, c.signed_at)) from event_contracts c
+        left join event_events e on e.contract_id = c.id where c.client_id = t.id))` },
     },
     event_contracts: {
       activity: 'events.clients',
       personal: { notes: p.erase('free-text') },
       notPersonal: cols(TRACKING, 'number client_id total_amount_cents amount_due_cents currency signed signed_at'),
+      retention: { clock: 'greatest(t.updated_at, (select max(greatest(e.ends_at, e.closed_at)) from event_events e where e.contract_id = t.id))' },
     },
     event_events: {
       activity: 'events.clients',
       personal: { name: p.erase('personal-life'), location: p.mask('location', 'town'), notes: p.erase('free-text'), search_name: p.erase('personal-life'), search: p.erase('personal-life') },
       notPersonal: cols(TRACKING, 'number contract_id starts_at ends_at support_contact_id attendees closed_at'),
+      retention: { clock: 'greatest(t.ends_at, t.closed_at, t.updated_at)' },
     },
     event_payments: {
       activity: 'events.clients',

@@ -1,4 +1,4 @@
-import { anonymisedRow, anonymisedValue, columnsToWrite, emptyValue, isAnonymised, type ColumnShape, type PlannedColumn } from './anonymiser-values';
+import { anonymisedRow, anonymisedValue, columnsToWrite, emptyValue, isAnonymised, releasesKept, type ColumnShape, type PlannedColumn } from './anonymiser-values';
 import { p } from './personal-data';
 
 const KEY = { id: 'k1', secret: Buffer.from('a test key of thirty-two bytes!!') };
@@ -10,6 +10,14 @@ describe('the anonymiser\'s values', () => {
     const shapes = new Map([['name', shape('name')], ['city', shape('city')], ['search', shape('search', 'tsvector', true, true)], ['email', shape('email')]]);
     const columns = columnsToWrite({ name: p.pseudonymise('identity'), city: p.keep('address'), search: p.erase('identity'), email: p.mask('contact', 'email-domain'), gone: p.erase('contact') }, shapes);
     expect(columns.map((c) => c.column)).toEqual(['name', 'email']);
+  });
+
+  it('a kept column with a release is written by retention only (its legal period ended), with the release\'s operator', () => {
+    const shapes = new Map([['buyer', shape('buyer', 'jsonb')], ['city', shape('city')], ['notes', shape('notes')]]);
+    const personal = { buyer: p.keep('identity', { release: { kind: 'erase' } }), city: p.keep('address'), notes: p.erase('free-text') };
+    expect(columnsToWrite(personal, shapes).map((c) => c.column)).toEqual(['notes']);
+    expect(columnsToWrite(personal, shapes, true).map((c) => [c.column, c.operator.kind])).toEqual([['buyer', 'erase'], ['notes', 'erase']]);
+    expect([releasesKept(personal), releasesKept({ city: p.keep('address') })]).toEqual([true, false]);
   });
 
   it('an erased column holds null, or its type\'s empty value where it needs one', () => {

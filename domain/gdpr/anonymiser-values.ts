@@ -24,15 +24,22 @@ export interface PlannedColumn {
 }
 
 /**
- * The personal columns the anonymiser writes: not those kept (a legal obligation), not generated ones
- * (they follow their sources), not those the table no longer has.
+ * The personal columns the anonymiser writes: not those kept (a legal obligation) — unless the retention run
+ * releases them once the law's period ended (`release`) —, not generated ones (they follow their sources),
+ * not those the table no longer has.
  */
-export function columnsToWrite(personal: Record<string, PersonalColumn>, shapes: ReadonlyMap<string, ColumnShape>): PlannedColumn[] {
+export function columnsToWrite(personal: Record<string, PersonalColumn>, shapes: ReadonlyMap<string, ColumnShape>, retentionEnded = false): PlannedColumn[] {
   return Object.entries(personal).flatMap(([column, declared]) => {
     const shape = shapes.get(column);
-    if (!shape || shape.generated || declared.operator.kind === 'keep') return [];
-    return [{ column, operator: declared.operator, shape }];
+    const operator = declared.operator.kind === 'keep' && retentionEnded ? declared.release : declared.operator;
+    if (!shape || shape.generated || !operator || operator.kind === 'keep') return [];
+    return [{ column, operator, shape }];
   });
+}
+
+/** Whether a table keeps columns that its retention's end releases (their rows erased earlier are taken again then). */
+export function releasesKept(personal: Record<string, PersonalColumn>): boolean {
+  return Object.values(personal).some((c) => c.operator.kind === 'keep' && c.release !== undefined);
 }
 
 const TEXT = new Set(['text', 'character varying', 'character', 'citext']);

@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { COLUMN_NAMES } from '../../db/knexfile';
 import type { DocumentStorage } from '../../integrations/storage/storage.port';
 import { personalDataDeclarations, recordKinds } from '../modules/registry';
-import { anonymisedRow, anonymisedValue, columnsToWrite, needsKey, type ColumnShape, type PlannedColumn } from './anonymiser-values';
+import { anonymisedRow, anonymisedValue, columnsToWrite, needsKey, releasesKept, type ColumnShape, type PlannedColumn } from './anonymiser-values';
 import type { PseudonymKey } from './operators';
 import { personalDataDeclaration, type ParsedPersonalData } from './personal-data';
 
@@ -125,18 +125,22 @@ async function writeBatch(
   return read.rows.length;
 }
 
-/** The rows not anonymised yet, of those asked for. */
-async function notDone(trx: Knex.Transaction, table: string, ids: readonly string[]): Promise<string[]> {
+/** The rows not anonymised yet, of those asked for (by retention only, when its end releases kept columns: an erasure kept them). */
+async function notDone(trx: Knex.Transaction, table: string, ids: readonly string[], onlyReason?: 'retention'): Promise<string[]> {
   if (!ids.length) return [];
-  const done = new Set((await trx('gdprAnonymisedRows').where({ tableName: table }).whereIn('rowId', ids as string[]).select('rowId')).map((r) => String(r.rowId)));
+  const query = trx('gdprAnonymisedRows').where({ tableName: table }).whereIn('rowId', ids as string[]);
+  if (onlyReason) query.where({ reason: onlyReason });
+  const done = new Set((await query.select('rowId')).map((r) => String(r.rowId)));
   return ids.filter((id) => !done.has(id));
 }
 
-async function mark(trx: Knex.Transaction, request: AnonymiseRequest, table: string, ids: readonly string[]): Promise<void> {
+async function mark(trx: Knex.Transaction, request: AnonymiseRequest, table: string, ids: readonly string[], replace = false): Promise<void> {
   if (!ids.length) return;
-  await trx('gdprAnonymisedRows')
+  const insert = trx('gdprAnonymisedRows')
     .insert(ids.map((rowId) => ({ tenantId: request.tenantId, tableName: table, rowId, reason: request.reason, runId: request.runId ?? null })))
-    .onConflict(['tenantId', 'tableName', 'rowId']).ignore();
+    .onConflict(['tenantId', 'tableName', 'rowId']);
+  // A row an erasure did, whose kept columns retention now released, is retention's from then on.
+  await (replace ? insert.merge(['reason', 'runId']) : insert.ignore());
 }
 
 const EMPTY_SHA256 = crypto.createHash('sha256').update(Buffer.alloc(0)).digest('hex');
@@ -172,16 +176,18 @@ export async function anonymiseTable(trx: Knex.Transaction, request: AnonymiseRe
   const declaration = declaredTables().get(request.table);
   if (!declaration) throw new Error(`no personal-data declaration for table ${request.table}`);
   const outcome: AnonymiseOutcome = { rows: 0, followed: {}, files: [] };
-  const ids = await notDone(trx, request.table, [...new Set(request.ids)]);
+  // The retention's end releases what the law kept (an invoice's buyer after ten years), even on rows an erasure did.
+  const releasing = request.reason === 'retention' && releasesKept(declaration.personal);
+  const ids = await notDone(trx, request.table, [...new Set(request.ids)], releasing ? 'retention' : undefined);
   if (!ids.length) return outcome;
   const shapes = await columnShapes(trx, request.table);
   const cast = idCast(shapes);
-  const planned = columnsToWrite(declaration.personal, shapes);
+  const planned = columnsToWrite(declaration.personal, shapes, request.reason === 'retention');
   const key = needsKey(planned) ? request.key() : undefined;
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     outcome.rows += await writeBatch(trx, request.table, batch, planned, key, cast, request.capture);
-    await mark(trx, request, request.table, batch);
+    await mark(trx, request, request.table, batch, releasing);
     await follow(trx, request, batch, outcome);
   }
   return outcome;

@@ -19,8 +19,13 @@ export const consentPersonalData: Required<Pick<PersonalDataDeclaration, 'activi
       recipients: [RECIPIENTS.staff, RECIPIENTS.host],
       retention: {
         duration: 'P5Y',
-        from: { fr: 'après le retrait ou l’expiration du consentement', en: 'after the consent is withdrawn or expires' },
-        legalReference: 'RGPD art. 7.1 ; Code civil art. 2224',
+        from: {
+          fr: 'après la fin du consentement (remplacé par un retrait ou un nouveau choix, ou expiré) ; un retrait, à partir de sa date, tant qu’aucun nouveau choix ne l’a remplacé',
+          en: 'after the consent ends (replaced by a withdrawal or a new choice, or expired); a withdrawal, from its date, until a new choice replaces it',
+        },
+        // CNIL: the proof of consent is kept as long as the processing it allows, then archived for the limitation period;
+        // an objection is kept at least three years (référentiel « gestion commerciale », 2021).
+        legalReference: 'RGPD art. 7.1 ; CNIL, référentiel gestion commerciale (2021) : preuve du consentement conservée pendant le traitement puis la durée de prescription, opposition au moins 3 ans ; Code civil art. 2224',
       },
       securityMeasures: PLATFORM_SECURITY_MEASURES,
     },
@@ -30,6 +35,13 @@ export const consentPersonalData: Required<Pick<PersonalDataDeclaration, 'activi
       activity: 'gdpr.consents',
       personal: { source_detail: p.erase('free-text') },
       notPersonal: cols('id tenant_id subject_kind subject_id purpose channel decision source text_id occurred_at expires_at recorded_by recorded_at'),
+      // An entry's proof runs from when it stopped deciding: the next entry for the same person, purpose and channel;
+      // else, for a grant, its expiry (none: still in force), and for a withdrawal, its own date.
+      retention: {
+        clock: `coalesce((select min(n.occurred_at) from gdpr_consent_entries n where n.subject_kind = t.subject_kind and n.subject_id = t.subject_id
+          and n.purpose = t.purpose and n.channel = t.channel and (n.occurred_at, n.recorded_at) > (t.occurred_at, t.recorded_at)),
+          case when t.decision = 'opt-out' then t.occurred_at else t.expires_at end)`,
+      },
     },
     gdpr_consent_texts: { activity: 'gdpr.consents', notPersonal: cols('id tenant_id purpose version title body created_by created_at updated_at') },
   },

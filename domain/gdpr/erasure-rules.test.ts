@@ -1,4 +1,5 @@
-import { exceptionText, undoDays, undoRefusal, undoUntilOf } from './erasure-rules';
+import { exceptionText, retainedText, undoDays, undoRefusal, undoUntilOf } from './erasure-rules';
+import { gdprSettingsInput } from './settings.schema';
 
 describe('erasure rules', () => {
   const erasedAt = new Date('2026-12-04T10:00:00Z');
@@ -25,5 +26,20 @@ describe('erasure rules', () => {
     });
     expect(text.fr).toBe('Facturation — 2 enregistrements de « billing_invoices » conservent buyer au titre d’une obligation légale (Code de commerce, art. L123-22), jusqu’au 15/01/2036 ; ces données ne sont plus utilisées qu’à cette fin.');
     expect(text.en).toContain('until 2036-01-15');
+  });
+
+  it('rows left in the append-only audit log are said with why', () => {
+    const text = retainedText({ table: 'audit_log', rows: 3, chained: true, activity: 'identity.access-log', activityName: 'Journalisation', duration: 'après l’événement (P1Y)', legalReference: 'CNIL' });
+    expect(text.fr).toBe('Journalisation — 3 entrées de « audit_log » conservées telles quelles : journal en ajout seul, chaîné par empreintes : modifier une entrée romprait la preuve de tout le journal (sécurité des traitements, RGPD art. 32) ; conservation après l’événement (P1Y) (CNIL).');
+    expect(text.en).toContain('hash-chained');
+    expect(retainedText({ table: 'billing_account_credits', rows: 1, chained: false, activity: 'billing.invoicing', activityName: 'Facturation', duration: 'P10Y', legalReference: null }).fr)
+      .toBe('Facturation — 1 entrée de « billing_account_credits » conservée telle quelle : registre en ajout seul : ses écritures ne sont jamais modifiées ; conservation P10Y.');
+  });
+
+  it('an organisation\'s window is a whole number of days from 0 to 30', () => {
+    expect(gdprSettingsInput.safeParse({ erasureUndoDays: 0 }).success).toBe(true);
+    expect(gdprSettingsInput.safeParse({ erasureUndoDays: 30 }).success).toBe(true);
+    for (const bad of [31, -1, 2.5, '7']) expect(gdprSettingsInput.safeParse({ erasureUndoDays: bad }).success).toBe(false);
+    expect(undoUntilOf(erasedAt, 0)).toEqual(erasedAt);
   });
 });

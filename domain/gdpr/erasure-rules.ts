@@ -41,6 +41,35 @@ export interface ErasureException {
   text: { fr: string; en: string };
 }
 
+/** Rows erasure leaves as they are because the application can only append to their table (the audit log), with why. */
+export interface ErasureRetained {
+  table: string;
+  rows: number;
+  /** Hash-chained (the audit log): changing an entry would break the proof of the whole log. */
+  chained: boolean;
+  activity: string;
+  activityName: string;
+  duration: string;
+  legalReference: string | null;
+  text: { fr: string; en: string };
+}
+
+/** The sentence a person is told for rows left in an append-only log or ledger. */
+export function retainedText(e: Omit<ErasureRetained, 'text'>): { fr: string; en: string } {
+  const law = e.legalReference ? ` (${e.legalReference})` : '';
+  const plural = e.rows > 1;
+  const whyFr = e.chained
+    ? 'journal en ajout seul, chaîné par empreintes : modifier une entrée romprait la preuve de tout le journal (sécurité des traitements, RGPD art. 32)'
+    : 'registre en ajout seul : ses écritures ne sont jamais modifiées';
+  const whyEn = e.chained
+    ? 'an append-only, hash-chained log: changing an entry would break the proof of the whole log (security of processing, GDPR art. 32)'
+    : 'an append-only ledger: its entries are never changed';
+  return {
+    fr: `${e.activityName} — ${plural ? `${e.rows} entrées` : '1 entrée'} de « ${e.table} » conservée${plural ? 's' : ''} telle${plural ? 's' : ''} quelle${plural ? 's' : ''} : ${whyFr} ; conservation ${e.duration}${law}.`,
+    en: `${e.activityName} — ${e.rows} entr${plural ? 'ies' : 'y'} of “${e.table}” kept as ${plural ? 'they are' : 'it is'}: ${whyEn}; kept ${e.duration}${law}.`,
+  };
+}
+
 /** The sentence a person is told for one exception. */
 export function exceptionText(e: Omit<ErasureException, 'text'>): { fr: string; en: string } {
   const records = e.rows > 1 ? `${e.rows} enregistrements` : '1 enregistrement';

@@ -20,6 +20,10 @@ export const erasureMessages = defineMessages({
     en: (p) => `The undo window has closed (it ran until ${p.until}): the original values were destroyed, the erasure is final`,
   }),
   'gdpr.erasure.forbidden': { fr: 'Seul le délégué à la protection des données peut annuler un effacement', en: 'Only the data protection officer may undo an erasure' },
+  'gdpr.settings.forbidden': {
+    fr: 'Seul le délégué à la protection des données peut lire ou modifier le délai d’annulation des effacements',
+    en: 'Only the data protection officer may read or change the erasure undo window',
+  },
 });
 
 export const erasureMessage = messagesOf(erasureMessages);

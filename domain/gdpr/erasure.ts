@@ -6,7 +6,7 @@ import type { RequestContext } from '../core/record-service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import type { DocumentStorage } from '../../integrations/storage/storage.port';
 import { anonymiseTable, declaredTables, eraseFiles, ident, recordTypeOf } from './anonymiser';
-import { exceptionText, frenchDay, undoRefusal, undoUntilOf, type ErasureException } from './erasure-rules';
+import { exceptionText, frenchDay, retainedText, undoRefusal, undoUntilOf, type ErasureException, type ErasureRetained } from './erasure-rules';
 import { erasureMessage } from './erasure.messages';
 import { requestMessage } from './requests.messages';
 import type { PseudonymKey } from './operators';
@@ -17,6 +17,7 @@ import { locateSubject } from './subject-locator';
 import { organisationSubjectPlan } from './subjects';
 import { personalDataDeclarations } from '../modules/registry';
 import { personalDataDeclaration, type ParsedPersonalData } from './personal-data';
+import { organisationUndoDays } from './settings';
 
 /**
  * Erasure of a person (GDPR art. 17; docs/adr/0027-erasure.md): every row the subject locator finds gets
@@ -36,10 +37,13 @@ export interface ErasureReport {
   tables: Array<{ table: string; rows: number }>;
   files: number;
   exceptions: ErasureException[];
+  /** Rows left in append-only, hash-chained logs (the audit log), with why. */
+  retained: ErasureRetained[];
 }
 
 export interface ErasureOptions {
   now: Date;
+  /** The undo window in days; the organisation's setting (gdpr_settings) when left out. */
   undoDays?: number;
   box?: SecretBox;
   storage?: DocumentStorage;
@@ -121,10 +125,19 @@ export async function eraseSubject(trx: Knex.Transaction, tenantId: string, requ
   if (hold) throw new ConflictError(erasureMessage('gdpr.erasure.held', { reason: String(hold.reason), until: hold.until ? frenchDay(String(hold.until)) : '' }));
 
   // Tables the application only appends to and the anonymiser has no path for (the audit log: security, art. 32) are left, and said.
+  const retained: ErasureRetained[] = [];
+  const declaredActivities = activities();
   for (const table of [...found.keys()]) {
     if (table === 'history') continue;
     const { rows } = await trx.raw<{ rows: Array<{ ok: boolean }> }>("select has_any_column_privilege(current_user, ?, 'UPDATE') as ok", [table]);
-    if (!rows[0]?.ok) found.delete(table);
+    if (rows[0]?.ok) continue;
+    const activity = declaredActivities.get(declaredTables().get(table)!.activity);
+    const base = {
+      table, rows: found.get(table)!.filter((r) => r.id !== undefined).length, chained: table === 'audit_log', activity: activity?.key ?? '', activityName: activity?.name.fr ?? table,
+      duration: activity ? `${activity.retention.from.fr} (${activity.retention.duration})` : '', legalReference: activity?.retention.legalReference ?? null,
+    };
+    retained.push({ ...base, text: retainedText(base) });
+    found.delete(table);
   }
   const exceptions = await exceptionsOf(trx, tenantId, found);
   const captured: Captured = {};
@@ -142,9 +155,9 @@ export async function eraseSubject(trx: Knex.Transaction, tenantId: string, requ
   for (const key of files) if (options.storage) contents[key] = (await options.storage.get(key).catch(() => Buffer.alloc(0))).toString('base64');
 
   const erasedAt = options.now;
-  const undoUntil = undoUntilOf(erasedAt, options.undoDays);
+  const undoUntil = undoUntilOf(erasedAt, options.undoDays ?? await organisationUndoDays(trx));
   const report: ErasureReport = {
-    erasedAt: erasedAt.toISOString(), undoUntil: undoUntil.toISOString(), files: files.length, exceptions,
+    erasedAt: erasedAt.toISOString(), undoUntil: undoUntil.toISOString(), files: files.length, exceptions, retained,
     tables: Object.entries(captured).map(([table, rows]) => ({ table, rows: Object.keys(rows).length })).sort((a, b) => a.table.localeCompare(b.table)),
   };
   const sealed = (options.box ?? defaultSecretBox()).seal(JSON.stringify({ rows: captured, files: contents }), sealContext(tenantId, String(request.id)));

@@ -52,6 +52,11 @@ export const personalColumn = z.object({
   sensitive: z.boolean().default(false),
   /** The activity it serves when not its table's (an invoice's buyer in a billing table belongs to « facturation »). */
   activity: z.string().optional(),
+  /**
+   * For a kept column: the operator the retention run applies once its table's retention ended (an invoice's buyer
+   * is kept ten years, then erased). Erasure never applies it: it keeps the value and says why (ADR 0027).
+   */
+  release: anonymisationOperator.optional(),
 }).strict();
 export type PersonalColumn = z.infer<typeof personalColumn>;
 

@@ -42,6 +42,8 @@ export const requestsPersonalData: Required<Pick<PersonalDataDeclaration, 'activ
       personal: { sealed: p.erase('identity') },
       notPersonal: cols('id tenant_id request_id erased_at undo_until'),
     },
+    // The organisation's undo window for erasures (its data protection officer's choice).
+    gdpr_settings: { activity: 'gdpr.rights-requests', notPersonal: cols('tenant_id erasure_undo_days version updated_by updated_at') },
   },
   subjectLinks: {
     '*': [

@@ -3,9 +3,12 @@ import type { Locale } from '../i18n/messages';
 import { modulesOf, personalDataDeclarations } from '../modules/registry';
 import { personalDataDeclaration, type ParsedPersonalData } from './personal-data';
 import { registerEntryInput } from './register';
-import { parseIsoDuration } from './retention-clock';
+import { releasesKept } from './anonymiser-values';
+import { parseIsoDuration, retentionCutoff } from './retention-clock';
 
 const lasts = (duration: string) => { const d = parseIsoDuration(duration); return d !== null && d.years + d.months + d.days > 0; };
+/** Whether a duration is shorter than another (compared from the same day). */
+const shorter = (a: string, b: string) => retentionCutoff('2000-01-01', a) > retentionCutoff('2000-01-01', b);
 
 /**
  * The retention rules of an organisation (issue 15, docs/adr/0026-retention.md): one per table its modules
@@ -23,6 +26,8 @@ export interface TableRule {
   clock: string;
   scope: string | null;
   action: 'anonymise' | 'delete';
+  /** Its kept columns are released at the end (an invoice's buyer): rows an erasure did are taken again then. */
+  releases: boolean;
 }
 
 /** What the register says of an activity's retention once edited. */
@@ -41,14 +46,18 @@ export function rulesFrom(
       const activity = activities.get(declared.activity);
       if (!activity) continue;
       const edited = edits.get(activity.key);
+      const releases = releasesKept(declared.personal);
+      // What the law keeps is kept at least its legal period: an edit may lengthen it, never shorten it.
+      const editedDuration = edited && lasts(edited.duration) && !(releases && shorter(edited.duration, activity.retention.duration)) ? edited.duration : null;
       rules.push({
         table, module, activity: activity.key,
         activityName: edited?.name ?? activity.name[locale],
         // An edited duration of nothing (P0D) would erase the day's data: the declared one stays.
-        duration: edited && lasts(edited.duration) ? edited.duration : activity.retention.duration,
+        duration: editedDuration ?? activity.retention.duration,
         from: edited?.from ?? activity.retention.from[locale],
         legalReference: edited ? edited.legalReference : activity.retention.legalReference ?? null,
         clock: declared.retention.clock, scope: declared.retention.scope ?? null, action: declared.retention.action,
+        releases,
       });
     }
   }

@@ -35,7 +35,7 @@ export function expiredRowsSql(rule: TableRule): string {
         or t.id::text = any(:subjectHeld::text[])) as held
     from ${ident(rule.table)} as t
     where (${rule.scope ?? 'true'}) and (${rule.clock}) is not null and ${CLOCK_DAY(rule.clock)} <= :cutoff::date
-      and not exists (select 1 from gdpr_anonymised_rows m where m.table_name = :table and m.row_id = t.id::text)`;
+      and not exists (select 1 from gdpr_anonymised_rows m where m.table_name = :table and m.row_id = t.id::text${rule.releases ? " and m.reason = 'retention'" : ''})`;
 }
 
 type Named = Record<string, string | number | string[]>;
@@ -117,8 +117,9 @@ function addFollowed(into: Record<string, number>, outcome: AnonymiseOutcome): v
 }
 
 /** Applies one table's rule; answers its counts and the files to erase. */
-async function applyRule(trx: Knex.Transaction, tenantId: string, rule: TableRule, options: RunOptions, subjects: SubjectHeld): Promise<{ count: RetentionTableCount; files: string[] }> {
-  const params = paramsOf(rule, options.today, subjects);
+async function applyRule(trx: Knex.Transaction, tenantId: string, rule: TableRule, options: RunOptions, subjects: SubjectHeld, dbToday: string): Promise<{ count: RetentionTableCount; files: string[] }> {
+  // What the law kept is released on the database's day at the latest (it refuses an earlier release: migration 20261217000300).
+  const params = paramsOf(rule, rule.releases && dbToday < options.today ? dbToday : options.today, subjects);
   const { held } = await counts(trx, rule, params);
   const count: RetentionTableCount = { table: rule.table, activity: rule.activity, action: rule.action, expired: 0, held, followed: {} };
   const files: string[] = [];
@@ -156,8 +157,9 @@ export async function runRetention(knex: Knex, tenantId: string, options: RunOpt
     const toErase: string[] = [];
     // The people under a hold are located once, before anything changes (anonymising would blur their addresses).
     const subjects = await subjectHeldRows(trx, tenantId, options.today);
+    const dbToday = String((await trx.raw<{ rows: Array<{ day: string }> }>('select current_date::text as day')).rows[0]!.day);
     for (const rule of await tenantRules(trx, tenantId, 'fr')) {
-      const { count, files: ruleFiles } = await applyRule(trx, tenantId, rule, options, subjects);
+      const { count, files: ruleFiles } = await applyRule(trx, tenantId, rule, options, subjects, dbToday);
       tables.push(count);
       toErase.push(...ruleFiles);
     }

@@ -29,6 +29,8 @@ export const processPersonalData: PersonalDataDeclaration = {
       activity: 'process.workflows',
       personal: { business_key: p.pseudonymise('identity'), variables: p.erase('free-text'), cancel_reason: p.erase('free-text'), failure_reason: p.erase('free-text') },
       notPersonal: cols('id tenant_id workflow_id process_key version status started_by started_at ended_at updated_at failed_at'),
+      // A running instance has no end: its variables stay while it runs.
+      retention: { clock: 't.ended_at' },
     },
     process_journal: {
       activity: 'process.workflows',
@@ -44,6 +46,8 @@ export const processPersonalData: PersonalDataDeclaration = {
       activity: 'process.workflows',
       personal: { business_key: p.pseudonymise('identity'), data: p.erase('free-text') },
       notPersonal: cols('id tenant_id instance_id workflow_id process_key element_id task_key name form_key inline_form candidate_roles candidate_users assignee due_at priority status created_at claimed_at completed_at completed_by version'),
+      // A task's data follows its instance's end.
+      retention: { clock: '(select i.ended_at from process_instances i where i.id = t.instance_id)' },
     },
     message_subscriptions: { activity: 'process.workflows', notPersonal: cols('tenant_id workflow_id element_id message_name correlation_key created_at') },
     signal_subscriptions: { activity: 'process.workflows', notPersonal: cols('tenant_id workflow_id element_id signal_name created_at') },

@@ -1,5 +1,8 @@
 import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
 
+/** A row hanging on a ticket expires with it: the ticket's closing (null while it is open). */
+const TICKET_CLOSED = '(select k.closed_at from psa_tickets k where k.id = t.ticket_id)';
+
 /** The MSP vertical's personal data (docs/adr/0022): support tickets and mails, time spent, contracts, the pipeline. */
 export const psaPersonalData: PersonalDataDeclaration = {
   activities: [
@@ -10,7 +13,11 @@ export const psaPersonalData: PersonalDataDeclaration = {
       legalBasis: 'contract',
       dataSubjects: [SUBJECTS.clientContacts, SUBJECTS.portalUsers, SUBJECTS.staff],
       recipients: [RECIPIENTS.staff, RECIPIENTS.clients, RECIPIENTS.host],
-      retention: { duration: 'P5Y', from: { fr: 'après la fin du contrat d’assistance', en: 'after the support contract ends' }, legalReference: 'Code civil, art. 2224 (prescription)' },
+      retention: {
+        duration: 'P5Y',
+        from: { fr: 'après la clôture du ticket (ses échanges, ses courriels et son temps passé le suivent)', en: 'after the ticket is closed (its comments, mails and time entries follow it)' },
+        legalReference: 'Code civil, art. 2224 (prescription)',
+      },
       securityMeasures: PLATFORM_SECURITY_MEASURES,
     },
     {
@@ -31,11 +38,13 @@ export const psaPersonalData: PersonalDataDeclaration = {
       notPersonal: cols(TRACKING, `number account_id contact_id status priority source assignee_id team_id queue_id contract_id machine_id sla_policy_id thread_message_id
         response_due_at resolution_due_at first_response_at sla_paused_since sla_paused_minutes response_breached_at resolution_breached_at sla_level resolved_at closed_at
         approved_minutes billable_amount_cents sla_due_at sla_sort_at alert_key`),
+      retention: { clock: 't.closed_at' },
     },
     psa_ticket_comments: {
       activity: 'psa.support',
       personal: { author_email: p.pseudonymise('contact'), body: p.erase('correspondence') },
       notPersonal: cols(TRACKING, 'ticket_id author_id visibility source message_id'),
+      retention: { clock: TICKET_CLOSED },
     },
     psa_ticket_attachments: { activity: 'psa.support', notPersonal: cols('id tenant_id ticket_id comment_id document_id inbound_mail_id created_at') },
     psa_ticket_sla_events: { activity: 'psa.support', notPersonal: cols('tenant_id ticket_id target percent occurred_at') },
@@ -46,12 +55,16 @@ export const psaPersonalData: PersonalDataDeclaration = {
         sender_name: p.mask('identity', 'initials'), subject: p.erase('correspondence'), excerpt: p.erase('correspondence'), last_error: p.erase('free-text'),
       },
       notPersonal: cols('id tenant_id message_id size_bytes received_at status account_id ticket_id comment_id attempts processed_at triaged_by'),
+      // A mail never made a ticket runs from its receipt.
+      retention: { clock: `coalesce(${TICKET_CLOSED}, case when t.ticket_id is null then t.received_at end)` },
     },
     psa_time_entries: {
       activity: 'psa.support',
       personal: { description: p.erase('free-text'), review_comment: p.erase('free-text') },
       notPersonal: cols(TRACKING, `ticket_id user_id started_at minutes kind status hourly_cost_cents hourly_rate_cents cost_cents price_cents contract_id covered_minutes billed_minutes
         submitted_at reviewed_at reviewed_by deducted_at`),
+      // Time spent on a ticket follows its ticket; time on no ticket runs from the day it was spent.
+      retention: { clock: `coalesce(${TICKET_CLOSED}, case when t.ticket_id is null then t.started_at end)` },
     },
     psa_timers: { activity: 'psa.support', personal: { note: p.erase('free-text') }, notPersonal: cols('tenant_id user_id ticket_id started_at') },
     psa_technician_rates: {

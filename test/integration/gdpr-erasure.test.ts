@@ -20,6 +20,7 @@ import { loginAs, testContext, type TestContext } from '../support/api';
 import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+import { tenantDump } from '../support/tenant-dump';
 import { until } from '../support/worker-process';
 
 /**
@@ -106,18 +107,7 @@ describe('gdpr: erasure of a person with a 14-day undo window', () => {
     return { request, handle, row: () => t.admin('gdprRequests').where({ id: request.id }).first() };
   }
 
-  /** Every row of every table of the organisation, as text (row_to_json over information_schema's tables). */
-  async function dump(tenantId: string): Promise<string> {
-    const tables = (await t.admin.raw<{ rows: Array<{ table_name: string }> }>(
-      `select c.table_name from information_schema.columns c join information_schema.tables t using (table_schema, table_name)
-       where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE' order by 1`)).rows.map((r) => r.table_name);
-    const parts: string[] = [];
-    for (const table of tables) {
-      const { rows } = await t.admin.raw<{ rows: Array<{ j: string }> }>(`select row_to_json(x)::text as j from "${table}" x where tenant_id = ?`, [tenantId]);
-      parts.push(...rows.map((r) => `${table} ${r.j}`));
-    }
-    return parts.join('\n');
-  }
+  const dump = (tenantId: string) => tenantDump(t.admin, tenantId);
   const identifying = (p: { last: string; email: string; phone: string }) => [p.last.toLowerCase(), p.email, p.phone.replace(/\s/g, ''), p.phone];
 
   it('erases a person across modules through the process; undo on day 13 restores exactly; day 15 the snapshot is gone and nothing identifies them but the invoice\'s buyer', async () => {

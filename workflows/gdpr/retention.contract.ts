@@ -6,6 +6,8 @@ export const RETENTION_WORKFLOW = 'gdprRetentionRun';
 export interface RetentionRunInput {
   /** The day (Paris) the run judges expiry on; the workflow's own day when left out (the schedule's runs). */
   today?: string;
+  /** Only these organisations (a run asked for one organisation); every organisation when left out. */
+  tenantIds?: string[];
 }
 
 /** One organisation's part of a run (counts only: no personal value, no name). */

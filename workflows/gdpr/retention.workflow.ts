@@ -21,7 +21,8 @@ export async function gdprRetentionRun(input: RetentionRunInput = {}): Promise<R
   const today = input.today ?? `${clock.year}-${pad(clock.month)}-${pad(clock.day)}`;
   const runId = `${workflowInfo().workflowId}/${workflowInfo().runId}`;
   const tenants = [];
-  for (const tenantId of await gdpr['gdpr.retention.tenants']()) {
+  const listed = await gdpr['gdpr.retention.tenants']();
+  for (const tenantId of input.tenantIds ? listed.filter((id) => input.tenantIds!.includes(id)) : listed) {
     tenants.push(await gdpr['gdpr.retention.run']({ tenantId, today, runId }));
   }
   return { today, tenants };

@@ -105,6 +105,13 @@ export interface EntryInput {
   sourceDetail?: string | null;
 }
 
+/** Who agreed to an older text of a purpose (/api/v1/gdpr/consent-renewals; docs/adr/0024). */
+export interface ConsentRenewals {
+  purpose: string;
+  currentVersion: number | null;
+  items: Array<{ subject: { kind: 'contact' | 'user'; id: string; label: string }; channel: string; textVersion: number | null; since: string }>;
+}
+
 export const consentsApi = {
   myData: () => request<MyData>('GET', '/gdpr/me'),
   myConsents: () => request<Consents>('GET', '/gdpr/me/consents'),
@@ -117,6 +124,7 @@ export const consentsApi = {
   publishText: (purpose: string, title: string, body: string) => request<ConsentText>('POST', '/gdpr/consent-texts', { body: { purpose, title, body } }),
   correctText: (id: string, title: string, body: string) => request<ConsentText>('PUT', `/gdpr/consent-texts/${id}`, { body: { title, body } }),
   removeText: (id: string) => request<void>('DELETE', `/gdpr/consent-texts/${id}`),
+  renewals: (purpose: string) => request<ConsentRenewals>('GET', `/gdpr/consent-renewals?purpose=${encodeURIComponent(purpose)}`),
   myRequests: () => request<{ items: RightsRequest[] }>('GET', '/gdpr/requests?status=all'),
   ask: (kind: RightsRequestKind, userId: string) => request<RightsRequest>('POST', '/gdpr/requests', { body: { kind, subject: { kind: 'user', id: userId } } }),
   exportOf: (id: string) => request<Blob>('GET', `/gdpr/requests/${id}/export?format=zip`, { responseType: 'blob', accept: 'application/zip' }),

@@ -50,6 +50,11 @@ export const consentsEn: typeof consentsFr = {
     bodyField: 'Text shown',
     save: 'Save',
     cancel: 'Cancel',
+    renewals: 'Whom to ask again ({n})',
+    renewalsHint: 'These people agreed to an earlier version of the text (or to no text): their consent still holds; ask them again on the current version.',
+    renewalsNone: 'Nobody: every consent in force names the current version.',
+    renewalItem: '{name} — {channel}, version {version}',
+    noText: 'no text',
   },
   me: {
     nav: 'My data',

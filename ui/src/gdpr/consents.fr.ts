@@ -48,6 +48,11 @@ export const consentsFr = {
     bodyField: 'Texte présenté',
     save: 'Enregistrer',
     cancel: 'Annuler',
+    renewals: 'À qui redemander leur accord ({n})',
+    renewalsHint: 'Ces personnes ont donné leur accord sur une version antérieure du texte (ou sans texte) : leur accord reste valable, redemandez-le sur la version en vigueur.',
+    renewalsNone: 'Personne : les accords en vigueur portent tous sur la version actuelle.',
+    renewalItem: '{name} — {channel}, version {version}',
+    noText: 'sans texte',
   },
   me: {
     nav: 'Mes données',

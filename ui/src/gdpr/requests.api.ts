@@ -34,6 +34,11 @@ export interface ErasureException {
   legalReference: string | null; until: string | null; from: string; text: { fr: string; en: string };
 }
 
+/** Entries left in an append-only, hash-chained log (the audit log), with why. */
+export interface ErasureRetained {
+  table: string; rows: number; chained: boolean; activity: string; activityName: string; duration: string; legalReference: string | null; text: { fr: string; en: string };
+}
+
 export interface Erasure {
   refused: string | null;
   erasedAt: string | null;
@@ -44,7 +49,11 @@ export interface Erasure {
   tables: Array<{ table: string; rows: number }>;
   files: number;
   exceptions: ErasureException[];
+  retained: ErasureRetained[];
 }
+
+/** The organisation's erasure undo window (/api/v1/gdpr/settings; docs/adr/0027-erasure.md). */
+export interface GdprSettings { erasureUndoDays: number; chosen: boolean; defaultUndoDays: number; version: number }
 
 export interface RequestInput {
   kind: RequestKind;
@@ -65,6 +74,8 @@ export const requestsApi = {
   extend: (id: string, reason: string) => request<RightsRequest>('POST', `/gdpr/requests/${id}/extend`, { body: { reason } }),
   answer: (id: string, body: { outcome: 'answered' | 'refused'; answer: string; refusalReason?: string | null }) => request<RightsRequest>('POST', `/gdpr/requests/${id}/answer`, { body }),
   undoErasure: (id: string) => request<RightsRequest>('POST', `/gdpr/requests/${id}/erasure/undo`),
+  settings: () => request<GdprSettings>('GET', '/gdpr/settings'),
+  saveSettings: (erasureUndoDays: number) => request<GdprSettings>('PUT', '/gdpr/settings', { body: { erasureUndoDays } }),
   exportZip: (id: string) => request<Blob>('GET', `/gdpr/requests/${id}/export?format=zip`, { responseType: 'blob', accept: 'application/zip' }),
   subjects: (kind: string, q: string) => request<{ kinds: SubjectKind[]; items: SubjectCandidate[] }>('GET', `/gdpr/subjects?kind=${encodeURIComponent(kind)}&q=${encodeURIComponent(q)}`),
 };

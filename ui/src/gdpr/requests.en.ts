@@ -58,6 +58,15 @@ export const requestsEn: typeof requestsFr = {
       confirm: 'Restore the data',
       cancel: 'Keep the erasure',
       undoneInfo: 'Erasure undone',
+      retained: 'Logs kept as they are',
+    },
+    undoWindow: {
+      title: 'Erasure undo window',
+      label: 'Days an erasure can be undone',
+      hint: 'From 0 (final at once) to 30 days; applies to erasures carried out afterwards. Default: {days} days.',
+      save: 'Save the window',
+      saved: 'Window saved: {days} days.',
+      invalid: 'Give a whole number of days, from 0 to 30.',
     },
   },
 };

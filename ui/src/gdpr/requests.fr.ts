@@ -56,6 +56,15 @@ export const requestsFr = {
       confirm: 'Rétablir les données',
       cancel: 'Garder l’effacement',
       undoneInfo: 'Effacement annulé',
+      retained: 'Journaux conservés tels quels',
+    },
+    undoWindow: {
+      title: 'Délai d’annulation des effacements',
+      label: 'Jours pendant lesquels un effacement peut être annulé',
+      hint: 'De 0 (définitif aussitôt) à 30 jours ; s’applique aux effacements exécutés ensuite. Par défaut : {days} jours.',
+      save: 'Enregistrer le délai',
+      saved: 'Délai enregistré : {days} jours.',
+      invalid: 'Indiquez un nombre entier de jours, de 0 à 30.',
     },
   },
 };
