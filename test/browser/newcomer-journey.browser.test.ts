@@ -56,13 +56,13 @@ const CLIENT: RecordKind = {
 };
 
 /** A newcomer of each demo organisation, in a role that creates its records, and where that role's work is. */
-const ORGANISATIONS = [
+const ORGANISATIONS: Array<{ tenant: string; role: string; kind: RecordKind; work: RegExp; showcase: string; screens?: string[] }> = [
   { tenant: 'epic-events', role: 'sales', kind: CLIENT, work: /^\/(tasks|events\/clients)$/, showcase: 'Kevin Casey' },
   { tenant: 'cassandre', role: 'mission-lead', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Mairie de Quimper' },
   { tenant: 'softwhere', role: 'manager', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Transports Morvan' },
   { tenant: 'vidangeur-breton', role: 'manager', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Camping des Dunes' },
   // The MSP admin's work without a task: the pre-billing queue to invoice (ui/src/psa/psa.module.ts home).
-  { tenant: 'msp', role: 'admin', kind: ACCOUNT, work: /^\/(tasks|accounts|psa\/pre-billing)$/, showcase: 'Expert-comptable Durand' },
+  { tenant: 'msp', role: 'admin', kind: ACCOUNT, work: /^\/(tasks|accounts|psa\/pre-billing)$/, showcase: 'Expert-comptable Durand', screens: ['/psa/tickets', '/psa/contracts'] },
   { tenant: 'acme-school', role: 'school-lead', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Groupe Armor Finance' },
 ];
 
@@ -105,7 +105,7 @@ async function startAsNpmStartDoes(): Promise<void> {
 }
 afterAll(() => stack?.close());
 
-describe.each(JOURNEYS)('a newcomer of $tenant ($role) on a $size', ({ tenant, role, kind, work, showcase, size, viewport }) => {
+describe.each(JOURNEYS)('a newcomer of $tenant ($role) on a $size', ({ tenant, role, kind, work, showcase, screens, size, viewport }) => {
   let page: Page;
   /** Where the person landed. */
   let landing = '';
@@ -242,7 +242,8 @@ describe.each(JOURNEYS)('a newcomer of $tenant ($role) on a $size', ({ tenant, r
       .where({ 'tenants.slug': tenant, 'processDefinitions.status': 'deployed' })
       .orderByRaw("process_definitions.key like 'core.%', process_definitions.key").first('processDefinitions.key');
     // The task list was photographed already when the person landed on it.
-    for (const href of ['/tasks', '/processes/instances', '/processes/modeler'].filter((h) => links.includes(h) && h !== landing)) {
+    // The organisation's own main screens first (the MSP's tickets and contracts).
+    for (const href of [...(screens ?? []), '/tasks', '/processes/instances', '/processes/modeler'].filter((h) => links.includes(h) && h !== landing)) {
       await page.goto(`${stack.base}${href}${href.endsWith('modeler') && shipped ? `/${shipped.key}` : ''}`);
       await page.locator('h1:visible, [data-testid="process-modeler"]').first().waitFor({ timeout: 30_000 });
       await accessible(href.slice(1).replace('/', '-'), undefined, true);
