@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from '@temporalio/client';
+import { NativeConnection, Worker } from '@temporalio/worker';
 import request from 'supertest';
+import { createActivities } from '../../activities';
 import { createBackupActivities } from '../../activities/backup/backup.activities';
 import { backupConfig, type BackupConfig } from '../../activities/backup/backup.settings';
 import type { ReplicationRun } from '../../domain/backup/documents-replication';
 import { directoryBackupStore } from '../../integrations/storage/directory.backup-store';
-import { loginAs, tenantId, testContext, userId, type TestContext } from '../support/api';
+import { BACKUP_WORKFLOW } from '../../workflows/backup/backup.contract';
+import { ensureDocumentsReplicationSchedule } from '../../worker/backup-schedule';
+import { loginAs, TASK_QUEUE, tenantId, testContext, userId, type TestContext } from '../support/api';
+import { testDataConverter, workflowBundle } from '../support/engine';
 
 /**
  * The documents replicated to the second site (issue 15, ADR 0031): a document uploaded on the
@@ -25,6 +31,7 @@ describe('documents replicated to the second site', () => {
   let token: string;
   let accountId: string;
   let replicate: () => Promise<ReplicationRun | null>;
+  let config: BackupConfig;
   const target = directoryBackupStore(replicaDocuments, { mustExist: true });
 
   const upload = async (text: string) => {
@@ -48,7 +55,7 @@ describe('documents replicated to the second site', () => {
     accountId = row.id;
     token = (await loginAs(primary.app, 'sales', 'epic-events')).accessToken;
     const base = backupConfig();
-    const config: BackupConfig = { ...base, dataDir: primaryDir, documentsReplica: { source: path.join(primaryDir, 'documents'), target } };
+    config = { ...base, dataDir: primaryDir, documentsReplica: { source: path.join(primaryDir, 'documents'), target } };
     const activities = createBackupActivities({ knex: primary.knex, sendMail: async () => { throw new Error('no mail in this test'); }, config: () => config });
     replicate = () => activities['backup.documents.replicate']();
   });
@@ -103,5 +110,30 @@ describe('documents replicated to the second site', () => {
     fs.rmSync(path.join(primaryDir, 'documents', key));
     expect(await replicate()).toMatchObject({ removed: 1, files: 1, pendingFiles: 0 });
     expect(fs.existsSync(path.join(replicaDocuments, key))).toBe(false);
+  });
+
+  it('runs as the schedule\'s workflow on the worker, and the schedule exists only while a replica is configured', async () => {
+    const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+    try {
+      const client = new Client({ connection, dataConverter: testDataConverter(primary.knex) });
+      const scheduleId = `${TASK_QUEUE}/documents-replication`;
+      await ensureDocumentsReplicationSchedule(client, TASK_QUEUE, true, scheduleId);
+      expect((await client.schedule.getHandle(scheduleId).describe()).action).toMatchObject({ workflowType: BACKUP_WORKFLOW.documents });
+      await ensureDocumentsReplicationSchedule(client, TASK_QUEUE, false, scheduleId);
+      await expect(client.schedule.getHandle(scheduleId).describe()).rejects.toThrow();
+      await ensureDocumentsReplicationSchedule(client, TASK_QUEUE, false, scheduleId);
+
+      const queue = `${TASK_QUEUE}-documents-replication`;
+      const base = createActivities({ knex: primary.knex, loadPlan: async () => undefined });
+      const worker = await Worker.create({
+        connection, taskQueue: queue, workflowBundle: await workflowBundle(), dataConverter: testDataConverter(primary.knex),
+        activities: { ...base, ...createBackupActivities({ knex: primary.knex, sendMail: base['comms.mail.send'], config: () => config }) },
+      });
+      await upload('%PDF-1.4 annexe\n');
+      const run = await worker.runUntil(client.workflow.execute(BACKUP_WORKFLOW.documents, { workflowId: `documents-replication-${process.pid}`, taskQueue: queue, args: [] }));
+      expect(run).toEqual({ copied: 1, pendingFiles: 0, error: null });
+    } finally {
+      await connection.close();
+    }
   });
 });
