@@ -16,7 +16,8 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  * « Site de secours » in Chromium (issue 15, ADR 0021): the run's database gets a hot standby of
  * its own (scripts/services/replica.ts) which the app measures; an administrator opens the page
  * from the menu and reads the replica serving with its lag and its connected slot, then sees it
- * « Injoignable » once the standby is stopped. axe finds no critical or serious violation.
+ * « Injoignable » once the standby is stopped, and the documents' replication (ADR 0031) behind, with
+ * its pending files, its lag and the error. axe finds no critical or serious violation.
  */
 describe('the second site page in the browser', () => {
   let stack: BrowserStack;
@@ -25,6 +26,7 @@ describe('the second site page in the browser', () => {
   let replicaKnex: Knex;
   let reads: ReplicaReads;
   const quiet = () => undefined;
+  const documentsLocation = `dir:/mnt/second-site-${process.pid}/documents`;
 
   beforeAll(async () => {
     stack = await startBrowserStack();
@@ -43,6 +45,7 @@ describe('the second site page in the browser', () => {
   }, 180_000);
 
   afterAll(async () => {
+    await stack?.t.admin('documentsReplication').where({ location: documentsLocation }).delete();
     await reads?.close();
     await replicaKnex?.destroy();
     await standby?.stop();
@@ -65,6 +68,19 @@ describe('the second site page in the browser', () => {
     expect(await page.getByTestId('second-site-lag-seconds').innerText()).toMatch(/^\d+(,\d+)?\s?s$/);
     expect(await page.getByTestId('second-site-slots').innerText()).toContain('Connectée');
     await expectAccessible(page, 'second site, serving');
+
+    // The documents' replication beside it (ADR 0031): a run that found the second site's share unmounted.
+    await stack.t.admin('documentsReplication').insert({
+      location: documentsLocation, lastRunAt: new Date(Date.now() - 3_600_000), lastSuccessAt: new Date(Date.now() - 3_660_000),
+      files: 12, bytes: 4096, pendingFiles: 1, pendingBytes: 300, oldestPendingAt: new Date(Date.now() - 3_630_000), error: `${documentsLocation} is out of reach (not mounted?)`,
+    });
+    await expectEventually(() => page.getByTestId('second-site-documents').innerText(), (text) => {
+      expect(text).toContain('1 fichier(s), 300 o');
+      expect(text).toContain('12 fichier(s), 4 Ko');
+      expect(text).toContain('out of reach');
+    });
+    expect(await page.getByTestId('second-site-documents-lag').innerText()).toMatch(/^\d[\d\s\u202f]*(,\d+)?\s?s$/);
+    await expectAccessible(page, 'second site, documents behind');
 
     await standby!.stop();
     standby = undefined;
