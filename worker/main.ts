@@ -5,6 +5,7 @@ import { closeDb, db } from '../db/connection';
 import { ensureAuditLogSchedule } from './audit-log-schedule';
 import { ensureBillingAccountingSchedule } from './billing-accounting-schedule';
 import { ensureBackupSchedules, ensureDocumentsReplicationSchedule } from './backup-schedule';
+import { ensureQuoteExpirySchedule } from './billing-quote-expiry-schedule';
 import { ensureRetentionSchedule } from './gdpr-retention-schedule';
 import { createWorker } from './create-worker';
 
@@ -20,6 +21,9 @@ async function main(): Promise<void> {
   // Issued invoices go to the organisations' accounting software, and payment states come back, every 15 minutes.
   await ensureBillingAccountingSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the billing accounting sync schedule could not be set up'));
+  // Sent quotes past their validity become « Expiré » every night at 01:15 Paris time.
+  await ensureQuoteExpirySchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
+    .catch((error: Error) => logger.error({ err: error }, 'the quote expiry schedule could not be set up'));
   // The platform's daily backup and its weekly restore drill (docs/runbooks/backup-restore.md).
   await ensureBackupSchedules(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the backup schedules could not be set up'));

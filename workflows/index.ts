@@ -7,5 +7,6 @@ export { timerStartScheduler } from './process/timer-start-scheduler.workflow';
 export { auditLogVerification } from './system/audit-log-verification.workflow';
 export { billingSubscriptionInvoicing } from './billing/subscription-invoicing.workflow';
 export { billingAccountingSync } from './billing/accounting-sync.workflow';
+export { billingQuoteExpiry } from './billing/quote-expiry.workflow';
 export { backupDaily, backupRestoreDrill, documentsReplication } from './backup/backup.workflow';
 export { gdprRetentionRun } from './gdpr/retention.workflow';

@@ -245,6 +245,11 @@ export const billingMessages = defineMessages({
     fr: (p, f) => `Ce devis est valable jusqu'au ${f.date(p.validUntil)} : il n'expire qu'après cette date.`,
     en: (p, f) => `This quote is valid until ${f.date(p.validUntil)}: it expires only after that day.`,
   }),
+  'billing.quote-expired-by-schedule': entry({
+    example: { validUntil: '2026-04-30' },
+    fr: (p, f) => `Expiré automatiquement : sans réponse du client, ce devis n'était valable que jusqu'au ${f.date(p.validUntil)}.`,
+    en: (p, f) => `Expired automatically: with no answer from the client, this quote was valid only until ${f.date(p.validUntil)}.`,
+  }),
   'billing.deposit-rate-required': {
     fr: 'Indiquez la part de l\'acompte (depositBasisPoints, par exemple 3000 pour 30 %).',
     en: 'Give the deposit\'s share (depositBasisPoints, e.g. 3000 for 30%).',

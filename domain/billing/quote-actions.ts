@@ -38,9 +38,10 @@ export async function sendQuote(ctx: RequestContext, id: string, options: Action
   return getRecord(ctx, billingQuotes, id);
 }
 
-async function decide(ctx: RequestContext, current: Row, status: 'accepted' | 'refused' | 'expired', action: 'accept' | 'refuse' | 'expire'): Promise<void> {
+async function decide(ctx: RequestContext, current: Row, status: 'accepted' | 'refused' | 'expired', action: 'accept' | 'refuse' | 'expire', reason?: string): Promise<void> {
   await ctx.trx('billingQuotes').where({ id: current.id }).update({ status, decidedAt: ctx.trx.fn.now(), version: Number(current.version) + 1, updatedAt: ctx.trx.fn.now() });
-  await appendHistoryAs(ctx, { recordType: billingQuotes.recordType, recordId: String(current.id), action, changes: { status: { before: current.status, after: status } } });
+  const changes = { status: { before: current.status, after: status }, ...(reason ? { reason } : {}) };
+  await appendHistoryAs(ctx, { recordType: billingQuotes.recordType, recordId: String(current.id), action, changes });
 }
 
 /** One deposit line per VAT rate of the quote: the deposit's share of that rate's taxable amount, taxed at that rate. */
@@ -90,13 +91,16 @@ export async function refuseQuote(ctx: RequestContext, id: string): Promise<Row>
   return getRecord(ctx, billingQuotes, id);
 }
 
-/** A sent quote past its validity without an answer expires (a person or a schedule asks); before that day it is refused (422). */
-export async function expireQuote(ctx: RequestContext, id: string, options: ActionOptions = {}): Promise<Row> {
+/**
+ * A sent quote past its validity without an answer expires (a person or a schedule asks); before that day it is
+ * refused (422). `reason`: why, on the timeline (the daily run of domain/billing/quote-expiry.ts says it, in French).
+ */
+export async function expireQuote(ctx: RequestContext, id: string, options: ActionOptions & { reason?: string } = {}): Promise<Row> {
   const current = await loadFor(ctx, billingQuotes, id, 'update', true);
   if (current.status !== 'sent') throw wrongStatus('expire', current.status);
   const today = options.today ?? todayInParis();
   if (current.validUntil && String(current.validUntil) >= today) throw new UnprocessableError(billingMessage('billing.quote-still-valid', { validUntil: String(current.validUntil) }));
-  await decide(ctx, current, 'expired', 'expire');
+  await decide(ctx, current, 'expired', 'expire', options.reason);
   return getRecord(ctx, billingQuotes, id);
 }
 
