@@ -55,5 +55,4 @@ EXPOSE 3000
 # The worker and migrate services turn it off in docker-compose.yml.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/api/v1/health').then((r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))"]
-# --max-semi-space-size=64: the API's young generation (api/node-flags.ts, docs/performance.md « API hot path »).
-CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "api/server.ts"]
+CMD ["node", "--import", "tsx", "api/server.ts"]

@@ -13,7 +13,6 @@ import { seed, demoLogins } from '../db/seed';
 import { DEMO_PASSWORD } from '../db/seeds/demo-tenants';
 import knexFactory from 'knex';
 import { knexConfig } from '../db/knexfile';
-import { API_NODE_FLAGS } from '../api/node-flags';
 import { loadLocalSecrets } from './services/local-secrets';
 import { ensureAppLogin, startEmbeddedPostgres } from './services/postgres';
 import { createStandby, startStandby } from './services/replica';
@@ -65,10 +64,10 @@ function ensureUiBuilt(): void {
   if (result.status !== 0) throw new Error('The UI build failed; see the messages above.');
 }
 
-function startChild(name: string, script: string, env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []): ChildProcess {
+function startChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   // Node itself (with the tsx loader), so signals reach our code without a wrapper process. The IPC
   // channel closes when this process dies, however it dies: the child then stops (api/server.ts, worker/main.ts).
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', script], { cwd: root, env: { ...env, RELAIS_SERVICE: name }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...env, RELAIS_SERVICE: name }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   child.once('exit', (code, signal) => stopAll(name, code ?? signal));
   runLock?.add(name, child.pid!, script);
   children.push(child);
@@ -190,7 +189,7 @@ async function main(): Promise<void> {
     ...(replicaUrl ? { DATABASE_REPLICA_URL: replicaUrl } : {}),
   };
   startChild('worker', 'worker/main.ts', env);
-  startChild('api', 'api/server.ts', env, API_NODE_FLAGS);
+  startChild('api', 'api/server.ts', env);
   await waitHealthy(`http://127.0.0.1:${port}/api/v1/health`, 120_000);
 
   say(`Relais is running at http://localhost:${port}  (API docs: http://localhost:${port}/api/docs, Temporal UI: http://localhost:${temporalUiPort})`);

@@ -121,7 +121,7 @@ async function main(): Promise<void> {
         const mid = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
         const median = mid(sum.perRound);
         lines.push(`${s.name} | ${arm.name} | ${(sum.requests / sum.seconds).toFixed(0)} req/s | API CPU ${((sum.ticks * 10) / sum.requests).toFixed(2)} ms/req ` +
-          `(median of rounds ${median.toFixed(2)}; rounds ${sum.perRound.map((v) => v.toFixed(2)).join(' ')}) | load ${Math.min(...sum.load).toFixed(1)}–${Math.max(...sum.load).toFixed(1)}`);
+          `(median of rounds ${median.toFixed(2)}; rounds ${sum.perRound.map((v) => v.toFixed(2)).join(' ')}) | p50 ${mid(sum.p50).toFixed(1)} ms, p95 ${mid(sum.p95).toFixed(1)} ms (medians of rounds) | load ${Math.min(...sum.load).toFixed(1)}–${Math.max(...sum.load).toFixed(1)}`);
         log(lines[lines.length - 1]!);
       }
     }
