@@ -1,10 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
-import { accessLogger } from '../config/logger';
 import { recordKindsOf } from '../domain/modules/registry';
 import { stripeWebhookRouter } from './billing/stripe-webhook.router';
 import { planningIcalRouter } from './planning/planning.router';
@@ -18,6 +15,7 @@ import { documentsRouter } from './core/documents.router';
 import { recordRouter } from './core/record.router';
 import { savedViewsRouter } from './core/saved-views.router';
 import { usersRouter } from './identity/users.router';
+import { accessLog } from './http/access-log';
 import { authenticate } from './http/authenticated';
 import type { ApiDeps } from './http/deps';
 import { problemHandler } from './http/problem';
@@ -46,19 +44,7 @@ export function createApp(deps: ApiDeps): Express {
   app.set('query parser', parseQuery);
   app.use(securityHeaders());
   app.set('trust proxy', deps.trustProxy ?? 'loopback');
-  app.use(pinoHttp({
-    logger: accessLogger,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
-      res.setHeader('X-Request-Id', id);
-      return id;
-    },
-    // Only method, path and status: no bodies, no query strings (they may carry personal data).
-    // An agenda feed's path is its secret: logged without it.
-    serializers: { req: (req) => ({ id: req.id, method: req.method, path: String(req.url).split('?')[0]!.replace(/^(\/api\/v1\/planning\/ical\/).+/, '$1…') }), res: (res) => ({ statusCode: res.statusCode }) },
-    autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
-  }));
+  app.use(accessLog());
   // Stripe signs the raw bytes of its notifications: its webhook reads them before any parser (api/billing/stripe-webhook.router.ts).
   app.use('/api/v1/webhooks/stripe', stripeWebhookRouter(deps));
   // A person's agenda feed: its secret token is the credential (calendar applications send no bearer token).

@@ -26,6 +26,11 @@ export const ACQUIRE_TIMEOUT_MS = 10_000;
 export const COLUMN_NAMES = 'columnNames';
 const snakeCase = knexSnakeCaseMappers();
 
+/** A row read with COLUMN_NAMES as knex answers other queries' rows: its columns named in camelCase. */
+export function camelCaseRow(row: Record<string, unknown>): Record<string, unknown> {
+  return snakeCase.postProcessResponse(row) as Record<string, unknown>;
+}
+
 /**
  * Bounds PostgreSQL itself puts on a pool's sessions (sent when each connection opens; 0 or
  * absent: none). The API's pool has both (api/server.ts, RELAIS_DB_*_TIMEOUT_MS), so no request

@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { RecordResource } from '../../domain/core/record-resource';
-import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from '../../domain/core/record-service';
+import { createRecord, deleteRecord, getRecord, updateRecord } from '../../domain/core/record-service';
+import { listRecords } from '../../domain/core/record-list';
 import { recordTimeline } from '../../domain/core/history-names';
 import { bulkUpdate, MAX_BULK } from '../../domain/core/record-bulk';
 import { renderDeep } from '../../domain/i18n/messages';

@@ -19,8 +19,31 @@ function knownPaths(doc: Json): KnownPath[] {
 }
 
 /** The document's template a path falls under: the most literal one wins (/tasks/counts before /tasks/{id}). */
-function templateOf(paths: KnownPath[], path: string): KnownPath | undefined {
-  return paths.filter((p) => p.pattern.test(path)).sort((a, b) => b.literals - a.literals)[0];
+function templateOf(paths: readonly KnownPath[], path: string): KnownPath | undefined {
+  let best: KnownPath | undefined;
+  for (const p of paths) if ((!best || p.literals > best.literals) && p.pattern.test(path)) best = p;
+  return best;
+}
+
+/**
+ * The templates by their first segment under /api/v1 (`accounts`, `tasks`…), so that a
+ * request is matched against its few candidates only; templates whose segment there is a
+ * parameter, or which have none, are candidates for every path (kept in the document's order).
+ */
+function bySegment(paths: KnownPath[], templates: string[]): (path: string) => readonly KnownPath[] {
+  const SEGMENT = 3; // '', 'api', 'v1', <segment>
+  const anywhere: Array<{ at: number; path: KnownPath }> = [];
+  const keyed = new Map<string, Array<{ at: number; path: KnownPath }>>();
+  templates.forEach((template, at) => {
+    const segment = template.split('/')[SEGMENT];
+    const entry = { at, path: paths[at]! };
+    if (segment === undefined || segment === '' || /^\{[^}]+\}$/.test(segment)) anywhere.push(entry);
+    else keyed.set(segment, [...(keyed.get(segment) ?? []), entry]);
+  });
+  const merged = new Map<string, KnownPath[]>();
+  for (const [segment, entries] of keyed) merged.set(segment, [...entries, ...anywhere].sort((a, b) => a.at - b.at).map((e) => e.path));
+  const rest = anywhere.map((e) => e.path);
+  return (path) => merged.get(path.split('/', SEGMENT + 1)[SEGMENT] ?? '') ?? rest;
 }
 
 /**
@@ -31,8 +54,10 @@ function templateOf(paths: KnownPath[], path: string): KnownPath | undefined {
  */
 export function methodNotAllowed(doc: Json): RequestHandler {
   const paths = knownPaths(doc);
+  const candidates = bySegment(paths, Object.keys((doc.paths ?? {}) as Record<string, unknown>));
   return (req, res, next) => {
-    const known = templateOf(paths, req.originalUrl.split('?')[0]!);
+    const path = req.originalUrl.split('?')[0]!;
+    const known = templateOf(candidates(path), path);
     if (!known || known.methods.includes(req.method)) return next();
     const allowed = known.methods.join(', ');
     res.setHeader('Allow', allowed);

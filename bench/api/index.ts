@@ -60,6 +60,8 @@ export interface ApiBenchConfig {
   quietWaitSeconds: number;
   /** Measure a disturbed scenario again, up to this many times in all. */
   attempts: number;
+  /** Node/V8 flags for the API process (BENCH_API_NODE_ARGS, space-separated). */
+  apiNodeArgs: string[];
   /** Where to write a CPU profile of the API process (BENCH_PROFILE=1), or null. */
   profileDir: string | null;
   /** Length of the one-connection runs (0: none). */
@@ -101,6 +103,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ApiBenchCon
     setupSql: env.BENCH_SETUP_SQL || null,
     timeoutSeconds: intEnv(env, 'BENCH_TIMEOUT', 120),
     singleSeconds: intEnv(env, 'BENCH_SINGLE_SECONDS', 5, 0),
+    apiNodeArgs: (env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
     profileDir: env.BENCH_PROFILE === '1' ? path.resolve(__dirname, '../../.relais/bench/profiles') : null,
     rootDir: path.resolve(__dirname, '../..'),
   };
@@ -153,6 +156,8 @@ export function startApp(res: Resources, config: ApiBenchConfig, env: Record<str
   const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? [...process.execArgv] : ['--import', 'tsx'];
   // A V8 CPU profile of the API process, written when it stops (open it in Chrome DevTools).
   if (config.profileDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${config.profileDir}`);
+  // V8 flags for the API process only (BENCH_API_NODE_ARGS, e.g. "--max-semi-space-size=32"), to measure one.
+  execArgv.push(...config.apiNodeArgs);
   const child = fork(path.join(__dirname, 'app-process.ts'), [], {
     cwd: config.rootDir, execArgv, stdio: ['ignore', logFd, logFd, 'ipc'], env: { ...process.env, ...env },
   });
@@ -446,6 +451,7 @@ export async function runApiBench(config: ApiBenchConfig = configFromEnv()): Pro
       `Node ${process.version}; PostgreSQL ${serverVersion}`;
     const setup = `${config.accounts.toLocaleString('en')} accounts in softwhere (+${config.otherAccountsPerTenant.toLocaleString('en')} in each other tenant); ` +
       `${config.connections} connections, ${config.seconds} s per run after ${config.warmupSeconds} s warm-up; API ${config.apiWorkers} worker(s), pool ${config.appPool} in all, SQL ${config.connections} loops on ${config.sqlPool} connections in ${config.sqlThreads} threads; LOG_LEVEL=${config.logLevel}` +
+      (config.apiNodeArgs.length ? `; API node ${config.apiNodeArgs.join(' ')}` : '') +
       (config.setupSql ? `; with ${config.setupSql}` : '');
     process.stdout.write(`\n${machine}\n${setup}\nLatencies in ms; "SQL" replays the statements each request sends (${
       results.map((r) => `${r.name}: ${r.statements}`).join(', ')}), BEGIN/COMMIT included.\n\n${textTable(table)}\n\n${

@@ -1,5 +1,6 @@
 import type { RecordResource } from './record-resource';
-import { getRecord, listRecords, updateRecord, type RequestContext } from './record-service';
+import { getRecord, updateRecord, type RequestContext } from './record-service';
+import { listRecords } from './record-list';
 import { DomainError, ValidationError } from '../errors';
 import { coreMessage } from '../i18n/core.messages';
 import type { Text } from '../i18n/messages';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
-import { snakeCaseMappers } from 'objection';
-import { COLUMN_NAMES } from '../../db/knexfile';
+import { camelCaseRow } from '../../db/knexfile';
+import { compileStatement, runCompiled, StatementCache, valueMarker } from '../../db/compiled-statement';
 import { canOn, readableFieldSet, scopeOf, type AppAbility, type OwnershipFacts, type Principal } from '../identity/ability';
 import type { Action } from '../identity/permission-catalogue';
 import { ForbiddenError, NotFoundError, StaleVersionError, ValidationError, versionMatches, type ExpectedVersion } from '../errors';
@@ -8,7 +8,6 @@ import { coreMessage } from '../i18n/core.messages';
 import { recordKinds } from '../modules/registry';
 import { actorOf, appendHistory, diffRecords, listHistory, type HistoryEntry, type TimelineItem } from './history';
 import type { RecordResource } from './record-resource';
-import { cursorValueFits, decodeCursor, encodeCursor } from './cursor';
 
 export interface RequestContext {
   trx: Knex.Transaction;
@@ -53,7 +52,7 @@ function ownershipColumns(res: RecordResource): { account: string | null; owner:
  * Read from the catalogue once per table and process.
  */
 const readColumns = new Map<string, Promise<readonly string[]>>();
-function columnsOf(trx: Knex.Transaction, res: RecordResource): Promise<readonly string[]> {
+export function columnsOf(trx: Knex.Transaction, res: RecordResource): Promise<readonly string[]> {
   let columns = readColumns.get(res.table);
   if (!columns) {
     const shown = new Set(Object.keys(res.outputSchema.shape));
@@ -68,7 +67,7 @@ function columnsOf(trx: Knex.Transaction, res: RecordResource): Promise<readonly
   return columns;
 }
 
-function baseQuery(trx: Knex.Transaction, res: RecordResource, selected?: readonly string[]): Knex.QueryBuilder {
+export function baseQuery(trx: Knex.Transaction, res: RecordResource, selected?: readonly string[]): Knex.QueryBuilder {
   const qb = trx(`${res.table} as t`).select(selected ? selected.map((c) => `t.${c}`) : 't.*');
   if (res.ownership) {
     res.ownership.joins(qb, trx);
@@ -99,6 +98,12 @@ export function applyScope(qb: Knex.QueryBuilder, res: RecordResource, ability: 
   const scope = scopeOf(ability, action, res.subject);
   if (scope === null) return true;
   if (scope.length === 0) return false;
+  whereScope(qb, res, scope);
+  return true;
+}
+
+/** The rows matching one of the scope's conditions (each a set of ownership facts, by value). */
+export function whereScope(qb: Knex.QueryBuilder, res: RecordResource, scope: ReadonlyArray<Record<string, unknown>>): void {
   const columns = ownershipColumns(res);
   const column: Record<string, string | null> = {
     accountId: columns.account,
@@ -118,12 +123,11 @@ export function applyScope(qb: Knex.QueryBuilder, res: RecordResource, ability: 
       });
     }
   });
-  return true;
 }
 
 /** A kind's output fields, internal columns left out: one array per kind (readableFieldSet caches by it). */
 const outputFieldsOf = new WeakMap<RecordResource, readonly string[]>();
-function outputFields(res: RecordResource): readonly string[] {
+export function outputFields(res: RecordResource): readonly string[] {
   let fields = outputFieldsOf.get(res);
   if (!fields) outputFieldsOf.set(res, fields = Object.keys(res.outputSchema.shape).filter((key) => !HIDDEN.has(key)));
   return fields;
@@ -153,13 +157,33 @@ function notFound(res: RecordResource): NotFoundError {
   return new NotFoundError({ fr, en });
 }
 
-function forbiddenKind(res: RecordResource): ForbiddenError {
+export function forbiddenKind(res: RecordResource): ForbiddenError {
   const name = kindName(res);
   return new ForbiddenError(coreMessage('record.forbidden-kind', { fr: name.frPlural, en: name.enPlural, permission: `${res.key}.read` }));
 }
 
 function can(ctx: RequestContext, res: RecordResource, action: Action): boolean {
   return ctx.ability.can(action, res.subject);
+}
+
+/** A kind's record reads (with and without a lock), compiled once (db/compiled-statement.ts, ADR 0032). */
+const compiledReads = new WeakMap<RecordResource, StatementCache>();
+
+/** One record by id, with its ownership facts; prepared (db/pg-client.ts): planned once per connection. */
+async function readRecord(trx: Knex.Transaction, res: RecordResource, id: string, lock: boolean): Promise<Row | undefined> {
+  const columns = await columnsOf(trx, res);
+  const build = (value: string) => {
+    const qb = baseQuery(trx, res, columns).where('t.id', value).first();
+    // Only the record itself: joined rows (its client, a display name) may be on the nullable side of an outer join.
+    if (lock) qb.forUpdate('t');
+    return qb;
+  };
+  let cache = compiledReads.get(res);
+  if (!cache) compiledReads.set(res, cache = new StatementCache(4));
+  const statement = cache.get(lock ? 'for update' : 'read', () => compileStatement(build(valueMarker(0)), 1, false));
+  if (!statement) return (await build(id).options({ prepare: true })) as Row | undefined;
+  const [row] = await runCompiled(trx, statement, [id]);
+  return row && camelCaseRow(row);
 }
 
 /**
@@ -169,11 +193,7 @@ function can(ctx: RequestContext, res: RecordResource, action: Action): boolean 
  */
 export async function loadFor(ctx: RequestContext, res: RecordResource, id: string, action: Action, lock = false): Promise<Row> {
   if (!isUuid(id)) throw notFound(res);
-  // Prepared (db/pg-client.ts): planned once per connection, as every read of this kind has the same text.
-  const qb = baseQuery(ctx.trx, res, await columnsOf(ctx.trx, res)).where('t.id', id).first().options({ prepare: true });
-  // Only the record itself: joined rows (its client, a display name) may be on the nullable side of an outer join.
-  if (lock) qb.forUpdate('t');
-  const row = (await qb) as Row | undefined;
+  const row = await readRecord(ctx.trx, res, id, lock);
   if (!row) throw notFound(res);
   if (!can(ctx, res, 'read')) throw forbiddenKind(res);
   const facts = factsOf(row);
@@ -188,95 +208,6 @@ export async function loadFor(ctx: RequestContext, res: RecordResource, id: stri
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
-}
-
-export interface ListQuery {
-  limit: number;
-  cursor?: string;
-  sort?: string;
-  filters: Record<string, string>;
-  q?: string;
-}
-
-export interface Page {
-  items: Row[];
-  nextCursor: string | null;
-}
-
-export async function listRecords(ctx: RequestContext, res: RecordResource, query: ListQuery): Promise<Page> {
-  if (!can(ctx, res, 'read')) throw forbiddenKind(res);
-  const sortName = query.sort ?? res.defaultSort;
-  const sort = res.sorts[sortName];
-  if (!sort) throw new ValidationError([{ field: 'sort', message: coreMessage('field.sort', { sorts: Object.keys(res.sorts) }) }]);
-  const qb = baseQuery(ctx.trx, res, await columnsOf(ctx.trx, res));
-  // The sort value as PostgreSQL prints it: a timestamp keeps its microseconds
-  // (a JavaScript Date would cut them), so the next page starts right after this one.
-  qb.select(ctx.trx.raw("to_json(??) #>> '{}' as ??", [`t.${sort.column}`, 'cursorValue']));
-  applyScope(qb, res, ctx.ability, 'read');
-  for (const [name, value] of Object.entries(query.filters)) {
-    const column = res.filters[name];
-    if (!column) throw new ValidationError([{ field: name, message: coreMessage('field.not-a-filter', { filters: Object.keys(res.filters) }) }]);
-    if (typeof column === 'function') {
-      column(qb, value, ctx.principal);
-      continue;
-    }
-    if (column.endsWith('Id') && value !== 'null' && !isUuid(value)) throw new ValidationError([{ field: name, message: coreMessage('field.uuid-or-null') }]);
-    if (value === 'null') qb.whereNull(`t.${column}`);
-    else qb.where(`t.${column}`, value);
-  }
-  if (query.q && res.quickSearch) res.quickSearch(qb, query.q);
-  const op = sort.direction === 'asc' ? '>' : '<';
-  if (query.cursor) {
-    const [value, id] = decodeCursor(query.cursor);
-    if (!isUuid(id) || !cursorValueFits(sort.column, value)) {
-      throw new ValidationError([{ field: 'cursor', message: coreMessage('field.cursor-other-sort') }]);
-    }
-    qb.whereRaw(`(??, ??) ${op} (?, ?)`, [`t.${sort.column}`, 't.id', value as string, id as string]);
-  }
-  qb.orderBy([{ column: `t.${sort.column}`, order: sort.direction }, { column: 't.id', order: sort.direction }]).limit(query.limit + 1);
-  // A list without a quick search has one text per filter and sort: prepared, planned once per connection
-  // (db/pg-client.ts). A quick search's plan depends on the term: planned each time.
-  if (!query.q) qb.options({ prepare: true });
-  // Rows with their column names: presentRows maps only the fields it answers.
-  qb.queryContext({ [COLUMN_NAMES]: true });
-  const rows = (await qb) as Row[];
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  const last = page[page.length - 1];
-  return {
-    items: presentRows(ctx, res, page),
-    nextCursor: more && last ? encodeCursor([last.cursor_value, last.id]) : null,
-  };
-}
-
-const toCamelCase = snakeCaseMappers().parse;
-
-/**
- * present() for a list's rows as the database names their columns: the same
- * answers, without a camelCase copy of every row first. Which columns to copy
- * is worked out once per list and set of readable fields.
- */
-function presentRows(ctx: RequestContext, res: RecordResource, rows: Row[]): Row[] {
-  if (!rows.length) return [];
-  // Each field's column, by the same mapping knex applies to other queries' rows.
-  const columns = Object.keys(rows[0]!);
-  const fields = Object.keys(toCamelCase(rows[0]!));
-  const columnOf = new Map(fields.map((field, i) => [field, columns[i]!]));
-  const value = (row: Row, field: string) => { const column = columnOf.get(field); return column === undefined ? undefined : row[column]; };
-  const output = outputFields(res);
-  const copies = new Map<ReadonlySet<string>, Array<[string, string]>>();
-  return rows.map((row) => {
-    const facts = factsOf({ factAccountId: value(row, 'factAccountId'), factOwnerId: value(row, 'factOwnerId'), factSupportUserId: value(row, 'factSupportUserId'), createdBy: value(row, 'createdBy') });
-    const readable = readableFieldSet(ctx.ability, res.subject, facts, output);
-    let copy = copies.get(readable);
-    if (!copy) copies.set(readable, copy = output.filter((f) => readable.has(f) && columnOf.has(f)).map((f) => [f, columnOf.get(f)!]));
-    const clean: Row = {};
-    for (const [field, column] of copy) {
-      const v = row[column];
-      clean[field] = v instanceof Date ? v.toISOString() : v;
-    }
-    return clean;
-  });
 }
 
 export async function getRecord(ctx: RequestContext, res: RecordResource, id: string): Promise<Row> {

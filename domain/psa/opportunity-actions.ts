@@ -1,7 +1,8 @@
 import { quoteCreate } from '../billing/billing.schema';
 import { todayInParis } from '../billing/issue';
 import { billingQuotes } from '../billing/resources';
-import { appendHistoryAs, getRecord, listRecords, loadFor, readableQuery, createRecord, updateRecord, type RequestContext } from '../core/record-service';
+import { appendHistoryAs, getRecord, loadFor, readableQuery, createRecord, updateRecord, type RequestContext } from '../core/record-service';
+import { listRecords } from '../core/record-list';
 import { ConflictError, UnprocessableError, ValidationError, type ExpectedVersion } from '../errors';
 import { openContract, type OpenContractInput } from './contract-actions';
 import type { OpportunityMove } from './opportunity.schema';
