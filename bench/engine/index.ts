@@ -117,8 +117,8 @@ const TARGET_RATIO = 0.9;
 /** Cores used by other programs during a batch above which its figures are disturbed. */
 const NOISY_OTHER_CORES = 0.15;
 /**
- * The worker preloads the whole workflows barrel, the interpreter's FEEL, DMN
- * and cycle modules with it (worker/create-worker.ts WORKFLOW_PRELOAD_MODULES): evaluated once per V8
+ * The worker preloads the interpreter's FEEL, DMN and cycle modules
+ * (worker/create-worker.ts WORKFLOW_PRELOAD_MODULES): evaluated once per V8
  * context instead of once per workflow. The diagnostics compare with a worker
  * that preloads nothing. ('feelin' itself cannot be preloaded: its package
  * declares sideEffects: false, so webpack drops the bare require.)
