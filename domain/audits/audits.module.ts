@@ -1,10 +1,12 @@
 import { ACCOUNTS_LEAD, CORE_RECORDS, assignedOnly, billingRead, billingWrite, commsAdmin, commsRead, commsSend, each, finance, margin, on, role, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
 import { planningManage, planningTeamMember } from '../planning/grants';
+import { auditsPersonalData } from './audits.personal-data';
 
 /** Audits (spec 000): its starting roles; its records, forms and processes come with the vertical. */
 export const auditsModule: DomainModule = {
   key: 'audits',
+  personalData: auditsPersonalData,
   kind: 'vertical',
   label: { fr: 'Audits', en: 'Audits' },
   roles: [
