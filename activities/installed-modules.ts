@@ -1,4 +1,5 @@
 import type { ActivitiesModule } from './activities-module';
+import { auditsActivitiesModule } from './audits/audits.module';
 import { backupActivitiesModule } from './backup/backup.module';
 import { billingActivitiesModule } from './billing/billing.module';
 import { eventsActivitiesModule } from './events/events.module';
@@ -12,4 +13,4 @@ import { psaActivitiesModule } from './psa/psa.module';
  * in their domain manifests, domain/installed-modules.ts). One of the three
  * lists allowed to import verticals; the worker passes it to createActivities.
  */
-export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [backupActivitiesModule, billingActivitiesModule, eventsActivitiesModule, gdprActivitiesModule, retentionActivitiesModule, requestsActivitiesModule, psaActivitiesModule];
+export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [backupActivitiesModule, billingActivitiesModule, eventsActivitiesModule, gdprActivitiesModule, retentionActivitiesModule, requestsActivitiesModule, psaActivitiesModule, auditsActivitiesModule];

@@ -1,4 +1,5 @@
 import type { ApiModule } from './api-module';
+import { auditsApiModule } from './audits/audits.module';
 import { backupApiModule } from './backup/backup.module';
 import { billingApiModule } from './billing/billing.module';
 import { eventsApiModule } from './events/events.module';
@@ -11,4 +12,4 @@ import { psaApiModule } from './psa/psa.module';
  * domain/installed-modules.ts). One of the three lists allowed to import
  * verticals; api/server.ts and the other callers of createApp pass it.
  */
-export const INSTALLED_API_MODULES: readonly ApiModule[] = [backupApiModule, billingApiModule, planningApiModule, gdprApiModule, eventsApiModule, psaApiModule];
+export const INSTALLED_API_MODULES: readonly ApiModule[] = [backupApiModule, billingApiModule, planningApiModule, gdprApiModule, eventsApiModule, psaApiModule, auditsApiModule];

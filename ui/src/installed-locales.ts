@@ -1,3 +1,5 @@
+import auditsEn from '@/audits/audits.en';
+import auditsFr from '@/audits/audits.fr';
 import billingEn from '@/billing/billing.en';
 import billingFr from '@/billing/billing.fr';
 import eventsEn from '@/events/events.en';
@@ -22,4 +24,5 @@ export const INSTALLED_LOCALES = {
   planning: { fr: planningFr, en: planningEn },
   gdpr: { fr: gdprFr, en: gdprEn },
   psa: { fr: psaFr, en: psaEn },
+  audits: { fr: auditsFr, en: auditsEn },
 } satisfies Record<string, { fr: LocaleMessages; en: LocaleMessages }>;

@@ -1,0 +1,4 @@
+import type { RouteRecordRaw } from 'vue-router';
+
+/** Cassandre's audit screens (children of the app shell): each area's routes, merged here. */
+export const auditsRoutes: RouteRecordRaw[] = [];
