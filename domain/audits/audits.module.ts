@@ -2,11 +2,13 @@ import { ACCOUNTS_LEAD, CORE_RECORDS, assignedOnly, billingRead, billingWrite, c
 import type { DomainModule } from '../modules/vertical-module';
 import { planningManage, planningTeamMember } from '../planning/grants';
 import { auditsPersonalData } from './audits.personal-data';
+import { seedAuditsDemo } from './demo-seed';
 
 /** Audits (spec 000): its starting roles; its records, forms and processes come with the vertical. */
 export const auditsModule: DomainModule = {
   key: 'audits',
   personalData: auditsPersonalData,
+  seedDemo: seedAuditsDemo,
   kind: 'vertical',
   label: { fr: 'Audits', en: 'Audits' },
   roles: [
