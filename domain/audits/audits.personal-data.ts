@@ -1,3 +1,4 @@
+import { catalogueTables } from './catalogue.personal-data';
 import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
 
 /**
@@ -25,6 +26,7 @@ export const auditsPersonalData: PersonalDataDeclaration = {
     },
   ],
   tables: {
+    ...catalogueTables,
     audit_missions: {
       activity: 'audits.missions',
       personal: { summary: p.erase('free-text') },
