@@ -1,4 +1,7 @@
 import type { ApiModule } from '../api-module';
+import { catalogueOpenApiPaths } from './catalogue.openapi';
+import { catalogueRouter } from './catalogue.router';
+import { findingLibraryRouter } from './finding-library.router';
 
 /**
  * Cassandre's audits (spec 000, issue 16): `/api/v1/audits/…` (missions, catalogue, capture,
@@ -7,6 +10,12 @@ import type { ApiModule } from '../api-module';
  */
 export const auditsApiModule: ApiModule = {
   key: 'audits',
-  routers: () => [],
-  openApiPaths: () => ({}),
+  routers: (deps) => [
+    // Before the missions' router: `/audits/missions/{id}/checks` is the catalogue area's.
+    { path: '/audits', router: catalogueRouter(deps) },
+    { path: '/audits/findings-library', router: findingLibraryRouter(deps) },
+  ],
+  openApiPaths: () => ({
+    ...catalogueOpenApiPaths(),
+  }),
 };

@@ -1,4 +1,5 @@
 import { catalogueTables } from './catalogue.personal-data';
+import { captureTables } from './capture.personal-data';
 import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
 
 /**
@@ -26,6 +27,7 @@ export const auditsPersonalData: PersonalDataDeclaration = {
     },
   ],
   tables: {
+    ...captureTables,
     ...catalogueTables,
     audit_missions: {
       activity: 'audits.missions',
