@@ -2,6 +2,8 @@ import type { ApiModule } from '../api-module';
 import { catalogueOpenApiPaths } from './catalogue.openapi';
 import { catalogueRouter } from './catalogue.router';
 import { findingLibraryRouter } from './finding-library.router';
+import { missionsOpenApiPaths } from './missions.openapi';
+import { missionsRouter } from './missions.router';
 
 /**
  * Cassandre's audits (spec 000, issue 16): `/api/v1/audits/…` (missions, catalogue, capture,
@@ -14,8 +16,10 @@ export const auditsApiModule: ApiModule = {
     // Before the missions' router: `/audits/missions/{id}/checks` is the catalogue area's.
     { path: '/audits', router: catalogueRouter(deps) },
     { path: '/audits/findings-library', router: findingLibraryRouter(deps) },
+    { path: '/audits/missions', router: missionsRouter(deps) },
   ],
   openApiPaths: () => ({
     ...catalogueOpenApiPaths(),
+    ...missionsOpenApiPaths(),
   }),
 };

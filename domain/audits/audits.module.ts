@@ -5,6 +5,9 @@ import { auditsPersonalData } from './audits.personal-data';
 import { catalogueGrants, catalogueResources } from './catalogue.grants';
 import { catalogueMessages } from './catalogue.messages';
 import { seedAuditsDemo } from './demo-seed';
+import { missionSample } from './mission-samples';
+import { auditMissions } from './missions';
+import { missionsMessages } from './missions.messages';
 
 /** Audits (spec 000): its starting roles; its records, forms and processes come with the vertical. */
 export const auditsModule: DomainModule = {
@@ -14,13 +17,29 @@ export const auditsModule: DomainModule = {
   kind: 'vertical',
   label: { fr: 'Audits', en: 'Audits' },
   roles: [
-    role('mission-lead', 'Responsable de mission', 'Mission lead', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.site', 'd=all'), ...on('core.catalogue', 'r=all'), ...finance(), ...smoke, ...commsSend, ...billingRead, ...planningManage, ...catalogueGrants.missionLead], ACCOUNTS_LEAD),
-    role('auditor', 'Auditeur', 'Auditor', 'internal', [...assignedOnly, ...commsRead, ...planningTeamMember, ...catalogueGrants.auditor]),
-    role('administration', 'Service administratif', 'Administration', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.billing-site', 'd=all'), ...on('core.catalogue', 'rcud=all'), ...finance(), ...margin, ...users, ...commsAdmin, ...billingWrite, ...catalogueGrants.administration]),
+    role('mission-lead', 'Responsable de mission', 'Mission lead', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.site', 'd=all'), ...on('core.catalogue', 'r=all'), ...finance(), ...smoke, ...commsSend, ...billingRead, ...planningManage,
+      ...on('audits.mission', 'rcud=all'), ...catalogueGrants.missionLead], ACCOUNTS_LEAD),
+    role('auditor', 'Auditeur', 'Auditor', 'internal', [...assignedOnly, ...commsRead, ...planningTeamMember,
+      // Only the missions they are named on (auditor_ids, ADR 0033): another mission answers 404.
+      ...on('audits.mission', 'r=assigned'), ...catalogueGrants.auditor]),
+    role('administration', 'Service administratif', 'Administration', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.billing-site', 'd=all'), ...on('core.catalogue', 'rcud=all'), ...finance(), ...margin, ...users, ...commsAdmin, ...billingWrite,
+      ...on('audits.mission', 'rcu=all'), ...catalogueGrants.administration]),
     role('candidate', 'Candidat', 'Candidate', 'candidate', on('core.catalogue', 'r=all')),
   ],
   resources: {
+    'audits.mission': 'AuditMission',
     ...catalogueResources,
   },
-  messages: { ...catalogueMessages },
+  records: [
+    {
+      resource: auditMissions, path: 'audits/missions', label: { fr: 'mission', en: 'mission', frPlural: 'missions', enPlural: 'missions' },
+      // Found by its number, its title or its client's name (an auditor: their missions only, by the read scope).
+      search: {
+        names: ['t.search_name', 'a.search_name'], words: [{ column: 't.search', config: 'french' }, { column: 'a.search', config: 'french' }], number: 't.number',
+        show: { title: 't.title', subtitle: 'a.name', accountId: 't.account_id' },
+      },
+      personalDataColumns: ['summary'], sample: missionSample,
+    },
+  ],
+  messages: { ...missionsMessages, ...catalogueMessages },
 };

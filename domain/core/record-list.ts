@@ -155,12 +155,12 @@ function presentRows(ctx: RequestContext, res: RecordResource, rows: Row[]): Row
   const fields = Object.keys(toCamelCase(rows[0]!));
   const columnOf = new Map(fields.map((field, i) => [field, columns[i]!]));
   // The columns of the ownership facts, found once per list.
-  const [account, owner, support, createdBy] = ['factAccountId', 'factOwnerId', 'factSupportUserId', 'createdBy'].map((field) => columnOf.get(field));
+  const [account, owner, support, createdBy, assignees] = ['factAccountId', 'factOwnerId', 'factSupportUserId', 'createdBy', 'factAssigneeIds'].map((field) => columnOf.get(field));
   const value = (row: Row, column: string | undefined) => (column === undefined ? undefined : row[column]);
   const output = outputFields(res);
   const copies = new Map<ReadonlySet<string>, (row: Row) => Row>();
   return rows.map((row) => {
-    const facts = factsOf({ factAccountId: value(row, account), factOwnerId: value(row, owner), factSupportUserId: value(row, support), createdBy: value(row, createdBy) });
+    const facts = factsOf({ factAccountId: value(row, account), factOwnerId: value(row, owner), factSupportUserId: value(row, support), createdBy: value(row, createdBy), factAssigneeIds: value(row, assignees) });
     const readable = readableFieldSet(ctx.ability, res.subject, facts, output);
     let copy = copies.get(readable);
     if (!copy) copies.set(readable, copy = rowCopier(output.filter((f) => readable.has(f) && columnOf.has(f)).map((f) => [f, columnOf.get(f)!])));

@@ -18,6 +18,12 @@ export interface OwnershipSpec {
   owner: string | null;
   support: string | null;
   account: string | null;
+  /**
+   * An array column of the people assigned to the record (a mission's auditors, ADR 0033): the
+   * `assigned` scope then also reaches the records whose array holds the user (`= any(…)` in SQL,
+   * array-contains in CASL). Kinds without it keep `assigned` = the account's support only.
+   */
+  assignees?: string | null;
 }
 
 export interface SortSpec {

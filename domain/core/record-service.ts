@@ -34,11 +34,11 @@ export async function appendHistoryAs(ctx: RequestContext, entry: Omit<HistoryEn
 
 type Row = Record<string, unknown>;
 
-const FACT_COLUMNS = ['factAccountId', 'factOwnerId', 'factSupportUserId'];
+const FACT_COLUMNS = ['factAccountId', 'factOwnerId', 'factSupportUserId', 'factAssigneeIds'];
 const HIDDEN = new Set(['tenantId', 'search', ...FACT_COLUMNS]);
 
 /** Where the ownership facts of a record live, as SQL column references. */
-function ownershipColumns(res: RecordResource): { account: string | null; owner: string | null; support: string | null } {
+function ownershipColumns(res: RecordResource): { account: string | null; owner: string | null; support: string | null; assignees?: string | null } {
   if (res.ownership) return res.ownership;
   if (res.accountLink === 'self') return { account: 't.id', owner: 't.ownerId', support: 't.supportUserId' };
   if (res.accountLink === 'accountId') return { account: 't.accountId', owner: 'a.ownerId', support: 'a.supportUserId' };
@@ -80,6 +80,8 @@ export function baseQuery(trx: Knex.Transaction, res: RecordResource, selected?:
     fact(columns.account, 'factAccountId');
     fact(columns.owner, 'factOwnerId');
     fact(columns.support, 'factSupportUserId');
+    // Only kinds that declare assigned people carry the array (ADR 0033); the others' rows stay as they were.
+    if (columns.assignees) qb.select(`${columns.assignees} as factAssigneeIds`);
   }
   return qb;
 }
@@ -90,6 +92,7 @@ export function factsOf(row: Row): OwnershipFacts {
     ownerId: (row.factOwnerId as string) ?? null,
     supportUserId: (row.factSupportUserId as string) ?? null,
     createdBy: (row.createdBy as string) ?? null,
+    ...(row.factAssigneeIds ? { assigneeIds: row.factAssigneeIds as string[] } : {}),
   };
 }
 
@@ -110,6 +113,7 @@ export function whereScope(qb: Knex.QueryBuilder, res: RecordResource, scope: Re
     ownerId: columns.owner,
     supportUserId: columns.support,
     createdBy: 't.createdBy',
+    assigneeIds: columns.assignees ?? null,
   };
   qb.where((outer) => {
     for (const conditions of scope) {
@@ -117,7 +121,8 @@ export function whereScope(qb: Knex.QueryBuilder, res: RecordResource, scope: Re
         for (const [key, value] of Object.entries(conditions)) {
           const target = column[key];
           // A condition on a fact this kind of record does not have matches nothing.
-          if (target) inner.where(target, value as string);
+          if (target && key === 'assigneeIds') inner.whereRaw('?::uuid = any(??)', [value as string, target]);
+          else if (target) inner.where(target, value as string);
           else inner.whereRaw('false');
         }
       });

@@ -1,6 +1,6 @@
 import { AbilityBuilder, createMongoAbility, subject as asSubject, type MongoAbility } from '@casl/ability';
 import { permittedFieldsOf } from '@casl/ability/extra';
-import { fieldGroups } from '../modules/registry';
+import { fieldGroups, hasAssignees } from '../modules/registry';
 import { parsePermission, type Action, type SubjectName } from './permission-catalogue';
 
 export const SCOPES = ['own', 'assigned', 'all'] as const;
@@ -25,16 +25,19 @@ export interface Principal {
 /**
  * The ownership facts of a record, taken from its account: `own` means the
  * user is the account's sales owner (or, for a client user, it is their own
- * company); `assigned` means the user is the account's assigned support.
+ * company); `assigned` means the user is the account's assigned support, or, on a kind that
+ * names its assigned people in an array (`assigneeIds`, ADR 0033), one of them.
  */
 export interface OwnershipFacts {
   accountId: string | null;
   ownerId: string | null;
   supportUserId: string | null;
   createdBy?: string | null;
+  /** The people assigned to the record itself (a mission's auditors), when its kind declares them. */
+  assigneeIds?: readonly string[] | null;
 }
 
-type Conditions = Partial<OwnershipFacts>;
+type Conditions = Partial<Omit<OwnershipFacts, 'assigneeIds'>> & { assigneeIds?: string };
 export type AppAbility = MongoAbility<[Action, SubjectName | (OwnershipFacts & { __caslSubjectType__?: string })]>;
 
 export function scopeConditions(principal: Principal, scope: Scope, subjectName: SubjectName): Conditions[] | null {
@@ -47,7 +50,10 @@ export function scopeConditions(principal: Principal, scope: Scope, subjectName:
   // A client user's "own" (or "assigned") is its company's records, and only those: an account's
   // owner or support pointing at them (by mistake, or a sample) never opens another company to them.
   if (principal.type === 'client') return principal.accountId ? [{ accountId: principal.accountId }] : [];
-  if (scope === 'assigned') return [{ supportUserId: principal.userId }];
+  if (scope === 'assigned') {
+    // An array fact matches when it holds the user (CASL's equality on an array field is "contains").
+    return hasAssignees(subjectName) ? [{ supportUserId: principal.userId }, { assigneeIds: principal.userId }] : [{ supportUserId: principal.userId }];
+  }
   const own: Conditions[] = [{ ownerId: principal.userId }];
   if (principal.accountId) own.push({ accountId: principal.accountId });
   return own;

@@ -120,6 +120,12 @@ export function recordKinds(): RecordKind[] {
   return [...records().values()];
 }
 
+/** The CASL subjects whose records name their assigned people in an array (OwnershipSpec.assignees, ADR 0033). */
+const assigneeSubjects = once(() => new Set<string>(recordKinds().filter((k) => k.resource.ownership?.assignees).map((k) => k.resource.subject)));
+export function hasAssignees(subject: string): boolean {
+  return assigneeSubjects().has(subject);
+}
+
 /** The kinds of records a tenant has (core kinds and those of its verticals). */
 export function recordKindsOf(verticals: readonly string[]): RecordKind[] {
   return modulesOf(verticals).flatMap((m) => m.records ?? []);
