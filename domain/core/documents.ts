@@ -28,7 +28,8 @@ export function documentFilename(name: string): string {
 
 export interface StoredDocumentInput {
   tenantId: string;
-  accountId: string;
+  /** The account it is filed on; null for a file another record owns and serves itself (an audit's upload), on no timeline. */
+  accountId: string | null;
   filename: string;
   mimeType: string;
   content: Buffer;
@@ -51,7 +52,7 @@ export async function storeDocument(trx: Knex.Transaction, storage: DocumentStor
     id, tenantId: input.tenantId, accountId: input.accountId, filename: input.filename, mimeType: input.mimeType.slice(0, 200) || 'application/octet-stream',
     sizeBytes: input.content.length, sha256, storageKey, createdBy: input.createdBy,
   }).returning('*');
-  await appendHistory(trx, input.tenantId, {
+  if (input.accountId) await appendHistory(trx, input.tenantId, {
     recordType: 'account', recordId: input.accountId, action: 'upload', actorUserId: input.createdBy, requestId: input.requestId ?? null,
     changes: { document: { before: null, after: input.filename } },
   });
