@@ -1,4 +1,6 @@
 import type { ApiModule } from '../api-module';
+import { captureOpenApiPaths } from './capture.openapi';
+import { captureRouter } from './capture.router';
 import { catalogueOpenApiPaths } from './catalogue.openapi';
 import { catalogueRouter } from './catalogue.router';
 import { findingLibraryRouter } from './finding-library.router';
@@ -16,9 +18,12 @@ export const auditsApiModule: ApiModule = {
     // Before the missions' router: `/audits/missions/{id}/checks` is the catalogue area's.
     { path: '/audits', router: catalogueRouter(deps) },
     { path: '/audits/findings-library', router: findingLibraryRouter(deps) },
+    // The capture area's `/audits/missions/{id}/{inventory|observations|findings|uploads}`, before the missions' router.
+    { path: '/audits/missions', router: captureRouter(deps) },
     { path: '/audits/missions', router: missionsRouter(deps) },
   ],
   openApiPaths: () => ({
+    ...captureOpenApiPaths(),
     ...catalogueOpenApiPaths(),
     ...missionsOpenApiPaths(),
   }),

@@ -2,6 +2,7 @@ import { ACCOUNTS_LEAD, CORE_RECORDS, assignedOnly, billingRead, billingWrite, c
 import type { DomainModule } from '../modules/vertical-module';
 import { planningManage, planningTeamMember } from '../planning/grants';
 import { auditsPersonalData } from './audits.personal-data';
+import { captureMessages } from './capture.messages';
 import { catalogueGrants, catalogueResources } from './catalogue.grants';
 import { catalogueMessages } from './catalogue.messages';
 import { seedAuditsDemo } from './demo-seed';
@@ -41,5 +42,5 @@ export const auditsModule: DomainModule = {
       personalDataColumns: ['summary'], sample: missionSample,
     },
   ],
-  messages: { ...missionsMessages, ...catalogueMessages },
+  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages },
 };
