@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DemoTenantFacts } from '../modules/vertical-module';
+import { seedCatalogueDemo } from './catalogue.demo';
 
 /** One area's part of the demo (missions first: the others hang their rows on them). Idempotent: each part leaves alone what it already seeded. */
 export type AuditsDemoPart = (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
@@ -8,7 +9,10 @@ export type AuditsDemoPart = (admin: Knex, tenant: DemoTenantFacts) => Promise<v
  * Cassandre's demo (spec 000, issue 16): a small audit firm of Quimper a newcomer understands at first
  * sight. Each area of the vertical adds its part here, in the order they depend on each other.
  */
-const PARTS: AuditsDemoPart[] = [];
+const PARTS: AuditsDemoPart[] = [
+  // The catalogue and the library, then the demo missions' checklists: after the missions' part.
+  seedCatalogueDemo,
+];
 
 export async function seedAuditsDemo(admin: Knex, tenant: DemoTenantFacts): Promise<void> {
   for (const part of PARTS) await part(admin, tenant);
