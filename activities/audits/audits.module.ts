@@ -1,4 +1,5 @@
 import type { ActivitiesModule } from '../activities-module';
+import { createAuditProcessActivities } from './process.activities';
 
 /**
  * The service tasks of the audits' processes (`audits.audit-to-anonymise`): their contracts are
@@ -6,5 +7,5 @@ import type { ActivitiesModule } from '../activities-module';
  */
 export const auditsActivitiesModule: ActivitiesModule = {
   key: 'audits',
-  create: () => ({}),
+  create: (deps) => ({ ...createAuditProcessActivities(deps) }),
 };

@@ -1,6 +1,7 @@
 import { ACCOUNTS_LEAD, CORE_RECORDS, assignedOnly, billingRead, billingWrite, commsAdmin, commsRead, commsSend, each, finance, margin, on, role, smoke, users } from '../identity/grants';
 import type { DomainModule } from '../modules/vertical-module';
 import { planningManage, planningTeamMember } from '../planning/grants';
+import { anonymisationMessages } from './anonymisation.messages';
 import { auditsPersonalData } from './audits.personal-data';
 import { captureMessages } from './capture.messages';
 import { catalogueGrants, catalogueResources } from './catalogue.grants';
@@ -9,6 +10,7 @@ import { seedAuditsDemo } from './demo-seed';
 import { missionSample } from './mission-samples';
 import { auditMissions } from './missions';
 import { missionsMessages } from './missions.messages';
+import { auditProcessManifest } from './process.manifest';
 
 /** Audits (spec 000): its starting roles; its records, forms and processes come with the vertical. */
 export const auditsModule: DomainModule = {
@@ -42,5 +44,6 @@ export const auditsModule: DomainModule = {
       personalDataColumns: ['summary'], sample: missionSample,
     },
   ],
-  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages },
+  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages },
+  ...auditProcessManifest,
 };

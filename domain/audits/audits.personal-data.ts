@@ -1,4 +1,5 @@
 import { catalogueTables } from './catalogue.personal-data';
+import { ANONYMISATION_MISSION_COLUMNS, anonymisationTables } from './anonymisation.personal-data';
 import { captureTables } from './capture.personal-data';
 import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
 
@@ -29,10 +30,11 @@ export const auditsPersonalData: PersonalDataDeclaration = {
   tables: {
     ...captureTables,
     ...catalogueTables,
+    ...anonymisationTables,
     audit_missions: {
       activity: 'audits.missions',
-      personal: { summary: p.erase('free-text') },
-      notPersonal: cols(TRACKING, 'number account_id title status scopes starts_on ends_on lead_id auditor_ids quote_id delivered_at anonymised_at search_name search'),
+      personal: { summary: p.erase('free-text'), ...ANONYMISATION_MISSION_COLUMNS.personal },
+      notPersonal: cols(TRACKING, 'number account_id title status scopes starts_on ends_on lead_id auditor_ids quote_id delivered_at anonymised_at search_name search', ANONYMISATION_MISSION_COLUMNS.notPersonal),
     },
     audit_mission_sites: {
       activity: 'audits.missions',
