@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { DemoTenantFacts } from '../modules/vertical-module';
 import { seedCatalogueDemo } from './catalogue.demo';
+import { seedMissionsDemo } from './missions-demo';
 
 /** One area's part of the demo (missions first: the others hang their rows on them). Idempotent: each part leaves alone what it already seeded. */
 export type AuditsDemoPart = (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
@@ -10,6 +11,8 @@ export type AuditsDemoPart = (admin: Knex, tenant: DemoTenantFacts) => Promise<v
  * sight. Each area of the vertical adds its part here, in the order they depend on each other.
  */
 const PARTS: AuditsDemoPart[] = [
+  // The missions first (two more auditors, ten missions in every status): the others hang their rows on them.
+  seedMissionsDemo,
   // The catalogue and the library, then the demo missions' checklists: after the missions' part.
   seedCatalogueDemo,
 ];
