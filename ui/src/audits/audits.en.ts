@@ -1,8 +1,10 @@
 import type auditsFr from './audits.fr';
+import catalogueEn from './catalogue/catalogue.en';
 
 /** Texts of the audits' screens in English, the same keys as the French. */
 const auditsEn: typeof auditsFr = {
   nav: { audits: 'Audits' },
+  catalogue: catalogueEn,
 };
 
 export default auditsEn;

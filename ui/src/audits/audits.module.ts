@@ -10,6 +10,9 @@ export const auditsModule: UiModule = {
   key: 'audits',
   icon: 'mdi-shield-search',
   routes: auditsRoutes,
-  nav: [{ label: 'audits.nav.audits', testId: 'nav-audits', entries: [] }],
+  nav: [{ label: 'audits.nav.audits', testId: 'nav-audits', entries: [
+    { route: 'audits-catalogue', icon: 'mdi-format-list-checks', label: 'audits.catalogue.nav.catalogue', testId: 'nav-audits-catalogue', permission: ['audits.catalogue', 'read'] },
+    { route: 'audits-library', icon: 'mdi-bookshelf', label: 'audits.catalogue.nav.library', testId: 'nav-audits-library', permission: ['audits.library', 'read'] },
+  ] }],
   messages: INSTALLED_LOCALES.audits,
 };

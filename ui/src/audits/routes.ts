@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router';
+import { catalogueRoutes } from './catalogue/routes';
 
 /** Cassandre's audit screens (children of the app shell): each area's routes, merged here. */
-export const auditsRoutes: RouteRecordRaw[] = [];
+export const auditsRoutes: RouteRecordRaw[] = [...catalogueRoutes, ];

@@ -1,0 +1,72 @@
+import type catalogueFr from './catalogue.fr';
+
+/** Texts of the control catalogue, the finding library and the checklist in English, the same keys as the French. */
+const catalogueEn: typeof catalogueFr = {
+  nav: { catalogue: 'Control catalogue', library: 'Finding library' },
+  scopes: {
+    network: 'Internal network', servers: 'Servers', applications: 'Business applications', workstations: 'Workstations',
+    physical_access: 'Physical access control', awareness: 'Staff awareness', documentation: 'Documentary compliance',
+    access_rights: 'Rights and access',
+  },
+  allScopes: 'All scopes',
+  title: 'Control catalogue',
+  intro: 'The check points offered to missions, by scope. Editing a point makes a new version: missions keep the one they were audited against.',
+  search: 'Search a check point',
+  count: 'No point | 1 check point | {n} check points',
+  empty: 'No check point matches.',
+  add: 'New check point',
+  edit: 'Edit',
+  retire: 'Retire',
+  retired: 'Point {code} retired from the catalogue',
+  saved: 'Point {code} saved (version {version})',
+  version: 'v{n}',
+  columns: { code: 'Code', title: 'Check point', references: 'References', scope: 'Scope' },
+  fields: {
+    code: 'Code (e.g. RES-03)', scope: 'Scope', title: 'Title', guidance: 'How to check', references: 'References (one per line)',
+    expectedEvidence: 'Expected evidence', appliesTo: 'Matching keywords (comma separated)', position: 'Order',
+  },
+  dialog: { create: 'New check point', edit: 'Edit point {code}', newVersion: 'Saving makes version {n}; missions in progress keep theirs.' },
+  cancel: 'Cancel',
+  save: 'Save',
+  conflict: 'Someone changed this point meanwhile: reload to see their version.',
+  library: {
+    title: 'Finding library',
+    intro: 'Reusable findings, inserted into reports and improved from missions.',
+    search: 'Search a finding',
+    add: 'New library finding',
+    empty: 'No finding matches.',
+    used: 'never used | used once | used {n} times',
+    delete: 'Delete',
+    deleted: 'Finding "{title}" deleted',
+    saved: 'Finding "{title}" saved',
+    confirmDelete: 'Delete the finding "{title}" from the library? Reports that used it keep their text.',
+    severities: { info: 'Information', low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' },
+    fields: {
+      title: 'Title', description: 'Description', risk: 'Risk', recommendation: 'Recommendation', references: 'References (one per line)',
+      defaultSeverity: 'Default severity', scopes: 'Scopes', tags: 'Keywords (comma separated)',
+    },
+    dialog: { create: 'New library finding', edit: 'Edit library finding' },
+  },
+  checks: {
+    title: 'Checklist',
+    progress: '{done} of {total} checks done',
+    empty: 'No check point selected for this mission.',
+    selectScopes: 'Add the points of the mission’s scopes',
+    added: '{added} points added, {skipped} already there',
+    answers: { compliant: 'Compliant', non_compliant: 'Non-compliant', not_applicable: 'Not applicable', not_checked: 'Not checked' },
+    answerLabel: 'Answer to check {code}',
+    observation: 'Observation',
+    guidance: 'How to check',
+    evidence: 'Expected evidence',
+    saving: 'Saving…',
+    saved: 'Saved',
+    conflict: {
+      title: 'Check {code} changed by someone else',
+      text: 'On the server: "{answer}"{observation}. Yours: "{mine}".',
+      keepMine: 'Keep my answer',
+      keepTheirs: 'Take theirs',
+    },
+  },
+};
+
+export default catalogueEn;
