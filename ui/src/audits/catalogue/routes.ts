@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-/** The control catalogue and the finding library (issue 16). */
+/** The control catalogue, the finding library and a mission's checklist (issue 16). */
 export const catalogueRoutes: RouteRecordRaw[] = [
   {
     path: 'audits/catalogue',
@@ -13,5 +13,11 @@ export const catalogueRoutes: RouteRecordRaw[] = [
     name: 'audits-library',
     component: () => import('../library/LibraryPage.vue'),
     meta: { permission: ['audits.library', 'read'] },
+  },
+  {
+    path: 'audits/missions/:id/checklist',
+    name: 'audits-checklist',
+    component: () => import('../checks/MissionChecklistPage.vue'),
+    meta: { permission: ['audits.check', 'read'] },
   },
 ];
