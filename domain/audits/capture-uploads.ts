@@ -34,8 +34,8 @@ export async function listUploads(ctx: RequestContext, missionId: string): Promi
 }
 
 /** Stores a photo or PDF under the id its client generated: again with the same file and fields answers the row (`created: false`), other content 409. */
-export async function createUpload(ctx: RequestContext, storage: DocumentStorage, missionId: string, fields: UploadFields, file: UploadedFile | undefined): Promise<{ created: boolean; upload: Row }> {
-  await missionForCapture(ctx, missionId, 'write');
+export async function createUpload(ctx: RequestContext, storage: DocumentStorage, missionId: string, fields: UploadFields, file: UploadedFile | undefined, mode: 'write' | 'demo' = 'write'): Promise<{ created: boolean; upload: Row }> {
+  await missionForCapture(ctx, missionId, mode === 'demo' ? 'read' : 'write');
   if (!file || !file.buffer.length) throw new ValidationError([{ field: 'file', message: m('audits.capture.file-required') }]);
   if (file.buffer.length > MAX_UPLOAD_BYTES) throw new DomainError(m('audits.capture.file-too-large', { megabytes: MAX_UPLOAD_BYTES / 1024 / 1024 }), 413, 'too-large');
   const contentType = sniffUploadType(file.buffer);

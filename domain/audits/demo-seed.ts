@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DemoTenantFacts } from '../modules/vertical-module';
+import { seedCaptureDemo } from './capture-demo';
 import { seedCatalogueDemo } from './catalogue.demo';
 import { seedMissionsDemo } from './missions-demo';
 
@@ -15,6 +16,8 @@ const PARTS: AuditsDemoPart[] = [
   seedMissionsDemo,
   // The catalogue and the library, then the demo missions' checklists: after the missions' part.
   seedCatalogueDemo,
+  // What the auditors captured on the missions « Sur site » and after (inventory, observations, findings, uploads), sealed.
+  seedCaptureDemo,
 ];
 
 export async function seedAuditsDemo(admin: Knex, tenant: DemoTenantFacts): Promise<void> {

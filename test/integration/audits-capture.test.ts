@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { testContext, loginAs, type TestContext } from '../support/api';
+import { seedCaptureDemo } from '../../domain/audits/capture-demo';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 
 /**
@@ -180,5 +181,31 @@ describe('/api/v1/audits/missions/{id}/{inventory|observations|findings|uploads}
     expect(script.body.detail).toMatch(/ni une image/);
     await send(Buffer.concat([png, Buffer.alloc(15 * 1024 * 1024)]), 'grande.png', { id: crypto.randomUUID(), siteId }).expect(413);
     expect(await t.admin('auditUploads').where({ tenantId: firm.tenantId }).count({ n: '*' }).first()).toEqual({ n: 1 });
+  });
+
+  it('the demo part fills missions on site (half) and delivered (all), sealed, and seeding again writes nothing more', async () => {
+    const demo = await createOwnTenant(t.admin, 'capture-demo', ['audits']);
+    await seedCaptureDemo(t.admin, demo);
+    const onSite = await mission(demo, 1, [demo.userIds.auditor!]);
+    const delivered = await mission(demo, 2, []);
+    await t.admin('auditMissions').where({ id: delivered.id }).update({ status: 'delivered', deliveredAt: new Date() });
+    await seedCaptureDemo(t.admin, demo);
+    await seedCaptureDemo(t.admin, demo);
+    const count = async (table: string, missionId: string) => Number((await t.admin(table).where({ tenantId: demo.tenantId, missionId }).count({ n: '*' }).first())!.n);
+    expect([await count('auditInventoryItems', onSite.id), await count('auditFindings', onSite.id), await count('auditUploads', onSite.id)]).toEqual([4, 3, 1]);
+    expect([await count('auditInventoryItems', delivered.id), await count('auditObservations', delivered.id), await count('auditFindings', delivered.id), await count('auditUploads', delivered.id)]).toEqual([8, 4, 5, 2]);
+    const token = (await loginAs(t.app, 'mission-lead', demo.slug)).accessToken;
+    const findings = (await api(token).get(`${base(delivered.id)}/findings`).expect(200)).body.items as Array<{ title: string; severity: string; cvssScore: number | null }>;
+    expect(findings.find((f) => f.title.includes('2012 R2'))).toMatchObject({ severity: 'critical', cvssScore: 9.8 });
+    const server = (await api(token).get(`${base(delivered.id)}/inventory`).expect(200)).body.items.find((i: { type: string }) => i.type === 'server');
+    expect(server).toMatchObject({ serial: '••••4821', networkAddress: '10.0.••.••' });
+    const uploads = (await api(token).get(`${base(delivered.id)}/uploads`).expect(200)).body.items as Array<{ id: string; contentType: string }>;
+    const pdf = uploads.find((u) => u.contentType === 'application/pdf')!;
+    const file = await request(t.app).get(`${base(delivered.id)}/uploads/${pdf.id}`).set('Authorization', `Bearer ${token}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect((file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
