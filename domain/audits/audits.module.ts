@@ -11,6 +11,7 @@ import { missionSample } from './mission-samples';
 import { auditMissions } from './missions';
 import { missionsMessages } from './missions.messages';
 import { auditProcessManifest } from './process.manifest';
+import { reportMessages } from './report/report.messages';
 
 /** Audits (spec 000): its starting roles; its records, forms and processes come with the vertical. */
 export const auditsModule: DomainModule = {
@@ -44,6 +45,6 @@ export const auditsModule: DomainModule = {
       personalDataColumns: ['summary'], sample: missionSample,
     },
   ],
-  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages },
+  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages, ...reportMessages },
   ...auditProcessManifest,
 };

@@ -1,6 +1,7 @@
 import { catalogueTables } from './catalogue.personal-data';
 import { ANONYMISATION_MISSION_COLUMNS, anonymisationTables } from './anonymisation.personal-data';
 import { captureTables } from './capture.personal-data';
+import { reportTables } from './report/report.personal-data';
 import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
 
 /**
@@ -31,6 +32,7 @@ export const auditsPersonalData: PersonalDataDeclaration = {
     ...captureTables,
     ...catalogueTables,
     ...anonymisationTables,
+    ...reportTables,
     audit_missions: {
       activity: 'audits.missions',
       personal: { summary: p.erase('free-text'), ...ANONYMISATION_MISSION_COLUMNS.personal },
