@@ -3,6 +3,8 @@ import type { RequestContext } from '../core/record-service';
 import { ForbiddenError, NotFoundError, StaleVersionError, UnprocessableError, versionMatches, type ExpectedVersion } from '../errors';
 import { audit } from '../identity/audit-log';
 import { wordsQuery } from '../search/search-service';
+import { findingSpec } from './capture-kinds';
+import { readCaptured } from './capture-records';
 import { catalogueMessage } from './catalogue.messages';
 import type { LibraryFinding, LibraryFindingCreate, LibraryFindingUpdate, LibraryImprove, LibraryQuery } from './catalogue.schema';
 import { visibleMission } from './mission-checks';
@@ -100,14 +102,12 @@ export async function noteLibraryUse(ctx: RequestContext, id: string): Promise<v
   if (!used) throw new NotFoundError(catalogueMessage('audits.library.not-found'));
 }
 
-/** The text a mission's finding gives back: the capture area's row when it names one, else the body's. */
-async function missionText(trx: Knex.Transaction, input: LibraryImprove): Promise<Pick<LibraryImprove, 'description' | 'risk' | 'recommendation'>> {
+/** The text a mission's finding gives back: the capture's finding (opened through its read path) when named, the body's texts first. */
+async function missionText(ctx: RequestContext, input: LibraryImprove): Promise<Pick<LibraryImprove, 'description' | 'risk' | 'recommendation'>> {
   if (!input.findingId) return input;
-  const exists = await trx.raw(`select to_regclass('audit_findings') is not null as present`);
-  const found = exists.rows[0]?.present
-    ? await trx('auditFindings').where({ id: input.findingId, missionId: input.missionId }).first() as Row | undefined
-    : undefined;
-  if (!found) throw new NotFoundError(catalogueMessage('audits.library.finding-not-found'));
+  const found = await readCaptured(ctx, findingSpec, input.missionId, input.findingId).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError(catalogueMessage('audits.library.finding-not-found')) : error;
+  });
   const text = (k: string) => (typeof found[k] === 'string' ? found[k] as string : undefined);
   return {
     description: input.description ?? text('description'),
@@ -126,7 +126,7 @@ export async function improveLibraryFinding(ctx: RequestContext, id: string, inp
   const row = await load(ctx.trx, id, true);
   const current = libraryFindingOf(row);
   if (!versionMatches(expected, current.version)) throw new StaleVersionError(current);
-  const text = await missionText(ctx.trx, input);
+  const text = await missionText(ctx, input);
   const patch: Row = {};
   for (const k of ['description', 'risk', 'recommendation'] as const) {
     const value = text[k]?.trim();

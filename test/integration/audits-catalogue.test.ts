@@ -155,6 +155,28 @@ describe('/api/v1/audits/catalogue, /missions/{id}/checks, /findings-library', (
     const same = await api(lead).post(`/api/v1/audits/findings-library/${created.body.id}/improve`, { missionId: mine, recommendation: improved.body.recommendation }).expect(422);
     expect(same.body.detail).toBe('Le constat de la mission ne dit rien de plus que la bibliothèque');
     await api(lead).patch(`/api/v1/audits/findings-library/${created.body.id}`, { title: 'SMBv1' }, '"1"').expect(412);
+
+    // From the auditor's finding captured on site (sealed at rest, opened through the capture's read path).
+    const findingId = '6f1e1f54-3c2a-4d7e-9a55-0c1f5a0b9e11';
+    await api(auditor).post(`/api/v1/audits/missions/${mine}/findings`, {
+      id: findingId, title: 'SMBv1', libraryFindingId: created.body.id, risk: 'Chiffrement du serveur de fichiers par un rançongiciel en quelques minutes.',
+      rating: { method: 'grid', likelihood: 3, impact: 4 },
+    }).expect(201);
+    const taken = await api(lead).post(`/api/v1/audits/findings-library/${created.body.id}/improve`, { missionId: mine, findingId }).expect(200);
+    expect(taken.body).toMatchObject({ usageCount: 2, risk: 'Chiffrement du serveur de fichiers par un rançongiciel en quelques minutes.' });
+    const missing = await api(lead).post(`/api/v1/audits/findings-library/${created.body.id}/improve`, { missionId: notMine, findingId }).expect(404);
+    expect(missing.body.detail).toBe('Ce constat n’existe pas dans cette mission');
+  });
+
+  it('the demo firm has its catalogue across the eight scopes, its library, and its missions\' checklists answered', async () => {
+    const cassandre = (await t.admin('tenants').where({ slug: 'cassandre' }).first('id')).id;
+    const byScope = await t.admin('auditCheckPoints').where({ tenantId: cassandre }).whereNull('retiredAt').groupBy('scope').select('scope').count('* as n');
+    expect(byScope).toHaveLength(8);
+    expect(byScope.reduce((sum: number, r: { n: string }) => sum + Number(r.n), 0)).toBeGreaterThanOrEqual(60);
+    expect(Number((await t.admin('auditLibraryFindings').where({ tenantId: cassandre }).count('* as n').first())!.n)).toBeGreaterThanOrEqual(15);
+    const answered = await t.admin('auditMissionChecks as c').join('auditMissions as m', 'm.id', 'c.missionId')
+      .where('c.tenantId', cassandre).whereIn('m.status', ['drafting', 'review', 'delivered']).whereNot('c.answer', 'not_checked').count('* as n').first();
+    expect(Number(answered!.n)).toBeGreaterThan(0);
   });
 
   it('another organisation never sees the catalogue, the library or a mission\'s checklist', async () => {
