@@ -5,9 +5,7 @@ import { catalogueOpenApiPaths } from './catalogue.openapi';
 import { catalogueRouter } from './catalogue.router';
 import { findingLibraryRouter } from './finding-library.router';
 import { missionsOpenApiPaths } from './missions.openapi';
-import { missionsRouter } from './missions.router';
-import { reportOpenApiPaths } from './report.openapi';
-import { reportRouter, reportTemplateRouter } from './report.router';
+import { auditsDashboardRouter, missionsRouter } from './missions.router';
 
 /**
  * Cassandre's audits (spec 000, issue 16): `/api/v1/audits/…` (missions, catalogue, capture,
@@ -20,17 +18,14 @@ export const auditsApiModule: ApiModule = {
     // Before the missions' router: `/audits/missions/{id}/checks` is the catalogue area's.
     { path: '/audits', router: catalogueRouter(deps) },
     { path: '/audits/findings-library', router: findingLibraryRouter(deps) },
-    // The report area's `/audits/missions/{id}/report…`, also before the missions' router.
-    { path: '/audits/missions', router: reportRouter(deps) },
-    { path: '/audits/report-template', router: reportTemplateRouter(deps) },
     // The capture area's `/audits/missions/{id}/{inventory|observations|findings|uploads}`, before the missions' router.
     { path: '/audits/missions', router: captureRouter(deps) },
     { path: '/audits/missions', router: missionsRouter(deps) },
+    { path: '/audits/dashboard', router: auditsDashboardRouter(deps) },
   ],
   openApiPaths: () => ({
     ...captureOpenApiPaths(),
     ...catalogueOpenApiPaths(),
     ...missionsOpenApiPaths(),
-    ...reportOpenApiPaths(),
   }),
 };

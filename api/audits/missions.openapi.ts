@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { missionsDashboard } from '../../domain/audits/missions-dashboard';
 import { mission, missionSite, missionSiteInput, missionStatusChange } from '../../domain/audits/mission.schema';
 import { answer, errors, jsonBody as body, problem, uuidPath, type Json } from '../openapi-parts';
 
@@ -14,6 +15,21 @@ export function missionsOpenApiPaths(): Json {
         parameters: [id], requestBody: body(missionStatusChange),
         responses: { 200: answer('The mission in its new status', mission), ...errors, 409: problem('The move is not allowed from the current status (the moves possible are named)') },
       },
+    },
+    '/api/v1/audits/missions/{id}/availability': {
+      get: {
+        tags, summary: 'The auditors\' agenda entries (other interventions, absences) that overlap the mission\'s days on site',
+        parameters: [id], responses: { 200: answer('The conflicts, by auditor and site', z.object({ items: z.array(z.object({ userId: z.string().uuid(), userName: z.string(), siteName: z.string(), entry: z.object({ id: z.string().uuid(), kind: z.string(), title: z.string(), absenceReason: z.string().nullable(), startsAt: z.string(), endsAt: z.string() }) })) })), ...errors },
+      },
+    },
+    '/api/v1/audits/missions/{id}/plan': {
+      post: {
+        tags, summary: 'Put the mission\'s days on site in each auditor\'s agenda (all-day on-site interventions); a new mission becomes planned',
+        parameters: [id], responses: { 200: answer('How many entries were created, and the mission', z.object({ created: z.number().int(), mission })), ...errors, 409: problem('An auditor is busy then (the conflict is named), or there is nothing to plan') },
+      },
+    },
+    '/api/v1/audits/dashboard': {
+      get: { tags, summary: 'The firm\'s dashboard: missions by status, coming days on site, reports awaiting review, unpaid invoices, missions due for anonymisation (in the reader\'s scope)', responses: { 200: answer('The dashboard', missionsDashboard), ...errors } },
     },
     '/api/v1/audits/missions/{id}/sites': {
       get: { tags, summary: 'The client sites the mission audits, with the days on site', parameters: [id], responses: { 200: answer('The sites', z.object({ items: z.array(missionSite) })), ...errors } },

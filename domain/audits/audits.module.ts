@@ -8,10 +8,10 @@ import { catalogueGrants, catalogueResources } from './catalogue.grants';
 import { catalogueMessages } from './catalogue.messages';
 import { seedAuditsDemo } from './demo-seed';
 import { missionSample } from './mission-samples';
+import { missionsToPlan } from './mission-planning';
 import { auditMissions } from './missions';
 import { missionsMessages } from './missions.messages';
 import { auditProcessManifest } from './process.manifest';
-import { reportMessages } from './report/report.messages';
 
 /** Audits (spec 000): its starting roles; its records, forms and processes come with the vertical. */
 export const auditsModule: DomainModule = {
@@ -34,6 +34,8 @@ export const auditsModule: DomainModule = {
     'audits.mission': 'AuditMission',
     ...catalogueResources,
   },
+  // The sites of missions to plan, on the agenda's side list (planning context).
+  plannables: [missionsToPlan],
   records: [
     {
       resource: auditMissions, path: 'audits/missions', label: { fr: 'mission', en: 'mission', frPlural: 'missions', enPlural: 'missions' },
@@ -45,6 +47,6 @@ export const auditsModule: DomainModule = {
       personalDataColumns: ['summary'], sample: missionSample,
     },
   ],
-  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages, ...reportMessages },
+  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages },
   ...auditProcessManifest,
 };

@@ -40,6 +40,11 @@ export const missionsMessages = defineMessages({
     fr: (p) => `La mission n° ${p.number} n’est plus nouvelle : elle ne se supprime pas (elle sera anonymisée après sa livraison).`,
     en: (p) => `Mission #${p.number} is no longer new: it is not deleted (it is anonymised after its delivery).`,
   }),
+  'audits.missions.nothing-to-plan': entry({
+    example: { number: 12 },
+    fr: (p) => `La mission n° ${p.number} n’a rien à planifier : donnez-lui des auditeurs et les jours sur site de ses sites.`,
+    en: (p) => `Mission #${p.number} has nothing to plan: give it auditors and its sites' days on site.`,
+  }),
   'audits.missions.anonymised': entry({
     example: { number: 12 },
     fr: (p) => `La mission n° ${p.number} est anonymisée : elle ne se modifie plus.`,

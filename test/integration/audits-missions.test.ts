@@ -96,6 +96,37 @@ describe('/api/v1/audits/missions', () => {
     expect(statuses).toContain('on_site');
   });
 
+  it('plans the on-site days in the auditors\' agendas, refusing (409, nothing planned) while one is absent', async () => {
+    const planned = (await api(lead).post('/api/v1/audits/missions', { accountId, title: 'Audit des accès physiques', scopes: ['physical_access'], auditorIds: [firm.userIds.auditor] }).expect(201)).body.id;
+    await api(lead).put(`/api/v1/audits/missions/${planned}/sites/${siteId}`, { onSiteFrom: '2027-01-11', onSiteTo: '2027-01-12' }).expect(200);
+    const [absence] = await t.admin('planningEntries').insert({
+      tenantId: firm.tenantId, userId: firm.userIds.auditor, kind: 'absence', absenceReason: 'holiday', title: 'Congés',
+      startsAt: '2027-01-12T00:00:00+01:00', endsAt: '2027-01-13T00:00:00+01:00', allDay: true,
+    }).returning('id');
+    const availability = await api(lead).get(`/api/v1/audits/missions/${planned}/availability`).expect(200);
+    expect(availability.body.items).toEqual([expect.objectContaining({ userId: firm.userIds.auditor, siteName: 'Hôtel de ville', entry: expect.objectContaining({ kind: 'absence' }) })]);
+    const refused = await api(lead).post(`/api/v1/audits/missions/${planned}/plan`).expect(409);
+    expect(refused.body.detail).toMatch(/congé|absent/i);
+    expect(await t.admin('planningEntries').where({ recordId: planned }).first('id')).toBeUndefined();
+    await t.admin('planningEntries').where({ id: absence.id }).delete();
+    const done = await api(lead).post(`/api/v1/audits/missions/${planned}/plan`).expect(200);
+    expect(done.body).toMatchObject({ created: 1, mission: { status: 'planned' } });
+    expect(await t.admin('planningEntries').where({ recordId: planned }).select('userId', 'recordType', 'mode', 'allDay')).toEqual([{ userId: firm.userIds.auditor, recordType: 'audit-mission', mode: 'on-site', allDay: true }]);
+    // Planned again: nothing more.
+    expect((await api(lead).post(`/api/v1/audits/missions/${planned}/plan`).expect(200)).body.created).toBe(0);
+  });
+
+  it('the dashboard counts missions by status in the reader\'s scope; a candidate has none', async () => {
+    const [byLead, byAuditor] = await Promise.all([api(lead).get('/api/v1/audits/dashboard').expect(200), api(auditor).get('/api/v1/audits/dashboard').expect(200)]);
+    const total = (d: { byStatus: Record<string, number> }) => Object.values(d.byStatus).reduce((a, b) => a + b, 0);
+    expect(total(byLead.body)).toBe(Number((await t.admin('auditMissions').where({ tenantId: firm.tenantId }).count<{ count: string }[]>('id as count'))[0]!.count));
+    expect(total(byAuditor.body)).toBe(Number((await t.admin('auditMissions').where({ tenantId: firm.tenantId }).whereRaw('? = any(auditor_ids)', [firm.userIds.auditor]).count<{ count: string }[]>('id as count'))[0]!.count));
+    expect(byAuditor.body.unpaidInvoices).toBeNull();
+    expect(byLead.body).toMatchObject({ upcoming: expect.any(Array), dueForAnonymisation: [] });
+    const { accessToken: candidate } = await loginAs(t.app, 'candidate', firm.slug);
+    await api(candidate).get('/api/v1/audits/dashboard').expect(403);
+  });
+
   it('bad input is refused in French (4xx) and changes nothing', async () => {
     const before = await t.admin('auditMissions').where({ tenantId: firm.tenantId }).count<{ count: string }[]>('id as count');
     const badScope = await api(lead).post('/api/v1/audits/missions', { accountId, title: 'Audit', scopes: ['cuisine'] }).expect(400);
