@@ -6,6 +6,8 @@ import { catalogueRouter } from './catalogue.router';
 import { findingLibraryRouter } from './finding-library.router';
 import { missionsOpenApiPaths } from './missions.openapi';
 import { auditsDashboardRouter, missionsRouter } from './missions.router';
+import { reportOpenApiPaths } from './report.openapi';
+import { reportRouter, reportTemplateRouter } from './report.router';
 
 /**
  * Cassandre's audits (spec 000, issue 16): `/api/v1/audits/…` (missions, catalogue, capture,
@@ -18,6 +20,9 @@ export const auditsApiModule: ApiModule = {
     // Before the missions' router: `/audits/missions/{id}/checks` is the catalogue area's.
     { path: '/audits', router: catalogueRouter(deps) },
     { path: '/audits/findings-library', router: findingLibraryRouter(deps) },
+    // The report area's `/audits/missions/{id}/report…`, also before the missions' router.
+    { path: '/audits/missions', router: reportRouter(deps) },
+    { path: '/audits/report-template', router: reportTemplateRouter(deps) },
     // The capture area's `/audits/missions/{id}/{inventory|observations|findings|uploads}`, before the missions' router.
     { path: '/audits/missions', router: captureRouter(deps) },
     { path: '/audits/missions', router: missionsRouter(deps) },
@@ -27,5 +32,6 @@ export const auditsApiModule: ApiModule = {
     ...captureOpenApiPaths(),
     ...catalogueOpenApiPaths(),
     ...missionsOpenApiPaths(),
+    ...reportOpenApiPaths(),
   }),
 };

@@ -12,6 +12,7 @@ import { missionsToPlan } from './mission-planning';
 import { auditMissions } from './missions';
 import { missionsMessages } from './missions.messages';
 import { auditProcessManifest } from './process.manifest';
+import { reportMessages } from './report/report.messages';
 
 /** Audits (spec 000): its starting roles; its records, forms and processes come with the vertical. */
 export const auditsModule: DomainModule = {
@@ -47,6 +48,6 @@ export const auditsModule: DomainModule = {
       personalDataColumns: ['summary'], sample: missionSample,
     },
   ],
-  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages },
+  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages, ...reportMessages },
   ...auditProcessManifest,
 };
