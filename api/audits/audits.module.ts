@@ -1,4 +1,6 @@
 import type { ApiModule } from '../api-module';
+import { assistantOpenApiPaths } from './assistant.openapi';
+import { assistantRouter } from './assistant.router';
 import { captureOpenApiPaths } from './capture.openapi';
 import { captureRouter } from './capture.router';
 import { catalogueOpenApiPaths } from './catalogue.openapi';
@@ -20,6 +22,8 @@ export const auditsApiModule: ApiModule = {
     // Before the missions' router: `/audits/missions/{id}/checks` is the catalogue area's.
     { path: '/audits', router: catalogueRouter(deps) },
     { path: '/audits/findings-library', router: findingLibraryRouter(deps) },
+    // The local assistant (ADR 0037): `/api/v1/assistant/…`.
+    { path: '/assistant', router: assistantRouter(deps) },
     // The report area's `/audits/missions/{id}/report…`, also before the missions' router.
     { path: '/audits/missions', router: reportRouter(deps) },
     { path: '/audits/report-template', router: reportTemplateRouter(deps) },
@@ -29,6 +33,7 @@ export const auditsApiModule: ApiModule = {
     { path: '/audits/dashboard', router: auditsDashboardRouter(deps) },
   ],
   openApiPaths: () => ({
+    ...assistantOpenApiPaths(),
     ...captureOpenApiPaths(),
     ...catalogueOpenApiPaths(),
     ...missionsOpenApiPaths(),

@@ -2,6 +2,7 @@ import { ACCOUNTS_LEAD, CORE_RECORDS, assignedOnly, billingRead, billingWrite, c
 import type { DomainModule } from '../modules/vertical-module';
 import { planningManage, planningTeamMember } from '../planning/grants';
 import { anonymisationMessages } from './anonymisation.messages';
+import { assistantMessages } from './assistant.messages';
 import { auditsPersonalData } from './audits.personal-data';
 import { captureMessages } from './capture.messages';
 import { catalogueGrants, catalogueResources } from './catalogue.grants';
@@ -48,6 +49,6 @@ export const auditsModule: DomainModule = {
       personalDataColumns: ['summary'], sample: missionSample,
     },
   ],
-  messages: { ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages, ...reportMessages },
+  messages: { ...assistantMessages, ...captureMessages, ...missionsMessages, ...catalogueMessages, ...anonymisationMessages, ...reportMessages },
   ...auditProcessManifest,
 };

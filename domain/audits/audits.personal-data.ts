@@ -1,3 +1,4 @@
+import { assistantTables } from './assistant.personal-data';
 import { catalogueTables } from './catalogue.personal-data';
 import { ANONYMISATION_MISSION_COLUMNS, anonymisationTables } from './anonymisation.personal-data';
 import { captureTables } from './capture.personal-data';
@@ -30,6 +31,7 @@ export const auditsPersonalData: PersonalDataDeclaration = {
   ],
   tables: {
     ...captureTables,
+    ...assistantTables,
     ...catalogueTables,
     ...anonymisationTables,
     ...reportTables,
