@@ -86,6 +86,9 @@ describe('/api/v1/audits/missions/{id}/{inventory|observations|findings|uploads}
     expect(list).toEqual([expect.objectContaining({ id: item.id, serial: '••••4821', networkAddress: '10.0.••.••', owner: '••••••', brand: 'Dell', masked: true })]);
     const detail = await api(auditor).get(`${base(mine)}/inventory/${item.id}`).expect(200);
     expect(detail.body).toMatchObject({ serial: 'CZJ4821', networkAddress: '10.0.12.4', owner: 'Jean Dupont' });
+    // Once the anonymisation put a pseudonym in place of the ciphertext, the pseudonym is what reads.
+    await t.admin('auditInventoryItems').where({ tenantId: firm.tenantId, id: item.id }).update({ ownerSealed: 'Personne 3F2A' });
+    expect((await api(auditor).get(`${base(mine)}/inventory/${item.id}`).expect(200)).body.owner).toBe('Personne 3F2A');
   });
 
   it('PATCH needs If-Match; a stale one answers 412 with the server\'s row; DELETE then 404', async () => {
