@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import vuetify from 'vite-plugin-vuetify';
+import { serviceWorker } from './pwa/service-worker-plugin.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -9,7 +10,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
-  plugins: [vue(), vuetify({ autoImport: true })],
+  // The service worker the offline capture registers (ADR 0036): the built files, kept for a reload without network.
+  plugins: [vue(), vuetify({ autoImport: true }), serviceWorker({ publicDir: `${root}public`, workerSource: `${root}pwa/service-worker.js` })],
   resolve: {
     alias: {
       '@': fileURLToPath(new URL('./src', import.meta.url)),

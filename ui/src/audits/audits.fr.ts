@@ -1,8 +1,11 @@
 import catalogueFr from './catalogue/catalogue.fr';
+import captureFr from './capture/capture.fr';
+
 /** Texts of the audits' screens (French, the reference): one part per area, merged here. */
 const auditsFr = {
   nav: { audits: 'Audits' },
   catalogue: catalogueFr,
+  capture: captureFr,
 };
 
 export default auditsFr;

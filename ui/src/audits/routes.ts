@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { catalogueRoutes } from './catalogue/routes';
+import { captureRoutes } from './capture/routes';
 
 /** Cassandre's audit screens (children of the app shell): each area's routes, merged here. */
-export const auditsRoutes: RouteRecordRaw[] = [...catalogueRoutes, ];
+export const auditsRoutes: RouteRecordRaw[] = [...catalogueRoutes, ...captureRoutes];

@@ -11,6 +11,11 @@ declare module 'vue-router' {
     public?: boolean;
     /** `[resource, action]` the user needs, from /auth/me permissions. */
     permission?: readonly [string, string];
+    /**
+     * Works from the device's own copy (the audits' capture on site, ADR 0036): reloaded while the
+     * network is away, it opens without the session, which comes back with the network.
+     */
+    offline?: boolean;
   }
 }
 
@@ -52,6 +57,7 @@ router.beforeEach(async (to) => {
     return to.name === 'login' && session.me ? { name: 'home' } : true;
   }
   if (!session.signedIn) return { name: 'login', query: { redirect: to.fullPath } };
+  if (to.meta.offline && !session.me && typeof navigator !== 'undefined' && !navigator.onLine) return true;
   if (!session.me && !(await session.loadMe())) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.name === 'home') {
     const route = await landingRoute(session);

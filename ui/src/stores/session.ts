@@ -15,6 +15,15 @@ function isMomentary(e: unknown): boolean {
   return e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
 }
 
+/**
+ * What a module finishes or forgets when the person signs out, before the session ends (the offline
+ * capture sends its queue, then destroys the person's local copy on a shared tablet).
+ */
+const signOutHandlers: Array<(me: Me | null) => Promise<void>> = [];
+export function onSignOut(handler: (me: Me | null) => Promise<void>): void {
+  signOutHandlers.push(handler);
+}
+
 /** Who is signed in, in which organisation, and what they may do. */
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null);
@@ -116,6 +125,8 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Ends the session on the server (refresh cookie revoked and cleared, access token deny-listed), then here. */
   async function logout(): Promise<void> {
+    const who = me.value;
+    await Promise.all(signOutHandlers.map((handler) => handler(who).catch(() => undefined)));
     await authApi.logout().catch(() => undefined);
     tokenStorage.clear();
     expire();

@@ -1,0 +1,15 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { onSignOut } from '@/stores/session';
+
+/** The capture on site: one mission's screen, which works offline (ADR 0036). */
+export const captureRoutes: RouteRecordRaw[] = [
+  {
+    path: 'audits/missions/:id/capture',
+    name: 'audits-capture',
+    component: () => import('./CapturePage.vue'),
+    meta: { permission: ['audits.mission', 'read'], offline: true },
+  },
+];
+
+// A shared tablet: signing out sends what is queued if it can, then destroys the person's local copy.
+onSignOut(async (me) => (await import('./useCapture')).forgetCaptureData(me));
