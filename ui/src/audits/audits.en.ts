@@ -1,10 +1,12 @@
 import type auditsFr from './audits.fr';
+import assistantEn from './assistant/assistant.en';
 import catalogueEn from './catalogue/catalogue.en';
 import captureEn from './capture/capture.en';
 
 /** Texts of the audits' screens in English, the same keys as the French. */
 const auditsEn: typeof auditsFr = {
   nav: { audits: 'Audits' },
+  assistant: assistantEn,
   catalogue: catalogueEn,
   capture: captureEn,
 };

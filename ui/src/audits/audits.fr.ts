@@ -1,9 +1,11 @@
+import assistantFr from './assistant/assistant.fr';
 import catalogueFr from './catalogue/catalogue.fr';
 import captureFr from './capture/capture.fr';
 
 /** Texts of the audits' screens (French, the reference): one part per area, merged here. */
 const auditsFr = {
   nav: { audits: 'Audits' },
+  assistant: assistantFr,
   catalogue: catalogueFr,
   capture: captureFr,
 };

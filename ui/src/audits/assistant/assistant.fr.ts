@@ -1,0 +1,40 @@
+/** Texts of the local assistant (French, the reference). */
+const assistantFr = {
+  nav: { settings: 'Assistant local' },
+  panel: {
+    title: 'Assistant',
+    intro: 'Suggestions tirées de votre référentiel et de votre bibliothèque de constats, à partir de ce que vous avez relevé. Rien ne quitte l’entreprise.',
+    suggest: 'Suggérer',
+    summary: 'Rédiger la synthèse',
+    draftFinding: 'Rédiger un constat',
+    empty: 'Aucune suggestion pour l’instant : relevez du matériel ou des observations, puis demandez des suggestions.',
+    nothingFound: 'Rien dans votre référentiel ne correspond encore à ce qui a été relevé.',
+    accept: 'Accepter',
+    edit: 'Modifier',
+    reject: 'Rejeter',
+    save: 'Enregistrer',
+    cancel: 'Annuler',
+    editLabel: 'Texte retenu',
+    draft: 'Brouillon de l’assistant',
+    status: { proposed: 'Proposée', accepted: 'Acceptée', edited: 'Modifiée', rejected: 'Rejetée' },
+    source: { 'check-point': 'Point de contrôle', 'library-finding': 'Constat type', 'past-finding': 'Constat passé' },
+    noSource: 'Constats de la mission',
+    kinds: { check: 'Contrôle complémentaire', analysis: 'Analyse', 'finding-draft': 'Constat', 'summary-draft': 'Synthèse' },
+  },
+  settings: {
+    title: 'Assistant local',
+    intro: 'Par défaut, l’assistant puise dans votre référentiel et votre bibliothèque sans aucun modèle. Avec Ollama, un modèle installé sur votre réseau reformule ces suggestions : l’hôte doit être sur la machine ou sur un réseau privé.',
+    provider: 'Fournisseur',
+    providers: { embedded: 'Intégré (sans modèle)', ollama: 'Ollama (modèle local)' },
+    host: 'Hôte Ollama',
+    hostHint: 'Par exemple 127.0.0.1:11434 ou http://ollama.cabinet.lan:11434',
+    model: 'Modèle',
+    modelHint: 'Par exemple mistral (installé par « ollama pull mistral »)',
+    allowPublic: 'Autoriser explicitement un hôte public (service administratif, consigné au journal)',
+    publicAllowed: 'Hôte public autorisé le {at}',
+    save: 'Enregistrer',
+    saved: 'Réglages de l’assistant enregistrés',
+  },
+};
+
+export default assistantFr;
