@@ -1,8 +1,9 @@
 import { assistantTables } from './assistant.personal-data';
-import { catalogueTables } from './catalogue.personal-data';
+import { catalogueSubjectLinks, catalogueTables } from './catalogue.personal-data';
 import { ANONYMISATION_MISSION_COLUMNS, anonymisationTables } from './anonymisation.personal-data';
 import { captureTables } from './capture.personal-data';
 import { reportTables } from './report/report.personal-data';
+import { mergedSubjectLinks } from './subject-links';
 import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
 
 /**
@@ -46,4 +47,6 @@ export const auditsPersonalData: PersonalDataDeclaration = {
       notPersonal: cols(TRACKING, 'mission_id site_id on_site_from on_site_to'),
     },
   },
+  // Each area's links from a kind of person to its tables (ADR 0023).
+  subjectLinks: mergedSubjectLinks(catalogueSubjectLinks),
 };

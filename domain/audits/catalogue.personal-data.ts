@@ -1,4 +1,5 @@
 import { TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
+import type { SubjectLinks } from '../gdpr/subjects.schema';
 
 /**
  * The catalogue area's tables (issue 16, ADR 0034): the control catalogue and the finding library hold
@@ -21,4 +22,13 @@ export const catalogueTables: PersonalDataDeclaration['tables'] = {
     personal: {},
     notPersonal: cols(TRACKING, 'title description risk recommendation references default_severity scopes tags usage_count last_used_at search'),
   },
+};
+
+/**
+ * Where a person is in these tables: the auditor who answered a check; a client (account) through its
+ * missions' checklists, whose observations may name the people met on site.
+ */
+export const catalogueSubjectLinks: SubjectLinks = {
+  user: [{ match: 'ref', table: 'audit_mission_checks', column: 'answered_by', from: 'users' }],
+  account: [{ match: 'ref', table: 'audit_mission_checks', column: 'mission_id', from: 'audit_missions' }],
 };

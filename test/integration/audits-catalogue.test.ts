@@ -172,7 +172,7 @@ describe('/api/v1/audits/catalogue, /missions/{id}/checks, /findings-library', (
     const cassandre = (await t.admin('tenants').where({ slug: 'cassandre' }).first('id')).id;
     const byScope = await t.admin('auditCheckPoints').where({ tenantId: cassandre }).whereNull('retiredAt').groupBy('scope').select('scope').count('* as n');
     expect(byScope).toHaveLength(8);
-    expect(byScope.reduce((sum: number, r: { n: string }) => sum + Number(r.n), 0)).toBeGreaterThanOrEqual(60);
+    expect(byScope.reduce((sum: number, r) => sum + Number(r.n), 0)).toBeGreaterThanOrEqual(60);
     expect(Number((await t.admin('auditLibraryFindings').where({ tenantId: cassandre }).count('* as n').first())!.n)).toBeGreaterThanOrEqual(15);
     const answered = await t.admin('auditMissionChecks as c').join('auditMissions as m', 'm.id', 'c.missionId')
       .where('c.tenantId', cassandre).whereIn('m.status', ['drafting', 'review', 'delivered']).whereNot('c.answer', 'not_checked').count('* as n').first();
