@@ -3,6 +3,7 @@ import type { DemoTenantFacts } from '../modules/vertical-module';
 import { seedCaptureDemo } from './capture-demo';
 import { seedCatalogueDemo } from './catalogue.demo';
 import { seedMissionsDemo } from './missions-demo';
+import { seedReportDemo } from './report/report-demo';
 
 /** One area's part of the demo (missions first: the others hang their rows on them). Idempotent: each part leaves alone what it already seeded. */
 export type AuditsDemoPart = (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
@@ -18,6 +19,8 @@ const PARTS: AuditsDemoPart[] = [
   seedCatalogueDemo,
   // What the auditors captured on the missions « Sur site » and after (inventory, observations, findings, uploads), sealed.
   seedCaptureDemo,
+  // The reports (after the capture: their versions freeze its findings and inventory): delivered, in review, sent back.
+  seedReportDemo,
 ];
 
 export async function seedAuditsDemo(admin: Knex, tenant: DemoTenantFacts): Promise<void> {

@@ -206,4 +206,15 @@ describe('/api/v1/audits/missions/{id}/report', () => {
     await api(auditor).put('/api/v1/audits/report-template', { coverTitle: 'X', serialDisplay: 'full' }, '*').expect(403);
     expect(await counts()).toEqual(before);
   });
+
+  it('seeds Cassandre\'s demo: a delivered report approved after changes, one in review, one sent back', async () => {
+    const cassandre = (await t.admin('tenants').where({ slug: 'cassandre' }).first('id')).id;
+    const reports = await t.admin('auditReports as r').join('auditMissions as m', 'm.id', 'r.missionId').where('r.tenantId', cassandre)
+      .select('r.id', 'r.status', 'r.currentVersion', 'm.status as missionStatus').orderBy('r.status');
+    expect(reports.map((r) => [r.status, r.currentVersion, r.missionStatus])).toEqual([['changes_requested', 1, 'drafting'], ['delivered', 2, 'delivered'], ['in_review', 1, 'review']]);
+    const delivered = reports.find((r) => r.status === 'delivered')!;
+    expect(await t.admin('auditReportComments').where({ reportId: delivered.id }).count({ n: '*' })).toEqual([{ n: 3 }]);
+    const [version] = await t.admin('auditReportVersions').where({ reportId: delivered.id, number: 2 }).select('snapshot');
+    expect(version.snapshot.sections).toHaveLength(6);
+  });
 });
