@@ -16,6 +16,9 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  * no critical or serious violation on the capture page nor its conflict prompt.
  */
 const TABLET_PORTRAIT = { width: 1024, height: 1366 };
+const TABLET_LANDSCAPE = { width: 1366, height: 1024 };
+/** A 1 × 1 PNG: the photo « taken » by the tablet's camera. */
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 describe('audits: offline capture on a tablet', () => {
   let stack: BrowserStack;
@@ -99,12 +102,18 @@ describe('audits: offline capture on a tablet', () => {
     expect(await page.getByTestId('findings-severity').getAttribute('data-severity')).toBe('critical');
     await page.getByTestId('findings-save').click();
     await waitStatus('offline', /Hors ligne — 3 modifications en attente/);
+    // A photo from the camera.
+    await page.getByTestId('capture-section-uploads').click();
+    await page.getByTestId('uploads-caption').fill('Baie de brassage ouverte');
+    await page.getByTestId('uploads-camera-input').setInputFiles({ name: 'baie.png', mimeType: 'image/png', buffer: PHOTO });
+    await waitStatus('offline', /Hors ligne — 4 modifications en attente/);
 
     // A reload without network: the service worker serves the app, the device's copy the records.
     const reloaded = await page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
     await waitShowing(page, page.getByTestId('capture-mission'));
-    await waitStatus('offline', /Hors ligne — 3 modifications en attente/);
+    await waitStatus('offline', /Hors ligne — 4 modifications en attente/);
+    await page.getByTestId('capture-section-inventory').click();
     const inventory = page.locator('[data-testid="capture-record"][data-kind="inventory"]');
     await inventory.waitFor();
     expect(await inventory.getAttribute('data-state')).toBe('pending');
@@ -115,7 +124,7 @@ describe('audits: offline capture on a tablet', () => {
     expect(await inventory.getAttribute('data-state')).toBe('synced');
 
     const lead = await api('mission-lead');
-    for (const kind of ['inventory', 'observations', 'findings']) {
+    for (const kind of ['inventory', 'observations', 'findings', 'uploads']) {
       const list = await lead.get(`${base()}/${kind}`).expect(200);
       expect({ kind, count: list.body.items.length }).toEqual({ kind, count: 1 });
     }
@@ -124,6 +133,23 @@ describe('audits: offline capture on a tablet', () => {
     expect(detail.body).toMatchObject({ type: 'server', brand: 'Dell', serial: 'CZJ4821', networkAddress: '10.0.12.4', owner: 'Jean Dupont', location: 'Local technique', version: 1 });
     const [finding] = (await lead.get(`${base()}/findings`)).body.items;
     expect(finding).toMatchObject({ title: 'SMBv1 activé sur le serveur de fichiers', severity: 'critical', likelihood: 3, impact: 4 });
+    const [photo] = (await lead.get(`${base()}/uploads`)).body.items;
+    expect(photo).toMatchObject({ contentType: 'image/png', sizeBytes: PHOTO.length });
+    const bytes = await lead.get(`${base()}/uploads/${photo.id}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    }).expect(200);
+    expect(Buffer.compare(bytes.body as Buffer, PHOTO)).toBe(0);
+
+    // Landscape too: every button, tab and field of the screen is at least 44 px high for a finger.
+    await page.setViewportSize(TABLET_LANDSCAPE);
+    const small = await page.getByTestId('capture-page').locator('button, [role="tab"], .v-field').evaluateAll((list) => list
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && box.height > 0 && box.height < 44)
+      .map(({ el, box }) => `${el.getAttribute('data-testid') ?? el.className} ${Math.round(box.height)} px`));
+    expect(small).toEqual([]);
+    await page.setViewportSize(TABLET_PORTRAIT);
   });
 
   it('asks when someone else changed the same item meanwhile, and sends the answer field by field', async () => {
@@ -158,5 +184,15 @@ describe('audits: offline capture on a tablet', () => {
 
     await expectEventually(async () => (await lead.get(`${base()}/inventory/${item.id}`)).body, (row) => expect(row).toMatchObject({ location: 'Salle serveur B', owner: 'Yann Le Goff', serial: 'CZJ4821', version: 3 }));
     expect((await lead.get(`${base()}/inventory`)).body.items).toHaveLength(1);
+  });
+
+  it('signing out on the shared tablet destroys the auditor\'s local copy and its key', async () => {
+    const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('relais-capture:')));
+    expect(await databases()).toHaveLength(1);
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    await expectEventually(databases, (names) => expect(names).toEqual([]));
+    expect(await page.evaluate(() => localStorage.getItem('relais.capture.owner'))).toBeNull();
   });
 });
