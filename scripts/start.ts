@@ -151,6 +151,9 @@ async function main(): Promise<void> {
   if (applied.length) say(`applied ${applied.length} migration(s)`);
   if (!process.env.DATABASE_URL) appUrl = await ensureAppLogin(adminUrl!, 'relais_api', secrets.appPassword);
   const admin = knexFactory(knexConfig(adminUrl!, 2));
+  // The demo seals some records (the audits' capture, ADR 0035) with the key and files the API will use.
+  process.env.RELAIS_SECRET_KEY ||= secrets.secretKey;
+  process.env.RELAIS_DATA_DIR = dataDir;
   try {
     await seed(admin, { demo });
   } finally {

@@ -186,7 +186,7 @@ describe('/api/v1/audits/missions/{id}/{inventory|observations|findings|uploads}
     expect(await t.admin('auditUploads').where({ tenantId: firm.tenantId }).count({ n: '*' }).first()).toEqual({ n: 1 });
   });
 
-  it('the demo part fills missions on site (half) and delivered (all), sealed, and seeding again writes nothing more', async () => {
+  it('the demo part fills missions on site (half) and delivered (all) as their scopes go, sealed, and seeding again writes nothing more', async () => {
     const demo = await createOwnTenant(t.admin, 'capture-demo', ['audits']);
     await seedCaptureDemo(t.admin, demo);
     const onSite = await mission(demo, 1, [demo.userIds.auditor!]);
@@ -195,8 +195,8 @@ describe('/api/v1/audits/missions/{id}/{inventory|observations|findings|uploads}
     await seedCaptureDemo(t.admin, demo);
     await seedCaptureDemo(t.admin, demo);
     const count = async (table: string, missionId: string) => Number((await t.admin(table).where({ tenantId: demo.tenantId, missionId }).count({ n: '*' }).first())!.n);
-    expect([await count('auditInventoryItems', onSite.id), await count('auditFindings', onSite.id), await count('auditUploads', onSite.id)]).toEqual([4, 3, 1]);
-    expect([await count('auditInventoryItems', delivered.id), await count('auditObservations', delivered.id), await count('auditFindings', delivered.id), await count('auditUploads', delivered.id)]).toEqual([8, 4, 5, 2]);
+    expect([await count('auditInventoryItems', onSite.id), await count('auditFindings', onSite.id), await count('auditUploads', onSite.id)]).toEqual([4, 2, 1]);
+    expect([await count('auditInventoryItems', delivered.id), await count('auditObservations', delivered.id), await count('auditFindings', delivered.id), await count('auditUploads', delivered.id)]).toEqual([8, 2, 4, 2]);
     const token = (await loginAs(t.app, 'mission-lead', demo.slug)).accessToken;
     const findings = (await api(token).get(`${base(delivered.id)}/findings`).expect(200)).body.items as Array<{ title: string; severity: string; cvssScore: number | null }>;
     expect(findings.find((f) => f.title.includes('2012 R2'))).toMatchObject({ severity: 'critical', cvssScore: 9.8 });
