@@ -2,6 +2,7 @@ import type auditsFr from './audits.fr';
 import assistantEn from './assistant/assistant.en';
 import catalogueEn from './catalogue/catalogue.en';
 import captureEn from './capture/capture.en';
+import reportEn from './report/report.en';
 
 /** Texts of the audits' screens in English, the same keys as the French. */
 const auditsEn: typeof auditsFr = {
@@ -9,6 +10,7 @@ const auditsEn: typeof auditsFr = {
   assistant: assistantEn,
   catalogue: catalogueEn,
   capture: captureEn,
+  report: reportEn,
 };
 
 export default auditsEn;

@@ -1,6 +1,7 @@
 import assistantFr from './assistant/assistant.fr';
 import catalogueFr from './catalogue/catalogue.fr';
 import captureFr from './capture/capture.fr';
+import reportFr from './report/report.fr';
 
 /** Texts of the audits' screens (French, the reference): one part per area, merged here. */
 const auditsFr = {
@@ -8,6 +9,7 @@ const auditsFr = {
   assistant: assistantFr,
   catalogue: catalogueFr,
   capture: captureFr,
+  report: reportFr,
 };
 
 export default auditsFr;

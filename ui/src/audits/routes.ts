@@ -2,6 +2,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import { assistantRoutes } from './assistant/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { captureRoutes } from './capture/routes';
+import { reportRoutes } from './report/routes';
 
 /** Cassandre's audit screens (children of the app shell): each area's routes, merged here. */
-export const auditsRoutes: RouteRecordRaw[] = [...catalogueRoutes, ...assistantRoutes, ...captureRoutes];
+export const auditsRoutes: RouteRecordRaw[] = [...catalogueRoutes, ...assistantRoutes, ...captureRoutes, ...reportRoutes];
