@@ -12,6 +12,11 @@ import type { Json } from './openapi-parts';
 export interface ApiModule {
   key: string;
   routers(deps: ApiDeps): Array<{ path: string; router: Router }>;
+  /**
+   * Routers mounted under `/api/v1` BEFORE authentication, whose own credential is in the request (a
+   * secret token in the path, a vendor's signature): each checks it and answers 404/410 otherwise.
+   */
+  publicRouters?(deps: ApiDeps): Array<{ path: string; router: Router }>;
   openApiPaths?(): Json;
   /**
    * Work to do once when the API starts, after it listens (api/module-start.ts):

@@ -64,6 +64,8 @@ export function createApp(deps: ApiDeps): Express {
   v1.use('/auth', authRouter(deps));
   // Vendors sign their webhooks instead of sending a bearer token: before authentication.
   v1.use('/webhooks', webhooksRouter(deps));
+  // A module's routers whose credential is in the request itself (an expiring download link's token).
+  for (const module of deps.modules) for (const { path: at, router } of module.publicRouters?.(deps) ?? []) v1.use(at, router);
   v1.use(authenticate(deps));
   v1.use('/contacts/:id/assignments', contactAssignmentsRouter(deps));
   v1.use('/accounts/:id/onboarding', accountOnboardingRouter(deps));

@@ -52,7 +52,7 @@ export function createAuditProcessActivities(deps: Pick<ModuleActivityDeps, 'kne
   return {
     async 'audits.mission.facts'(raw: unknown, meta: ServiceTaskMeta) {
       const { missionId } = parseTaskInput(auditsMissionFacts.input, raw);
-      return inProcess(meta, (ctx) => missionFacts(ctx, missionId));
+      return inProcess(meta, (ctx) => missionFacts(ctx, missionId, processNow()));
     },
 
     async 'audits.mission.advance'(raw: unknown, meta: ServiceTaskMeta) {

@@ -1,4 +1,6 @@
 import type { ApiModule } from '../api-module';
+import { anonymisationOpenApiPaths } from './anonymisation.openapi';
+import { anonymisationRouter, deliveryDownloadRouter } from './anonymisation.router';
 import { assistantOpenApiPaths } from './assistant.openapi';
 import { assistantRouter } from './assistant.router';
 import { captureOpenApiPaths } from './capture.openapi';
@@ -29,10 +31,15 @@ export const auditsApiModule: ApiModule = {
     { path: '/audits/report-template', router: reportTemplateRouter(deps) },
     // The capture area's `/audits/missions/{id}/{inventory|observations|findings|uploads}`, before the missions' router.
     { path: '/audits/missions', router: captureRouter(deps) },
+    // The process area's start, anonymisation and statistics (ADR 0039), before the missions' router.
+    { path: '/audits', router: anonymisationRouter(deps) },
     { path: '/audits/missions', router: missionsRouter(deps) },
     { path: '/audits/dashboard', router: auditsDashboardRouter(deps) },
   ],
+  // The client's download of a delivered report: the mailed token is the credential.
+  publicRouters: (deps) => [{ path: '/audits/deliveries', router: deliveryDownloadRouter(deps) }],
   openApiPaths: () => ({
+    ...anonymisationOpenApiPaths(),
     ...assistantOpenApiPaths(),
     ...captureOpenApiPaths(),
     ...catalogueOpenApiPaths(),

@@ -57,6 +57,10 @@ export const anonymisationMessages = defineMessages({
     en: (p, f) => `cannot be after ${f.date(p.latest)} (a year after the planned day)`,
   }),
   'audits.postpone.until-or-days': both('donnez soit une date (until), soit un nombre de jours (days)', 'give either a date (until) or a number of days (days)'),
+  'audits.statistics.forbidden': both(
+    'L’historique anonymisé des missions est réservé à qui voit toutes les missions (responsables de mission, service administratif).',
+    'The anonymised history of missions is for those who see every mission (mission leads, administration).',
+  ),
   'audits.process.not-installed': both(
     'Le processus « De l’audit à l’anonymisation » n’est pas déployé dans cette organisation.',
     'The process "From audit to anonymisation" is not deployed in this organisation.',

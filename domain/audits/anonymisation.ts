@@ -133,9 +133,12 @@ export async function anonymiseMission(
     const ids = await missionRowIds(trx, table, missionId);
     if (!ids?.length) continue;
     files.push(...await followDocuments(trx, { ...request, table, ids }, table, ids, rows));
+    // Their history entries, whatever record type the area names them by (the anonymiser follows only record kinds it knows).
+    const history = (await trx.raw<{ rows: Array<{ id: string }> }>('select id::text from history where record_id = any(?::uuid[])', [ids])).rows.map((r) => r.id);
+    if (history.length) add(rows, await anonymiseTable(trx, { ...request, table: 'history', ids: history }), 'history');
     add(rows, DELETED_TABLES.has(table) ? await deleteRows(trx, { ...request, table, ids }) : await anonymiseTable(trx, { ...request, table, ids }), table);
   }
-  const mails = await trx('auditDeliveries').where({ missionId }).whereNotNull('messageId').pluck('messageId');
+  const mails = (await trx('auditDeliveries').where({ missionId }).whereNotNull('messageId').select('messageId')).map((r: { messageId: string }) => String(r.messageId));
   if (mails.length) {
     add(rows, await anonymiseTable(trx, { ...request, table: 'messages', ids: mails.map(String) }), 'messages');
     const outbox = await trx('sandboxMailOutbox').whereIn('reference', mails.map(String)).pluck('id');

@@ -3,6 +3,7 @@ import type { DemoTenantFacts } from '../modules/vertical-module';
 import { seedCaptureDemo } from './capture-demo';
 import { seedCatalogueDemo } from './catalogue.demo';
 import { seedMissionsDemo } from './missions-demo';
+import { seedProcessDemo } from './process-demo';
 import { seedReportDemo } from './report/report-demo';
 
 /** One area's part of the demo (missions first: the others hang their rows on them). Idempotent: each part leaves alone what it already seeded. */
@@ -21,6 +22,8 @@ const PARTS: AuditsDemoPart[] = [
   seedCaptureDemo,
   // The reports (after the capture: their versions freeze its findings and inventory): delivered, in review, sent back.
   seedReportDemo,
+  // Last: each mission's process asked for (started by the API), the delivered ones' anonymisation days, last year's statistics.
+  seedProcessDemo,
 ];
 
 export async function seedAuditsDemo(admin: Knex, tenant: DemoTenantFacts): Promise<void> {

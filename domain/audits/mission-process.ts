@@ -1,12 +1,13 @@
 import type { Client } from '@temporalio/client';
 import type { Knex } from 'knex';
+import { DateTime } from 'luxon';
 import { isUuid, loadFor, type RequestContext } from '../core/record-service';
 import { ConflictError, UnprocessableError, ValidationError } from '../errors';
 import { audit } from '../identity/audit-log';
 import type { BusinessLabelResolver } from '../modules/vertical-module';
 import { bufferMessage } from '../process/message-buffer';
 import { deliverToSubscriber } from '../process/message-delivery';
-import { anonymiseDay, anonymiseInstant, postponement } from './anonymisation-rules';
+import { ZONE, anonymiseDay, anonymiseInstant, postponement } from './anonymisation-rules';
 import { anonymisationMessage as m } from './anonymisation.messages';
 import { anonymisationSettings } from './anonymisation-settings';
 import { MISSION_STATUSES, type MissionStatus } from './mission.schema';
@@ -39,11 +40,13 @@ export function missionProcessVariables(missionId: string, retentionDays?: numbe
 
 export const stageOf = (status: MissionStatus): number => MISSION_STATUSES.indexOf(status);
 
-export async function missionFacts(ctx: RequestContext, missionId: string) {
+export async function missionFacts(ctx: RequestContext, missionId: string, now: Date) {
   const mission = await loadFor(ctx, auditMissions, missionId, 'read');
-  const sites: string[] = await ctx.trx('auditMissionSites').where({ missionId }).orderBy('createdAt').pluck('siteId');
+  const rows: Array<{ siteId: string; onSiteFrom: string | null }> = await ctx.trx('auditMissionSites').where({ missionId }).orderBy('createdAt').select('siteId', 'onSiteFrom');
   const status = mission.status as MissionStatus;
-  return { status, stage: stageOf(status), leadId: (mission.leadId as string | null) ?? null, sites };
+  const firstDay = [...rows.map((r) => r.onSiteFrom), mission.startsOn as string | null].filter((d): d is string => Boolean(d)).sort()[0];
+  const onSiteAt = firstDay ? DateTime.fromISO(firstDay, { zone: ZONE }).set({ hour: 8 }).toUTC().toISO()! : now.toISOString();
+  return { status, stage: stageOf(status), leadId: (mission.leadId as string | null) ?? null, sites: rows.map((r) => r.siteId), onSiteAt };
 }
 
 /** Moves the mission on to `to` through the missions' one status action, unless it is there already or past it (the report's review moves it too). */
@@ -88,9 +91,9 @@ export interface PostponeInput {
 /**
  * A mission lead postpones the anonymisation once (409 the second time), to a later day within a year,
  * with a reason (kept on the mission until it is anonymised; the audit log says who and until when).
- * The running instance is told and plans the new day.
+ * Once committed, the caller tells the running instance (`tellMissionProcess`, ANONYMISATION_POSTPONED), which plans the new day.
  */
-export async function postponeAnonymisation(ctx: RequestContext, temporal: () => Promise<Client>, missionId: string, input: PostponeInput, now: Date) {
+export async function postponeAnonymisation(ctx: RequestContext, missionId: string, input: PostponeInput, now: Date) {
   const mission = await loadFor(ctx, auditMissions, missionId, 'update', true);
   const row = await ctx.trx('auditMissions').where({ id: missionId }).first('anonymiseOn', 'anonymisationPostponedUntil');
   const decided = postponement(
@@ -114,8 +117,7 @@ export async function postponeAnonymisation(ctx: RequestContext, temporal: () =>
     tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: 'audits.anonymisation.postpone',
     targetType: 'audit-mission', targetId: missionId, details: { from: row?.anonymiseOn ? String(row.anonymiseOn) : null, until: decided.until },
   });
-  const told = await tellMissionProcess(ctx.trx, temporal, ctx.principal.tenantId, missionId, ANONYMISATION_POSTPONED);
-  return { missionId, anonymiseOn: decided.until, anonymiseAt: anonymiseInstant(decided.until), postponedBy: ctx.principal.userId, processTold: told.delivered };
+  return { missionId, anonymiseOn: decided.until, anonymiseAt: anonymiseInstant(decided.until), reason: input.reason, postponedBy: ctx.principal.userId, postponedAt: now.toISOString() };
 }
 
 /** « Mission n° 12 — Audit de la mairie (Mairie de Quimper) »: one query for the page. */

@@ -23,6 +23,8 @@ export const auditsMissionFacts = defineActivity({
     stage: z.number().int().min(0).max(6),
     leadId: uuid.nullable(),
     sites: z.array(uuid),
+    /** The first day on site at 8 am (Paris): the mission's first on-site day, else its start, else now. */
+    onSiteAt: instant,
   }),
   retry,
 });
