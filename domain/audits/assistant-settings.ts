@@ -10,10 +10,8 @@ import type { SettingsInput, SettingsView } from './assistant.schema';
  * The organisation's assistant settings (docs/adr/0037-local-assistant.md): the embedded provider until
  * someone chooses Ollama, with its host and model. A host is checked by the egress guard when set: a
  * public one is refused (422) unless the administration explicitly allows it, which is recorded (who,
- * when) and audited. Set by the administration or a mission lead.
+ * when) and audited. Set by those who change missions (the administration, mission leads).
  */
-const SETTERS = ['administration', 'mission-lead'];
-
 export interface StoredSettings extends SettingsView {
   allowPublic: boolean;
 }
@@ -36,7 +34,7 @@ export async function assistantSettings(trx: Knex.Transaction): Promise<StoredSe
 }
 
 function mustSet(ctx: RequestContext): void {
-  if (!ctx.principal.roles.some((r) => SETTERS.includes(r))) throw new ForbiddenError(m('audits.assistant.settings-forbidden'));
+  if (!ctx.ability.can('update', 'AuditMission')) throw new ForbiddenError(m('audits.assistant.settings-forbidden'));
 }
 
 export async function readAssistantSettings(ctx: RequestContext): Promise<SettingsView> {
