@@ -186,13 +186,34 @@ describe('audits: offline capture on a tablet', () => {
     expect((await lead.get(`${base()}/inventory`)).body.items).toHaveLength(1);
   });
 
-  it('signing out on the shared tablet destroys the auditor\'s local copy and its key', async () => {
+  it('signing out on the shared tablet warns of unsent changes, then destroys the auditor\'s local copy and its key', async () => {
     const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('relais-capture:')));
     expect(await databases()).toHaveLength(1);
+    await context.setOffline(true);
+    await page.getByTestId('capture-section-observations').click();
+    await page.getByTestId('observations-body').fill('Câblage non étiqueté dans la baie 3.');
+    await page.getByTestId('observations-save').click();
+    await waitStatus('offline', /1 modification en attente/);
+    // Signing out now would lose it: the tablet asks, and « Annuler » keeps everything.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => { asked.push(dialog.message()); void dialog.dismiss(); });
+    await page.getByTestId('user-menu').click();
+    await page.getByTestId('logout').click();
+    await expectEventually(async () => asked, (messages) => expect(messages).toEqual([expect.stringMatching(/^1 modification saisie n’est pas encore synchronisée/)]));
+    expect(page.url()).toContain('/capture');
+    expect(await databases()).toHaveLength(1);
+
+    await context.setOffline(false);
+    await waitStatus('synced', /Synchronisé/);
+    page.on('dialog', (dialog) => { asked.push(dialog.message()); void dialog.dismiss(); });
+    await page.keyboard.press('Escape');
     await page.getByTestId('user-menu').click();
     await page.getByTestId('logout').click();
     await page.waitForURL((url) => url.pathname.startsWith('/login'));
     await expectEventually(databases, (names) => expect(names).toEqual([]));
     expect(await page.evaluate(() => localStorage.getItem('relais.capture.owner'))).toBeNull();
+    expect(asked).toHaveLength(1);
+    const lead = await api('mission-lead');
+    expect((await lead.get(`${base()}/observations`)).body.items).toHaveLength(2);
   });
 });

@@ -24,6 +24,16 @@ export function onSignOut(handler: (me: Me | null) => Promise<void>): void {
   signOutHandlers.push(handler);
 }
 
+/** What signing out would lose, asked before (the capture's changes still unsent): a sentence each, or null. */
+const signOutChecks: Array<(me: Me | null) => Promise<string | null>> = [];
+export function onSignOutCheck(check: (me: Me | null) => Promise<string | null>): void {
+  signOutChecks.push(check);
+}
+export async function signOutWarnings(me: Me | null): Promise<string[]> {
+  const answers = await Promise.all(signOutChecks.map((check) => check(me).catch(() => null)));
+  return answers.filter((a): a is string => !!a);
+}
+
 /** Who is signed in, in which organisation, and what they may do. */
 export const useSessionStore = defineStore('session', () => {
   const me = ref<Me | null>(null);

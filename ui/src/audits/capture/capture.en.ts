@@ -96,7 +96,7 @@ const captureEn: typeof captureFr = {
     empty: '(empty)',
   },
   masked: 'Sensitive fields are masked: show them in clear (network needed) to edit.',
-  logoutWarning: 'Some captured changes are not synchronised yet: signing out will lose them.',
+  logoutWarning: '{n} captured change is not synchronised yet: signing out will lose it. Sign out anyway? | {n} captured changes are not synchronised yet: signing out will lose them. Sign out anyway?',
 };
 
 export default captureEn;

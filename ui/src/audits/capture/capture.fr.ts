@@ -94,7 +94,7 @@ const captureFr = {
     empty: '(vide)',
   },
   masked: 'Les champs sensibles sont masqués : affichez-les en clair (réseau nécessaire) pour modifier.',
-  logoutWarning: 'Des modifications de saisie ne sont pas encore synchronisées : elles seront perdues à la déconnexion.',
+  logoutWarning: '{n} modification saisie n’est pas encore synchronisée : elle sera perdue si vous vous déconnectez. Se déconnecter quand même ? | {n} modifications saisies ne sont pas encore synchronisées : elles seront perdues si vous vous déconnectez. Se déconnecter quand même ?',
 };
 
 export default captureFr;

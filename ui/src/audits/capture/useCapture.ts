@@ -1,5 +1,6 @@
 import { computed, reactive, shallowRef } from 'vue';
 import type { Me } from '@/api/auth.api';
+import { i18n } from '@/plugins/i18n';
 import { useSessionStore } from '@/stores/session';
 import { captureTransport, fetchMissionSnapshot } from './capture.api';
 import { CAPTURE_DB_PREFIX, destroyCaptureStore, openCaptureStore, type ClosableCaptureStore } from './sync/idb-store';
@@ -204,9 +205,14 @@ export async function forgetCaptureData(me: Me | null): Promise<void> {
   await destroyCaptureStore(CAPTURE_DB_PREFIX + owner);
 }
 
-/** How many changes are still queued on this browser for the person (the sign-out warns about them). */
-export async function queuedChanges(me: Me | null): Promise<number> {
-  const owner = me ? `${me.tenant.id}:${me.user.id}` : null;
-  if (!owner || owner !== ownerName || !store) return 0;
-  return (await store.outbox()).length;
+/**
+ * The sign-out's warning when changes of the person's would be lost: those still queued after one
+ * more attempt to send them (offline, in conflict, refused). Null when nothing would be.
+ */
+export async function signOutWarning(me: Me | null): Promise<string | null> {
+  const owner = me ? `${me.tenant.id}:${me.user.id}` : localStorage.getItem(OWNER_KEY);
+  if (!owner || owner !== ownerName || !store || !engine) return null;
+  if (navigator.onLine) await engine.flush().catch(() => undefined);
+  const left = (await store.outbox()).length;
+  return left ? i18n.global.t('audits.capture.logoutWarning', left) : null;
 }
