@@ -6,9 +6,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { withTenant } from '../../db/tenant-scope';
 import { installShippedProcesses } from '../../db/seeds/shipped-processes';
-import {
-  AUDIT_TO_ANONYMISE, REPORT_APPROVED, REPORT_CHANGES_REQUESTED, REPORT_SUBMITTED, tellMissionProcess, type ProcessMessageName,
-} from '../../domain/audits/mission-process';
+import { AUDIT_TO_ANONYMISE } from '../../domain/audits/mission-process';
 import { openEscrow } from '../../domain/audits/anonymisation';
 import { anonymiseDay } from '../../domain/audits/anonymisation-rules';
 import { processStateQuery } from '../../workflows/engine/contract';
@@ -91,7 +89,6 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
     const mine = (res.body.items as Array<{ id: string; businessKey: string; elementId: string }>).filter((x) => x.businessKey === missionId && x.elementId === elementId);
     return mine.length >= count ? mine : undefined;
   });
-  const tell = (missionId: string, name: ProcessMessageName) => withTenant({ tenantId: tenant.tenantId }, (trx) => tellMissionProcess(trx, async () => env.client, tenant.tenantId, missionId, name), t.knex);
   const missionRow = (id: string) => t.admin('auditMissions').where({ id }).first();
   const advanceTo = async (instant: string, offsetMs: number) => {
     const wait = Date.parse(instant) + offsetMs - await env.currentTimeMs();
@@ -139,18 +136,20 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
     })).status).toBe(201);
     for (const task of captures) expect((await auditor.post(`/api/v1/tasks/${task.id}/complete`, { captured: true })).status).toBe(200);
 
-    // Drafting, then the review: sent back once, then approved (the report area's review tells the process).
+    // Drafting, then the review through the report's own API: sent back once, then approved (each tells the process).
     await waitingAt(missionId, 'ReportSubmitted');
     expect((await missionRow(missionId)).status).toBe('drafting');
-    await tell(missionId, REPORT_SUBMITTED);
+    const report = `/api/v1/audits/missions/${missionId}/report`;
+    expect((await auditor.get(report)).status).toBe(200);
+    expect((await auditor.post(`${report}/submit`)).status).toBe(200);
     await waitingAt(missionId, 'ReviewOutcome');
     expect((await missionRow(missionId)).status).toBe('review');
-    await tell(missionId, REPORT_CHANGES_REQUESTED);
+    expect((await lead.post(`${report}/review`, { decision: 'request-changes', comments: [{ sectionKey: 'executive-summary', body: `Citez l’entretien avec M. ${PERSON}.` }] })).status).toBe(200);
     await waitingAt(missionId, 'ReportSubmitted');
     expect((await missionRow(missionId)).status).toBe('drafting');
-    await tell(missionId, REPORT_SUBMITTED);
+    expect((await auditor.post(`${report}/submit`)).status).toBe(200);
     await waitingAt(missionId, 'ReviewOutcome');
-    await tell(missionId, REPORT_APPROVED);
+    expect((await lead.post(`${report}/review`, { decision: 'approve' })).status).toBe(200);
 
     // Delivered: the client's contact gets the link by mail; the invoice of the quote is issued.
     await waitingAt(missionId, 'AwaitAnonymisation');
@@ -167,8 +166,9 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
 
     // The link: unknown tokens 404; an expired link 410 (its expiry moved into the past: the route reads the wall clock).
     const download = await request(app).get(`/api/v1/audits/deliveries/${token}`);
-    expect([200, 404]).toContain(download.status);
-    if (download.status === 200) expect(download.headers['content-type']).toContain('application/pdf');
+    expect(download.status).toBe(200);
+    expect(download.headers['content-type']).toContain('application/pdf');
+    expect(download.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect((await request(app).get(`/api/v1/audits/deliveries/${'x'.repeat(43)}`)).status).toBe(404);
     await t.admin('auditDeliveries').where({ missionId }).update({ expiresAt: new Date(Date.now() - 1000) });
     const gone = await request(app).get(`/api/v1/audits/deliveries/${token}`).set('Accept-Language', 'fr');
@@ -227,5 +227,26 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
     await advanceTo(keyDay, 60_000);
     await until('the key destroyed', async () => ((await t.admin('auditAnonymisationKeys').where({ missionId }).first('escrow', 'destroyedAt'))?.destroyedAt ? true : undefined));
     expect(await withTenant({ tenantId: tenant.tenantId }, (trx) => openEscrow(trx, tenant.tenantId, missionId), t.knex)).toBeNull();
+  });
+  it('anonymises a delivered mission 30 days after its delivery (the organisation\'s default), not on day 29', async () => {
+    const lead = await as('mission-lead');
+    const created = await lead.post('/api/v1/audits/missions', { accountId, title: 'Audit réseau livré', scopes: ['network'], leadId: tenant.userIds['mission-lead'] });
+    expect(created.status).toBe(201);
+    const missionId = String(created.body.id);
+    expect((await lead.put(`/api/v1/audits/missions/${missionId}/sites/${siteIds[0]}`, { notes: `Clé chez M. ${PERSON}, 4 ${STREET}` })).status).toBe(200);
+    // Delivered (as a restored mission would be: its delivery date is what counts, never the start of its process).
+    const deliveredAt = new Date(await env.currentTimeMs());
+    await t.admin('auditMissions').where({ id: missionId }).update({ status: 'delivered', deliveredAt });
+    expect((await lead.post(`/api/v1/audits/missions/${missionId}/start`)).status).toBe(201);
+    await waitingAt(missionId, 'AwaitAnonymisation');
+    const standing = await lead.get(`/api/v1/audits/missions/${missionId}/anonymisation`);
+    expect(standing.body).toMatchObject({ status: 'delivered', anonymiseOn: anonymiseDay(deliveredAt, 30), canPostpone: true, postponedUntil: null });
+    await advanceTo(deliveredAt.toISOString(), 29 * DAY);
+    expect((await missionRow(missionId)).status).toBe('delivered');
+    expect((await t.admin('auditMissionSites').where({ missionId }).first('notes')).notes).toContain(PERSON);
+    await advanceTo(deliveredAt.toISOString(), 30 * DAY);
+    await anonymised(missionId);
+    expect((await t.admin('auditMissionSites').where({ missionId }).first('notes')).notes).toBeNull();
+    expect((await lead.post(`/api/v1/audits/missions/${missionId}/anonymisation/postpone`, { days: 3, reason: 'Trop tard' })).status).toBe(409);
   });
 });
