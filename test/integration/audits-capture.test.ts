@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020';
 import request from 'supertest';
 import { testContext, loginAs, type TestContext } from '../support/api';
 import { seedCaptureDemo } from '../../domain/audits/capture-demo';
@@ -210,5 +211,20 @@ describe('/api/v1/audits/missions/{id}/{inventory|observations|findings|uploads}
       res.on('end', () => done(null, Buffer.concat(chunks)));
     }).expect(200);
     expect((file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('answers as the OpenAPI document describes them', async () => {
+    const doc = (await request(t.app).get('/api/v1/openapi.json').expect(200)).body;
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    const schemaOf = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema;
+    const check = (schema: object, body: unknown) => {
+      const matches = ajv.compile(schema);
+      expect({ valid: matches(body), errors: matches.errors ?? null }).toEqual({ valid: true, errors: null });
+    };
+    for (const kind of ['inventory', 'observations', 'findings', 'uploads']) {
+      check(schemaOf(`/api/v1/audits/missions/{missionId}/${kind}`, 'get', '200'), (await api(lead).get(`${base(mine)}/${kind}`).expect(200)).body);
+    }
+    const finding = (await api(lead).get(`${base(mine)}/findings`).expect(200)).body.items[0];
+    check(schemaOf('/api/v1/audits/missions/{missionId}/findings/{itemId}', 'get', '200'), (await api(lead).get(`${base(mine)}/findings/${finding.id}`).expect(200)).body);
   });
 });
