@@ -107,12 +107,16 @@ describe('audits: offline capture on a tablet', () => {
     await page.getByTestId('uploads-caption').fill('Baie de brassage ouverte');
     await page.getByTestId('uploads-camera-input').setInputFiles({ name: 'baie.png', mimeType: 'image/png', buffer: PHOTO });
     await waitStatus('offline', /Hors ligne — 4 modifications en attente/);
+    // Shown from the device's sealed copy.
+    expect(await page.getByTestId('capture-upload-thumb').getAttribute('alt')).toBe('Baie de brassage ouverte');
 
     // A reload without network: the service worker serves the app, the device's copy the records.
     const reloaded = await page.reload();
     expect(reloaded?.fromServiceWorker()).toBe(true);
     await waitShowing(page, page.getByTestId('capture-mission'));
     await waitStatus('offline', /Hors ligne — 4 modifications en attente/);
+    await page.getByTestId('capture-section-uploads').click();
+    await page.getByTestId('capture-upload-thumb').waitFor();
     await page.getByTestId('capture-section-inventory').click();
     const inventory = page.locator('[data-testid="capture-record"][data-kind="inventory"]');
     await inventory.waitFor();
