@@ -1,17 +1,18 @@
 import type { Knex } from 'knex';
-import type { RequestContext } from '../core/record-service';
-import { ConflictError, ForbiddenError, NotFoundError, StaleVersionError, UnprocessableError, ValidationError, versionMatches, type ExpectedVersion } from '../errors';
+import { loadFor, type RequestContext } from '../core/record-service';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, StaleVersionError, UnprocessableError, ValidationError, versionMatches, type ExpectedVersion } from '../errors';
 import { audit } from '../identity/audit-log';
 import { catalogueMessage } from './catalogue.messages';
 import { answered, checklistOpen, progress, selectionPlan } from './catalogue-rules';
 import type { ChecksSelection, MissionCheck, MissionCheckAnswer } from './catalogue.schema';
 import { checkPointOf, scopeOrder } from './check-points';
+import { auditMissions } from './missions';
 
 /**
  * A mission's checklist (issue 16, ADR 0034), the one write path of `audit_mission_checks`: the mission lead
  * selects checklists in bulk (whole scopes or chosen check points, each code once, idempotent), the auditors
  * of the mission answer them. Who sees a mission's checklist sees the mission: mission leads and the
- * administration every mission, an auditor the missions they lead or are assigned to (404 otherwise).
+ * administration every mission, an auditor the missions naming them (the missions' read rule; 404 otherwise).
  */
 export const MISSION_CHECK_RESOURCE = 'AuditMissionCheck';
 const PERMISSION = 'audits.check';
@@ -43,23 +44,20 @@ export function checkScope(ctx: RequestContext, action: Action): 'all' | 'assign
 const FORBIDDEN = { read: 'audits.checks.forbidden-read', create: 'audits.checks.forbidden-select', update: 'audits.checks.forbidden-answer' } as const;
 
 /**
- * The mission, if the caller may act on its checklist: 403 without the right at all, 404 for a mission
- * that does not exist or is not theirs (an auditor learns nothing of the others).
+ * The mission, if the caller may act on its checklist: 403 without the right at all; 404 for a mission the
+ * caller does not see by the missions' own read rule (mission leads and the administration every mission,
+ * an auditor those naming them), or that does not exist: an auditor learns nothing of the others.
  */
 export async function visibleMission(ctx: RequestContext, missionId: string, action: Action, lock = false): Promise<Row> {
-  const scope = checkScope(ctx, action);
-  if (!scope) throw new ForbiddenError(catalogueMessage(FORBIDDEN[action]));
+  if (!checkScope(ctx, action)) throw new ForbiddenError(catalogueMessage(FORBIDDEN[action]));
   const notFound = () => new NotFoundError(catalogueMessage('audits.checks.mission-not-found'));
   if (!UUID.test(missionId)) throw notFound();
-  const query = ctx.trx('auditMissions').where({ id: missionId }).first('id', 'status', 'leadId', 'number');
-  if (scope === 'assigned') {
-    const me = ctx.principal.userId;
-    query.where((q) => q.where({ leadId: me }).orWhereRaw('auditor_ids @> array[?]::uuid[]', [me]));
+  try {
+    return await loadFor(ctx, auditMissions, missionId, 'read', lock);
+  } catch (error) {
+    if (error instanceof DomainError && (error.status === 404 || error.status === 403)) throw notFound();
+    throw error;
   }
-  if (lock) query.forNoKeyUpdate();
-  const mission = (await query) as Row | undefined;
-  if (!mission) throw notFound();
-  return mission;
 }
 
 async function checksOf(trx: Knex.Transaction, missionId: string): Promise<MissionCheck[]> {
