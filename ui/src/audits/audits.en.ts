@@ -3,6 +3,7 @@ import assistantEn from './assistant/assistant.en';
 import catalogueEn from './catalogue/catalogue.en';
 import captureEn from './capture/capture.en';
 import reportEn from './report/report.en';
+import processEn from './process/process.en';
 
 /** Texts of the audits' screens in English, the same keys as the French. */
 const auditsEn: typeof auditsFr = {
@@ -11,6 +12,7 @@ const auditsEn: typeof auditsFr = {
   catalogue: catalogueEn,
   capture: captureEn,
   report: reportEn,
+  process: processEn,
 };
 
 export default auditsEn;

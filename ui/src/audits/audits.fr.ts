@@ -2,6 +2,7 @@ import assistantFr from './assistant/assistant.fr';
 import catalogueFr from './catalogue/catalogue.fr';
 import captureFr from './capture/capture.fr';
 import reportFr from './report/report.fr';
+import processFr from './process/process.fr';
 
 /** Texts of the audits' screens (French, the reference): one part per area, merged here. */
 const auditsFr = {
@@ -10,6 +11,7 @@ const auditsFr = {
   catalogue: catalogueFr,
   capture: captureFr,
   report: reportFr,
+  process: processFr,
 };
 
 export default auditsFr;

@@ -14,6 +14,7 @@ export const auditsModule: UiModule = {
     { route: 'audits-catalogue', icon: 'mdi-format-list-checks', label: 'audits.catalogue.nav.catalogue', testId: 'nav-audits-catalogue', permission: ['audits.catalogue', 'read'] },
     { route: 'audits-library', icon: 'mdi-bookshelf', label: 'audits.catalogue.nav.library', testId: 'nav-audits-library', permission: ['audits.library', 'read'] },
     { route: 'audits-report-template', icon: 'mdi-file-document-edit-outline', label: 'audits.report.nav.template', testId: 'nav-audits-report-template', permission: ['audits.mission', 'update'] },
+    { route: 'audits-statistics', icon: 'mdi-chart-box-outline', label: 'audits.process.nav.statistics', testId: 'nav-audits-statistics', permission: ['audits.mission', 'update'] },
     { route: 'audits-assistant-settings', icon: 'mdi-robot-happy-outline', label: 'audits.assistant.nav.settings', testId: 'nav-audits-assistant', permission: ['audits.mission', 'update'] },
   ] }],
   messages: INSTALLED_LOCALES.audits,

@@ -3,6 +3,7 @@ import { assistantRoutes } from './assistant/routes';
 import { catalogueRoutes } from './catalogue/routes';
 import { captureRoutes } from './capture/routes';
 import { reportRoutes } from './report/routes';
+import { processRoutes } from './process/routes';
 
 /** Cassandre's audit screens (children of the app shell): each area's routes, merged here. */
-export const auditsRoutes: RouteRecordRaw[] = [...catalogueRoutes, ...assistantRoutes, ...captureRoutes, ...reportRoutes];
+export const auditsRoutes: RouteRecordRaw[] = [...catalogueRoutes, ...assistantRoutes, ...captureRoutes, ...reportRoutes, ...processRoutes];
