@@ -211,6 +211,9 @@ describe('/api/v1/audits/missions/{id}/{inventory|observations|findings|uploads}
       res.on('end', () => done(null, Buffer.concat(chunks)));
     }).expect(200);
     expect((file.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    // Delivered: its capture no longer changes.
+    const closed = await api(token).patch(`${base(delivered.id)}/inventory/${String(server.id)}`, { notes: 'x' }, '"1"').expect(422);
+    expect(closed.body.detail).toMatch(/^La mission est livrée/);
   });
 
   it('answers as the OpenAPI document describes them', async () => {
