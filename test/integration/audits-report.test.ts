@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
+import { withTenant } from '../../db/tenant-scope';
+import { processContext } from '../../domain/core/process-context';
+import { markReportDelivered } from '../../domain/audits/report/report-delivery';
 import { testContext, loginAs, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 
@@ -167,6 +170,10 @@ describe('/api/v1/audits/missions/{id}/report', () => {
     await t.admin('tenants').where({ id: firm.tenantId }).update({ name: 'Cabinet renommé' });
     const later = pdfText('v2-again', (await pdf(lead, `${url()}/pdf?version=2`).expect(200)).body as Buffer);
     expect(later).toBe(text);
+    // Delivered by the mission's process: the same version still prints.
+    await withTenant({ tenantId: firm.tenantId }, (trx) => markReportDelivered(processContext(trx, firm.tenantId, 'test', []), mine, new Date()), t.admin);
+    expect((await api(lead).get(url()).expect(200)).body).toMatchObject({ status: 'delivered', currentVersion: 2, can: { edit: false, submit: false, review: false } });
+    expect(pdfText('delivered', (await pdf(lead, `${url()}/pdf`).expect(200)).body as Buffer)).toBe(text);
     // A report made from now on takes the new template.
     const fresh = await api(lead).get(`/api/v1/audits/missions/${notMine}/report`).expect(200);
     expect(fresh.body.template).toMatchObject({ coverTitle: 'Rapport de test d’intrusion', serialDisplay: 'full', organisationName: 'Cabinet renommé' });
@@ -196,6 +203,8 @@ describe('/api/v1/audits/missions/{id}/report', () => {
     const twice = await api(lead).put(draft, { sections: [{ key: 'a', title: 'A', body: '' }, { key: 'a', title: 'B', body: '' }] }, '*').expect(400);
     expect(twice.body.errors[0]).toMatchObject({ field: 'sections.1.key', message: 'La section « a » figure deux fois.' });
     await api(lead).put(draft, { sections: [] }, '*').expect(400);
+    const nul = await api(lead).put(draft, { sections: [{ key: 'a', title: 'A', body: 'x\u0000y' }] }, '*').expect(400);
+    expect(nul.body.errors[0].field).toBe('sections.0.body');
     await request(t.app).put(draft).set('Authorization', `Bearer ${lead}`).send({ sections: [{ key: 'a', title: 'A', body: '' }] }).expect(428);
     const notInReview = await api(lead).post(`${draft}/review`, { decision: 'approve' }).expect(409);
     expect(notInReview.body.detail).toBe('Seul un rapport soumis se relit ; celui-ci est en brouillon.');

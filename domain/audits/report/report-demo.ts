@@ -3,6 +3,7 @@ import { withTenant } from '../../../db/tenant-scope';
 import { processContext } from '../../core/process-context';
 import type { RequestContext } from '../../core/record-service';
 import type { DemoTenantFacts } from '../../modules/vertical-module';
+import { markReportDelivered } from './report-delivery';
 import { DEFAULT_SECTIONS } from './report.schema';
 import { getReport, reviewReport, submitReport, updateReport } from './reports';
 
@@ -33,7 +34,7 @@ async function seedOne(admin: Knex, tenant: DemoTenantFacts, missionId: string, 
     if (await trx('auditReports as r').join('auditReportVersions as v', 'v.reportId', 'r.id').where('r.missionId', missionId).first('v.id')) return;
     const auditor = as(trx, auditorId, 'auditor');
     const lead = as(trx, leadId, 'mission-lead');
-    const report = await getReport(auditor, missionId);
+    await getReport(auditor, missionId);
     const sections = DEFAULT_SECTIONS.map((s) => ({ key: s.key, title: s.title, body: BODIES[s.key] ?? '' }));
     // The executive summary as the assistant drafted it, accepted, then reworded by the auditor (delivered) or left for the review.
     const summary = sections.findIndex((s) => s.key === 'executive-summary');
@@ -55,7 +56,7 @@ async function seedOne(admin: Knex, tenant: DemoTenantFacts, missionId: string, 
     await submitReport(auditor, missionId);
     await reviewReport(lead, missionId, { decision: 'approve', comments: [{ sectionKey: 'executive-summary', body: 'Parfait, prêt à livrer.' }] });
     const delivered = (await trx('auditMissions').where({ id: missionId }).first('deliveredAt')) as { deliveredAt: Date | null };
-    await trx('auditReports').where({ id: report.id }).update({ status: 'delivered', deliveredAt: delivered.deliveredAt ?? new Date() });
+    await markReportDelivered(lead, missionId, delivered.deliveredAt ?? new Date());
   }, admin);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText } from '../../core/fields';
+import { optionalText, requiredText } from '../../core/fields';
 import { fieldIssue } from '../../i18n/zod-issues';
 
 /**
@@ -23,7 +23,8 @@ export const SERIAL_DISPLAYS = ['hidden', 'last4', 'full'] as const;
 export type SerialDisplay = (typeof SERIAL_DISPLAYS)[number];
 
 const sectionKey = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, fieldIssue('field.invalid'));
-const markdown = z.string().max(100_000, fieldIssue('field.too-long'));
+// PostgreSQL cannot store the NUL character: refused here, naming the field.
+const markdown = z.string().max(100_000, fieldIssue('field.too-long')).regex(/^[^\u0000]*$/, fieldIssue('field.nul'));
 
 /** `PUT …/report`: the sections as the editor holds them (every section present; one added when its key is new). */
 export const reportSectionInput = z.object({
@@ -46,7 +47,7 @@ export type ReportReview = z.infer<typeof reportReview>;
 /** The organisation's report template (`PUT /api/v1/audits/report-template`), copied into each new report. */
 export const reportTemplateUpdate = z.object({
   coverTitle: requiredText(200),
-  footer: z.string().trim().max(500).nullable().optional(),
+  footer: optionalText(500),
   serialDisplay: z.enum(SERIAL_DISPLAYS),
 }).strict();
 
