@@ -57,6 +57,8 @@ export const mission = z.object({
   leadId: z.string().uuid().nullable(),
   leadName: z.string().nullable(),
   auditorIds: z.array(z.string().uuid()),
+  /** The auditors' names, in alphabetical order. */
+  auditorNames: z.array(z.string()),
   quoteId: z.string().uuid().nullable(),
   quoteNumber: z.string().nullable(),
   summary: z.string().nullable(),

@@ -57,9 +57,10 @@ export const auditMissions: RecordResource = {
   accountLink: 'accountId',
   bulkFields: ['leadId'],
   ownership: {
-    joins: (qb) => {
+    joins: (qb, trx) => {
       qb.join('accounts as a', 'a.id', 't.accountId').leftJoin('users as l', 'l.id', 't.leadId').leftJoin('billing_quotes as q', 'q.id', 't.quoteId')
-        .select('a.name as accountName', 'l.displayName as leadName', 'q.number as quoteNumber');
+        .select('a.name as accountName', 'l.displayName as leadName', 'q.number as quoteNumber',
+          trx.raw('array(select u.display_name from users u where u.id = any(t.auditor_ids) order by u.display_name) as auditor_names'));
     },
     owner: 't.leadId', support: null, account: 't.accountId', assignees: 't.auditorIds',
   },

@@ -1,5 +1,6 @@
 import assistantFr from './assistant/assistant.fr';
 import catalogueFr from './catalogue/catalogue.fr';
+import missionsFr from './missions/missions.fr';
 import captureFr from './capture/capture.fr';
 import reportFr from './report/report.fr';
 import processFr from './process/process.fr';
@@ -9,6 +10,7 @@ const auditsFr = {
   nav: { audits: 'Audits' },
   assistant: assistantFr,
   catalogue: catalogueFr,
+  missions: missionsFr,
   capture: captureFr,
   report: reportFr,
   process: processFr,

@@ -1,0 +1,66 @@
+import type { Page } from 'playwright-core';
+import { demoEmail } from '../../db/seeds/demo-tenants';
+import { axeSerious, settle } from '../support/axe';
+import { expectEventually, signIn, startBrowserStack, waitShowing, type BrowserStack } from '../support/browser';
+import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+
+/**
+ * The missions' list and the audits dashboard (issue 16) in Chromium on a tablet (1024×1366, touch),
+ * in an organisation of its own: the auditor lands on « Mes missions » and sees only the mission naming
+ * them, opens it (its site, its auditors); the mission lead's dashboard counts the missions by status.
+ * axe finds no critical or serious violation on the list, the panel and the dashboard.
+ */
+const TABLET_PORTRAIT = { width: 1024, height: 1366 };
+
+describe('audits: missions list and dashboard on a tablet', () => {
+  let stack: BrowserStack;
+  let tenant: OwnTenant;
+  let mine: string;
+
+  async function expectAccessible(page: Page, where: string): Promise<void> {
+    await settle(page);
+    expect({ where, findings: await axeSerious(page) }).toEqual({ where, findings: [] });
+  }
+
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+    tenant = await createOwnTenant(stack.t.admin, 'missions-ui', ['audits']);
+    const admin = stack.t.admin;
+    const [account] = await admin('accounts').insert({ tenantId: tenant.tenantId, number: 1, name: 'Mairie de Quimperlé' }).returning('id');
+    const [site] = await admin('sites').insert({ tenantId: tenant.tenantId, accountId: account.id, name: 'Hôtel de ville', city: 'Quimperlé' }).returning('id');
+    const insert = async (number: number, title: string, status: string, auditorIds: string[]) => (await admin('auditMissions').insert({
+      tenantId: tenant.tenantId, number, accountId: account.id, title, status, scopes: ['network', 'awareness'], startsOn: '2026-12-14', endsOn: '2026-12-15',
+      leadId: tenant.userIds['mission-lead'], auditorIds,
+    }).returning('id'))[0].id as string;
+    mine = await insert(1, 'Audit du réseau de la mairie', 'planned', [tenant.userIds.auditor!]);
+    await insert(2, 'Audit documentaire RGPD', 'new', []);
+    await admin('auditMissionSites').insert({ tenantId: tenant.tenantId, missionId: mine, siteId: site.id, onSiteFrom: '2026-12-14', onSiteTo: '2026-12-15' });
+  }, 120_000);
+
+  afterAll(() => stack?.close());
+
+  it('the auditor lands on « Mes missions », sees only theirs and opens it', async () => {
+    const page = await signIn(stack, demoEmail('auditor', tenant.slug), { viewport: TABLET_PORTRAIT, hasTouch: true });
+    await page.goto(`${stack.base}/`);
+    await waitShowing(page, page.locator(`[data-mission-id="${mine}"]`).first());
+    await expectEventually(() => page.getByTestId('mission-row').count(), (n) => expect(n).toBe(1));
+    await expect(page.getByTestId('missions-filter-mine').getAttribute('data-active')).resolves.toBe('true');
+    const chip = await page.getByTestId('missions-filter-planned').boundingBox();
+    expect(chip!.height).toBeGreaterThanOrEqual(44);
+    await expectAccessible(page, 'missions list');
+    await page.locator(`[data-mission-id="${mine}"]`).first().click();
+    const panel = page.getByTestId('mission-panel');
+    await waitShowing(page, panel.getByTestId('mission-sites').getByText('Hôtel de ville'));
+    await expect(panel.getByTestId('mission-status').textContent()).resolves.toContain('Planifiée');
+    await expectAccessible(page, 'mission panel');
+  });
+
+  it('the mission lead\'s dashboard counts the missions by status', async () => {
+    const page = await signIn(stack, demoEmail('mission-lead', tenant.slug), { viewport: TABLET_PORTRAIT, hasTouch: true });
+    await page.goto(`${stack.base}/audits/dashboard`);
+    await waitShowing(page, page.getByTestId('dashboard-status-planned'));
+    await expect(page.getByTestId('dashboard-status-planned').textContent()).resolves.toContain('1');
+    await expect(page.getByTestId('dashboard-status-new').textContent()).resolves.toContain('1');
+    await expectAccessible(page, 'dashboard');
+  });
+});
