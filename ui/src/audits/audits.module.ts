@@ -19,13 +19,13 @@ export const auditsModule: UiModule = {
     { route: 'audits-statistics', icon: 'mdi-chart-box-outline', label: 'audits.process.nav.statistics', testId: 'nav-audits-statistics', permission: ['audits.mission', 'update'] },
     { route: 'audits-assistant-settings', icon: 'mdi-robot-happy-outline', label: 'audits.assistant.nav.settings', testId: 'nav-audits-assistant', permission: ['audits.mission', 'update'] },
   ] }],
-  // The mission lead lands on the dashboard, an auditor on « Mes missions ».
   // The global search (Ctrl+K): a mission by its number, title or client, opened beside the list.
   searchKinds: [{
     type: 'audit-mission', label: 'audits.missions.nav.missions', icon: 'mdi-shield-search',
     to: (hit) => ({ name: 'audits-missions', params: { id: hit.id } }),
     present: (hit, t) => ({ title: hit.title, subtitle: [t('audits.missions.number', { number: hit.number }), hit.subtitle].filter(Boolean).join(' · ') }),
   }],
+  // The mission lead lands on the dashboard, an auditor on « Mes missions ».
   home: [
     { route: 'audits-dashboard', roles: ['mission-lead', 'administration'], permission: ['audits.mission', 'read'] },
     { route: 'audits-my-missions', roles: ['auditor'], permission: ['audits.mission', 'read'] },
