@@ -122,6 +122,11 @@ describe('audits: offline capture on a tablet', () => {
     await inventory.waitFor();
     expect(await inventory.getAttribute('data-state')).toBe('pending');
     expect(await inventory.innerText()).toContain('CZJ4821');
+    // The app opened at its root without network (the installed app, a new tab) comes back to the capture.
+    await page.goto(`${stack.base}/`);
+    await page.waitForURL((url) => url.pathname.endsWith('/capture'));
+    await waitShowing(page, page.getByTestId('capture-mission'));
+    await waitStatus('offline', /Hors ligne — 4 modifications en attente/);
 
     await context.setOffline(false);
     await waitStatus('synced', /Synchronisé/);
@@ -215,7 +220,7 @@ describe('audits: offline capture on a tablet', () => {
     await page.getByTestId('logout').click();
     await page.waitForURL((url) => url.pathname.startsWith('/login'));
     await expectEventually(databases, (names) => expect(names).toEqual([]));
-    expect(await page.evaluate(() => localStorage.getItem('relais.capture.owner'))).toBeNull();
+    expect(await page.evaluate(() => [localStorage.getItem('relais.capture.owner'), localStorage.getItem('relais.offline.last')])).toEqual([null, null]);
     expect(asked).toHaveLength(1);
     const lead = await api('mission-lead');
     expect((await lead.get(`${base()}/observations`)).body.items).toHaveLength(2);

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { commsRoutes } from '@/comms/routes';
 import { processRoutes } from '@/process/routes';
-import { useSessionStore } from '@/stores/session';
+import { OFFLINE_LAST_KEY, useSessionStore } from '@/stores/session';
 import { landingRoute } from './landing';
 import pinia from './pinia';
 
@@ -51,13 +51,24 @@ const router = createRouter({
   ],
 });
 
+/**
+ * The last screen that works offline the person opened on this browser (`OFFLINE_LAST_KEY`, a path with
+ * ids only): the app opened without network and without a session (a tablet on a client's site, the
+ * installed app) goes back to it instead of waiting for the server. Forgotten at sign-out.
+ */
+const offline = () => typeof navigator !== 'undefined' && !navigator.onLine;
+
 router.beforeEach(async (to) => {
   const session = useSessionStore(pinia);
   if (to.meta.public) {
     return to.name === 'login' && session.me ? { name: 'home' } : true;
   }
   if (!session.signedIn) return { name: 'login', query: { redirect: to.fullPath } };
-  if (to.meta.offline && !session.me && typeof navigator !== 'undefined' && !navigator.onLine) return true;
+  if (!session.me && offline()) {
+    if (to.meta.offline) return true;
+    const last = localStorage.getItem(OFFLINE_LAST_KEY);
+    if (last && last !== to.fullPath) return last;
+  }
   if (!session.me && !(await session.loadMe())) return { name: 'login', query: { redirect: to.fullPath } };
   if (to.name === 'home') {
     const route = await landingRoute(session);
@@ -66,6 +77,10 @@ router.beforeEach(async (to) => {
   const needed = to.meta.permission;
   if (needed && !session.can(needed[0], needed[1])) return { name: 'home' };
   return true;
+});
+
+router.afterEach((to, _from, failure) => {
+  if (!failure && to.meta.offline) localStorage.setItem(OFFLINE_LAST_KEY, to.fullPath);
 });
 
 export default router;

@@ -15,6 +15,9 @@ function isMomentary(e: unknown): boolean {
   return e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
 }
 
+/** Where the router keeps the last screen that works offline (`meta.offline`) the person opened here. */
+export const OFFLINE_LAST_KEY = 'relais.offline.last';
+
 /**
  * What a module finishes or forgets when the person signs out, before the session ends (the offline
  * capture sends its queue, then destroys the person's local copy on a shared tablet).
@@ -139,6 +142,8 @@ export const useSessionStore = defineStore('session', () => {
     await Promise.all(signOutHandlers.map((handler) => handler(who).catch(() => undefined)));
     await authApi.logout().catch(() => undefined);
     tokenStorage.clear();
+    // The screen the app would reopen offline (plugins/router.ts): not for the next person.
+    localStorage.removeItem(OFFLINE_LAST_KEY);
     expire();
   }
 
