@@ -1,3 +1,4 @@
+import Ajv2020 from 'ajv/dist/2020';
 import request from 'supertest';
 import { testContext, loginAs, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
@@ -177,6 +178,21 @@ describe('/api/v1/audits/catalogue, /missions/{id}/checks, /findings-library', (
     const answered = await t.admin('auditMissionChecks as c').join('auditMissions as m', 'm.id', 'c.missionId')
       .where('c.tenantId', cassandre).whereIn('m.status', ['drafting', 'review', 'delivered']).whereNot('c.answer', 'not_checked').count('* as n').first();
     expect(Number(answered!.n)).toBeGreaterThan(0);
+  });
+
+  it('answers as the OpenAPI document describes them', async () => {
+    const doc = (await request(t.app).get('/api/v1/openapi.json').expect(200)).body;
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    const check = (path: string, method: string, body: unknown) => {
+      const matches = ajv.compile(doc.paths[path][method].responses['200'].content['application/json'].schema);
+      expect({ path, valid: matches(body), errors: matches.errors ?? null }).toEqual({ path, valid: true, errors: null });
+    };
+    check('/api/v1/audits/catalogue', 'get', (await api(lead).get('/api/v1/audits/catalogue?retired=true').expect(200)).body);
+    check('/api/v1/audits/findings-library', 'get', (await api(auditor).get('/api/v1/audits/findings-library').expect(200)).body);
+    const checks = (await api(auditor).get(`/api/v1/audits/missions/${mine}/checks`).expect(200)).body;
+    check('/api/v1/audits/missions/{id}/checks', 'get', checks);
+    const answered = await api(auditor).patch(`/api/v1/audits/missions/${mine}/checks/${checks.items[1].id}`, { answer: 'not_applicable' }).expect(200);
+    check('/api/v1/audits/missions/{id}/checks/{checkId}', 'patch', answered.body);
   });
 
   it('another organisation never sees the catalogue, the library or a mission\'s checklist', async () => {
