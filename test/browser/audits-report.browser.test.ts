@@ -10,7 +10,8 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  * The report's editor and review (issue 16, ADR 0038) in Chromium against the real API, in an organisation of
  * its own: the assistant's executive summary shows « Brouillon de l'assistant » until the auditor rewrites it;
  * the auditor saves and submits (the report freezes); the mission lead comments a section and requests changes;
- * the auditor finds the comment on its section and the report editable again. axe finds no critical or serious
+ * the auditor finds the comment on its section and the report editable again, and takes the local assistant's
+ * proposal of a summary, marked as its draft. axe finds no critical or serious
  * violation on the editor, the review view and the template page.
  */
 describe('audits: the report in the browser', () => {
@@ -82,6 +83,13 @@ describe('audits: the report in the browser', () => {
     await waitShowing(back, comment);
     expect(await comment.innerText()).toContain('Donnez une échéance pour la migration.');
     await waitShowing(back, back.getByTestId('report-submit'));
+    // The local assistant (embedded, no model) proposes a new summary: marked as its draft, saved as such.
+    const again = back.getByTestId('report-section-executive-summary');
+    await again.getByTestId('report-assistant-propose-executive-summary').click();
+    await waitShowing(back, again.getByTestId('report-assistant-draft'));
+    await back.getByTestId('report-save').click();
+    await expectEventually(async () => (await stack.t.admin('auditReportSections').where({ tenantId: tenant.tenantId, key: 'executive-summary' }).first('origin', 'assistantDraft')),
+      (row) => expect(row).toEqual({ origin: 'assistant', assistantDraft: true }));
     await back.context().close();
   });
 });

@@ -15,6 +15,7 @@ const reportEn: typeof reportFr = {
   noVersion: 'Never submitted',
   frozen: 'The report is frozen while it is reviewed: it becomes editable again if the mission lead requests changes.',
   assistantDraft: 'Assistant draft',
+  propose: 'Propose a draft',
   assistantDraftHint: 'Text proposed by the assistant: it stays marked until someone edits it.',
   write: 'Write',
   preview: 'Preview',

@@ -13,6 +13,7 @@ const reportFr = {
   noVersion: 'Jamais soumis',
   frozen: 'Le rapport est figé pendant la relecture : il redevient modifiable si le responsable de mission demande des modifications.',
   assistantDraft: 'Brouillon de l’assistant',
+  propose: 'Proposer un brouillon',
   assistantDraftHint: 'Texte proposé par l’assistant : il reste marqué tant que personne ne l’a modifié.',
   write: 'Rédiger',
   preview: 'Aperçu',
