@@ -3,6 +3,7 @@ import { catalogueSubjectLinks, catalogueTables } from './catalogue.personal-dat
 import { ANONYMISATION_MISSION_COLUMNS, anonymisationTables } from './anonymisation.personal-data';
 import { captureTables } from './capture.personal-data';
 import { reportTables } from './report/report.personal-data';
+import { missionSubjectLinks } from './mission.subject-links';
 import { mergedSubjectLinks } from './subject-links';
 import { PLATFORM_SECURITY_MEASURES, RECIPIENTS, SUBJECTS, TRACKING, cols, p, type PersonalDataDeclaration } from '../gdpr/personal-data';
 
@@ -48,5 +49,5 @@ export const auditsPersonalData: PersonalDataDeclaration = {
     },
   },
   // Each area's links from a kind of person to its tables (ADR 0023).
-  subjectLinks: mergedSubjectLinks(catalogueSubjectLinks),
+  subjectLinks: mergedSubjectLinks(catalogueSubjectLinks, missionSubjectLinks),
 };
