@@ -45,7 +45,8 @@ export async function missionFacts(ctx: RequestContext, missionId: string, now: 
   const rows: Array<{ siteId: string; onSiteFrom: string | null }> = await ctx.trx('auditMissionSites').where({ missionId }).orderBy('createdAt').select('siteId', 'onSiteFrom');
   const status = mission.status as MissionStatus;
   const firstDay = [...rows.map((r) => r.onSiteFrom), mission.startsOn as string | null].filter((d): d is string => Boolean(d)).sort()[0];
-  const onSiteAt = firstDay ? DateTime.fromISO(firstDay, { zone: ZONE }).set({ hour: 8 }).toUTC().toISO()! : now.toISOString();
+  // A mission already on site (or past it) does not wait for its first day again.
+  const onSiteAt = firstDay && stageOf(status) < 2 ? DateTime.fromISO(firstDay, { zone: ZONE }).set({ hour: 8 }).toUTC().toISO()! : now.toISOString();
   return { status, stage: stageOf(status), leadId: (mission.leadId as string | null) ?? null, sites: rows.map((r) => r.siteId), onSiteAt };
 }
 

@@ -23,7 +23,8 @@ export async function seedProcessDemo(admin: Knex, tenant: DemoTenantFacts): Pro
     const today = DateTime.now().setZone(ZONE).toISODate()!;
     const rows: Array<Record<string, any>> = await trx('auditMissions').orderBy('number').select('id', 'title', 'status', 'deliveredAt', 'scopes', 'startsOn', 'retentionDays', 'anonymisationPostponedUntil', 'accountId'); // eslint-disable-line @typescript-eslint/no-explicit-any
     for (const m of rows.filter((r) => r.status === 'delivered' && r.deliveredAt)) {
-      if (m.title.startsWith('Audit de conformité documentaire') && !m.retentionDays) {
+      if (m.title.startsWith('Audit de conformité documentaire')) {
+        if (m.retentionDays) continue;
         const days = Math.max(30, Math.round((Date.now() - (m.deliveredAt as Date).getTime()) / 86_400_000) + 14);
         await trx('auditMissions').where({ id: m.id }).update({ retentionDays: days, anonymiseOn: anonymiseDay(m.deliveredAt, days) });
       } else if (!m.anonymisationPostponedUntil) {

@@ -4,6 +4,10 @@ import { temporal } from '@temporalio/proto';
 import type { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { createApp } from '../../api/app';
+import { serveStartRequests } from '../../api/process/start-requests';
+import { seedDemoAccounts } from '../../db/seed';
+import { DEMO_TENANTS } from '../../db/seeds/demo-tenants';
+import { seedAuditsDemo } from '../../domain/audits/demo-seed';
 import { withTenant } from '../../db/tenant-scope';
 import { installShippedProcesses } from '../../db/seeds/shipped-processes';
 import { AUDIT_TO_ANONYMISE } from '../../domain/audits/mission-process';
@@ -95,6 +99,33 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
     if (wait > 0) await env.sleep(wait);
   };
   const anonymised = (id: string) => until('the anonymisation', async () => ((await missionRow(id)).status === 'anonymised' ? true : undefined));
+
+  it('starts the demo\'s missions where they stand: delivered ones wait for their anonymisation day, one postponed, last year\'s anonymised in the statistics', async () => {
+    const demo = DEMO_TENANTS.find((x) => x.slug === 'cassandre')!;
+    const own = await createOwnTenant(t.admin, 'audproc-demo', ['audits']);
+    await seedDemoAccounts(t.admin, own.tenantId, demo, own.userIds);
+    await seedAuditsDemo(t.admin, { tenantId: own.tenantId, slug: own.slug, userIds: own.userIds });
+    await seedAuditsDemo(t.admin, { tenantId: own.tenantId, slug: own.slug, userIds: own.userIds });
+    await installShippedProcesses(t.admin, [own.tenantId]);
+    const deps = { ...t.deps, temporal: async () => env.client, taskQueue };
+    const missions: Array<{ id: string; status: string; anonymiseOn: string | null; anonymisationPostponedUntil: string | null }> = await t.admin('auditMissions')
+      .where({ tenantId: own.tenantId }).select('id', 'status', 'anonymiseOn', 'anonymisationPostponedUntil');
+    const waiting = missions.filter((m) => m.status !== 'anonymised');
+    await serveStartRequests(deps, { tenantIds: [own.tenantId] });
+    expect(await t.admin('processInstances').where({ tenantId: own.tenantId, processKey: AUDIT_TO_ANONYMISE }).count({ n: '*' }).first()).toEqual({ n: waiting.length });
+    const at: Record<string, string> = { new: 'PlanMission', planned: 'OnSiteDay', on_site: 'CaptureSite', drafting: 'ReportSubmitted', review: 'ReviewOutcome', delivered: 'AwaitAnonymisation' };
+    const id = (m: { id: string }) => `${own.tenantId}/${AUDIT_TO_ANONYMISE}/${m.id}`;
+    for (const m of waiting) {
+      await until(`demo mission (${m.status}) at ${at[m.status]}`, async () => ((await env.client.workflow.getHandle(id(m)).query(processStateQuery)).activeElements.includes(at[m.status]!) ? true : undefined));
+    }
+    const today = new Date(await env.currentTimeMs()).toISOString().slice(0, 10);
+    const delivered = missions.filter((m) => m.status === 'delivered');
+    expect(delivered.length).toBeGreaterThan(0);
+    for (const m of delivered) expect(String(m.anonymiseOn) > today).toBe(true);
+    expect(delivered.filter((m) => m.anonymisationPostponedUntil)).toHaveLength(1);
+    const anonymisedIds = missions.filter((m) => m.status === 'anonymised').map((m) => m.id);
+    expect(await t.admin('auditMissionStatistics').where({ tenantId: own.tenantId }).whereIn('missionId', anonymisedIds).count({ n: '*' }).first()).toEqual({ n: anonymisedIds.length });
+  });
 
   it('runs the mission from its plan to its anonymisation, leaving no name, serial or exact address anywhere', async () => {
     const admin = await as('administration');
