@@ -17,7 +17,7 @@ export interface AssetRule {
 export const ASSET_RULES: readonly AssetRule[] = [
   {
     key: 'windows-end-of-support', pattern: /windows\s*(?:server\s*)?(?:2000|2003|2008(?:\s*r2)?|2012(?:\s*r2)?|xp|vista|7|8(?:\.1)?)\b/i,
-    terms: ['fin de support', 'obsolète', 'correctif', 'mise à jour', 'smbv1', 'windows'],
+    terms: ['fin de support', 'obsolète', 'correctif', 'mise à jour', 'windows', 'système'],
     advice: 'Vous avez relevé « {found} » : ce système n’a plus de correctifs de sécurité de l’éditeur. Vérifiez les correctifs de fin de support, la désactivation de SMBv1 et l’isolement de la machine.',
   },
   {

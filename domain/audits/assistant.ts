@@ -45,7 +45,8 @@ async function embeddedProposals(trx: Knex.Transaction, missionId: string, text:
   for (const match of matchAssets(text)) {
     const query = anyOf(match.rule.terms);
     if (!query) continue;
-    const [best] = [...await searchCheckPoints(trx, query, missionId, 1), ...await searchLibrary(trx, query, 1)].sort((a, b) => b.rank - a.rank);
+    // The best entry not cited yet: two assets pointing at the same check point still get one each.
+    const best = [...await searchCheckPoints(trx, query, missionId, 3), ...await searchLibrary(trx, query, 3)].sort((x, y) => y.rank - x.rank).find((r) => !cited.has(r.id));
     if (best) add({ kind: 'analysis', text: `${adviceFor(match)} Voir « ${sourceOf(best).title} ».`, source: sourceOf(best) }, best);
   }
   const query = anyOf(searchWords(text));

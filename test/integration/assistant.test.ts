@@ -131,7 +131,7 @@ describe('/api/v1/assistant', () => {
     await api(f.auditor).post('/api/v1/assistant/draft', { missionId: mine, kind: 'finding', libraryFindingId: foreignIds[0] }).expect(422);
   });
 
-  it('refuses a public host with a French 422 changing nothing; the f.administration alone may allow one, audited', async () => {
+  it('refuses a public host with a French 422 changing nothing; the administration alone may allow one, audited', async () => {
     await api(f.auditor).get('/api/v1/assistant/settings').expect(403);
     expect((await api(f.lead).get('/api/v1/assistant/settings').expect(200)).body).toMatchObject({ provider: 'embedded', host: null, version: 0 });
     for (const host of ['8.8.8.8', 'http://8.8.8.8:11434', '[2001:4860:4860::8888]:11434', '169.254.169.254']) {

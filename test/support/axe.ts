@@ -35,3 +35,9 @@ export async function settle(page: Page): Promise<void> {
   await page.locator('.v-progress-linear--active, .v-skeleton-loader').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(350);
 }
+
+/** Settles the page, then expects axe to find no critical or serious violation (`where` names the screen in a failure). */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  await settle(page);
+  expect({ where, findings: await axeSerious(page) }).toEqual({ where, findings: [] });
+}

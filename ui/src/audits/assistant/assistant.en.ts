@@ -23,6 +23,11 @@ const assistantEn: typeof assistantFr = {
     noSource: 'The mission’s findings',
     kinds: { check: 'Complementary check', analysis: 'Analysis', 'finding-draft': 'Finding', 'summary-draft': 'Summary' },
   },
+  mission: {
+    title: 'The mission’s assistant',
+    context: 'What you captured',
+    hint: 'Hardware, versions, observations: for instance « Windows Server 2012 R2, SMBv1 share enabled »',
+  },
   settings: {
     title: 'Local assistant',
     intro: 'By default, the assistant draws on your catalogue and finding library without any model. With Ollama, a model installed on your network rewrites these suggestions: the host must be on the machine or on a private network.',

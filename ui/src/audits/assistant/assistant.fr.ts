@@ -21,6 +21,11 @@ const assistantFr = {
     noSource: 'Constats de la mission',
     kinds: { check: 'Contrôle complémentaire', analysis: 'Analyse', 'finding-draft': 'Constat', 'summary-draft': 'Synthèse' },
   },
+  mission: {
+    title: 'Assistant de la mission',
+    context: 'Ce que vous avez relevé',
+    hint: 'Matériel, versions, observations : par exemple « Windows Server 2012 R2, partage SMBv1 actif »',
+  },
   settings: {
     title: 'Assistant local',
     intro: 'Par défaut, l’assistant puise dans votre référentiel et votre bibliothèque sans aucun modèle. Avec Ollama, un modèle installé sur votre réseau reformule ces suggestions : l’hôte doit être sur la machine ou sur un réseau privé.',

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router';
 
-/** The local assistant's settings (issue 16); its panel is embedded by the capture screens. */
+/** The local assistant's settings and a mission's assistant page (issue 16); the capture screens embed its panel. */
 export const assistantRoutes: RouteRecordRaw[] = [
   {
     path: 'audits/assistant',
@@ -8,5 +8,11 @@ export const assistantRoutes: RouteRecordRaw[] = [
     component: () => import('./AssistantSettingsPage.vue'),
     // Those who change missions (administration, mission leads) set the assistant up.
     meta: { permission: ['audits.mission', 'update'] },
+  },
+  {
+    path: 'audits/missions/:id/assistant',
+    name: 'audits-assistant',
+    component: () => import('./AssistantMissionPage.vue'),
+    meta: { permission: ['audits.mission', 'read'] },
   },
 ];
