@@ -32,6 +32,19 @@ export async function missionForCapture(ctx: RequestContext, missionId: string, 
   return row;
 }
 
+/**
+ * What a captured item refers to must exist where it says: the finding library's entry in the
+ * organisation, the check in this mission's checklist (else 400 naming the field, nothing written).
+ */
+export async function checkReferences(trx: Knex.Transaction, missionId: string, input: { libraryFindingId?: unknown; checkId?: unknown }): Promise<void> {
+  if (typeof input.libraryFindingId === 'string' && !(await trx('auditLibraryFindings').where({ id: input.libraryFindingId }).first('id'))) {
+    throw new ValidationError([{ field: 'libraryFindingId', message: m('audits.capture.no-such-library-finding') }]);
+  }
+  if (typeof input.checkId === 'string' && !(await trx('auditMissionChecks').where({ id: input.checkId, missionId }).first('id'))) {
+    throw new ValidationError([{ field: 'checkId', message: m('audits.capture.no-such-check') }]);
+  }
+}
+
 /** A site named by a captured item must be one of the mission's sites. */
 export async function checkMissionSite(trx: Knex.Transaction, missionId: string, siteId: string | null | undefined): Promise<void> {
   if (!siteId) return;

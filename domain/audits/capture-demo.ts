@@ -49,33 +49,34 @@ const OBSERVATIONS: DemoItem[] = [
   { key: 'portail', site: 1, scopes: ['physical_access'], body: 'La caméra du portail enregistre sur un enregistreur dont le mot de passe est collé sur le boîtier.', peopleMet: 'Gwenaël Cariou, chef d’atelier' },
 ];
 
-const FINDINGS: Array<DemoItem & { rating: FindingRating }> = [
+/** `library`: the finding library's entry it starts from (the catalogue area's demo), linked when there. */
+const FINDINGS: Array<DemoItem & { rating: FindingRating; library: string }> = [
   {
-    key: 'w2012', site: 0, scopes: ['servers', 'applications'], title: 'Serveur sous Windows Server 2012 R2, hors support', rating: { method: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+    key: 'w2012', site: 0, scopes: ['servers', 'applications'], library: 'Serveurs sous un système d’exploitation en fin de support', title: 'Serveur sous Windows Server 2012 R2, hors support', rating: { method: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
     description: 'Le serveur de paie fonctionne sous Windows Server 2012 R2, dont le support étendu a pris fin le 10 octobre 2023 : il ne reçoit plus de correctifs de sécurité.',
     risk: 'Une vulnérabilité publiée après cette date (exécution de code à distance) resterait exploitable, avec accès aux données de paie des agents.',
     recommendation: 'Migrer l’application de paie vers un serveur maintenu (Windows Server 2022) ; d’ici là, isoler le serveur dans un VLAN dédié et filtrer ses flux.',
   },
   {
-    key: 'smb1', site: 0, scopes: ['network', 'servers'], title: 'SMBv1 activé sur le réseau interne', rating: { method: 'cvss', vector: 'CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+    key: 'smb1', site: 0, scopes: ['network', 'servers'], library: 'Protocole SMBv1 activé', title: 'SMBv1 activé sur le réseau interne', rating: { method: 'cvss', vector: 'CVSS:3.1/AV:A/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
     description: 'Le copieur numérise vers un partage qui n’accepte que SMBv1 ; le protocole est donc activé sur le serveur de fichiers.',
     risk: 'SMBv1 est la porte d’entrée de rançongiciels connus (WannaCry, NotPetya).',
     recommendation: 'Mettre à jour le micrologiciel du copieur ou numériser vers la messagerie, puis désactiver SMBv1.',
   },
   {
-    key: 'wifi', site: 0, scopes: ['network'], title: 'Réseau Wi-Fi invités non cloisonné', rating: { method: 'grid', likelihood: 3, impact: 3 },
+    key: 'wifi', site: 0, scopes: ['network'], library: 'Wi-Fi invités relié au réseau interne', title: 'Réseau Wi-Fi invités non cloisonné', rating: { method: 'grid', likelihood: 3, impact: 3 },
     description: 'Le Wi-Fi « Invites » donne accès au serveur de fichiers et aux imprimantes.',
     risk: 'Un visiteur, ou quiconque depuis le parking, atteint les partages internes.',
     recommendation: 'Placer le Wi-Fi invités dans un VLAN séparé, sortant vers Internet seulement.',
   },
   {
-    key: 'baie', site: 0, scopes: ['physical_access', 'network'], title: 'Baie réseau accessible sans contrôle', rating: { method: 'grid', likelihood: 2, impact: 3 },
+    key: 'baie', site: 0, scopes: ['physical_access', 'network'], library: 'Salle serveurs accessible sans contrôle', title: 'Baie réseau accessible sans contrôle', rating: { method: 'grid', likelihood: 2, impact: 3 },
     description: 'Le local technique et sa baie ne sont pas fermés à clé.',
     risk: 'Branchement d’un équipement malveillant, coupure volontaire ou accidentelle.',
     recommendation: 'Fermer le local à clé (badge), tenir la liste des personnes autorisées.',
   },
   {
-    key: 'visiteurs', site: 1, scopes: ['physical_access', 'awareness'], title: 'Absence de registre des visiteurs', rating: { method: 'grid', likelihood: 2, impact: 2 },
+    key: 'visiteurs', site: 1, scopes: ['physical_access', 'awareness'], library: 'Visiteurs non accompagnés', title: 'Absence de registre des visiteurs', rating: { method: 'grid', likelihood: 2, impact: 2 },
     description: 'Aucun registre des visiteurs : les auditeurs ont circulé seuls dans les ateliers.',
     risk: 'Impossible de savoir qui était présent lors d’un incident.', recommendation: 'Tenir un registre à l’accueil et accompagner les visiteurs.',
   },
@@ -126,9 +127,10 @@ export async function seedCaptureDemo(admin: Knex, tenant: DemoTenantFacts): Pro
       for (const { key, site, scopes: _scopes, ...item } of pick(OBSERVATIONS, mission.scopes, onSite)) {
         await leftAlone(createCaptured(ctx, observationSpec, mission.id, { ...item, id: id('observation', key), siteId: siteAt(site) }, 'demo'));
       }
-      for (const { key, site, scopes: _scopes, ...item } of pick(FINDINGS, mission.scopes, onSite)) {
+      const library = new Map((await trx('auditLibraryFindings').select('id', 'title') as Array<{ id: string; title: string }>).map((f) => [f.title, f.id]));
+      for (const { key, site, scopes: _scopes, library: title, ...item } of pick(FINDINGS, mission.scopes, onSite)) {
         const status = mission.status === 'delivered' && key === 'visiteurs' ? { status: 'accepted' } : {};
-        await leftAlone(createCaptured(ctx, findingSpec, mission.id, { ...item, ...status, id: id('finding', key), siteId: siteAt(site) }, 'demo'));
+        await leftAlone(createCaptured(ctx, findingSpec, mission.id, { ...item, ...status, libraryFindingId: library.get(title) ?? null, id: id('finding', key), siteId: siteAt(site) }, 'demo'));
       }
       if (technical) await leftAlone(createUpload(ctx, storage, mission.id, { id: id('upload', 'rack'), siteId: siteAt(0), caption: 'Baie réseau du local technique, porte ouverte' },
         { originalname: 'baie.png', mimetype: 'image/png', buffer: rackPhoto() }, 'demo'));

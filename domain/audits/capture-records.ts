@@ -3,7 +3,7 @@ import { appendHistoryAs, type RequestContext } from '../core/record-service';
 import { isUuid } from '../core/record-service';
 import { ConflictError, NotFoundError, StaleVersionError, versionMatches, type ExpectedVersion, type Names } from '../errors';
 import { captureCipher, type CaptureCipher } from './capture-cipher';
-import { checkMissionSite, missionForCapture } from './capture-access';
+import { checkMissionSite, checkReferences, missionForCapture } from './capture-access';
 import type { CaptureKind } from './capture.schema';
 import { captureMessage as m } from './capture.messages';
 
@@ -100,6 +100,7 @@ export async function createCaptured(ctx: RequestContext, spec: CaptureKindSpec,
   const previous = await again();
   if (previous) return previous;
   await checkMissionSite(ctx.trx, missionId, input.siteId);
+  await checkReferences(ctx.trx, missionId, { libraryFindingId: input.libraryFindingId, checkId: input.checkId });
   const [row] = await ctx.trx(spec.table).insert({
     tenantId: ctx.principal.tenantId, id: input.id, missionId, createDigest: digest, createdBy: ctx.principal.userId,
     ...plainColumns(spec, input), ...sealedColumns(spec, cipher, input.id, input), ...(spec.derive?.(input) ?? {}),
@@ -129,6 +130,7 @@ export async function updateCaptured(ctx: RequestContext, spec: CaptureKindSpec,
   const before = presentCaptured(spec, cipher, current, false);
   if (!versionMatches(expected, current.version)) throw new StaleVersionError(before);
   if ('siteId' in input && input.siteId !== before.siteId) await checkMissionSite(ctx.trx, missionId, input.siteId as string | null);
+  await checkReferences(ctx.trx, missionId, { libraryFindingId: input.libraryFindingId !== before.libraryFindingId ? input.libraryFindingId : undefined, checkId: input.checkId !== before.checkId ? input.checkId : undefined });
   const changed = Object.fromEntries(Object.entries(input).filter(([field, value]) => value !== undefined && (field === 'rating' || JSON.stringify(value) !== JSON.stringify(before[field] ?? null))));
   const derived = spec.derive && 'rating' in changed ? spec.derive(changed, current) : {};
   const changedDerived = Object.fromEntries(Object.entries(derived).filter(([column, value]) => String(value ?? '') !== String(current[column] ?? '')));

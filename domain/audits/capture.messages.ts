@@ -5,6 +5,8 @@ const both = (fr: string, en: string) => ({ fr, en });
 
 export const captureMessages = defineMessages({
   'audits.capture.no-such-site': both('n\'est pas un site de cette mission', 'is not a site of this mission'),
+  'audits.capture.no-such-library-finding': both('ne désigne aucun constat de la bibliothèque', 'refers to no finding of the library'),
+  'audits.capture.no-such-check': both('ne désigne aucun point de contrôle de la liste de cette mission', 'refers to no check of this mission\'s checklist'),
   'audits.capture.cvss-prefix': both('doit commencer par CVSS:3.1/ (un vecteur CVSS 3.1)', 'must start with CVSS:3.1/ (a CVSS 3.1 vector)'),
   'audits.capture.cvss-metric': both('contient une métrique ou une valeur inconnue, ou répétée (métriques de base : AV, AC, PR, UI, S, C, I, A)', 'holds an unknown or repeated metric or value (base metrics: AV, AC, PR, UI, S, C, I, A)'),
   'audits.capture.cvss-missing': both('doit donner les huit métriques de base : AV, AC, PR, UI, S, C, I et A', 'must give the eight base metrics: AV, AC, PR, UI, S, C, I and A'),

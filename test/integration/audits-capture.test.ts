@@ -136,6 +136,10 @@ describe('/api/v1/audits/missions/{id}/{inventory|observations|findings|uploads}
     const otherSite = await api(auditor).post(`${base(mine)}/inventory`, { ...server(), siteId: elsewhere }).expect(400);
     expect(otherSite.body.errors[0]).toMatchObject({ field: 'siteId', message: expect.stringMatching(/site de cette mission/) });
     await api(auditor).post(`${base(mine)}/inventory`, { ...server(), id: 'pas-un-uuid' }).expect(400);
+    const noLibrary = await api(auditor).post(`${base(mine)}/findings`, { id: crypto.randomUUID(), title: 'X', libraryFindingId: crypto.randomUUID(), rating: { method: 'grid', likelihood: 1, impact: 1 } }).expect(400);
+    expect(noLibrary.body.errors[0]).toMatchObject({ field: 'libraryFindingId', message: expect.stringMatching(/bibliothèque/) });
+    const noCheck = await api(auditor).post(`${base(mine)}/observations`, { id: crypto.randomUUID(), siteId, checkId: crypto.randomUUID(), body: 'x' }).expect(400);
+    expect(noCheck.body.errors[0]).toMatchObject({ field: 'checkId', message: expect.stringMatching(/point de contrôle/) });
     expect(await t.admin('auditFindings').where({ tenantId: firm.tenantId }).count({ n: '*' }).first()).toEqual(before);
     expect((await t.admin('auditInventoryItems').where({ tenantId: firm.tenantId, siteId: elsewhere })).length).toBe(0);
   });
