@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { backoffDelay } from '../../ui/src/audits/capture/sync/backoff';
 import { destroyCaptureStore, openCaptureStore, type ClosableCaptureStore } from '../../ui/src/audits/capture/sync/idb-store';
-import { toBody } from '../../ui/src/audits/capture/sync/kinds';
+import { differingFields, fromRow, toBody } from '../../ui/src/audits/capture/sync/kinds';
 import { SyncEngine } from '../../ui/src/audits/capture/sync/sync-engine';
 import type { CaptureTransport, Fields, LocalKind, ServerRow } from '../../ui/src/audits/capture/sync/types';
 
@@ -69,6 +69,23 @@ class FakeServer implements CaptureTransport {
 }
 
 const item = (serial: string): Fields => ({ siteId: SITE, type: 'server', brand: 'Dell', model: 'R740', serial, location: 'Baie 2', networkAddress: '10.0.0.12', owner: null, notes: null });
+
+describe('Offline capture: the forms\' fields as the capture API\'s bodies (domain/audits/capture.schema.ts)', () => {
+  it('sends a finding\'s rating as its method says, blanks as null, and reads the row back', () => {
+    const base = { siteId: SITE, title: ' SMBv1 activé ', description: '', risk: null, recommendation: 'Désactiver SMBv1' };
+    expect(toBody('findings', { ...base, method: 'cvss', cvssVector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', likelihood: 3, impact: 4 }, 'id-1')).toEqual({
+      id: 'id-1', siteId: SITE, title: 'SMBv1 activé', description: null, risk: null, recommendation: 'Désactiver SMBv1',
+      rating: { method: 'cvss', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' },
+    });
+    expect(toBody('findings', { ...base, method: 'grid', likelihood: 3, impact: 4 }).rating).toEqual({ method: 'grid', likelihood: 3, impact: 4 });
+    expect(toBody('inventory', { siteId: SITE, type: 'printer', serial: '  ', owner: 'M. Riou' })).toEqual({
+      siteId: SITE, type: 'printer', brand: null, model: null, serial: null, location: null, networkAddress: null, owner: 'M. Riou', notes: null,
+    });
+    const row = { id: 'f', version: 2, title: 'SMBv1', severityMethod: 'grid', likelihood: 3, impact: 4, severity: 'critical', cvssVector: null };
+    expect(fromRow('findings', row)).toMatchObject({ title: 'SMBv1', method: 'grid', likelihood: 3, impact: 4, severity: 'critical' });
+    expect(differingFields('inventory', { location: 'Baie 3', owner: '' }, { location: 'Baie 3 ', owner: null, brand: 'HPE' })).toEqual(['brand']);
+  });
+});
 
 describe('Offline capture: the outbox and its sync loop (ADR 0036)', () => {
   let store: ClosableCaptureStore;
