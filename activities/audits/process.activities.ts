@@ -11,6 +11,7 @@ import { invoiceMission } from '../../domain/audits/mission-invoice';
 import { PROCESS_PERMISSIONS, advanceMission, missionFacts, planAnonymisation } from '../../domain/audits/mission-process';
 import { changeMissionStatus } from '../../domain/audits/mission-status';
 import { auditMissions } from '../../domain/audits/missions';
+import { markReportDelivered } from '../../domain/audits/report/report-delivery';
 import {
   auditsAnonymisationDestroyKey, auditsAnonymisationPlan, auditsMissionAdvance, auditsMissionAnonymise, auditsMissionFacts, auditsMissionInvoice, auditsReportDeliver,
 } from '../../domain/audits/process.activity-contracts';
@@ -67,6 +68,8 @@ export function createAuditProcessActivities(deps: Pick<ModuleActivityDeps, 'kne
       const prepared = await inProcess(meta, async (ctx) => {
         const delivery = await prepareDelivery(ctx, missionId, token, linkDays, now);
         await advanceMission(ctx, missionId, 'delivered');
+        // The report area's write: the approved report becomes « Livré » (idempotent; docs/adr/0038-audit-reports.md).
+        await markReportDelivered(ctx, missionId, now);
         const sent = await ctx.trx('auditDeliveries').where({ id: delivery.deliveryId }).first('messageId');
         return { ...delivery, messageId: (sent?.messageId as string | null) ?? null };
       });
