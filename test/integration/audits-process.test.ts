@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { temporal } from '@temporalio/proto';
 import type { Worker } from '@temporalio/worker';
@@ -165,6 +167,13 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
     expect((await auditor.post(`/api/v1/audits/missions/${missionId}/observations`, {
       id: crypto.randomUUID(), siteId: siteIds[1], body: `Baie réseau ouverte, clé chez M. ${PERSON}.`, peopleMet: `Yves ${PERSON}, responsable technique`,
     })).status).toBe(201);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(64)]);
+    const upload = await request(app).post(`/api/v1/audits/missions/${missionId}/uploads`).set('Authorization', `Bearer ${tokens.get('auditor')}`)
+      .field('id', crypto.randomUUID()).field('siteId', siteIds[0]!).field('caption', `Badge de M. ${PERSON}`).attach('file', png, `badge-${PERSON}.png`);
+    expect(upload.status).toBe(201);
+    const uploaded = await t.admin('auditUploads as u').join('documents as d', 'd.id', 'u.documentId').where('u.id', upload.body.id).first('d.storageKey');
+    const file = path.join(process.env.RELAIS_DATA_DIR!, 'documents', uploaded.storageKey);
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
     for (const task of captures) expect((await auditor.post(`/api/v1/tasks/${task.id}/complete`, { captured: true })).status).toBe(200);
 
     // Drafting, then the review through the report's own API: sent back once, then approved (each tells the process).
@@ -237,6 +246,8 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
       const lines = dump.split('\n').filter((l) => l.includes(secret) && !l.startsWith('sites ') && !l.startsWith('accounts ') && !l.startsWith('contacts '));
       expect({ secret, lines }).toEqual({ secret, lines: [] });
     }
+    // The photo's file is emptied (its document row named no one any more: the dump above).
+    expect(fs.statSync(file).size).toBe(0);
     // The search finds nothing by them; Temporal's stored history never carried them.
     const search = await lead.get(`/api/v1/search?q=${encodeURIComponent(PERSON)}`);
     expect(search.status).toBe(200);
