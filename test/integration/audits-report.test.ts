@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import Ajv2020 from 'ajv/dist/2020';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -214,6 +215,18 @@ describe('/api/v1/audits/missions/{id}/report', () => {
     await api(lead).put('/api/v1/audits/report-template', { coverTitle: '', serialDisplay: 'partial' }, '*').expect(400);
     await api(auditor).put('/api/v1/audits/report-template', { coverTitle: 'X', serialDisplay: 'full' }, '*').expect(403);
     expect(await counts()).toEqual(before);
+  });
+
+  it('answers as the OpenAPI document describes them', async () => {
+    const doc = (await request(t.app).get('/api/v1/openapi.json').expect(200)).body;
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    const check = (path: string, method: string, body: unknown) => {
+      const matches = ajv.compile(doc.paths[path][method].responses['200'].content['application/json'].schema);
+      expect({ path, valid: matches(body), errors: matches.errors ?? null }).toEqual({ path, valid: true, errors: null });
+    };
+    check('/api/v1/audits/missions/{id}/report', 'get', (await api(lead).get(url()).expect(200)).body);
+    check('/api/v1/audits/missions/{id}/report/versions', 'get', (await api(administration).get(`${url()}/versions`).expect(200)).body);
+    check('/api/v1/audits/report-template', 'get', (await api(auditor).get('/api/v1/audits/report-template').expect(200)).body);
   });
 
   it('seeds Cassandre\'s demo: a delivered report approved after changes, one in review, one sent back', async () => {
