@@ -78,10 +78,15 @@ async function modelProposals(trx: Knex.Transaction, llm: LlmPort, instructions:
 
 const MODEL_FAILED = 'Le modèle local n’a pas répondu : voici les suggestions tirées de votre catalogue et de votre bibliothèque. / The local model did not answer: here are the suggestions drawn from your catalogue and library.';
 
+/** A sealed text opened; an erased one (the mission anonymised: '' or null) stays empty. */
+function opened(cipher: CaptureCipher, sealed: unknown, context: string): string | null {
+  return typeof sealed === 'string' && sealed ? cipher.open(sealed, context) : null;
+}
+
 function present(row: Record<string, unknown>, cipher: CaptureCipher): SuggestionView {
   const id = String(row.id);
-  const proposed = cipher.open(row.answerSealed as string, `assistant_suggestions/answer/${id}`) ?? '';
-  const final = cipher.open(row.finalSealed as string | null, `assistant_suggestions/final/${id}`);
+  const proposed = opened(cipher, row.answerSealed, `assistant_suggestions/answer/${id}`) ?? '';
+  const final = opened(cipher, row.finalSealed, `assistant_suggestions/final/${id}`);
   const status = row.status as SuggestionView['status'];
   return {
     id, missionId: String(row.missionId), kind: row.kind as Kind, text: final ?? proposed, proposed,
@@ -139,7 +144,7 @@ export async function decide(ctx: RequestContext, id: string, input: DecisionInp
   }
   if (row.status !== 'proposed') throw new ConflictError(m('audits.assistant.already-decided'));
   const cipher = await captureCipher(ctx.trx, ctx.principal.tenantId);
-  const proposed = cipher.open(row.answerSealed, `assistant_suggestions/answer/${id}`) ?? '';
+  const proposed = opened(cipher, row.answerSealed, `assistant_suggestions/answer/${id}`) ?? '';
   const status = input.decision === 'accept' ? 'accepted' : input.decision === 'edit' ? 'edited' : 'rejected';
   const finalText = input.decision === 'edit' ? input.text : input.decision === 'accept' ? proposed : null;
   if (input.decision === 'edit' && !input.text.trim()) throw ruleViolation('text', m('audits.assistant.edit-needs-text'));

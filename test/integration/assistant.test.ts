@@ -131,6 +131,18 @@ describe('/api/v1/assistant', () => {
     await api(f.auditor).post('/api/v1/assistant/draft', { missionId: mine, kind: 'finding', libraryFindingId: foreignIds[0] }).expect(422);
   });
 
+  it('goes with the mission’s data: erased texts read empty, and the rows leave with the mission', async () => {
+    const third = await auditMission(t.admin, f.firm, 3, [f.firm.userIds.auditor!]);
+    const made = ((await suggest(f.auditor, third).expect(200)).body.suggestions as Array<{ id: string }>).map((m) => m.id);
+    expect(made.length).toBeGreaterThan(0);
+    // As the anonymisation's erase operator leaves a `not null` text column: empty.
+    await t.admin('assistantSuggestions').where({ missionId: third }).update({ promptSealed: '', answerSealed: '' });
+    const erased = (await api(f.lead).get(`/api/v1/assistant/suggestions?missionId=${third}`).expect(200)).body.items as Array<{ id: string; text: string; proposed: string }>;
+    expect(erased.map((e) => [e.id, e.text, e.proposed]).sort()).toEqual(made.map((id) => [id, '', '']).sort());
+    await t.admin('auditMissions').where({ id: third }).delete();
+    expect(await t.admin('assistantSuggestions').where({ missionId: third })).toEqual([]);
+  });
+
   it('refuses a public host with a French 422 changing nothing; the administration alone may allow one, audited', async () => {
     await api(f.auditor).get('/api/v1/assistant/settings').expect(403);
     expect((await api(f.lead).get('/api/v1/assistant/settings').expect(200)).body).toMatchObject({ provider: 'embedded', host: null, version: 0 });
