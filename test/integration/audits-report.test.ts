@@ -136,7 +136,7 @@ describe('/api/v1/audits/missions/{id}/report', () => {
     const versions = (await api(administration).get(`${url()}/versions`).expect(200)).body.items;
     expect(versions).toMatchObject([
       { number: 2, decision: 'approved', submittedBy: firm.userIds.auditor, comments: [{ sectionKey: 'findings', body: 'Très clair.' }] },
-      { number: 1, decision: 'changes_requested', submittedBy: firm.userIds.auditor, comments: [{ sectionKey: 'executive-summary' }] },
+      { number: 1, decision: 'changes_requested', submittedBy: firm.userIds.auditor, comments: [{ sectionKey: 'executive-summary', resolved: true }] },
     ]);
   });
 

@@ -129,6 +129,14 @@ async function move(ctx: RequestContext, report: ReportRow, to: ReportStatus, pa
   await followMission(ctx, mission, to);
 }
 
+/** The comments on the previous version whose section has changed since are resolved: the auditor answered them. */
+async function resolveAnswered(ctx: RequestContext, report: ReportRow, next: VersionSnapshot): Promise<void> {
+  const previous = (await ctx.trx('auditReportVersions').where({ reportId: report.id, number: report.currentVersion }).first('snapshot')) as { snapshot: VersionSnapshot | null };
+  const before = new Map((previous.snapshot?.sections ?? []).map((sec) => [sec.key, `${sec.title}\n${sec.body}`]));
+  const changed = next.sections.filter((sec) => before.get(sec.key) !== `${sec.title}\n${sec.body}`).map((sec) => sec.key);
+  if (changed.length) await ctx.trx('auditReportComments').where({ reportId: report.id, versionNumber: report.currentVersion, resolved: false }).whereIn('sectionKey', changed).update({ resolved: true });
+}
+
 /** `POST …/report/submit`: the next version frozen (sections, findings, inventory), the report in review and frozen. */
 export async function submitReport(ctx: RequestContext, missionId: string): Promise<Row> {
   const { mission, role } = await missionOfReport(ctx, missionId);
@@ -136,10 +144,11 @@ export async function submitReport(ctx: RequestContext, missionId: string): Prom
   check(ctx, 'submit', role, report);
   const number = report.currentVersion + 1;
   const now = new Date();
+  const snapshot = await liveSnapshot(ctx, mission, report.id);
   await ctx.trx('auditReportVersions').insert({
-    tenantId: ctx.principal.tenantId, reportId: report.id, number, snapshot: await liveSnapshot(ctx, mission, report.id),
-    submittedBy: ctx.principal.userId, submittedAt: now, createdBy: ctx.principal.userId,
+    tenantId: ctx.principal.tenantId, reportId: report.id, number, snapshot, submittedBy: ctx.principal.userId, submittedAt: now, createdBy: ctx.principal.userId,
   });
+  if (report.currentVersion) await resolveAnswered(ctx, report, snapshot);
   await move(ctx, report, nextStatus('submit'), { currentVersion: number, submittedBy: ctx.principal.userId, submittedAt: now, approvedBy: null, approvedAt: null }, mission);
   return view(ctx, await reportOfMission(ctx, missionId), role);
 }

@@ -50,6 +50,7 @@ const reportEn: typeof reportFr = {
     approved: 'Approved',
     changes_requested: 'Changes requested',
     pending: 'Waiting for review',
+    resolved: 'addressed',
   },
   template: {
     title: 'Report template',

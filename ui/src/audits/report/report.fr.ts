@@ -48,6 +48,7 @@ const reportFr = {
     approved: 'Approuvée',
     changes_requested: 'Modifications demandées',
     pending: 'En attente de relecture',
+    resolved: 'pris en compte',
   },
   template: {
     title: 'Modèle de rapport',
