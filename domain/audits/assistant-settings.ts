@@ -12,6 +12,9 @@ import type { SettingsInput, SettingsView } from './assistant.schema';
  * public one is refused (422) unless the administration explicitly allows it, which is recorded (who,
  * when) and audited. Set by those who change missions (the administration, mission leads).
  */
+/** The model when none is named: French-capable, `ollama pull mistral` (README). */
+export const DEFAULT_MODEL = 'mistral';
+
 export interface StoredSettings extends SettingsView {
   allowPublic: boolean;
 }
@@ -49,7 +52,7 @@ export async function updateAssistantSettings(ctx: RequestContext, input: Settin
   if (input.allowPublicHost && !administration) throw new ForbiddenError(m('audits.assistant.public-allow-forbidden'));
   const current = await assistantSettings(ctx.trx);
   const ollama = input.provider === 'ollama';
-  if (ollama && (!input.host || !input.model)) throw ruleViolation(input.host ? 'model' : 'host', m('audits.assistant.host-and-model'));
+  if (ollama && !input.host) throw ruleViolation('host', m('audits.assistant.host-and-model'));
   const host = ollama ? input.host! : null;
   // A public host stays allowed while it is the same host and the administration does not take it back.
   const keepsAllowance = current.allowPublic && host === current.host && input.allowPublicHost !== false;
@@ -65,7 +68,7 @@ export async function updateAssistantSettings(ctx: RequestContext, input: Settin
   }
   const newlyAllowed = allowPublic && !keepsAllowance;
   const values = {
-    provider: input.provider, host, model: ollama ? input.model! : null,
+    provider: input.provider, host, model: ollama ? input.model || DEFAULT_MODEL : null,
     publicHostAllowedBy: allowPublic ? (newlyAllowed ? ctx.principal.userId : current.publicHostAllowed?.by ?? null) : null,
     publicHostAllowedAt: allowPublic ? (newlyAllowed ? ctx.trx.fn.now() : current.publicHostAllowed?.at) : null,
     updatedBy: ctx.principal.userId, updatedAt: ctx.trx.fn.now(),

@@ -15,8 +15,8 @@ export const assistantMessages = defineMessages({
     en: 'Give the Ollama server’s address, for instance 127.0.0.1:11434 or http://ollama.cabinet.lan:11434',
   },
   'audits.assistant.host-and-model': {
-    fr: 'Avec Ollama, indiquez l’hôte et le modèle (par exemple mistral)',
-    en: 'With Ollama, give the host and the model (for instance mistral)',
+    fr: 'Avec Ollama, indiquez l’hôte du serveur (par exemple 127.0.0.1:11434) ; le modèle est mistral si vous n’en nommez pas',
+    en: 'With Ollama, give the server’s host (for instance 127.0.0.1:11434); the model is mistral unless you name one',
   },
   'audits.assistant.settings-forbidden': {
     fr: 'Seuls le service administratif et les responsables de mission règlent l’assistant',

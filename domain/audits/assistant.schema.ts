@@ -71,6 +71,7 @@ export type DraftInput = z.infer<typeof draftInput>;
 export const settingsInput = z.object({
   provider: z.enum(PROVIDERS),
   host: z.string().trim().max(300).optional(),
+  /** The Ollama model (`mistral` when not named). */
   model: z.string().trim().max(100).regex(/^[A-Za-z0-9._:/-]*$/).optional(),
   /** The administration explicitly allows a host outside the company's networks (audited). */
   allowPublicHost: z.boolean().optional(),

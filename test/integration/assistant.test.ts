@@ -152,7 +152,9 @@ describe('/api/v1/assistant', () => {
       expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'host' })]);
     }
     await api(f.lead).put('/api/v1/assistant/settings', { provider: 'ollama', host: 'ftp://x', model: 'mistral' }).expect(422);
-    await api(f.lead).put('/api/v1/assistant/settings', { provider: 'ollama', host: '127.0.0.1' }).expect(422);
+    await api(f.lead).put('/api/v1/assistant/settings', { provider: 'ollama' }).expect(422);
+    // The issue's convention: `{ provider, host }` alone, a public host refused the same way.
+    expect((await api(f.lead).put('/api/v1/assistant/settings', { provider: 'ollama', host: '8.8.8.8' }).expect(422)).body.detail).toMatch(/^Cet hôte mène à Internet/);
     await api(f.lead).put('/api/v1/assistant/settings', { provider: 'gpt', host: 3 }).expect(400);
     expect((await api(f.lead).put('/api/v1/assistant/settings', { provider: 'ollama', host: '8.8.8.8', model: 'mistral', allowPublicHost: true }).expect(403)).body.detail)
       .toBe('Seul le service administratif peut autoriser un hôte public pour l’assistant');
