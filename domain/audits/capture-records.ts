@@ -6,6 +6,7 @@ import { captureCipher, type CaptureCipher } from './capture-cipher';
 import { checkMissionSite, checkReferences, missionForCapture } from './capture-access';
 import type { CaptureKind } from './capture.schema';
 import { captureMessage as m } from './capture.messages';
+import { noteLibraryUse } from './finding-library';
 
 /**
  * The one write path of the inventory, the observations and the findings (ADR 0035): create
@@ -108,6 +109,8 @@ export async function createCaptured(ctx: RequestContext, spec: CaptureKindSpec,
   // Two retries racing: the second finds the first's row.
   if (!row) return (await again())!;
   await appendHistoryAs(ctx, { recordType: spec.recordType, recordId: input.id, action: 'create', changes: historyOf(spec, {}, input) });
+  // A finding inserted from the library counts as one use of it (once: a replay answers above). The demo's do not.
+  if (mode === 'write' && typeof input.libraryFindingId === 'string') await noteLibraryUse(ctx, input.libraryFindingId);
   return { created: true, item: presentCaptured(spec, cipher, row, false) };
 }
 

@@ -86,7 +86,9 @@ async function checkSite(trx: Knex.Transaction, missionId: string, siteId: strin
  * selecting twice adds nothing.
  */
 export async function selectChecks(ctx: RequestContext, missionId: string, selection: ChecksSelection): Promise<{ added: number; skipped: number; items: MissionCheck[] }> {
-  const mission = await visibleMission(ctx, missionId, 'create', true);
+  // Points named one by one (the assistant's suggestions accepted on site) are added by whoever answers the
+  // checklist — the mission's auditors too; a selection by scope is the mission lead's.
+  const mission = await visibleMission(ctx, missionId, 'checkPointIds' in selection ? 'update' : 'create', true);
   if (!checklistOpen(String(mission.status))) throw new ConflictError(catalogueMessage('audits.checks.closed'));
   const siteId = selection.siteId ?? null;
   await checkSite(ctx.trx, missionId, siteId);

@@ -158,13 +158,14 @@ describe('/api/v1/audits/catalogue, /missions/{id}/checks, /findings-library', (
     await api(lead).patch(`/api/v1/audits/findings-library/${created.body.id}`, { title: 'SMBv1' }, '"1"').expect(412);
 
     // From the auditor's finding captured on site (sealed at rest, opened through the capture's read path).
+    // Inserted into the mission: one use (capture-records → noteLibraryUse); taken back: one more.
     const findingId = '6f1e1f54-3c2a-4d7e-9a55-0c1f5a0b9e11';
     await api(auditor).post(`/api/v1/audits/missions/${mine}/findings`, {
       id: findingId, title: 'SMBv1', libraryFindingId: created.body.id, risk: 'Chiffrement du serveur de fichiers par un rançongiciel en quelques minutes.',
       rating: { method: 'grid', likelihood: 3, impact: 4 },
     }).expect(201);
     const taken = await api(lead).post(`/api/v1/audits/findings-library/${created.body.id}/improve`, { missionId: mine, findingId }).expect(200);
-    expect(taken.body).toMatchObject({ usageCount: 2, risk: 'Chiffrement du serveur de fichiers par un rançongiciel en quelques minutes.' });
+    expect(taken.body).toMatchObject({ usageCount: 3, risk: 'Chiffrement du serveur de fichiers par un rançongiciel en quelques minutes.' });
     const missing = await api(lead).post(`/api/v1/audits/findings-library/${created.body.id}/improve`, { missionId: notMine, findingId }).expect(404);
     expect(missing.body.detail).toBe('Ce constat n’existe pas dans cette mission');
   });
