@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { LookupFunction } from 'node:net';
+import net, { type LookupFunction } from 'node:net';
 import type { EgressTarget } from './egress-guard';
 
 /**
@@ -25,7 +25,8 @@ export function pinnedFetch(target: EgressTarget, timeoutMs: number): typeof fet
     return new Promise<Response>((resolve, reject) => {
       const req = client.request(url, {
         method: init.method ?? 'GET', headers: Object.fromEntries(headers.entries()), lookup, signal,
-        ...(url.protocol === 'https:' ? { servername: target.hostname } : {}),
+        // TLS checks the configured name (SNI takes no address).
+        ...(url.protocol === 'https:' && !net.isIP(target.hostname) ? { servername: target.hostname } : {}),
       }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
