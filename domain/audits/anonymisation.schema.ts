@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { anonymisationMessage as m } from './anonymisation.messages';
 import { renderText } from '../i18n/messages';
+import { day as calendarDay } from './mission.schema';
 
 /** The process area's API shapes (issue 16, docs/adr/0039-audit-anonymisation.md): the single source of validation and OpenAPI. */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ');
 
 export const postponeInput = z.object({
-  until: day.optional().describe('Le nouveau jour d’anonymisation'),
+  until: calendarDay.optional().describe('Le nouveau jour d’anonymisation'),
   days: z.number().int().min(1).max(365).optional().describe('Ou : nombre de jours après le jour prévu'),
   reason: z.string().trim().min(3).max(1000).describe('Motif du report'),
 }).strict().refine((v) => (v.until === undefined) !== (v.days === undefined), { path: ['until'], message: renderText(m('audits.postpone.until-or-days'), 'fr') });

@@ -283,6 +283,14 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
     await waitingAt(missionId, 'AwaitAnonymisation');
     const standing = await lead.get(`/api/v1/audits/missions/${missionId}/anonymisation`);
     expect(standing.body).toMatchObject({ status: 'delivered', anonymiseOn: anonymiseDay(deliveredAt, 30), canPostpone: true, postponedUntil: null });
+    // Bad postponements are refused in French and change nothing.
+    const postpone = (body: object) => lead.post(`/api/v1/audits/missions/${missionId}/anonymisation/postpone`, body);
+    for (const body of [{ until: '2027-02-30', reason: 'Motif valable' }, { days: 3, until: '2099-01-01', reason: 'Motif valable' }, { days: 3 }, { until: standing.body.anonymiseOn, reason: 'Motif valable' }]) {
+      const refused = await postpone(body);
+      expect({ body, status: refused.status }).toEqual({ body, status: 400 });
+      expect(refused.body.detail).toBeTruthy();
+    }
+    expect((await missionRow(missionId)).anonymisationPostponedUntil).toBeNull();
     await advanceTo(deliveredAt.toISOString(), 29 * DAY);
     expect((await missionRow(missionId)).status).toBe('delivered');
     expect((await t.admin('auditMissionSites').where({ missionId }).first('notes')).notes).toContain(PERSON);
