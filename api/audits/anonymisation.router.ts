@@ -31,6 +31,7 @@ export function anonymisationRouter(deps: ApiDeps): Router {
     validate(z.object({}).strict(), req.body ?? {});
     const mission = await loadFor(ctx, auditMissions, String(req.params.id), 'update');
     requireInstancePermission(ctx, 'create');
+    if (mission.status === 'anonymised') throw new ConflictError(m('audits.postpone.anonymised'));
     if (!await getPlan(ctx.trx, AUDIT_TO_ANONYMISE)) throw new UnprocessableError(m('audits.process.not-installed'));
     const plan = await requireDeployedPlan(ctx, AUDIT_TO_ANONYMISE);
     const missionId = String(mission.id);

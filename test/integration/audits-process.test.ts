@@ -298,5 +298,6 @@ describe('audits: the audit → report → anonymise process, on the time-skippi
     await anonymised(missionId);
     expect((await t.admin('auditMissionSites').where({ missionId }).first('notes')).notes).toBeNull();
     expect((await lead.post(`/api/v1/audits/missions/${missionId}/anonymisation/postpone`, { days: 3, reason: 'Trop tard' })).status).toBe(409);
+    expect((await lead.post(`/api/v1/audits/missions/${missionId}/start`)).status).toBe(409);
   });
 });
