@@ -55,8 +55,15 @@ describe('audits: missions list and dashboard on a tablet', () => {
     await expectAccessible(page, 'mission panel');
   });
 
-  it('the mission lead\'s dashboard counts the missions by status', async () => {
+  it('the mission lead plans the days on site from the panel, then reads the dashboard by status', async () => {
     const page = await signIn(stack, demoEmail('mission-lead', tenant.slug), { viewport: TABLET_PORTRAIT, hasTouch: true });
+    await page.goto(`${stack.base}/audits/missions/${mine}`);
+    const panel = page.getByTestId('mission-panel');
+    await waitShowing(page, panel.getByTestId('mission-plan'));
+    await panel.getByTestId('mission-plan').click();
+    await waitShowing(page, panel.getByTestId('mission-notice'));
+    await expect(panel.getByTestId('mission-notice').textContent()).resolves.toContain('1 jour sur site planifié');
+    await expectEventually(() => stack.t.admin('planningEntries').where({ recordId: mine }).count<{ count: string }[]>('id as count'), (rows) => expect(Number(rows[0]!.count)).toBe(1));
     await page.goto(`${stack.base}/audits/dashboard`);
     await waitShowing(page, page.getByTestId('dashboard-status-planned'));
     await expect(page.getByTestId('dashboard-status-planned').textContent()).resolves.toContain('1');

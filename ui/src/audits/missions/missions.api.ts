@@ -53,6 +53,9 @@ export interface MissionSite {
 
 export interface MissionInvoice { id: string; number: string | null; status: string; amountDueCents: number; totalCents?: number }
 
+/** An auditor's agenda entry over the mission's days on site. */
+export interface AvailabilityConflict { userId: string; userName: string; siteName: string; entry: { id: string; kind: string; title: string; absenceReason: string | null; startsAt: string; endsAt: string } }
+
 export interface MissionsDashboard {
   byStatus: Record<MissionStatus, number>;
   upcoming: Array<{ id: string; number: number; title: string; accountName: string; siteName: string; onSiteFrom: string; onSiteTo: string | null; status: MissionStatus }>;
@@ -73,5 +76,7 @@ export const missionsApi = {
   sites: (id: string) => http.get<{ items: MissionSite[] }>(`${BASE}/${enc(id)}/sites`),
   changeStatus: (id: string, status: MissionStatus, reason?: string) => http.post<Mission>(`${BASE}/${enc(id)}/status`, { status, ...(reason ? { reason } : {}) }),
   invoices: (quoteId: string) => http.get<Page<MissionInvoice>>('/billing/invoices', { quoteId, limit: 20 }),
+  availability: (id: string) => http.get<{ items: AvailabilityConflict[] }>(`${BASE}/${enc(id)}/availability`),
+  plan: (id: string) => http.post<{ created: number; mission: Mission }>(`${BASE}/${enc(id)}/plan`, {}),
   dashboard: () => http.get<MissionsDashboard>('/audits/dashboard'),
 };
