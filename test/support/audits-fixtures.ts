@@ -34,3 +34,12 @@ export async function auditMission(admin: Knex, tenant: OwnTenant, number: numbe
   }).returning('id');
   return row.id as string;
 }
+
+/** A mission on site for the « Mairie de Quimper », with its site « Hôtel de ville » (the capture's screens). */
+export async function auditMissionOnSite(admin: Knex, tenant: OwnTenant): Promise<{ missionId: string; siteId: string }> {
+  const missionId = await auditMission(admin, tenant, 1, [tenant.userIds.auditor!]);
+  const { accountId } = await admin('auditMissions').where({ id: missionId }).first('accountId');
+  const [site] = await admin('sites').insert({ tenantId: tenant.tenantId, accountId, name: 'Hôtel de ville', city: 'Quimper' }).returning('id');
+  await admin('auditMissionSites').insert({ tenantId: tenant.tenantId, missionId, siteId: site.id });
+  return { missionId, siteId: site.id as string };
+}

@@ -7,7 +7,7 @@ import type { Fields, LocalKind, ServerRow } from './types';
 export const KIND_FIELDS: Record<LocalKind, readonly string[]> = {
   inventory: ['siteId', 'type', 'brand', 'model', 'serial', 'location', 'networkAddress', 'owner', 'notes'],
   observations: ['siteId', 'body', 'peopleMet'],
-  findings: ['siteId', 'title', 'description', 'risk', 'recommendation', 'method', 'cvssVector', 'likelihood', 'impact'],
+  findings: ['siteId', 'libraryFindingId', 'title', 'description', 'risk', 'recommendation', 'method', 'cvssVector', 'likelihood', 'impact'],
   uploads: ['siteId', 'caption', 'fileName', 'contentType'],
 };
 
@@ -27,6 +27,8 @@ export function toBody(kind: LocalKind, fields: Fields, id?: string): Record<str
     body.siteId = text(fields.siteId);
     body.title = text(fields.title) ?? '';
     for (const key of ['description', 'risk', 'recommendation']) body[key] = text(fields[key]);
+    // The library entry it started from (counted as a use by the server): sent when there is one.
+    if (text(fields.libraryFindingId)) body.libraryFindingId = text(fields.libraryFindingId);
     body.rating = fields.method === 'grid'
       ? { method: 'grid', likelihood: Number(fields.likelihood ?? 1), impact: Number(fields.impact ?? 1) }
       : { method: 'cvss', vector: text(fields.cvssVector) ?? '' };
