@@ -7,7 +7,8 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 /**
  * The missions' list and the audits dashboard (issue 16) in Chromium on a tablet (1024×1366, touch),
  * in an organisation of its own: the auditor lands on « Mes missions » and sees only the mission naming
- * them, opens it (its site, its auditors); the mission lead's dashboard counts the missions by status.
+ * them, opens it (its site, its auditors); the mission lead plans its days on site from the panel, the
+ * dashboard counts the missions by status, and « Nouvelle mission » creates one.
  * axe finds no critical or serious violation on the list, the panel and the dashboard.
  */
 const TABLET_PORTRAIT = { width: 1024, height: 1366 };
@@ -32,8 +33,8 @@ describe('audits: missions list and dashboard on a tablet', () => {
       tenantId: tenant.tenantId, number, accountId: account.id, title, status, scopes: ['network', 'awareness'], startsOn: '2026-12-14', endsOn: '2026-12-15',
       leadId: tenant.userIds['mission-lead'], auditorIds,
     }).returning('id'))[0].id as string;
-    mine = await insert(1, 'Audit du réseau de la mairie', 'planned', [tenant.userIds.auditor!]);
-    await insert(2, 'Audit documentaire RGPD', 'new', []);
+    mine = await insert(101, 'Audit du réseau de la mairie', 'planned', [tenant.userIds.auditor!]);
+    await insert(102, 'Audit documentaire RGPD', 'new', []);
     await admin('auditMissionSites').insert({ tenantId: tenant.tenantId, missionId: mine, siteId: site.id, onSiteFrom: '2026-12-14', onSiteTo: '2026-12-15' });
   }, 120_000);
 
@@ -55,7 +56,7 @@ describe('audits: missions list and dashboard on a tablet', () => {
     await expectAccessible(page, 'mission panel');
   });
 
-  it('the mission lead plans the days on site from the panel, then reads the dashboard by status', async () => {
+  it('the mission lead plans the days on site from the panel, reads the dashboard by status and creates a mission', async () => {
     const page = await signIn(stack, demoEmail('mission-lead', tenant.slug), { viewport: TABLET_PORTRAIT, hasTouch: true });
     await page.goto(`${stack.base}/audits/missions/${mine}`);
     const panel = page.getByTestId('mission-panel');
@@ -69,5 +70,19 @@ describe('audits: missions list and dashboard on a tablet', () => {
     await expect(page.getByTestId('dashboard-status-planned').textContent()).resolves.toContain('1');
     await expect(page.getByTestId('dashboard-status-new').textContent()).resolves.toContain('1');
     await expectAccessible(page, 'dashboard');
+
+    // « Nouvelle mission » from the list: its client, title, dates; it opens beside the list.
+    await page.goto(`${stack.base}/audits/missions`);
+    await page.getByTestId('mission-create').click();
+    await page.getByTestId('mission-create-dialog').waitFor();
+    await page.getByTestId('mission-create-account').locator('input').fill('Quimperlé');
+    await page.locator('[data-testid="mission-create-account-option"]').first().click();
+    await page.getByTestId('mission-create-title').fill('Audit de la messagerie');
+    await page.getByTestId('mission-create-startsOn').fill('2027-02-01');
+    await expectAccessible(page, 'mission create');
+    await page.getByTestId('mission-create-submit').click();
+    await waitShowing(page, page.getByTestId('mission-panel').getByTestId('mission-status'));
+    expect(await stack.t.admin('auditMissions').where({ tenantId: tenant.tenantId, title: 'Audit de la messagerie' }).first('status', 'leadId', 'startsOn'))
+      .toEqual({ status: 'new', leadId: tenant.userIds['mission-lead'], startsOn: '2027-02-01' });
   });
 });

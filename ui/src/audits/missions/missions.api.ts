@@ -73,6 +73,8 @@ export const missionsApi = {
     return http.get<Page<Mission>>(BASE, { limit: 50, ...rest, ...filters }, signal);
   },
   get: (id: string) => http.get<Mission>(`${BASE}/${enc(id)}`),
+  create: (body: { accountId: string; title: string; scopes: string[]; startsOn: string | null; endsOn: string | null; leadId: string | null }, idempotencyKey: string) =>
+    http.post<Mission>(BASE, body, { idempotencyKey }),
   sites: (id: string) => http.get<{ items: MissionSite[] }>(`${BASE}/${enc(id)}/sites`),
   changeStatus: (id: string, status: MissionStatus, reason?: string) => http.post<Mission>(`${BASE}/${enc(id)}/status`, { status, ...(reason ? { reason } : {}) }),
   invoices: (quoteId: string) => http.get<Page<MissionInvoice>>('/billing/invoices', { quoteId, limit: 20 }),

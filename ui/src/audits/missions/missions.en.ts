@@ -10,6 +10,8 @@ const en: typeof fr = {
   none: 'No mission matches.',
   number: 'Mission #{number}',
   columns: { number: '#', title: 'Mission', accountName: 'Client', status: 'Status', dates: 'Dates' },
+  created: 'Mission #{number} created.',
+  fields: { title: 'Title', scope: 'Main scope', startsOn: 'Start', endsOn: 'End', dayHint: 'YYYY-MM-DD' },
   filters: { mine: 'My missions' },
   statuses: { new: 'New', planned: 'Planned', on_site: 'On site', drafting: 'Drafting', review: 'Review', delivered: 'Delivered', anonymised: 'Anonymised' },
   scopes: {

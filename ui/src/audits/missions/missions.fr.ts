@@ -8,6 +8,8 @@ export default {
   none: 'Aucune mission ne correspond.',
   number: 'Mission n° {number}',
   columns: { number: 'N°', title: 'Mission', accountName: 'Client', status: 'Statut', dates: 'Dates' },
+  created: 'Mission n° {number} créée.',
+  fields: { title: 'Titre', scope: 'Périmètre principal', startsOn: 'Début', endsOn: 'Fin', dayHint: 'AAAA-MM-JJ' },
   filters: { mine: 'Mes missions' },
   statuses: { new: 'Nouvelle', planned: 'Planifiée', on_site: 'Sur site', drafting: 'Rédaction', review: 'Relecture', delivered: 'Livrée', anonymised: 'Anonymisée' },
   scopes: {
