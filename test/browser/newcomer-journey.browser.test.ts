@@ -58,7 +58,8 @@ const CLIENT: RecordKind = {
 /** A newcomer of each demo organisation, in a role that creates its records, and where that role's work is. */
 const ORGANISATIONS: Array<{ tenant: string; role: string; kind: RecordKind; work: RegExp; showcase: string; screens?: string[] }> = [
   { tenant: 'epic-events', role: 'sales', kind: CLIENT, work: /^\/(tasks|events\/clients)$/, showcase: 'Kevin Casey' },
-  { tenant: 'cassandre', role: 'mission-lead', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Mairie de Quimper' },
+  // The mission lead lands on the audits' dashboard (ui/src/audits/missions: in progress by status, days on site, reviews).
+  { tenant: 'cassandre', role: 'mission-lead', kind: ACCOUNT, work: /^\/(tasks|accounts|audits\/dashboard)$/, showcase: 'Mairie de Quimper', screens: ['/audits/missions', '/audits/catalogue'] },
   { tenant: 'softwhere', role: 'manager', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Transports Morvan' },
   { tenant: 'vidangeur-breton', role: 'manager', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Camping des Dunes' },
   // The MSP admin's work without a task: the pre-billing queue to invoice (ui/src/psa/psa.module.ts home).

@@ -14,7 +14,7 @@ export const MISSION_TRANSITIONS: Readonly<Record<MissionStatus, readonly Missio
 
 /** Each status's chip colour, from the first steps (neutral) to delivered (success). */
 export const STATUS_COLORS: Readonly<Record<MissionStatus, string>> = {
-  new: 'grey-darken-1', planned: 'blue-darken-2', on_site: 'deep-orange-darken-3', drafting: 'purple-darken-1', review: 'amber-darken-4', delivered: 'green-darken-3', anonymised: 'blue-grey-darken-2',
+  new: 'grey-darken-1', planned: 'blue-darken-2', on_site: 'deep-orange-darken-4', drafting: 'purple-darken-1', review: 'brown-darken-1', delivered: 'green-darken-3', anonymised: 'blue-grey-darken-2',
 };
 
 export interface Mission {

@@ -22,7 +22,7 @@ const en: typeof fr = {
     plan: 'Plan in the auditors\' agendas', planned: 'No new day to plan | 1 day on site planned | {n} days on site planned', conflicts: 'Auditors already busy on those days:',
     dates: 'Dates', lead: 'Mission lead', auditors: 'Auditors', scopes: 'Scope', sites: 'Audited sites', noSites: 'No site yet',
     noDays: 'days to be set', billing: 'Quote and invoices', quote: 'Quote {number}', noQuote: 'No linked quote', invoice: 'Invoice {number} — {due} due',
-    capture: 'On-site capture', moveTo: 'Move to "{status}"',
+    capture: 'On-site capture', checklist: 'Check points', report: 'Report', assistant: 'Assistant', moveTo: 'Move to "{status}"',
   },
   dashboard: {
     upcomingList: 'Coming days on site', reviewList: 'Reports to review', unpaidList: 'Unpaid invoices', anonymisationList: 'Missions to anonymise',

@@ -20,7 +20,7 @@ export default {
     plan: 'Planifier dans les agendas des auditeurs', planned: 'Aucun nouveau jour à planifier | 1 jour sur site planifié | {n} jours sur site planifiés', conflicts: 'Auditeurs déjà occupés ces jours-là :',
     dates: 'Dates', lead: 'Responsable de mission', auditors: 'Auditeurs', scopes: 'Périmètre', sites: 'Sites audités', noSites: 'Aucun site pour l’instant',
     noDays: 'jours à fixer', billing: 'Devis et factures', quote: 'Devis {number}', noQuote: 'Aucun devis lié', invoice: 'Facture {number} — reste dû {due}',
-    capture: 'Relevés sur site', moveTo: 'Passer à « {status} »',
+    capture: 'Relevés sur site', checklist: 'Points de contrôle', report: 'Rapport', assistant: 'Assistant', moveTo: 'Passer à « {status} »',
   },
   dashboard: {
     upcomingList: 'Prochains jours sur site', reviewList: 'Rapports à relire', unpaidList: 'Factures impayées', anonymisationList: 'Missions à anonymiser',
