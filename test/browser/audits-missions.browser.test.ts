@@ -8,7 +8,8 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  * The missions' list and the audits dashboard (issue 16) in Chromium on a tablet (1024×1366, touch),
  * in an organisation of its own: the auditor lands on « Mes missions » and sees only the mission naming
  * them, opens it (its site, its auditors); the mission lead plans its days on site from the panel, the
- * dashboard counts the missions by status, and « Nouvelle mission » creates one.
+ * dashboard counts the missions by status, « Nouvelle mission » creates one and « Modifier » names its
+ * auditor and the client's site with its days.
  * axe finds no critical or serious violation on the list, the panel and the dashboard.
  */
 const TABLET_PORTRAIT = { width: 1024, height: 1366 };
@@ -84,5 +85,25 @@ describe('audits: missions list and dashboard on a tablet', () => {
     await waitShowing(page, page.getByTestId('mission-panel').getByTestId('mission-status'));
     expect(await stack.t.admin('auditMissions').where({ tenantId: tenant.tenantId, title: 'Audit de la messagerie' }).first('status', 'leadId', 'startsOn'))
       .toEqual({ status: 'new', leadId: tenant.userIds['mission-lead'], startsOn: '2027-02-01' });
+
+    // « Modifier »: a second scope, an auditor from the agenda's people, the client's site with its days.
+    const created = await stack.t.admin('auditMissions').where({ tenantId: tenant.tenantId, title: 'Audit de la messagerie' }).first('id');
+    const auditor = await stack.t.admin('users').where({ id: tenant.userIds.auditor }).first('displayName');
+    const panel2 = page.getByTestId('mission-panel');
+    await panel2.getByTestId('mission-edit-open').click();
+    const dialog = page.getByTestId('mission-edit');
+    await waitShowing(page, dialog.getByText('Hôtel de ville (Quimperlé)'));
+    await dialog.getByTestId('mission-edit-auditors').click();
+    await page.getByRole('option', { name: auditor.displayName }).click();
+    await page.keyboard.press('Escape');
+    await dialog.getByText('Hôtel de ville (Quimperlé)').click();
+    await dialog.getByLabel('Sur site du').fill('2027-02-01');
+    await dialog.getByLabel('au', { exact: true }).fill('2027-02-02');
+    await expectAccessible(page, 'mission edit');
+    await dialog.getByTestId('mission-edit-save').click();
+    await waitShowing(page, panel2.getByTestId('mission-sites').getByText('Hôtel de ville'));
+    await expect(panel2.getByTestId('mission-auditors').textContent()).resolves.toContain(auditor.displayName);
+    expect(await stack.t.admin('auditMissions').where({ id: created.id }).first('auditorIds')).toEqual({ auditorIds: [tenant.userIds.auditor] });
+    expect(await stack.t.admin('auditMissionSites').where({ missionId: created.id }).first('onSiteFrom', 'onSiteTo')).toEqual({ onSiteFrom: '2027-02-01', onSiteTo: '2027-02-02' });
   });
 });

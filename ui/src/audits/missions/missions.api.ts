@@ -1,5 +1,5 @@
 import type { Page } from '@/api/accounts.api';
-import { http } from '@/api/client';
+import { http, request } from '@/api/client';
 
 /** Audit missions (spec 000, issue 16) — /api/v1/audits/missions: list, read, status, sites; the dashboard. */
 
@@ -75,7 +75,11 @@ export const missionsApi = {
   get: (id: string) => http.get<Mission>(`${BASE}/${enc(id)}`),
   create: (body: { accountId: string; title: string; scopes: string[]; startsOn: string | null; endsOn: string | null; leadId: string | null }, idempotencyKey: string) =>
     http.post<Mission>(BASE, body, { idempotencyKey }),
+  update: (id: string, patch: { title: string; scopes: string[]; startsOn: string | null; endsOn: string | null; leadId: string | null; auditorIds: string[] }, version: number) =>
+    http.patch<Mission>(`${BASE}/${enc(id)}`, patch, version),
   sites: (id: string) => http.get<{ items: MissionSite[] }>(`${BASE}/${enc(id)}/sites`),
+  setSite: (id: string, siteId: string, days: { onSiteFrom: string | null; onSiteTo: string | null }) => request<MissionSite>('PUT', `${BASE}/${enc(id)}/sites/${enc(siteId)}`, { body: days }),
+  removeSite: (id: string, siteId: string) => request<void>('DELETE', `${BASE}/${enc(id)}/sites/${enc(siteId)}`),
   changeStatus: (id: string, status: MissionStatus, reason?: string) => http.post<Mission>(`${BASE}/${enc(id)}/status`, { status, ...(reason ? { reason } : {}) }),
   invoices: (quoteId: string) => http.get<Page<MissionInvoice>>('/billing/invoices', { quoteId, limit: 20 }),
   availability: (id: string) => http.get<{ items: AvailabilityConflict[] }>(`${BASE}/${enc(id)}/availability`),

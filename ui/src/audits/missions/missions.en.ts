@@ -24,6 +24,10 @@ const en: typeof fr = {
     noDays: 'days to be set', billing: 'Quote and invoices', quote: 'Quote {number}', noQuote: 'No linked quote', invoice: 'Invoice {number} — {due} due',
     capture: 'On-site capture', checklist: 'Check points', report: 'Report', assistant: 'Assistant', moveTo: 'Move to "{status}"',
   },
+  edit: {
+    open: 'Edit', title: 'Edit the mission', save: 'Save', cancel: 'Cancel', saved: 'Mission saved.',
+    onSiteFrom: 'On site from', onSiteTo: 'to', noClientSites: 'This client has no site: add one from its record.',
+  },
   dashboard: {
     upcomingList: 'Coming days on site', reviewList: 'Reports to review', unpaidList: 'Unpaid invoices', anonymisationList: 'Missions to anonymise',
     title: 'Audits dashboard', byStatus: 'Missions by status', upcoming: 'Coming days on site', noUpcoming: 'No day on site in the next 30 days',

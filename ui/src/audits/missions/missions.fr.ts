@@ -22,6 +22,10 @@ export default {
     noDays: 'jours à fixer', billing: 'Devis et factures', quote: 'Devis {number}', noQuote: 'Aucun devis lié', invoice: 'Facture {number} — reste dû {due}',
     capture: 'Relevés sur site', checklist: 'Points de contrôle', report: 'Rapport', assistant: 'Assistant', moveTo: 'Passer à « {status} »',
   },
+  edit: {
+    open: 'Modifier', title: 'Modifier la mission', save: 'Enregistrer', cancel: 'Annuler', saved: 'Mission enregistrée.',
+    onSiteFrom: 'Sur site du', onSiteTo: 'au', noClientSites: 'Ce client n’a aucun site : ajoutez-en un depuis sa fiche.',
+  },
   dashboard: {
     upcomingList: 'Prochains jours sur site', reviewList: 'Rapports à relire', unpaidList: 'Factures impayées', anonymisationList: 'Missions à anonymiser',
     title: 'Tableau de bord des audits', byStatus: 'Missions par statut', upcoming: 'Prochains jours sur site', noUpcoming: 'Aucun jour sur site dans les 30 prochains jours',
