@@ -74,13 +74,21 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     await page.context().close();
   });
 
+  /** The menu's panel once its opening transition has ended: a click during the fade can land on nothing. */
+  const panelSettled = (page: Page) => eventually(
+    () => page.getByTestId('views-panel').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el.closest('.v-overlay__content')).opacity),
+    (v) => expect(v).toBe('1'),
+  );
   const openViews = async (page: Page) => {
     await page.getByTestId('views-menu').click();
     await page.getByTestId('views-panel').waitFor();
+    await panelSettled(page);
   };
   /** Opens « Enregistrer la vue »; again if the click landed on a menu still closing from the last save. */
   const openSaveDialog = async (page: Page) => {
     for (let attempt = 1; ; attempt++) {
+      // A menu left open (or reopened by focus coming back from the last dialog) is closed first: its activator toggles it.
+      if (await page.getByTestId('views-panel').isVisible()) await page.keyboard.press('Escape');
       await page.getByTestId('views-panel').waitFor({ state: 'hidden' }).catch(() => undefined);
       await openViews(page);
       await page.getByTestId('view-save').click();
@@ -129,9 +137,8 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
       }
     }
     await eventually(() => again.getByTestId('accounts-filter').inputValue(), (v) => expect(v).toBe(tag));
+    // Checked once the menu has finished appearing (openViews waits for it: its fade would lower every contrast).
     await openViews(again);
-    // Checked once the menu has finished appearing (its fade would lower every contrast).
-    await eventually(() => again.getByTestId('views-panel').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { opacity: string } }).getComputedStyle(el.closest('.v-overlay__content')).opacity), (v) => expect(v).toBe('1'));
     await noSeriousAxe(again, '[data-testid="views-panel"]');
     await again.context().close();
 
