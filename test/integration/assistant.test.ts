@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import request from 'supertest';
 import { DRAFT_MARK } from '../../domain/audits/assistant-rules';
 import { testContext, type TestContext } from '../support/api';
 import { auditFirms, auditMission, type AuditFirms } from '../support/audits-fixtures';
@@ -26,7 +25,7 @@ describe('/api/v1/assistant', () => {
   let foreignIds: string[];
   let libraryId: string;
 
-  const api = (token: string) => ({ ...asUser(t.app, token), put: (url: string, body: object) => request(t.app).put(url).set('Authorization', `Bearer ${token}`).send(body) });
+  const api = (token: string) => asUser(t.app, token);
   const suggest = (token: string, missionId: string, text = CAPTURED) => api(token).post('/api/v1/assistant/suggest', { missionId, context: { text } });
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import request from 'supertest';
+import { asUser } from '../support/http';
 import { testContext, loginAs, type TestContext } from '../support/api';
 import { auditMission } from '../support/audits-fixtures';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
@@ -16,10 +16,7 @@ describe('audits: a library finding inserted into a mission, a suggested check p
   let auditor: string;
   let missionId: string;
 
-  const api = (token: string) => ({
-    get: (url: string) => request(t.app).get(url).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body: object) => request(t.app).post(url).set('Authorization', `Bearer ${token}`).send(body),
-  });
+  const api = (token: string) => asUser(t.app, token);
 
   beforeAll(async () => {
     t = testContext();

@@ -10,6 +10,7 @@ import { processContext } from '../../domain/core/process-context';
 import { markReportDelivered } from '../../domain/audits/report/report-delivery';
 import { testContext, loginAs, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+import { asUser } from '../support/http';
 
 /**
  * The audit report (issue 16, ADR 0038) through the API: the review loop (submit → frozen, edit 409 →
@@ -40,11 +41,7 @@ describe('/api/v1/audits/missions/{id}/report', () => {
   let mine: string;
   let notMine: string;
 
-  const api = (token: string) => ({
-    get: (url: string) => request(t.app).get(url).set('Authorization', `Bearer ${token}`),
-    post: (url: string, body: object = {}) => request(t.app).post(url).set('Authorization', `Bearer ${token}`).send(body),
-    put: (url: string, body: object, version: string) => request(t.app).put(url).set('Authorization', `Bearer ${token}`).set('If-Match', version).send(body),
-  });
+  const api = (token: string) => asUser(t.app, token);
   const pdf = (token: string, url: string) => request(t.app).get(url).set('Authorization', `Bearer ${token}`).buffer(true)
     .parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); });
 

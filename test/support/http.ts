@@ -7,6 +7,11 @@ export function asUser(app: Express, token: string) {
     get: (url: string) => request(app).get(url).set('Authorization', `Bearer ${token}`),
     post: (url: string, body: unknown = {}) => request(app).post(url).set('Authorization', `Bearer ${token}`).send(body as object),
     del: (url: string) => request(app).delete(url).set('Authorization', `Bearer ${token}`),
+    /** With `ifMatch`, the version the change is based on (`"3"`, `*`). */
+    put: (url: string, body: unknown, ifMatch?: string) => {
+      const r = request(app).put(url).set('Authorization', `Bearer ${token}`);
+      return (ifMatch ? r.set('If-Match', ifMatch) : r).send(body as object);
+    },
   };
 }
 
