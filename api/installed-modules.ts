@@ -6,10 +6,11 @@ import { eventsApiModule } from './events/events.module';
 import { gdprApiModule } from './gdpr/gdpr.module';
 import { planningApiModule } from './planning/planning.module';
 import { psaApiModule } from './psa/psa.module';
+import { telecomApiModule } from './telecom/telecom.module';
 
 /**
  * The API parts of the installed verticals (their domain parts are in
  * domain/installed-modules.ts). One of the three lists allowed to import
  * verticals; api/server.ts and the other callers of createApp pass it.
  */
-export const INSTALLED_API_MODULES: readonly ApiModule[] = [backupApiModule, billingApiModule, planningApiModule, gdprApiModule, eventsApiModule, psaApiModule, auditsApiModule];
+export const INSTALLED_API_MODULES: readonly ApiModule[] = [backupApiModule, billingApiModule, planningApiModule, gdprApiModule, eventsApiModule, psaApiModule, auditsApiModule, telecomApiModule];

@@ -1,7 +1,20 @@
 import { assigning, billingOwn, commsRead, commsSend, OPERATOR_ROLES, on, readAll, role, salesRep, each } from '../identity/grants';
-import type { DomainModule } from '../modules/vertical-module';
+import type { DomainModule, ModuleRole } from '../modules/vertical-module';
+import { hierarchyPart } from './hierarchy.part';
+import { integrationsPart } from './integrations.part';
+import { bulkPart } from './bulk.part';
+import { deploymentsPart } from './deployments.part';
+import { controlPart } from './control.part';
+import { brandsPart } from './brands.part';
+import { mergeTelecomParts, type TelecomRoleKey } from './telecom-part';
 
-/** Telecom operator (spec 002 §10): its starting roles; its records, forms and processes come with the vertical. */
+/** The vertical's areas (issue 17); each owns its `<area>.part.ts`, merged here. Demo seeds run in this order. */
+const { grantsOf, ...manifest } = mergeTelecomParts([hierarchyPart, integrationsPart, bulkPart, deploymentsPart, controlPart, brandsPart]);
+
+/** A starting role completed by the grants every area gives it. */
+const withParts = (r: ModuleRole): ModuleRole => ({ ...r, grants: [...r.grants, ...grantsOf(r.key as TelecomRoleKey)] });
+
+/** Telecom operator (spec 002): its roles (§10), and its areas' records, forms, processes and demo. */
 export const telecomModule: DomainModule = {
   key: 'telecom',
   kind: 'vertical',
@@ -16,5 +29,6 @@ export const telecomModule: DomainModule = {
     OPERATOR_ROLES.accounting,
     OPERATOR_ROLES.client,
     role('partner', 'Partenaire', 'Partner', 'partner', [...on('core.account', 'rc=own'), ...each(['core.contact', 'core.site', 'core.billing-site'], 'r=own')]),
-  ],
+  ].map(withParts),
+  ...manifest,
 };

@@ -33,7 +33,7 @@ describe('process definitions API', () => {
   const post = (xml: string, query = '?deploy=true', who = 'direction') =>
     request(t.app).post(`/api/v1/process-definitions${query}`).set(as(who)).set('Content-Type', 'application/xml').send(xml);
   const rows = (key?: string) => t.admin('processDefinitions').where({ tenantId: own.tenantId, ...(key ? { key } : {}) })
-    .orderBy([{ column: 'version', nulls: 'first' }]).select('key', 'version', 'status');
+    .orderBy([{ column: 'key' }, { column: 'version', nulls: 'first' }]).select('key', 'version', 'status');
 
   it('deploys a definition twice as versions 1 and 2, and serves each version\'s XML and plan', async () => {
     const xml = fixture('order-approval.bpmn');

@@ -1,0 +1,13 @@
+import type { ActivitiesModule } from '../activities-module';
+import { hierarchyActivities } from './hierarchy.part';
+import { integrationsActivities } from './integrations.part';
+import { bulkActivities } from './bulk.part';
+import { deploymentsActivities } from './deployments.part';
+import { controlActivities } from './control.part';
+import { brandsActivities } from './brands.part';
+
+/** The telecom vertical's activity implementations (contracts in domain/telecom), one file per area. */
+export const telecomActivitiesModule: ActivitiesModule = {
+  key: 'telecom',
+  create: (deps) => ({ ...hierarchyActivities(deps), ...integrationsActivities(deps), ...bulkActivities(deps), ...deploymentsActivities(deps), ...controlActivities(deps), ...brandsActivities(deps) }),
+};

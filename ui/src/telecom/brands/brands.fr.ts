@@ -1,0 +1,2 @@
+/** Texts of the telecom brands screens (French, the reference). */
+export default {};

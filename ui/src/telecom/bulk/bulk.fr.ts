@@ -1,0 +1,2 @@
+/** Texts of the telecom bulk screens (French, the reference). */
+export default {};

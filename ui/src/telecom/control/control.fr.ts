@@ -1,0 +1,2 @@
+/** Texts of the telecom control screens (French, the reference). */
+export default {};

@@ -1,0 +1,2 @@
+/** Texts of the telecom deployments screens (French, the reference). */
+export default {};

@@ -1,0 +1,2 @@
+/** Texts of the telecom hierarchy screens (French, the reference). */
+export default {};

@@ -1,0 +1,2 @@
+/** Texts of the telecom integrations screens (French, the reference). */
+export default {};
