@@ -14,21 +14,52 @@ import type { ApiDeps } from './http/deps';
 import { runModuleStartHooks } from './module-start';
 import { INSTALLED_API_MODULES } from './installed-modules';
 
+/** A lazily connected Temporal client that can also be closed without leaving a retry behind. */
+export type LazyTemporalClient = (() => Promise<Client>) & {
+  /**
+   * Closes the connection once no retry is waiting: from now on a failed call is not retried, and a retry
+   * already scheduled is let run first (a retry firing on a closed channel throws from its timer, out of
+   * every caller's reach: « Channel has been shut down »). Calls still in flight then fail to their callers.
+   */
+  close(): Promise<void>;
+};
+
 /**
  * Lazily connected Temporal client, reconnecting after a failed attempt. While
  * the server is away a call gives up within seconds (a few quick retries, a
  * short first connection) and the request answers 503 (api/http/unavailable.ts)
  * rather than holding its database transaction for the SDK's default 15 s.
  */
-export function lazyTemporalClient(address: string, namespace: string, dataConverter?: DataConverter): () => Promise<Client> {
+export function lazyTemporalClient(address: string, namespace: string, dataConverter?: DataConverter): LazyTemporalClient {
   let pending: Promise<Client> | undefined;
-  return () => {
-    pending ??= Connection.connect({
-      address, connectTimeout: '3 seconds', interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 5 }))],
-    }).then((connection) => new Client({ connection, namespace, dataConverter }));
+  let closing = false;
+  const waiting = new Set<Promise<void>>();
+  const backoff = defaultGrpcRetryOptions({ maxAttempts: 5 });
+  const retries = makeGrpcRetryInterceptor({
+    retryableDecider: (attempt, status) => !closing && backoff.retryableDecider(attempt, status),
+    delayFunction: (attempt, status) => {
+      const delay = backoff.delayFunction(attempt, status);
+      // The interceptor sets its timer for `delay` right after: this settles just after it has fired.
+      const fired = new Promise<void>((resolve) => setTimeout(resolve, delay + 5));
+      waiting.add(fired);
+      void fired.then(() => waiting.delete(fired));
+      return delay;
+    },
+  });
+  const lazy = () => {
+    pending ??= Connection.connect({ address, connectTimeout: '3 seconds', interceptors: [retries] })
+      .then((connection) => new Client({ connection, namespace, dataConverter }));
     pending.catch(() => { pending = undefined; });
     return pending;
   };
+  return Object.assign(lazy, {
+    async close() {
+      closing = true;
+      const client = await pending?.catch(() => undefined);
+      while (waiting.size) await Promise.all([...waiting]);
+      await client?.connection.close();
+    },
+  });
 }
 
 /** The second site's reads, when DATABASE_REPLICA_URL is set; a cluster's workers tell each other their writes. */

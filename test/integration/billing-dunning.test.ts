@@ -16,7 +16,7 @@ import type { ProcessResult } from '../../kernel/process/engine-types';
 import { processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { BUYER, COMPLETE_PROFILE } from '../support/billing-fixtures';
-import { engineWorker, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { until } from '../support/worker-process';
 
@@ -91,7 +91,7 @@ describe('billing: the dunning of an invoice, on the time-skipping server', () =
   /** Lets the test server's clock run to `offsetMs` around an instant. */
   const advanceTo = async (instant: string, offsetMs: number) => {
     const wait = Date.parse(instant) + offsetMs - await env.currentTimeMs();
-    if (wait > 0) await env.sleep(wait);
+    if (wait > 0) await skipTime(env, wait);
   };
   const sent = (d: Dunning) => t.admin('messages').where({ tenantId: tenant.tenantId, recordType: 'invoice', recordId: d.id }).orderBy('createdAt').select('id', 'channel', 'subject', 'recipient', 'body', 'attachments', 'status');
   const invoiceStatus = async (d: Dunning) => (await t.admin('billingInvoices').where({ id: d.id }).first('status')).status as string;
@@ -176,7 +176,7 @@ describe('billing: the dunning of an invoice, on the time-skipping server', () =
     expect((await d.handle.result() as ProcessResult).status).toBe('completed');
     expect((await state(d)).completedElements).toMatchObject({ InvoicePaid: 1 });
     expect((await state(d)).completedElements.FirmReminder).toBeUndefined();
-    await env.sleep(60 * 86_400_000);
+    await skipTime(env, 60 * 86_400_000);
     expect((await sent(d)).map((m) => m.channel)).toEqual(['mail', 'mail']);
     expect(await invoiceStatus(d)).toBe('paid');
   });
@@ -189,7 +189,7 @@ describe('billing: the dunning of an invoice, on the time-skipping server', () =
     expect(await notifyDunning(t.knex, async () => env.client, tenant.tenantId, d.id, 'credit-note')).toEqual({ sent: true, message: 'billing.invoice-credited', delivered: true });
     expect((await d.handle.result() as ProcessResult).status).toBe('completed');
     expect((await state(d)).completedElements).toMatchObject({ CreditNoteIssued: 1, InvoiceCredited: 1 });
-    await env.sleep(60 * 86_400_000);
+    await skipTime(env, 60 * 86_400_000);
     expect((await sent(d)).map((m) => m.subject)).toEqual([`Facture ${d.number} — SoftWhere SAS`]);
   });
 

@@ -5,7 +5,7 @@ import { knexConfig } from '../../db/knexfile';
 import { completeTaskUpdate, processMessageSignal, processStateQuery } from '../../workflows/engine/contract';
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
-import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
 
 /** Timers on Temporal's time-skipping test server: days pass in milliseconds. */
@@ -113,7 +113,7 @@ describe('bpmnProcess timers', () => {
     // The test server skips time only while a client waits for a result: the message goes in before that.
     const paid = await start(plan);
     const businessKey = paid.workflowId.split('/')[2]!;
-    await env.sleep(1000);
+    await skipTime(env, 1000);
     await paid.handle.signal(processMessageSignal, { name: 'paid', correlationKey: businessKey, variables: { amount: 100 } });
     const result = await paid.handle.result() as ProcessResult;
     expect(result.variables).toMatchObject({ amount: 100 });

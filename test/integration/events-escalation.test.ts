@@ -6,7 +6,7 @@ import { DEFAULT_LEAD_TO_EVENT_DURATIONS, LEAD_TO_EVENT, LEAD_TO_EVENT_MESSAGES 
 import { completeTaskUpdate, processMessageSignal, processStateQuery } from '../../workflows/engine/contract';
 import type { Plan } from '../../kernel/process/plan';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
-import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, startInstance, timeSkippingEnv } from '../support/engine';
 import { recordingHistories, saveHistoryFixture } from '../support/history-fixtures';
 
 const DAY = 86_400_000;
@@ -90,10 +90,10 @@ describe('events.lead-to-event escalation', () => {
   it('alerts management 14 days before the start when no support contact is assigned, and the task stays open', async () => {
     const run = await untilSupportIsToBeAssigned(20);
     // Five days later (15 days before the start) nothing has happened yet.
-    await env.sleep(5 * DAY);
+    await skipTime(env, 5 * DAY);
     expect(await escalations(run.eventId)).toEqual([]);
     // Two more days: the 14-day mark has passed.
-    await env.sleep(2 * DAY);
+    await skipTime(env, 2 * DAY);
     let sent: Array<{ recipient: string; subject: string; body: string }> = [];
     for (let i = 0; i < 600 && sent.length === 0; i++) {
       sent = await escalations(run.eventId);
@@ -123,7 +123,7 @@ describe('events.lead-to-event escalation', () => {
     };
     expect(await toSupport(1)).toEqual([expect.stringMatching(/^Vous êtes le contact support de l'événement n° \d+/)]);
     // 29 days on: the 14-day mark passed with support assigned, and the 2-day reminder went out.
-    await env.sleep(29 * DAY);
+    await skipTime(env, 29 * DAY);
     expect(await toSupport(2)).toEqual([expect.stringMatching(/^Vous êtes le contact support/), expect.stringMatching(/^Rappel : l'événement n° \d+ approche/)]);
     expect(await escalations(run.eventId)).toEqual([]);
   });
@@ -139,11 +139,11 @@ describe('events.lead-to-event escalation', () => {
     await run.handle.signal(processMessageSignal, { name: LEAD_TO_EVENT_MESSAGES.eventRescheduled, correlationKey: run.workflowId.split('/').pop()!, variables: { eventStartsAt: startsAt, eventEndsAt: endsAt } });
     const reminders = () => admin('messages').where({ tenantId, recordType: 'event', recordId: run.eventId }).where('subject', 'like', 'Rappel%').select('id');
     // The old reminder date (day 28) passes quietly…
-    await env.sleep(40 * DAY);
+    await skipTime(env, 40 * DAY);
     expect(await reminders()).toEqual([]);
     expect((await run.handle.query(processStateQuery)).activeElements).toEqual(expect.arrayContaining(['WaitBeforeEvent']));
     // …and the new one (day 58) reminds.
-    await env.sleep(19 * DAY);
+    await skipTime(env, 19 * DAY);
     let sent: unknown[] = [];
     for (let i = 0; i < 600 && sent.length === 0; i++) {
       sent = await reminders();

@@ -13,7 +13,7 @@ import { getTask, validateTaskData } from '../../domain/process/tasks-service';
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
-import { engineWorker, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { startLoopbackSmtp, type LoopbackSmtp } from '../support/loopback-smtp';
 import { until } from '../support/worker-process';
@@ -87,7 +87,7 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
   const waitingAt = (b: Declared, elementId: string) => until(`the breach's process at ${elementId}`, async () => ((await state(b)).activeElements.includes(elementId) ? true : undefined));
   const advanceTo = async (instant: number) => {
     const wait = instant - await env.currentTimeMs();
-    if (wait > 0) await env.sleep(wait);
+    if (wait > 0) await skipTime(env, wait);
   };
   const row = (b: Declared) => t.admin('gdprBreaches').where({ id: b.id }).first();
   const escalated = async (b: Declared) => ((await row(b)).escalations as Array<{ hours: number }>).map((e) => e.hours);
@@ -170,7 +170,7 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
     expect((await mailsAbout(b)).filter((m) => m.contactId).map((m) => m.subject)).toEqual(Array(2).fill(`Information importante concernant vos données personnelles — Test ${tenant.slug}`));
 
     // 80 hours later: no escalation, nothing more sent.
-    await env.sleep(80 * HOUR);
+    await skipTime(env, 80 * HOUR);
     expect(await escalated(b)).toEqual([]);
     expect((await mailsAbout(b)).map((m) => m.contactId).sort()).toEqual([...contactIds].sort());
   });
@@ -184,7 +184,7 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
     expect((await b.handle.result() as ProcessResult).status).toBe('completed');
     expect((await state(b)).completedElements).toMatchObject({ DocumentedMeanwhile: 1, DocumentedByDecision: 1 });
     expect((await state(b)).completedElements.InformPeople).toBeUndefined();
-    await env.sleep(80 * HOUR);
+    await skipTime(env, 80 * HOUR);
     expect(await row(b)).toMatchObject({ status: 'documented', authorityReason: 'Données chiffrées, clé non compromise', escalations: [] });
     expect(await mailsAbout(b)).toEqual([]);
   });

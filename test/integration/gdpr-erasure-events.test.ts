@@ -12,7 +12,7 @@ import { startRequestedProcess } from '../../domain/process/requested-start';
 import { search } from '../../domain/search/search-service';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
-import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { asRole } from '../support/role-context';
@@ -110,9 +110,9 @@ describe('gdpr: erasure of an Epic Events client, with the organisation\'s undo 
     expect(row.answer).toContain('Journaux conservés tels quels');
 
     // Day 2: still undoable; day 4: the window closed, the snapshot is gone.
-    await env.sleep(2 * DAY);
+    await skipTime(env, 2 * DAY);
     expect(await t.admin('gdprErasureSnapshots').where({ requestId: request.id }).first('id')).toBeDefined();
-    await env.sleep(2 * DAY);
+    await skipTime(env, 2 * DAY);
     await until('the process ends', async () => ((await handle.query(processStateQuery)).activeElements.length === 0 ? true : undefined));
     expect(await t.admin('gdprErasureSnapshots').where({ requestId: request.id })).toEqual([]);
 

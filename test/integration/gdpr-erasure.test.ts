@@ -17,7 +17,7 @@ import { search } from '../../domain/search/search-service';
 import { localDiskStorage } from '../../integrations/storage/local-disk.storage';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
-import { engineWorker, startInstance, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { tenantDump } from '../support/tenant-dump';
@@ -135,7 +135,7 @@ describe('gdpr: erasure of a person with a 14-day undo window', () => {
     for (const value of identifying(kept)) expect(snapshot.sealed.toLowerCase()).not.toContain(value.toLowerCase());
 
     // Day 13: the officer undoes one erasure; every value comes back exactly, the history notes it.
-    await env.sleep(13 * DAY);
+    await skipTime(env, 13 * DAY);
     const day13 = new Date(await env.currentTimeMs());
     const { files } = await asDpo((ctx) => undoErasure(ctx, reverted.request.id, day13));
     await restoreFiles(storage, files);
@@ -147,7 +147,7 @@ describe('gdpr: erasure of a person with a 14-day undo window', () => {
     expect(await t.admin('gdprErasureSnapshots').where({ requestId: reverted.request.id })).toEqual([]);
 
     // Day 15: the window closed on day 14 (the process's timer): the snapshot is destroyed, undo is refused in French.
-    await env.sleep(2 * DAY);
+    await skipTime(env, 2 * DAY);
     await until('the process ends', async () => ((await erased.handle.query(processStateQuery)).activeElements.length === 0 ? true : undefined));
     expect(await t.admin('gdprErasureSnapshots').where({ requestId: erased.request.id })).toEqual([]);
     expect((await erased.row()).erasureSnapshotDestroyedAt).not.toBeNull();

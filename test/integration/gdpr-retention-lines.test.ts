@@ -9,7 +9,7 @@ import { expiredRowsSql, runRetention } from '../../domain/gdpr/retention-run';
 import { tenantRules } from '../../domain/gdpr/retention-rules';
 import { RETENTION_WORKFLOW, type RetentionRunResult } from '../../workflows/gdpr/retention.contract';
 import { testContext, type TestContext } from '../support/api';
-import { engineWorker, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { asRole } from '../support/role-context';
 
@@ -184,7 +184,7 @@ describe('gdpr retention lines: events, billing, MSP, process data, consents', (
     expect(first).toEqual({ today, tenants: [{ tenantId, anonymised: 0, deleted: 0, held: 0 }] });
     expect(await state()).toEqual(before);
 
-    await env.sleep(DAY);
+    await skipTime(env, DAY);
     const second = await dailyRun();
     expect(second.today > today).toBe(true);
     expect(second.tenants).toEqual([{ tenantId, anonymised: 4, deleted: 0, held: 0 }]);

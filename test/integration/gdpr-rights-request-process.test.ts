@@ -11,7 +11,7 @@ import { notifyProcess, startRequestedProcess } from '../../domain/process/reque
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import { testContext, type TestContext } from '../support/api';
-import { engineWorker, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { until } from '../support/worker-process';
 
@@ -73,7 +73,7 @@ describe('gdpr: the rights request process, on the time-skipping server', () => 
   const row = (r: Started) => t.admin('gdprRequests').where({ id: r.request.id }).first();
   const advanceTo = async (instant: string, offsetMs: number) => {
     const wait = Date.parse(instant) + offsetMs - await env.currentTimeMs();
-    if (wait > 0) await env.sleep(wait);
+    if (wait > 0) await skipTime(env, wait);
   };
 
   it('an access request: identity verified, the export prepared, answered through the officer\'s tasks; reminded 7 days before the deadline', async () => {

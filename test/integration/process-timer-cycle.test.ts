@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import request from 'supertest';
-import { engineWorker, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
 import { recordingHistories, saveHistoryFixture } from '../support/history-fixtures';
 import { timerStartedProcessXml } from '../support/timer-process';
 import { loginAs, testContext, type TestContext } from '../support/api';
@@ -88,7 +88,7 @@ describe('timer start events with a cycle', () => {
   it('starts one instance a day at 9:00, Paris time, for the cron "0 9 * * *"', async () => {
     const key = `daily-${process.pid}`;
     expect((await deploy(key, '0 9 * * *')).status).toBe(201);
-    await env.sleep(3 * 24 * HOUR + HOUR);
+    await skipTime(env, 3 * 24 * HOUR + HOUR);
     const rows = await startedAtLeast(key, 3);
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(rows.length).toBeLessThanOrEqual(4);
@@ -112,13 +112,13 @@ describe('timer start events with a cycle', () => {
     const current = await env.client.workflow.getHandle(schedulerId(key)).describe();
     expect([current.runId === first.runId, current.status.name]).toEqual([false, 'RUNNING']);
 
-    await env.sleep(2 * HOUR + 60_000);
+    await skipTime(env, 2 * HOUR + 60_000);
     expect((await startedAtLeast(key, 1)).map((r) => r.version)).toEqual([2]);
 
     const retired = await post(`${key}/retire`).expect(200);
     expect(retired.body.stoppedSchedules).toEqual([schedulerId(key)]);
     expect((await env.client.workflow.getHandle(schedulerId(key)).describe()).status.name).toBe('TERMINATED');
-    await env.sleep(4 * HOUR);
+    await skipTime(env, 4 * HOUR);
     expect(await started(key)).toHaveLength(1);
 
     const reactivated = await post(`${key}/reactivate`).expect(200);

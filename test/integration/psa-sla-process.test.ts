@@ -13,7 +13,7 @@ import { deliverTicketMessages, startTicketProcess, TICKET_PROCESS } from '../..
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
-import { engineWorker, timeSkippingEnv } from '../support/engine';
+import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { until } from '../support/worker-process';
 
@@ -83,7 +83,7 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
   /** Lets the test server's clock run to `offsetMs` around an instant. */
   const advanceTo = async (instant: Date, offsetMs = 0) => {
     const wait = instant.getTime() + offsetMs - await env.currentTimeMs();
-    if (wait > 0) await env.sleep(wait);
+    if (wait > 0) await skipTime(env, wait);
   };
   const asAdmin = <T>(fn: (trx: import('knex').Knex.Transaction, principal: NonNullable<Awaited<ReturnType<typeof loadPrincipal>>>) => Promise<T>) =>
     withTenant({ tenantId: tenant.tenantId }, async (trx) => fn(trx, (await loadPrincipal(trx, tenant.tenantId, tenant.userIds.admin!))!), t.knex);
@@ -166,7 +166,7 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
     await move(k, 'in-progress');
     await waitingAt(k, 'WaitResolved');
     // Back in the handling, the passed levels' timers fire at once: still one event each.
-    await env.sleep(MINUTE);
+    await skipTime(env, MINUTE);
     const all = await events(k);
     expect(all.map((e) => `${e.target} ${e.percent}`).sort()).toEqual(['resolution 100', 'resolution 70', 'resolution 90', 'response 100', 'response 70', 'response 90']);
     expect((await ticketRow(k)).responseBreachedAt.toISOString()).toBe(paris(dec(0, '17:00')).toISOString());
@@ -232,7 +232,7 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
 
     await move(k, 'resolved');
     await waitingAt(k, 'AwaitConfirmation');
-    await env.sleep(5 * 24 * 60 * MINUTE + MINUTE);
+    await skipTime(env, 5 * 24 * 60 * MINUTE + MINUTE);
     const result = await finished(k);
     expect(result.status).toBe('completed');
     expect((await ticketRow(k)).status).toBe('closed');

@@ -40,8 +40,7 @@ export function testContext(overrides: Partial<ApiDeps> = {}): TestContext {
     async close() {
       await knex.destroy();
       await admin.destroy();
-      const client = await temporal().catch(() => undefined);
-      await client?.connection.close();
+      await temporal.close();
     },
   };
 }
