@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { publicUrl, env } from '../config/env';
 import type { ActivitiesModule } from './activities-module';
 import { commsActivities, type CommsOverrides } from './comms/comms.wiring';
+import { createBulkRunActivities } from './core/bulk-run.activities';
 import { createAccountOnboardingActivities } from './core/account-onboarding.activities';
 import { createEngineActivities, type EngineDeps } from './process/engine.activities';
 import { createSmokeActivities } from './smoke/smoke.activities';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSystemActivities(deps),
     ...createAuditLogActivities(deps),
     ...createAccountOnboardingActivities(deps),
+    ...createBulkRunActivities(deps),
     ...comms,
   };
   const activities: UntypedActivities = { ...core };

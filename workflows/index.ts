@@ -10,3 +10,4 @@ export { billingAccountingSync } from './billing/accounting-sync.workflow';
 export { billingQuoteExpiry } from './billing/quote-expiry.workflow';
 export { backupDaily, backupRestoreDrill, documentsReplication } from './backup/backup.workflow';
 export { gdprRetentionRun } from './gdpr/retention.workflow';
+export { bulkRun } from './core/bulk-run.workflow';

@@ -75,6 +75,9 @@ export const corePersonalData: PersonalDataDeclaration = {
       notPersonal: cols('id tenant_id record_type record_id action actor_user_id request_id at'),
       retention: { clock: 't.at', action: 'delete' },
     },
+    // Durable bulk runs (docs/adr/0043): ids, outcomes and reasons written by the platform (never a person's words).
+    bulk_runs: { activity: 'core.history', notPersonal: cols('id tenant_id action params status total done refused failed cancelled workflow_id attempt created_by created_at updated_at finished_at') },
+    bulk_run_items: { activity: 'core.history', notPersonal: cols('tenant_id run_id position item_id outcome reason attempts updated_at') },
     tenant_counters: { activity: 'core.customers', notPersonal: cols('tenant_id name value') },
     idempotency_keys: {
       activity: 'core.history',

@@ -1,5 +1,5 @@
 import type { RecordResource } from './record-resource';
-import { getRecord, updateRecord, type RequestContext } from './record-service';
+import { applyScope, baseQuery, getRecord, updateRecord, type RequestContext } from './record-service';
 import { listRecords } from './record-list';
 import { DomainError, ValidationError } from '../errors';
 import { coreMessage } from '../i18n/core.messages';
@@ -32,22 +32,40 @@ export interface BulkReport {
   items: BulkItemResult[];
 }
 
-/** The ids a target names: a filter is read as the caller's list would show it, page after page. */
-async function targetIds(ctx: RequestContext, res: RecordResource, target: BulkTarget): Promise<string[]> {
+/**
+ * The ids a target names: a filter is read as the caller's list would show it, page after page (the durable
+ * bulk, bulk-runs.ts, reads « tout ce que ce filtre désigne » with it too, with its own maximum).
+ */
+export async function targetIds(ctx: RequestContext, res: RecordResource, target: BulkTarget, max = MAX_BULK): Promise<string[]> {
   if ('ids' in target) return [...new Set(target.ids)];
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listRecords(ctx, res, { limit: 200, cursor, filters: target.filter.filters, q: target.filter.q });
+    const page = await listRecords(ctx, res, { limit: 1000, cursor, filters: target.filter.filters, q: target.filter.q });
     ids.push(...page.items.map((r) => r.id as string));
-    if (ids.length > MAX_BULK) throw new ValidationError([{ field: 'filter', message: bulkMessage('bulk.too-many', { count: ids.length, max: MAX_BULK }) }]);
+    if (ids.length > max) throw new ValidationError([{ field: 'filter', message: bulkMessage('bulk.too-many', { count: ids.length, max }) }]);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return ids;
 }
 
-/** Why one record was refused: a business error, or a value the database refused (its constraint); anything else is a fault. */
-function refusalOf(error: unknown): Text | undefined {
+/** Of `ids`, those the caller may `action` (the same CASL rules as a record check), read in one query per 5,000. */
+export async function actionableIds(ctx: RequestContext, res: RecordResource, ids: readonly string[], action: 'read' | 'update'): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (!ctx.ability.can(action, res.subject)) return found;
+  for (let i = 0; i < ids.length; i += 5000) {
+    const qb = baseQuery(ctx.trx, res, ['id']);
+    if (!applyScope(qb, res, ctx.ability, action)) return found;
+    for (const row of (await qb.whereIn('t.id', ids.slice(i, i + 5000))) as Row[]) found.add(row.id as string);
+  }
+  return found;
+}
+
+/**
+ * Why one record was refused: a business error, or a value the database refused (its constraint); anything else is a fault.
+ * The durable bulk (bulk-runs.ts) reports its items' refusals with it too.
+ */
+export function refusalOf(error: unknown): Text | undefined {
   if (error instanceof DomainError) return error.detail;
   const code = (error as { code?: string }).code;
   if (code === '23505') return coreMessage('error.duplicate');

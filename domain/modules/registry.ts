@@ -1,3 +1,4 @@
+import type { BulkActionDefinition } from '../core/bulk-action';
 import type { ActivityDefinition } from '../process/activity-definition';
 import type { FormDefinition } from '../process/forms';
 import type { Catalogue, Entry } from '../i18n/messages';
@@ -90,6 +91,7 @@ export const messageCatalogue: () => Readonly<Catalogue> = unionByKey<Entry>('Me
 const businessLabels = unionByKey<BusinessLabelResolver>('Business label of process', (m) => m.businessLabels);
 const activities = unionList<ActivityDefinition>('Activity', (m) => m.activities, (a) => a.name);
 const forms = unionList<FormDefinition>('Form', (m) => m.forms, (f) => f.key);
+const bulkActions = unionList<BulkActionDefinition>('Bulk action', (m) => m.bulkActions, (a) => a.key);
 const records = unionList<RecordKind>('Record kind', (m) => m.records, (r) => r.resource.key);
 
 /** Every activity a service task may call, by name (the modeler's palette, the compiler and the linter read this). */
@@ -113,6 +115,11 @@ export function formCatalogue(): FormDefinition[] {
 
 export function findForm(key: string): FormDefinition | undefined {
   return forms().get(key);
+}
+
+/** A bulk action by its key (`telecom.change-plan`), over every module (docs/adr/0043). */
+export function findBulkAction(key: string): BulkActionDefinition | undefined {
+  return bulkActions().get(key);
 }
 
 /** Every kind of record, core kinds first. */

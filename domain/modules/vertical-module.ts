@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { BulkActionDefinition } from '../core/bulk-action';
 import type { RecordResource } from '../core/record-resource';
 import type { PersonalDataDeclaration } from '../gdpr/personal-data';
 import type { Catalogue } from '../i18n/messages';
@@ -47,6 +48,11 @@ export interface DomainModule {
    * docs/adr/0010-server-messages.md). Codes are unique over every module; the locale test renders each one.
    */
   messages?: Catalogue;
+  /**
+   * Its bulk actions (docs/adr/0043): what the core's durable bulk may run on many of its records, each
+   * item through the module's one write path (`domain/core/bulk-action.ts`).
+   */
+  bulkActions?: BulkActionDefinition[];
   /** Where its records waiting to be planned come from (the agenda's side list: open tickets, audit missions). */
   plannables?: PlannableSource[];
   /**

@@ -8,7 +8,7 @@ export type TelecomRoleKey = 'direction' | 'manager' | 'support-n1' | 'support-n
  * One area of the telecom vertical (hierarchy, integrations, bulk, deployments, control, brands): what it adds to
  * the module's manifest. `telecom.module.ts` merges the parts, so each area owns its own file.
  */
-export interface TelecomPart extends Pick<DomainModule, 'resources' | 'fieldGroups' | 'records' | 'forms' | 'activities' | 'processes' | 'businessLabels' | 'messages' | 'plannables' | 'personalData' | 'seedDemo'> {
+export interface TelecomPart extends Pick<DomainModule, 'resources' | 'fieldGroups' | 'records' | 'forms' | 'activities' | 'processes' | 'businessLabels' | 'messages' | 'plannables' | 'personalData' | 'seedDemo' | 'bulkActions'> {
   /** The grants this area gives each role, added to the role's starting grants. */
   grants?: Partial<Record<TelecomRoleKey, Grant[]>>;
 }
@@ -44,6 +44,7 @@ export function mergeTelecomParts(parts: readonly TelecomPart[]): Omit<TelecomPa
     businessLabels: Object.assign({}, ...parts.map((p) => p.businessLabels ?? {})),
     messages: Object.assign({}, ...parts.map((p) => p.messages ?? {})),
     plannables: parts.flatMap((p) => p.plannables ?? []),
+    bulkActions: parts.flatMap((p) => p.bulkActions ?? []),
     ...(personalData ? { personalData } : {}),
     ...(seeds.length ? { seedDemo: async (admin, tenant) => { for (const seed of seeds) await seed(admin, tenant); } } : {}),
     grantsOf: (role) => parts.flatMap((p) => p.grants?.[role] ?? []),

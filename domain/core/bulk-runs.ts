@@ -1,0 +1,202 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { renderText, type Text } from '../i18n/messages';
+import type { BulkActionDefinition } from './bulk-action';
+import { bulkMessage } from './bulk.messages';
+import type { RequestContext } from './record-service';
+import { refusalOf } from './record-bulk';
+
+/** The most records one durable bulk run takes (spec 002 §5.4 asks for 10,000 lines). */
+export const MAX_RUN_ITEMS = 20_000;
+
+export const BULK_OUTCOMES = ['pending', 'done', 'refused', 'failed', 'cancelled'] as const;
+export type BulkOutcome = (typeof BULK_OUTCOMES)[number];
+export type BulkRunStatus = 'running' | 'cancelling' | 'cancelled' | 'completed';
+
+type Row = Record<string, unknown>;
+
+export interface BulkRunSummary {
+  id: string;
+  action: string;
+  status: BulkRunStatus;
+  total: number;
+  done: number;
+  refused: number;
+  failed: number;
+  cancelled: number;
+  workflowId: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface BulkRunItem {
+  position: number;
+  itemId: string;
+  outcome: BulkOutcome;
+  /** Why it was refused or failed, in the reader's language. */
+  reason: string | null;
+}
+
+/** The workflow of a run's attempt: the first run, then each « relancer les échecs ». */
+export function bulkWorkflowId(tenantId: string, runId: string, attempt: number): string {
+  return `${tenantId}/bulk/${runId}${attempt > 1 ? `/${attempt}` : ''}`;
+}
+
+const SUMMARY = ['id', 'action', 'status', 'total', 'done', 'refused', 'failed', 'cancelled', 'workflowId', 'createdAt', 'finishedAt'];
+
+function summaryOf(row: Row): BulkRunSummary {
+  const at = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null) ?? null);
+  return { ...(row as unknown as BulkRunSummary), createdAt: at(row.createdAt)!, finishedAt: at(row.finishedAt) };
+}
+
+/** A reason as stored: its French and English texts (the report answers the reader's). */
+const both = (text: Text) => JSON.stringify({ fr: renderText(text, 'fr'), en: renderText(text, 'en') });
+
+/** Whether the caller may start the action: its permission at any scope (the items are those they may see). */
+export function mayStart(ctx: RequestContext, action: BulkActionDefinition): boolean {
+  return ctx.principal.grants.some((g) => g.permission === action.permission);
+}
+
+/**
+ * Records a run of `action` on `itemIds` (deduplicated, in the order given) with its parameters, every item
+ * pending, except those not in `actionable` (the records the caller may act on): refused at once, « introuvable
+ * ou hors de votre périmètre » (the items run with the action's permissions on the whole organisation, so the
+ * caller's scope is applied here). Nothing runs yet: the caller starts the `bulkRun` workflow on the id
+ * answered. Refused (nothing written) when the caller may not start it, nothing is selected or too much is.
+ */
+export async function createBulkRun(ctx: RequestContext, action: BulkActionDefinition, itemIds: readonly string[], params: unknown, actionable?: ReadonlySet<string>): Promise<BulkRunSummary> {
+  if (!mayStart(ctx, action)) throw new ForbiddenError(bulkMessage('bulk.forbidden'));
+  const ids = [...new Set(itemIds)];
+  if (!ids.length) throw new ValidationError([{ field: 'lineIds', message: bulkMessage('bulk.empty') }]);
+  if (ids.length > MAX_RUN_ITEMS) throw new ValidationError([{ field: 'lineIds', message: bulkMessage('bulk.run-too-many', { count: ids.length, max: MAX_RUN_ITEMS }) }]);
+  const tenantId = ctx.principal.tenantId;
+  const id = crypto.randomUUID();
+  const outside = actionable ? ids.filter((i) => !actionable.has(i)).length : 0;
+  const [run] = await ctx.trx('bulkRuns').insert({
+    id, tenantId, action: action.key, params: JSON.stringify(params ?? {}), total: ids.length, refused: outside,
+    workflowId: bulkWorkflowId(tenantId, id, 1), createdBy: ctx.principal.userId ?? null,
+  }).returning(SUMMARY);
+  const notFound = both(bulkMessage('bulk.item-not-found'));
+  // One statement per 2,000 items (PostgreSQL's 65,535 bindings), positions from 1.
+  for (let i = 0; i < ids.length; i += 2000) {
+    await ctx.trx('bulkRunItems').insert(ids.slice(i, i + 2000).map((itemId, k) => (
+      !actionable || actionable.has(itemId)
+        ? { tenantId, runId: id, position: i + k + 1, itemId }
+        : { tenantId, runId: id, position: i + k + 1, itemId, outcome: 'refused', reason: notFound })));
+  }
+  return summaryOf(run);
+}
+
+async function runOf(ctx: RequestContext, runId: string, lock = false): Promise<Row> {
+  if (!/^[0-9a-f-]{36}$/i.test(runId)) throw new NotFoundError(bulkMessage('bulk.run-not-found'));
+  const query = ctx.trx('bulkRuns').where({ id: runId }).first();
+  const run = (await (lock ? query.forUpdate() : query)) as Row | undefined;
+  if (!run) throw new NotFoundError(bulkMessage('bulk.run-not-found'));
+  return run;
+}
+
+/** A run as its progress bar and report read it: counters, and a page of items (one outcome or all) after a position. */
+export async function bulkRunReport(ctx: RequestContext, runId: string, page: { outcome?: BulkOutcome; after: number; limit: number }, locale: 'fr' | 'en'): Promise<BulkRunSummary & { params: unknown; items: BulkRunItem[]; nextAfter: number | null }> {
+  const run = await runOf(ctx, runId);
+  const rows = (await ctx.trx('bulkRunItems').where({ runId }).where('position', '>', page.after)
+    .modify((q) => { if (page.outcome) q.where({ outcome: page.outcome }); })
+    .orderBy('position').limit(page.limit + 1).select('position', 'itemId', 'outcome', 'reason')) as Row[];
+  const items = rows.slice(0, page.limit).map((r) => ({
+    position: r.position as number, itemId: r.itemId as string, outcome: r.outcome as BulkOutcome,
+    reason: r.reason ? (r.reason as Record<string, string>)[locale] ?? null : null,
+  }));
+  return { ...summaryOf(run), params: run.params, items, nextAfter: rows.length > page.limit ? items[items.length - 1]!.position : null };
+}
+
+/** The runs of one action's module, newest first (the lines page shows the latest ones). */
+export async function recentBulkRuns(ctx: RequestContext, actionPrefix: string, limit = 20): Promise<BulkRunSummary[]> {
+  const rows = (await ctx.trx('bulkRuns').where('action', 'like', `${actionPrefix}.%`).orderBy('createdAt', 'desc').limit(limit).select(SUMMARY)) as Row[];
+  return rows.map(summaryOf);
+}
+
+/** Asks a running run to stop: the item being applied ends, the others stay as they are and are reported cancelled. */
+export async function cancelBulkRun(ctx: RequestContext, runId: string): Promise<BulkRunSummary> {
+  const run = await runOf(ctx, runId, true);
+  if (run.status === 'cancelled' || run.status === 'completed') throw new ConflictError(bulkMessage('bulk.run-finished'));
+  const [updated] = await ctx.trx('bulkRuns').where({ id: runId }).update({ status: 'cancelling', updatedAt: ctx.trx.fn.now() }).returning(SUMMARY);
+  return summaryOf(updated);
+}
+
+/**
+ * « Relancer les échecs »: the items that failed (and those a cancel left) are pending again and the run
+ * running again, as its next attempt (a new workflow id); the items already done or refused are not touched.
+ */
+export async function retryBulkRun(ctx: RequestContext, action: BulkActionDefinition, runId: string): Promise<BulkRunSummary & { attempt: number }> {
+  if (!mayStart(ctx, action)) throw new ForbiddenError(bulkMessage('bulk.forbidden'));
+  const run = await runOf(ctx, runId, true);
+  if (run.status === 'running' || run.status === 'cancelling') throw new ConflictError(bulkMessage('bulk.run-still-running'));
+  const again = await ctx.trx('bulkRunItems').where({ runId }).whereIn('outcome', ['failed', 'cancelled']).update({ outcome: 'pending', reason: null, attempts: 0, updatedAt: ctx.trx.fn.now() });
+  if (!again) throw new ConflictError(bulkMessage('bulk.nothing-to-retry'));
+  const attempt = (run.attempt as number) + 1;
+  const [updated] = await ctx.trx('bulkRuns').where({ id: runId }).update({
+    status: 'running', failed: 0, cancelled: 0, attempt, workflowId: bulkWorkflowId(ctx.principal.tenantId, runId, attempt), finishedAt: null, updatedAt: ctx.trx.fn.now(),
+  }).returning(SUMMARY);
+  return { ...summaryOf(updated), attempt };
+}
+
+/** What the worker reads of a run before applying its items. */
+export async function runForWorker(ctx: RequestContext, runId: string): Promise<{ action: string; params: unknown; createdBy: string | null; status: BulkRunStatus } | undefined> {
+  return ctx.trx('bulkRuns').where({ id: runId }).first('action', 'params', 'createdBy', 'status');
+}
+
+/** The next pending items after a position, in order. */
+export async function pendingItems(ctx: RequestContext, runId: string, after: number, limit: number): Promise<Array<{ position: number; itemId: string }>> {
+  return ctx.trx('bulkRunItems').where({ runId, outcome: 'pending' }).where('position', '>', after).orderBy('position').limit(limit).select('position', 'itemId');
+}
+
+async function settle(ctx: RequestContext, runId: string, position: number, outcome: Exclude<BulkOutcome, 'pending'>, reason: Text | null): Promise<void> {
+  await ctx.trx('bulkRunItems').where({ runId, position }).update({ outcome, reason: reason === null ? null : both(reason), updatedAt: ctx.trx.fn.now() });
+  await ctx.trx('bulkRuns').where({ id: runId }).update({ [outcome]: ctx.trx.raw('?? + 1', [outcome]), updatedAt: ctx.trx.fn.now() });
+}
+
+export type ItemResult = 'done' | 'refused' | 'skipped' | 'cancelled';
+
+/**
+ * Applies one pending item, in the caller's transaction (the one that records its outcome: the action's
+ * write and the outcome commit together, so a replay finds it settled and skips it). A refusal of the
+ * module (a DomainError, a value the database refuses) settles it refused with its reason; any other
+ * error is thrown, nothing written (the worker retries it). A run asked to stop settles nothing: `cancelled`.
+ */
+export async function applyBulkItem(ctx: RequestContext, action: BulkActionDefinition, runId: string, position: number, params: unknown): Promise<ItemResult> {
+  // Read without a lock: a cancel is not kept waiting by the item in progress (it stops the next one).
+  const run = (await ctx.trx('bulkRuns').where({ id: runId }).first('status')) as { status: BulkRunStatus } | undefined;
+  if (!run || run.status !== 'running') return 'cancelled';
+  const item = (await ctx.trx('bulkRunItems').where({ runId, position }).forUpdate().first('itemId', 'outcome')) as { itemId: string; outcome: BulkOutcome } | undefined;
+  if (!item || item.outcome !== 'pending') return 'skipped';
+  try {
+    await ctx.trx.transaction((trx) => action.apply({ ...ctx, trx }, item.itemId, params, { runId, idempotencyKey: `bulk/${runId}/${position}` }));
+  } catch (error) {
+    const reason = refusalOf(error);
+    if (!reason) throw error;
+    await settle(ctx, runId, position, 'refused', reason);
+    return 'refused';
+  }
+  await settle(ctx, runId, position, 'done', null);
+  return 'done';
+}
+
+/** An item whose retries ran out: failed, with the number of attempts (never the technical message: it may name a person). */
+export async function failBulkItem(ctx: RequestContext, runId: string, position: number, attempts: number): Promise<void> {
+  const item = await ctx.trx('bulkRunItems').where({ runId, position }).forUpdate().first('outcome');
+  if (item?.outcome !== 'pending') return;
+  await ctx.trx('bulkRunItems').where({ runId, position }).update({ attempts });
+  await settle(ctx, runId, position, 'failed', bulkMessage('bulk.item-failed', { attempts }));
+}
+
+/** The run's end: completed, or cancelled with every item still pending reported cancelled. */
+export async function finishBulkRun(ctx: RequestContext, runId: string): Promise<BulkRunStatus> {
+  const run = (await ctx.trx('bulkRuns').where({ id: runId }).forUpdate().first('status')) as { status: BulkRunStatus } | undefined;
+  if (!run) return 'completed';
+  if (run.status === 'completed' || run.status === 'cancelled') return run.status;
+  const status: BulkRunStatus = run.status === 'cancelling' ? 'cancelled' : 'completed';
+  const left = await ctx.trx('bulkRunItems').where({ runId, outcome: 'pending' })
+    .update({ outcome: 'cancelled', reason: both(bulkMessage('bulk.item-cancelled')), updatedAt: ctx.trx.fn.now() });
+  await ctx.trx('bulkRuns').where({ id: runId }).update({
+    status, cancelled: ctx.trx.raw('cancelled + ?', [left]), finishedAt: ctx.trx.fn.now(), updatedAt: ctx.trx.fn.now(),
+  });
+  return status;
+}
