@@ -140,14 +140,15 @@ function startsWithin(name: string, query: Query): Sql {
 const matches = (column: string, config: string) => `${column} @@ (select to_tsquery('${config}', ?))`;
 
 /** Leaves out what a better way of matching already found. */
-function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix' | 'words' | 'wordStarts'): void {
+function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix' | 'words' | 'wordStarts'): Builder {
   for (const n of spec.names) {
     const [sql, bindings] = startsWith(n, query);
     qb.whereRaw(`not (${sql})`, bindings);
   }
-  if (than === 'prefix') return;
+  if (than === 'prefix') return qb;
   const text = than === 'words' || !query.wordStarts ? query.words : query.wordStarts;
   if (text) for (const w of spec.words) qb.whereRaw(`not ${matches(w.column, w.config)}`, [text]);
+  return qb;
 }
 
 /**
@@ -159,7 +160,7 @@ function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix'
  * similar names, phones) is a materialized CTE, planned to read its matches
  * through its index, and read only as far as needed.
  */
-type KindWays = Array<{ builder: Builder; cte: boolean }>;
+type KindWays = Array<{ builder: Builder; cte: boolean; close?: true }>;
 
 /**
  * Names equal to or starting with the query (in name order: the exact name
@@ -199,20 +200,59 @@ function nameMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, 
 }
 
 /**
- * Names with a word close to the query (a typo: « martinn », « Blangiere »; trigram word
- * similarity, at least 0.6 by default), then phone numbers. Word similarity, not the
- * similarity of whole names: a short query is compared with the words of a long name, and
- * the index's first filter keeps far fewer candidates.
+ * The tenant's words close to the query's words of four letters or more, closest first: a typo
+ * (« marrtin », « Blangiere ») is looked up in the search dictionary (`search_words`, migration
+ * 20261218000800: some thousands of words per tenant, trigram GIN), not among every name. Trigram
+ * word similarity, at least 0.6 by default (`pg_trgm.word_similarity_threshold`).
+ */
+const CLOSE_WORDS = 'search_close';
+/**
+ * How close a name must be to the query: `pg_trgm.word_similarity_threshold`'s default, which `<%`
+ * uses for the dictionary's words (never set otherwise). A name closer to the query than any of its
+ * words (« fonaine »: 0.55 to « fontaine », 0.75 to « domaine fontaine ») is no longer found: a lower
+ * threshold for the words would read every holder of a word only a few of which are close enough.
+ */
+const SIMILAR_MIN = 0.6;
+const CLOSE_WORDS_MAX = 10;
+/**
+ * Each close word as the lexeme a kind's words were indexed with (a French stem, a name as it is),
+ * computed here: a function of the close word in the kind's condition would not be leakproof, and
+ * row-level security would then keep the words' index from serving it.
+ */
+const CONFIGS: ReadonlyArray<RecordSearch['words'][number]['config']> = ['french', 'simple'];
+function closeWords(ctx: RequestContext, query: Query): Builder {
+  const qb: Builder = ctx.trx.queryBuilder();
+  qb.fromRaw(ctx.trx.raw(`search_words d, (select w from regexp_split_to_table(${NORMALISED}, '[^[:alnum:]]+') w where char_length(w) >= 4) q`, [query.q]))
+    .select(ctx.trx.raw(CONFIGS.map((c) => `(tsvector_to_array(to_tsvector('${c}', d.word)))[1]::tsquery as ${c}`).join(', ')))
+    .whereRaw('q.w <% d.word').groupBy('d.word')
+    .orderByRaw('max(word_similarity(q.w, d.word)) desc, d.word').limit(CLOSE_WORDS_MAX, { skipBinding: true });
+  return qb;
+}
+
+/**
+ * Names with a word close to the query (a typo: trigram word similarity of the query and the
+ * name, at least 0.6 by default, as before the dictionary), then phone numbers. The candidates
+ * are the names holding one of the close words, read through the words' full-text index word by
+ * word, closest word first, so a kind's answer stops as soon as it has enough; the similarity of
+ * the whole query and the name is then checked on those few rows only.
  */
 function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query): KindWays | null {
   const out: KindWays = [];
   if (query.similar) {
-    for (const n of spec.names) {
+    for (const [i, n] of spec.names.entries()) {
       const qb = child(ctx, kind, spec, 'similar', [`word_similarity(${NORMALISED}, ${n})`, [query.q]]);
       if (!qb) return null;
-      qb.whereRaw(`${NORMALISED} <% ${n}`, [query.q]);
+      const words = spec.words[i] ?? spec.words[0];
+      if (!words) {
+        out.push({ builder: notBetter(qb.whereRaw(`${NORMALISED} <% ${n}`, [query.q]), spec, query, 'wordStarts'), cte: true });
+        continue;
+      }
+      // The rows of each close word in turn, through the words' index. The similarity of the whole
+      // query is a function here, not the operator, so that no plan reads the names' trigram index.
+      qb.whereRaw(`${words.column} @@ sw_close.${words.config}`)
+        .whereRaw(`word_similarity(${NORMALISED}, ${n}) >= ${SIMILAR_MIN}`, [query.q]);
       notBetter(qb, spec, query, 'wordStarts');
-      out.push({ builder: qb, cte: true });
+      out.push({ builder: ctx.trx.select('x.*').fromRaw(ctx.trx.raw(`${CLOSE_WORDS} sw_close cross join lateral (?) x`, [qb])), cte: true, close: true });
     }
   }
   if (query.digits && spec.phones) {
@@ -224,8 +264,9 @@ function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch,
 }
 
 /** The statement giving the best `limit` rows of every kind's ways of matching. */
-function best(ctx: RequestContext, kinds: KindWays[], limit: number, cap: number): Builder | null {
+function best(ctx: RequestContext, kinds: KindWays[], limit: number, cap: number, query: Query): Builder | null {
   const outer = ctx.trx.queryBuilder();
+  if (kinds.some((k) => k.some((w) => w.close))) outer.withMaterialized(CLOSE_WORDS, closeWords(ctx, query));
   let ctes = 0;
   const perKind = kinds.filter((k) => k.length).map((k) => {
     const parts = k.map(({ builder, cte }) => {
@@ -279,7 +320,7 @@ function compile(ctx: RequestContext, stage: Stage, query: Query, limit: number)
   const cap = Math.max(limit, CANDIDATES_PER_MATCH);
   const ways = searched.map(({ kind, spec }) => (stage === 'names' ? nameMatches(ctx, kind, spec, marked, cap) : otherMatches(ctx, kind, spec, marked)))
     .filter((w): w is KindWays => w !== null);
-  const builder = best(ctx, ways, limit, cap);
+  const builder = best(ctx, ways, limit, cap, marked);
   if (!builder) return null;
   const { sql, bindings } = builder.toSQL();
   const slots = bindings.map((b) => FIELDS.find((f) => b === sentinel(f)) ?? { value: b as Knex.Value });
