@@ -215,18 +215,30 @@ const CLOSE_WORDS = 'search_close';
 const SIMILAR_MIN = 0.6;
 const CLOSE_WORDS_MAX = 10;
 /**
- * Each close word as the lexeme a kind's words were indexed with (a French stem, a name as it is),
- * computed here: a function of the close word in the kind's condition would not be leakproof, and
- * row-level security would then keep the words' index from serving it.
+ * The close words of the query's words the dictionary does not hold as they are (of all of them
+ * when it holds each: no name holds them all, the words' matches found none), each with one of the
+ * query's words it does hold (« philippe marrtin »: « martin » and « philippe »; « jean pierre
+ * dubbois »: « dubois » and « jean » or « pierre »), as the text-search query of a kind's words
+ * (French stems, names as they are): only names holding them are read. Computed here: a function
+ * of the close word in the kind's condition would not be leakproof, and row-level security would
+ * then keep the words' index from serving it.
  */
 const CONFIGS: ReadonlyArray<RecordSearch['words'][number]['config']> = ['french', 'simple'];
-function closeWords(ctx: RequestContext, query: Query): Builder {
-  const qb: Builder = ctx.trx.queryBuilder();
-  qb.fromRaw(ctx.trx.raw(`search_words d, (select w from regexp_split_to_table(${NORMALISED}, '[^[:alnum:]]+') w where char_length(w) >= 4) q`, [query.q]))
-    .select(ctx.trx.raw(CONFIGS.map((c) => `(tsvector_to_array(to_tsvector('${c}', d.word)))[1]::tsquery as ${c}`).join(', ')))
-    .whereRaw('q.w <% d.word').groupBy('d.word')
-    .orderByRaw('max(word_similarity(q.w, d.word)) desc, d.word').limit(CLOSE_WORDS_MAX, { skipBinding: true });
-  return qb;
+function closeWords(ctx: RequestContext, query: Query): Knex.Raw {
+  const lexemes = (c: string, words: string, op: string) => `nullif(array_to_string(tsvector_to_array(to_tsvector('${c}', ${words})), '${op}'), '')`;
+  const tsquery = (c: string) => `nullif(concat_ws(' & ', ${lexemes(c, 'd.word', ' & ')}, '(' || ${lexemes(c, 'k.words', ' | ')} || ')'), '')::tsquery as ${c}`;
+  return ctx.trx.raw(`
+    with q as (
+      select w, exists (select 1 from search_words s where s.word = w) as known
+        from regexp_split_to_table(${NORMALISED}, '[^[:alnum:]]+') w where char_length(w) >= 4
+    ), typo as (select w from q where not known or not exists (select 1 from q where not known)),
+    k as (select string_agg(w, ' ') as words from q where known and exists (select 1 from q where not known))
+    select d.word, ${CONFIGS.map(tsquery).join(', ')}
+      from search_words d, typo, k
+     where typo.w <% d.word
+     group by d.word, k.words
+     order by max(word_similarity(typo.w, d.word)) desc, d.word
+     limit ${CLOSE_WORDS_MAX}`, [query.q]);
 }
 
 /**

@@ -52,6 +52,8 @@ describe('global search: typos through the tenant\'s dictionary', () => {
   it('finds a record by a mistyped word of its name, as a similar match', async () => {
     expect(await search('lefrranc')).toEqual([expect.objectContaining({ id: ids.bakery, type: 'account', match: 'similar' })]);
     expect(await search('vaseur')).toEqual([expect.objectContaining({ id: ids.contact, type: 'contact', match: 'similar' })]);
+    // A word the dictionary knows as it is narrows the typo's: only names holding « hortense » and a word close to « vaseur ».
+    expect(await search('hortense vaseur')).toEqual([expect.objectContaining({ id: ids.contact, type: 'contact', match: 'similar' })]);
   });
 
   it('never suggests another organisation\'s names, and its words are not readable here', async () => {
