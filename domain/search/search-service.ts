@@ -221,24 +221,32 @@ const CLOSE_WORDS_MAX = 10;
  * dubbois »: « dubois » and « jean » or « pierre »), as the text-search query of a kind's words
  * (French stems, names as they are): only names holding them are read. Computed here: a function
  * of the close word in the kind's condition would not be leakproof, and row-level security would
- * then keep the words' index from serving it.
+ * then keep the words' index from serving it. When the query's unknown words have no close word
+ * (« zefyrine blangier »: « zephyrine » is only 0.46 from it), the names holding all its known words
+ * are read instead, and checked against the whole query as the others are.
  */
 const CONFIGS: ReadonlyArray<RecordSearch['words'][number]['config']> = ['french', 'simple'];
 function closeWords(ctx: RequestContext, query: Query): Knex.Raw {
   const lexemes = (c: string, words: string, op: string) => `nullif(array_to_string(tsvector_to_array(to_tsvector('${c}', ${words})), '${op}'), '')`;
-  const tsquery = (c: string) => `nullif(concat_ws(' & ', ${lexemes(c, 'd.word', ' & ')}, '(' || ${lexemes(c, 'k.words', ' | ')} || ')'), '')::tsquery as ${c}`;
+  const close = (c: string) => `nullif(concat_ws(' & ', ${lexemes(c, 'c.word', ' & ')}, '(' || ${lexemes(c, 'c.known', ' | ')} || ')'), '')::tsquery as ${c}`;
+  const known = (c: string) => `${lexemes(c, 'k.known', ' & ')}::tsquery as ${c}`;
   return ctx.trx.raw(`
     with q as (
       select w, exists (select 1 from search_words s where s.word = w) as known
         from regexp_split_to_table(${NORMALISED}, '[^[:alnum:]]+') w where char_length(w) >= 4
     ), typo as (select w from q where not known or not exists (select 1 from q where not known)),
-    k as (select string_agg(w, ' ') as words from q where known and exists (select 1 from q where not known))
-    select d.word, ${CONFIGS.map(tsquery).join(', ')}
-      from search_words d, typo, k
-     where typo.w <% d.word
-     group by d.word, k.words
-     order by max(word_similarity(typo.w, d.word)) desc, d.word
-     limit ${CLOSE_WORDS_MAX}`, [query.q]);
+    k as (select string_agg(w, ' ') as known from q where known and exists (select 1 from q where not known)),
+    c as (
+      select d.word, k.known from search_words d, typo, k
+       where typo.w <% d.word
+       group by d.word, k.known
+       order by max(word_similarity(typo.w, d.word)) desc, d.word
+       limit ${CLOSE_WORDS_MAX}
+    )
+    select c.word, ${CONFIGS.map(close).join(', ')} from c
+    union all
+    select null, ${CONFIGS.map(known).join(', ')} from k where k.known is not null and not exists (select 1 from c)
+    limit ${CLOSE_WORDS_MAX}`, [query.q]);
 }
 
 /**
@@ -382,8 +390,10 @@ export async function search(ctx: RequestContext, q: string, limit = 20): Promis
   keep(await run(ctx, 'names', query, limit));
   if (hits.length < limit && (query.similar || query.digits)) {
     // PostgreSQL would plan similar names again at every search (its generic plan looks dearer
-    // than the plans for given values, which are no better here): the plan it keeps is used.
-    await ctx.trx.raw("select set_config('plan_cache_mode', 'force_generic_plan', true)");
+    // than the plans for given values, which are no better here): the plan it keeps is used. A
+    // sequential scan joined to the close words would read a whole table for each of them: the
+    // words' index, read once per close word, is what this statement is planned for.
+    await ctx.trx.raw("select set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true)");
     keep(await run(ctx, 'others', query, limit));
   }
   return hits;
