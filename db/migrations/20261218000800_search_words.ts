@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { tenantOwned } from '../rls';
-import { dropSearchWordTriggers, searchWordBackfill, searchWordTriggers } from '../search-words';
+import { dropSearchWordTriggers, SEARCH_WORDS_CHANGE_IN_PLACE, searchWordBackfill, searchWordTriggers } from '../search-words';
 
 /** The tables whose `search_name` a registered kind searches (and the missions', ready for theirs). */
 const TABLES = ['accounts', 'contacts', 'sites', 'event_clients', 'event_events', 'psa_contracts', 'psa_tickets', 'audit_missions'];
@@ -35,14 +35,7 @@ export async function up(knex: Knex): Promise<void> {
 
     -- Adds each delta to its word's count, in word order; a word whose count falls to zero goes.
     create function search_words_change(tenants uuid[], words text[], deltas integer[]) returns void language sql as $f$
-      insert into search_words as s (tenant_id, word, uses)
-        select t, w, n from unnest(tenants, words, deltas) d(t, w, n) where n > 0 order by t, w
-        on conflict (tenant_id, word) do update set uses = s.uses + excluded.uses;
-      update search_words s set uses = s.uses + d.n from unnest(tenants, words, deltas) d(t, w, n)
-        where d.n < 0 and s.tenant_id = d.t and s.word = d.w;
-      delete from search_words s using unnest(tenants, words, deltas) d(t, w, n)
-        where d.n < 0 and s.tenant_id = d.t and s.word = d.w and s.uses <= 0;
-    $f$;
+${SEARCH_WORDS_CHANGE_IN_PLACE}    $f$;
 
     create function search_words_insert() returns trigger language plpgsql as $f$
     declare t uuid[]; w text[]; n integer[];
