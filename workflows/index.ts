@@ -10,3 +10,4 @@ export { billingAccountingSync } from './billing/accounting-sync.workflow';
 export { billingQuoteExpiry } from './billing/quote-expiry.workflow';
 export { backupDaily, backupRestoreDrill, documentsReplication } from './backup/backup.workflow';
 export { gdprRetentionRun } from './gdpr/retention.workflow';
+export { searchWordsFold } from './system/search-words-fold.workflow';
