@@ -8,6 +8,7 @@ import { createAccountOnboardingActivities } from './core/account-onboarding.act
 import { createEngineActivities, type EngineDeps } from './process/engine.activities';
 import { createSmokeActivities } from './smoke/smoke.activities';
 import { createAuditLogActivities } from './system/audit-log.activities';
+import { createSearchWordsActivities } from './system/search-words.activities';
 import { createSystemActivities } from './system/system.activities';
 
 export interface ActivityDeps {
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createEngineActivities(deps),
     ...createSystemActivities(deps),
     ...createAuditLogActivities(deps),
+    ...createSearchWordsActivities(deps),
     ...createAccountOnboardingActivities(deps),
     ...createBulkRunActivities(deps),
     ...comms,

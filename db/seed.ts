@@ -5,6 +5,7 @@ import { requestProcessStart } from '../domain/process/start-requests';
 import '../domain/installed-modules';
 import { rolesForVerticals } from '../domain/identity/role-catalogue';
 import { modulesOf } from '../domain/modules/registry';
+import { foldAllSearchWords } from '../domain/search/search-words';
 import { DEMO_PASSWORD, DEMO_TENANTS, demoEmail, type DemoTenant } from './seeds/demo-tenants';
 import { installShippedProcesses } from './seeds/shipped-processes';
 
@@ -158,6 +159,8 @@ export async function seed(admin: Knex, options: { demo: boolean }): Promise<voi
   if (options.demo) {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const t of DEMO_TENANTS) await seedDemoTenant(admin, t, passwordHash);
+    // The demo names' words in the typo search's dictionary now, not at the worker's next fold (ADR 0040).
+    await foldAllSearchWords(admin);
   }
   await installShippedProcesses(admin);
 }

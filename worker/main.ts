@@ -7,6 +7,7 @@ import { ensureBillingAccountingSchedule } from './billing-accounting-schedule';
 import { ensureBackupSchedules, ensureDocumentsReplicationSchedule } from './backup-schedule';
 import { ensureQuoteExpirySchedule } from './billing-quote-expiry-schedule';
 import { ensureRetentionSchedule } from './gdpr-retention-schedule';
+import { ensureSearchWordsFoldSchedule } from './search-words-schedule';
 import { createWorker } from './create-worker';
 
 async function main(): Promise<void> {
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
   // Retention (docs/adr/0026-retention.md): what expired is anonymised or deleted every night, unless a legal hold keeps it.
   await ensureRetentionSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
     .catch((error: Error) => logger.error({ err: error }, 'the retention schedule could not be set up'));
+  // The names' word changes folded into the search dictionary every minute (docs/adr/0040-search-dictionary.md).
+  await ensureSearchWordsFoldSchedule(await temporal(), config.TEMPORAL_TASK_QUEUE)
+    .catch((error: Error) => logger.error({ err: error }, 'the search dictionary fold schedule could not be set up'));
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
   // The SDK stops polling on SIGINT/SIGTERM and lets running activities finish. Started by `npm start`
   // with an IPC channel, it does the same when that process dies, however it dies.

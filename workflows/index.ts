@@ -11,3 +11,4 @@ export { billingQuoteExpiry } from './billing/quote-expiry.workflow';
 export { backupDaily, backupRestoreDrill, documentsReplication } from './backup/backup.workflow';
 export { gdprRetentionRun } from './gdpr/retention.workflow';
 export { bulkRun } from './core/bulk-run.workflow';
+export { searchWordsFold } from './system/search-words-fold.workflow';

@@ -57,6 +57,10 @@ export const corePersonalData: PersonalDataDeclaration = {
       personal: { name: p.erase('identity'), billing_email: p.mask('contact', 'email-domain'), ...addressColumns() },
       notPersonal: cols(TRACKING, 'account_id external_ref billing_contact_id country'),
     },
+    // The global search's dictionary (ADR 0040): the words of the searched names, each gone with the last name holding it.
+    search_words: { activity: 'core.customers', personal: { word: p.erase('identity') }, notPersonal: cols('tenant_id uses') },
+    // Its log (migration 20261218000900): the words' changes the names' writes append, folded into it every minute and by every erasure.
+    search_word_changes: { activity: 'core.customers', personal: { word: p.erase('identity') }, notPersonal: cols('id tenant_id delta') },
     contact_assignments: { activity: 'core.customers', notPersonal: cols('id tenant_id contact_id purpose site_id billing_site_id created_at') },
     documents: {
       activity: 'core.customers',
@@ -105,5 +109,15 @@ export const corePersonalData: PersonalDataDeclaration = {
     ],
     // The history of every row found, whoever the person is.
     '*': [{ match: 'record', table: 'history', typeColumn: 'record_type', idColumn: 'record_id' }],
+  },
+  notAboutSubjects: {
+    search_words: {
+      fr: 'Mots des noms cherchés, sans lien à une fiche : tenus à jour par la base, chacun disparaît avec le dernier nom qui le contient (effacé ou anonymisé)',
+      en: 'Words of the searched names, linked to no record: kept in step by the database, each gone with the last name holding it (erased or anonymised)',
+    },
+    search_word_changes: {
+      fr: 'Changements des mots des noms cherchés, sans lien à une fiche : versés dans le dictionnaire de recherche chaque minute et à chaque effacement, puis supprimés',
+      en: 'Changes of the searched names\' words, linked to no record: folded into the search dictionary every minute and by every erasure, then deleted',
+    },
   },
 };

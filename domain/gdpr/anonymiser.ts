@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { COLUMN_NAMES } from '../../db/knexfile';
 import type { DocumentStorage } from '../../integrations/storage/storage.port';
 import { personalDataDeclarations, recordKinds } from '../modules/registry';
+import { foldSearchWords } from '../search/search-words';
 import { anonymisedRow, anonymisedValue, columnsToWrite, needsKey, releasesKept, type ColumnShape, type PlannedColumn } from './anonymiser-values';
 import type { PseudonymKey } from './operators';
 import { personalDataDeclaration, type ParsedPersonalData } from './personal-data';
@@ -14,7 +15,8 @@ import { personalDataDeclaration, type ParsedPersonalData } from './personal-dat
  * done is marked (`gdpr_anonymised_rows`): a second pass leaves it as it is. What follows from a row is
  * done with it, as far as the declarations find it: its history entries' changes, the messages about it
  * (or to a contact), an account's documents and their files' content; generated search columns follow
- * their sources. Retention uses it now; erasure (with its undo window) will.
+ * their sources, and the names' words leave the search dictionary in the same transaction (its fold, ADR
+ * 0040). Retention uses it now; erasure (with its undo window) will.
  */
 export type Parsed = ParsedPersonalData['tables'][string];
 
@@ -190,6 +192,7 @@ export async function anonymiseTable(trx: Knex.Transaction, request: AnonymiseRe
     await mark(trx, request, request.table, batch, releasing);
     await follow(trx, request, batch, outcome);
   }
+  await foldSearchWords(trx, request.tenantId);
   return outcome;
 }
 
@@ -206,6 +209,7 @@ export async function deleteRows(trx: Knex.Transaction, request: AnonymiseReques
       ? await callAppendOnly(trx, appendOnly.remove, batch, cast)
       : await trx.raw<{ rowCount: number }>(`delete from ${ident(request.table)} where id = any(?::${cast}[])`, [batch]).then((r) => r.rowCount);
   }
+  await foldSearchWords(trx, request.tenantId);
   return outcome;
 }
 

@@ -140,14 +140,15 @@ function startsWithin(name: string, query: Query): Sql {
 const matches = (column: string, config: string) => `${column} @@ (select to_tsquery('${config}', ?))`;
 
 /** Leaves out what a better way of matching already found. */
-function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix' | 'words' | 'wordStarts'): void {
+function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix' | 'words' | 'wordStarts'): Builder {
   for (const n of spec.names) {
     const [sql, bindings] = startsWith(n, query);
     qb.whereRaw(`not (${sql})`, bindings);
   }
-  if (than === 'prefix') return;
+  if (than === 'prefix') return qb;
   const text = than === 'words' || !query.wordStarts ? query.words : query.wordStarts;
   if (text) for (const w of spec.words) qb.whereRaw(`not ${matches(w.column, w.config)}`, [text]);
+  return qb;
 }
 
 /**
@@ -159,7 +160,7 @@ function notBetter(qb: Builder, spec: RecordSearch, query: Query, than: 'prefix'
  * similar names, phones) is a materialized CTE, planned to read its matches
  * through its index, and read only as far as needed.
  */
-type KindWays = Array<{ builder: Builder; cte: boolean }>;
+type KindWays = Array<{ builder: Builder; cte: boolean; close?: true }>;
 
 /**
  * Names equal to or starting with the query (in name order: the exact name
@@ -199,20 +200,79 @@ function nameMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, 
 }
 
 /**
- * Names with a word close to the query (a typo: « martinn », « Blangiere »; trigram word
- * similarity, at least 0.6 by default), then phone numbers. Word similarity, not the
- * similarity of whole names: a short query is compared with the words of a long name, and
- * the index's first filter keeps far fewer candidates.
+ * The tenant's words close to the query's words of four letters or more, closest first: a typo
+ * (« marrtin », « Blangiere ») is looked up in the search dictionary (`search_words`, migration
+ * 20261218000800: some thousands of words per tenant, trigram GIN), not among every name. Trigram
+ * word similarity, at least 0.6 by default (`pg_trgm.word_similarity_threshold`).
+ */
+const CLOSE_WORDS = 'search_close';
+/**
+ * How close a name must be to the query: `pg_trgm.word_similarity_threshold`'s default, which `<%`
+ * uses for the dictionary's words (never set otherwise). A name closer to the query than any of its
+ * words (« fonaine »: 0.55 to « fontaine », 0.75 to « domaine fontaine ») is no longer found: a lower
+ * threshold for the words would read every holder of a word only a few of which are close enough.
+ */
+const SIMILAR_MIN = 0.6;
+const CLOSE_WORDS_MAX = 10;
+/**
+ * The close words of the query's words the dictionary does not hold as they are (of all of them
+ * when it holds each: no name holds them all, the words' matches found none), each with one of the
+ * query's words it does hold (« philippe marrtin »: « martin » and « philippe »; « jean pierre
+ * dubbois »: « dubois » and « jean » or « pierre »), as the text-search query of a kind's words
+ * (French stems, names as they are): only names holding them are read. Computed here: a function
+ * of the close word in the kind's condition would not be leakproof, and row-level security would
+ * then keep the words' index from serving it. When the query's unknown words have no close word
+ * (« zefyrine blangier »: « zephyrine » is only 0.46 from it), the names holding all its known words
+ * are read instead, and checked against the whole query as the others are.
+ */
+const CONFIGS: ReadonlyArray<RecordSearch['words'][number]['config']> = ['french', 'simple'];
+function closeWords(ctx: RequestContext, query: Query): Knex.Raw {
+  const lexemes = (c: string, words: string, op: string) => `nullif(array_to_string(tsvector_to_array(to_tsvector('${c}', ${words})), '${op}'), '')`;
+  const close = (c: string) => `nullif(concat_ws(' & ', ${lexemes(c, 'c.word', ' & ')}, '(' || ${lexemes(c, 'c.known', ' | ')} || ')'), '')::tsquery as ${c}`;
+  const known = (c: string) => `${lexemes(c, 'k.known', ' & ')}::tsquery as ${c}`;
+  return ctx.trx.raw(`
+    with q as (
+      select w, exists (select 1 from search_words s where s.word = w) as known
+        from regexp_split_to_table(${NORMALISED}, '[^[:alnum:]]+') w where char_length(w) >= 4
+    ), typo as (select w from q where not known or not exists (select 1 from q where not known)),
+    k as (select string_agg(w, ' ') as known from q where known and exists (select 1 from q where not known)),
+    c as (
+      select d.word, k.known from search_words d, typo, k
+       where typo.w <% d.word
+       group by d.word, k.known
+       order by max(word_similarity(typo.w, d.word)) desc, d.word
+       limit ${CLOSE_WORDS_MAX}
+    )
+    select c.word, ${CONFIGS.map(close).join(', ')} from c
+    union all
+    select null, ${CONFIGS.map(known).join(', ')} from k where k.known is not null and not exists (select 1 from c)
+    limit ${CLOSE_WORDS_MAX}`, [query.q]);
+}
+
+/**
+ * Names with a word close to the query (a typo: trigram word similarity of the query and the
+ * name, at least 0.6 by default, as before the dictionary), then phone numbers. The candidates
+ * are the names holding one of the close words, read through the words' full-text index word by
+ * word, closest word first, so a kind's answer stops as soon as it has enough; the similarity of
+ * the whole query and the name is then checked on those few rows only.
  */
 function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch, query: Query): KindWays | null {
   const out: KindWays = [];
   if (query.similar) {
-    for (const n of spec.names) {
+    for (const [i, n] of spec.names.entries()) {
       const qb = child(ctx, kind, spec, 'similar', [`word_similarity(${NORMALISED}, ${n})`, [query.q]]);
       if (!qb) return null;
-      qb.whereRaw(`${NORMALISED} <% ${n}`, [query.q]);
+      const words = spec.words[i] ?? spec.words[0];
+      if (!words) {
+        out.push({ builder: notBetter(qb.whereRaw(`${NORMALISED} <% ${n}`, [query.q]), spec, query, 'wordStarts'), cte: true });
+        continue;
+      }
+      // The rows of each close word in turn, through the words' index. The similarity of the whole
+      // query is a function here, not the operator, so that no plan reads the names' trigram index.
+      qb.whereRaw(`${words.column} @@ sw_close.${words.config}`)
+        .whereRaw(`word_similarity(${NORMALISED}, ${n}) >= ${SIMILAR_MIN}`, [query.q]);
       notBetter(qb, spec, query, 'wordStarts');
-      out.push({ builder: qb, cte: true });
+      out.push({ builder: ctx.trx.select('x.*').fromRaw(ctx.trx.raw(`${CLOSE_WORDS} sw_close cross join lateral (?) x`, [qb])), cte: true, close: true });
     }
   }
   if (query.digits && spec.phones) {
@@ -224,8 +284,9 @@ function otherMatches(ctx: RequestContext, kind: RecordKind, spec: RecordSearch,
 }
 
 /** The statement giving the best `limit` rows of every kind's ways of matching. */
-function best(ctx: RequestContext, kinds: KindWays[], limit: number, cap: number): Builder | null {
+function best(ctx: RequestContext, kinds: KindWays[], limit: number, cap: number, query: Query): Builder | null {
   const outer = ctx.trx.queryBuilder();
+  if (kinds.some((k) => k.some((w) => w.close))) outer.withMaterialized(CLOSE_WORDS, closeWords(ctx, query));
   let ctes = 0;
   const perKind = kinds.filter((k) => k.length).map((k) => {
     const parts = k.map(({ builder, cte }) => {
@@ -279,7 +340,7 @@ function compile(ctx: RequestContext, stage: Stage, query: Query, limit: number)
   const cap = Math.max(limit, CANDIDATES_PER_MATCH);
   const ways = searched.map(({ kind, spec }) => (stage === 'names' ? nameMatches(ctx, kind, spec, marked, cap) : otherMatches(ctx, kind, spec, marked)))
     .filter((w): w is KindWays => w !== null);
-  const builder = best(ctx, ways, limit, cap);
+  const builder = best(ctx, ways, limit, cap, marked);
   if (!builder) return null;
   const { sql, bindings } = builder.toSQL();
   const slots = bindings.map((b) => FIELDS.find((f) => b === sentinel(f)) ?? { value: b as Knex.Value });
@@ -329,8 +390,10 @@ export async function search(ctx: RequestContext, q: string, limit = 20): Promis
   keep(await run(ctx, 'names', query, limit));
   if (hits.length < limit && (query.similar || query.digits)) {
     // PostgreSQL would plan similar names again at every search (its generic plan looks dearer
-    // than the plans for given values, which are no better here): the plan it keeps is used.
-    await ctx.trx.raw("select set_config('plan_cache_mode', 'force_generic_plan', true)");
+    // than the plans for given values, which are no better here): the plan it keeps is used. A
+    // sequential scan joined to the close words would read a whole table for each of them: the
+    // words' index, read once per close word, is what this statement is planned for.
+    await ctx.trx.raw("select set_config('plan_cache_mode', 'force_generic_plan', true), set_config('enable_seqscan', 'off', true)");
     keep(await run(ctx, 'others', query, limit));
   }
   return hits;
