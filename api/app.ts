@@ -49,8 +49,9 @@ export function createApp(deps: ApiDeps): Express {
   app.use('/api/v1/webhooks/stripe', stripeWebhookRouter(deps));
   // A person's agenda feed: its secret token is the credential (calendar applications send no bearer token).
   app.use('/api/v1/planning/ical', planningIcalRouter(deps));
-  // 2 MB so that an oversized field is named by validation rather than cut off by the parser.
-  app.use(express.json({ limit: '2mb' }));
+  // 2 MB so that an oversized field is named by validation rather than cut off by the parser. The bytes as
+  // received stay on the request (`rawBody`) for a public router checking a vendor's signature over them.
+  app.use(express.json({ limit: '2mb', verify: (req, _res, buf) => { (req as { rawBody?: Buffer }).rawBody = buf; } }));
   app.use(limitJsonDepth());
 
   const doc = openApiDocument(deps.modules);

@@ -68,6 +68,8 @@ export function buildAbility(principal: Principal): AppAbility {
     if (!parsed) continue;
     if (parsed.kind === 'fields') {
       fieldGrants.push({ subject: parsed.subject, fields: parsed.fields, scope: grant.scope });
+      // The groups read with this one's permission (FieldGroup.readWith) are given with it.
+      for (const other of Object.values(fieldGroups())) if (other.readWith === parsed.group) fieldGrants.push({ subject: other.subject, fields: other.fields, scope: grant.scope });
       continue;
     }
     const conditions = scopeConditions(principal, grant.scope, parsed.subject);

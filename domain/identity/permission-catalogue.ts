@@ -23,7 +23,7 @@ export function parsePermission(permission: string): ParsedPermission | undefine
   const prefix = permission.slice(0, dot);
   const action = permission.slice(dot + 1);
   const group = fieldGroups()[prefix];
-  if (group && action === 'read') return { kind: 'fields', group: prefix, subject: group.subject, fields: group.fields };
+  if (group && !group.readWith && action === 'read') return { kind: 'fields', group: prefix, subject: group.subject, fields: group.fields };
   const subject = permissionResources()[prefix];
   if (subject && (ACTIONS as readonly string[]).includes(action)) return { kind: 'action', resource: prefix, subject, action: action as Action };
   return undefined;
@@ -32,6 +32,6 @@ export function parsePermission(permission: string): ParsedPermission | undefine
 export function allPermissions(): string[] {
   const out: string[] = [];
   for (const resource of Object.keys(permissionResources())) for (const action of ACTIONS) out.push(`${resource}.${action}`);
-  for (const group of Object.keys(fieldGroups())) out.push(`${group}.read`);
+  for (const [key, group] of Object.entries(fieldGroups())) if (!group.readWith) out.push(`${key}.read`);
   return out;
 }

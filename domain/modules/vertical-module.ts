@@ -110,6 +110,11 @@ export interface Labels {
 export interface FieldGroup {
   subject: string;
   fields: readonly string[];
+  /**
+   * Read with another group's permission rather than a permission of its own: a vertical's record that
+   * carries purchase prices (a telecom line) guards them under « voir marge », `core.catalogue.purchase-price`.
+   */
+  readWith?: string;
 }
 
 export interface ModuleRole {

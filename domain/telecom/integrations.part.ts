@@ -1,4 +1,15 @@
+import { on } from '../identity/grants';
+import { integrationsMessages } from './integrations.messages';
+import { integrationsPersonalData } from './integrations.personal-data';
 import type { TelecomPart } from './telecom-part';
 
-/** The telecom vertical's the operator and billing-system ports, their adapters and per-tenant connections (spec 002 §9): its part of the manifest. */
-export const integrationsPart: TelecomPart = {};
+/** « voir API » is reading the connections; administering them (credentials, adapters) is updating them (spec 002 §10). */
+const administer = on('telecom.connection', 'ru=all');
+
+/** The telecom vertical's operator and billing-system ports, their adapters and per-tenant connections (spec 002 §9, ADR 0042): its part of the manifest. */
+export const integrationsPart: TelecomPart = {
+  resources: { 'telecom.connection': 'TelecomConnection' },
+  messages: integrationsMessages,
+  personalData: integrationsPersonalData,
+  grants: { direction: administer, manager: administer, 'support-n2': on('telecom.connection', 'r=all') },
+};

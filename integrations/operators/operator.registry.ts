@@ -28,6 +28,8 @@ export interface AdapterDefinition<Port> {
   create(context: AdapterContext): Port;
   /** The order id a webhook's body is about (the vendor's payload), or null when it is about no order. */
   webhookOrderId?(body: unknown): string | null;
+  /** The header carrying the webhook's HMAC-SHA256 signature (lower case; `x-signature` when absent). */
+  webhookSignatureHeader?: string;
 }
 
 export type OperatorAdapterDefinition = AdapterDefinition<OperatorPort>;
