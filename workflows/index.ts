@@ -12,3 +12,4 @@ export { backupDaily, backupRestoreDrill, documentsReplication } from './backup/
 export { gdprRetentionRun } from './gdpr/retention.workflow';
 export { bulkRun } from './core/bulk-run.workflow';
 export { searchWordsFold } from './system/search-words-fold.workflow';
+export { moduleJob } from './core/module-job.workflow';

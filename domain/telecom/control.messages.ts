@@ -17,7 +17,8 @@ export const controlMessages = defineMessages({
     fr: (p) => `L’action « ${String(p.action)} » ne corrige pas ce genre d’anomalie`,
     en: (p) => `Action "${String(p.action)}" does not fix this kind of anomaly`,
   }),
-  'telecom.control.fix-needs-offer': { fr: 'Le produit facturé n’est rattaché à aucune offre du catalogue : mettez le catalogue à jour depuis sa fiche', en: 'The invoiced product belongs to no catalogue offer: update the catalogue from its page' },
+  'telecom.control.field-period': { fr: 'doit être un mois, comme 2026-11', en: 'must be a month, like 2026-11' },
+  'telecom.control.field-operator': { fr: 'doit être la clé d’un opérateur, comme snaic ou alphalink', en: 'must be an operator key, like snaic or alphalink' },
   'telecom.control.csv-empty': { fr: 'Le fichier ne contient aucune ligne de facture', en: 'The file holds no invoice line' },
   'telecom.control.csv-unreadable': entry({
     example: { reason: 'Invalid Closing Quote' },
@@ -68,11 +69,6 @@ export const controlMessages = defineMessages({
     example: { operatorKey: 'alphalink' },
     fr: (p) => `L’opérateur ${String(p.operatorKey)} ne fournit pas ses factures par API : importez son fichier CSV`,
     en: (p) => `Operator ${String(p.operatorKey)} does not offer its invoices through its API: import its CSV file`,
-  }),
-  'telecom.control.task-title': entry({
-    example: { action: 'dispute', number: '+33612345678' },
-    fr: (p) => `${p.action === 'dispute' ? 'Contester auprès de l’opérateur' : 'Mettre à jour le catalogue'} : ligne ${String(p.number)}`,
-    en: (p) => `${p.action === 'dispute' ? 'Dispute with the operator' : 'Update the catalogue'}: line ${String(p.number)}`,
   }),
 });
 

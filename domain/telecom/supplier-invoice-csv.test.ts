@@ -15,6 +15,11 @@ describe('supplier invoice CSV (spec 002 §7: imported as operators send them)',
     });
   });
 
+  it('takes a line id written in the number column for the operator\'s id', () => {
+    const { rows } = parseSupplierInvoiceCsv('Numéro;Code produit;Période;Montant\nOR-1;FORF-20;2026-11;20,00\n0612345678;FORF-20;2026-11;20,00\n', '2026-11');
+    expect(rows.map((r) => [r.number, r.operatorLineId])).toEqual([[null, 'OR-1'], ['+33612345678', null]]);
+  });
+
   it('reads a file without a header: line (number or operator id); product; period; amount', () => {
     const { rows } = parseSupplierInvoiceCsv('FTTH-000042;INT-1G;202611;49.90\n0612345678;FORF-20;30/11/2026;-3,00\n', '2026-11');
     expect(rows).toEqual([

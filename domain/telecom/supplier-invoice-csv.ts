@@ -102,8 +102,9 @@ export function parseSupplierInvoiceCsv(text: string, invoicePeriod: string): Pa
       problems.push({ field, message: m('telecom.control.csv-columns', { row, count: record.length }) });
       continue;
     }
-    const line = at(record, 'line');
-    const numberRaw = at(record, 'number') || (line && looksLikeNumber(line) ? line : '');
+    // One column may hold either: what reads as a phone number is the number, anything else the operator's line id.
+    const line = at(record, 'line') || (at(record, 'operatorLineId') ? '' : at(record, 'number'));
+    const numberRaw = (line ? '' : at(record, 'number')) || (line && looksLikeNumber(line) ? line : '');
     const operatorLineId = at(record, 'operatorLineId') || (line && !looksLikeNumber(line) ? line : '') || null;
     const productCode = at(record, 'productCode');
     const periodRaw = at(record, 'period');

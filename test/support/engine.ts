@@ -48,23 +48,27 @@ export function timeSkippingEnv(knex: Knex): Promise<TestWorkflowEnvironment> {
  * Moves the time-skipping server's clock `ms` forward (what `env.sleep` does), watching it. The test
  * server sometimes never answers that sleep (temporalio/sdk-java#2670): a time-skipping lock left behind
  * (an activity completing after its workflow ended) stops its clock for good, and the suite hung to its
- * 5-minute timeout in CI. So: when the sleep has not come back after a while, look at the clock; if it
- * reached the target the answer was lost, go on; if not, release one lock and look again; after a few
- * tries fail saying where the clock stands. A slow machine only ever makes this wait longer.
+ * 5-minute timeout in CI. So every 30 s without an answer, look at the clock: at the target, the answer
+ * was lost: go on; moving, wait more; still for a whole minute (no activity of these tests runs that
+ * long, even on a loaded machine), release one lock; still for three minutes, fail saying where it stands.
  */
 export async function skipTime(env: TestWorkflowEnvironment, ms: number): Promise<void> {
   const target = (await env.currentTimeMs()) + ms;
   const slept = env.sleep(ms).then(() => true as const);
   slept.catch(() => undefined);
-  for (let look = 1; ; look++) {
+  let last = await env.currentTimeMs();
+  let still = 0;
+  for (;;) {
     let timer: NodeJS.Timeout | undefined;
-    const patience = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), 20_000); });
+    const patience = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), 30_000); });
     const woke = await Promise.race([slept, patience]).finally(() => clearTimeout(timer));
     if (woke) return;
     const now = await env.currentTimeMs();
     if (now >= target) return;
-    if (look === 4) throw new Error(`The time-skipping server's clock is stuck at ${new Date(now).toISOString()} (waiting for ${new Date(target).toISOString()}).`);
-    await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
+    still = now > last ? 0 : still + 1;
+    last = now;
+    if (still === 6) throw new Error(`The time-skipping server's clock is stuck at ${new Date(now).toISOString()} (waiting for ${new Date(target).toISOString()}).`);
+    if (still === 2) await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
   }
 }
 

@@ -1,0 +1,193 @@
+import { NativeConnection } from '@temporalio/worker';
+import request from 'supertest';
+import { telecomPorts } from '../../activities/telecom/ports';
+import { BILLING_CONTROL_CALENDAR, ensureBillingControlSchedule } from '../../api/telecom/control-schedule';
+import { MODULE_JOB_WORKFLOW, type ModuleJobResult } from '../../workflows/core/module-job.contract';
+import { BILLING_CONTROL_JOB } from '../../workflows/telecom/billing-control.contract';
+import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
+import { engineWorker } from '../support/engine';
+import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+import { asUser } from '../support/http';
+
+/**
+ * The billing control V1 (issue 17, area control, ADR 0045) in a small known world of this file's own:
+ * four lines, one anomaly situation each, the sandbox billing system billing two of them and an operator's
+ * CSV invoice; each control finds exactly the seeded anomalies and nothing else, re-running a month
+ * duplicates nothing, a bad CSV changes nothing, « voir anomalies » decides who sees them, and another
+ * organisation sees none of it.
+ */
+describe('telecom billing control', () => {
+  let t: TestContext;
+  let tenant: OwnTenant;
+  let other: OwnTenant;
+  const lines: Record<string, string> = {};
+  let accountId: string;
+  const tokens: Record<string, string> = {};
+  const as = (role: string) => asUser(t.app, tokens[role]!);
+
+  /** The world, written as the owner (the hierarchy's tables are area A's; only their rows matter here). */
+  async function buildWorld(tenantId: string): Promise<void> {
+    const [account] = await t.admin('accounts').insert({ tenantId, number: 9001, name: 'Boulangerie Control', status: 'active' }).returning('id');
+    accountId = String(account.id);
+    const [fleet] = await t.admin('telecomFleets').insert({ tenantId, accountId, type: 'mobile', operatorKey: 'orange', name: 'Mobile / Orange' }).returning('id');
+    const [plan] = await t.admin('catalogueItems').insert({ tenantId, kind: 'plan', code: 'CTRL-FORF-20', name: 'Forfait 20 Go', unitPriceCents: 2990, purchasePriceCents: 2000 }).returning('id');
+    await t.admin('telecomOffers').insert({ tenantId, catalogueItemId: plan.id, fleetType: 'mobile', operatorKey: 'orange', operatorProductCode: 'FORF-20' });
+    const billing = await telecomPorts({ knex: t.knex }).billingSystem(tenantId, 'cfast');
+    const service = async (reference: string, number: string) => (await billing.createService({
+      reference, customerRef: 'BP-CTRL', productCode: 'FORF-20', label: 'Forfait 20 Go', monthlyPriceCents: 2990, startOn: '2026-01-01', lineNumber: number,
+    })).serviceId;
+    const line = async (key: string, number: string, over: Record<string, unknown>) => {
+      const [row] = await t.admin('telecomLines').insert({
+        tenantId, number, accountId, fleetId: fleet.id, planId: plan.id, status: 'active', salePriceCents: 2990, purchasePriceCents: 2000, operatorKey: 'snaic',
+        activatedOn: '2025-01-10', ...over,
+      }).returning('id');
+      lines[key] = String(row.id);
+    };
+    // Terminated in September, still billed by CFAST and still on the operator's invoice: two anomalies.
+    await line('terminated', '+33612345678', {
+      status: 'terminated', terminatedOn: '2026-09-30', operatorRefs: { lineId: 'OR-1' }, billingRefs: { system: 'cfast', serviceId: await service(`ctrl-${tenantId}-1`, '+33612345678') },
+    });
+    // Invoiced 22,00 € for a plan bought at 20,00 €: one gap.
+    await line('gap', '+33611111111', {});
+    // Billed and invoiced as it should be: nothing.
+    await line('ok', '+33633333333', { billingRefs: { system: 'cfast', serviceId: await service(`ctrl-${tenantId}-2`, '+33633333333') } });
+    // Terminated on 15 November: November is still due, nothing.
+    await line('mid', '+33644444444', { status: 'terminated', terminatedOn: '2026-11-15' });
+  }
+
+  const NOVEMBER = 'numéro;code produit;période;montant HT\nOR-1;FORF-20;11/2026;20,00\n06 11 11 11 11;FORF-20;11/2026;22,00\n06 33 33 33 33;FORF-20;11/2026;20,00\n06 44 44 44 44;FORF-20;11/2026;20,00\n';
+
+  beforeAll(async () => {
+    t = testContext();
+    tenant = await createOwnTenant(t.admin, 'control');
+    other = await createOwnTenant(t.admin, 'control-other');
+    for (const role of ['direction', 'manager', 'accounting', 'support-n1', 'client']) tokens[role] = (await loginAs(t.app, role, tenant.slug)).accessToken;
+    tokens.otherAccounting = (await loginAs(t.app, 'accounting', other.slug)).accessToken;
+    await buildWorld(tenant.tenantId);
+  });
+  afterAll(() => t.close());
+
+  it('refuses a bad CSV naming each row in French, and imports nothing', async () => {
+    const bad = await as('accounting').post('/api/v1/telecom/supplier-invoices', {
+      operatorKey: 'snaic', period: '2026-11', reference: 'FAC-SNAIC-202611', csv: 'numéro;code produit;période;montant\n0611111111;FORF-20;11/2026;22,00\n0611111111;;11/2026;vingt\n',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.detail).toBe('Rien n’a été importé : 1 ligne(s) du fichier sont à corriger');
+    expect(bad.body.errors.map((e: { message: string }) => e.message)).toEqual(['Ligne 3 : le code produit manque', 'Ligne 3 : « vingt » n’est pas un montant en euros, comme 12,50']);
+    const period = await as('accounting').post('/api/v1/telecom/supplier-invoices', { operatorKey: 'snaic', period: '2026-13', reference: 'X', csv: 'a' });
+    expect(period.status).toBe(400);
+    expect(period.body.errors).toEqual([expect.objectContaining({ field: 'period', message: 'doit être un mois, comme 2026-11' })]);
+    expect(await t.admin('telecomSupplierInvoices').where({ tenantId: tenant.tenantId }).count('* as n').first()).toEqual({ n: 0 });
+    expect((await as('support-n1').post('/api/v1/telecom/supplier-invoices', { operatorKey: 'snaic', period: '2026-11', reference: 'FAC', csv: NOVEMBER })).status).toBe(403);
+  });
+
+  it('finds exactly the seeded anomalies and nothing else; running the month again duplicates nothing', async () => {
+    const imported = await as('accounting').post('/api/v1/telecom/supplier-invoices', { operatorKey: 'snaic', period: '2026-11', reference: 'FAC-SNAIC-202611', fileName: 'snaic-novembre.csv', csv: NOVEMBER });
+    expect(imported.status).toBe(201);
+    expect(imported.body).toMatchObject({ rowCount: 4, totalCents: 8200, source: 'csv' });
+    const run = await as('accounting').post('/api/v1/telecom/control-runs', { period: '2026-11' });
+    expect(run.status).toBe(201);
+    expect(run.body).toMatchObject({ period: '2026-11', status: 'done', found: 3, opened: 3, resolved: 0, billingSystemsChecked: 1, invoiceRowsChecked: 4 });
+    const list = await as('direction').get('/api/v1/telecom/anomalies?limit=50');
+    expect(list.status).toBe(200);
+    const seen = list.body.items.map((a: Record<string, unknown>) => [a.kind, a.lineId, a.source, a.billedCents, a.expectedCents, a.monthlyLossCents, a.since]).sort();
+    expect(seen).toEqual([
+      ['purchase-price-gap', lines.gap, 'operator-invoice', 2200, 2000, 200, '2026-11-01'],
+      ['terminated-still-billed', lines.terminated, 'billing-system', 2990, 0, 2990, '2026-09-30'],
+      ['terminated-still-billed', lines.terminated, 'operator-invoice', 2000, 0, 2000, '2026-09-30'],
+    ].sort());
+    expect(list.body.items.find((a: { source: string; kind: string }) => a.kind === 'terminated-still-billed' && a.source === 'billing-system')).toMatchObject({ lineNumber: '+33612345678', accountName: 'Boulangerie Control', lossToDateCents: 3 * 2990, status: 'open' });
+
+    const again = await as('manager').post('/api/v1/telecom/control-runs', { period: '2026-11' });
+    expect(again.body).toMatchObject({ found: 3, opened: 0, resolved: 0 });
+    expect(await t.admin('telecomAnomalies').where({ tenantId: tenant.tenantId }).count('* as n').first()).toEqual({ n: 3 });
+
+    const gaps = await as('accounting').get(`/api/v1/telecom/anomalies?kind=purchase-price-gap&status=open&accountId=${accountId}`);
+    expect(gaps.body.items.map((a: { lineId: string }) => a.lineId)).toEqual([lines.gap]);
+    const paged = await as('accounting').get('/api/v1/telecom/anomalies?limit=2');
+    expect(paged.body.items).toHaveLength(2);
+    const rest = await as('accounting').get(`/api/v1/telecom/anomalies?limit=2&cursor=${paged.body.nextCursor}`);
+    expect(rest.body).toMatchObject({ items: [expect.any(Object)], nextCursor: null });
+    expect((await as('accounting').get('/api/v1/telecom/anomalies?kind=other')).status).toBe(400);
+  });
+
+  it('lets « voir anomalies » see them (prices only with « voir marge »), never support N1, the client or another organisation', async () => {
+    const managerView = await as('manager').get('/api/v1/telecom/anomalies');
+    expect(managerView.status).toBe(200);
+    expect(managerView.body.items[0]).not.toHaveProperty('billedCents');
+    expect(managerView.body.items[0]).toHaveProperty('monthlyLossCents');
+    for (const role of ['support-n1', 'client']) {
+      const refused = await as(role).get('/api/v1/telecom/anomalies');
+      expect(refused.status).toBe(403);
+      expect(refused.body.detail).toBe('Les anomalies de facturation sont réservées aux rôles qui peuvent « voir anomalies »');
+    }
+    const mine = (await as('accounting').get('/api/v1/telecom/anomalies')).body.items[0];
+    const stranger = asUser(t.app, tokens.otherAccounting!);
+    expect((await stranger.get('/api/v1/telecom/anomalies')).body.items).toEqual([]);
+    expect((await stranger.get(`/api/v1/telecom/anomalies/${mine.id}`)).status).toBe(404);
+    expect((await stranger.get('/api/v1/telecom/supplier-invoices')).body.items).toEqual([]);
+  });
+
+  it('resolves an anomaly with the money recovered (If-Match), reports it in the month, and resolves by itself what the next month no longer shows', async () => {
+    const items = (await as('accounting').get('/api/v1/telecom/anomalies?kind=terminated-still-billed')).body.items as Array<{ id: string; source: string; version: number }>;
+    const fromBilling = items.find((a) => a.source === 'billing-system')!;
+    const stale = await request(t.app).post(`/api/v1/telecom/anomalies/${fromBilling.id}/decision`).set('Authorization', `Bearer ${tokens.accounting}`).set('If-Match', '"99"').send({ status: 'resolved' });
+    expect(stale.status).toBe(412);
+    const resolved = await request(t.app).post(`/api/v1/telecom/anomalies/${fromBilling.id}/decision`).set('Authorization', `Bearer ${tokens.accounting}`)
+      .set('If-Match', `"${fromBilling.version}"`).send({ status: 'resolved', recoveredCents: 8970, note: 'Avoir client émis' });
+    expect(resolved.status).toBe(200);
+    expect(resolved.body).toMatchObject({ status: 'resolved', recoveredCents: 8970 });
+
+    // December's invoice no longer overcharges the gap line; the operator still invoices the terminated one.
+    const december = 'OR-1;FORF-20;12/2026;20,00\n0611111111;FORF-20;12/2026;20,00\n';
+    expect((await as('accounting').post('/api/v1/telecom/supplier-invoices', { operatorKey: 'snaic', period: '2026-12', reference: 'FAC-SNAIC-202612', csv: december })).status).toBe(201);
+    const run = await as('accounting').post('/api/v1/telecom/control-runs', { period: '2026-12' });
+    expect(run.body).toMatchObject({ found: 2, opened: 0, resolved: 1 });
+    const gap = (await as('accounting').get('/api/v1/telecom/anomalies?kind=purchase-price-gap')).body.items[0];
+    expect(gap).toMatchObject({ status: 'resolved', recoveredCents: 200 });
+    // The billing system still bills the terminated line in December: found again in a later month, it reopens.
+    const reopened = (await as('accounting').get(`/api/v1/telecom/anomalies/${fromBilling.id}`)).body;
+    expect(reopened).toMatchObject({ status: 'open', lastSeenPeriod: '2026-12' });
+
+    const month = new Date().toISOString().slice(0, 7);
+    const report = await as('direction').get(`/api/v1/telecom/control-reports/${month}`);
+    expect(report.status).toBe(200);
+    expect(report.body.resolvedInPeriod).toBeGreaterThanOrEqual(1);
+    const november = await as('direction').get('/api/v1/telecom/control-reports/2026-11');
+    expect(november.body).toMatchObject({ period: '2026-11', invoices: [expect.objectContaining({ reference: 'FAC-SNAIC-202611', rowCount: 4 })] });
+    expect(november.body.byKind).toEqual([
+      expect.objectContaining({ kind: 'terminated-still-billed', found: 2 }),
+      expect.objectContaining({ kind: 'purchase-price-gap', found: 1 }),
+    ]);
+    expect((await as('direction').get('/api/v1/telecom/control-reports/2026-13')).status).toBe(400);
+  });
+
+  it('runs nightly as a Temporal Schedule set up idempotently; a run of its job controls each organisation and month, duplicating nothing', async () => {
+    const client = await t.deps.temporal();
+    const scheduleId = `relais/telecom-billing-control-test-${process.pid}`;
+    const handle = client.schedule.getHandle(scheduleId);
+    const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+    const worker = await engineWorker(connection, TASK_QUEUE, t.knex);
+    const running = worker.run();
+    try {
+      await ensureBillingControlSchedule(client, TASK_QUEUE, scheduleId);
+      await ensureBillingControlSchedule(client, TASK_QUEUE, scheduleId);
+      const described = await handle.describe();
+      expect(described.spec.calendars?.[0]).toMatchObject({ hour: [{ start: BILLING_CONTROL_CALENDAR.hour, end: BILLING_CONTROL_CALENDAR.hour, step: 1 }] });
+      expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: MODULE_JOB_WORKFLOW, taskQueue: TASK_QUEUE });
+
+      const before = await t.admin('telecomAnomalies').where({ tenantId: tenant.tenantId }).orderBy('id').select('id', 'status');
+      const result = (await client.workflow.execute(MODULE_JOB_WORKFLOW, {
+        taskQueue: TASK_QUEUE, workflowId: `${scheduleId}-run`, args: [{ ...BILLING_CONTROL_JOB, listInput: { tenantIds: [tenant.tenantId], periods: ['2026-12'] } }],
+      })) as ModuleJobResult;
+      expect(result).toMatchObject({ done: 1, results: [expect.objectContaining({ tenantId: tenant.tenantId, period: '2026-12', found: 2, opened: 0 })] });
+      expect(await t.admin('telecomAnomalies').where({ tenantId: tenant.tenantId }).orderBy('id').select('id', 'status')).toEqual(before);
+      expect(await t.admin('telecomControlRuns').where({ tenantId: tenant.tenantId, trigger: 'schedule' }).count('* as n').first()).toEqual({ n: 1 });
+    } finally {
+      await handle.delete().catch(() => undefined);
+      worker.shutdown();
+      await running;
+      await connection.close();
+    }
+  });
+});
