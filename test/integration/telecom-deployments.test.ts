@@ -4,6 +4,7 @@ import request from 'supertest';
 import { createApp } from '../../api/app';
 import { installShippedProcesses } from '../../db/seeds/shipped-processes';
 import { STUDY_DEPLOY_BILL_CHECK } from '../../domain/telecom/deployment-process';
+import { seedDeploymentsDemo } from '../../domain/telecom/deployments.demo';
 import { processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
@@ -147,5 +148,17 @@ describe('telecom: deployments study → deploy → bill → check, on the time-
     expect(at(1) <= at(0)).toBe(true);
     expect((await t.admin('telecomLines').where({ id: l3 }).first()).status).toBe('terminated');
     expect((await t.admin('telecomSandboxBillingServices').where({ id: undone[1]!.externalRefs.serviceId }).first()).status).toBe('cancelled');
+  });
+
+  it('seeds a dozen demo deployments at every step, their actions in matching states, the studies asked to start; seeding again adds nothing', async () => {
+    const demo = await createOwnTenant(t.admin, 'telecom-deploy-demo', ['telecom']);
+    await seedLineFleet(t.admin, demo.tenantId, 20);
+    const facts = { tenantId: demo.tenantId, slug: 'softwhere', userIds: demo.userIds };
+    await seedDeploymentsDemo(t.admin, facts);
+    await seedDeploymentsDemo(t.admin, facts);
+    const rows = await t.admin('telecomDeployments').where({ tenantId: demo.tenantId }).select('status');
+    expect(rows).toHaveLength(12);
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['study', 'supplier', 'billing', 'check', 'fix', 'done', 'abandoned']));
+    expect(await t.admin('processStartRequests').where({ tenantId: demo.tenantId, processKey: STUDY_DEPLOY_BILL_CHECK }).count({ n: '*' }).first()).toEqual({ n: 3 });
   });
 });
