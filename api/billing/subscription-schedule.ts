@@ -1,5 +1,6 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { SUBSCRIPTION_INVOICING_WORKFLOW } from '../../workflows/billing/subscription-invoicing.contract';
+import { ensureSchedule } from '../schedules';
 
 /** The schedule's id; its runs are `relais/billing-subscriptions-<time>` (not a tenant's: the platform's payload key). */
 export const SUBSCRIPTION_SCHEDULE_ID = 'relais/billing-subscriptions';
@@ -23,11 +24,5 @@ function options(taskQueue: string, scheduleId: string): ScheduleOptions {
  * Run when the API starts (the billing API module's onStart): the first creates it, the others find it.
  */
 export async function ensureSubscriptionSchedule(client: Client, taskQueue: string, scheduleId = SUBSCRIPTION_SCHEDULE_ID): Promise<void> {
-  const wanted = options(taskQueue, scheduleId);
-  try {
-    await client.schedule.create(wanted);
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec: wanted.spec, action: wanted.action, policies: wanted.policies }));
-  }
+  await ensureSchedule(client, options(taskQueue, scheduleId));
 }

@@ -1,6 +1,7 @@
-import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
+import { ScheduleOverlapPolicy, type Client, type ScheduleOptions } from '@temporalio/client';
 import { MODULE_JOB_WORKFLOW } from '../../workflows/core/module-job.contract';
 import { BILLING_CONTROL_JOB } from '../../workflows/telecom/billing-control.contract';
+import { ensureSchedule } from '../schedules';
 
 /** The schedule's id; its runs are `relais/telecom-billing-control-<time>` (the platform's, not a tenant's). */
 export const BILLING_CONTROL_SCHEDULE_ID = 'relais/telecom-billing-control';
@@ -23,11 +24,5 @@ function options(taskQueue: string, scheduleId: string): ScheduleOptions {
  * Run when the API starts (the telecom API's onStart): the first creates it, the others find it.
  */
 export async function ensureBillingControlSchedule(client: Client, taskQueue: string, scheduleId = BILLING_CONTROL_SCHEDULE_ID): Promise<void> {
-  const wanted = options(taskQueue, scheduleId);
-  try {
-    await client.schedule.create(wanted);
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
-    await client.schedule.getHandle(scheduleId).update((previous) => ({ ...previous, spec: wanted.spec, action: wanted.action, policies: wanted.policies }));
-  }
+  await ensureSchedule(client, options(taskQueue, scheduleId));
 }
