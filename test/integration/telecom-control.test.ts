@@ -162,6 +162,21 @@ describe('telecom billing control', () => {
     expect((await as('direction').get('/api/v1/telecom/control-reports/2026-13')).status).toBe(400);
   });
 
+  it('starts a fix as a deployment of the line (« lancer déploiement »), refuses a fix that does not suit the kind', async () => {
+    const items = (await as('direction').get('/api/v1/telecom/anomalies?kind=terminated-still-billed&status=open')).body.items as Array<{ id: string; source: string; version: number }>;
+    const fromInvoice = items.find((a) => a.source === 'operator-invoice')!;
+    const wrong = await as('manager').post(`/api/v1/telecom/anomalies/${fromInvoice.id}/fix`, { action: 'update-catalogue' });
+    expect(wrong.status).toBe(422);
+    expect(wrong.body.detail).toBe('L’action « update-catalogue » ne corrige pas ce genre d’anomalie');
+    const fixing = await as('manager').post(`/api/v1/telecom/anomalies/${fromInvoice.id}/fix`, { action: 'dispute', note: 'Réclamation n° 42' });
+    expect(fixing.status).toBe(200);
+    expect(fixing.body).toMatchObject({ status: 'fixing', fixAction: 'dispute', fixDeploymentId: expect.any(String) });
+    const deployment = await t.admin('telecomDeployments').where({ id: fixing.body.fixDeploymentId }).first();
+    expect(deployment).toMatchObject({ accountId, lineIds: [lines.terminated], title: 'Contester auprès de l’opérateur : ligne +33612345678' });
+    expect(deployment.studyNotes).toContain('Ligne résiliée encore facturée sur la facture de l’opérateur snaic : 20,00');
+    expect((await as('support-n1').post(`/api/v1/telecom/anomalies/${fromInvoice.id}/fix`, { action: 'dispute' })).status).toBe(403);
+  });
+
   it('runs nightly as a Temporal Schedule set up idempotently; a run of its job controls each organisation and month, duplicating nothing', async () => {
     const client = await t.deps.temporal();
     const scheduleId = `relais/telecom-billing-control-test-${process.pid}`;
