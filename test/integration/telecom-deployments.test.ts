@@ -5,6 +5,7 @@ import { createApp } from '../../api/app';
 import { installShippedProcesses } from '../../db/seeds/shipped-processes';
 import { STUDY_DEPLOY_BILL_CHECK } from '../../domain/telecom/deployment-process';
 import { seedDeploymentsDemo } from '../../domain/telecom/deployments.demo';
+import { settleOrder } from '../../domain/telecom/operator-orders';
 import { processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
@@ -71,7 +72,7 @@ describe('telecom: deployments study → deploy → bill → check, on the time-
     await t.close();
   });
 
-  it('refuses bad deployments in French and writes nothing: a line of another account, an action without its line, bad params, nothing to do', async () => {
+  it('refuses bad deployments in French and writes nothing: a line of another account or organisation, an action without its line, bad params, nothing to do, a role that may not launch one', async () => {
     const other = await seedLineFleet(t.admin, tenant.tenantId, 1);
     const res = await api().post('/api/v1/telecom/deployments', {
       accountId: fleet.accountId, title: 'Mauvais', lineIds: [other.lineIds[0]],
@@ -81,10 +82,20 @@ describe('telecom: deployments study → deploy → bill → check, on the time-
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['lineIds[0]', 'actions[0].lineId', 'actions[1].params']);
     expect(res.body.detail).toMatch(/n’appartient pas à ce compte client/);
     expect((await api().post('/api/v1/telecom/deployments', { accountId: fleet.accountId, title: 'Vide' })).status).toBe(400);
+    // Another organisation's account is not there; support N1 reads deployments but may not launch one.
+    const elsewhere = await createOwnTenant(t.admin, 'telecom-deploy-other', ['telecom']);
+    const foreign = await seedLineFleet(t.admin, elsewhere.tenantId, 1);
+    const stranger = await api().post('/api/v1/telecom/deployments', { accountId: foreign.accountId, title: 'Ailleurs', lineIds: foreign.lineIds });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.errors.map((e: { field: string }) => e.field)).toContain('lineIds[0]');
+    const n1 = (await loginAs(t.app, 'support-n1', tenant.slug)).accessToken;
+    const refused = await request(app).post('/api/v1/telecom/deployments').set({ Authorization: `Bearer ${n1}`, 'Accept-Language': 'fr' })
+      .send({ accountId: fleet.accountId, title: 'Sans droit', actions: [{ kind: 'add-fee', params: { label: 'Frais', amountCents: 100 } }] });
+    expect(refused.status).toBe(403);
     expect(await t.admin('telecomDeployments').where({ tenantId: tenant.tenantId }).count({ n: '*' }).first()).toEqual({ n: 0 });
   });
 
-  it('runs a deployment from its study to its check: lines created at the operator (polled), billed, checked, done', async () => {
+  it('runs a deployment from its study to its check: lines created at the operator (one told by its webhook, one polled), billed, checked, done', async () => {
     const [l1, l2] = [await pendingLine(1), await pendingLine(2)];
     const created = await api().post('/api/v1/telecom/deployments', {
       accountId: fleet.accountId, title: 'Ouverture de deux lignes mobiles', lineIds: [l1, l2],
@@ -101,7 +112,15 @@ describe('telecom: deployments study → deploy → bill → check, on the time-
     // The operator answers « pending »: the process waits for the message, or polls after the timer.
     await waitingAt(id, 'AwaitOrder');
     expect((await actions(id)).slice(0, 2).map((a) => a.status)).toEqual(['waiting', 'waiting']);
-    await skipTime(env, 3_600_000 + 1_000);
+    // The first order's end comes back as the operator's webhook would tell it (the engine's message, correlated on its id)…
+    const first = (await actions(id))[0]!.externalRefs.orderId!;
+    const told = await settleOrder(t.knex, async () => env.client, tenant.tenantId, 'orange', {
+      orderId: first, reference: 'webhook', kind: 'create-line', status: 'completed', operatorLineId: null, number: null, iccids: [], reason: null,
+    });
+    expect(told).toEqual({ ended: true, notified: true, delivered: true });
+    await until('the first line done', async () => ((await actions(id))[0]!.status === 'done' ? true : undefined));
+    expect((await actions(id))[1]!.status).toBe('waiting');
+    // …the second is polled once the timer fires.
     await waitingAt(id, 'AwaitOrder');
     await skipTime(env, 3_600_000 + 1_000);
     await until('the deployment done', async () => ((await t.admin('telecomDeployments').where({ id }).first()).status === 'done' ? true : undefined));
