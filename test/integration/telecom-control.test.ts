@@ -1,6 +1,10 @@
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
 import { telecomPorts } from '../../activities/telecom/ports';
+import { seedControlDemo } from '../../domain/telecom/control-demo';
+import { previousPeriod } from '../../domain/telecom/control-rules';
+import { currentPeriod } from '../../domain/telecom/control-runs';
+import { seedHierarchyDemo } from '../../domain/telecom/hierarchy-demo-seed';
 import { BILLING_CONTROL_CALENDAR, ensureBillingControlSchedule } from '../../api/telecom/control-schedule';
 import { MODULE_JOB_WORKFLOW, type ModuleJobResult } from '../../workflows/core/module-job.contract';
 import { BILLING_CONTROL_JOB } from '../../workflows/telecom/billing-control.contract';
@@ -175,6 +179,26 @@ describe('telecom billing control', () => {
     expect(deployment).toMatchObject({ accountId, lineIds: [lines.terminated], title: 'Contester auprès de l’opérateur : ligne +33612345678' });
     expect(deployment.studyNotes).toContain('Ligne résiliée encore facturée sur la facture de l’opérateur snaic : 20,00');
     expect((await as('support-n1').post(`/api/v1/telecom/anomalies/${fromInvoice.id}/fix`, { action: 'dispute' })).status).toBe(403);
+  });
+
+  it('seeds the demo after the hierarchy: three months of invoices, anomalies of both kinds, half fixed with money recovered, half open; seeding again adds nothing', async () => {
+    const demo = await createOwnTenant(t.admin, 'control-demo');
+    const facts = { tenantId: demo.tenantId, slug: 'softwhere', userIds: demo.userIds };
+    await seedHierarchyDemo(t.admin, facts);
+    await seedControlDemo(t.admin, facts);
+    await seedControlDemo(t.admin, facts);
+    const months = [previousPeriod(previousPeriod(previousPeriod(currentPeriod()))), previousPeriod(previousPeriod(currentPeriod())), previousPeriod(currentPeriod())];
+    const invoices = await t.admin('telecomSupplierInvoices').where({ tenantId: demo.tenantId }).select('period');
+    expect([...new Set(invoices.map((i) => i.period))].sort()).toEqual(months);
+    const anomalies = await t.admin('telecomAnomalies').where({ tenantId: demo.tenantId }).select('kind', 'status', 'recoveredCents', 'resolvedAt');
+    const count = (kind: string, status: string) => anomalies.filter((a) => a.kind === kind && a.status === status).length;
+    expect({ terminatedResolved: count('terminated-still-billed', 'resolved'), terminatedOpen: count('terminated-still-billed', 'open'), gapsResolved: count('purchase-price-gap', 'resolved'), gapsOpen: count('purchase-price-gap', 'open') })
+      .toEqual({ terminatedResolved: 3, terminatedOpen: 3, gapsResolved: 4, gapsOpen: 4 });
+    expect(anomalies.filter((a) => a.status === 'resolved').every((a) => Number(a.recoveredCents) > 0)).toBe(true);
+    const token = (await loginAs(t.app, 'direction', demo.slug)).accessToken;
+    const report = await asUser(t.app, token).get(`/api/v1/telecom/control-reports/${months[1]}`);
+    expect(report.body).toMatchObject({ resolvedInPeriod: 7, recoveredCents: expect.any(Number) });
+    expect(report.body.recoveredCents).toBeGreaterThan(0);
   });
 
   it('runs nightly as a Temporal Schedule set up idempotently; a run of its job controls each organisation and month, duplicating nothing', async () => {
