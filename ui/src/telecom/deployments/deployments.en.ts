@@ -17,6 +17,8 @@ const en: typeof fr = {
     'create-line': 'Create the line', 'modify-line': 'Modify the line', 'terminate-line': 'Terminate the line', 'order-sim': 'Order SIMs', 'change-options': 'Change options',
     'create-service': 'Create the service', 'change-subscription': 'Change the subscription', 'add-option': 'Add an option', 'add-hardware': 'Add hardware', 'add-fee': 'Add one-off fees',
   },
+  account: { title: 'Deployments', none: 'No deployment', titleField: 'Title', lines: 'Lines concerned', kinds: 'To do on each line', confirm: 'Create and start the study' },
+  lineStatuses: { pending: 'pending', active: 'active', suspended: 'suspended', terminated: 'terminated' },
   panel: {
     quote: 'Quote', step: 'Where it stands', actions: 'Actions', noActions: 'No action', noProcess: 'Process not started',
     incident: 'Incident at step {element}', task: 'Current task: {name}',

@@ -15,6 +15,8 @@ export default {
     'create-line': 'Créer la ligne', 'modify-line': 'Modifier la ligne', 'terminate-line': 'Résilier la ligne', 'order-sim': 'Commander des SIM', 'change-options': 'Modifier les options',
     'create-service': 'Créer le service', 'change-subscription': 'Modifier l’abonnement', 'add-option': 'Ajouter une option', 'add-hardware': 'Ajouter du matériel', 'add-fee': 'Ajouter des frais ponctuels',
   },
+  account: { title: 'Déploiements', none: 'Aucun déploiement', titleField: 'Intitulé', lines: 'Lignes concernées', kinds: 'À faire sur chaque ligne', confirm: 'Créer et lancer l’étude' },
+  lineStatuses: { pending: 'en attente', active: 'active', suspended: 'suspendue', terminated: 'résiliée' },
   panel: {
     quote: 'Devis', step: 'Où en est-il', actions: 'Actions', noActions: 'Aucune action', noProcess: 'Processus non lancé',
     incident: 'Incident à l’étape {element}', task: 'Tâche en cours : {name}',
