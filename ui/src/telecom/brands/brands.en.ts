@@ -1,5 +1,47 @@
 import type fr from './brands.fr';
 
 /** Texts of the telecom brands screens (English). */
-const en: typeof fr = {};
+const en: typeof fr = {
+  nav: { brands: 'White-label brands' },
+  panel: {
+    title: 'Telecom',
+    softwhereId: 'SoftWhere id',
+    brand: 'White-label brand',
+    noBrand: 'SoftWhere (no white label)',
+    salesperson: 'Salesperson',
+    externalRefs: 'External references',
+    monthlySale: 'Monthly sale',
+    monthlyPurchase: 'Monthly purchase',
+    monthlyMargin: 'Monthly margin',
+    sites: 'Sites and fleets',
+    lines: 'no line | {count} line | {count} lines',
+    allSites: 'All sites',
+    noSite: 'No site or fleet',
+    noFleet: 'No fleet on this site',
+    billingSites: 'Billing sites',
+    billingContact: 'Billing contact',
+    noBillingSite: 'No billing site',
+  },
+  admin: {
+    title: 'White-label brands',
+    intro: 'Each brand’s logo, colours and mail sender; its partners see only the brand’s clients.',
+    empty: 'No white-label brand yet.',
+    primaryColor: 'Primary colour',
+    secondaryColor: 'Secondary colour',
+    mailSenderName: 'Mail sender name',
+    logo: 'Logo',
+    logoHint: 'PNG, JPEG or WebP, 256 KB at most',
+    uploadLogo: 'Upload a logo',
+    removeLogo: 'Remove the logo',
+    noLogo: 'No logo',
+    logoOf: '{name} logo',
+    members: 'The brand’s partners and resellers',
+    noMembers: 'No partner bound',
+    inactive: 'Inactive',
+    saving: 'Saving…',
+    saved: 'Saved',
+    readOnly: 'Read only: only the management board and account managers change brands.',
+  },
+  badge: { label: '{name} brand' },
+};
 export default en;
