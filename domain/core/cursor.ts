@@ -19,7 +19,8 @@ export function decodeCursor(cursor: string): unknown[] {
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Whether a decoded sort value can be compared with the column (timestamps `…At`, the integer `number`, else text). */
-export function cursorValueFits(column: string, value: unknown): boolean {
+export function cursorValueFits(column: string, value: unknown, text = false): boolean {
+  if (text) return typeof value === 'string' && !value.includes('\u0000');
   if (column.endsWith('At')) return typeof value === 'string' && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value));
   if (column === 'number') return Number.isSafeInteger(value) || (typeof value === 'string' && /^\d{1,10}$/.test(value) && Number(value) <= 2_147_483_647);
   return typeof value === 'string' && !value.includes('\u0000');

@@ -108,7 +108,7 @@ export async function listRecords(ctx: RequestContext, res: RecordResource, quer
   const readCursor = (): readonly [unknown, unknown] | null => {
     if (!query.cursor) return null;
     const [value, id] = decodeCursor(query.cursor);
-    if (!isUuid(id) || !cursorValueFits(sort.column, value)) {
+    if (!isUuid(id) || !cursorValueFits(sort.column, value, sort.text)) {
       throw new ValidationError([{ field: 'cursor', message: coreMessage('field.cursor-other-sort') }]);
     }
     return [value, id];

@@ -30,6 +30,8 @@ export interface SortSpec {
   /** Column (camelCase) that orders the list; `id` breaks ties. */
   column: string;
   direction: 'asc' | 'desc';
+  /** The column holds text although its name says otherwise (a telecom line's `number`, E.164): its cursor is any text. */
+  text?: boolean;
 }
 
 /**

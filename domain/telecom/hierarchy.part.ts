@@ -1,5 +1,6 @@
 import { on } from '../identity/grants';
 import { fleetSample, lineSample } from './hierarchy-samples';
+import { seedHierarchyDemo } from './hierarchy-demo-seed';
 import { hierarchyMessages } from './hierarchy.messages';
 import { hierarchyPersonalData } from './hierarchy.personal-data';
 import { telecomFleets } from './fleets';
@@ -30,6 +31,7 @@ export const hierarchyPart: TelecomPart = {
   ],
   messages: hierarchyMessages,
   personalData: hierarchyPersonalData,
+  seedDemo: seedHierarchyDemo,
   grants: {
     // Direction: every line, fleet and the catalogue; changes plans (« modifier forfait »); margins through its `margin` grant.
     direction: [...on('telecom.line', 'ru=all'), ...on('telecom.fleet', 'r=all'), ...on('telecom.offer', 'r=all')],

@@ -83,7 +83,7 @@ export const telecomLines: RecordResource = {
     billingSiteId: refFilter('billingSiteId', 't.billingSiteId'),
   },
   sorts: {
-    number: { column: 'number', direction: 'asc' }, '-number': { column: 'number', direction: 'desc' },
+    number: { column: 'number', direction: 'asc', text: true }, '-number': { column: 'number', direction: 'desc', text: true },
     createdAt: { column: 'createdAt', direction: 'asc' }, '-createdAt': { column: 'createdAt', direction: 'desc' },
     updatedAt: { column: 'updatedAt', direction: 'asc' }, '-updatedAt': { column: 'updatedAt', direction: 'desc' },
   },

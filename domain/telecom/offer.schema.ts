@@ -37,10 +37,18 @@ export const offer = z.object({
   operatorProductCode: z.string(),
   /** Sale price per month, excluding VAT (the catalogue item's unit price). */
   salePriceCents: z.number().int(),
-  /** Purchase price per month: only to who may see margins. */
-  purchasePriceCents: z.number().int().nullable(),
+  /** Purchase price per month: only to who may see margins (left out otherwise). */
+  purchasePriceCents: z.number().int().nullable().optional(),
 });
+
+/** `GET /api/v1/telecom/offers` filters. */
+export const offerQuery = z.object({
+  brandId: uuid.optional(),
+  fleetType: fleetType.optional(),
+  operatorKey: telecomKey.optional(),
+  kind: offerKind.optional(),
+}).strict();
 
 export type Offer = z.infer<typeof offer>;
 /** What the line rules need of an offer (line-rules.ts). */
-export type OfferFacts = Pick<Offer, 'catalogueItemId' | 'kind' | 'active' | 'brandId' | 'fleetType' | 'operatorKey' | 'salePriceCents' | 'purchasePriceCents' | 'name'>;
+export type OfferFacts = Pick<Offer, 'catalogueItemId' | 'kind' | 'active' | 'brandId' | 'fleetType' | 'operatorKey' | 'salePriceCents' | 'name'> & { purchasePriceCents: number | null };
