@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
 import type { BulkActionDefinition } from '../../domain/core/bulk-action';
-import { applyBulkItem, failBulkItem, finishBulkRun, pendingItems, runForWorker } from '../../domain/core/bulk-runs';
+import { applyBulkItem, countOutcomes, failBulkItem, finishBulkRun, pendingItems, runForWorker, runStillRunning, type RunCounts } from '../../domain/core/bulk-runs';
 import { processContext } from '../../domain/core/process-context';
 import type { RequestContext } from '../../domain/core/record-service';
 import { findBulkAction } from '../../domain/modules/registry';
@@ -35,37 +35,50 @@ export function createBulkRunActivities(deps: { knex: Knex }) {
     return { action, params: action.params.parse(run.params), actor: run.createdBy };
   };
 
-  const applyOne = (tenantId: string, runId: string, position: number, loaded: Loaded, workflowId: string) =>
-    inRun(tenantId, workflowId, loaded, (ctx) => applyBulkItem(ctx, loaded.action, runId, position, loaded.params));
-
   return {
-    /** Up to `limit` pending items after `after`, one transaction each; a technical failure is left pending for the workflow to retry alone. */
+    /**
+     * Up to `limit` pending items after `after`, in one transaction (each item in its savepoint, the counters
+     * once): a worker killed mid-chunk loses the chunk, which its retry applies again. A technical failure is
+     * left pending for the workflow to retry alone; a cancel (read before each item) stops the chunk there.
+     */
     async coreBulkApplyChunk(input: ChunkInput): Promise<ChunkOutcome> {
       const workflowId = workflowIdNow();
       const loaded = await load(input.tenantId, input.runId, workflowId);
       if (!loaded) return { last: input.after, seen: 0, retry: [], cancelled: true };
-      const items = await inRun(input.tenantId, workflowId, null, (ctx) => pendingItems(ctx, input.runId, input.after, input.limit));
-      const retry: number[] = [];
-      let last = input.after;
-      for (const { position } of items) {
-        let result;
-        try {
-          result = await applyOne(input.tenantId, input.runId, position, loaded, workflowId);
-        } catch {
-          retry.push(position);
+      return inRun(input.tenantId, workflowId, loaded, async (ctx) => {
+        const items = await pendingItems(ctx, input.runId, input.after, input.limit);
+        const retry: number[] = [];
+        const counts: RunCounts = {};
+        let last = input.after;
+        let cancelled = false;
+        for (const { position } of items) {
+          if (!(await runStillRunning(ctx, input.runId))) {
+            cancelled = true;
+            break;
+          }
+          try {
+            const result = await applyBulkItem(ctx, loaded.action, input.runId, position, loaded.params);
+            if (result !== 'skipped') counts[result] = (counts[result] ?? 0) + 1;
+          } catch {
+            retry.push(position);
+          }
+          last = position;
+          Context.current().heartbeat(position);
         }
-        if (result === 'cancelled') return { last, seen: items.length, retry, cancelled: true };
-        last = position;
-        Context.current().heartbeat(position);
-      }
-      return { last, seen: items.length, retry, cancelled: false };
+        await countOutcomes(ctx, input.runId, counts);
+        return { last, seen: items.length, retry, cancelled };
+      });
     },
 
     /** One item again, its technical failure thrown for Temporal to retry. */
     async coreBulkApplyItem(input: ItemInput): Promise<void> {
       const workflowId = workflowIdNow();
       const loaded = await load(input.tenantId, input.runId, workflowId);
-      if (loaded) await applyOne(input.tenantId, input.runId, input.position, loaded, workflowId);
+      if (!loaded) return;
+      await inRun(input.tenantId, workflowId, loaded, async (ctx) => {
+        const result = await applyBulkItem(ctx, loaded.action, input.runId, input.position, loaded.params);
+        if (result !== 'skipped') await countOutcomes(ctx, input.runId, { [result]: 1 });
+      });
     },
 
     async coreBulkFailItem(input: ItemInput & { attempts: number }): Promise<void> {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { BulkActionDefinition } from '../../domain/core/bulk-action';
 import { bulkMessage } from '../../domain/core/bulk.messages';
 import {
-  BULK_OUTCOMES, bulkRunReport, cancelBulkRun, createBulkRun, mayStart, MAX_RUN_ITEMS, recentBulkRuns, retryBulkRun, type BulkRunSummary,
+  BULK_OUTCOMES, bulkRunAction, bulkRunReport, cancelBulkRun, createBulkRun, mayStart, MAX_RUN_ITEMS, recentBulkRuns, retryBulkRun, type BulkRunSummary,
 } from '../../domain/core/bulk-runs';
 import { uuid } from '../../domain/core/fields';
 import type { RecordResource } from '../../domain/core/record-resource';
@@ -29,6 +29,8 @@ export interface BulkRoutes {
   items: { many: string; one: string };
   /** The filters « tout sélectionner selon ce filtre » may use (the resource's list filters). */
   filter: z.ZodObject<z.ZodRawShape>;
+  /** How a page of the report names its items for people (a line's number), among those the reader may see. */
+  labels?(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, string>>;
 }
 
 const reportQuery = z.object({
@@ -69,8 +71,7 @@ export function bulkRunsRouter(deps: ApiDeps, routes: BulkRoutes): Router {
   };
   const answer = (req: Request, run: BulkRunSummary) => ({ status: 202, body: run, headers: { Location: `${req.baseUrl}/${run.id}` } });
   const readable = async (ctx: RequestContext, id: string) => {
-    const report = await bulkRunReport(ctx, id, { after: 0, limit: 0 }, 'fr');
-    const action = findBulkAction(report.action);
+    const action = findBulkAction(await bulkRunAction(ctx, id));
     if (!action || !mayStart(ctx, action)) throw new NotFoundError(bulkMessage('bulk.run-not-found'));
     return action;
   };
@@ -83,7 +84,7 @@ export function bulkRunsRouter(deps: ApiDeps, routes: BulkRoutes): Router {
   router.post('/', inTenant(deps, (req, ctx) => idempotent(req, ctx, async () => {
     const body = validate(start, req.body) as { action: string; filter?: Record<string, string>; q?: string; params: Record<string, unknown> } & Record<string, unknown>;
     const action = actionNamed(body.action);
-    const params = validate(action.params, body.params, 'params');
+    const { params } = validate(z.object({ params: action.params }), { params: body.params });
     const listed = body[routes.items.many] as string[] | undefined;
     if (Boolean(listed) === Boolean(body.filter)) throw new ValidationError([{ field: routes.items.many, message: bulkMessage('bulk.ids-or-filter') }]);
     if (!mayStart(ctx, action)) throw new ForbiddenError(bulkMessage('bulk.forbidden'));
@@ -97,7 +98,13 @@ export function bulkRunsRouter(deps: ApiDeps, routes: BulkRoutes): Router {
     const page = validate(reportQuery, req.query, 'query');
     await readable(ctx, String(req.params.id));
     const { items, ...report } = await bulkRunReport(ctx, String(req.params.id), page, requestLocale(req));
-    return { body: { ...report, items: items.map((i) => ({ [routes.items.one]: i.itemId, position: i.position, outcome: i.outcome, reason: i.reason })) } };
+    const labels = await routes.labels?.(ctx, items.map((i) => i.itemId)) ?? new Map<string, string>();
+    return {
+      body: {
+        ...report,
+        items: items.map((i) => ({ [routes.items.one]: i.itemId, label: labels.get(i.itemId) ?? null, position: i.position, outcome: i.outcome, reason: i.reason })),
+      },
+    };
   }));
 
   router.post('/:id/cancel', inTenant(deps, async (req, ctx) => {

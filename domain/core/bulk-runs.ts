@@ -45,7 +45,8 @@ const SUMMARY = ['id', 'action', 'status', 'total', 'done', 'refused', 'failed',
 
 function summaryOf(row: Row): BulkRunSummary {
   const at = (v: unknown) => (v instanceof Date ? v.toISOString() : (v as string | null) ?? null);
-  return { ...(row as unknown as BulkRunSummary), createdAt: at(row.createdAt)!, finishedAt: at(row.finishedAt) };
+  const picked = Object.fromEntries(SUMMARY.map((k) => [k, row[k]])) as unknown as BulkRunSummary;
+  return { ...picked, createdAt: at(row.createdAt)!, finishedAt: at(row.finishedAt) };
 }
 
 /** A reason as stored: its French and English texts (the report answers the reader's). */
@@ -92,6 +93,11 @@ async function runOf(ctx: RequestContext, runId: string, lock = false): Promise<
   const run = (await (lock ? query.forUpdate() : query)) as Row | undefined;
   if (!run) throw new NotFoundError(bulkMessage('bulk.run-not-found'));
   return run;
+}
+
+/** The action a run runs (its key), or 404 when there is no such run in the organisation. */
+export async function bulkRunAction(ctx: RequestContext, runId: string): Promise<string> {
+  return (await runOf(ctx, runId)).action as string;
 }
 
 /** A run as its progress bar and report read it: counters, and a page of items (one outcome or all) after a position. */
@@ -150,21 +156,24 @@ export async function pendingItems(ctx: RequestContext, runId: string, after: nu
 
 async function settle(ctx: RequestContext, runId: string, position: number, outcome: Exclude<BulkOutcome, 'pending'>, reason: Text | null): Promise<void> {
   await ctx.trx('bulkRunItems').where({ runId, position }).update({ outcome, reason: reason === null ? null : both(reason), updatedAt: ctx.trx.fn.now() });
-  await ctx.trx('bulkRuns').where({ id: runId }).update({ [outcome]: ctx.trx.raw('?? + 1', [outcome]), updatedAt: ctx.trx.fn.now() });
 }
 
-export type ItemResult = 'done' | 'refused' | 'skipped' | 'cancelled';
+export type ItemResult = 'done' | 'refused' | 'skipped';
+export type RunCounts = Partial<Record<'done' | 'refused' | 'failed', number>>;
+
+/** Whether the run still runs (not asked to stop), read without a lock: a cancel is never kept waiting. */
+export async function runStillRunning(ctx: RequestContext, runId: string): Promise<boolean> {
+  const run = (await ctx.trx('bulkRuns').where({ id: runId }).first('status')) as { status: BulkRunStatus } | undefined;
+  return run?.status === 'running';
+}
 
 /**
- * Applies one pending item, in the caller's transaction (the one that records its outcome: the action's
- * write and the outcome commit together, so a replay finds it settled and skips it). A refusal of the
- * module (a DomainError, a value the database refuses) settles it refused with its reason; any other
- * error is thrown, nothing written (the worker retries it). A run asked to stop settles nothing: `cancelled`.
+ * Applies one pending item in a savepoint of the caller's transaction, which also records its outcome
+ * (the action's write and the outcome commit together, so a replay finds it settled and skips it). A
+ * refusal of the module (a DomainError, a value the database refuses) settles it refused with its reason;
+ * any other error is thrown with the savepoint rolled back, nothing written (the worker retries it).
  */
 export async function applyBulkItem(ctx: RequestContext, action: BulkActionDefinition, runId: string, position: number, params: unknown): Promise<ItemResult> {
-  // Read without a lock: a cancel is not kept waiting by the item in progress (it stops the next one).
-  const run = (await ctx.trx('bulkRuns').where({ id: runId }).first('status')) as { status: BulkRunStatus } | undefined;
-  if (!run || run.status !== 'running') return 'cancelled';
   const item = (await ctx.trx('bulkRunItems').where({ runId, position }).forUpdate().first('itemId', 'outcome')) as { itemId: string; outcome: BulkOutcome } | undefined;
   if (!item || item.outcome !== 'pending') return 'skipped';
   try {
@@ -179,12 +188,22 @@ export async function applyBulkItem(ctx: RequestContext, action: BulkActionDefin
   return 'done';
 }
 
+/** Adds a chunk's outcomes to the run's counters, once, in the chunk's transaction. */
+export async function countOutcomes(ctx: RequestContext, runId: string, counts: RunCounts): Promise<void> {
+  const entries = Object.entries(counts).filter(([, n]) => n);
+  if (!entries.length) return;
+  await ctx.trx('bulkRuns').where({ id: runId }).update({
+    ...Object.fromEntries(entries.map(([outcome, n]) => [outcome, ctx.trx.raw('?? + ?', [outcome, n])])), updatedAt: ctx.trx.fn.now(),
+  });
+}
+
 /** An item whose retries ran out: failed, with the number of attempts (never the technical message: it may name a person). */
 export async function failBulkItem(ctx: RequestContext, runId: string, position: number, attempts: number): Promise<void> {
   const item = await ctx.trx('bulkRunItems').where({ runId, position }).forUpdate().first('outcome');
   if (item?.outcome !== 'pending') return;
   await ctx.trx('bulkRunItems').where({ runId, position }).update({ attempts });
   await settle(ctx, runId, position, 'failed', bulkMessage('bulk.item-failed', { attempts }));
+  await countOutcomes(ctx, runId, { failed: 1 });
 }
 
 /** The run's end: completed, or cancelled with every item still pending reported cancelled. */

@@ -5,11 +5,14 @@ import type { Permission, PickerSource } from '@/modules/ui-module';
 import { describeError } from '@/stores/describe-error';
 
 /**
- * A bulk action a module offers on one of its lists, of one of two kinds:
+ * A bulk action a module offers on one of its lists, of one of three kinds:
  * - set one field (that the record kind declares for bulk on the server) to a value chosen among
  *   its source's choices (`field`, `useSource`): one request, the server reports each record;
  * - run the module's own action on each selected record (`each`: issue or send invoices), after a
- *   confirmation, one request per record, with the same report per record.
+ *   confirmation, one request per record, with the same report per record;
+ * - start one of the module's durable bulk actions on the server (`durable`: change the plan of
+ *   10,000 lines), with a value chosen among its source's choices or none, after a confirmation:
+ *   a workflow runs it, the page follows its progress and its per-record report (BulkRunProgress).
  */
 export interface ListBulkAction {
   /** Name of the list's route ('events-events'). */
@@ -24,6 +27,21 @@ export interface ListBulkAction {
   useSource?(): PickerSource;
   argument?: string;
   each?: EachAction;
+  durable?: DurableAction;
+}
+
+/** A module's durable bulk action (docs/adr/0043), as its API names it. */
+export interface DurableAction {
+  /** API path of the module's bulk runs ('/telecom/bulk'). */
+  path: string;
+  /** The action there ('change-plan'). */
+  action: string;
+  /** The field naming the records in the request and in the report ('lineIds' / 'lineId'). */
+  items: { many: string; one: string };
+  /** The parameter the chosen value fills ('planId'); `list`: sent as a one-value array ('optionIds'). */
+  param?: { name: string; list?: boolean };
+  /** i18n key of the confirmation, with `{n}` the number of records and `{choice}` the value chosen. */
+  confirm: string;
 }
 
 /** A module's action run on each selected record. */

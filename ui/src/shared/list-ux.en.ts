@@ -53,6 +53,26 @@ const listUxEn: typeof listUxFr = {
     report: 'Result per record',
     eachAllMatching: 'Every record matching the filter is concerned (1,000 at most), one by one.',
     actions: 'Bulk actions',
+    durable: {
+      region: 'Bulk action in progress',
+      loading: 'Starting…',
+      status: {
+        running: 'Running: {handled} of {total}',
+        cancelling: 'Cancelling… {handled} of {total}',
+        cancelled: 'Cancelled: {handled} of {total} handled',
+        completed: 'Completed: {handled} of {total}',
+      },
+      progress: 'Progress: {percent}%',
+      cancel: 'Cancel',
+      retry: 'Retry the failures',
+      close: 'Close the report',
+      filter: 'Filter the report',
+      all: 'All ({n})',
+      outcome: { done: 'Done ({n})', refused: 'Refused ({n})', failed: 'Failed ({n})', cancelled: 'Cancelled ({n})' },
+      item: { done: 'done', pending: 'waiting', refused: 'refused', failed: 'failed', cancelled: 'cancelled' },
+      allMatching: 'every one matching the filter',
+      started: 'Action started: follow its progress below.',
+    },
   },
 };
 

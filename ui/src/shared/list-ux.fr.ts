@@ -52,6 +52,26 @@ const listUxFr = {
     report: 'Résultat par fiche',
     eachAllMatching: 'Toutes les fiches qui correspondent au filtre sont concernées (1 000 au plus), une à une.',
     actions: 'Actions groupées',
+    durable: {
+      region: 'Action groupée en cours',
+      loading: 'Lancement…',
+      status: {
+        running: 'En cours : {handled} sur {total}',
+        cancelling: 'Annulation… {handled} sur {total}',
+        cancelled: 'Annulée : {handled} sur {total} traitées',
+        completed: 'Terminée : {handled} sur {total}',
+      },
+      progress: 'Avancement : {percent} %',
+      cancel: 'Annuler',
+      retry: 'Relancer les échecs',
+      close: 'Fermer le rapport',
+      filter: 'Filtrer le rapport',
+      all: 'Toutes ({n})',
+      outcome: { done: 'Faites ({n})', refused: 'Refusées ({n})', failed: 'En échec ({n})', cancelled: 'Annulées ({n})' },
+      item: { done: 'fait', pending: 'en attente', refused: 'refusé', failed: 'échec', cancelled: 'annulé' },
+      allMatching: 'toutes celles qui correspondent au filtre',
+      started: 'Action lancée : suivez son avancement ci-dessous.',
+    },
   },
 };
 

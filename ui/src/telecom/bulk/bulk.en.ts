@@ -1,5 +1,23 @@
 import type fr from './bulk.fr';
 
 /** Texts of the telecom bulk screens (English). */
-const en: typeof fr = {};
+const en: typeof fr = {
+  nav: { lines: 'Lines' },
+  lines: {
+    title: 'Lines',
+    search: 'Search a number, a user',
+    create: 'New line',
+    count: 'No line shown | {n} line shown | {n} lines shown',
+    none: 'No line matches',
+    columns: { number: 'Number', userName: 'User', accountName: 'Client', fleetName: 'Fleet', planName: 'Plan', status: 'Status', salePriceCents: 'Sale / month' },
+    status: { active: 'Active', suspended: 'Suspended', pending: 'Pending', terminated: 'Terminated' },
+  },
+  actions: { changePlan: 'Change plan', addOption: 'Add an option', suspend: 'Suspend', resume: 'Resume' },
+  confirm: {
+    changePlan: 'Move {n} line to the plan "{choice}"? | Move {n} lines to the plan "{choice}"?',
+    addOption: 'Add the option "{choice}" to {n} line? | Add the option "{choice}" to {n} lines?',
+    suspend: 'Suspend {n} line? | Suspend {n} lines?',
+    resume: 'Resume {n} line? | Resume {n} lines?',
+  },
+};
 export default en;

@@ -1,2 +1,20 @@
 /** Texts of the telecom bulk screens (French, the reference). */
-export default {};
+export default {
+  nav: { lines: 'Lignes' },
+  lines: {
+    title: 'Lignes',
+    search: 'Rechercher un numéro, un utilisateur',
+    create: 'Nouvelle ligne',
+    count: 'Aucune ligne affichée | {n} ligne affichée | {n} lignes affichées',
+    none: 'Aucune ligne ne correspond',
+    columns: { number: 'Numéro', userName: 'Utilisateur', accountName: 'Client', fleetName: 'Parc', planName: 'Forfait', status: 'Statut', salePriceCents: 'Vente / mois' },
+    status: { active: 'Active', suspended: 'Suspendue', pending: 'En attente', terminated: 'Résiliée' },
+  },
+  actions: { changePlan: 'Changer de forfait', addOption: 'Ajouter une option', suspend: 'Suspendre', resume: 'Réactiver' },
+  confirm: {
+    changePlan: 'Passer {n} ligne au forfait « {choice} » ? | Passer {n} lignes au forfait « {choice} » ?',
+    addOption: 'Ajouter l\'option « {choice} » à {n} ligne ? | Ajouter l\'option « {choice} » à {n} lignes ?',
+    suspend: 'Suspendre {n} ligne ? | Suspendre {n} lignes ?',
+    resume: 'Réactiver {n} ligne ? | Réactiver {n} lignes ?',
+  },
+};

@@ -1,4 +1,15 @@
 import type { TelecomUiPart } from '../telecom-ui-part';
+import { LINE_BULK_ACTIONS } from './line-bulk-actions';
 
-/** The screens of the telecom vertical's bulk area (texts in bulk.fr.ts / bulk.en.ts, under `telecom.bulk.…`). */
-export const bulkUiPart: TelecomUiPart = { key: 'bulk', routes: [], nav: [] };
+/**
+ * The screens of the telecom vertical's bulk area (texts in bulk.fr.ts / bulk.en.ts, under `telecom.bulk.…`):
+ * « Lignes » with the selection across pages and the durable bulk actions (spec 002 §5.4, ADR 0043).
+ */
+export const bulkUiPart: TelecomUiPart = {
+  key: 'bulk',
+  routes: [
+    { path: 'telecom/lines/:id?', name: 'telecom-lines', component: () => import('./LinesPage.vue'), meta: { permission: ['telecom.line', 'read'] } },
+  ],
+  nav: [{ route: 'telecom-lines', icon: 'mdi-sim-outline', label: 'telecom.bulk.nav.lines', testId: 'nav-telecom-lines', permission: ['telecom.line', 'read'] }],
+  bulkActions: LINE_BULK_ACTIONS,
+};

@@ -1,0 +1,43 @@
+import { shallowRef } from 'vue';
+import type { PickerSource } from '@/modules/ui-module';
+import type { ListBulkAction } from '@/shared/bulk';
+import { formatMoney } from '@/shared/format';
+import { linesApi, type CatalogueChoice } from './lines.api';
+
+const durable = (action: string, confirm: string, param?: { name: string; list?: boolean }) => ({
+  path: '/telecom/bulk', action, items: { many: 'lineIds', one: 'lineId' }, confirm, ...(param ? { param } : {}),
+});
+
+/** The catalogue's plans or options as a bulk action's choices (name, code and monthly sale price). */
+function offersSource(kind: 'plan' | 'option'): () => PickerSource {
+  return () => {
+    const items = shallowRef<CatalogueChoice[]>([]);
+    const loading = shallowRef(false);
+    return {
+      async load() {
+        if (items.value.length || loading.value) return;
+        loading.value = true;
+        try {
+          items.value = (await linesApi.offers(kind)).items;
+        } finally {
+          loading.value = false;
+        }
+      },
+      choices: () => items.value.map((o) => ({ value: o.id, title: o.name, subtitle: `${o.code} · ${formatMoney(o.unitPriceCents)}` })),
+      loading: () => loading.value,
+    };
+  };
+}
+
+const update = ['telecom.line', 'update'] as const;
+
+/**
+ * The durable bulk actions on the lines list (spec 002 §5.4, ADR 0043): « Changer de forfait », « Ajouter une
+ * option », « Suspendre », « Réactiver », for who may change plans (« modifier forfait »).
+ */
+export const LINE_BULK_ACTIONS: ListBulkAction[] = [
+  { list: 'telecom-lines', key: 'change-plan', label: 'telecom.bulk.actions.changePlan', icon: 'mdi-swap-horizontal', permission: update, useSource: offersSource('plan'), durable: durable('change-plan', 'telecom.bulk.confirm.changePlan', { name: 'planId' }) },
+  { list: 'telecom-lines', key: 'add-option', label: 'telecom.bulk.actions.addOption', icon: 'mdi-plus-box-outline', permission: update, useSource: offersSource('option'), durable: durable('add-option', 'telecom.bulk.confirm.addOption', { name: 'optionIds', list: true }) },
+  { list: 'telecom-lines', key: 'suspend', label: 'telecom.bulk.actions.suspend', icon: 'mdi-pause-circle-outline', permission: update, durable: durable('suspend', 'telecom.bulk.confirm.suspend') },
+  { list: 'telecom-lines', key: 'resume', label: 'telecom.bulk.actions.resume', icon: 'mdi-play-circle-outline', permission: update, durable: durable('resume', 'telecom.bulk.confirm.resume') },
+];
