@@ -4,7 +4,8 @@ import { knexConfig } from '../../db/knexfile';
 import { withTenant } from '../../db/tenant-scope';
 import { createSecretBox } from '../../domain/core/secret-box';
 import { OPERATOR_ORDER_COMPLETED, pendingOrders, settleOrder } from '../../domain/telecom/operator-orders';
-import { PortRefusedError, PortRetryableError } from '../../integrations/port-errors';
+import { PortRetryableError } from '../../integrations/port-errors';
+import { refusal } from '../support/port-refusal';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 
 /**
@@ -14,16 +15,6 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  */
 const box = createSecretBox('telecom-ports-sandbox-test-secret-key-0123456789');
 const noTemporal = async () => { throw new Error('no instance waits: Temporal is not called'); };
-
-async function refusal(promise: Promise<unknown>): Promise<PortRefusedError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PortRefusedError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('telecom ports: the sandbox operator and billing system', () => {
   let knex: Knex;

@@ -4,8 +4,9 @@ import { createCfastAdapter } from '../../integrations/billing-systems/cfast.ada
 import { createAlphalinkAdapter } from '../../integrations/operators/alphalink.adapter';
 import { createSnaicAdapter } from '../../integrations/operators/snaic.adapter';
 import { signWebhook } from '../../integrations/operators/webhook-signature';
-import { PortRefusedError, PortRetryableError } from '../../integrations/port-errors';
+import { PortRetryableError } from '../../integrations/port-errors';
 import { loginAs, testContext, type TestContext } from '../support/api';
+import { refusal } from '../support/port-refusal';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { asUser } from '../support/http';
 import { startLoopbackVendor, type LoopbackVendor, type ReceivedRequest } from '../support/loopback-vendor';
@@ -17,16 +18,6 @@ import request from 'supertest';
  * how answers map to the port (pending, completed, refused with a French reason, retryable), then a tenant's
  * connection resolving to the SNAIC adapter with its sealed credentials, and SNAIC's signed webhook.
  */
-async function refusal(promise: Promise<unknown>): Promise<PortRefusedError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof PortRefusedError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
-
 /** SNAIC as modelled: orders kept by Idempotency-Key, completed when read, offer codes known. */
 function snaicServer(): Promise<LoopbackVendor> {
   const orders = new Map<string, Record<string, unknown>>();
