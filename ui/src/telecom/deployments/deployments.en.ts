@@ -9,6 +9,7 @@ const en: typeof fr = {
   count: 'No deployment shown | {n} deployment shown | {n} deployments shown',
   none: 'No deployment matches',
   number: 'Deployment #{number}',
+  open: 'Open the deployment (quote, study, actions)',
   columns: { number: '#', title: 'Title', accountName: 'Client', status: 'Step' },
   statuses: { study: 'Study', supplier: 'Supplier', billing: 'Billing', check: 'Check', fix: 'Fix', done: 'Done', abandoned: 'Abandoned' },
   actionStatuses: { pending: 'To do', sent: 'Sent', waiting: 'Waiting for the operator', done: 'Done', failed: 'Failed', compensated: 'Undone' },

@@ -7,6 +7,7 @@ export default {
   count: 'Aucun déploiement affiché | {n} déploiement affiché | {n} déploiements affichés',
   none: 'Aucun déploiement ne correspond',
   number: 'Déploiement n° {number}',
+  open: 'Ouvrir le déploiement (devis, étude, actions)',
   columns: { number: 'N°', title: 'Intitulé', accountName: 'Client', status: 'Étape' },
   statuses: { study: 'Étude', supplier: 'Fournisseur', billing: 'Facturation', check: 'Contrôle', fix: 'Correction', done: 'Terminé', abandoned: 'Abandonné' },
   actionStatuses: { pending: 'À faire', sent: 'Envoyée', waiting: 'En attente opérateur', done: 'Faite', failed: 'En échec', compensated: 'Défaite' },

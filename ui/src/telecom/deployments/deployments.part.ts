@@ -1,5 +1,6 @@
 import { defineAsyncComponent } from 'vue';
 import type { TelecomUiPart } from '../telecom-ui-part';
+import { deploymentsApi } from './deployments.api';
 
 /** The screens of the telecom vertical's deployments area (texts in deployments.fr.ts / deployments.en.ts, under `telecom.deployments.…`). */
 export const deploymentsUiPart: TelecomUiPart = {
@@ -7,6 +8,19 @@ export const deploymentsUiPart: TelecomUiPart = {
   routes: [
     { path: 'telecom/deployments/:id?', name: 'telecom-deployments', component: () => import('./DeploymentsPage.vue'), meta: { permission: ['telecom.deployment', 'read'] } },
   ],
+  // The study and fix tasks lead to the deployment: its quote, notes and actions beside the list.
+  taskLinks: [{
+    testId: 'task-deployment-link',
+    icon: 'mdi-rocket-launch-outline',
+    label: 'telecom.deployments.open',
+    permission: ['telecom.deployment', 'read'],
+    recordOf: (task) => (task.processKey === 'telecom.study-deploy-bill-check' && task.businessKey ? task.businessKey : null),
+    to: (id) => ({ name: 'telecom-deployments', params: { id } }),
+    nameOf: async (id) => {
+      const d = await deploymentsApi.panel(id).catch(() => null);
+      return d ? `${d.number} — ${d.title}${d.quoteNumber ? ` (${d.quoteNumber})` : ''}` : null;
+    },
+  }],
   accountBlocks: [{ key: 'telecom-deployments', component: defineAsyncComponent(() => import('./AccountDeploymentsBlock.vue')), permission: ['telecom.deployment', 'read'] }],
   nav: [{ route: 'telecom-deployments', icon: 'mdi-rocket-launch-outline', label: 'telecom.deployments.nav.deployments', testId: 'nav-telecom-deployments', permission: ['telecom.deployment', 'read'] }],
 };
