@@ -1,6 +1,5 @@
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
-import { telecomPorts } from '../../activities/telecom/ports';
 import { seedControlDemo } from '../../domain/telecom/control-demo';
 import { previousPeriod } from '../../domain/telecom/control-rules';
 import { currentPeriod } from '../../domain/telecom/control-runs';
@@ -11,6 +10,7 @@ import { BILLING_CONTROL_JOB } from '../../workflows/telecom/billing-control.con
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { engineWorker } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+import { buildControlWorld, NOVEMBER_CSV, type ControlWorld } from '../support/telecom-control-fixtures';
 import { asUser } from '../support/http';
 
 /**
@@ -24,42 +24,11 @@ describe('telecom billing control', () => {
   let t: TestContext;
   let tenant: OwnTenant;
   let other: OwnTenant;
-  const lines: Record<string, string> = {};
+  let lines: ControlWorld['lines'];
   let accountId: string;
   const tokens: Record<string, string> = {};
   const as = (role: string) => asUser(t.app, tokens[role]!);
 
-  /** The world, written as the owner (the hierarchy's tables are area A's; only their rows matter here). */
-  async function buildWorld(tenantId: string): Promise<void> {
-    const [account] = await t.admin('accounts').insert({ tenantId, number: 9001, name: 'Boulangerie Control', status: 'active' }).returning('id');
-    accountId = String(account.id);
-    const [fleet] = await t.admin('telecomFleets').insert({ tenantId, accountId, type: 'mobile', operatorKey: 'orange', name: 'Mobile / Orange' }).returning('id');
-    const [plan] = await t.admin('catalogueItems').insert({ tenantId, kind: 'plan', code: 'CTRL-FORF-20', name: 'Forfait 20 Go', unitPriceCents: 2990, purchasePriceCents: 2000 }).returning('id');
-    await t.admin('telecomOffers').insert({ tenantId, catalogueItemId: plan.id, fleetType: 'mobile', operatorKey: 'orange', operatorProductCode: 'FORF-20' });
-    const billing = await telecomPorts({ knex: t.knex }).billingSystem(tenantId, 'cfast');
-    const service = async (reference: string, number: string) => (await billing.createService({
-      reference, customerRef: 'BP-CTRL', productCode: 'FORF-20', label: 'Forfait 20 Go', monthlyPriceCents: 2990, startOn: '2026-01-01', lineNumber: number,
-    })).serviceId;
-    const line = async (key: string, number: string, over: Record<string, unknown>) => {
-      const [row] = await t.admin('telecomLines').insert({
-        tenantId, number, accountId, fleetId: fleet.id, planId: plan.id, status: 'active', salePriceCents: 2990, purchasePriceCents: 2000, operatorKey: 'snaic',
-        activatedOn: '2025-01-10', ...over,
-      }).returning('id');
-      lines[key] = String(row.id);
-    };
-    // Terminated in September, still billed by CFAST and still on the operator's invoice: two anomalies.
-    await line('terminated', '+33612345678', {
-      status: 'terminated', terminatedOn: '2026-09-30', operatorRefs: { lineId: 'OR-1' }, billingRefs: { system: 'cfast', serviceId: await service(`ctrl-${tenantId}-1`, '+33612345678') },
-    });
-    // Invoiced 22,00 € for a plan bought at 20,00 €: one gap.
-    await line('gap', '+33611111111', {});
-    // Billed and invoiced as it should be: nothing.
-    await line('ok', '+33633333333', { billingRefs: { system: 'cfast', serviceId: await service(`ctrl-${tenantId}-2`, '+33633333333') } });
-    // Terminated on 15 November: November is still due, nothing.
-    await line('mid', '+33644444444', { status: 'terminated', terminatedOn: '2026-11-15' });
-  }
-
-  const NOVEMBER = 'numéro;code produit;période;montant HT\nOR-1;FORF-20;11/2026;20,00\n06 11 11 11 11;FORF-20;11/2026;22,00\n06 33 33 33 33;FORF-20;11/2026;20,00\n06 44 44 44 44;FORF-20;11/2026;20,00\n';
 
   beforeAll(async () => {
     t = testContext();
@@ -67,7 +36,7 @@ describe('telecom billing control', () => {
     other = await createOwnTenant(t.admin, 'control-other');
     for (const role of ['direction', 'manager', 'accounting', 'support-n1', 'client']) tokens[role] = (await loginAs(t.app, role, tenant.slug)).accessToken;
     tokens.otherAccounting = (await loginAs(t.app, 'accounting', other.slug)).accessToken;
-    await buildWorld(tenant.tenantId);
+    ({ accountId, lines } = await buildControlWorld(t.admin, t.knex, tenant.tenantId));
   });
   afterAll(() => t.close());
 
@@ -82,11 +51,11 @@ describe('telecom billing control', () => {
     expect(period.status).toBe(400);
     expect(period.body.errors).toEqual([expect.objectContaining({ field: 'period', message: 'doit être un mois, comme 2026-11' })]);
     expect(await t.admin('telecomSupplierInvoices').where({ tenantId: tenant.tenantId }).count('* as n').first()).toEqual({ n: 0 });
-    expect((await as('support-n1').post('/api/v1/telecom/supplier-invoices', { operatorKey: 'snaic', period: '2026-11', reference: 'FAC', csv: NOVEMBER })).status).toBe(403);
+    expect((await as('support-n1').post('/api/v1/telecom/supplier-invoices', { operatorKey: 'snaic', period: '2026-11', reference: 'FAC', csv: NOVEMBER_CSV })).status).toBe(403);
   });
 
   it('finds exactly the seeded anomalies and nothing else; running the month again duplicates nothing', async () => {
-    const imported = await as('accounting').post('/api/v1/telecom/supplier-invoices', { operatorKey: 'snaic', period: '2026-11', reference: 'FAC-SNAIC-202611', fileName: 'snaic-novembre.csv', csv: NOVEMBER });
+    const imported = await as('accounting').post('/api/v1/telecom/supplier-invoices', { operatorKey: 'snaic', period: '2026-11', reference: 'FAC-SNAIC-202611', fileName: 'snaic-novembre.csv', csv: NOVEMBER_CSV });
     expect(imported.status).toBe(201);
     expect(imported.body).toMatchObject({ rowCount: 4, totalCents: 8200, source: 'csv' });
     const run = await as('accounting').post('/api/v1/telecom/control-runs', { period: '2026-11' });
