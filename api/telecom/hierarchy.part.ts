@@ -1,4 +1,7 @@
 import { Router } from 'express';
+import { NotFoundError } from '../../domain/errors';
+import { isUuid } from '../../domain/core/record-service';
+import { accountSummaryOf } from '../../domain/telecom/account-summary';
 import { telecomFleets } from '../../domain/telecom/fleets';
 import { offerQuery } from '../../domain/telecom/offer.schema';
 import { listOffers } from '../../domain/telecom/offers';
@@ -10,7 +13,17 @@ import { hierarchyOpenApiPaths } from './hierarchy.openapi';
 import { linesRouter } from './lines.router';
 import type { TelecomApiPart } from './telecom-api-part';
 
-/** `/telecom/offers`: the catalogue of plans and options per brand. */
+/** `/telecom/accounts/{id}/summary` (§4.2) and `/telecom/offers` (the catalogue of plans and options per brand). */
+function summaryRouter(deps: ApiDeps): Router {
+  const router = Router();
+  router.get('/:id/summary', inTenant(deps, async (req, ctx) => {
+    const id = String(req.params.id);
+    if (!isUuid(id)) throw new NotFoundError({ fr: 'compte', en: 'account' });
+    return { body: await accountSummaryOf(ctx, id) };
+  }, { replicaReads: true }));
+  return router;
+}
+
 function offersRouter(deps: ApiDeps): Router {
   const router = Router();
   router.get('/', inTenant(deps, async (req, ctx) => ({ body: { items: await listOffers(ctx, validate(offerQuery, req.query, 'query')) } }), { replicaReads: true }));
@@ -26,6 +39,7 @@ export const hierarchyApiPart: TelecomApiPart = {
       { path: '/telecom/lines', router: linesRouter(deps) },
       { path: '/telecom/fleets', router: fleets },
       { path: '/telecom/offers', router: offersRouter(deps) },
+      { path: '/telecom/accounts', router: summaryRouter(deps) },
     ];
   },
   openApiPaths: hierarchyOpenApiPaths,
