@@ -119,7 +119,7 @@ export function parseSupplierInvoiceCsv(text: string, invoicePeriod: string): Pa
     if (amountCents === null) problems.push({ field, message: m('telecom.control.csv-amount', { row, value: amountRaw.slice(0, 40) }) });
     if (problems.length > before) continue;
     rows.push({
-      rowNumber: row, number: numberRaw ? normaliseNumber(numberRaw) : null, operatorLineId: operatorLineId ? operatorLineId.slice(0, 120) : null,
+      rowNumber: row, number: numberRaw ? normaliseNumber(numberRaw).slice(0, 40) : null, operatorLineId: operatorLineId ? operatorLineId.slice(0, 120) : null,
       productCode: productCode.slice(0, 100).toUpperCase(), period: period!, amountCents: amountCents!,
     });
   }
