@@ -14,6 +14,11 @@ export const brandsUiPart: TelecomUiPart = {
   nav: [{ route: 'telecom-brands', icon: 'mdi-palette-swatch-outline', label: 'telecom.brands.nav.brands', testId: 'nav-telecom-brands', permission: ['telecom.brand', 'read'] }],
   accountBlocks: [{ key: 'telecom-account', component: defineAsyncComponent(() => import('./TelecomAccountBlock.vue')), permission: ['core.account', 'read'] }],
   appBar: [{ key: 'telecom-brand', component: defineAsyncComponent(() => import('./BrandTheme.vue')) }],
-  // A partner lands on its brand's clients (the accounts list, narrowed by the server).
-  home: [{ route: 'accounts', roles: ['partner'], permission: ['core.account', 'read'] }],
+  // Where each SoftWhere role lands when it has no open task (spec 002 §10): the direction and accounting on the
+  // billing control (anomalies, money recovered), a partner on its brand's clients (the accounts, narrowed by the
+  // server); managers, support, sales and the client on the accounts (the core's default), their tasks first.
+  home: [
+    { route: 'telecom-control', roles: ['direction', 'accounting'], permission: ['telecom.anomaly', 'read'] },
+    { route: 'accounts', roles: ['partner'], permission: ['core.account', 'read'] },
+  ],
 };
