@@ -2,7 +2,7 @@
  * `bench/telecom` — the account panel part (issue 17, ADR 0046): p95 of the account panel's telecom calls for a
  * 2,000-line multi-site client, against a small account (one site, a few lines) measured in the same run.
  *
- *   node --import tsx bench/telecom/account-panel.ts
+ *   LOG_LEVEL=silent node --import tsx bench/telecom/account-panel.ts
  *   (BENCH_PANEL_REQUESTS=300 BENCH_PANEL_SITES=20 BENCH_PANEL_LINES=2000)
  *
  * Starts its own PostgreSQL (fresh directory under .relais/bench/), migrates, seeds the demo organisations, then
