@@ -135,6 +135,15 @@ describe('telecom billing control', () => {
     expect((await as('direction').get('/api/v1/telecom/control-reports/2026-13')).status).toBe(400);
   });
 
+  it('reads an operator\'s invoice lines through its port where it offers them (the sandbox does), refusing a key no port takes', async () => {
+    const fetched = await as('accounting').post('/api/v1/telecom/supplier-invoices/fetch', { operatorKey: 'snaic', period: '2026-10' });
+    expect(fetched.status).toBe(201);
+    expect(fetched.body).toMatchObject({ operatorKey: 'snaic', period: '2026-10', source: 'operator-port', rowCount: 0 });
+    const refused = await as('accounting').post('/api/v1/telecom/supplier-invoices/fetch', { operatorKey: '9', period: '2026-10' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toBe('Clé de connexion invalide : "9".');
+  });
+
   it('starts a fix as a deployment of the line (« lancer déploiement »), refuses a fix that does not suit the kind', async () => {
     const items = (await as('direction').get('/api/v1/telecom/anomalies?kind=terminated-still-billed&status=open')).body.items as Array<{ id: string; source: string; version: number }>;
     const fromInvoice = items.find((a) => a.source === 'operator-invoice')!;
