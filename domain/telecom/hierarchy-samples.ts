@@ -11,7 +11,8 @@ const mobileNumber = () => `+3370${String(crypto.randomInt(0, 10_000_000)).padSt
 async function insertFleet(trx: Knex.Transaction, owner: SampleOwner): Promise<{ accountId: string; fleetId: string }> {
   const accountId = await insertAccount(trx, owner);
   const [row] = await trx('telecomFleets').insert({
-    tenantId: owner.tenantId, accountId, type: 'mobile', operatorKey: 'orange', name: `Mobile / Orange ${tag()}`, createdBy: owner.userId,
+    // An operator of its own: a client user's samples all go on its one company, where a fleet is unique per type and operator.
+    tenantId: owner.tenantId, accountId, type: 'mobile', operatorKey: `sample-${tag()}`, name: `Mobile / Exemple ${tag()}`, createdBy: owner.userId,
   }).returning('id');
   return { accountId, fleetId: row.id };
 }
