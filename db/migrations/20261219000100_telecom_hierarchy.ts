@@ -24,7 +24,9 @@ const KEY = `'^[a-z0-9][a-z0-9-]{0,39}$'`;
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
-    -- Telecom records reference catalogue items within their tenant (tenant_id, id).
+    -- Telecom records reference catalogue items within their tenant (tenant_id, id). References that must not
+    -- vanish (a fleet's site, a line's fleet and plan) are « no action », checked at the end of the statement, so
+    -- deleting an account cascades through its sites, fleets and lines in whatever order.
     alter table catalogue_items add constraint catalogue_items_tenant_id_id_key unique (tenant_id, id);
 
     create table telecom_brands (
@@ -47,7 +49,7 @@ export async function up(knex: Knex): Promise<void> {
       ${AUDIT}
       unique (tenant_id, softwhere_id),
       foreign key (tenant_id, account_id) references accounts(tenant_id, id) on delete cascade,
-      foreign key (tenant_id, brand_id) references telecom_brands(tenant_id, id) on delete restrict
+      foreign key (tenant_id, brand_id) references telecom_brands(tenant_id, id) on delete no action
     );
     create index telecom_account_profiles_brand on telecom_account_profiles (tenant_id, brand_id);
 
@@ -76,7 +78,7 @@ export async function up(knex: Knex): Promise<void> {
       unique (tenant_id, id),
       unique nulls not distinct (tenant_id, account_id, site_id, type, operator_key),
       foreign key (tenant_id, account_id) references accounts(tenant_id, id) on delete cascade,
-      foreign key (tenant_id, site_id) references sites(tenant_id, id) on delete restrict,
+      foreign key (tenant_id, site_id) references sites(tenant_id, id) on delete no action,
       foreign key (tenant_id, billing_site_id) references billing_sites(tenant_id, id) on delete set null (billing_site_id)
     );
     create index telecom_fleets_account on telecom_fleets (tenant_id, account_id, name, id);
@@ -120,10 +122,10 @@ export async function up(knex: Knex): Promise<void> {
       unique (tenant_id, id),
       check (terminated_on is null or activated_on is null or terminated_on >= activated_on),
       foreign key (tenant_id, account_id) references accounts(tenant_id, id) on delete cascade,
-      foreign key (tenant_id, fleet_id) references telecom_fleets(tenant_id, id) on delete restrict,
+      foreign key (tenant_id, fleet_id) references telecom_fleets(tenant_id, id) on delete no action,
       foreign key (tenant_id, site_id) references sites(tenant_id, id) on delete set null (site_id),
       foreign key (tenant_id, billing_site_id) references billing_sites(tenant_id, id) on delete set null (billing_site_id),
-      foreign key (tenant_id, plan_id) references catalogue_items(tenant_id, id) on delete restrict
+      foreign key (tenant_id, plan_id) references catalogue_items(tenant_id, id) on delete no action
     );
     -- A number is in service once at a time (a terminated line keeps its number for the record).
     create unique index telecom_lines_number_live on telecom_lines (tenant_id, number) where status <> 'terminated';

@@ -158,6 +158,15 @@ describe('telecom: hierarchy, lines and the account summary', () => {
     expect((await request(t.app).post(`/api/v1/contacts/${contact.body.id}/assignments`).set(as('manager')).send({ purpose: 'site', siteId: largeSite })).status).toBe(400);
   });
 
+  it('keeps a site that has a fleet, and deletes an account with its sites, fleets and lines', async () => {
+    const site = await request(t.app).delete(`/api/v1/sites/${own.siteId}`).set(as('manager')).set('If-Match', '*');
+    expect(site.status).toBe(409);
+    const deleted = await request(t.app).delete(`/api/v1/accounts/${own.accountId}`).set(as('manager')).set('If-Match', '*');
+    expect(deleted.status).toBe(204);
+    expect(await t.admin('telecomLines').where({ accountId: own.accountId })).toEqual([]);
+    expect(await t.admin('telecomFleets').where({ accountId: own.accountId })).toEqual([]);
+  });
+
   it('shows another organisation none of SoftWhere\'s lines, fleets or accounts', async () => {
     const org = await createOwnTenant(t.admin, 'telecom-iso', ['telecom']);
     const token = (await loginAs(t.app, 'direction', org.slug)).accessToken;
