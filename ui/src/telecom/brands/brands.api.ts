@@ -63,7 +63,8 @@ export interface Brand {
 const enc = encodeURIComponent;
 
 export const brandsApi = {
-  panel: (accountId: string) => http.get<AccountPanel>(`/telecom/accounts/${enc(accountId)}/panel`),
+  /** The hierarchy's account summary (api/telecom/hierarchy.part.ts): the panel's sections plus the site count. */
+  panel: (accountId: string) => http.get<AccountPanel & { multiSite: boolean; siteCount: number }>(`/telecom/accounts/${enc(accountId)}/summary`),
   list: () => http.get<{ items: Brand[] }>('/telecom/brands'),
   mine: () => http.get<{ brand: Brand | null }>('/telecom/brands/mine'),
   updateBranding: (id: string, patch: Partial<Pick<BrandBranding, 'primaryColor' | 'secondaryColor' | 'mailSenderName'>>, version: number) =>
