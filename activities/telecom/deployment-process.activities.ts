@@ -5,6 +5,8 @@ import { todayInParis } from '../../domain/billing/days';
 import { processContext } from '../../domain/core/process-context';
 import type { RequestContext } from '../../domain/core/record-service';
 import { DomainError } from '../../domain/errors';
+import { billedPerService, loadControlFacts } from '../../domain/telecom/control-runs';
+import { runControls } from '../../domain/telecom/control-rules';
 import { actionIdempotencyKey, compensationsFor } from '../../domain/telecom/deployment-rules';
 import {
   deploymentBilling, deploymentCheck, deploymentCompensate, deploymentFacts, deploymentMove, deploymentPollOrder, deploymentSupplier,
@@ -13,7 +15,7 @@ import {
   actionsOf, applyToLine, billingPointOf, DEPLOYMENT_PROCESS_PERMISSIONS, markAction, noteBillingRefs, productsOf, recordCheck, type ActionToRun,
 } from '../../domain/telecom/deployment-steps';
 import { moveDeployment } from '../../domain/telecom/deployments';
-import type { BillingResult } from '../../integrations/billing-systems/billing-system.port';
+import type { BilledService, BillingResult } from '../../integrations/billing-systems/billing-system.port';
 import type { OperatorOrder } from '../../integrations/operators/operator.port';
 import { isPortRefusal } from '../../integrations/port-errors';
 import { parseTaskInput, type ServiceTaskMeta } from '../registry';
@@ -234,25 +236,25 @@ export function createDeploymentProcessActivities(deps: TelecomPortsDeps) {
       const { deploymentId } = parseTaskInput(deploymentCheck.input, raw);
       const actions = await inTenant(meta, (ctx) => actionsOf(ctx, deploymentId));
       const problems: Array<{ lineId: string | null; kind: string; code: string }> = [];
-      const billed = new Map<string, Map<string, string>>();
       const period = processDay().slice(0, 7);
-      const billedIn = async (system: string) => {
-        if (!billed.has(system)) billed.set(system, new Map((await (await ports.billingSystem(meta.tenantId, system)).listBilledServices(period)).map((s) => [s.serviceId, s.status])));
-        return billed.get(system)!;
-      };
+      // What each billing system the lines use billed this month (asked once per system).
+      const systems = [...new Set(actions.flatMap((a) => [a.line?.billingRefs.system, a.externalRefs.system]).filter((s): s is string => typeof s === 'string'))];
+      const billed: BilledService[] = [];
+      for (const system of systems) billed.push(...await (await ports.billingSystem(meta.tenantId, system)).listBilledServices(period));
+      const statusOf = new Map(billed.map((b) => [b.serviceId, b.status]));
       for (const a of actions) {
         if (a.status !== 'done') { problems.push({ lineId: a.lineId, kind: a.kind, code: `action-${a.status}` }); continue; }
         if (a.kind === 'create-line' && a.line && a.line.status !== 'active') problems.push({ lineId: a.lineId, kind: a.kind, code: 'line-not-active' });
-        if (a.kind === 'terminate-line' && a.line?.billingRefs.serviceId && a.line.billingRefs.system) {
-          const status = (await billedIn(String(a.line.billingRefs.system))).get(String(a.line.billingRefs.serviceId));
-          if (status === 'active') problems.push({ lineId: a.lineId, kind: a.kind, code: 'terminated-still-billed' });
-        }
-        if (a.kind === 'create-service' && a.externalRefs.serviceId) {
-          const status = (await billedIn(String(a.externalRefs.system ?? 'cfast'))).get(String(a.externalRefs.serviceId));
-          if (status !== 'active') problems.push({ lineId: a.lineId, kind: a.kind, code: 'service-not-billed' });
-        }
+        if (a.kind === 'create-service' && a.externalRefs.serviceId && statusOf.get(String(a.externalRefs.serviceId)) !== 'active') problems.push({ lineId: a.lineId, kind: a.kind, code: 'service-not-billed' });
       }
-      return inTenant(meta, (ctx) => recordCheck(ctx, deploymentId, problems));
+      return inTenant(meta, async (ctx) => {
+        // The billing control's two V1 controls (terminated but still billed, purchase-price gap) on the deployment's lines only.
+        const dep = await ctx.trx('telecomDeployments').where({ id: deploymentId }).first('lineIds');
+        const concerned = new Set<string>([...((dep?.lineIds as string[]) ?? []), ...actions.map((a) => a.lineId).filter((id): id is string => Boolean(id))]);
+        const facts = await loadControlFacts(ctx.trx, period, systems.length ? billedPerService(billed, period) : null);
+        for (const f of runControls({ ...facts, lines: facts.lines.filter((l) => concerned.has(l.id)) })) problems.push({ lineId: f.lineId, kind: f.kind, code: f.kind });
+        return recordCheck(ctx, deploymentId, problems);
+      });
     },
 
     async 'telecom.deployment.compensate'(raw: unknown, meta: ServiceTaskMeta) {

@@ -17,7 +17,8 @@ import { until } from '../support/worker-process';
  * Deployments (spec 002 §6, ADR 0044) on the time-skipping server, through the API as a manager would: the study
  * task, the supplier actions at the sandbox operator (orders that complete later, polled after the timer), the billing
  * actions at the sandbox billing system, the check, done. A second deployment whose billing step is refused opens an
- * incident; abandoning it undoes in reverse (the service cancelled, then the line created terminated).
+ * incident; abandoning it undoes in reverse (the service cancelled, then the line created terminated). A line terminated but
+ * still billed is found by the billing control's check and asks for a fix.
  * createDeployment's rules refuse bad input in French, writing nothing.
  */
 describe('telecom: deployments study → deploy → bill → check, on the time-skipping server', () => {
@@ -29,6 +30,8 @@ describe('telecom: deployments study → deploy → bill → check, on the time-
   let tenant: OwnTenant;
   let fleet: LineFleet;
   let token: string;
+  /** A line the first deployment created and billed (for the check's test). */
+  let createdLine: string;
   const taskQueue = `telecom-deployments-${process.pid}`;
 
   const api = () => ({
@@ -130,6 +133,31 @@ describe('telecom: deployments study → deploy → bill → check, on the time-
     expect(lines.map((l) => l.status)).toEqual(['active', 'active']);
     expect(lines.every((l) => l.operatorRefs.lineId && l.billingRefs.serviceId)).toBe(true);
     expect((await t.admin('telecomDeployments').where({ id }).first()).checkOutcome).toMatchObject({ ok: true, problems: [] });
+    createdLine = l2;
+  });
+
+  it('checks the lines concerned with the billing control: a line terminated but still billed asks for a fix, accepted, then done', async () => {
+    // The line has been in service since January; the deployment terminates it from the month's first day but bills nothing.
+    await t.admin('telecomLines').where({ id: createdLine }).update({ activatedOn: '2026-01-05' });
+    const monthStart = `${new Date(await env.currentTimeMs()).toISOString().slice(0, 7)}-01`;
+    const res = await api().post('/api/v1/telecom/deployments', {
+      accountId: fleet.accountId, title: 'Résiliation oubliée en facturation', actions: [{ kind: 'terminate-line', lineId: createdLine, params: { on: monthStart } }],
+    });
+    expect(res.status).toBe(201);
+    const id = res.body.id as string;
+    await completeStudy(id);
+    await waitingAt(id, 'AwaitOrder');
+    await skipTime(env, 3_600_000 + 1_000);
+    const fix = await until('the fix task', async () => {
+      const list = await api().get(`/api/v1/tasks?processKey=${STUDY_DEPLOY_BILL_CHECK}`);
+      return (list.body.items as Array<{ id: string; businessKey: string; elementId: string }>).find((x) => x.businessKey === id && x.elementId === 'Fix');
+    });
+    const row = await t.admin('telecomDeployments').where({ id }).first();
+    expect(row.status).toBe('fix');
+    expect(row.checkOutcome).toMatchObject({ ok: false, problems: [{ lineId: createdLine, kind: 'terminated-still-billed', code: 'terminated-still-billed' }] });
+    expect((await t.admin('telecomLines').where({ id: createdLine }).first()).status).toBe('terminated');
+    expect((await api().post(`/api/v1/tasks/${fix.id}/complete`, { outcome: 'accept' })).status).toBe(200);
+    await until('the deployment done', async () => ((await t.admin('telecomDeployments').where({ id }).first()).status === 'done' ? true : undefined));
   });
 
   it('opens an incident when a billing step is refused, and abandoning it undoes in reverse: the service cancelled, then the created line terminated', async () => {
