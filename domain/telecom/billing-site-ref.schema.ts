@@ -11,6 +11,8 @@ export const billingSiteRefCreate = z.object({
   system: telecomKey,
   reference: requiredText(100),
 }).strict();
+/** `PUT /telecom/billing-sites/{id}/refs/{system}`: the reference there (null or empty: none any more). */
+export const billingSiteRefPut = z.object({ reference: requiredText(100).nullable() }).strict();
 export const billingSiteRef = z.object({
   id: z.string().uuid(),
   billingSiteId: z.string().uuid(),

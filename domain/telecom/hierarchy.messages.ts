@@ -14,6 +14,7 @@ const said = (status: string, locale: 'fr' | 'en') => LINE_STATUS_LABELS[status 
 export const hierarchyMessages = defineMessages({
   'telecom.hierarchy.softwhere-id': both('doit être un identifiant SoftWhere, comme SW-000123', 'must be a SoftWhere id such as SW-000123'),
   'telecom.hierarchy.softwhere-id-taken': both('Cet identifiant SoftWhere est déjà celui d\'un autre compte.', 'This SoftWhere id already belongs to another account.'),
+  'telecom.hierarchy.billing-ref-taken': both('Cette référence est déjà celle d\'un autre site de facturation dans ce système.', 'This reference already belongs to another billing site in this system.'),
   'telecom.hierarchy.no-such-brand': both('Cette marque n\'existe pas.', 'This brand does not exist.'),
   'telecom.hierarchy.no-such-site': both('Ce site n\'existe pas chez ce client.', 'This site does not exist at this client.'),
   'telecom.hierarchy.no-such-billing-site': both('Ce site de facturation n\'existe pas chez ce client.', 'This billing site does not exist at this client.'),

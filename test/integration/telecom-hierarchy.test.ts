@@ -158,6 +158,33 @@ describe('telecom: hierarchy, lines and the account summary', () => {
     expect((await request(t.app).post(`/api/v1/contacts/${contact.body.id}/assignments`).set(as('manager')).send({ purpose: 'site', siteId: largeSite })).status).toBe(400);
   });
 
+  it('sets the account\'s SoftWhere id, brand and references, and a billing site\'s CFAST billing point, each unique', async () => {
+    const url = `/api/v1/telecom/accounts/${own.accountId}/profile`;
+    expect((await request(t.app).get(url).set(as('support-n1'))).body).toEqual({ profile: null });
+    const softwhereId = `SW-9${String(Math.floor(Math.random() * 100_000)).padStart(5, '0')}`;
+    const brandId = (await t.admin('telecomBrands').where({ tenantId: softwhere, key: 'connextoo' }).first('id')).id;
+    const put = await request(t.app).put(url).set(as('manager')).send({ softwhereId, brandId, externalRefs: { extranet: 'EXT-1' } });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ softwhereId, brandId, externalRefs: { extranet: 'EXT-1' }, version: 1 });
+    const taken = await request(t.app).put(url).set(as('manager')).set('If-Match', '"1"').send({ softwhereId: LARGE_CLIENT.softwhereId });
+    expect(taken.status).toBe(400);
+    expect(JSON.stringify(taken.body)).toContain('Cet identifiant SoftWhere est déjà celui d\'un autre compte.');
+    const malformed = await request(t.app).put(url).set(as('manager')).send({ softwhereId: '123' });
+    expect(JSON.stringify(malformed.body)).toContain('doit être un identifiant SoftWhere, comme SW-000123');
+    expect((await request(t.app).put(url).set(as('manager')).set('If-Match', '"7"').send({ softwhereId })).status).toBe(412);
+    expect((await request(t.app).put(url).set(as('support-n1')).send({ softwhereId })).status).toBe(403);
+
+    const [billing] = await t.admin('billingSites').insert({ tenantId: softwhere, accountId: own.accountId, name: 'Facturation' }).returning('id');
+    const reference = `BP-${softwhereId.slice(3)}`;
+    const set = await request(t.app).put(`/api/v1/telecom/billing-sites/${billing.id}/refs/cfast`).set(as('accounting')).send({ reference });
+    expect(set.status).toBe(200);
+    expect(set.body.items).toMatchObject([{ system: 'cfast', reference }]);
+    const [other] = await t.admin('billingSites').insert({ tenantId: softwhere, accountId: own.accountId, name: 'Facturation 2' }).returning('id');
+    const twice = await request(t.app).put(`/api/v1/telecom/billing-sites/${other.id}/refs/cfast`).set(as('accounting')).send({ reference });
+    expect(twice.status).toBe(400);
+    expect(JSON.stringify(twice.body)).toContain('Cette référence est déjà celle d\'un autre site de facturation dans ce système.');
+  });
+
   it('keeps a site that has a fleet, and deletes an account with its sites, fleets and lines', async () => {
     const site = await request(t.app).delete(`/api/v1/sites/${own.siteId}`).set(as('manager')).set('If-Match', '*');
     expect(site.status).toBe(409);
