@@ -1,5 +1,6 @@
 import { renderText } from '../i18n/messages';
 import { linePrices, offerRefusal, optionsAdded, optionsChange, planChange, statusChange, type LineFacts, type Outcome } from './line-rules';
+import { isoDate, normaliseLineNumber } from './line.schema';
 import type { OfferFacts } from './offer.schema';
 
 const BRAND = '00000000-0000-4000-8000-00000000b001';
@@ -104,5 +105,20 @@ describe('line rules (spec 002 §5.3)', () => {
     expect(linePrices(plan, [option])).toEqual({ salePriceCents: 3000, purchasePriceCents: 1400 });
     expect(linePrices(undefined, [option])).toEqual({ salePriceCents: 500, purchasePriceCents: null });
     expect(linePrices(undefined, [])).toEqual({ salePriceCents: 0, purchasePriceCents: null });
+  });
+});
+
+describe('line fields', () => {
+  it('stores phone numbers in E.164 and other services\' identifiers as typed', () => {
+    expect(normaliseLineNumber('mobile', '06 12 34 56 78')).toBe('+33612345678');
+    expect(normaliseLineNumber('fixed', '02 97 64 12 00')).toBe('+33297641200');
+    expect(normaliseLineNumber('mobile', '12')).toBeNull();
+    expect(normaliseLineNumber('internet', ' ALK-FTTH-000123 ')).toBe('ALK-FTTH-000123');
+  });
+
+  it('takes only days that exist', () => {
+    expect(isoDate.safeParse('2026-02-28').success).toBe(true);
+    expect(isoDate.safeParse('2026-02-30').success).toBe(false);
+    expect(isoDate.safeParse('05/12/2026').success).toBe(false);
   });
 });

@@ -9,7 +9,9 @@ export const lineStatus = z.enum(LINE_STATUSES);
 export type LineStatus = z.infer<typeof lineStatus>;
 
 /** A calendar day, `2026-12-05`. */
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldIssue('field.iso-date')).refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), fieldIssue('field.iso-date'));
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldIssue('field.iso-date'))
+  // A day that exists (2026-02-30 does not: Date would roll it over to March).
+  .refine((d) => { const t = Date.parse(`${d}T00:00:00Z`); return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d; }, fieldIssue('field.iso-date'));
 
 /**
  * A line's number: a phone number in E.164 (« 06 12 34 56 78 » is stored +33612345678) for mobile and
