@@ -1,4 +1,4 @@
-import { Context } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
 import type { BulkActionDefinition } from '../../domain/core/bulk-action';
@@ -27,9 +27,13 @@ export function createBulkRunActivities(deps: { knex: Knex }) {
   const inRun = <T>(tenantId: string, workflowId: string, loaded: Loaded | null, fn: (ctx: RequestContext) => Promise<T>) =>
     withTenant({ tenantId }, (trx) => fn(processContext(trx, tenantId, workflowId, loaded?.action.permissions ?? [], loaded?.actor ?? null)), deps.knex);
 
-  const load = async (tenantId: string, runId: string, workflowId: string): Promise<Loaded | undefined> => {
+  /**
+   * The run as its attempt was committed: the API starts the workflow inside the transaction that writes the run
+   * (or its « relancer »), so a worker quicker than the commit waits for it (retried); a run rolled back never comes.
+   */
+  const load = async (tenantId: string, runId: string, workflowId: string, attempt = 1): Promise<Loaded> => {
     const run = await inRun(tenantId, workflowId, null, (ctx) => runForWorker(ctx, runId));
-    if (!run) return undefined;
+    if (!run || run.attempt < attempt) throw ApplicationFailure.retryable(`Bulk run ${runId} (attempt ${attempt}) not committed yet.`, 'BulkRunNotYetCommitted');
     const action = findBulkAction(run.action);
     if (!action) throw new Error(`Bulk action "${run.action}" is not installed in this worker.`);
     return { action, params: action.params.parse(run.params), actor: run.createdBy };
@@ -43,8 +47,7 @@ export function createBulkRunActivities(deps: { knex: Knex }) {
      */
     async coreBulkApplyChunk(input: ChunkInput): Promise<ChunkOutcome> {
       const workflowId = workflowIdNow();
-      const loaded = await load(input.tenantId, input.runId, workflowId);
-      if (!loaded) return { last: input.after, seen: 0, retry: [], cancelled: true };
+      const loaded = await load(input.tenantId, input.runId, workflowId, input.attempt);
       return inRun(input.tenantId, workflowId, loaded, async (ctx) => {
         const items = await pendingItems(ctx, input.runId, input.after, input.limit);
         const retry: number[] = [];
@@ -73,8 +76,7 @@ export function createBulkRunActivities(deps: { knex: Knex }) {
     /** One item again, its technical failure thrown for Temporal to retry. */
     async coreBulkApplyItem(input: ItemInput): Promise<void> {
       const workflowId = workflowIdNow();
-      const loaded = await load(input.tenantId, input.runId, workflowId);
-      if (!loaded) return;
+      const loaded = await load(input.tenantId, input.runId, workflowId, input.attempt);
       await inRun(input.tenantId, workflowId, loaded, async (ctx) => {
         const result = await applyBulkItem(ctx, loaded.action, input.runId, input.position, loaded.params);
         if (result !== 'skipped') await countOutcomes(ctx, input.runId, { [result]: 1 });

@@ -64,9 +64,10 @@ export function bulkRunsRouter(deps: ApiDeps, routes: BulkRoutes): Router {
     }
     return action;
   };
-  const startWorkflow = async (ctx: RequestContext, run: { id: string; workflowId: string }) => {
+  // Inside the request's transaction: Temporal away answers an error and nothing is written; the worker waits for the commit (its attempt).
+  const startWorkflow = async (ctx: RequestContext, run: { id: string; workflowId: string }, attempt = 1) => {
     await (await deps.temporal()).workflow.start<typeof bulkRun>(BULK_WORKFLOW.run, {
-      workflowId: run.workflowId, taskQueue: deps.taskQueue, args: [{ tenantId: ctx.principal.tenantId, runId: run.id }],
+      workflowId: run.workflowId, taskQueue: deps.taskQueue, args: [{ tenantId: ctx.principal.tenantId, runId: run.id, attempt }],
     });
   };
   const answer = (req: Request, run: BulkRunSummary) => ({ status: 202, body: run, headers: { Location: `${req.baseUrl}/${run.id}` } });
@@ -115,7 +116,7 @@ export function bulkRunsRouter(deps: ApiDeps, routes: BulkRoutes): Router {
   router.post('/:id/retry', inTenant(deps, async (req, ctx) => {
     const action = await readable(ctx, String(req.params.id));
     const run = await retryBulkRun(ctx, action, String(req.params.id));
-    await startWorkflow(ctx, run);
+    await startWorkflow(ctx, run, run.attempt);
     return answer(req, run);
   }));
 

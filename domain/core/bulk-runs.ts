@@ -145,8 +145,8 @@ export async function retryBulkRun(ctx: RequestContext, action: BulkActionDefini
 }
 
 /** What the worker reads of a run before applying its items. */
-export async function runForWorker(ctx: RequestContext, runId: string): Promise<{ action: string; params: unknown; createdBy: string | null; status: BulkRunStatus } | undefined> {
-  return ctx.trx('bulkRuns').where({ id: runId }).first('action', 'params', 'createdBy', 'status');
+export async function runForWorker(ctx: RequestContext, runId: string): Promise<{ action: string; params: unknown; createdBy: string | null; status: BulkRunStatus; attempt: number } | undefined> {
+  return ctx.trx('bulkRuns').where({ id: runId }).first('action', 'params', 'createdBy', 'status', 'attempt');
 }
 
 /** The next pending items after a position, in order. */

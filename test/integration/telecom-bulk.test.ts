@@ -161,4 +161,25 @@ describe('telecom: durable bulk actions on lines', () => {
     const list = await api('get', '/api/v1/telecom/bulk');
     expect(list.body.items[0]).toMatchObject({ id: byFilter.body.id, action: 'telecom.resume' });
   });
+
+  it('reports a line failing for a technical reason failed after its retries, and « relancer » applies it once the fault is gone', async () => {
+    const lines = fleet.lineIds.slice(40, 45);
+    const fault = `bulk_fault_${process.pid}`;
+    // The third line's update fails in the database (not a rule: a technical fault), until the trigger goes.
+    await t.admin.raw(`create function ${fault}() returns trigger language plpgsql as $$ begin raise exception 'panne simulée'; end $$`);
+    await t.admin.raw(`create trigger ${fault} before update on telecom_lines for each row when (old.id = '${lines[2]}'::uuid) execute function ${fault}()`);
+    let id: string;
+    try {
+      const started = await api('post', '/api/v1/telecom/bulk').send({ action: 'change-plan', lineIds: lines, params: { planId: fleet.planIds[0] } });
+      expect(started.status).toBe(202);
+      id = started.body.id;
+      expect(await ended(id)).toMatchObject({ status: 'completed', done: 4, failed: 1, refused: 0 });
+      expect((await report(id, '?outcome=failed')).items).toEqual([{ lineId: lines[2], label: expect.any(String), position: 3, outcome: 'failed', reason: expect.stringMatching(/échec technique après 4 tentatives/) }]);
+    } finally {
+      await t.admin.raw(`drop trigger if exists ${fault} on telecom_lines; drop function if exists ${fault}()`);
+    }
+    expect((await api('post', `/api/v1/telecom/bulk/${id!}/retry`)).status).toBe(202);
+    expect(await ended(id!)).toMatchObject({ status: 'completed', done: 5, failed: 0 });
+    expect(await t.admin('telecomLines').whereIn('id', lines).where({ planId: fleet.planIds[0] }).count<{ count: string }[]>('* as count')).toEqual([{ count: 5 }]);
+  });
 });

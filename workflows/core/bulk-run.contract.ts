@@ -7,6 +7,8 @@ export const BULK_WORKFLOW = { run: 'bulkRun' } as const;
 export interface BulkRunInput {
   tenantId: string;
   runId: string;
+  /** The run's attempt this workflow serves (1, then one more per « relancer »): the worker waits until it sees it committed. */
+  attempt?: number;
   /** The last position this run has gone past (a continued run starts after it). */
   after?: number;
   /** Items per activity (200). */
@@ -22,6 +24,7 @@ export interface BulkRunInput {
 export interface ChunkInput {
   tenantId: string;
   runId: string;
+  attempt?: number;
   after: number;
   limit: number;
 }
@@ -40,5 +43,6 @@ export interface ChunkOutcome {
 export interface ItemInput {
   tenantId: string;
   runId: string;
+  attempt?: number;
   position: number;
 }

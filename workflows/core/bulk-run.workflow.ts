@@ -25,12 +25,13 @@ export async function bulkRun(input: BulkRunInput): Promise<string> {
     startToCloseTimeout: '5 minutes', retry: { maximumAttempts: itemAttempts, initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
   });
   const { tenantId, runId } = input;
+  const attempt = input.attempt ?? 1;
   let after = input.after ?? 0;
   for (let chunk = 0; chunk < chunksPerRun; chunk += 1) {
-    const outcome = await chunks.coreBulkApplyChunk({ tenantId, runId, after, limit: chunkSize });
+    const outcome = await chunks.coreBulkApplyChunk({ tenantId, runId, attempt, after, limit: chunkSize });
     for (const position of outcome.retry) {
       try {
-        await alone.coreBulkApplyItem({ tenantId, runId, position });
+        await alone.coreBulkApplyItem({ tenantId, runId, attempt, position });
       } catch {
         await bookkeeping.coreBulkFailItem({ tenantId, runId, position, attempts: itemAttempts + 1 });
       }
