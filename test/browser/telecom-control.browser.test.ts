@@ -8,16 +8,17 @@ import { buildControlWorld, NOVEMBER_CSV } from '../support/telecom-control-fixt
  * « Contrôle facturation » in Chromium (issue 17, ADR 0045), in the control's small known world: accounting imports
  * an operator's CSV (a bad file first: every bad row listed, nothing imported), runs November's control from the
  * report, opens an anomaly beside the list and resolves it with the money recovered. axe finds no critical or
- * serious violation on each screen.
+ * serious violation on each screen. The account's panel then names the anomalies still to fix.
  */
 describe('the billing control in the browser', () => {
   let stack: BrowserStack;
   let tenant: OwnTenant;
+  let accountId: string;
 
   beforeAll(async () => {
     stack = await startBrowserStack();
     tenant = await createOwnTenant(stack.t.admin, 'control-page');
-    await buildControlWorld(stack.t.admin, stack.t.knex, tenant.tenantId);
+    ({ accountId } = await buildControlWorld(stack.t.admin, stack.t.knex, tenant.tenantId));
   }, 180_000);
   afterAll(() => stack?.close());
 
@@ -65,6 +66,11 @@ describe('the billing control in the browser', () => {
     await expectEventually(() => panel.getByTestId('anomaly-status').innerText(), (text) => expect(text).toBe('Résolue'));
     expect(plain(await panel.getByTestId('anomaly-recovered').innerText())).toBe('2,00 €');
     await accessible(page, 'anomaly resolved');
+
+    // The account's panel names what is still to fix.
+    await page.goto(`${stack.base}/accounts/${accountId}`);
+    await expectEventually(() => page.getByTestId('account-anomalies-summary').innerText(), (text) => expect(plain(text)).toBe('2 anomalie(s) à corriger, 49,90 € de perte mensuelle'));
+    await accessible(page, 'the account panel with its anomalies');
     expect(csp).toEqual([]);
   });
 });

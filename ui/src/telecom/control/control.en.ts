@@ -12,6 +12,7 @@ const en: typeof fr = {
   columns: { kind: 'Anomaly', line: 'Line', account: 'Client', since: 'Since', monthlyLoss: 'Monthly loss', status: 'Status' },
   none: 'No anomaly matches',
   more: 'Show more',
+  account: { title: 'Billing anomalies', summary: '{n} anomaly(ies) to fix, {loss} of monthly loss', month: 'month' },
   panel: {
     source: 'Found', product: 'Product', billed: 'Billed', expected: 'Expected', lossToDate: 'Loss to date', periods: 'Months found', fix: 'Fix',
     recovered: 'Recovered', openDeployment: 'Open the deployment', note: 'Note (claim, credit note…)', recoveredInput: 'Amount recovered',

@@ -10,6 +10,7 @@ export default {
   columns: { kind: 'Anomalie', line: 'Ligne', account: 'Client', since: 'Depuis', monthlyLoss: 'Perte mensuelle', status: 'Statut' },
   none: 'Aucune anomalie ne correspond',
   more: 'Afficher plus',
+  account: { title: 'Anomalies de facturation', summary: '{n} anomalie(s) à corriger, {loss} de perte mensuelle', month: 'mois' },
   panel: {
     source: 'Constatée', product: 'Produit', billed: 'Facturé', expected: 'Attendu', lossToDate: 'Perte cumulée', periods: 'Mois constatés', fix: 'Correction',
     recovered: 'Récupéré', openDeployment: 'Ouvrir le déploiement', note: 'Note (réclamation, avoir…)', recoveredInput: 'Montant récupéré',

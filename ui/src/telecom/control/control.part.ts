@@ -1,3 +1,4 @@
+import { defineAsyncComponent } from 'vue';
 import type { TelecomUiPart } from '../telecom-ui-part';
 
 /** The screens of the telecom vertical's control area (texts in control.fr.ts / control.en.ts, under `telecom.control.…`). */
@@ -7,4 +8,5 @@ export const controlUiPart: TelecomUiPart = {
     { path: 'telecom/control/:id?', name: 'telecom-control', component: () => import('./ControlPage.vue'), meta: { permission: ['telecom.anomaly', 'read'] } },
   ],
   nav: [{ route: 'telecom-control', icon: 'mdi-scale-balance', label: 'telecom.control.nav.control', testId: 'nav-telecom-control', permission: ['telecom.anomaly', 'read'] }],
+  accountBlocks: [{ key: 'telecom-anomalies', component: defineAsyncComponent(() => import('./AccountAnomaliesBlock.vue')), permission: ['telecom.anomaly', 'read'] }],
 };
