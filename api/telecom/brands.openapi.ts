@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { accountPanel } from '../../domain/telecom/account-panel.schema';
+import { accountBrand, accountBrandUpdate, accountPanel } from '../../domain/telecom/account-panel.schema';
 import { brandMembersUpdate, brandView, brandingUpdate } from '../../domain/telecom/branding.schema';
 import { answer, errors, ifMatch, itemsOf, jsonBody, preconditions, problem, uuidPath, type Json } from '../openapi-parts';
 
@@ -17,6 +17,12 @@ export function brandsOpenApiPaths(): Json {
       get: {
         tags, summary: 'The account panel\'s telecom blocks as the caller\'s role may read them (spec 002 §10.3): summary; external references and billing sites for direction, managers, sales and accounting; sites → fleets with line counts for operations and the client; monthly sale for who reads the account\'s finances, purchase and margin only with « voir marge ». Sections not readable are absent. Another brand\'s account answers 404 to a brand-bound partner',
         parameters: [uuidPath()], responses: { 200: answer('The panel', accountPanel), ...errors },
+      },
+    },
+    '/api/v1/telecom/accounts/{id}/brand': {
+      put: {
+        tags, summary: 'Sets the client\'s white-label brand (an active brand, or null for none) by who may change the account; If-Match: the telecom profile\'s version (summary.profileVersion); kept in the account\'s history. Its brand\'s partners then see it',
+        parameters: [uuidPath(), ifMatch()], requestBody: jsonBody(accountBrandUpdate), responses: { 200: answer('The brand and the profile\'s version', accountBrand), ...errors, ...preconditions, ...refused },
       },
     },
     '/api/v1/telecom/brands': {

@@ -1,7 +1,9 @@
 import { Router, type Request } from 'express';
 import { isUuid } from '../../domain/core/record-service';
 import { NotFoundError, ruleViolation } from '../../domain/errors';
+import { setAccountBrand } from '../../domain/telecom/account-brand';
 import { accountPanel } from '../../domain/telecom/account-panel';
+import { accountBrandUpdate } from '../../domain/telecom/account-panel.schema';
 import { brandMembersUpdate, brandingUpdate } from '../../domain/telecom/branding.schema';
 import { getBrand, listBrands, MAX_LOGO_BYTES, myBrand, setBrandLogo, setBrandMembers, updateBranding } from '../../domain/telecom/brands';
 import { brandsMessage as m } from '../../domain/telecom/brands.messages';
@@ -20,10 +22,15 @@ function pathId(req: Request, what: { fr: string; en: string }): string {
 const ACCOUNT = { fr: 'compte', en: 'account' };
 const BRAND = { fr: 'marque blanche', en: 'white-label brand' };
 
-/** `/api/v1/telecom/accounts/{id}/panel`: the account panel's telecom blocks as the caller's role may read them (ADR 0046). */
+/** `/api/v1/telecom/accounts/{id}/panel` (the account panel's telecom blocks as the caller's role may read them) and `…/brand` (ADR 0046). */
 export function accountPanelRouter(deps: ApiDeps): Router {
   const router = Router();
   router.get('/:id/panel', inTenant(deps, async (req, ctx) => ({ body: await accountPanel(ctx, pathId(req, ACCOUNT)) }), { replicaReads: true }));
+  router.put('/:id/brand', inTenant(deps, async (req, ctx) => {
+    const id = pathId(req, ACCOUNT);
+    const result = await setAccountBrand(ctx, id, expectedVersion(req, true), validate(accountBrandUpdate, req.body).brandId);
+    return { body: result, headers: { ETag: etagOf(result.version) } };
+  }));
   return router;
 }
 

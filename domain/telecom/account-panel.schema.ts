@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuid } from '../core/fields';
 
 const ref = z.object({ id: z.string().uuid(), name: z.string() });
 const fleet = z.object({ id: z.string().uuid(), name: z.string(), type: z.string(), operatorKey: z.string(), lineCount: z.number().int() });
@@ -15,6 +16,8 @@ export const accountPanel = z.object({
     number: z.number().int(),
     status: z.string(),
     softwhereId: z.string().nullable(),
+    /** The telecom profile's version, for If-Match when the brand is changed (null: no profile yet). */
+    profileVersion: z.number().int().nullable(),
     brand: z.object({ id: z.string().uuid(), key: z.string(), name: z.string() }).nullable(),
     salesperson: ref.nullable(),
     externalRefs: z.record(z.string(), z.string()).optional(),
@@ -43,3 +46,7 @@ export const accountPanel = z.object({
 });
 
 export type AccountPanel = z.infer<typeof accountPanel>;
+
+/** `PUT /api/v1/telecom/accounts/{id}/brand`: the client's white-label brand, or none (SoftWhere's own). */
+export const accountBrandUpdate = z.object({ brandId: uuid.nullable() }).strict();
+export const accountBrand = z.object({ brandId: z.string().uuid().nullable(), version: z.number().int() });

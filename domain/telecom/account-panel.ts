@@ -21,7 +21,7 @@ export async function accountPanel(ctx: RequestContext, accountId: string): Prom
 
   const [profile, owner] = await Promise.all([
     trx('telecomAccountProfiles as p').leftJoin('telecomBrands as b', 'b.id', 'p.brandId').where('p.accountId', accountId)
-      .first('p.softwhereId', 'p.externalRefs', 'b.id as brandId', 'b.name as brandName', 'b.key as brandKey'),
+      .first('p.softwhereId', 'p.externalRefs', 'p.version as profileVersion', 'b.id as brandId', 'b.name as brandName', 'b.key as brandKey'),
     account.ownerId ? trx('users').where({ id: account.ownerId }).first('id', 'displayName') : undefined,
   ]);
   const panel: AccountPanel = {
@@ -30,6 +30,7 @@ export async function accountPanel(ctx: RequestContext, accountId: string): Prom
     summary: {
       name: account.name, number: account.number, status: account.status,
       softwhereId: profile?.softwhereId ?? null,
+      profileVersion: profile ? Number(profile.profileVersion) : null,
       brand: profile?.brandId ? { id: profile.brandId, key: profile.brandKey, name: profile.brandName } : null,
       salesperson: owner ? { id: owner.id, name: owner.displayName } : null,
       ...(sections.has('externalRefs') ? { externalRefs: (profile?.externalRefs as Record<string, string> | undefined) ?? {} } : {}),

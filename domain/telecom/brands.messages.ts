@@ -30,6 +30,18 @@ export const brandsMessages = defineMessages({
     fr: 'Ce modèle de mail n’existe pas dans votre organisation',
     en: 'This mail template does not exist in your organisation',
   },
+  'telecom.brands.account-brand-forbidden': {
+    fr: 'Seuls ceux qui modifient ce compte changent sa marque blanche',
+    en: 'Only those who may change this account change its white-label brand',
+  },
+  'telecom.brands.no-profile': {
+    fr: 'Ce compte n’a pas encore de fiche télécom (ID SoftWhere) : créez-la avant de choisir sa marque blanche',
+    en: 'This account has no telecom profile yet (SoftWhere id): create it before choosing its white-label brand',
+  },
+  'telecom.brands.unknown-brand': {
+    fr: 'Cette marque blanche n’existe pas ou n’est plus active dans votre organisation',
+    en: 'This white-label brand does not exist or is no longer active in your organisation',
+  },
 });
 
 export const brandsMessage = messagesOf(brandsMessages);

@@ -153,4 +153,24 @@ describe('telecom brands and role views', () => {
     expect((await direction.get('/api/v1/telecom/brands/pas-un-uuid')).status).toBe(404);
     expect((await panel('direction', 'pas-un-uuid')).status).toBe(404);
   });
+
+  it('moves a client to another brand inline with the profile\'s version; its partners follow, the timeline keeps it', async () => {
+    const version = (await panel('direction', accountB)).body.summary.profileVersion as number;
+    const put = (role: string, brandId: string | null, ifMatch: string) => request(t.app).put(`/api/v1/telecom/accounts/${accountB}/brand`)
+      .set('Authorization', `Bearer ${tokens[role]}`).set('If-Match', ifMatch).set('Accept-Language', 'fr').send({ brandId });
+    expect((await put('support-n1', brandA, `"${version}"`)).status).toBe(403);
+    const foreign = await put('manager', otherBrand, `"${version}"`);
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.detail).toMatch(/n’existe pas/);
+    expect((await put('manager', brandA, `"${version + 1}"`)).status).toBe(412);
+    expect((await t.admin('telecomAccountProfiles').where({ accountId: accountB }).first('brandId')).brandId).toBe(brandB);
+    const moved = await put('manager', brandA, `"${version}"`);
+    expect(moved.status).toBe(200);
+    expect(moved.body).toEqual({ brandId: brandA, version: version + 1 });
+    expect((await panel('partner', accountB)).status).toBe(200);
+    const history = await t.admin('history').where({ recordType: 'account', recordId: accountB, action: 'update' }).orderBy('id', 'desc').first('changes');
+    expect(history.changes).toEqual({ brandId: { before: brandB, after: brandA } });
+    expect((await put('manager', brandB, `"${version + 1}"`)).status).toBe(200);
+    expect((await panel('partner', accountB)).status).toBe(404);
+  });
 });

@@ -21,6 +21,7 @@ export interface AccountPanel {
     number: number;
     status: string;
     softwhereId: string | null;
+    profileVersion: number | null;
     brand: { id: string; key: string; name: string } | null;
     salesperson: { id: string; name: string } | null;
     externalRefs?: Record<string, string>;
@@ -65,6 +66,8 @@ const enc = encodeURIComponent;
 export const brandsApi = {
   /** The hierarchy's account summary (api/telecom/hierarchy.part.ts): the panel's sections plus the site count. */
   panel: (accountId: string) => http.get<AccountPanel & { multiSite: boolean; siteCount: number }>(`/telecom/accounts/${enc(accountId)}/summary`),
+  setAccountBrand: (accountId: string, brandId: string | null, version: number) =>
+    request<{ brandId: string | null; version: number }>('PUT', `/telecom/accounts/${enc(accountId)}/brand`, { body: { brandId }, ifMatch: version }),
   list: () => http.get<{ items: Brand[] }>('/telecom/brands'),
   mine: () => http.get<{ brand: Brand | null }>('/telecom/brands/mine'),
   updateBranding: (id: string, patch: Partial<Pick<BrandBranding, 'primaryColor' | 'secondaryColor' | 'mailSenderName'>>, version: number) =>
