@@ -6,6 +6,7 @@ import type { LineStatus, LineUpdate } from './line.schema';
 import { linePrices, optionsAdded, optionsChange, planChange, statusChange, type LineFacts, type Outcome } from './line-rules';
 import { telecomLines } from './lines';
 import { offerFacts } from './offers';
+import type { OfferFacts } from './offer.schema';
 
 /**
  * The one write path of a line's plan, options and status (issue 17's shared contract): each action locks
@@ -36,10 +37,12 @@ async function lockLine(ctx: RequestContext, lineId: string, options: ActionOpti
 }
 
 /** Writes the change with the prices its plan and options make now, one version more, and its history. */
-async function write(ctx: RequestContext, before: Row, change: Row): Promise<Row> {
+async function write(ctx: RequestContext, before: Row, change: Row, known: ReadonlyMap<string, OfferFacts>): Promise<Row> {
   const planId = (change.planId ?? before.planId) as string | null;
   const optionIds = (change.optionIds ?? before.optionIds) as string[];
-  const offers = await offerFacts(ctx.trx, [...(planId ? [planId] : []), ...optionIds]);
+  const wanted = [...(planId ? [planId] : []), ...optionIds];
+  // The offers the rule read already are enough, unless an option is no longer in the catalogue.
+  const offers = wanted.every((id) => known.has(id)) ? known : await offerFacts(ctx.trx, wanted);
   const prices = linePrices(planId ? offers.get(planId) : undefined, optionIds.map((id) => offers.get(id)).filter((o) => o !== undefined));
   await ctx.trx('telecomLines').where({ id: before.id }).update({ ...change, ...prices, version: Number(before.version) + 1, updatedAt: ctx.trx.fn.now() });
   const after = (await baseQuery(ctx.trx, telecomLines).where('t.id', String(before.id)).first()) as Row;
@@ -48,36 +51,41 @@ async function write(ctx: RequestContext, before: Row, change: Row): Promise<Row
   return present(ctx, telecomLines, after);
 }
 
-async function settle<T extends object>(ctx: RequestContext, row: Row, outcome: Outcome<T>): Promise<Row> {
+async function settle<T extends object>(ctx: RequestContext, row: Row, outcome: Outcome<T>, offers: ReadonlyMap<string, OfferFacts>): Promise<Row> {
   if (!outcome.ok) throw ruleViolation(outcome.refusal.field, outcome.refusal.message);
-  return outcome.change ? write(ctx, row, { ...outcome.change } as Row) : present(ctx, telecomLines, row);
+  return outcome.change ? write(ctx, row, { ...outcome.change } as Row, offers) : present(ctx, telecomLines, row);
+}
+
+/** The offers a change reads: those named and the line's own plan and options (its prices), in one statement. */
+function offersFor(ctx: RequestContext, row: Row, ids: readonly string[]): Promise<Map<string, OfferFacts>> {
+  return offerFacts(ctx.trx, [...ids, ...(row.planId ? [row.planId as string] : []), ...((row.optionIds as string[] | null) ?? [])]);
 }
 
 /** Puts the line on another plan of its fleet's type and operator (and its brand's catalogue). */
 export async function changeLinePlan(ctx: RequestContext, lineId: string, input: { planId: string }, options: ActionOptions = {}): Promise<Row> {
   const row = await lockLine(ctx, lineId, options);
-  const offers = await offerFacts(ctx.trx, [input.planId]);
-  return settle(ctx, row, planChange(factsOf(row), offers.get(input.planId), input.planId));
+  const offers = await offersFor(ctx, row, [input.planId]);
+  return settle(ctx, row, planChange(factsOf(row), offers.get(input.planId), input.planId), offers);
 }
 
 /** Adds options to the line (those it has already are kept once). */
 export async function addLineOptions(ctx: RequestContext, lineId: string, input: { optionIds: string[] }, options: ActionOptions = {}): Promise<Row> {
   const row = await lockLine(ctx, lineId, options);
-  const offers = await offerFacts(ctx.trx, input.optionIds);
-  return settle(ctx, row, optionsAdded(factsOf(row), input.optionIds, offers));
+  const offers = await offersFor(ctx, row, input.optionIds);
+  return settle(ctx, row, optionsAdded(factsOf(row), input.optionIds, offers), offers);
 }
 
 /** Sets the line's whole set of options (those taken off are removed; new ones are checked). */
 export async function setLineOptions(ctx: RequestContext, lineId: string, input: { optionIds: string[] }, options: ActionOptions = {}): Promise<Row> {
   const row = await lockLine(ctx, lineId, options);
-  const offers = await offerFacts(ctx.trx, input.optionIds);
-  return settle(ctx, row, optionsChange(factsOf(row), input.optionIds, offers));
+  const offers = await offersFor(ctx, row, input.optionIds);
+  return settle(ctx, row, optionsChange(factsOf(row), input.optionIds, offers), offers);
 }
 
 /** Activates, suspends, resumes or terminates the line on day `on` (today in Paris by default). */
 export async function setLineStatus(ctx: RequestContext, lineId: string, input: { status: LineStatus; on?: string }, options: ActionOptions = {}): Promise<Row> {
   const row = await lockLine(ctx, lineId, options);
-  return settle(ctx, row, statusChange(factsOf(row), input.status, input.on ?? todayInParis()));
+  return settle(ctx, row, statusChange(factsOf(row), input.status, input.on ?? todayInParis()), new Map());
 }
 
 /**
