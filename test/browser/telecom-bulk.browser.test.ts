@@ -33,8 +33,10 @@ describe('telecom: lines selection and durable bulk action', () => {
 
   it('changes the plan of every line of the filter across pages and reports the refused ones', async () => {
     const page = await signIn(stack, demoEmail('manager', tenant.slug));
-    await page.goto(`${stack.base}/telecom/lines`);
+    // As the account panel's fleet links to it: the fleet's lines, the filter shown.
+    await page.goto(`${stack.base}/telecom/lines?fleetId=${fleet.fleetId}`);
     await eventually(() => page.getByTestId('line-row').count(), (v) => expect(v).toBe(50), 60_000);
+    await waitShowing(page, page.getByTestId('lines-filter-fleetId'));
     await page.getByTestId('lines-table').locator('thead input[type="checkbox"]').check();
     await page.getByTestId('bulk-bar').waitFor();
     await page.getByTestId('bulk-select-all-matching').click();
@@ -57,7 +59,7 @@ describe('telecom: lines selection and durable bulk action', () => {
     await page.getByTestId('bulk-confirm-submit').click();
     const answer = await started;
     expect(answer.status()).toBe(202);
-    expect(answer.request().postDataJSON()).toMatchObject({ action: 'change-plan', filter: {}, params: { planId: fleet.planIds[1] } });
+    expect(answer.request().postDataJSON()).toMatchObject({ action: 'change-plan', filter: { fleetId: fleet.fleetId }, params: { planId: fleet.planIds[1] } });
 
     const status = page.getByTestId('bulk-run-status');
     await eventually(() => status.getAttribute('data-status'), (v) => expect(v).toBe('completed'), 90_000);

@@ -10,6 +10,7 @@ const en: typeof fr = {
     count: 'No line shown | {n} line shown | {n} lines shown',
     none: 'No line matches',
     columns: { number: 'Number', userName: 'User', accountName: 'Client', fleetName: 'Fleet', planName: 'Plan', status: 'Status', salePriceCents: 'Sale / month' },
+    scope: { accountId: 'This client', fleetId: 'This fleet', planId: 'This plan' },
     status: { active: 'Active', suspended: 'Suspended', pending: 'Pending', terminated: 'Terminated' },
   },
   actions: { changePlan: 'Change plan', addOption: 'Add an option', suspend: 'Suspend', resume: 'Resume' },

@@ -8,6 +8,7 @@ export default {
     count: 'Aucune ligne affichée | {n} ligne affichée | {n} lignes affichées',
     none: 'Aucune ligne ne correspond',
     columns: { number: 'Numéro', userName: 'Utilisateur', accountName: 'Client', fleetName: 'Parc', planName: 'Forfait', status: 'Statut', salePriceCents: 'Vente / mois' },
+    scope: { accountId: 'Ce client', fleetId: 'Ce parc', planId: 'Ce forfait' },
     status: { active: 'Active', suspended: 'Suspendue', pending: 'En attente', terminated: 'Résiliée' },
   },
   actions: { changePlan: 'Changer de forfait', addOption: 'Ajouter une option', suspend: 'Suspendre', resume: 'Réactiver' },
