@@ -1,4 +1,5 @@
 import { on } from '../identity/grants';
+import { seedIntegrationsDemo } from './integrations-demo';
 import { integrationsMessages } from './integrations.messages';
 import { integrationsPersonalData } from './integrations.personal-data';
 import { operatorOrdersPoll } from './operator-orders.activity-contracts';
@@ -13,5 +14,6 @@ export const integrationsPart: TelecomPart = {
   activities: [operatorOrdersPoll],
   messages: integrationsMessages,
   personalData: integrationsPersonalData,
+  seedDemo: seedIntegrationsDemo,
   grants: { direction: administer, manager: administer, 'support-n2': on('telecom.connection', 'r=all') },
 };

@@ -61,6 +61,12 @@ describe('telecom connections and the operators\' webhook', () => {
     expect((await otherManager.get('/api/v1/telecom/connections')).body.items).toEqual([]);
   });
 
+  it('the demo shows SoftWhere\'s operators and billing system wired to the sandbox', async () => {
+    const demo = asUser(ctx.app, (await loginAs(ctx.app, 'manager', 'softwhere')).accessToken);
+    const listed = (await demo.get('/api/v1/telecom/connections')).body.items as Array<{ kind: string; key: string; adapter: string }>;
+    expect(listed.map((c) => [c.kind, c.key, c.adapter])).toEqual([['billing-system', 'cfast', 'sandbox'], ['operator', 'alphalink', 'sandbox'], ['operator', 'snaic', 'sandbox']]);
+  });
+
   it('refuses bad input in French and writes nothing', async () => {
     const before = await rows(tenant);
     const cases: Array<[string, unknown, number, string]> = [
