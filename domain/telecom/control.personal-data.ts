@@ -46,4 +46,12 @@ export const controlPersonalData: PersonalDataDeclaration = {
         'fix_action fix_deployment_id fix_task_id fix_started_at fix_started_by resolved_at resolved_by recovered_cents last_run_id'),
     },
   },
+  // A client company reaches its anomalies; the operators' invoice rows are supplier invoices, kept as they came.
+  subjectLinks: { account: [{ match: 'ref', table: 'telecom_anomalies', column: 'account_id', from: 'accounts' }] },
+  notAboutSubjects: {
+    telecom_supplier_invoice_lines: {
+      fr: 'Lignes des factures fournisseurs telles que reçues, pièces comptables conservées dix ans (art. L123-22 du Code de commerce) ; les lignes du client se trouvent par telecom_lines',
+      en: 'Rows of supplier invoices as received, accounting records kept ten years (French Commercial Code, art. L123-22); the client\'s lines are found through telecom_lines',
+    },
+  },
 };

@@ -30,4 +30,6 @@ export const deploymentsPersonalData: PersonalDataDeclaration = {
       notPersonal: cols(TRACKING, 'deployment_id position side kind line_id params status external_refs error attempts done_at compensated_at'),
     },
   },
+  // A client company reaches its deployments (their actions hold ids only).
+  subjectLinks: { account: [{ match: 'ref', table: 'telecom_deployments', column: 'account_id', from: 'accounts' }] },
 };

@@ -51,4 +51,10 @@ export const integrationsPersonalData: PersonalDataDeclaration = {
     },
     telecom_sandbox_billing_requests: { activity: 'telecom.operator-orders', notPersonal: cols('tenant_id system_key reference result created_at') },
   },
+  // The sandboxes stand in for the operators' and billing systems' own records (ADR 0042): with a real vendor
+  // these rows are theirs, and a request about a person is relayed to them.
+  notAboutSubjects: Object.fromEntries(['telecom_sandbox_lines', 'telecom_sandbox_orders', 'telecom_sandbox_billing_services'].map((table) => [table, {
+    fr: 'Copie simulée des données de l’opérateur ou du système de facturation (bac à sable) : une demande sur une personne est transmise au fournisseur',
+    en: 'Simulated copy of the operator\'s or billing system\'s data (sandbox): a request about a person is relayed to the vendor',
+  }])),
 };

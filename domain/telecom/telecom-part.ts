@@ -15,7 +15,17 @@ export interface TelecomPart extends Pick<DomainModule, 'resources' | 'fieldGrou
 
 type PersonalData = NonNullable<DomainModule['personalData']>;
 
-/** Every part's personal-data declaration as one: lists concatenated, maps merged. */
+/** Two maps as one, a key both hold as lists holding both lists (subject links by kind). */
+function mergeMaps(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const current = merged[key];
+    merged[key] = Array.isArray(current) && Array.isArray(value) ? [...current, ...value] : value;
+  }
+  return merged;
+}
+
+/** Every part's personal-data declaration as one: lists concatenated, maps merged (their lists too). */
 function mergePersonalData(list: PersonalData[]): PersonalData | undefined {
   if (!list.length) return undefined;
   const merged: Record<string, unknown> = {};
@@ -23,7 +33,7 @@ function mergePersonalData(list: PersonalData[]): PersonalData | undefined {
     for (const [key, value] of Object.entries(item)) {
       const current = merged[key];
       if (Array.isArray(value)) merged[key] = [...((current as unknown[]) ?? []), ...value];
-      else if (value && typeof value === 'object') merged[key] = { ...((current as object) ?? {}), ...value };
+      else if (value && typeof value === 'object') merged[key] = mergeMaps((current ?? {}) as Record<string, unknown>, value as Record<string, unknown>);
       else merged[key] = value;
     }
   }
