@@ -9,7 +9,8 @@ import { deliverToSubscriber } from '../process/message-delivery';
  * `telecom_operator_orders`; when the operator says it ended (its webhook, or `getOrder` when polled), the
  * engine is told once with the message `telecom.operator-order-completed`, correlated on the order's id as
  * the port answered it (`OperatorOrder.orderId`). Its variables: `{ operatorOrder: { operatorKey, orderId,
- * reference, kind, status: 'completed' | 'refused', operatorLineId, number, iccids, reason } }`. An instance
+ * reference, kind, status: 'completed' | 'refused', operatorLineId, iccids, reason } }`: ids only, never the
+ * line's number (nothing personal in Temporal's history; the process reads it from the order). An instance
  * not waiting yet finds it buffered at its next wait (7 days), as billing's dunning messages.
  */
 export const OPERATOR_ORDER_COMPLETED = 'telecom.operator-order-completed';
@@ -58,7 +59,7 @@ export async function settleOrder(knex: Knex, temporal: () => Promise<Client>, t
       variables: {
         operatorOrder: {
           operatorKey, orderId: order.orderId, reference: order.reference, kind: order.kind, status: order.status,
-          operatorLineId: order.operatorLineId, number: order.number, iccids: order.iccids, reason: order.reason,
+          operatorLineId: order.operatorLineId, iccids: order.iccids, reason: order.reason,
         },
       },
     };
