@@ -84,6 +84,22 @@ describe('telecom account views by role in the browser', () => {
     expect(new Set(Object.values(views).map((v) => JSON.stringify(v))).size).toBe(4);
   });
 
+  it('lets the manager change the SoftWhere id inline, kept after a reload', async () => {
+    let softwhereId = 'SW-980000';
+    for (let n = 1; await stack.t.admin('telecomAccountProfiles').where({ softwhereId }).first('accountId'); n += 1) softwhereId = `SW-98${String(n).padStart(4, '0')}`;
+    const page = await signIn(stack, demoEmail('manager', 'softwhere'));
+    await page.goto(`${stack.base}/accounts/${accountId}`);
+    const input = page.getByTestId('telecom-softwhere-id-input').locator('input');
+    await waitShowing(page, input);
+    await input.fill(softwhereId);
+    await input.press('Enter');
+    await page.locator('[data-testid="telecom-profile-status"][data-status="saved"]').waitFor();
+    await page.reload();
+    await waitShowing(page, input);
+    expect(await input.inputValue()).toBe(softwhereId);
+    await expectAccessible(page, 'the account panel editable by the manager');
+  });
+
   it('gives a partner its brand\'s colours and logo, and the account of its brand', async () => {
     const page = await signIn(stack, demoEmail('partner', 'softwhere'));
     const badge = page.getByTestId('brand-badge');

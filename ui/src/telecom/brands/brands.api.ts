@@ -43,6 +43,15 @@ export interface AccountPanel {
   }>;
 }
 
+/** The account's telecom profile (api/telecom/hierarchy.part.ts, `/telecom/accounts/{id}/profile`). */
+export interface AccountProfile {
+  accountId: string;
+  softwhereId: string;
+  brandId: string | null;
+  externalRefs: Record<string, string>;
+  version: number;
+}
+
 export interface BrandBranding {
   primaryColor: string | null;
   secondaryColor: string | null;
@@ -68,6 +77,10 @@ export const brandsApi = {
   panel: (accountId: string) => http.get<AccountPanel & { multiSite: boolean; siteCount: number }>(`/telecom/accounts/${enc(accountId)}/summary`),
   setAccountBrand: (accountId: string, brandId: string | null, version: number) =>
     request<{ brandId: string | null; version: number }>('PUT', `/telecom/accounts/${enc(accountId)}/brand`, { body: { brandId }, ifMatch: version }),
+  profile: (accountId: string) => http.get<{ profile: AccountProfile | null }>(`/telecom/accounts/${enc(accountId)}/profile`),
+  /** Creates or replaces the profile; `version` null for a profile not made yet (no If-Match). */
+  putProfile: (accountId: string, body: { softwhereId: string; brandId: string | null; externalRefs?: Record<string, string> }, version: number | null) =>
+    request<AccountProfile>('PUT', `/telecom/accounts/${enc(accountId)}/profile`, { body, ...(version === null ? {} : { ifMatch: version }) }),
   list: () => http.get<{ items: Brand[] }>('/telecom/brands'),
   mine: () => http.get<{ brand: Brand | null }>('/telecom/brands/mine'),
   updateBranding: (id: string, patch: Partial<Pick<BrandBranding, 'primaryColor' | 'secondaryColor' | 'mailSenderName'>>, version: number) =>

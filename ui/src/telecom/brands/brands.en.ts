@@ -22,6 +22,17 @@ const en: typeof fr = {
     billingContact: 'Billing contact',
     noBillingSite: 'No billing site',
   },
+  profile: {
+    system: 'System',
+    reference: 'Reference',
+    add: 'Add a reference',
+    remove: 'Remove this reference',
+    status: 'Profile saving',
+    softwhereIdFormat: 'Expected: SW- followed by 6 digits (SW-000123).',
+    systemFormat: 'A system is written in lower case, digits and hyphens (cfast, pennylane, extranet…).',
+    taken: 'This SoftWhere id already belongs to another account.',
+    stale: 'Changed meanwhile by someone else: the profile was reloaded (current SoftWhere id: {current}). What you typed is kept; confirm to save it.',
+  },
   admin: {
     title: 'White-label brands',
     intro: 'Each brand’s logo, colours and mail sender; its partners see only the brand’s clients.',

@@ -20,6 +20,17 @@ export default {
     billingContact: 'Contact facturation',
     noBillingSite: 'Aucun site de facturation',
   },
+  profile: {
+    system: 'Système',
+    reference: 'Référence',
+    add: 'Ajouter une référence',
+    remove: 'Retirer cette référence',
+    status: 'Enregistrement du profil',
+    softwhereIdFormat: 'Format attendu : SW- suivi de 6 chiffres (SW-000123).',
+    systemFormat: 'Le système s’écrit en minuscules, chiffres et tirets (cfast, pennylane, extranet…).',
+    taken: 'Cet ID SoftWhere est déjà celui d’un autre compte.',
+    stale: 'Modifié entre-temps par quelqu’un d’autre : le profil a été rechargé (ID SoftWhere actuel : {current}). Votre saisie est conservée ; validez pour l’enregistrer.',
+  },
   admin: {
     title: 'Marques blanches',
     intro: 'Le logo, les couleurs et l’expéditeur des mails de chaque marque ; ses partenaires ne voient que les clients de la marque.',
