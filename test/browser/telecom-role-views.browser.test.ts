@@ -84,13 +84,21 @@ describe('telecom account views by role in the browser', () => {
     expect(new Set(Object.values(views).map((v) => JSON.stringify(v))).size).toBe(4);
   });
 
-  it('lets the manager change the SoftWhere id inline, kept after a reload', async () => {
+  it('lets the manager change the SoftWhere id inline (another account\'s refused next to the field), kept after a reload', async () => {
     let softwhereId = 'SW-980000';
     for (let n = 1; await stack.t.admin('telecomAccountProfiles').where({ softwhereId }).first('accountId'); n += 1) softwhereId = `SW-98${String(n).padStart(4, '0')}`;
     const page = await signIn(stack, demoEmail('manager', 'softwhere'));
     await page.goto(`${stack.base}/accounts/${accountId}`);
     const input = page.getByTestId('telecom-softwhere-id-input').locator('input');
     await waitShowing(page, input);
+    // Another account's SoftWhere id: refused, said in French next to the field.
+    const other = await stack.t.admin('telecomAccountProfiles').whereNot({ accountId }).first('softwhereId');
+    if (other) {
+      await input.fill(other.softwhereId);
+      await input.press('Enter');
+      await waitShowing(page, page.getByTestId('telecom-softwhere-id-error'));
+      expect(await page.getByTestId('telecom-softwhere-id-error').textContent()).toContain('déjà celui d');
+    }
     await input.fill(softwhereId);
     await input.press('Enter');
     await page.locator('[data-testid="telecom-profile-status"][data-status="saved"]').waitFor();
