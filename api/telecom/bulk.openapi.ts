@@ -10,7 +10,7 @@ const summary = z.object({
   workflowId: z.string(), createdAt: z.string(), finishedAt: z.string().nullable(),
 });
 const start = z.object({
-  action: z.enum(['change-plan', 'add-option', 'suspend', 'resume']),
+  action: z.enum(['change-plan', 'add-option', 'suspend', 'resume', 'create-deployment', 'order-sim']),
   lineIds: z.array(uuid).max(20_000).optional(),
   filter: z.object({ status: z.string(), fleetId: uuid, accountId: uuid, planId: uuid, siteId: uuid, billingSiteId: uuid }).partial().optional(),
   q: z.string().optional(),

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Text } from '../i18n/messages';
 import type { Labels } from '../modules/vertical-module';
 import type { RequestContext } from './record-service';
 
@@ -7,6 +8,15 @@ export interface BulkItemMeta {
   /** `bulk/<runId>/<position>`: the same on every attempt of the item, in every run of it. */
   idempotencyKey: string;
   runId: string;
+}
+
+/**
+ * What a done item may say (« dans le déploiement n° 12 »), shown as its report's reason, and ids kept with it
+ * that a later item of the same run reads back (`bulk_run_items.reason`, e.g. `{ deploymentId }`).
+ */
+export interface BulkItemNote {
+  note: Text;
+  refs?: Record<string, string>;
 }
 
 /**
@@ -26,7 +36,7 @@ export interface BulkActionDefinition<P = unknown> {
   permissions: readonly string[];
   /** Its parameters (ids only: they go into the workflow's history). */
   params: z.ZodType<P>;
-  apply(ctx: RequestContext, itemId: string, params: P, meta: BulkItemMeta): Promise<void>;
+  apply(ctx: RequestContext, itemId: string, params: P, meta: BulkItemMeta): Promise<void | BulkItemNote>;
 }
 
 /** A declaration kept with its parameters' type out of the way, as modules list theirs. */

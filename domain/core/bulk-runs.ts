@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { renderText, type Text } from '../i18n/messages';
-import type { BulkActionDefinition } from './bulk-action';
+import type { BulkActionDefinition, BulkItemNote } from './bulk-action';
 import { bulkMessage } from './bulk.messages';
 import type { RequestContext } from './record-service';
 import { refusalOf } from './record-bulk';
@@ -154,8 +154,9 @@ export async function pendingItems(ctx: RequestContext, runId: string, after: nu
   return ctx.trx('bulkRunItems').where({ runId, outcome: 'pending' }).where('position', '>', after).orderBy('position').limit(limit).select('position', 'itemId');
 }
 
-async function settle(ctx: RequestContext, runId: string, position: number, outcome: Exclude<BulkOutcome, 'pending'>, reason: Text | null): Promise<void> {
-  await ctx.trx('bulkRunItems').where({ runId, position }).update({ outcome, reason: reason === null ? null : both(reason), updatedAt: ctx.trx.fn.now() });
+async function settle(ctx: RequestContext, runId: string, position: number, outcome: Exclude<BulkOutcome, 'pending'>, reason: Text | null, refs?: Record<string, string>): Promise<void> {
+  const stored = reason === null ? null : refs ? JSON.stringify({ ...refs, fr: renderText(reason, 'fr'), en: renderText(reason, 'en') }) : both(reason);
+  await ctx.trx('bulkRunItems').where({ runId, position }).update({ outcome, reason: stored, updatedAt: ctx.trx.fn.now() });
 }
 
 export type ItemResult = 'done' | 'refused' | 'skipped';
@@ -176,15 +177,16 @@ export async function runStillRunning(ctx: RequestContext, runId: string): Promi
 export async function applyBulkItem(ctx: RequestContext, action: BulkActionDefinition, runId: string, position: number, params: unknown): Promise<ItemResult> {
   const item = (await ctx.trx('bulkRunItems').where({ runId, position }).forUpdate().first('itemId', 'outcome')) as { itemId: string; outcome: BulkOutcome } | undefined;
   if (!item || item.outcome !== 'pending') return 'skipped';
+  let note: BulkItemNote | void;
   try {
-    await ctx.trx.transaction((trx) => action.apply({ ...ctx, trx }, item.itemId, params, { runId, idempotencyKey: `bulk/${runId}/${position}` }));
+    note = await ctx.trx.transaction((trx) => action.apply({ ...ctx, trx }, item.itemId, params, { runId, idempotencyKey: `bulk/${runId}/${position}` }));
   } catch (error) {
     const reason = refusalOf(error);
     if (!reason) throw error;
     await settle(ctx, runId, position, 'refused', reason);
     return 'refused';
   }
-  await settle(ctx, runId, position, 'done', null);
+  await settle(ctx, runId, position, 'done', note ? note.note : null, note ? note.refs : undefined);
   return 'done';
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bulkAction } from '../core/bulk-action';
 import { uuid } from '../core/fields';
+import { createDeploymentParams, DEPLOYMENT_PERMISSIONS, lineIntoDeployment, orderSimParams } from './bulk-deployments';
 import { addLineOptions, changeLinePlan, setLineStatus } from './line-actions';
 import { isoDate } from './line.schema';
 
@@ -37,5 +38,17 @@ export const TELECOM_BULK_ACTIONS = [
     permission: 'telecom.line.update', permissions: LINE_PERMISSIONS,
     params: z.object({ on: isoDate.optional() }).strict(),
     apply: async (ctx, lineId, params) => { await setLineStatus(ctx, lineId, { status: 'active', on: params.on }); },
+  }),
+  bulkAction({
+    key: 'telecom.create-deployment', label: { fr: 'Créer un déploiement', en: 'Create a deployment' },
+    permission: 'telecom.deployment.create', permissions: DEPLOYMENT_PERMISSIONS,
+    params: createDeploymentParams,
+    apply: (ctx, lineId, params, meta) => lineIntoDeployment(ctx, lineId, params, meta, false),
+  }),
+  bulkAction({
+    key: 'telecom.order-sim', label: { fr: 'Commander une SIM', en: 'Order a SIM' },
+    permission: 'telecom.deployment.create', permissions: DEPLOYMENT_PERMISSIONS,
+    params: orderSimParams,
+    apply: (ctx, lineId, params, meta) => lineIntoDeployment(ctx, lineId, params, meta, true),
   }),
 ];

@@ -1,4 +1,5 @@
 import { TELECOM_BULK_ACTIONS } from './bulk-actions';
+import { telecomBulkMessages } from './bulk.messages';
 import type { TelecomPart } from './telecom-part';
 
 /**
@@ -6,4 +7,4 @@ import type { TelecomPart } from './telecom-part';
  * manifest. The core runs them (bulk_runs, the bulkRun workflow, docs/adr/0043); the grant to start them is
  * « modifier forfait » (`telecom.line.update`, the hierarchy's).
  */
-export const bulkPart: TelecomPart = { bulkActions: TELECOM_BULK_ACTIONS };
+export const bulkPart: TelecomPart = { bulkActions: TELECOM_BULK_ACTIONS, messages: telecomBulkMessages };

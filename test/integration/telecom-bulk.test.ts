@@ -182,4 +182,39 @@ describe('telecom: durable bulk actions on lines', () => {
     expect(await ended(id!)).toMatchObject({ status: 'completed', done: 5, failed: 0 });
     expect(await t.admin('telecomLines').whereIn('id', lines).where({ planId: fleet.planIds[0] }).count<{ count: string }[]>('* as count')).toEqual([{ count: 5 }]);
   });
+
+  it('« créer un déploiement »: one deployment per account, each line told which, a terminated line refused, « relancer » creates none more', async () => {
+    const other = await seedLineFleet(t.admin, tenant.tenantId, 3);
+    // Lines 46–50 of the first account (the 50th terminated) and the second account's three.
+    const lines = [...fleet.lineIds.slice(45, 50), ...other.lineIds];
+    const deployments = () => t.admin('telecomDeployments').where({ tenantId: tenant.tenantId }).orderBy('number').select('id', 'accountId', 'lineIds', 'status');
+    const started = await api('post', '/api/v1/telecom/bulk').send({ action: 'create-deployment', lineIds: lines, params: { title: 'Renouvellement des mobiles' } });
+    expect(started.status).toBe(202);
+    expect(await ended(started.body.id)).toMatchObject({ status: 'completed', total: 8, done: 7, refused: 1 });
+    const made = await deployments();
+    expect(made.map((d) => [d.accountId, [...d.lineIds].sort(), d.status])).toEqual([
+      [fleet.accountId, fleet.lineIds.slice(45, 49).sort(), 'study'], [other.accountId, [...other.lineIds].sort(), 'study']]);
+    const items = (await report(started.body.id, '?limit=10')).items as Array<{ lineId: string; outcome: string; reason: string }>;
+    expect(items.find((i) => i.lineId === fleet.lineIds[49])).toMatchObject({ outcome: 'refused', reason: expect.stringMatching(/résiliée/) });
+    const numbers = await t.admin('telecomDeployments').whereIn('id', made.map((d) => d.id)).orderBy('number').pluck('number');
+    expect(items.filter((i) => i.outcome === 'done').map((i) => i.reason)).toEqual([
+      ...Array(4).fill(`Dans le déploiement n° ${numbers[0]}`), ...Array(3).fill(`Dans le déploiement n° ${numbers[1]}`)]);
+
+    // One line of each account failed (as after a crash): « relancer » puts them back in their deployment, creating none.
+    const again = [fleet.lineIds[48], other.lineIds[2]];
+    await t.admin('bulkRunItems').where({ runId: started.body.id }).whereIn('itemId', again).update({ outcome: 'failed', reason: null });
+    await t.admin('bulkRuns').where({ id: started.body.id }).update({ done: 5, failed: 2 });
+    expect((await api('post', `/api/v1/telecom/bulk/${started.body.id}/retry`)).status).toBe(202);
+    expect(await ended(started.body.id)).toMatchObject({ status: 'completed', done: 7, refused: 1, failed: 0 });
+    expect(await deployments()).toEqual(made);
+
+    // « Commander une SIM »: a deployment of the second account with an order-sim action per line (its process orders them through the operator port).
+    const sims = await api('post', '/api/v1/telecom/bulk').send({ action: 'order-sim', lineIds: other.lineIds, params: { quantity: 2 } });
+    expect(sims.status).toBe(202);
+    expect(await ended(sims.body.id)).toMatchObject({ status: 'completed', done: 3 });
+    const [simDeployment] = (await deployments()).slice(2);
+    expect(simDeployment).toMatchObject({ accountId: other.accountId });
+    expect(await t.admin('telecomDeploymentActions').where({ deploymentId: simDeployment!.id }).orderBy('position').select('kind', 'lineId', 'params'))
+      .toEqual(other.lineIds.map((lineId) => ({ kind: 'order-sim', lineId, params: { quantity: 2 } })));
+  });
 });

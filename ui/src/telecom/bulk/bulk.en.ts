@@ -13,12 +13,14 @@ const en: typeof fr = {
     scope: { accountId: 'This client', fleetId: 'This fleet', planId: 'This plan' },
     status: { active: 'Active', suspended: 'Suspended', pending: 'Pending', terminated: 'Terminated' },
   },
-  actions: { changePlan: 'Change plan', addOption: 'Add an option', suspend: 'Suspend', resume: 'Resume' },
+  actions: { changePlan: 'Change plan', addOption: 'Add an option', suspend: 'Suspend', resume: 'Resume', createDeployment: 'Create a deployment', orderSim: 'Order a SIM' },
   confirm: {
     changePlan: 'Move {n} line to the plan "{choice}"? | Move {n} lines to the plan "{choice}"?',
     addOption: 'Add the option "{choice}" to {n} line? | Add the option "{choice}" to {n} lines?',
     suspend: 'Suspend {n} line? | Suspend {n} lines?',
     resume: 'Resume {n} line? | Resume {n} lines?',
+    createDeployment: 'Create a deployment (in study) for {n} line? | Create one deployment per client (in study) for {n} lines?',
+    orderSim: 'Order a SIM for {n} line (a deployment in study)? | Order a SIM for each of the {n} lines (one deployment per client, in study)?',
   },
 };
 export default en;

@@ -11,11 +11,13 @@ export default {
     scope: { accountId: 'Ce client', fleetId: 'Ce parc', planId: 'Ce forfait' },
     status: { active: 'Active', suspended: 'Suspendue', pending: 'En attente', terminated: 'Résiliée' },
   },
-  actions: { changePlan: 'Changer de forfait', addOption: 'Ajouter une option', suspend: 'Suspendre', resume: 'Réactiver' },
+  actions: { changePlan: 'Changer de forfait', addOption: 'Ajouter une option', suspend: 'Suspendre', resume: 'Réactiver', createDeployment: 'Créer un déploiement', orderSim: 'Commander une SIM' },
   confirm: {
     changePlan: 'Passer {n} ligne au forfait « {choice} » ? | Passer {n} lignes au forfait « {choice} » ?',
     addOption: 'Ajouter l\'option « {choice} » à {n} ligne ? | Ajouter l\'option « {choice} » à {n} lignes ?',
     suspend: 'Suspendre {n} ligne ? | Suspendre {n} lignes ?',
     resume: 'Réactiver {n} ligne ? | Réactiver {n} lignes ?',
+    createDeployment: 'Créer un déploiement (à l\'étude) pour {n} ligne ? | Créer un déploiement par client (à l\'étude) pour {n} lignes ?',
+    orderSim: 'Commander une SIM pour {n} ligne (un déploiement à l\'étude) ? | Commander une SIM pour chacune des {n} lignes (un déploiement par client, à l\'étude) ?',
   },
 };
