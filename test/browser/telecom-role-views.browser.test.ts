@@ -102,9 +102,19 @@ describe('telecom account views by role in the browser', () => {
     await input.fill(softwhereId);
     await input.press('Enter');
     await page.locator('[data-testid="telecom-profile-status"][data-status="saved"]').waitFor();
+    // An external reference added: system and reference, saved on Enter.
+    await page.getByTestId('telecom-ref-add').click();
+    await page.getByTestId('telecom-ref-system').last().locator('input').fill('pennylane');
+    const reference = page.getByTestId('telecom-ref-reference').last().locator('input');
+    await reference.fill(`PL-${softwhereId}`);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/telecom/accounts/${accountId}/profile`));
+    await reference.press('Enter');
+    expect((await saved).status()).toBe(200);
     await page.reload();
     await waitShowing(page, input);
     expect(await input.inputValue()).toBe(softwhereId);
+    const systems = await page.getByTestId('telecom-ref-system').locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(systems).toContain('pennylane');
     await expectAccessible(page, 'the account panel editable by the manager');
   });
 
