@@ -11,6 +11,7 @@ import { audit } from '../../domain/identity/audit-log';
 import { startRequestedProcess } from '../../domain/process/requested-start';
 import { search } from '../../domain/search/search-service';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
+import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { engineWorker, skipTime, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
@@ -98,6 +99,7 @@ describe('gdpr: erasure of an Epic Events client, with the organisation\'s undo 
     expect(await startRequestedProcess(t.knex, env.client, taskQueue, tenantId, RIGHTS_REQUEST_PROCESS, request.id)).toBe('started');
     const handle = env.client.workflow.getHandle(`${tenantId}/${RIGHTS_REQUEST_PROCESS}/${request.id}`);
     const task = await until('the identity task', async () => (await t.admin('tasks').where({ tenantId, businessKey: request.id, elementId: 'VerifyIdentity', status: 'open' }).first()) ?? undefined);
+    await untilWorkflowLists(handle, { taskId: task.id });
     await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, userId: tenant.userIds.dpo!, roles: ['dpo'], data: { method: 'id-document' } }] });
     await until('the undo window', async () => ((await handle.query(processStateQuery)).activeElements.includes('UndoWindow') ? true : undefined));
 

@@ -16,6 +16,7 @@ import { startRequestedProcess } from '../../domain/process/requested-start';
 import { search } from '../../domain/search/search-service';
 import { localDiskStorage } from '../../integrations/storage/local-disk.storage';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
+import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { engineWorker, skipTime, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
@@ -102,6 +103,7 @@ describe('gdpr: erasure of a person with a 14-day undo window', () => {
     expect(await startRequestedProcess(t.knex, env.client, taskQueue, tenant.tenantId, RIGHTS_REQUEST_PROCESS, request.id)).toBe('started');
     const handle = env.client.workflow.getHandle(`${tenant.tenantId}/${RIGHTS_REQUEST_PROCESS}/${request.id}`);
     const task = await until('the identity task', async () => (await t.admin('tasks').where({ tenantId: tenant.tenantId, businessKey: request.id, elementId: 'VerifyIdentity', status: 'open' }).first()) ?? undefined);
+    await untilWorkflowLists(handle, { taskId: task.id });
     await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, userId: tenant.userIds.dpo!, roles: ['dpo'], data: { method: 'id-document' } }] });
     await until(`the process at ${waitFor}`, async () => ((await handle.query(processStateQuery)).activeElements.includes(waitFor) ? true : undefined));
     return { request, handle, row: () => t.admin('gdprRequests').where({ id: request.id }).first() };

@@ -10,6 +10,7 @@ import { loadPrincipal } from '../../domain/identity/principal';
 import { notifyProcess, startRequestedProcess } from '../../domain/process/requested-start';
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
+import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { testContext, type TestContext } from '../support/api';
 import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
@@ -68,6 +69,7 @@ describe('gdpr: the rights request process, on the time-skipping server', () => 
   const openTask = (r: Started, elementId: string) => until(`the task ${elementId}`, async () => (await t.admin('tasks').where({ tenantId: tenant.tenantId, businessKey: r.request.id, elementId, status: 'open' }).first()) ?? undefined);
   const complete = async (r: Started, elementId: string, data: Record<string, unknown>) => {
     const task = await openTask(r, elementId);
+    await untilWorkflowLists(r.handle, { taskId: task.id });
     await r.handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, userId: tenant.userIds.dpo!, roles: ['dpo'], data }] });
   };
   const row = (r: Started) => t.admin('gdprRequests').where({ id: r.request.id }).first();
