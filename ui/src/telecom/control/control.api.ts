@@ -15,7 +15,7 @@ export const FIXES_FOR: Readonly<Record<AnomalyKind, readonly FixAction[]>> = {
 };
 
 export const STATUS_COLORS: Readonly<Record<AnomalyStatus, string>> = {
-  open: 'red-darken-3', fixing: 'orange-darken-4', resolved: 'green-darken-3', dismissed: 'grey-darken-2',
+  open: 'red-darken-3', fixing: 'deep-orange-darken-4', resolved: 'green-darken-3', dismissed: 'grey-darken-2',
 };
 
 export interface Anomaly {

@@ -8,7 +8,7 @@ export const ACTION_STATUSES = ['pending', 'sent', 'waiting', 'done', 'failed', 
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export const STATUS_COLORS: Readonly<Record<DeploymentStatus, string>> = {
-  study: 'blue-grey-darken-1', supplier: 'indigo-darken-1', billing: 'deep-purple-darken-1', check: 'teal-darken-2', fix: 'orange-darken-4', done: 'green-darken-3', abandoned: 'grey-darken-2',
+  study: 'blue-grey-darken-1', supplier: 'indigo-darken-1', billing: 'deep-purple-darken-1', check: 'teal-darken-2', fix: 'deep-orange-darken-4', done: 'green-darken-3', abandoned: 'grey-darken-2',
 };
 export const ACTION_COLORS: Readonly<Record<ActionStatus, string>> = {
   pending: 'grey-darken-2', sent: 'indigo-darken-1', waiting: 'amber-darken-4', done: 'green-darken-3', failed: 'red-darken-3', compensated: 'brown-darken-1',
