@@ -248,7 +248,8 @@ describe('lists: view in the URL, keyboard, palette, bulk actions', () => {
     await page.goto(`${base}/accounts?q=${tag}`);
     await eventually(() => rows(page).count(), (v) => expect(v).toBe(50), 60_000);
     await rows(page).nth(3).click();
-    await page.getByTestId('account-panel').waitFor();
+    // Its name shown: the panel has loaded the record, and told the recent records its title.
+    await page.getByTestId('account-panel').getByText(`${tag} 03`).first().waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('account-panel').waitFor({ state: 'detached' });
 
