@@ -16,7 +16,7 @@ import type { ProcessResult } from '../../kernel/process/engine-types';
 import { processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { BUYER, COMPLETE_PROFILE } from '../support/billing-fixtures';
-import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
+import { engineWorker, resultSkippingTime, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { until } from '../support/worker-process';
 
@@ -153,7 +153,7 @@ describe('billing: the dunning of an invoice, on the time-skipping server', () =
     // Paid while the task waits: the message stops the follow-up at once, the task is withdrawn, nothing more is sent.
     await pay(d);
     expect(await notifyDunning(t.knex, async () => env.client, tenant.tenantId, d.id, 'payment')).toEqual({ sent: true, message: 'billing.invoice-paid', delivered: true });
-    const result = await d.handle.result() as ProcessResult;
+    const result = await resultSkippingTime<ProcessResult>(env, d.handle.workflowId);
     expect(result.status).toBe('completed');
     expect((await state(d)).completedElements).toMatchObject({ PaymentReceived: 1, InvoicePaid: 1 });
     expect((await t.admin('tasks').where({ id: task.id }).first('status')).status).toBe('cancelled');
@@ -173,7 +173,7 @@ describe('billing: the dunning of an invoice, on the time-skipping server', () =
     expect(await notifyDunning(t.knex, async () => env.client, tenant.tenantId, d.id, 'payment')).toEqual({ sent: false, reason: 'still-due' });
     await pay(d, 70_000);
     expect(await notifyDunning(t.knex, async () => env.client, tenant.tenantId, d.id, 'payment')).toMatchObject({ sent: true, delivered: true });
-    expect((await d.handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, d.handle.workflowId)).status).toBe('completed');
     expect((await state(d)).completedElements).toMatchObject({ InvoicePaid: 1 });
     expect((await state(d)).completedElements.FirmReminder).toBeUndefined();
     await skipTime(env, 60 * 86_400_000);
@@ -187,7 +187,7 @@ describe('billing: the dunning of an invoice, on the time-skipping server', () =
     await asAdmin((ctx) => creditInvoice(ctx, d.id, { reason: 'Facture émise par erreur' }));
     expect(await invoiceStatus(d)).toBe('cancelled');
     expect(await notifyDunning(t.knex, async () => env.client, tenant.tenantId, d.id, 'credit-note')).toEqual({ sent: true, message: 'billing.invoice-credited', delivered: true });
-    expect((await d.handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, d.handle.workflowId)).status).toBe('completed');
     expect((await state(d)).completedElements).toMatchObject({ CreditNoteIssued: 1, InvoiceCredited: 1 });
     await skipTime(env, 60 * 86_400_000);
     expect((await sent(d)).map((m) => m.subject)).toEqual([`Facture ${d.number} — SoftWhere SAS`]);
@@ -199,7 +199,7 @@ describe('billing: the dunning of an invoice, on the time-skipping server', () =
     expect(await notifyDunning(t.knex, async () => env.client, tenant.tenantId, id, 'payment')).toEqual({ sent: true, message: 'billing.invoice-paid', delivered: false });
     expect(await startDunning(t.knex, env.client, taskQueue, tenant.tenantId, id)).toBe('started');
     const handle = env.client.workflow.getHandle(`${tenant.tenantId}/${INVOICE_DUNNING}/${id}`);
-    expect((await handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, handle.workflowId)).status).toBe('completed');
     expect((await handle.query(processStateQuery)).completedElements).toMatchObject({ NothingToCollect: 1 });
     expect(await t.admin('messages').where({ recordType: 'invoice', recordId: id })).toEqual([]);
   });

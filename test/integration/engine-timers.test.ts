@@ -5,7 +5,7 @@ import { knexConfig } from '../../db/knexfile';
 import { completeTaskUpdate, processMessageSignal, processStateQuery } from '../../workflows/engine/contract';
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
-import { engineWorker, skipTime, startInstance, timeSkippingEnv } from '../support/engine';
+import { engineWorker, resultSkippingTime, skipTime, startInstance, timeSkippingEnv } from '../support/engine';
 import { buildPlan } from '../support/plans';
 
 /** Timers on Temporal's time-skipping test server: days pass in milliseconds. */
@@ -54,7 +54,7 @@ describe('bpmnProcess timers', () => {
     ], [['f1', 'start', 'wait'], ['f2', 'wait', 'end']]);
     const before = await env.currentTimeMs();
     const { handle } = await start(plan, { delay: 'P14D' });
-    expect((await handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, handle.workflowId)).status).toBe('completed');
     expect(await env.currentTimeMs() - before).toBeGreaterThanOrEqual(14 * 86_400_000);
   });
 
@@ -72,7 +72,7 @@ describe('bpmnProcess timers', () => {
     ], [['f1', 'start', 'assign'], ['f2', 'assign', 'end'], ['e1', 'reminder', 'escalate'], ['e2', 'escalate', 'esc-end'], ['d1', 'deadline', 'too-late'], ['d2', 'too-late', 'late-end']]);
     const { handle, instanceId, workflowId } = await start(plan);
     const task = await openTask(instanceId);
-    const result = await handle.result() as ProcessResult;
+    const result = await resultSkippingTime<ProcessResult>(env, handle.workflowId);
     expect(result.status).toBe('completed');
     const labels = (await admin('processJournal').where({ workflowId }).select('label')).map((r: { label: string }) => r.label).sort();
     expect(labels).toEqual(['escalated', 'expired']);
@@ -92,7 +92,7 @@ describe('bpmnProcess timers', () => {
     const task = await openTask(instanceId);
     await untilWorkflowLists(handle, { taskId: task.id });
     await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: task.id, userId: '00000000-0000-4000-8000-000000000001', roles: ['support'], data: { done: true } }] });
-    expect((await handle.result() as ProcessResult).variables).toMatchObject({ done: true });
+    expect((await resultSkippingTime<ProcessResult>(env, handle.workflowId)).variables).toMatchObject({ done: true });
     expect(await admin('processJournal').where({ workflowId })).toEqual([]);
   });
 
@@ -107,7 +107,7 @@ describe('bpmnProcess timers', () => {
     ], [['f1', 'start', 'race'], ['g1', 'race', 'paid'], ['g2', 'race', 'timeout'], ['p1', 'paid', 'end'], ['t1', 'timeout', 'remind'], ['t2', 'remind', 'end']]);
 
     const unpaid = await start(plan);
-    await unpaid.handle.result();
+    await resultSkippingTime(env, unpaid.handle.workflowId);
     expect((await admin('processJournal').where({ workflowId: unpaid.workflowId }).select('label'))).toEqual([{ label: 'payment reminder' }]);
 
     // The test server skips time only while a client waits for a result: the message goes in before that.
@@ -115,7 +115,7 @@ describe('bpmnProcess timers', () => {
     const businessKey = paid.workflowId.split('/')[2]!;
     await skipTime(env, 1000);
     await paid.handle.signal(processMessageSignal, { name: 'paid', correlationKey: businessKey, variables: { amount: 100 } });
-    const result = await paid.handle.result() as ProcessResult;
+    const result = await resultSkippingTime<ProcessResult>(env, paid.handle.workflowId);
     expect(result.variables).toMatchObject({ amount: 100 });
     expect(await admin('processJournal').where({ workflowId: paid.workflowId })).toEqual([]);
     const state = await paid.handle.query(processStateQuery);

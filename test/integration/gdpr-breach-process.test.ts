@@ -13,7 +13,7 @@ import { getTask, validateTaskData } from '../../domain/process/tasks-service';
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
-import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
+import { engineWorker, resultSkippingTime, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { startLoopbackSmtp, type LoopbackSmtp } from '../support/loopback-smtp';
 import { until } from '../support/worker-process';
@@ -128,7 +128,7 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
     // Notified from the breach's panel (late: with its reasons): the process hears it, tells nobody, and ends.
     await asDpo((ctx) => recordNotification(ctx, b.id, { phase: 'initial', notifiedAt: new Date(b.discoveredAt + 75 * HOUR).toISOString(), reference: 'CNIL-2026-0001', delayReason: 'Week-end' }, new Date(b.discoveredAt + 75 * HOUR)));
     expect(await signalBreach(t.knex, async () => env.client, tenant.tenantId, b.id, { kind: 'notified' })).toEqual({ message: 'gdpr.breach-notified', delivered: true });
-    expect((await b.handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, b.handle.workflowId)).status).toBe('completed');
     expect((await state(b)).completedElements).toMatchObject({ NotifiedMeanwhile: 1, InformPeople: 1, BreachHandled: 1 });
     expect((await t.admin('tasks').where({ id: task.id }).first('status')).status).toBe('cancelled');
     expect(await mailsAbout(b)).toHaveLength(6);
@@ -159,7 +159,7 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
 
     const before = smtp.received.length;
     await complete(b, 'NotifyCnil', { notificationText: prepared, reference: 'CNIL-2026-0002', notifiedAt: (await now()).toISOString() });
-    expect((await b.handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, b.handle.workflowId)).status).toBe('completed');
     expect((await state(b)).completedElements).toMatchObject({ RecordNotification: 1, InformPeople: 1 });
     const breach = await row(b);
     expect(breach).toMatchObject({ status: 'notified', notifications: [expect.objectContaining({ phase: 'initial', reference: 'CNIL-2026-0002' })] });
@@ -181,7 +181,7 @@ describe('gdpr: the response to a data breach, on the time-skipping server', () 
     const { signal } = await asDpo((ctx) => updateBreach(ctx, b.id, { riskLevel: 'none', authorityDecision: 'not-required', authorityReason: 'Données chiffrées, clé non compromise' }, '*', new Date(b.discoveredAt)));
     expect(signal).toEqual({ kind: 'documented' });
     expect(await signalBreach(t.knex, async () => env.client, tenant.tenantId, b.id, signal!)).toEqual({ message: 'gdpr.breach-documented', delivered: true });
-    expect((await b.handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, b.handle.workflowId)).status).toBe('completed');
     expect((await state(b)).completedElements).toMatchObject({ DocumentedMeanwhile: 1, DocumentedByDecision: 1 });
     expect((await state(b)).completedElements.InformPeople).toBeUndefined();
     await skipTime(env, 80 * HOUR);

@@ -12,7 +12,7 @@ import type { ProcessResult } from '../../kernel/process/engine-types';
 import { completeTaskUpdate, processStateQuery } from '../../workflows/engine/contract';
 import { untilWorkflowLists } from '../../api/process/workflow-sync';
 import { testContext, type TestContext } from '../support/api';
-import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
+import { engineWorker, resultSkippingTime, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { until } from '../support/worker-process';
 
@@ -102,7 +102,7 @@ describe('gdpr: the rights request process, on the time-skipping server', () => 
     expect(new Date(reminder.dueAt).toISOString()).toBe(r.request.dueAt);
 
     await complete(r, 'AnswerRequest', { outcome: 'answered', answer: 'Voici vos données.' });
-    expect((await r.handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, r.handle.workflowId)).status).toBe('completed');
     expect(await row(r)).toMatchObject({ status: 'answered', answer: 'Voici vos données.' });
     // The process ended: the reminder left open is withdrawn.
     expect((await t.admin('tasks').where({ id: reminder.id }).first('status')).status).toBe('cancelled');
@@ -125,7 +125,7 @@ describe('gdpr: the rights request process, on the time-skipping server', () => 
 
     await asDpo((ctx) => answerRequest(ctx, r.request.id, { outcome: 'refused', answer: 'Refus', refusalReason: 'Obligation légale de conservation' }, 'fr', new Date()));
     expect(await notifyProcess(t.knex, async () => env.client, tenant.tenantId, REQUEST_CLOSED_MESSAGE, r.request.id)).toEqual({ delivered: true });
-    expect((await r.handle.result() as ProcessResult).status).toBe('completed');
+    expect((await resultSkippingTime<ProcessResult>(env, r.handle.workflowId)).status).toBe('completed');
     expect((await state(r)).completedElements).toMatchObject({ ClosedMeanwhile: 1 });
     expect((await state(r)).completedElements.EscalateOverdue).toBeUndefined();
     expect((await t.admin('tasks').where({ businessKey: r.request.id, status: 'open' }))).toEqual([]);

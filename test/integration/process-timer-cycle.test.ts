@@ -1,7 +1,7 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import request from 'supertest';
-import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
+import { engineWorker, resultSkippingTime, skipTime, timeSkippingEnv } from '../support/engine';
 import { recordingHistories, saveHistoryFixture } from '../support/history-fixtures';
 import { timerStartedProcessXml } from '../support/timer-process';
 import { loginAs, testContext, type TestContext } from '../support/api';
@@ -68,7 +68,7 @@ describe('timer start events with a cycle', () => {
     expect(res.status).toBe(201);
     expect(res.body.startSchedules).toEqual([{ startEvent: 'Clock', cycle: 'R3/PT1H', workflowId: schedulerId(key) }]);
     // Waiting for the result lets the test server skip the three hours.
-    const result = await env.client.workflow.getHandle(schedulerId(key)).result() as TimerStartSchedulerResult;
+    const result = await resultSkippingTime<TimerStartSchedulerResult>(env, schedulerId(key));
     recorded.push(schedulerId(key));
     expect(result).toEqual({ fired: 3, ended: 'repetitions' });
     expect(await env.currentTimeMs() - before).toBeGreaterThanOrEqual(3 * HOUR);
@@ -132,7 +132,7 @@ describe('timer start events with a cycle', () => {
     const now = await env.currentTimeMs();
     const from = new Date(Math.floor((now - 90 * 60_000) / 1000) * 1000).toISOString().replace('.000Z', 'Z');
     await deploy(key, `R3/${from}/PT1H`).expect(201);
-    const result = await env.client.workflow.getHandle(schedulerId(key)).result() as TimerStartSchedulerResult;
+    const result = await resultSkippingTime<TimerStartSchedulerResult>(env, schedulerId(key));
     // Two firings were past (-90 and -30 minutes): only the third starts an instance.
     expect(result).toEqual({ fired: 3, ended: 'repetitions' });
     expect((await started(key)).map((r) => r.firedAt)).toEqual([Date.parse(from) + 2 * HOUR]);

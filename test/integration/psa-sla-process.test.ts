@@ -13,7 +13,7 @@ import { deliverTicketMessages, startTicketProcess, TICKET_PROCESS } from '../..
 import type { ProcessResult } from '../../kernel/process/engine-types';
 import { processStateQuery } from '../../workflows/engine/contract';
 import { loginAs, testContext, type TestContext } from '../support/api';
-import { engineWorker, skipTime, timeSkippingEnv } from '../support/engine';
+import { engineWorker, resultSkippingTime, skipTime, timeSkippingEnv } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { until } from '../support/worker-process';
 
@@ -115,7 +115,7 @@ describe('MSP: the SLA of a ticket, on the time-skipping server', () => {
    */
   const finished = async (k: Ticket) => {
     await until('the process completed', async () => ((await k.handle.describe()).status.name === 'RUNNING' ? undefined : true));
-    return await k.handle.result() as ProcessResult;
+    return await resultSkippingTime<ProcessResult>(env, k.handle.workflowId);
   };
   const move = async (k: Ticket, status: 'waiting' | 'in-progress' | 'resolved' | 'closed') => deliver(await asAdmin((trx, principal) => changeTicketStatus(trx, { principal }, k.id, { status })));
 

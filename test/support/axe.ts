@@ -34,6 +34,12 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.locator('.v-progress-linear--active, .v-skeleton-loader').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(350);
+  // Transitions still running (a panel sliding in, a page fading after a route change): axe would read their colours half-way.
+  await page.waitForFunction(() => {
+    type Running = { playState: string; effect: { getComputedTiming: () => { iterations?: number } } | null };
+    const doc = (globalThis as unknown as { document: { getAnimations: () => Running[] } }).document;
+    return doc.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+  }, null, { timeout: 5_000 }).catch(() => undefined);
 }
 
 /** Settles the page, then expects axe to find no critical or serious violation (`where` names the screen in a failure). */

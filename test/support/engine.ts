@@ -45,31 +45,48 @@ export function timeSkippingEnv(knex: Knex): Promise<TestWorkflowEnvironment> {
 }
 
 /**
- * Moves the time-skipping server's clock `ms` forward (what `env.sleep` does), watching it. The test
- * server sometimes never answers that sleep (temporalio/sdk-java#2670): a time-skipping lock left behind
- * (an activity completing after its workflow ended) stops its clock for good, and the suite hung to its
- * 5-minute timeout in CI. So every 30 s without an answer, look at the clock: at the target, the answer
- * was lost: go on; moving, wait more; still for a whole minute (no activity of these tests runs that
- * long, even on a loaded machine), release one lock; still for three minutes, fail saying where it stands.
+ * Waits for `answer` while the time-skipping server moves its clock, watching it. The test server
+ * sometimes never answers (temporalio/sdk-java#2670): a time-skipping lock left behind (an activity
+ * completing after its workflow ended) stops its clock for good, and suites hung to their 5-minute
+ * timeout in CI. So every 30 s without an answer, look at the clock: `reached()` (the awaited moment
+ * is past: the answer was lost): go on; moving, wait more; still for a whole minute (no activity of
+ * these tests runs that long, even on a loaded machine), release one lock; still for three minutes,
+ * fail saying where it stands.
  */
-export async function skipTime(env: TestWorkflowEnvironment, ms: number): Promise<void> {
-  const target = (await env.currentTimeMs()) + ms;
-  const slept = env.sleep(ms).then(() => true as const);
-  slept.catch(() => undefined);
+async function watchingClock<T>(env: TestWorkflowEnvironment, answer: Promise<T>, reached: (now: number) => Promise<boolean>, waitingFor: string): Promise<T | undefined> {
+  const answered = answer.then((value) => ({ value }));
+  answered.catch(() => undefined);
   let last = await env.currentTimeMs();
   let still = 0;
   for (;;) {
     let timer: NodeJS.Timeout | undefined;
     const patience = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), 30_000); });
-    const woke = await Promise.race([slept, patience]).finally(() => clearTimeout(timer));
-    if (woke) return;
+    const woke = await Promise.race([answered, patience]).finally(() => clearTimeout(timer));
+    if (woke) return woke.value;
     const now = await env.currentTimeMs();
-    if (now >= target) return;
+    if (await reached(now)) return undefined;
     still = now > last ? 0 : still + 1;
     last = now;
-    if (still === 6) throw new Error(`The time-skipping server's clock is stuck at ${new Date(now).toISOString()} (waiting for ${new Date(target).toISOString()}).`);
+    if (still === 6) throw new Error(`The time-skipping server's clock is stuck at ${new Date(now).toISOString()} (waiting for ${waitingFor}).`);
     if (still === 2) await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
   }
+}
+
+/** Moves the time-skipping server's clock `ms` forward (what `env.sleep` does), watching it (`watchingClock`). */
+export async function skipTime(env: TestWorkflowEnvironment, ms: number): Promise<void> {
+  const target = (await env.currentTimeMs()) + ms;
+  await watchingClock(env, env.sleep(ms), async (now) => now >= target, new Date(target).toISOString());
+}
+
+/**
+ * A workflow's result on the time-skipping server (its client skips time while waiting), watching
+ * the clock (`watchingClock`): if the workflow has closed but the answer was lost, it is read again.
+ */
+export async function resultSkippingTime<T>(env: TestWorkflowEnvironment, workflowId: string): Promise<T> {
+  const handle = env.client.workflow.getHandle(workflowId);
+  const closed = async () => (await handle.describe()).status.name !== 'RUNNING';
+  const value = await watchingClock(env, handle.result() as Promise<T>, closed, `workflow ${workflowId} to close`);
+  return value === undefined ? env.client.workflow.getHandle(workflowId).result() as Promise<T> : value;
 }
 
 /** The converter of the product's clients and workers: payloads encrypted with the tenant's key. */
