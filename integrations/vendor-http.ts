@@ -1,11 +1,11 @@
+import { withHttpRetries } from './http-retry';
 import { PortRefusedError, PortRetryableError } from './port-errors';
 
 /**
  * The HTTP transport of the telecom vendors' adapters (ADR 0042): JSON in and out, the adapter's auth
- * headers, and the retry rules every adapter shares:
- *  - 429: wait what `Retry-After` says (seconds; 1 s when absent) and try again;
- *  - 502, 503, 504 and network failures: try again after 0.5 s, 1 s, 2 s…;
- *  - after `maxAttempts`, or a wait longer than `maxWaitMs`: PortRetryableError (the activity retries later);
+ * headers, and the vendors' shared retry loop (integrations/http-retry.ts):
+ *  - 429, 500, 502, 503, 504 and network failures are tried again in place; after `maxAttempts`, or a
+ *    wait longer than `maxWaitMs`: PortRetryableError (the activity retries later);
  *  - any other 4xx/5xx: PortRefusedError with the vendor's own words quoted in a French and English reason.
  * Nothing is logged here: a request may carry a phone number, and credentials always.
  */
@@ -41,9 +41,6 @@ const defaultErrorOf = (body: Record<string, unknown>) => ({
 
 export function createVendorHttp(options: VendorHttpOptions) {
   const base = options.baseUrl.replace(/\/$/, '');
-  const maxAttempts = options.maxAttempts ?? 4;
-  const maxWaitMs = options.maxWaitMs ?? 30_000;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const errorOf = options.errorOf ?? defaultErrorOf;
 
   async function once(request: VendorRequest): Promise<Response> {
@@ -60,42 +57,25 @@ export function createVendorHttp(options: VendorHttpOptions) {
 
   /** Answers 2xx bodies; `accept` lists other statuses the adapter reads itself (a 409 on a replayed reference). */
   return async function call(request: VendorRequest, accept: readonly number[] = []): Promise<VendorAnswer> {
-    let last = new PortRetryableError(`${options.vendor} was not called.`);
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      let wait: number;
-      try {
-        const response = await once(request);
-        const text = await response.text();
-        let body: Record<string, unknown> = {};
-        try {
-          body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-        } catch {
-          body = { message: text.slice(0, 200) };
-        }
-        if (response.ok || accept.includes(response.status)) return { status: response.status, body };
-        if (!(RETRIED_STATUSES as readonly number[]).includes(response.status) && response.status !== 500) {
-          const { code, message } = errorOf(body);
-          if (response.status === 401 || response.status === 403) {
-            throw new PortRefusedError('misconfigured', {
-              fr: `${options.vendor} refuse nos identifiants (${response.status}) : vérifiez la connexion dans Télécom → Connexions.`,
-              en: `${options.vendor} refuses our credentials (${response.status}): check the connection in Telecom → Connections.`,
-            }, response.status);
-          }
-          throw new PortRefusedError(code, { fr: `${options.vendor} refuse : ${message}`, en: `${options.vendor} refuses: ${message}` }, response.status);
-        }
-        last = new PortRetryableError(`${options.vendor} answered ${response.status}.`, response.status);
-        const retryAfter = response.headers.get('retry-after');
-        wait = response.status === 429 ? (retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : 1000) : 500 * 2 ** (attempt - 1);
-      } catch (error) {
-        if (error instanceof PortRefusedError) throw error;
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-        last = new PortRetryableError(`${options.vendor} could not be reached (${cause}).`);
-        wait = 500 * 2 ** (attempt - 1);
+    const answer = await withHttpRetries<VendorAnswer, PortRefusedError | PortRetryableError>(options, () => once(request), (status, body, ok) => {
+      if (ok || accept.includes(status)) return { value: { status, body } };
+      if ((RETRIED_STATUSES as readonly number[]).includes(status) || status === 500) {
+        return { failure: new PortRetryableError(`${options.vendor} answered ${status}.`, status), retry: true };
       }
-      if (attempt === maxAttempts || wait > maxWaitMs) break;
-      await sleep(wait);
-    }
-    throw last;
+      if (status === 401 || status === 403) {
+        return {
+          retry: false,
+          failure: new PortRefusedError('misconfigured', {
+            fr: `${options.vendor} refuse nos identifiants (${status}) : vérifiez la connexion dans Télécom → Connexions.`,
+            en: `${options.vendor} refuses our credentials (${status}): check the connection in Telecom → Connections.`,
+          }, status),
+        };
+      }
+      const { code, message } = errorOf(body);
+      return { failure: new PortRefusedError(code, { fr: `${options.vendor} refuse : ${message}`, en: `${options.vendor} refuses: ${message}` }, status), retry: false };
+    }, (cause) => new PortRetryableError(cause === 'not called' ? `${options.vendor} was not called.` : `${options.vendor} could not be reached (${cause}).`));
+    if ('value' in answer) return answer.value;
+    throw answer.failure;
   };
 }
 

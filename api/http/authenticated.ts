@@ -79,12 +79,7 @@ export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) 
   return (req, res, next) => {
     const claims = req.auth;
     if (!claims) return next(new UnauthorizedError());
-    const check = principalVersionCheck(claims.tenantId, claims.userId, claims.tokenId);
-    const run = (knex: Knex) => withTenantReading(claims, check, async (trx, version) => {
-      const resolved = version === null ? null : await principalCache(knex).resolve(trx, claims.tenantId, claims.userId, Number(version));
-      if (!resolved) throw new UnauthorizedError(identityMessage('auth.session-ended'));
-      return fn(req, { trx, principal: resolved.principal, ability: resolved.ability, requestId: String(req.id ?? '') });
-    }, knex);
+    const run = (knex: Knex) => asPrincipal(claims, knex, (ctx) => fn(req, { ...ctx, requestId: String(req.id ?? '') }));
     const replica = deps.replica;
     const reading = req.method === 'GET' || req.method === 'HEAD';
     const pool = replica && opts.replicaReads && reading ? replica.poolFor(claims) : deps.knex;
@@ -99,11 +94,54 @@ export function inTenant(deps: ApiDeps, fn: (req: Request, ctx: RequestContext) 
           await reply.afterCommit().catch((error: Error) => req.log?.warn({ err: error }, 'after-commit step failed; the change itself is saved'));
         }
         if (replica && !reading) await replica.noteWrite(claims).catch((error: Error) => req.log?.warn({ err: error }, 'write position not read; this reader may see the replica before it has the change'));
-        for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
-        if (reply.raw) res.status(reply.status ?? 200).send(reply.raw);
-        else if (reply.body === undefined) res.status(reply.status ?? 204).end();
-        else res.status(reply.status ?? 200).json(reply.body);
+        send(res, reply);
       })
       .catch(next);
   };
 }
+
+function send(res: Response, reply: Reply): void {
+  for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+  if (reply.raw) res.status(reply.status ?? 200).send(reply.raw);
+  else if (reply.body === undefined) res.status(reply.status ?? 204).end();
+  else res.status(reply.status ?? 200).json(reply.body);
+}
+
+/** Runs `fn` in one transaction of the caller's tenant and user, its principal resolved (what `inTenant` does per request). */
+function asPrincipal<T>(claims: VerifiedAccess, knex: Knex, fn: (ctx: RequestContext) => Promise<T>): Promise<T> {
+  const check = principalVersionCheck(claims.tenantId, claims.userId, claims.tokenId);
+  return withTenantReading(claims, check, async (trx, version) => {
+    const resolved = version === null ? null : await principalCache(knex).resolve(trx, claims.tenantId, claims.userId, Number(version));
+    if (!resolved) throw new UnauthorizedError(identityMessage('auth.session-ended'));
+    return fn({ trx, principal: resolved.principal, ability: resolved.ability, requestId: '' });
+  }, knex);
+}
+
+/**
+ * An authenticated write that asks a vendor (an operator's or a billing system's API) on the way: no
+ * transaction is held while the vendor answers. `prepare` validates and checks rights in a first
+ * short transaction (it refuses there, before anyone is called), `call` asks the vendor with none
+ * held, `finish` writes in a second one what the answer says. On the primary; its answer is sent as
+ * `inTenant`'s.
+ */
+export function inTenantAroundVendor<P, A>(
+  deps: ApiDeps,
+  prepare: (req: Request, ctx: RequestContext) => Promise<P>,
+  call: (prepared: P, tenantId: string) => Promise<A>,
+  finish: (req: Request, ctx: RequestContext, prepared: P, answer: A) => Promise<Reply>,
+): RequestHandler {
+  return (req, res, next) => {
+    const claims = req.auth;
+    if (!claims) return next(new UnauthorizedError());
+    const inTrx = <T>(fn: (ctx: RequestContext) => Promise<T>) => asPrincipal(claims, deps.knex, (ctx) => fn({ ...ctx, requestId: String(req.id ?? '') }));
+    (async () => {
+      const prepared = await inTrx((ctx) => prepare(req, ctx));
+      const answer = await call(prepared, claims.tenantId);
+      const reply = await inTrx((ctx) => finish(req, ctx, prepared, answer));
+      if (reply.afterCommit) await reply.afterCommit().catch((error: Error) => req.log?.warn({ err: error }, 'after-commit step failed; the change itself is saved'));
+      if (deps.replica) await deps.replica.noteWrite(claims).catch((error: Error) => req.log?.warn({ err: error }, 'write position not read; this reader may see the replica before it has the change'));
+      send(res, reply);
+    })().catch(next);
+  };
+}
+

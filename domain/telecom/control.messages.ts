@@ -65,6 +65,10 @@ export const controlMessages = defineMessages({
     fr: (p) => `Rien n’a été importé : ${String(p.count)} ligne(s) du fichier sont à corriger`,
     en: (p) => `Nothing was imported: ${String(p.count)} row(s) of the file need fixing`,
   }),
+  'telecom.control.vendor-unavailable': {
+    fr: 'Le système de l’opérateur ou de facturation ne répond pas pour le moment : rien n’a été enregistré, réessayez dans quelques minutes',
+    en: 'The operator’s or billing system does not answer at the moment: nothing was saved, try again in a few minutes',
+  },
   'telecom.control.port-no-invoices': entry({
     example: { operatorKey: 'alphalink' },
     fr: (p) => `L’opérateur ${String(p.operatorKey)} ne fournit pas ses factures par API : importez son fichier CSV`,

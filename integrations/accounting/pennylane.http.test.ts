@@ -1,16 +1,9 @@
 import { cents, decimal, PENNYLANE_VAT_RATES, unitPrice } from './pennylane.adapter';
-import { PENNYLANE_RETRIED_STATUSES, retryAfterMs } from './pennylane.http';
+import { PENNYLANE_RETRIED_STATUSES } from './pennylane.http';
 
 describe('Pennylane transport and amounts', () => {
   it('pins the statuses retried in place (changing them is a decision, not an accident)', () => {
     expect([...PENNYLANE_RETRIED_STATUSES]).toEqual([429, 500, 502, 503, 504]);
-  });
-
-  it('reads Retry-After as seconds or as an HTTP date', () => {
-    expect(retryAfterMs('3')).toBe(3000);
-    expect(retryAfterMs('Wed, 21 Oct 2026 07:28:05 GMT', Date.parse('Wed, 21 Oct 2026 07:28:00 GMT'))).toBe(5000);
-    expect(retryAfterMs(null)).toBeNull();
-    expect(retryAfterMs('soon')).toBeNull();
   });
 
   it('writes cents as Pennylane\'s decimal strings and reads them back exactly', () => {

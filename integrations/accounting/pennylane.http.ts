@@ -1,14 +1,14 @@
+import { withHttpRetries } from '../http-retry';
 import type { AccountingFailure } from './accounting.port';
 
 /**
  * Pennylane's REST transport (Company API v2): bearer token, JSON in and out
- * (multipart for files), and its retry rules, pinned by pennylane.test.ts:
- *  - 429: wait what `Retry-After` says (seconds or an HTTP date; 1 s when
- *    absent) and try again — Pennylane allows about 25 requests per 5 s;
- *  - 5xx and network failures: try again after 0.5 s, 1 s, 2 s…;
- *  - any other 4xx: never retried (the request itself is wrong).
- * After `maxAttempts`, or a wait longer than `maxWaitMs`, the failure is
- * answered as retryable: the activity tries again later.
+ * (multipart for files), and the vendors' shared retry loop (integrations/http-retry.ts),
+ * pinned by pennylane.test.ts: 429 waits what `Retry-After` says (Pennylane allows
+ * about 25 requests per 5 s), 5xx and network failures are tried again after 0.5 s,
+ * 1 s, 2 s…, any other 4xx never (the request itself is wrong). After `maxAttempts`,
+ * or a wait longer than `maxWaitMs`, the failure is answered as retryable: the
+ * activity tries again later.
  */
 export const PENNYLANE_API_BASE_URL = 'https://app.pennylane.com/api/external/v2';
 
@@ -35,14 +35,6 @@ export interface PennylaneRequest {
 
 export type PennylaneAnswer = { ok: true; status: number; body: Record<string, unknown> } | (AccountingFailure & { status?: number; body?: Record<string, unknown> });
 
-/** Seconds or an HTTP date, as RFC 9110 allows; null when absent or unreadable. */
-export function retryAfterMs(value: string | null, now = Date.now()): number | null {
-  if (!value) return null;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
-
 function failureOf(status: number, body: Record<string, unknown>): AccountingFailure {
   const detail = typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : JSON.stringify(body).slice(0, 300);
   if (status === 401 || status === 403) return { ok: false, reason: 'misconfigured', retryable: false, status, message: `Pennylane refused our token (${status}): ${detail}` };
@@ -52,9 +44,6 @@ function failureOf(status: number, body: Record<string, unknown>): AccountingFai
 
 export function createPennylaneHttp(options: PennylaneHttpOptions) {
   const base = (options.apiBaseUrl ?? PENNYLANE_API_BASE_URL).replace(/\/$/, '');
-  const maxAttempts = options.maxAttempts ?? 4;
-  const maxWaitMs = options.maxWaitMs ?? 30_000;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   async function once(request: PennylaneRequest): Promise<Response> {
     const url = new URL(`${base}${request.path}`);
@@ -74,31 +63,12 @@ export function createPennylaneHttp(options: PennylaneHttpOptions) {
   }
 
   return async function call(request: PennylaneRequest): Promise<PennylaneAnswer> {
-    let last: PennylaneAnswer = { ok: false, reason: 'unavailable', retryable: true, message: 'Pennylane was not called.' };
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      let wait: number;
-      try {
-        const response = await once(request);
-        const text = await response.text();
-        let body: Record<string, unknown> = {};
-        try {
-          body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-        } catch {
-          body = { error: text.slice(0, 300) };
-        }
-        if (response.ok) return { ok: true, status: response.status, body };
-        last = { ...failureOf(response.status, body), body };
-        if (!last.retryable) return last;
-        wait = response.status === 429 ? (retryAfterMs(response.headers.get('retry-after')) ?? 1000) : 500 * 2 ** (attempt - 1);
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
-        last = { ok: false, reason: 'unavailable', retryable: true, message: `Pennylane could not be reached (${cause}).` };
-        wait = 500 * 2 ** (attempt - 1);
-      }
-      if (attempt === maxAttempts || wait > maxWaitMs) break;
-      await sleep(wait);
-    }
-    return last;
+    const answer = await withHttpRetries<PennylaneAnswer, PennylaneAnswer>(options, () => once(request), (status, body, ok) => {
+      if (ok) return { value: { ok: true, status, body } };
+      const failure = { ...failureOf(status, body), body };
+      return { failure, retry: failure.retryable };
+    }, (cause) => ({ ok: false, reason: 'unavailable', retryable: true, message: cause === 'not called' ? 'Pennylane was not called.' : `Pennylane could not be reached (${cause}).` }));
+    return 'value' in answer ? answer.value : answer.failure;
   };
 }
 

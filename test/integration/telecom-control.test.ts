@@ -144,6 +144,22 @@ describe('telecom billing control', () => {
     expect(refused.body.detail).toBe('Clé de connexion invalide : "9".');
   });
 
+  it('answers 503 in French when the billing system is out of reach on an on-demand run, and records no run', async () => {
+    const runs = () => t.admin('telecomControlRuns').where({ tenantId: tenant.tenantId }).count('* as n').first();
+    const before = await runs();
+    const [connection] = await t.admin('integrationConnections')
+      .insert({ tenantId: tenant.tenantId, kind: 'billing-system', key: 'cfast', adapter: 'sandbox', label: 'CFAST en panne', settings: JSON.stringify({ unavailable: true }) }).returning('id');
+    try {
+      const down = await as('accounting').post('/api/v1/telecom/control-runs', { period: '2026-12' });
+      expect({ status: down.status, detail: down.body.detail }).toEqual({
+        status: 503, detail: 'Le système de l’opérateur ou de facturation ne répond pas pour le moment : rien n’a été enregistré, réessayez dans quelques minutes',
+      });
+      expect(await runs()).toEqual(before);
+    } finally {
+      await t.admin('integrationConnections').where({ id: connection.id }).delete();
+    }
+  });
+
   it('starts a fix as a deployment of the line (« lancer déploiement »), refuses a fix that does not suit the kind', async () => {
     const items = (await as('direction').get('/api/v1/telecom/anomalies?kind=terminated-still-billed&status=open')).body.items as Array<{ id: string; source: string; version: number }>;
     const fromInvoice = items.find((a) => a.source === 'operator-invoice')!;
