@@ -47,11 +47,12 @@ export function timeSkippingEnv(knex: Knex): Promise<TestWorkflowEnvironment> {
 /**
  * Waits for `answer` while the time-skipping server moves its clock, watching it. The test server
  * sometimes never answers (temporalio/sdk-java#2670): a time-skipping lock left behind (an activity
- * completing after its workflow ended) stops its clock for good, and suites hung to their 5-minute
- * timeout in CI. So every 30 s without an answer, look at the clock: `reached()` (the awaited moment
- * is past: the answer was lost): go on; moving, wait more; still for a whole minute (no activity of
- * these tests runs that long, even on a loaded machine), release one lock; still for three minutes,
- * fail saying where it stands.
+ * completing after its workflow ended: « Activity not found on completion » in the worker's log) stops
+ * its clock for good, and suites hung to their 5-minute timeout in CI. So every 15 s without an answer,
+ * look: `reached(now)` (what was awaited is there: the answer was lost): go on; the clock moving: wait
+ * more; still for 30 s or more (no activity of these tests runs that long, even on a loaded machine):
+ * release a lock, again at each look (more than one may be left); still for two and a half minutes:
+ * fail saying where it stands, well before the test's own timeout.
  */
 async function watchingClock<T>(env: TestWorkflowEnvironment, answer: Promise<T>, reached: (now: number) => Promise<boolean>, waitingFor: string): Promise<T | undefined> {
   const answered = answer.then((value) => ({ value }));
@@ -60,15 +61,15 @@ async function watchingClock<T>(env: TestWorkflowEnvironment, answer: Promise<T>
   let still = 0;
   for (;;) {
     let timer: NodeJS.Timeout | undefined;
-    const patience = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), 30_000); });
+    const patience = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), 15_000); });
     const woke = await Promise.race([answered, patience]).finally(() => clearTimeout(timer));
     if (woke) return woke.value;
     const now = await env.currentTimeMs();
     if (await reached(now)) return undefined;
     still = now > last ? 0 : still + 1;
     last = now;
-    if (still === 6) throw new Error(`The time-skipping server's clock is stuck at ${new Date(now).toISOString()} (waiting for ${waitingFor}).`);
-    if (still === 2) await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
+    if (still >= 10) throw new Error(`The time-skipping server's clock is stuck at ${new Date(now).toISOString()} (waiting for ${waitingFor}).`);
+    if (still >= 2) await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
   }
 }
 
