@@ -9,6 +9,7 @@ import { supersedes } from './message-status';
 import { DEFAULT_LOCALE } from '../i18n/messages';
 import { checkPolicy, type RefusalReason } from './policy';
 import { prepareOutgoing, type Outgoing } from './prepare-outgoing';
+import { withDisplayName, type VariantNote } from './mail-variant';
 import { reserveSlot } from './rate-limit';
 import type { CommsConfig } from './settings';
 
@@ -74,8 +75,11 @@ export function attachmentsKept(attachments: readonly MailAttachment[] | undefin
   return attachments?.length ? JSON.stringify(attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, sizeBytes: a.content.length }))) : null;
 }
 
-/** Creates the message row, or finds the one a concurrent attempt (or the API) created with the same key. */
-export async function insertMessage(trx: Knex.Transaction, ctx: SendContext, outgoing: Outgoing & { attachments?: string | null }, status: 'pending' | 'refused', error?: { code: string; reason: string }): Promise<Row> {
+/**
+ * Creates the message row, or finds the one a concurrent attempt (or the API) created with the same key.
+ * `variant`: what a module's mail variant did (ADR 0048), kept in the first event's detail (ids only).
+ */
+export async function insertMessage(trx: Knex.Transaction, ctx: SendContext, outgoing: Outgoing & { attachments?: string | null }, status: 'pending' | 'refused', error?: { code: string; reason: string } | null, variant?: VariantNote): Promise<Row> {
   const [inserted] = await trx('messages').insert({
     id: crypto.randomUUID(), tenantId: ctx.tenantId, ...outgoing, status,
     errorCode: error?.code ?? null, errorReason: error?.reason ?? null,
@@ -83,7 +87,7 @@ export async function insertMessage(trx: Knex.Transaction, ctx: SendContext, out
     idempotencyKey: ctx.idempotencyKey,
   }).onConflict(['tenantId', 'idempotencyKey']).ignore().returning('*');
   if (inserted) {
-    await recordEvent(trx, ctx.tenantId, inserted.id, status, error ? { reason: error.reason } : {});
+    await recordEvent(trx, ctx.tenantId, inserted.id, status, { ...(error ? { reason: error.reason } : {}), ...(variant ? { variant } : {}) });
     if (status === 'refused') await appendMessageHistory(trx, ctx.tenantId, inserted, ctx.sentByUserId ?? null);
     return inserted;
   }
@@ -115,8 +119,8 @@ async function claim(deps: DeliveryDeps, ctx: SendContext, request: SendRequest,
       const prepared = await prepareOutgoing(trx, request, senderName);
       const outgoing = { ...prepared.message, attachments };
       row = prepared.ok
-        ? await insertMessage(trx, ctx, outgoing, 'pending')
-        : await insertMessage(trx, ctx, outgoing, 'refused', { code: prepared.refusal.reason, reason: prepared.refusal.message.render(DEFAULT_LOCALE) });
+        ? await insertMessage(trx, ctx, outgoing, 'pending', null, prepared.variant)
+        : await insertMessage(trx, ctx, outgoing, 'refused', { code: prepared.refusal.reason, reason: prepared.refusal.message.render(DEFAULT_LOCALE) }, prepared.variant);
     } else if (row.status === 'pending' && !row.providerMessageId) {
       // Between creation (an API call, an earlier attempt) and now, the person may have replied STOP.
       const refusal = await checkPolicy(trx, { channel: row.channel as 'sms', category: row.category as 'marketing', recipient: String(row.recipient), contactId: (row.contactId as string) ?? null });
@@ -180,9 +184,21 @@ async function recordFailure(deps: DeliveryDeps, ctx: SendContext, row: Row, fai
   }, deps.knex);
 }
 
+type StoredHeaders = { inReplyTo?: unknown; references?: unknown; replyTo?: unknown; fromName?: unknown };
+function parsedHeaders(row: Row): StoredHeaders | null {
+  const headers = row.mailHeaders as StoredHeaders | string | null | undefined;
+  return typeof headers === 'string' ? JSON.parse(headers) as StoredHeaders : headers ?? null;
+}
+
+/** The sender's display name a module's variant chose (a white-label brand's, ADR 0048), if any. */
+function fromNameOf(row: Row): string | null {
+  const fromName = parsedHeaders(row)?.fromName;
+  return typeof fromName === 'string' ? fromName : null;
+}
+
 /** The threading headers a message was written with (`messages.mail_headers`: a reply to a ticket's mail). */
 function mailHeadersOf(row: Row): { inReplyTo?: string; references?: string[]; replyTo?: string } {
-  const headers = row.mailHeaders as { inReplyTo?: unknown; references?: unknown; replyTo?: unknown } | null | undefined;
+  const headers = parsedHeaders(row);
   if (!headers) return {};
   return {
     ...(typeof headers.inReplyTo === 'string' ? { inReplyTo: headers.inReplyTo } : {}),
@@ -223,7 +239,7 @@ export async function deliver(deps: DeliveryDeps, ctx: SendContext, request: Sen
   }
 
   const port = deps.ports.mail(ctx.tenantId, config);
-  const result = await port.send({ to: String(row.recipient), from: config.mail.from, subject: String(row.subject ?? ''), text: String(row.body), messageId: messageIdHeader(id), reference: id,
+  const result = await port.send({ to: String(row.recipient), from: withDisplayName(config.mail.from, fromNameOf(row)), subject: String(row.subject ?? ''), text: String(row.body), messageId: messageIdHeader(id), reference: id,
     ...(attachments?.length ? { attachments: [...attachments] } : {}), ...mailHeadersOf(row) });
   return result.ok ? recordAccepted(deps, ctx, row, result.providerMessageId, 'sent') : recordFailure(deps, ctx, row, result);
 }

@@ -5,6 +5,7 @@ import { toE164 } from './phone-number';
 import { checkPolicy, type Refusal } from './policy';
 import { render } from './template-renderer';
 import { commsMessage } from './comms.messages';
+import { chooseTemplate, resolveMailVariant, type VariantNote } from './mail-variant';
 
 /** A message ready to be written and sent: recipient checked, text rendered, policy passed. */
 export interface Outgoing {
@@ -19,9 +20,14 @@ export interface Outgoing {
   body: string;
   recordType: string | null;
   recordId: string | null;
+  /** Headers the mail is sent with (`messages.mail_headers`): a module's sender name, `{ fromName }` (ADR 0048). */
+  mailHeaders?: string;
 }
 
-export type Prepared = { ok: true; message: Outgoing } | { ok: false; refusal: Refusal; message: Outgoing };
+/** `variant`: what a module's mail variant changed (a brand's template, or its fallback), for the message's history. */
+export type Prepared =
+  | { ok: true; message: Outgoing; variant?: VariantNote }
+  | { ok: false; refusal: Refusal; message: Outgoing; variant?: VariantNote };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export const MAX_SMS_CHARACTERS = 1600;
@@ -72,11 +78,25 @@ export async function prepareOutgoing(trx: Knex.Transaction, request: SendReques
     subject: request.subject ?? null, body: request.body ?? '',
     recordType: request.recordType ?? (contact ? 'contact' : null), recordId: request.recordId ?? (contact ? String(contact.id) : null),
   };
-  const refuse = (refusal: Refusal): Prepared => ({ ok: false, refusal, message: draft });
+  let note: VariantNote | undefined;
+  const refuse = (refusal: Refusal): Prepared => ({ ok: false, refusal, message: draft, ...(note ? { variant: note } : {}) });
   if (request.contactId && !contact) return refuse({ reason: 'unknown_contact', message: commsMessage('comms.refused.unknown-contact') });
 
+  // A module's variant of a mail to its client: a white-label brand's template and sender (ADR 0048).
+  const aboutAccount = draft.recordType === 'account' && draft.recordId && isUuid(draft.recordId) ? draft.recordId : null;
+  const variant = request.channel === 'mail'
+    ? await resolveMailVariant(trx, { contactId: draft.contactId, accountId: (contact?.accountId as string | undefined) ?? aboutAccount }, request.templateKey ?? null)
+    : null;
+  if (variant) note = { source: variant.source, templateId: null, fallback: false };
+  if (variant?.senderName) draft.mailHeaders = JSON.stringify({ fromName: variant.senderName });
+
   if (request.templateKey) {
-    const template = await findTemplate(trx, request.channel, request.templateKey, request.language);
+    const variantTemplate: Row | undefined = variant?.templateId && isUuid(variant.templateId)
+      ? await trx('commsTemplates').where({ id: variant.templateId }).first()
+      : undefined;
+    const choice = chooseTemplate(variant, variantTemplate as { channel: string } | undefined);
+    note = choice.note ?? undefined;
+    const template = choice.use === 'variant' ? variantTemplate : await findTemplate(trx, request.channel, request.templateKey, request.language);
     if (!template) {
       return refuse({ reason: 'unknown_template', message: commsMessage('comms.refused.unknown-template', { channel: request.channel, key: request.templateKey, language: request.language ?? null }) });
     }
@@ -105,5 +125,5 @@ export async function prepareOutgoing(trx: Knex.Transaction, request: SendReques
     if (!draft.subject) draft.subject = request.subject ?? '(sans objet)';
   }
   const refusal = await checkPolicy(trx, { channel: draft.channel, category: draft.category, recipient: draft.recipient, contactId: draft.contactId });
-  return refusal ? refuse(refusal) : { ok: true, message: draft };
+  return refusal ? refuse(refusal) : { ok: true, message: draft, ...(note ? { variant: note } : {}) };
 }

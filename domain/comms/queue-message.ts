@@ -18,6 +18,6 @@ export async function queueMessage(ctx: RequestContext, request: SendRequest, id
   const user = await ctx.trx('users').where({ id: ctx.principal.userId }).first('displayName');
   const prepared = await prepareOutgoing(ctx.trx, request, user?.displayName ?? '');
   if (!prepared.ok) throw new UnprocessableError(prepared.refusal.message, { reason: prepared.refusal.reason });
-  const row = await insertMessage(ctx.trx, { tenantId: ctx.principal.tenantId, idempotencyKey, sentByUserId: ctx.principal.userId }, prepared.message, 'pending');
+  const row = await insertMessage(ctx.trx, { tenantId: ctx.principal.tenantId, idempotencyKey, sentByUserId: ctx.principal.userId }, prepared.message, 'pending', null, prepared.variant);
   return presentMessage(row);
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { MailVariantResolver } from '../comms/mail-variant';
 import type { BulkActionDefinition } from '../core/bulk-action';
 import type { RecordResource } from '../core/record-resource';
 import type { PersonalDataDeclaration } from '../gdpr/personal-data';
@@ -65,6 +66,11 @@ export interface DomainModule {
    * vertical's newsletter. The core's consent ledger (`domain/gdpr`) records them; the module reads the state.
    */
   consentPurposes?: ConsentPurpose[];
+  /**
+   * Its variant of the mails sent to its clients (docs/adr/0048): a white-label brand's own template for a
+   * template key and its sender's name. Comms asks it while preparing a mail, in the send's transaction.
+   */
+  mailVariant?: MailVariantResolver;
   /** Demo data for a demo organisation with the module, after its users exist. Idempotent: safe on every start. */
   seedDemo?: (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { DemoTenantFacts } from '../modules/vertical-module';
+import { seedBrandMailDemo } from './brands-mail.demo';
 
 /** Colours of the demo's brands, in order of their names (each readable with white text). */
 const PALETTE: ReadonlyArray<[string, string]> = [['#0D47A1', '#FFB300'], ['#6A1B9A', '#26A69A'], ['#BF360C', '#37474F'], ['#1B5E20', '#F9A825']];
@@ -35,6 +36,7 @@ export async function seedBrandsDemo(admin: Knex, tenant: DemoTenantFacts): Prom
     const [primary, secondary] = PALETTE[i % PALETTE.length]!;
     return { brandId: b.id, tenantId: tenant.tenantId, primaryColor: primary, secondaryColor: secondary, mailSenderName: b.name, logo: squareLogo(primary), logoContentType: 'image/png' };
   })).onConflict('brandId').ignore();
+  await seedBrandMailDemo(admin, tenant.tenantId);
 
   const partnerId = tenant.userIds.partner;
   if (!partnerId) return;

@@ -1,6 +1,7 @@
 import { each, on } from '../identity/grants';
 import type { Grant } from '../identity/ability';
 import { ACCOUNT_VIEW_SUBJECT, BILLING_FIELDS, BILLING_GROUP, OPERATIONS_FIELDS, OPERATIONS_GROUP } from './account-view';
+import { telecomMailVariant } from './brand-mail';
 import { BRAND_SUBJECT } from './brands';
 import { seedBrandsDemo } from './brands.demo';
 import { brandsMessages } from './brands.messages';
@@ -36,4 +37,6 @@ export const brandsPart: TelecomPart = {
   messages: brandsMessages,
   personalData: brandsPersonalData,
   seedDemo: seedBrandsDemo,
+  // A client of a brand gets the brand's mail templates and sender (ADR 0048).
+  mailVariant: telecomMailVariant,
 };

@@ -8,7 +8,7 @@ export type TelecomRoleKey = 'direction' | 'manager' | 'support-n1' | 'support-n
  * One area of the telecom vertical (hierarchy, integrations, bulk, deployments, control, brands): what it adds to
  * the module's manifest. `telecom.module.ts` merges the parts, so each area owns its own file.
  */
-export interface TelecomPart extends Pick<DomainModule, 'resources' | 'fieldGroups' | 'records' | 'forms' | 'activities' | 'processes' | 'businessLabels' | 'messages' | 'plannables' | 'personalData' | 'seedDemo' | 'bulkActions'> {
+export interface TelecomPart extends Pick<DomainModule, 'resources' | 'fieldGroups' | 'records' | 'forms' | 'activities' | 'processes' | 'businessLabels' | 'messages' | 'plannables' | 'personalData' | 'seedDemo' | 'bulkActions' | 'mailVariant'> {
   /** The grants this area gives each role, added to the role's starting grants. */
   grants?: Partial<Record<TelecomRoleKey, Grant[]>>;
 }
@@ -44,6 +44,7 @@ function mergePersonalData(list: PersonalData[]): PersonalData | undefined {
 export function mergeTelecomParts(parts: readonly TelecomPart[]): Omit<TelecomPart, 'grants'> & { grantsOf(role: TelecomRoleKey): Grant[] } {
   const seeds = parts.map((p) => p.seedDemo).filter((s): s is NonNullable<DomainModule['seedDemo']> => Boolean(s));
   const personalData = mergePersonalData(parts.map((p) => p.personalData).filter((d): d is PersonalData => Boolean(d)));
+  const mailVariant = parts.find((p) => p.mailVariant)?.mailVariant;
   return {
     resources: Object.assign({}, ...parts.map((p) => p.resources ?? {})),
     fieldGroups: Object.assign({}, ...parts.map((p) => p.fieldGroups ?? {})),
@@ -56,6 +57,8 @@ export function mergeTelecomParts(parts: readonly TelecomPart[]): Omit<TelecomPa
     plannables: parts.flatMap((p) => p.plannables ?? []),
     bulkActions: parts.flatMap((p) => p.bulkActions ?? []),
     ...(personalData ? { personalData } : {}),
+    // One part answers the mail variant (brands, ADR 0048).
+    ...(mailVariant ? { mailVariant } : {}),
     ...(seeds.length ? { seedDemo: async (admin, tenant) => { for (const seed of seeds) await seed(admin, tenant); } } : {}),
     grantsOf: (role) => parts.flatMap((p) => p.grants?.[role] ?? []),
   };
