@@ -83,7 +83,7 @@ export const brandsApi = {
     request<AccountProfile>('PUT', `/telecom/accounts/${enc(accountId)}/profile`, { body, ...(version === null ? {} : { ifMatch: version }) }),
   list: () => http.get<{ items: Brand[] }>('/telecom/brands'),
   mine: () => http.get<{ brand: Brand | null }>('/telecom/brands/mine'),
-  updateBranding: (id: string, patch: Partial<Pick<BrandBranding, 'primaryColor' | 'secondaryColor' | 'mailSenderName'>>, version: number) =>
+  updateBranding: (id: string, patch: Partial<Pick<BrandBranding, 'primaryColor' | 'secondaryColor' | 'mailSenderName' | 'mailTemplates'>>, version: number) =>
     http.patch<Brand>(`/telecom/brands/${enc(id)}/branding`, patch, version),
   uploadLogo: (id: string, file: File, version: number) => {
     const body = new FormData();
