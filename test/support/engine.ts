@@ -54,10 +54,14 @@ export function timeSkippingEnv(knex: Knex): Promise<TestWorkflowEnvironment> {
  * release a lock, again at each look (more than one may be left); still for two and a half minutes:
  * fail saying where it stands, well before the test's own timeout.
  */
-async function watchingClock<T>(env: TestWorkflowEnvironment, answer: Promise<T>, reached: (now: number) => Promise<boolean>, waitingFor: string): Promise<T | undefined> {
+async function watchingClock<T>(
+  env: TestWorkflowEnvironment, answer: Promise<T>, reached: (now: number) => Promise<boolean>, waitingFor: string, diagnose: () => Promise<string> = async () => '',
+): Promise<T | undefined> {
   const answered = answer.then((value) => ({ value }));
   answered.catch(() => undefined);
-  let last = await env.currentTimeMs();
+  const began = Date.now();
+  const startedAt = await env.currentTimeMs();
+  let last = startedAt;
   let still = 0;
   for (;;) {
     let timer: NodeJS.Timeout | undefined;
@@ -68,7 +72,10 @@ async function watchingClock<T>(env: TestWorkflowEnvironment, answer: Promise<T>
     if (await reached(now)) return undefined;
     still = now > last ? 0 : still + 1;
     last = now;
-    if (still >= 10) throw new Error(`The time-skipping server's clock is stuck at ${new Date(now).toISOString()} (waiting for ${waitingFor}).`);
+    const where = `the time-skipping server's clock at ${new Date(now).toISOString()}, ${Math.round((now - startedAt) / 60_000)} min after it began waiting for ${waitingFor} ${Math.round((Date.now() - began) / 1000)} s ago`;
+    // Said in the test's output, so that a run that still fails shows how (times and ids only).
+    console.warn(`[skipTime] no answer yet: ${where}${still ? `, still for ${still * 15} s` : ''}. ${await diagnose()}`);
+    if (still >= 10 || Date.now() - began > 200_000) throw new Error(`No answer: ${where}. ${await diagnose()}`);
     if (still >= 2) await env.connection.testService?.unlockTimeSkipping({}).catch(() => undefined);
   }
 }
@@ -86,7 +93,13 @@ export async function skipTime(env: TestWorkflowEnvironment, ms: number): Promis
 export async function resultSkippingTime<T>(env: TestWorkflowEnvironment, workflowId: string): Promise<T> {
   const handle = env.client.workflow.getHandle(workflowId);
   const closed = async () => (await handle.describe()).status.name !== 'RUNNING';
-  const value = await watchingClock(env, handle.result() as Promise<T>, closed, `workflow ${workflowId} to close`);
+  const diagnose = async () => {
+    const described = await handle.describe().catch((error: Error) => ({ error }));
+    if ('error' in described) return `describe: ${described.error.message}`;
+    const pending = (described.raw.pendingActivities ?? []).map((a) => `${a.activityType?.name} attempt ${a.attempt} ${a.lastFailure?.message ?? ''}`.trim());
+    return `Workflow ${described.status.name}, history ${described.historyLength} events; pending activities: ${pending.join('; ') || 'none'}.`;
+  };
+  const value = await watchingClock(env, handle.result() as Promise<T>, closed, `workflow ${workflowId} to close`, diagnose);
   return value === undefined ? env.client.workflow.getHandle(workflowId).result() as Promise<T> : value;
 }
 
