@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { UntypedActivities } from '@temporalio/common';
 import type { Knex } from 'knex';
+import type { BulkSender } from '../domain/core/bulk-action';
 import type { SendOutput, SmsSendInput } from '../domain/comms/comms.activity-contracts';
 import type { MailSendWithAttachments } from './comms/comms.activities';
 import type { ServiceTaskMeta } from './registry';
@@ -26,4 +27,6 @@ export interface ModuleActivityDeps {
 export interface ActivitiesModule {
   key: string;
   create(deps: ModuleActivityDeps): UntypedActivities;
+  /** The vendor senders of its bulk actions that ask a vendor (`BulkVendorStep.sender`, ADR 0047), by name. */
+  bulkSenders?(deps: ModuleActivityDeps): Record<string, BulkSender>;
 }

@@ -1,7 +1,8 @@
 import type { UntypedActivities } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { publicUrl, env } from '../config/env';
-import type { ActivitiesModule } from './activities-module';
+import type { BulkSender } from '../domain/core/bulk-action';
+import type { ActivitiesModule, ModuleActivityDeps } from './activities-module';
 import { commsActivities, type CommsOverrides } from './comms/comms.wiring';
 import { createBulkRunActivities } from './core/bulk-run.activities';
 import { createAccountOnboardingActivities } from './core/account-onboarding.activities';
@@ -22,10 +23,22 @@ export interface ActivityDeps {
   modules?: readonly ActivitiesModule[];
 }
 
+/** The vendor senders every installed module provides for its bulk actions (ADR 0047), one name once. */
+function bulkSendersOf(modules: readonly ActivitiesModule[], moduleDeps: ModuleActivityDeps): Record<string, BulkSender> {
+  const senders: Record<string, BulkSender> = {};
+  for (const module of modules) {
+    for (const [name, sender] of Object.entries(module.bulkSenders?.(moduleDeps) ?? {})) {
+      if (name in senders) throw new Error(`Bulk sender "${name}" of module "${module.key}" is already registered.`);
+      senders[name] = sender;
+    }
+  }
+  return senders;
+}
+
 /** The one registry of activity implementations the worker serves (STYLE §1), by registry name. */
 export function createActivities(deps: ActivityDeps) {
   const comms = commsActivities(deps.knex, deps.comms);
-  const moduleDeps = { knex: deps.knex, publicUrl: deps.comms?.publicUrl ?? publicUrl(env()), sendMail: comms['comms.mail.send'], sendSms: comms['comms.sms.send'], temporal: deps.temporal };
+  const moduleDeps: ModuleActivityDeps = { knex: deps.knex, publicUrl: deps.comms?.publicUrl ?? publicUrl(env()), sendMail: comms['comms.mail.send'], sendSms: comms['comms.sms.send'], temporal: deps.temporal };
   const core = {
     ...createSmokeActivities(deps),
     ...createEngineActivities(deps),
@@ -33,7 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAuditLogActivities(deps),
     ...createSearchWordsActivities(deps),
     ...createAccountOnboardingActivities(deps),
-    ...createBulkRunActivities(deps),
+    ...createBulkRunActivities({ knex: deps.knex, bulkSenders: bulkSendersOf(deps.modules ?? [], moduleDeps) }),
     ...comms,
   };
   const activities: UntypedActivities = { ...core };

@@ -1,7 +1,7 @@
 import type { ActivitiesModule } from '../activities-module';
 import { hierarchyActivities } from './hierarchy.part';
 import { integrationsActivities } from './integrations.part';
-import { bulkActivities } from './bulk.part';
+import { bulkActivities, bulkSenders } from './bulk.part';
 import { deploymentsActivities } from './deployments.part';
 import { controlActivities } from './control.part';
 import { brandsActivities } from './brands.part';
@@ -10,4 +10,5 @@ import { brandsActivities } from './brands.part';
 export const telecomActivitiesModule: ActivitiesModule = {
   key: 'telecom',
   create: (deps) => ({ ...hierarchyActivities(deps), ...integrationsActivities(deps), ...bulkActivities(deps), ...deploymentsActivities(deps), ...controlActivities(deps), ...brandsActivities(deps) }),
+  bulkSenders,
 };

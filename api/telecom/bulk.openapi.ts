@@ -10,11 +10,11 @@ const summary = z.object({
   workflowId: z.string(), createdAt: z.string(), finishedAt: z.string().nullable(),
 });
 const start = z.object({
-  action: z.enum(['change-plan', 'add-option', 'suspend', 'resume', 'create-deployment', 'order-sim']),
+  action: z.enum(['change-plan', 'add-option', 'suspend', 'resume', 'terminate', 'create-deployment', 'order-sim']),
   lineIds: z.array(uuid).max(20_000).optional(),
   filter: z.object({ status: z.string(), fleetId: uuid, accountId: uuid, planId: uuid, siteId: uuid, billingSiteId: uuid }).partial().optional(),
   q: z.string().optional(),
-  params: z.record(z.string(), z.unknown()).describe('change-plan: { planId }; add-option: { optionIds }; suspend, resume: { on? } (a day)'),
+  params: z.record(z.string(), z.unknown()).describe('change-plan: { planId }; add-option: { optionIds }; suspend, resume, terminate: { on? } (a day; asked of the line\'s operator, ADR 0047)'),
 });
 const report = summary.extend({
   params: z.record(z.string(), z.unknown()),

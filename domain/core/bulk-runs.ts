@@ -1,6 +1,6 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
 import { renderText, type Text } from '../i18n/messages';
-import type { BulkActionDefinition, BulkItemNote } from './bulk-action';
+import { vendorRefusalOf, type BulkActionDefinition, type BulkItemMeta, type BulkItemNote, type VendorReason } from './bulk-action';
 import { bulkMessage } from './bulk.messages';
 import type { RequestContext } from './record-service';
 import { refusalOf } from './record-bulk';
@@ -154,12 +154,18 @@ export async function pendingItems(ctx: RequestContext, runId: string, after: nu
   return ctx.trx('bulkRunItems').where({ runId, outcome: 'pending' }).where('position', '>', after).orderBy('position').limit(limit).select('position', 'itemId');
 }
 
-async function settle(ctx: RequestContext, runId: string, position: number, outcome: Exclude<BulkOutcome, 'pending'>, reason: Text | null, refs?: Record<string, string>): Promise<void> {
-  const stored = reason === null ? null : refs ? JSON.stringify({ ...refs, fr: renderText(reason, 'fr'), en: renderText(reason, 'en') }) : both(reason);
+const isVendorReason = (reason: Text | VendorReason): reason is VendorReason => typeof reason === 'object' && 'fr' in reason && 'en' in reason && !('render' in reason);
+
+async function settle(ctx: RequestContext, runId: string, position: number, outcome: Exclude<BulkOutcome, 'pending'>, reason: Text | VendorReason | null, refs?: Record<string, string>): Promise<void> {
+  const texts = reason === null ? null : isVendorReason(reason) ? { fr: reason.fr, en: reason.en } : { fr: renderText(reason, 'fr'), en: renderText(reason, 'en') };
+  const stored = texts === null ? null : JSON.stringify({ ...(refs ?? {}), ...texts });
   await ctx.trx('bulkRunItems').where({ runId, position }).update({ outcome, reason: stored, updatedAt: ctx.trx.fn.now() });
 }
 
 export type ItemResult = 'done' | 'refused' | 'skipped';
+
+/** What an item's action is told beyond its record: the same key on every attempt of the item. */
+export const itemMeta = (runId: string, position: number): BulkItemMeta => ({ runId, idempotencyKey: `bulk/${runId}/${position}` });
 export type RunCounts = Partial<Record<'done' | 'refused' | 'failed', number>>;
 
 /** Whether the run still runs (not asked to stop), read without a lock: a cancel is never kept waiting. */
@@ -179,7 +185,9 @@ export async function applyBulkItem(ctx: RequestContext, action: BulkActionDefin
   if (!item || item.outcome !== 'pending') return 'skipped';
   let note: BulkItemNote | void;
   try {
-    note = await ctx.trx.transaction((trx) => action.apply({ ...ctx, trx }, item.itemId, params, { runId, idempotencyKey: `bulk/${runId}/${position}` }));
+    if (!action.apply) throw new Error(`Bulk action "${action.key}" asks a vendor: its items go through prepareVendorItem.`);
+    const apply = action.apply;
+    note = await ctx.trx.transaction((trx) => apply({ ...ctx, trx }, item.itemId, params, itemMeta(runId, position)));
   } catch (error) {
     const reason = refusalOf(error);
     if (!reason) throw error;
@@ -220,4 +228,85 @@ export async function finishBulkRun(ctx: RequestContext, runId: string): Promise
     status, cancelled: ctx.trx.raw('cancelled + ?', [left]), finishedAt: ctx.trx.fn.now(), updatedAt: ctx.trx.fn.now(),
   });
   return status;
+}
+
+/** A refusal of a module (DomainError, a value refused by the database) or of a vendor (its own reason). */
+const anyRefusal = (error: unknown): Text | VendorReason | undefined => refusalOf(error) ?? vendorRefusalOf(error);
+
+/** The item, locked, when still pending (its run's transaction decides it once). */
+async function pendingItem(ctx: RequestContext, runId: string, position: number): Promise<string | undefined> {
+  const item = (await ctx.trx('bulkRunItems').where({ runId, position }).forUpdate().first('itemId', 'outcome')) as { itemId: string; outcome: BulkOutcome } | undefined;
+  return item?.outcome === 'pending' ? item.itemId : undefined;
+}
+
+/** Settles an item and counts it, in the caller's (short) transaction. */
+async function settleCounted(ctx: RequestContext, runId: string, position: number, outcome: 'done' | 'refused', reason: Text | VendorReason | null, refs?: Record<string, string>): Promise<'done' | 'refused'> {
+  await settle(ctx, runId, position, outcome, reason, refs);
+  await countOutcomes(ctx, runId, { [outcome]: 1 });
+  return outcome;
+}
+
+/**
+ * The first short transaction of an item that asks a vendor (docs/adr/0047): what to send, or its outcome when
+ * no call is needed — refused by the module's rule, or done (the record already as asked), settled and counted
+ * here as `applyBulkItem` would. An item already settled is skipped.
+ */
+export async function prepareVendorItem(ctx: RequestContext, action: BulkActionDefinition, runId: string, position: number, params: unknown): Promise<{ result: ItemResult } | { send: unknown; itemId: string }> {
+  if (!action.vendor) throw new Error(`Bulk action "${action.key}" asks no vendor.`);
+  const vendor = action.vendor;
+  const itemId = await pendingItem(ctx, runId, position);
+  if (!itemId) return { result: 'skipped' };
+  let prepared: Awaited<ReturnType<typeof vendor.prepare>>;
+  try {
+    prepared = await ctx.trx.transaction((trx) => vendor.prepare({ ...ctx, trx }, itemId, params, itemMeta(runId, position)));
+  } catch (error) {
+    const reason = anyRefusal(error);
+    if (!reason) throw error;
+    return { result: await settleCounted(ctx, runId, position, 'refused', reason) };
+  }
+  if ('send' in prepared) return { send: prepared.send, itemId };
+  const note = prepared.done;
+  return { result: await settleCounted(ctx, runId, position, 'done', note ? note.note : null, note ? note.refs : undefined) };
+}
+
+/**
+ * The second short transaction, once the vendor answered: the answer applied through the module's `settle` (its
+ * record's one write path) and the item settled with it; or, when the vendor refused (`refusal`), settled refused
+ * with the vendor's reason and nothing written. A module's refusal in `settle` settles it refused; anything else
+ * is thrown, the item left pending (retried: the vendor's order is found again by its reference).
+ */
+export async function settleVendorItem(ctx: RequestContext, action: BulkActionDefinition, runId: string, position: number, params: unknown, answer: { ok: true; value: unknown } | { ok: false; refusal: VendorReason }): Promise<ItemResult> {
+  if (!action.vendor) throw new Error(`Bulk action "${action.key}" asks no vendor.`);
+  const vendor = action.vendor;
+  const itemId = await pendingItem(ctx, runId, position);
+  if (!itemId) return 'skipped';
+  if (!answer.ok) return settleCounted(ctx, runId, position, 'refused', answer.refusal);
+  let note: BulkItemNote | void;
+  try {
+    note = await ctx.trx.transaction((trx) => vendor.settle({ ...ctx, trx }, itemId, params, answer.value, itemMeta(runId, position)));
+  } catch (error) {
+    const reason = anyRefusal(error);
+    if (!reason) throw error;
+    return settleCounted(ctx, runId, position, 'refused', reason);
+  }
+  return settleCounted(ctx, runId, position, 'done', note ? note.note : null, note ? note.refs : undefined);
+}
+
+/**
+ * A vendor's order placed by an item ended later (its webhook or a poll): the item's report says so. Confirmed:
+ * its note is replaced by `note`; refused by the vendor: the item becomes refused with the vendor's reason (the
+ * run's counters moved from done to refused). Answers the item's record and who started the run (credited with
+ * what the end writes), or undefined when there is no such item done.
+ */
+export async function reviseBulkItem(ctx: RequestContext, runId: string, position: number, end: { note: Text } | { refusal: VendorReason }): Promise<{ actor: string | null; itemId: string } | undefined> {
+  const item = (await ctx.trx('bulkRunItems').where({ runId, position }).forUpdate().first('outcome', 'itemId')) as { outcome: BulkOutcome; itemId: string } | undefined;
+  if (item?.outcome !== 'done') return undefined;
+  const run = (await ctx.trx('bulkRuns').where({ id: runId }).forUpdate().first('createdBy')) as { createdBy: string | null };
+  if ('note' in end) {
+    await settle(ctx, runId, position, 'done', end.note);
+  } else {
+    await settle(ctx, runId, position, 'refused', end.refusal);
+    await ctx.trx('bulkRuns').where({ id: runId }).update({ done: ctx.trx.raw('done - 1'), refused: ctx.trx.raw('refused + 1'), updatedAt: ctx.trx.fn.now() });
+  }
+  return { actor: run.createdBy, itemId: item.itemId };
 }

@@ -16,6 +16,22 @@ export const telecomBulkMessages = defineMessages({
     fr: (p) => `Déploiement groupé du ${p.date}`,
     en: (p) => `Bulk deployment of ${p.date}`,
   }),
+  'telecom.bulk.operator-pending': {
+    fr: 'Ordre transmis à l’opérateur, en attente de sa confirmation : la ligne change à sa confirmation',
+    en: 'Order sent to the operator, awaiting its confirmation: the line changes when it confirms',
+  },
+  'telecom.bulk.operator-already': {
+    fr: 'Déjà demandé à l’opérateur (commande en attente de sa confirmation)',
+    en: 'Already asked of the operator (order awaiting its confirmation)',
+  },
+  'telecom.bulk.operator-done': {
+    fr: 'Fait chez l’opérateur',
+    en: 'Done at the operator',
+  },
+  'telecom.bulk.local-only': {
+    fr: 'Ligne sans identifiant opérateur : changée dans Relais seulement',
+    en: 'Line without an operator id: changed in Relais only',
+  },
 });
 
 export const telecomBulkMessage = messagesOf(telecomBulkMessages);

@@ -89,6 +89,19 @@ export async function setLineStatus(ctx: RequestContext, lineId: string, input: 
 }
 
 /**
+ * What setting the line's status would do, read (locked) without writing, for a bulk that asks the operator first
+ * (docs/adr/0047): refused with the rule's reason (thrown), else whether it changes anything, with the line's
+ * operator and its id there. The change itself is `setLineStatus`, once the operator confirmed.
+ */
+export async function plannedStatusChange(ctx: RequestContext, lineId: string, input: { status: LineStatus; on?: string }): Promise<{ change: boolean; operatorKey: string; operatorLineId: string | null }> {
+  const row = await lockLine(ctx, lineId, {});
+  const outcome = statusChange(factsOf(row), input.status, input.on ?? todayInParis());
+  if (!outcome.ok) throw ruleViolation(outcome.refusal.field, outcome.refusal.message);
+  const refs = (row.operatorRefs as Record<string, string> | null) ?? {};
+  return { change: Boolean(outcome.change), operatorKey: String(row.operatorKey), operatorLineId: refs.lineId ?? null };
+}
+
+/**
  * A PATCH of a line (If-Match): its user, site and billing site as fields, then its plan, options and status
  * through the actions above, all or nothing (the request's transaction); the line as it is at the end.
  */

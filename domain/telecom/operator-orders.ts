@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { withTenant } from '../../db/tenant-scope';
 import { bufferMessage } from '../process/message-buffer';
 import { deliverToSubscriber } from '../process/message-delivery';
+import { orderEnded } from './line-operator-orders';
 
 /**
  * Operator orders that complete later (ADR 0042). Every order placed through the operator port is kept in
@@ -11,7 +12,8 @@ import { deliverToSubscriber } from '../process/message-delivery';
  * the port answered it (`OperatorOrder.orderId`). Its variables: `{ operatorOrder: { operatorKey, orderId,
  * reference, kind, status: 'completed' | 'refused', operatorLineId, iccids, reason } }`: ids only, never the
  * line's number (nothing personal in Temporal's history; the process reads it from the order). An instance
- * not waiting yet finds it buffered at its next wait (7 days), as billing's dunning messages.
+ * not waiting yet finds it buffered at its next wait (7 days), as billing's dunning messages. An order a bulk
+ * item placed (`bulk/<runId>/<position>`) also moves its line then (line-operator-orders.ts, ADR 0047).
  */
 export const OPERATOR_ORDER_COMPLETED = 'telecom.operator-order-completed';
 const BUFFER_MS = 7 * 86_400_000;
@@ -54,6 +56,8 @@ export async function settleOrder(knex: Knex, temporal: () => Promise<Client>, t
     if (order.status === 'pending') return { ended: false };
     const marked = await trx('telecomOperatorOrders').where({ operatorKey, orderId: order.orderId }).whereNull('notifiedAt').update({ notifiedAt: trx.fn.now() }).returning('orderId');
     if (!marked.length) return { ended: true, notified: false, delivered: false };
+    // An order a bulk item placed moves its line now (ADR 0047).
+    await orderEnded(trx, tenantId, order);
     const message = {
       name: OPERATOR_ORDER_COMPLETED, correlationKey: order.orderId,
       variables: {

@@ -5,7 +5,7 @@ import { INSTALLED_ACTIVITY_MODULES } from '../../activities/installed-modules';
 import { workflowBundle, testDataConverter } from '../support/engine';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
-import { seedLineFleet, type LineFleet } from '../support/telecom-lines';
+import { bulkApi, seedLineFleet, type LineFleet } from '../support/telecom-lines';
 import { until } from '../support/worker-process';
 
 /**
@@ -24,12 +24,7 @@ describe('telecom: durable bulk actions on lines', () => {
   let worker: { worker: Worker; running: Promise<void> };
   let fleet: LineFleet;
 
-  const api = (method: 'get' | 'post', url: string) => request(t.app)[method](url).set('Authorization', `Bearer ${token}`);
-  const report = async (id: string, query = '') => (await api('get', `/api/v1/telecom/bulk/${id}${query}`)).body;
-  const ended = (id: string) => until(`bulk ${id} to end`, async () => {
-    const body = await report(id);
-    return body.status === 'completed' || body.status === 'cancelled' ? body : undefined;
-  }, 90_000);
+  const { api, report, ended } = bulkApi(() => t.app, () => token);
   const versions = async (ids: string[]): Promise<Record<string, { version: number; planId: string }>> => Object.fromEntries(
     (await t.admin('telecomLines').whereIn('id', ids).select('id', 'version', 'planId')).map((r) => [r.id, { version: r.version, planId: r.planId }]));
 

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
+import type { Express } from 'express';
 import type { Knex } from 'knex';
+import request from 'supertest';
+import { until } from './worker-process';
 
 export interface LineFleet {
   accountId: string;
@@ -34,4 +37,15 @@ export async function seedLineFleet(admin: Knex, tenantId: string, count: number
     from generate_series(1, ?) g order by g returning id`,
   [tenantId, prefix, account.id, fleet.id, planIds[0], terminatedEvery, terminatedEvery || 1, terminatedEvery, terminatedEvery || 1, count]);
   return { accountId: account.id, fleetId: fleet.id, planIds, otherPlanId, lineIds: rows.map((r) => r.id) };
+}
+
+/** The telecom bulk API as a test calls it, as `token`'s user (read when called): a request, a run's report, and its end. */
+export function bulkApi(app: () => Express, token: () => string) {
+  const api = (method: 'get' | 'post', url: string) => request(app())[method](url).set('Authorization', `Bearer ${token()}`);
+  const report = async (id: string, query = '') => (await api('get', `/api/v1/telecom/bulk/${id}${query}`)).body;
+  const ended = (id: string) => until(`bulk ${id} to end`, async () => {
+    const body = await report(id);
+    return body.status === 'completed' || body.status === 'cancelled' ? body : undefined;
+  }, 90_000);
+  return { api, report, ended };
 }

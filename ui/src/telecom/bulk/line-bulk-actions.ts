@@ -34,7 +34,8 @@ const launch = ['telecom.deployment', 'create'] as const;
 
 /**
  * The durable bulk actions on the lines list (spec 002 §5.4, ADR 0043): « Changer de forfait », « Ajouter une
- * option », « Suspendre », « Réactiver », for who may change plans (« modifier forfait »); « Créer un déploiement »
+ * option », « Suspendre / Réactiver / Résilier chez l'opérateur » (ADR 0047: an order per line through the operator
+ * port, the line changes when the operator confirms), for who may change plans (« modifier forfait »); « Créer un déploiement »
  * and « Commander une SIM » (one deployment per account, in study) for who may launch deployments.
  */
 export const LINE_BULK_ACTIONS: ListBulkAction[] = [
@@ -42,6 +43,7 @@ export const LINE_BULK_ACTIONS: ListBulkAction[] = [
   { list: 'telecom-lines', key: 'add-option', label: 'telecom.bulk.actions.addOption', icon: 'mdi-plus-box-outline', permission: update, useSource: offersSource('option'), durable: durable('add-option', 'telecom.bulk.confirm.addOption', { name: 'optionIds', list: true }) },
   { list: 'telecom-lines', key: 'suspend', label: 'telecom.bulk.actions.suspend', icon: 'mdi-pause-circle-outline', permission: update, durable: durable('suspend', 'telecom.bulk.confirm.suspend') },
   { list: 'telecom-lines', key: 'resume', label: 'telecom.bulk.actions.resume', icon: 'mdi-play-circle-outline', permission: update, durable: durable('resume', 'telecom.bulk.confirm.resume') },
+  { list: 'telecom-lines', key: 'terminate', label: 'telecom.bulk.actions.terminate', icon: 'mdi-close-circle-outline', permission: update, durable: durable('terminate', 'telecom.bulk.confirm.terminate') },
   { list: 'telecom-lines', key: 'create-deployment', label: 'telecom.bulk.actions.createDeployment', icon: 'mdi-truck-fast-outline', permission: launch, durable: durable('create-deployment', 'telecom.bulk.confirm.createDeployment') },
   { list: 'telecom-lines', key: 'order-sim', label: 'telecom.bulk.actions.orderSim', icon: 'mdi-sim-outline', permission: launch, durable: durable('order-sim', 'telecom.bulk.confirm.orderSim') },
 ];
