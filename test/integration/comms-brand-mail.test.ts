@@ -100,6 +100,16 @@ describe('comms: a white-label brand\'s mail templates and sender are what is se
     expect(other.text).not.toContain('Armor');
   });
 
+  it('sends a mail written without template (the onboarding\'s welcome) to a brand\'s client under the brand\'s name', async () => {
+    const sent = await env.run(activities['comms.mail.send'], { contactId: contacts.branded, subject: 'Bienvenue', body: 'Votre compte est prêt.' } as never, meta());
+    expect(sent.status).toBe('sent');
+    const mail = await lastMail();
+    expect(mail.from?.value).toEqual([{ name: 'Armor Télécom', address: 'noreply@softwhere.test' }]);
+    expect(mail.subject).toBe('Bienvenue');
+    const event = await t.admin('messageEvents').where({ messageId: sent.messageId, status: 'pending' }).first('detail');
+    expect(event.detail).toEqual({ variant: { source: 'telecom.brand', templateId: null, fallback: false } });
+  });
+
   it('falls back to the organisation\'s template when the brand\'s was deleted, keeps the brand\'s sender, and says so in the message\'s history', async () => {
     expect((await api('delete', `/api/v1/comms/templates/${ownTemplateId}`)).status).toBe(204);
     const sent = await sendNotice(contacts.branded);
