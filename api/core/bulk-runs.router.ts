@@ -90,7 +90,7 @@ export function bulkRunsRouter(deps: ApiDeps, routes: BulkRoutes): Router {
     if (Boolean(listed) === Boolean(body.filter)) throw new ValidationError([{ field: routes.items.many, message: bulkMessage('bulk.ids-or-filter') }]);
     if (!mayStart(ctx, action)) throw new ForbiddenError(bulkMessage('bulk.forbidden'));
     const ids = listed ?? await targetIds(ctx, routes.resource, { filter: { filters: body.filter!, q: body.q } }, MAX_RUN_ITEMS);
-    const run = await createBulkRun(ctx, action, ids, params, await actionableIds(ctx, routes.resource, ids, 'update'));
+    const run = await createBulkRun(ctx, action, ids, params, await actionableIds(ctx, routes.resource, ids, action.itemAccess ?? 'update'));
     await startWorkflow(ctx, run);
     return answer(req, run);
   })));

@@ -82,6 +82,12 @@ export interface BulkActionDefinition<P = unknown, S = unknown, A = unknown> {
   permission: string;
   /** The permissions its items are applied with, on every record of the organisation (as a service task). */
   permissions: readonly string[];
+  /**
+   * What the starter must be allowed to do on each selected record for it to be applied (others are refused at once,
+   * « introuvable ou non modifiable »): `update` by default; `read` for an action that does not change the record
+   * itself (a deployment created about lines: « lancer déploiement » without « modifier forfait »).
+   */
+  itemAccess?: 'read' | 'update';
   /** Its parameters (ids only: they go into the workflow's history). */
   params: z.ZodType<P>;
   apply?(ctx: RequestContext, itemId: string, params: P, meta: BulkItemMeta): Promise<void | BulkItemNote>;

@@ -45,13 +45,13 @@ export const TELECOM_BULK_ACTIONS = [
   }),
   bulkAction({
     key: 'telecom.create-deployment', label: { fr: 'Créer un déploiement', en: 'Create a deployment' },
-    permission: 'telecom.deployment.create', permissions: DEPLOYMENT_PERMISSIONS,
+    permission: 'telecom.deployment.create', permissions: DEPLOYMENT_PERMISSIONS, itemAccess: 'read',
     params: createDeploymentParams,
     apply: (ctx, lineId, params, meta) => lineIntoDeployment(ctx, lineId, params, meta, false),
   }),
   bulkAction({
     key: 'telecom.order-sim', label: { fr: 'Commander une SIM', en: 'Order a SIM' },
-    permission: 'telecom.deployment.create', permissions: DEPLOYMENT_PERMISSIONS,
+    permission: 'telecom.deployment.create', permissions: DEPLOYMENT_PERMISSIONS, itemAccess: 'read',
     params: orderSimParams,
     apply: (ctx, lineId, params, meta) => lineIntoDeployment(ctx, lineId, params, meta, true),
   }),

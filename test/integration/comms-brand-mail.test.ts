@@ -101,7 +101,7 @@ describe('comms: a white-label brand\'s mail templates and sender are what is se
   });
 
   it('sends a mail written without template (the onboarding\'s welcome) to a brand\'s client under the brand\'s name', async () => {
-    const sent = await env.run(activities['comms.mail.send'], { contactId: contacts.branded, subject: 'Bienvenue', body: 'Votre compte est prêt.' } as never, meta());
+    const sent = await env.run(activities['comms.mail.send'], { contactId: contacts.branded, subject: 'Bienvenue', body: 'Votre compte est prêt.' } as never, meta()) as { status: string; messageId: string };
     expect(sent.status).toBe('sent');
     const mail = await lastMail();
     expect(mail.from?.value).toEqual([{ name: 'Armor Télécom', address: 'noreply@softwhere.test' }]);

@@ -7,6 +7,9 @@ import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/a
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { bulkApi, seedLineFleet, type LineFleet } from '../support/telecom-lines';
 import { until } from '../support/worker-process';
+import { ensureUser } from '../../db/seed';
+import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
+import { hashPassword } from '../../domain/identity/passwords';
 
 /**
  * The durable bulk on telecom lines through the API (spec 002 §5.4, ADR 0043): a change of plan on 500
@@ -211,5 +214,23 @@ describe('telecom: durable bulk actions on lines', () => {
     expect(simDeployment).toMatchObject({ accountId: other.accountId });
     expect(await t.admin('telecomDeploymentActions').where({ deploymentId: simDeployment!.id }).orderBy('position').select('kind', 'lineId', 'params'))
       .toEqual(other.lineIds.map((lineId) => ({ kind: 'order-sim', lineId, params: { quantity: 2 } })));
+  });
+
+  it('lets a role that may launch deployments but not change lines (« lancer déploiement » without « modifier forfait ») put lines into a deployment, and not change their plan', async () => {
+    const lines = await seedLineFleet(t.admin, tenant.tenantId, 2);
+    const [role] = await t.admin('roles').insert({ tenantId: tenant.tenantId, key: 'deployer', labelFr: 'Chargé de déploiement', labelEn: 'Deployment officer', vertical: 'telecom' }).returning('id');
+    await t.admin('permissionGrants').insert(['telecom.line.read', 'telecom.fleet.read', 'core.account.read', 'telecom.deployment.read', 'telecom.deployment.create']
+      .map((permission) => ({ tenantId: tenant.tenantId, roleId: role.id, permission, scope: 'all' })));
+    await ensureUser(t.admin, tenant.tenantId, {
+      email: demoEmail('deployer', tenant.slug), displayName: 'Chargé de déploiement', type: 'internal', passwordHash: await hashPassword(DEMO_PASSWORD), roleKeys: ['deployer'],
+    });
+    const deployerToken = (await loginAs(t.app, 'deployer', tenant.slug)).accessToken;
+    const deployer = bulkApi(() => t.app, () => deployerToken);
+    const started = await deployer.api('post', '/api/v1/telecom/bulk').send({ action: 'create-deployment', lineIds: lines.lineIds });
+    expect(started.status).toBe(202);
+    expect(await ended(started.body.id)).toMatchObject({ status: 'completed', total: 2, done: 2, refused: 0 });
+    expect((await t.admin('telecomDeployments').where({ tenantId: tenant.tenantId, accountId: lines.accountId }).select('lineIds')).map((d) => [...d.lineIds].sort())).toEqual([[...lines.lineIds].sort()]);
+    const plan = await deployer.api('post', '/api/v1/telecom/bulk').send({ action: 'change-plan', lineIds: lines.lineIds, params: { planId: lines.planIds[1] } });
+    expect(plan.status).toBe(403);
   });
 });
