@@ -83,6 +83,8 @@ export const line = z.object({
   billingRefs: z.record(z.string(), z.string()),
   activatedOn: z.string().nullable(),
   terminatedOn: z.string().nullable(),
+  /** An order placed at the operator for this line and not confirmed yet (`suspend-line`, `terminate-line`…), or null. */
+  pendingOrderKind: z.string().nullable(),
 });
 
 /** The fields of a line that reveal the margin (read with the `margin` grant only). */

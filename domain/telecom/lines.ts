@@ -64,13 +64,16 @@ export const telecomLines: RecordResource = {
   createSchema: lineCreate, updateSchema: lineUpdate, outputSchema: line,
   accountLink: 'accountId',
   ownership: {
-    joins: (qb) => {
+    joins: (qb, trx) => {
       qb.join('accounts as a', 'a.id', 't.accountId')
         .join('telecomFleets as f', 'f.id', 't.fleetId')
         .leftJoin('telecomAccountProfiles as ap', 'ap.accountId', 't.accountId')
         .leftJoin('catalogueItems as pl', 'pl.id', 't.planId')
         .select('a.name as accountName', 'f.name as fleetName', 'f.type as fleetType', 'f.operatorKey as fleetOperatorKey',
-          'ap.brandId as brandId', 'pl.name as planName');
+          'ap.brandId as brandId', 'pl.name as planName',
+          // The kind of an order placed at the operator and not confirmed yet (a bulk « chez l'opérateur », a deployment's step), by the pending orders' index.
+          trx.raw(`(select o.kind from telecom_operator_orders o where o.tenant_id = t.tenant_id and o.operator_key = t.operator_key
+            and o.operator_line_id = t.operator_refs ->> 'lineId' and o.status = 'pending' order by o.placed_at desc limit 1) as pending_order_kind`));
     },
     owner: 'a.ownerId', support: 'a.supportUserId', account: 't.accountId',
   },

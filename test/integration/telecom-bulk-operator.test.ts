@@ -65,6 +65,11 @@ describe('telecom: bulk actions through the operator port', () => {
     // Ordered, not yet confirmed: the lines with an operator id keep their status in Relais until the operator confirms.
     expect(Object.values(await relaisStatus(fleet.lineIds.slice(0, 8)))).toEqual(Array(8).fill('active'));
     expect((await relaisStatus([fleet.lineIds[10]!]))[fleet.lineIds[10]!]).toBe('suspended');
+    // The lines list says which lines have an order waiting for the operator.
+    const pendingKinds = async () => Object.fromEntries(((await api('get', `/api/v1/telecom/lines?accountId=${fleet.accountId}&limit=50`)).body.items as Array<{ id: string; pendingOrderKind: string | null }>)
+      .map((l) => [l.id, l.pendingOrderKind]));
+    const listed = await pendingKinds();
+    expect(fleet.lineIds.map((id) => listed[id])).toEqual([...Array(8).fill('suspend-line'), null, null, null]);
     // One order per line the operator accepted, its reference the bulk item's key.
     const orders = await ordersByReference();
     expect(orders.map((o) => [o.reference, o.kind, Number(o.count)]).sort()).toEqual(Array.from({ length: 8 }, (_, i) => [`bulk/${started.body.id}/${i + 1}`, 'suspend-line', 1]).sort());
@@ -74,6 +79,7 @@ describe('telecom: bulk actions through the operator port', () => {
     const sandbox = await sandboxStatus();
     expect(operatorIds.slice(0, 8).map((id) => sandbox[id])).toEqual(Array(8).fill('suspended'));
     expect(Object.values(await relaisStatus(fleet.lineIds.slice(0, 8)))).toEqual(Array(8).fill('suspended'));
+    expect(Object.values(await pendingKinds()).every((kind) => kind === null)).toBe(true);
     expect((await report(started.body.id, '?outcome=done&limit=1')).items[0].reason).toBe('Fait chez l’opérateur');
     // The line's timeline credits the manager who started the bulk.
     const history = await t.admin('history').where({ tenantId: tenant.tenantId, recordType: 'telecom-line', recordId: fleet.lineIds[0] }).select('actorUserId');

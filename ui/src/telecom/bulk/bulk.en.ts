@@ -12,6 +12,11 @@ const en: typeof fr = {
     columns: { number: 'Number', userName: 'User', accountName: 'Client', fleetName: 'Fleet', planName: 'Plan', status: 'Status', salePriceCents: 'Sale / month' },
     scope: { accountId: 'This client', fleetId: 'This fleet', planId: 'This plan' },
     status: { active: 'Active', suspended: 'Suspended', pending: 'Pending', terminated: 'Terminated' },
+    pendingOrder: {
+      'create-line': 'Creation asked of the operator', 'modify-line': 'Plan change asked of the operator', 'change-options': 'Options asked of the operator',
+      'terminate-line': 'Termination asked of the operator', 'suspend-line': 'Suspension asked of the operator', 'resume-line': 'Resumption asked of the operator',
+      'order-sim': 'SIM ordered from the operator', other: 'Order awaiting the operator',
+    },
   },
   actions: { changePlan: 'Change plan', addOption: 'Add an option', suspend: 'Suspend at the operator', resume: 'Resume at the operator', terminate: 'Terminate at the operator', createDeployment: 'Create a deployment', orderSim: 'Order a SIM' },
   confirm: {

@@ -10,6 +10,12 @@ export default {
     columns: { number: 'Numéro', userName: 'Utilisateur', accountName: 'Client', fleetName: 'Parc', planName: 'Forfait', status: 'Statut', salePriceCents: 'Vente / mois' },
     scope: { accountId: 'Ce client', fleetId: 'Ce parc', planId: 'Ce forfait' },
     status: { active: 'Active', suspended: 'Suspendue', pending: 'En attente', terminated: 'Résiliée' },
+    /** An order placed at the operator and not confirmed yet, shown under the line's status. */
+    pendingOrder: {
+      'create-line': 'Création demandée à l\'opérateur', 'modify-line': 'Changement de forfait demandé à l\'opérateur', 'change-options': 'Options demandées à l\'opérateur',
+      'terminate-line': 'Résiliation demandée à l\'opérateur', 'suspend-line': 'Suspension demandée à l\'opérateur', 'resume-line': 'Réactivation demandée à l\'opérateur',
+      'order-sim': 'SIM commandée à l\'opérateur', other: 'Ordre en attente de l\'opérateur',
+    },
   },
   actions: { changePlan: 'Changer de forfait', addOption: 'Ajouter une option', suspend: 'Suspendre chez l\'opérateur', resume: 'Réactiver chez l\'opérateur', terminate: 'Résilier chez l\'opérateur', createDeployment: 'Créer un déploiement', orderSim: 'Commander une SIM' },
   confirm: {

@@ -16,6 +16,8 @@ export interface TelecomLine {
   status: 'pending' | 'active' | 'suspended' | 'terminated';
   salePriceCents: number;
   purchasePriceCents?: number | null;
+  /** An order placed at the operator and not confirmed yet (`suspend-line`…), or null. */
+  pendingOrderKind?: string | null;
 }
 
 export interface CatalogueChoice {
