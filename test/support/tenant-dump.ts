@@ -10,7 +10,8 @@ export async function tenantDump(admin: Knex, tenantId: string): Promise<string>
      where c.table_schema = 'public' and c.column_name = 'tenant_id' and t.table_type = 'BASE TABLE' order by 1`)).rows.map((r) => r.table_name);
   const parts: string[] = [];
   for (const table of tables) {
-    const { rows } = await admin.raw<{ rows: Array<{ j: string }> }>(`select row_to_json(x)::text as j from "${table}" x where tenant_id = ?`, [tenantId]);
+    // In a stable order (PostgreSQL returns a table's rows in any order; an update moves a row): two dumps compare line by line.
+    const { rows } = await admin.raw<{ rows: Array<{ j: string }> }>(`select row_to_json(x)::text as j from "${table}" x where tenant_id = ? order by 1`, [tenantId]);
     parts.push(...rows.map((r) => `${table} ${r.j}`));
   }
   return parts.join('\n');
