@@ -63,8 +63,11 @@ export async function startTemporalDevServer(opts: {
   }
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
+  // A server that exits before it answers (a port of its own already taken, a database it cannot open) is said at once.
+  const exitedEarly = exit.then(() => Promise.reject(new Error(`it exited before answering on 127.0.0.1:${opts.port}`)));
+  exitedEarly.catch(() => undefined);
   try {
-    await waitForPort(opts.port, 60_000);
+    await Promise.race([waitForPort(opts.port, 60_000), exitedEarly]);
   } catch (error) {
     child.kill('SIGKILL');
     throw new Error(`The Temporal dev server did not start${opts.logFile ? `; see ${opts.logFile}` : ''}: ${(error as Error).message}`);
