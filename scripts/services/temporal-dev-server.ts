@@ -31,13 +31,42 @@ export function ownerOnly(file: string, suffixes = SQLITE_FILES): void {
   }
 }
 
+/** The server stopped before it answered. */
+class ExitedEarly extends Error {}
+
+interface DevServerOptions { port: number; uiPort: number; dbFile?: string; logFile?: string }
+
+/** The last lines a server wrote before it stopped, to say why. */
+function logTail(logFile: string | undefined, lines = 5): string {
+  if (!logFile) return '';
+  try {
+    const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-lines).join('\n');
+    return tail ? `\n${tail}` : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Runs `temporal server start-dev`. With `dbFile` its state persists, so a
  * restart finds running workflows where they were.
+ *
+ * Besides its gRPC and UI ports, the server picks free ports of its own
+ * (HTTP API, metrics, its internal services) as it starts; another process
+ * may bind one of them in between, and the server then exits before it
+ * answers. It is started once or twice more, on the same ports asked for.
  */
-export async function startTemporalDevServer(opts: {
-  port: number; uiPort: number; dbFile?: string; logFile?: string;
-}): Promise<TemporalDevServer> {
+export async function startTemporalDevServer(opts: DevServerOptions, attempts = 3): Promise<TemporalDevServer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startOnce(opts);
+    } catch (error) {
+      if (!(error instanceof ExitedEarly) || attempt >= attempts) throw error;
+    }
+  }
+}
+
+async function startOnce(opts: DevServerOptions): Promise<TemporalDevServer> {
   const binary = ensureTemporalBinary('temporal');
   await requireFreePort('the Temporal server', opts.port, 'RELAIS_TEMPORAL_PORT');
   await requireFreePort('the Temporal web UI', opts.uiPort, 'RELAIS_TEMPORAL_UI_PORT');
@@ -64,13 +93,14 @@ export async function startTemporalDevServer(opts: {
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
   // A server that exits before it answers (a port of its own already taken, a database it cannot open) is said at once.
-  const exitedEarly = exit.then(() => Promise.reject(new Error(`it exited before answering on 127.0.0.1:${opts.port}`)));
+  const exitedEarly = exit.then(() => Promise.reject(new ExitedEarly(`it exited before answering on 127.0.0.1:${opts.port}`)));
   exitedEarly.catch(() => undefined);
   try {
     await Promise.race([waitForPort(opts.port, 60_000), exitedEarly]);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`The Temporal dev server did not start${opts.logFile ? `; see ${opts.logFile}` : ''}: ${(error as Error).message}`);
+    const message = `The Temporal dev server did not start${opts.logFile ? `; see ${opts.logFile}` : ''}: ${(error as Error).message}${logTail(opts.logFile)}`;
+    throw error instanceof ExitedEarly ? new ExitedEarly(message) : new Error(message);
   }
   if (opts.dbFile) ownerOnly(opts.dbFile);
   return {

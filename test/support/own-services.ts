@@ -77,11 +77,17 @@ export async function ownTemporal(name: string): Promise<OwnTemporal> {
   const dir = path.join(process.env.RELAIS_DATA_DIR!, `${name}-temporal`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const port = await freePort();
-  const uiPort = await freePort();
+  let port = await freePort();
+  let uiPort = await freePort();
   const launch = () => startTemporalDevServer({ port, uiPort, dbFile: path.join(dir, 'temporal.db'), logFile: path.join(dir, 'temporal.log') });
+  // Ports asked for free, then bound a moment later: another suite may take one between. The first start may move; restarts keep them.
+  const first = await launch().catch(async () => {
+    port = await freePort();
+    uiPort = await freePort();
+    return launch();
+  });
   const own: OwnTemporal = {
-    current: await launch(), address: `127.0.0.1:${port}`,
+    current: first, address: `127.0.0.1:${port}`,
     async start() {
       own.current = await launch();
     },
