@@ -7,6 +7,7 @@ import { requestsActivitiesModule } from './gdpr/requests.module';
 import { gdprActivitiesModule } from './gdpr/gdpr.module';
 import { retentionActivitiesModule } from './gdpr/retention.module';
 import { psaActivitiesModule } from './psa/psa.module';
+import { schoolActivitiesModule } from './school/school.module';
 import { telecomActivitiesModule } from './telecom/telecom.module';
 
 /**
@@ -14,4 +15,4 @@ import { telecomActivitiesModule } from './telecom/telecom.module';
  * in their domain manifests, domain/installed-modules.ts). One of the three
  * lists allowed to import verticals; the worker passes it to createActivities.
  */
-export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [backupActivitiesModule, billingActivitiesModule, eventsActivitiesModule, gdprActivitiesModule, retentionActivitiesModule, requestsActivitiesModule, psaActivitiesModule, auditsActivitiesModule, telecomActivitiesModule];
+export const INSTALLED_ACTIVITY_MODULES: readonly ActivitiesModule[] = [backupActivitiesModule, billingActivitiesModule, eventsActivitiesModule, gdprActivitiesModule, retentionActivitiesModule, requestsActivitiesModule, psaActivitiesModule, auditsActivitiesModule, telecomActivitiesModule, schoolActivitiesModule];

@@ -6,6 +6,7 @@ import { eventsApiModule } from './events/events.module';
 import { gdprApiModule } from './gdpr/gdpr.module';
 import { planningApiModule } from './planning/planning.module';
 import { psaApiModule } from './psa/psa.module';
+import { schoolApiModule } from './school/school.module';
 import { telecomApiModule } from './telecom/telecom.module';
 
 /**
@@ -13,4 +14,4 @@ import { telecomApiModule } from './telecom/telecom.module';
  * domain/installed-modules.ts). One of the three lists allowed to import
  * verticals; api/server.ts and the other callers of createApp pass it.
  */
-export const INSTALLED_API_MODULES: readonly ApiModule[] = [backupApiModule, billingApiModule, planningApiModule, gdprApiModule, eventsApiModule, psaApiModule, auditsApiModule, telecomApiModule];
+export const INSTALLED_API_MODULES: readonly ApiModule[] = [backupApiModule, billingApiModule, planningApiModule, gdprApiModule, eventsApiModule, psaApiModule, auditsApiModule, telecomApiModule, schoolApiModule];

@@ -1,4 +1,5 @@
 import type { ApiModule } from '../api-module';
+import { mergeApiParts } from '../module-parts';
 import { hierarchyApiPart } from './hierarchy.part';
 import { integrationsApiPart } from './integrations.part';
 import { bulkApiPart } from './bulk.part';
@@ -11,10 +12,4 @@ import type { TelecomApiPart } from './telecom-api-part';
 const parts: readonly TelecomApiPart[] = [hierarchyApiPart, integrationsApiPart, bulkApiPart, deploymentsApiPart, controlApiPart, brandsApiPart];
 
 /** SoftWhere's telecom vertical (spec 002, issue 17): `/api/v1/telecom/…`, one part per area. */
-export const telecomApiModule: ApiModule = {
-  key: 'telecom',
-  routers: (deps) => parts.flatMap((p) => p.routers(deps)),
-  publicRouters: (deps) => parts.flatMap((p) => p.publicRouters?.(deps) ?? []),
-  openApiPaths: () => Object.assign({}, ...parts.map((p) => p.openApiPaths?.() ?? {})),
-  onStart: async (deps) => { for (const p of parts) await p.onStart?.(deps); },
-};
+export const telecomApiModule: ApiModule = mergeApiParts('telecom', parts);

@@ -414,8 +414,8 @@ export const DEMO_TENANTS: DemoTenant[] = [
     slug: 'acme-school', name: 'ACME School', spec: '004', verticals: ['school', 'gdpr'],
     branding: { primaryColor: '#B71C1C', secondaryColor: '#546E7A', logoText: 'AS' },
     people: {
-      director: 'Sylvain Atlani', 'school-lead': 'Isabelle Scolarité', 'school-office': 'Karim Scolarité', teacher: 'Prof. Nathalie Roux',
-      student: 'Emma Étudiante', alumnus: 'Louis Alumni',
+      direction: 'Sylvain Atlani', 'school-lead': 'Isabelle Scolarité', 'school-office': 'Karim Scolarité', teacher: 'Prof. Nathalie Roux',
+      student: 'Emma Étudiante', alumnus: 'Louis Alumni', 'it-office': 'Yann Informatique',
     },
     accounts: [
       {

@@ -1,21 +1,35 @@
 import { ACCOUNTS_LEAD, assigning, CORE_RECORDS, commsAdmin, commsRead, commsSend, each, finance, manageAll, on, readAll, role, smoke, users } from '../identity/grants';
+import { withPartGrants } from '../modules/module-parts';
 import type { DomainModule } from '../modules/vertical-module';
+import { registryPart } from './registry.part';
+import { mergeSchoolParts, type SchoolRoleKey } from './school-part';
 
-/** School (spec 004): its starting roles; its records, forms and processes come with the vertical. */
+/** The vertical's areas (issue 18); each owns its `<area>.part.ts`, merged here. Demo seeds run in this order. */
+const { grantsOf, consentPurposes, ...manifest } = mergeSchoolParts([registryPart]);
+
+/** What the IT office administers (« Pôle informatique »): the collaborators, the comms' providers, the GDPR tools; never a student's record. */
+const itOffice = [
+  ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all'),
+  ...on('gdpr.register', 'r=all'), ...on('gdpr.request', 'cru=all'), ...on('gdpr.consent', 'r=all'), ...on('gdpr.retention', 'r=all'),
+];
+
+/** School (spec 004): its roles, and its areas' records, forms, processes and demo. */
 export const schoolModule: DomainModule = {
   key: 'school',
   kind: 'vertical',
   label: { fr: 'École', en: 'School' },
   roles: [
-    // The director staffs the student office without doing its work; never `school-lead`, which authors the processes the director does not.
-    assigning(role('director', 'Direction', 'Director', 'internal', [...readAll, ...finance(), ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')]), 'school-office'),
+    // The direction staffs the student office without doing its work; never `school-lead`, which authors the processes the direction does not.
+    assigning(role('direction', 'Direction', 'Management', 'internal', [...readAll, ...finance(), ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')]), 'school-office'),
     role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users, ...commsAdmin], ACCOUNTS_LEAD),
     role('school-office', 'Pôle scolarité', 'Student office', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.catalogue', 'r=all'), ...commsSend]),
     role('teacher', 'Professeur', 'Teacher', 'internal', [...on('core.account', 'r=all'), ...on('core.contact', 'r=all'), ...commsRead]),
     role('student', 'Étudiant', 'Student', 'student', on('core.account', 'r=all')),
     role('alumnus', 'Alumni', 'Alumnus', 'student', on('core.account', 'r=all')),
-  ],
-  // What students (users) and families (contacts) may agree to receive (docs/adr/0024): the core's ledger keeps it.
+    // The IT office staffs the school (never the student office's head, who runs the processes) and keeps its tools.
+    assigning(role('it-office', 'Pôle informatique', 'IT office', 'internal', itOffice), 'direction', 'school-office', 'teacher', 'student', 'alumnus'),
+  ].map(withPartGrants<SchoolRoleKey>(grantsOf)),
+  // What students (users) and families (contacts) may agree to receive (docs/adr/0024): the core's ledger keeps it; the parts add theirs.
   consentPurposes: [{
     key: 'school.newsletter',
     label: { fr: 'Lettre d’information de l’école', en: 'School newsletter' },
@@ -25,5 +39,6 @@ export const schoolModule: DomainModule = {
     },
     channels: ['mail'],
     subjects: ['contact', 'user'],
-  }],
+  }, ...(consentPurposes ?? [])],
+  ...manifest,
 };

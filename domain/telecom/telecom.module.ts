@@ -1,5 +1,6 @@
 import { assigning, billingOwn, commsRead, commsSend, OPERATOR_ROLES, on, readAll, role, salesRep, each } from '../identity/grants';
-import type { DomainModule, ModuleRole } from '../modules/vertical-module';
+import type { DomainModule } from '../modules/vertical-module';
+import { withPartGrants } from '../modules/module-parts';
 import { hierarchyPart } from './hierarchy.part';
 import { integrationsPart } from './integrations.part';
 import { bulkPart } from './bulk.part';
@@ -12,7 +13,7 @@ import { mergeTelecomParts, type TelecomRoleKey } from './telecom-part';
 const { grantsOf, ...manifest } = mergeTelecomParts([hierarchyPart, integrationsPart, bulkPart, deploymentsPart, controlPart, brandsPart]);
 
 /** A starting role completed by the grants every area gives it. */
-const withParts = (r: ModuleRole): ModuleRole => ({ ...r, grants: [...r.grants, ...grantsOf(r.key as TelecomRoleKey)] });
+const withParts = withPartGrants<TelecomRoleKey>(grantsOf);
 
 /** Telecom operator (spec 002): its roles (§10), and its areas' records, forms, processes and demo. */
 export const telecomModule: DomainModule = {

@@ -35,7 +35,7 @@ const VISITORS: Array<{ tenant: string; role: string; viewport: typeof LAPTOP }>
   { tenant: 'softwhere', role: 'support-n1', viewport: TABLET },
   { tenant: 'vidangeur-breton', role: 'manager', viewport: LAPTOP },
   { tenant: 'msp', role: 'admin', viewport: TABLET },
-  { tenant: 'acme-school', role: 'director', viewport: LAPTOP },
+  { tenant: 'acme-school', role: 'direction', viewport: LAPTOP },
 ];
 
 // A visitor walks every screen of its menu: on a busy two-core machine that can pass the suite's 120 s.

@@ -64,7 +64,7 @@ describe('/api/v1/gdpr/transfers', () => {
   beforeAll(async () => {
     t = testContext();
     tenant = await createOwnTenant(t.admin, 'transfers', ['school']);
-    [dpo, admin, otherDpo] = (await Promise.all([loginAs(t.app, 'dpo', tenant.slug), loginAs(t.app, 'director', tenant.slug), loginAs(t.app, 'dpo', 'epic-events')])).map((l) => l.accessToken);
+    [dpo, admin, otherDpo] = (await Promise.all([loginAs(t.app, 'dpo', tenant.slug), loginAs(t.app, 'direction', tenant.slug), loginAs(t.app, 'dpo', 'epic-events')])).map((l) => l.accessToken);
     const [account] = await t.admin('accounts').insert({
       tenantId: tenant.tenantId, number: 1, name: 'Armor Transfert Conseil', email: 'rh@armor-transfert.example', city: 'Rennes', status: 'active',
     }).returning('id');

@@ -53,12 +53,14 @@ const SPECIFIED: Record<string, Record<'core.account' | 'core.contact' | 'core.s
   'msp/manager': { 'core.account': 'AAAA', 'core.contact': 'AAAA', 'core.site': 'AAAA', 'core.billing-site': 'AAAA' },
   'msp/technician': { 'core.account': 'A---', 'core.contact': 'AAA-', 'core.site': 'A-A-', 'core.billing-site': 'A---' },
   'msp/client': { 'core.account': 'O---', 'core.contact': 'OOO-', 'core.site': 'O---', 'core.billing-site': 'O---' },
-  'acme-school/director': { 'core.account': 'A---', 'core.contact': 'A---', 'core.site': 'A---', 'core.billing-site': 'A---' },
+  'acme-school/direction': { 'core.account': 'A---', 'core.contact': 'A---', 'core.site': 'A---', 'core.billing-site': 'A---' },
   'acme-school/school-lead': { 'core.account': 'AAAA', 'core.contact': 'AAAA', 'core.site': 'AAAA', 'core.billing-site': 'AAAA' },
   'acme-school/school-office': { 'core.account': 'AAA-', 'core.contact': 'AAAA', 'core.site': 'AAA-', 'core.billing-site': 'AAA-' },
   'acme-school/teacher': { 'core.account': 'A---', 'core.contact': 'A---', 'core.site': '----', 'core.billing-site': '----' },
   'acme-school/student': { 'core.account': 'A---', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
   'acme-school/alumnus': { 'core.account': 'A---', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
+  // The IT office administers the tools (collaborators, providers, GDPR), never a record of the school.
+  'acme-school/it-office': { 'core.account': '----', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
   // The data protection officer (issue 15) keeps the register of processing activities; no record of the organisation.
   'epic-events/dpo': { 'core.account': '----', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
   'cassandre/dpo': { 'core.account': '----', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },

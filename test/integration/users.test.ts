@@ -88,18 +88,18 @@ describe('collaborators API', () => {
 
   describe('nobody hands out a role they do not hold', () => {
     let director: string;
-    beforeAll(async () => { director = (await loginAs(t.app, 'director', 'acme-school')).accessToken; });
+    beforeAll(async () => { director = (await loginAs(t.app, 'direction', 'acme-school')).accessToken; });
 
     it('refuses a director giving school-lead to themselves or to a newcomer (403 naming the role), and changes nothing', async () => {
-      const self = await userId(t.admin, 'director', 'acme-school');
+      const self = await userId(t.admin, 'direction', 'acme-school');
       const current = await as(director).get(`/api/v1/users/${self}`);
-      const escalate = await as(director).patch(`/api/v1/users/${self}`, current.body.version, { roles: ['director', 'school-lead'] });
+      const escalate = await as(director).patch(`/api/v1/users/${self}`, current.body.version, { roles: ['direction', 'school-lead'] });
       expect(escalate.status).toBe(403);
       expect(escalate.body.detail).toMatch(/rôle « Responsable du pôle scolarité » \(school-lead\)/);
       const created = await as(director).post('/api/v1/users', { email: 'accomplice@acme-school.demo', displayName: 'Accomplice', roles: ['school-lead'], password: 'long enough password' });
       expect(created.status).toBe(403);
       expect(created.body.detail).toMatch(/school-lead/);
-      expect((await as(director).get(`/api/v1/users/${self}`)).body).toMatchObject({ roles: ['director'], version: current.body.version });
+      expect((await as(director).get(`/api/v1/users/${self}`)).body).toMatchObject({ roles: ['direction'], version: current.body.version });
       expect(await t.admin('users').whereRaw('lower(email) = ?', ['accomplice@acme-school.demo']).first()).toBeUndefined();
       // Nor take over a more powerful account by resetting its password.
       const lead = await userId(t.admin, 'school-lead', 'acme-school');
@@ -118,9 +118,9 @@ describe('collaborators API', () => {
       const res = await as(director).post('/api/v1/users', { email: 'new.office@acme-school.demo', displayName: 'Nouvelle Scolarité', roles: ['school-office'], password: 'long enough password' });
       expect(res.status).toBe(201);
       expect(res.body.roles).toEqual(['school-office']);
-      const self = await userId(t.admin, 'director', 'acme-school');
+      const self = await userId(t.admin, 'direction', 'acme-school');
       const mine = await as(director).get(`/api/v1/users/${self}`);
-      const selfOffice = await as(director).patch(`/api/v1/users/${self}`, mine.body.version, { roles: ['director', 'school-office'] });
+      const selfOffice = await as(director).patch(`/api/v1/users/${self}`, mine.body.version, { roles: ['direction', 'school-office'] });
       expect(selfOffice.status).toBe(403);
       expect(selfOffice.body.detail).toMatch(/rôle « Pôle scolarité » \(school-office\) à vous-même/);
     });

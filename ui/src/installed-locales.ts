@@ -10,6 +10,8 @@ import planningEn from '@/planning/planning.en';
 import planningFr from '@/planning/planning.fr';
 import psaEn from '@/psa/psa.en';
 import psaFr from '@/psa/psa.fr';
+import schoolEn from '@/school/school.en';
+import schoolFr from '@/school/school.fr';
 import telecomEn from '@/telecom/telecom.en';
 import telecomFr from '@/telecom/telecom.fr';
 import type { LocaleMessages } from '@/modules/ui-module';
@@ -28,4 +30,5 @@ export const INSTALLED_LOCALES = {
   psa: { fr: psaFr, en: psaEn },
   audits: { fr: auditsFr, en: auditsEn },
   telecom: { fr: telecomFr, en: telecomEn },
+  school: { fr: schoolFr, en: schoolEn },
 } satisfies Record<string, { fr: LocaleMessages; en: LocaleMessages }>;

@@ -1,0 +1,9 @@
+import type { ApiModule } from '../api-module';
+import { mergeApiParts, type ApiModulePart } from '../module-parts';
+import { registryApiPart } from './registry.part';
+
+/** The areas in mounting order: a more specific path (`/school/students/import`) belongs to an area listed before the general one. */
+const parts: readonly ApiModulePart[] = [registryApiPart];
+
+/** ACME School's vertical (spec 004, issue 18): `/api/v1/school/…`, one part per area. */
+export const schoolApiModule: ApiModule = mergeApiParts('school', parts);

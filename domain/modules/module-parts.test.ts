@@ -1,0 +1,31 @@
+import { mergeModuleParts, withPartGrants } from './module-parts';
+
+describe('mergeModuleParts', () => {
+  type Key = 'a' | 'b';
+  const seeded: string[] = [];
+  const merged = mergeModuleParts<Key>([
+    {
+      resources: { 'x.one': 'One' }, grants: { a: [{ permission: 'x.one.read', scope: 'all' }] },
+      personalData: { activities: [], tables: { t1: { id: { personal: false } } } } as never,
+      seedDemo: async () => { seeded.push('first'); },
+    },
+    {
+      resources: { 'x.two': 'Two' }, grants: { a: [{ permission: 'x.two.read', scope: 'own' }], b: [] },
+      personalData: { activities: [], tables: { t2: { id: { personal: false } } } } as never,
+      seedDemo: async () => { seeded.push('second'); },
+    },
+  ]);
+
+  it('unites the parts’ catalogues and personal data, and gives each role every part’s grants', () => {
+    expect(merged.resources).toEqual({ 'x.one': 'One', 'x.two': 'Two' });
+    expect(Object.keys((merged.personalData as unknown as { tables: object }).tables)).toEqual(['t1', 't2']);
+    expect(merged.grantsOf('a').map((g) => g.permission)).toEqual(['x.one.read', 'x.two.read']);
+    const role = withPartGrants<Key>(merged.grantsOf)({ key: 'b', labelFr: 'B', labelEn: 'B', userType: 'internal', grants: [{ permission: 'y.read', scope: 'all' }] });
+    expect(role.grants).toEqual([{ permission: 'y.read', scope: 'all' }]);
+  });
+
+  it('runs the demo seeds in the parts’ order', async () => {
+    await merged.seedDemo!({} as never, { tenantId: 't', slug: 's', userIds: {} });
+    expect(seeded).toEqual(['first', 'second']);
+  });
+});

@@ -1,0 +1,5 @@
+import type { UiModulePart } from '@/modules/ui-parts';
+import { registryUiPart } from './registry/registry.part';
+
+/** The school screens' areas (issue 18), each in its folder; its menu entries in this order. */
+export const schoolUiParts: readonly UiModulePart[] = [registryUiPart];

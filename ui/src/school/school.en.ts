@@ -1,0 +1,10 @@
+import registryEn from './registry/registry.en';
+import type schoolFr from './school.fr';
+
+/** Texts of the school screens (English). */
+const schoolEn: typeof schoolFr = {
+  nav: { school: 'School' },
+  registry: registryEn,
+};
+
+export default schoolEn;

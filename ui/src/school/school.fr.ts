@@ -1,0 +1,9 @@
+import registryFr from './registry/registry.fr';
+
+/** Texts of the school screens (French, the reference): one part per area, merged here. */
+const schoolFr = {
+  nav: { school: 'École' },
+  registry: registryFr,
+};
+
+export default schoolFr;
