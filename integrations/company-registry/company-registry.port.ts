@@ -30,13 +30,35 @@ export interface RegistryCompany {
   headOffice: RegistryAddress;
   /** `false` when the registry says the company ceased (état administratif « C »). */
   active: boolean;
+  /** The INSEE workforce band (« tranche d'effectif salarié », `12` = 20 à 49 salariés: workforce.ts), null when unknown. */
+  workforceBand: string | null;
+}
+
+/** Narrowing a search (spec 004: the school office prospects by activity, place and size); each one optional. */
+export interface CompanySearchFilters {
+  /** NAF rev. 2 code of the main activity (`62.02A`). */
+  nafCode?: string;
+  /** The head office's postcode (5 digits), or a département (2 digits, `2A`/`2B` for Corsica). */
+  postalCode?: string;
+  /** Any of these INSEE workforce bands (workforce.ts). */
+  workforceBands?: readonly string[];
 }
 
 export interface CompanySearch {
-  /** A name (two letters or more), a SIREN (9 digits) or a SIRET (14 digits); spaces are ignored. */
+  /** A name (two letters or more), a SIREN (9 digits) or a SIRET (14 digits); spaces are ignored. Empty with filters: every company they keep. */
   query: string;
   /** At most this many companies (1–25). */
   limit: number;
+  filters?: CompanySearchFilters;
+}
+
+/** Whether a company keeps to the filters (for an adapter whose vendor does not filter, and the sandbox). */
+export function keepsTo(company: RegistryCompany, filters: CompanySearchFilters | undefined): boolean {
+  if (!filters) return true;
+  if (filters.nafCode && company.nafCode !== filters.nafCode) return false;
+  if (filters.postalCode && !(company.headOffice.postalCode ?? '').startsWith(filters.postalCode)) return false;
+  if (filters.workforceBands?.length && !filters.workforceBands.includes(company.workforceBand ?? '')) return false;
+  return true;
 }
 
 export type RegistryFailureReason =

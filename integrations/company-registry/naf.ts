@@ -53,6 +53,8 @@ const SUBCLASSES: Record<string, string> = {
   '62.03Z': 'Gestion d’installations informatiques',
   '62.09Z': 'Autres activités informatiques',
   '63.11Z': 'Traitement de données, hébergement et activités connexes',
+  '64.19Z': 'Autres intermédiations monétaires',
+  '65.12Z': 'Autres assurances',
   '68.20B': 'Location de terrains et d’autres biens immobiliers',
   '68.31Z': 'Agences immobilières',
   '69.10Z': 'Activités juridiques',

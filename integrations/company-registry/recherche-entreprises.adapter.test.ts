@@ -9,7 +9,7 @@ const ANSWER = {
     {
       siren: '812345676', nom_complet: 'CABINET DURAND & ASSOCIES (CDA)', nom_raison_sociale: 'CABINET DURAND & ASSOCIES', sigle: 'CDA',
       nombre_etablissements: 2, nombre_etablissements_ouverts: 1, activite_principale: '69.10Z', section_activite_principale: 'M',
-      categorie_entreprise: 'PME', etat_administratif: 'A', nature_juridique: '5499', date_creation: '2015-06-01',
+      categorie_entreprise: 'PME', tranche_effectif_salarie: '11', etat_administratif: 'A', nature_juridique: '5499', date_creation: '2015-06-01',
       siege: {
         siret: '81234567600017', activite_principale: '69.10Z', adresse: '18 RUE DE LA REPUBLIQUE 69002 LYON', numero_voie: '18', indice_repetition: null,
         type_voie: 'RUE', libelle_voie: 'DE LA REPUBLIQUE', complement_adresse: 'BATIMENT B', code_postal: '69002', commune: '69382', libelle_commune: 'LYON',
@@ -60,14 +60,26 @@ describe('recherche-entreprises adapter against a loopback server answering like
         companies: [
           {
             siren: '812345676', siret: '81234567600017', legalName: 'CABINET DURAND & ASSOCIES', nafCode: '69.10Z', nafLabel: 'Activités juridiques',
-            headOffice: { line1: '18 RUE DE LA REPUBLIQUE', line2: 'BATIMENT B', postalCode: '69002', city: 'LYON', country: 'FR' }, active: true,
+            headOffice: { line1: '18 RUE DE LA REPUBLIQUE', line2: 'BATIMENT B', postalCode: '69002', city: 'LYON', country: 'FR' }, active: true, workforceBand: '11',
           },
           {
             siren: '894612308', siret: '89461230800029', legalName: 'CLINIQUE DENTAIRE SAINT-MICHEL', nafCode: '86.23Z', nafLabel: 'Pratique dentaire',
-            headOffice: { line1: '15 RUE SAINT-MICHEL', line2: null, postalCode: '13001', city: 'MARSEILLE', country: 'FR' }, active: false,
+            headOffice: { line1: '15 RUE SAINT-MICHEL', line2: null, postalCode: '13001', city: 'MARSEILLE', country: 'FR' }, active: false, workforceBand: null,
           },
         ],
       });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('passes the filters as the API\'s parameters and keeps the companies of the asked activity and band', async () => {
+    const server = await loopback(json(200, ANSWER));
+    try {
+      const result = await createRechercheEntreprisesAdapter({ baseUrl: server.url }).search({ query: '', limit: 5, filters: { nafCode: '69.10Z', postalCode: '69', workforceBands: ['11', '12'] } });
+      const asked = server.requests[0]!.searchParams;
+      expect([asked.get('q'), asked.get('activite_principale'), asked.get('departement'), asked.get('tranche_effectif_salarie')]).toEqual([null, '69.10Z', '69', '11,12']);
+      expect(result.ok && result.companies.map((c) => c.siren)).toEqual(['812345676']);
     } finally {
       await server.close();
     }

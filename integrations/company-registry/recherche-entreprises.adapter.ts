@@ -1,6 +1,7 @@
 import type { CompanyRegistryPort, CompanySearchResult, RegistryAddress, RegistryCompany, RegistryFailure } from './company-registry.port';
-import { identifierOf } from './company-registry.port';
+import { identifierOf, keepsTo } from './company-registry.port';
 import { nafLabel } from './naf';
+import { workforceBandOf } from './workforce';
 
 /**
  * The French public company search, « API Recherche d'entreprises » (recherche-entreprises.api.gouv.fr,
@@ -8,7 +9,9 @@ import { nafLabel } from './naf';
  * `{ results: [{ siren, nom_complet, nom_raison_sociale, activite_principale, section_activite_principale,
  * etat_administratif, siege: { siret, numero_voie, indice_repetition, type_voie, libelle_voie,
  * complement_adresse, code_postal, libelle_commune, adresse, … } }], total_results, page, per_page,
- * total_pages }`; a refused query answers 400 `{ erreur }`, throttling 429.
+ * total_pages }`; a refused query answers 400 `{ erreur }`, throttling 429. Filters are its own parameters:
+ * `activite_principale` (NAF code), `code_postal` (5 digits) or `departement` (2), `tranche_effectif_salarie`
+ * (band codes, comma-separated); the company's band is its `tranche_effectif_salarie`.
  */
 export const RECHERCHE_ENTREPRISES_URL = 'https://recherche-entreprises.api.gouv.fr';
 const MAX_PER_PAGE = 25;
@@ -40,6 +43,7 @@ export function companyOf(result: Json): RegistryCompany | null {
     siren, siret: siret && /^\d{14}$/.test(siret) ? siret : null, legalName: name.toUpperCase(),
     nafCode, nafLabel: nafLabel(nafCode, str(result.section_activite_principale)),
     headOffice: addressOf(siege), active: result.etat_administratif !== 'C',
+    workforceBand: workforceBandOf(result.tranche_effectif_salarie) ?? workforceBandOf(siege.tranche_effectif_salarie),
   };
 }
 
@@ -51,10 +55,13 @@ export function createRechercheEntreprisesAdapter(options: { baseUrl?: string; t
   const base = (options.baseUrl ?? RECHERCHE_ENTREPRISES_URL).replace(/\/$/, '');
   return {
     provider: 'recherche-entreprises',
-    async search({ query, limit }): Promise<CompanySearchResult> {
+    async search({ query, limit, filters }): Promise<CompanySearchResult> {
       const id = identifierOf(query);
       const url = new URL(`${base}/search`);
-      url.searchParams.set('q', id ? id.digits : query.trim());
+      if (id || query.trim()) url.searchParams.set('q', id ? id.digits : query.trim());
+      if (filters?.nafCode) url.searchParams.set('activite_principale', filters.nafCode);
+      if (filters?.postalCode) url.searchParams.set(filters.postalCode.length === 5 ? 'code_postal' : 'departement', filters.postalCode);
+      if (filters?.workforceBands?.length) url.searchParams.set('tranche_effectif_salarie', filters.workforceBands.join(','));
       url.searchParams.set('page', '1');
       url.searchParams.set('per_page', String(Math.min(Math.max(limit, 1), MAX_PER_PAGE)));
       let response: Response;
@@ -81,6 +88,8 @@ export function createRechercheEntreprisesAdapter(options: { baseUrl?: string; t
       let companies = body.results.map((r) => companyOf(r as Json)).filter((c): c is RegistryCompany => c !== null);
       // A SIREN or SIRET search answers that company only (the full text may bring near numbers).
       if (id) companies = companies.filter((c) => c.siren === id.digits.slice(0, 9));
+      // The API matches a postcode on any establishment (kept so); activity and band are the company's own.
+      companies = companies.filter((c) => keepsTo(c, filters && { ...filters, postalCode: undefined }));
       return { ok: true, companies: companies.slice(0, limit) };
     },
   };

@@ -39,6 +39,7 @@ describe('company registry lookup through the API', () => {
         legalName: 'CENTRE MEDICAL DES LILAS', siren: '845129378', siret: '84512937800020', vatNumber: 'FR12845129378',
         nafCode: '86.21Z', nafLabel: 'Activité des médecins généralistes',
         addressLine1: '4 AVENUE PASTEUR', addressLine2: null, postalCode: '93260', city: 'LES LILAS', country: 'FR', active: true,
+        workforceBand: '11', workforceLabel: '10 à 19 salariés',
       }],
     });
   });
