@@ -73,6 +73,7 @@ export const importMessages = defineMessages({
   'school.import.settings-forbidden': { fr: 'Le dépôt quotidien est réglé par le responsable du pôle scolarité', en: 'The daily drop folder is set by the head of the student office' },
   'school.import.mapping-not-found': { fr: 'Cette correspondance de colonnes n’existe pas dans votre organisation', en: 'This column mapping does not exist in your organisation' },
   'school.import.run-not-found': { fr: 'Cet import n’existe pas dans votre organisation', en: 'This import does not exist in your organisation' },
+  'school.import.owner-unknown': { fr: 'Ce collaborateur n’existe pas ou n’est plus actif', en: 'This collaborator does not exist or is no longer active' },
   'school.import.field-dry-run': { fr: 'doit valoir true ou false', en: 'must be true or false' },
   'school.import.no-file-today': entry({
     example: { folder: '/srv/depot' },
