@@ -1,9 +1,10 @@
 import type { ActivitiesModule } from '../activities-module';
 import { mergeActivityParts, type ActivitiesModulePart } from '../module-parts';
+import { alumniActivities } from './alumni.part';
 import { registryActivities } from './registry.part';
 
 /** The areas' activity implementations (contracts in domain/school), one part per area. */
-const parts: readonly ActivitiesModulePart[] = [registryActivities];
+const parts: readonly ActivitiesModulePart[] = [registryActivities, alumniActivities];
 
 /** ACME School's activity implementations (spec 004, issue 18). */
 export const schoolActivitiesModule: ActivitiesModule = mergeActivityParts('school', parts);
