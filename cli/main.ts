@@ -4,6 +4,7 @@ import { registerClients } from './commands/clients';
 import { createContext, type Context } from './commands/common';
 import { registerContracts } from './commands/contracts';
 import { registerEvents } from './commands/events';
+import { registerSchool } from './commands/school-import';
 import { registerTasks } from './commands/tasks';
 import { registerUsers } from './commands/users';
 import { CliError, ExitCode } from './exit-codes';
@@ -82,6 +83,7 @@ export function buildProgram(ctx: Context): Command {
   registerEvents(program, ctx);
   registerTasks(program, ctx);
   registerUsers(program, ctx);
+  registerSchool(program, ctx);
   return program;
 }
 

@@ -36,7 +36,7 @@ export function importRouter(deps: ApiDeps): Router {
   router.post('/students/import', single, inTenant(deps, async (req, ctx) => {
     requireImportCreate(ctx);
     const query = validate(importQuery, req.query, 'query');
-    const report = await importStudentFile(ctx, req.file, { dryRun: query.dryRun === 'true', mappingId: query.mappingId, source: 'upload' });
+    const report = await importStudentFile(ctx, req.file, { dryRun: query.dryRun === 'true', mappingId: query.mappingId, source: query.source ?? 'upload' });
     return { body: { ...report, rows: presentRows(report.rows, requestLocale(req)) }, headers: { 'Cache-Control': 'no-store' } };
   }));
 

@@ -69,4 +69,6 @@ export type ImportSettingsInput = z.infer<typeof importSettingsInput>;
 export const importQuery = z.object({
   dryRun: z.enum(['true', 'false']).optional(),
   mappingId: z.string().uuid().optional(),
+  /** Who sends it: the web page (upload) or the CLI. */
+  source: z.enum(['upload', 'cli']).optional(),
 }).strict();

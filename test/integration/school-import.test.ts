@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
+import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
 import { maskNir } from '../../domain/school/nir';
 import { nirFor, SPEC_HEADERS, studentWorkbookBuffer, trickyStudentRows, type SheetRow } from '../fixtures/school/student-workbook';
 import { loginAs, tenantId, testContext, type TestContext } from '../support/api';
+import { cliUser, listen } from '../support/cli';
 
 const URL = '/api/v1/school/students/import';
 
@@ -123,5 +127,27 @@ describe('school registry import (issue 18, spec 004 « Tableau des transformati
     expect(res.body.mapping).toMatchObject({ name, version: 2 });
     // The mapping does not read the address: the stored one stays.
     expect(res.body.rows[0]).toMatchObject({ outcome: 'unchanged' });
+  });
+
+  it('the CLI: `relais school import <file> --dry-run` prints the counts and the rejected rows, exits 2', async () => {
+    const api = await listen(app);
+    try {
+      const root = path.join(process.env.RELAIS_DATA_DIR!, `school-import-cli-${process.pid}`);
+      const user = cliUser(root, 'office');
+      const file = path.join(root, 'referentiel.xlsx');
+      fs.writeFileSync(file, await studentWorkbookBuffer(rows));
+      const login = await user.run(['login', '--url', api.url, '--email', demoEmail('school-office', 'acme-school'), '--password-stdin'], { input: `${DEMO_PASSWORD}\n` });
+      expect(login.code).toBe(0);
+      const run = await user.run(['school', 'import', file, '--dry-run', '--mapping', 'Référentiel ACME'], { env: { RELAIS_LANG: 'fr' } });
+      expect(run.stdout).toContain('Essai à blanc');
+      expect(run.stdout).toMatch(/10 ligne\(s\) : 0 nouvelle\(s\), 1 modifiée\(s\), 3 inchangée\(s\), 6 refusée\(s\)/);
+      expect(run.stdout).toContain('La clé du numéro de sécurité sociale ne correspond pas');
+      for (const r of rows) expect(run.stdout).not.toContain(r[1]);
+      expect(run.code).toBe(2);
+      const history = await request(app).get('/api/v1/school/imports').set('Authorization', `Bearer ${office}`);
+      expect(history.body.items[0]).toMatchObject({ source: 'cli', dryRun: true });
+    } finally {
+      await api.close();
+    }
   });
 });
