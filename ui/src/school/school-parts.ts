@@ -1,5 +1,6 @@
 import type { UiModulePart } from '@/modules/ui-parts';
+import { alumniUiPart } from './alumni/alumni.part';
 import { registryUiPart } from './registry/registry.part';
 
 /** The school screens' areas (issue 18), each in its folder; its menu entries in this order. */
-export const schoolUiParts: readonly UiModulePart[] = [registryUiPart];
+export const schoolUiParts: readonly UiModulePart[] = [registryUiPart, alumniUiPart];

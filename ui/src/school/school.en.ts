@@ -1,3 +1,4 @@
+import alumniEn from './alumni/alumni.en';
 import registryEn from './registry/registry.en';
 import type schoolFr from './school.fr';
 
@@ -5,6 +6,7 @@ import type schoolFr from './school.fr';
 const schoolEn: typeof schoolFr = {
   nav: { school: 'School' },
   registry: registryEn,
+  alumni: alumniEn,
 };
 
 export default schoolEn;

@@ -1,9 +1,11 @@
+import alumniFr from './alumni/alumni.fr';
 import registryFr from './registry/registry.fr';
 
 /** Texts of the school screens (French, the reference): one part per area, merged here. */
 const schoolFr = {
   nav: { school: 'École' },
   registry: registryFr,
+  alumni: alumniFr,
 };
 
 export default schoolFr;
