@@ -10,7 +10,7 @@ import type { ApiDeps } from '../http/deps';
 import { validate } from '../http/validate';
 
 /** The registry the configuration names (sandbox unless COMPANY_REGISTRY_PROVIDER says otherwise). */
-function configuredRegistry(): CompanyRegistryPort {
+export function configuredRegistry(): CompanyRegistryPort {
   const config = env();
   return config.COMPANY_REGISTRY_PROVIDER === 'recherche-entreprises'
     ? createCompanyRegistry({ provider: 'recherche-entreprises', baseUrl: config.COMPANY_REGISTRY_API_BASE_URL })

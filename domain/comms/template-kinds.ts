@@ -42,6 +42,26 @@ export const TEMPLATE_KINDS = {
     variables: base.extend({ exam: z.object({ name: z.string(), result: z.string() }) }),
     sample: { ...baseSample, exam: { name: 'Gestion de projet', result: 'admis' } },
   },
+  'school.room-change': {
+    description: { fr: 'Changement de salle d\'examen', en: 'Exam room change' },
+    variables: base.extend({ exam: z.object({ name: z.string(), date: z.string(), room: z.string() }) }),
+    sample: { ...baseSample, exam: { name: 'Gestion de projet', date: 'lundi 12 janvier à 9h', room: 'B204' } },
+  },
+  'school.enrolment-reminder': {
+    description: { fr: 'Relance du dossier d\'inscription', en: 'Enrolment file reminder' },
+    variables: base.extend({ enrolment: z.object({ deadline: z.string() }) }),
+    sample: { ...baseSample, enrolment: { deadline: 'vendredi 16 janvier' } },
+  },
+  'school.internship-offer': {
+    description: { fr: 'Offre de stage', en: 'Internship offer' },
+    variables: base.extend({ offer: z.object({ title: z.string(), company: z.string() }) }),
+    sample: { ...baseSample, offer: { title: 'Assistant(e) marketing, 6 mois', company: 'Agence Horizon Publicité' } },
+  },
+  'school.introduction': {
+    description: { fr: 'Mise en relation avec une entreprise', en: 'Introduction to a company' },
+    variables: base.extend({ introduction: z.object({ company: z.string(), purpose: z.string(), contact: z.string() }) }),
+    sample: { ...baseSample, introduction: { company: 'Banque Régionale du Rhône', purpose: 'un stage', contact: 'Mme Lefèvre (RH)' } },
+  },
   'events.event-reminder': {
     description: { fr: 'Rappel d\'événement', en: 'Event reminder' },
     variables: base.extend({ event: z.object({ name: z.string(), date: z.string(), location: z.string() }) }),

@@ -2,12 +2,13 @@ import { ACCOUNTS_LEAD, assigning, CORE_RECORDS, commsAdmin, commsRead, commsSen
 import { withPartGrants } from '../modules/module-parts';
 import type { DomainModule } from '../modules/vertical-module';
 import { alumniPart } from './alumni.part';
+import { companiesPart } from './companies.part';
 import { importPart } from './import.part';
 import { registryPart } from './registry.part';
 import { mergeSchoolParts, type SchoolRoleKey } from './school-part';
 
 /** The vertical's areas (issue 18); each owns its `<area>.part.ts`, merged here. Demo seeds run in this order. */
-const { grantsOf, consentPurposes, ...manifest } = mergeSchoolParts([registryPart, importPart, alumniPart]);
+const { grantsOf, consentPurposes, ...manifest } = mergeSchoolParts([registryPart, importPart, alumniPart, companiesPart]);
 
 /** What the IT office administers (« Pôle informatique »): the collaborators, the comms' providers, the GDPR tools; never a student's record. */
 const itOffice = [
