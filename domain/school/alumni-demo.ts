@@ -8,7 +8,8 @@ import { ALUMNET_SHARING } from './alumni-sync';
  * consultancies, and the school's own partner companies when the demo has them), a sandbox Alumnet connection
  * enabled with a few changes waiting at the network (the next sync pulls them), consents to share with Alumnet
  * for the alumni who have a portal account, and a history of nightly runs with one failed (Alumnet unavailable)
- * for the IT office to see. Idempotent: an organisation with a connection already is left as it is.
+ * for the IT office to see. Idempotent: the connection and its runs are made once, the careers once (when the
+ * registry's demo alumni exist).
  */
 const EMPLOYERS = [
   'BNP Paribas', 'Société Générale', 'Crédit Agricole CIB', 'AXA France', 'Carrefour', 'Decathlon', 'L’Oréal', 'LVMH', 'Capgemini',
@@ -27,11 +28,11 @@ const daysAgo = (n: number, hour = 2, minute = 45) => { const d = new Date(); d.
 export async function seedAlumniDemo(admin: Knex, tenant: DemoTenantFacts): Promise<void> {
   if (tenant.slug !== 'acme-school') return;
   const { tenantId } = tenant;
-  if (await admin('schoolAlumnetConnections').where({ tenantId }).first('tenantId')) return;
+  const lastPull = daysAgo(1);
+  if (!await admin('schoolAlumnetConnections').where({ tenantId }).first('tenantId')) await seedConnection(admin, tenantId, lastPull);
+  // The careers once, when the registry's demo alumni are there (a later seed adds them if they came later).
+  if (await admin('schoolAlumniCareers').where({ tenantId }).first('id')) return;
   await admin.transaction(async (trx) => {
-    const lastPull = daysAgo(1);
-    await trx('schoolAlumnetConnections').insert({ tenantId, adapter: 'sandbox', enabled: true, settings: '{}', pullCursor: lastPull, lastTestedAt: daysAgo(7, 9, 30), lastTestOk: true });
-
     const alumni: Row[] = await trx('schoolStudents').where({ tenantId, status: 'alumni' }).orderBy('number').limit(400)
       .select('id', 'lastName', 'firstName', 'promotion', 'cursus', 'userId', 'professionalPhone');
     const partners: Array<{ id: string; name: string }> = await trx('accounts').where({ tenantId }).orderBy('name').limit(30).select('id', 'name');
@@ -78,7 +79,13 @@ export async function seedAlumniDemo(admin: Knex, tenant: DemoTenantFacts): Prom
     for (let i = 0; i < links.length; i += 500) await trx('schoolAlumnetLinks').insert(links.slice(i, i + 500)).onConflict(['tenantId', 'studentId']).ignore();
     for (let i = 0; i < members.length; i += 500) await trx('schoolAlumnetSandboxMembers').insert(members.slice(i, i + 500)).onConflict(['tenantId', 'memberId']).ignore();
     if (consents.length) await trx('gdprConsentEntries').insert(consents);
+  });
+}
 
+/** The sandbox connection and two weeks of nightly runs. */
+async function seedConnection(admin: Knex, tenantId: string, lastPull: Date): Promise<void> {
+  await admin.transaction(async (trx) => {
+    await trx('schoolAlumnetConnections').insert({ tenantId, adapter: 'sandbox', enabled: true, settings: '{}', pullCursor: lastPull, lastTestedAt: daysAgo(7, 9, 30), lastTestOk: true });
     // Two weeks of nightly runs; three nights ago Alumnet was away (the IT office was mailed, nothing changed).
     const runs = Array.from({ length: 14 }, (_, n) => {
       const night = 14 - n;

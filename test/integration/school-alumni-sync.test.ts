@@ -146,4 +146,17 @@ describe('school alumni sync (loopback Alumnet)', () => {
     const student = (await loginAs(t.app, 'student', tenant.slug)).accessToken;
     expect((await request(t.app).get('/api/v1/school/alumni').set('Authorization', `Bearer ${student}`)).status).toBe(403);
   });
+
+  it('the demo school has a sandbox connection enabled, a failed night for the IT office to see, and changes waiting at the network', async () => {
+    const demo = await t.admin('tenants').where({ slug: 'acme-school' }).first('id');
+    expect(await t.admin('schoolAlumnetConnections').where({ tenantId: demo.id }).first('adapter', 'enabled')).toEqual({ adapter: 'sandbox', enabled: true });
+    const runs = await t.admin('schoolAlumniSyncRuns').where({ tenantId: demo.id }).select('status', 'errorCode');
+    expect(runs.filter((r) => r.status === 'failed')).toEqual([{ status: 'failed', errorCode: 'unavailable' }]);
+    const alumni = Number((await t.admin('schoolStudents').where({ tenantId: demo.id, status: 'alumni' }).count('* as n'))[0]!.n);
+    if (alumni > 20) {
+      expect(Number((await t.admin('schoolAlumniCareers').where({ tenantId: demo.id }).whereNull('endedOn').count('* as n'))[0]!.n)).toBeGreaterThan(alumni / 2);
+      const cursor = (await t.admin('schoolAlumnetConnections').where({ tenantId: demo.id }).first('pullCursor')).pullCursor;
+      expect(Number((await t.admin('schoolAlumnetSandboxMembers').where({ tenantId: demo.id }).where('updatedAt', '>', cursor).count('* as n'))[0]!.n)).toBe(3);
+    }
+  });
 });
