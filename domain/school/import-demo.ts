@@ -36,7 +36,7 @@ export async function seedImportDemo(admin: Knex, tenant: DemoTenantFacts): Prom
     await saveMapping(trx, tenant.tenantId, office, { name: CUSTOM, columns });
     await saveMapping(trx, tenant.tenantId, office, { name: CUSTOM, columns: { ...columns, company: 'Entreprise' } });
     const mapping = await trx('schoolImportMappings').where({ version: 1 }).whereNot({ name: CUSTOM }).first('id') as { id: string };
-    await trx('schoolImportSettings').insert({ tenantId: tenant.tenantId, dropFolder: '/srv/relais/acme-school/depot', ownerUserId: lead, mappingName: null, enabled: true, hour: 6, updatedBy: lead })
+    await trx('schoolImportSettings').insert({ tenantId: tenant.tenantId, dropFolder: 'referentiel', ownerUserId: lead, mappingName: null, enabled: true, hour: 6, updatedBy: lead })
       .onConflict('tenantId').ignore();
     const days = [
       { offset: 6, total: 412, created: 3, updated: 6, rejected: 2 },

@@ -57,7 +57,11 @@ export const DEFAULT_MAPPING_COLUMNS: MappingColumns = {
 
 /** The drop-folder settings of the daily import (school-lead). */
 export const importSettingsInput = z.object({
-  dropFolder: z.string().trim().min(1).max(500).regex(/^\//, 'chemin absolu').nullable(),
+  /**
+   * The folder the day's file is dropped in, under the organisation's own drop area on the server
+   * (`<RELAIS_DATA_DIR>/school-drop/<organisation id>/`): a relative path, never `..`, so that no organisation reads another's files.
+   */
+  dropFolder: z.string().trim().min(1).max(200).regex(/^(?!.*(?:^|\/)\.\.(?:\/|$))[\p{L}\p{N} _.\-/]+$/u, 'dossier relatif, sans « .. »').refine((v) => !v.startsWith('/'), 'dossier relatif, sans « / » au début').nullable(),
   ownerUserId: z.string().uuid().nullable(),
   mappingName: z.string().trim().min(1).max(80).nullable(),
   enabled: z.boolean(),

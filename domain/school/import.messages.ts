@@ -75,16 +75,42 @@ export const importMessages = defineMessages({
   'school.import.run-not-found': { fr: 'Cet import n’existe pas dans votre organisation', en: 'This import does not exist in your organisation' },
   'school.import.owner-unknown': { fr: 'Ce collaborateur n’existe pas ou n’est plus actif', en: 'This collaborator does not exist or is no longer active' },
   'school.import.field-dry-run': { fr: 'doit valoir true ou false', en: 'must be true or false' },
-  'school.import.no-file-today': entry({
-    example: { folder: '/srv/depot' },
-    fr: (p) => `Aucun nouveau fichier .xlsx dans le dossier de dépôt ${String(p.folder)}`,
-    en: (p) => `No new .xlsx file in the drop folder ${String(p.folder)}`,
+  'school.import.mail-subject': entry({
+    example: { day: '05/12/2026', created: 3, updated: 2, rejected: 1 },
+    fr: (p) => `Import du référentiel du ${String(p.day)} : ${String(p.created)} nouveau(x), ${String(p.updated)} modifié(s), ${String(p.rejected)} refusé(s)`,
+    en: (p) => `Registry import of ${String(p.day)}: ${String(p.created)} new, ${String(p.updated)} changed, ${String(p.rejected)} rejected`,
   }),
-  'school.import.folder-unreadable': entry({
-    example: { folder: '/srv/depot' },
-    fr: (p) => `Le dossier de dépôt ${String(p.folder)} est illisible`,
-    en: (p) => `The drop folder ${String(p.folder)} cannot be read`,
+  'school.import.mail-body': entry({
+    example: { day: '05/12/2026', file: 'referentiel.xlsx', total: 412, created: 3, updated: 2, unchanged: 406, rejected: 1, lines: '- Ligne 37 : …', more: 0, url: 'https://relais.example/school/import' },
+    fr: (p) => `Bonjour,\n\nL’import quotidien du référentiel étudiant du ${String(p.day)} (fichier « ${String(p.file)} ») est terminé :\n`
+      + `- ${String(p.total)} ligne(s) lue(s)\n- ${String(p.created)} nouvel(le)(s) étudiant(e)(s)\n- ${String(p.updated)} fiche(s) modifiée(s)\n- ${String(p.unchanged)} inchangée(s)\n- ${String(p.rejected)} ligne(s) refusée(s)\n`
+      + `${p.rejected ? `\nLignes refusées (à corriger dans le fichier) :\n${String(p.lines)}\n${p.more ? `… et ${String(p.more)} autre(s) : voir le compte rendu complet.\n` : ''}` : ''}`
+      + `\nLe compte rendu complet : ${String(p.url)}\n`,
+    en: (p) => `Hello,\n\nThe daily student registry import of ${String(p.day)} (file "${String(p.file)}") is done:\n`
+      + `- ${String(p.total)} row(s) read\n- ${String(p.created)} new student(s)\n- ${String(p.updated)} record(s) changed\n- ${String(p.unchanged)} unchanged\n- ${String(p.rejected)} row(s) rejected\n`
+      + `${p.rejected ? `\nRejected rows (to fix in the file):\n${String(p.lines)}\n${p.more ? `… and ${String(p.more)} more: see the full report.\n` : ''}` : ''}`
+      + `\nThe full report: ${String(p.url)}\n`,
   }),
+  'school.import.mail-line': entry({
+    example: { row: 37, name: 'PETIT Lucas', nir: '•••••••••••4512', reason: 'La clé…' },
+    fr: (p) => `- Ligne ${String(p.row)} : ${String(p.name) || '(sans nom)'}${p.nir ? ` (NIR ${String(p.nir)})` : ''} — ${String(p.reason)}`,
+    en: (p) => `- Row ${String(p.row)}: ${String(p.name) || '(no name)'}${p.nir ? ` (NIR ${String(p.nir)})` : ''} — ${String(p.reason)}`,
+  }),
+  'school.import.mail-failed-subject': entry({
+    example: { day: '05/12/2026' },
+    fr: (p) => `Échec de l’import du référentiel du ${String(p.day)}`,
+    en: (p) => `The registry import of ${String(p.day)} failed`,
+  }),
+  'school.import.mail-failed-body': entry({
+    example: { day: '05/12/2026', reason: 'Aucun nouveau fichier', url: 'https://relais.example/school/import' },
+    fr: (p) => `Bonjour,\n\nL’import quotidien du référentiel étudiant du ${String(p.day)} n’a pas pu être fait, après plusieurs tentatives : ${String(p.reason)}.\n\nDéposez le fichier du jour puis importez-le depuis la page « Import du référentiel » : ${String(p.url)}\n`,
+    en: (p) => `Hello,\n\nThe daily student registry import of ${String(p.day)} could not be done, after several attempts: ${String(p.reason)}.\n\nDrop the day’s file then import it from the « Import du référentiel » page: ${String(p.url)}\n`,
+  }),
+  'school.import.error-no-file': { fr: 'aucun nouveau fichier .xlsx dans le dossier de dépôt', en: 'no new .xlsx file in the drop folder' },
+  'school.import.error-folder-unreadable': { fr: 'le dossier de dépôt est introuvable ou illisible', en: 'the drop folder is missing or unreadable' },
+  'school.import.error-not-configured': { fr: 'le dossier de dépôt n’est pas réglé', en: 'the drop folder is not set' },
+  'school.import.error-layout': { fr: 'la disposition du fichier ne correspond pas à la correspondance de colonnes', en: 'the file’s layout does not match the column mapping' },
+  'school.import.error-failed': { fr: 'une erreur inattendue est survenue', en: 'an unexpected error occurred' },
 });
 
 export type ImportMessageCode = keyof typeof importMessages;
