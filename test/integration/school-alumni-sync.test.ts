@@ -1,13 +1,17 @@
 import crypto from 'node:crypto';
+import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
+import { ALUMNI_SYNC_CALENDAR, ensureAlumniSyncSchedule } from '../../api/school/alumni-schedule';
 import { commsActivities } from '../../activities/comms/comms.wiring';
 import { createAlumniSyncActivities } from '../../activities/school/alumni-sync.activities';
 import { defaultSecretBox } from '../../domain/core/secret-box';
 import { ALUMNET_SHARING } from '../../domain/school/alumni-sync';
 import { apiKeyContext } from '../../domain/school/alumnet-connection';
 import { nirLookupHash, nirSealContext } from '../../domain/school/nir';
+import { MODULE_JOB_WORKFLOW } from '../../workflows/core/module-job.contract';
 import type { AlumniSyncActivities } from '../../workflows/school/alumni-sync.contract';
-import { loginAs, testContext, type TestContext } from '../support/api';
+import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
+import { engineWorker } from '../support/engine';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 import { LOOPBACK_ALUMNET_KEY, startLoopbackAlumnet, type LoopbackAlumnet } from '../support/loopback-alumnet';
 
@@ -135,13 +139,13 @@ describe('school alumni sync (loopback Alumnet)', () => {
     expect((await request(t.app).get('/api/v1/school/alumni').query({ promotion: 'deux mille' }).set('Authorization', `Bearer ${office}`)).status).toBe(400);
     expect((await request(t.app).put('/api/v1/school/alumnet/connection').set('Authorization', `Bearer ${office}`).send({ adapter: 'sandbox', enabled: true })).status).toBe(403);
 
-    const it = (await loginAs(t.app, 'it-office', tenant.slug)).accessToken;
-    const connection = await request(t.app).get('/api/v1/school/alumnet/connection').set('Authorization', `Bearer ${it}`);
+    const itToken = (await loginAs(t.app, 'it-office', tenant.slug)).accessToken;
+    const connection = await request(t.app).get('/api/v1/school/alumnet/connection').set('Authorization', `Bearer ${itToken}`);
     expect(connection.status).toBe(200);
     expect(connection.body).toEqual(expect.objectContaining({ adapter: 'alumnet', apiKeySet: true, enabled: true }));
     expect(JSON.stringify(connection.body)).not.toContain(LOOPBACK_ALUMNET_KEY);
     expect(connection.body.runs.filter((r: { status: string }) => r.status === 'failed')).toHaveLength(2);
-    const test = await request(t.app).post('/api/v1/school/alumnet/connection/test').set('Authorization', `Bearer ${it}`);
+    const test = await request(t.app).post('/api/v1/school/alumnet/connection/test').set('Authorization', `Bearer ${itToken}`);
     expect(test.body).toEqual({ ok: true, organisation: 'ACME School', error: null });
     const student = (await loginAs(t.app, 'student', tenant.slug)).accessToken;
     expect((await request(t.app).get('/api/v1/school/alumni').set('Authorization', `Bearer ${student}`)).status).toBe(403);
@@ -157,6 +161,36 @@ describe('school alumni sync (loopback Alumnet)', () => {
       expect(Number((await t.admin('schoolAlumniCareers').where({ tenantId: demo.id }).whereNull('endedOn').count('* as n'))[0]!.n)).toBeGreaterThan(alumni / 2);
       const cursor = (await t.admin('schoolAlumnetConnections').where({ tenantId: demo.id }).first('pullCursor')).pullCursor;
       expect(Number((await t.admin('schoolAlumnetSandboxMembers').where({ tenantId: demo.id }).where('updatedAt', '>', cursor).count('* as n'))[0]!.n)).toBe(3);
+    }
+  });
+
+  it('runs nightly as a Temporal Schedule set up idempotently; « sync now » runs the job on Temporal with ids only in its history', async () => {
+    const client = await t.deps.temporal();
+    const scheduleId = `relais/school-alumni-sync-test-${process.pid}`;
+    const handle = client.schedule.getHandle(scheduleId);
+    const connection = await NativeConnection.connect({ address: process.env.TEMPORAL_ADDRESS! });
+    const worker = await engineWorker(connection, TASK_QUEUE, t.knex);
+    const running = worker.run();
+    try {
+      await ensureAlumniSyncSchedule(client, TASK_QUEUE, scheduleId);
+      await ensureAlumniSyncSchedule(client, TASK_QUEUE, scheduleId);
+      const described = await handle.describe();
+      expect(described.spec.calendars?.[0]).toMatchObject({ hour: [{ start: ALUMNI_SYNC_CALENDAR.hour, end: ALUMNI_SYNC_CALENDAR.hour, step: 1 }] });
+      expect(described.action).toMatchObject({ type: 'startWorkflow', workflowType: MODULE_JOB_WORKFLOW, taskQueue: TASK_QUEUE });
+
+      const itOffice = await loginAs(t.app, 'it-office', tenant.slug);
+      const started = await request(t.app).post('/api/v1/school/alumnet/sync').set('Authorization', `Bearer ${itOffice.accessToken}`);
+      expect(started.status).toBe(202);
+      const workflow = client.workflow.getHandle(started.body.workflowId);
+      expect(await workflow.result()).toMatchObject({ done: 1, results: [expect.objectContaining({ tenantId: tenant.tenantId, status: 'succeeded' })] });
+      expect(await t.admin('schoolAlumniSyncRuns').where({ tenantId: tenant.tenantId, trigger: 'manual' }).first('status', 'startedBy')).toEqual({ status: 'succeeded', startedBy: itOffice.userId });
+      const history = JSON.stringify(await workflow.fetchHistory());
+      for (const word of ['Durand', 'Lefèvre', 'Lefevre', NIR.slice(0, 12), LOOPBACK_ALUMNET_KEY]) expect(history).not.toContain(word);
+    } finally {
+      await handle.delete().catch(() => undefined);
+      worker.shutdown();
+      await running;
+      await connection.close();
     }
   });
 });
