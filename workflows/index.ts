@@ -13,4 +13,3 @@ export { gdprRetentionRun } from './gdpr/retention.workflow';
 export { bulkRun } from './core/bulk-run.workflow';
 export { searchWordsFold } from './system/search-words-fold.workflow';
 export { moduleJob } from './core/module-job.workflow';
-export { schoolDailyImport } from './school/import-daily.workflow';

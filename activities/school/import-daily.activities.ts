@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Knex } from 'knex';
 import { env } from '../../config/env';
@@ -9,10 +10,17 @@ import { importMessage as m } from '../../domain/school/import.messages';
 import { DropFolderError, dropFolderPath, pickDroppedFile } from '../../domain/school/import-drop-folder';
 import type { ImportReport } from '../../domain/school/import-run';
 import { importWorkbook, readImportSettings } from '../../domain/school/import-service';
-import type { DailyImportActivities, DailyImportJob, DailyImportOutcome } from '../../workflows/school/import-daily.contract';
+import { DAILY_IMPORT_ATTEMPTS, type DailyImportActivities, type DailyImportJob, type DailyImportOutcome } from '../../workflows/school/import-daily.contract';
 import type { ModuleActivityDeps } from '../activities-module';
 
-export type DailyImportDeps = Pick<ModuleActivityDeps, 'knex' | 'sendMail' | 'publicUrl'> & { dataDir?: string; now?: () => Date };
+export type DailyImportDeps = Pick<ModuleActivityDeps, 'knex' | 'sendMail' | 'publicUrl'> & { dataDir?: string; now?: () => Date; attempt?: () => number };
+
+/** Why a day could not be imported; `retry`: a later attempt may succeed (a file dropped late). */
+class DayFailure extends Error {
+  constructor(readonly code: 'no-file' | 'folder-unreadable' | 'not-configured' | 'layout', readonly retry: boolean) {
+    super(code);
+  }
+}
 
 const MAX_MAILED_LINES = 200;
 
@@ -86,6 +94,43 @@ export function createDailyImportActivities(deps: DailyImportDeps): DailyImportA
     };
   }
 
+  async function importDay(job: DailyImportJob, runId: string): Promise<DailyImportOutcome> {
+    const settings = await inTenant(job.tenantId, readImportSettings);
+    if (!settings.dropFolder) throw new DayFailure('not-configured', false);
+    let file;
+    try {
+      const folder = dropFolderPath(dataDir(), job.tenantId, settings.dropFolder);
+      file = await pickDroppedFile(folder, (sha256) => inTenant(job.tenantId, async (trx) => Boolean(
+        await trx('schoolImportRuns').where({ fileSha256: sha256, dryRun: false, status: 'done' }).first('id'))));
+    } catch (error) {
+      // Retried: the day's file may be dropped late.
+      throw new DayFailure(error instanceof DropFolderError ? error.code : 'folder-unreadable', true);
+    }
+    let report: ImportReport;
+    try {
+      report = await inTenant(job.tenantId, (trx) => importWorkbook(trx, job.tenantId, settings.ownerUserId, { buffer: file.buffer, originalname: file.name }, {
+        dryRun: false, source: 'schedule', mappingName: settings.mappingName, runId, runDay: job.day,
+      }));
+    } catch (error) {
+      // A file the mapping cannot read fails the same way at every attempt: flagged at once.
+      if (error instanceof DomainError) throw new DayFailure('layout', false);
+      throw error;
+    }
+    await mail(job.tenantId, runId, 'report', (language) => reportMail(report, job, file.name, language));
+    return { ...job, runId, status: 'done', errorCode: null };
+  }
+
+  /** A day that failed past its retries: its run failed with the code, the owner mailed (once a day), said in the logs (ids only). */
+  async function flag(job: DailyImportJob, runId: string, code: DayFailure['code'] | 'failed'): Promise<DailyImportOutcome> {
+    await inTenant(job.tenantId, (trx) => trx('schoolImportRuns').where({ id: runId }).update({ status: 'failed', errorCode: code, finishedAt: trx.fn.now() }));
+    logger.error({ tenantId: job.tenantId, runId, errorCode: code, day: job.day }, 'the daily student registry import failed after its retries');
+    await mail(job.tenantId, runId, 'failure', (language) => ({
+      subject: m('school.import.mail-failed-subject', { day: frenchDay(job.day) }).render(language),
+      body: m('school.import.mail-failed-body', { day: frenchDay(job.day), reason: m(`school.import.error-${code}`).render(language), url: url() }).render(language),
+    }));
+    return { ...job, runId, status: 'failed', errorCode: code };
+  }
+
   return {
     async 'school.import.due'({ tenantIds, day }) {
       const now = paris(deps.now?.() ?? new Date());
@@ -94,7 +139,8 @@ export function createDailyImportActivities(deps: DailyImportDeps): DailyImportA
         if (tenantIds && !tenantIds.includes(tenantId)) continue;
         const due = await inTenant(tenantId, async (trx) => {
           const settings = await readImportSettings(trx);
-          if (!tenantIds && (!settings.enabled || settings.hour !== now.hour)) return false;
+          // From its hour on, each hour until the day is imported: a day that failed is tried again at the next hour.
+          if (!tenantIds && (!settings.enabled || !settings.dropFolder || now.hour < settings.hour)) return false;
           const done = await trx('schoolImportRuns').where({ source: 'schedule', runDay: day ?? now.day, status: 'done' }).first('id');
           return !done;
         });
@@ -106,50 +152,18 @@ export function createDailyImportActivities(deps: DailyImportDeps): DailyImportA
     async 'school.import.day'(job) {
       const run = await openRun(job);
       if (run.status === 'done') return { ...job, runId: run.id, status: 'done', errorCode: null };
-      const settings = await inTenant(job.tenantId, readImportSettings);
-      if (!settings.dropFolder) throw ApplicationFailure.nonRetryable('The drop folder is not set.', 'not-configured');
-      let file;
       try {
-        const folder = dropFolderPath(dataDir(), job.tenantId, settings.dropFolder);
-        file = await pickDroppedFile(folder, (sha256) => inTenant(job.tenantId, async (trx) => Boolean(
-          await trx('schoolImportRuns').where({ fileSha256: sha256, dryRun: false, status: 'done' }).first('id'))));
+        return await importDay(job, run.id);
       } catch (error) {
-        // Retried: the day's file may be dropped late.
-        const code = error instanceof DropFolderError ? error.code : 'folder-unreadable';
-        await inTenant(job.tenantId, (trx) => trx('schoolImportRuns').where({ id: run.id }).update({ errorCode: code }));
-        throw ApplicationFailure.retryable(`No file to import (${code}).`, code);
+        const failure = error instanceof DayFailure ? error : null;
+        const attempt = deps.attempt?.() ?? Context.current().info.attempt;
+        if ((failure?.retry ?? true) && attempt < DAILY_IMPORT_ATTEMPTS) {
+          await inTenant(job.tenantId, (trx) => trx('schoolImportRuns').where({ id: run.id }).update({ errorCode: failure?.code ?? 'failed' }));
+          throw ApplicationFailure.retryable(`The day could not be imported yet (${failure?.code ?? 'failed'}).`, failure?.code ?? 'failed');
+        }
+        if (!failure) logger.error({ tenantId: job.tenantId, runId: run.id, err: error }, 'the daily student registry import failed');
+        return flag(job, run.id, failure?.code ?? 'failed');
       }
-      let report: ImportReport;
-      try {
-        report = await inTenant(job.tenantId, (trx) => importWorkbook(trx, job.tenantId, settings.ownerUserId, { buffer: file.buffer, originalname: file.name }, {
-          dryRun: false, source: 'schedule', mappingName: settings.mappingName, runId: run.id, runDay: job.day,
-        }));
-      } catch (error) {
-        // A file the mapping cannot read fails the same way at every attempt: flagged at once.
-        if (error instanceof DomainError) throw ApplicationFailure.nonRetryable(`The file cannot be imported (${error.type}).`, 'layout');
-        throw error;
-      }
-      await mail(job.tenantId, run.id, 'report', (language) => reportMail(report, job, file.name, language));
-      return { ...job, runId: run.id, status: 'done', errorCode: null };
-    },
-
-    async 'school.import.flag'(job) {
-      const code = ['no-file', 'folder-unreadable', 'not-configured', 'layout'].includes(job.errorCode) ? job.errorCode as 'no-file' : 'failed';
-      const runId = await inTenant(job.tenantId, async (trx) => {
-        const [row] = await trx('schoolImportRuns').where({ source: 'schedule', runDay: job.day }).whereNot({ status: 'done' })
-          .update({ status: 'failed', errorCode: code, finishedAt: trx.fn.now() }).returning('id') as Array<{ id: string }>;
-        if (row) return row.id;
-        const done = await trx('schoolImportRuns').where({ source: 'schedule', runDay: job.day }).first('id') as { id: string } | undefined;
-        if (done) return done.id;
-        const [created] = await trx('schoolImportRuns').insert({ tenantId: job.tenantId, source: 'schedule', runDay: job.day, status: 'failed', errorCode: code, finishedAt: trx.fn.now() }).returning('id') as Array<{ id: string }>;
-        return created!.id;
-      });
-      logger.error({ tenantId: job.tenantId, runId, errorCode: code, day: job.day }, 'the daily student registry import failed after its retries');
-      await mail(job.tenantId, runId, 'failure', (language) => ({
-        subject: m('school.import.mail-failed-subject', { day: frenchDay(job.day) }).render(language),
-        body: m('school.import.mail-failed-body', { day: frenchDay(job.day), reason: m(`school.import.error-${code}`).render(language), url: url() }).render(language),
-      }));
-      return { ...job, runId, status: 'failed', errorCode: code };
     },
   };
 }

@@ -4,11 +4,12 @@ import type { DomainModule } from '../modules/vertical-module';
 import { alumniPart } from './alumni.part';
 import { companiesPart } from './companies.part';
 import { importPart } from './import.part';
+import { portalPart } from './portal.part';
 import { registryPart } from './registry.part';
 import { mergeSchoolParts, type SchoolRoleKey } from './school-part';
 
 /** The vertical's areas (issue 18); each owns its `<area>.part.ts`, merged here. Demo seeds run in this order. */
-const { grantsOf, consentPurposes, ...manifest } = mergeSchoolParts([registryPart, importPart, alumniPart, companiesPart]);
+const { grantsOf, consentPurposes, ...manifest } = mergeSchoolParts([registryPart, importPart, portalPart, alumniPart, companiesPart]);
 
 /** What the IT office administers (« Pôle informatique »): the collaborators, the comms' providers, the GDPR tools; never a student's record. */
 const itOffice = [
@@ -27,8 +28,9 @@ export const schoolModule: DomainModule = {
     role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users, ...commsAdmin], ACCOUNTS_LEAD),
     role('school-office', 'Pôle scolarité', 'Student office', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.catalogue', 'r=all'), ...commsSend]),
     role('teacher', 'Professeur', 'Teacher', 'internal', [...on('core.account', 'r=all'), ...on('core.contact', 'r=all'), ...commsRead]),
-    role('student', 'Étudiant', 'Student', 'student', on('core.account', 'r=all')),
-    role('alumnus', 'Alumni', 'Alumnus', 'student', on('core.account', 'r=all')),
+    // The student side never reads the administrative one (spec 004): no core record; their portal's grants come with the portal part.
+    role('student', 'Étudiant', 'Student', 'student', []),
+    role('alumnus', 'Alumni', 'Alumnus', 'student', []),
     // The IT office staffs the school (never the student office's head, who runs the processes) and keeps its tools.
     assigning(role('it-office', 'Pôle informatique', 'IT office', 'internal', itOffice), 'direction', 'school-office', 'teacher', 'student', 'alumnus'),
   ].map(withPartGrants<SchoolRoleKey>(grantsOf)),

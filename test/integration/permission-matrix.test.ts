@@ -57,8 +57,9 @@ const SPECIFIED: Record<string, Record<'core.account' | 'core.contact' | 'core.s
   'acme-school/school-lead': { 'core.account': 'AAAA', 'core.contact': 'AAAA', 'core.site': 'AAAA', 'core.billing-site': 'AAAA' },
   'acme-school/school-office': { 'core.account': 'AAA-', 'core.contact': 'AAAA', 'core.site': 'AAA-', 'core.billing-site': 'AAA-' },
   'acme-school/teacher': { 'core.account': 'A---', 'core.contact': 'A---', 'core.site': '----', 'core.billing-site': '----' },
-  'acme-school/student': { 'core.account': 'A---', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
-  'acme-school/alumnus': { 'core.account': 'A---', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
+  // The student side reads nothing of the administrative one (spec 004): its portal answers the companies list itself.
+  'acme-school/student': { 'core.account': '----', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
+  'acme-school/alumnus': { 'core.account': '----', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
   // The IT office administers the tools (collaborators, providers, GDPR), never a record of the school.
   'acme-school/it-office': { 'core.account': '----', 'core.contact': '----', 'core.site': '----', 'core.billing-site': '----' },
   // The data protection officer (issue 15) keeps the register of processing activities; no record of the organisation.

@@ -4,7 +4,8 @@ import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { commsActivities } from '../../activities/comms/comms.wiring';
 import { createDailyImportActivities } from '../../activities/school/import-daily.activities';
-import { SCHOOL_DAILY_IMPORT_WORKFLOW, type DailyImportOutcome } from '../../workflows/school/import-daily.contract';
+import { MODULE_JOB_WORKFLOW, type ModuleJobResult } from '../../workflows/core/module-job.contract';
+import { SCHOOL_DAILY_IMPORT_JOB, type DailyImportOutcome } from '../../workflows/school/import-daily.contract';
 import { benchStudentRows, trickyStudentRows, writeStudentWorkbook } from '../fixtures/school/student-workbook';
 import { testContext, type TestContext } from '../support/api';
 import { resultSkippingTime, testDataConverter, timeSkippingEnv, workflowBundle } from '../support/engine';
@@ -30,8 +31,9 @@ describe('school daily import (time-skipping Temporal)', () => {
 
   const start = async (day: string, attempt = 1) => {
     const workflowId = `school-daily-import-test-${day}-${attempt}-${process.pid}`;
-    await env.client.workflow.start(SCHOOL_DAILY_IMPORT_WORKFLOW, { taskQueue, workflowId, args: [{ tenantIds: [tenant.tenantId], day }] });
-    return { workflowId, outcomes: await resultSkippingTime<DailyImportOutcome[]>(env, workflowId) };
+    await env.client.workflow.start(MODULE_JOB_WORKFLOW, { taskQueue, workflowId, args: [{ ...SCHOOL_DAILY_IMPORT_JOB, listInput: { tenantIds: [tenant.tenantId], day } }] });
+    const result = await resultSkippingTime<ModuleJobResult>(env, workflowId);
+    return { workflowId, outcomes: result.results as DailyImportOutcome[] };
   };
   const mailsTo = (runId: string) => t.admin('messages').where({ tenantId: tenant.tenantId, recipient: owner, channel: 'mail' }).whereLike('idempotencyKey', `school.import/${runId}/%`).select('subject', 'body');
 

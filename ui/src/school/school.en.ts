@@ -1,4 +1,5 @@
 import alumniEn from './alumni/alumni.en';
+import portalEn from './portal/portal.en';
 import registryEn from './registry/registry.en';
 import type schoolFr from './school.fr';
 
@@ -7,6 +8,7 @@ const schoolEn: typeof schoolFr = {
   nav: { school: 'School' },
   registry: registryEn,
   alumni: alumniEn,
+  portal: portalEn,
 };
 
 export default schoolEn;

@@ -1,4 +1,5 @@
 import alumniFr from './alumni/alumni.fr';
+import portalFr from './portal/portal.fr';
 import registryFr from './registry/registry.fr';
 
 /** Texts of the school screens (French, the reference): one part per area, merged here. */
@@ -6,6 +7,7 @@ const schoolFr = {
   nav: { school: 'École' },
   registry: registryFr,
   alumni: alumniFr,
+  portal: portalFr,
 };
 
 export default schoolFr;
