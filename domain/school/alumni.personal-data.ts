@@ -66,6 +66,13 @@ export const alumniPersonalData: PersonalDataDeclaration = {
       notPersonal: cols('tenant_id member_id external_ref updated_at'),
     },
   },
+  // Whoever the person is: the careers and the Alumnet link hanging on their student record (deleted with it).
+  subjectLinks: {
+    '*': [
+      { match: 'ref', table: 'school_alumni_careers', column: 'student_id', from: 'school_students' },
+      { match: 'ref', table: 'school_alumnet_links', column: 'student_id', from: 'school_students' },
+    ],
+  },
   notAboutSubjects: {
     school_alumnet_sandbox_members: {
       fr: 'Copie simulée des membres du réseau Alumnet (bac à sable) : une demande sur une personne est transmise à Alumnet',
