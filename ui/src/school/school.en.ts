@@ -1,4 +1,5 @@
 import alumniEn from './alumni/alumni.en';
+import companiesEn from './companies/companies.en';
 import portalEn from './portal/portal.en';
 import registryEn from './registry/registry.en';
 import type schoolFr from './school.fr';
@@ -9,6 +10,7 @@ const schoolEn: typeof schoolFr = {
   registry: registryEn,
   alumni: alumniEn,
   portal: portalEn,
+  companies: companiesEn,
 };
 
 export default schoolEn;

@@ -1,4 +1,5 @@
 import alumniFr from './alumni/alumni.fr';
+import companiesFr from './companies/companies.fr';
 import portalFr from './portal/portal.fr';
 import registryFr from './registry/registry.fr';
 
@@ -8,6 +9,7 @@ const schoolFr = {
   registry: registryFr,
   alumni: alumniFr,
   portal: portalFr,
+  companies: companiesFr,
 };
 
 export default schoolFr;
