@@ -151,10 +151,11 @@ describe('consent ledger: /api/v1/gdpr/consents, /consent-texts, /me', () => {
     const school = await createOwnTenant(t.admin, 'gdpr-consent-school', ['school']);
     const student = (await loginAs(t.app, 'student', school.slug)).accessToken;
     const mine = await request(t.app).get('/api/v1/gdpr/me/consents').set('Authorization', `Bearer ${student}`).expect(200);
-    expect(mine.body.purposes.map((p: { key: string }) => p.key)).toEqual(['school.newsletter']);
+    // The school's own purposes (its parts add theirs: the portal's SMS and alumni directory, the alumni's Alumnet sharing).
+    expect(mine.body.purposes.map((p: { key: string }) => p.key)).toEqual(expect.arrayContaining(['school.newsletter', 'school.sms-info', 'school.alumni-directory']));
     await request(t.app).post('/api/v1/gdpr/me/consents').set('Authorization', `Bearer ${student}`).send({ purpose: 'school.newsletter', channel: 'mail', decision: 'opt-in' }).expect(201);
     const after = await request(t.app).get('/api/v1/gdpr/me/consents').set('Authorization', `Bearer ${student}`).expect(200);
-    expect(after.body.purposes[0].states[0]).toMatchObject({ channel: 'mail', status: 'granted', source: 'portal', expiresAt: null });
+    expect(after.body.purposes.find((p: { key: string }) => p.key === 'school.newsletter').states[0]).toMatchObject({ channel: 'mail', status: 'granted', source: 'portal', expiresAt: null });
     // Not a purpose of an organisation without the vertical.
     expect((await as('sales').post('/api/v1/gdpr/me/consents', { purpose: 'school.newsletter', channel: 'mail', decision: 'opt-in' }).expect(422)).body.detail)
       .toBe('La finalité « school.newsletter » n’existe pas dans votre organisation');

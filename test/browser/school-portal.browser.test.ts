@@ -1,0 +1,95 @@
+import type { Page } from 'playwright-core';
+import { demoEmail } from '../../db/seeds/demo-tenants';
+import { sealNir } from '../../domain/school/student-nir';
+import { axeSerious, settle } from '../support/axe';
+import { expectEventually, signIn, startBrowserStack, type BrowserStack } from '../support/browser';
+import { createOwnTenant, type OwnTenant } from '../support/fixtures';
+
+/**
+ * The student portal in Chromium against the real API and database (issue 18, area portal, ADR 0053), in a school of
+ * its own branded like ACME School (#B71C1C): the student signs in and lands on their portal in the school's colours
+ * with the portal's menu only (no staff navigation), reads their profile with the NIR masked, their grades term by
+ * term, and asks for a correction; the student office accepts it from its list. axe finds nothing serious.
+ */
+describe('the student portal in the browser', () => {
+  let stack: BrowserStack;
+  let tenant: OwnTenant;
+
+  beforeAll(async () => {
+    stack = await startBrowserStack();
+    const admin = stack.t.admin;
+    tenant = await createOwnTenant(admin, 'portalb', ['school']);
+    await admin('tenants').where({ id: tenant.tenantId }).update({ branding: { primaryColor: '#B71C1C', secondaryColor: '#546E7A', logoText: 'AS' } });
+    const [emma] = await admin('schoolStudents').insert({
+      tenantId: tenant.tenantId, number: 1041, ...sealNir(tenant.tenantId, '295053523845673'), lastName: 'Leroy', firstName: 'Emma', status: 'enrolled',
+      promotion: 2027, cursus: 'Bachelor Commerce', address: '4 rue Poullain-Duparc', postalCode: '35000', city: 'Rennes', userId: tenant.userIds.student,
+    }).returning('id');
+    await admin('schoolGrades').insert([
+      { tenantId: tenant.tenantId, studentId: emma.id, term: '2026-S1', courseCode: 'FIN101', courseLabel: 'Finance d’entreprise', teacherName: 'Prof. Roux', grade: 14.5, coefficient: 3 },
+      { tenantId: tenant.tenantId, studentId: emma.id, term: '2026-S1', courseCode: 'MKT102', courseLabel: 'Marketing fondamental', teacherName: 'Prof. Marchand', grade: 12, coefficient: 2 },
+      { tenantId: tenant.tenantId, studentId: emma.id, term: '2025-S2', courseCode: 'DRO103', courseLabel: 'Droit des affaires', teacherName: 'Prof. Besnard', grade: 11, coefficient: 2 },
+    ]);
+  }, 120_000);
+
+  afterAll(() => stack?.close());
+
+  async function expectAccessible(page: Page, where: string): Promise<void> {
+    await settle(page);
+    expect({ where, findings: await axeSerious(page) }).toEqual({ where, findings: [] });
+  }
+
+  it('a student lands on their portal in the school’s colours, without the staff’s menu; profile, grades, a correction request', async () => {
+    const page = await signIn(stack, demoEmail('student', tenant.slug));
+    await page.waitForURL(/\/portal$/);
+    const banner = page.getByTestId('portal-banner');
+    await banner.waitFor();
+    expect(await banner.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(183, 28, 28)');
+    expect(await banner.innerText()).toContain('AS');
+    expect(await banner.innerText()).toContain('Espace étudiant');
+
+    // The portal's menu only (and the person's own task list, which everyone signed in has): nothing of the administrative side.
+    const drawer = page.getByTestId('nav-drawer');
+    const links = await drawer.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')));
+    expect(links.sort()).toEqual(['nav-portal-alumni', 'nav-portal-companies', 'nav-portal-consents', 'nav-portal-grades', 'nav-portal-my-data', 'nav-portal-profile', 'nav-tasks']);
+    expect(await page.getByTestId('nav-accounts').count()).toBe(0);
+
+    const profile = page.getByTestId('portal-profile');
+    await page.getByTestId('profile-lastName').waitFor();
+    expect(await page.getByTestId('profile-nir').innerText()).toContain('•••••••••••5673');
+    expect(await profile.innerText()).not.toContain('295053523845673');
+    expect(await page.getByTestId('profile-city').innerText()).toContain('Rennes');
+    await expectAccessible(page, 'profile');
+
+    await page.getByTestId('ask-correction').click();
+    const dialog = page.getByTestId('correction-dialog');
+    await dialog.waitFor();
+    await dialog.getByTestId('correction-value').locator('input').fill('18 rue de Saint-Malo');
+    await dialog.getByTestId('correction-reason').locator('textarea').first().fill('J’ai déménagé');
+    await expectAccessible(page, 'correction dialog');
+    await dialog.getByTestId('correction-submit').click();
+    await page.locator('[data-testid="my-correction"][data-status="pending"]').waitFor();
+
+    await page.getByTestId('nav-portal-grades').click();
+    await page.waitForURL(/\/portal\/grades$/);
+    await page.getByTestId('grades-term').first().waitFor();
+    expect(await page.getByTestId('grades-term').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-term')))).toEqual(['2026-S1', '2025-S2']);
+    expect(await page.locator('[data-term="2026-S1"]').getByTestId('term-average').innerText()).toContain('13,5/20');
+    expect(await page.locator('[data-term="2026-S1"]').getByTestId('grade-row').count()).toBe(2);
+    await expectAccessible(page, 'grades');
+    await page.context().close();
+  });
+
+  it('the student office accepts the request; the student’s record changes', async () => {
+    const page = await signIn(stack, demoEmail('school-office', tenant.slug));
+    await page.goto(`${stack.base}/school/correction-requests`);
+    const row = page.locator('[data-testid="office-request"][data-status="pending"]');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Emma Leroy');
+    await expectAccessible(page, 'correction requests');
+    await row.getByTestId('request-accept').click();
+    await expectEventually(() => row.count(), (n) => expect(n).toBe(0));
+    const address = await stack.t.admin('schoolStudents').where({ tenantId: tenant.tenantId, number: 1041 }).first('address');
+    expect(address.address).toBe('18 rue de Saint-Malo');
+    await page.context().close();
+  });
+});
