@@ -64,7 +64,8 @@ const ORGANISATIONS: Array<{ tenant: string; role: string; kind: RecordKind; wor
   { tenant: 'vidangeur-breton', role: 'manager', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Camping des Dunes' },
   // The MSP admin's work without a task: the pre-billing queue to invoice (ui/src/psa/psa.module.ts home).
   { tenant: 'msp', role: 'admin', kind: ACCOUNT, work: /^\/(tasks|accounts|psa\/pre-billing)$/, showcase: 'Expert-comptable Durand', screens: ['/psa/tickets', '/psa/contracts'] },
-  { tenant: 'acme-school', role: 'school-lead', kind: ACCOUNT, work: /^\/(tasks|accounts)$/, showcase: 'Groupe Armor Finance' },
+  // Without a task, the student office's head lands on « Étudiants » (ui/src/school/registry: the registry's home).
+  { tenant: 'acme-school', role: 'school-lead', kind: ACCOUNT, work: /^\/(tasks|accounts|school\/students)$/, showcase: 'Groupe Armor Finance', screens: ['/school/students'] },
 ];
 
 /**
