@@ -1,3 +1,5 @@
+import { seedPortalDemo } from '../../domain/school/portal-demo';
+import { seedRegistryDemo } from '../../domain/school/registry-demo';
 import { sealNir } from '../../domain/school/student-nir';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
@@ -176,5 +178,23 @@ describe('school portal', () => {
     expect(companies.status).toBe(200);
     expect(companies.body.items).toEqual([expect.objectContaining({ name: 'Groupe Armor Finance', city: 'Rennes', sector: expect.any(String) })]);
     expect(JSON.stringify(companies.body)).not.toContain('Note interne');
+  });
+
+  it('gives the demo student and alumnus real content: two terms of grades, a pending and a decided request, the alumni network', async () => {
+    const demo = await createOwnTenant(t.admin, 'portal-demo', ['school']);
+    await seedRegistryDemo(t.admin, { ...demo, slug: 'acme-school' }); // its students in this organisation (it seeds ACME School's only)
+    await seedPortalDemo(t.admin, demo);
+    await seedPortalDemo(t.admin, demo); // idempotent
+    const student = asUser(t.app, (await loginAs(t.app, 'student', demo.slug)).accessToken);
+    const alumnus = asUser(t.app, (await loginAs(t.app, 'alumnus', demo.slug)).accessToken);
+    const grades = (await student.get('/api/v1/school/portal/grades')).body;
+    expect(grades.terms.map((term: { term: string; courses: unknown[] }) => [term.term, term.courses.length])).toEqual([['2026-S1', 5], ['2025-S2', 5]]);
+    expect((await student.get('/api/v1/school/portal/correction-requests')).body.items.map((r: { field: string; status: string }) => [r.field, r.status])).toEqual([['address', 'pending']]);
+    const decided = (await alumnus.get('/api/v1/school/portal/correction-requests')).body.items;
+    expect(decided).toEqual([expect.objectContaining({ field: 'cursus', status: 'refused', answer: expect.any(String) })]);
+    expect((await alumnus.get('/api/v1/school/portal/grades')).body.terms).toHaveLength(2);
+    const network = (await student.get('/api/v1/school/portal/alumni')).body.items;
+    expect(network.length).toBeGreaterThan(1);
+    expect((await student.get('/api/v1/school/portal/companies')).body.items.length).toBeGreaterThan(0);
   });
 });
