@@ -4,6 +4,7 @@ import { createActivities } from '../../activities';
 import type { CompanyRegistryPort } from '../../integrations/company-registry/company-registry.port';
 import { sealNir } from '../../domain/school/student-nir';
 import { randomNir } from '../../domain/school/student-samples';
+import { seedCompaniesDemo } from '../../domain/school/companies-demo';
 import { workflowBundle, testDataConverter } from '../support/engine';
 import { loginAs, TASK_QUEUE, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
@@ -92,7 +93,7 @@ describe('school companies: registry search, saved accounts, legacy import, intr
     const again = await api('post', '/api/v1/school/companies').send({ siren: '53820417300016' });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ created: false, account: { id: saved.body.account.id } });
-    expect(await t.admin('accounts').where({ tenantId: school.tenantId, siren: '538204173' }).count('id as n').first()).toEqual({ n: '1' });
+    expect(Number((await t.admin('accounts').where({ tenantId: school.tenantId, siren: '538204173' }).count('id as n').first())?.n)).toBe(1);
   });
 
   it('answers a registry outage with a French 503 and saves nothing', async () => {
@@ -194,6 +195,27 @@ describe('school companies: registry search, saved accounts, legacy import, intr
 
     const unknown = await api('post', '/api/v1/school/students/sms').send({ templateKey: 'school.nope', studentIds: [students.denis] });
     expect(unknown.status).toBe(422);
+  });
+
+  it('demo (run twice, as every start does): saved companies with contacts, legacy ones, an introduction in each status, a promotion\'s SMS campaign with its results', async () => {
+    const demo = await createOwnTenant(t.admin, 'sch-demo', ['school']);
+    for (const name of ['Anna', 'Bruno', 'Chloé', 'David', 'Emma', 'Fanny']) await addStudent(demo.tenantId, name, `+3361122${String(name.length).padStart(2, '0')}${name.charCodeAt(0)}`, 2026);
+    const facts = { tenantId: demo.tenantId, slug: 'acme-school', userIds: demo.userIds };
+    await seedCompaniesDemo(t.admin, facts);
+    await seedCompaniesDemo(t.admin, facts);
+    const token = (await loginAs(t.app, 'school-office', demo.slug)).accessToken;
+    const companies = await api('get', '/api/v1/school/companies', token);
+    expect(companies.body.items).toHaveLength(7);
+    expect(companies.body.items).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'BANQUE REGIONALE DU RHONE', contacts: expect.arrayContaining([expect.objectContaining({ lastName: 'Lefèvre' })]) }),
+      expect.objectContaining({ externalRef: 'ENT-0012', city: 'Quiberon' }),
+    ]));
+    const statuses = (await api('get', '/api/v1/school/introductions', token)).body.items.map((i: { status: string }) => i.status);
+    expect([...statuses].sort()).toEqual(['accepted', 'closed', 'declined', 'proposed', 'sent']);
+    const campaigns = (await api('get', '/api/v1/comms/campaigns', token)).body.items;
+    expect(campaigns.map((c: { name: string }) => c.name)).toEqual(['Offre de stage — promotion 2026']);
+    const results = await api('get', `/api/v1/comms/campaigns/${campaigns[0].id}`, token);
+    expect(results.body.counts).toEqual({ pending: 0, sent: 3, refused: 2, failed: 1 });
   });
 
   it('shows another organisation none of it, and refuses the student side (403)', async () => {
