@@ -1,5 +1,6 @@
 import alumniEn from './alumni/alumni.en';
 import companiesEn from './companies/companies.en';
+import importEn from './import/import.en';
 import portalEn from './portal/portal.en';
 import registryEn from './registry/registry.en';
 import type schoolFr from './school.fr';
@@ -11,6 +12,7 @@ const schoolEn: typeof schoolFr = {
   alumni: alumniEn,
   portal: portalEn,
   companies: companiesEn,
+  import: importEn,
 };
 
 export default schoolEn;

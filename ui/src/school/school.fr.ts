@@ -1,5 +1,6 @@
 import alumniFr from './alumni/alumni.fr';
 import companiesFr from './companies/companies.fr';
+import importFr from './import/import.fr';
 import portalFr from './portal/portal.fr';
 import registryFr from './registry/registry.fr';
 
@@ -10,6 +11,7 @@ const schoolFr = {
   alumni: alumniFr,
   portal: portalFr,
   companies: companiesFr,
+  import: importFr,
 };
 
 export default schoolFr;
