@@ -26,8 +26,11 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const daysAgo = (n: number, hour = 2, minute = 45) => { const d = new Date(); d.setUTCDate(d.getUTCDate() - n); d.setUTCHours(hour, minute, 0, 0); return d; };
 
 export async function seedAlumniDemo(admin: Knex, tenant: DemoTenantFacts): Promise<void> {
-  if (tenant.slug !== 'acme-school') return;
-  const { tenantId } = tenant;
+  if (tenant.slug === 'acme-school') await seedAlumni(admin, tenant.tenantId);
+}
+
+/** The alumni demo of one organisation (the demo school's; a test's own school). */
+export async function seedAlumni(admin: Knex, tenantId: string): Promise<void> {
   const lastPull = daysAgo(1);
   if (!await admin('schoolAlumnetConnections').where({ tenantId }).first('tenantId')) await seedConnection(admin, tenantId, lastPull);
   // The careers once, when the registry's demo alumni are there (a later seed adds them if they came later).
