@@ -1,4 +1,5 @@
 import { shallowRef } from 'vue';
+import type { RouteLocationRaw } from 'vue-router';
 import { bulkApi, type BulkItem, type BulkReport, type BulkTarget } from '@/api/bulk.api';
 import { ApiError } from '@/api/problem';
 import type { Permission, PickerSource } from '@/modules/ui-module';
@@ -12,7 +13,9 @@ import { describeError } from '@/stores/describe-error';
  *   confirmation, one request per record, with the same report per record;
  * - start one of the module's durable bulk actions on the server (`durable`: change the plan of
  *   10,000 lines), with a value chosen among its source's choices or none, after a confirmation:
- *   a workflow runs it, the page follows its progress and its per-record report (BulkRunProgress).
+ *   a workflow runs it, the page follows its progress and its per-record report (BulkRunProgress);
+ * - open one of the module's pages with the selection (`open`: the school's SMS to the ticked students
+ *   or to the promotion the list is filtered on), which does the rest.
  */
 export interface ListBulkAction {
   /** Name of the list's route ('events-events'). */
@@ -28,6 +31,8 @@ export interface ListBulkAction {
   argument?: string;
   each?: EachAction;
   durable?: DurableAction;
+  /** A page of the module that takes the selection over (the school's « Envoyer un SMS »): where to go with it. */
+  open?(selection: BulkSelection): RouteLocationRaw;
 }
 
 /** A module's durable bulk action (docs/adr/0043), as its API names it. */

@@ -38,6 +38,7 @@ const en: typeof fr = {
   },
   sms: {
     title: 'Text students',
+    action: 'Send an SMS',
     intro: 'An SMS to one student, a selection or a promotion. Transactional templates (room change, enrolment reminder) reach everyone; offers reach only the students who agreed to them. A student who answered STOP receives nothing more.',
     target: 'Recipients', promotion: 'A promotion', selection: 'Chosen students', promotionYear: 'Promotion', students: 'Students', studentsHint: 'Type a name',
     template: 'Template', marketing: 'Offer: consent required', send: 'Send', cancel: 'Cancel',

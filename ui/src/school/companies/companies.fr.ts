@@ -36,6 +36,7 @@ export default {
   },
   sms: {
     title: 'Envoyer un SMS aux étudiants',
+    action: 'Envoyer un SMS',
     intro: 'Un SMS à un étudiant, à une sélection ou à une promotion. Les modèles transactionnels (changement de salle, relance de dossier) partent à tous ; les offres ne partent qu’aux étudiants qui y ont consenti. Un étudiant ayant répondu STOP ne reçoit plus rien.',
     target: 'Destinataires', promotion: 'Une promotion', selection: 'Des étudiants choisis', promotionYear: 'Promotion', students: 'Étudiants', studentsHint: 'Tapez un nom',
     template: 'Modèle', marketing: 'Offre : consentement requis', send: 'Envoyer', cancel: 'Annuler',
