@@ -10,6 +10,7 @@ import { runEngineBench } from './engine';
 import { runMemoryBench } from './memory';
 import { runPsaBench } from './psa';
 import { runReplicationBench } from './replication';
+import { runSchoolBench } from './school';
 
 const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'api', run: () => runApiBench() },
@@ -19,6 +20,7 @@ const benchmarks: Array<{ name: string; run: () => Promise<unknown> }> = [
   { name: 'memory', run: () => runMemoryBench() },
   { name: 'psa', run: () => runPsaBench() },
   { name: 'replication', run: () => runReplicationBench() },
+  { name: 'school', run: () => runSchoolBench() },
 ];
 
 async function main(): Promise<void> {
