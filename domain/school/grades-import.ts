@@ -6,7 +6,7 @@ import { checkNir } from './nir';
 import { portalMessage as m } from './portal.messages';
 
 /**
- * The grades GetEtu exports (issue 18, ADR 0053; format in docs/school-grades-import.md): JSON rows or a
+ * The grades GetEtu exports (issue 18, ADR 0053; format in docs/integrations/getetu-grades.md): JSON rows or a
  * semicolon-separated CSV with a header. Each row names its student by NIR or by student number, a term, a course,
  * a grade out of 20, a coefficient and the teacher. Pure: parsing and checking, no database; unit-tested.
  * A row that does not fit is rejected with its reason, never guessed; the NIR is never repeated back.

@@ -32,8 +32,8 @@ export const portalPart: SchoolPart = {
       key: DIRECTORY_PURPOSE,
       label: { fr: 'Annuaire des alumni', en: 'Alumni directory' },
       description: {
-        fr: 'Figurer dans le réseau alumni du portail (nom, promotion, cursus, employeur), visible des étudiants et des alumni de l’école. Jamais vos téléphones, votre adresse ni votre numéro de sécurité sociale.',
-        en: 'Be listed in the portal’s alumni network (name, class, programme, employer), seen by the school’s students and alumni. Never your phones, address or social security number.',
+        fr: 'Figurer dans le réseau alumni du portail (nom, promotion, cursus, poste, employeur, ville de travail), visible des étudiants et des alumni de l’école. Jamais vos téléphones, votre adresse ni votre numéro de sécurité sociale.',
+        en: 'Be listed in the portal’s alumni network (name, class, programme, job, employer, city of work), seen by the school’s students and alumni. Never your phones, address or social security number.',
       },
       channels: [DIRECTORY_CHANNEL],
       subjects: ['user'],

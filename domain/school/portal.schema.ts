@@ -22,7 +22,8 @@ export const correctionRequest = z.object({
 });
 export const staffCorrectionRequest = correctionRequest.extend({ student: z.object({ id: z.string(), number: z.number(), lastName: z.string(), firstName: z.string() }) });
 export const listedAlumnus = z.object({
-  id: z.string(), lastName: z.string(), firstName: z.string(), promotion: z.number().nullable(), cursus: z.string().nullable(), city: z.string().nullable(), employer: z.string().nullable(),
+  id: z.string(), lastName: z.string(), firstName: z.string(), promotion: z.number().nullable(), cursus: z.string().nullable(),
+  jobTitle: z.string().nullable(), employer: z.string().nullable(), workCity: z.string().nullable().describe('Where they work (their career), never where they live'),
 });
 export const portalCompany = z.object({ id: z.string(), name: z.string(), city: z.string().nullable(), postalCode: z.string().nullable(), sector: z.string().nullable(), website: z.string().nullable() });
 export const gradesImportReport = z.object({

@@ -45,10 +45,14 @@ export async function myGrades(ctx: RequestContext) {
   };
 }
 
-/** The alumni listed, with what may be shown: name, promotion, cursus, employer; never a phone, an address or the NIR. */
+/**
+ * The alumni listed, with what may be shown: name, promotion, cursus, current job and employer (the alumni area's
+ * career, else the registry's employer) and the city they work in; never a phone, their address or the NIR.
+ */
 function listedAlumni(ctx: RequestContext) {
   return ctx.trx('schoolStudents as s')
     .leftJoin('accounts as a', 'a.id', 's.companyId')
+    .leftJoin('schoolAlumniCareers as c', function currentJob() { this.on('c.studentId', 's.id').andOnNull('c.endedOn'); })
     .where('s.status', 'alumni').whereNotNull('s.userId')
     .whereExists(function latestIsGrant() {
       // The ledger's latest entry for the purpose and channel decides (domain/gdpr/consent-state.ts): a grant, not expired.
@@ -59,12 +63,12 @@ function listedAlumni(ctx: RequestContext) {
             .whereRaw('(l.occurred_at, l.recorded_at) > (e.occurred_at, e.recorded_at)');
         });
     })
-    .select('s.id', 's.lastName', 's.firstName', 's.promotion', 's.cursus', 's.city', 'a.name as employer');
+    .select('s.id', 's.lastName', 's.firstName', 's.promotion', 's.cursus', 'c.city as workCity', 'c.jobTitle', ctx.trx.raw('coalesce(c.employer_name, a.name) as employer'));
 }
 
 const presentAlumnus = (r: Record<string, unknown>) => ({
   id: r.id as string, lastName: r.lastName as string, firstName: r.firstName as string, promotion: (r.promotion as number) ?? null,
-  cursus: (r.cursus as string) ?? null, city: (r.city as string) ?? null, employer: (r.employer as string) ?? null,
+  cursus: (r.cursus as string) ?? null, jobTitle: (r.jobTitle as string) ?? null, employer: (r.employer as string) ?? null, workCity: (r.workCity as string) ?? null,
 });
 
 /** « Réseau alumni »: the alumni who agreed to be listed, filtered by name, promotion or cursus. */

@@ -18,7 +18,7 @@ export interface CorrectionRequest {
   status: 'pending' | 'accepted' | 'refused'; answer: string | null; createdAt: string; decidedAt: string | null; decidedByName: string | null; version: number;
 }
 export interface StaffCorrectionRequest extends CorrectionRequest { student: { id: string; number: number; lastName: string; firstName: string } }
-export interface ListedAlumnus { id: string; lastName: string; firstName: string; promotion: number | null; cursus: string | null; city: string | null; employer: string | null }
+export interface ListedAlumnus { id: string; lastName: string; firstName: string; promotion: number | null; cursus: string | null; jobTitle: string | null; employer: string | null; workCity: string | null }
 export interface PortalCompany { id: string; name: string; city: string | null; postalCode: string | null; sector: string | null; website: string | null }
 
 export const portalApi = {

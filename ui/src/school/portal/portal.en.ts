@@ -30,7 +30,7 @@ export default {
   },
   alumni: {
     title: 'Alumni network', intro: 'The school’s alumni who agreed to be listed in the directory.', search: 'Search a name', promotion: 'Class',
-    none: 'No alumnus matches.', columns: { name: 'Name', promotion: 'Class', cursus: 'Programme', employer: 'Employer', city: 'City' },
+    none: 'No alumnus matches.', columns: { name: 'Name', promotion: 'Class', cursus: 'Programme', employer: 'Employer', job: 'Job', city: 'City of work' },
   },
   companies: {
     title: 'Companies', intro: 'The companies the school works with (internships, work-study, jobs).', search: 'Search a company',

@@ -30,7 +30,7 @@ export default {
   },
   alumni: {
     title: 'Réseau alumni', intro: 'Les anciens de l’école qui ont accepté de figurer dans l’annuaire.', search: 'Rechercher un nom', promotion: 'Promotion',
-    none: 'Aucun alumni ne correspond.', columns: { name: 'Nom', promotion: 'Promotion', cursus: 'Cursus', employer: 'Employeur', city: 'Ville' },
+    none: 'Aucun alumni ne correspond.', columns: { name: 'Nom', promotion: 'Promotion', cursus: 'Cursus', employer: 'Employeur', job: 'Poste', city: 'Ville de travail' },
   },
   companies: {
     title: 'Entreprises', intro: 'Les entreprises avec lesquelles l’école travaille (stages, alternance, emploi).', search: 'Rechercher une entreprise',
