@@ -1,7 +1,9 @@
 import type { Knex } from 'knex';
 import type { AlumnusIdentityPush, NetworkMember } from '../../integrations/alumni-network/alumni-network.port';
 import { matchEmployer, planPull, planPush, type CareerWrite, type LocalAlumnus, type PullPlan } from './alumni-sync-rules';
+import { processContext } from '../core/process-context';
 import { succeedRun } from './alumni-sync-runs';
+import { updateStudent } from './students';
 
 /**
  * The alumni sync's reads and its one write (ADR 0051), around the rules of alumni-sync-rules.ts: the sync
@@ -96,6 +98,21 @@ function careerValues(write: CareerWrite, accounts: ReadonlyArray<{ id: string; 
 }
 
 /**
+ * The registry's employer of an alumnus (`school_students.company_id`, the company module's account) follows the
+ * job Alumnet reports — the known company, or none when Alumnet names an employer the school does not know — through
+ * the registry's one write path, credited to the sync in the student's history.
+ */
+async function followEmployers(trx: Knex.Transaction, tenantId: string, runId: string, employers: ReadonlyMap<string, string | null>): Promise<void> {
+  if (!employers.size) return;
+  const current: Row[] = await trx('schoolStudents').whereIn('id', [...employers.keys()]).select('id', 'companyId');
+  const ctx = processContext(trx, tenantId, `${tenantId}/school-alumni-sync/${runId}`, ['school.student.read', 'school.student.update']);
+  for (const row of current) {
+    const companyId = employers.get(String(row.id)) ?? null;
+    if ((row.companyId ?? null) !== companyId) await updateStudent(ctx, String(row.id), '*', { companyId });
+  }
+}
+
+/**
  * Everything a successful run changes, in the caller's one transaction: careers (Alumnet wins), links, what
  * was pushed (its hash), the pulled members' date, the network's clock and the run marked succeeded.
  */
@@ -108,8 +125,10 @@ export async function applySync(trx: Knex.Transaction, tenantId: string, input: 
 }): Promise<AppliedSync> {
   const { plan } = input;
   const accounts: Array<{ id: string; name: string }> = plan.careers.length ? await trx('accounts').select('id', 'name') : [];
+  const employers = new Map<string, string | null>();
   for (const write of plan.careers) {
     const values = careerValues(write, accounts);
+    if (write.kind === 'start') employers.set(write.studentId, values.accountId);
     if (write.kind === 'update') {
       await trx('schoolAlumniCareers').where({ id: write.careerId }).update({ ...values, version: trx.raw('version + 1') });
       continue;
@@ -120,6 +139,7 @@ export async function applySync(trx: Knex.Transaction, tenantId: string, input: 
     }
     await trx('schoolAlumniCareers').insert({ tenantId, studentId: write.studentId, ...values });
   }
+  await followEmployers(trx, tenantId, input.runId, employers);
   const links = new Map<string, { memberId: string; hash?: string }>();
   for (const l of plan.links) links.set(l.studentId, { memberId: l.memberId });
   for (const p of input.pushed) links.set(p.studentId, { memberId: p.memberId, hash: p.hash });

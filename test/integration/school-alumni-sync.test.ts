@@ -35,6 +35,7 @@ describe('school alumni sync (loopback Alumnet)', () => {
   const snapshot = async () => ({
     careers: await t.admin('schoolAlumniCareers').where({ tenantId: tenant.tenantId }).orderBy('id').select('id', 'employerName', 'endedOn', 'version'),
     links: await t.admin('schoolAlumnetLinks').where({ tenantId: tenant.tenantId }).orderBy('studentId').select('studentId', 'memberId', 'pushedHash'),
+    students: await t.admin('schoolStudents').where({ tenantId: tenant.tenantId }).orderBy('id').select('id', 'companyId', 'version', 'updatedAt'),
     cursor: (await t.admin('schoolAlumnetConnections').where({ tenantId: tenant.tenantId }).first('pullCursor')).pullCursor,
   });
 
@@ -97,6 +98,8 @@ describe('school alumni sync (loopback Alumnet)', () => {
     alumnet.requests.length = 0;
     expect(await run()).toEqual(expect.objectContaining({ status: 'succeeded', pulled: 1, pushed: 0 }));
     expect(await currentCareer(ids.consenting)).toEqual(expect.objectContaining({ employerName: 'BNP Paribas', accountId: bnpId }));
+    // The registry's employer follows, through its write path (the student's history credits the sync).
+    expect(await t.admin('schoolStudents').where({ id: ids.consenting }).first('companyId')).toEqual({ companyId: bnpId });
     expect(alumnet.calls('GET', '/v1/members')[0]!.query.get('updated_since')).toBeTruthy();
   });
 
