@@ -5,6 +5,8 @@ import { env } from './env';
 export const REDACTED_PATHS = [
   'password', '*.password', 'refreshToken', '*.refreshToken', 'accessToken', '*.accessToken',
   'req.headers.authorization', 'req.headers.cookie', 'email', '*.email', 'phone', '*.phone',
+  // A student's social security number (the school registry, ADR 0049), should a value carrying it ever be logged.
+  'nir', '*.nir',
 ];
 
 const options: pino.LoggerOptions = {

@@ -20,7 +20,12 @@ const registryEn: typeof registryFr = {
     email: 'E-mail', address: 'Address', postalCode: 'Postal code', city: 'City', personalPhone: 'Personal phone',
     professionalPhone: 'Work phone', notes: 'Notes', company: 'Company (alumni)',
   },
-  nir: { show: 'Show', hide: 'Hide' },
+  nir: {
+    show: 'Show', hide: 'Hide', correct: 'Correct',
+    correctTitle: 'Correct the social security number',
+    correctIntro: 'The new number is checked by its control key; it replaces the old one in the registry and in the history (masked).',
+    correctSubmit: 'Save the number',
+  },
   createDialog: {
     submit: 'Register',
     nirHint: '15 characters, key included (spaces allowed): checked by its control key.',

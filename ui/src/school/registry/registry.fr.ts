@@ -18,7 +18,12 @@ export default {
     email: 'E-mail', address: 'Adresse', postalCode: 'Code postal', city: 'Ville', personalPhone: 'Téléphone personnel',
     professionalPhone: 'Téléphone professionnel', notes: 'Notes', company: 'Entreprise (alumni)',
   },
-  nir: { show: 'Afficher', hide: 'Masquer' },
+  nir: {
+    show: 'Afficher', hide: 'Masquer', correct: 'Corriger',
+    correctTitle: 'Corriger le numéro de sécurité sociale',
+    correctIntro: 'Le nouveau numéro est vérifié par sa clé de contrôle ; l’ancien est remplacé dans le registre et dans l’historique (masqué).',
+    correctSubmit: 'Enregistrer le numéro',
+  },
   createDialog: {
     submit: 'Inscrire',
     nirHint: '15 caractères, clé comprise (espaces acceptés) : vérifié par sa clé de contrôle.',

@@ -41,5 +41,7 @@ export const useStudentEditorStore = defineStore('school-student-editor', () => 
   return {
     ...editor.common,
     open: (id: string) => editor.open(id, {}),
+    /** A student changed by an action (its NIR corrected): the new version becomes the base, the NIR kept masked. */
+    replace: (record: Student) => editor.replace(masked(record), {}),
   };
 });
