@@ -36,8 +36,8 @@ export async function seedAlumni(admin: Knex, tenantId: string): Promise<void> {
   // The careers once, when the registry's demo alumni are there (a later seed adds them if they came later).
   if (await admin('schoolAlumniCareers').where({ tenantId }).first('id')) return;
   await admin.transaction(async (trx) => {
-    const alumni: Row[] = await trx('schoolStudents').where({ tenantId, status: 'alumni' }).orderBy('number').limit(400)
-      .select('id', 'lastName', 'firstName', 'promotion', 'cursus', 'userId', 'professionalPhone');
+    const alumni: Row[] = await trx('schoolStudents as s').leftJoin('accounts as a', 'a.id', 's.companyId').where({ 's.tenantId': tenantId, 's.status': 'alumni' }).orderBy('s.number').limit(400)
+      .select('s.id', 's.lastName', 's.firstName', 's.promotion', 's.cursus', 's.userId', 's.companyId', 'a.name as companyName');
     const partners: Array<{ id: string; name: string }> = await trx('accounts').where({ tenantId }).orderBy('name').limit(30).select('id', 'name');
     const employers = [...EMPLOYERS, ...partners.map((a) => a.name)];
     const accounts = [...partners];
@@ -47,15 +47,16 @@ export async function seedAlumni(admin: Knex, tenantId: string): Promise<void> {
     const consents: Row[] = [];
     alumni.forEach((a, i) => {
       // One alumnus in seven has told nobody where they work.
-      if (i % 7 === 6) return;
-      const employer = employers[(i * 7) % employers.length]!;
+      if (i % 7 === 6 && !a.companyName) return;
+      // The registry's employer when it has one (the two agree), else one of the usual employers of the school's alumni.
+      const employer = (a.companyName as string | null) ?? employers[(i * 7) % employers.length]!;
       const promotion = Number(a.promotion ?? 2015);
       const started = new Date(Date.UTC(Math.min(promotion + 1 + (i % 4), 2026), (i * 5) % 12, 1));
       const fromAlumnet = i % 5 !== 0;
       const memberId = `sbx_demo_${String(i).padStart(5, '0')}`;
       const career = { employer, jobTitle: TITLES[i % TITLES.length]!, city: CITIES[(i * 3) % CITIES.length]!, since: day(started) };
       careers.push({
-        tenantId, studentId: a.id, employerName: career.employer, accountId: matchEmployer(career.employer, accounts), jobTitle: career.jobTitle, city: career.city,
+        tenantId, studentId: a.id, employerName: career.employer, accountId: (a.companyId as string | null) ?? matchEmployer(career.employer, accounts), jobTitle: career.jobTitle, city: career.city,
         startedOn: career.since, source: fromAlumnet ? 'alumnet' : 'school', alumnetMemberId: fromAlumnet ? memberId : null,
       });
       // A first job before this one, for the careers' history.
