@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { appendHistoryAs, type RequestContext } from '../core/record-service';
 import { defaultSecretBox } from '../core/secret-box';
-import { ConflictError, NotFoundError, ruleViolation, StaleVersionError, versionMatches, type ExpectedVersion } from '../errors';
+import { ConflictError, ForbiddenError, NotFoundError, ruleViolation, StaleVersionError, versionMatches, type ExpectedVersion } from '../errors';
 import { CORRECTABLE_FIELDS, checkRequestedValue, FIELD_COLUMN, type CorrectableField } from './correction-fields';
 import { maskedFromLastDigits, NIR_VISIBLE_DIGITS } from './nir';
 import { nirHashOf } from './student-nir';
 import { updateStudent } from './students';
-import { ownStudent, requireCorrectionsDecide, requireCorrectionsRead, type OwnStudent } from './portal-access';
+import { ownStudent, PORTAL_SUBJECT, requireCorrectionsDecide, requireCorrectionsRead, type OwnStudent } from './portal-access';
 import { portalMessage as m } from './portal.messages';
 
 /**
@@ -55,6 +55,7 @@ function currentValueOf(student: OwnStudent, field: CorrectableField): string | 
 /** A student files a request about their own record (never another's: the record is the principal's). */
 export async function fileCorrection(ctx: RequestContext, input: z.infer<typeof correctionCreate>) {
   const student = await ownStudent(ctx);
+  if (!ctx.ability.can('create', PORTAL_SUBJECT)) throw new ForbiddenError(m('school.portal.forbidden'));
   const checked = checkRequestedValue(input.field, input.requestedValue);
   if (!checked.ok) throw ruleViolation('requestedValue', checked.message);
   const tenantId = ctx.principal.tenantId;

@@ -9,7 +9,7 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  * The student portal in Chromium against the real API and database (issue 18, area portal, ADR 0053), in a school of
  * its own branded like ACME School (#B71C1C): the student signs in and lands on their portal in the school's colours
  * with the portal's menu only (no staff navigation), reads their profile with the NIR masked, their grades term by
- * term, and asks for a correction; the student office accepts it from its list. axe finds nothing serious.
+ * term, asks for a correction and agrees to be listed in the alumni network; the student office accepts it from its list. axe finds nothing serious.
  */
 describe('the student portal in the browser', () => {
   let stack: BrowserStack;
@@ -76,6 +76,15 @@ describe('the student portal in the browser', () => {
     expect(await page.locator('[data-term="2026-S1"]').getByTestId('term-average').innerText()).toContain('13,5/20');
     expect(await page.locator('[data-term="2026-S1"]').getByTestId('grade-row').count()).toBe(2);
     await expectAccessible(page, 'grades');
+
+    // « Mes consentements »: the core ledger's states, the school's purposes first; being listed in the alumni network.
+    await page.getByTestId('nav-portal-consents').click();
+    const directory = page.locator('[data-testid="consent-purpose"][data-purpose="school.alumni-directory"] [data-testid="consent-state"][data-channel="portal"]');
+    await directory.waitFor();
+    expect(await directory.innerText()).toContain('Portail');
+    await expectAccessible(page, 'consents');
+    await directory.getByTestId('consent-grant').click();
+    await expectEventually(() => directory.getAttribute('data-status'), (status) => expect(status).toBe('granted'));
     await page.context().close();
   });
 
