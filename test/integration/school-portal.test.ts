@@ -180,6 +180,21 @@ describe('school portal', () => {
     expect(JSON.stringify(companies.body)).not.toContain('Note interne');
   });
 
+  it('exports the student’s own school data from « Mes données » (access and portability), the NIR never in clear, nobody else’s', async () => {
+    const me = (await as('student').get('/api/v1/auth/me')).body.user.id as string;
+    const asked = await as('student').post('/api/v1/gdpr/requests', { kind: 'portability', subject: { kind: 'user', id: me } });
+    expect(asked.status).toBe(201);
+    const exported = await as('student').get(`/api/v1/gdpr/requests/${asked.body.id}/export?format=json`);
+    expect(exported.status).toBe(200);
+    const rowsOf = (table: string) => exported.body.tables.find((tb: { table: string }) => tb.table === table)?.rows ?? [];
+    expect(rowsOf('school_students').map((r: { last_name: string }) => r.last_name)).toEqual(['Leroy']);
+    expect(rowsOf('school_grades').length).toBeGreaterThan(0);
+    expect(rowsOf('school_correction_requests').map((r: { field: string }) => r.field).sort()).toEqual(['address', 'nir']);
+    const text = JSON.stringify(exported.body);
+    for (const nir of [NIR_EMMA, NIR_LOUIS, '200086912345633']) expect(text).not.toContain(nir);
+    expect(text).not.toContain('Martin');
+  });
+
   it('gives the demo student and alumnus real content: two terms of grades, a pending and a decided request, the alumni network', async () => {
     const demo = await createOwnTenant(t.admin, 'portal-demo', ['school']);
     await seedRegistryDemo(t.admin, { ...demo, slug: 'acme-school' }); // its students in this organisation (it seeds ACME School's only)
