@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { renderText } from '../../domain/i18n/messages';
 import { importCompanies, readCompanyFile } from '../../domain/school/companies-import';
 import { companyListQuery, companySave, introductionCreate, introductionListQuery, introductionUpdate, studentSmsRequest } from '../../domain/school/companies.schema';
-import { listSchoolCompanies, saveCompanyFromRegistry } from '../../domain/school/companies';
+import { askRegistry, finishCompanySave, listSchoolCompanies, prepareCompanySave } from '../../domain/school/companies';
 import { createIntroduction, getIntroduction, listIntroductions, markIntroductionSent, updateIntroduction } from '../../domain/school/introductions';
 import { prepareStudentSms } from '../../domain/school/student-sms';
 import { startCampaign } from '../comms/campaigns.router';
 import { sendMessage } from '../comms/send';
 import { configuredRegistry } from '../core/company-registry.router';
-import { inTenant } from '../http/authenticated';
+import { inTenant, inTenantAroundVendor } from '../http/authenticated';
 import type { ApiDeps } from '../http/deps';
 import { etagOf, expectedVersion } from '../http/if-match';
 import { requestLocale } from '../http/locale';
@@ -30,10 +30,16 @@ export function companiesRouter(deps: ApiDeps): Router {
 
   router.get('/companies', inTenant(deps, async (req, ctx) => ({ body: await listSchoolCompanies(ctx, validate(companyListQuery, req.query, 'query')) })));
 
-  router.post('/companies', inTenant(deps, async (req, ctx) => {
-    const { created, account } = await saveCompanyFromRegistry(ctx, registry, validate(companySave, req.body));
-    return { status: created ? 201 : 200, body: { created, account }, headers: { Location: `/api/v1/accounts/${String(account.id)}` } };
-  }));
+  // No transaction is held while the registry answers.
+  router.post('/companies', inTenantAroundVendor(
+    deps,
+    async (req, ctx) => prepareCompanySave(ctx, validate(companySave, req.body)),
+    (prepared) => askRegistry(registry, prepared),
+    async (_req, ctx, prepared, company) => {
+      const { created, account } = await finishCompanySave(ctx, prepared, company);
+      return { status: created ? 201 : 200, body: { created, account }, headers: { Location: `/api/v1/accounts/${String(account.id)}` } };
+    },
+  ));
 
   router.post('/companies/import', singleFileUpload({ maxBytes: MAX_COMPANY_FILE_BYTES, kind: 'workbook' }), inTenant(deps, async (req, ctx) => {
     const { dryRun } = validate(importQuery, req.query, 'query');

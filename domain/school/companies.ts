@@ -1,5 +1,5 @@
 import type { CompanyRegistryPort } from '../../integrations/company-registry/company-registry.port';
-import { searchCompanies } from '../core/company-registry';
+import { searchCompanies, type CompanySuggestion } from '../core/company-registry';
 import { accountCreate } from '../core/account.schema';
 import { createRecord, getRecord, type RequestContext } from '../core/record-service';
 import { accounts, containsUnaccented } from '../core/resources';
@@ -14,17 +14,29 @@ import { OPEN_STATUSES } from './introduction-rules';
  * The school's companies (spec 004 « Gestion des entreprises », ADR 0052): they are the organisation's accounts.
  * « Enregistrer » asks the registry again for the company by its number (the browser's copy is never trusted) and
  * creates the account with the registry's identity and structured head-office address, and the email and phone
- * the office typed; a company already listed (same SIREN) is answered as it is. The registry down: a French 503
- * from the core's search, nothing saved.
+ * the office typed; a company already listed (same SIREN) is answered as it is. In three steps, so that no
+ * transaction is held while the registry answers: the rights and the listed company first, the registry (down: a
+ * French 503 from the core's search, nothing saved), then the account.
  */
-export async function saveCompanyFromRegistry(ctx: RequestContext, registry: CompanyRegistryPort, input: CompanySave) {
+export async function prepareCompanySave(ctx: RequestContext, input: CompanySave): Promise<{ input: CompanySave; listedId: string | null }> {
   requireCompaniesWrite(ctx);
-  const siren = input.siren.slice(0, 9);
-  const listed = await ctx.trx('accounts').where({ siren }).orderBy('createdAt').first('id');
-  if (listed) return { created: false, account: await getRecord(ctx, accounts, listed.id) };
-  const { items } = await searchCompanies(registry, { q: input.siren, limit: 1 });
-  const company = items.find((c) => c.siren === siren);
+  const listed = await ctx.trx('accounts').where({ siren: input.siren.slice(0, 9) }).orderBy('createdAt').first('id');
+  return { input, listedId: (listed?.id as string | undefined) ?? null };
+}
+
+/** The registry's company for the number, or null when the company is listed already (no call). */
+export async function askRegistry(registry: CompanyRegistryPort, prepared: { input: CompanySave; listedId: string | null }): Promise<CompanySuggestion | null> {
+  if (prepared.listedId) return null;
+  const { items } = await searchCompanies(registry, { q: prepared.input.siren, limit: 1 });
+  const company = items.find((c) => c.siren === prepared.input.siren.slice(0, 9));
   if (!company) throw new UnprocessableError(m('school.companies.not-in-registry'));
+  return company;
+}
+
+export async function finishCompanySave(ctx: RequestContext, prepared: { input: CompanySave; listedId: string | null }, company: CompanySuggestion | null) {
+  const { listedId } = await prepareCompanySave(ctx, prepared.input);
+  if (listedId || !company) return { created: false, account: await getRecord(ctx, accounts, (listedId ?? prepared.listedId)!) };
+  const { input } = prepared;
   const values = accountCreate.parse({
     name: company.legalName, legalName: company.legalName, siren: company.siren, siret: company.siret, vatNumber: company.vatNumber,
     nafCode: company.nafCode, addressLine1: company.addressLine1, addressLine2: company.addressLine2, postalCode: company.postalCode,
