@@ -150,6 +150,15 @@ describe('school portal', () => {
     expect(mine.body).toMatchObject({ status: 'refused', answer: expect.stringContaining('carte Vitale'), requestedValue: '•••••••••••5633' });
     expect((await as('direction').get('/api/v1/school/correction-requests?status=decided')).body.items).toHaveLength(2);
     expect((await as('direction').post(`/api/v1/school/correction-requests/${louisRequest.body.id}/decision`, { decision: 'accept' })).status).toBe(403);
+
+    // A NIR accepted: opened from its seal only to be written through the registry (sealed, hashed, masked again).
+    const louisNir = await as('alumnus').post('/api/v1/school/portal/correction-requests', { field: 'nir', requestedValue: '197052217401125', reason: 'Clé erronée à l’inscription' });
+    expect(louisNir.status).toBe(201);
+    expect((await as('school-office').post(`/api/v1/school/correction-requests/${louisNir.body.id}/decision`, { decision: 'accept' })).status).toBe(200);
+    expect((await as('alumnus').get('/api/v1/school/portal/me')).body.nir).toBe('•••••••••••1125');
+    const byNewNir = await as('teacher').post('/api/v1/school/grades/import', { rows: [{ nir: '197052217401125', term: '2026-S1', courseCode: 'ALU900', courseLabel: 'Conférence alumni', grade: 18 }] });
+    expect(byNewNir.body.rows[0]).toMatchObject({ outcome: 'created', studentNumber: 1042 });
+    expect(JSON.stringify(await t.admin('history').where({ tenantId: tenant.tenantId, recordId: ids.louis }))).not.toContain('197052217401125');
   });
 
   it('lists in the alumni network only the alumni who consented, without phones or address; companies without internal notes', async () => {
