@@ -1,13 +1,12 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { UnprocessableError, ValidationError } from '../errors';
 import { cellText, fold, type RowCells } from './import-transforms';
 import { IMPORT_FIELDS, type ImportField, type MappingColumns } from './import-mapping.schema';
 import { importMessage as m } from './import.messages';
+import { readFirstSheet, UnzipLimitError, type SheetCell } from './import-xlsx';
 
 /**
- * Reads the student registry workbook (ADR 0050) with exceljs's streaming reader — 100,000 rows never become a
- * workbook in memory — from its first sheet: the header row is the first of the first 10 rows holding every mapped
+ * Reads the student registry workbook (ADR 0050) from its first sheet (import-xlsx.ts: the archive unpacked within
+ * limits, the sheet's XML read directly — 100,000 rows in a few seconds): the header row is the first of the first 10 rows holding every mapped
  * header (compared without case, accents or extra spaces); each later row gives the mapped fields' cells. A file that is
  * not an .xlsx, or whose layout lacks a mapped column, is refused before anything is written.
  */
@@ -37,7 +36,7 @@ export function checkWorkbookFile(file: UploadedWorkbook | undefined): asserts f
   }
 }
 
-/** A cell's value as text: rich text joined, a hyperlink's text, a formula's result, a number as written. */
+/** An exceljs cell's value as text: rich text joined, a hyperlink's text, a formula's result, a number as written (for readers using exceljs). */
 export function cellValueText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
@@ -56,15 +55,15 @@ export function cellValueText(value: unknown): string {
  * A phone cell Excel turned into a number lost its leading zero (612345678): the French national form has ten
  * digits starting with 0, so a 9-digit number gets it back. Any other number is read as written.
  */
-function phoneCell(value: unknown): string {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 1e8 && value < 1e9) return `0${value}`;
-  return cellValueText(value);
+function phoneCell(cell: SheetCell | undefined): string {
+  if (cell?.numeric && /^[1-9]\d{8}$/.test(cell.text)) return `0${cell.text}`;
+  return cell?.text ?? '';
 }
 
 /** The mapped fields' column numbers in a header row, or the headers missing. */
-function locate(values: unknown[], columns: MappingColumns): { found: Partial<Record<ImportField, number>>; missing: string[] } {
+function locate(cells: Map<number, SheetCell>, columns: MappingColumns): { found: Partial<Record<ImportField, number>>; missing: string[] } {
   const byHeader = new Map<string, number>();
-  values.forEach((v, i) => { const h = fold(cellValueText(v)); if (h && !byHeader.has(h)) byHeader.set(h, i); });
+  for (const [col, cell] of cells) { const h = fold(cell.text); if (h && !byHeader.has(h)) byHeader.set(h, col); }
   const found: Partial<Record<ImportField, number>> = {};
   const missing: string[] = [];
   for (const field of IMPORT_FIELDS) {
@@ -80,41 +79,35 @@ function locate(values: unknown[], columns: MappingColumns): { found: Partial<Re
 /** Reads the first sheet's rows as the mapping's fields; throws 400/422 on a file that cannot be imported. */
 export async function readStudentWorkbook(file: UploadedWorkbook, columns: MappingColumns): Promise<WorkbookRow[]> {
   checkWorkbookFile(file);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(file.buffer), {
-    worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit',
-  });
-  const rows: WorkbookRow[] = [];
-  let header: Partial<Record<ImportField, number>> | null = null;
-  let closest: string[] | null = null;
+  let sheet;
   try {
-    for await (const sheet of reader) {
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        if (!header) {
-          const { found, missing } = locate(values, columns);
-          if (!missing.length) header = found;
-          else if (!closest || missing.length < closest.length) closest = missing;
-          if (!header && row.number >= HEADER_SEARCH_ROWS) break;
-          continue;
-        }
-        const cells: RowCells = {};
-        let any = false;
-        for (const [field, col] of Object.entries(header) as Array<[ImportField, number]>) {
-          const raw = values[col];
-          const text = field === 'phones' ? phoneCell(raw) : cellValueText(raw);
-          if (cellText(text)) any = true;
-          cells[field] = text;
-        }
-        if (!any) continue;
-        if (rows.length >= MAX_IMPORT_ROWS) throw new UnprocessableError(m('school.import.too-many-rows', { max: MAX_IMPORT_ROWS }));
-        rows.push({ row: row.number, cells });
-      }
-      break; // the first sheet only
-    }
+    sheet = await readFirstSheet(file.buffer, MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS);
   } catch (err) {
-    if (err instanceof UnprocessableError) throw err;
+    if (err instanceof UnzipLimitError) throw new UnprocessableError(m('school.import.too-large'));
     const message = m('school.import.unreadable');
     throw new ValidationError([{ field: 'file', message }], message);
+  }
+  let header: Partial<Record<ImportField, number>> | null = null;
+  let closest: string[] | null = null;
+  const rows: WorkbookRow[] = [];
+  for (const { row, cells } of sheet.rows) {
+    if (!header) {
+      if (row > HEADER_SEARCH_ROWS) break;
+      const { found, missing } = locate(cells, columns);
+      if (!missing.length) header = found;
+      else if (!closest || missing.length < closest.length) closest = missing;
+      continue;
+    }
+    const values: RowCells = {};
+    let any = false;
+    for (const [field, col] of Object.entries(header) as Array<[ImportField, number]>) {
+      const text = field === 'phones' ? phoneCell(cells.get(col)) : cells.get(col)?.text ?? '';
+      if (cellText(text)) any = true;
+      values[field] = text;
+    }
+    if (!any) continue;
+    if (rows.length >= MAX_IMPORT_ROWS) throw new UnprocessableError(m('school.import.too-many-rows', { max: MAX_IMPORT_ROWS }));
+    rows.push({ row, cells: values });
   }
   if (!header) {
     const missing = closest ?? IMPORT_FIELDS.map((f) => columns[f]).filter((h): h is string => Boolean(h));

@@ -58,7 +58,7 @@ export const importMessages = defineMessages({
     en: (p) => `"${String(p.name)}" is not an Excel .xlsx workbook: save the registry as Excel (.xlsx)`,
   }),
   'school.import.unreadable': { fr: 'Le classeur est endommagé ou protégé : il ne peut pas être lu', en: 'The workbook is damaged or protected: it cannot be read' },
-  'school.import.no-header': { fr: 'Aucune ligne d’en-têtes trouvée dans les 10 premières lignes de la première feuille', en: 'No header row found in the first 10 rows of the first sheet' },
+  'school.import.too-large': { fr: 'Le classeur est trop volumineux une fois décompressé : découpez-le', en: 'The workbook is too large once unpacked: split it' },
   'school.import.too-many-rows': entry({
     example: { max: 200_000 },
     fr: (p) => `Le fichier dépasse ${String(p.max)} lignes : découpez-le`,

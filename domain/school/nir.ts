@@ -63,8 +63,16 @@ export function maskedFromLastDigits(lastDigits: string): string {
  * match and the hash alone reveals nothing without the secret.
  */
 export function nirLookupHash(nir: string, secret: string, tenantId: string): string {
-  const key = crypto.hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.from(tenantId, 'utf8'), 'relais school nir lookup v1', 32);
-  return crypto.createHmac('sha256', Buffer.from(key)).update(normaliseNir(nir)).digest('base64url');
+  return crypto.createHmac('sha256', lookupKey(secret, tenantId)).update(normaliseNir(nir)).digest('base64url');
+}
+
+/** The derived key, computed once per secret and organisation (an import hashes 100,000 NIRs). */
+let lastKey: { secret: string; tenantId: string; key: Buffer } | undefined;
+function lookupKey(secret: string, tenantId: string): Buffer {
+  if (lastKey?.secret !== secret || lastKey.tenantId !== tenantId) {
+    lastKey = { secret, tenantId, key: Buffer.from(crypto.hkdfSync('sha256', Buffer.from(secret, 'utf8'), Buffer.from(tenantId, 'utf8'), 'relais school nir lookup v1', 32)) };
+  }
+  return lastKey.key;
 }
 
 /** The sealing context of a student's NIR (secret box associated data): a value copied elsewhere fails to open. */
