@@ -21,7 +21,7 @@ const en: typeof fr = {
     introductions: 'Introductions', legacyRef: 'GetEnt ref. {ref}',
   },
   introduce: {
-    title: 'Introduce a student to {name}', student: 'Student', studentHint: 'Type a name', contact: 'Contact at the company', noContact: 'The HR department',
+    company: 'Company', title: 'Introduce a student to {name}', student: 'Student', studentHint: 'Type a name', contact: 'Contact at the company', noContact: 'The HR department',
     purpose: 'Purpose', channel: 'Tell the student by', note: 'Note (optional)', submit: 'Introduce', cancel: 'Cancel',
     done: 'Introduction saved: {student} has been told.', doneSilent: 'Introduction saved.',
   },

@@ -19,7 +19,7 @@ export default {
     introductions: 'Mises en relation', legacyRef: 'Réf. GetEnt {ref}',
   },
   introduce: {
-    title: 'Mettre en relation avec {name}', student: 'Étudiant', studentHint: 'Tapez un nom', contact: 'Contact dans l’entreprise', noContact: 'Le service RH',
+    company: 'Entreprise', title: 'Mettre en relation avec {name}', student: 'Étudiant', studentHint: 'Tapez un nom', contact: 'Contact dans l’entreprise', noContact: 'Le service RH',
     purpose: 'Objet', channel: 'Prévenir l’étudiant par', note: 'Note (facultative)', submit: 'Mettre en relation', cancel: 'Annuler',
     done: 'Mise en relation enregistrée : {student} est prévenu(e).', doneSilent: 'Mise en relation enregistrée.',
   },

@@ -1,3 +1,4 @@
+import { defineAsyncComponent } from 'vue';
 import type { RouteLocationRaw } from 'vue-router';
 import type { UiModulePart } from '@/modules/ui-parts';
 import type { BulkSelection } from '@/shared/bulk';
@@ -24,6 +25,7 @@ export const companiesUiPart: UiModulePart = {
     { path: 'school/sms', name: 'school-sms', component: () => import('./StudentSmsPage.vue'), meta: { permission: SMS } },
   ],
   bulkActions: [{ list: 'school-students', key: 'school-sms', label: 'school.companies.sms.action', icon: 'mdi-message-text-outline', permission: SMS, open: smsTo }],
+  accountBlocks: [{ key: 'school-introductions', component: defineAsyncComponent(() => import('./AccountIntroductionsBlock.vue')), permission: ['school.introduction', 'read'] }],
   nav: [
     { route: 'school-companies', icon: 'mdi-domain', label: 'school.companies.nav.companies', testId: 'nav-school-companies', permission: COMPANIES },
     { route: 'school-sms', icon: 'mdi-message-text-outline', label: 'school.companies.nav.sms', testId: 'nav-school-sms', permission: SMS },
