@@ -90,7 +90,13 @@ describe('the student portal in the browser', () => {
 
   it('the student office accepts the request; the student’s record changes', async () => {
     const page = await signIn(stack, demoEmail('school-office', tenant.slug));
-    await page.goto(`${stack.base}/school/correction-requests`);
+    // Above its tasks, the requests waiting for an answer lead to the list.
+    await page.getByTestId('nav-tasks').click();
+    const waiting = page.getByTestId('pending-corrections');
+    await waiting.waitFor();
+    expect(await waiting.innerText()).toContain('1 demande de correction attend votre réponse (la plus ancienne : Emma Leroy)');
+    await waiting.getByTestId('pending-corrections-open').click();
+    await page.waitForURL(/\/school\/correction-requests$/);
     const row = page.locator('[data-testid="office-request"][data-status="pending"]');
     await row.waitFor();
     expect(await row.innerText()).toContain('Emma Leroy');

@@ -42,6 +42,7 @@ export default {
   },
   office: {
     title: 'Correction requests', intro: 'The corrections students and alumni asked for from their portal.',
+    waiting: '{count} correction request waits for your answer (the oldest: {name}) | {count} correction requests wait for your answer (the oldest: {name})', open: 'See the requests',
     pending: 'Pending', decided: 'Decided', none: 'No request.', accept: 'Accept', refuse: 'Refuse', answer: 'Answer to the student',
     refuseTitle: 'Refuse the request', accepted: 'Correction applied to the record.', refused: 'Request refused, the student sees your answer.',
     columns: { student: 'Student', field: 'Field', current: 'Current', requested: 'Requested', reason: 'Reason', date: 'Received on', status: 'Status', actions: 'Decision' },

@@ -42,6 +42,7 @@ export default {
   },
   office: {
     title: 'Demandes de correction', intro: 'Les corrections demandées par les étudiants et les alumni depuis leur portail.',
+    waiting: '{count} demande de correction attend votre réponse (la plus ancienne : {name}) | {count} demandes de correction attendent votre réponse (la plus ancienne : {name})', open: 'Voir les demandes',
     pending: 'En attente', decided: 'Traitées', none: 'Aucune demande.', accept: 'Accepter', refuse: 'Refuser', answer: 'Réponse à l’étudiant',
     refuseTitle: 'Refuser la demande', accepted: 'Correction appliquée à la fiche.', refused: 'Demande refusée, l’étudiant voit votre réponse.',
     columns: { student: 'Étudiant', field: 'Champ', current: 'Actuel', requested: 'Demandé', reason: 'Motif', date: 'Reçue le', status: 'État', actions: 'Décision' },

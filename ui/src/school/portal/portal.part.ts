@@ -1,3 +1,4 @@
+import { defineAsyncComponent } from 'vue';
 import type { UiModulePart } from '@/modules/ui-parts';
 
 const STUDENT_SIDE = ['student', 'alumnus'] as const;
@@ -28,4 +29,6 @@ export const portalUiPart: UiModulePart = {
     { route: 'school-correction-requests', icon: 'mdi-file-document-edit-outline', label: 'school.portal.nav.requests', testId: 'nav-school-correction-requests', permission: ['school.correction-request', 'read'] },
   ],
   home: [{ route: 'school-portal', roles: STUDENT_SIDE, permission: PORTAL }],
+  // The office's pending correction requests above its tasks.
+  taskBlocks: [{ key: 'school-pending-corrections', component: defineAsyncComponent(() => import('./PendingCorrectionsCard.vue')), permission: ['school.correction-request', 'update'] }],
 };
