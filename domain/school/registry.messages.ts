@@ -21,6 +21,10 @@ export const registryMessages = defineMessages({
     'Votre rôle ne permet pas de rechercher un étudiant par son numéro de sécurité sociale.',
     'Your role may not look a student up by their social security number.',
   ),
+  'school.registry.nir-reveal-forbidden': both(
+    'Votre rôle ne permet pas d’afficher le numéro de sécurité sociale en clair : il reste masqué.',
+    'Your role may not show the social security number in clear: it stays masked.',
+  ),
   'school.registry.no-such-company': both('Cette entreprise n’existe pas parmi les entreprises de l’école.', 'This company is not one of the school’s companies.'),
   'school.registry.postal-code': both('n’est pas un code postal français (5 chiffres)', 'is not a French postal code (5 digits)'),
   'school.registry.promotion': both('doit être une année de promotion, comme 2026', 'must be a class year, such as 2026'),

@@ -1,10 +1,12 @@
 import { createRecord, getRecord, loadFor, updateRecord, type RequestContext } from '../core/record-service';
 import type { z } from 'zod';
-import { ValidationError, type ExpectedVersion } from '../errors';
+import { ForbiddenError, ValidationError, type ExpectedVersion } from '../errors';
+import { audit } from '../identity/audit-log';
 import { issueMessage } from '../i18n/zod-issues';
 import { schoolStudents } from './student-resource';
 import { studentCreate, studentUpdate, type StudentCreate } from './student.schema';
 import { findStudentIdsByNirHash, nirHashOf, openNir } from './student-nir';
+import { registryMessage } from './registry.messages';
 
 /**
  * The registry's one write path (spec 004, issue 18; ADR 0049): the API's endpoints, the staff's forms and the
@@ -24,7 +26,7 @@ function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
 
 export { findStudentIdsByNirHash, nirHashOf };
 
-/** The field group whose holders read a student's NIR in clear on a detail read (school-lead, school-office). */
+/** The field group whose holders may open a student's NIR on a detail read (school-lead, school-office). */
 export const NIR_CLEAR_GROUP = 'school.nir';
 
 /** Whether the context's person may read NIRs in clear. */
@@ -43,13 +45,19 @@ export async function updateStudent(ctx: RequestContext, id: string, expectedVer
 }
 
 /**
- * A student as its reader may see it: `nir` masked, or opened for who holds `school.nir` (a detail read only:
- * lists never open it).
+ * A student as its reader may see it, `nir` masked. `revealNir` (« Afficher », a detail read only: lists never open
+ * it) opens the sealed value for who holds `school.nir` and writes the reading to the organisation's audit log (who,
+ * which student; never the number); another reader asking it gets a 403.
  */
-export async function readStudent(ctx: RequestContext, id: string): Promise<Row> {
+export async function readStudent(ctx: RequestContext, id: string, options: { revealNir?: boolean } = {}): Promise<Row> {
   const record = await getRecord(ctx, schoolStudents, id);
-  if (!mayReadNirInClear(ctx) || !('nir' in record)) return record;
+  if (!options.revealNir) return record;
+  if (!mayReadNirInClear(ctx) || !('nir' in record)) throw new ForbiddenError(registryMessage('school.registry.nir-reveal-forbidden'));
   const row = await ctx.trx('schoolStudents').where({ id: record.id }).first('nirSealed');
+  await audit(ctx.trx, {
+    tenantId: ctx.principal.tenantId, actorUserId: ctx.principal.userId, action: 'school.student.nir-read', targetType: 'school-student', targetId: String(record.id),
+    details: { number: record.number, requestId: ctx.requestId ?? null },
+  });
   return { ...record, nir: openNir(ctx.principal.tenantId, String(row.nirSealed)) };
 }
 

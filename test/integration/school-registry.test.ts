@@ -72,11 +72,19 @@ describe('school registry', () => {
     expect(steal.status).toBe(409);
   });
 
-  it('opens the NIR on a detail read for the student office, masks it for the direction, hides it and contact details from teachers', async () => {
-    const read = async (who: string) => (await request(t.app).get(`/api/v1/school/students/${created.id}`).set(as(who)).expect(200)).body as Student;
-    expect((await read('school-office')).nir).toBe(nir);
-    expect((await read('school-lead')).nir).toBe(nir);
-    expect(await read('direction')).toMatchObject({ nir: `•••••••••••${nir.slice(-4)}`, city: 'Rennes' });
+  it('masks the NIR in every answer, opens it on « Afficher » for the student office only (audited, never the number), hides it from teachers', async () => {
+    const read = async (who: string, query = {}) => (await request(t.app).get(`/api/v1/school/students/${created.id}`).query(query).set(as(who)).expect(200)).body as Student;
+    const masked = `•••••••••••${nir.slice(-4)}`;
+    expect((await read('school-office')).nir).toBe(masked);
+    expect((await read('school-office', { reveal: 'nir' })).nir).toBe(nir);
+    expect((await read('school-lead', { reveal: 'nir' })).nir).toBe(nir);
+    expect(await read('direction')).toMatchObject({ nir: masked, city: 'Rennes' });
+    const refused = await request(t.app).get(`/api/v1/school/students/${created.id}`).query({ reveal: 'nir' }).set(as('direction')).set('Accept-Language', 'fr');
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toMatch(/en clair/);
+    const reads = await t.admin('auditLog').where({ tenantId: mine.tenantId, action: 'school.student.nir-read', targetId: created.id }).select('actorUserId', 'details');
+    expect(reads.map((r) => r.actorUserId).sort()).toEqual([mine.userIds['school-office'], mine.userIds['school-lead']].sort());
+    expect(JSON.stringify(reads)).not.toContain(nir);
     const teacher = await read('teacher');
     expect(teacher).toMatchObject({ lastName: surname, cursus: 'MSc Finance', promotion: 2024 });
     expect(teacher).not.toHaveProperty('nir');

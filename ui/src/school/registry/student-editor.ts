@@ -11,7 +11,7 @@ const drafts = createDraftStorage('relais.school-student-draft.');
 
 const valueAt = (record: Student, key: string): unknown => (record as unknown as Record<string, unknown>)[key];
 
-/** The list keeps the masked NIR: a detail read's opened value never goes into it. */
+/** The list and the panel keep the NIR masked (as the API answers it unless « Afficher » asks it opened). */
 const masked = (record: Student): Student => ({ ...record, nir: record.nir ? `${'•'.repeat(11)}${record.nir.slice(-4)}` : record.nir });
 
 /**
@@ -25,7 +25,7 @@ export const useStudentEditorStore = defineStore('school-student-editor', () => 
     toInput: (_target, field, record) => studentToInput(field, valueAt(record, field.key)),
     parseInput: (_target, field, text) => parseStudentInput(field, text),
     parseError: (error) => i18n.global.t(`school.registry.parse.${error}`),
-    // The panel's record keeps the NIR masked; « Afficher » reads it again on demand (StudentNir.vue).
+    // « Afficher » reads it opened on demand, in StudentNir.vue only.
     get: async (_target, id) => masked(await studentsApi.get(id)),
     update: (_target, id, patch, baseVersion) => studentsApi.update(id, patch, baseVersion),
     stored: (_target, record) => useStudentsStore().upsert(masked(record)),

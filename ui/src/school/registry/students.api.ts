@@ -25,8 +25,10 @@ export const studentsApi = {
     const { filters, ...rest } = query;
     return http.get<Page<Student>>(BASE, { limit: 50, ...rest, ...filters }, signal);
   },
-  /** A detail read: the NIR opened for the student office (`school.nir`), masked for the others. */
+  /** A detail read, the NIR masked. */
   get: (id: string) => http.get<Student>(`${BASE}/${enc(id)}`),
+  /** « Afficher »: the same read with the NIR opened (the student office, `school.nir`; written to the audit log). */
+  revealNir: (id: string) => http.get<Student>(`${BASE}/${enc(id)}`, { reveal: 'nir' }),
   create: (body: Partial<Record<keyof StudentCreate, unknown>>, idempotencyKey: string) => http.post<Student>(BASE, body, { idempotencyKey }),
   update: (id: string, patch: Partial<Record<keyof StudentUpdate, unknown>>, version: number) => http.patch<Student>(`${BASE}/${enc(id)}`, patch, version),
 };
