@@ -1,13 +1,17 @@
+import fs from 'node:fs/promises';
 import type { Knex } from 'knex';
+import { env } from '../../config/env';
 import { withTenant } from '../../db/tenant-scope';
 import type { DemoTenantFacts } from '../modules/vertical-module';
 import { maskedFromLastDigits } from './nir';
+import { dropFolderPath } from './import-drop-folder';
 import { ensureDefaultMapping, saveMapping } from './import-mappings';
 
 /**
  * The import's demo (issue 18): the default mapping and a custom one in two versions, the drop folder configured
  * (the registry's owner: the student office's head), and the daily runs of the last week with realistic counts —
- * one day without a file, flagged. Idempotent: nothing is done once the organisation has import runs.
+ * one day without a file, flagged. The drop folder is created, empty: the next daily run finds no file and is flagged,
+ * until the school drops one. Idempotent: nothing is done once the organisation has import runs.
  */
 const CUSTOM = 'Export secrétariat';
 
@@ -27,6 +31,7 @@ const changed = (row: number, last: string, first: string, digits: string, field
 
 export async function seedImportDemo(admin: Knex, tenant: DemoTenantFacts): Promise<void> {
   if (tenant.slug !== 'acme-school') return;
+  await fs.mkdir(dropFolderPath(env().RELAIS_DATA_DIR, tenant.tenantId, 'referentiel'), { recursive: true }).catch(() => undefined);
   await withTenant({ tenantId: tenant.tenantId }, async (trx) => {
     if (await trx('schoolImportRuns').first('id')) return;
     const lead = tenant.userIds['school-lead'] ?? null;
