@@ -6,7 +6,7 @@ export const consentsEn: typeof consentsFr = {
     title: 'Consents',
     of: 'Consents of {name}',
     none: 'No purpose asks for consent here.',
-    channels: { mail: 'E-mail', sms: 'SMS', phone: 'Phone', post: 'Post', portal: 'Portal' },
+    channels: { mail: 'E-mail', sms: 'SMS', phone: 'Phone', post: 'Post', portal: 'Portal', alumnet: 'Alumnet' },
     status: {
       granted: 'Given', soft: 'Given (existing client)', withdrawn: 'Withdrawn', expired: 'Expired', none: 'No answer',
     },

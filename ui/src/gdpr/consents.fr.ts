@@ -4,7 +4,7 @@ export const consentsFr = {
     title: 'Consentements',
     of: 'Consentements de {name}',
     none: 'Aucune finalité ne demande de consentement ici.',
-    channels: { mail: 'E-mail', sms: 'SMS', phone: 'Téléphone', post: 'Courrier', portal: 'Portail' },
+    channels: { mail: 'E-mail', sms: 'SMS', phone: 'Téléphone', post: 'Courrier', portal: 'Portail', alumnet: 'Alumnet' },
     status: {
       granted: 'Accordé', soft: 'Accordé (client existant)', withdrawn: 'Retiré', expired: 'Expiré', none: 'Pas de réponse',
     },
