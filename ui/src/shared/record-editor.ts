@@ -71,6 +71,17 @@ export interface RecordEditor {
 export const AUTOSAVE_DELAY_MS = 800;
 
 /**
+ * The usual `invalidMessage` of an editor: a 400's field problems go to their fields, and the status message names
+ * those on fields the panel does not show (null for a refusal without field problems).
+ */
+export function fieldProblemsMessage(target: EditorEntry<unknown>, e: ApiError): string | null {
+  if (!e.fieldProblems.length) return null;
+  const shown = new Set(target.draft ? Object.keys(target.draft.fields) : []);
+  const elsewhere = e.fieldProblems.filter((p) => !shown.has(p.field));
+  return elsewhere.length ? `${i18n.global.t('save.invalid')} ${elsewhere.map((p) => p.message).join(' ; ')}` : i18n.global.t('save.invalid');
+}
+
+/**
  * Inline editing with autosave, for a Pinia setup store. Drafts live here and in
  * sessionStorage until the server accepts them; each PATCH carries only changed fields
  * and the draft's base version (If-Match), so a concurrent change surfaces as a conflict

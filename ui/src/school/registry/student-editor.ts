@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { i18n } from '@/plugins/i18n';
-import { useRecordEditor } from '@/shared/record-editor';
+import { fieldProblemsMessage, useRecordEditor } from '@/shared/record-editor';
 import { createDraftStorage } from '@/stores/draft-storage';
 import { parseStudentInput, studentFieldOf, studentToInput, type StudentField } from './student-fields';
 import { studentsApi, type Student } from './students.api';
@@ -30,12 +30,7 @@ export const useStudentEditorStore = defineStore('school-student-editor', () => 
     update: (_target, id, patch, baseVersion) => studentsApi.update(id, patch, baseVersion),
     stored: (_target, record) => useStudentsStore().upsert(masked(record)),
     refreshHistory: () => Promise.resolve(),
-    invalidMessage: (target, e) => {
-      if (!e.fieldProblems.length) return null;
-      const shown = new Set(target.draft ? Object.keys(target.draft.fields) : []);
-      const elsewhere = e.fieldProblems.filter((p) => !shown.has(p.field));
-      return elsewhere.length ? `${i18n.global.t('save.invalid')} ${elsewhere.map((p) => p.message).join(' ; ')}` : i18n.global.t('save.invalid');
-    },
+    invalidMessage: fieldProblemsMessage,
   });
 
   return {
