@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alumniPage, alumniQuery, alumnetConnectionPut, alumnetConnectionView, connectionTestView, studentCareers, syncRunView } from '../../domain/school/alumni.schema';
+import { alumniPage, alumniQuery, alumnetConnectionPut, careerCreate, alumnetConnectionView, connectionTestView, studentCareers, syncRunView } from '../../domain/school/alumni.schema';
 import { answer, errors, ifMatch, itemsOf, jsonBody, preconditions, problem, queryParams, uuidPath, type Json } from '../openapi-parts';
 
 /** The alumni and the Alumnet connection in the OpenAPI document (issue 18, ADR 0051). */
@@ -11,6 +11,7 @@ export function alumniOpenApiPaths(): Json {
     },
     '/api/v1/school/alumni/students/{id}/careers': {
       get: { tags, summary: 'A student\'s jobs, the current one first, and their Alumnet member id', parameters: [uuidPath()], responses: { 200: answer('The careers', studentCareers), ...errors } },
+      post: { tags, summary: 'Record a job an alumnus told the school: it becomes the current one (the previous ends), the registry\'s employer follows; Alumnet\'s next word wins', parameters: [uuidPath()], requestBody: jsonBody(careerCreate), responses: { 201: answer('The careers', studentCareers), ...errors, 422: problem('Not an alumnus, or an unknown company') } },
     },
     '/api/v1/school/alumnet/connection': {
       get: { tags, summary: 'The Alumnet connection (the API key: only whether it is set) and its latest sync runs (ETag: its version)', responses: { 200: answer('The connection', alumnetConnectionView), ...errors } },

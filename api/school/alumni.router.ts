@@ -4,11 +4,12 @@ import { ALUMNI_SYNC_JOB } from '../../workflows/school/alumni-sync.contract';
 import { alumniNetworkOf } from '../../activities/school/alumni-sync.activities';
 import { defaultSecretBox } from '../../domain/core/secret-box';
 import { ConflictError, UnprocessableError } from '../../domain/errors';
+import { recordCareer } from '../../domain/school/alumni-careers';
 import { requireConnectionRead, requireConnectionUpdate, requireSyncStart } from '../../domain/school/alumni-access';
 import { searchAlumni, studentCareers } from '../../domain/school/alumni-search';
 import { recentRuns, runError } from '../../domain/school/alumni-sync-runs';
 import { alumniMessage as m } from '../../domain/school/alumni.messages';
-import { alumniQuery, alumnetConnectionPut, type ConnectionTestView } from '../../domain/school/alumni.schema';
+import { alumniQuery, alumnetConnectionPut, careerCreate, type ConnectionTestView } from '../../domain/school/alumni.schema';
 import { connectionView, noteConnectionTest, openAlumnetConnection, saveAlumnetConnection } from '../../domain/school/alumnet-connection';
 import { isAlumniNetworkError } from '../../integrations/alumni-network/alumni-network.port';
 import { inTenant, inTenantAroundVendor } from '../http/authenticated';
@@ -26,6 +27,8 @@ export function alumniRouter(deps: ApiDeps): Router {
 
   router.get('/alumni', inTenant(deps, async (req, ctx) => ({ body: await searchAlumni(ctx, validate(alumniQuery, req.query, 'query')), headers: { 'Cache-Control': 'no-store' } })));
   router.get('/alumni/students/:id/careers', inTenant(deps, async (req, ctx) => ({ body: await studentCareers(ctx, String(req.params.id)), headers: { 'Cache-Control': 'no-store' } })));
+
+  router.post('/alumni/students/:id/careers', inTenant(deps, async (req, ctx) => ({ status: 201, body: await recordCareer(ctx, String(req.params.id), validate(careerCreate, req.body)) })));
 
   router.get('/alumnet/connection', inTenant(deps, async (_req, ctx) => {
     requireConnectionRead(ctx);

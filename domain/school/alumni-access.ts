@@ -10,6 +10,12 @@ export function requireAlumniRead(ctx: RequestContext): void {
   if (!ctx.ability.can('read', ALUMNI_SUBJECT)) throw new ForbiddenError(m('school.alumni.forbidden-read'));
 }
 
+/** Recording a job an alumnus told the school (the student office). */
+export function requireAlumniUpdate(ctx: RequestContext): void {
+  requireAlumniRead(ctx);
+  if (!ctx.ability.can('update', ALUMNI_SUBJECT)) throw new ForbiddenError(m('school.alumni.forbidden-update'));
+}
+
 /** Reading the connection and its runs (the IT office, the head of the student office, the direction). */
 export function requireConnectionRead(ctx: RequestContext): void {
   if (!ctx.ability.can('read', ALUMNET_SUBJECT)) throw new ForbiddenError(m('school.alumni.forbidden-connection'));

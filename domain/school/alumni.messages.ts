@@ -3,6 +3,9 @@ import { defineMessages, entry, messagesOf } from '../i18n/messages';
 /** The alumni and their Alumnet sync (spec 004 constraint 9, issue 18, ADR 0051), French first (ADR 0010). */
 export const alumniMessages = defineMessages({
   'school.alumni.forbidden-read': { fr: 'La recherche des alumni est réservée au pôle scolarité et à la direction', en: 'Searching alumni is for the student office and the direction' },
+  'school.alumni.forbidden-update': { fr: 'Vous ne pouvez pas modifier le parcours des alumni', en: 'You may not change alumni careers' },
+  'school.alumni.not-alumnus': { fr: 'Seul un alumni a un parcours professionnel : passez d’abord l’étudiant au statut « Alumni »', en: 'Only an alumnus has a career: set the student\'s status to « Alumni » first' },
+  'school.alumni.unknown-account': { fr: 'Cette entreprise n’existe pas dans votre organisation', en: 'This company does not exist in your organisation' },
   'school.alumni.forbidden-connection': { fr: 'La connexion Alumnet est réservée au pôle informatique et au responsable de la scolarité', en: 'The Alumnet connection is for the IT office and the head of the student office' },
   'school.alumni.forbidden-sync': { fr: 'Vous ne pouvez pas lancer la synchronisation Alumnet', en: 'You may not start the Alumnet sync' },
   'school.alumni.bad-cursor': { fr: 'Le curseur de page n’est pas valide : repartez de la première page', en: 'The page cursor is not valid: start again from the first page' },

@@ -7,6 +7,8 @@ import { alumniPersonalData } from './alumni.personal-data';
 import type { SchoolPart } from './school-part';
 
 const searchAlumni = on('school.alumni', 'r=all');
+/** The student office also records the jobs alumni tell it. */
+const recordCareers = on('school.alumni', 'ru=all');
 /** The connection: read (its runs), updated (address, key, enabled, test) and a sync started now (create). */
 const administer = on('school.alumnet', 'rcu=all');
 
@@ -27,8 +29,8 @@ export const alumniPart: SchoolPart = {
   }],
   grants: {
     direction: [...searchAlumni, ...on('school.alumnet', 'r=all')],
-    'school-lead': [...searchAlumni, ...administer],
-    'school-office': searchAlumni,
+    'school-lead': [...recordCareers, ...administer],
+    'school-office': recordCareers,
     'it-office': administer,
   },
   seedDemo: seedAlumniDemo,

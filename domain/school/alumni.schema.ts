@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldIssue } from '../i18n/zod-issues';
 
 /**
  * The alumni search and the Alumnet connection as the API takes and answers them (`/api/v1/school/alumni`,
@@ -51,6 +52,17 @@ export type AlumniPage = z.infer<typeof alumniPage>;
 /** One student's careers, the current one first (the student's panel). */
 export const studentCareers = z.object({ studentId: z.string().uuid(), alumnetMemberId: z.string().nullable(), careers: z.array(careerView.extend({ endedOn: z.string().nullable() })) });
 export type StudentCareers = z.infer<typeof studentCareers>;
+
+/** A job the school records for an alumnus (told by them, a survey): it becomes the current one (Alumnet's next word wins). */
+export const careerCreate = z.object({
+  employerName: trimmed(200),
+  /** The company the school knows; omitted, the employer is matched by its name. */
+  accountId: z.string().uuid().nullable().optional(),
+  jobTitle: trimmed(200).nullable().optional(),
+  city: trimmed(120).nullable().optional(),
+  startedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, fieldIssue('field.iso-date')).refine((v) => !Number.isNaN(Date.parse(v)), fieldIssue('field.iso-date')).nullable().optional(),
+}).strict();
+export type CareerCreate = z.infer<typeof careerCreate>;
 
 export const alumnetAdapter = z.enum(['sandbox', 'alumnet']);
 

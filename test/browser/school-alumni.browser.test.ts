@@ -7,7 +7,7 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
 
 /**
  * « Alumni » and « Connexion Alumnet » in Chromium (issue 18, ADR 0051), on a school seeded like the demo: the
- * student office finds alumni by company with their current job and opens one's careers; the IT office sees the
+ * student office finds alumni by company with their current job, opens one's careers and records a job; the IT office sees the
  * sandbox connection, the night Alumnet was unavailable in the history, and tests the connection. axe finds no
  * critical or serious violation.
  */
@@ -50,7 +50,13 @@ describe('the school alumni screens', () => {
     });
     await page.getByTestId('alumni-row').first().getByRole('link').first().click();
     await expectEventually(() => page.getByTestId('student-careers').innerText(), (text) => expect(text).toContain('Actuel'));
+    await page.getByTestId('career-add').click();
+    await page.getByTestId('career-employer').locator('input').fill('Decathlon');
+    await page.getByTestId('career-job-title').locator('input').fill('Cheffe de rayon');
     await accessible(page, 'alumnus careers');
+    await page.getByTestId('career-save').click();
+    await expectEventually(() => page.getByTestId('student-careers').innerText(), (text) => expect(text).toMatch(/Cheffe de rayon — Decathlon\s+Actuel/));
+    expect(await page.getByTestId('student-careers').innerText()).toContain('Saisi par l’école');
     expect(csp).toEqual([]);
 
     const itOffice = await signIn(stack, demoEmail('it-office', tenant.slug));

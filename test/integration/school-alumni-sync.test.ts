@@ -154,6 +154,21 @@ describe('school alumni sync (loopback Alumnet)', () => {
     expect((await request(t.app).get('/api/v1/school/alumni').set('Authorization', `Bearer ${student}`)).status).toBe(403);
   });
 
+  it('the student office records a job an alumnus told it: current, matched to the company, the registry\'s employer following', async () => {
+    const office = (await loginAs(t.app, 'school-office', tenant.slug)).accessToken;
+    const post = (id: string, body: object, token = office) => request(t.app).post(`/api/v1/school/alumni/students/${id}/careers`).set('Authorization', `Bearer ${token}`).send(body);
+    const recorded = await post(ids.silent, { employerName: 'BNP Paribas', jobTitle: 'Gestionnaire de patrimoine', city: 'Nantes', startedOn: '2026-10-01' });
+    expect(recorded.status).toBe(201);
+    expect(recorded.body.careers[0]).toEqual(expect.objectContaining({ employerName: 'BNP Paribas', accountId: bnpId, source: 'school', endedOn: null }));
+    expect(await t.admin('schoolStudents').where({ id: ids.silent }).first('companyId')).toEqual({ companyId: bnpId });
+    expect((await post(ids.enrolled, { employerName: 'Decathlon' })).status).toBe(422);
+    const badDate = await post(ids.silent, { employerName: 'Decathlon', startedOn: '01/10/2026' });
+    expect(badDate.status).toBe(400);
+    expect(JSON.stringify(badDate.body)).toContain('doit être une date, comme 2026-04-18');
+    const teacher = (await loginAs(t.app, 'teacher', tenant.slug)).accessToken;
+    expect((await post(ids.silent, { employerName: 'Decathlon' }, teacher)).status).toBe(403);
+  });
+
   it('the demo school has a sandbox connection enabled, a failed night for the IT office to see, and changes waiting at the network', async () => {
     const demo = await t.admin('tenants').where({ slug: 'acme-school' }).first('id');
     expect(await t.admin('schoolAlumnetConnections').where({ tenantId: demo.id }).first('adapter', 'enabled')).toEqual({ adapter: 'sandbox', enabled: true });

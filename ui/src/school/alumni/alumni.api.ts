@@ -77,9 +77,19 @@ export interface ConnectionTest {
   error: { code: string; fr: string; en: string } | null;
 }
 
+export interface CareerCreate {
+  employerName: string;
+  jobTitle?: string | null;
+  city?: string | null;
+  startedOn?: string | null;
+}
+
+type StudentCareers = { studentId: string; alumnetMemberId: string | null; careers: Array<Career & { endedOn: string | null }> };
+
 export const alumniApi = {
   search: (filters: AlumniFilters) => http.get<{ items: Alumnus[]; nextCursor: string | null }>('/school/alumni', filters as Record<string, string | number>),
-  careers: (studentId: string) => http.get<{ studentId: string; alumnetMemberId: string | null; careers: Array<Career & { endedOn: string | null }> }>(`/school/alumni/students/${encodeURIComponent(studentId)}/careers`),
+  careers: (studentId: string) => http.get<StudentCareers>(`/school/alumni/students/${encodeURIComponent(studentId)}/careers`),
+  recordCareer: (studentId: string, body: CareerCreate) => http.post<StudentCareers>(`/school/alumni/students/${encodeURIComponent(studentId)}/careers`, body),
   connection: () => http.get<AlumnetConnection>('/school/alumnet/connection'),
   saveConnection: (body: ConnectionPut, version?: number) => request<AlumnetConnection>('PUT', '/school/alumnet/connection', version ? { body, ifMatch: version } : { body }),
   test: () => http.post<ConnectionTest>('/school/alumnet/connection/test', {}),
