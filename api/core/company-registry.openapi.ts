@@ -8,7 +8,7 @@ export function companyRegistryOpenApiPaths(): Json {
     '/api/v1/company-registry/search': {
       get: {
         tags: ['Company registry'],
-        summary: 'French companies by name, SIREN or SIRET, as account fields (legal name, SIREN, head-office SIRET and address, NAF, VAT number computed from the SIREN)',
+        summary: 'French companies by name, SIREN or SIRET, narrowed by NAF code, postcode or département and workforce bands (filters alone may search), as account fields (legal name, SIREN, head-office SIRET and address, NAF, workforce band, VAT number computed from the SIREN)',
         parameters: queryParams(companySearchQuery),
         responses: {
           200: answer('`provider` and `items`', z.object({ provider: z.string(), items: z.array(companySuggestion) })),
