@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { SecretBox } from '../core/secret-box';
 import type { SandboxMember, SandboxMemberStore } from '../../integrations/alumni-network/sandbox.adapter';
-import { StaleVersionError, UnprocessableError } from '../errors';
+import { StaleVersionError, UnprocessableError, ValidationError } from '../errors';
 import { alumniMessage as m } from './alumni.messages';
 import type { AlumnetConnectionPut, AlumnetConnectionView } from './alumni.schema';
 
@@ -48,6 +48,8 @@ export async function saveAlumnetConnection(trx: Knex.Transaction, tenantId: str
   const current = await trx('schoolAlumnetConnections').forUpdate().first();
   if (current && expectedVersion !== undefined && Number(current.version) !== expectedVersion) throw new StaleVersionError(Number(current.version));
   if (input.adapter === 'alumnet' && !input.baseUrl) throw new UnprocessableError(m('school.alumni.alumnet-needs-url'));
+  // The API key travels with every call: never in clear over the network (http only towards this machine).
+  if (input.baseUrl && !safeBaseUrl(input.baseUrl)) throw new ValidationError([{ field: 'baseUrl', message: m('school.alumni.base-url-https') }]);
   const apiKeySealed = input.apiKey ? box.seal(input.apiKey, apiKeyContext(tenantId)) : (current?.apiKeySealed as string | null | undefined) ?? null;
   if (input.adapter === 'alumnet' && !apiKeySealed) throw new UnprocessableError(m('school.alumni.alumnet-needs-key'));
   const values = {
@@ -58,6 +60,13 @@ export async function saveAlumnetConnection(trx: Knex.Transaction, tenantId: str
   const sameNetwork = current && current.adapter === input.adapter && (current.baseUrl ?? null) === (input.baseUrl ?? null);
   if (current) await trx('schoolAlumnetConnections').update({ ...values, ...(sameNetwork ? {} : { pullCursor: null }), version: trx.raw('version + 1') });
   else await trx('schoolAlumnetConnections').insert({ tenantId, ...values });
+}
+
+const LOCAL = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+export function safeBaseUrl(value: string): boolean {
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL.has(url.hostname));
 }
 
 export async function noteConnectionTest(trx: Knex.Transaction, ok: boolean): Promise<void> {

@@ -10,6 +10,7 @@ export const alumniMessages = defineMessages({
   'school.alumni.forbidden-sync': { fr: 'Vous ne pouvez pas lancer la synchronisation Alumnet', en: 'You may not start the Alumnet sync' },
   'school.alumni.bad-cursor': { fr: 'Le curseur de page n’est pas valide : repartez de la première page', en: 'The page cursor is not valid: start again from the first page' },
   'school.alumni.alumnet-needs-url': { fr: 'Pour Alumnet, indiquez l’adresse de l’API (https://…)', en: 'For Alumnet, give the API address (https://…)' },
+  'school.alumni.base-url-https': { fr: 'doit être une adresse https (http n’est admis que vers cette machine)', en: 'must be an https address (http only towards this machine)' },
   'school.alumni.alumnet-needs-key': { fr: 'Pour Alumnet, indiquez la clé d’API fournie par Alumnet', en: 'For Alumnet, give the API key Alumnet provided' },
   'school.alumni.not-configured': { fr: 'Aucune connexion Alumnet n’est configurée : renseignez-la d’abord', en: 'No Alumnet connection is set up: configure it first' },
   'school.alumni.disabled': { fr: 'La connexion Alumnet est désactivée : activez-la pour synchroniser', en: 'The Alumnet connection is disabled: enable it to sync' },

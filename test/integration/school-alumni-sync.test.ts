@@ -148,6 +148,9 @@ describe('school alumni sync (loopback Alumnet)', () => {
     expect(connection.body).toEqual(expect.objectContaining({ adapter: 'alumnet', apiKeySet: true, enabled: true }));
     expect(JSON.stringify(connection.body)).not.toContain(LOOPBACK_ALUMNET_KEY);
     expect(connection.body.runs.filter((r: { status: string }) => r.status === 'failed')).toHaveLength(2);
+    const plain = await request(t.app).put('/api/v1/school/alumnet/connection').set('Authorization', `Bearer ${itToken}`).send({ adapter: 'alumnet', baseUrl: 'http://api.alumnet.example', enabled: true });
+    expect(plain.status).toBe(400);
+    expect(JSON.stringify(plain.body)).toContain('doit être une adresse https');
     const test = await request(t.app).post('/api/v1/school/alumnet/connection/test').set('Authorization', `Bearer ${itToken}`);
     expect(test.body).toEqual({ ok: true, organisation: 'ACME School', error: null });
     const student = (await loginAs(t.app, 'student', tenant.slug)).accessToken;
