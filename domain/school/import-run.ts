@@ -153,9 +153,12 @@ export async function runStudentImport(input: ImportRunInput): Promise<ImportRep
   const updates: Array<StudentFields & { id: string }> = [];
   for (const p of planned) {
     const warnings: Message[] = [];
+    // null: no employer (the column empty); undefined: the stored employer kept (a company not found, or named for a non-alumnus).
     let companyId: string | null | undefined = null;
-    if (p.values.company && p.values.status !== 'alumni') warnings.push(m('school.import.company-not-alumni'));
-    else if (p.values.company) {
+    if (p.values.company && p.values.status !== 'alumni') {
+      warnings.push(m('school.import.company-not-alumni'));
+      companyId = undefined;
+    } else if (p.values.company) {
       companyId = company(p.values.company);
       // Decided (ADR 0050): an unknown company does not reject the student; the row says so and the employer is left as it was.
       if (!companyId) warnings.push(m('school.import.company-unknown', { value: p.values.company.slice(0, 80) }));
