@@ -11,6 +11,7 @@ const registryEn: typeof registryFr = {
   created: '{name} is in the registry (no. {number}).',
   number: 'Student no. {number}',
   promotion: 'Class of {year}',
+  historyRecord: 'the student',
   readOnly: 'Read only: the student office keeps the registry.',
   columns: { number: 'No.', name: 'Name', status: 'Status', promotion: 'Class', cursus: 'Programme', city: 'City', company: 'Company' },
   status: { prospect: 'Prospect', enrolled: 'Enrolled', alumni: 'Alumni' },

@@ -9,6 +9,7 @@ export default {
   created: '{name} est inscrit au registre (n° {number}).',
   number: 'Étudiant n° {number}',
   promotion: 'Promotion {year}',
+  historyRecord: 'l’étudiant',
   readOnly: 'Consultation seule : le pôle scolarité tient le registre.',
   columns: { number: 'N°', name: 'Nom', status: 'Statut', promotion: 'Promotion', cursus: 'Cursus', city: 'Ville', company: 'Entreprise' },
   status: { prospect: 'Prospect', enrolled: 'En fonction', alumni: 'Alumni' },

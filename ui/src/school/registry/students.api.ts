@@ -1,6 +1,7 @@
 import type { Student, StudentCreate, StudentStatus, StudentUpdate } from '@domain/school/student.schema';
 import type { Page } from '@/api/accounts.api';
 import { http } from '@/api/client';
+import type { HistoryItem } from '@/shared/history-render';
 
 /** The registry's students (spec 004) — /api/v1/school/students: list (filters status, promotion, cursus, companyId, nir), read, create, change. */
 export type { Student, StudentStatus };
@@ -30,5 +31,7 @@ export const studentsApi = {
   /** « Afficher »: the same read with the NIR opened (the student office, `school.nir`; written to the audit log). */
   revealNir: (id: string) => http.get<Student>(`${BASE}/${enc(id)}`, { reveal: 'nir' }),
   create: (body: Partial<Record<keyof StudentCreate, unknown>>, idempotencyKey: string) => http.post<Student>(BASE, body, { idempotencyKey }),
+  /** The student's timeline, newest first (the NIR's changes masked, fields the reader may not see left out). */
+  history: (id: string) => http.get<{ items: HistoryItem[] }>(`${BASE}/${enc(id)}/history`),
   update: (id: string, patch: Partial<Record<keyof StudentUpdate, unknown>>, version: number) => http.patch<Student>(`${BASE}/${enc(id)}`, patch, version),
 };
