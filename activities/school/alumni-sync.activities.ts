@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { logger } from '../../config/logger';
 import { tenantsWithVertical, withTenant } from '../../db/tenant-scope';
 import { defaultSecretBox, type SecretBox } from '../../domain/core/secret-box';
-import { applySync, planPullFor, pushCandidates } from '../../domain/school/alumni-sync';
+import { applySync, forgetCandidates, planPullFor, pushCandidates } from '../../domain/school/alumni-sync';
 import { failRun, runError, startRun } from '../../domain/school/alumni-sync-runs';
 import { alumniMessage as m } from '../../domain/school/alumni.messages';
 import { openAlumnetConnection, sandboxStore, type OpenedAlumnetConnection } from '../../domain/school/alumnet-connection';
@@ -89,7 +89,10 @@ export function createAlumniSyncActivities(deps: AlumniSyncDeps): AlumniSyncActi
           const answer = await port.pushIdentity(push);
           pushed.push({ studentId: push.externalRef, memberId: answer.memberId, hash });
         }
-        const applied = await inTenant(tenantId, (trx) => applySync(trx, tenantId, { runId, plan, pulledStudents: plan.matched, pushed, asOf: changes.asOf }));
+        // A withdrawn consent: the network forgets the alumnus (idempotent: a member already gone is done).
+        const forgotten = await inTenant(tenantId, (trx) => forgetCandidates(trx));
+        for (const studentId of forgotten) await port.forgetMember(studentId);
+        const applied = await inTenant(tenantId, (trx) => applySync(trx, tenantId, { runId, plan, pulledStudents: plan.matched, pushed, forgotten, asOf: changes.asOf }));
         return { tenantId, runId, status: 'succeeded', ...applied, errorCode: null };
       } catch (error) {
         const code = isAlumniNetworkError(error) ? error.code : 'internal';

@@ -101,6 +101,7 @@ export function sandboxStore(tenantId: string, inTenant: <T>(fn: (trx: Knex.Tran
       };
       await trx('schoolAlumnetSandboxMembers').insert({ tenantId, memberId: member.memberId, ...values }).onConflict(['tenantId', 'memberId']).merge(values);
     }),
+    removeByExternalRef: (ref) => inTenant(async (trx) => { await trx('schoolAlumnetSandboxMembers').where({ externalRef: ref }).delete(); }),
     now: () => inTenant(async (trx) => new Date((await trx.first(trx.raw('clock_timestamp() as now'))).now as string).toISOString()),
   };
 }

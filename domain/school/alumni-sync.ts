@@ -82,6 +82,12 @@ export async function pushCandidates(trx: Knex.Transaction, also: readonly strin
   return planPush(rows.map(toAlumnus), also);
 }
 
+/** Alumni the school pushed who no longer consent: the network is asked to delete them (their link goes). */
+export async function forgetCandidates(trx: Knex.Transaction): Promise<string[]> {
+  const rows: Row[] = await alumniQuery(trx).whereNotNull('l.pushedHash').orderBy('s.id');
+  return rows.map(toAlumnus).filter((a) => !a.consented).map((a) => a.studentId);
+}
+
 export interface AppliedSync {
   pulled: number;
   pushed: number;
@@ -121,6 +127,8 @@ export async function applySync(trx: Knex.Transaction, tenantId: string, input: 
   plan: PullPlan;
   pulledStudents: readonly string[];
   pushed: ReadonlyArray<{ studentId: string; memberId: string; hash: string }>;
+  /** Students the network deleted (consent withdrawn). */
+  forgotten?: readonly string[];
   asOf: string;
 }): Promise<AppliedSync> {
   const { plan } = input;
@@ -151,6 +159,7 @@ export async function applySync(trx: Knex.Transaction, tenantId: string, input: 
     await trx('schoolAlumnetLinks').insert({ tenantId, studentId, memberId: link.memberId, ...pushed })
       .onConflict(['tenantId', 'studentId']).merge({ memberId: link.memberId, ...pushed });
   }
+  if (input.forgotten?.length) await trx('schoolAlumnetLinks').whereIn('studentId', input.forgotten).delete();
   if (input.pulledStudents.length) await trx('schoolAlumnetLinks').whereIn('studentId', input.pulledStudents).update({ lastPulledAt: trx.fn.now() });
   await trx('schoolAlumnetConnections').update({ pullCursor: input.asOf });
   const applied = { pulled: input.pulledStudents.length, pushed: input.pushed.length, conflicts: plan.conflicts.length };

@@ -51,9 +51,9 @@ export function createAlumnetAdapter(options: AlumnetAdapterOptions): AlumniNetw
   });
 
   /** The shared transport's failures as this port's typed error. */
-  async function call(request: VendorRequest) {
+  async function call(request: VendorRequest, accept: readonly number[] = []) {
     try {
-      return await http(request);
+      return await http(request, accept);
     } catch (error) {
       if (isPortRetryable(error)) throw new AlumniNetworkError('unavailable', error.message, error.status);
       if (isPortRefusal(error)) {
@@ -99,6 +99,11 @@ export function createAlumnetAdapter(options: AlumnetAdapterOptions): AlumniNetw
       const answer = parsed(alumnetMemberPutAnswer, body, 'a member written');
       if (answer.external_ref !== identity.externalRef) throw new AlumniNetworkError('unexpected-response', 'Alumnet answered a member written under another reference.');
       return { externalRef: identity.externalRef, memberId: answer.id, created: status === 201 };
+    },
+
+    async forgetMember(externalRef: string): Promise<void> {
+      // 204 deleted, 404 already gone: both done.
+      await call({ method: 'DELETE', path: `/v1/members/external/${encodeURIComponent(externalRef)}` }, [404]);
     },
   };
 }

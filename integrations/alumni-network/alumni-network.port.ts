@@ -69,6 +69,8 @@ export interface AlumniNetworkPort {
   changesSince(since: string | null): Promise<MemberChanges>;
   /** Creates or updates the member of `externalRef` with the school's identity (idempotent per member). */
   pushIdentity(identity: AlumnusIdentityPush): Promise<PushedMember>;
+  /** Asks the network to delete the member the school pushed (the alumnus withdrew their consent); done when already gone. */
+  forgetMember(externalRef: string): Promise<void>;
 }
 
 /**

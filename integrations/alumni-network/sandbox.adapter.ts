@@ -23,6 +23,7 @@ export interface SandboxMemberStore {
   changedSince(since: string | null): Promise<SandboxMember[]>;
   byExternalRef(externalRef: string): Promise<SandboxMember | null>;
   save(member: SandboxMember): Promise<void>;
+  removeByExternalRef(externalRef: string): Promise<void>;
   now(): Promise<string>;
 }
 
@@ -66,6 +67,10 @@ export function createSandboxAlumniNetwork(store: SandboxMemberStore, settings: 
       await store.save(member);
       return { externalRef: push.externalRef, memberId: member.memberId, created: !existing };
     },
+    async forgetMember(externalRef: string) {
+      reachable();
+      await store.removeByExternalRef(externalRef);
+    },
   };
 }
 
@@ -77,6 +82,7 @@ export function memorySandboxStore(initial: SandboxMember[] = [], clock: () => s
     changedSince: async (since) => [...members.values()].filter((m) => !since || m.updatedAt > since),
     byExternalRef: async (ref) => [...members.values()].find((m) => m.externalRef === ref) ?? null,
     save: async (m) => { members.set(m.memberId, m); },
+    removeByExternalRef: async (ref) => { for (const [id, m] of members) if (m.externalRef === ref) members.delete(id); },
     now: async () => clock(),
   };
 }

@@ -172,6 +172,19 @@ describe('school alumni sync (loopback Alumnet)', () => {
     expect((await post(ids.silent, { employerName: 'Decathlon' }, teacher)).status).toBe(403);
   });
 
+  it('an alumnus who withdraws their consent is deleted at Alumnet at the next run, and no longer pushed', async () => {
+    const userOf = await t.admin('schoolStudents').where({ id: ids.consenting }).first('userId');
+    await t.admin('gdprConsentEntries').insert({ tenantId: tenant.tenantId, subjectKind: 'user', subjectId: userOf.userId, purpose: ALUMNET_SHARING.purpose, channel: ALUMNET_SHARING.channel, decision: 'opt-out', source: 'portal' });
+    alumnet.requests.length = 0;
+    expect(await run()).toEqual(expect.objectContaining({ status: 'succeeded' }));
+    expect(alumnet.calls('DELETE', `/v1/members/external/${ids.consenting}`)).toHaveLength(1);
+    expect([...alumnet.members.values()].some((m) => m.external_ref === ids.consenting)).toBe(false);
+    expect(await t.admin('schoolAlumnetLinks').where({ studentId: ids.consenting }).first()).toBeUndefined();
+    alumnet.requests.length = 0;
+    await run();
+    expect(alumnet.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it('the demo school has a sandbox connection enabled, a failed night for the IT office to see, and changes waiting at the network', async () => {
     const demo = await t.admin('tenants').where({ slug: 'acme-school' }).first('id');
     expect(await t.admin('schoolAlumnetConnections').where({ tenantId: demo.id }).first('adapter', 'enabled')).toEqual({ adapter: 'sandbox', enabled: true });

@@ -49,6 +49,12 @@ export async function startLoopbackAlumnet(apiKey = LOOPBACK_ALUMNET_KEY): Promi
       return { status: 200, body: { data, paging: { next_cursor: offset + limit < changed.length ? String(offset + limit) : null }, server_time: new Date(clock).toISOString() } };
     }
     const put = /^\/v1\/members\/external\/([^/]+)$/.exec(req.path);
+    if (req.method === 'DELETE' && put) {
+      const found = [...members.values()].find((m) => m.external_ref === decodeURIComponent(put[1]!));
+      if (!found) return { status: 404, body: { error: { code: 'not_found', message: 'No such member' } } };
+      members.delete(found.id);
+      return { status: 204 };
+    }
     if (req.method === 'PUT' && put) {
       const ref = decodeURIComponent(put[1]!);
       const body = req.json ?? {};
