@@ -43,7 +43,7 @@ const en: typeof fr = {
     target: 'Recipients', promotion: 'A promotion', selection: 'Chosen students', promotionYear: 'Promotion', students: 'Students', studentsHint: 'Type a name',
     template: 'Template', marketing: 'Offer: consent required', send: 'Send', cancel: 'Cancel',
     started: 'Sending to {total} student(s) of {selected} ({withoutPhone} without a mobile).', report: 'See the sending report',
-    templates: { 'school.exam-room-change': 'Exam room change', 'school.enrolment-reminder': 'Enrolment file reminder', 'school.internship-offer': 'Internship offer' },
+    templates: { 'exam-room-change': 'Exam room change', 'enrolment-reminder': 'Enrolment file reminder', 'internship-offer': 'Internship offer' },
     variables: {
       exam: { name: 'Exam', date: 'Date and time', room: 'New room' },
       enrolment: { deadline: 'Deadline' },

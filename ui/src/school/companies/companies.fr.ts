@@ -41,7 +41,7 @@ export default {
     target: 'Destinataires', promotion: 'Une promotion', selection: 'Des étudiants choisis', promotionYear: 'Promotion', students: 'Étudiants', studentsHint: 'Tapez un nom',
     template: 'Modèle', marketing: 'Offre : consentement requis', send: 'Envoyer', cancel: 'Annuler',
     started: 'Envoi lancé à {total} étudiant(s) sur {selected} ({withoutPhone} sans téléphone portable).', report: 'Voir le rapport d’envoi',
-    templates: { 'school.exam-room-change': 'Changement de salle', 'school.enrolment-reminder': 'Relance dossier d’inscription', 'school.internship-offer': 'Offre de stage' },
+    templates: { 'exam-room-change': 'Changement de salle', 'enrolment-reminder': 'Relance dossier d’inscription', 'internship-offer': 'Offre de stage' },
     variables: {
       exam: { name: 'Examen', date: 'Date et heure', room: 'Nouvelle salle' },
       enrolment: { deadline: 'Date limite' },
