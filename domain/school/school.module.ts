@@ -23,8 +23,9 @@ export const schoolModule: DomainModule = {
   kind: 'vertical',
   label: { fr: 'École', en: 'School' },
   roles: [
-    // The direction staffs the student office without doing its work; never `school-lead`, which authors the processes the direction does not.
-    assigning(role('direction', 'Direction', 'Management', 'internal', [...readAll, ...finance(), ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')]), 'school-office'),
+    // The direction staffs the student office and the teachers (who enter grades it only reads) without doing their work;
+    // never `school-lead`, which authors the processes the direction does not.
+    assigning(role('direction', 'Direction', 'Management', 'internal', [...readAll, ...finance(), ...users, ...smoke, ...commsRead, ...on('comms.settings', 'ru=all')]), 'school-office', 'teacher'),
     role('school-lead', 'Responsable du pôle scolarité', 'Head of student office', 'internal', [...manageAll, ...users, ...commsAdmin], ACCOUNTS_LEAD),
     role('school-office', 'Pôle scolarité', 'Student office', 'internal', [...each(CORE_RECORDS, 'rcu=all'), ...on('core.contact', 'd=all'), ...on('core.catalogue', 'r=all'), ...commsSend]),
     role('teacher', 'Professeur', 'Teacher', 'internal', [...on('core.account', 'r=all'), ...on('core.contact', 'r=all'), ...commsRead]),

@@ -109,7 +109,7 @@ describe('collaborators API', () => {
       expect(takeover.body.detail).toMatch(/school-lead/);
     });
 
-    it('lets a director give the roles whose every grant they hold (teacher)', async () => {
+    it('lets a director hire teachers (declared delegation: they enter grades the direction only reads)', async () => {
       const res = await as(director).post('/api/v1/users', { email: 'new.teacher@acme-school.demo', displayName: 'Nouveau Professeur', roles: ['teacher'], password: 'long enough password' });
       expect(res.status).toBe(201);
     });
