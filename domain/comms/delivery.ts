@@ -123,7 +123,7 @@ async function claim(deps: DeliveryDeps, ctx: SendContext, request: SendRequest,
         : await insertMessage(trx, ctx, outgoing, 'refused', { code: prepared.refusal.reason, reason: prepared.refusal.message.render(DEFAULT_LOCALE) }, prepared.variant);
     } else if (row.status === 'pending' && !row.providerMessageId) {
       // Between creation (an API call, an earlier attempt) and now, the person may have replied STOP.
-      const refusal = await checkPolicy(trx, { channel: row.channel as 'sms', category: row.category as 'marketing', recipient: String(row.recipient), contactId: (row.contactId as string) ?? null });
+      const refusal = await checkPolicy(trx, { channel: row.channel as 'sms', category: row.category as 'marketing', recipient: String(row.recipient), contactId: (row.contactId as string) ?? null, templateId: (row.templateId as string) ?? null });
       if (refusal) row = await markRefused(trx, ctx.tenantId, row, refusal.reason, refusal.message.render(DEFAULT_LOCALE), ctx.sentByUserId ?? null);
     }
     if (row!.status !== 'pending' || row!.providerMessageId) return { done: finished(row!) };

@@ -124,6 +124,6 @@ export async function prepareOutgoing(trx: Knex.Transaction, request: SendReques
     draft.recipient = raw.trim().toLowerCase();
     if (!draft.subject) draft.subject = request.subject ?? '(sans objet)';
   }
-  const refusal = await checkPolicy(trx, { channel: draft.channel, category: draft.category, recipient: draft.recipient, contactId: draft.contactId });
+  const refusal = await checkPolicy(trx, { channel: draft.channel, category: draft.category, recipient: draft.recipient, contactId: draft.contactId, templateId: draft.templateId });
   return refusal ? refuse(refusal) : { ok: true, message: draft, ...(note ? { variant: note } : {}) };
 }

@@ -17,7 +17,15 @@ export interface TemplateKind {
   variables: z.ZodObject;
   /** Shown in the editor's preview until real data is chosen. */
   sample: Record<string, unknown>;
+  /**
+   * The consent purpose a marketing template of this kind needs (`school.sms-info` for the school's internship
+   * offers); none: `comms.marketing`. A transactional template needs none.
+   */
+  consentPurpose?: string;
 }
+
+/** The consent purpose comms' marketing rule reads when no kind names another. */
+export const DEFAULT_MARKETING_PURPOSE = 'comms.marketing';
 
 const baseSample = {
   contact: { firstName: 'Camille', lastName: 'Martin', fullName: 'Camille Martin' },
@@ -56,6 +64,8 @@ export const TEMPLATE_KINDS = {
     description: { fr: 'Offre de stage', en: 'Internship offer' },
     variables: base.extend({ offer: z.object({ title: z.string(), company: z.string() }) }),
     sample: { ...baseSample, offer: { title: 'Assistant(e) marketing, 6 mois', company: 'Agence Horizon Publicité' } },
+    // The student's own word in their portal (« SMS d'information de l'école », ADR 0053) governs offers.
+    consentPurpose: 'school.sms-info',
   },
   'school.introduction': {
     description: { fr: 'Mise en relation avec une entreprise', en: 'Introduction to a company' },
@@ -87,4 +97,9 @@ export function variablePaths(schema: z.ZodObject, prefix = ''): string[] {
 
 export function kindOf(key: string): TemplateKind | undefined {
   return (TEMPLATE_KINDS as Record<string, TemplateKind>)[key];
+}
+
+/** The consent purpose a marketing message of this template kind needs (`comms.marketing` unless the kind names one). */
+export function marketingPurposeOf(kind: string | null | undefined): string {
+  return (kind ? kindOf(kind)?.consentPurpose : undefined) ?? DEFAULT_MARKETING_PURPOSE;
 }

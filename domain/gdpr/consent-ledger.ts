@@ -53,6 +53,24 @@ export async function consentAllows(trx: Knex.Transaction, subject: ConsentSubje
   return deriveConsent([toEntry(latest)], purpose, channel, new Date(now as string), { softOptIn: declared(purpose)?.softOptIn }).allowed;
 }
 
+/**
+ * Whether the processing may go ahead now when several people's ledgers speak for one person (a contact and
+ * the users or contacts its organisation's modules name): the latest entry for the purpose and channel across
+ * all of them decides, as for one (a withdrawal anywhere more recent than a grant wins).
+ */
+export async function consentAllowsAcross(trx: Knex.Transaction, subjects: readonly ConsentSubject[], purpose: string, channel: string): Promise<boolean> {
+  if (!subjects.length) return false;
+  const latest = await trx('gdprConsentEntries as e')
+    .leftJoin('gdprConsentTexts as t', 't.id', 'e.textId')
+    .leftJoin('users as u', 'u.id', 'e.recordedBy')
+    .where({ 'e.purpose': purpose, 'e.channel': channel })
+    .where((q) => { for (const s of subjects) q.orWhere({ 'e.subjectKind': s.kind, 'e.subjectId': s.id }); })
+    .orderBy([{ column: 'e.occurredAt', order: 'desc' }, { column: 'e.recordedAt', order: 'desc' }]).first(...ENTRY_COLUMNS);
+  if (!latest) return false;
+  const { now } = await trx.first(trx.raw('now() as now'));
+  return deriveConsent([toEntry(latest)], purpose, channel, new Date(now as string), { softOptIn: declared(purpose)?.softOptIn }).allowed;
+}
+
 async function verticalsOf(trx: Knex.Transaction): Promise<string[]> {
   return ((await trx('tenants').first('verticals'))?.verticals as string[] | undefined) ?? [];
 }

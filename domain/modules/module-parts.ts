@@ -5,7 +5,7 @@ import type { DomainModule, ModuleRole } from './vertical-module';
  * One area of a vertical (telecom's hierarchy, school's registry…): what it adds to the module's manifest.
  * The vertical's `<v>.module.ts` merges its parts (`mergeModuleParts`), so each area owns its own file.
  */
-export interface ModulePart<RoleKey extends string = string> extends Pick<DomainModule, 'resources' | 'fieldGroups' | 'records' | 'forms' | 'activities' | 'processes' | 'businessLabels' | 'messages' | 'plannables' | 'personalData' | 'seedDemo' | 'bulkActions' | 'mailVariant' | 'consentPurposes'> {
+export interface ModulePart<RoleKey extends string = string> extends Pick<DomainModule, 'resources' | 'fieldGroups' | 'records' | 'forms' | 'activities' | 'processes' | 'businessLabels' | 'messages' | 'plannables' | 'personalData' | 'seedDemo' | 'bulkActions' | 'mailVariant' | 'consentPurposes' | 'consentSubjectsFor'> {
   /** The grants this area gives each role, added to the role's starting grants. */
   grants?: Partial<Record<RoleKey, Grant[]>>;
 }
@@ -46,6 +46,7 @@ export function mergeModuleParts<RoleKey extends string>(parts: readonly ModuleP
   const personalData = mergePersonalData(parts.map((p) => p.personalData).filter((d): d is PersonalData => Boolean(d)));
   const mailVariant = parts.find((p) => p.mailVariant)?.mailVariant;
   const consentPurposes = parts.flatMap((p) => p.consentPurposes ?? []);
+  const subjectResolvers = parts.map((p) => p.consentSubjectsFor).filter((r): r is NonNullable<DomainModule['consentSubjectsFor']> => Boolean(r));
   return {
     resources: Object.assign({}, ...parts.map((p) => p.resources ?? {})),
     fieldGroups: Object.assign({}, ...parts.map((p) => p.fieldGroups ?? {})),
@@ -61,6 +62,8 @@ export function mergeModuleParts<RoleKey extends string>(parts: readonly ModuleP
     ...(personalData ? { personalData } : {}),
     // One part answers the mail variant (telecom's brands, ADR 0048).
     ...(mailVariant ? { mailVariant } : {}),
+    // Every part's consent subjects for a contact, together.
+    ...(subjectResolvers.length ? { consentSubjectsFor: async (trx, contactId) => (await Promise.all(subjectResolvers.map((r) => r(trx, contactId)))).flat() } : {}),
     ...(seeds.length ? { seedDemo: async (admin, tenant) => { for (const seed of seeds) await seed(admin, tenant); } } : {}),
     grantsOf: (role) => parts.flatMap((p) => p.grants?.[role] ?? []),
   };

@@ -71,6 +71,12 @@ export interface DomainModule {
    * template key and its sender's name. Comms asks it while preparing a mail, in the send's transaction.
    */
   mailVariant?: MailVariantResolver;
+  /**
+   * The other people whose consents speak for a contact of the organisation (a student's portal user for the
+   * contact the school texts them through, ADR 0052). Comms' marketing rule reads the latest decision across the
+   * contact's own ledger and these subjects' ledgers (`domain/comms/policy.ts`). Runs in the tenant's transaction.
+   */
+  consentSubjectsFor?: ConsentSubjectsResolver;
   /** Demo data for a demo organisation with the module, after its users exist. Idempotent: safe on every start. */
   seedDemo?: (admin: Knex, tenant: DemoTenantFacts) => Promise<void>;
 }
@@ -91,6 +97,9 @@ export interface LabelledInstance {
 export type BusinessLabelResolver = (
   trx: Knex.Transaction, instances: readonly LabelledInstance[], locale: 'fr' | 'en',
 ) => Promise<Map<string, string>>;
+
+/** Who else speaks for a contact's consents: users or contacts (the ledger's subjects); none: an empty list. */
+export type ConsentSubjectsResolver = (trx: Knex.Transaction, contactId: string) => Promise<Array<{ kind: 'contact' | 'user'; id: string }>>;
 
 /** A purpose of consent a module declares (docs/adr/0024-consent-ledger.md). */
 export interface ConsentPurpose {

@@ -95,9 +95,9 @@ async function seedCampaign(trx: Knex.Transaction, tenantId: string, links: Map<
     tenantId, name, channel: 'sms', templateId: template.id, workflowId: `${tenantId}/comms-campaign/demo-school-offer`, status: 'completed',
     total: students.length, ratePerMinute: 60, createdBy: by, completedAt: trx.fn.now(),
   }).returning('id');
-  // The students who agreed to the school's offers by SMS (their portal), as the consent ledger keeps it.
+  // The students who agreed to the school's information by SMS (the offer's purpose, ADR 0052), as the ledger keeps it.
   await trx('gdprConsentEntries').insert(students.filter((_s, i) => i % 3 !== 2).map((s) => ({
-    tenantId, subjectKind: 'contact', subjectId: links.get(s.id!), purpose: 'comms.marketing', channel: 'sms', decision: 'opt-in', source: 'portal',
+    tenantId, subjectKind: 'contact', subjectId: links.get(s.id!), purpose: 'school.sms-info', channel: 'sms', decision: 'opt-in', source: 'portal',
     sourceDetail: 'Portail étudiant', recordedBy: null,
   })));
   await trx('commsCampaignRecipients').insert(students.map((s, i) => ({ tenantId, campaignId: campaign.id, position: i + 1, contactId: links.get(s.id!) })));

@@ -4,6 +4,7 @@ import { seedCompaniesDemo } from './companies-demo';
 import { companiesMessages } from './companies.messages';
 import { companiesPersonalData } from './companies.personal-data';
 import type { SchoolPart } from './school-part';
+import { studentConsentSubjects } from './student-contacts';
 
 /** The student office prospects, saves and imports companies, introduces students and texts them; the direction and teachers read. */
 const office = [...on('school.companies', 'rc=all'), ...on('school.introduction', 'rcu=all'), ...on('school.student-sms', 'c=all')];
@@ -19,5 +20,7 @@ export const companiesPart: SchoolPart = {
   messages: companiesMessages,
   personalData: companiesPersonalData,
   grants: { 'school-office': office, 'school-lead': office, direction: readers, teacher: on('school.companies', 'r=all') },
+  // A student's portal user speaks for the contact comms texts them through (their SMS consent, ADR 0052).
+  consentSubjectsFor: studentConsentSubjects,
   seedDemo: seedCompaniesDemo,
 };

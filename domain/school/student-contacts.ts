@@ -17,6 +17,16 @@ export interface StudentReach {
   id: string; firstName: string; lastName: string; personalPhone: string | null; email: string | null;
 }
 
+/**
+ * Who else speaks for a contact's consents (the module's `consentSubjectsFor`, ADR 0052): for a student's contact,
+ * the student's portal user, whose « SMS d'information de l'école » in the portal governs the school's offers.
+ */
+export async function studentConsentSubjects(trx: Knex.Transaction, contactId: string): Promise<Array<{ kind: 'user'; id: string }>> {
+  const rows = await trx('schoolStudentContacts as l').join('schoolStudents as s', 's.id', 'l.studentId')
+    .where('l.contactId', contactId).whereNotNull('s.userId').select('s.userId') as Array<{ userId: string }>;
+  return rows.map((r) => ({ kind: 'user' as const, id: r.userId }));
+}
+
 /** The account holding the students' contacts, created the first time. */
 async function studentContactsAccount(ctx: RequestContext): Promise<string> {
   const found = await ctx.trx('accounts').where({ externalRef: STUDENT_CONTACTS_REF }).first('id');

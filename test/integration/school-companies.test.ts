@@ -184,7 +184,7 @@ describe('school companies: registry search, saved accounts, legacy import, intr
 
     // Ada agreed to the school's offers by SMS (her portal); Blaise did not.
     const ada = (await t.admin('schoolStudentContacts').where({ studentId: students.ada }).first('contactId')).contactId;
-    await t.admin('gdprConsentEntries').insert({ tenantId: school.tenantId, subjectKind: 'contact', subjectId: ada, purpose: 'comms.marketing', channel: 'sms', decision: 'opt-in', source: 'portal' });
+    await t.admin('gdprConsentEntries').insert({ tenantId: school.tenantId, subjectKind: 'contact', subjectId: ada, purpose: 'school.sms-info', channel: 'sms', decision: 'opt-in', source: 'portal' });
     const offer = await api('post', '/api/v1/school/students/sms').send({
       templateKey: 'school.internship-offer', filter: { promotion: 2030 }, variables: { offer: { title: 'Assistant(e) marketing', company: 'Agence Horizon' } },
     });
@@ -195,6 +195,43 @@ describe('school companies: registry search, saved accounts, legacy import, intr
 
     const unknown = await api('post', '/api/v1/school/students/sms').send({ templateKey: 'school.nope', studentIds: [students.denis] });
     expect(unknown.status).toBe(422);
+  });
+
+  it('an offer follows the student\'s own word in the portal (school.sms-info): opt-in reaches them, a later withdrawal wins over the contact\'s older opt-in, a room change still goes, STOP wins', async () => {
+    const me = (await api('get', '/api/v1/auth/me', student)).body.user.id as string;
+    const eve = await addStudent(school.tenantId, 'Eve', '+33611220005', 2032);
+    await t.admin('schoolStudents').where({ id: eve }).update({ userId: me });
+    const room = { templateKey: 'school.exam-room-change', studentIds: [eve], variables: { exam: { name: 'Droit social', date: 'mardi 13 janvier à 14h', room: 'A101' } } };
+    const offer = { templateKey: 'school.internship-offer', studentIds: [eve], variables: { offer: { title: 'Stage RH', company: 'Agence Horizon' } } };
+    const send = async (body: object) => {
+      const res = await api('post', '/api/v1/school/students/sms').send(body);
+      expect(res.status).toBe(202);
+      return report(res.body.id);
+    };
+    const lastCode = async () => (await t.admin('messages').where({ tenantId: school.tenantId, recipient: '+33611220005' }).orderBy('createdAt', 'desc').first('status', 'errorCode'));
+    const portal = (decision: 'opt-in' | 'opt-out') => api('post', '/api/v1/gdpr/me/consents', student).send({ purpose: 'school.sms-info', channel: 'sms', decision });
+
+    expect((await send(room)).counts).toMatchObject({ sent: 1, refused: 0 });
+    const contact = (await t.admin('schoolStudentContacts').where({ studentId: eve }).first('contactId')).contactId as string;
+    // The office recorded an opt-in on her contact an hour ago (its consent panel).
+    await t.admin('gdprConsentEntries').insert({
+      tenantId: school.tenantId, subjectKind: 'contact', subjectId: contact, purpose: 'school.sms-info', channel: 'sms', decision: 'opt-in', source: 'form',
+      occurredAt: new Date(Date.now() - 3_600_000), recordedAt: new Date(Date.now() - 3_600_000),
+    });
+    expect((await portal('opt-in')).status).toBe(201);
+    const before = loop.creations().length;
+    expect((await send(offer)).counts).toMatchObject({ sent: 1, refused: 0 });
+    await until('the offer at Twilio', async () => (loop.creations().slice(before).some((c) => c.form.get('To') === '+33611220005') ? true : undefined), 20_000);
+
+    expect((await portal('opt-out')).status).toBe(201);
+    expect((await send(offer)).counts).toMatchObject({ sent: 0, refused: 1 });
+    expect(await lastCode()).toMatchObject({ status: 'refused', errorCode: 'no_consent' });
+    expect((await send(room)).counts).toMatchObject({ sent: 1, refused: 0 });
+
+    expect((await portal('opt-in')).status).toBe(201);
+    await t.admin('commsOptOuts').insert({ tenantId: school.tenantId, channel: 'sms', address: '+33611220005', source: 'reply:twilio', keyword: 'STOP' });
+    expect((await send(offer)).counts).toMatchObject({ sent: 0, refused: 1 });
+    expect(await lastCode()).toMatchObject({ status: 'refused', errorCode: 'opted_out' });
   });
 
   it('demo (run twice, as every start does): saved companies with contacts, legacy ones, an introduction in each status, a promotion\'s SMS campaign with its results', async () => {
