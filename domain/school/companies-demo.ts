@@ -85,10 +85,25 @@ async function seedIntroductions(trx: Knex.Transaction, tenantId: string, compan
   }
 }
 
+/**
+ * A demo seeded before the offer read `school.sms-info` (ADR 0052): the students the campaign reached hold it on
+ * their contact, as those seeded since do (idempotent: only where the contact has no entry for it).
+ */
+async function keepOfferConsents(trx: Knex.Transaction, tenantId: string, campaignId: string): Promise<void> {
+  const reached = await trx('messages').where({ tenantId, campaignId }).whereNot({ status: 'refused' }).whereNotNull('contactId')
+    .whereNotExists(trx('gdprConsentEntries as e').whereRaw('e.subject_id = messages.contact_id').where({ 'e.subjectKind': 'contact', 'e.purpose': 'school.sms-info', 'e.channel': 'sms' }))
+    .distinct('contactId') as Array<{ contactId: string }>;
+  if (!reached.length) return;
+  await trx('gdprConsentEntries').insert(reached.map((r) => ({
+    tenantId, subjectKind: 'contact', subjectId: r.contactId, purpose: 'school.sms-info', channel: 'sms', decision: 'opt-in', source: 'portal', sourceDetail: 'Portail étudiant', recordedBy: null,
+  })));
+}
+
 /** « Offre de stage » to the 2026 promotion: delivered to those who agreed, refused (no consent) to the others, one undelivered. */
 async function seedCampaign(trx: Knex.Transaction, tenantId: string, links: Map<string, string>, students: Array<Record<string, string | null>>, by: string | null): Promise<void> {
   const name = 'Offre de stage — promotion 2026';
-  if (await trx('commsCampaigns').where({ tenantId, name }).first('id')) return;
+  const seeded = await trx('commsCampaigns').where({ tenantId, name }).first('id');
+  if (seeded) return keepOfferConsents(trx, tenantId, seeded.id as string);
   const template = await trx('commsTemplates').where({ tenantId, key: SCHOOL_TEMPLATE_KEYS.internshipOffer, channel: 'sms', language: 'fr' }).first('id', 'key');
   if (!template || !students.length) return;
   const [campaign] = await trx('commsCampaigns').insert({

@@ -253,6 +253,9 @@ describe('school companies: registry search, saved accounts, legacy import, intr
     expect(campaigns.map((c: { name: string }) => c.name)).toEqual(['Offre de stage — promotion 2026']);
     const results = await api('get', `/api/v1/comms/campaigns/${campaigns[0].id}`, token);
     expect(results.body.counts).toEqual({ pending: 0, sent: 3, refused: 2, failed: 1 });
+    // Those it reached agreed to the school's information by SMS (the offer's purpose), once each despite two runs.
+    const agreed = await t.admin('gdprConsentEntries').where({ tenantId: demo.tenantId, purpose: 'school.sms-info', channel: 'sms', decision: 'opt-in' }).count('id as n').first();
+    expect(Number(agreed?.n)).toBe(4);
   });
 
   it('shows another organisation none of it, and refuses the student side (403)', async () => {
