@@ -4,12 +4,12 @@ import { accounts } from '../core/resources';
 import { companiesMessage as m } from './companies.messages';
 
 /**
- * How comms reaches a student (ADR 0052). Comms sends to contacts: its consent check (marketing needs the
- * contact's `comms.marketing` consent for the channel), its STOP handling (an opt-out by address, a withdrawal in
+ * How comms reaches a student (ADR 0052). Comms sends to contacts: its consent check (an offer needs
+ * `school.sms-info` for the channel, on the contact or the student's portal user), its STOP handling (an opt-out by address, a withdrawal in
  * the contact's ledger) and its campaign reports all work on a contact. Each student messaged gets one core
  * contact, on an account of the organisation that holds them (`external_ref` = `school:students`, left out of the
  * companies list), linked in `school_student_contacts`; its name, mobile (the personal phone) and email follow
- * the student's at each send. Nothing of comms is duplicated; the portal records a student's SMS consent on it.
+ * the student's at each send. Nothing of comms is duplicated.
  */
 export const STUDENT_CONTACTS_REF = 'school:students';
 
