@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Express } from 'express';
 import request from 'supertest';
+import { nextNumber } from '../../domain/core/tenant-counter';
 import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
 import { maskNir } from '../../domain/school/nir';
 import { nirFor, SPEC_HEADERS, studentWorkbookBuffer, trickyStudentRows, type SheetRow } from '../fixtures/school/student-workbook';
@@ -35,8 +36,8 @@ describe('school registry import (issue 18, spec 004 « Tableau des transformati
     student = (await loginAs(app, 'student', 'acme-school')).accessToken;
     school = await tenantId(t.admin, 'acme-school');
     if (!(await t.admin('accounts').where({ tenant_id: school, name: 'Ouest Conseil' }).first('id'))) {
-      const [{ max }] = await t.admin('accounts').where({ tenant_id: school }).max('number as max');
-      await t.admin('accounts').insert({ tenant_id: school, number: (max ?? 0) + 1, name: 'Ouest Conseil' });
+      // Numbered by the organisation's counter, as the API numbers them: suites creating accounts here meanwhile get the next ones.
+      await t.admin.transaction(async (trx) => trx('accounts').insert({ tenant_id: school, number: await nextNumber(trx, school, 'account'), name: 'Ouest Conseil' }));
     }
   });
   afterAll(() => t.close());
