@@ -8,11 +8,13 @@ describe('mergeModuleParts', () => {
       resources: { 'x.one': 'One' }, grants: { a: [{ permission: 'x.one.read', scope: 'all' }] },
       personalData: { activities: [], tables: { t1: { id: { personal: false } } } } as never,
       seedDemo: async () => { seeded.push('first'); },
+      consentSubjectsFor: async (_trx, contactId) => [{ kind: 'user', id: `user-of-${contactId}` }],
     },
     {
       resources: { 'x.two': 'Two' }, grants: { a: [{ permission: 'x.two.read', scope: 'own' }], b: [] },
       personalData: { activities: [], tables: { t2: { id: { personal: false } } } } as never,
       seedDemo: async () => { seeded.push('second'); },
+      consentSubjectsFor: async (_trx, contactId) => [{ kind: 'contact', id: `parent-of-${contactId}` }],
     },
   ]);
 
@@ -22,6 +24,10 @@ describe('mergeModuleParts', () => {
     expect(merged.grantsOf('a').map((g) => g.permission)).toEqual(['x.one.read', 'x.two.read']);
     const role = withPartGrants<Key>(merged.grantsOf)({ key: 'b', labelFr: 'B', labelEn: 'B', userType: 'internal', grants: [{ permission: 'y.read', scope: 'all' }] });
     expect(role.grants).toEqual([{ permission: 'y.read', scope: 'all' }]);
+  });
+
+  it('answers every part’s consent subjects for a contact, together', async () => {
+    expect(await merged.consentSubjectsFor!({} as never, 'c1')).toEqual([{ kind: 'user', id: 'user-of-c1' }, { kind: 'contact', id: 'parent-of-c1' }]);
   });
 
   it('runs the demo seeds in the parts’ order', async () => {
