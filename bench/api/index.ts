@@ -243,7 +243,7 @@ export async function capture(app: ChildProcess, baseUrl: string, token: string,
 }
 
 /** EXPLAIN ANALYZE of the data statements of one captured request, as the app role in its RLS context. */
-async function explain(connectionString: string, tx: CapturedTransaction): Promise<string> {
+export async function explain(connectionString: string, tx: CapturedTransaction, tables = /from "(accounts|contacts|sites)"/): Promise<string> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   const out: string[] = [];
@@ -251,7 +251,7 @@ async function explain(connectionString: string, tx: CapturedTransaction): Promi
     for (const s of tx.statements) {
       out.push(`  · ${s.text.length > 160 ? `${s.text.slice(0, 160)}…` : s.text}`);
       if (/^COMMIT/i.test(s.text)) continue;
-      if (!/from "(accounts|contacts|sites)"/.test(s.text)) { await client.query(s); continue; }
+      if (!tables.test(s.text)) { await client.query(s); continue; }
       const plan = await client.query({ text: `explain (analyze, buffers) ${s.text}`, values: s.values });
       out.push(`    -- ${JSON.stringify(s.values)}\n${plan.rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n')}`);
     }

@@ -31,7 +31,7 @@ import { createSecretBox } from '../../domain/core/secret-box';
 import { nirLookupHash, nirSealContext } from '../../domain/school/nir';
 import { freePort } from '../../scripts/services/ports';
 import { ensureAppLogin, startEmbeddedPostgres } from '../../scripts/services/postgres';
-import { apiIdle, capture, Resources, startApp, configFromEnv as apiConfigFromEnv } from '../api';
+import { apiIdle, capture, explain, Resources, startApp, configFromEnv as apiConfigFromEnv } from '../api';
 import { loadApi, SqlLoad } from '../api/load';
 import { markdownTable, textTable } from '../api/report';
 import type { Measurement } from '../api/types';
@@ -179,6 +179,8 @@ export async function runSchoolBench(): Promise<Record<string, unknown>> {
     const results: Array<{ name: string; api: Measurement; sql: Measurement }> = [];
     for (const s of scenarios(rows)) {
       const { transactions } = await capture(res.app!, baseUrl, accessToken, s.paths, 1);
+      // BENCH_EXPLAIN=1: the plan of the scenario's first request, as the app role in its row-level security context.
+      if (config.explain) log(`EXPLAIN ${s.name} — ${s.paths[0]}\n${await explain(appUrl, transactions[0]!, /from "school_students"/)}`);
       const nextPath = () => s.paths[Math.floor(Math.random() * s.paths.length)]!;
       if (config.warmupSeconds > 0) await loadApi(baseUrl, accessToken, nextPath, warm);
       await apiIdle(res.app!, () => res.stopping);
