@@ -25,6 +25,21 @@ export async function keepCounterAhead(trx: Knex.Transaction, tenantId: string, 
 }
 
 /**
+ * Reserves `count` consecutive numbers at once (an import's new records), past both the counter and `floor` (the
+ * highest number already written): returns the first. The row lock holds concurrent creations until the caller
+ * commits, so they take the numbers after the block.
+ */
+export async function reserveNumbers(trx: Knex.Transaction, tenantId: string, name: string, count: number, floor = 0): Promise<number> {
+  const result = await trx.raw(
+    `insert into tenant_counters (tenant_id, name, value) values (?, ?, ?::int + ?::int)
+     on conflict (tenant_id, name) do update set value = greatest(tenant_counters.value, ?::int) + ?::int
+     returning value`,
+    [tenantId, name, floor, count, floor, count],
+  );
+  return (result.rows[0].value as number) - count + 1;
+}
+
+/**
  * The number of a new record: the one given (a legacy number an import keeps,
  * the counter then moved past it), or the next one.
  */

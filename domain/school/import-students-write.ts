@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { SecretBox } from '../core/secret-box';
+import { reserveNumbers } from '../core/tenant-counter';
 import { nirSealContext } from './nir';
 import type { StudentStatus } from './import-transforms';
 
@@ -47,11 +48,14 @@ export async function findStudentsByNirHash(trx: Knex.Transaction, hashes: reado
 
 export interface NewStudent extends StudentFields { nir: string; nirHash: string }
 
-/** Inserts new students, numbered after the organisation's last (the caller holds the import's lock). */
+/**
+ * Inserts new students, numbered by the organisation's counter as the API numbers them (a block reserved at once,
+ * past the last number written), so a student created meanwhile never takes one of theirs.
+ */
 export async function insertStudents(trx: Knex.Transaction, tenantId: string, userId: string | null, box: SecretBox, students: readonly NewStudent[]): Promise<void> {
   if (!students.length) return;
   const { rows: [last] } = await trx.raw<{ rows: Array<{ max: number | null }> }>('select max(number) as max from school_students');
-  let number = last?.max ?? 0;
+  let number = await reserveNumbers(trx, tenantId, 'school-student', students.length, last?.max ?? 0) - 1;
   const context = nirSealContext(tenantId);
   for (let i = 0; i < students.length; i += WRITE_BATCH) {
     const batch = students.slice(i, i + WRITE_BATCH);

@@ -5,6 +5,7 @@ import request from 'supertest';
 import { nextNumber } from '../../domain/core/tenant-counter';
 import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
 import { maskNir } from '../../domain/school/nir';
+import { randomNir } from '../../domain/school/student-samples';
 import { nirFor, SPEC_HEADERS, studentWorkbookBuffer, trickyStudentRows, type SheetRow } from '../fixtures/school/student-workbook';
 import { loginAs, tenantId, testContext, type TestContext } from '../support/api';
 import { cliUser, listen } from '../support/cli';
@@ -76,6 +77,12 @@ describe('school registry import (issue 18, spec 004 « Tableau des transformati
     const again = (await upload(office, file)).body as Report;
     expect(again.rows.filter((r) => r.outcome !== 'rejected').map((r) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
     expect(await count()).toBe(before + 4);
+    // The import numbers by the organisation's counter: a student created next through the API takes a new number.
+    const imported = await t.admin('school_students').where({ tenant_id: school }).max('number as n').first();
+    const created = await request(app).post('/api/v1/school/students').set('Authorization', `Bearer ${office}`)
+      .send({ lastName: 'APRES-IMPORT', firstName: 'Nina', nir: randomNir(), status: 'prospect', cursus: 'BTS NDRC', promotion: 2028 });
+    expect(created.status).toBe(201);
+    expect(created.body.number).toBeGreaterThan(Number(imported!.n));
 
     const history = await request(app).get('/api/v1/school/imports').set('Authorization', `Bearer ${office}`);
     expect(history.status).toBe(200);
