@@ -1,23 +1,8 @@
 import { z } from 'zod';
 import { importQuery, importSettingsInput, mappingInput, mappingSchema } from '../../domain/school/import-mapping.schema';
+import { importReport as report, importRunSummary as run, reportRow as row } from '../../domain/school/import-report.schema';
 import { answer, errors, itemsOf, jsonBody, problem, queryParams, uuidPath, type Json } from '../openapi-parts';
 
-const values = z.object({
-  lastName: z.string().nullable(), firstName: z.string().nullable(), nir: z.string().nullable().describe('Masked: its last four characters only'),
-  status: z.string().nullable(), address: z.string().nullable(), postalCode: z.string().nullable(), city: z.string().nullable(),
-  personalPhone: z.string().nullable(), professionalPhone: z.string().nullable(), company: z.string().nullable(), cursus: z.string().nullable(),
-});
-const row = z.object({
-  row: z.number(), outcome: z.enum(['create', 'update', 'unchanged', 'rejected']), reason: z.string().optional(), reasonCode: z.string().optional(),
-  warnings: z.array(z.string()).optional(), changed: z.array(z.string()).optional(), values,
-});
-const counts = { total: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() };
-const report = z.object({ runId: z.string(), dryRun: z.boolean(), mapping: z.object({ id: z.string(), name: z.string(), version: z.number() }), counts: z.object(counts), rows: z.array(row) });
-const run = z.object({
-  id: z.string(), source: z.enum(['upload', 'schedule', 'cli']), fileName: z.string().nullable(), dryRun: z.boolean(), status: z.enum(['running', 'done', 'failed']),
-  ...counts, mappingId: z.string().nullable(), mappingVersion: z.number().nullable(), errorCode: z.string().nullable(), runDay: z.string().nullable(),
-  attempts: z.number(), startedAt: z.string(), finishedAt: z.string().nullable(),
-});
 const settings = importSettingsInput.extend({ updatedAt: z.string().nullable() });
 
 /** The registry import in the OpenAPI document (issue 18, ADR 0050). */

@@ -5,6 +5,7 @@ import type { Message } from '../i18n/messages';
 import { maskNir, nirLookupHash } from './nir';
 import { cellText, fold, parseNir, parseStatus, splitAddress, splitName, splitPhones, transformRow, type StudentValues } from './import-transforms';
 import type { Mapping } from './import-mapping.schema';
+import type { ImportCounts, ImportReportAnswer, ReportRowAnswer, ReportValues, RowOutcome } from './import-report.schema';
 import { importMessage as m } from './import.messages';
 import type { WorkbookRow } from './import-workbook';
 import { findStudentsByNirHash, insertStudents, STUDENT_FIELDS, updateStudents, type ExistingStudent, type NewStudent, type StudentFields } from './import-students-write';
@@ -16,42 +17,12 @@ import { findStudentsByNirHash, insertStudents, STUDENT_FIELDS, updateStudents, 
  * One bad row never blocks the good ones. A dry run writes nothing but its run; otherwise the writes are batched.
  * The report never holds a NIR in clear: `values.nir` is masked.
  */
-export type RowOutcome = 'create' | 'update' | 'unchanged' | 'rejected';
+export type { ImportCounts, ReportValues, RowOutcome };
 
-export interface ReportValues {
-  lastName: string | null;
-  firstName: string | null;
-  /** Masked (its last four characters only). */
-  nir: string | null;
-  status: string | null;
-  address: string | null;
-  postalCode: string | null;
-  city: string | null;
-  personalPhone: string | null;
-  professionalPhone: string | null;
-  company: string | null;
-  cursus: string | null;
-}
+/** A row of the report as the import keeps it: its reason and warnings are messages, written in the reader's language when answered. */
+export type ReportRow = Omit<ReportRowAnswer, 'reason' | 'reasonCode' | 'warnings'> & { reason?: Message; warnings?: Message[] };
 
-export interface ReportRow {
-  row: number;
-  outcome: RowOutcome;
-  reason?: Message;
-  warnings?: Message[];
-  /** For an update: the fields that change. */
-  changed?: string[];
-  values: ReportValues;
-}
-
-export interface ImportCounts { total: number; created: number; updated: number; unchanged: number; rejected: number }
-
-export interface ImportReport {
-  runId: string;
-  dryRun: boolean;
-  mapping: { id: string; name: string; version: number };
-  counts: ImportCounts;
-  rows: ReportRow[];
-}
+export type ImportReport = Omit<ImportReportAnswer, 'rows'> & { rows: ReportRow[] };
 
 export interface ImportRunInput {
   trx: Knex.Transaction;

@@ -2,23 +2,12 @@ import type { Knex } from 'knex';
 import { NotFoundError } from '../errors';
 import type { Message } from '../i18n/messages';
 import { importMessage, type ImportMessageCode } from './import.messages';
-import type { ImportCounts, ReportRow } from './import-run';
+import type { ReportRow } from './import-run';
+import type { ImportRunSummary } from './import-report.schema';
+
+export type { ImportRunSummary };
 
 /** The import runs' history and reports (ADR 0050): newest first; a report's reasons as messages again. */
-export interface ImportRunSummary extends ImportCounts {
-  id: string;
-  source: 'upload' | 'schedule' | 'cli';
-  fileName: string | null;
-  dryRun: boolean;
-  status: 'running' | 'done' | 'failed';
-  mappingId: string | null;
-  mappingVersion: number | null;
-  errorCode: string | null;
-  runDay: string | null;
-  attempts: number;
-  startedAt: string;
-  finishedAt: string | null;
-}
 
 const SUMMARY = ['id', 'source', 'fileName', 'dryRun', 'status', 'total', 'created', 'updated', 'unchanged', 'rejected', 'mappingId', 'mappingVersion', 'errorCode', 'runDay', 'attempts', 'startedAt', 'finishedAt'] as const;
 

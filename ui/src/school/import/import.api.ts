@@ -1,79 +1,17 @@
+import type { ImportSettingsInput, Mapping, MappingColumns } from '@domain/school/import-mapping.schema';
+import type { ImportReportAnswer, ImportRunSummary, ReportRowAnswer, RowOutcome } from '@domain/school/import-report.schema';
 import { http, request } from '@/api/client';
 
 /** The registry import (api/school/import.router.ts, ADR 0050): upload and dry run, runs, mappings, the drop folder. */
-export type Outcome = 'create' | 'update' | 'unchanged' | 'rejected';
+export type { ImportCounts as Counts, ReportValues } from '@domain/school/import-report.schema';
+export type ImportRun = ImportRunSummary;
+export type Outcome = RowOutcome;
+export type ReportRow = ReportRowAnswer;
+export type ImportReport = ImportReportAnswer;
 
-export interface ReportValues {
-  lastName: string | null;
-  firstName: string | null;
-  /** Masked: its last four characters only. */
-  nir: string | null;
-  status: string | null;
-  address: string | null;
-  postalCode: string | null;
-  city: string | null;
-  personalPhone: string | null;
-  professionalPhone: string | null;
-  company: string | null;
-  cursus: string | null;
-}
-
-export interface ReportRow {
-  row: number;
-  outcome: Outcome;
-  reason?: string;
-  reasonCode?: string;
-  warnings?: string[];
-  changed?: string[];
-  values: ReportValues;
-}
-
-export interface Counts { total: number; created: number; updated: number; unchanged: number; rejected: number }
-
-export interface ImportReport {
-  runId: string;
-  dryRun: boolean;
-  mapping: { id: string; name: string; version: number };
-  counts: Counts;
-  rows: ReportRow[];
-}
-
-export interface ImportRun extends Counts {
-  id: string;
-  source: 'upload' | 'schedule' | 'cli';
-  fileName: string | null;
-  dryRun: boolean;
-  status: 'running' | 'done' | 'failed';
-  mappingId: string | null;
-  mappingVersion: number | null;
-  errorCode: string | null;
-  runDay: string | null;
-  attempts: number;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
-export const MAPPING_FIELDS = ['name', 'nir', 'status', 'address', 'company', 'phones', 'cursus'] as const;
-export type MappingField = (typeof MAPPING_FIELDS)[number];
-export type MappingColumns = Partial<Record<MappingField, string>> & { name: string; nir: string; status: string };
-
-export interface Mapping {
-  id: string;
-  name: string;
-  version: number;
-  columns: MappingColumns;
-  createdAt: string;
-  createdBy: string | null;
-}
-
-export interface ImportSettings {
-  dropFolder: string | null;
-  ownerUserId: string | null;
-  mappingName: string | null;
-  enabled: boolean;
-  hour: number;
-  updatedAt: string | null;
-}
+export { IMPORT_FIELDS as MAPPING_FIELDS } from '@domain/school/import-mapping.schema';
+export type { ImportField as MappingField, Mapping, MappingColumns } from '@domain/school/import-mapping.schema';
+export type ImportSettings = ImportSettingsInput & { updatedAt: string | null };
 
 export const importApi = {
   upload: (file: File, dryRun: boolean, mappingId?: string) => {
