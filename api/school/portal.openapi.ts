@@ -24,7 +24,7 @@ export function portalOpenApiPaths(): Json {
       post: { tags, summary: 'Accept (the value written to the student’s record through the registry) or refuse with an answer', parameters: [id, ifMatch(false)], requestBody: jsonBody(correctionDecision), responses: { 200: answer('The request', correctionRequest), ...errors, ...preconditions, 409: problem('Already decided, or a NIR another student holds'), 422: problem('A refusal without an answer') } },
     },
     '/api/v1/school/grades/import': {
-      post: { tags, summary: 'Import grades from GetEtu (`rows` as JSON, or `csv`: nir or numero_etudiant; semestre; code_cours; intitule_cours; note; coefficient; enseignant): upsert per student, term and course, each row reported, a bad row rejected with its reason; the NIR never repeated. Teachers and the student office', requestBody: jsonBody(gradesImportBody), responses: { 200: answer('The report', gradesImportReport), ...errors } },
+      post: { tags, summary: 'Import grades from GetEtu (`rows` as JSON, or `csv`: nir or numero_etudiant; semestre; code_cours; intitule_cours; note; coefficient; enseignant): upsert per student, term and course, each row reported, a bad row rejected with its reason; the NIR never repeated; `dryRun: true` checks and reports without writing. Teachers and the student office', requestBody: jsonBody(gradesImportBody), responses: { 200: answer('The report', gradesImportReport), ...errors } },
     },
   };
 }

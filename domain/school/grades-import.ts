@@ -23,6 +23,8 @@ export type GradeImportRow = z.infer<typeof gradeImportRow>;
 export const gradesImportBody = z.object({
   rows: z.array(gradeImportRow).max(MAX_GRADE_ROWS).optional(),
   csv: z.string().max(5_000_000).optional(),
+  /** Check every row and answer what would happen, writing nothing (the staff screen's « Vérifier »). */
+  dryRun: z.boolean().optional(),
 }).strict();
 
 /** A row checked: the student's key (a normalised NIR or a number) and the grade to write. */

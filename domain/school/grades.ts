@@ -22,6 +22,7 @@ const keyOf = (studentId: string, term: string, courseCode: string) => `${studen
  * `POST /api/v1/school/grades/import` (issue 18, ADR 0053): GetEtu's grades for teachers and the student office,
  * upserted per student, term and course; every row reported, a bad one rejected with its reason without blocking
  * the others. Students are found by the NIR's keyed hash or by their number; the NIR is never written back.
+ * With `dryRun`, every row is checked and reported as it would be, and nothing is written.
  */
 export async function importGrades(ctx: RequestContext, body: z.infer<typeof gradesImportBody>, locale: Locale) {
   requireGradesImport(ctx);
@@ -59,7 +60,7 @@ export async function importGrades(ctx: RequestContext, body: z.infer<typeof gra
     const before = current.get(key);
     const same = before && before.courseLabel === g.courseLabel && (before.teacherName ?? null) === g.teacherName && Number(before.grade) === g.grade
       && Number(before.coefficient) === g.coefficient && (before.externalRef ?? null) === g.externalRef;
-    if (!same) {
+    if (!same && !body.dryRun) {
       await ctx.trx('schoolGrades').insert({
         tenantId, studentId: student.id, term: g.term, courseCode: g.courseCode, courseLabel: g.courseLabel, teacherName: g.teacherName,
         grade: g.grade, coefficient: g.coefficient, externalRef: g.externalRef, createdBy: ctx.principal.userId,
@@ -72,5 +73,5 @@ export async function importGrades(ctx: RequestContext, body: z.infer<typeof gra
   }
   const rows: GradeReportRow[] = checked.map((c) => (c.ok ? outcome.get(c.grade.row)! : { row: c.row, outcome: 'rejected' as const, reason: renderText(c.reason, locale), term: c.term, courseCode: c.courseCode }));
   const count = (o: GradeReportRow['outcome']) => rows.filter((r) => r.outcome === o).length;
-  return { counts: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected') }, rows };
+  return { dryRun: Boolean(body.dryRun), counts: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), rejected: count('rejected') }, rows };
 }

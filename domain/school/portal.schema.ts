@@ -27,6 +27,7 @@ export const listedAlumnus = z.object({
 });
 export const portalCompany = z.object({ id: z.string(), name: z.string(), city: z.string().nullable(), postalCode: z.string().nullable(), sector: z.string().nullable(), website: z.string().nullable() });
 export const gradesImportReport = z.object({
+  dryRun: z.boolean().describe('True: nothing was written; each row says what importing would do'),
   counts: z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), rejected: z.number() }),
   rows: z.array(z.object({
     row: z.number(), outcome: z.enum(['created', 'updated', 'unchanged', 'rejected']), reason: z.string().optional(),

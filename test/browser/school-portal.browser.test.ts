@@ -9,7 +9,8 @@ import { createOwnTenant, type OwnTenant } from '../support/fixtures';
  * The student portal in Chromium against the real API and database (issue 18, area portal, ADR 0053), in a school of
  * its own branded like ACME School (#B71C1C): the student signs in and lands on their portal in the school's colours
  * with the portal's menu only (no staff navigation), reads their profile with the NIR masked, their grades term by
- * term, asks for a correction and agrees to be listed in the alumni network; the student office accepts it from its list. axe finds nothing serious.
+ * term, asks for a correction and agrees to be listed in the alumni network; the student office accepts it from its list; a teacher
+ * imports GetEtu's grades from its CSV export (checked first, then published). axe finds nothing serious.
  */
 describe('the student portal in the browser', () => {
   let stack: BrowserStack;
@@ -105,6 +106,29 @@ describe('the student portal in the browser', () => {
     await expectEventually(() => row.count(), (n) => expect(n).toBe(0));
     const address = await stack.t.admin('schoolStudents').where({ tenantId: tenant.tenantId, number: 1041 }).first('address');
     expect(address.address).toBe('18 rue de Saint-Malo');
+    await page.context().close();
+  });
+
+  it('a teacher imports GetEtu’s grades: « Vérifier » reports every row and writes nothing, « Importer » publishes the valid ones', async () => {
+    const page = await signIn(stack, demoEmail('teacher', tenant.slug));
+    await page.getByTestId('nav-school-grades-import').click();
+    await page.waitForURL(/\/school\/grades-import$/);
+    // GetEtu's PHP export in Windows-1252 (accents as single bytes), one good row and one bad grade.
+    const csv = 'NIR;Numéro étudiant;Semestre;Code cours;Intitulé cours;Note;Coefficient;Enseignant\n'
+      + ';1041;2026-S1;ECO104;Économie générale;15,5;2;Prof. Hamon\n;1041;2026-S1;STA105;Statistiques;vingt;1;Prof. Hamon\n';
+    await page.getByTestId('grades-file').locator('input[type="file"]').setInputFiles({ name: 'notes-getetu.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'latin1') });
+    await page.getByTestId('grades-check').click();
+    const result = page.getByTestId('grades-result');
+    await result.waitFor();
+    const rows = page.getByTestId('grades-row');
+    expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-outcome')))).toEqual(['created', 'rejected']);
+    expect(await rows.nth(1).innerText()).toContain('« vingt » n’est pas une note sur 20');
+    const published = () => stack.t.admin('schoolGrades').where({ tenantId: tenant.tenantId, courseCode: 'ECO104' }).first('courseLabel', 'grade', 'teacherName');
+    expect(await published()).toBeUndefined();
+    await expectAccessible(page, 'grades import, checked');
+    await page.getByTestId('grades-apply').click();
+    await expectEventually(() => result.innerText(), (text) => expect(text).toContain('1 note publiée'));
+    expect(await published()).toEqual({ courseLabel: 'Économie générale', grade: '15.50', teacherName: 'Prof. Hamon' });
     await page.context().close();
   });
 });

@@ -67,8 +67,14 @@ describe('school portal', () => {
       { nir: '201013523878914', term: '2026-S1', courseCode: 'FIN101', courseLabel: 'Finance', grade: 12 },
       { studentNumber: 1041, term: '2026-S1', courseCode: 'DRO103', courseLabel: 'Droit', grade: 'vingt' },
     ];
+    // « Vérifier » first: the same report, nothing written.
+    const check = await as('teacher').post('/api/v1/school/grades/import', { rows, dryRun: true });
+    expect(check.body).toMatchObject({ dryRun: true, counts: { created: 3, updated: 0, unchanged: 0, rejected: 3 } });
+    expect(await t.admin('schoolGrades').where({ tenantId: tenant.tenantId, courseCode: 'MKT102' }).first('id')).toBeUndefined();
     const report = await as('teacher').post('/api/v1/school/grades/import', { rows });
     expect(report.status).toBe(200);
+    expect(report.body.dryRun).toBe(false);
+    expect(report.body.rows).toEqual(check.body.rows);
     expect(report.body.counts).toEqual({ created: 3, updated: 0, unchanged: 0, rejected: 3 });
     expect(report.body.rows.map((r: { row: number; outcome: string; reason?: string }) => [r.row, r.outcome, r.reason ?? null])).toEqual([
       [1, 'created', null], [2, 'created', null], [3, 'created', null],

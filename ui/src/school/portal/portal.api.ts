@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { gradesImportReport } from '@domain/school/portal.schema';
 import { request } from '@/api/client';
 
 /** The student portal's API (/api/v1/school/portal/…, issue 18, ADR 0053) and the office's correction requests and grades import. */
@@ -21,6 +23,9 @@ export interface StaffCorrectionRequest extends CorrectionRequest { student: { i
 export interface ListedAlumnus { id: string; lastName: string; firstName: string; promotion: number | null; cursus: string | null; jobTitle: string | null; employer: string | null; workCity: string | null }
 export interface PortalCompany { id: string; name: string; city: string | null; postalCode: string | null; sector: string | null; website: string | null }
 
+/** What the grades import answers (`dryRun`: nothing written, each row says what importing would do). */
+export type GradesImportReport = z.infer<typeof gradesImportReport>;
+
 export const portalApi = {
   me: () => request<PortalProfile>('GET', '/school/portal/me'),
   grades: () => request<{ terms: Term[] }>('GET', '/school/portal/grades'),
@@ -29,5 +34,6 @@ export const portalApi = {
   alumni: (params: { q?: string; promotion?: number }) => request<{ items: ListedAlumnus[] }>('GET', '/school/portal/alumni', { query: params }),
   companies: (params: { q?: string }) => request<{ items: PortalCompany[] }>('GET', '/school/portal/companies', { query: params }),
   officeRequests: (status: 'pending' | 'decided') => request<{ items: StaffCorrectionRequest[] }>('GET', '/school/correction-requests', { query: { status } }),
+  importGrades: (csv: string, dryRun: boolean) => request<GradesImportReport>('POST', '/school/grades/import', { body: { csv, dryRun } }),
   decide: (id: string, body: { decision: 'accept' | 'refuse'; answer?: string }) => request<CorrectionRequest>('POST', `/school/correction-requests/${id}/decision`, { body }),
 };

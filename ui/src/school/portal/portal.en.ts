@@ -2,7 +2,7 @@
 export default {
   nav: {
     profile: 'My profile', grades: 'My grades', alumni: 'Alumni network', companies: 'Companies', consents: 'My consents',
-    myData: 'My data', requests: 'Correction requests',
+    myData: 'My data', requests: 'Correction requests', gradesImport: 'Grades import',
   },
   banner: { student: 'Student area', alumnus: 'Alumni area', number: 'Student no. {number}' },
   fields: {
@@ -46,5 +46,18 @@ export default {
     pending: 'Pending', decided: 'Decided', none: 'No request.', accept: 'Accept', refuse: 'Refuse', answer: 'Answer to the student',
     refuseTitle: 'Refuse the request', accepted: 'Correction applied to the record.', refused: 'Request refused, the student sees your answer.',
     columns: { student: 'Student', field: 'Field', current: 'Current', requested: 'Requested', reason: 'Reason', date: 'Received on', status: 'Status', actions: 'Decision' },
+  },
+  gradesImport: {
+    title: 'Grades import (GetEtu)',
+    intro: 'Drop GetEtu’s CSV export: each grade is matched to its student by social security number or student number, then published in their portal. A grade already published for the same course and term is replaced.',
+    columnsHint: 'Expected columns (semicolon-separated, in any order):',
+    file: 'CSV file exported from GetEtu', check: 'Check', import: 'Import', other: 'Choose another file',
+    checked: 'Check only: nothing was saved. Fix the rejected rows in GetEtu, or import the valid ones.',
+    imported: 'Import done: {published} grade published. | Import done: {published} grades published.',
+    nothing: 'No valid row: nothing to import.', onlyRejected: 'Rejected rows only', unreadable: 'This file could not be read: choose GetEtu’s CSV export.',
+    counts: { created: 'new', updated: 'changed', unchanged: 'unchanged', rejected: 'rejected' },
+    outcomes: { created: 'New', updated: 'Changed', unchanged: 'Unchanged', rejected: 'Rejected' },
+    wouldBe: { created: 'Will be published', updated: 'Will be changed', unchanged: 'Unchanged', rejected: 'Rejected' },
+    columns: { row: 'Row', outcome: 'Result', student: 'Student no.', term: 'Term', course: 'Course', reason: 'Reason' },
   },
 };

@@ -2,7 +2,7 @@
 export default {
   nav: {
     profile: 'Mon profil', grades: 'Mes notes', alumni: 'Réseau alumni', companies: 'Entreprises', consents: 'Mes consentements',
-    myData: 'Mes données', requests: 'Demandes de correction',
+    myData: 'Mes données', requests: 'Demandes de correction', gradesImport: 'Import des notes',
   },
   banner: { student: 'Espace étudiant', alumnus: 'Espace alumni', number: 'N° étudiant {number}' },
   fields: {
@@ -46,5 +46,18 @@ export default {
     pending: 'En attente', decided: 'Traitées', none: 'Aucune demande.', accept: 'Accepter', refuse: 'Refuser', answer: 'Réponse à l’étudiant',
     refuseTitle: 'Refuser la demande', accepted: 'Correction appliquée à la fiche.', refused: 'Demande refusée, l’étudiant voit votre réponse.',
     columns: { student: 'Étudiant', field: 'Champ', current: 'Actuel', requested: 'Demandé', reason: 'Motif', date: 'Reçue le', status: 'État', actions: 'Décision' },
+  },
+  gradesImport: {
+    title: 'Import des notes (GetEtu)',
+    intro: 'Déposez l’export CSV de GetEtu : chaque note est rattachée à l’étudiant par son numéro de sécurité sociale ou son numéro étudiant, puis publiée dans son portail. Une note déjà publiée pour le même cours et le même semestre est remplacée.',
+    columnsHint: 'Colonnes attendues (séparateur point-virgule, dans n’importe quel ordre) :',
+    file: 'Fichier CSV exporté de GetEtu', check: 'Vérifier', import: 'Importer', other: 'Choisir un autre fichier',
+    checked: 'Vérification : rien n’a été enregistré. Corrigez les lignes refusées dans GetEtu ou importez les lignes valides.',
+    imported: 'Import terminé : {published} note publiée. | Import terminé : {published} notes publiées.',
+    nothing: 'Aucune ligne valide : rien à importer.', onlyRejected: 'Lignes refusées seulement', unreadable: 'Ce fichier n’a pas pu être lu : choisissez l’export CSV de GetEtu.',
+    counts: { created: 'nouvelles', updated: 'modifiées', unchanged: 'inchangées', rejected: 'refusées' },
+    outcomes: { created: 'Nouvelle', updated: 'Modifiée', unchanged: 'Inchangée', rejected: 'Refusée' },
+    wouldBe: { created: 'Sera publiée', updated: 'Sera modifiée', unchanged: 'Inchangée', rejected: 'Refusée' },
+    columns: { row: 'Ligne', outcome: 'Résultat', student: 'N° étudiant', term: 'Semestre', course: 'Cours', reason: 'Motif' },
   },
 };
