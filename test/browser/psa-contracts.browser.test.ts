@@ -73,7 +73,8 @@ describe('psa contracts in the browser', () => {
     await page.getByTestId('contract-pack-submit').click();
     await panel.getByTestId('contract-notice').waitFor();
     await panel.locator('[data-testid="hour-bank-gauge"][data-remaining="690"]').waitFor();
-    expect(await panel.locator('[data-testid="ledger-row"][data-kind="purchase"]').count()).toBe(2);
+    // The ledger is read again after the gauge: on a loaded machine its new row may come a moment later.
+    await expectEventually(() => panel.locator('[data-testid="ledger-row"][data-kind="purchase"]').count(), (n) => expect(n).toBe(2));
     await expectAccessible(page, 'contract panel after a purchase');
 
     await page.goto(`${stack.base}/accounts/${accountId}`);
