@@ -11,11 +11,13 @@ export interface TenantScope {
  * tenant (and user). Settings are transaction-local, so a pooled connection
  * never carries one tenant's context into another request.
  *
- * Given another connection (seeds and scripts pass the owner's), the
- * transaction still runs under row-level security: when that connection's
- * role bypasses it (a superuser, or BYPASSRLS), it takes the application
- * role `relais_app` for the transaction, so domain code called from a seed
- * sees one tenant exactly as it does in a request.
+ * The transaction takes the user's database role (ADR 0054): `relais_narrowed`
+ * for a user whose reads a module narrows below the tenant (a telecom partner
+ * bound to brands), `relais_app` for everyone else, so the policies written for
+ * narrowed sessions are not even planned into staff's statements. Given another
+ * connection (seeds and scripts pass the owner's), the transaction takes that
+ * role too, so it still runs under row-level security and domain code called
+ * from a seed sees one tenant exactly as it does in a request.
  */
 export async function withTenant<T>(scope: TenantScope, fn: (trx: Knex.Transaction) => Promise<T>, knex?: Knex): Promise<T> {
   return withTenantReading(scope, null, (trx) => fn(trx), knex);
@@ -31,21 +33,6 @@ export interface AlsoRead {
   bindings: readonly Knex.Value[];
 }
 
-/** Whether a pool's role bypasses row-level security, asked once per pool (its role does not change). */
-const bypassing = new WeakMap<Knex, Promise<boolean>>();
-function bypassesRls(knex: Knex): Promise<boolean> {
-  let known = bypassing.get(knex);
-  if (!known) {
-    known = knex.raw<{ rows: Array<{ bypass: boolean }> }>(
-      'select exists (select 1 from pg_roles where rolname = current_user and (rolsuper or rolbypassrls)) as bypass',
-    ).then((r) => r.rows[0]!.bypass);
-    // A failure (the database unreachable) is not remembered.
-    known.catch(() => bypassing.delete(knex));
-    bypassing.set(knex, known);
-  }
-  return known;
-}
-
 /**
  * withTenant, also answering `alsoRead`'s value (read in the same statement
  * as the settings) to `fn`.
@@ -53,11 +40,11 @@ function bypassesRls(knex: Knex): Promise<boolean> {
 export async function withTenantReading<T>(scope: TenantScope, alsoRead: AlsoRead | null,
   fn: (trx: Knex.Transaction, value: unknown) => Promise<T>, knex?: Knex): Promise<T> {
   const pool = knex ?? db();
-  const asApp = knex ? await bypassesRls(knex) : false;
-  const sql = "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true)" +
-    (asApp ? ", set_config('role', 'relais_app', true)" : '') + (alsoRead ? `, ${alsoRead.sql} as also_read` : '');
+  const sql = "select set_config('app.tenant_id', ?, true), set_config('app.user_id', ?, true), " +
+    "set_config('role', app_session_role(?::uuid), true)" + (alsoRead ? `, ${alsoRead.sql} as also_read` : '');
   // Sent with the transaction's BEGIN, in one round trip (db/pg-client.ts): its values are written in by knex.
-  const beginWith = pool.raw(sql, [scope.tenantId, scope.userId ?? '', ...(alsoRead?.bindings ?? [])]).toQuery();
+  const userId = scope.userId || null;
+  const beginWith = pool.raw(sql, [scope.tenantId, userId ?? '', userId, ...(alsoRead?.bindings ?? [])]).toQuery();
   let value: unknown;
   const onBegin = (rows: Array<Record<string, unknown>>) => { value = rows[0]?.also_read; };
   return pool.transaction(async (trx) => fn(trx, value), { beginWith, onBegin } as Knex.TransactionConfig);

@@ -46,6 +46,7 @@ export const identityPersonalData: PersonalDataDeclaration = {
       notPersonal: cols('id tenant_id actor_user_id action target_type target_id at prev_hash hash'),
     },
     principal_versions: { activity: 'identity.accounts', notPersonal: cols('tenant_id version') },
+    session_narrowings: { activity: 'identity.accounts', notPersonal: cols('check_function') },
     tenants: { activity: 'identity.accounts', notPersonal: cols('id slug name branding verticals locale time_zone created_at updated_at version') },
   },
   subjects: [

@@ -84,7 +84,8 @@ async function ensureDatabase(maintenanceUrl: string, database: string): Promise
 
 /**
  * Creates (or updates the password of) the login role the application uses:
- * a member of relais_app, without BYPASSRLS, so row-level security applies.
+ * a member of relais_app, and of relais_narrowed (ADR 0054), without
+ * BYPASSRLS, so row-level security applies.
  * Returns the application's connection URL.
  */
 export async function ensureAppLogin(adminUrl: string, login: string, password: string): Promise<string> {
@@ -97,6 +98,9 @@ export async function ensureAppLogin(adminUrl: string, login: string, password: 
     const pw = literal.rows[0].q as string;
     if (exists.rowCount === 0) await client.query(`create role ${ident} login nobypassrls password ${pw} in role relais_app`);
     else await client.query(`alter role ${ident} with login nobypassrls password ${pw}`);
+    // Narrowed sessions' role (ADR 0054), once its migration has made it (else that migration grants it).
+    const narrowed = await client.query("select 1 from pg_roles where rolname = 'relais_narrowed'");
+    if (narrowed.rowCount) await client.query(`grant relais_narrowed to ${ident}`);
   } finally {
     await client.end();
   }
