@@ -42,13 +42,20 @@ export const WORKFLOWS_PATH = require.resolve('../workflows');
 /**
  * Workflow modules evaluated once per V8 context instead of once per workflow
  * (the SDK re-evaluates a workflow's modules for every execution otherwise):
- * FEEL (feelin and its parser), DMN decisions and timer cycles (cron-parser,
- * Luxon). They hold no state between calls. Measured in bench/engine.
+ * the whole workflows barrel, so the interpreter and everything it imports
+ * (FEEL with feelin and its parser, DMN decisions, timer cycles with
+ * cron-parser and Luxon) and the other workflows. None of them keeps state at
+ * module level: their top levels only declare functions, classes, constants,
+ * activity proxies and signal/query/update definitions (the SDK deep-freezes
+ * what they export); per-run state lives in the objects a workflow creates.
+ * A module that needs module-level state must not be reachable from here.
+ * Measured in bench/engine (docs/performance.md, "Process engine").
  */
 export const WORKFLOW_PRELOAD_MODULES = [
   require.resolve('../kernel/process/feel'),
   require.resolve('../kernel/process/decision-table'),
   require.resolve('../kernel/process/cycle'),
+  WORKFLOWS_PATH,
 ];
 
 export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worker; connection: NativeConnection; temporal: () => Promise<Client> }> {

@@ -12,6 +12,10 @@ import { cardinality, tooMany } from './values';
 /** Elements that can carry boundary events and multi-instance markers. */
 export type ActivityNode = Extract<PlanNode, { kind: 'serviceTask' | 'userTask' | 'subProcess' | 'callActivity' | 'receiveTask' | 'scriptTask' | 'businessRuleTask' }>;
 
+/** Elements whose token leaves by every outgoing flow at once (a parallel gateway once its join has fired). */
+const passesThrough = (node: PlanNode): boolean =>
+  node.kind === 'startEvent' || node.kind === 'passThrough' || node.kind === 'boundaryEvent' || node.kind === 'parallelGateway';
+
 /** What each kind of element does (BPMN 2.0 execution semantics, as Camunda 8 runs them). */
 export class ElementRun extends EventRun {
   private readonly proxies = new Map<string, Activity>();
@@ -37,7 +41,28 @@ export class ElementRun extends EventRun {
         await this.throwEvent(node, node.trigger, scope);
         return node.outgoing;
       default:
+        // Nothing can interrupt it and it runs once: no boundary or multi-instance machinery (runs recorded before keep it).
+        if (this.fewerAwaits && !node.multiInstance && !node.boundary?.length) return this.plainActivity(node, scope);
         return this.activityNode(node, scope, entry);
+    }
+  }
+
+  protected flowsAtOnce(node: PlanNode, scope: ScopeRun): string[] | undefined {
+    if (passesThrough(node)) return node.outgoing;
+    switch (node.kind) {
+      case 'endEvent':
+        return node.trigger.type === 'none' ? [] : undefined;
+      case 'exclusiveGateway':
+      case 'inclusiveGateway':
+        if (node.outgoing.length <= 1) return node.outgoing;
+        try {
+          return this.flowsOf(node, scope);
+        } catch {
+          // A condition that cannot be evaluated: execute1 evaluates it again and opens the incident.
+          return undefined;
+        }
+      default:
+        return undefined;
     }
   }
 
@@ -69,18 +94,7 @@ export class ElementRun extends EventRun {
   private async chooseFlows(node: GatewayNode, scope: ScopeRun): Promise<string[]> {
     for (;;) {
       try {
-        const ctx = scope.context(this.variables);
-        const taken: string[] = [];
-        for (const id of node.outgoing.filter((f) => f !== node.defaultFlow)) {
-          const flow = this.plan.flows[id]!;
-          if (flow.condition === undefined || holds(flow.condition, ctx)) {
-            taken.push(id);
-            if (node.kind === 'exclusiveGateway') break;
-          }
-        }
-        if (taken.length === 0 && node.defaultFlow) taken.push(node.defaultFlow);
-        if (taken.length === 0) throw new FeelError('', 'no outgoing flow\'s condition holds and there is no default flow', { code: 'incident.no-flow', params: {} });
-        return taken;
+        return this.flowsOf(node, scope);
       } catch (error) {
         if (!(error instanceof FeelError)) throw error;
         if ((await this.incident(node, error, scope)) === 'skip') return node.defaultFlow ? [node.defaultFlow] : [];
@@ -88,7 +102,29 @@ export class ElementRun extends EventRun {
     }
   }
 
+  /** The flows a splitting gateway takes now; throws FeelError when none can be chosen. */
+  private flowsOf(node: GatewayNode, scope: ScopeRun): string[] {
+    const ctx = scope.context(this.variables);
+    const taken: string[] = [];
+    for (const id of node.outgoing.filter((f) => f !== node.defaultFlow)) {
+      const flow = this.plan.flows[id]!;
+      if (flow.condition === undefined || holds(flow.condition, ctx)) {
+        taken.push(id);
+        if (node.kind === 'exclusiveGateway') break;
+      }
+    }
+    if (taken.length === 0 && node.defaultFlow) taken.push(node.defaultFlow);
+    if (taken.length === 0) throw new FeelError('', 'no outgoing flow\'s condition holds and there is no default flow', { code: 'incident.no-flow', params: {} });
+    return taken;
+  }
+
   // ---- tasks, sub-processes, call activities, with boundary events and multi-instance ----
+
+  /** An activity without boundary events or multi-instance: its body, then its outgoing flows. */
+  private async plainActivity(node: ActivityNode, scope: ScopeRun): Promise<string[]> {
+    await this.body(node, scope, {}, 1, { node, scope, interrupt: () => undefined });
+    return node.outgoing;
+  }
 
   private async activityNode(node: ActivityNode, scope: ScopeRun, entry: ElementInstance): Promise<string[]> {
     const boundary = await this.withBoundaries(node, scope, async (host) => {

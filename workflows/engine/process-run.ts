@@ -93,8 +93,20 @@ export abstract class ProcessRun {
   private status: ProcessState['status'] = 'running';
   protected cancelRequest: { reason: string; userId: string | null } | null = null;
   private steps = 0;
+  /**
+   * Runs started since 'engine-fewer-awaits' take the short path: an element
+   * that completes at once (start, gateway, none end) is recorded without a
+   * promise, an activity without boundary events or multi-instance is not
+   * wrapped in their machinery, and the continue-as-new check is awaited only
+   * when it is due. Each promise a workflow creates costs the SDK a stack
+   * trace (its promise hook), and the order in which concurrent tokens emit
+   * their commands follows the promises they await: runs recorded before keep
+   * the long path, so their histories replay (docs/performance.md, "Process engine").
+   */
+  protected readonly fewerAwaits: boolean;
 
   constructor(protected readonly input: ProcessInput, private readonly maxSteps = DEFAULT_MAX_STEPS) {
+    this.fewerAwaits = patched('engine-fewer-awaits');
     this.plan = input.plan;
     this.variables = { ...input.variables };
     this.completed = { ...(input.resume?.completed ?? {}) };
@@ -107,6 +119,14 @@ export abstract class ProcessRun {
 
   /** Executes one element; answers the flows its token leaves by. */
   protected abstract execute1(node: PlanNode, scope: ScopeRun, entry: ElementInstance): Promise<string[]>;
+
+  /**
+   * The flows an element leaves by when it completes at once, without waiting
+   * for anything and without side effects (start events, gateways, none end
+   * events); undefined when it does not, or when it cannot be decided without
+   * an incident (execute1 then runs it).
+   */
+  protected abstract flowsAtOnce(node: PlanNode, scope: ScopeRun): string[] | undefined;
 
   // ---- handlers (queries, updates, signals) ----
 
@@ -255,16 +275,27 @@ export abstract class ProcessRun {
         scope.positions.set(token, nodeId);
         const node = this.plan.nodes[nodeId]!;
         if (isJoin(node) && !(await this.join(node, scope, arrivedBy, token))) return;
-        const flows = await this.step(node, scope);
+        const flows = this.fewerAwaits ? (this.stepAtOnce(node, scope) ?? await this.step(node, scope)) : await this.step(node, scope);
         if (flows.length === 0) return;
         for (const flow of flows.slice(1)) scope.spawn(() => this.walk(this.plan.flows[flow]!.target, scope, flow));
         arrivedBy = flows[0]!;
         nodeId = this.plan.flows[arrivedBy]!.target;
-        await this.maybeContinueAsNew(nodeId, arrivedBy, scope);
+        if (!this.fewerAwaits) await this.maybeContinueAsNew(nodeId, arrivedBy, scope);
+        else if (this.continueAsNewDue(scope)) await this.continueAsNewAt(nodeId, arrivedBy);
       }
     } finally {
       scope.positions.delete(token);
     }
+  }
+
+  /** An element that completes at once, recorded as step() records it, without a promise; undefined for any other. */
+  private stepAtOnce(node: PlanNode, scope: ScopeRun): string[] | undefined {
+    const flows = this.flowsAtOnce(node, scope);
+    if (flows === undefined) return undefined;
+    this.visits[node.id] = (this.visits[node.id] ?? 0) + 1;
+    this.completed[node.id] = (this.completed[node.id] ?? 0) + 1;
+    this.log.end(this.log.start(node), 'completed', flows);
+    return flows;
   }
 
   /** One execution of one element, recorded in the element history. */
@@ -347,12 +378,21 @@ export abstract class ProcessRun {
   }
 
   private async maybeContinueAsNew(nextNodeId: string, via: string, scope: ScopeRun): Promise<void> {
+    if (!this.continueAsNewDue(scope)) return;
+    await this.continueAsNewAt(nextNodeId, via);
+  }
+
+  /** Counts a step; true when the run should continue as new now. */
+  private continueAsNewDue(scope: ScopeRun): boolean {
     this.steps += 1;
     const joinsWaiting = [...scope.joins.values()].some((w) => w.length > 0);
     // Event sub-processes of the process watch for as long as it runs: a new run would start their timers again.
     const quiet = scope === this.root && scope.tokens === 1 && !joinsWaiting && this.tasks.size === 0 && this.incidents.size === 0
       && this.waiters.length === 0 && !this.catchers.eventSubProcesses.has(scope.scopeId);
-    if (!quiet || (this.steps < this.maxSteps && !workflowInfo().continueAsNewSuggested)) return;
+    return quiet && (this.steps >= this.maxSteps || workflowInfo().continueAsNewSuggested);
+  }
+
+  private async continueAsNewAt(nextNodeId: string, via: string): Promise<void> {
     // The history so far is stored before this run's events are left behind (runs recorded before it existed skip it).
     if (patched('element-history')) {
       await engine['process.recordElements']({ tenantId: this.input.tenantId, instanceId: this.input.instanceId, elements: this.log.all() });
