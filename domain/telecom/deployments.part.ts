@@ -18,6 +18,11 @@ export const deploymentsPart: TelecomPart = {
   resources: { 'telecom.deployment': 'TelecomDeployment' },
   records: [{
     resource: telecomDeployments, path: 'telecom/deployments', label: { fr: 'déploiement', en: 'deployment', frPlural: 'déploiements', enPlural: 'deployments' },
+    // Found by its number or its title; its client's name shows beside it.
+    search: {
+      names: ['t.search_name'], words: [{ column: 't.search', config: 'french' }], number: 't.number',
+      show: { title: 't.title', subtitle: 'a.name', accountId: 't.account_id' },
+    },
     personalDataColumns: ['study_notes', 'abandon_reason'], sample: deploymentSample,
   }],
   grants: {

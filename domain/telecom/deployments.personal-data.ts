@@ -22,7 +22,7 @@ export const deploymentsPersonalData: PersonalDataDeclaration = {
   tables: {
     telecom_deployments: {
       activity: 'telecom.deployments',
-      personal: { title: p.keep('free-text'), study_notes: p.erase('free-text'), abandon_reason: p.erase('free-text') },
+      personal: { title: p.keep('free-text'), search: p.keep('free-text'), study_notes: p.erase('free-text'), abandon_reason: p.erase('free-text') },
       notPersonal: cols(TRACKING, 'number account_id status quote_id line_ids check_outcome abandoned_at completed_at search_name'),
     },
     telecom_deployment_actions: {

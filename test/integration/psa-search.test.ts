@@ -1,9 +1,7 @@
-import request from 'supertest';
 import { withTenant } from '../../db/tenant-scope';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
-
-interface Hit { type: string; id: string; title: string; subtitle: string | null; number: number | null; accountId: string | null; match: string }
+import { searchAs, type SearchHit } from '../support/search';
 
 /**
  * The MSP's contracts and tickets in the global search (issue 14): found by their number, their
@@ -18,12 +16,8 @@ describe('psa: contracts and tickets in the global search', () => {
   const ids: Record<string, string> = {};
   const token: Record<string, string> = {};
 
-  const search = async (role: string, q: string): Promise<Hit[]> => {
-    const res = await request(t.app).get('/api/v1/search').query({ q, limit: 50 }).set('Authorization', `Bearer ${token[role]}`);
-    expect(res.status).toBe(200);
-    return res.body.items as Hit[];
-  };
-  const psaHits = (hits: Hit[]) => hits.filter((h) => h.type.startsWith('psa-')).map((h) => `${h.type} ${h.number}`).sort();
+  const search = (who: string, q: string) => searchAs(t.app, token[who], q);
+  const psaHits = (hits: SearchHit[]) => hits.filter((h) => h.type.startsWith('psa-')).map((h) => `${h.type} ${h.number}`).sort();
 
   beforeAll(async () => {
     t = testContext();

@@ -1,14 +1,12 @@
 import crypto from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
-import request from 'supertest';
 import { knexConfig } from '../../db/knexfile';
 import { ensureUser } from '../../db/seed';
 import { DEMO_PASSWORD, demoEmail } from '../../db/seeds/demo-tenants';
 import { hashPassword } from '../../domain/identity/passwords';
 import { loginAs, testContext, type TestContext } from '../support/api';
 import { createOwnTenant, type OwnTenant } from '../support/fixtures';
-
-interface Hit { type: string; id: string; title: string; subtitle: string | null; number: number | null; accountId: string | null; match: string }
+import { searchAs } from '../support/search';
 
 /**
  * Global search covers the records of every vertical through their module's
@@ -60,11 +58,7 @@ describe('global search across verticals (Epic Events)', () => {
     await admin.destroy();
   });
 
-  const search = async (who: string, q: string): Promise<Hit[]> => {
-    const res = await request(t.app).get('/api/v1/search').query({ q, limit: 50 }).set('Authorization', `Bearer ${tokens[who]}`);
-    expect(res.status).toBe(200);
-    return res.body.items;
-  };
+  const search = (who: string, q: string) => searchAs(t.app, tokens[who], q);
 
   it("finds the client, its contract and its event by the client's full name, the client first as the exact name", async () => {
     const hits = await search('sales', fullName);

@@ -21,6 +21,12 @@ export const deploymentsUiPart: TelecomUiPart = {
       return d ? `${d.number} — ${d.title}${d.quoteNumber ? ` (${d.quoteNumber})` : ''}` : null;
     },
   }],
+  // Found by Ctrl+K by their number or title: they open beside the list.
+  searchKinds: [{
+    type: 'telecom-deployment', label: 'telecom.deployments.nav.deployments', icon: 'mdi-rocket-launch-outline',
+    to: (hit) => ({ name: 'telecom-deployments', params: { id: hit.id } }),
+    present: (hit, t) => ({ title: hit.title, subtitle: [t('telecom.deployments.number', { number: hit.number }), hit.subtitle].filter(Boolean).join(' · ') }),
+  }],
   accountBlocks: [{ key: 'telecom-deployments', component: defineAsyncComponent(() => import('./AccountDeploymentsBlock.vue')), permission: ['telecom.deployment', 'read'] }],
   nav: [{ route: 'telecom-deployments', icon: 'mdi-rocket-launch-outline', label: 'telecom.deployments.nav.deployments', testId: 'nav-telecom-deployments', permission: ['telecom.deployment', 'read'] }],
 };
