@@ -179,7 +179,8 @@ export interface RecordSearch {
   /**
    * Its names, unaccented and lower-cased (`f_unaccent(lower(…))`): stored generated columns, each
    * with a btree on `(tenant_id, (<column> collate "C"))` (exact and prefix matches, in name order)
-   * and a trigram GIN (similar names). A contract's name is its client's (`c.search_name`).
+   * and a trigram GIN (similar names). A contract's name is its client's (`c.search_name`). None for a
+   * kind found by its phones or number only (a telecom line).
    */
   names: readonly string[];
   /**

@@ -22,9 +22,10 @@ export const hierarchyPart: TelecomPart = {
   records: [
     {
       resource: telecomLines, path: 'telecom/lines', label: { fr: 'ligne', en: 'line', frPlural: 'lignes', enPlural: 'lines' },
-      // Found by its number as people type it (the digits, against E.164) or its user's name; it opens on its account.
+      // Found by its number as people type it (the digits, against E.164), not by name: each searched name adds
+      // its ways to every search's statement (docs/performance.md); it opens on its account.
       search: {
-        names: ['t.search_name'], words: [{ column: 't.search', config: 'simple' }], phones: 't.number',
+        names: [], words: [], phones: 't.number',
         show: { title: 't.number', subtitle: "concat_ws(' — ', t.user_name, a.name)", accountId: 't.account_id' },
       },
       personalDataColumns: ['number', 'user_name'], sample: lineSample,

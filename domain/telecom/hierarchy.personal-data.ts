@@ -33,7 +33,7 @@ export const hierarchyPersonalData: PersonalDataDeclaration = {
     telecom_offers: { activity: 'telecom.services', notPersonal: cols('catalogue_item_id tenant_id brand_id fleet_type operator_key operator_product_code created_at updated_at version') },
     telecom_lines: {
       activity: 'telecom.services',
-      personal: { number: p.keep('contact', { release: { kind: 'pseudonymise' } }), user_name: p.erase('identity'), search_name: p.erase('identity'), search: p.erase('identity') },
+      personal: { number: p.keep('contact', { release: { kind: 'pseudonymise' } }), user_name: p.erase('identity') },
       notPersonal: cols(TRACKING, `account_id fleet_id site_id billing_site_id plan_id option_ids status sale_price_cents purchase_price_cents
         operator_key operator_refs billing_refs activated_on terminated_on`),
       retention: { clock: 't.terminated_on', scope: "t.status = 'terminated'" },

@@ -12,7 +12,7 @@ export const bulkUiPart: TelecomUiPart = {
   ],
   nav: [{ route: 'telecom-lines', icon: 'mdi-sim-outline', label: 'telecom.bulk.nav.lines', testId: 'nav-telecom-lines', permission: ['telecom.line', 'read'] }],
   bulkActions: LINE_BULK_ACTIONS,
-  // Found by Ctrl+K by their number (as typed: « 06 12 34 56 78 ») or their user's name: a line opens its account's
+  // Found by Ctrl+K by their number (as typed: « 06 12 34 56 78 »): a line opens its account's
   // panel, as in the list, where its fleet and plan show.
   searchKinds: [{
     type: 'telecom-line', label: 'telecom.bulk.nav.lines', icon: 'mdi-sim-outline',
