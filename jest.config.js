@@ -14,7 +14,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/ui/', '/.relais/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  setupFiles: ['<rootDir>/test/support/env.ts', '<rootDir>/test/support/modules.ts'],
+  setupFiles: ['<rootDir>/test/support/env.ts', '<rootDir>/test/support/modules.ts', '<rootDir>/test/support/grpc-closed-channel.ts'],
   // A limit for a hung test, not a measure: tests that start servers and kill processes take minutes on a loaded machine.
   testTimeout: 300_000,
   // Two cores: the database and Temporal share them with the tests.
